@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  API_HOST: z.string().default("127.0.0.1"),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** The one origin the browser sees (the gateway), e.g. http://localhost:8080. */
+  PUBLIC_ORIGIN: z.url().default("http://localhost:8080"),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, "must be a mongodb:// or mongodb+srv:// URI"),
+  LIVEKIT_URL: z.string().regex(/^(https?|wss?):\/\//, "must be an http(s):// or ws(s):// URL"),
+  LIVEKIT_API_KEY: z.string().min(1),
+  LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** Optional: without it the api runs on its own; with it health reports redis and events go through it. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type ApiConfig = Readonly<{
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  publicOrigin: string;
+  mongodbUri: string;
+  livekit: Readonly<{ url: string; apiKey: string; apiSecret: string }>;
+  redisUrl: string | undefined;
+  logLevel: string;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates the environment once; every problem is listed, not just the first. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  return Object.freeze({
+    env: env.NODE_ENV,
+    host: env.API_HOST,
+    port: env.API_PORT,
+    publicOrigin: env.PUBLIC_ORIGIN,
+    mongodbUri: env.MONGODB_URI,
+    livekit: Object.freeze({ url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }),
+    redisUrl: env.REDIS_URL,
+    logLevel: env.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,61 @@
+import mongoose, { type Connection } from "mongoose";
+import { registerModels, type Models } from "./models";
+
+export interface Database {
+  connection: Connection;
+  models: Models;
+  /** Round-trips a ping to the server; throws when it is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a connection for one process (or one test). Commands are not buffered while the server is
+ * away: a request fails fast with 503 rather than hanging. The driver reconnects by itself.
+ */
+export async function connectDatabase(uri: string, options: { dbName?: string; autoIndex?: boolean } = {}): Promise<Database> {
+  const connection = mongoose.createConnection(uri, {
+    dbName: options.dbName,
+    bufferCommands: false,
+    autoIndex: options.autoIndex ?? true,
+    serverSelectionTimeoutMS: 3000,
+    connectTimeoutMS: 3000,
+    heartbeatFrequencyMS: 2000,
+    maxPoolSize: 20,
+  });
+  await connection.asPromise();
+  const models = registerModels(connection);
+  await Promise.all(Object.values(models).map((model) => model.init()));
+  return {
+    connection,
+    models,
+    async ping() {
+      const db = connection.db;
+      if (!db) throw new Error("database not connected");
+      await db.admin().command({ ping: 1 });
+    },
+    close: () => connection.close(),
+  };
+}
+
+const UNAVAILABLE_ERRORS = new Set([
+  "MongoServerSelectionError",
+  "MongooseServerSelectionError",
+  "MongoNetworkError",
+  "MongoNetworkTimeoutError",
+  "MongoNotConnectedError",
+  "MongoTopologyClosedError",
+  "PoolClearedError",
+  "MongoPoolClearedError",
+]);
+
+/** True for errors that mean "the database is away right now", which the api answers with 503. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const e = current as { name?: string; cause?: unknown };
+    if (e.name && UNAVAILABLE_ERRORS.has(e.name)) return true;
+    current = e.cause;
+  }
+  return false;
+}

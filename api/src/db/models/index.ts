@@ -1,0 +1,19 @@
+import type { Connection } from "mongoose";
+import { taxonomyTermSchema } from "./taxonomyTerm";
+import { fairSchema } from "./fair";
+import { companySchema } from "./company";
+import { userSchema } from "./user";
+import { interpreterSchema } from "./interpreter";
+import { fairSessionSchema } from "./fairSession";
+
+export function registerModels(connection: Connection) {
+  return {
+    TaxonomyTerm: connection.model("TaxonomyTerm", taxonomyTermSchema),
+    Fair: connection.model("Fair", fairSchema),
+    Company: connection.model("Company", companySchema),
+    User: connection.model("User", userSchema),
+    Interpreter: connection.model("Interpreter", interpreterSchema),
+    FairSession: connection.model("FairSession", fairSessionSchema),
+  };
+}
+export type Models = ReturnType<typeof registerModels>;

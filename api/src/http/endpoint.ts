@@ -1,0 +1,107 @@
+import type { Request, Response, Router } from "express";
+import { z, type ZodType } from "zod";
+import type { OpenAPIRegistry, RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { ErrorBodySchema, type Locale } from "@ketnoi/contracts";
+import { validationFailed } from "../errors";
+import { requestLocale } from "./context";
+
+const ZOD_LOCALES: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
+  vi: z.locales.vi,
+  en: z.locales.en,
+  ja: z.locales.ja,
+  ko: z.locales.ko,
+  "zh-Hant": z.locales.zhTW,
+};
+const errorMaps = new Map<Locale, z.core.$ZodErrorMap>();
+function errorMapFor(locale: Locale): z.core.$ZodErrorMap {
+  let map = errorMaps.get(locale);
+  if (!map) errorMaps.set(locale, (map = ZOD_LOCALES[locale]().localeError));
+  return map;
+}
+
+type Schema = ZodType | undefined;
+type Out<S extends Schema> = S extends ZodType ? z.output<S> : undefined;
+
+export interface EndpointInput<P extends Schema, Q extends Schema, B extends Schema> {
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+  req: Request;
+  res: Response;
+  locale: Locale;
+}
+
+/** One endpoint: its schemas (validation and OpenAPI alike), who may call it, and its handler. */
+export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema> {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  /** Express path below /api, e.g. "/fairs/:slug". */
+  path: string;
+  summary: string;
+  tags: string[];
+  request?: { params?: P; query?: Q; body?: B };
+  responses: Record<number, { description: string; schema?: ZodType }>;
+  handler: (input: EndpointInput<P, Q, B>) => Promise<{ status?: number; body: unknown }>;
+}
+
+export function defineEndpoint<P extends Schema, Q extends Schema, B extends Schema>(e: Endpoint<P, Q, B>) {
+  return e as unknown as Endpoint;
+}
+
+function parsePart(schema: ZodType | undefined, value: unknown, prefix: string, locale: Locale, fields: Record<string, string>) {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value, { error: errorMapFor(locale) });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    for (const path of keys) {
+      const name = [prefix, ...path.map(String)].filter(Boolean).join(".");
+      fields[name || prefix] ??= issue.message;
+    }
+  }
+  return undefined;
+}
+
+/** Mounts endpoints on a router and registers each in the OpenAPI registry. */
+export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoints: Endpoint[]) {
+  for (const e of endpoints) {
+    router[e.method](e.path, async (req, res, next) => {
+      try {
+        const locale = requestLocale(req);
+        const fields: Record<string, string> = {};
+        const params = parsePart(e.request?.params, req.params, "", locale, fields);
+        const query = parsePart(e.request?.query, req.query, "", locale, fields);
+        const body = parsePart(e.request?.body, req.body ?? {}, "", locale, fields);
+        if (Object.keys(fields).length) throw validationFailed(fields);
+        const result = await e.handler({ params, query, body, req, res, locale } as EndpointInput<Schema, Schema, Schema>);
+        res.status(result.status ?? 200).json(result.body);
+      } catch (err) {
+        next(err);
+      }
+    });
+    registry.registerPath(toRouteConfig(e));
+  }
+}
+
+function toRouteConfig(e: Endpoint): RouteConfig {
+  const responses: RouteConfig["responses"] = {};
+  for (const [status, r] of Object.entries(e.responses)) {
+    responses[status] = r.schema
+      ? { description: r.description, content: { "application/json": { schema: r.schema } } }
+      : { description: r.description };
+  }
+  responses.default = { description: "Error", content: { "application/json": { schema: ErrorBodySchema } } };
+  return {
+    method: e.method,
+    path: "/api" + e.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}"),
+    summary: e.summary,
+    tags: e.tags,
+    request: {
+      ...(e.request?.params ? { params: e.request.params as never } : {}),
+      ...(e.request?.query ? { query: e.request.query as never } : {}),
+      ...(e.request?.body
+        ? { body: { content: { "application/json": { schema: e.request.body } }, required: true } }
+        : {}),
+    },
+    responses,
+  };
+}

@@ -1,0 +1,93 @@
+import type { ErrorCode, Locale } from "@ketnoi/contracts";
+
+/** The message that goes with each error code, in each UI language. */
+export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
+  bad_request: {
+    vi: "Yêu cầu không hợp lệ.",
+    en: "The request is not valid.",
+    ja: "リクエストが正しくありません。",
+    ko: "요청이 올바르지 않습니다.",
+    "zh-Hant": "請求無效。",
+  },
+  validation_failed: {
+    vi: "Một số trường chưa hợp lệ.",
+    en: "Some fields are not valid.",
+    ja: "一部の項目が正しくありません。",
+    ko: "일부 항목이 올바르지 않습니다.",
+    "zh-Hant": "部分欄位無效。",
+  },
+  malformed_json: {
+    vi: "Nội dung gửi lên không phải JSON hợp lệ.",
+    en: "The request body is not valid JSON.",
+    ja: "リクエスト本文が正しいJSONではありません。",
+    ko: "요청 본문이 올바른 JSON이 아닙니다.",
+    "zh-Hant": "請求內容不是有效的 JSON。",
+  },
+  unauthenticated: {
+    vi: "Vui lòng đăng nhập.",
+    en: "Please sign in.",
+    ja: "サインインしてください。",
+    ko: "로그인해 주세요.",
+    "zh-Hant": "請先登入。",
+  },
+  forbidden: {
+    vi: "Bạn không có quyền thực hiện thao tác này.",
+    en: "You are not allowed to do this.",
+    ja: "この操作を行う権限がありません。",
+    ko: "이 작업을 수행할 권한이 없습니다.",
+    "zh-Hant": "您沒有執行此操作的權限。",
+  },
+  not_found: {
+    vi: "Không tìm thấy.",
+    en: "Not found.",
+    ja: "見つかりません。",
+    ko: "찾을 수 없습니다.",
+    "zh-Hant": "找不到。",
+  },
+  conflict: {
+    vi: "Dữ liệu đã thay đổi hoặc bị trùng.",
+    en: "This conflicts with existing data.",
+    ja: "既存のデータと競合しています。",
+    ko: "기존 데이터와 충돌합니다.",
+    "zh-Hant": "與現有資料衝突。",
+  },
+  payload_too_large: {
+    vi: "Nội dung gửi lên quá lớn.",
+    en: "The request is too large.",
+    ja: "リクエストが大きすぎます。",
+    ko: "요청이 너무 큽니다.",
+    "zh-Hant": "請求內容過大。",
+  },
+  rate_limited: {
+    vi: "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+    en: "Too many requests; please try again later.",
+    ja: "リクエストが多すぎます。しばらくしてから再試行してください。",
+    ko: "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.",
+    "zh-Hant": "請求過多，請稍後再試。",
+  },
+  service_unavailable: {
+    vi: "Dịch vụ tạm thời gián đoạn, vui lòng thử lại sau ít giây.",
+    en: "The service is briefly unavailable; please retry in a few seconds.",
+    ja: "サービスが一時的に利用できません。数秒後に再試行してください。",
+    ko: "서비스를 일시적으로 사용할 수 없습니다. 몇 초 후 다시 시도해 주세요.",
+    "zh-Hant": "服務暫時無法使用，請於數秒後重試。",
+  },
+  internal_error: {
+    vi: "Đã xảy ra lỗi. Chúng tôi đã ghi nhận sự cố.",
+    en: "Something went wrong. The problem has been logged.",
+    ja: "エラーが発生しました。問題は記録されました。",
+    ko: "오류가 발생했습니다. 문제가 기록되었습니다.",
+    "zh-Hant": "發生錯誤，問題已記錄。",
+  },
+};
+
+/** Field messages the api writes itself (zod's own locales cover the rest). */
+export const FIELD_MESSAGES = {
+  operatorKey: {
+    vi: "Tên trường không được bắt đầu bằng $ hoặc chứa dấu chấm.",
+    en: "Field names may not start with $ or contain a dot.",
+    ja: "項目名を $ で始めたり、ドットを含めたりすることはできません。",
+    ko: "필드 이름은 $로 시작하거나 점을 포함할 수 없습니다.",
+    "zh-Hant": "欄位名稱不得以 $ 開頭或包含句點。",
+  },
+} satisfies Record<string, Record<Locale, string>>;

@@ -1,0 +1,6 @@
+export * from "./locales";
+export * from "./errors";
+export * from "./health";
+export * from "./taxonomy";
+export * from "./text";
+export * from "./fair";

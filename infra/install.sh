@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Installs everything Ketnoi needs on a fresh machine, idempotently: Debian packages, the FerretDB
+# and LiveKit binaries (built from the Go module proxy at pinned versions), npm dependencies and the
+# build of every workspace. A second run reuses what the first one built.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+install_apt() {
+  local missing=() p
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || fail "missing Debian packages: ${missing[*]}" "install them with your package manager"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  log "installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq || fail "apt-get update failed" "check that Debian's package mirror is reachable"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || fail "apt-get install ${missing[*]} failed" "run it by hand to see why"
+  # Debian starts redis-server and nginx as system services; Ketnoi runs its own instances.
+  $sudo systemctl disable --now redis-server nginx >/dev/null 2>&1 || true
+  $sudo service redis-server stop >/dev/null 2>&1 || true
+  $sudo service nginx stop >/dev/null 2>&1 || true
+}
+
+# FerretDB is built from its module source: `go install ...@v1.24.2` is refused by the module proxy
+# (its deprecation lookup answers 403) and a FerretDB built as a tool of another module panics
+# without build/version/version.txt. So: fetch the module, add version.txt, build it as main module.
+build_ferretdb() {
+  local bin="$BIN_DIR/ferretdb-$FERRETDB_VERSION"
+  [ -x "$bin" ] && return 0
+  command -v go >/dev/null || fail "Go is not installed" "install Go 1.24 or newer"
+  log "building FerretDB $FERRETDB_VERSION (first run only, a few minutes)"
+  local mod src="$CACHE_DIR/src/ferretdb-$FERRETDB_VERSION"
+  mod=$(cd "$CACHE_DIR" && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  [ -d "$mod" ] || fail "could not download FerretDB $FERRETDB_VERSION" "check access to the Go module proxy"
+  rm -rf "$src" && mkdir -p "$(dirname "$src")" && cp -r "$mod" "$src" && chmod -R u+w "$src"
+  echo "$FERRETDB_VERSION" >"$src/build/version/version.txt"
+  (cd "$src" && go build -o "$bin.tmp" ./cmd/ferretdb) || fail "building FerretDB failed" "see the Go error above"
+  mv "$bin.tmp" "$bin"
+  rm -rf "$src"
+}
+
+build_livekit() {
+  local bin="$BIN_DIR/livekit-server-$LIVEKIT_VERSION"
+  [ -x "$bin" ] && return 0
+  command -v go >/dev/null || fail "Go is not installed" "install Go 1.24 or newer"
+  log "building LiveKit server $LIVEKIT_VERSION (first run only, several minutes)"
+  (cd "$INFRA_DIR/go/livekit" && go build -o "$bin.tmp" github.com/livekit/livekit-server/cmd/server) \
+    || fail "building LiveKit server failed" "see the Go error above"
+  mv "$bin.tmp" "$bin"
+}
+
+install_npm() {
+  cd "$ROOT_DIR"
+  local stamp="node_modules/.ketnoi-lock-hash" want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  log "installing npm dependencies"
+  npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed" "check access to the npm registry"
+  echo "$want" >"$stamp"
+}
+
+build_workspaces() {
+  cd "$ROOT_DIR"
+  log "building api, realtime and client"
+  npx turbo run build --output-logs=errors-only || fail "the build failed" "run 'npx turbo run build' to see why"
+}
+
+install_apt
+build_ferretdb
+build_livekit
+install_npm
+build_workspaces
+log "install complete"
