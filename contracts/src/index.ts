@@ -4,3 +4,4 @@ export * from "./health";
 export * from "./taxonomy";
 export * from "./text";
 export * from "./fair";
+export * from "./company";

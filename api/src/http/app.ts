@@ -1,0 +1,58 @@
+import express from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { Repositories } from "../repositories";
+import type { HealthProbe } from "../services/health";
+import { mountEndpoints } from "./endpoint";
+import { createOpenApiRegistry, mountOpenApi } from "./openapi";
+import { rejectMongoOperators } from "./middleware/rejectMongoOperators";
+import { errorHandler, unknownRoute } from "./middleware/errorHandler";
+import { healthEndpoints } from "../routes/health/health";
+import { fairEndpoints } from "../routes/fairs/fairs";
+import { taxonomyEndpoints } from "../routes/taxonomy/taxonomy";
+
+export interface AppDeps {
+  logger: Logger;
+  repos: Repositories;
+  probes: HealthProbe[];
+  now?: () => Date;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/** The api's Express app: everything under /api, JSON in and out, one error shape. */
+export function createApp({ logger, repos, probes, now = () => new Date() }: AppDeps) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.set("query parser", "simple");
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      autoLogging: { ignore: (req) => req.url === "/api/health" },
+    }),
+  );
+  app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"] } } }));
+
+  const registry = createOpenApiRegistry();
+  const api = express.Router();
+  api.use(express.json({ limit: "1mb", strict: true }));
+  api.use(rejectMongoOperators);
+  mountEndpoints(api, registry, [...healthEndpoints(probes), ...fairEndpoints(repos, now), ...taxonomyEndpoints(repos)]);
+  mountOpenApi(api, registry);
+  app.use("/api", api);
+
+  app.use(unknownRoute);
+  app.use(errorHandler(logger));
+  return app;
+}

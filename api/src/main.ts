@@ -1,0 +1,65 @@
+import { createServer } from "node:http";
+import { loadConfig, ConfigError } from "./config/env";
+import { createLogger } from "./logger";
+import { connectDatabase, type Database } from "./db/connection";
+import { createRepositories } from "./repositories";
+import { createVideoRooms } from "./services/livekit";
+import { connectRedis } from "./services/redis";
+import { createProbes } from "./probes";
+import { createApp } from "./http/app";
+
+async function connectWithRetry(uri: string, log: (msg: string) => void): Promise<Database> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connectDatabase(uri);
+    } catch (err) {
+      if (attempt >= 30) throw err;
+      log(`database not reachable yet (${(err as Error).message}); retrying`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`ketnoi api: ${err.message}`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger("api", config.logLevel);
+  const db = await connectWithRetry(config.mongodbUri, (msg) => logger.warn(msg));
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
+  const video = createVideoRooms(config.livekit);
+  const app = createApp({ logger, repos: createRepositories(db.models), probes: createProbes(db, video, redis) });
+
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  server.listen(config.port, config.host, () => logger.info({ port: config.port, host: config.host }, "api listening"));
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight requests");
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close(async () => {
+      await Promise.allSettled([db.close(), redis?.quit()]);
+      clearTimeout(force);
+      logger.info("stopped");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error("ketnoi api failed to start:", err);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { FairSummarySchema } from "@ketnoi/contracts";
+import { defineEndpoint } from "../../http/endpoint";
+import { notFound } from "../../errors";
+import { presentFairSummary } from "../../presenters/fairSummary";
+import type { Repositories } from "../../repositories";
+import type { FairRecord } from "../../repositories/fairRepository";
+import { FairsBySlugSchema, FairsCurrentSchema } from "./schema";
+
+export function fairEndpoints(repos: Repositories, now: () => Date) {
+  async function summary(fair: FairRecord | null) {
+    if (!fair) throw notFound();
+    const [counts, interpreters, sessions] = await Promise.all([
+      repos.companies.countsForFair(fair.id),
+      repos.interpreters.countForFair(fair.id),
+      repos.fairSessions.listForFair(fair.id),
+    ]);
+    return { body: presentFairSummary(fair, { ...counts, interpreters }, sessions) };
+  }
+  const responses = { 200: { description: "The fair, its figures and its programme", schema: FairSummarySchema } };
+
+  return [
+    defineEndpoint({
+      method: "get",
+      path: "/fairs/current",
+      summary: "The fair running now or next (public)",
+      tags: ["fairs"],
+      request: FairsCurrentSchema,
+      responses,
+      handler: async () => summary(await repos.fairs.findCurrent(now())),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/fairs/:slug",
+      summary: "A fair by its slug (public)",
+      tags: ["fairs"],
+      request: FairsBySlugSchema,
+      responses,
+      handler: async ({ params }) => summary(await repos.fairs.findBySlug(params.slug)),
+    }),
+  ];
+}

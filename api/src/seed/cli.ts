@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { connectDatabase } from "../db/connection";
+import { createRepositories } from "../repositories";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoFair } from "./seedDemoFair";
+
+// The seed needs only the database, so it validates just that variable.
+const env = z.object({ MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//) }).safeParse(process.env);
+if (!env.success) {
+  console.error("ketnoi seed: MONGODB_URI must be set to a mongodb:// URI");
+  process.exit(78);
+}
+
+const db = await connectDatabase(env.data.MONGODB_URI);
+try {
+  const report = await seedDemoFair(createRepositories(db.models));
+  console.log(
+    `Seeded demo fair "${report.fair}": ${report.companies} companies, ${report.interpreters} interpreters, ` +
+      `${report.sessions} fair sessions, ${report.usersCreated} new demo users.`,
+  );
+  console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
+  for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(12)} ${login.email}`);
+} finally {
+  await db.close();
+}

@@ -1,0 +1,159 @@
+import { DateTime } from "luxon";
+import { normalizeSearchText, type LocalizedText } from "@ketnoi/contracts";
+import { createRandom, type Random } from "./random";
+import { taxCodeCheckDigit } from "./taxCode";
+import { BRANDS, BUSINESS_LINES, DISTRICTS, EXPORT_MARKETS, LEGAL_FORMS } from "./data/domestic";
+import { BUYER_KEYWORDS, COUNTRIES, OFFER_KEYWORDS } from "./data/foreign";
+import { FAIR, INTERPRETERS, SESSIONS } from "./data/programme";
+import type { FairInput } from "../repositories/fairRepository";
+import type { CompanyInput } from "../repositories/companyRepository";
+
+/** The demo fair as plain data, generated deterministically; seedDemoFair writes it. */
+export interface DemoFair {
+  fair: FairInput;
+  companies: Omit<CompanyInput, "fairId">[];
+  interpreters: { key: string; name: string; languages: string[]; availableDays: string[] }[];
+  sessions: { key: string; kind: (typeof SESSIONS)[number]["kind"]; title: LocalizedText; startsAt: Date; endsAt: Date; room: string; speakers: string[]; capacity: number }[];
+}
+
+const ascii = (s: string) => normalizeSearchText(s).replace(/(^|\s)\p{L}/gu, (m) => m.toUpperCase());
+
+function taxCode(random: Random, used: Set<string>): string {
+  for (;;) {
+    const nine = "01" + String(random.int(0, 9_999_999)).padStart(7, "0");
+    const check = taxCodeCheckDigit(nine);
+    const code = `${nine}${check}`;
+    if (check !== null && !used.has(code)) return used.add(code), code;
+  }
+}
+
+function certifications(random: Random, sector: string, fairDay: string) {
+  const codes = new Set<string>();
+  if (random.chance(0.7)) codes.add("cert.iso9001");
+  if (random.chance(0.35)) codes.add("cert.iso14001");
+  if (random.chance(0.15)) codes.add("cert.iso45001");
+  if (sector === "sec.auto" && random.chance(0.45)) codes.add("cert.iatf16949");
+  if (sector === "sec.elec" && random.chance(0.5)) codes.add("cert.rohs");
+  if (sector === "sec.textile" && random.chance(0.3)) codes.add("cert.reach");
+  if (sector === "sec.hitech" && random.chance(0.25)) codes.add("cert.iso13485");
+  const base = DateTime.fromISO(fairDay, { zone: "UTC" });
+  return [...codes].map((code) => ({ code, validUntil: base.plus({ months: random.int(4, 36) }).toJSDate() }));
+}
+
+function domesticCompanies(random: Random, count: number, fairDay: string): DemoFair["companies"] {
+  const usedNames = new Set<string>();
+  const usedCodes = new Set<string>();
+  const companies: DemoFair["companies"] = [];
+  while (companies.length < count) {
+    const line = random.pick(BUSINESS_LINES);
+    const brand = random.pick(BRANDS);
+    const form = random.pick(LEGAL_FORMS);
+    const legalName = `${form.vi} ${line.vi} ${brand}`;
+    if (usedNames.has(legalName)) continue;
+    usedNames.add(legalName);
+    const englishName = `${ascii(brand)} ${line.en} ${form.en}`;
+    const code = taxCode(random, usedCodes);
+    const district = random.pick(DISTRICTS);
+    const processes = random.sample(line.processes, random.int(2, line.processes.length)).map((p) => ({
+      code: p,
+      materials: random.sample(line.materials, random.int(1, line.materials.length)),
+      ...(p.startsWith("proc.cnc") ? { toleranceMm: random.pick([0.005, 0.01, 0.02, 0.05]) } : {}),
+      maxPartSizeMm: random.pick([150, 300, 500, 800, 1200]),
+      monthlyCapacity: random.pick([5_000, 20_000, 50_000, 100_000, 300_000]),
+    }));
+    const product = random.pick(line.products);
+    const keyProduct = random.chance(0.15) ? { keyIndustrialProductYear: random.pick([2020, 2021, 2022]) } : {};
+    const languages = ["vi", ...(random.chance(0.7) ? ["en"] : []), ...(random.chance(0.15) ? ["ja"] : []), ...(random.chance(0.1) ? ["ko"] : [])];
+    const employees = random.pick([25, 60, 120, 250, 480, 900, 1500]);
+    companies.push({
+      kind: "domestic",
+      registrationKey: `VN:${code}`,
+      legalName,
+      englishName,
+      taxCode: code,
+      country: "VN",
+      city: "Hà Nội",
+      district,
+      timeZone: "Asia/Ho_Chi_Minh",
+      participation: "onsite",
+      sectors: random.chance(0.2) && line.sector !== "sec.auto" ? [line.sector, "sec.auto"] : [line.sector],
+      processes,
+      certifications: certifications(random, line.sector, fairDay),
+      products: [{ name: { vi: product.vi, en: product.en }, ...keyProduct }],
+      needs: [
+        { kind: "technology", codes: random.sample(line.needs, random.int(1, 2)), priority: random.int(1, 3), text: { vi: `Cần đầu tư thiết bị mới để nâng cao năng lực ${line.vi.toLowerCase()}.`, en: `Investing in new equipment to grow ${line.en.toLowerCase()} capacity.` } },
+        ...(random.chance(0.6) ? [{ kind: "buyer" as const, codes: [line.sector], priority: random.int(1, 3), text: { vi: "Tìm khách hàng FDI cho sản phẩm chính.", en: "Looking for FDI buyers of our main products." } }] : []),
+        ...(random.chance(0.2) ? [{ kind: "transfer" as const, codes: random.sample(line.needs, 1), priority: 3, text: { vi: "Tìm đối tác chuyển giao công nghệ.", en: "Seeking a technology-transfer partner." } }] : []),
+      ],
+      offers: [],
+      requirements: [],
+      languages,
+      employees,
+      exportMarkets: random.sample(EXPORT_MARKETS, random.int(0, 3)),
+      description: {
+        vi: `${legalName} (${district}, Hà Nội) chuyên ${product.vi.toLowerCase()}, ${employees} lao động.`,
+        en: `${englishName} (${district} district, Hanoi) makes ${product.en.toLowerCase()}; ${employees} staff.`,
+      },
+      listed: random.chance(0.9),
+      searchKey: normalizeSearchText(`${legalName} ${englishName} ${district}`),
+    });
+  }
+  return companies;
+}
+
+function foreignCompanies(random: Random): DemoFair["companies"] {
+  const companies: DemoFair["companies"] = [];
+  for (const profile of COUNTRIES) {
+    for (const name of profile.names.slice(0, profile.count)) {
+      const buyer = BUYER_KEYWORDS.find(([re]) => re.test(name))?.[1];
+      const offer = OFFER_KEYWORDS.find(([re]) => re.test(name));
+      const offers = buyer ? [] : (offer?.[1] ?? ["tech.automation"]).map((code) => ({ code, text: { en: `${name}: ${code.replace("tech.", "")} for Vietnamese manufacturers.` } }));
+      const remote = random.chance(0.4);
+      companies.push({
+        kind: "foreign",
+        registrationKey: `${profile.country}:${normalizeSearchText(name).replace(/ /g, "-")}`,
+        legalName: name,
+        englishName: name,
+        country: profile.country,
+        timeZone: profile.timeZone,
+        participation: remote ? "remote" : "onsite",
+        sectors: [buyer?.sector ?? offer?.[2] ?? "sec.mech"],
+        processes: [],
+        certifications: [],
+        products: [],
+        needs: [],
+        offers,
+        requirements: buyer
+          ? [{ processes: buyer.processes, materials: buyer.materials, certifications: buyer.certifications, minMonthlyCapacity: random.pick([10_000, 50_000]), mandatory: true, text: { en: "Local suppliers for our Vietnamese plants." } }]
+          : [],
+        languages: [...profile.languages, ...(random.chance(0.75) ? ["en"] : [])],
+        employees: random.pick([40, 150, 600, 2_400, 12_000]),
+        exportMarkets: ["VN"],
+        description: { en: buyer ? `${name} sources parts from Vietnamese suppliers.` : `${name} brings ${offers.map((o) => o.code.replace("tech.", "")).join(", ")} to Hanoi.` },
+        listed: true,
+        searchKey: normalizeSearchText(name),
+      });
+    }
+  }
+  return companies;
+}
+
+export function generateDemoFair(seed = 2026): DemoFair {
+  const random = createRandom(seed);
+  const day = (d: string, time: string) => DateTime.fromISO(`${d}T${time}`, { zone: FAIR.timeZone }).toUTC().toJSDate();
+  return {
+    fair: FAIR,
+    companies: [...domesticCompanies(random, 200, FAIR.days[0]!), ...foreignCompanies(random)],
+    interpreters: INTERPRETERS.map((i, n) => ({ key: `${FAIR.slug}:interpreter:${n + 1}`, ...i, availableDays: [...FAIR.days] })),
+    sessions: SESSIONS.map((s, n) => ({
+      key: `${FAIR.slug}:session:${n + 1}`,
+      kind: s.kind,
+      title: s.title,
+      startsAt: day(FAIR.days[s.day]!, s.start),
+      endsAt: day(FAIR.days[s.day]!, s.end),
+      room: s.room,
+      speakers: s.speakers,
+      capacity: s.capacity,
+    })),
+  };
+}

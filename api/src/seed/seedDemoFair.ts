@@ -1,0 +1,62 @@
+import { hash } from "@node-rs/argon2";
+import { TAXONOMY } from "@ketnoi/contracts";
+import type { Repositories } from "../repositories";
+import { generateDemoFair } from "./demoFair";
+
+export const DEMO_PASSWORD = "ketnoi-demo-2026";
+export const DEMO_LOGINS = [
+  { role: "organiser", email: "organiser@ketnoi.demo", name: "Nguyễn Văn Hùng (Sở Công Thương)" },
+  { role: "domestic", email: "domestic@ketnoi.demo", name: "Trần Thị Hoa" },
+  { role: "vendor", email: "vendor@ketnoi.demo", name: "Sato Kenji" },
+  { role: "interpreter", email: "interpreter@ketnoi.demo", name: "Nguyễn Thị Lan Anh" },
+] as const;
+
+export interface SeedReport {
+  fair: string;
+  companies: number;
+  interpreters: number;
+  sessions: number;
+  usersCreated: number;
+}
+
+/**
+ * Writes the taxonomy and the demo fair. Idempotent: every record is upserted by its natural key,
+ * so a second run changes nothing and creates no duplicates; existing users keep their passwords.
+ */
+export async function seedDemoFair(repos: Repositories): Promise<SeedReport> {
+  const demo = generateDemoFair();
+  await repos.taxonomy.upsertAll(TAXONOMY.version, TAXONOMY.terms);
+  const fair = await repos.fairs.upsertBySlug(demo.fair);
+  const ids = await repos.companies.upsertMany(demo.companies.map((c) => ({ ...c, fairId: fair.id })));
+  await repos.interpreters.upsertMany(demo.interpreters.map((i) => ({ ...i, fairId: fair.id })));
+  await repos.fairSessions.upsertMany(demo.sessions.map((s) => ({ ...s, fairId: fair.id })));
+
+  const firstOf = (kind: string, country?: string) =>
+    demo.companies.find((c) => c.kind === kind && (!country || c.country === country))!.registrationKey;
+  const companyOf: Record<string, string | undefined> = {
+    domestic: ids.get(firstOf("domestic")),
+    vendor: ids.get(firstOf("foreign", "JP")),
+  };
+  const passwordHash = await hash(DEMO_PASSWORD);
+  let usersCreated = 0;
+  for (const login of DEMO_LOGINS) {
+    const created = await repos.users.createIfAbsent({
+      email: login.email,
+      name: login.name,
+      role: login.role,
+      passwordHash,
+      locale: login.role === "vendor" ? "ja" : "vi",
+      timeZone: login.role === "vendor" ? "Asia/Tokyo" : "Asia/Ho_Chi_Minh",
+      consents: [{ purpose: "profile-sharing", grantedAt: new Date("2026-11-01T00:00:00Z") }],
+      ...(companyOf[login.role] ? { companyId: companyOf[login.role] } : {}),
+    });
+    if (created) usersCreated++;
+  }
+  return {
+    fair: fair.slug,
+    companies: ids.size,
+    interpreters: demo.interpreters.length,
+    sessions: demo.sessions.length,
+    usersCreated,
+  };
+}

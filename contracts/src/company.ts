@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { LocalizedTextSchema } from "./taxonomy";
+
+const code = z.string().regex(/^[a-z]+(\.[a-z0-9]+)+$/, "taxonomy code");
+const codes = z.array(code).max(50);
+const country = z.string().regex(/^[A-Z]{2}$/);
+const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/);
+
+export const ProcessCapabilitySchema = z.strictObject({
+  code,
+  materials: codes.default([]),
+  toleranceMm: z.number().positive().max(100).optional(),
+  maxPartSizeMm: z.number().positive().max(100_000).optional(),
+  monthlyCapacity: z.number().int().positive().max(100_000_000).optional(),
+});
+
+export const CertificationSchema = z.strictObject({ code, validUntil: z.coerce.date().optional() });
+export const ProductSchema = z.strictObject({ name: LocalizedTextSchema, keyIndustrialProductYear: z.number().int().min(2000).max(2100).optional() });
+export const NeedSchema = z.strictObject({
+  kind: z.enum(["technology", "buyer", "transfer"]),
+  codes: codes.min(1),
+  priority: z.number().int().min(1).max(3).default(2),
+  text: LocalizedTextSchema.optional(),
+});
+export const OfferSchema = z.strictObject({ code, text: LocalizedTextSchema.optional() });
+export const RequirementSchema = z.strictObject({
+  processes: codes.default([]),
+  materials: codes.default([]),
+  certifications: codes.default([]),
+  minMonthlyCapacity: z.number().int().positive().optional(),
+  mandatory: z.boolean().default(false),
+  text: LocalizedTextSchema.optional(),
+});
+
+/** A company's profile as stored and matched: structured codes carry it, free text helps. */
+export const CompanyProfileSchema = z.strictObject({
+  kind: z.enum(["domestic", "foreign"]),
+  registrationKey: z.string().min(3).max(200),
+  legalName: z.string().trim().min(2).max(200),
+  englishName: z.string().trim().min(2).max(200).optional(),
+  taxCode: z.string().optional(),
+  country,
+  district: z.string().max(80).optional(),
+  city: z.string().max(80).optional(),
+  timeZone: z.string().min(3).max(64),
+  participation: z.enum(["onsite", "remote"]),
+  sectors: codes,
+  processes: z.array(ProcessCapabilitySchema).max(50),
+  certifications: z.array(CertificationSchema).max(50),
+  products: z.array(ProductSchema).max(50),
+  needs: z.array(NeedSchema).max(30),
+  offers: z.array(OfferSchema).max(50),
+  requirements: z.array(RequirementSchema).max(20),
+  languages: z.array(language).max(10),
+  employees: z.number().int().positive().optional(),
+  exportMarkets: z.array(country).max(50),
+  description: LocalizedTextSchema.optional(),
+  website: z.url().optional(),
+  listed: z.boolean(),
+  searchKey: z.string(),
+});
+export type CompanyProfile = z.infer<typeof CompanyProfileSchema>;
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+/** A fair's set-up as the organiser defines it (local dates and times in the fair's zone). */
+export const FairSetupSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9-]{3,64}$/),
+  name: LocalizedTextSchema,
+  venue: LocalizedTextSchema,
+  timeZone: z.string(),
+  days: z.array(z.iso.date()).min(1).max(7),
+  slotMinutes: z.number().int().min(10).max(120),
+  dailyHours: z.strictObject({ start: timeOfDay, end: timeOfDay }),
+  breaks: z.array(z.strictObject({ start: timeOfDay, end: timeOfDay, label: LocalizedTextSchema.optional() })),
+  onsiteTables: z.number().int().min(0).max(2000),
+  tableZones: z.array(z.strictObject({ from: z.number().int().min(1), to: z.number().int().min(1), sector: code })),
+  onlineRoomsPerSlot: z.number().int().min(0).max(2000),
+  countryPriorities: z.record(country, z.number().min(0).max(3)),
+});
+export type FairSetup = z.infer<typeof FairSetupSchema>;
