@@ -61,3 +61,16 @@ stop_all() {
   BG_PIDS=()
   BG_NAMES=()
 }
+
+# port_free PORT NAME: fail early (with the fix) when something already listens there.
+port_free() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    fail "port $1 (for $2) is already in use" "stop whatever listens there (ss -ltnp 'sport = :$1') or an earlier Ketnoi run"
+  fi
+}
+
+# secret_file PATH: a random secret created once and reused (mode 600).
+secret_file() {
+  [ -s "$1" ] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$1")
+  cat "$1"
+}

@@ -5,3 +5,4 @@ export * from "./taxonomy";
 export * from "./text";
 export * from "./fair";
 export * from "./company";
+export * from "./realtime";

@@ -1,0 +1,129 @@
+import { useTranslation } from "react-i18next";
+import { TAXONOMY, type FairSummary, type Locale, type LocalizedText } from "@ketnoi/contracts";
+import { useFairSummary } from "../lib/useFairSummary";
+import { useHallVisitors } from "../lib/useHallVisitors";
+import { fairDate, localDay, timeIn, viewerIsElsewhere, viewerTimeZone } from "../lib/time";
+
+const SECTOR_LABELS = new Map(TAXONOMY.terms.filter((t) => t.kind === "sector").map((t) => [t.code, t.labels]));
+
+/** Text in the viewer's language, else English, else Vietnamese, else any. */
+export function localized(text: LocalizedText | undefined, locale: string): string {
+  if (!text) return "";
+  return text[locale as Locale] ?? text.en ?? text.vi ?? Object.values(text)[0] ?? "";
+}
+
+function Figures({ fair }: { fair: FairSummary }) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+  const countries = new Intl.DisplayNames([i18n.language], { type: "region" });
+  const items: [string, number][] = [
+    [t("home.domestic"), fair.counts.domestic],
+    [t("home.foreign"), fair.counts.foreign],
+    [t("home.interpreters"), fair.counts.interpreters],
+    [t("home.tables"), fair.onsiteTables],
+    [t("home.onlineRooms"), fair.onlineRoomsPerSlot],
+  ];
+  const byCountry = Object.entries(fair.counts.byCountry).filter(([c]) => c !== "VN").sort((a, b) => b[1] - a[1]);
+  const bySector = Object.entries(fair.counts.bySector).sort((a, b) => b[1] - a[1]);
+  return (
+    <section className="panel" aria-labelledby="figures">
+      <h2 id="figures">{t("home.figures")}</h2>
+      <dl className="figures">
+        {items.map(([label, value]) => (
+          <div key={label}><dt>{label}</dt><dd>{number.format(value)}</dd></div>
+        ))}
+      </dl>
+      <div className="columns">
+        <div>
+          <h3>{t("home.byCountry")}</h3>
+          <ul className="bars">
+            {byCountry.map(([code, n]) => (
+              <li key={code}><span>{countries.of(code) ?? code}</span><meter min={0} max={fair.counts.foreign} value={n} aria-hidden="true" /><b>{number.format(n)}</b></li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3>{t("home.bySector")}</h3>
+          <ul className="bars">
+            {bySector.map(([code, n]) => (
+              <li key={code}><span>{localized(SECTOR_LABELS.get(code), i18n.language) || code}</span><meter min={0} max={fair.counts.domestic + fair.counts.foreign} value={n} aria-hidden="true" /><b>{number.format(n)}</b></li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Programme({ fair }: { fair: FairSummary }) {
+  const { t, i18n } = useTranslation();
+  const zone = viewerTimeZone();
+  return (
+    <section className="panel" aria-labelledby="programme">
+      <h2 id="programme">{t("home.programme")}</h2>
+      {fair.days.map((day) => (
+        <div key={day}>
+          <h3>{fairDate(day, i18n.language)}</h3>
+          <ol className="programme">
+            {fair.programme
+              .filter((s) => localDay(s.startsAt, fair.timeZone) === day)
+              .map((s) => (
+                <li key={s.id}>
+                  <time dateTime={s.startsAt}>
+                    {timeIn(s.startsAt, fair.timeZone, i18n.language)}–{timeIn(s.endsAt, fair.timeZone, i18n.language)}
+                    {viewerIsElsewhere(s.startsAt) && (
+                      <small title={t("home.yourTime")}> ({t("home.yourTime")}: {timeIn(s.startsAt, zone, i18n.language)})</small>
+                    )}
+                  </time>
+                  <span className={`tag tag-${s.kind}`}>{t(`session.kind.${s.kind}`)}</span>
+                  <strong>{localized(s.title, i18n.language)}</strong>
+                  <span className="room">{s.room}</span>
+                </li>
+              ))}
+          </ol>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export default function Home() {
+  const { t, i18n } = useTranslation();
+  const { result, reload } = useFairSummary();
+  const visitors = useHallVisitors();
+  if (result.state === "loading") return <p className="panel" role="status">{t("state.loading")}</p>;
+  if (result.state === "empty") return <p className="panel">{t("state.empty")}</p>;
+  if (result.state === "error")
+    return (
+      <div className="panel" role="alert">
+        <p>{t("state.error")}</p>
+        <button type="button" onClick={reload}>{t("state.retry")}</button>
+      </div>
+    );
+  const fair = result.data;
+  return (
+    <>
+      <section className="hero">
+        <p className="tagline">{t("app.tagline")}</p>
+        <h1>{localized(fair.name, i18n.language)}</h1>
+        <dl className="facts">
+          <div><dt>{t("home.dates")}</dt><dd>{fair.days.map((d) => fairDate(d, i18n.language)).join(" – ")}</dd></div>
+          <div><dt>{t("home.venue")}</dt><dd>{localized(fair.venue, i18n.language)}</dd></div>
+          <div>
+            <dt>{t("home.fairTime")}</dt>
+            <dd>{timeIn(fair.startsAt, fair.timeZone, i18n.language)}–{timeIn(fair.endsAt, fair.timeZone, i18n.language)} ({fair.timeZone})</dd>
+          </div>
+          {viewerIsElsewhere(fair.startsAt) && (
+            <div>
+              <dt>{t("home.yourTime")}</dt>
+              <dd>{timeIn(fair.startsAt, viewerTimeZone(), i18n.language)}–{timeIn(fair.endsAt, viewerTimeZone(), i18n.language)} ({viewerTimeZone()})</dd>
+            </div>
+          )}
+        </dl>
+        {visitors !== null && <p className="live" aria-live="polite">{t("home.visitorsOnline", { count: visitors })}</p>}
+      </section>
+      <Figures fair={fair} />
+      <Programme fair={fair} />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Quick start, command 2: the whole test suite. Installs what is missing, starts a separate test
+# stack on its own ports (so a running demo is untouched), then runs the type-check and every Jest
+# test (unit, integration against the real FerretDB/LiveKit/Redis, end-to-end in headless Chromium).
+# Prints "N passed, M failed" last and exits non-zero on any failure.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$INFRA_DIR/stack.sh"
+
+bash "$INFRA_DIR/install.sh"
+
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+TEST_DIR="$RUN_DIR/test"
+rm -rf "$TEST_DIR" && mkdir -p "$TEST_DIR"
+
+DB_PORT=27117 LK_PORT=7980 REDIS_PORT=6479 API_PORT=3101 REALTIME_PORT=3102 GATEWAY_PORT=18080
+for p in $DB_PORT $LK_PORT $REDIS_PORT $API_PORT $REALTIME_PORT $GATEWAY_PORT; do port_free "$p" "the test stack"; done
+
+start_ferretdb $DB_PORT "$TEST_DIR/ferretdb"
+LK_KEY="ketnoi-test"
+LK_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+start_livekit $LK_PORT "$LK_KEY" "$LK_SECRET"
+start_redis $REDIS_PORT
+
+# What the tests connect to (each test file uses its own database on this server).
+export TEST_MONGODB_URL="mongodb://127.0.0.1:$DB_PORT"
+export TEST_LIVEKIT_URL="http://127.0.0.1:$LK_PORT" TEST_LIVEKIT_API_KEY="$LK_KEY" TEST_LIVEKIT_API_SECRET="$LK_SECRET"
+export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+export E2E_BASE_URL="http://localhost:$GATEWAY_PORT" CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+export TEST_ARTIFACTS_DIR="$ROOT_DIR/tests/artifacts"
+
+# The full app for end-to-end tests, seeded like the demo.
+(
+  export MONGODB_URI="$TEST_MONGODB_URL/ketnoi_e2e" LIVEKIT_URL="$TEST_LIVEKIT_URL" LIVEKIT_API_KEY="$LK_KEY" \
+    LIVEKIT_API_SECRET="$LK_SECRET" REDIS_URL="$TEST_REDIS_URL"
+  node "$ROOT_DIR/api/dist/seed/cli.js" >"$TEST_DIR/seed.out"
+) || fail "seeding the end-to-end database failed" "see the error above"
+export MONGODB_URI="$TEST_MONGODB_URL/ketnoi_e2e" LIVEKIT_URL="$TEST_LIVEKIT_URL" LIVEKIT_API_KEY="$LK_KEY" \
+  LIVEKIT_API_SECRET="$LK_SECRET" REDIS_URL="$TEST_REDIS_URL" PUBLIC_ORIGIN="$E2E_BASE_URL" \
+  API_PORT REALTIME_PORT NODE_ENV=production LOG_LEVEL=info
+start_node api $API_PORT api/dist/main.js
+start_node realtime $REALTIME_PORT realtime/dist/main.js
+start_gateway $GATEWAY_PORT $API_PORT $REALTIME_PORT
+export KETNOI_STACK_PIDS="${BG_PIDS[*]}" KETNOI_LOG_DIR="$RUN_DIR"
+unset MONGODB_URI LIVEKIT_URL LIVEKIT_API_KEY LIVEKIT_API_SECRET REDIS_URL NODE_ENV
+
+cd "$ROOT_DIR"
+typecheck_failed=0
+log "type-checking every workspace"
+npx turbo run typecheck --output-logs=errors-only || typecheck_failed=1
+
+log "running Jest"
+rm -rf "$TEST_ARTIFACTS_DIR"
+jest_status=0
+npx jest --ci --json --outputFile="$TEST_DIR/jest.json" "$@" || jest_status=$?
+
+node -e '
+const fs = require("fs");
+const file = process.argv[1], typecheckFailed = Number(process.argv[2]);
+let passed = 0, failed = 0, suitesFailed = 0;
+if (fs.existsSync(file)) {
+  const r = JSON.parse(fs.readFileSync(file, "utf8"));
+  passed = r.numPassedTests; failed = r.numFailedTests;
+  // A suite that fails to load counts as a failure even though it ran no test.
+  suitesFailed = r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
+} else failed = 1;
+passed += typecheckFailed ? 0 : 1;
+failed += typecheckFailed + suitesFailed;
+const line = `${passed} passed, ${failed} failed`;
+fs.writeFileSync(process.argv[3], line + "\n");
+console.log(line);
+process.exit(failed > 0 ? 1 : 0);
+' "$TEST_DIR/jest.json" "$typecheck_failed" "$TEST_DIR/summary"

@@ -1,0 +1,61 @@
+import { freshDatabase } from "../support/stack";
+import { createRepositories, type Repositories } from "../../api/src/repositories";
+import { seedDemoFair } from "../../api/src/seed/seedDemoFair";
+import { generateDemoFair } from "../../api/src/seed/demoFair";
+
+// Mongoose against the real FerretDB (or MongoDB) of the test stack.
+describe("database (FerretDB through Mongoose)", () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let repos: Repositories;
+  beforeAll(async () => {
+    db = await freshDatabase("database");
+    repos = createRepositories(db.models);
+  });
+  afterAll(() => db.drop());
+
+  test("a document written through Mongoose reads back as a plain object", async () => {
+    const fair = await repos.fairs.upsertBySlug(generateDemoFair().fair);
+    const company = { ...generateDemoFair().companies[0]!, fairId: fair.id };
+    const ids = await repos.companies.upsertMany([company]);
+    const stored = await repos.companies.findByRegistrationKey(company.registrationKey);
+    expect(stored).not.toBeNull();
+    expect(stored!.id).toBe(ids.get(company.registrationKey));
+    expect(stored!.legalName).toBe(company.legalName);
+    expect(stored!.fairId).toBe(fair.id);
+    expect(stored!.processes.map((p) => p.code)).toEqual(company.processes.map((p) => p.code));
+    expect(Object.keys(stored!)).not.toContain("_id");
+  });
+
+  test("unique indexes hold: a second user with the same email is refused by the database", async () => {
+    const user = { name: "A", email: "dup@example.vn", passwordHash: "x", role: "domestic" as const, locale: "vi" as const, timeZone: "Asia/Ho_Chi_Minh", consents: [] };
+    await db.models.User.create(user);
+    await expect(db.models.User.create({ ...user, email: "DUP@example.vn" })).rejects.toMatchObject({ code: 11000 });
+    expect(await db.models.User.countDocuments({ email: "dup@example.vn" })).toBe(1);
+  });
+
+  test("bulk writes of more than 100 operations complete (batched below FerretDB's limit)", async () => {
+    const fair = await repos.fairs.findBySlug(generateDemoFair().fair.slug);
+    const companies = generateDemoFair().companies.slice(0, 150).map((c) => ({ ...c, fairId: fair!.id }));
+    const ids = await repos.companies.upsertMany(companies);
+    expect(ids.size).toBe(150);
+    const again = await repos.companies.upsertMany(companies);
+    expect([...again.entries()]).toEqual([...ids.entries()]);
+  });
+
+  test("seeding the demo fair twice leaves exactly one copy of everything", async () => {
+    const first = await seedDemoFair(repos);
+    const second = await seedDemoFair(repos);
+    expect(first.companies).toBe(260);
+    expect(second.usersCreated).toBe(0);
+    expect(await db.models.Company.countDocuments()).toBe(260);
+    expect(await db.models.Fair.countDocuments()).toBe(1);
+    expect(await db.models.User.countDocuments({ email: /@ketnoi\.demo$/ })).toBe(4);
+    expect(await db.models.Interpreter.countDocuments()).toBe(12);
+    expect(await db.models.FairSession.countDocuments()).toBe(12);
+    const fair = await repos.fairs.findBySlug("cnht-hanoi-2026");
+    const counts = await repos.companies.countsForFair(fair!.id);
+    expect(counts.domestic).toBe(200);
+    expect(counts.foreign).toBe(60);
+    expect(counts.byCountry.JP).toBe(20);
+  });
+});

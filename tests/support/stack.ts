@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { pino } from "pino";
+import { connectDatabase, type Database } from "../../api/src/db/connection";
+
+function need(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite with \`npm test\`, which starts the test stack`);
+  return value;
+}
+
+/** The real servers infra/test.sh started for this run. */
+export const stack = {
+  mongodbUrl: () => need("TEST_MONGODB_URL"),
+  livekit: () => ({ url: need("TEST_LIVEKIT_URL"), apiKey: need("TEST_LIVEKIT_API_KEY"), apiSecret: need("TEST_LIVEKIT_API_SECRET") }),
+  redisUrl: () => need("TEST_REDIS_URL"),
+  baseUrl: () => need("E2E_BASE_URL"),
+  chromiumPath: () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  artifactsDir: () => process.env.TEST_ARTIFACTS_DIR ?? "tests/artifacts",
+  pids: () => need("KETNOI_STACK_PIDS").split(" ").map(Number),
+  logDir: () => need("KETNOI_LOG_DIR"),
+};
+
+/** A database of its own for one test file, dropped by `drop()`. */
+export async function freshDatabase(label: string): Promise<Database & { drop(): Promise<void> }> {
+  const name = `t_${label}_${randomBytes(4).toString("hex")}`;
+  const db = await connectDatabase(`${stack.mongodbUrl()}/${name}`);
+  return {
+    ...db,
+    async drop() {
+      await db.connection.dropDatabase();
+      await db.close();
+    },
+  };
+}
+
+export const silentLogger = () => pino({ level: "silent" });
