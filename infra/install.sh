@@ -54,10 +54,12 @@ build_livekit() {
 install_npm() {
   cd "$ROOT_DIR"
   local stamp="node_modules/.ketnoi-lock-hash" want
-  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  want=$(cat package-lock.json package.json */package.json | sha256sum | cut -d' ' -f1)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
   log "installing npm dependencies"
-  npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed" "check access to the npm registry"
+  # `npm install` from the lock file rather than `npm ci`: the registry reachable here serves no
+  # macOS/Windows builds of native packages, so the lock cannot list them and `npm ci` refuses it.
+  npm install --no-audit --no-fund --loglevel=error || fail "npm install failed" "check access to the npm registry"
   echo "$want" >"$stamp"
 }
 

@@ -17,7 +17,7 @@ LIVEKIT_VERSION="v1.13.5" # see infra/go/livekit/go.mod for why not a later v1.1
 APT_PACKAGES=(redis-server chromium nginx fonts-noto-cjk)
 
 # Nothing here may phone home.
-export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 NEXT_TELEMETRY_DISABLED=1
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 SCARF_ANALYTICS=false
 export GOTOOLCHAIN=local GOFLAGS=-trimpath
 
 mkdir -p "$BIN_DIR" "$RUN_DIR"

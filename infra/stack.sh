@@ -13,7 +13,8 @@ start_ferretdb() {
 }
 
 # start_livekit PORT KEY SECRET [WEBHOOK_URL]: LiveKit in dev mode, media on loopback only.
-# Signalling on PORT, ICE over TCP on PORT+1 and UDP on PORT+2; no external IP discovery, no TURN.
+# Signalling on PORT, media over UDP on PORT+2 bound to the loopback interface alone; no external IP
+# discovery, no TURN, and no ICE over TCP (LiveKit binds that listener on every interface).
 start_livekit() {
   local port=$1 key=$2 secret=$3 webhook=${4:-}
   local conf="$RUN_DIR/livekit-$port.yaml"
@@ -23,8 +24,13 @@ bind_addresses: ["127.0.0.1"]
 keys:
   "$key": "$secret"
 rtc:
-  tcp_port: $((port + 1))
+  tcp_port: 0
   udp_port: $((port + 2))
+  allow_tcp_fallback: false
+  interfaces:
+    includes: ["lo"]
+  ips:
+    includes: ["127.0.0.1/8"]
   use_external_ip: false
   node_ip: 127.0.0.1
   enable_loopback_candidate: true
