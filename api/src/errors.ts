@@ -5,6 +5,8 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
   malformed_json: 400,
   unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

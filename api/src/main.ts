@@ -7,6 +7,8 @@ import { createVideoRooms } from "./services/livekit";
 import { connectRedis } from "./services/redis";
 import { createProbes } from "./probes";
 import { createApp } from "./http/app";
+import { loggingTransport } from "./services/mail";
+import { startBackgroundJobs } from "./jobs";
 
 async function connectWithRetry(uri: string, log: (msg: string) => void): Promise<Database> {
   for (let attempt = 1; ; attempt++) {
@@ -35,7 +37,9 @@ async function main() {
   const db = await connectWithRetry(config.mongodbUri, (msg) => logger.warn(msg));
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const video = createVideoRooms(config.livekit);
-  const app = createApp({ logger, repos: createRepositories(db.models), probes: createProbes(db, video, redis) });
+  const repos = createRepositories(db.models);
+  const app = createApp({ logger, repos, probes: createProbes(db, video, redis), publicOrigin: config.publicOrigin });
+  const jobs = startBackgroundJobs(repos, loggingTransport(logger), logger);
 
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
@@ -48,6 +52,7 @@ async function main() {
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     server.close(async () => {
+      jobs.stop();
       await Promise.allSettled([db.close(), redis?.quit()]);
       clearTimeout(force);
       logger.info("stopped");

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   "validation_failed",
   "malformed_json",
   "unauthenticated",
+  "invalid_credentials",
+  "csrf_failed",
   "forbidden",
   "not_found",
   "conflict",

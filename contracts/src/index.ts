@@ -6,3 +6,5 @@ export * from "./text";
 export * from "./fair";
 export * from "./company";
 export * from "./realtime";
+export * from "./taxCode";
+export * from "./auth";

@@ -33,4 +33,4 @@ export async function freshDatabase(label: string): Promise<Database & { drop():
   };
 }
 
-export const silentLogger = () => pino({ level: "silent" });
+export const silentLogger = () => pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });

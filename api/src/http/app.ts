@@ -12,18 +12,25 @@ import { errorHandler, unknownRoute } from "./middleware/errorHandler";
 import { healthEndpoints } from "../routes/health/health";
 import { fairEndpoints } from "../routes/fairs/fairs";
 import { taxonomyEndpoints } from "../routes/taxonomy/taxonomy";
+import { authEndpoints } from "../routes/auth/auth";
+import { authenticate } from "./middleware/authenticate";
+import { createRateLimits } from "./rateLimits";
+import { createPassport } from "../auth/passport";
+import cookieParser from "cookie-parser";
 
 export interface AppDeps {
   logger: Logger;
   repos: Repositories;
   probes: HealthProbe[];
+  /** The origin browsers use; writes from elsewhere are refused, cookies are Secure when it is https. */
+  publicOrigin: string;
   now?: () => Date;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** The api's Express app: everything under /api, JSON in and out, one error shape. */
-export function createApp({ logger, repos, probes, now = () => new Date() }: AppDeps) {
+export function createApp({ logger, repos, probes, publicOrigin, now = () => new Date() }: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -47,8 +54,17 @@ export function createApp({ logger, repos, probes, now = () => new Date() }: App
   const registry = createOpenApiRegistry();
   const api = express.Router();
   api.use(express.json({ limit: "1mb", strict: true }));
+  api.use(cookieParser());
   api.use(rejectMongoOperators);
-  mountEndpoints(api, registry, [...healthEndpoints(probes), ...fairEndpoints(repos, now), ...taxonomyEndpoints(repos)]);
+  api.use(authenticate(repos, publicOrigin, now));
+  const cookies = { secure: publicOrigin.startsWith("https://") };
+  const passport = createPassport(repos, now);
+  mountEndpoints(api, registry, [
+    ...healthEndpoints(probes),
+    ...authEndpoints({ repos, passport, limits: createRateLimits(), cookies, publicOrigin, now }),
+    ...fairEndpoints(repos, now),
+    ...taxonomyEndpoints(repos),
+  ]);
   mountOpenApi(api, registry);
   app.use("/api", api);
 

@@ -1,7 +1,9 @@
-import type { Request, Response, Router } from "express";
+import type { Request, RequestHandler, Response, Router } from "express";
 import { z, type ZodType } from "zod";
 import type { OpenAPIRegistry, RouteConfig } from "@asteasolutions/zod-to-openapi";
-import { ErrorBodySchema, type Locale } from "@ketnoi/contracts";
+import { ErrorBodySchema, type Locale, type UserRole } from "@ketnoi/contracts";
+import { AppError } from "../errors";
+import type { AuthContext } from "../auth/context";
 import { validationFailed } from "../errors";
 import { requestLocale } from "./context";
 
@@ -29,7 +31,12 @@ export interface EndpointInput<P extends Schema, Q extends Schema, B extends Sch
   req: Request;
   res: Response;
   locale: Locale;
+  /** Set whenever access is not "public" (and for public endpoints when signed in). */
+  auth: AuthContext | undefined;
 }
+
+/** Who may call an endpoint at all; finer checks (whose company?) are policies in the command. */
+export type Access = "public" | "signedIn" | readonly UserRole[];
 
 /** One endpoint: its schemas (validation and OpenAPI alike), who may call it, and its handler. */
 export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema> {
@@ -38,9 +45,12 @@ export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, 
   path: string;
   summary: string;
   tags: string[];
+  access: Access;
   request?: { params?: P; query?: Q; body?: B };
   responses: Record<number, { description: string; schema?: ZodType }>;
-  handler: (input: EndpointInput<P, Q, B>) => Promise<{ status?: number; body: unknown }>;
+  /** Extra middleware run before validation (rate limits). */
+  before?: RequestHandler[];
+  handler: (input: EndpointInput<P, Q, B>) => Promise<{ status?: number; body?: unknown }>;
 }
 
 export function defineEndpoint<P extends Schema, Q extends Schema, B extends Schema>(e: Endpoint<P, Q, B>) {
@@ -64,22 +74,30 @@ function parsePart(schema: ZodType | undefined, value: unknown, prefix: string, 
 /** Mounts endpoints on a router and registers each in the OpenAPI registry. */
 export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoints: Endpoint[]) {
   for (const e of endpoints) {
-    router[e.method](e.path, async (req, res, next) => {
+    router[e.method](e.path, ...(e.before ?? []), async (req, res, next) => {
       try {
+        checkAccess(e.access, req.auth);
         const locale = requestLocale(req);
         const fields: Record<string, string> = {};
         const params = parsePart(e.request?.params, req.params, "", locale, fields);
         const query = parsePart(e.request?.query, req.query, "", locale, fields);
         const body = parsePart(e.request?.body, req.body ?? {}, "", locale, fields);
         if (Object.keys(fields).length) throw validationFailed(fields);
-        const result = await e.handler({ params, query, body, req, res, locale } as EndpointInput<Schema, Schema, Schema>);
-        res.status(result.status ?? 200).json(result.body);
+        const result = await e.handler({ params, query, body, req, res, locale, auth: req.auth } as EndpointInput<Schema, Schema, Schema>);
+        if (result.body === undefined) res.status(result.status ?? 204).end();
+        else res.status(result.status ?? 200).json(result.body);
       } catch (err) {
         next(err);
       }
     });
     registry.registerPath(toRouteConfig(e));
   }
+}
+
+function checkAccess(access: Access, auth: AuthContext | undefined) {
+  if (access === "public") return;
+  if (!auth) throw new AppError("unauthenticated");
+  if (access !== "signedIn" && !access.includes(auth.user.role)) throw new AppError("forbidden");
 }
 
 function toRouteConfig(e: Endpoint): RouteConfig {
@@ -94,7 +112,9 @@ function toRouteConfig(e: Endpoint): RouteConfig {
     method: e.method,
     path: "/api" + e.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}"),
     summary: e.summary,
+    description: e.access === "public" ? "Public." : e.access === "signedIn" ? "Any signed-in user." : `Roles: ${e.access.join(", ")}.`,
     tags: e.tags,
+    ...(e.access === "public" ? {} : { security: [{ session: [] }] }),
     request: {
       ...(e.request?.params ? { params: e.request.params as never } : {}),
       ...(e.request?.query ? { query: e.request.query as never } : {}),

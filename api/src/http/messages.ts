@@ -30,6 +30,20 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     ko: "로그인해 주세요.",
     "zh-Hant": "請先登入。",
   },
+  invalid_credentials: {
+    vi: "Email hoặc mật khẩu không đúng.",
+    en: "The email or password is incorrect.",
+    ja: "メールアドレスまたはパスワードが正しくありません。",
+    ko: "이메일 또는 비밀번호가 올바르지 않습니다.",
+    "zh-Hant": "電子郵件或密碼不正確。",
+  },
+  csrf_failed: {
+    vi: "Phiên làm việc không hợp lệ, vui lòng tải lại trang.",
+    en: "This request could not be verified; please reload the page.",
+    ja: "リクエストを確認できませんでした。ページを再読み込みしてください。",
+    ko: "요청을 확인할 수 없습니다. 페이지를 새로 고쳐 주세요.",
+    "zh-Hant": "無法驗證此請求，請重新載入頁面。",
+  },
   forbidden: {
     vi: "Bạn không có quyền thực hiện thao tác này.",
     en: "You are not allowed to do this.",
@@ -90,4 +104,19 @@ export const FIELD_MESSAGES = {
     ko: "필드 이름은 $로 시작하거나 점을 포함할 수 없습니다.",
     "zh-Hant": "欄位名稱不得以 $ 開頭或包含句點。",
   },
+  emailTaken: {
+    vi: "Email này đã được đăng ký.",
+    en: "This email is already registered.",
+    ja: "このメールアドレスは既に登録されています。",
+    ko: "이미 등록된 이메일입니다.",
+    "zh-Hant": "此電子郵件已註冊。",
+  },
+  companyRegistered: {
+    vi: "Doanh nghiệp này đã đăng ký; hãy đề nghị người quản lý tài khoản doanh nghiệp mời bạn.",
+    en: "This company is already registered; ask its account owner to invite you.",
+    ja: "この企業は登録済みです。企業アカウントの管理者に招待を依頼してください。",
+    ko: "이미 등록된 기업입니다. 기업 계정 관리자에게 초대를 요청하세요.",
+    "zh-Hant": "此企業已註冊，請向企業帳號管理者索取邀請。",
+  },
 } satisfies Record<string, Record<Locale, string>>;
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -3,7 +3,14 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { getAbsoluteFSPath } from "swagger-ui-dist";
 
 export function createOpenApiRegistry() {
-  return new OpenAPIRegistry();
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "ketnoi_session",
+    description: "Session cookie set by /api/auth/login. Writes also need the X-CSRF-Token header from the session.",
+  });
+  return registry;
 }
 
 export function generateOpenApiDocument(registry: OpenAPIRegistry) {

@@ -20,6 +20,9 @@ export interface CompanyRepository {
   /** Inserts or replaces companies by their registration key; returns key -> id. */
   upsertMany(companies: CompanyInput[]): Promise<Map<string, string>>;
   countsForFair(fairId: string): Promise<CompanyCounts>;
+  /** Inserts a self-registered company awaiting approval; the unique registration key guards it. */
+  createPending(company: CompanyInput): Promise<string>;
+  deleteById(id: string): Promise<void>;
 }
 
 export function createCompanyRepository({ Company }: Models): CompanyRepository {
@@ -43,6 +46,13 @@ export function createCompanyRepository({ Company }: Models): CompanyRepository 
       }
       const rows = await Company.find({ registrationKey: { $in: companies.map((c) => c.registrationKey) } }, { registrationKey: 1 }).lean();
       return new Map(rows.map((r) => [r.registrationKey, r._id.toHexString()]));
+    },
+    async createPending(company) {
+      const doc = await Company.create({ ...company, fairId: new Types.ObjectId(company.fairId), status: "pending" });
+      return doc._id.toHexString();
+    },
+    async deleteById(id) {
+      await Company.deleteOne({ _id: id });
     },
     async countsForFair(fairId) {
       const fair = new Types.ObjectId(fairId);

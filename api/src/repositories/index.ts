@@ -5,6 +5,9 @@ import { createTaxonomyRepository } from "./taxonomyRepository";
 import { createUserRepository } from "./userRepository";
 import { createInterpreterRepository } from "./interpreterRepository";
 import { createFairSessionRepository } from "./fairSessionRepository";
+import { createSessionRepository } from "./sessionRepository";
+import { createOneTimeTokenRepository } from "./oneTimeTokenRepository";
+import { createOutboxRepository } from "./outboxRepository";
 
 export function createRepositories(models: Models) {
   return {
@@ -14,6 +17,9 @@ export function createRepositories(models: Models) {
     users: createUserRepository(models),
     interpreters: createInterpreterRepository(models),
     fairSessions: createFairSessionRepository(models),
+    sessions: createSessionRepository(models),
+    oneTimeTokens: createOneTimeTokenRepository(models),
+    outbox: createOutboxRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

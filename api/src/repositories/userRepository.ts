@@ -1,41 +1,138 @@
 import { Types } from "mongoose";
+import type { Locale, UserRole } from "@ketnoi/contracts";
 import type { Models } from "../db/models";
-import type { UserDoc } from "../db/models/user";
-import { toPlain, type Record_ } from "./plain";
 
-/** What leaves the repository: never the password hash. */
-export type UserRecord = Omit<Record_<UserDoc>, "passwordHash">;
+/** A user as the rest of the api sees it: never the password hash. */
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  companyId?: string;
+  companyRole?: "owner" | "member";
+  locale: Locale;
+  timeZone: string;
+  emailVerifiedAt?: Date;
+  consents: { purpose: string; grantedAt: Date }[];
+}
+
+/** Only the login path sees credentials. */
+export interface UserCredentials {
+  id: string;
+  passwordHash: string;
+  failedLogins: number;
+  lockedUntil?: Date;
+}
+
 export interface UserInput {
   email: string;
   passwordHash: string;
   name: string;
-  role: UserDoc["role"];
+  role: UserRole;
   companyId?: string;
-  locale: UserDoc["locale"];
+  companyRole?: "owner" | "member";
+  locale: Locale;
   timeZone: string;
   consents: { purpose: string; grantedAt: Date }[];
 }
 
 export interface UserRepository {
+  findById(id: string): Promise<UserRecord | null>;
   findByEmail(email: string): Promise<UserRecord | null>;
+  findCredentials(email: string): Promise<UserCredentials | null>;
+  /** Inserts a user; the unique email index makes a duplicate fail with E11000. */
+  create(user: UserInput): Promise<UserRecord>;
   /** Creates the user unless one with that email exists; returns whether it was created. */
   createIfAbsent(user: UserInput): Promise<boolean>;
+  /** Counts a failed login; at `limit` consecutive failures, locks the account until `lockUntil`. */
+  recordFailedLogin(id: string, limit: number, lockUntil: Date): Promise<void>;
+  clearFailedLogins(id: string): Promise<void>;
+  setPassword(id: string, passwordHash: string): Promise<void>;
+  markEmailVerified(id: string, at: Date): Promise<void>;
+  deleteById(id: string): Promise<void>;
 }
 
-export function createUserRepository({ User }: Models): UserRepository {
+type Lean = {
+  _id: Types.ObjectId;
+  email: string;
+  name: string;
+  role: UserRole;
+  companyId?: Types.ObjectId | null;
+  companyRole?: "owner" | "member" | null;
+  locale?: string | null;
+  timeZone?: string | null;
+  emailVerifiedAt?: Date | null;
+  consents?: { purpose?: string | null; grantedAt?: Date | null }[];
+};
+
+function toRecord(d: Lean): UserRecord {
   return {
+    id: d._id.toHexString(),
+    email: d.email,
+    name: d.name,
+    role: d.role,
+    ...(d.companyId ? { companyId: d.companyId.toHexString() } : {}),
+    ...(d.companyRole ? { companyRole: d.companyRole } : {}),
+    locale: (d.locale ?? "vi") as Locale,
+    timeZone: d.timeZone ?? "Asia/Ho_Chi_Minh",
+    ...(d.emailVerifiedAt ? { emailVerifiedAt: d.emailVerifiedAt } : {}),
+    consents: (d.consents ?? []).map((c) => ({ purpose: c.purpose ?? "", grantedAt: c.grantedAt ?? new Date(0) })),
+  };
+}
+
+const PUBLIC_FIELDS = { passwordHash: 0, failedLogins: 0, lockedUntil: 0 };
+
+export function createUserRepository({ User }: Models): UserRepository {
+  const toDoc = (user: UserInput) => ({
+    ...user,
+    email: user.email.toLowerCase(),
+    ...(user.companyId ? { companyId: new Types.ObjectId(user.companyId) } : {}),
+  });
+  return {
+    async findById(id) {
+      const doc = await User.findById(id, PUBLIC_FIELDS).lean<Lean>();
+      return doc ? toRecord(doc) : null;
+    },
     async findByEmail(email) {
-      const doc = await User.findOne({ email: email.toLowerCase() }, { passwordHash: 0 }).lean();
-      return doc ? (toPlain(doc) as UserRecord) : null;
+      const doc = await User.findOne({ email: email.toLowerCase() }, PUBLIC_FIELDS).lean<Lean>();
+      return doc ? toRecord(doc) : null;
+    },
+    async findCredentials(email) {
+      const doc = await User.findOne({ email: email.toLowerCase() }, { passwordHash: 1, failedLogins: 1, lockedUntil: 1 }).lean();
+      if (!doc) return null;
+      return {
+        id: doc._id.toHexString(),
+        passwordHash: doc.passwordHash,
+        failedLogins: doc.failedLogins ?? 0,
+        ...(doc.lockedUntil ? { lockedUntil: doc.lockedUntil } : {}),
+      };
+    },
+    async create(user) {
+      const doc = await User.create(toDoc(user));
+      return toRecord(doc.toObject() as unknown as Lean);
     },
     async createIfAbsent(user) {
-      const email = user.email.toLowerCase();
-      const result = await User.updateOne(
-        { email },
-        { $setOnInsert: { ...user, email, ...(user.companyId ? { companyId: new Types.ObjectId(user.companyId) } : {}) } },
-        { upsert: true },
-      );
+      const result = await User.updateOne({ email: user.email.toLowerCase() }, { $setOnInsert: toDoc(user) }, { upsert: true });
       return result.upsertedCount === 1;
+    },
+    async recordFailedLogin(id, limit, lockUntil) {
+      // No projection: FerretDB v1.24 refuses findAndModify with "fields".
+      const doc = await User.findOneAndUpdate({ _id: id }, { $inc: { failedLogins: 1 } }, { returnDocument: "after" }).lean();
+      if (doc && (doc.failedLogins ?? 0) >= limit) {
+        await User.updateOne({ _id: id }, { $set: { lockedUntil: lockUntil, failedLogins: 0 } });
+      }
+    },
+    async clearFailedLogins(id) {
+      await User.updateOne({ _id: id }, { $set: { failedLogins: 0 }, $unset: { lockedUntil: 1 } });
+    },
+    async setPassword(id, passwordHash) {
+      await User.updateOne({ _id: id }, { $set: { passwordHash, failedLogins: 0 }, $unset: { lockedUntil: 1 } });
+    },
+    async markEmailVerified(id, at) {
+      await User.updateOne({ _id: id }, { $set: { emailVerifiedAt: at } });
+    },
+    async deleteById(id) {
+      await User.deleteOne({ _id: id });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { CompanyProfileSchema, FairSetupSchema, TAXONOMY } from "@ketnoi/contracts";
 import { generateDemoFair } from "./demoFair";
-import { isValidTaxCode } from "./taxCode";
+import { isValidTaxCode } from "@ketnoi/contracts";
 
 const codes = new Set(TAXONOMY.terms.map((t) => t.code));
 

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { normalizeSearchText, type LocalizedText } from "@ketnoi/contracts";
 import { createRandom, type Random } from "./random";
-import { taxCodeCheckDigit } from "./taxCode";
+import { taxCodeCheckDigit } from "@ketnoi/contracts";
 import { BRANDS, BUSINESS_LINES, DISTRICTS, EXPORT_MARKETS, LEGAL_FORMS } from "./data/domestic";
 import { BUYER_KEYWORDS, COUNTRIES, OFFER_KEYWORDS } from "./data/foreign";
 import { FAIR, INTERPRETERS, SESSIONS } from "./data/programme";

@@ -60,6 +60,8 @@ export const companySchema = new Schema(
     exportMarkets: codeList,
     description: localizedText,
     website: String,
+    /** Self-registered firms wait for an organiser; seeded and imported firms are approved. */
+    status: { type: String, enum: ["pending", "approved"], default: "approved" },
     /** Listed in the public directory (a firm chooses). */
     listed: { type: Boolean, default: true },
     /** Normalised names and district (no diacritics, lower case) for search without collation. */

@@ -5,6 +5,9 @@ import { companySchema } from "./company";
 import { userSchema } from "./user";
 import { interpreterSchema } from "./interpreter";
 import { fairSessionSchema } from "./fairSession";
+import { sessionSchema } from "./session";
+import { oneTimeTokenSchema } from "./oneTimeToken";
+import { outboxMessageSchema } from "./outboxMessage";
 
 export function registerModels(connection: Connection) {
   return {
@@ -14,6 +17,9 @@ export function registerModels(connection: Connection) {
     User: connection.model("User", userSchema),
     Interpreter: connection.model("Interpreter", interpreterSchema),
     FairSession: connection.model("FairSession", fairSessionSchema),
+    Session: connection.model("Session", sessionSchema),
+    OneTimeToken: connection.model("OneTimeToken", oneTimeTokenSchema),
+    OutboxMessage: connection.model("OutboxMessage", outboxMessageSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

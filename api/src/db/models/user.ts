@@ -1,7 +1,5 @@
 import { Schema, type InferSchemaType } from "mongoose";
-import { LOCALES } from "@ketnoi/contracts";
-
-export const USER_ROLES = ["organiser", "domestic", "vendor", "interpreter"] as const;
+import { LOCALES, USER_ROLES } from "@ketnoi/contracts";
 
 export const userSchema = new Schema(
   {
@@ -10,10 +8,15 @@ export const userSchema = new Schema(
     name: { type: String, required: true },
     role: { type: String, required: true, enum: USER_ROLES },
     companyId: { type: Schema.Types.ObjectId },
+    /** The company's owner invites colleagues; members keep the profile. */
+    companyRole: { type: String, enum: ["owner", "member"] },
     locale: { type: String, enum: LOCALES, default: "vi" },
     timeZone: { type: String, default: "Asia/Ho_Chi_Minh" },
     emailVerifiedAt: Date,
     consents: [{ _id: false, purpose: String, grantedAt: Date }],
+    /** Consecutive failed logins; reaching the limit sets lockedUntil. */
+    failedLogins: { type: Number, default: 0 },
+    lockedUntil: Date,
   },
   { collection: "users", strict: "throw", timestamps: true },
 );

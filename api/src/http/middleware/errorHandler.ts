@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
-import type { ErrorBody } from "@ketnoi/contracts";
+import type { ErrorBody, Locale } from "@ketnoi/contracts";
 import { AppError } from "../../errors";
-import { ERROR_MESSAGES } from "../messages";
+import { ERROR_MESSAGES, FIELD_MESSAGES, type FieldMessageKey } from "../messages";
 import { requestLocale } from "../context";
 import { isDatabaseUnavailable } from "../../db/connection";
 
@@ -19,6 +19,13 @@ function toAppError(err: unknown): AppError | null {
   return null;
 }
 
+/** Field values that name a message key (commands do not know the reader) become its text. */
+function localizeFields(fields: Record<string, string>, locale: Locale) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, message]) => [field, message in FIELD_MESSAGES ? FIELD_MESSAGES[message as FieldMessageKey][locale] : message]),
+  );
+}
+
 /** The one error middleware: `{ error: { code, message, fields? } }`, never a stack trace. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
@@ -32,7 +39,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       error: {
         code: appError.code,
         message: ERROR_MESSAGES[appError.code][locale],
-        ...(appError.fields ? { fields: appError.fields } : {}),
+        ...(appError.fields ? { fields: localizeFields(appError.fields, locale) } : {}),
       },
     };
     res.status(appError.status).json(body);

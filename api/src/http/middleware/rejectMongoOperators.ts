@@ -1,7 +1,5 @@
 import type { RequestHandler } from "express";
 import { AppError } from "../../errors";
-import { FIELD_MESSAGES } from "../messages";
-import { requestLocale } from "../context";
 
 /**
  * Refuses any key that contains "$" or "." anywhere in the body or query, so no input
@@ -20,6 +18,6 @@ export function findOperatorKey(value: unknown, path: string[] = [], depth = 0):
 
 export const rejectMongoOperators: RequestHandler = (req, _res, next) => {
   const key = findOperatorKey(req.body) ?? findOperatorKey(req.query);
-  if (key) return next(new AppError("bad_request", { [key]: FIELD_MESSAGES.operatorKey[requestLocale(req)] }));
+  if (key) return next(new AppError("bad_request", { [key]: "operatorKey" }));
   next();
 };

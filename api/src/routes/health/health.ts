@@ -10,6 +10,7 @@ export function healthEndpoints(probes: HealthProbe[]) {
       path: "/health",
       summary: "State of each dependency: 200 when every required one is up, 503 otherwise",
       tags: ["operations"],
+      access: "public",
       request: { query: z.strictObject({}) },
       responses: {
         200: { description: "All required dependencies are up", schema: HealthSchema },

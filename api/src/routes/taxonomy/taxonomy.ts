@@ -9,6 +9,7 @@ export function taxonomyEndpoints(repos: Repositories) {
       path: "/taxonomy",
       summary: "Sectors, processes, materials, certifications and technology categories, labelled in five languages",
       tags: ["taxonomy"],
+      access: "public",
       request: TaxonomyListSchema,
       responses: { 200: { description: "Terms by code", schema: TaxonomyListResponse } },
       handler: async ({ query }) => {

@@ -7,7 +7,7 @@ const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 export function taxCodeCheckDigit(firstNine: string): number | null {
   const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(firstNine[i]), 0);
   const digit = 10 - (sum % 11);
-  return digit === 10 ? null : digit % 10;
+  return digit === 10 ? null : digit;
 }
 
 /** A 10-digit code, or 13 with a branch suffix "-NNN" or "NNN". */

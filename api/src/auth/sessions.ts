@@ -1,0 +1,41 @@
+import type { Response } from "express";
+import type { SessionView } from "@ketnoi/contracts";
+import type { Repositories } from "../repositories";
+import type { UserRecord } from "../repositories/userRepository";
+import { hashToken, randomToken } from "../services/secrets";
+import { SESSION_COOKIE, SESSION_TTL_MS } from "./context";
+
+export interface CookiePolicy {
+  /** Secure cookies when the public origin is https. */
+  secure: boolean;
+}
+
+export function presentSession(user: UserRecord, csrfToken: string): SessionView {
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      ...(user.companyId ? { companyId: user.companyId } : {}),
+      locale: user.locale,
+      timeZone: user.timeZone,
+      emailVerified: Boolean(user.emailVerifiedAt),
+    },
+    csrfToken,
+  };
+}
+
+/** Starts a session for the user: the cookie carries the token, the database only its hash. */
+export async function startSession(repos: Repositories, res: Response, cookies: CookiePolicy, user: UserRecord, now: Date) {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await repos.sessions.create(hashToken(token), { userId: user.id, csrfToken, expiresAt });
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: cookies.secure, path: "/", expires: expiresAt });
+  return presentSession(user, csrfToken);
+}
+
+export function clearSessionCookie(res: Response, cookies: CookiePolicy) {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: cookies.secure, path: "/" });
+}

@@ -1,0 +1,25 @@
+import type { Repositories } from "../../repositories";
+import type { UserRecord } from "../../repositories/userRepository";
+import { enqueueMail } from "../../services/mail";
+import { hashToken, randomToken } from "../../services/secrets";
+
+const VERIFY_TTL_MS = 48 * 3600 * 1000;
+const RESET_TTL_MS = 3600 * 1000;
+
+/** Issues a fresh email-verification link (older ones stop working) and queues the mail. */
+export async function sendVerificationEmail(repos: Repositories, user: UserRecord, publicOrigin: string, now: Date) {
+  const token = randomToken();
+  await repos.oneTimeTokens.deleteForUser(user.id, "email_verification");
+  await repos.oneTimeTokens.create(hashToken(token), "email_verification", user.id, new Date(now.getTime() + VERIFY_TTL_MS));
+  await enqueueMail(repos.outbox, user.email, "verify_email", user.locale, `${publicOrigin}/verify-email?token=${token}`);
+}
+
+/** Queues a reset link when the email belongs to a user; says nothing either way (no enumeration). */
+export async function requestPasswordReset(repos: Repositories, email: string, publicOrigin: string, now: Date) {
+  const user = await repos.users.findByEmail(email);
+  if (!user) return;
+  const token = randomToken();
+  await repos.oneTimeTokens.deleteForUser(user.id, "password_reset");
+  await repos.oneTimeTokens.create(hashToken(token), "password_reset", user.id, new Date(now.getTime() + RESET_TTL_MS));
+  await enqueueMail(repos.outbox, user.email, "password_reset", user.locale, `${publicOrigin}/reset-password?token=${token}`);
+}

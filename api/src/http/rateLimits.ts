@@ -1,0 +1,26 @@
+import { rateLimit } from "express-rate-limit";
+import { AppError } from "../errors";
+
+/**
+ * Per-IP limits on the endpoints attackers hammer. Counters live in each api process's memory, so
+ * with N processes the effective limit is N times higher; account lockout (in the database) is
+ * what stops password guessing across processes.
+ */
+function limiter(windowMs: number, limit: number) {
+  return rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    handler: (_req, _res, next, options) => next(new AppError("rate_limited", undefined, Math.ceil(options.windowMs / 1000))),
+  });
+}
+
+export function createRateLimits() {
+  return {
+    login: limiter(15 * 60 * 1000, 30),
+    register: limiter(60 * 60 * 1000, 20),
+    passwordReset: limiter(60 * 60 * 1000, 10),
+  };
+}
+export type RateLimits = ReturnType<typeof createRateLimits>;

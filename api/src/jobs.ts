@@ -1,0 +1,17 @@
+import type { Logger } from "pino";
+import type { Repositories } from "./repositories";
+import { dispatchOutbox, type MailTransport } from "./services/mail";
+
+/**
+ * Periodic work of an api process: sending queued mail and removing expired sessions (FerretDB has
+ * no TTL indexes). Each run is idempotent, so several api processes may run them side by side.
+ */
+export function startBackgroundJobs(repos: Repositories, transport: MailTransport, logger: Logger, now = () => new Date()) {
+  const run = (name: string, task: () => Promise<unknown>) => () =>
+    void task().catch((err: unknown) => logger.warn({ err, job: name }, "background job failed; will retry"));
+  const timers = [
+    setInterval(run("outbox", () => dispatchOutbox(repos.outbox, transport, now, logger)), 5_000),
+    setInterval(run("expired-sessions", () => repos.sessions.deleteExpired(now())), 10 * 60_000),
+  ];
+  return { stop: () => timers.forEach(clearInterval) };
+}

@@ -1,0 +1,43 @@
+import { Types } from "mongoose";
+import type { Models } from "../db/models";
+
+export interface SessionRecord {
+  userId: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export interface SessionRepository {
+  create(tokenHash: string, session: SessionRecord): Promise<void>;
+  /** The session if it exists and has not expired (an expired one is deleted). */
+  findValid(tokenHash: string, now: Date): Promise<SessionRecord | null>;
+  delete(tokenHash: string): Promise<void>;
+  deleteAllForUser(userId: string): Promise<void>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+export function createSessionRepository({ Session }: Models): SessionRepository {
+  return {
+    async create(tokenHash, s) {
+      await Session.create({ tokenHash, userId: new Types.ObjectId(s.userId), csrfToken: s.csrfToken, expiresAt: s.expiresAt });
+    },
+    async findValid(tokenHash, now) {
+      const doc = await Session.findOne({ tokenHash }).lean();
+      if (!doc) return null;
+      if (doc.expiresAt <= now) {
+        await Session.deleteOne({ tokenHash });
+        return null;
+      }
+      return { userId: doc.userId.toHexString(), csrfToken: doc.csrfToken, expiresAt: doc.expiresAt };
+    },
+    async delete(tokenHash) {
+      await Session.deleteOne({ tokenHash });
+    },
+    async deleteAllForUser(userId) {
+      await Session.deleteMany({ userId: new Types.ObjectId(userId) });
+    },
+    async deleteExpired(now) {
+      return (await Session.deleteMany({ expiresAt: { $lte: now } })).deletedCount;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { SessionViewSchema } from "@ketnoi/contracts";
+import { defineEndpoint } from "../../http/endpoint";
+import type { Repositories } from "../../repositories";
+import type { RateLimits } from "../../http/rateLimits";
+import { clearSessionCookie, presentSession, startSession, type CookiePolicy } from "../../auth/sessions";
+import { passwordLogin, type KetnoiPassport } from "../../auth/passport";
+import { registerFirm } from "../../commands/auth/registerFirm";
+import { requestPasswordReset, sendVerificationEmail } from "../../commands/auth/emailTokens";
+import { resetPassword, verifyEmail } from "../../commands/auth/resetPassword";
+import * as S from "./schema";
+
+export interface AuthRouteDeps {
+  repos: Repositories;
+  passport: KetnoiPassport;
+  limits: RateLimits;
+  cookies: CookiePolicy;
+  publicOrigin: string;
+  now: () => Date;
+}
+
+export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, now }: AuthRouteDeps) {
+  const session = { 200: { description: "The signed-in user and the CSRF token for writes", schema: SessionViewSchema } };
+  return [
+    defineEndpoint({
+      method: "post",
+      path: "/auth/login",
+      summary: "Sign in with email and password; sets the session cookie",
+      tags: ["auth"],
+      access: "public",
+      before: [limits.login],
+      request: S.AuthLoginSchema,
+      responses: session,
+      handler: async ({ req, res, auth }) => {
+        const user = await passwordLogin(passport, req, res);
+        if (auth) await repos.sessions.delete(auth.sessionHash);
+        return { body: await startSession(repos, res, cookies, user, now()) };
+      },
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/auth/register",
+      summary: "Register a firm and its owner (consent to personal-data processing required); signs in",
+      tags: ["auth"],
+      access: "public",
+      before: [limits.register],
+      request: S.AuthRegisterSchema,
+      responses: { 201: { description: "Registered and signed in; the firm awaits approval", schema: SessionViewSchema } },
+      handler: async ({ body, res }) => {
+        const user = await registerFirm(repos, body, now());
+        await sendVerificationEmail(repos, user, publicOrigin, now());
+        return { status: 201, body: await startSession(repos, res, cookies, user, now()) };
+      },
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/auth/session",
+      summary: "The current session (401 when signed out)",
+      tags: ["auth"],
+      access: "signedIn",
+      request: S.AuthSessionSchema,
+      responses: session,
+      handler: async ({ auth }) => ({ body: presentSession(auth!.user, auth!.csrfToken) }),
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/auth/logout",
+      summary: "Sign out: the session is deleted server-side",
+      tags: ["auth"],
+      access: "signedIn",
+      request: S.AuthLogoutSchema,
+      responses: { 204: { description: "Signed out" } },
+      handler: async ({ auth, res }) => {
+        await repos.sessions.delete(auth!.sessionHash);
+        clearSessionCookie(res, cookies);
+        return {};
+      },
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/auth/password-reset",
+      summary: "Email a password-reset link (always 202, whether or not the email exists)",
+      tags: ["auth"],
+      access: "public",
+      before: [limits.passwordReset],
+      request: S.AuthPasswordResetSchema,
+      responses: { 202: { description: "If the account exists, a link is on its way" } },
+      handler: async ({ body }) => {
+        await requestPasswordReset(repos, body.email, publicOrigin, now());
+        return { status: 202 };
+      },
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/auth/password-reset/confirm",
+      summary: "Set a new password with a reset token; ends every session of the account",
+      tags: ["auth"],
+      access: "public",
+      before: [limits.passwordReset],
+      request: S.AuthPasswordResetConfirmSchema,
+      responses: { 204: { description: "Password changed" } },
+      handler: async ({ body }) => {
+        await resetPassword(repos, body.token, body.password, now());
+        return {};
+      },
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/auth/verify-email",
+      summary: "Confirm an email address with the emailed token",
+      tags: ["auth"],
+      access: "public",
+      request: S.AuthVerifyEmailSchema,
+      responses: { 204: { description: "Email confirmed" } },
+      handler: async ({ body }) => {
+        await verifyEmail(repos, body.token, now());
+        return {};
+      },
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/auth/verify-email/resend",
+      summary: "Send a new email-verification link to the signed-in user",
+      tags: ["auth"],
+      access: "signedIn",
+      before: [limits.passwordReset],
+      request: S.AuthResendVerificationSchema,
+      responses: { 202: { description: "A new link is on its way" } },
+      handler: async ({ auth }) => {
+        if (!auth!.user.emailVerifiedAt) await sendVerificationEmail(repos, auth!.user, publicOrigin, now());
+        return { status: 202 };
+      },
+    }),
+  ];
+}

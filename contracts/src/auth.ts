@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { LOCALES } from "./locales";
+import { isValidTaxCode } from "./taxCode";
+
+export const USER_ROLES = ["organiser", "domestic", "vendor", "interpreter"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const EmailSchema = z.email().max(254).transform((e) => e.toLowerCase());
+/** Long passphrases welcome; argon2id hashes whatever is typed. */
+export const PasswordSchema = z.string().min(10).max(200);
+const TimeZoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "unknown time zone");
+
+export const LoginBodySchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(200) });
+
+/** Self-registration of a firm's first member (its owner); the firm waits for an organiser's approval. */
+export const RegisterBodySchema = z
+  .strictObject({
+    email: EmailSchema,
+    password: PasswordSchema,
+    name: z.string().trim().min(2).max(120),
+    role: z.enum(["domestic", "vendor"]),
+    locale: z.enum(LOCALES).default("vi"),
+    timeZone: TimeZoneSchema.default("Asia/Ho_Chi_Minh"),
+    company: z.strictObject({
+      legalName: z.string().trim().min(2).max(200),
+      englishName: z.string().trim().min(2).max(200).optional(),
+      taxCode: z.string().trim().refine(isValidTaxCode, "invalid Vietnamese tax code").optional(),
+      country: z.string().regex(/^[A-Z]{2}$/),
+      district: z.string().trim().max(80).optional(),
+    }),
+    consents: z.strictObject({
+      /** Required: terms of use and processing of personal data (Decree 13/2023/ND-CP). */
+      personalData: z.literal(true),
+      /** Optional: the profile may be shown to other participants and in the public directory. */
+      profileSharing: z.boolean().default(false),
+      marketing: z.boolean().default(false),
+    }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.role === "domestic" && body.company.country !== "VN")
+      ctx.addIssue({ code: "custom", path: ["company", "country"], message: "a domestic firm is in Vietnam (VN)" });
+    if (body.role === "domestic" && !body.company.taxCode)
+      ctx.addIssue({ code: "custom", path: ["company", "taxCode"], message: "required for a Vietnamese firm" });
+    if (body.role === "vendor" && body.company.country === "VN")
+      ctx.addIssue({ code: "custom", path: ["company", "country"], message: "a foreign vendor is outside Vietnam" });
+  });
+export type RegisterBody = z.infer<typeof RegisterBodySchema>;
+
+export const PasswordResetRequestSchema = z.strictObject({ email: EmailSchema });
+export const PasswordResetConfirmSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/), password: PasswordSchema });
+export const VerifyEmailSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/) });
+
+export const SessionUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(USER_ROLES),
+  companyId: z.string().optional(),
+  locale: z.enum(LOCALES),
+  timeZone: z.string(),
+  emailVerified: z.boolean(),
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+/** What the client gets after login and from GET /api/auth/session: who, and the CSRF token to send. */
+export const SessionViewSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() });
+export type SessionView = z.infer<typeof SessionViewSchema>;
