@@ -8,3 +8,4 @@ export * from "./company";
 export * from "./realtime";
 export * from "./taxCode";
 export * from "./auth";
+export * from "./directory";

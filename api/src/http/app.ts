@@ -13,6 +13,7 @@ import { healthEndpoints } from "../routes/health/health";
 import { fairEndpoints } from "../routes/fairs/fairs";
 import { taxonomyEndpoints } from "../routes/taxonomy/taxonomy";
 import { authEndpoints } from "../routes/auth/auth";
+import { companyEndpoints } from "../routes/companies/companies";
 import { authenticate } from "./middleware/authenticate";
 import { createRateLimits } from "./rateLimits";
 import { createPassport } from "../auth/passport";
@@ -64,6 +65,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...authEndpoints({ repos, passport, limits: createRateLimits(), cookies, publicOrigin, now }),
     ...fairEndpoints(repos, now),
     ...taxonomyEndpoints(repos),
+    ...companyEndpoints(repos, now),
   ]);
   mountOpenApi(api, registry);
   app.use("/api", api);

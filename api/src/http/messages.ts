@@ -118,5 +118,19 @@ export const FIELD_MESSAGES = {
     ko: "이미 등록된 기업입니다. 기업 계정 관리자에게 초대를 요청하세요.",
     "zh-Hant": "此企業已註冊，請向企業帳號管理者索取邀請。",
   },
+  unknownCode: {
+    vi: "Mã danh mục không tồn tại.",
+    en: "Unknown taxonomy code.",
+    ja: "存在しない分類コードです。",
+    ko: "존재하지 않는 분류 코드입니다.",
+    "zh-Hant": "分類代碼不存在。",
+  },
+  wrongCodeKind: {
+    vi: "Mã danh mục không thuộc loại phù hợp cho trường này.",
+    en: "This taxonomy code is not of the kind this field takes.",
+    ja: "この項目に使えない種類の分類コードです。",
+    ko: "이 항목에 사용할 수 없는 종류의 분류 코드입니다.",
+    "zh-Hant": "此分類代碼的類型不適用於此欄位。",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { normalizeSearchText, type LocalizedText } from "@ketnoi/contracts";
+import { companySearchKey, normalizeSearchText, type CompanyProfile, type LocalizedText } from "@ketnoi/contracts";
 import { createRandom, type Random } from "./random";
 import { taxCodeCheckDigit } from "@ketnoi/contracts";
 import { BRANDS, BUSINESS_LINES, DISTRICTS, EXPORT_MARKETS, LEGAL_FORMS } from "./data/domestic";
@@ -48,12 +48,17 @@ function domesticCompanies(random: Random, count: number, fairDay: string): Demo
     const line = random.pick(BUSINESS_LINES);
     const brand = random.pick(BRANDS);
     const form = random.pick(LEGAL_FORMS);
-    const legalName = `${form.vi} ${line.vi} ${brand}`;
-    if (usedNames.has(legalName)) continue;
-    usedNames.add(legalName);
-    const englishName = `${ascii(brand)} ${line.en} ${form.en}`;
-    const code = taxCode(random, usedCodes);
     const district = random.pick(DISTRICTS);
+    // Names repeat across Hanoi; a firm whose name is taken carries its district, as real ones do.
+    let legalName = `${form.vi} ${line.vi} ${brand}`;
+    let englishName = `${ascii(brand)} ${line.en} ${form.en}`;
+    if (usedNames.has(legalName)) {
+      legalName = `${form.vi} ${line.vi} ${brand} ${district}`;
+      englishName = `${ascii(brand)} ${ascii(district)} ${line.en} ${form.en}`;
+      if (usedNames.has(legalName)) continue;
+    }
+    usedNames.add(legalName);
+    const code = taxCode(random, usedCodes);
     const processes = random.sample(line.processes, random.int(2, line.processes.length)).map((p) => ({
       code: p,
       materials: random.sample(line.materials, random.int(1, line.materials.length)),
@@ -65,7 +70,7 @@ function domesticCompanies(random: Random, count: number, fairDay: string): Demo
     const keyProduct = random.chance(0.15) ? { keyIndustrialProductYear: random.pick([2020, 2021, 2022]) } : {};
     const languages = ["vi", ...(random.chance(0.7) ? ["en"] : []), ...(random.chance(0.15) ? ["ja"] : []), ...(random.chance(0.1) ? ["ko"] : [])];
     const employees = random.pick([25, 60, 120, 250, 480, 900, 1500]);
-    companies.push({
+    const profile: Omit<CompanyProfile, "searchKey"> = {
       kind: "domestic",
       registrationKey: `VN:${code}`,
       legalName,
@@ -95,8 +100,8 @@ function domesticCompanies(random: Random, count: number, fairDay: string): Demo
         en: `${englishName} (${district} district, Hanoi) makes ${product.en.toLowerCase()}; ${employees} staff.`,
       },
       listed: random.chance(0.9),
-      searchKey: normalizeSearchText(`${legalName} ${englishName} ${district}`),
-    });
+    };
+    companies.push({ ...profile, searchKey: companySearchKey(profile) });
   }
   return companies;
 }
@@ -109,7 +114,7 @@ function foreignCompanies(random: Random): DemoFair["companies"] {
       const offer = OFFER_KEYWORDS.find(([re]) => re.test(name));
       const offers = buyer ? [] : (offer?.[1] ?? ["tech.automation"]).map((code) => ({ code, text: { en: `${name}: ${code.replace("tech.", "")} for Vietnamese manufacturers.` } }));
       const remote = random.chance(0.4);
-      companies.push({
+      const company: Omit<CompanyProfile, "searchKey"> = {
         kind: "foreign",
         registrationKey: `${profile.country}:${normalizeSearchText(name).replace(/ /g, "-")}`,
         legalName: name,
@@ -131,11 +136,17 @@ function foreignCompanies(random: Random): DemoFair["companies"] {
         exportMarkets: ["VN"],
         description: { en: buyer ? `${name} sources parts from Vietnamese suppliers.` : `${name} brings ${offers.map((o) => o.code.replace("tech.", "")).join(", ")} to Hanoi.` },
         listed: true,
-        searchKey: normalizeSearchText(name),
-      });
+      };
+      companies.push({ ...company, searchKey: companySearchKey(company) });
     }
   }
   return companies;
+}
+
+/** A directory of `count` companies (the 60 foreign ones plus Hanoi firms), for benchmarks. */
+export function generateDirectory(count: number, seed = 2026): DemoFair["companies"] {
+  const random = createRandom(seed);
+  return [...domesticCompanies(random, count - 60, FAIR.days[0]!), ...foreignCompanies(random)];
 }
 
 export function generateDemoFair(seed = 2026): DemoFair {

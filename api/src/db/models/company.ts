@@ -66,6 +66,8 @@ export const companySchema = new Schema(
     listed: { type: Boolean, default: true },
     /** Normalised names and district (no diacritics, lower case) for search without collation. */
     searchKey: { type: String, required: true },
+    /** The legal name normalised, for a diacritic-insensitive A-Z order. */
+    sortName: { type: String, required: true },
   },
   { collection: "companies", strict: "throw", timestamps: true },
 );

@@ -1,0 +1,19 @@
+import type { UserRecord } from "../repositories/userRepository";
+import type { CompanyRecord } from "../repositories/companyRepository";
+
+/** Who may do what with a company. One place, used by every company route and command. */
+export const companyPolicy = {
+  isMember: (user: UserRecord | undefined, company: Pick<CompanyRecord, "id">) => Boolean(user?.companyId && user.companyId === company.id),
+  /** The whole profile (tax code, status, requirements text): its members and organisers. */
+  canSeePrivate(user: UserRecord | undefined, company: Pick<CompanyRecord, "id">) {
+    return user?.role === "organiser" || companyPolicy.isMember(user, company);
+  },
+  /** The public card: anyone, when the firm is approved and chose to be listed. */
+  canSeeCard(user: UserRecord | undefined, company: Pick<CompanyRecord, "id" | "listed" | "status">) {
+    return (company.listed && company.status === "approved") || companyPolicy.canSeePrivate(user, company);
+  },
+  canEdit(user: UserRecord | undefined, company: Pick<CompanyRecord, "id">) {
+    return user?.role === "organiser" || companyPolicy.isMember(user, company);
+  },
+  canApprove: (user: UserRecord | undefined) => user?.role === "organiser",
+};

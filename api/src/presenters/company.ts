@@ -1,0 +1,29 @@
+import type { CompanyCard } from "@ketnoi/contracts";
+import type { CompanyRecord } from "../repositories/companyRepository";
+
+export function presentCompanyCard(c: CompanyRecord): CompanyCard {
+  return {
+    id: c.id,
+    kind: c.kind,
+    legalName: c.legalName,
+    ...(c.englishName ? { englishName: c.englishName } : {}),
+    country: c.country,
+    ...(c.district ? { district: c.district } : {}),
+    participation: c.participation,
+    timeZone: c.timeZone,
+    sectors: c.sectors,
+    processes: c.processes.map((p) => p.code),
+    certifications: c.certifications.map((x) => x.code),
+    offers: c.offers.map((o) => o.code),
+    needs: [...new Set(c.needs.flatMap((n) => n.codes))],
+    languages: c.languages,
+    ...(c.employees ? { employees: c.employees } : {}),
+    ...(c.description ? { description: c.description } : {}),
+  };
+}
+
+/** Everything but storage internals, for members and organisers. */
+export function presentCompanyPrivate(c: CompanyRecord) {
+  const { searchKey: _searchKey, fairId: _fairId, createdAt: _c, updatedAt: _u, ...rest } = c as CompanyRecord & { createdAt?: Date; updatedAt?: Date };
+  return { ...rest, status: c.status ?? "approved" };
+}

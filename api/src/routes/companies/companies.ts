@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { CompanyCardSchema, CompanyPrivateViewSchema, DirectoryPageSchema, normalizeSearchText } from "@ketnoi/contracts";
+import { defineEndpoint } from "../../http/endpoint";
+import { notFound } from "../../errors";
+import type { Repositories } from "../../repositories";
+import { companyPolicy } from "../../policies/company";
+import { presentCompanyCard, presentCompanyPrivate } from "../../presenters/company";
+import { updateCompanyProfile } from "../../commands/updateCompanyProfile";
+import { withDescendants } from "../../domain/taxonomyCodes";
+import * as S from "./schema";
+
+export function companyEndpoints(repos: Repositories, now: () => Date) {
+  return [
+    defineEndpoint({
+      method: "get",
+      path: "/companies",
+      summary: "Directory of the current fair: filters, free text without diacritics, paging (organisers also see unlisted and pending firms)",
+      tags: ["companies"],
+      access: "public",
+      request: S.CompaniesListSchema,
+      responses: { 200: { description: "A page of companies", schema: DirectoryPageSchema } },
+      handler: async ({ query, auth }) => {
+        const fair = await repos.fairs.findCurrent(now());
+        if (!fair) throw notFound();
+        const terms = query.sector || query.process ? await repos.taxonomy.list() : [];
+        const { rows, total } = await repos.companies.search(
+          {
+            fairId: fair.id,
+            words: query.q ? normalizeSearchText(query.q).split(" ").filter(Boolean).slice(0, 8) : [],
+            kind: query.kind,
+            sectors: query.sector ? withDescendants(query.sector, terms) : undefined,
+            processes: query.process ? withDescendants(query.process, terms) : undefined,
+            certifications: query.certification ? [query.certification] : undefined,
+            country: query.country,
+            language: query.language,
+            participation: query.participation,
+            publicOnly: auth?.user.role !== "organiser",
+          },
+          query.sort,
+          (query.page - 1) * query.pageSize,
+          query.pageSize,
+        );
+        return { body: { data: rows.map(presentCompanyCard), page: query.page, pageSize: query.pageSize, total } };
+      },
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/companies/:id",
+      summary: "One company: the public card, or the whole profile for its members and organisers",
+      tags: ["companies"],
+      access: "public",
+      request: S.CompaniesGetSchema,
+      responses: { 200: { description: "The company", schema: z.union([CompanyPrivateViewSchema, CompanyCardSchema]) } },
+      handler: async ({ params, auth }) => {
+        const company = await repos.companies.findById(params.id);
+        if (!company || !companyPolicy.canSeeCard(auth?.user, company)) throw notFound();
+        return { body: companyPolicy.canSeePrivate(auth?.user, company) ? presentCompanyPrivate(company) : presentCompanyCard(company) };
+      },
+    }),
+    defineEndpoint({
+      method: "patch",
+      path: "/companies/:id",
+      summary: "Update a company's profile (its members, organisers); taxonomy codes are checked",
+      tags: ["companies"],
+      access: "signedIn",
+      request: S.CompaniesUpdateSchema,
+      responses: { 200: { description: "The updated profile", schema: CompanyPrivateViewSchema } },
+      handler: async ({ params, body, auth }) => ({ body: presentCompanyPrivate(await updateCompanyProfile(repos, auth!.user, params.id, body)) }),
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/companies/:id/approve",
+      summary: "Approve a self-registered company (organisers)",
+      tags: ["companies"],
+      access: ["organiser"],
+      request: S.CompaniesApproveSchema,
+      responses: { 204: { description: "Approved" } },
+      handler: async ({ params }) => {
+        if (!(await repos.companies.approve(params.id))) throw notFound();
+        return {};
+      },
+    }),
+  ];
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { LocalizedTextSchema, TAXONOMY } from "./taxonomy";
+import { normalizeSearchText } from "./text";
+import type { CompanyProfile } from "./company";
+import { CompanyProfileSchema } from "./company";
+
+const LABELS = new Map(TAXONOMY.terms.map((t) => [t.code, t.labels]));
+
+/**
+ * The normalised text a company is found by: its names, district, products and the Vietnamese and
+ * English labels of its sectors and processes ("dap" finds a stamping shop). No diacritics, lower case.
+ */
+export function companySearchKey(p: Pick<CompanyProfile, "legalName" | "englishName" | "district" | "products" | "sectors" | "processes">): string {
+  const labels = [...p.sectors, ...p.processes.map((x) => x.code)].flatMap((code) => {
+    const l = LABELS.get(code);
+    return l ? [l.vi, l.en] : [];
+  });
+  const products = p.products.flatMap((x) => [x.name.vi, x.name.en]);
+  return normalizeSearchText([p.legalName, p.englishName, p.district, ...products, ...labels].filter(Boolean).join(" "));
+}
+
+const codeFilter = z.string().regex(/^[a-z]+(\.[a-z0-9]+)+$/);
+/** GET /api/companies: filters, free text (diacritics ignored), paging and order. */
+export const DirectoryQuerySchema = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  kind: z.enum(["domestic", "foreign"]).optional(),
+  sector: codeFilter.optional(),
+  process: codeFilter.optional(),
+  certification: codeFilter.optional(),
+  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/).optional(),
+  participation: z.enum(["onsite", "remote"]).optional(),
+  sort: z.enum(["name", "country"]).default("name"),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type DirectoryQuery = z.infer<typeof DirectoryQuerySchema>;
+
+/** What anyone may see of a listed, approved company. */
+export const CompanyCardSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["domestic", "foreign"]),
+  legalName: z.string(),
+  englishName: z.string().optional(),
+  country: z.string(),
+  district: z.string().optional(),
+  participation: z.enum(["onsite", "remote"]),
+  timeZone: z.string(),
+  sectors: z.array(z.string()),
+  processes: z.array(z.string()),
+  certifications: z.array(z.string()),
+  offers: z.array(z.string()),
+  needs: z.array(z.string()),
+  languages: z.array(z.string()),
+  employees: z.number().optional(),
+  description: LocalizedTextSchema.optional(),
+});
+export type CompanyCard = z.infer<typeof CompanyCardSchema>;
+
+export const DirectoryPageSchema = z.object({
+  data: z.array(CompanyCardSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type DirectoryPage = z.infer<typeof DirectoryPageSchema>;
+
+/** The whole profile, for the company's own members and organisers. */
+export const CompanyPrivateViewSchema = CompanyProfileSchema.omit({ searchKey: true }).extend({
+  id: z.string(),
+  status: z.enum(["pending", "approved"]),
+});
+
+/** PATCH /api/companies/:id: the fields a firm keeps up to date (any subset). */
+export const CompanyProfileUpdateSchema = CompanyProfileSchema.pick({
+  legalName: true,
+  englishName: true,
+  district: true,
+  timeZone: true,
+  participation: true,
+  sectors: true,
+  processes: true,
+  certifications: true,
+  products: true,
+  needs: true,
+  offers: true,
+  requirements: true,
+  languages: true,
+  employees: true,
+  exportMarkets: true,
+  description: true,
+  website: true,
+  listed: true,
+}).partial();
+export type CompanyProfileUpdate = z.infer<typeof CompanyProfileUpdateSchema>;

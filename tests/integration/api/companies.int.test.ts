@@ -1,0 +1,128 @@
+import request from "supertest";
+import { DirectoryPageSchema, normalizeSearchText } from "@ketnoi/contracts";
+import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { freshDatabase } from "../../support/stack";
+import { buildTestApp, signIn } from "../../support/app";
+
+describe("company directory and profiles", () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let built: ReturnType<typeof buildTestApp>;
+  const now = new Date("2026-11-22T03:00:00Z");
+  beforeAll(async () => {
+    db = await freshDatabase("companies");
+    built = buildTestApp(db, { now: () => now });
+    await seedDemoFair(built.repos);
+  });
+  afterAll(() => db.drop());
+  const app = () => built.app;
+  const search = async (qs: string) => DirectoryPageSchema.parse((await request(app()).get(`/api/companies?${qs}`).expect(200)).body);
+
+  test("free text ignores diacritics and case: 'co khi' finds 'Cơ khí' firms", async () => {
+    const plain = await search("q=co%20khi&pageSize=100");
+    expect(plain.total).toBeGreaterThan(10);
+    // Every hit has the word "co" and a word starting "khi" in its search key (names, district, products, labels).
+    const keys = await db.models.Company.find({ _id: { $in: plain.data.map((c) => c.id) } }, { searchKey: 1 }).lean();
+    expect(keys.every((k) => /(^| )co( |$)/.test(k.searchKey) && /(^| )khi/.test(k.searchKey))).toBe(true);
+    expect(plain.data.some((c) => normalizeSearchText(c.legalName).includes("co khi"))).toBe(true);
+    expect((await search(`q=${encodeURIComponent("Cơ Khí")}&pageSize=100`)).total).toBe(plain.total);
+    expect((await search("q=CO%20KHI&pageSize=100")).total).toBe(plain.total);
+    expect((await search(`q=${encodeURIComponent("đông anh")}`)).data.every((c) => c.district === "Đông Anh")).toBe(true);
+  });
+
+  test("filters by sector and process through the taxonomy hierarchy, certification, country, language and mode", async () => {
+    const cnc = await search("process=proc.cnc&pageSize=100");
+    expect(cnc.total).toBeGreaterThan(0);
+    expect(cnc.data.every((c) => c.processes.some((p) => p.startsWith("proc.cnc")))).toBe(true);
+    expect(cnc.data.some((c) => c.processes.includes("proc.cnc.milling5"))).toBe(true);
+    const iatf = await search("certification=cert.iatf16949&pageSize=100");
+    expect(iatf.total).toBeGreaterThan(0);
+    expect(iatf.data.every((c) => c.certifications.includes("cert.iatf16949"))).toBe(true);
+    expect((await search("country=JP")).total).toBe(20);
+    const remote = await search("kind=foreign&participation=remote&pageSize=100");
+    expect(remote.data.every((c) => c.participation === "remote" && c.kind === "foreign")).toBe(true);
+    expect((await search("language=ja&pageSize=100")).data.every((c) => c.languages.includes("ja"))).toBe(true);
+  });
+
+  test("pages are stable and sorted; bad paging is a 400", async () => {
+    const first = await search("page=1&pageSize=10");
+    const second = await search("page=2&pageSize=10");
+    expect(first.data).toHaveLength(10);
+    expect(second.total).toBe(first.total);
+    expect(new Set([...first.data, ...second.data].map((c) => c.id)).size).toBe(20);
+    const keys = first.data.map((c) => normalizeSearchText(c.legalName));
+    expect([...keys].sort()).toEqual(keys);
+    const bad = await request(app()).get("/api/companies?pageSize=500").set("Accept-Language", "en").expect(400);
+    expect(bad.body.error.fields.pageSize).toBeDefined();
+  });
+
+  test("the public sees listed firms' cards; members and organisers see the whole profile", async () => {
+    const unlisted = await db.models.Company.findOne({ listed: false }).lean();
+    await request(app()).get(`/api/companies/${unlisted!._id}`).expect(404);
+    const { agent: organiser } = await signIn(app(), "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const full = await organiser.get(`/api/companies/${unlisted!._id}`).expect(200);
+    expect(full.body.taxCode).toBe(unlisted!.taxCode);
+    const anonymousTotal = (await search("kind=domestic")).total;
+    const organiserTotal = (await organiser.get("/api/companies?kind=domestic").expect(200)).body.total;
+    expect(organiserTotal).toBe(200);
+    expect(anonymousTotal).toBeLessThan(200);
+
+    const listed = (await search("kind=domestic")).data[0]!;
+    const card = await request(app()).get(`/api/companies/${listed.id}`).expect(200);
+    expect(card.body.taxCode).toBeUndefined();
+    expect(card.body.legalName).toBe(listed.legalName);
+    await request(app()).get("/api/companies/not-an-id").expect(400);
+  });
+
+  test("members update their profile; codes are checked against the taxonomy; nothing half-written", async () => {
+    const { agent, session, csrf } = await signIn(app(), "domestic@ketnoi.demo", DEMO_PASSWORD);
+    const id = session.user.companyId!;
+    const before = await db.models.Company.findById(id).lean();
+
+    const bad = await agent
+      .patch(`/api/companies/${id}`)
+      .set({ ...csrf, "Accept-Language": "en" })
+      .send({ employees: 321, processes: [{ code: "proc.teleport", materials: ["mat.steel"] }], sectors: ["proc.cnc"] })
+      .expect(400);
+    expect(bad.body.error.fields).toEqual({ "processes.0.code": "Unknown taxonomy code.", "sectors.0": "This taxonomy code is not of the kind this field takes." });
+    expect((await db.models.Company.findById(id).lean())!.employees).toBe(before!.employees);
+
+    const ok = await agent
+      .patch(`/api/companies/${id}`)
+      .set(csrf)
+      .send({ employees: 321, processes: [{ code: "proc.stamping.progressive", materials: ["mat.steel"], monthlyCapacity: 40000 }] })
+      .expect(200);
+    expect(ok.body.employees).toBe(321);
+    const stored = await db.models.Company.findById(id).lean();
+    expect(stored!.processes.map((p) => p.code)).toEqual(["proc.stamping.progressive"]);
+    expect(stored!.searchKey).toContain("dap lien hoan");
+
+    await agent.patch(`/api/companies/${id}`).set(csrf).send({ taxCode: "0100101379" }).expect(400);
+    const { agent: vendor, csrf: vendorCsrf } = await signIn(app(), "vendor@ketnoi.demo", DEMO_PASSWORD);
+    await db.models.Company.updateOne({ _id: id }, { $set: { listed: true } });
+    await vendor.patch(`/api/companies/${id}`).set(vendorCsrf).send({ employees: 1 }).expect(403);
+    await request(app()).patch(`/api/companies/${id}`).send({ employees: 1 }).expect(401);
+  });
+
+  test("a self-registered firm appears in the directory only after an organiser approves it", async () => {
+    const reg = await request(app())
+      .post("/api/auth/register")
+      .send({
+        email: "sales@daesung-vn.example",
+        password: "a long enough password",
+        name: "Kim Min-jun",
+        role: "vendor",
+        locale: "ko",
+        timeZone: "Asia/Seoul",
+        company: { legalName: "Daesung Hanoi Sourcing Co., Ltd.", country: "KR" },
+        consents: { personalData: true, profileSharing: true },
+      })
+      .expect(201);
+    const id = reg.body.user.companyId;
+    expect((await search("q=daesung%20hanoi")).total).toBe(0);
+    const { agent: vendor, csrf: vendorCsrf } = await signIn(app(), "vendor@ketnoi.demo", DEMO_PASSWORD);
+    await vendor.post(`/api/companies/${id}/approve`).set(vendorCsrf).send({}).expect(403);
+    const { agent: organiser, csrf } = await signIn(app(), "organiser@ketnoi.demo", DEMO_PASSWORD);
+    await organiser.post(`/api/companies/${id}/approve`).set(csrf).send({}).expect(204);
+    expect((await search("q=daesung%20hanoi")).total).toBe(1);
+  });
+});
