@@ -48,7 +48,7 @@ export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, 
   access: Access;
   request?: { params?: P; query?: Q; body?: B };
   responses: Record<number, { description: string; schema?: ZodType }>;
-  /** Extra middleware run before validation (rate limits). */
+  /** Extra middleware run after the access check and before validation (rate limits). */
   before?: RequestHandler[];
   handler: (input: EndpointInput<P, Q, B>) => Promise<{ status?: number; body?: unknown }>;
 }
@@ -74,9 +74,16 @@ function parsePart(schema: ZodType | undefined, value: unknown, prefix: string, 
 /** Mounts endpoints on a router and registers each in the OpenAPI registry. */
 export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoints: Endpoint[]) {
   for (const e of endpoints) {
-    router[e.method](e.path, ...(e.before ?? []), async (req, res, next) => {
+    const access: RequestHandler = (req, _res, next) => {
       try {
         checkAccess(e.access, req.auth);
+        next();
+      } catch (err) {
+        next(err);
+      }
+    };
+    router[e.method](e.path, access, ...(e.before ?? []), async (req, res, next) => {
+      try {
         const locale = requestLocale(req);
         const fields: Record<string, string> = {};
         const params = parsePart(e.request?.params, req.params, "", locale, fields);

@@ -16,11 +16,14 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
+/** One limiter per endpoint, so one endpoint's traffic does not use up another's allowance. */
 export function createRateLimits() {
   return {
     login: limiter(15 * 60 * 1000, 30),
     register: limiter(60 * 60 * 1000, 20),
     passwordReset: limiter(60 * 60 * 1000, 10),
+    passwordResetConfirm: limiter(60 * 60 * 1000, 20),
+    verificationResend: limiter(60 * 60 * 1000, 10),
   };
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;

@@ -45,8 +45,9 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       before: [limits.register],
       request: S.AuthRegisterSchema,
       responses: { 201: { description: "Registered and signed in; the firm awaits approval", schema: SessionViewSchema } },
-      handler: async ({ body, res }) => {
+      handler: async ({ body, res, auth }) => {
         const user = await registerFirm(repos, body, now());
+        if (auth) await repos.sessions.delete(auth.sessionHash);
         await sendVerificationEmail(repos, user, publicOrigin, now());
         return { status: 201, body: await startSession(repos, res, cookies, user, now()) };
       },
@@ -95,7 +96,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       summary: "Set a new password with a reset token; ends every session of the account",
       tags: ["auth"],
       access: "public",
-      before: [limits.passwordReset],
+      before: [limits.passwordResetConfirm],
       request: S.AuthPasswordResetConfirmSchema,
       responses: { 204: { description: "Password changed" } },
       handler: async ({ body }) => {
@@ -122,7 +123,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       summary: "Send a new email-verification link to the signed-in user",
       tags: ["auth"],
       access: "signedIn",
-      before: [limits.passwordReset],
+      before: [limits.verificationResend],
       request: S.AuthResendVerificationSchema,
       responses: { 202: { description: "A new link is on its way" } },
       handler: async ({ auth }) => {

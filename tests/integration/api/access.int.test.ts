@@ -1,0 +1,125 @@
+import request from "supertest";
+import { taxCodeCheckDigit } from "@ketnoi/contracts";
+import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { freshDatabase } from "../../support/stack";
+import { buildTestApp, signIn } from "../../support/app";
+
+// Every endpoint of the OpenAPI document, called as each role (and anonymously): who gets what.
+type Role = "anonymous" | "organiser" | "domestic" | "vendor" | "interpreter";
+const ROLES: Role[] = ["anonymous", "organiser", "domestic", "vendor", "interpreter"];
+interface Fixture {
+  fairSlug: string;
+  listedCompany: string;
+  domesticCompany: string;
+  pendingCompany: string;
+  n: number;
+}
+interface Case {
+  call: (f: Fixture) => { path: string; body?: object };
+  /** Sign in afresh for this call (it ends or replaces the session). */
+  freshSession?: boolean;
+  expect: Record<Role, number>;
+}
+const all = (status: number): Record<Role, number> => ({ anonymous: status, organiser: status, domestic: status, vendor: status, interpreter: status });
+const signedIn = (status: number) => ({ ...all(status), anonymous: 401 });
+const organiserOnly = (status: number) => ({ anonymous: 401, organiser: status, domestic: 403, vendor: 403, interpreter: 403 });
+
+function taxCode(n: number) {
+  for (let i = n; ; i++) {
+    const nine = `0109${String(i).padStart(5, "0")}`;
+    const d = taxCodeCheckDigit(nine);
+    if (d !== null) return `${nine}${d}`;
+  }
+}
+
+const CASES: Record<string, Case> = {
+  "GET /api/health": { call: () => ({ path: "/api/health" }), expect: all(200) },
+  "POST /api/auth/login": {
+    call: () => ({ path: "/api/auth/login", body: { email: "organiser@ketnoi.demo", password: DEMO_PASSWORD } }),
+    freshSession: true,
+    expect: all(200),
+  },
+  "POST /api/auth/register": {
+    call: (f) => ({
+      path: "/api/auth/register",
+      body: {
+        email: `walk${f.n}@example.vn`,
+        password: "a long enough password",
+        name: "Nguyễn Walk",
+        role: "domestic",
+        company: { legalName: `Công ty TNHH Kiểm thử ${f.n}`, taxCode: taxCode(f.n * 7), country: "VN" },
+        consents: { personalData: true },
+      },
+    }),
+    freshSession: true,
+    expect: all(201),
+  },
+  "GET /api/auth/session": { call: () => ({ path: "/api/auth/session" }), expect: signedIn(200) },
+  "POST /api/auth/logout": { call: () => ({ path: "/api/auth/logout", body: {} }), freshSession: true, expect: signedIn(204) },
+  "POST /api/auth/password-reset": { call: () => ({ path: "/api/auth/password-reset", body: { email: "nobody@example.vn" } }), expect: all(202) },
+  "POST /api/auth/password-reset/confirm": {
+    call: () => ({ path: "/api/auth/password-reset/confirm", body: { token: "x".repeat(43), password: "a long enough password" } }),
+    expect: all(404),
+  },
+  "POST /api/auth/verify-email": { call: () => ({ path: "/api/auth/verify-email", body: { token: "y".repeat(43) } }), expect: all(404) },
+  "POST /api/auth/verify-email/resend": { call: () => ({ path: "/api/auth/verify-email/resend", body: {} }), expect: signedIn(202) },
+  "GET /api/fairs/current": { call: () => ({ path: "/api/fairs/current" }), expect: all(200) },
+  "GET /api/fairs/{slug}": { call: (f) => ({ path: `/api/fairs/${f.fairSlug}` }), expect: all(200) },
+  "GET /api/taxonomy": { call: () => ({ path: "/api/taxonomy" }), expect: all(200) },
+  "GET /api/companies": { call: () => ({ path: "/api/companies?q=co%20khi" }), expect: all(200) },
+  "GET /api/companies/{id}": {
+    call: (f) => ({ path: `/api/companies/${f.pendingCompany}` }),
+    expect: { anonymous: 404, organiser: 200, domestic: 404, vendor: 404, interpreter: 404 },
+  },
+  "PATCH /api/companies/{id}": {
+    call: (f) => ({ path: `/api/companies/${f.domesticCompany}`, body: { employees: 77 } }),
+    expect: { anonymous: 401, organiser: 200, domestic: 200, vendor: 403, interpreter: 403 },
+  },
+  "POST /api/companies/{id}/approve": { call: (f) => ({ path: `/api/companies/${f.listedCompany}/approve`, body: {} }), expect: organiserOnly(204) },
+};
+
+describe("access: every endpoint as every role", () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let built: ReturnType<typeof buildTestApp>;
+  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", n: 0 };
+  const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
+  beforeAll(async () => {
+    db = await freshDatabase("access");
+    built = buildTestApp(db, { now: () => new Date("2026-11-22T03:00:00Z") });
+    await seedDemoFair(built.repos);
+    const domesticUser = await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
+    fixture.domesticCompany = domesticUser!.companyId!.toHexString();
+    await db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
+    fixture.listedCompany = (await db.models.Company.findOne({ listed: true, kind: "foreign", country: "DE" }).lean())!._id.toHexString();
+    fixture.pendingCompany = (await db.models.Company.findOneAndUpdate({ kind: "domestic", listed: true, _id: { $ne: domesticUser!.companyId } }, { $set: { status: "pending" } }).lean())!._id.toHexString();
+    for (const role of ROLES.filter((r) => r !== "anonymous")) sessions.set(role, await signIn(built.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
+  });
+  afterAll(() => db.drop());
+
+  test("the table covers exactly the operations of the OpenAPI document", async () => {
+    const doc = (await request(built.app).get("/api/openapi.json").expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(operations.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  test.each(Object.keys(CASES))("%s", async (operation) => {
+    const method = operation.split(" ")[0]!;
+    const c = CASES[operation]!;
+    const got: Record<string, number> = {};
+    for (const role of ROLES) {
+      fixture.n++;
+      const { path, body } = c.call(fixture);
+      let status: number;
+      if (role === "anonymous") {
+        const req = request(built.app)[method.toLowerCase() as "get"](path);
+        status = (await (body ? req.send(body) : req)).status;
+      } else {
+        const { agent, csrf } = c.freshSession ? await signIn(built.app, `${role}@ketnoi.demo`, DEMO_PASSWORD) : sessions.get(role)!;
+        const req = agent[method.toLowerCase() as "get"](path).set(csrf);
+        status = (await (body ? req.send(body) : req)).status;
+      }
+      got[role] = status;
+    }
+    expect(got).toEqual(c.expect);
+  });
+});
