@@ -17,6 +17,7 @@ import { companyEndpoints } from "../routes/companies/companies";
 import { authenticate } from "./middleware/authenticate";
 import { createRateLimits } from "./rateLimits";
 import { createPassport } from "../auth/passport";
+import { createDirectoryService } from "../services/directory";
 import cookieParser from "cookie-parser";
 
 export interface AppDeps {
@@ -60,12 +61,13 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
   api.use(authenticate(repos, publicOrigin, now));
   const cookies = { secure: publicOrigin.startsWith("https://") };
   const passport = createPassport(repos, now);
+  const directory = createDirectoryService(repos);
   mountEndpoints(api, registry, [
     ...healthEndpoints(probes),
-    ...authEndpoints({ repos, passport, limits: createRateLimits(), cookies, publicOrigin, now }),
+    ...authEndpoints({ repos, passport, limits: createRateLimits(), cookies, publicOrigin, directory, now }),
     ...fairEndpoints(repos, now),
     ...taxonomyEndpoints(repos),
-    ...companyEndpoints(repos, now),
+    ...companyEndpoints(repos, directory, now),
   ]);
   mountOpenApi(api, registry);
   app.use("/api", api);

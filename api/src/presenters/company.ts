@@ -24,6 +24,6 @@ export function presentCompanyCard(c: CompanyRecord): CompanyCard {
 
 /** Everything but storage internals, for members and organisers. */
 export function presentCompanyPrivate(c: CompanyRecord) {
-  const { searchKey: _searchKey, fairId: _fairId, createdAt: _c, updatedAt: _u, ...rest } = c as CompanyRecord & { createdAt?: Date; updatedAt?: Date };
+  const { searchKey: _searchKey, sortName: _sortName, fairId: _fairId, createdAt: _c, updatedAt: _u, ...rest } = c as CompanyRecord & { createdAt?: Date; updatedAt?: Date };
   return { ...rest, status: c.status ?? "approved" };
 }

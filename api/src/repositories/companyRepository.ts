@@ -3,6 +3,7 @@ import { bulkWriteInBatches } from "../db/bulk";
 import type { CompanyDoc } from "../db/models/company";
 import { toPlain, type Record_ } from "./plain";
 import { normalizeSearchText } from "@ketnoi/contracts";
+import type { RevisionRepository } from "./revisionRepository";
 
 const sortName = (legalName: string) => normalizeSearchText(legalName);
 import { Types } from "mongoose";
@@ -18,24 +19,10 @@ export interface CompanyCounts {
   bySector: Record<string, number>;
 }
 
-export interface DirectoryFilter {
-  fairId: string;
-  /** Normalised words of the query: all must appear as words of the search key, the last as a prefix. */
-  words: string[];
-  kind?: "domestic" | "foreign";
-  sectors?: string[];
-  processes?: string[];
-  certifications?: string[];
-  country?: string;
-  language?: string;
-  participation?: "onsite" | "remote";
-  /** Only listed, approved companies (the public directory). */
-  publicOnly: boolean;
-}
-
 export interface CompanyRepository {
+  /** Every company (one scan): what the in-memory directory is built from. */
+  listAll(): Promise<CompanyRecord[]>;
   findById(id: string): Promise<CompanyRecord | null>;
-  search(filter: DirectoryFilter, sort: "name" | "country", skip: number, limit: number): Promise<{ rows: CompanyRecord[]; total: number }>;
   /** Applies a profile change; returns the updated company (null when it does not exist). */
   update(id: string, changes: Partial<CompanyProfile>): Promise<CompanyRecord | null>;
   approve(id: string): Promise<boolean>;
@@ -48,76 +35,59 @@ export interface CompanyRepository {
   deleteById(id: string): Promise<void>;
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function directoryQuery(f: DirectoryFilter): Record<string, unknown> {
-  const and: Record<string, unknown>[] = [{ fairId: new Types.ObjectId(f.fairId) }];
-  if (f.publicOnly) and.push({ listed: true, status: "approved" });
-  if (f.kind) and.push({ kind: f.kind });
-  if (f.sectors) and.push({ sectors: { $in: f.sectors } });
-  if (f.processes) and.push({ "processes.code": { $in: f.processes } });
-  if (f.certifications) and.push({ "certifications.code": { $in: f.certifications } });
-  if (f.country) and.push({ country: f.country });
-  if (f.language) and.push({ languages: f.language });
-  if (f.participation) and.push({ participation: f.participation });
-  // Whole words, except the last, which may be the start of a word (results while typing).
-  f.words.forEach((word, i) => {
-    const end = i === f.words.length - 1 ? "" : "( |$)";
-    and.push({ searchKey: { $regex: `(^| )${escapeRegex(word)}${end}` } });
-  });
-  return { $and: and };
-}
-
-export function createCompanyRepository({ Company }: Models): CompanyRepository {
+/** Every write bumps the "companies" revision, so caches in other processes know to reload. */
+export function createCompanyRepository({ Company }: Models, revisions: RevisionRepository): CompanyRepository {
+  const changed = () => revisions.bump("companies");
   return {
+    async listAll() {
+      return (await Company.find().lean()).map((d) => toPlain(d));
+    },
     async findById(id) {
       if (!Types.ObjectId.isValid(id)) return null;
       const doc = await Company.findById(id).lean();
       return doc ? toPlain(doc) : null;
     },
-    async search(filter, sort, skip, limit) {
-      const query = directoryQuery(filter);
-      const order: Record<string, 1> = sort === "country" ? { country: 1, sortName: 1, _id: 1 } : { sortName: 1, _id: 1 };
-      const [docs, total] = await Promise.all([
-        Company.find(query).sort(order).skip(skip).limit(limit).lean(),
-        Company.countDocuments(query),
-      ]);
-      return { rows: docs.map((d) => toPlain(d)), total };
-    },
     async update(id, changes) {
       const set = changes.legalName ? { ...changes, sortName: sortName(changes.legalName) } : changes;
       const doc = await Company.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: "after", runValidators: true }).lean();
+      await changed();
       return doc ? toPlain(doc) : null;
     },
     async approve(id) {
-      return (await Company.updateOne({ _id: id }, { $set: { status: "approved" } })).matchedCount === 1;
+      const matched = (await Company.updateOne({ _id: id }, { $set: { status: "approved" } })).matchedCount === 1;
+      await changed();
+      return matched;
     },
     async findByRegistrationKey(key) {
       const doc = await Company.findOne({ registrationKey: key }).lean();
       return doc ? toPlain(doc) : null;
     },
     async upsertMany(companies) {
-      if (companies.length) {
-        await bulkWriteInBatches(
-          Company,
-          companies.map((c) => ({
-            replaceOne: {
-              filter: { registrationKey: c.registrationKey },
-              replacement: { ...c, sortName: sortName(c.legalName), fairId: new Types.ObjectId(c.fairId) } as never,
-              upsert: true,
-            },
-          })),
-        );
-      }
-      const rows = await Company.find({ registrationKey: { $in: companies.map((c) => c.registrationKey) } }, { registrationKey: 1 }).lean();
-      return new Map(rows.map((r) => [r.registrationKey, r._id.toHexString()]));
+      // FerretDB's SQLite backend answers a filter on any field but _id by scanning the collection,
+      // so the natural keys are resolved to _ids in one query and every write then goes by _id.
+      const existing = await Company.find({ registrationKey: { $in: companies.map((c) => c.registrationKey) } }, { registrationKey: 1 }).lean();
+      const ids = new Map(existing.map((r) => [r.registrationKey, r._id]));
+      const toDoc = (c: CompanyInput) => ({ ...c, sortName: sortName(c.legalName), fairId: new Types.ObjectId(c.fairId) });
+      const fresh = companies.filter((c) => !ids.has(c.registrationKey)).map((c) => ({ _id: new Types.ObjectId(), ...toDoc(c) }));
+      for (let i = 0; i < fresh.length; i += 500) await Company.insertMany(fresh.slice(i, i + 500), { ordered: true });
+      await bulkWriteInBatches(
+        Company,
+        companies
+          .filter((c) => ids.has(c.registrationKey))
+          .map((c) => ({ replaceOne: { filter: { _id: ids.get(c.registrationKey)! }, replacement: toDoc(c) as never } })),
+      );
+      for (const f of fresh) ids.set(f.registrationKey, f._id);
+      await changed();
+      return new Map([...ids].map(([key, id]) => [key, id.toHexString()]));
     },
     async createPending(company) {
       const doc = await Company.create({ ...company, sortName: sortName(company.legalName), fairId: new Types.ObjectId(company.fairId), status: "pending" });
+      await changed();
       return doc._id.toHexString();
     },
     async deleteById(id) {
       await Company.deleteOne({ _id: id });
+      await changed();
     },
     async countsForFair(fairId) {
       const fair = new Types.ObjectId(fairId);

@@ -8,11 +8,14 @@ import { createFairSessionRepository } from "./fairSessionRepository";
 import { createSessionRepository } from "./sessionRepository";
 import { createOneTimeTokenRepository } from "./oneTimeTokenRepository";
 import { createOutboxRepository } from "./outboxRepository";
+import { createRevisionRepository } from "./revisionRepository";
 
 export function createRepositories(models: Models) {
+  const revisions = createRevisionRepository(models);
   return {
+    revisions,
     fairs: createFairRepository(models),
-    companies: createCompanyRepository(models),
+    companies: createCompanyRepository(models, revisions),
     taxonomy: createTaxonomyRepository(models),
     users: createUserRepository(models),
     interpreters: createInterpreterRepository(models),

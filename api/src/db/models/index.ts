@@ -8,6 +8,7 @@ import { fairSessionSchema } from "./fairSession";
 import { sessionSchema } from "./session";
 import { oneTimeTokenSchema } from "./oneTimeToken";
 import { outboxMessageSchema } from "./outboxMessage";
+import { revisionSchema } from "./revision";
 
 export function registerModels(connection: Connection) {
   return {
@@ -20,6 +21,7 @@ export function registerModels(connection: Connection) {
     Session: connection.model("Session", sessionSchema),
     OneTimeToken: connection.model("OneTimeToken", oneTimeTokenSchema),
     OutboxMessage: connection.model("OutboxMessage", outboxMessageSchema),
+    Revision: connection.model("Revision", revisionSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

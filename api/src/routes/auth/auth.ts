@@ -7,6 +7,7 @@ import { passwordLogin, type KetnoiPassport } from "../../auth/passport";
 import { registerFirm } from "../../commands/auth/registerFirm";
 import { requestPasswordReset, sendVerificationEmail } from "../../commands/auth/emailTokens";
 import { resetPassword, verifyEmail } from "../../commands/auth/resetPassword";
+import type { DirectoryService } from "../../services/directory";
 import * as S from "./schema";
 
 export interface AuthRouteDeps {
@@ -15,10 +16,11 @@ export interface AuthRouteDeps {
   limits: RateLimits;
   cookies: CookiePolicy;
   publicOrigin: string;
+  directory: DirectoryService;
   now: () => Date;
 }
 
-export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, now }: AuthRouteDeps) {
+export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, now }: AuthRouteDeps) {
   const session = { 200: { description: "The signed-in user and the CSRF token for writes", schema: SessionViewSchema } };
   return [
     defineEndpoint({
@@ -47,6 +49,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       responses: { 201: { description: "Registered and signed in; the firm awaits approval", schema: SessionViewSchema } },
       handler: async ({ body, res, auth }) => {
         const user = await registerFirm(repos, body, now());
+        await directory.companyChanged(user.companyId!);
         if (auth) await repos.sessions.delete(auth.sessionHash);
         await sendVerificationEmail(repos, user, publicOrigin, now());
         return { status: 201, body: await startSession(repos, res, cookies, user, now()) };

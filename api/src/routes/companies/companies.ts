@@ -7,9 +7,10 @@ import { companyPolicy } from "../../policies/company";
 import { presentCompanyCard, presentCompanyPrivate } from "../../presenters/company";
 import { updateCompanyProfile } from "../../commands/updateCompanyProfile";
 import { withDescendants } from "../../domain/taxonomyCodes";
+import type { DirectoryService } from "../../services/directory";
 import * as S from "./schema";
 
-export function companyEndpoints(repos: Repositories, now: () => Date) {
+export function companyEndpoints(repos: Repositories, directory: DirectoryService, now: () => Date) {
   return [
     defineEndpoint({
       method: "get",
@@ -23,24 +24,22 @@ export function companyEndpoints(repos: Repositories, now: () => Date) {
         const fair = await repos.fairs.findCurrent(now());
         if (!fair) throw notFound();
         const terms = query.sector || query.process ? await repos.taxonomy.list() : [];
-        const { rows, total } = await repos.companies.search(
-          {
-            fairId: fair.id,
-            words: query.q ? normalizeSearchText(query.q).split(" ").filter(Boolean).slice(0, 8) : [],
-            kind: query.kind,
-            sectors: query.sector ? withDescendants(query.sector, terms) : undefined,
-            processes: query.process ? withDescendants(query.process, terms) : undefined,
-            certifications: query.certification ? [query.certification] : undefined,
-            country: query.country,
-            language: query.language,
-            participation: query.participation,
-            publicOnly: auth?.user.role !== "organiser",
-          },
-          query.sort,
-          (query.page - 1) * query.pageSize,
-          query.pageSize,
-        );
-        return { body: { data: rows.map(presentCompanyCard), page: query.page, pageSize: query.pageSize, total } };
+        const { cards, total } = await directory.search({
+          fairId: fair.id,
+          words: query.q ? normalizeSearchText(query.q).split(" ").filter(Boolean).slice(0, 8) : [],
+          kind: query.kind,
+          sectors: query.sector ? withDescendants(query.sector, terms) : undefined,
+          processes: query.process ? withDescendants(query.process, terms) : undefined,
+          certifications: query.certification ? [query.certification] : undefined,
+          country: query.country,
+          language: query.language,
+          participation: query.participation,
+          publicOnly: auth?.user.role !== "organiser",
+          sort: query.sort,
+          skip: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        });
+        return { body: { data: cards, page: query.page, pageSize: query.pageSize, total } };
       },
     }),
     defineEndpoint({
@@ -65,7 +64,11 @@ export function companyEndpoints(repos: Repositories, now: () => Date) {
       access: "signedIn",
       request: S.CompaniesUpdateSchema,
       responses: { 200: { description: "The updated profile", schema: CompanyPrivateViewSchema } },
-      handler: async ({ params, body, auth }) => ({ body: presentCompanyPrivate(await updateCompanyProfile(repos, auth!.user, params.id, body)) }),
+      handler: async ({ params, body, auth }) => {
+        const updated = await updateCompanyProfile(repos, auth!.user, params.id, body);
+        await directory.companyChanged(updated.id);
+        return { body: presentCompanyPrivate(updated) };
+      },
     }),
     defineEndpoint({
       method: "post",
@@ -77,6 +80,7 @@ export function companyEndpoints(repos: Repositories, now: () => Date) {
       responses: { 204: { description: "Approved" } },
       handler: async ({ params }) => {
         if (!(await repos.companies.approve(params.id))) throw notFound();
+        await directory.companyChanged(params.id);
         return {};
       },
     }),

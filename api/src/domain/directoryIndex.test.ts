@@ -1,0 +1,52 @@
+import type { CompanyCard } from "@ketnoi/contracts";
+import { DirectoryIndex, type DirectoryEntry, type DirectorySearch } from "./directoryIndex";
+
+function entry(id: string, name: string, key: string, over: Partial<CompanyCard> = {}, meta: Partial<DirectoryEntry> = {}): DirectoryEntry {
+  return {
+    card: { id, kind: "domestic", legalName: name, country: "VN", participation: "onsite", timeZone: "Asia/Ho_Chi_Minh", sectors: [], processes: [], certifications: [], offers: [], needs: [], languages: ["vi"], ...over },
+    fairId: "f1",
+    status: "approved",
+    listed: true,
+    searchKey: key,
+    sortName: key,
+    ...meta,
+  };
+}
+
+const index = new DirectoryIndex([
+  entry("1", "Cơ khí Thăng Long", "co khi thang long dong anh", { sectors: ["sec.mech"], processes: ["proc.cnc.milling5"] }),
+  entry("2", "Cơ điện Hà Nội", "co dien ha noi", { sectors: ["sec.elec"], certifications: ["cert.rohs"] }),
+  entry("3", "Kansai Seiki", "kansai seiki", { kind: "foreign", country: "JP", participation: "remote", languages: ["ja", "en"] }),
+  entry("4", "Nhựa Khí Việt", "nhua khi viet", {}, { listed: false }),
+  entry("5", "Công ty khác hội chợ", "cong ty khac", {}, { fairId: "f2" }),
+]);
+const base: DirectorySearch = { fairId: "f1", words: [], publicOnly: true, sort: "name", skip: 0, limit: 10 };
+const ids = (q: Partial<DirectorySearch>) => index.search({ ...base, ...q }).cards.map((c) => c.id);
+
+describe("DirectoryIndex", () => {
+  test("all words but the last are whole words; the last may be a prefix", () => {
+    expect(ids({ words: ["co", "khi"] })).toEqual(["1"]);
+    expect(ids({ words: ["co", "k"] })).toEqual(["1"]);
+    expect(ids({ words: ["co"] })).toEqual(["2", "1"]);
+    expect(ids({ words: ["c", "khi"] })).toEqual([]);
+  });
+  test("filters combine, and the public sees only listed, approved companies of the fair", () => {
+    expect(ids({ processes: ["proc.cnc", "proc.cnc.milling5"] })).toEqual(["1"]);
+    expect(ids({ certifications: ["cert.rohs"] })).toEqual(["2"]);
+    expect(ids({ kind: "foreign", participation: "remote", language: "ja", country: "JP" })).toEqual(["3"]);
+    expect(ids({ words: ["nhua"] })).toEqual([]);
+    expect(ids({ words: ["nhua"], publicOnly: false })).toEqual(["4"]);
+    expect(ids({ words: ["cong"] })).toEqual([]);
+  });
+  test("orders by name or by country, pages, and counts every hit", () => {
+    expect(ids({})).toEqual(["2", "1", "3"]);
+    expect(ids({ sort: "country" })).toEqual(["3", "2", "1"]);
+    expect(index.search({ ...base, skip: 1, limit: 1 })).toMatchObject({ total: 3, cards: [{ id: "1" }] });
+  });
+  test("put replaces and remove deletes", () => {
+    const copy = new DirectoryIndex([entry("1", "A", "a"), entry("2", "B", "b")]);
+    copy.put(entry("1", "C", "c"));
+    copy.remove("2");
+    expect(copy.search({ ...base, limit: 5 }).cards.map((c) => c.legalName)).toEqual(["C"]);
+  });
+});

@@ -1,0 +1,50 @@
+import { DirectoryIndex, type DirectoryEntry, type DirectorySearch } from "../domain/directoryIndex";
+import { presentCompanyCard } from "../presenters/company";
+import type { Repositories } from "../repositories";
+import type { CompanyRecord } from "../repositories/companyRepository";
+
+const toEntry = (c: CompanyRecord): DirectoryEntry => ({
+  card: presentCompanyCard(c),
+  fairId: c.fairId,
+  status: c.status ?? "approved",
+  listed: c.listed,
+  searchKey: c.searchKey,
+  sortName: c.sortName,
+});
+
+/**
+ * Keeps this process's in-memory directory in step with the database. Before each search it reads
+ * the "companies" revision (one query by _id); when another process has written since, it reloads in
+ * the background and answers from the copy it has (stale for the reload's duration, about a second
+ * per 2,500 companies on FerretDB). Writes made here are applied at once.
+ */
+export function createDirectoryService(repos: Repositories) {
+  let index = new DirectoryIndex();
+  let loadedRevision = -1;
+  let loading: Promise<void> | null = null;
+
+  const reload = (revision: number) =>
+    (loading ??= repos.companies
+      .listAll()
+      .then((rows) => {
+        index = new DirectoryIndex(rows.map(toEntry));
+        loadedRevision = revision;
+      })
+      .finally(() => (loading = null)));
+
+  return {
+    async search(query: DirectorySearch) {
+      const revision = await repos.revisions.get("companies");
+      if (loadedRevision < 0) await reload(revision);
+      else if (revision !== loadedRevision) void reload(revision).catch(() => undefined);
+      return index.search(query);
+    },
+    /** After this process changed a company: show the change here without waiting for a reload. */
+    async companyChanged(id: string) {
+      const company = await repos.companies.findById(id);
+      if (company) index.put(toEntry(company));
+      else index.remove(id);
+    },
+  };
+}
+export type DirectoryService = ReturnType<typeof createDirectoryService>;
