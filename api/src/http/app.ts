@@ -14,6 +14,8 @@ import { fairEndpoints } from "../routes/fairs/fairs";
 import { taxonomyEndpoints } from "../routes/taxonomy/taxonomy";
 import { authEndpoints } from "../routes/auth/auth";
 import { companyEndpoints } from "../routes/companies/companies";
+import { meEndpoints } from "../routes/me/me";
+import { userEndpoints } from "../routes/users/users";
 import { authenticate } from "./middleware/authenticate";
 import { createRateLimits } from "./rateLimits";
 import { createPassport } from "../auth/passport";
@@ -68,6 +70,8 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...fairEndpoints(repos, now),
     ...taxonomyEndpoints(repos),
     ...companyEndpoints(repos, directory, now),
+    ...meEndpoints(repos, directory, cookies, now),
+    ...userEndpoints(repos),
   ]);
   mountOpenApi(api, registry);
   app.use("/api", api);

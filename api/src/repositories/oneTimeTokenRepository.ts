@@ -8,7 +8,7 @@ export interface OneTimeTokenRepository {
   create(tokenHash: string, purpose: TokenPurpose, userId: string, expiresAt: Date): Promise<void>;
   /** Takes the token (deleting it, so it works once) and returns its user if it was valid. */
   consume(tokenHash: string, purpose: TokenPurpose, now: Date): Promise<string | null>;
-  deleteForUser(userId: string, purpose: TokenPurpose): Promise<void>;
+  deleteForUser(userId: string, purpose?: TokenPurpose): Promise<void>;
 }
 
 export function createOneTimeTokenRepository({ OneTimeToken }: Models): OneTimeTokenRepository {
@@ -21,7 +21,7 @@ export function createOneTimeTokenRepository({ OneTimeToken }: Models): OneTimeT
       return doc && doc.expiresAt > now ? doc.userId.toHexString() : null;
     },
     async deleteForUser(userId, purpose) {
-      await OneTimeToken.deleteMany({ userId: new Types.ObjectId(userId), purpose });
+      await OneTimeToken.deleteMany({ userId: new Types.ObjectId(userId), ...(purpose ? { purpose } : {}) });
     },
   };
 }

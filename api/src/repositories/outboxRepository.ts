@@ -18,6 +18,7 @@ export interface OutboxRepository {
   markFailed(id: string): Promise<void>;
   /** Messages to one address, newest first (tests and the organiser's support view read these). */
   listTo(to: string): Promise<OutboxMessage[]>;
+  deleteTo(to: string): Promise<void>;
 }
 
 export function createOutboxRepository({ OutboxMessage }: Models): OutboxRepository {
@@ -42,6 +43,9 @@ export function createOutboxRepository({ OutboxMessage }: Models): OutboxReposit
     },
     async markFailed(id) {
       await OutboxMessage.updateOne({ _id: id }, { $inc: { attempts: 1 } });
+    },
+    async deleteTo(to) {
+      await OutboxMessage.deleteMany({ to: to.toLowerCase() });
     },
     async listTo(to) {
       return (await OutboxMessage.find({ to: to.toLowerCase() }).sort({ createdAt: -1 }).lean()).map(plain);

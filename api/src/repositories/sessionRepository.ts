@@ -19,19 +19,19 @@ export interface SessionRepository {
 export function createSessionRepository({ Session }: Models): SessionRepository {
   return {
     async create(tokenHash, s) {
-      await Session.create({ tokenHash, userId: new Types.ObjectId(s.userId), csrfToken: s.csrfToken, expiresAt: s.expiresAt });
+      await Session.create({ _id: tokenHash, userId: new Types.ObjectId(s.userId), csrfToken: s.csrfToken, expiresAt: s.expiresAt });
     },
     async findValid(tokenHash, now) {
-      const doc = await Session.findOne({ tokenHash }).lean();
+      const doc = await Session.findById(tokenHash).lean();
       if (!doc) return null;
       if (doc.expiresAt <= now) {
-        await Session.deleteOne({ tokenHash });
+        await Session.deleteOne({ _id: tokenHash });
         return null;
       }
       return { userId: doc.userId.toHexString(), csrfToken: doc.csrfToken, expiresAt: doc.expiresAt };
     },
     async delete(tokenHash) {
-      await Session.deleteOne({ tokenHash });
+      await Session.deleteOne({ _id: tokenHash });
     },
     async deleteAllForUser(userId) {
       await Session.deleteMany({ userId: new Types.ObjectId(userId) });

@@ -50,6 +50,10 @@ export interface UserRepository {
   setPassword(id: string, passwordHash: string): Promise<void>;
   markEmailVerified(id: string, at: Date): Promise<void>;
   deleteById(id: string): Promise<void>;
+  countCompanyMembers(companyId: string): Promise<number>;
+  setConsents(id: string, consents: { purpose: string; grantedAt: Date }[]): Promise<void>;
+  /** Every user with their consents, for the organiser's register of consent (one scan). */
+  listAll(): Promise<UserRecord[]>;
 }
 
 type Lean = {
@@ -133,6 +137,13 @@ export function createUserRepository({ User }: Models): UserRepository {
     },
     async deleteById(id) {
       await User.deleteOne({ _id: id });
+    },
+    countCompanyMembers: (companyId) => User.countDocuments({ companyId: new Types.ObjectId(companyId) }),
+    async setConsents(id, consents) {
+      await User.updateOne({ _id: id }, { $set: { consents } });
+    },
+    async listAll() {
+      return (await User.find({}, PUBLIC_FIELDS).sort({ email: 1 }).lean<Lean[]>()).map(toRecord);
     },
   };
 }

@@ -76,6 +76,11 @@ const CASES: Record<string, Case> = {
     expect: { anonymous: 401, organiser: 200, domestic: 200, vendor: 403, interpreter: 403 },
   },
   "POST /api/companies/{id}/approve": { call: (f) => ({ path: `/api/companies/${f.listedCompany}/approve`, body: {} }), expect: organiserOnly(204) },
+  "GET /api/me/data": { call: () => ({ path: "/api/me/data" }), expect: signedIn(200) },
+  // A wrong password: the deletion itself is tested in personalData.int.test.ts.
+  "POST /api/me/delete": { call: () => ({ path: "/api/me/delete", body: { password: "not my password" } }), expect: all(401) },
+  "PATCH /api/me/consents": { call: () => ({ path: "/api/me/consents", body: { marketing: true } }), expect: signedIn(204) },
+  "GET /api/users/consents": { call: () => ({ path: "/api/users/consents" }), expect: organiserOnly(200) },
 };
 
 describe("access: every endpoint as every role", () => {

@@ -1,0 +1,59 @@
+import { AppError } from "../errors";
+import type { Repositories } from "../repositories";
+import type { UserRecord } from "../repositories/userRepository";
+import { verifyPassword } from "../services/passwords";
+import { presentCompanyPrivate } from "../presenters/company";
+import type { DirectoryService } from "../services/directory";
+
+/** Everything Ketnoi holds about a user (Decree 13/2023/ND-CP, right of access), as one JSON document. */
+export async function exportPersonalData(repos: Repositories, user: UserRecord, now: Date) {
+  const company = user.companyId ? await repos.companies.findById(user.companyId) : null;
+  return {
+    exportedAt: now.toISOString(),
+    user: {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      locale: user.locale,
+      timeZone: user.timeZone,
+      companyRole: user.companyRole ?? null,
+      emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
+      consents: user.consents.map((c) => ({ purpose: c.purpose, grantedAt: c.grantedAt.toISOString() })),
+    },
+    company: company ? presentCompanyPrivate(company) : null,
+    mail: (await repos.outbox.listTo(user.email)).map((m) => ({ template: m.template, subject: m.subject, sentAt: m.sentAt?.toISOString() ?? null })),
+  };
+}
+
+/**
+ * Deletes a user's account and personal data after re-entering the password: sessions, links, mail
+ * and the user record. The company's business profile stays for its other members; a firm that
+ * was never approved and has no one left goes too. Ordered so a failure part-way leaves the user
+ * signed out rather than half-deleted.
+ */
+export async function deleteAccount(repos: Repositories, directory: DirectoryService, user: UserRecord, password: string) {
+  const credentials = await repos.users.findCredentials(user.email);
+  if (!credentials || !(await verifyPassword(credentials.passwordHash, password))) throw new AppError("invalid_credentials");
+  await repos.sessions.deleteAllForUser(user.id);
+  await repos.oneTimeTokens.deleteForUser(user.id);
+  await repos.outbox.deleteTo(user.email);
+  await repos.users.deleteById(user.id);
+  if (user.companyId && (await repos.users.countCompanyMembers(user.companyId)) === 0) {
+    const company = await repos.companies.findById(user.companyId);
+    if (company && company.status === "pending") {
+      await repos.companies.deleteById(company.id);
+      await directory.companyChanged(company.id);
+    }
+  }
+}
+
+export const OPTIONAL_CONSENTS = ["profileSharing", "marketing"] as const;
+
+/** Grants or withdraws optional consents; the required one (personalData) is withdrawn by deleting the account. */
+export async function updateConsents(repos: Repositories, user: UserRecord, changes: Partial<Record<(typeof OPTIONAL_CONSENTS)[number], boolean>>, now: Date) {
+  const kept = user.consents.filter((c) => !(c.purpose in changes));
+  const granted = Object.entries(changes)
+    .filter(([, on]) => on)
+    .map(([purpose]) => user.consents.find((c) => c.purpose === purpose) ?? { purpose, grantedAt: now });
+  await repos.users.setConsents(user.id, [...kept, ...granted]);
+}

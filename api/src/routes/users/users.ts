@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { defineEndpoint } from "../../http/endpoint";
+import type { Repositories } from "../../repositories";
+
+const ConsentRegister = z.object({
+  data: z.array(z.object({ email: z.string(), name: z.string(), role: z.string(), consents: z.array(z.object({ purpose: z.string(), grantedAt: z.string() })) })),
+});
+
+export function userEndpoints(repos: Repositories) {
+  return [
+    defineEndpoint({
+      method: "get",
+      path: "/users/consents",
+      summary: "Who consented to what and when (organisers)",
+      tags: ["personal data"],
+      access: ["organiser"],
+      request: { query: z.strictObject({}) },
+      responses: { 200: { description: "The register of consent", schema: ConsentRegister } },
+      handler: async () => ({
+        body: {
+          data: (await repos.users.listAll()).map((u) => ({
+            email: u.email,
+            name: u.name,
+            role: u.role,
+            consents: u.consents.map((c) => ({ purpose: c.purpose, grantedAt: c.grantedAt.toISOString() })),
+          })),
+        },
+      }),
+    }),
+  ];
+}

@@ -1,0 +1,78 @@
+import request from "supertest";
+import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { freshDatabase } from "../../support/stack";
+import { buildTestApp, signIn } from "../../support/app";
+
+describe("personal data: export, consents, deletion", () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let built: ReturnType<typeof buildTestApp>;
+  beforeAll(async () => {
+    db = await freshDatabase("personal");
+    built = buildTestApp(db, { now: () => new Date("2026-11-22T03:00:00Z") });
+    await seedDemoFair(built.repos);
+  });
+  afterAll(() => db.drop());
+  const app = () => built.app;
+  const password = "một mật khẩu đủ dài";
+
+  async function register(email: string) {
+    const agent = request.agent(app());
+    const res = await agent
+      .post("/api/auth/register")
+      .send({
+        email,
+        password,
+        name: "Lee Ji-eun",
+        role: "vendor",
+        locale: "ko",
+        timeZone: "Asia/Seoul",
+        company: { legalName: `Hanbit Test ${email}`, country: "KR" },
+        consents: { personalData: true, profileSharing: true },
+      })
+      .expect(201);
+    return { agent, csrf: { "X-CSRF-Token": res.body.csrfToken as string }, companyId: res.body.user.companyId as string };
+  }
+
+  test("a user downloads their data, withdraws a consent, and the organiser's register shows it", async () => {
+    const { agent, csrf } = await register("export@hanbit.example");
+    const data = await agent.get("/api/me/data").expect(200);
+    expect(data.headers["content-disposition"]).toMatch(/^attachment; filename="?ketnoi-my-data\.json"?$/);
+    expect(data.body.user).toMatchObject({ email: "export@hanbit.example", role: "vendor", locale: "ko" });
+    expect(data.body.user.consents.map((c: { purpose: string }) => c.purpose).sort()).toEqual(["personalData", "profileSharing"]);
+    expect(data.body.company.legalName).toBe("Hanbit Test export@hanbit.example");
+    expect(data.body.mail).toEqual([expect.objectContaining({ template: "verify_email" })]);
+    expect(JSON.stringify(data.body)).not.toMatch(/passwordHash|argon2/);
+
+    await agent.patch("/api/me/consents").set(csrf).send({ profileSharing: false, marketing: true }).expect(204);
+    const after = await agent.get("/api/me/data").expect(200);
+    expect(after.body.user.consents.map((c: { purpose: string }) => c.purpose).sort()).toEqual(["marketing", "personalData"]);
+    await agent.patch("/api/me/consents").set(csrf).send({ personalData: false }).expect(400);
+
+    const { agent: organiser } = await signIn(app(), "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const register_ = await organiser.get("/api/users/consents").expect(200);
+    const row = register_.body.data.find((u: { email: string }) => u.email === "export@hanbit.example");
+    expect(row.consents.map((c: { purpose: string }) => c.purpose).sort()).toEqual(["marketing", "personalData"]);
+  });
+
+  test("deleting an account needs the password, then removes the person and their unapproved firm", async () => {
+    const { agent, csrf, companyId } = await register("delete@hanbit.example");
+    await agent.post("/api/me/delete").set(csrf).send({ password: "wrong password!" }).expect(401);
+    const userId = (await db.models.User.findOne({ email: "delete@hanbit.example" }).lean())!._id;
+    expect(await db.models.Session.countDocuments({ userId })).toBe(1);
+
+    await agent.post("/api/me/delete").set(csrf).send({ password }).expect(204);
+    expect(await db.models.User.countDocuments({ email: "delete@hanbit.example" })).toBe(0);
+    expect(await db.models.Company.countDocuments({ _id: companyId })).toBe(0);
+    expect(await db.models.OutboxMessage.countDocuments({ to: "delete@hanbit.example" })).toBe(0);
+    expect(await db.models.Session.countDocuments({ userId })).toBe(0);
+    await agent.get("/api/auth/session").expect(401);
+    await request(app()).post("/api/auth/login").send({ email: "delete@hanbit.example", password }).expect(401);
+  });
+
+  test("an approved firm keeps its business profile when a member leaves", async () => {
+    const { agent, csrf, companyId } = await register("leaver@hanbit.example");
+    await db.models.Company.updateOne({ _id: companyId }, { $set: { status: "approved" } });
+    await agent.post("/api/me/delete").set(csrf).send({ password }).expect(204);
+    expect(await db.models.Company.countDocuments({ _id: companyId })).toBe(1);
+  });
+});
