@@ -15,7 +15,8 @@ const ZOD_LOCALES: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = 
   "zh-Hant": z.locales.zhTW,
 };
 const errorMaps = new Map<Locale, z.core.$ZodErrorMap>();
-function errorMapFor(locale: Locale): z.core.$ZodErrorMap {
+/** Zod's messages in one of our five languages. */
+export function errorMapFor(locale: Locale): z.core.$ZodErrorMap {
   let map = errorMaps.get(locale);
   if (!map) errorMaps.set(locale, (map = ZOD_LOCALES[locale]().localeError));
   return map;
@@ -50,7 +51,7 @@ export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, 
   responses: Record<number, { description: string; schema?: ZodType }>;
   /** Extra middleware run after the access check and before validation (rate limits). */
   before?: RequestHandler[];
-  handler: (input: EndpointInput<P, Q, B>) => Promise<{ status?: number; body?: unknown }>;
+  handler: (input: EndpointInput<P, Q, B>) => Promise<{ status?: number; body?: unknown; csv?: { filename: string; text: string } }>;
 }
 
 export function defineEndpoint<P extends Schema, Q extends Schema, B extends Schema>(e: Endpoint<P, Q, B>) {
@@ -91,7 +92,8 @@ export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoi
         const body = parsePart(e.request?.body, req.body ?? {}, "", locale, fields);
         if (Object.keys(fields).length) throw validationFailed(fields);
         const result = await e.handler({ params, query, body, req, res, locale, auth: req.auth } as EndpointInput<Schema, Schema, Schema>);
-        if (result.body === undefined) res.status(result.status ?? 204).end();
+        if (result.csv) res.status(200).type("text/csv; charset=utf-8").attachment(result.csv.filename).send(result.csv.text);
+        else if (result.body === undefined) res.status(result.status ?? 204).end();
         else res.status(result.status ?? 200).json(result.body);
       } catch (err) {
         next(err);

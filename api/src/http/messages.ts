@@ -118,6 +118,20 @@ export const FIELD_MESSAGES = {
     ko: "이미 등록된 기업입니다. 기업 계정 관리자에게 초대를 요청하세요.",
     "zh-Hant": "此企業已註冊，請向企業帳號管理者索取邀請。",
   },
+  invalidTaxCode: {
+    vi: "Mã số thuế không hợp lệ (10 chữ số, hoặc 13 với mã chi nhánh).",
+    en: "Invalid tax code (10 digits, or 13 with a branch suffix).",
+    ja: "税番号が正しくありません（10桁、または支店コード付き13桁）。",
+    ko: "세금 코드가 올바르지 않습니다(10자리 또는 지점 코드 포함 13자리).",
+    "zh-Hant": "稅號無效（10 位數，或含分支代碼的 13 位數）。",
+  },
+  duplicateInFile: {
+    vi: "Doanh nghiệp này đã xuất hiện ở dòng trước trong tệp.",
+    en: "This company already appears on an earlier line of the file.",
+    ja: "この企業はファイルの前の行に既にあります。",
+    ko: "이 기업은 파일의 앞줄에 이미 있습니다.",
+    "zh-Hant": "此企業已出現在檔案的前幾行。",
+  },
   unknownCode: {
     vi: "Mã danh mục không tồn tại.",
     en: "Unknown taxonomy code.",
@@ -134,3 +148,8 @@ export const FIELD_MESSAGES = {
   },
 } satisfies Record<string, Record<Locale, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+/** A field message in the reader's language: a known key is translated, other text passes through. */
+export function fieldMessage(message: string, locale: Locale): string {
+  return message in FIELD_MESSAGES ? FIELD_MESSAGES[message as FieldMessageKey][locale] : message;
+}

@@ -11,6 +11,8 @@ import type { CompanyProfile } from "@ketnoi/contracts";
 
 export type CompanyRecord = Record_<CompanyDoc>;
 export type CompanyInput = CompanyProfile & { fairId: string };
+/** For merging imports: the fields a list does not carry may be left out. */
+export type CompanyImport = Omit<CompanyInput, "products" | "needs" | "requirements"> & Partial<CompanyInput>;
 
 export interface CompanyCounts {
   domestic: number;
@@ -20,6 +22,8 @@ export interface CompanyCounts {
 }
 
 export interface CompanyRepository {
+  /** Which of these registration keys exist already (one scan). */
+  existingKeys(keys: string[]): Promise<Set<string>>;
   /** Every company (one scan): what the in-memory directory is built from. */
   listAll(): Promise<CompanyRecord[]>;
   findById(id: string): Promise<CompanyRecord | null>;
@@ -27,8 +31,12 @@ export interface CompanyRepository {
   update(id: string, changes: Partial<CompanyProfile>): Promise<CompanyRecord | null>;
   approve(id: string): Promise<boolean>;
   findByRegistrationKey(key: string): Promise<CompanyRecord | null>;
-  /** Inserts or replaces companies by their registration key; returns key -> id. */
-  upsertMany(companies: CompanyInput[]): Promise<Map<string, string>>;
+  /**
+   * Inserts companies by registration key, and for those that exist replaces them ("replace", the
+   * seed) or sets only the given fields ("merge", imports: what a firm added itself is kept).
+   * Returns key -> id.
+   */
+  upsertMany(companies: CompanyImport[], onExisting?: "replace" | "merge"): Promise<Map<string, string>>;
   countsForFair(fairId: string): Promise<CompanyCounts>;
   /** Inserts a self-registered company awaiting approval; the unique registration key guards it. */
   createPending(company: CompanyInput): Promise<string>;
@@ -39,6 +47,10 @@ export interface CompanyRepository {
 export function createCompanyRepository({ Company }: Models, revisions: RevisionRepository): CompanyRepository {
   const changed = () => revisions.bump("companies");
   return {
+    async existingKeys(keys) {
+      const rows = await Company.find({ registrationKey: { $in: keys } }, { registrationKey: 1 }).lean();
+      return new Set(rows.map((r) => r.registrationKey));
+    },
     async listAll() {
       return (await Company.find().lean()).map((d) => toPlain(d));
     },
@@ -62,19 +74,23 @@ export function createCompanyRepository({ Company }: Models, revisions: Revision
       const doc = await Company.findOne({ registrationKey: key }).lean();
       return doc ? toPlain(doc) : null;
     },
-    async upsertMany(companies) {
+    async upsertMany(companies, onExisting = "replace") {
       // FerretDB's SQLite backend answers a filter on any field but _id by scanning the collection,
       // so the natural keys are resolved to _ids in one query and every write then goes by _id.
       const existing = await Company.find({ registrationKey: { $in: companies.map((c) => c.registrationKey) } }, { registrationKey: 1 }).lean();
       const ids = new Map(existing.map((r) => [r.registrationKey, r._id]));
-      const toDoc = (c: CompanyInput) => ({ ...c, sortName: sortName(c.legalName), fairId: new Types.ObjectId(c.fairId) });
+      const toDoc = (c: CompanyImport) => ({ ...c, sortName: sortName(c.legalName), fairId: new Types.ObjectId(c.fairId) });
       const fresh = companies.filter((c) => !ids.has(c.registrationKey)).map((c) => ({ _id: new Types.ObjectId(), ...toDoc(c) }));
       for (let i = 0; i < fresh.length; i += 500) await Company.insertMany(fresh.slice(i, i + 500), { ordered: true });
       await bulkWriteInBatches(
         Company,
         companies
           .filter((c) => ids.has(c.registrationKey))
-          .map((c) => ({ replaceOne: { filter: { _id: ids.get(c.registrationKey)! }, replacement: toDoc(c) as never } })),
+          .map((c) =>
+            onExisting === "replace"
+              ? { replaceOne: { filter: { _id: ids.get(c.registrationKey)! }, replacement: toDoc(c) as never } }
+              : { updateOne: { filter: { _id: ids.get(c.registrationKey)! }, update: { $set: toDoc(c) } } },
+          ),
       );
       for (const f of fresh) ids.set(f.registrationKey, f._id);
       await changed();

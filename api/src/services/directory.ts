@@ -39,6 +39,10 @@ export function createDirectoryService(repos: Repositories) {
       else if (revision !== loadedRevision) void reload(revision).catch(() => undefined);
       return index.search(query);
     },
+    /** After a bulk change made here (an import): reload now, so this process shows it at once. */
+    async refresh() {
+      await reload(await repos.revisions.get("companies"));
+    },
     /** After this process changed a company: show the change here without waiting for a reload. */
     async companyChanged(id: string) {
       const company = await repos.companies.findById(id);

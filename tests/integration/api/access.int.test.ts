@@ -76,6 +76,12 @@ const CASES: Record<string, Case> = {
     expect: { anonymous: 401, organiser: 200, domestic: 200, vendor: 403, interpreter: 403 },
   },
   "POST /api/companies/{id}/approve": { call: (f) => ({ path: `/api/companies/${f.listedCompany}/approve`, body: {} }), expect: organiserOnly(204) },
+  "POST /api/companies/import": {
+    call: () => ({ path: "/api/companies/import", body: { csv: "kind,legal_name,tax_code\ndomestic,Công ty TNHH Thử,0100101379\n", dryRun: true } }),
+    expect: organiserOnly(200),
+  },
+  "GET /api/companies/export": { call: () => ({ path: "/api/companies/export" }), expect: organiserOnly(200) },
+  "GET /api/users/export": { call: () => ({ path: "/api/users/export" }), expect: organiserOnly(200) },
   "GET /api/me/data": { call: () => ({ path: "/api/me/data" }), expect: signedIn(200) },
   // A wrong password: the deletion itself is tested in personalData.int.test.ts.
   "POST /api/me/delete": { call: () => ({ path: "/api/me/delete", body: { password: "not my password" } }), expect: all(401) },

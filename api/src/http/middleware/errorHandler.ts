@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import type { ErrorBody, Locale } from "@ketnoi/contracts";
 import { AppError } from "../../errors";
-import { ERROR_MESSAGES, FIELD_MESSAGES, type FieldMessageKey } from "../messages";
+import { ERROR_MESSAGES, fieldMessage } from "../messages";
 import { requestLocale } from "../context";
 import { isDatabaseUnavailable } from "../../db/connection";
 
@@ -22,7 +22,7 @@ function toAppError(err: unknown): AppError | null {
 /** Field values that name a message key (commands do not know the reader) become its text. */
 function localizeFields(fields: Record<string, string>, locale: Locale) {
   return Object.fromEntries(
-    Object.entries(fields).map(([field, message]) => [field, message in FIELD_MESSAGES ? FIELD_MESSAGES[message as FieldMessageKey][locale] : message]),
+    Object.entries(fields).map(([field, message]) => [field, fieldMessage(message, locale)]),
   );
 }
 

@@ -8,6 +8,8 @@ import { presentCompanyCard, presentCompanyPrivate } from "../../presenters/comp
 import { updateCompanyProfile } from "../../commands/updateCompanyProfile";
 import { withDescendants } from "../../domain/taxonomyCodes";
 import type { DirectoryService } from "../../services/directory";
+import { importCompanies } from "../../commands/importCompanies";
+import { companiesToCsv } from "../../domain/companyCsv";
 import * as S from "./schema";
 
 export function companyEndpoints(repos: Repositories, directory: DirectoryService, now: () => Date) {
@@ -40,6 +42,32 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
           limit: query.pageSize,
         });
         return { body: { data: cards, page: query.page, pageSize: query.pageSize, total } };
+      },
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/companies/import",
+      summary: "Import a company list (CSV, UTF-8) into the current fair: a report per line; bad lines are not imported (organisers)",
+      tags: ["companies"],
+      access: ["organiser"],
+      request: S.CompaniesImportSchema,
+      responses: { 200: { description: "What was created, updated and rejected, and why", schema: S.CompaniesImportResult } },
+      handler: async ({ body, locale }) => ({ body: await importCompanies(repos, directory, body.csv, body.dryRun, locale, now()) }),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/companies/export",
+      summary: "All companies of the current fair as CSV, in the import format (organisers)",
+      tags: ["companies"],
+      access: ["organiser"],
+      request: S.CompaniesExportSchema,
+      responses: { 200: { description: "text/csv" } },
+      handler: async () => {
+        const fair = await repos.fairs.findCurrent(now());
+        if (!fair) throw notFound();
+        const rows = (await repos.companies.listAll()).filter((c) => c.fairId === fair.id);
+        rows.sort((a, b) => (a.sortName < b.sortName ? -1 : 1));
+        return { csv: { filename: `${fair.slug}-companies.csv`, text: companiesToCsv(rows) } };
       },
     }),
     defineEndpoint({

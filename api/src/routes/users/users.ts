@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stringify } from "csv-stringify/sync";
 import { defineEndpoint } from "../../http/endpoint";
 import type { Repositories } from "../../repositories";
 
@@ -8,6 +9,33 @@ const ConsentRegister = z.object({
 
 export function userEndpoints(repos: Repositories) {
   return [
+    defineEndpoint({
+      method: "get",
+      path: "/users/export",
+      summary: "All users as CSV: email, name, role, company, language, verification and consents (organisers)",
+      tags: ["personal data"],
+      access: ["organiser"],
+      request: { query: z.strictObject({}) },
+      responses: { 200: { description: "text/csv" } },
+      handler: async () => {
+        const users = await repos.users.listAll();
+        const text = stringify(
+          users.map((u) => ({
+            email: u.email,
+            name: u.name,
+            role: u.role,
+            company_id: u.companyId ?? "",
+            company_role: u.companyRole ?? "",
+            locale: u.locale,
+            time_zone: u.timeZone,
+            email_verified: u.emailVerifiedAt ? u.emailVerifiedAt.toISOString() : "",
+            consents: u.consents.map((c) => `${c.purpose}@${c.grantedAt.toISOString()}`).join(";"),
+          })),
+          { header: true, bom: true },
+        );
+        return { csv: { filename: "ketnoi-users.csv", text } };
+      },
+    }),
     defineEndpoint({
       method: "get",
       path: "/users/consents",
