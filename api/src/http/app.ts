@@ -16,6 +16,7 @@ import { authEndpoints } from "../routes/auth/auth";
 import { companyEndpoints } from "../routes/companies/companies";
 import { meEndpoints } from "../routes/me/me";
 import { userEndpoints } from "../routes/users/users";
+import { fairSessionEndpoints } from "../routes/fairSessions/fairSessions";
 import { authenticate } from "./middleware/authenticate";
 import { createRateLimits } from "./rateLimits";
 import { createPassport } from "../auth/passport";
@@ -72,6 +73,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...companyEndpoints(repos, directory, now),
     ...meEndpoints(repos, directory, cookies, now),
     ...userEndpoints(repos),
+    ...fairSessionEndpoints(repos),
   ]);
   mountOpenApi(api, registry);
   app.use("/api", api);

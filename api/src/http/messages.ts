@@ -132,6 +132,20 @@ export const FIELD_MESSAGES = {
     ko: "이 기업은 파일의 앞줄에 이미 있습니다.",
     "zh-Hant": "此企業已出現在檔案的前幾行。",
   },
+  unknownSlot: {
+    vi: "Khung giờ không có trong lịch hội chợ.",
+    en: "This slot is not in the fair's schedule.",
+    ja: "この時間枠はフェアの日程にありません。",
+    ko: "박람회 일정에 없는 시간대입니다.",
+    "zh-Hant": "此時段不在展會時程中。",
+  },
+  sessionFull: {
+    vi: "Phiên này đã hết chỗ.",
+    en: "This session is full.",
+    ja: "このセッションは満席です。",
+    ko: "이 세션은 마감되었습니다.",
+    "zh-Hant": "此場次已額滿。",
+  },
   unknownCode: {
     vi: "Mã danh mục không tồn tại.",
     en: "Unknown taxonomy code.",

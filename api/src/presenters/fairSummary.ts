@@ -8,8 +8,8 @@ import type { FairSessionRecord } from "../repositories/fairSessionRepository";
 function fairBounds(fair: FairRecord) {
   const at = (day: string | undefined, time: string) =>
     DateTime.fromISO(`${day}T${time}`, { zone: fair.timeZone }).toUTC().toISO({ suppressMilliseconds: true })!;
-  const hours = fair.dailyHours!;
-  return { startsAt: at(fair.days[0], hours.start!), endsAt: at(fair.days[fair.days.length - 1], hours.end!) };
+  const hours = fair.dailyHours;
+  return { startsAt: at(fair.days[0], hours.start), endsAt: at(fair.days[fair.days.length - 1], hours.end) };
 }
 
 export function presentFairSummary(

@@ -30,6 +30,7 @@ export interface CompanyRepository {
   /** Applies a profile change; returns the updated company (null when it does not exist). */
   update(id: string, changes: Partial<CompanyProfile>): Promise<CompanyRecord | null>;
   approve(id: string): Promise<boolean>;
+  setBlockedSlots(id: string, slotIds: string[]): Promise<void>;
   findByRegistrationKey(key: string): Promise<CompanyRecord | null>;
   /**
    * Inserts companies by registration key, and for those that exist replaces them ("replace", the
@@ -64,6 +65,9 @@ export function createCompanyRepository({ Company }: Models, revisions: Revision
       const doc = await Company.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: "after", runValidators: true }).lean();
       await changed();
       return doc ? toPlain(doc) : null;
+    },
+    async setBlockedSlots(id, slotIds) {
+      await Company.updateOne({ _id: id }, { $set: { blockedSlots: slotIds } });
     },
     async approve(id) {
       const matched = (await Company.updateOne({ _id: id }, { $set: { status: "approved" } })).matchedCount === 1;

@@ -1,13 +1,16 @@
 import type { Models } from "../db/models";
 import type { FairDoc } from "../db/models/fair";
-import { toPlain, type Record_ } from "./plain";
+import { toPlain } from "./plain";
 import type { FairSetup } from "@ketnoi/contracts";
 
-export type FairRecord = Record_<FairDoc>;
+/** The stored fair: its set-up (the schema requires every field) and its id. */
+export type FairRecord = FairSetup & { id: string };
+const toFair = (doc: object) => toPlain(doc as FairDoc) as unknown as FairRecord;
 export type FairInput = FairSetup;
 
 export interface FairRepository {
   findBySlug(slug: string): Promise<FairRecord | null>;
+  findById(id: string): Promise<FairRecord | null>;
   /** The fair running now or next; with none ahead, the most recent one. */
   findCurrent(now: Date): Promise<FairRecord | null>;
   upsertBySlug(fair: FairInput): Promise<FairRecord>;
@@ -17,10 +20,14 @@ export function createFairRepository({ Fair }: Models): FairRepository {
   return {
     async findBySlug(slug) {
       const doc = await Fair.findOne({ slug }).lean();
-      return doc ? toPlain(doc) : null;
+      return doc ? toFair(doc) : null;
+    },
+    async findById(id) {
+      const doc = await Fair.findById(id).lean();
+      return doc ? toFair(doc) : null;
     },
     async findCurrent(now) {
-      const fairs = (await Fair.find().lean()).map((doc) => toPlain(doc));
+      const fairs = (await Fair.find().lean()).map(toFair);
       const today = now.toISOString().slice(0, 10);
       const lastDay = (f: FairRecord) => f.days[f.days.length - 1] ?? "";
       const ahead = fairs.filter((f) => lastDay(f) >= today).sort((a, b) => lastDay(a).localeCompare(lastDay(b)));
@@ -29,7 +36,7 @@ export function createFairRepository({ Fair }: Models): FairRepository {
     },
     async upsertBySlug(fair) {
       const doc = await Fair.findOneAndUpdate({ slug: fair.slug }, { $set: fair }, { upsert: true, returnDocument: "after", runValidators: true }).lean();
-      return toPlain(doc!);
+      return toFair(doc!);
     },
   };
 }

@@ -10,16 +10,57 @@ export type FairSessionInput = Omit<FairSessionDoc, "createdAt" | "updatedAt" | 
 export interface FairSessionRepository {
   upsertMany(sessions: FairSessionInput[]): Promise<void>;
   listForFair(fairId: string): Promise<FairSessionRecord[]>;
+  findById(id: string): Promise<FairSessionRecord | null>;
+  /** Registers a company by claiming a free numbered seat: unique indexes keep both the firm and the capacity. */
+  register(sessionId: string, companyId: string): Promise<"registered" | "already" | "full">;
+  unregister(sessionId: string, companyId: string): Promise<boolean>;
+  sessionIdsForCompany(companyId: string): Promise<string[]>;
 }
 
-export function createFairSessionRepository({ FairSession }: Models): FairSessionRepository {
+export function createFairSessionRepository({ FairSession, SessionRegistration }: Models): FairSessionRepository {
+  const key = (sessionId: string, companyId: string) => `${sessionId}:${companyId}`;
   return {
+    async findById(id) {
+      if (!Types.ObjectId.isValid(id)) return null;
+      const doc = await FairSession.findById(id).lean();
+      return doc ? toPlain(doc) : null;
+    },
+    async register(sessionId, companyId) {
+      const _id = key(sessionId, companyId);
+      if (await SessionRegistration.exists({ _id })) return "already";
+      const session = await FairSession.findById(sessionId, { capacity: 1 }).lean();
+      if (!session) return "full";
+      const taken = new Set((await SessionRegistration.find({ sessionId: new Types.ObjectId(sessionId) }, { seat: 1 }).lean()).map((r) => r.seat));
+      for (let n = 1; n <= session.capacity; n++) {
+        const seat = `${sessionId}#${n}`;
+        if (taken.has(seat)) continue;
+        try {
+          await SessionRegistration.create({ _id, sessionId: new Types.ObjectId(sessionId), companyId: new Types.ObjectId(companyId), seat });
+          return "registered";
+        } catch (err) {
+          if ((err as { code?: number }).code !== 11000) throw err;
+          if (await SessionRegistration.exists({ _id })) return "already"; // the same firm, at the same moment
+        }
+      }
+      return "full";
+    },
+    async unregister(sessionId, companyId) {
+      return (await SessionRegistration.deleteOne({ _id: key(sessionId, companyId) })).deletedCount === 1;
+    },
+    async sessionIdsForCompany(companyId) {
+      const rows = await SessionRegistration.find({ companyId: new Types.ObjectId(companyId) }, { sessionId: 1 }).lean();
+      return rows.map((r) => r.sessionId.toHexString());
+    },
     async upsertMany(sessions) {
       if (!sessions.length) return;
       await bulkWriteInBatches(
           FairSession,
           sessions.map((s) => ({
-          updateOne: { filter: { key: s.key }, update: { $set: { ...s, fairId: new Types.ObjectId(s.fairId) } }, upsert: true },
+          updateOne: {
+            filter: { key: s.key },
+            update: { $set: { ...s, fairId: new Types.ObjectId(s.fairId) } },
+            upsert: true,
+          },
         })),
       );
     },

@@ -12,6 +12,7 @@ interface Fixture {
   listedCompany: string;
   domesticCompany: string;
   pendingCompany: string;
+  session: string;
   n: number;
 }
 interface Case {
@@ -82,6 +83,22 @@ const CASES: Record<string, Case> = {
   },
   "GET /api/companies/export": { call: () => ({ path: "/api/companies/export" }), expect: organiserOnly(200) },
   "GET /api/users/export": { call: () => ({ path: "/api/users/export" }), expect: organiserOnly(200) },
+  "GET /api/companies/{id}/availability": {
+    call: (f) => ({ path: `/api/companies/${f.domesticCompany}/availability` }),
+    expect: { anonymous: 401, organiser: 200, domestic: 200, vendor: 403, interpreter: 403 },
+  },
+  "PUT /api/companies/{id}/availability": {
+    call: (f) => ({ path: `/api/companies/${f.domesticCompany}/availability`, body: { blocked: ["d1s01"] } }),
+    expect: { anonymous: 401, organiser: 204, domestic: 204, vendor: 403, interpreter: 403 },
+  },
+  "POST /api/fair-sessions/{id}/registrations": {
+    call: (f) => ({ path: `/api/fair-sessions/${f.session}/registrations`, body: {} }),
+    expect: { anonymous: 401, organiser: 403, domestic: 201, vendor: 201, interpreter: 403 },
+  },
+  "DELETE /api/fair-sessions/{id}/registrations": {
+    call: (f) => ({ path: `/api/fair-sessions/${f.session}/registrations` }),
+    expect: { anonymous: 401, organiser: 403, domestic: 204, vendor: 204, interpreter: 403 },
+  },
   "GET /api/me/data": { call: () => ({ path: "/api/me/data" }), expect: signedIn(200) },
   // A wrong password: the deletion itself is tested in personalData.int.test.ts.
   "POST /api/me/delete": { call: () => ({ path: "/api/me/delete", body: { password: "not my password" } }), expect: all(401) },
@@ -92,7 +109,7 @@ const CASES: Record<string, Case> = {
 describe("access: every endpoint as every role", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let built: ReturnType<typeof buildTestApp>;
-  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", n: 0 };
+  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", n: 0 };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
   beforeAll(async () => {
     db = await freshDatabase("access");
@@ -103,6 +120,7 @@ describe("access: every endpoint as every role", () => {
     await db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
     fixture.listedCompany = (await db.models.Company.findOne({ listed: true, kind: "foreign", country: "DE" }).lean())!._id.toHexString();
     fixture.pendingCompany = (await db.models.Company.findOneAndUpdate({ kind: "domestic", listed: true, _id: { $ne: domesticUser!.companyId } }, { $set: { status: "pending" } }).lean())!._id.toHexString();
+    fixture.session = (await db.models.FairSession.findOne({ kind: "seminar" }).lean())!._id.toHexString();
     for (const role of ROLES.filter((r) => r !== "anonymous")) sessions.set(role, await signIn(built.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
   });
   afterAll(() => db.drop());

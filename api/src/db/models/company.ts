@@ -60,6 +60,8 @@ export const companySchema = new Schema(
     exportMarkets: codeList,
     description: localizedText,
     website: String,
+    /** Slot ids ("d1s03") the firm cannot meet in, beyond its fair sessions and working hours. */
+    blockedSlots: { type: [String], default: [] },
     /** Self-registered firms wait for an organiser; seeded and imported firms are approved. */
     status: { type: String, enum: ["pending", "approved"], default: "approved" },
     /** Listed in the public directory (a firm chooses). */

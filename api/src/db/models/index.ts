@@ -9,6 +9,7 @@ import { sessionSchema } from "./session";
 import { oneTimeTokenSchema } from "./oneTimeToken";
 import { outboxMessageSchema } from "./outboxMessage";
 import { revisionSchema } from "./revision";
+import { sessionRegistrationSchema } from "./sessionRegistration";
 
 export function registerModels(connection: Connection) {
   return {
@@ -22,6 +23,7 @@ export function registerModels(connection: Connection) {
     OneTimeToken: connection.model("OneTimeToken", oneTimeTokenSchema),
     OutboxMessage: connection.model("OutboxMessage", outboxMessageSchema),
     Revision: connection.model("Revision", revisionSchema),
+    SessionRegistration: connection.model("SessionRegistration", sessionRegistrationSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

@@ -9,6 +9,7 @@ import { updateCompanyProfile } from "../../commands/updateCompanyProfile";
 import { withDescendants } from "../../domain/taxonomyCodes";
 import type { DirectoryService } from "../../services/directory";
 import { importCompanies } from "../../commands/importCompanies";
+import { getAvailability, setBlockedSlots } from "../../commands/companyAvailability";
 import { companiesToCsv } from "../../domain/companyCsv";
 import * as S from "./schema";
 
@@ -96,6 +97,29 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
         const updated = await updateCompanyProfile(repos, auth!.user, params.id, body);
         await directory.companyChanged(updated.id);
         return { body: presentCompanyPrivate(updated) };
+      },
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/companies/:id/availability",
+      summary: "The fair's slots and whether the company can meet in each (its members, organisers)",
+      tags: ["companies"],
+      access: "signedIn",
+      request: S.CompaniesAvailabilitySchema,
+      responses: { 200: { description: "Slots in UTC with availability and the reason when not", schema: S.AvailabilityView } },
+      handler: async ({ params, auth }) => ({ body: await getAvailability(repos, auth!.user, params.id) }),
+    }),
+    defineEndpoint({
+      method: "put",
+      path: "/companies/:id/availability",
+      summary: "Set the slots the company cannot meet in (its members, organisers)",
+      tags: ["companies"],
+      access: "signedIn",
+      request: S.CompaniesSetAvailabilitySchema,
+      responses: { 204: { description: "Saved" } },
+      handler: async ({ params, body, auth }) => {
+        await setBlockedSlots(repos, auth!.user, params.id, body.blocked);
+        return {};
       },
     }),
     defineEndpoint({

@@ -19,3 +19,14 @@ export const CompaniesImportResult = z.object({
   errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
 });
 export const CompaniesExportSchema = { query: noQuery };
+export const CompaniesAvailabilitySchema = { params: ObjectIdParam, query: noQuery };
+export const CompaniesSetAvailabilitySchema = {
+  params: ObjectIdParam,
+  query: noQuery,
+  body: z.strictObject({ blocked: z.array(z.string().regex(/^d\d{1,2}s\d{2,3}$/)).max(500) }),
+};
+export const AvailabilityView = z.object({
+  timeZone: z.string(),
+  fairTimeZone: z.string(),
+  slots: z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), available: z.boolean(), reason: z.enum(["session", "blocked", "outsideWorkingHours"]).optional() })),
+});

@@ -1,0 +1,46 @@
+import { AppError, notFound, validationFailed } from "../errors";
+import type { Repositories } from "../repositories";
+import type { UserRecord } from "../repositories/userRepository";
+import { companyPolicy } from "../policies/company";
+import { availableSlots, fairSlots } from "../domain/fairSlots";
+
+async function load(repos: Repositories, user: UserRecord, companyId: string) {
+  const company = await repos.companies.findById(companyId);
+  if (!company || !companyPolicy.canSeeCard(user, company)) throw notFound();
+  if (!companyPolicy.canEdit(user, company)) throw new AppError("forbidden");
+  const fair = await repos.fairs.findById(company.fairId);
+  if (!fair) throw notFound();
+  return { company, fair };
+}
+
+/** A company's meeting slots with whether it can meet then, and why not. */
+export async function getAvailability(repos: Repositories, user: UserRecord, companyId: string) {
+  const { company, fair } = await load(repos, user, companyId);
+  const registered = new Set(await repos.fairSessions.sessionIdsForCompany(company.id));
+  const busy = (await repos.fairSessions.listForFair(fair.id)).filter((s) => registered.has(s.id));
+  const slots = availableSlots(fairSlots(fair), {
+    participation: company.participation,
+    timeZone: company.timeZone,
+    busy: busy.map((s) => ({ start: s.startsAt, end: s.endsAt })),
+    blocked: company.blockedSlots ?? [],
+  });
+  return {
+    timeZone: company.timeZone,
+    fairTimeZone: fair.timeZone,
+    slots: slots.map(({ slot, available, reason }) => ({
+      id: slot.id,
+      start: slot.start.toISOString(),
+      end: slot.end.toISOString(),
+      available,
+      ...(reason ? { reason } : {}),
+    })),
+  };
+}
+
+export async function setBlockedSlots(repos: Repositories, user: UserRecord, companyId: string, blocked: string[]) {
+  const { company, fair } = await load(repos, user, companyId);
+  const known = new Set(fairSlots(fair).map((s) => s.id));
+  const bad = Object.fromEntries(blocked.map((id, i) => [`blocked.${i}`, id] as const).filter(([, id]) => !known.has(id)).map(([f]) => [f, "unknownSlot"]));
+  if (Object.keys(bad).length) throw validationFailed(bad);
+  await repos.companies.setBlockedSlots(company.id, [...new Set(blocked)].sort());
+}
