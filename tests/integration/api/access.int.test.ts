@@ -1,6 +1,7 @@
 import request from "supertest";
 import { taxCodeCheckDigit } from "@ketnoi/contracts";
 import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { generateDemoFair } from "../../../api/src/seed/demoFair";
 import { freshDatabase } from "../../support/stack";
 import { buildTestApp, signIn } from "../../support/app";
 
@@ -65,6 +66,13 @@ const CASES: Record<string, Case> = {
   "POST /api/auth/verify-email": { call: () => ({ path: "/api/auth/verify-email", body: { token: "y".repeat(43) } }), expect: all(404) },
   "POST /api/auth/verify-email/resend": { call: () => ({ path: "/api/auth/verify-email/resend", body: {} }), expect: signedIn(202) },
   "GET /api/fairs/current": { call: () => ({ path: "/api/fairs/current" }), expect: all(200) },
+  "PUT /api/fairs/{slug}": {
+    call: (f) => {
+      const { slug: _slug, ...setup } = generateDemoFair().fair;
+      return { path: `/api/fairs/${f.fairSlug}`, body: setup };
+    },
+    expect: organiserOnly(200),
+  },
   "GET /api/fairs/{slug}": { call: (f) => ({ path: `/api/fairs/${f.fairSlug}` }), expect: all(200) },
   "GET /api/taxonomy": { call: () => ({ path: "/api/taxonomy" }), expect: all(200) },
   "GET /api/companies": { call: () => ({ path: "/api/companies?q=co%20khi" }), expect: all(200) },

@@ -1,10 +1,11 @@
 import { FairSummarySchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
-import { notFound } from "../../errors";
+import { notFound, validationFailed } from "../../errors";
+import { checkFairSetup } from "../../domain/fairSetupRules";
 import { presentFairSummary } from "../../presenters/fairSummary";
 import type { Repositories } from "../../repositories";
 import type { FairRecord } from "../../repositories/fairRepository";
-import { FairsBySlugSchema, FairsCurrentSchema } from "./schema";
+import { FairsBySlugSchema, FairsCurrentSchema, FairsUpdateSchema } from "./schema";
 
 export function fairEndpoints(repos: Repositories, now: () => Date) {
   async function summary(fair: FairRecord | null) {
@@ -28,6 +29,22 @@ export function fairEndpoints(repos: Repositories, now: () => Date) {
       request: FairsCurrentSchema,
       responses,
       handler: async () => summary(await repos.fairs.findCurrent(now())),
+    }),
+    defineEndpoint({
+      method: "put",
+      path: "/fairs/:slug",
+      summary: "Set up a fair: days, slot length, hours and breaks, tables and zones, online rooms, programme weights (organisers)",
+      tags: ["fairs"],
+      access: ["organiser"],
+      request: FairsUpdateSchema,
+      responses,
+      handler: async ({ params, body }) => {
+        const fair = await repos.fairs.findBySlug(params.slug);
+        if (!fair) throw notFound();
+        const bad = checkFairSetup(body, await repos.taxonomy.list());
+        if (Object.keys(bad).length) throw validationFailed(bad);
+        return summary(await repos.fairs.upsertBySlug({ ...body, slug: params.slug }));
+      },
     }),
     defineEndpoint({
       method: "get",

@@ -1,0 +1,57 @@
+import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { generateDemoFair } from "../../../api/src/seed/demoFair";
+import { freshDatabase } from "../../support/stack";
+import { buildTestApp, signIn } from "../../support/app";
+
+describe("fair set-up", () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let built: ReturnType<typeof buildTestApp>;
+  beforeAll(async () => {
+    db = await freshDatabase("fairs");
+    built = buildTestApp(db, { now: () => new Date("2026-11-22T03:00:00Z") });
+    await seedDemoFair(built.repos);
+  });
+  afterAll(() => db.drop());
+  const { slug: _slug, ...setup } = generateDemoFair().fair;
+
+  test("an organiser changes the slot length and the hours, and the slots follow", async () => {
+    const { agent, csrf } = await signIn(built.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const res = await agent
+      .put("/api/fairs/cnht-hanoi-2026")
+      .set(csrf)
+      .send({ ...setup, slotMinutes: 20, dailyHours: { start: "09:00", end: "16:00" } })
+      .expect(200);
+    expect(res.body).toMatchObject({ slotMinutes: 20, startsAt: "2026-12-10T02:00:00Z", endsAt: "2026-12-11T09:00:00Z" });
+    const company = (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.companyId;
+    const slots = (await agent.get(`/api/companies/${company}/availability`).expect(200)).body.slots;
+    expect(slots).toHaveLength(2 * (9 + 7)); // 09:00-12:00 and 13:30-16:00 in 20-minute steps (13:30-15:50)
+    expect(slots[0].end).toBe("2026-12-10T02:20:00.000Z");
+  });
+
+  test("inconsistent set-ups are refused field by field, and nothing changes", async () => {
+    const { agent, csrf } = await signIn(built.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const before = await db.models.Fair.findOne().lean();
+    const res = await agent
+      .put("/api/fairs/cnht-hanoi-2026")
+      .set({ ...csrf, "Accept-Language": "en" })
+      .send({
+        ...setup,
+        timeZone: "Asia/Hanoi_Typo",
+        days: ["2026-12-11", "2026-12-10"],
+        dailyHours: { start: "17:00", end: "08:30" },
+        breaks: [{ start: "07:00", end: "07:30" }],
+        tableZones: [{ from: 1, to: 500, sector: "sec.mech" }],
+      })
+      .expect(400);
+    expect(res.body.error.fields).toEqual({
+      timeZone: "Unknown time zone.",
+      "days.1": "Days must be in order, each once.",
+      "dailyHours.end": "The end must come after the start.",
+      "breaks.0": "A break must fall within the fair's daily hours.",
+      "tableZones.0.to": "The zone goes beyond the fair's number of tables.",
+    });
+    await agent.put("/api/fairs/cnht-hanoi-2026").set(csrf).send({ ...setup, slotMinutes: 5 }).expect(400);
+    await agent.put("/api/fairs/cnht-hanoi-2026").set(csrf).send({ ...setup, venueRoom: "A" }).expect(400);
+    expect(await db.models.Fair.findOne().lean()).toEqual(before);
+  });
+});
