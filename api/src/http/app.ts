@@ -17,6 +17,7 @@ import { companyEndpoints } from "../routes/companies/companies";
 import { meEndpoints } from "../routes/me/me";
 import { userEndpoints } from "../routes/users/users";
 import { fairSessionEndpoints } from "../routes/fairSessions/fairSessions";
+import { interpreterEndpoints } from "../routes/interpreters/interpreters";
 import { authenticate } from "./middleware/authenticate";
 import { createRateLimits } from "./rateLimits";
 import { createPassport } from "../auth/passport";
@@ -74,6 +75,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...meEndpoints(repos, directory, cookies, now),
     ...userEndpoints(repos),
     ...fairSessionEndpoints(repos),
+    ...interpreterEndpoints(repos, now),
   ]);
   mountOpenApi(api, registry);
   app.use("/api", api);

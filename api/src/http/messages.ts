@@ -181,6 +181,13 @@ export const FIELD_MESSAGES = {
     ko: "구역이 테이블 수를 넘습니다.",
     "zh-Hant": "區域超出洽談桌數量。",
   },
+  notAFairDay: {
+    vi: "Ngày này không thuộc hội chợ.",
+    en: "This is not a day of the fair.",
+    ja: "フェアの開催日ではありません。",
+    ko: "박람회 날짜가 아닙니다.",
+    "zh-Hant": "此日期不是展會日。",
+  },
   unknownCode: {
     vi: "Mã danh mục không tồn tại.",
     en: "Unknown taxonomy code.",

@@ -5,10 +5,31 @@ import type { InterpreterDoc } from "../db/models/interpreter";
 
 export type InterpreterInput = Omit<InterpreterDoc, "createdAt" | "updatedAt" | "fairId" | "userId"> & { fairId: string };
 
+export interface InterpreterRecord {
+  id: string;
+  name: string;
+  languages: string[];
+  availableDays: string[];
+  userId?: string;
+}
+
 export interface InterpreterRepository {
   upsertMany(interpreters: InterpreterInput[]): Promise<void>;
   countForFair(fairId: string): Promise<number>;
+  listForFair(fairId: string): Promise<InterpreterRecord[]>;
+  create(fairId: string, interpreter: Omit<InterpreterRecord, "id">): Promise<InterpreterRecord>;
+  update(id: string, changes: Partial<Omit<InterpreterRecord, "id">>): Promise<InterpreterRecord | null>;
+  delete(id: string): Promise<boolean>;
 }
+
+type Lean = { _id: Types.ObjectId; name: string; languages: string[]; availableDays?: string[]; userId?: Types.ObjectId | null };
+const toRecord = (d: Lean): InterpreterRecord => ({
+  id: d._id.toHexString(),
+  name: d.name,
+  languages: d.languages,
+  availableDays: d.availableDays ?? [],
+  ...(d.userId ? { userId: d.userId.toHexString() } : {}),
+});
 
 export function createInterpreterRepository({ Interpreter }: Models): InterpreterRepository {
   return {
@@ -26,5 +47,29 @@ export function createInterpreterRepository({ Interpreter }: Models): Interprete
       );
     },
     countForFair: (fairId) => Interpreter.countDocuments({ fairId: new Types.ObjectId(fairId) }),
+    async listForFair(fairId) {
+      return (await Interpreter.find({ fairId: new Types.ObjectId(fairId) }).sort({ name: 1 }).lean<Lean[]>()).map(toRecord);
+    },
+    async create(fairId, i) {
+      const _id = new Types.ObjectId();
+      const doc = await Interpreter.create({
+        _id,
+        key: `interpreter:${_id.toHexString()}`,
+        fairId: new Types.ObjectId(fairId),
+        name: i.name,
+        languages: i.languages,
+        availableDays: i.availableDays,
+        ...(i.userId ? { userId: new Types.ObjectId(i.userId) } : {}),
+      });
+      return toRecord(doc.toObject() as unknown as Lean);
+    },
+    async update(id, changes) {
+      const set = { ...changes, ...(changes.userId ? { userId: new Types.ObjectId(changes.userId) } : {}) };
+      const doc = await Interpreter.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: "after", runValidators: true }).lean<Lean>();
+      return doc ? toRecord(doc) : null;
+    },
+    async delete(id) {
+      return (await Interpreter.deleteOne({ _id: id })).deletedCount === 1;
+    },
   };
 }

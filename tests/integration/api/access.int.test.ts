@@ -14,6 +14,7 @@ interface Fixture {
   domesticCompany: string;
   pendingCompany: string;
   session: string;
+  interpreter: string;
   n: number;
 }
 interface Case {
@@ -107,6 +108,13 @@ const CASES: Record<string, Case> = {
     call: (f) => ({ path: `/api/fair-sessions/${f.session}/registrations` }),
     expect: { anonymous: 401, organiser: 403, domestic: 204, vendor: 204, interpreter: 403 },
   },
+  "GET /api/interpreters": { call: () => ({ path: "/api/interpreters" }), expect: organiserOnly(200) },
+  "POST /api/interpreters": {
+    call: () => ({ path: "/api/interpreters", body: { name: "Lý Thu Trang", languages: ["vi", "ko"], availableDays: ["2026-12-10"] } }),
+    expect: organiserOnly(201),
+  },
+  "PATCH /api/interpreters/{id}": { call: (f) => ({ path: `/api/interpreters/${f.interpreter}`, body: { availableDays: ["2026-12-11"] } }), expect: organiserOnly(200) },
+  "DELETE /api/interpreters/{id}": { call: (f) => ({ path: `/api/interpreters/${f.interpreter}` }), expect: organiserOnly(204) },
   "GET /api/me/data": { call: () => ({ path: "/api/me/data" }), expect: signedIn(200) },
   // A wrong password: the deletion itself is tested in personalData.int.test.ts.
   "POST /api/me/delete": { call: () => ({ path: "/api/me/delete", body: { password: "not my password" } }), expect: all(401) },
@@ -117,7 +125,7 @@ const CASES: Record<string, Case> = {
 describe("access: every endpoint as every role", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let built: ReturnType<typeof buildTestApp>;
-  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", n: 0 };
+  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", interpreter: "", n: 0 };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
   beforeAll(async () => {
     db = await freshDatabase("access");
@@ -128,6 +136,7 @@ describe("access: every endpoint as every role", () => {
     await db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
     fixture.listedCompany = (await db.models.Company.findOne({ listed: true, kind: "foreign", country: "DE" }).lean())!._id.toHexString();
     fixture.pendingCompany = (await db.models.Company.findOneAndUpdate({ kind: "domestic", listed: true, _id: { $ne: domesticUser!.companyId } }, { $set: { status: "pending" } }).lean())!._id.toHexString();
+    fixture.interpreter = (await db.models.Interpreter.findOne().lean())!._id.toHexString();
     fixture.session = (await db.models.FairSession.findOne({ kind: "seminar" }).lean())!._id.toHexString();
     for (const role of ROLES.filter((r) => r !== "anonymous")) sessions.set(role, await signIn(built.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
   });

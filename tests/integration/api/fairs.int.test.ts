@@ -54,4 +54,19 @@ describe("fair set-up", () => {
     await agent.put("/api/fairs/cnht-hanoi-2026").set(csrf).send({ ...setup, venueRoom: "A" }).expect(400);
     expect(await db.models.Fair.findOne().lean()).toEqual(before);
   });
+
+  test("organisers keep the interpreters: languages they bridge and fair days they work", async () => {
+    const { agent, csrf } = await signIn(built.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const created = await agent.post("/api/interpreters").set(csrf).send({ name: "Lý Thu Trang", languages: ["vi", "ko"], availableDays: ["2026-12-10"] }).expect(201);
+    const list = (await agent.get("/api/interpreters").expect(200)).body.data;
+    expect(list).toHaveLength(13);
+    expect(list.find((i: { id: string }) => i.id === created.body.id)).toMatchObject({ languages: ["vi", "ko"], availableDays: ["2026-12-10"] });
+    const bad = await agent.patch(`/api/interpreters/${created.body.id}`).set({ ...csrf, "Accept-Language": "en" }).send({ availableDays: ["2027-01-01"], languages: ["vi"] }).expect(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["languages"]);
+    const notDay = await agent.patch(`/api/interpreters/${created.body.id}`).set({ ...csrf, "Accept-Language": "en" }).send({ availableDays: ["2027-01-01"] }).expect(400);
+    expect(notDay.body.error.fields).toEqual({ "availableDays.0": "This is not a day of the fair." });
+    await agent.patch(`/api/interpreters/${created.body.id}`).set(csrf).send({ availableDays: ["2026-12-10", "2026-12-11"] }).expect(200);
+    await agent.delete(`/api/interpreters/${created.body.id}`).set(csrf).expect(204);
+    await agent.delete(`/api/interpreters/${created.body.id}`).set(csrf).expect(404);
+  });
 });
