@@ -5,7 +5,8 @@ import { createRepositories } from "../../api/src/repositories";
 import { createProbes } from "../../api/src/probes";
 import { createVideoRooms } from "../../api/src/services/livekit";
 import type { Database } from "../../api/src/db/connection";
-import { silentLogger, stack } from "./stack";
+import { freshDatabase, silentLogger, stack } from "./stack";
+import { seedDemoFair } from "../../api/src/seed/seedDemoFair";
 
 export const TEST_ORIGIN = "http://localhost:8080";
 
@@ -29,4 +30,23 @@ export async function signIn(app: Parameters<typeof request.agent>[0], email: st
   if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const session = res.body as SessionView;
   return { agent, session, csrf: { "X-CSRF-Token": session.csrfToken } };
+}
+
+/** Before the demo fair (10-11 December 2026), so the fair is "current". */
+export const FIXED_NOW = new Date("2026-11-22T03:00:00Z");
+
+/**
+ * A test file's own database seeded with the demo fair, and the api on it with the clock at FIXED_NOW.
+ * The fields are filled in by beforeAll.
+ */
+export function useSeededApp(label: string) {
+  const t = {} as { db: Awaited<ReturnType<typeof freshDatabase>>; app: ReturnType<typeof buildTestApp>["app"]; repos: ReturnType<typeof buildTestApp>["repos"] };
+  beforeAll(async () => {
+    t.db = await freshDatabase(label);
+    const built = buildTestApp(t.db, { now: () => FIXED_NOW });
+    Object.assign(t, built);
+    await seedDemoFair(built.repos);
+  });
+  afterAll(() => t.db.drop());
+  return t;
 }

@@ -22,15 +22,23 @@ export function createDirectoryService(repos: Repositories) {
   let index = new DirectoryIndex();
   let loadedRevision = -1;
   let loading: Promise<void> | null = null;
+  /** Companies changed here while a reload was reading: its snapshot may predate them. */
+  let changedDuringLoad = new Set<string>();
+
+  const refreshEntry = async (target: DirectoryIndex, id: string) => {
+    const company = await repos.companies.findById(id);
+    if (company) target.put(toEntry(company));
+    else target.remove(id);
+  };
 
   const reload = (revision: number) =>
-    (loading ??= repos.companies
-      .listAll()
-      .then((rows) => {
-        index = new DirectoryIndex(rows.map(toEntry));
-        loadedRevision = revision;
-      })
-      .finally(() => (loading = null)));
+    (loading ??= (async () => {
+      changedDuringLoad = new Set();
+      const next = new DirectoryIndex((await repos.companies.listAll()).map(toEntry));
+      for (const id of changedDuringLoad) await refreshEntry(next, id);
+      index = next;
+      loadedRevision = revision;
+    })().finally(() => (loading = null)));
 
   return {
     async search(query: DirectorySearch) {
@@ -45,9 +53,8 @@ export function createDirectoryService(repos: Repositories) {
     },
     /** After this process changed a company: show the change here without waiting for a reload. */
     async companyChanged(id: string) {
-      const company = await repos.companies.findById(id);
-      if (company) index.put(toEntry(company));
-      else index.remove(id);
+      if (loading) changedDuringLoad.add(id);
+      await refreshEntry(index, id);
     },
   };
 }

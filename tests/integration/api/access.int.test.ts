@@ -1,9 +1,8 @@
 import request from "supertest";
 import { taxCodeCheckDigit } from "@ketnoi/contracts";
-import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { generateDemoFair } from "../../../api/src/seed/demoFair";
-import { freshDatabase } from "../../support/stack";
-import { buildTestApp, signIn } from "../../support/app";
+import { useSeededApp, signIn } from "../../support/app";
 
 // Every endpoint of the OpenAPI document, called as each role (and anonymously): who gets what.
 type Role = "anonymous" | "organiser" | "domestic" | "vendor" | "interpreter";
@@ -123,27 +122,22 @@ const CASES: Record<string, Case> = {
 };
 
 describe("access: every endpoint as every role", () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let built: ReturnType<typeof buildTestApp>;
+  const t = useSeededApp("access");
   const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", interpreter: "", n: 0 };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
   beforeAll(async () => {
-    db = await freshDatabase("access");
-    built = buildTestApp(db, { now: () => new Date("2026-11-22T03:00:00Z") });
-    await seedDemoFair(built.repos);
-    const domesticUser = await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
+    const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
     fixture.domesticCompany = domesticUser!.companyId!.toHexString();
-    await db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
-    fixture.listedCompany = (await db.models.Company.findOne({ listed: true, kind: "foreign", country: "DE" }).lean())!._id.toHexString();
-    fixture.pendingCompany = (await db.models.Company.findOneAndUpdate({ kind: "domestic", listed: true, _id: { $ne: domesticUser!.companyId } }, { $set: { status: "pending" } }).lean())!._id.toHexString();
-    fixture.interpreter = (await db.models.Interpreter.findOne().lean())!._id.toHexString();
-    fixture.session = (await db.models.FairSession.findOne({ kind: "seminar" }).lean())!._id.toHexString();
-    for (const role of ROLES.filter((r) => r !== "anonymous")) sessions.set(role, await signIn(built.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
+    await t.db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
+    fixture.listedCompany = (await t.db.models.Company.findOne({ listed: true, kind: "foreign", country: "DE" }).lean())!._id.toHexString();
+    fixture.pendingCompany = (await t.db.models.Company.findOneAndUpdate({ kind: "domestic", listed: true, _id: { $ne: domesticUser!.companyId } }, { $set: { status: "pending" } }).lean())!._id.toHexString();
+    fixture.interpreter = (await t.db.models.Interpreter.findOne().lean())!._id.toHexString();
+    fixture.session = (await t.db.models.FairSession.findOne({ kind: "seminar" }).lean())!._id.toHexString();
+    for (const role of ROLES.filter((r) => r !== "anonymous")) sessions.set(role, await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
   });
-  afterAll(() => db.drop());
 
   test("the table covers exactly the operations of the OpenAPI document", async () => {
-    const doc = (await request(built.app).get("/api/openapi.json").expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await request(t.app).get("/api/openapi.json").expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     expect(operations.sort()).toEqual(Object.keys(CASES).sort());
   });
@@ -157,10 +151,10 @@ describe("access: every endpoint as every role", () => {
       const { path, body } = c.call(fixture);
       let status: number;
       if (role === "anonymous") {
-        const req = request(built.app)[method.toLowerCase() as "get"](path);
+        const req = request(t.app)[method.toLowerCase() as "get"](path);
         status = (await (body ? req.send(body) : req)).status;
       } else {
-        const { agent, csrf } = c.freshSession ? await signIn(built.app, `${role}@ketnoi.demo`, DEMO_PASSWORD) : sessions.get(role)!;
+        const { agent, csrf } = c.freshSession ? await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD) : sessions.get(role)!;
         const req = agent[method.toLowerCase() as "get"](path).set(csrf);
         status = (await (body ? req.send(body) : req)).status;
       }

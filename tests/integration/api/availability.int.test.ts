@@ -1,21 +1,13 @@
 import request from "supertest";
-import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
-import { freshDatabase } from "../../support/stack";
-import { buildTestApp, signIn } from "../../support/app";
+import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { useSeededApp, signIn } from "../../support/app";
 
 describe("availability and fair-session registration", () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let built: ReturnType<typeof buildTestApp>;
-  beforeAll(async () => {
-    db = await freshDatabase("availability");
-    built = buildTestApp(db, { now: () => new Date("2026-11-22T03:00:00Z") });
-    await seedDemoFair(built.repos);
-  });
-  afterAll(() => db.drop());
+  const t = useSeededApp("availability");
 
   test("a registered seminar and blocked slots make the firm unavailable then; remote vendors keep their own hours", async () => {
-    const { agent, session, csrf } = await signIn(built.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
-    const seminar = await db.models.FairSession.findOne({ kind: "seminar", room: "Phòng hội thảo 1" }).sort({ startsAt: 1 }).lean(); // 09:30-11:00 day 1
+    const { agent, session, csrf } = await signIn(t.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
+    const seminar = await t.db.models.FairSession.findOne({ kind: "seminar", room: "Phòng hội thảo 1" }).sort({ startsAt: 1 }).lean(); // 09:30-11:00 day 1
     await agent.post(`/api/fair-sessions/${seminar!._id}/registrations`).set(csrf).send({}).expect(201);
     await agent.post(`/api/fair-sessions/${seminar!._id}/registrations`).set(csrf).send({}).expect(200);
     await agent.put(`/api/companies/${session.user.companyId}/availability`).set(csrf).send({ blocked: ["d2s01", "d2s01"] }).expect(204);
@@ -33,19 +25,19 @@ describe("availability and fair-session registration", () => {
     expect(after.slots.filter((s: { available: boolean }) => !s.available)).toHaveLength(1);
 
     // A remote vendor in Berlin (UTC+1) can meet only in the Hanoi afternoon.
-    const vendor = await db.models.Company.findOne({ country: "DE" }).lean();
-    await db.models.Company.updateOne({ _id: vendor!._id }, { $set: { participation: "remote" } });
-    const { agent: organiser } = await signIn(built.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const vendor = await t.db.models.Company.findOne({ country: "DE" }).lean();
+    await t.db.models.Company.updateOne({ _id: vendor!._id }, { $set: { participation: "remote" } });
+    const { agent: organiser } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
     const berlin = (await organiser.get(`/api/companies/${vendor!._id}/availability`).expect(200)).body;
     expect(berlin.timeZone).toBe("Europe/Berlin");
     expect(berlin.slots.filter((s: { available: boolean; id: string }) => s.available && s.id.startsWith("d1")).map((s: { id: string }) => s.id)).toEqual(["d1s09", "d1s10", "d1s11", "d1s12", "d1s13", "d1s14"]);
   });
 
   test("a session's capacity holds when many firms register at once", async () => {
-    const session = await db.models.FairSession.findOneAndUpdate({ kind: "presentation" }, { $set: { capacity: 2 } }, { returnDocument: "after" }).lean();
+    const session = await t.db.models.FairSession.findOneAndUpdate({ kind: "presentation" }, { $set: { capacity: 2 } }, { returnDocument: "after" }).lean();
     const agents = [];
     for (let i = 0; i < 5; i++) {
-      const agent = request.agent(built.app);
+      const agent = request.agent(t.app);
       const res = await agent
         .post("/api/auth/register")
         .send({
@@ -62,7 +54,7 @@ describe("availability and fair-session registration", () => {
     const statuses = await Promise.all(agents.map(({ agent, csrf }) => agent.post(`/api/fair-sessions/${session!._id}/registrations`).set(csrf).send({}).then((r) => r.status)));
     expect(statuses.filter((s) => s === 201)).toHaveLength(2);
     expect(statuses.filter((s) => s === 409)).toHaveLength(3);
-    expect(await db.models.SessionRegistration.countDocuments({ sessionId: session!._id })).toBe(2);
-    expect((await db.models.SessionRegistration.find({ sessionId: session!._id }).lean()).map((r) => r.seat).sort()).toEqual([`${session!._id}#1`, `${session!._id}#2`]);
+    expect(await t.db.models.SessionRegistration.countDocuments({ sessionId: session!._id })).toBe(2);
+    expect((await t.db.models.SessionRegistration.find({ sessionId: session!._id }).lean()).map((r) => r.seat).sort()).toEqual([`${session!._id}#1`, `${session!._id}#2`]);
   });
 });

@@ -1,27 +1,18 @@
 import request from "supertest";
 import { DirectoryPageSchema, normalizeSearchText } from "@ketnoi/contracts";
-import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
-import { freshDatabase } from "../../support/stack";
-import { buildTestApp, signIn } from "../../support/app";
+import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { useSeededApp, signIn } from "../../support/app";
 
 describe("company directory and profiles", () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let built: ReturnType<typeof buildTestApp>;
-  const now = new Date("2026-11-22T03:00:00Z");
-  beforeAll(async () => {
-    db = await freshDatabase("companies");
-    built = buildTestApp(db, { now: () => now });
-    await seedDemoFair(built.repos);
-  });
-  afterAll(() => db.drop());
-  const app = () => built.app;
+  const t = useSeededApp("companies");
+  const app = () => t.app;
   const search = async (qs: string) => DirectoryPageSchema.parse((await request(app()).get(`/api/companies?${qs}`).expect(200)).body);
 
   test("free text ignores diacritics and case: 'co khi' finds 'Cơ khí' firms", async () => {
     const plain = await search("q=co%20khi&pageSize=100");
     expect(plain.total).toBeGreaterThan(10);
     // Every hit has the word "co" and a word starting "khi" in its search key (names, district, products, labels).
-    const keys = await db.models.Company.find({ _id: { $in: plain.data.map((c) => c.id) } }, { searchKey: 1 }).lean();
+    const keys = await t.db.models.Company.find({ _id: { $in: plain.data.map((c) => c.id) } }, { searchKey: 1 }).lean();
     expect(keys.every((k) => /(^| )co( |$)/.test(k.searchKey) && /(^| )khi/.test(k.searchKey))).toBe(true);
     expect(plain.data.some((c) => normalizeSearchText(c.legalName).includes("co khi"))).toBe(true);
     expect((await search(`q=${encodeURIComponent("Cơ Khí")}&pageSize=100`)).total).toBe(plain.total);
@@ -56,7 +47,7 @@ describe("company directory and profiles", () => {
   });
 
   test("the public sees listed firms' cards; members and organisers see the whole profile", async () => {
-    const unlisted = await db.models.Company.findOne({ listed: false }).lean();
+    const unlisted = await t.db.models.Company.findOne({ listed: false }).lean();
     await request(app()).get(`/api/companies/${unlisted!._id}`).expect(404);
     const { agent: organiser } = await signIn(app(), "organiser@ketnoi.demo", DEMO_PASSWORD);
     const full = await organiser.get(`/api/companies/${unlisted!._id}`).expect(200);
@@ -76,7 +67,7 @@ describe("company directory and profiles", () => {
   test("members update their profile; codes are checked against the taxonomy; nothing half-written", async () => {
     const { agent, session, csrf } = await signIn(app(), "domestic@ketnoi.demo", DEMO_PASSWORD);
     const id = session.user.companyId!;
-    const before = await db.models.Company.findById(id).lean();
+    const before = await t.db.models.Company.findById(id).lean();
 
     const bad = await agent
       .patch(`/api/companies/${id}`)
@@ -84,7 +75,7 @@ describe("company directory and profiles", () => {
       .send({ employees: 321, processes: [{ code: "proc.teleport", materials: ["mat.steel"] }], sectors: ["proc.cnc"] })
       .expect(400);
     expect(bad.body.error.fields).toEqual({ "processes.0.code": "Unknown taxonomy code.", "sectors.0": "This taxonomy code is not of the kind this field takes." });
-    expect((await db.models.Company.findById(id).lean())!.employees).toBe(before!.employees);
+    expect((await t.db.models.Company.findById(id).lean())!.employees).toBe(before!.employees);
 
     const ok = await agent
       .patch(`/api/companies/${id}`)
@@ -92,13 +83,13 @@ describe("company directory and profiles", () => {
       .send({ employees: 321, processes: [{ code: "proc.stamping.progressive", materials: ["mat.steel"], monthlyCapacity: 40000 }] })
       .expect(200);
     expect(ok.body.employees).toBe(321);
-    const stored = await db.models.Company.findById(id).lean();
+    const stored = await t.db.models.Company.findById(id).lean();
     expect(stored!.processes.map((p) => p.code)).toEqual(["proc.stamping.progressive"]);
     expect(stored!.searchKey).toContain("dap lien hoan");
 
     await agent.patch(`/api/companies/${id}`).set(csrf).send({ taxCode: "0100101379" }).expect(400);
     const { agent: vendor, csrf: vendorCsrf } = await signIn(app(), "vendor@ketnoi.demo", DEMO_PASSWORD);
-    await db.models.Company.updateOne({ _id: id }, { $set: { listed: true } });
+    await t.db.models.Company.updateOne({ _id: id }, { $set: { listed: true } });
     await vendor.patch(`/api/companies/${id}`).set(vendorCsrf).send({ employees: 1 }).expect(403);
     await request(app()).patch(`/api/companies/${id}`).send({ employees: 1 }).expect(401);
   });

@@ -1,8 +1,7 @@
 import request from "supertest";
 import { parse } from "csv-parse/sync";
-import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
-import { freshDatabase } from "../../support/stack";
-import { buildTestApp, signIn } from "../../support/app";
+import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { useSeededApp, signIn } from "../../support/app";
 
 const LIST = [
   "\uFEFFkind,legal_name,english_name,tax_code,country,district,time_zone,participation,sectors,processes,certifications,offers,languages,employees,export_markets,description_vi,description_en,listed",
@@ -14,20 +13,15 @@ const LIST = [
 ].join("\n");
 
 describe("company lists: CSV import and export", () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let built: ReturnType<typeof buildTestApp>;
+  const t = useSeededApp("csv");
   let organiser: Awaited<ReturnType<typeof signIn>>;
   beforeAll(async () => {
-    db = await freshDatabase("csv");
-    built = buildTestApp(db, { now: () => new Date("2026-11-22T03:00:00Z") });
-    await seedDemoFair(built.repos);
-    organiser = await signIn(built.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
   });
-  afterAll(() => db.drop());
   const post = (body: object, lang = "en") => organiser.agent.post("/api/companies/import").set({ ...organiser.csrf, "Accept-Language": lang }).send(body);
 
   test("a dry run reports every bad line and stores nothing", async () => {
-    const before = await db.models.Company.countDocuments();
+    const before = await t.db.models.Company.countDocuments();
     const res = await post({ csv: LIST, dryRun: true }).expect(200);
     expect(res.body).toMatchObject({ dryRun: true, created: 2, updated: 0, rejected: 3 });
     expect(res.body.errors).toEqual(
@@ -37,28 +31,28 @@ describe("company lists: CSV import and export", () => {
         { line: 6, field: "tax_code", message: "This company already appears on an earlier line of the file." },
       ]),
     );
-    expect(await db.models.Company.countDocuments()).toBe(before);
+    expect(await t.db.models.Company.countDocuments()).toBe(before);
   });
 
   test("an import creates the good lines whole, in Vietnamese, and they are searchable at once", async () => {
-    const before = await db.models.Company.countDocuments();
+    const before = await t.db.models.Company.countDocuments();
     const res = await post({ csv: LIST }, "vi").expect(200);
     expect(res.body).toMatchObject({ created: 2, rejected: 3 });
     expect(res.body.errors.find((e: { line: number }) => e.line === 4).message).toMatch(/Mã số thuế/);
-    expect(await db.models.Company.countDocuments()).toBe(before + 2);
-    const firm = await db.models.Company.findOne({ taxCode: "0100109106" }).lean();
+    expect(await t.db.models.Company.countDocuments()).toBe(before + 2);
+    const firm = await t.db.models.Company.findOne({ taxCode: "0100109106" }).lean();
     expect(firm).toMatchObject({ legalName: "Công ty TNHH Cơ khí Mới Sóc Sơn", district: "Sóc Sơn", employees: 85, status: "approved", description: { vi: "Gia công chi tiết, hàn" } });
     expect(firm!.processes.map((p) => p.code)).toEqual(["proc.cnc.turning", "proc.welding"]);
-    expect(await db.models.Company.countDocuments({ legalName: "Công ty TNHH Mã Lạ" })).toBe(0);
-    const found = await request(built.app).get("/api/companies?q=co%20khi%20moi").expect(200);
+    expect(await t.db.models.Company.countDocuments({ legalName: "Công ty TNHH Mã Lạ" })).toBe(0);
+    const found = await request(t.app).get("/api/companies?q=co%20khi%20moi").expect(200);
     expect(found.body.data.map((c: { legalName: string }) => c.legalName)).toContain("Công ty TNHH Cơ khí Mới Sóc Sơn");
   });
 
   test("importing again updates the listed fields and keeps what the firm entered itself", async () => {
-    await db.models.Company.updateOne({ taxCode: "0100109106" }, { $set: { needs: [{ kind: "technology", codes: ["tech.robot"], priority: 1 }] } });
+    await t.db.models.Company.updateOne({ taxCode: "0100109106" }, { $set: { needs: [{ kind: "technology", codes: ["tech.robot"], priority: 1 }] } });
     const res = await post({ csv: LIST.replace(",85,", ",90,") }).expect(200);
     expect(res.body).toMatchObject({ created: 0, updated: 2 });
-    const firm = await db.models.Company.findOne({ taxCode: "0100109106" }).lean();
+    const firm = await t.db.models.Company.findOne({ taxCode: "0100109106" }).lean();
     expect(firm!.employees).toBe(90);
     expect(firm!.needs.map((n) => n.codes).flat()).toEqual(["tech.robot"]);
   });

@@ -1,36 +1,28 @@
-import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { generateDemoFair } from "../../../api/src/seed/demoFair";
-import { freshDatabase } from "../../support/stack";
-import { buildTestApp, signIn } from "../../support/app";
+import { useSeededApp, signIn } from "../../support/app";
 
 describe("fair set-up", () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let built: ReturnType<typeof buildTestApp>;
-  beforeAll(async () => {
-    db = await freshDatabase("fairs");
-    built = buildTestApp(db, { now: () => new Date("2026-11-22T03:00:00Z") });
-    await seedDemoFair(built.repos);
-  });
-  afterAll(() => db.drop());
+  const t = useSeededApp("fairs");
   const { slug: _slug, ...setup } = generateDemoFair().fair;
 
   test("an organiser changes the slot length and the hours, and the slots follow", async () => {
-    const { agent, csrf } = await signIn(built.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const { agent, csrf } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
     const res = await agent
       .put("/api/fairs/cnht-hanoi-2026")
       .set(csrf)
       .send({ ...setup, slotMinutes: 20, dailyHours: { start: "09:00", end: "16:00" } })
       .expect(200);
     expect(res.body).toMatchObject({ slotMinutes: 20, startsAt: "2026-12-10T02:00:00Z", endsAt: "2026-12-11T09:00:00Z" });
-    const company = (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.companyId;
+    const company = (await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.companyId;
     const slots = (await agent.get(`/api/companies/${company}/availability`).expect(200)).body.slots;
     expect(slots).toHaveLength(2 * (9 + 7)); // 09:00-12:00 and 13:30-16:00 in 20-minute steps (13:30-15:50)
     expect(slots[0].end).toBe("2026-12-10T02:20:00.000Z");
   });
 
   test("inconsistent set-ups are refused field by field, and nothing changes", async () => {
-    const { agent, csrf } = await signIn(built.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
-    const before = await db.models.Fair.findOne().lean();
+    const { agent, csrf } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const before = await t.db.models.Fair.findOne().lean();
     const res = await agent
       .put("/api/fairs/cnht-hanoi-2026")
       .set({ ...csrf, "Accept-Language": "en" })
@@ -52,11 +44,11 @@ describe("fair set-up", () => {
     });
     await agent.put("/api/fairs/cnht-hanoi-2026").set(csrf).send({ ...setup, slotMinutes: 5 }).expect(400);
     await agent.put("/api/fairs/cnht-hanoi-2026").set(csrf).send({ ...setup, venueRoom: "A" }).expect(400);
-    expect(await db.models.Fair.findOne().lean()).toEqual(before);
+    expect(await t.db.models.Fair.findOne().lean()).toEqual(before);
   });
 
   test("organisers keep the interpreters: languages they bridge and fair days they work", async () => {
-    const { agent, csrf } = await signIn(built.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const { agent, csrf } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
     const created = await agent.post("/api/interpreters").set(csrf).send({ name: "Lý Thu Trang", languages: ["vi", "ko"], availableDays: ["2026-12-10"] }).expect(201);
     const list = (await agent.get("/api/interpreters").expect(200)).body.data;
     expect(list).toHaveLength(13);

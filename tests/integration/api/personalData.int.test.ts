@@ -1,18 +1,10 @@
 import request from "supertest";
-import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
-import { freshDatabase } from "../../support/stack";
-import { buildTestApp, signIn } from "../../support/app";
+import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { useSeededApp, signIn } from "../../support/app";
 
 describe("personal data: export, consents, deletion", () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let built: ReturnType<typeof buildTestApp>;
-  beforeAll(async () => {
-    db = await freshDatabase("personal");
-    built = buildTestApp(db, { now: () => new Date("2026-11-22T03:00:00Z") });
-    await seedDemoFair(built.repos);
-  });
-  afterAll(() => db.drop());
-  const app = () => built.app;
+  const t = useSeededApp("personal");
+  const app = () => t.app;
   const password = "một mật khẩu đủ dài";
 
   async function register(email: string) {
@@ -57,22 +49,22 @@ describe("personal data: export, consents, deletion", () => {
   test("deleting an account needs the password, then removes the person and their unapproved firm", async () => {
     const { agent, csrf, companyId } = await register("delete@hanbit.example");
     await agent.post("/api/me/delete").set(csrf).send({ password: "wrong password!" }).expect(401);
-    const userId = (await db.models.User.findOne({ email: "delete@hanbit.example" }).lean())!._id;
-    expect(await db.models.Session.countDocuments({ userId })).toBe(1);
+    const userId = (await t.db.models.User.findOne({ email: "delete@hanbit.example" }).lean())!._id;
+    expect(await t.db.models.Session.countDocuments({ userId })).toBe(1);
 
     await agent.post("/api/me/delete").set(csrf).send({ password }).expect(204);
-    expect(await db.models.User.countDocuments({ email: "delete@hanbit.example" })).toBe(0);
-    expect(await db.models.Company.countDocuments({ _id: companyId })).toBe(0);
-    expect(await db.models.OutboxMessage.countDocuments({ to: "delete@hanbit.example" })).toBe(0);
-    expect(await db.models.Session.countDocuments({ userId })).toBe(0);
+    expect(await t.db.models.User.countDocuments({ email: "delete@hanbit.example" })).toBe(0);
+    expect(await t.db.models.Company.countDocuments({ _id: companyId })).toBe(0);
+    expect(await t.db.models.OutboxMessage.countDocuments({ to: "delete@hanbit.example" })).toBe(0);
+    expect(await t.db.models.Session.countDocuments({ userId })).toBe(0);
     await agent.get("/api/auth/session").expect(401);
     await request(app()).post("/api/auth/login").send({ email: "delete@hanbit.example", password }).expect(401);
   });
 
   test("an approved firm keeps its business profile when a member leaves", async () => {
     const { agent, csrf, companyId } = await register("leaver@hanbit.example");
-    await db.models.Company.updateOne({ _id: companyId }, { $set: { status: "approved" } });
+    await t.db.models.Company.updateOne({ _id: companyId }, { $set: { status: "approved" } });
     await agent.post("/api/me/delete").set(csrf).send({ password }).expect(204);
-    expect(await db.models.Company.countDocuments({ _id: companyId })).toBe(1);
+    expect(await t.db.models.Company.countDocuments({ _id: companyId })).toBe(1);
   });
 });
