@@ -74,7 +74,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...companyEndpoints(repos, directory, now),
     ...meEndpoints(repos, directory, cookies, now),
     ...userEndpoints(repos),
-    ...fairSessionEndpoints(repos),
+    ...fairSessionEndpoints(repos, now),
     ...interpreterEndpoints(repos, now),
   ]);
   mountOpenApi(api, registry);

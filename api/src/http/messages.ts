@@ -188,6 +188,13 @@ export const FIELD_MESSAGES = {
     ko: "박람회 날짜가 아닙니다.",
     "zh-Hant": "此日期不是展會日。",
   },
+  belowRegistrations: {
+    vi: "Sức chứa không thể thấp hơn số doanh nghiệp đã đăng ký.",
+    en: "Capacity cannot be lower than the firms already registered.",
+    ja: "定員を登録済みの企業数より少なくすることはできません。",
+    ko: "정원은 이미 등록한 기업 수보다 적을 수 없습니다.",
+    "zh-Hant": "容量不得低於已報名的企業數。",
+  },
   unknownCode: {
     vi: "Mã danh mục không tồn tại.",
     en: "Unknown taxonomy code.",

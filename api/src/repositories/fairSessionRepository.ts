@@ -15,6 +15,11 @@ export interface FairSessionRepository {
   register(sessionId: string, companyId: string): Promise<"registered" | "already" | "full">;
   unregister(sessionId: string, companyId: string): Promise<boolean>;
   sessionIdsForCompany(companyId: string): Promise<string[]>;
+  create(session: FairSessionInput): Promise<FairSessionRecord>;
+  update(id: string, changes: Partial<Omit<FairSessionInput, "fairId" | "key">>): Promise<FairSessionRecord | null>;
+  /** Deletes the session and its registrations (registrations first: none is left pointing nowhere). */
+  delete(id: string): Promise<boolean>;
+  countRegistrations(id: string): Promise<number>;
 }
 
 export function createFairSessionRepository({ FairSession, SessionRegistration }: Models): FairSessionRepository {
@@ -47,6 +52,19 @@ export function createFairSessionRepository({ FairSession, SessionRegistration }
     async unregister(sessionId, companyId) {
       return (await SessionRegistration.deleteOne({ _id: key(sessionId, companyId) })).deletedCount === 1;
     },
+    async create(session) {
+      const doc = await FairSession.create({ ...session, fairId: new Types.ObjectId(session.fairId) });
+      return toPlain(doc.toObject());
+    },
+    async update(id, changes) {
+      const doc = await FairSession.findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: "after", runValidators: true }).lean();
+      return doc ? toPlain(doc) : null;
+    },
+    async delete(id) {
+      await SessionRegistration.deleteMany({ sessionId: new Types.ObjectId(id) });
+      return (await FairSession.deleteOne({ _id: id })).deletedCount === 1;
+    },
+    countRegistrations: (id) => SessionRegistration.countDocuments({ sessionId: new Types.ObjectId(id) }),
     async sessionIdsForCompany(companyId) {
       const rows = await SessionRegistration.find({ companyId: new Types.ObjectId(companyId) }, { sessionId: 1 }).lean();
       return rows.map((r) => r.sessionId.toHexString());

@@ -13,6 +13,7 @@ interface Fixture {
   domesticCompany: string;
   pendingCompany: string;
   session: string;
+  otherSession: string;
   interpreter: string;
   n: number;
 }
@@ -99,6 +100,15 @@ const CASES: Record<string, Case> = {
     call: (f) => ({ path: `/api/companies/${f.domesticCompany}/availability`, body: { blocked: ["d1s01"] } }),
     expect: { anonymous: 401, organiser: 204, domestic: 204, vendor: 403, interpreter: 403 },
   },
+  "POST /api/fair-sessions": {
+    call: () => ({
+      path: "/api/fair-sessions",
+      body: { kind: "seminar", title: { vi: "Hội thảo thử" }, startsAt: "2026-12-11T07:00:00Z", endsAt: "2026-12-11T08:00:00Z", room: "P2", capacity: 50 },
+    }),
+    expect: organiserOnly(201),
+  },
+  "PATCH /api/fair-sessions/{id}": { call: (f) => ({ path: `/api/fair-sessions/${f.otherSession}`, body: { room: "Phòng 3" } }), expect: organiserOnly(200) },
+  "DELETE /api/fair-sessions/{id}": { call: (f) => ({ path: `/api/fair-sessions/${f.otherSession}` }), expect: organiserOnly(204) },
   "POST /api/fair-sessions/{id}/registrations": {
     call: (f) => ({ path: `/api/fair-sessions/${f.session}/registrations`, body: {} }),
     expect: { anonymous: 401, organiser: 403, domestic: 201, vendor: 201, interpreter: 403 },
@@ -123,7 +133,7 @@ const CASES: Record<string, Case> = {
 
 describe("access: every endpoint as every role", () => {
   const t = useSeededApp("access");
-  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", interpreter: "", n: 0 };
+  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", n: 0 };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
   beforeAll(async () => {
     const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
@@ -132,6 +142,7 @@ describe("access: every endpoint as every role", () => {
     fixture.listedCompany = (await t.db.models.Company.findOne({ listed: true, kind: "foreign", country: "DE" }).lean())!._id.toHexString();
     fixture.pendingCompany = (await t.db.models.Company.findOneAndUpdate({ kind: "domestic", listed: true, _id: { $ne: domesticUser!.companyId } }, { $set: { status: "pending" } }).lean())!._id.toHexString();
     fixture.interpreter = (await t.db.models.Interpreter.findOne().lean())!._id.toHexString();
+    fixture.otherSession = (await t.db.models.FairSession.findOne({ kind: "presentation" }).lean())!._id.toHexString();
     fixture.session = (await t.db.models.FairSession.findOne({ kind: "seminar" }).lean())!._id.toHexString();
     for (const role of ROLES.filter((r) => r !== "anonymous")) sessions.set(role, await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
   });

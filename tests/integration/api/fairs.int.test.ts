@@ -61,4 +61,30 @@ describe("fair set-up", () => {
     await agent.delete(`/api/interpreters/${created.body.id}`).set(csrf).expect(204);
     await agent.delete(`/api/interpreters/${created.body.id}`).set(csrf).expect(404);
   });
+
+  test("organisers run the programme: sessions within fair days, capacity never below the registrations", async () => {
+    const { agent, csrf } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const en = { ...csrf, "Accept-Language": "en" };
+    const body = { kind: "presentation", title: { ja: "サーボプレスの最新技術", vi: "Công nghệ máy dập servo" }, startsAt: "2026-12-11T09:00:00+07:00", endsAt: "2026-12-11T10:00:00+07:00", room: "Phòng hội thảo 2", speakers: ["Owari Servo Press Co., Ltd."], capacity: 1 };
+    const created = await agent.post("/api/fair-sessions").set(csrf).send(body).expect(201);
+    expect(created.body).toMatchObject({ startsAt: "2026-12-11T02:00:00.000Z", capacity: 1 });
+    const wrongDay = await agent.post("/api/fair-sessions").set(en).send({ ...body, startsAt: "2026-12-12T09:00:00+07:00", endsAt: "2026-12-12T10:00:00+07:00" }).expect(400);
+    expect(wrongDay.body.error.fields).toEqual({ startsAt: "This is not a day of the fair." });
+    await agent.post("/api/fair-sessions").set(en).send({ ...body, endsAt: "2026-12-11T08:00:00+07:00" }).expect(400);
+
+    const { agent: firm, csrf: firmCsrf } = await signIn(t.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
+    await firm.post(`/api/fair-sessions/${created.body.id}/registrations`).set(firmCsrf).send({}).expect(201);
+    const { agent: vendor, csrf: vendorCsrf } = await signIn(t.app, "vendor@ketnoi.demo", DEMO_PASSWORD);
+    const full = await vendor.post(`/api/fair-sessions/${created.body.id}/registrations`).set({ ...vendorCsrf, "Accept-Language": "en" }).send({}).expect(409);
+    expect(full.body.error.fields).toEqual({ session: "This session is full." });
+    await agent.patch(`/api/fair-sessions/${created.body.id}`).set(csrf).send({ capacity: 2 }).expect(200);
+    await vendor.post(`/api/fair-sessions/${created.body.id}/registrations`).set(vendorCsrf).send({}).expect(201);
+    const shrink = await agent.patch(`/api/fair-sessions/${created.body.id}`).set(en).send({ capacity: 1 }).expect(409);
+    expect(shrink.body.error.fields).toEqual({ capacity: "Capacity cannot be lower than the firms already registered." });
+
+    await agent.delete(`/api/fair-sessions/${created.body.id}`).set(csrf).expect(204);
+    expect(await t.db.models.SessionRegistration.countDocuments({ sessionId: created.body.id })).toBe(0);
+    const programme = (await agent.get("/api/fairs/current").expect(200)).body.programme;
+    expect(programme.map((s: { id: string }) => s.id)).not.toContain(created.body.id);
+  });
 });

@@ -1,13 +1,46 @@
 import { z } from "zod";
+import { DateTime } from "luxon";
+import { FAIR_SESSION_KINDS, FairSessionViewSchema, LocalizedTextSchema } from "@ketnoi/contracts";
+import type { FairRecord } from "../../repositories/fairRepository";
+import type { FairSessionRecord } from "../../repositories/fairSessionRepository";
 import { defineEndpoint } from "../../http/endpoint";
-import { AppError, notFound } from "../../errors";
+import { randomUUID } from "node:crypto";
+import { AppError, notFound, validationFailed } from "../../errors";
 import type { Repositories } from "../../repositories";
 
 const params = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, "not an id") });
 const noQuery = z.strictObject({});
+const sessionFields = {
+  kind: z.enum(FAIR_SESSION_KINDS),
+  title: LocalizedTextSchema.refine((t) => Object.keys(t).length > 0, "at least one language"),
+  startsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+  endsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+  room: z.string().trim().min(1).max(80),
+  speakers: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
+  capacity: z.number().int().min(1).max(10_000),
+};
+const present = (s: FairSessionRecord) => ({
+  id: s.id,
+  kind: s.kind,
+  title: s.title,
+  startsAt: s.startsAt.toISOString(),
+  endsAt: s.endsAt.toISOString(),
+  room: s.room,
+  speakers: s.speakers,
+  capacity: s.capacity,
+});
+
+/** A session lies within one fair day, between its start and end. */
+function checkTimes(fair: FairRecord, startsAt: Date, endsAt: Date): Record<string, string> {
+  const bad: Record<string, string> = {};
+  if (endsAt <= startsAt) bad.endsAt = "endBeforeStart";
+  const day = DateTime.fromJSDate(startsAt).setZone(fair.timeZone).toISODate()!;
+  if (!fair.days.includes(day) || DateTime.fromJSDate(endsAt).setZone(fair.timeZone).toISODate() !== day) bad.startsAt = "notAFairDay";
+  return bad;
+}
 
 /** Participants register their company for seminars and presentations; registered sessions block meetings then. */
-export function fairSessionEndpoints(repos: Repositories) {
+export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
   const companyOf = async (companyId: string | undefined, sessionId: string) => {
     if (!companyId) throw new AppError("forbidden");
     const session = await repos.fairSessions.findById(sessionId);
@@ -15,7 +48,62 @@ export function fairSessionEndpoints(repos: Repositories) {
     if (!session || !company || session.fairId !== company.fairId) throw notFound();
     return { session, company };
   };
+  const fairOf = async (fairId: string) => {
+    const fair = await repos.fairs.findById(fairId);
+    if (!fair) throw notFound();
+    return fair;
+  };
   return [
+    defineEndpoint({
+      method: "post",
+      path: "/fair-sessions",
+      summary: "Add a seminar, presentation, ceremony or matchmaking round to the current fair (organisers)",
+      tags: ["fair sessions"],
+      access: ["organiser"],
+      request: { query: noQuery, body: z.strictObject(sessionFields) },
+      responses: { 201: { description: "Created", schema: FairSessionViewSchema } },
+      handler: async ({ body }) => {
+        const fair = await repos.fairs.findCurrent(now());
+        if (!fair) throw notFound();
+        const bad = checkTimes(fair, body.startsAt, body.endsAt);
+        if (Object.keys(bad).length) throw validationFailed(bad);
+        const created = await repos.fairSessions.create({ ...body, fairId: fair.id, key: `session:${randomUUID()}` });
+        return { status: 201, body: present(created) };
+      },
+    }),
+    defineEndpoint({
+      method: "patch",
+      path: "/fair-sessions/:id",
+      summary: "Change a fair session; capacity cannot drop below the firms registered (organisers)",
+      tags: ["fair sessions"],
+      access: ["organiser"],
+      request: { params, query: noQuery, body: z.strictObject(sessionFields).partial() },
+      responses: { 200: { description: "Updated", schema: FairSessionViewSchema } },
+      handler: async ({ params: p, body }) => {
+        const session = await repos.fairSessions.findById(p.id);
+        if (!session) throw notFound();
+        const bad = checkTimes(await fairOf(session.fairId), body.startsAt ?? session.startsAt, body.endsAt ?? session.endsAt);
+        if (Object.keys(bad).length) throw validationFailed(bad);
+        if (body.capacity !== undefined && body.capacity < (await repos.fairSessions.countRegistrations(p.id)))
+          throw new AppError("conflict", { capacity: "belowRegistrations" });
+        const updated = await repos.fairSessions.update(p.id, body);
+        if (!updated) throw notFound();
+        return { body: present(updated) };
+      },
+    }),
+    defineEndpoint({
+      method: "delete",
+      path: "/fair-sessions/:id",
+      summary: "Remove a fair session and its registrations (organisers)",
+      tags: ["fair sessions"],
+      access: ["organiser"],
+      request: { params, query: noQuery },
+      responses: { 204: { description: "Removed" } },
+      handler: async ({ params: p }) => {
+        if (!(await repos.fairSessions.delete(p.id))) throw notFound();
+        return {};
+      },
+    }),
     defineEndpoint({
       method: "post",
       path: "/fair-sessions/:id/registrations",
