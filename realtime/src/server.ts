@@ -41,8 +41,11 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     redisClients.push(pub, sub);
   }
 
+  let closing = false;
   const broadcastVisitors = async () => {
+    if (closing) return; // the Redis clients may already be gone
     const sockets = await io.in("hall").fetchSockets();
+    if (closing) return;
     io.to("hall").emit("hall:visitors", { count: sockets.length });
   };
   io.on("connection", (socket) => {
@@ -55,6 +58,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     http,
     io,
     async close() {
+      closing = true;
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.allSettled(redisClients.map((c) => c.quit()));

@@ -18,6 +18,7 @@ import { meEndpoints } from "../routes/me/me";
 import { userEndpoints } from "../routes/users/users";
 import { fairSessionEndpoints } from "../routes/fairSessions/fairSessions";
 import { interpreterEndpoints } from "../routes/interpreters/interpreters";
+import { invitationEndpoints } from "../routes/invitations/invitations";
 import { authenticate } from "./middleware/authenticate";
 import { createRateLimits } from "./rateLimits";
 import { createPassport } from "../auth/passport";
@@ -66,9 +67,11 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
   const cookies = { secure: publicOrigin.startsWith("https://") };
   const passport = createPassport(repos, now);
   const directory = createDirectoryService(repos);
+  const limits = createRateLimits();
   mountEndpoints(api, registry, [
     ...healthEndpoints(probes),
-    ...authEndpoints({ repos, passport, limits: createRateLimits(), cookies, publicOrigin, directory, now }),
+    ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, now }),
+    ...invitationEndpoints(repos, limits, cookies, publicOrigin, now),
     ...fairEndpoints(repos, now),
     ...taxonomyEndpoints(repos),
     ...companyEndpoints(repos, directory, now),

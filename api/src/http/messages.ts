@@ -195,6 +195,13 @@ export const FIELD_MESSAGES = {
     ko: "정원은 이미 등록한 기업 수보다 적을 수 없습니다.",
     "zh-Hant": "容量不得低於已報名的企業數。",
   },
+  roleDoesNotFitCompany: {
+    vi: "Vai trò không phù hợp với loại doanh nghiệp (trong nước / nước ngoài).",
+    en: "The role does not fit the company (domestic or foreign).",
+    ja: "役割が企業の種類（国内・海外）に合いません。",
+    ko: "역할이 기업 유형(국내/해외)과 맞지 않습니다.",
+    "zh-Hant": "角色與企業類型（國內／海外）不符。",
+  },
   unknownCode: {
     vi: "Mã danh mục không tồn tại.",
     en: "Unknown taxonomy code.",

@@ -21,6 +21,7 @@ export function createRateLimits() {
   return {
     login: limiter(15 * 60 * 1000, 30),
     register: limiter(60 * 60 * 1000, 20),
+    acceptInvitation: limiter(60 * 60 * 1000, 20),
     passwordReset: limiter(60 * 60 * 1000, 10),
     passwordResetConfirm: limiter(60 * 60 * 1000, 20),
     verificationResend: limiter(60 * 60 * 1000, 10),

@@ -9,6 +9,7 @@ import { createSessionRepository } from "./sessionRepository";
 import { createOneTimeTokenRepository } from "./oneTimeTokenRepository";
 import { createOutboxRepository } from "./outboxRepository";
 import { createRevisionRepository } from "./revisionRepository";
+import { createInvitationRepository } from "./invitationRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -23,6 +24,7 @@ export function createRepositories(models: Models) {
     sessions: createSessionRepository(models),
     oneTimeTokens: createOneTimeTokenRepository(models),
     outbox: createOutboxRepository(models),
+    invitations: createInvitationRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -16,7 +16,7 @@ export function loggingTransport(logger: Logger): MailTransport {
   };
 }
 
-type Template = "verify_email" | "password_reset";
+type Template = "verify_email" | "password_reset" | "invitation";
 const TEMPLATES: Record<Template, Record<Locale, { subject: string; text: (link: string) => string }>> = {
   verify_email: {
     vi: { subject: "Xác nhận email của bạn trên Ketnoi", text: (l) => `Vui lòng xác nhận địa chỉ email của bạn bằng liên kết sau (hiệu lực 48 giờ):\n${l}` },
@@ -24,6 +24,13 @@ const TEMPLATES: Record<Template, Record<Locale, { subject: string; text: (link:
     ja: { subject: "Ketnoi メールアドレスの確認", text: (l) => `次のリンクからメールアドレスを確認してください（48時間有効）:\n${l}` },
     ko: { subject: "Ketnoi 이메일 확인", text: (l) => `다음 링크로 이메일 주소를 확인해 주세요(48시간 유효):\n${l}` },
     "zh-Hant": { subject: "確認您在 Ketnoi 的電子郵件", text: (l) => `請透過以下連結確認您的電子郵件地址（48 小時內有效）：\n${l}` },
+  },
+  invitation: {
+    vi: { subject: "Lời mời tham gia Ketnoi", text: (l) => `Bạn được mời tham gia kết nối giao thương trên Ketnoi. Tạo tài khoản bằng liên kết sau (hiệu lực 14 ngày):\n${l}` },
+    en: { subject: "You are invited to Ketnoi", text: (l) => `You are invited to B2B matchmaking on Ketnoi. Create your account with this link (valid for 14 days):\n${l}` },
+    ja: { subject: "Ketnoi へのご招待", text: (l) => `Ketnoi の商談マッチングに招待されました。次のリンクからアカウントを作成してください（14日間有効）:\n${l}` },
+    ko: { subject: "Ketnoi 초대", text: (l) => `Ketnoi 비즈니스 매칭에 초대되었습니다. 다음 링크로 계정을 만드세요(14일 유효):\n${l}` },
+    "zh-Hant": { subject: "Ketnoi 邀請", text: (l) => `您受邀參加 Ketnoi 商機媒合。請透過以下連結建立帳號（14 天內有效）：\n${l}` },
   },
   password_reset: {
     vi: { subject: "Đặt lại mật khẩu Ketnoi", text: (l) => `Đặt mật khẩu mới bằng liên kết sau (hiệu lực 1 giờ). Nếu bạn không yêu cầu, hãy bỏ qua email này.\n${l}` },

@@ -57,6 +57,14 @@ const CASES: Record<string, Case> = {
     freshSession: true,
     expect: all(201),
   },
+  "POST /api/invitations": {
+    call: (f) => ({ path: "/api/invitations", body: { kind: "firm", email: `invitee${f.n}@example.de`, role: "vendor", companyId: f.listedCompany } }),
+    expect: organiserOnly(202),
+  },
+  "POST /api/invitations/accept": {
+    call: () => ({ path: "/api/invitations/accept", body: { token: "z".repeat(43), name: "Ai Đó", password: "a long enough password", consents: { personalData: true } } }),
+    expect: all(404),
+  },
   "GET /api/auth/session": { call: () => ({ path: "/api/auth/session" }), expect: signedIn(200) },
   "POST /api/auth/logout": { call: () => ({ path: "/api/auth/logout", body: {} }), freshSession: true, expect: signedIn(204) },
   "POST /api/auth/password-reset": { call: () => ({ path: "/api/auth/password-reset", body: { email: "nobody@example.vn" } }), expect: all(202) },

@@ -10,6 +10,7 @@ import { oneTimeTokenSchema } from "./oneTimeToken";
 import { outboxMessageSchema } from "./outboxMessage";
 import { revisionSchema } from "./revision";
 import { sessionRegistrationSchema } from "./sessionRegistration";
+import { invitationSchema } from "./invitation";
 
 export function registerModels(connection: Connection) {
   return {
@@ -24,6 +25,7 @@ export function registerModels(connection: Connection) {
     OutboxMessage: connection.model("OutboxMessage", outboxMessageSchema),
     Revision: connection.model("Revision", revisionSchema),
     SessionRegistration: connection.model("SessionRegistration", sessionRegistrationSchema),
+    Invitation: connection.model("Invitation", invitationSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

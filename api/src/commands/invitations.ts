@@ -1,0 +1,71 @@
+import type { Locale, UserRole } from "@ketnoi/contracts";
+import { AppError, notFound } from "../errors";
+import type { Repositories } from "../repositories";
+import type { UserRecord } from "../repositories/userRepository";
+import type { InvitationRecord } from "../repositories/invitationRepository";
+import { enqueueMail } from "../services/mail";
+import { hashPassword } from "../services/passwords";
+import { hashToken, randomToken } from "../services/secrets";
+
+const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
+
+export type InvitationRequest =
+  | { kind: "firm"; email: string; role: "domestic" | "vendor"; locale: Locale; companyId: string }
+  | { kind: "colleague"; email: string; locale: Locale };
+
+/**
+ * Organisers invite a firm's first member (as its owner) to a company already in the fair; a firm's
+ * owner invites colleagues to its own company. The link is mailed through the outbox.
+ */
+export async function inviteUser(repos: Repositories, inviter: UserRecord, request: InvitationRequest, publicOrigin: string, now: Date) {
+  let invitation: InvitationRecord;
+  if (request.kind === "firm") {
+    if (inviter.role !== "organiser") throw new AppError("forbidden");
+    const company = await repos.companies.findById(request.companyId);
+    if (!company) throw notFound();
+    if ((company.kind === "domestic") !== (request.role === "domestic")) throw new AppError("validation_failed", { role: "roleDoesNotFitCompany" });
+    invitation = { email: request.email, role: request.role, companyId: company.id, companyRole: "owner", invitedBy: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) };
+  } else {
+    if (inviter.companyRole !== "owner" || !inviter.companyId || inviter.role === "organiser" || inviter.role === "interpreter") throw new AppError("forbidden");
+    invitation = { email: request.email, role: inviter.role, companyId: inviter.companyId, companyRole: "member", invitedBy: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) };
+  }
+  if (await repos.users.findByEmail(request.email)) throw new AppError("conflict", { email: "emailTaken" });
+  const token = randomToken();
+  await repos.invitations.create(hashToken(token), invitation);
+  await enqueueMail(repos.outbox, request.email, "invitation", request.locale, `${publicOrigin}/accept-invitation?token=${token}`);
+}
+
+export interface AcceptInvitation {
+  token: string;
+  name: string;
+  password: string;
+  locale: Locale;
+  timeZone: string;
+  consents: { personalData: true; profileSharing: boolean; marketing: boolean };
+}
+
+/** Creates the invited account; the email is proven by the link. Single use: a failure puts the invitation back. */
+export async function acceptInvitation(repos: Repositories, body: AcceptInvitation, now: Date): Promise<UserRecord> {
+  const tokenHash = hashToken(body.token);
+  const invitation = await repos.invitations.consume(tokenHash, now);
+  if (!invitation) throw notFound();
+  try {
+    const user = await repos.users.create({
+      email: invitation.email,
+      passwordHash: await hashPassword(body.password),
+      name: body.name,
+      role: invitation.role as UserRole,
+      companyId: invitation.companyId,
+      companyRole: invitation.companyRole,
+      locale: body.locale,
+      timeZone: body.timeZone,
+      consents: Object.entries(body.consents).filter(([, on]) => on).map(([purpose]) => ({ purpose, grantedAt: now })),
+    });
+    await repos.users.markEmailVerified(user.id, now);
+    return { ...user, emailVerifiedAt: now };
+  } catch (err) {
+    await repos.invitations.restore(tokenHash, invitation);
+    if ((err as { code?: number }).code === 11000) throw new AppError("conflict", { email: "emailTaken" });
+    throw err;
+  }
+}
