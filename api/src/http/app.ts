@@ -1,4 +1,5 @@
 import express from "express";
+import { z } from "zod";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { randomUUID } from "node:crypto";
@@ -19,6 +20,7 @@ import { userEndpoints } from "../routes/users/users";
 import { fairSessionEndpoints } from "../routes/fairSessions/fairSessions";
 import { interpreterEndpoints } from "../routes/interpreters/interpreters";
 import { invitationEndpoints } from "../routes/invitations/invitations";
+import { attachmentDownload, attachmentEndpoints } from "../routes/attachments/attachments";
 import { authenticate } from "./middleware/authenticate";
 import { createRateLimits } from "./rateLimits";
 import { createPassport } from "../auth/passport";
@@ -79,7 +81,17 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...userEndpoints(repos),
     ...fairSessionEndpoints(repos, now),
     ...interpreterEndpoints(repos, now),
+    ...attachmentEndpoints(repos),
   ]);
+  api.get("/attachments/:id", attachmentDownload(repos));
+  registry.registerPath({
+    method: "get",
+    path: "/api/attachments/{id}",
+    summary: "Download an attachment (whoever may see its company): the stored bytes with their checked type",
+    tags: ["companies"],
+    request: { params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/) }) },
+    responses: { 200: { description: "The file" }, 404: { description: "No such attachment, or not visible to you" } },
+  });
   mountOpenApi(api, registry);
   app.use("/api", api);
 

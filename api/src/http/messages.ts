@@ -202,6 +202,20 @@ export const FIELD_MESSAGES = {
     ko: "역할이 기업 유형(국내/해외)과 맞지 않습니다.",
     "zh-Hant": "角色與企業類型（國內／海外）不符。",
   },
+  unsupportedFileType: {
+    vi: "Loại tệp không được chấp nhận (logo: PNG, JPEG, WebP; catalogue: PDF).",
+    en: "This kind of file is not accepted (logo: PNG, JPEG, WebP; catalogue: PDF).",
+    ja: "このファイル形式は受け付けられません（ロゴ: PNG・JPEG・WebP、カタログ: PDF）。",
+    ko: "허용되지 않는 파일 형식입니다(로고: PNG, JPEG, WebP / 카탈로그: PDF).",
+    "zh-Hant": "不接受此檔案類型（標誌：PNG、JPEG、WebP；型錄：PDF）。",
+  },
+  tooManyFiles: {
+    vi: "Đã đạt số lượng tệp tối đa.",
+    en: "The maximum number of files has been reached.",
+    ja: "ファイル数の上限に達しました。",
+    ko: "최대 파일 수에 도달했습니다.",
+    "zh-Hant": "已達檔案數量上限。",
+  },
   unknownCode: {
     vi: "Mã danh mục không tồn tại.",
     en: "Unknown taxonomy code.",

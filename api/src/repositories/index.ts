@@ -10,6 +10,7 @@ import { createOneTimeTokenRepository } from "./oneTimeTokenRepository";
 import { createOutboxRepository } from "./outboxRepository";
 import { createRevisionRepository } from "./revisionRepository";
 import { createInvitationRepository } from "./invitationRepository";
+import { createMongoAttachmentStore } from "./attachmentStore";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -25,6 +26,7 @@ export function createRepositories(models: Models) {
     oneTimeTokens: createOneTimeTokenRepository(models),
     outbox: createOutboxRepository(models),
     invitations: createInvitationRepository(models),
+    attachments: createMongoAttachmentStore(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -15,10 +15,11 @@ interface Fixture {
   session: string;
   otherSession: string;
   interpreter: string;
+  attachment: string;
   n: number;
 }
 interface Case {
-  call: (f: Fixture) => { path: string; body?: object };
+  call: (f: Fixture) => { path: string; body?: object; raw?: Buffer };
   /** Sign in afresh for this call (it ends or replaces the session). */
   freshSession?: boolean;
   expect: Record<Role, number>;
@@ -132,6 +133,16 @@ const CASES: Record<string, Case> = {
   },
   "PATCH /api/interpreters/{id}": { call: (f) => ({ path: `/api/interpreters/${f.interpreter}`, body: { availableDays: ["2026-12-11"] } }), expect: organiserOnly(200) },
   "DELETE /api/interpreters/{id}": { call: (f) => ({ path: `/api/interpreters/${f.interpreter}` }), expect: organiserOnly(204) },
+  "POST /api/companies/{id}/attachments": {
+    call: (f) => ({ path: `/api/companies/${f.domesticCompany}/attachments?kind=catalogue&name=catalogue.pdf`, raw: Buffer.from("%PDF-1.4\n%%EOF\n") }),
+    expect: { anonymous: 401, organiser: 201, domestic: 201, vendor: 403, interpreter: 403 },
+  },
+  "GET /api/companies/{id}/attachments": { call: (f) => ({ path: `/api/companies/${f.domesticCompany}/attachments` }), expect: all(200) },
+  "GET /api/attachments/{id}": { call: (f) => ({ path: `/api/attachments/${f.attachment}` }), expect: all(200) },
+  "DELETE /api/attachments/{id}": {
+    call: (f) => ({ path: `/api/attachments/${f.attachment}` }),
+    expect: { anonymous: 401, organiser: 204, domestic: 404, vendor: 404, interpreter: 404 },
+  },
   "GET /api/me/data": { call: () => ({ path: "/api/me/data" }), expect: signedIn(200) },
   // A wrong password: the deletion itself is tested in personalData.int.test.ts.
   "POST /api/me/delete": { call: () => ({ path: "/api/me/delete", body: { password: "not my password" } }), expect: all(401) },
@@ -141,7 +152,7 @@ const CASES: Record<string, Case> = {
 
 describe("access: every endpoint as every role", () => {
   const t = useSeededApp("access");
-  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", n: 0 };
+  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", attachment: "", n: 0 };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
   beforeAll(async () => {
     const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
@@ -149,6 +160,7 @@ describe("access: every endpoint as every role", () => {
     await t.db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
     fixture.listedCompany = (await t.db.models.Company.findOne({ listed: true, kind: "foreign", country: "DE" }).lean())!._id.toHexString();
     fixture.pendingCompany = (await t.db.models.Company.findOneAndUpdate({ kind: "domestic", listed: true, _id: { $ne: domesticUser!.companyId } }, { $set: { status: "pending" } }).lean())!._id.toHexString();
+    fixture.attachment = (await t.repos.attachments.save({ companyId: fixture.domesticCompany, kind: "catalogue", name: "a.pdf", contentType: "application/pdf" }, Buffer.from("%PDF-1.7"))).id;
     fixture.interpreter = (await t.db.models.Interpreter.findOne().lean())!._id.toHexString();
     fixture.otherSession = (await t.db.models.FairSession.findOne({ kind: "presentation" }).lean())!._id.toHexString();
     fixture.session = (await t.db.models.FairSession.findOne({ kind: "seminar" }).lean())!._id.toHexString();
@@ -167,15 +179,14 @@ describe("access: every endpoint as every role", () => {
     const got: Record<string, number> = {};
     for (const role of ROLES) {
       fixture.n++;
-      const { path, body } = c.call(fixture);
+      const { path, body, raw } = c.call(fixture);
+      const send = <R extends request.Test>(req: R) => (raw ? req.set("Content-Type", "application/octet-stream").send(raw) : body ? req.send(body) : req);
       let status: number;
       if (role === "anonymous") {
-        const req = request(t.app)[method.toLowerCase() as "get"](path);
-        status = (await (body ? req.send(body) : req)).status;
+        status = (await send(request(t.app)[method.toLowerCase() as "get"](path))).status;
       } else {
         const { agent, csrf } = c.freshSession ? await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD) : sessions.get(role)!;
-        const req = agent[method.toLowerCase() as "get"](path).set(csrf);
-        status = (await (body ? req.send(body) : req)).status;
+        status = (await send(agent[method.toLowerCase() as "get"](path).set(csrf))).status;
       }
       got[role] = status;
     }

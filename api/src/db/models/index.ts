@@ -11,6 +11,7 @@ import { outboxMessageSchema } from "./outboxMessage";
 import { revisionSchema } from "./revision";
 import { sessionRegistrationSchema } from "./sessionRegistration";
 import { invitationSchema } from "./invitation";
+import { attachmentChunkSchema, attachmentSchema } from "./attachment";
 
 export function registerModels(connection: Connection) {
   return {
@@ -26,6 +27,8 @@ export function registerModels(connection: Connection) {
     Revision: connection.model("Revision", revisionSchema),
     SessionRegistration: connection.model("SessionRegistration", sessionRegistrationSchema),
     Invitation: connection.model("Invitation", invitationSchema),
+    Attachment: connection.model("Attachment", attachmentSchema),
+    AttachmentChunk: connection.model("AttachmentChunk", attachmentChunkSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

@@ -1,0 +1,83 @@
+import express from "express";
+import { z } from "zod";
+import { defineEndpoint } from "../../http/endpoint";
+import { notFound } from "../../errors";
+import type { Repositories } from "../../repositories";
+import { companyPolicy } from "../../policies/company";
+import { ATTACHMENT_RULES } from "../../domain/fileTypes";
+import { addAttachment, deleteAttachment, findVisibleAttachment } from "../../commands/attachments";
+
+const id = z.string().regex(/^[0-9a-f]{24}$/, "not an id");
+const noQuery = z.strictObject({});
+const AttachmentView = z.object({ id: z.string(), kind: z.enum(["logo", "catalogue"]), name: z.string(), contentType: z.string(), size: z.number().int() });
+const view = (a: z.infer<typeof AttachmentView> & object) => ({ id: a.id, kind: a.kind, name: a.name, contentType: a.contentType, size: a.size });
+// The raw upload is read up to the largest allowance; each kind then applies its own limit.
+const rawBody = express.raw({ type: () => true, limit: ATTACHMENT_RULES.catalogue.maxBytes });
+
+export function attachmentEndpoints(repos: Repositories) {
+  return [
+    defineEndpoint({
+      method: "post",
+      path: "/companies/:id/attachments",
+      summary: "Upload a logo (PNG, JPEG, WebP; 1 MB) or a catalogue (PDF; 10 MB) as the raw request body; the type is checked from the bytes",
+      tags: ["companies"],
+      access: "signedIn",
+      before: [rawBody],
+      request: {
+        params: z.strictObject({ id }),
+        query: z.strictObject({ kind: z.enum(["logo", "catalogue"]), name: z.string().trim().min(1).max(120).regex(/^[^/\\<>:"|?*\u0000-\u001f]+$/, "invalid file name") }),
+      },
+      responses: { 201: { description: "Stored", schema: AttachmentView } },
+      handler: async ({ params, query, req, auth }) => {
+        const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        return { status: 201, body: view(await addAttachment(repos, auth!.user, params.id, query.kind, query.name, data)) };
+      },
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/companies/:id/attachments",
+      summary: "A company's logo and catalogues (whoever may see the company)",
+      tags: ["companies"],
+      access: "public",
+      request: { params: z.strictObject({ id }), query: noQuery },
+      responses: { 200: { description: "Attachments", schema: z.object({ data: z.array(AttachmentView) }) } },
+      handler: async ({ params, auth }) => {
+        const company = await repos.companies.findById(params.id);
+        if (!company || !companyPolicy.canSeeCard(auth?.user, company)) throw notFound();
+        return { body: { data: (await repos.attachments.listForCompany(company.id)).map(view) } };
+      },
+    }),
+    defineEndpoint({
+      method: "delete",
+      path: "/attachments/:id",
+      summary: "Remove an attachment (the company's members, organisers)",
+      tags: ["companies"],
+      access: "signedIn",
+      request: { params: z.strictObject({ id }), query: noQuery },
+      responses: { 204: { description: "Removed" } },
+      handler: async ({ params, auth }) => {
+        await deleteAttachment(repos, auth!.user, params.id);
+        return {};
+      },
+    }),
+  ];
+}
+
+/** GET /api/attachments/:id streams the bytes (outside the JSON endpoint layer). */
+export function attachmentDownload(repos: Repositories): express.RequestHandler {
+  return async (req, res, next) => {
+    try {
+      if (!id.safeParse(req.params.id).success) throw notFound();
+      const { meta } = await findVisibleAttachment(repos, req.auth?.user, String(req.params.id));
+      const data = await repos.attachments.read(meta);
+      res.type(meta.contentType);
+      res.set("Cache-Control", "private, max-age=300");
+      // Logos show inline; catalogues download under their name.
+      if (meta.kind === "logo") res.set("Content-Disposition", "inline");
+      else res.attachment(meta.name);
+      res.send(data);
+    } catch (err) {
+      next(err);
+    }
+  };
+}
