@@ -56,6 +56,14 @@ export const CompanyProfileSchema = z.strictObject({
   exportMarkets: z.array(country).max(50),
   description: LocalizedTextSchema.optional(),
   website: z.url().optional(),
+  /** A foreign vendor's virtual booth: what visitors see first (video and chat come with the booth itself). */
+  booth: z
+    .strictObject({
+      headline: LocalizedTextSchema.optional(),
+      highlights: z.array(LocalizedTextSchema).max(6).default([]),
+      staffLanguages: z.array(language).max(6).default([]),
+    })
+    .optional(),
   listed: z.boolean(),
   searchKey: z.string(),
 });

@@ -54,6 +54,7 @@ export const CompanyCardSchema = z.object({
   languages: z.array(z.string()),
   employees: z.number().optional(),
   description: LocalizedTextSchema.optional(),
+  booth: z.object({ headline: LocalizedTextSchema.optional(), highlights: z.array(LocalizedTextSchema), staffLanguages: z.array(z.string()) }).optional(),
 });
 export type CompanyCard = z.infer<typeof CompanyCardSchema>;
 
@@ -90,6 +91,7 @@ export const CompanyProfileUpdateSchema = CompanyProfileSchema.pick({
   exportMarkets: true,
   description: true,
   website: true,
+  booth: true,
   listed: true,
 }).partial();
 export type CompanyProfileUpdate = z.infer<typeof CompanyProfileUpdateSchema>;

@@ -52,6 +52,7 @@ describe("database (FerretDB through Mongoose)", () => {
     expect(await db.models.User.countDocuments({ email: /@ketnoi\.demo$/ })).toBe(4);
     expect(await db.models.Interpreter.countDocuments()).toBe(12);
     expect(await db.models.FairSession.countDocuments()).toBe(12);
+    expect(await db.models.SessionRegistration.countDocuments()).toBe(40);
     const fair = await repos.fairs.findBySlug("cnht-hanoi-2026");
     const counts = await repos.companies.countsForFair(fair!.id);
     expect(counts.domestic).toBe(200);

@@ -98,7 +98,12 @@ export function parseCompanyCsv(text: string, terms: TaxonomyTerm[], errorMap?: 
 }
 
 /** Companies as a CSV in the import format (so an export can be edited and imported again). */
-export function companiesToCsv(companies: CompanyProfile[]): string {
+type CsvCompany = Pick<
+  CompanyProfile,
+  "kind" | "legalName" | "englishName" | "taxCode" | "country" | "district" | "timeZone" | "participation" | "sectors" | "processes" | "certifications" | "offers" | "languages" | "employees" | "exportMarkets" | "description" | "listed"
+>;
+
+export function companiesToCsv(companies: CsvCompany[]): string {
   return stringify(
     companies.map((c) => ({
       kind: c.kind,

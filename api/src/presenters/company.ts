@@ -19,6 +19,7 @@ export function presentCompanyCard(c: CompanyRecord): CompanyCard {
     languages: c.languages,
     ...(c.employees ? { employees: c.employees } : {}),
     ...(c.description ? { description: c.description } : {}),
+    ...(c.booth ? { booth: { ...(c.booth.headline ? { headline: c.booth.headline } : {}), highlights: c.booth.highlights ?? [], staffLanguages: c.booth.staffLanguages ?? [] } } : {}),
   };
 }
 

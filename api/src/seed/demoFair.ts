@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { companySearchKey, normalizeSearchText, type CompanyProfile, type LocalizedText } from "@ketnoi/contracts";
+import { companySearchKey, normalizeSearchText, TAXONOMY, type CompanyProfile, type LocalizedText } from "@ketnoi/contracts";
 import { createRandom, type Random } from "./random";
 import { taxCodeCheckDigit } from "@ketnoi/contracts";
 import { BRANDS, BUSINESS_LINES, DISTRICTS, EXPORT_MARKETS, LEGAL_FORMS } from "./data/domestic";
@@ -16,6 +16,7 @@ export interface DemoFair {
   sessions: { key: string; kind: (typeof SESSIONS)[number]["kind"]; title: LocalizedText; startsAt: Date; endsAt: Date; room: string; speakers: string[]; capacity: number }[];
 }
 
+const LABELS = new Map(TAXONOMY.terms.map((t) => [t.code, t.labels]));
 const ascii = (s: string) => normalizeSearchText(s).replace(/(^|\s)\p{L}/gu, (m) => m.toUpperCase());
 
 function taxCode(random: Random, used: Set<string>): string {
@@ -114,7 +115,11 @@ function foreignCompanies(random: Random): DemoFair["companies"] {
       const offer = OFFER_KEYWORDS.find(([re]) => re.test(name));
       const offers = buyer ? [] : (offer?.[1] ?? ["tech.automation"]).map((code) => ({ code, text: { en: `${name}: ${code.replace("tech.", "")} for Vietnamese manufacturers.` } }));
       const remote = random.chance(0.4);
+      const headline = buyer
+        ? { en: `Sourcing parts in Hanoi: ${buyer.processes.map((c) => LABELS.get(c)?.en).join(", ")}`, vi: `Tìm nhà cung cấp tại Hà Nội: ${buyer.processes.map((c) => LABELS.get(c)?.vi).join(", ")}` }
+        : { en: `${offers.map((o) => LABELS.get(o.code)?.en).join(" and ")} for Vietnamese manufacturers`, vi: `${offers.map((o) => LABELS.get(o.code)?.vi).join(" và ")} cho doanh nghiệp Việt Nam` };
       const company: Omit<CompanyProfile, "searchKey"> = {
+        booth: { headline, highlights: [], staffLanguages: [...profile.languages, "en"] },
         kind: "foreign",
         registrationKey: `${profile.country}:${normalizeSearchText(name).replace(/ /g, "-")}`,
         legalName: name,

@@ -37,6 +37,13 @@ export async function seedDemoFair(repos: Repositories): Promise<SeedReport> {
     domestic: ids.get(firstOf("domestic")),
     vendor: ids.get(firstOf("foreign", "JP")),
   };
+  // Some firms have already signed up for seminars (which blocks their meetings then); the demo
+  // logins' own firms are left free for whoever tries the demo.
+  const demoFirms = new Set(Object.values(companyOf));
+  const firms = [...ids.values()].filter((id) => !demoFirms.has(id));
+  const talks = (await repos.fairSessions.listForFair(fair.id)).filter((s) => s.kind === "seminar" || s.kind === "presentation");
+  for (let i = 0; i < 40 && talks.length; i++) await repos.fairSessions.register(talks[i % talks.length]!.id, firms[(i * 7) % firms.length]!);
+
   const passwordHash = await hash(DEMO_PASSWORD);
   let usersCreated = 0;
   for (const login of DEMO_LOGINS) {

@@ -34,7 +34,18 @@ describe("availability and fair-session registration", () => {
   });
 
   test("a session's capacity holds when many firms register at once", async () => {
-    const session = await t.db.models.FairSession.findOneAndUpdate({ kind: "presentation" }, { $set: { capacity: 2 } }, { returnDocument: "after" }).lean();
+    const fair = await t.db.models.Fair.findOne().lean();
+    const session = await t.repos.fairSessions.create({
+      fairId: fair!._id.toHexString(),
+      key: "test:small-workshop",
+      kind: "presentation",
+      title: { en: "A workshop for two" },
+      startsAt: new Date("2026-12-11T08:00:00Z"),
+      endsAt: new Date("2026-12-11T09:00:00Z"),
+      room: "Phòng nhỏ",
+      speakers: [],
+      capacity: 2,
+    });
     const agents = [];
     for (let i = 0; i < 5; i++) {
       const agent = request.agent(t.app);
@@ -51,10 +62,10 @@ describe("availability and fair-session registration", () => {
         .expect(201);
       agents.push({ agent, csrf: { "X-CSRF-Token": res.body.csrfToken as string } });
     }
-    const statuses = await Promise.all(agents.map(({ agent, csrf }) => agent.post(`/api/fair-sessions/${session!._id}/registrations`).set(csrf).send({}).then((r) => r.status)));
+    const statuses = await Promise.all(agents.map(({ agent, csrf }) => agent.post(`/api/fair-sessions/${session.id}/registrations`).set(csrf).send({}).then((r) => r.status)));
     expect(statuses.filter((s) => s === 201)).toHaveLength(2);
     expect(statuses.filter((s) => s === 409)).toHaveLength(3);
-    expect(await t.db.models.SessionRegistration.countDocuments({ sessionId: session!._id })).toBe(2);
-    expect((await t.db.models.SessionRegistration.find({ sessionId: session!._id }).lean()).map((r) => r.seat).sort()).toEqual([`${session!._id}#1`, `${session!._id}#2`]);
+    expect(await t.db.models.SessionRegistration.countDocuments({ sessionId: session.id })).toBe(2);
+    expect((await t.db.models.SessionRegistration.find({ sessionId: session.id }).lean()).map((r) => r.seat).sort()).toEqual([`${session.id}#1`, `${session.id}#2`]);
   });
 });

@@ -28,7 +28,9 @@ describe("company directory and profiles", () => {
     const iatf = await search("certification=cert.iatf16949&pageSize=100");
     expect(iatf.total).toBeGreaterThan(0);
     expect(iatf.data.every((c) => c.certifications.includes("cert.iatf16949"))).toBe(true);
-    expect((await search("country=JP")).total).toBe(20);
+    const japan = await search("country=JP&pageSize=50");
+    expect(japan.total).toBe(20);
+    expect(japan.data.every((c) => c.booth?.headline?.en && c.booth.staffLanguages.includes("ja"))).toBe(true);
     const remote = await search("kind=foreign&participation=remote&pageSize=100");
     expect(remote.data.every((c) => c.participation === "remote" && c.kind === "foreign")).toBe(true);
     expect((await search("language=ja&pageSize=100")).data.every((c) => c.languages.includes("ja"))).toBe(true);

@@ -60,6 +60,11 @@ export const companySchema = new Schema(
     exportMarkets: codeList,
     description: localizedText,
     website: String,
+    booth: {
+      headline: localizedText,
+      highlights: { type: [localizedText], default: undefined },
+      staffLanguages: { type: [String], default: undefined },
+    },
     /** Slot ids ("d1s03") the firm cannot meet in, beyond its fair sessions and working hours. */
     blockedSlots: { type: [String], default: [] },
     /** Self-registered firms wait for an organiser; seeded and imported firms are approved. */
