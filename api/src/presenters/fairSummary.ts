@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type { FairRecord } from "../repositories/fairRepository";
 import type { CompanyCounts } from "../repositories/companyRepository";
 import type { FairSessionRecord } from "../repositories/fairSessionRepository";
+import { presentFairSession } from "./fairSession";
 
 /** The first meeting minute of the first day and the last of the last, in UTC. */
 function fairBounds(fair: FairRecord) {
@@ -28,15 +29,6 @@ export function presentFairSummary(
     onsiteTables: fair.onsiteTables,
     onlineRoomsPerSlot: fair.onlineRoomsPerSlot,
     counts,
-    programme: sessions.map((s) => ({
-      id: s.id,
-      kind: s.kind,
-      title: s.title,
-      startsAt: s.startsAt.toISOString(),
-      endsAt: s.endsAt.toISOString(),
-      room: s.room,
-      speakers: s.speakers,
-      capacity: s.capacity,
-    })),
+    programme: sessions.map(presentFairSession),
   };
 }

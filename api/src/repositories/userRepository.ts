@@ -24,17 +24,8 @@ export interface UserCredentials {
   lockedUntil?: Date;
 }
 
-export interface UserInput {
-  email: string;
-  passwordHash: string;
-  name: string;
-  role: UserRole;
-  companyId?: string;
-  companyRole?: "owner" | "member";
-  locale: Locale;
-  timeZone: string;
-  consents: { purpose: string; grantedAt: Date }[];
-}
+/** A new user: the record's fields (less what the system sets) and the password hash. */
+export type UserInput = Omit<UserRecord, "id" | "emailVerifiedAt"> & { passwordHash: string };
 
 export interface UserRepository {
   findById(id: string): Promise<UserRecord | null>;

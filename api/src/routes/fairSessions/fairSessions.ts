@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import { FAIR_SESSION_KINDS, FairSessionViewSchema, LocalizedTextSchema } from "@ketnoi/contracts";
 import type { FairRecord } from "../../repositories/fairRepository";
-import type { FairSessionRecord } from "../../repositories/fairSessionRepository";
+import { presentFairSession } from "../../presenters/fairSession";
 import { defineEndpoint } from "../../http/endpoint";
 import { randomUUID } from "node:crypto";
 import { AppError, notFound, validationFailed } from "../../errors";
@@ -19,16 +19,6 @@ const sessionFields = {
   speakers: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
   capacity: z.number().int().min(1).max(10_000),
 };
-const present = (s: FairSessionRecord) => ({
-  id: s.id,
-  kind: s.kind,
-  title: s.title,
-  startsAt: s.startsAt.toISOString(),
-  endsAt: s.endsAt.toISOString(),
-  room: s.room,
-  speakers: s.speakers,
-  capacity: s.capacity,
-});
 
 /** A session lies within one fair day, between its start and end. */
 function checkTimes(fair: FairRecord, startsAt: Date, endsAt: Date): Record<string, string> {
@@ -68,7 +58,7 @@ export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
         const bad = checkTimes(fair, body.startsAt, body.endsAt);
         if (Object.keys(bad).length) throw validationFailed(bad);
         const created = await repos.fairSessions.create({ ...body, fairId: fair.id, key: `session:${randomUUID()}` });
-        return { status: 201, body: present(created) };
+        return { status: 201, body: presentFairSession(created) };
       },
     }),
     defineEndpoint({
@@ -88,7 +78,7 @@ export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
           throw new AppError("conflict", { capacity: "belowRegistrations" });
         const updated = await repos.fairSessions.update(p.id, body);
         if (!updated) throw notFound();
-        return { body: present(updated) };
+        return { body: presentFairSession(updated) };
       },
     }),
     defineEndpoint({
