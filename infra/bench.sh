@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Benchmarks: `npm run -s bench:<name>` runs api/dist/bench/<name>.js against a FerretDB of its own
-# (port 27217, fresh data) unless MONGODB_URI is set. Only the result's JSON line goes to stdout.
+# Benchmarks: `npm run -s bench:<name>` runs api/dist/bench/<name>.js; the ones that need a database
+# get a FerretDB of their own (port 27217, fresh data) unless MONGODB_URI is set. Only the JSON
+# lines go to stdout.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$INFRA_DIR/stack.sh"
 name=${1:?usage: bench.sh NAME}
 bash "$INFRA_DIR/install.sh" >&2
 trap stop_all EXIT
-if [ -z "${MONGODB_URI:-}" ]; then
+if [ "$name" = search ] && [ -z "${MONGODB_URI:-}" ]; then
   port_free 27217 "the benchmark database"
   rm -rf "$RUN_DIR/bench-ferretdb"
   start_ferretdb 27217 "$RUN_DIR/bench-ferretdb" >&2
   export MONGODB_URI="mongodb://127.0.0.1:27217/bench_$name"
 fi
-node "$ROOT_DIR/api/dist/bench/$name.js"
+cd "$ROOT_DIR" && node "$ROOT_DIR/api/dist/bench/$name.js"

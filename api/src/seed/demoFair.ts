@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { companySearchKey, normalizeSearchText, TAXONOMY, type CompanyProfile, type LocalizedText } from "@ketnoi/contracts";
-import { createRandom, type Random } from "./random";
+import { createRandom, type Random } from "../domain/random";
 import { taxCodeCheckDigit } from "@ketnoi/contracts";
 import { BRANDS, BUSINESS_LINES, DISTRICTS, EXPORT_MARKETS, LEGAL_FORMS } from "./data/domestic";
 import { BUYER_KEYWORDS, COUNTRIES, OFFER_KEYWORDS } from "./data/foreign";

@@ -1,0 +1,93 @@
+import { DateTime } from "luxon";
+import type { Instance } from "./format";
+
+/** The instance as dense arrays, so the solver's inner loops index instead of hashing. */
+export interface Model {
+  S: number;
+  P: number;
+  M: number;
+  I: number;
+  day: Int32Array; // day index of each slot
+  pAvail: Uint8Array; // P x S
+  pOnsite: Uint8Array;
+  pMax: Int32Array;
+  mA: Int32Array;
+  mB: Int32Array;
+  mValue: Float64Array;
+  mOnsite: Uint8Array; // onsite allowed (mode and both participants)
+  mOnline: Uint8Array;
+  mSlots: (Uint8Array | null)[]; // allowed slots when restricted
+  mInterpreters: Int32Array[]; // interpreters who speak the pair (empty array with needsInterpreter = 0)
+  mNeedsInterpreter: Uint8Array;
+  iAvail: Uint8Array; // I x S
+  tables: number;
+  rooms: number;
+}
+
+export function buildModel(inst: Instance, timeZone = "Asia/Ho_Chi_Minh"): Model {
+  const S = inst.slots.length;
+  const slotIx = new Map(inst.slots.map((s, i) => [s.id, i]));
+  const pIx = new Map(inst.participants.map((p, i) => [p.id, i]));
+  const P = inst.participants.length;
+  const M = inst.meetings.length;
+  const I = inst.interpreters.length;
+  const days = new Map<string, number>();
+  const day = new Int32Array(S);
+  inst.slots.forEach((s, i) => {
+    const d = DateTime.fromISO(s.start).setZone(timeZone).toISODate()!;
+    if (!days.has(d)) days.set(d, days.size);
+    day[i] = days.get(d)!;
+  });
+  const pAvail = new Uint8Array(P * S);
+  const pOnsite = new Uint8Array(P);
+  const pMax = new Int32Array(P);
+  inst.participants.forEach((p, i) => {
+    for (const s of p.available) {
+      const k = slotIx.get(s);
+      if (k !== undefined) pAvail[i * S + k] = 1;
+    }
+    pOnsite[i] = p.onsite ? 1 : 0;
+    pMax[i] = p.maxMeetings ?? S;
+  });
+  const iAvail = new Uint8Array(I * S);
+  inst.interpreters.forEach((it, i) => {
+    for (const s of it.available) {
+      const k = slotIx.get(s);
+      if (k !== undefined) iAvail[i * S + k] = 1;
+    }
+  });
+  const m = {
+    mA: new Int32Array(M),
+    mB: new Int32Array(M),
+    mValue: new Float64Array(M),
+    mOnsite: new Uint8Array(M),
+    mOnline: new Uint8Array(M),
+    mSlots: [] as (Uint8Array | null)[],
+    mInterpreters: [] as Int32Array[],
+    mNeedsInterpreter: new Uint8Array(M),
+  };
+  inst.meetings.forEach((mt, k) => {
+    const a = pIx.get(mt.a);
+    const b = pIx.get(mt.b);
+    if (a === undefined || b === undefined) throw new Error(`meeting ${mt.id} names an unknown participant`);
+    m.mA[k] = a;
+    m.mB[k] = b;
+    m.mValue[k] = mt.value;
+    m.mOnsite[k] = mt.mode !== "online" && pOnsite[a] && pOnsite[b] ? 1 : 0;
+    m.mOnline[k] = mt.mode !== "onsite" ? 1 : 0;
+    if (mt.slots) {
+      const allowed = new Uint8Array(S);
+      for (const s of mt.slots) {
+        const ix = slotIx.get(s);
+        if (ix !== undefined) allowed[ix] = 1;
+      }
+      m.mSlots.push(allowed);
+    } else m.mSlots.push(null);
+    const langs = mt.languages ?? null;
+    m.mNeedsInterpreter[k] = langs ? 1 : 0;
+    m.mInterpreters.push(
+      Int32Array.from(langs ? inst.interpreters.flatMap((it, i) => (langs.every((l) => it.languages.includes(l)) ? [i] : [])) : []),
+    );
+  });
+  return { S, P, M, I, day, pAvail, pOnsite, pMax, iAvail, tables: inst.onsiteTables, rooms: inst.onlineRooms, ...m };
+}

@@ -1,0 +1,204 @@
+import type { Instance, Solution } from "./format";
+import { buildModel, type Model } from "./model";
+import { NONE, ScheduleState } from "./state";
+import { createRandom } from "../random";
+
+export interface SolveOptions {
+  /** Wall-clock budget; a plan comes back within it whatever the size. */
+  timeLimitMs: number;
+  seed?: number;
+  /** Injected clock (tests and benchmarks); performance.now by default. */
+  now?: () => number;
+}
+
+export interface SolveResult extends Solution {
+  breaks: number;
+  stats: { greedyBreaks: number; greedyValue: number; iterations: number; millis: number };
+}
+
+/** Breaks of a and b if meeting k sat in slot s (k removed from wherever it is). */
+function breaksWith(st: ScheduleState, k: number, s: number): number {
+  const { m } = st;
+  const a = m.mA[k]!;
+  const b = m.mB[k]!;
+  st.busy[a * m.S + s] = k;
+  st.busy[b * m.S + s] = k;
+  const total = st.breaksOf(a) + st.breaksOf(b);
+  st.busy[a * m.S + s] = NONE;
+  st.busy[b * m.S + s] = NONE;
+  return total;
+}
+
+/** The slot that adds fewest breaks for k (earliest on ties), with its resources; null when none fits. */
+function bestSlot(st: ScheduleState, k: number) {
+  const { m } = st;
+  let best: { s: number; cost: number; mode: 0 | 1; interp: number } | null = null;
+  for (let s = 0; s < m.S; s++) {
+    if (!st.participantsFit(k, s)) continue;
+    const r = st.resources(k, s);
+    if (!r) continue;
+    const cost = breaksWith(st, k, s);
+    if (!best || cost < best.cost) best = { s, cost, ...r };
+  }
+  return best;
+}
+
+/** Every slot where k's participants could meet at all (ignoring other meetings). */
+function staticOptions(m: Model, k: number): number {
+  let n = 0;
+  const a = m.mA[k]!;
+  const b = m.mB[k]!;
+  const allowed = m.mSlots[k];
+  for (let s = 0; s < m.S; s++) if (m.pAvail[a * m.S + s] && m.pAvail[b * m.S + s] && (!allowed || allowed[s])) n++;
+  return n;
+}
+
+/** Places k by moving the (at most two) meetings in its way elsewhere; undoes everything on failure. */
+function placeByEjection(st: ScheduleState, k: number): boolean {
+  const { m } = st;
+  const a = m.mA[k]!;
+  const b = m.mB[k]!;
+  for (let s = 0; s < m.S; s++) {
+    const allowed = m.mSlots[k];
+    if ((allowed && !allowed[s]) || !m.pAvail[a * m.S + s] || !m.pAvail[b * m.S + s]) continue;
+    if (st.count[a]! >= m.pMax[a]! || st.count[b]! >= m.pMax[b]!) return false;
+    const blockers = [...new Set([st.busy[a * m.S + s]!, st.busy[b * m.S + s]!].filter((x) => x !== NONE))];
+    const undo: { k: number; s: number; mode: 0 | 1; interp: number }[] = [];
+    let ok = true;
+    for (const c of blockers) {
+      const old = { k: c, s: st.slotOf[c]!, mode: st.modeOf[c] as 0 | 1, interp: st.interpOf[c]! };
+      st.remove(c);
+      undo.push(old);
+      let moved = false;
+      for (let s2 = 0; s2 < m.S && !moved; s2++) {
+        if (s2 === s || !st.participantsFit(c, s2)) continue;
+        // c must not take k's slot for k's participants
+        const r = st.resources(c, s2);
+        if (r) {
+          st.place(c, s2, r.mode, r.interp);
+          moved = true;
+        }
+      }
+      if (!moved) {
+        ok = false;
+        break;
+      }
+    }
+    const r = ok && st.participantsFit(k, s) ? st.resources(k, s) : null;
+    if (r) {
+      st.place(k, s, r.mode, r.interp);
+      return true;
+    }
+    // restore
+    for (const c of blockers) if (st.slotOf[c] !== NONE) st.remove(c);
+    for (const u of undo) st.place(u.k, u.s, u.mode, u.interp);
+  }
+  return false;
+}
+
+/**
+ * The organiser's auto-scheduler. Maximises total value first (greedy by value, most constrained
+ * first, then ejection moves for what is left), then reduces breaks by local search (moving one
+ * meeting, or swapping two of one participant's meetings) until the time limit. Pure: no I/O.
+ */
+export function solve(inst: Instance, options: SolveOptions): SolveResult {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const deadline = started + options.timeLimitMs;
+  const m = buildModel(inst);
+  const st = new ScheduleState(m);
+  const random = createRandom(options.seed ?? 1);
+
+  const options_ = Array.from({ length: m.M }, (_, k) => staticOptions(m, k));
+  const order = Array.from({ length: m.M }, (_, k) => k).sort((x, y) => m.mValue[y]! - m.mValue[x]! || options_[x]! - options_[y]! || x - y);
+  for (const k of order) {
+    if (now() > deadline) break;
+    const best = bestSlot(st, k);
+    if (best) st.place(k, best.s, best.mode, best.interp);
+  }
+  for (const k of order) {
+    if (now() > deadline) break;
+    if (st.slotOf[k] === NONE) placeByEjection(st, k);
+  }
+  const greedyBreaks = st.totalBreaks();
+  const greedyValue = order.reduce((v, k) => v + (st.slotOf[k] !== NONE ? m.mValue[k]! : 0), 0);
+
+  // Local search on breaks: value never drops (scheduled meetings stay scheduled).
+  const byParticipant: number[][] = Array.from({ length: m.P }, () => []);
+  for (let k = 0; k < m.M; k++) {
+    byParticipant[m.mA[k]!]!.push(k);
+    byParticipant[m.mB[k]!]!.push(k);
+  }
+  let iterations = 0;
+  let temperature = 0.6;
+  while (now() < deadline && m.M > 0) {
+    iterations++;
+    if ((iterations & 1023) === 0) temperature = Math.max(0.02, temperature * 0.97);
+    const k = Math.floor(random.next() * m.M);
+    const from = st.slotOf[k]!;
+    if (from === NONE) {
+      if ((iterations & 63) === 0) {
+        const best = bestSlot(st, k);
+        if (best) st.place(k, best.s, best.mode, best.interp);
+        else placeByEjection(st, k);
+      }
+      continue;
+    }
+    if (random.next() < 0.5) {
+      // Move k to its best other slot.
+      const before = st.breaksOf(m.mA[k]!) + st.breaksOf(m.mB[k]!);
+      const old = { mode: st.modeOf[k] as 0 | 1, interp: st.interpOf[k]! };
+      st.remove(k);
+      const best = bestSlot(st, k);
+      const delta = best ? best.cost - before : Infinity;
+      if (best && best.s !== from && (delta <= 0 || random.next() < Math.exp(-delta / temperature))) st.place(k, best.s, best.mode, best.interp);
+      else st.place(k, from, old.mode, old.interp);
+    } else {
+      // Swap k with another meeting of one of its participants.
+      const p = random.next() < 0.5 ? m.mA[k]! : m.mB[k]!;
+      const mine = byParticipant[p]!;
+      const j = mine[Math.floor(random.next() * mine.length)]!;
+      const to = st.slotOf[j]!;
+      if (j === k || to === NONE || to === from) continue;
+      const touched = [...new Set([m.mA[k]!, m.mB[k]!, m.mA[j]!, m.mB[j]!])];
+      const before = touched.reduce((t, q) => t + st.breaksOf(q), 0);
+      const ok = { k: { mode: st.modeOf[k] as 0 | 1, interp: st.interpOf[k]! }, j: { mode: st.modeOf[j] as 0 | 1, interp: st.interpOf[j]! } };
+      st.remove(k);
+      st.remove(j);
+      const rk = st.participantsFit(k, to) ? st.resources(k, to) : null;
+      if (rk) st.place(k, to, rk.mode, rk.interp);
+      const rj = rk && st.participantsFit(j, from) ? st.resources(j, from) : null;
+      if (rk && rj) {
+        st.place(j, from, rj.mode, rj.interp);
+        const delta = touched.reduce((t, q) => t + st.breaksOf(q), 0) - before;
+        if (delta <= 0 || random.next() < Math.exp(-delta / temperature)) continue;
+        st.remove(j);
+      }
+      if (rk) st.remove(k);
+      st.place(k, from, ok.k.mode, ok.k.interp);
+      st.place(j, to, ok.j.mode, ok.j.interp);
+    }
+  }
+
+  const assignments: Solution["assignments"] = [];
+  const unscheduled: string[] = [];
+  let value = 0;
+  inst.meetings.forEach((mt, k) => {
+    const s = st.slotOf[k]!;
+    if (s === NONE) return unscheduled.push(mt.id);
+    value += mt.value;
+    const interp = st.interpOf[k]!;
+    assignments.push({ meeting: mt.id, slot: inst.slots[s]!.id, mode: st.modeOf[k] === 0 ? "onsite" : "online", interpreter: interp === NONE ? null : inst.interpreters[interp]!.id });
+  });
+  // A valid bound: every meeting that has at least one slot its two participants share.
+  const upperBound = inst.meetings.reduce((v, mt, k) => v + (options_[k]! > 0 ? mt.value : 0), 0);
+  return {
+    version: 1,
+    assignments,
+    unscheduled,
+    value,
+    upperBound,
+    breaks: st.totalBreaks(),
+    stats: { greedyBreaks, greedyValue, iterations, millis: Math.round(now() - started) },
+  };
+}
