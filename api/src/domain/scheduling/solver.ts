@@ -16,28 +16,28 @@ export interface SolveResult extends Solution {
   stats: { greedyBreaks: number; greedyValue: number; iterations: number; millis: number };
 }
 
-/** Breaks of a and b if meeting k sat in slot s (k removed from wherever it is). */
-function breaksWith(st: ScheduleState, k: number, s: number): number {
+/** The break cost of a and b if meeting k sat in slot s (k removed from wherever it is). */
+function breaksWith(st: ScheduleState, k: number, s: number, fine: boolean): number {
   const { m } = st;
   const a = m.mA[k]!;
   const b = m.mB[k]!;
   st.busy[a * m.S + s] = k;
   st.busy[b * m.S + s] = k;
-  const total = st.breaksOf(a) + st.breaksOf(b);
+  const total = fine ? st.costOf(a) + st.costOf(b) : st.breaksOf(a) + st.breaksOf(b);
   st.busy[a * m.S + s] = NONE;
   st.busy[b * m.S + s] = NONE;
   return total;
 }
 
 /** The slot that adds fewest breaks for k (earliest on ties), with its resources; null when none fits. */
-function bestSlot(st: ScheduleState, k: number) {
+function bestSlot(st: ScheduleState, k: number, fine = true) {
   const { m } = st;
   let best: { s: number; cost: number; mode: 0 | 1; interp: number } | null = null;
   for (let s = 0; s < m.S; s++) {
     if (!st.participantsFit(k, s)) continue;
     const r = st.resources(k, s);
     if (!r) continue;
-    const cost = breaksWith(st, k, s);
+    const cost = breaksWith(st, k, s, fine);
     if (!best || cost < best.cost) best = { s, cost, ...r };
   }
   return best;
@@ -84,7 +84,31 @@ function placeByEjection(st: ScheduleState, k: number): boolean {
         break;
       }
     }
-    const r = ok && st.participantsFit(k, s) ? st.resources(k, s) : null;
+    let r = ok && st.participantsFit(k, s) ? st.resources(k, s) : null;
+    if (ok && !r && st.participantsFit(k, s)) {
+      // The slot is full (tables, rooms or interpreters): move one meeting out of it.
+      for (let c = 0; c < m.M && !r; c++) {
+        if (st.slotOf[c] !== s || c === k) continue;
+        const old = { k: c, s, mode: st.modeOf[c] as 0 | 1, interp: st.interpOf[c]! };
+        st.remove(c);
+        const rk = st.resources(k, s);
+        let moved = false;
+        if (rk) {
+          st.place(k, s, rk.mode, rk.interp);
+          for (let s2 = 0; s2 < m.S && !moved; s2++) {
+            if (s2 === s || !st.participantsFit(c, s2)) continue;
+            const rc = st.resources(c, s2);
+            if (rc) {
+              st.place(c, s2, rc.mode, rc.interp);
+              moved = true;
+            }
+          }
+          st.remove(k);
+        }
+        if (moved) r = st.resources(k, s);
+        else st.place(old.k, old.s, old.mode, old.interp);
+      }
+    }
     if (r) {
       st.place(k, s, r.mode, r.interp);
       return true;
@@ -113,7 +137,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   const order = Array.from({ length: m.M }, (_, k) => k).sort((x, y) => m.mValue[y]! - m.mValue[x]! || options_[x]! - options_[y]! || x - y);
   for (const k of order) {
     if (now() > deadline) break;
-    const best = bestSlot(st, k);
+    const best = bestSlot(st, k, false);
     if (best) st.place(k, best.s, best.mode, best.interp);
   }
   for (const k of order) {
@@ -130,10 +154,13 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     byParticipant[m.mB[k]!]!.push(k);
   }
   let iterations = 0;
-  let temperature = 0.6;
+  let temperature = 2;
+  const unscheduledNow = () => order.filter((k) => st.slotOf[k] === NONE);
   while (now() < deadline && m.M > 0) {
     iterations++;
-    if ((iterations & 1023) === 0) temperature = Math.max(0.02, temperature * 0.97);
+    if ((iterations & 1023) === 0) temperature = Math.max(0.05, temperature * 0.985);
+    // Value first: now and then, try again to fit what is still unscheduled into the changed plan.
+    if ((iterations & 4095) === 0) for (const u of unscheduledNow()) placeByEjection(st, u);
     const k = Math.floor(random.next() * m.M);
     const from = st.slotOf[k]!;
     if (from === NONE) {
@@ -146,7 +173,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     }
     if (random.next() < 0.5) {
       // Move k to its best other slot.
-      const before = st.breaksOf(m.mA[k]!) + st.breaksOf(m.mB[k]!);
+      const before = st.costOf(m.mA[k]!) + st.costOf(m.mB[k]!);
       const old = { mode: st.modeOf[k] as 0 | 1, interp: st.interpOf[k]! };
       st.remove(k);
       const best = bestSlot(st, k);
@@ -161,7 +188,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
       const to = st.slotOf[j]!;
       if (j === k || to === NONE || to === from) continue;
       const touched = [...new Set([m.mA[k]!, m.mB[k]!, m.mA[j]!, m.mB[j]!])];
-      const before = touched.reduce((t, q) => t + st.breaksOf(q), 0);
+      const before = touched.reduce((t, q) => t + st.costOf(q), 0);
       const ok = { k: { mode: st.modeOf[k] as 0 | 1, interp: st.interpOf[k]! }, j: { mode: st.modeOf[j] as 0 | 1, interp: st.interpOf[j]! } };
       st.remove(k);
       st.remove(j);
@@ -170,7 +197,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
       const rj = rk && st.participantsFit(j, from) ? st.resources(j, from) : null;
       if (rk && rj) {
         st.place(j, from, rj.mode, rj.interp);
-        const delta = touched.reduce((t, q) => t + st.breaksOf(q), 0) - before;
+        const delta = touched.reduce((t, q) => t + st.costOf(q), 0) - before;
         if (delta <= 0 || random.next() < Math.exp(-delta / temperature)) continue;
         st.remove(j);
       }

@@ -102,6 +102,22 @@ export class ScheduleState {
     return breaks;
   }
 
+  /**
+   * What the local search minimises for one participant: breaks first, then the idle slots inside
+   * them, so that shrinking a gap counts as progress before the gap closes.
+   */
+  costOf(p: number): number {
+    const { m } = this;
+    let cost = 0;
+    let last = NONE;
+    for (let s = 0; s < m.S; s++) {
+      if (this.busy[p * m.S + s] === NONE) continue;
+      if (last !== NONE && m.day[s] === m.day[last] && s - last > 1) cost += 8 + (s - last - 1);
+      last = s;
+    }
+    return cost;
+  }
+
   totalBreaks(): number {
     let total = 0;
     for (let p = 0; p < this.m.P; p++) total += this.breaksOf(p);
