@@ -121,6 +121,44 @@ function placeByEjection(st: ScheduleState, k: number): boolean {
 }
 
 /**
+ * A step on the plateau of equal value: put unscheduled k into a random slot its participants share,
+ * evicting what is in the way (their meetings there, or one meeting when the slot is full), when the
+ * evicted are worth no more than k. The evicted become the ones to place next.
+ */
+function ejectionWalk(st: ScheduleState, k: number, random: { next(): number }): boolean {
+  const { m } = st;
+  const a = m.mA[k]!;
+  const b = m.mB[k]!;
+  const allowed = m.mSlots[k];
+  const s = Math.floor(random.next() * m.S);
+  if ((allowed && !allowed[s]) || !m.pAvail[a * m.S + s] || !m.pAvail[b * m.S + s]) return false;
+  const evict = [...new Set([st.busy[a * m.S + s]!, st.busy[b * m.S + s]!].filter((x) => x !== NONE))];
+  const saved = evict.map((c) => ({ c, mode: st.modeOf[c] as 0 | 1, interp: st.interpOf[c]! }));
+  for (const c of evict) st.remove(c);
+  const capped = (p: number) => st.count[p]! >= m.pMax[p]!;
+  let r = !capped(a) && !capped(b) ? st.resources(k, s) : null;
+  if (!r && !capped(a) && !capped(b)) {
+    // The slot is full: evict one random meeting held there.
+    const there: number[] = [];
+    for (let c = 0; c < m.M; c++) if (st.slotOf[c] === s) there.push(c);
+    if (there.length) {
+      const c = there[Math.floor(random.next() * there.length)]!;
+      saved.push({ c, mode: st.modeOf[c] as 0 | 1, interp: st.interpOf[c]! });
+      evict.push(c);
+      st.remove(c);
+      r = st.resources(k, s);
+    }
+  }
+  const lost = evict.reduce((v, c) => v + m.mValue[c]!, 0);
+  if (r && lost <= m.mValue[k]!) {
+    st.place(k, s, r.mode, r.interp);
+    return true;
+  }
+  for (const { c, mode, interp } of saved) st.place(c, s, mode, interp);
+  return false;
+}
+
+/**
  * The organiser's auto-scheduler. Maximises total value first (greedy by value, most constrained
  * first, then ejection moves for what is left), then reduces breaks by local search (moving one
  * meeting, or swapping two of one participant's meetings) until the time limit. Pure: no I/O.
@@ -153,24 +191,41 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     byParticipant[m.mA[k]!]!.push(k);
     byParticipant[m.mB[k]!]!.push(k);
   }
+  const valueOf = () => {
+    let v = 0;
+    for (let k = 0; k < m.M; k++) if (st.slotOf[k] !== NONE) v += m.mValue[k]!;
+    return v;
+  };
+  let bestPlan = { value: valueOf(), breaks: st.totalBreaks(), slotOf: st.slotOf.slice(), modeOf: st.modeOf.slice(), interpOf: st.interpOf.slice() };
+  const keepIfBetter = () => {
+    const value = valueOf();
+    if (value < bestPlan.value - 1e-9) return;
+    const breaks = st.totalBreaks();
+    if (value > bestPlan.value + 1e-9 || breaks < bestPlan.breaks) bestPlan = { value, breaks, slotOf: st.slotOf.slice(), modeOf: st.modeOf.slice(), interpOf: st.interpOf.slice() };
+  };
   let iterations = 0;
   let temperature = 2;
   const unscheduledNow = () => order.filter((k) => st.slotOf[k] === NONE);
   while (now() < deadline && m.M > 0) {
     iterations++;
     if ((iterations & 1023) === 0) temperature = Math.max(0.05, temperature * 0.985);
-    // Value first: now and then, try again to fit what is still unscheduled into the changed plan.
-    if ((iterations & 4095) === 0) for (const u of unscheduledNow()) placeByEjection(st, u);
+    if ((iterations & 255) === 0) keepIfBetter();
+    // Value first: try again to fit what is still unscheduled, directly, by moving what is in the
+    // way, or by a step on the plateau of equal value.
+    if ((iterations & 15) === 0) {
+      const open = unscheduledNow();
+      if (open.length) {
+        const u = open[Math.floor(random.next() * open.length)]!;
+        const direct = bestSlot(st, u);
+        if (direct) st.place(u, direct.s, direct.mode, direct.interp);
+        else if (!placeByEjection(st, u)) ejectionWalk(st, u, random);
+        keepIfBetter();
+        continue;
+      }
+    }
     const k = Math.floor(random.next() * m.M);
     const from = st.slotOf[k]!;
-    if (from === NONE) {
-      if ((iterations & 63) === 0) {
-        const best = bestSlot(st, k);
-        if (best) st.place(k, best.s, best.mode, best.interp);
-        else placeByEjection(st, k);
-      }
-      continue;
-    }
+    if (from === NONE) continue;
     if (random.next() < 0.5) {
       // Move k to its best other slot.
       const before = st.costOf(m.mA[k]!) + st.costOf(m.mB[k]!);
@@ -207,15 +262,18 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     }
   }
 
+  keepIfBetter();
+  const final = new ScheduleState(m);
+  for (let k = 0; k < m.M; k++) if (bestPlan.slotOf[k] !== NONE) final.place(k, bestPlan.slotOf[k]!, bestPlan.modeOf[k] as 0 | 1, bestPlan.interpOf[k]!);
   const assignments: Solution["assignments"] = [];
   const unscheduled: string[] = [];
   let value = 0;
   inst.meetings.forEach((mt, k) => {
-    const s = st.slotOf[k]!;
+    const s = final.slotOf[k]!;
     if (s === NONE) return unscheduled.push(mt.id);
     value += mt.value;
-    const interp = st.interpOf[k]!;
-    assignments.push({ meeting: mt.id, slot: inst.slots[s]!.id, mode: st.modeOf[k] === 0 ? "onsite" : "online", interpreter: interp === NONE ? null : inst.interpreters[interp]!.id });
+    const interp = final.interpOf[k]!;
+    assignments.push({ meeting: mt.id, slot: inst.slots[s]!.id, mode: final.modeOf[k] === 0 ? "onsite" : "online", interpreter: interp === NONE ? null : inst.interpreters[interp]!.id });
   });
   // A valid bound: every meeting that has at least one slot its two participants share.
   const upperBound = inst.meetings.reduce((v, mt, k) => v + (options_[k]! > 0 ? mt.value : 0), 0);
@@ -225,7 +283,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     unscheduled,
     value,
     upperBound,
-    breaks: st.totalBreaks(),
+    breaks: final.totalBreaks(),
     stats: { greedyBreaks, greedyValue, iterations, millis: Math.round(now() - started) },
   };
 }
