@@ -121,6 +121,47 @@ function placeByEjection(st: ScheduleState, k: number): boolean {
 }
 
 /**
+ * Exchanges everything held in two slots (the same day), when every meeting may move: with few slots,
+ * their order decides most breaks. Returns the change in cost, or null when not possible; `undo`
+ * puts the two slots back.
+ */
+function swapSlots(st: ScheduleState, s1: number, s2: number, participants: Set<number>) {
+  const { m } = st;
+  if (m.day[s1] !== m.day[s2]) return null;
+  const here: number[] = [];
+  const there: number[] = [];
+  for (let k = 0; k < m.M; k++) {
+    if (st.slotOf[k] === s1) here.push(k);
+    else if (st.slotOf[k] === s2) there.push(k);
+  }
+  const canSit = (k: number, s: number) => {
+    const allowed = m.mSlots[k];
+    if (allowed && !allowed[s]) return false;
+    if (!m.pAvail[m.mA[k]! * m.S + s] || !m.pAvail[m.mB[k]! * m.S + s]) return false;
+    const i = st.interpOf[k]!;
+    return i === NONE || m.iAvail[i * m.S + s] === 1;
+  };
+  if (!here.every((k) => canSit(k, s2)) || !there.every((k) => canSit(k, s1))) return null;
+  participants.clear();
+  for (const k of [...here, ...there]) participants.add(m.mA[k]!).add(m.mB[k]!);
+  let before = 0;
+  for (const p of participants) before += st.costOf(p);
+  const moves = [...here.map((k) => [k, s2] as const), ...there.map((k) => [k, s1] as const)];
+  const saved = moves.map(([k]) => ({ k, mode: st.modeOf[k] as 0 | 1, interp: st.interpOf[k]! }));
+  for (const [k] of moves) st.remove(k);
+  moves.forEach(([k, s], i) => st.place(k, s, saved[i]!.mode, saved[i]!.interp));
+  let after = 0;
+  for (const p of participants) after += st.costOf(p);
+  return {
+    delta: after - before,
+    undo() {
+      for (const [k] of moves) st.remove(k);
+      moves.forEach(([k], i) => st.place(k, i < here.length ? s1 : s2, saved[i]!.mode, saved[i]!.interp));
+    },
+  };
+}
+
+/**
  * A step on the plateau of equal value: put unscheduled k into a random slot its participants share,
  * evicting what is in the way (their meetings there, or one meeting when the slot is full), when the
  * evicted are worth no more than k. The evicted become the ones to place next.
@@ -203,6 +244,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     const breaks = st.totalBreaks();
     if (value > bestPlan.value + 1e-9 || breaks < bestPlan.breaks) bestPlan = { value, breaks, slotOf: st.slotOf.slice(), modeOf: st.modeOf.slice(), interpOf: st.interpOf.slice() };
   };
+  const touchedSet = new Set<number>();
   let iterations = 0;
   let temperature = 2;
   const unscheduledNow = () => order.filter((k) => st.slotOf[k] === NONE);
@@ -226,7 +268,15 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     const k = Math.floor(random.next() * m.M);
     const from = st.slotOf[k]!;
     if (from === NONE) continue;
-    if (random.next() < 0.5) {
+    const roll = random.next();
+    if (roll < 0.03) {
+      // Exchange two whole slots of the same day.
+      const s1 = st.slotOf[k]!;
+      const s2 = Math.floor(random.next() * m.S);
+      if (s1 === s2) continue;
+      const swap = swapSlots(st, s1, s2, touchedSet);
+      if (swap && !(swap.delta <= 0 || random.next() < Math.exp(-swap.delta / temperature))) swap.undo();
+    } else if (roll < 0.5) {
       // Move k to its best other slot.
       const before = st.costOf(m.mA[k]!) + st.costOf(m.mB[k]!);
       const old = { mode: st.modeOf[k] as 0 | 1, interp: st.interpOf[k]! };
