@@ -121,42 +121,60 @@ function placeByEjection(st: ScheduleState, k: number): boolean {
 }
 
 /**
- * Exchanges everything held in two slots (the same day), when every meeting may move: with few slots,
- * their order decides most breaks. Returns the change in cost, or null when not possible; `undo`
- * puts the two slots back.
+ * A Kempe-chain move: the meetings held in slots s1 and s2 form paths and cycles through their
+ * participants (each has at most one meeting per slot); swapping the two slots along the one that
+ * contains meeting k keeps every participant's "one meeting per slot" rule. Availability, allowed
+ * slots, interpreters and per-slot capacity are checked. Returns the change in cost with an undo, or
+ * null when the chain cannot move.
  */
-function swapSlots(st: ScheduleState, s1: number, s2: number, participants: Set<number>) {
+function kempeSwap(st: ScheduleState, k: number, s2: number, participants: Set<number>) {
   const { m } = st;
-  if (m.day[s1] !== m.day[s2]) return null;
-  const here: number[] = [];
-  const there: number[] = [];
-  for (let k = 0; k < m.M; k++) {
-    if (st.slotOf[k] === s1) here.push(k);
-    else if (st.slotOf[k] === s2) there.push(k);
-  }
-  const canSit = (k: number, s: number) => {
-    const allowed = m.mSlots[k];
-    if (allowed && !allowed[s]) return false;
-    if (!m.pAvail[m.mA[k]! * m.S + s] || !m.pAvail[m.mB[k]! * m.S + s]) return false;
-    const i = st.interpOf[k]!;
-    return i === NONE || m.iAvail[i * m.S + s] === 1;
-  };
-  if (!here.every((k) => canSit(k, s2)) || !there.every((k) => canSit(k, s1))) return null;
+  const s1 = st.slotOf[k]!;
+  if (s1 === NONE || s1 === s2) return null;
   participants.clear();
-  for (const k of [...here, ...there]) participants.add(m.mA[k]!).add(m.mB[k]!);
+  const chain = new Set<number>([k]);
+  const queue = [m.mA[k]!, m.mB[k]!];
+  while (queue.length) {
+    const p = queue.pop()!;
+    if (participants.has(p)) continue;
+    participants.add(p);
+    for (const s of [s1, s2]) {
+      const c = st.busy[p * m.S + s]!;
+      if (c !== NONE && !chain.has(c)) {
+        chain.add(c);
+        queue.push(m.mA[c]!, m.mB[c]!);
+      }
+    }
+  }
+  const moves = [...chain].map((c) => ({ c, from: st.slotOf[c]!, to: st.slotOf[c] === s1 ? s2 : s1, mode: st.modeOf[c] as 0 | 1, interp: st.interpOf[c]! }));
+  const delta = { onsite: new Map<number, number>(), online: new Map<number, number>() };
+  for (const mv of moves) {
+    const allowed = m.mSlots[mv.c];
+    if (allowed && !allowed[mv.to]) return null;
+    if (!m.pAvail[m.mA[mv.c]! * m.S + mv.to] || !m.pAvail[m.mB[mv.c]! * m.S + mv.to]) return null;
+    if (mv.interp !== NONE && !m.iAvail[mv.interp * m.S + mv.to]) return null;
+    const bucket = mv.mode === 0 ? delta.onsite : delta.online;
+    bucket.set(mv.to, (bucket.get(mv.to) ?? 0) + 1);
+    bucket.set(mv.from, (bucket.get(mv.from) ?? 0) - 1);
+  }
+  for (const [s, d] of delta.onsite) if (st.onsite[s]! + d > m.tables) return null;
+  for (const [s, d] of delta.online) if (st.online[s]! + d > m.rooms) return null;
+  // Interpreters: one moving in must not meet one already there.
+  for (const mv of moves) {
+    if (mv.interp === NONE || !st.interpBusy[mv.interp * m.S + mv.to]) continue;
+    if (!moves.some((o) => o.interp === mv.interp && o.from === mv.to)) return null;
+  }
   let before = 0;
   for (const p of participants) before += st.costOf(p);
-  const moves = [...here.map((k) => [k, s2] as const), ...there.map((k) => [k, s1] as const)];
-  const saved = moves.map(([k]) => ({ k, mode: st.modeOf[k] as 0 | 1, interp: st.interpOf[k]! }));
-  for (const [k] of moves) st.remove(k);
-  moves.forEach(([k, s], i) => st.place(k, s, saved[i]!.mode, saved[i]!.interp));
+  for (const mv of moves) st.remove(mv.c);
+  for (const mv of moves) st.place(mv.c, mv.to, mv.mode, mv.interp);
   let after = 0;
   for (const p of participants) after += st.costOf(p);
   return {
     delta: after - before,
     undo() {
-      for (const [k] of moves) st.remove(k);
-      moves.forEach(([k], i) => st.place(k, i < here.length ? s1 : s2, saved[i]!.mode, saved[i]!.interp));
+      for (const mv of moves) st.remove(mv.c);
+      for (const mv of moves) st.place(mv.c, mv.from, mv.mode, mv.interp);
     },
   };
 }
@@ -254,7 +272,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     if ((iterations & 255) === 0) keepIfBetter();
     // Value first: try again to fit what is still unscheduled, directly, by moving what is in the
     // way, or by a step on the plateau of equal value.
-    if ((iterations & 15) === 0) {
+    if ((iterations & 3) === 0) {
       const open = unscheduledNow();
       if (open.length) {
         const u = open[Math.floor(random.next() * open.length)]!;
@@ -269,14 +287,11 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     const from = st.slotOf[k]!;
     if (from === NONE) continue;
     const roll = random.next();
-    if (roll < 0.03) {
-      // Exchange two whole slots of the same day.
-      const s1 = st.slotOf[k]!;
-      const s2 = Math.floor(random.next() * m.S);
-      if (s1 === s2) continue;
-      const swap = swapSlots(st, s1, s2, touchedSet);
+    if (roll < 0.4) {
+      // Swap two slots along k's Kempe chain.
+      const swap = kempeSwap(st, k, Math.floor(random.next() * m.S), touchedSet);
       if (swap && !(swap.delta <= 0 || random.next() < Math.exp(-swap.delta / temperature))) swap.undo();
-    } else if (roll < 0.5) {
+    } else if (roll < 0.7) {
       // Move k to its best other slot.
       const before = st.costOf(m.mA[k]!) + st.costOf(m.mB[k]!);
       const old = { mode: st.modeOf[k] as 0 | 1, interp: st.interpOf[k]! };
