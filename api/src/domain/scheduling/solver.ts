@@ -263,12 +263,29 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     if (value > bestPlan.value + 1e-9 || breaks < bestPlan.breaks) bestPlan = { value, breaks, slotOf: st.slotOf.slice(), modeOf: st.modeOf.slice(), interpOf: st.interpOf.slice() };
   };
   const touchedSet = new Set<number>();
-  let iterations = 0;
-  let temperature = 2;
   const unscheduledNow = () => order.filter((k) => st.slotOf[k] === NONE);
+  let iterations = 0;
+  // Value first: until everything fits (or 40% of the time is gone), alternate insertion attempts
+  // with random Kempe swaps that reshuffle the plan without losing anything.
+  const valueDeadline = started + 0.4 * options.timeLimitMs;
+  for (let open = unscheduledNow(); open.length && now() < valueDeadline; open = unscheduledNow()) {
+    for (let i = 0; i < 64; i++) {
+      const u = open[Math.floor(random.next() * open.length)]!;
+      if (st.slotOf[u] !== NONE) continue;
+      const direct = bestSlot(st, u);
+      if (direct) st.place(u, direct.s, direct.mode, direct.interp);
+      else if (!placeByEjection(st, u)) ejectionWalk(st, u, random);
+      const k = Math.floor(random.next() * m.M);
+      if (st.slotOf[k] !== NONE) kempeSwap(st, k, Math.floor(random.next() * m.S), touchedSet);
+    }
+    keepIfBetter();
+  }
+  const searchStart = now();
+  let temperature = 3;
   while (now() < deadline && m.M > 0) {
     iterations++;
-    if ((iterations & 1023) === 0) temperature = Math.max(0.05, temperature * 0.985);
+    // Cooling follows the clock, so a longer time limit means a slower, deeper search.
+    if ((iterations & 255) === 0) temperature = 3 * Math.pow(0.05 / 3, Math.min(1, (now() - searchStart) / Math.max(1, deadline - searchStart)));
     if ((iterations & 255) === 0) keepIfBetter();
     // Value first: try again to fit what is still unscheduled, directly, by moving what is in the
     // way, or by a step on the plateau of equal value.
