@@ -32,5 +32,3 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError("not_found");
 export const validationFailed = (fields: Record<string, string>) => new AppError("validation_failed", fields);
-export const serviceUnavailable = (retryAfterSeconds = 5) =>
-  new AppError("service_unavailable", undefined, retryAfterSeconds);
