@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { FairSetup, TaxonomyTerm } from "@ketnoi/contracts";
 
 /** Consistency rules across a fair's set-up fields; returns field paths with message keys. */
@@ -24,4 +25,18 @@ export function checkFairSetup(fair: Omit<FairSetup, "slug">, terms: TaxonomyTer
     if (!sectors.has(z.sector)) bad[`tableZones.${i}.sector`] = "unknownCode";
   });
   return bad;
+}
+
+/** A programme session lies within one fair day, its end after its start. */
+export function checkSessionTimes(fair: Pick<FairSetup, "days" | "timeZone">, startsAt: Date, endsAt: Date): Record<string, string> {
+  const bad: Record<string, string> = {};
+  if (endsAt <= startsAt) bad.endsAt = "endBeforeStart";
+  const day = DateTime.fromJSDate(startsAt).setZone(fair.timeZone).toISODate()!;
+  if (!fair.days.includes(day) || DateTime.fromJSDate(endsAt).setZone(fair.timeZone).toISODate() !== day) bad.startsAt = "notAFairDay";
+  return bad;
+}
+
+/** An interpreter's working days are days of the fair. */
+export function checkInterpreterDays(days: string[] | undefined, fairDays: string[]): Record<string, string> {
+  return Object.fromEntries((days ?? []).flatMap((d, i) => (fairDays.includes(d) ? [] : [[`availableDays.${i}`, "notAFairDay"]])));
 }

@@ -53,6 +53,19 @@ function staticOptions(m: Model, k: number): number {
   return n;
 }
 
+/** Puts unscheduled meeting c in the first slot other than `avoid` where it fits; false when none does. */
+function relocate(st: ScheduleState, c: number, avoid: number): boolean {
+  for (let s = 0; s < st.m.S; s++) {
+    if (s === avoid || !st.participantsFit(c, s)) continue;
+    const r = st.resources(c, s);
+    if (r) {
+      st.place(c, s, r.mode, r.interp);
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Places k by moving the (at most two) meetings in its way elsewhere; undoes everything on failure. */
 function placeByEjection(st: ScheduleState, k: number): boolean {
   const { m } = st;
@@ -69,17 +82,7 @@ function placeByEjection(st: ScheduleState, k: number): boolean {
       const old = { k: c, s: st.slotOf[c]!, mode: st.modeOf[c] as 0 | 1, interp: st.interpOf[c]! };
       st.remove(c);
       undo.push(old);
-      let moved = false;
-      for (let s2 = 0; s2 < m.S && !moved; s2++) {
-        if (s2 === s || !st.participantsFit(c, s2)) continue;
-        // c must not take k's slot for k's participants
-        const r = st.resources(c, s2);
-        if (r) {
-          st.place(c, s2, r.mode, r.interp);
-          moved = true;
-        }
-      }
-      if (!moved) {
+      if (!relocate(st, c, s)) {
         ok = false;
         break;
       }
@@ -95,14 +98,7 @@ function placeByEjection(st: ScheduleState, k: number): boolean {
         let moved = false;
         if (rk) {
           st.place(k, s, rk.mode, rk.interp);
-          for (let s2 = 0; s2 < m.S && !moved; s2++) {
-            if (s2 === s || !st.participantsFit(c, s2)) continue;
-            const rc = st.resources(c, s2);
-            if (rc) {
-              st.place(c, s2, rc.mode, rc.interp);
-              moved = true;
-            }
-          }
+          moved = relocate(st, c, s);
           st.remove(k);
         }
         if (moved) r = st.resources(k, s);

@@ -89,17 +89,22 @@ export class ScheduleState {
     this.interpOf[k] = NONE;
   }
 
-  /** Breaks of one participant: idle runs between its consecutive meetings on the same day. */
-  breaksOf(p: number): number {
+  /** Sums perBreak for each idle run between consecutive meetings of p on one day, plus perIdle per idle slot in them. */
+  private gaps(p: number, perBreak: number, perIdle: number): number {
     const { m } = this;
-    let breaks = 0;
+    let total = 0;
     let last = NONE;
     for (let s = 0; s < m.S; s++) {
       if (this.busy[p * m.S + s] === NONE) continue;
-      if (last !== NONE && m.day[s] === m.day[last] && s - last > 1) breaks++;
+      if (last !== NONE && m.day[s] === m.day[last] && s - last > 1) total += perBreak + perIdle * (s - last - 1);
       last = s;
     }
-    return breaks;
+    return total;
+  }
+
+  /** Breaks of one participant: idle runs between its consecutive meetings on the same day. */
+  breaksOf(p: number): number {
+    return this.gaps(p, 1, 0);
   }
 
   /**
@@ -107,15 +112,7 @@ export class ScheduleState {
    * them, so that shrinking a gap counts as progress before the gap closes.
    */
   costOf(p: number): number {
-    const { m } = this;
-    let cost = 0;
-    let last = NONE;
-    for (let s = 0; s < m.S; s++) {
-      if (this.busy[p * m.S + s] === NONE) continue;
-      if (last !== NONE && m.day[s] === m.day[last] && s - last > 1) cost += 8 + (s - last - 1);
-      last = s;
-    }
-    return cost;
+    return this.gaps(p, 8, 1);
   }
 
   totalBreaks(): number {

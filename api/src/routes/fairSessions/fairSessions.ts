@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { DateTime } from "luxon";
 import { FAIR_SESSION_KINDS, FairSessionViewSchema, LocalizedTextSchema } from "@ketnoi/contracts";
-import type { FairRecord } from "../../repositories/fairRepository";
 import { presentFairSession } from "../../presenters/fairSession";
+import { checkSessionTimes } from "../../domain/fairSetupRules";
 import { defineEndpoint } from "../../http/endpoint";
 import { randomUUID } from "node:crypto";
 import { AppError, notFound, validationFailed } from "../../errors";
@@ -20,14 +19,6 @@ const sessionFields = {
   capacity: z.number().int().min(1).max(10_000),
 };
 
-/** A session lies within one fair day, between its start and end. */
-function checkTimes(fair: FairRecord, startsAt: Date, endsAt: Date): Record<string, string> {
-  const bad: Record<string, string> = {};
-  if (endsAt <= startsAt) bad.endsAt = "endBeforeStart";
-  const day = DateTime.fromJSDate(startsAt).setZone(fair.timeZone).toISODate()!;
-  if (!fair.days.includes(day) || DateTime.fromJSDate(endsAt).setZone(fair.timeZone).toISODate() !== day) bad.startsAt = "notAFairDay";
-  return bad;
-}
 
 /** Participants register their company for seminars and presentations; registered sessions block meetings then. */
 export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
@@ -55,7 +46,7 @@ export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
       handler: async ({ body }) => {
         const fair = await repos.fairs.findCurrent(now());
         if (!fair) throw notFound();
-        const bad = checkTimes(fair, body.startsAt, body.endsAt);
+        const bad = checkSessionTimes(fair, body.startsAt, body.endsAt);
         if (Object.keys(bad).length) throw validationFailed(bad);
         const created = await repos.fairSessions.create({ ...body, fairId: fair.id, key: `session:${randomUUID()}` });
         return { status: 201, body: presentFairSession(created) };
@@ -72,7 +63,7 @@ export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
       handler: async ({ params: p, body }) => {
         const session = await repos.fairSessions.findById(p.id);
         if (!session) throw notFound();
-        const bad = checkTimes(await fairOf(session.fairId), body.startsAt ?? session.startsAt, body.endsAt ?? session.endsAt);
+        const bad = checkSessionTimes(await fairOf(session.fairId), body.startsAt ?? session.startsAt, body.endsAt ?? session.endsAt);
         if (Object.keys(bad).length) throw validationFailed(bad);
         if (body.capacity !== undefined && body.capacity < (await repos.fairSessions.countRegistrations(p.id)))
           throw new AppError("conflict", { capacity: "belowRegistrations" });

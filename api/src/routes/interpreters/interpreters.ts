@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound, validationFailed } from "../../errors";
 import type { Repositories } from "../../repositories";
+import { checkInterpreterDays } from "../../domain/fairSetupRules";
 import * as S from "./schema";
 
 /** The fair's interpreters, kept by organisers: languages they bridge and days they work. */
@@ -12,7 +13,7 @@ export function interpreterEndpoints(repos: Repositories, now: () => Date) {
     return fair;
   };
   const checkDays = (days: string[] | undefined, fairDays: string[]) => {
-    const bad = Object.fromEntries((days ?? []).flatMap((d, i) => (fairDays.includes(d) ? [] : [[`availableDays.${i}`, "notAFairDay"]])));
+    const bad = checkInterpreterDays(days, fairDays);
     if (Object.keys(bad).length) throw validationFailed(bad);
   };
   return [
