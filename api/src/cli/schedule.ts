@@ -1,21 +1,40 @@
 // npm run -s schedule -- --in instance.json --out solution.json [--time-limit SECONDS]
-// Reads an instance in the scheduling file format, writes a solution in it; a summary goes to stderr.
+//   reads an instance in the scheduling file format, writes a solution in it; a summary goes to stderr.
+// npm run -s schedule -- --gen hanoi|hanoi-30k --out instance.json [--seed N]
+//   writes the generated Hanoi-scale instance, so that it can be solved and checked from outside.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { InstanceSchema } from "../domain/scheduling/format";
 import { solve } from "../domain/scheduling/solver";
+import { HANOI_SCALES, generateHanoiScale } from "../domain/scheduling/generateHanoi";
 
-const { values } = parseArgs({ options: { in: { type: "string" }, out: { type: "string" }, "time-limit": { type: "string", default: "10" } } });
-if (!values.in || !values.out) {
-  console.error("usage: npm run -s schedule -- --in instance.json --out solution.json [--time-limit SECONDS]");
+const usage = `usage: npm run -s schedule -- --in instance.json --out solution.json [--time-limit SECONDS]
+       npm run -s schedule -- --gen ${Object.keys(HANOI_SCALES).join("|")} --out instance.json [--seed N]`;
+const { values } = parseArgs({
+  options: { in: { type: "string" }, out: { type: "string" }, "time-limit": { type: "string", default: "10" }, gen: { type: "string" }, seed: { type: "string", default: "2026" } },
+});
+if (!values.out || (!values.in && !values.gen)) {
+  console.error(usage);
   process.exit(2);
+}
+if (values.gen) {
+  const scale = values.gen;
+  const seed = Number(values.seed);
+  if (!(scale in HANOI_SCALES) || !Number.isInteger(seed)) {
+    console.error(usage);
+    process.exit(2);
+  }
+  const inst = generateHanoiScale(scale as keyof typeof HANOI_SCALES, seed);
+  writeFileSync(values.out, JSON.stringify(inst) + "\n");
+  console.error(`wrote ${values.out}: ${inst.participants.length} participants, ${inst.meetings.length} meetings, ${inst.slots.length} slots, ${inst.interpreters.length} interpreters`);
+  process.exit(0);
 }
 const seconds = Number(values["time-limit"]);
 if (!(seconds > 0)) {
   console.error("--time-limit must be a positive number of seconds");
   process.exit(2);
 }
-const parsed = InstanceSchema.safeParse(JSON.parse(readFileSync(values.in, "utf8")));
+const parsed = InstanceSchema.safeParse(JSON.parse(readFileSync(values.in!, "utf8")));
 if (!parsed.success) {
   console.error(`${values.in} is not a valid instance:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(2);

@@ -85,8 +85,15 @@ export function buildModel(inst: Instance, timeZone = "Asia/Ho_Chi_Minh"): Model
     } else m.mSlots.push(null);
     const langs = mt.languages ?? null;
     m.mNeedsInterpreter[k] = langs ? 1 : 0;
+    // Specialists first: an interpreter of fewer languages is less wanted elsewhere.
     m.mInterpreters.push(
-      Int32Array.from(langs ? inst.interpreters.flatMap((it, i) => (langs.every((l) => it.languages.includes(l)) ? [i] : [])) : []),
+      Int32Array.from(
+        langs
+          ? inst.interpreters
+              .flatMap((it, i) => (langs.every((l) => it.languages.includes(l)) ? [i] : []))
+              .sort((x, y) => inst.interpreters[x]!.languages.length - inst.interpreters[y]!.languages.length || x - y)
+          : [],
+      ),
     );
   });
   return { S, P, M, I, day, pAvail, pOnsite, pMax, iAvail, tables: inst.onsiteTables, rooms: inst.onlineRooms, ...m };

@@ -2,9 +2,17 @@ import type { Model } from "./model";
 
 const NONE = -1;
 
+export interface Placement {
+  k: number;
+  s: number;
+  mode: 0 | 1;
+  interp: number;
+}
+
 /**
  * A schedule being built: who meets where, with counters kept in step so that checking, placing
- * and removing a meeting each cost O(1) (plus the interpreter search).
+ * and removing a meeting each cost O(1) (plus the interpreter search). Each slot also keeps the list
+ * of its meetings, so that "what is held in slot s" costs what it holds, not a scan of every meeting.
  */
 export class ScheduleState {
   readonly slotOf: Int32Array;
@@ -14,7 +22,15 @@ export class ScheduleState {
   readonly count: Int32Array; // meetings per participant
   readonly onsite: Int32Array; // per slot
   readonly online: Int32Array;
-  readonly interpBusy: Uint8Array; // I x S
+  readonly interpAt: Int32Array; // I x S -> meeting
+  /** Meetings held in each slot: slotList[s * perSlot + j] for j < held(s); posOf[k] is k's j. */
+  private readonly slotList: Int32Array;
+  private readonly posOf: Int32Array;
+  private readonly perSlot: number;
+  value = 0;
+  scheduled = 0;
+  /** Told of every change makeRoom makes to another meeting (its mode and interpreter before), to undo it. */
+  onRetouch: ((c: number, mode: 0 | 1, interp: number) => void) | null = null;
 
   constructor(readonly m: Model) {
     this.slotOf = new Int32Array(m.M).fill(NONE);
@@ -24,7 +40,19 @@ export class ScheduleState {
     this.count = new Int32Array(m.P);
     this.onsite = new Int32Array(m.S);
     this.online = new Int32Array(m.S);
-    this.interpBusy = new Uint8Array(m.I * m.S);
+    this.interpAt = new Int32Array(m.I * m.S).fill(NONE);
+    this.perSlot = Math.max(1, Math.min(m.M, m.tables + m.rooms));
+    this.slotList = new Int32Array(m.S * this.perSlot);
+    this.posOf = new Int32Array(m.M).fill(NONE);
+  }
+
+  held(s: number): number {
+    return this.onsite[s]! + this.online[s]!;
+  }
+
+  /** The j-th meeting held in slot s (j < held(s)). */
+  heldAt(s: number, j: number): number {
+    return this.slotList[s * this.perSlot + j]!;
   }
 
   /** Participants free and available, the meeting allowed there, and the caps respected (ignoring k itself). */
@@ -47,12 +75,7 @@ export class ScheduleState {
     const { m } = this;
     let interp = NONE;
     if (m.mNeedsInterpreter[k]) {
-      for (const i of m.mInterpreters[k]!) {
-        if (m.iAvail[i * m.S + s] && !this.interpBusy[i * m.S + s]) {
-          interp = i;
-          break;
-        }
-      }
+      interp = this.freeInterpreter(k, s);
       if (interp === NONE) return null;
     }
     if (m.mOnsite[k] && this.onsite[s]! < m.tables) return { mode: 0, interp };
@@ -60,8 +83,76 @@ export class ScheduleState {
     return null;
   }
 
+  private freeInterpreter(k: number, s: number): number {
+    const { m } = this;
+    for (const i of m.mInterpreters[k]!) if (m.iAvail[i * m.S + s] && this.interpAt[i * m.S + s] === NONE) return i;
+    return NONE;
+  }
+
+  /**
+   * Like resources, but first frees what k needs in slot s by changes that cost nothing: another
+   * meeting there switches to another free interpreter who speaks its pair, or an "either" meeting
+   * switches between table and video room. Those changes stay made even when k is not placed.
+   */
+  makeRoom(k: number, s: number): { mode: 0 | 1; interp: number } | null {
+    const { m } = this;
+    const S = m.S;
+    if (m.mNeedsInterpreter[k] && this.freeInterpreter(k, s) === NONE) {
+      outer: for (const i of m.mInterpreters[k]!) {
+        if (!m.iAvail[i * S + s]) continue;
+        const c = this.interpAt[i * S + s]!;
+        for (const j of m.mInterpreters[c]!) {
+          if (j !== i && m.iAvail[j * S + s] && this.interpAt[j * S + s] === NONE) {
+            this.retouch(c, this.modeOf[c] as 0 | 1, j);
+            break outer;
+          }
+        }
+      }
+    }
+    const tablesFull = this.onsite[s]! >= m.tables;
+    const roomsFull = this.online[s]! >= m.rooms;
+    const wantOnsite = m.mOnsite[k] && tablesFull && !(m.mOnline[k] && !roomsFull);
+    const wantOnline = m.mOnline[k] && roomsFull && !(m.mOnsite[k] && !tablesFull);
+    if ((wantOnsite && !roomsFull) || (wantOnline && !tablesFull)) {
+      const from = wantOnsite ? 0 : 1;
+      for (let j = 0; j < this.held(s); j++) {
+        const c = this.heldAt(s, j);
+        if (this.modeOf[c] === from && (from === 0 ? m.mOnline[c] : m.mOnsite[c])) {
+          this.retouch(c, from === 0 ? 1 : 0, this.interpOf[c]!);
+          break;
+        }
+      }
+    }
+    return this.resources(k, s);
+  }
+
+  /** Gives placed meeting c another mode and interpreter in its slot (the caller knows they are free). */
+  retouch(c: number, mode: 0 | 1, interp: number) {
+    const { m } = this;
+    const s = this.slotOf[c]!;
+    this.onRetouch?.(c, this.modeOf[c] as 0 | 1, this.interpOf[c]!);
+    if (this.modeOf[c] !== mode) {
+      if (mode === 0) {
+        this.online[s]!--;
+        this.onsite[s]!++;
+      } else {
+        this.onsite[s]!--;
+        this.online[s]!++;
+      }
+      this.modeOf[c] = mode;
+    }
+    if (this.interpOf[c] !== interp) {
+      if (this.interpOf[c] !== NONE) this.interpAt[this.interpOf[c]! * m.S + s] = NONE;
+      if (interp !== NONE) this.interpAt[interp * m.S + s] = c;
+      this.interpOf[c] = interp;
+    }
+  }
+
   place(k: number, s: number, mode: 0 | 1, interp: number) {
     const { m } = this;
+    const j = this.held(s);
+    this.slotList[s * this.perSlot + j] = k;
+    this.posOf[k] = j;
     this.slotOf[k] = s;
     this.modeOf[k] = mode;
     this.interpOf[k] = interp;
@@ -71,22 +162,37 @@ export class ScheduleState {
     this.count[m.mB[k]!]!++;
     if (mode === 0) this.onsite[s]!++;
     else this.online[s]!++;
-    if (interp !== NONE) this.interpBusy[interp * m.S + s] = 1;
+    if (interp !== NONE) this.interpAt[interp * m.S + s] = k;
+    this.value += m.mValue[k]!;
+    this.scheduled++;
   }
 
   remove(k: number) {
     const { m } = this;
     const s = this.slotOf[k]!;
     if (s === NONE) return;
+    const last = this.held(s) - 1;
+    const j = this.posOf[k]!;
+    const moved = this.slotList[s * this.perSlot + last]!;
+    this.slotList[s * this.perSlot + j] = moved;
+    this.posOf[moved] = j;
+    this.posOf[k] = NONE;
     this.busy[m.mA[k]! * m.S + s] = NONE;
     this.busy[m.mB[k]! * m.S + s] = NONE;
     this.count[m.mA[k]!]!--;
     this.count[m.mB[k]!]!--;
     if (this.modeOf[k] === 0) this.onsite[s]!--;
     else this.online[s]!--;
-    if (this.interpOf[k] !== NONE) this.interpBusy[this.interpOf[k]! * m.S + s] = 0;
+    if (this.interpOf[k] !== NONE) this.interpAt[this.interpOf[k]! * m.S + s] = NONE;
     this.slotOf[k] = NONE;
     this.interpOf[k] = NONE;
+    this.value -= m.mValue[k]!;
+    this.scheduled--;
+  }
+
+  /** What k holds now, to put it back later. */
+  placement(k: number): Placement {
+    return { k, s: this.slotOf[k]!, mode: this.modeOf[k] as 0 | 1, interp: this.interpOf[k]! };
   }
 
   /** Sums perBreak for each idle run between consecutive meetings of p on one day, plus perIdle per idle slot in them. */
@@ -94,8 +200,9 @@ export class ScheduleState {
     const { m } = this;
     let total = 0;
     let last = NONE;
+    const row = p * m.S;
     for (let s = 0; s < m.S; s++) {
-      if (this.busy[p * m.S + s] === NONE) continue;
+      if (this.busy[row + s] === NONE) continue;
       if (last !== NONE && m.day[s] === m.day[last] && s - last > 1) total += perBreak + perIdle * (s - last - 1);
       last = s;
     }
@@ -119,6 +226,17 @@ export class ScheduleState {
     let total = 0;
     for (let p = 0; p < this.m.P; p++) total += this.breaksOf(p);
     return total;
+  }
+
+  /** The plan as plain arrays (to keep the best one found). */
+  snapshot() {
+    return { value: this.value, slotOf: this.slotOf.slice(), modeOf: this.modeOf.slice(), interpOf: this.interpOf.slice() };
+  }
+
+  static fromSnapshot(m: Model, snap: { slotOf: Int32Array; modeOf: Int8Array; interpOf: Int32Array }): ScheduleState {
+    const st = new ScheduleState(m);
+    for (let k = 0; k < m.M; k++) if (snap.slotOf[k] !== NONE) st.place(k, snap.slotOf[k]!, snap.modeOf[k] as 0 | 1, snap.interpOf[k]!);
+    return st;
   }
 }
 export { NONE };
