@@ -1,8 +1,8 @@
 import type { Instance, Solution } from "./format";
-import { buildModel } from "./model";
+import { buildModel, type Model } from "./model";
 import { NONE, ScheduleState } from "./state";
-import { createRandom } from "../random";
-import { lagrangianBound } from "./upperBound";
+import { createRandom, type Random } from "../random";
+import { lagrangianBound, type BoundResult } from "./upperBound";
 import { staticSlots, ValueSearch } from "./valueSearch";
 import { bestSlot, kempeSwap, moveToBest, swapPair } from "./breakSearch";
 import { toSolution } from "./firstFit";
@@ -22,6 +22,8 @@ export interface SolveResult extends Solution {
     greedyValue: number;
     /** Value when the value phase ended (then only breaks are improved, and stragglers fitted in). */
     valuePhaseValue: number;
+    /** Value after the relaxation-guided construction (the better of it and the greedy). */
+    guidedValue: number;
     boundMillis: number;
     boundIterations: number;
     iterations: number;
@@ -30,6 +32,38 @@ export interface SolveResult extends Solution {
 }
 
 const EPS = 1e-9;
+
+/** Builds a plan from the relaxation's choices (see lagrangianBound's guide). */
+function guidedPlan(m: Model, guide: BoundResult["guide"], slots: Int32Array[], random: Random): ScheduleState {
+  const st = new ScheduleState(m);
+  const search = new ValueSearch(st, random, slots);
+  const weight = new Float64Array(m.M);
+  for (let k = 0; k < m.M; k++) for (let o = guide.optStart[k]!; o < guide.optStart[k + 1]!; o++) weight[k]! += guide.weight[o]!;
+  const order = Array.from({ length: m.M }, (_, k) => k).sort((x, y) => weight[y]! - weight[x]! || m.mValue[y]! - m.mValue[x]! || x - y);
+  const options: number[] = [];
+  for (const k of order) {
+    options.length = 0;
+    for (let o = guide.optStart[k]!; o < guide.optStart[k + 1]!; o++) if (guide.weight[o]! > 0) options.push(o);
+    options.sort((x, y) => guide.weight[y]! - guide.weight[x]!);
+    let placed = false;
+    for (const o of options) {
+      const s = guide.optSlot[o]!;
+      if (!st.participantsFit(k, s)) continue;
+      const r = st.makeRoom(k, s);
+      if (r) {
+        st.place(k, s, r.mode, r.interp);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) {
+      const best = bestSlot(st, k, false, slots[k]);
+      if (best) st.place(k, best.s, best.mode, best.interp);
+      else search.tryPlace(k);
+    }
+  }
+  return st;
+}
 
 /**
  * The organiser's auto-scheduler. Maximises total value first, then, among plans of that value,
@@ -67,6 +101,17 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   // 2. The bound.
   const bound = lagrangianBound(m, { lowerBound: st.value, timeLimitMs: Math.max(0, Math.min(0.2 * limit, deadline - now())), now });
   const reached = () => st.value >= bound.bound * (1 - 1e-12) - EPS;
+
+  // A second construction guided by the relaxation: meetings the relaxation holds most often
+  // first, each into the slots it chose for them; the better of the two plans goes on.
+  if (bound.iterations > 0 && !reached() && now() < deadline) {
+    const guided = guidedPlan(m, bound.guide, slots, random);
+    if (guided.value > st.value + EPS) {
+      for (let k = 0; k < m.M; k++) if (st.slotOf[k] !== NONE) st.remove(k);
+      for (let k = 0; k < m.M; k++) if (guided.slotOf[k] !== NONE) st.place(k, guided.slotOf[k]!, guided.modeOf[k] as 0 | 1, guided.interpOf[k]!);
+    }
+  }
+  const guidedValue = st.value;
 
   // Best plan: value first, then breaks.
   let best = { ...st.snapshot(), breaks: st.totalBreaks() };
@@ -115,13 +160,15 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   }
   let iterations = 0;
   const searchStart = now();
-  let temperature = 3;
+  const T0 = 3;
+  const T1 = 0.05;
+  let temperature = T0;
   const accept = (delta: number) => delta <= 0 || random.next() < Math.exp(-delta / temperature);
   while (now() < deadline && m.M > 0) {
     iterations++;
     if ((iterations & 255) === 0) {
       // Cooling follows the clock, so a longer time limit means a slower, deeper search.
-      temperature = 3 * Math.pow(0.05 / 3, Math.min(1, (now() - searchStart) / Math.max(1, deadline - searchStart)));
+      temperature = T0 * Math.pow(T1 / T0, Math.min(1, (now() - searchStart) / Math.max(1, deadline - searchStart)));
       keepIfBetter();
     }
     if ((iterations & 63) === 0 && open.length) {
@@ -151,6 +198,6 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   return {
     ...solution,
     breaks: final.totalBreaks(),
-    stats: { greedyBreaks, greedyValue, valuePhaseValue, boundMillis: Math.round(bound.millis), boundIterations: bound.iterations, iterations, millis: Math.round(now() - started) },
+    stats: { greedyBreaks, greedyValue, guidedValue, valuePhaseValue, boundMillis: Math.round(bound.millis), boundIterations: bound.iterations, iterations, millis: Math.round(now() - started) },
   };
 }

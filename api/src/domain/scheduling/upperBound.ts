@@ -26,10 +26,10 @@ import { buildModel, type Model } from "./model";
  *
  * Start: the "degree" dual of (a)+(b)+(c) without slots, by coordinate descent (for each participant,
  * the price that keeps its best min(maxMeetings, available slots) meetings). Then projected
- * subgradient steps with Polyak step sizes aimed at a known feasible value.
+ * subgradient steps scaled per multiplier (Adam), stopping early if a known feasible value is met.
  */
 export interface BoundOptions {
-  /** The value of some feasible schedule: the target of the step sizes (first-fit's if omitted... 0 works, only slower). */
+  /** The value of some feasible schedule: the search stops when the bound meets it. */
   lowerBound?: number;
   timeLimitMs?: number;
   maxIterations?: number;
@@ -44,6 +44,8 @@ export interface BoundResult {
   degree: number;
   iterations: number;
   millis: number;
+  /** Per meeting k, its options optSlot[optStart[k] .. optStart[k+1]) and how often the relaxation chose each. */
+  guide: { optStart: Int32Array; optSlot: Int32Array; weight: Float64Array };
 }
 
 interface Prepared {
@@ -154,44 +156,59 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
   const now = options.now ?? (() => performance.now());
   const started = now();
   const deadline = started + (options.timeLimitMs ?? 1000);
-  const maxIterations = options.maxIterations ?? 3000;
+  const maxIterations = options.maxIterations ?? 1000;
   const { S, M, P } = m;
   const pre = prepare(m);
   const { optStart, optSlot, cls, setsOfClass, setCap } = pre;
   const T = pre.sets;
   const C = pre.classes;
 
-  // Multipliers.
-  const w = new Float64Array(P * S);
-  const y = new Float64Array(P);
-  const on = new Float64Array(S);
-  const off = new Float64Array(S);
-  const mu = new Float64Array(T * S);
-  // Whether (c) can bind at all: otherwise its multiplier stays 0.
-  const yActive = Array.from({ length: P }, (_, p) => m.pMax[p]! < pre.availCount[p]!);
+  // All multipliers in one array: w (P x S), y (P), on (S), off (S), mu (T x S); with their
+  // capacities, and whether each may leave 0 at all.
+  const W = 0;
+  const Y = P * S;
+  const ON = Y + P;
+  const OFF = ON + S;
+  const MU = OFF + S;
+  const N = MU + T * S;
+  const lam = new Float64Array(N);
+  const cap = new Float64Array(N);
+  const active = new Uint8Array(N);
+  for (let i = 0; i < P * S; i++) {
+    cap[W + i] = 1;
+    active[W + i] = m.pAvail[i]!;
+  }
+  for (let p = 0; p < P; p++) {
+    cap[Y + p] = m.pMax[p]!;
+    active[Y + p] = m.pMax[p]! < pre.availCount[p]! ? 1 : 0; // otherwise (b) already implies (c)
+  }
+  for (let s = 0; s < S; s++) {
+    cap[ON + s] = m.tables;
+    cap[OFF + s] = m.rooms;
+    active[ON + s] = active[OFF + s] = 1;
+  }
+  for (let i = 0; i < T * S; i++) {
+    cap[MU + i] = setCap[i]!;
+    active[MU + i] = 1;
+  }
   const start = degreePrices(m, pre);
   for (let p = 0; p < P; p++) {
-    if (yActive[p]) y[p] = start[p]!;
-    else for (let s = 0; s < S; s++) if (m.pAvail[p * S + s]) w[p * S + s] = start[p]!;
+    if (active[Y + p]) lam[Y + p] = start[p]!;
+    else for (let s = 0; s < S; s++) if (m.pAvail[p * S + s]) lam[W + p * S + s] = start[p]!;
   }
 
-  // Subgradient buffers.
-  const useW = new Int32Array(P * S);
-  const useY = new Int32Array(P);
-  const useOn = new Int32Array(S);
-  const useOff = new Int32Array(S);
-  const useMu = new Int32Array(T * S);
+  const use = new Int32Array(N);
   const muCost = new Float64Array(Math.max(1, C) * S);
+  // How often each option was the subproblem's choice in the second half of the search: a rough
+  // picture of the relaxation's solution, for the solver's guided construction.
+  const guide = new Float64Array(optSlot.length);
+  let guiding = false;
 
   /** L(lambda), filling the usage of the relaxed constraints by the subproblem's choice. */
   const evaluate = (): number => {
-    useW.fill(0);
-    useY.fill(0);
-    useOn.fill(0);
-    useOff.fill(0);
-    useMu.fill(0);
+    use.fill(0);
     muCost.fill(0);
-    for (let c = 0; c < C; c++) for (const t of setsOfClass[c]!) for (let s = 0; s < S; s++) muCost[c * S + s]! += mu[t * S + s]!;
+    for (let c = 0; c < C; c++) for (const t of setsOfClass[c]!) for (let s = 0; s < S; s++) muCost[c * S + s]! += lam[MU + t * S + s]!;
     let total = 0;
     for (let k = 0; k < M; k++) {
       const o0 = optStart[k]!;
@@ -202,95 +219,88 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
       const c = cls[k]!;
       const onsite = m.mOnsite[k] && m.tables > 0;
       const online = m.mOnline[k] && m.rooms > 0;
-      const base = m.mValue[k]! - y[a]! - y[b]!;
+      const base = m.mValue[k]! - lam[Y + a]! - lam[Y + b]!;
       let best = 0;
-      let bestS = -1;
+      let bestO = -1;
       let bestMode = 0;
       for (let o = o0; o < o1; o++) {
         const s = optSlot[o]!;
-        let r = base - w[a * S + s]! - w[b * S + s]!;
+        let r = base - lam[W + a * S + s]! - lam[W + b * S + s]!;
         if (c >= 0) r -= muCost[c * S + s]!;
         if (r <= best) continue;
-        const r0 = onsite ? r - on[s]! : -Infinity;
-        const r1 = online ? r - off[s]! : -Infinity;
+        const r0 = onsite ? r - lam[ON + s]! : -Infinity;
+        const r1 = online ? r - lam[OFF + s]! : -Infinity;
         if (r0 > best && r0 >= r1) {
           best = r0;
-          bestS = s;
+          bestO = o;
           bestMode = 0;
         } else if (r1 > best) {
           best = r1;
-          bestS = s;
+          bestO = o;
           bestMode = 1;
         }
       }
-      if (bestS < 0) continue;
+      if (bestO < 0) continue;
+      const s = optSlot[bestO]!;
+      if (guiding) guide[bestO]!++;
       total += best;
-      useW[a * S + bestS]!++;
-      useW[b * S + bestS]!++;
-      useY[a]!++;
-      useY[b]!++;
-      if (bestMode === 0) useOn[bestS]!++;
-      else useOff[bestS]!++;
-      if (c >= 0) for (const t of setsOfClass[c]!) useMu[t * S + bestS]!++;
+      use[W + a * S + s]!++;
+      use[W + b * S + s]!++;
+      use[Y + a]!++;
+      use[Y + b]!++;
+      use[(bestMode === 0 ? ON : OFF) + s]!++;
+      if (c >= 0) for (const t of setsOfClass[c]!) use[MU + t * S + s]!++;
     }
-    for (let i = 0; i < P * S; i++) total += w[i]!; // capacity 1 (w is 0 where p is unavailable)
-    for (let p = 0; p < P; p++) total += y[p]! * m.pMax[p]!;
-    for (let s = 0; s < S; s++) total += on[s]! * m.tables + off[s]! * m.rooms;
-    for (let i = 0; i < T * S; i++) total += mu[i]! * setCap[i]!;
+    for (let i = 0; i < N; i++) total += lam[i]! * cap[i]!;
     return total;
   };
 
-  /** One projected step along the subgradient (capacity - usage); components pinned at 0 are left out. */
-  const step = (gap: number, theta: number) => {
-    let norm = 0;
-    const g2 = (lambda: number, g: number) => (lambda > 0 || g < 0 ? g * g : 0);
-    for (let p = 0; p < P; p++) {
-      for (let s = 0; s < S; s++) if (m.pAvail[p * S + s]) norm += g2(w[p * S + s]!, 1 - useW[p * S + s]!);
-      if (yActive[p]) norm += g2(y[p]!, m.pMax[p]! - useY[p]!);
-    }
-    for (let s = 0; s < S; s++) norm += g2(on[s]!, m.tables - useOn[s]!) + g2(off[s]!, m.rooms - useOff[s]!);
-    for (let i = 0; i < T * S; i++) norm += g2(mu[i]!, setCap[i]! - useMu[i]!);
-    if (norm === 0) return false;
-    const t = (theta * gap) / norm;
-    for (let p = 0; p < P; p++) {
-      for (let s = 0; s < S; s++) {
-        const i = p * S + s;
-        if (m.pAvail[i]) w[i] = Math.max(0, w[i]! - t * (1 - useW[i]!));
-      }
-      if (yActive[p]) y[p] = Math.max(0, y[p]! - t * (m.pMax[p]! - useY[p]!));
-    }
-    for (let s = 0; s < S; s++) {
-      on[s] = Math.max(0, on[s]! - t * (m.tables - useOn[s]!));
-      off[s] = Math.max(0, off[s]! - t * (m.rooms - useOff[s]!));
-    }
-    for (let i = 0; i < T * S; i++) mu[i] = Math.max(0, mu[i]! - t * (setCap[i]! - useMu[i]!));
-    return true;
-  };
-
+  // Adam steps along the subgradient (capacity - usage), projected on lambda >= 0; the step size
+  // shrinks geometrically over the planned iterations. Any lambda gives a valid bound; Adam's
+  // per-coordinate scaling just finds small ones much faster than plain subgradient steps here.
+  const first = new Float64Array(N);
+  const second = new Float64Array(N);
+  const b1 = 0.9;
+  const b2 = 0.999;
+  const evalStart = now();
   let best = evaluate();
+  const evalMillis = Math.max(1e-3, now() - evalStart);
   const degree = best;
-  const target = Math.min(options.lowerBound ?? 0, best);
-  let theta = 1;
-  let sinceBest = 0;
+  const target = options.lowerBound ?? 0;
   let iterations = 0;
-  let value = best;
-  while (iterations < maxIterations && now() < deadline && theta > 1e-4) {
+  let b1t = 1;
+  let b2t = 1;
+  const lr0 = 0.05;
+  // Plan the number of steps by the time one evaluation took (the step size schedule spans them).
+  let planned = Math.max(1, Math.min(maxIterations, Math.floor((deadline - now()) / (1.4 * evalMillis))));
+  let loopStart = now();
+  while (iterations < planned && now() < deadline && best - target > 1e-9 * Math.abs(best)) {
     iterations++;
-    // Aim a little below the best bound when the known value is already close to it.
-    const gap = Math.max(value - target, 1e-3 * Math.max(1, value - target), 1e-6 * value);
-    if (!step(gap, theta)) break;
-    value = evaluate();
-    if (value < best - 1e-9 * Math.abs(best)) {
-      best = value;
-      sinceBest = 0;
-    } else if (++sinceBest >= 25) {
-      theta /= 2;
-      sinceBest = 0;
+    if (iterations === 8) loopStart = now();
+    if (iterations === 24) {
+      // The first evaluations run before the engine has compiled them: plan again from steady speed.
+      const perIteration = (now() - loopStart) / 16;
+      planned = Math.max(iterations + 1, Math.min(maxIterations, iterations + Math.floor((deadline - now()) / (1.1 * perIteration))));
     }
-    if (best - target <= 1e-9 * Math.abs(best)) break;
+    b1t *= b1;
+    b2t *= b2;
+    const lr = lr0 * Math.pow(0.02, iterations / planned);
+    const c1 = 1 / (1 - b1t);
+    const c2 = 1 / (1 - b2t);
+    for (let i = 0; i < N; i++) {
+      if (!active[i]) continue;
+      const g = cap[i]! - use[i]!;
+      const f = (first[i] = b1 * first[i]! + (1 - b1) * g);
+      const v = (second[i] = b2 * second[i]! + (1 - b2) * g * g);
+      const next = lam[i]! - (lr * f * c1) / (Math.sqrt(v * c2) + 1e-8);
+      lam[i] = next > 0 ? next : 0;
+    }
+    guiding = iterations > planned / 2;
+    const value = evaluate();
+    if (value < best) best = value;
   }
   const bound = Math.min(pre.trivial, best * (1 + 1e-9) + 1e-9);
-  return { bound, trivial: pre.trivial, degree, iterations, millis: now() - started };
+  return { bound, trivial: pre.trivial, degree, iterations, millis: now() - started, guide: { optStart, optSlot, weight: guide } };
 }
 
 /** The bound of an instance (first-fit's value could be passed as options.lowerBound to speed it). */
