@@ -9,3 +9,4 @@ export * from "./realtime";
 export * from "./taxCode";
 export * from "./auth";
 export * from "./directory";
+export * from "./matchReasons";
