@@ -23,6 +23,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly fields?: Record<string, string>,
     readonly retryAfterSeconds?: number,
+    /** For a refused booking: free slots the caller could take instead. */
+    readonly alternatives?: { id: string; start: string; end: string }[],
   ) {
     super(code);
     this.name = "AppError";

@@ -6,7 +6,8 @@ import { createRepositories } from "./repositories";
 import { createVideoRooms } from "./services/livekit";
 import { connectRedis } from "./services/redis";
 import { createProbes } from "./probes";
-import { createApp } from "./http/app";
+import { createApp, createMeetingContext } from "./http/app";
+import { noEventPublisher, redisEventPublisher } from "./services/events";
 import { loggingTransport } from "./services/mail";
 import { startBackgroundJobs } from "./jobs";
 
@@ -38,8 +39,11 @@ async function main() {
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const video = createVideoRooms(config.livekit);
   const repos = createRepositories(db.models);
-  const app = createApp({ logger, repos, probes: createProbes(db, video, redis), publicOrigin: config.publicOrigin });
-  const jobs = startBackgroundJobs(repos, loggingTransport(logger), logger);
+  const events = redis ? redisEventPublisher(redis) : noEventPublisher;
+  const meetingSettings = config.meetings;
+  const app = createApp({ logger, repos, probes: createProbes(db, video, redis), publicOrigin: config.publicOrigin, events, meetingSettings });
+  const meetings = createMeetingContext(repos, logger, config.publicOrigin, { events, settings: meetingSettings });
+  const jobs = startBackgroundJobs(repos, meetings, loggingTransport(logger), logger);
 
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;

@@ -25,6 +25,8 @@ export const ErrorBodySchema = z.object({
     message: z.string(),
     /** Field path ("address.district", "needs.0.priority") to a message in the user's language. */
     fields: z.record(z.string(), z.string()).optional(),
+    /** A refused booking (409): free slots both sides could take instead, nearest first. */
+    alternatives: z.array(z.object({ id: z.string(), start: z.string(), end: z.string() })).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -9,4 +9,5 @@ export * from "./realtime";
 export * from "./taxCode";
 export * from "./auth";
 export * from "./directory";
+export * from "./meeting";
 export * from "./matchReasons";

@@ -1,6 +1,8 @@
 import { AppError, notFound, validationFailed } from "../errors";
 import type { Repositories } from "../repositories";
 import type { UserRecord } from "../repositories/userRepository";
+import type { FairRecord } from "../repositories/fairRepository";
+import type { CompanyRecord } from "../repositories/companyRepository";
 import { companyPolicy } from "../policies/company";
 import { availableSlots, fairSlots } from "../domain/fairSlots";
 
@@ -13,17 +15,22 @@ async function load(repos: Repositories, user: UserRecord, companyId: string) {
   return { company, fair };
 }
 
-/** A company's meeting slots with whether it can meet then, and why not. */
-export async function getAvailability(repos: Repositories, user: UserRecord, companyId: string) {
-  const { company, fair } = await load(repos, user, companyId);
+/** Whether a company can meet in each of the fair's slots: its sessions, its blocks, its working hours. */
+export async function availabilityFor(repos: Repositories, fair: FairRecord, company: CompanyRecord) {
   const registered = new Set(await repos.fairSessions.sessionIdsForCompany(company.id));
   const busy = (await repos.fairSessions.listForFair(fair.id)).filter((s) => registered.has(s.id));
-  const slots = availableSlots(fairSlots(fair), {
+  return availableSlots(fairSlots(fair), {
     participation: company.participation,
     timeZone: company.timeZone,
     busy: busy.map((s) => ({ start: s.startsAt, end: s.endsAt })),
     blocked: company.blockedSlots ?? [],
   });
+}
+
+/** A company's meeting slots with whether it can meet then, and why not. */
+export async function getAvailability(repos: Repositories, user: UserRecord, companyId: string) {
+  const { company, fair } = await load(repos, user, companyId);
+  const slots = await availabilityFor(repos, fair, company);
   return {
     timeZone: company.timeZone,
     fairTimeZone: fair.timeZone,

@@ -37,6 +37,8 @@ export async function deleteAccount(repos: Repositories, directory: DirectorySer
   await repos.sessions.deleteAllForUser(user.id);
   await repos.oneTimeTokens.deleteForUser(user.id);
   await repos.outbox.deleteTo(user.email);
+  await repos.notifications.deleteForUser(user.id);
+  await repos.calendarFeeds.deleteForUser(user.id);
   await repos.users.deleteById(user.id);
   if (user.companyId && (await repos.users.countCompanyMembers(user.companyId)) === 0) {
     const company = await repos.companies.findById(user.companyId);

@@ -13,6 +13,10 @@ const EnvSchema = z.object({
   /** Optional: without it the api runs on its own; with it health reports redis and events go through it. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** How long a meeting request waits for an answer before it lapses. */
+  MEETING_REQUEST_TTL_HOURS: z.coerce.number().min(1).max(24 * 30).default(72),
+  /** How long before a meeting its reminder goes out. */
+  MEETING_REMINDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export type ApiConfig = Readonly<{
@@ -24,6 +28,7 @@ export type ApiConfig = Readonly<{
   livekit: Readonly<{ url: string; apiKey: string; apiSecret: string }>;
   redisUrl: string | undefined;
   logLevel: string;
+  meetings: Readonly<{ requestTtlHours: number; reminderMinutes: number }>;
 }>;
 
 export class ConfigError extends Error {
@@ -49,5 +54,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
     livekit: Object.freeze({ url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }),
     redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
+    meetings: Object.freeze({ requestTtlHours: env.MEETING_REQUEST_TTL_HOURS, reminderMinutes: env.MEETING_REMINDER_MINUTES }),
   });
 }

@@ -26,6 +26,12 @@ import { createRateLimits } from "./rateLimits";
 import { createPassport } from "../auth/passport";
 import { createDirectoryService } from "../services/directory";
 import cookieParser from "cookie-parser";
+import { meetingEndpoints } from "../routes/meetings/meetings";
+import { calendarEndpoints } from "../routes/meetings/calendar";
+import { notificationEndpoints } from "../routes/meetings/notifications";
+import { createMeetingNotifier } from "../services/meetingNotifier";
+import { noEventPublisher, type EventPublisher } from "../services/events";
+import type { MeetingContext, MeetingSettings } from "../commands/meetings/context";
 
 export interface AppDeps {
   logger: Logger;
@@ -34,12 +40,27 @@ export interface AppDeps {
   /** The origin browsers use; writes from elsewhere are refused, cookies are Secure when it is https. */
   publicOrigin: string;
   now?: () => Date;
+  /** Where live notifications go (the realtime service through Redis); none by default. */
+  events?: EventPublisher;
+  meetingSettings?: MeetingSettings;
+}
+
+export const DEFAULT_MEETING_SETTINGS: MeetingSettings = { requestTtlHours: 72, reminderMinutes: 15 };
+
+/** The context meeting commands run in, shared by the routes and the background jobs. */
+export function createMeetingContext(repos: Repositories, logger: Logger, publicOrigin: string, opts: { events?: EventPublisher; settings?: MeetingSettings; now?: () => Date } = {}): MeetingContext {
+  return {
+    repos,
+    notifier: createMeetingNotifier(repos, opts.events ?? noEventPublisher, publicOrigin, logger),
+    now: opts.now ?? (() => new Date()),
+    settings: opts.settings ?? DEFAULT_MEETING_SETTINGS,
+  };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** The api's Express app: everything under /api, JSON in and out, one error shape. */
-export function createApp({ logger, repos, probes, publicOrigin, now = () => new Date() }: AppDeps) {
+export function createApp({ logger, repos, probes, publicOrigin, now = () => new Date(), events, meetingSettings }: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -70,6 +91,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
   const passport = createPassport(repos, now);
   const directory = createDirectoryService(repos);
   const limits = createRateLimits();
+  const meetings = createMeetingContext(repos, logger, publicOrigin, { ...(events ? { events } : {}), ...(meetingSettings ? { settings: meetingSettings } : {}), now });
   mountEndpoints(api, registry, [
     ...healthEndpoints(probes),
     ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, now }),
@@ -82,6 +104,9 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...fairSessionEndpoints(repos, now),
     ...interpreterEndpoints(repos, now),
     ...attachmentEndpoints(repos),
+    ...meetingEndpoints(meetings, limits, publicOrigin),
+    ...calendarEndpoints(meetings, publicOrigin),
+    ...notificationEndpoints(repos, now),
   ]);
   api.get("/attachments/:id", attachmentDownload(repos));
   registry.registerPath({

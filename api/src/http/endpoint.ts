@@ -51,7 +51,13 @@ export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, 
   responses: Record<number, { description: string; schema?: ZodType }>;
   /** Extra middleware run after the access check and before validation (rate limits). */
   before?: RequestHandler[];
-  handler: (input: EndpointInput<P, Q, B>) => Promise<{ status?: number; body?: unknown; csv?: { filename: string; text: string } }>;
+  handler: (input: EndpointInput<P, Q, B>) => Promise<{
+    status?: number;
+    body?: unknown;
+    csv?: { filename: string; text: string };
+    /** Another media type (a calendar, an image): sent as is, with no caching by shared caches. */
+    raw?: { contentType: string; data: string | Buffer; filename?: string };
+  }>;
 }
 
 export function defineEndpoint<P extends Schema, Q extends Schema, B extends Schema>(e: Endpoint<P, Q, B>) {
@@ -93,6 +99,11 @@ export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoi
         if (Object.keys(fields).length) throw validationFailed(fields);
         const result = await e.handler({ params, query, body, req, res, locale, auth: req.auth } as EndpointInput<Schema, Schema, Schema>);
         if (result.csv) res.status(200).type("text/csv; charset=utf-8").attachment(result.csv.filename).send(result.csv.text);
+        else if (result.raw) {
+          res.status(200).type(result.raw.contentType).set("Cache-Control", "private, no-store");
+          if (result.raw.filename) res.attachment(result.raw.filename);
+          res.send(result.raw.data);
+        }
         else if (result.body === undefined) res.status(result.status ?? 204).end();
         else res.status(result.status ?? 200).json(result.body);
       } catch (err) {

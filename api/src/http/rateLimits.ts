@@ -1,4 +1,4 @@
-import { rateLimit } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { AppError } from "../errors";
 
 /**
@@ -6,10 +6,12 @@ import { AppError } from "../errors";
  * with N processes the effective limit is N times higher; account lockout (in the database) is
  * what stops password guessing across processes.
  */
-function limiter(windowMs: number, limit: number) {
+function limiter(windowMs: number, limit: number, perUser = false) {
   return rateLimit({
     windowMs,
     limit,
+    // Signed-in actions count per user: a fair's visitors share the venue's few IP addresses.
+    ...(perUser ? { keyGenerator: (req) => req.auth?.user.id ?? ipKeyGenerator(req.ip ?? "") } : {}),
     standardHeaders: "draft-8",
     legacyHeaders: false,
     handler: (_req, _res, next, options) => next(new AppError("rate_limited", undefined, Math.ceil(options.windowMs / 1000))),
@@ -25,6 +27,7 @@ export function createRateLimits() {
     passwordReset: limiter(60 * 60 * 1000, 10),
     passwordResetConfirm: limiter(60 * 60 * 1000, 20),
     verificationResend: limiter(60 * 60 * 1000, 10),
+    meetingRequests: limiter(60 * 1000, 30, true),
   };
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;

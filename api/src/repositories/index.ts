@@ -11,6 +11,10 @@ import { createOutboxRepository } from "./outboxRepository";
 import { createRevisionRepository } from "./revisionRepository";
 import { createInvitationRepository } from "./invitationRepository";
 import { createMongoAttachmentStore } from "./attachmentStore";
+import { createMeetingRepository } from "./meetingRepository";
+import { createReservationRepository } from "./reservationRepository";
+import { createNotificationRepository } from "./notificationRepository";
+import { createCalendarFeedRepository } from "./calendarFeedRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -27,6 +31,10 @@ export function createRepositories(models: Models) {
     outbox: createOutboxRepository(models),
     invitations: createInvitationRepository(models),
     attachments: createMongoAttachmentStore(models),
+    meetings: createMeetingRepository(models),
+    reservations: createReservationRepository(models),
+    notifications: createNotificationRepository(models),
+    calendarFeeds: createCalendarFeedRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

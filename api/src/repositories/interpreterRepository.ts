@@ -17,6 +17,9 @@ export interface InterpreterRepository {
   upsertMany(interpreters: InterpreterInput[]): Promise<void>;
   countForFair(fairId: string): Promise<number>;
   listForFair(fairId: string): Promise<InterpreterRecord[]>;
+  findById(id: string): Promise<InterpreterRecord | null>;
+  /** The interpreter record a signed-in interpreter user works as. */
+  findByUserId(userId: string): Promise<InterpreterRecord | null>;
   create(fairId: string, interpreter: Omit<InterpreterRecord, "id">): Promise<InterpreterRecord>;
   update(id: string, changes: Partial<Omit<InterpreterRecord, "id">>): Promise<InterpreterRecord | null>;
   delete(id: string): Promise<boolean>;
@@ -49,6 +52,15 @@ export function createInterpreterRepository({ Interpreter }: Models): Interprete
     countForFair: (fairId) => Interpreter.countDocuments({ fairId: new Types.ObjectId(fairId) }),
     async listForFair(fairId) {
       return (await Interpreter.find({ fairId: new Types.ObjectId(fairId) }).sort({ name: 1 }).lean<Lean[]>()).map(toRecord);
+    },
+    async findById(id) {
+      if (!Types.ObjectId.isValid(id)) return null;
+      const doc = await Interpreter.findById(id).lean<Lean>();
+      return doc ? toRecord(doc) : null;
+    },
+    async findByUserId(userId) {
+      const doc = await Interpreter.findOne({ userId: new Types.ObjectId(userId) }).lean<Lean>();
+      return doc ? toRecord(doc) : null;
     },
     async create(fairId, i) {
       const _id = new Types.ObjectId();

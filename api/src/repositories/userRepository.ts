@@ -42,6 +42,8 @@ export interface UserRepository {
   markEmailVerified(id: string, at: Date): Promise<void>;
   deleteById(id: string): Promise<void>;
   countCompanyMembers(companyId: string): Promise<number>;
+  /** A company's members (who its meeting notifications go to). */
+  listByCompany(companyId: string): Promise<UserRecord[]>;
   setConsents(id: string, consents: { purpose: string; grantedAt: Date }[]): Promise<void>;
   /** Every user with their consents, for the organiser's register of consent (one scan). */
   listAll(): Promise<UserRecord[]>;
@@ -130,6 +132,9 @@ export function createUserRepository({ User }: Models): UserRepository {
       await User.deleteOne({ _id: id });
     },
     countCompanyMembers: (companyId) => User.countDocuments({ companyId: new Types.ObjectId(companyId) }),
+    async listByCompany(companyId) {
+      return (await User.find({ companyId: new Types.ObjectId(companyId) }, PUBLIC_FIELDS).lean<Lean[]>()).map(toRecord);
+    },
     async setConsents(id, consents) {
       await User.updateOne({ _id: id }, { $set: { consents } });
     },

@@ -12,6 +12,11 @@ import { revisionSchema } from "./revision";
 import { sessionRegistrationSchema } from "./sessionRegistration";
 import { invitationSchema } from "./invitation";
 import { attachmentChunkSchema, attachmentSchema } from "./attachment";
+import { meetingSchema } from "./meeting";
+import { meetingEventSchema } from "./meetingEvent";
+import { reservationSchema } from "./reservation";
+import { notificationSchema } from "./notification";
+import { calendarFeedSchema } from "./calendarFeed";
 
 export function registerModels(connection: Connection) {
   return {
@@ -29,6 +34,11 @@ export function registerModels(connection: Connection) {
     Invitation: connection.model("Invitation", invitationSchema),
     Attachment: connection.model("Attachment", attachmentSchema),
     AttachmentChunk: connection.model("AttachmentChunk", attachmentChunkSchema),
+    Meeting: connection.model("Meeting", meetingSchema),
+    MeetingEvent: connection.model("MeetingEvent", meetingEventSchema),
+    Reservation: connection.model("Reservation", reservationSchema),
+    Notification: connection.model("Notification", notificationSchema),
+    CalendarFeed: connection.model("CalendarFeed", calendarFeedSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

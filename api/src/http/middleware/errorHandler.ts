@@ -40,6 +40,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         code: appError.code,
         message: ERROR_MESSAGES[appError.code][locale],
         ...(appError.fields ? { fields: localizeFields(appError.fields, locale) } : {}),
+        ...(appError.alternatives ? { alternatives: appError.alternatives } : {}),
       },
     };
     res.status(appError.status).json(body);

@@ -1,0 +1,47 @@
+import { timingSafeEqual } from "node:crypto";
+import { AppError, validationFailed } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import { meetingPolicy } from "../../policies/meeting";
+import { loadVisibleMeeting, orConflict, requireStatus } from "./loadMeeting";
+import type { MeetingContext } from "./context";
+
+/** Check-in opens this long before a meeting starts (parties arrive early at the table). */
+const CHECK_IN_OPENS_MS = 15 * 60_000;
+
+const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Scanning the meeting's QR code at the table (an organiser or either party) records it as held. */
+export async function checkInMeeting(ctx: MeetingContext, user: UserRecord, id: string, code: string) {
+  const meeting = await loadVisibleMeeting(ctx, user, id);
+  if (!meetingPolicy.canRecordAttendance(user, meeting)) throw new AppError("forbidden");
+  if (meeting.status === "held") return meeting; // a second scan changes nothing
+  requireStatus(ctx, meeting, ["booked"]);
+  if (meeting.mode !== "onsite") throw new AppError("conflict", { meeting: "notOnsite" });
+  if (!sameCode(code, meeting.checkInCode)) throw validationFailed({ code: "wrongCode" });
+  if (ctx.now().getTime() < meeting.startsAt!.getTime() - CHECK_IN_OPENS_MS) throw new AppError("conflict", { meeting: "tooEarly" });
+  const held = await orConflict(() => ctx.repos.meetings.change(meeting, "checked_in", user.id, { set: { status: "held", checkedInAt: ctx.now() } }));
+  await ctx.notifier.meetingChanged("meeting_held", held, user.id);
+  return held;
+}
+
+/** Records that a party did not come, once the meeting has started: by the other party or an organiser. */
+export async function reportNoShow(ctx: MeetingContext, user: UserRecord, id: string, absent: string) {
+  const meeting = await loadVisibleMeeting(ctx, user, id);
+  if (!meetingPolicy.canRecordAttendance(user, meeting)) throw new AppError("forbidden");
+  requireStatus(ctx, meeting, ["booked"]);
+  if (absent !== meeting.requesterId && absent !== meeting.recipientId) throw validationFailed({ absent: "notAParty" });
+  if (meetingPolicy.sideOf(user, meeting) === absent) throw validationFailed({ absent: "ownSide" });
+  if (ctx.now() < meeting.startsAt!) throw new AppError("conflict", { meeting: "notStarted" });
+  return orConflict(() => ctx.repos.meetings.change(meeting, "no_show", user.id, { set: { status: "no_show", absent: [absent] } }));
+}
+
+/** Each side records what came of a meeting it held (or one it was at); a later record replaces its earlier one. */
+export async function recordOutcome(ctx: MeetingContext, user: UserRecord, id: string, outcome: string, note: string) {
+  const meeting = await loadVisibleMeeting(ctx, user, id);
+  const side = meetingPolicy.sideOf(user, meeting);
+  if (!side) throw new AppError("forbidden");
+  requireStatus(ctx, meeting, ["booked", "held"]);
+  if (ctx.now() < meeting.startsAt!) throw new AppError("conflict", { meeting: "notStarted" });
+  const outcomes = [...meeting.outcomes.filter((o) => o.companyId !== side), { companyId: side, outcome: outcome as never, ...(note ? { note } : {}), at: ctx.now() }];
+  return orConflict(() => ctx.repos.meetings.change(meeting, "outcome", user.id, { set: { outcomes } }));
+}

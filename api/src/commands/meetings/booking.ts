@@ -1,0 +1,151 @@
+import { randomBytes } from "node:crypto";
+import { AppError, notFound, validationFailed } from "../../errors";
+import type { CompanyRecord } from "../../repositories/companyRepository";
+import type { FairRecord } from "../../repositories/fairRepository";
+import { fairSlots, type Slot } from "../../domain/fairSlots";
+import { reservationKeys } from "../../domain/meetings/reservationKeys";
+import { interpreterBridges, languageBridge } from "../../domain/meetings/languageBridge";
+import { rotate, tableOrder } from "../../domain/meetings/tableOrder";
+import { commonFreeSlots } from "../../domain/meetings/commonSlots";
+import { availabilityFor } from "../companyAvailability";
+import type { MeetingContext } from "./context";
+
+/** What a booked meeting holds once its reservations are claimed. */
+export interface Booking {
+  slot: Slot;
+  mode: "onsite" | "online";
+  table?: number;
+  onlineRoom?: string;
+  interpreterId?: string;
+  languages?: [string, string];
+  /** Every reservation claimed for this booking (not the pair's). */
+  keys: string[];
+}
+
+export interface BookingRequest {
+  meetingId: string;
+  fair: FairRecord;
+  requester: CompanyRecord;
+  recipient: CompanyRecord;
+  preferredMode: "onsite" | "online" | "either";
+  slotId: string;
+}
+
+/** The fair's slot with this id, or a field error. */
+export function slotOf(fair: FairRecord, slotId: string, field = "slot"): Slot {
+  const slot = fairSlots(fair).find((s) => s.id === slotId);
+  if (!slot) throw validationFailed({ [field]: "unknownSlot" });
+  return slot;
+}
+
+/** Start times (ms) a company's booked meetings hold. */
+async function busyStarts(ctx: MeetingContext, companyIds: string[], except?: string) {
+  const busy = new Set<number>();
+  for (const id of companyIds)
+    for (const m of await ctx.repos.meetings.listForCompany(id)) if (m.status === "booked" && m.startsAt && m.id !== except) busy.add(m.startsAt.getTime());
+  return busy;
+}
+
+/** Free slots both companies could take, nearest to `near` first: what a refused booking offers instead. */
+export async function alternativeSlots(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, near?: Date, except?: string, limit = 5) {
+  const [availA, availB] = await Promise.all([availabilityFor(ctx.repos, fair, a), availabilityFor(ctx.repos, fair, b)]);
+  const ids = (list: typeof availA) => new Set(list.filter((s) => s.available).map((s) => s.slot.id));
+  const free = commonFreeSlots(fairSlots(fair), ids(availA), ids(availB), await busyStarts(ctx, [a.id, b.id], except), near, ctx.now());
+  return free.slice(0, limit).map((s) => ({ id: s.id, start: s.start.toISOString(), end: s.end.toISOString() }));
+}
+
+/** Refuses a slot either side cannot meet in (a session, a block, outside a remote side's working day). */
+export async function checkBothAvailable(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, slot: Slot) {
+  if (slot.start <= ctx.now()) throw validationFailed({ slot: "slotInPast" });
+  for (const [company, field] of [[a, "requesterUnavailable"], [b, "recipientUnavailable"]] as const) {
+    const own = (await availabilityFor(ctx.repos, fair, company)).find((s) => s.slot.id === slot.id);
+    if (!own?.available) throw new AppError("conflict", { slot: field }, undefined, await alternativeSlots(ctx, fair, a, b, slot.start));
+  }
+}
+
+/**
+ * Claims everything a meeting needs in a slot: both companies' time, a table (onsite) or an online
+ * room, and an interpreter when the two share no language. Each is a unique reservation, so of any
+ * number of simultaneous bookings that want the same thing exactly one gets it, whichever api
+ * process serves it; the others are refused with 409 and free slots to try instead. Nothing is
+ * left claimed when it fails.
+ */
+export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Promise<Booking> {
+  const { fair, requester, recipient, meetingId } = req;
+  const slot = slotOf(fair, req.slotId);
+  await checkBothAvailable(ctx, fair, requester, recipient, slot);
+  const { reservations } = ctx.repos;
+  const claimed: string[] = [];
+  const refuse = async (field: string) => {
+    await reservations.release(claimed, meetingId);
+    throw new AppError("conflict", { slot: field }, undefined, await alternativeSlots(ctx, fair, requester, recipient, slot.start, meetingId));
+  };
+
+  const parties = await reservations.claimAll([reservationKeys.participant(requester.id, slot.start), reservationKeys.participant(recipient.id, slot.start)], meetingId);
+  if (!parties.ok) return refuse(parties.taken.includes(requester.id) ? "requesterBusy" : "recipientBusy");
+  claimed.push(reservationKeys.participant(requester.id, slot.start), reservationKeys.participant(recipient.id, slot.start));
+
+  const spread = parseInt(meetingId.slice(-6), 16);
+  const bothOnsite = requester.participation === "onsite" && recipient.participation === "onsite";
+  let mode: Booking["mode"] | undefined;
+  let table: number | undefined;
+  let onlineRoom: string | undefined;
+  if (req.preferredMode !== "online" && bothOnsite && fair.onsiteTables > 0) {
+    const order = tableOrder(fair.onsiteTables, fair.tableZones, [...requester.sectors, ...recipient.sectors], spread);
+    const key = await reservations.claimFirst(order.map((t) => reservationKeys.table(fair.id, slot.start, t)), meetingId);
+    if (key) {
+      claimed.push(key);
+      mode = "onsite";
+      table = Number(key.slice(key.lastIndexOf(":") + 1));
+    }
+  }
+  if (!mode && req.preferredMode !== "onsite" && fair.onlineRoomsPerSlot > 0) {
+    const rooms = rotate(Array.from({ length: fair.onlineRoomsPerSlot }, (_, i) => i + 1), spread);
+    const key = await reservations.claimFirst(rooms.map((r) => reservationKeys.room(fair.id, slot.start, r)), meetingId);
+    if (key) {
+      claimed.push(key);
+      mode = "online";
+      // The video room's name is unguessable: knowing a meeting exists does not let anyone in.
+      onlineRoom = `mtg_${randomBytes(16).toString("base64url")}`;
+    }
+  }
+  if (!mode) return refuse(req.preferredMode === "online" || !bothOnsite ? "noOnlineRoom" : "noTable");
+
+  const languages = languageBridge(requester.languages, recipient.languages) ?? undefined;
+  let interpreterId: string | undefined;
+  if (languages) {
+    const day = slot.day;
+    const candidates = (await ctx.repos.interpreters.listForFair(fair.id)).filter(
+      (i) => i.availableDays.includes(day) && interpreterBridges(i.languages, requester.languages, recipient.languages),
+    );
+    const key = await reservations.claimFirst(rotate(candidates, spread).map((i) => reservationKeys.interpreter(i.id, slot.start)), meetingId);
+    if (!key) return refuse("noInterpreter");
+    claimed.push(key);
+    interpreterId = key.split(":")[1];
+  }
+  return { slot, mode, ...(table ? { table } : {}), ...(onlineRoom ? { onlineRoom } : {}), ...(interpreterId ? { interpreterId, languages } : {}), keys: claimed };
+}
+
+/** The meeting fields a booking sets. */
+export function bookedFields(b: Booking) {
+  return {
+    status: "booked" as const,
+    startsAt: b.slot.start,
+    endsAt: b.slot.end,
+    mode: b.mode,
+    ...(b.table ? { table: b.table } : {}),
+    ...(b.onlineRoom ? { onlineRoom: b.onlineRoom } : {}),
+    ...(b.interpreterId ? { interpreterId: b.interpreterId, languages: b.languages } : {}),
+  };
+}
+
+/** Loads the two companies of a meeting and their fair. */
+export async function loadParties(ctx: MeetingContext, requesterId: string, recipientId: string, fairId: string) {
+  const [requester, recipient, fair] = await Promise.all([
+    ctx.repos.companies.findById(requesterId),
+    ctx.repos.companies.findById(recipientId),
+    ctx.repos.fairs.findById(fairId),
+  ]);
+  if (!requester || !recipient || !fair) throw notFound();
+  return { requester, recipient, fair };
+}

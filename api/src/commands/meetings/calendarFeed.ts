@@ -1,0 +1,53 @@
+import { createHash, randomBytes } from "node:crypto";
+import { notFound } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import { agendaCalendar, type CalendarEntry } from "../../services/calendar";
+import { meetingsFor } from "./viewMeetings";
+import type { MeetingContext } from "./context";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Creates (or replaces) the user's secret feed URL; the token is shown this once and stored hashed. */
+export async function createCalendarFeed(ctx: MeetingContext, user: UserRecord, publicOrigin: string) {
+  const token = randomBytes(32).toString("base64url");
+  await ctx.repos.calendarFeeds.replace(user.id, hash(token));
+  return { url: `${publicOrigin}/api/calendar/${token}.ics` };
+}
+
+/** The user whose feed this token opens; 404 for anything else (a feed URL opens that feed and nothing more). */
+export async function feedOwner(ctx: MeetingContext, token: string) {
+  const userId = FEED_TOKEN.test(token) ? await ctx.repos.calendarFeeds.userIdFor(hash(token)) : null;
+  const user = userId ? await ctx.repos.users.findById(userId) : null;
+  if (!user) throw notFound();
+  return user;
+}
+
+/** The user's booked, held and cancelled meetings as iCalendar text, in the user's language. */
+export async function agendaIcs(ctx: MeetingContext, user: UserRecord, publicOrigin: string) {
+  const meetings = (await meetingsFor(ctx, user)).filter((m) => m.startsAt && ["booked", "held", "no_show", "cancelled"].includes(m.status));
+  const fair = meetings[0] ? await ctx.repos.fairs.findById(meetings[0].fairId) : await ctx.repos.fairs.findCurrent(ctx.now());
+  const names = new Map<string, string>();
+  const nameOf = async (id: string) => {
+    if (!names.has(id)) {
+      const c = await ctx.repos.companies.findById(id);
+      names.set(id, c ? (c.englishName ?? c.legalName) : "");
+    }
+    return names.get(id)!;
+  };
+  const interpreters = new Map((fair ? await ctx.repos.interpreters.listForFair(fair.id) : []).map((i) => [i.id, i.name]));
+  const entries: CalendarEntry[] = [];
+  for (const m of meetings) {
+    const counterpart =
+      user.companyId === m.requesterId ? await nameOf(m.recipientId) : user.companyId === m.recipientId ? await nameOf(m.requesterId) : `${await nameOf(m.requesterId)} – ${await nameOf(m.recipientId)}`;
+    const interpreterName = m.interpreterId ? interpreters.get(m.interpreterId) : undefined;
+    entries.push({ meeting: m, counterpart, ...(interpreterName ? { interpreterName } : {}) });
+  }
+  return agendaCalendar(entries, {
+    name: fair ? (fair.name[user.locale] ?? fair.name.en ?? "Ketnoi") : "Ketnoi",
+    locale: user.locale,
+    venue: fair ? (fair.venue[user.locale] ?? fair.venue.en ?? "") : "",
+    publicOrigin,
+    fairZone: fair?.timeZone ?? "Asia/Ho_Chi_Minh",
+  });
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { AppError, notFound, validationFailed } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import { reservationKeys } from "../../domain/meetings/reservationKeys";
+import { requestExpiry } from "../../domain/meetings/requestRules";
+import { bookedFields, claimBooking } from "./booking";
+import type { MeetingContext } from "./context";
+
+export interface RequestMeetingInput {
+  with: string;
+  message: string;
+  mode: "onsite" | "online" | "either";
+  slot?: string;
+}
+
+/**
+ * A firm asks another to meet. Without a slot it is a request that holds nothing until answered and
+ * lapses after the configured time; with a slot both sides have free it is booked at once
+ * (self-service booking). Either way a pair has one live meeting at a time.
+ */
+export async function requestMeeting(ctx: MeetingContext, user: UserRecord, input: RequestMeetingInput) {
+  const { repos } = ctx;
+  if (!user.companyId) throw new AppError("forbidden");
+  if (input.with === user.companyId) throw validationFailed({ with: "sameCompany" });
+  const [requester, recipient] = await Promise.all([repos.companies.findById(user.companyId), repos.companies.findById(input.with)]);
+  if (!requester || !recipient || recipient.fairId !== requester.fairId) throw notFound();
+  if (recipient.status === "pending" || !recipient.listed) throw notFound();
+  if (requester.status === "pending") throw new AppError("forbidden", { company: "notApproved" });
+  const fair = await repos.fairs.findById(requester.fairId);
+  if (!fair) throw notFound();
+
+  const id = repos.meetings.newId();
+  const pairKey = reservationKeys.pair(fair.id, requester.id, recipient.id);
+  if (!(await repos.reservations.claimAll([pairKey], id)).ok) throw new AppError("conflict", { with: "alreadyMeeting" });
+  const base = {
+    fairId: fair.id,
+    requesterId: requester.id,
+    recipientId: recipient.id,
+    parties: [requester.id, recipient.id],
+    requestedBy: user.id,
+    message: input.message,
+    preferredMode: input.mode,
+    sequence: 0,
+    outcomes: [],
+    absent: [],
+    checkInCode: randomBytes(18).toString("base64url"),
+  };
+  try {
+    if (input.slot) {
+      const booking = await claimBooking(ctx, { meetingId: id, fair, requester, recipient, preferredMode: input.mode, slotId: input.slot });
+      const meeting = await repos.meetings.create(id, { ...base, source: "booking", ...bookedFields(booking), reservationKeys: [pairKey, ...booking.keys] }, user.id).catch(async (err: unknown) => {
+        await repos.reservations.release(booking.keys, id);
+        throw err;
+      });
+      await ctx.notifier.meetingChanged("meeting_booked", meeting, user.id);
+      return meeting;
+    }
+    const meeting = await repos.meetings.create(
+      id,
+      { ...base, source: "request", status: "requested", expiresAt: requestExpiry(ctx.now(), ctx.settings.requestTtlHours), reservationKeys: [pairKey] },
+      user.id,
+    );
+    await ctx.notifier.meetingChanged("meeting_requested", meeting, user.id);
+    return meeting;
+  } catch (err) {
+    if (!(await repos.meetings.findById(id))) await repos.reservations.release([pairKey], id);
+    throw err;
+  }
+}

@@ -1,0 +1,53 @@
+import { AppError, notFound } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import type { MeetingRecord } from "../../repositories/meetingRepository";
+import type { CompanyRecord } from "../../repositories/companyRepository";
+import type { InterpreterRecord } from "../../repositories/interpreterRepository";
+import { fairSlots } from "../../domain/fairSlots";
+import { presentMeeting } from "../../presenters/meeting";
+import { interpreterIdOf, statusNow } from "./loadMeeting";
+import { alternativeSlots } from "./booking";
+import type { MeetingContext } from "./context";
+
+/** Presents meetings with their companies, interpreters and the fair's slots loaded once for the lot. */
+export async function presentMeetings(ctx: MeetingContext, meetings: MeetingRecord[]) {
+  const companies = new Map<string, CompanyRecord>();
+  const interpreters = new Map<string, InterpreterRecord>();
+  const fairIds = new Set(meetings.map((m) => m.fairId));
+  for (const id of new Set(meetings.flatMap((m) => [m.requesterId, m.recipientId]))) {
+    const c = await ctx.repos.companies.findById(id);
+    if (c) companies.set(id, c);
+  }
+  const slotsByFair = new Map<string, ReturnType<typeof fairSlots>>();
+  for (const fairId of fairIds) {
+    const fair = await ctx.repos.fairs.findById(fairId);
+    if (fair) slotsByFair.set(fairId, fairSlots(fair));
+    for (const i of await ctx.repos.interpreters.listForFair(fairId)) interpreters.set(i.id, i);
+  }
+  const now = ctx.now();
+  return meetings.map((m) => presentMeeting(m, { companies, interpreters, slots: slotsByFair.get(m.fairId) ?? [], now }));
+}
+
+/** The meetings a user deals with: its company's, an interpreter's assignments, or (organisers) the current fair's. */
+export async function meetingsFor(ctx: MeetingContext, user: UserRecord, status?: string) {
+  let meetings: MeetingRecord[];
+  if (user.role === "organiser") {
+    const fair = await ctx.repos.fairs.findCurrent(ctx.now());
+    meetings = fair ? await ctx.repos.meetings.listForFair(fair.id) : [];
+  } else if (user.role === "interpreter") {
+    const interpreterId = await interpreterIdOf(ctx, user);
+    meetings = interpreterId ? await ctx.repos.meetings.listForInterpreter(interpreterId) : [];
+  } else if (user.companyId) meetings = await ctx.repos.meetings.listForCompany(user.companyId);
+  else meetings = [];
+  return status ? meetings.filter((m) => statusNow(ctx, m) === status) : meetings;
+}
+
+/** Slots the caller's company and another could meet in, with nothing booked for either: what a booking picks from. */
+export async function slotsToMeet(ctx: MeetingContext, user: UserRecord, otherId: string) {
+  if (!user.companyId) throw new AppError("forbidden");
+  const [own, other] = await Promise.all([ctx.repos.companies.findById(user.companyId), ctx.repos.companies.findById(otherId)]);
+  if (!own || !other || other.fairId !== own.fairId || other.status === "pending" || !other.listed || own.id === other.id) throw notFound();
+  const fair = await ctx.repos.fairs.findById(own.fairId);
+  if (!fair) throw notFound();
+  return alternativeSlots(ctx, fair, own, other, undefined, undefined, 1000);
+}

@@ -1,0 +1,114 @@
+import { Types } from "mongoose";
+import type { Models } from "../db/models";
+import type { MeetingDoc } from "../db/models/meeting";
+import { toPlain, type Record_ } from "./plain";
+
+export type MeetingRecord = Record_<MeetingDoc> & { createdAt: Date; updatedAt: Date };
+/** A meeting's fields as a change sets them (ids as strings). */
+export type MeetingFields = Omit<MeetingRecord, "id" | "version" | "createdAt" | "updatedAt">;
+export type MeetingChange = { set: Partial<MeetingFields>; unset?: (keyof MeetingFields)[] };
+
+/** Another change to the meeting got there first; the caller reloads and decides again. */
+export class StaleMeetingError extends Error {
+  constructor() {
+    super("the meeting changed meanwhile");
+    this.name = "StaleMeetingError";
+  }
+}
+
+export interface MeetingEventRecord {
+  n: number;
+  kind: string;
+  actorUserId?: string;
+  at: Date;
+}
+
+export interface MeetingRepository {
+  newId(): string;
+  /** Inserts a meeting (version 1) with its first event. */
+  create(id: string, fields: MeetingFields, actorUserId: string): Promise<MeetingRecord>;
+  findById(id: string): Promise<MeetingRecord | null>;
+  /** Applies a change as the meeting's next event; throws StaleMeetingError when another change won. */
+  change(meeting: MeetingRecord, kind: string, actorUserId: string | undefined, change: MeetingChange): Promise<MeetingRecord>;
+  listForCompany(companyId: string): Promise<MeetingRecord[]>;
+  listForInterpreter(interpreterId: string): Promise<MeetingRecord[]>;
+  listForFair(fairId: string): Promise<MeetingRecord[]>;
+  history(id: string): Promise<MeetingEventRecord[]>;
+  /** Open requests whose time to answer is up (any fair). */
+  listLapsed(now: Date): Promise<MeetingRecord[]>;
+  /** Booked meetings starting in [from, to). */
+  listBookedStarting(from: Date, to: Date): Promise<MeetingRecord[]>;
+}
+
+const ID_FIELDS = new Set(["fairId", "requesterId", "recipientId", "requestedBy", "interpreterId"]);
+
+/** Strings to ObjectIds where the schema keeps ObjectIds. */
+function toStored(set: Partial<MeetingFields>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(set)) {
+    if (value === undefined) continue;
+    if (ID_FIELDS.has(key)) out[key] = new Types.ObjectId(value as string);
+    else if (key === "parties" || key === "absent") out[key] = (value as string[]).map((v) => new Types.ObjectId(v));
+    else if (key === "proposal") {
+      const p = value as { start: Date; end: Date; by: string };
+      out[key] = { start: p.start, end: p.end, by: new Types.ObjectId(p.by) };
+    } else if (key === "outcomes")
+      out[key] = (value as { companyId: string }[]).map((o) => ({ ...o, companyId: new Types.ObjectId(o.companyId) }));
+    else out[key] = value;
+  }
+  return out;
+}
+
+export function createMeetingRepository({ Meeting, MeetingEvent }: Models): MeetingRepository {
+  const apply = (id: string, version: number, set: Record<string, unknown>, unset: string[]) =>
+    Meeting.updateOne(
+      { _id: id },
+      { $set: { ...set, version }, ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, 1])) } : {}) },
+    );
+  /** Rolls a meeting forward over events written by a process that stopped before applying them. */
+  const load = async (id: string): Promise<MeetingRecord | null> => {
+    for (;;) {
+      const doc = await Meeting.findById(id).lean();
+      if (!doc) return null;
+      const next = await MeetingEvent.findById(`${id}:${doc.version + 1}`).lean();
+      if (!next) return toPlain(doc) as MeetingRecord;
+      await apply(id, doc.version + 1, next.set as Record<string, unknown>, next.unset);
+    }
+  };
+  const list = async (filter: Record<string, unknown>) => (await Meeting.find(filter).sort({ startsAt: 1, createdAt: 1 }).lean()).map((d) => toPlain(d) as MeetingRecord);
+  return {
+    newId: () => new Types.ObjectId().toHexString(),
+    async create(id, fields, actorUserId) {
+      const stored = toStored(fields);
+      await Meeting.create({ _id: id, ...stored, version: 1 });
+      await MeetingEvent.create({ _id: `${id}:1`, meetingId: id, kind: "created", actorUserId, set: stored });
+      return (await load(id))!;
+    },
+    async findById(id) {
+      return Types.ObjectId.isValid(id) ? load(id) : null;
+    },
+    async change(meeting, kind, actorUserId, { set, unset = [] }) {
+      const n = meeting.version + 1;
+      const stored = toStored(set);
+      try {
+        await MeetingEvent.create({ _id: `${meeting.id}:${n}`, meetingId: meeting.id, kind, actorUserId, set: stored, unset });
+      } catch (err) {
+        if ((err as { code?: number }).code === 11000) throw new StaleMeetingError();
+        throw err;
+      }
+      await apply(meeting.id, n, stored, unset);
+      return (await load(meeting.id))!;
+    },
+    listForCompany: (companyId) => list({ parties: new Types.ObjectId(companyId) }),
+    listForInterpreter: (interpreterId) => list({ interpreterId: new Types.ObjectId(interpreterId) }),
+    listForFair: (fairId) => list({ fairId: new Types.ObjectId(fairId) }),
+    listLapsed: (now) => list({ status: { $in: ["requested", "countered"] }, expiresAt: { $lte: now } }),
+    listBookedStarting: (from, to) => list({ status: "booked", startsAt: { $gte: from, $lt: to } }),
+    async history(id) {
+      const rows = await MeetingEvent.find({ meetingId: new Types.ObjectId(id) }).lean();
+      return rows
+        .map((r) => ({ n: Number(String(r._id).split(":")[1]), kind: r.kind, ...(r.actorUserId ? { actorUserId: r.actorUserId.toHexString() } : {}), at: r.createdAt as Date }))
+        .sort((a, b) => a.n - b.n);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import QRCode from "qrcode";
+import {
+  MeetingAcceptBodySchema,
+  MeetingCancelBodySchema,
+  MeetingCheckInBodySchema,
+  MeetingCounterBodySchema,
+  MeetingDeclineBodySchema,
+  MeetingListQuerySchema,
+  MeetingNoShowBodySchema,
+  MeetingOutcomeBodySchema,
+  MeetingRequestBodySchema,
+  MeetingRescheduleBodySchema,
+  MeetingViewSchema,
+  SlotViewSchema,
+} from "@ketnoi/contracts";
+import { AppError } from "../../errors";
+import { defineEndpoint } from "../../http/endpoint";
+import type { RateLimits } from "../../http/rateLimits";
+import { meetingPolicy } from "../../policies/meeting";
+import type { MeetingContext } from "../../commands/meetings/context";
+import type { MeetingRecord } from "../../repositories/meetingRepository";
+import { requestMeeting } from "../../commands/meetings/requestMeeting";
+import { acceptMeeting, counterMeeting, declineMeeting } from "../../commands/meetings/answerMeeting";
+import { cancelMeeting, rescheduleMeeting } from "../../commands/meetings/changeBooking";
+import { checkInMeeting, recordOutcome, reportNoShow } from "../../commands/meetings/attendance";
+import { loadVisibleMeeting } from "../../commands/meetings/loadMeeting";
+import { meetingsFor, presentMeetings, slotsToMeet } from "../../commands/meetings/viewMeetings";
+
+const params = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, "not an id") });
+const noQuery = z.strictObject({});
+const PARTIES = ["domestic", "vendor"] as const;
+const tags = ["meetings"];
+
+/** Meetings: request, book, answer, move, cancel, check in, record outcomes. Every command checks its policy. */
+export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, publicOrigin: string) {
+  const one = async (m: MeetingRecord) => (await presentMeetings(ctx, [m]))[0]!;
+  const answer = (path: string, summary: string, body: z.ZodType, run: (user: NonNullable<Parameters<typeof acceptMeeting>[1]>, id: string, body: never) => Promise<MeetingRecord>, access: readonly ("organiser" | "domestic" | "vendor")[] = PARTIES) =>
+    defineEndpoint({
+      method: "post",
+      path: `/meetings/:id/${path}`,
+      summary,
+      tags,
+      access,
+      request: { params, query: noQuery, body },
+      responses: { 200: { description: "The meeting after the change", schema: MeetingViewSchema } },
+      handler: async ({ params: p, body: b, auth }) => ({ body: await one(await run(auth!.user, p.id, b as never)) }),
+    });
+  return [
+    defineEndpoint({
+      method: "post",
+      path: "/meetings",
+      summary: "Ask a company to meet (a request it answers), or book a slot both sides have free at once (409 with alternatives when it is taken)",
+      tags,
+      access: PARTIES,
+      before: [limits.meetingRequests],
+      request: { query: noQuery, body: MeetingRequestBodySchema },
+      responses: { 201: { description: "Requested or booked", schema: MeetingViewSchema } },
+      handler: async ({ body, auth }) => ({ status: 201, body: await one(await requestMeeting(ctx, auth!.user, body)) }),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/meetings",
+      summary: "My company's meetings (an interpreter's assignments; for organisers, the current fair's)",
+      tags,
+      access: "signedIn",
+      request: { query: MeetingListQuerySchema },
+      responses: { 200: { description: "Meetings by start time", schema: z.array(MeetingViewSchema) } },
+      handler: async ({ query, auth }) => ({ body: await presentMeetings(ctx, await meetingsFor(ctx, auth!.user, query.status)) }),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/meetings/slots",
+      summary: "Slots my company and another could meet in, with nothing booked for either",
+      tags,
+      access: PARTIES,
+      request: { query: z.strictObject({ with: params.shape.id }) },
+      responses: { 200: { description: "Free common slots in time order", schema: z.array(SlotViewSchema) } },
+      handler: async ({ query, auth }) => ({ body: await slotsToMeet(ctx, auth!.user, query.with) }),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/meetings/:id",
+      summary: "One meeting (its parties, its interpreter and organisers)",
+      tags,
+      access: "signedIn",
+      request: { params, query: noQuery },
+      responses: { 200: { description: "The meeting", schema: MeetingViewSchema } },
+      handler: async ({ params: p, auth }) => ({ body: await one(await loadVisibleMeeting(ctx, auth!.user, p.id)) }),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/meetings/:id/check-in-code",
+      summary: "The meeting's QR code (SVG) that is scanned at the table to record it as held (parties and organisers)",
+      tags,
+      access: ["organiser", ...PARTIES],
+      request: { params, query: noQuery },
+      responses: { 200: { description: "An SVG image" } },
+      handler: async ({ params: p, auth }) => {
+        const meeting = await loadVisibleMeeting(ctx, auth!.user, p.id);
+        if (!meetingPolicy.canRecordAttendance(auth!.user, meeting) || meeting.mode !== "onsite") throw new AppError("not_found");
+        const url = `${publicOrigin}/check-in/${meeting.id}?code=${meeting.checkInCode}`;
+        return { raw: { contentType: "image/svg+xml", data: await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M" }) } };
+      },
+    }),
+    answer("accept", "Accept a request in a slot of my choosing, or a counter-proposal in its slot: the meeting is booked", MeetingAcceptBodySchema, (u, id, b: { slot?: string }) => acceptMeeting(ctx, u, id, b.slot)),
+    answer("decline", "Decline a request or counter-proposal, with a reason", MeetingDeclineBodySchema, (u, id, b: { reason: string; note: string }) => declineMeeting(ctx, u, id, b.reason, b.note)),
+    answer("counter", "Propose another slot instead", MeetingCounterBodySchema, (u, id, b: { slot: string; message: string }) => counterMeeting(ctx, u, id, b.slot, b.message)),
+    answer("cancel", "Cancel a booked meeting or withdraw a request (either party or an organiser)", MeetingCancelBodySchema, (u, id, b: { note: string }) => cancelMeeting(ctx, u, id, b.note), ["organiser", ...PARTIES]),
+    answer("reschedule", "Move a booked meeting to another slot (either party or an organiser)", MeetingRescheduleBodySchema, (u, id, b: { slot: string }) => rescheduleMeeting(ctx, u, id, b.slot), ["organiser", ...PARTIES]),
+    answer("check-in", "Record an onsite meeting as held by the code of its QR code", MeetingCheckInBodySchema, (u, id, b: { code: string }) => checkInMeeting(ctx, u, id, b.code), ["organiser", ...PARTIES]),
+    answer("no-show", "Record that a party did not come", MeetingNoShowBodySchema, (u, id, b: { absent: string }) => reportNoShow(ctx, u, id, b.absent), ["organiser", ...PARTIES]),
+    answer("outcome", "Record what came of the meeting for my company", MeetingOutcomeBodySchema, (u, id, b: { outcome: string; note: string }) => recordOutcome(ctx, u, id, b.outcome, b.note)),
+  ];
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { defineEndpoint } from "../../http/endpoint";
+import type { Repositories } from "../../repositories";
+
+const NotificationViewSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  meetingId: z.string().optional(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.iso.datetime(),
+  read: z.boolean(),
+});
+
+/** In-app notifications: what a client shows, and reads back after reconnecting. */
+export function notificationEndpoints(repos: Repositories, now: () => Date) {
+  return [
+    defineEndpoint({
+      method: "get",
+      path: "/me/notifications",
+      summary: "My notifications, newest first (page back with `before`)",
+      tags: ["meetings"],
+      access: "signedIn",
+      request: { query: z.strictObject({ before: z.iso.datetime().optional(), limit: z.coerce.number().int().min(1).max(100).default(30) }) },
+      responses: { 200: { description: "Notifications", schema: z.array(NotificationViewSchema) } },
+      handler: async ({ query, auth }) => {
+        const rows = await repos.notifications.listForUser(auth!.user.id, query.limit, query.before ? new Date(query.before) : undefined);
+        return { body: rows.map((n) => ({ id: n.id, kind: n.kind, ...(n.meetingId ? { meetingId: n.meetingId } : {}), data: n.data, createdAt: n.createdAt.toISOString(), read: Boolean(n.readAt) })) };
+      },
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/me/notifications/read",
+      summary: "Mark notifications as read",
+      tags: ["meetings"],
+      access: "signedIn",
+      request: { query: z.strictObject({}), body: z.strictObject({ ids: z.array(z.string().regex(/^[0-9a-f]{24}$/)).min(1).max(100) }) },
+      responses: { 204: { description: "Marked" } },
+      handler: async ({ body, auth }) => {
+        await repos.notifications.markRead(auth!.user.id, body.ids, now());
+        return {};
+      },
+    }),
+  ];
+}

@@ -1,0 +1,33 @@
+import { Emitter } from "@socket.io/redis-emitter";
+import type { RedisClient } from "./redis";
+
+/** What the api tells connected users; the realtime service delivers it (the api never holds sockets). */
+export interface NotificationEvent {
+  id: string;
+  kind: string;
+  meetingId?: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface EventPublisher {
+  /** Delivers to every socket of these users, on whichever realtime node they are connected. */
+  notify(userIds: string[], event: NotificationEvent): void;
+}
+
+/** The room each user's sockets join on the realtime service. */
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/** Through Redis with the Socket.IO emitter: the realtime nodes' Redis adapter picks it up. */
+export function redisEventPublisher(redis: RedisClient): EventPublisher {
+  const emitter = new Emitter(redis);
+  return {
+    notify(userIds, event) {
+      if (!userIds.length || !redis.isReady) return; // stored notifications are fetched on reconnect
+      emitter.to(userIds.map(userRoom)).emit("notification", event);
+    },
+  };
+}
+
+/** Without Redis there is no realtime delivery; notifications stay readable through the api. */
+export const noEventPublisher: EventPublisher = { notify() {} };

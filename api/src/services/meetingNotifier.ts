@@ -1,0 +1,70 @@
+import type { Logger } from "pino";
+import type { Repositories } from "../repositories";
+import type { MeetingRecord } from "../repositories/meetingRepository";
+import type { UserRecord } from "../repositories/userRepository";
+import type { EventPublisher } from "./events";
+import { MAILED_KINDS, meetingMail, type MailedKind } from "./meetingMail";
+
+export type MeetingNotificationKind =
+  | "meeting_requested"
+  | "meeting_booked"
+  | "meeting_countered"
+  | "meeting_declined"
+  | "meeting_cancelled"
+  | "meeting_rescheduled"
+  | "meeting_expired"
+  | "meeting_reminder"
+  | "meeting_held"
+  | "schedule_published";
+
+export interface MeetingNotifier {
+  /** Tells everyone involved in the meeting but the one who acted: in the app, live, and by email for the kinds that warrant it. */
+  meetingChanged(kind: MeetingNotificationKind, meeting: MeetingRecord, actorUserId?: string): Promise<void>;
+}
+
+/**
+ * Notifications are stored first (the source of truth a reconnecting client reads), then pushed
+ * through the event publisher and, for some kinds, queued as mail in the reader's language.
+ */
+export function createMeetingNotifier(repos: Repositories, events: EventPublisher, publicOrigin: string, logger: Logger): MeetingNotifier {
+  return {
+    async meetingChanged(kind, meeting, actorUserId) {
+      const [requester, recipient, fair] = await Promise.all([
+        repos.companies.findById(meeting.requesterId),
+        repos.companies.findById(meeting.recipientId),
+        repos.fairs.findById(meeting.fairId),
+      ]);
+      const names = new Map([requester, recipient].filter((c) => c !== null).map((c) => [c.id, c.englishName ?? c.legalName]));
+      const members = async (companyId: string) => (await repos.users.listByCompany(companyId)).map((u) => ({ user: u, counterpart: names.get(companyId === meeting.requesterId ? meeting.recipientId : meeting.requesterId) ?? "" }));
+      const readers: { user: UserRecord; counterpart: string }[] = [...(await members(meeting.requesterId)), ...(await members(meeting.recipientId))];
+      if (meeting.interpreterId) {
+        const interpreter = await repos.interpreters.findById(meeting.interpreterId);
+        const user = interpreter?.userId ? await repos.users.findById(interpreter.userId) : null;
+        if (user) readers.push({ user, counterpart: [...names.values()].join(" – ") });
+      }
+      const targets = readers.filter((r) => r.user.id !== actorUserId);
+      const data = {
+        status: meeting.status,
+        ...(meeting.startsAt ? { start: meeting.startsAt.toISOString() } : {}),
+        ...(meeting.table ? { table: meeting.table } : {}),
+        ...(meeting.mode ? { mode: meeting.mode } : {}),
+      };
+      const stored = await repos.notifications.addMany(targets.map((t) => ({ userId: t.user.id, kind, meetingId: meeting.id, data: { ...data, counterpart: t.counterpart } })));
+      for (const n of stored) events.notify([n.userId], { id: n.id, kind: n.kind, meetingId: n.meetingId, data: n.data, createdAt: n.createdAt.toISOString() });
+      if (!(MAILED_KINDS as readonly string[]).includes(kind)) return;
+      for (const { user, counterpart } of targets) {
+        const mail = meetingMail(kind as MailedKind, user.locale, {
+          counterpart,
+          ...(meeting.startsAt ? { start: meeting.startsAt } : {}),
+          ...(meeting.table ? { table: meeting.table } : {}),
+          online: meeting.mode === "online",
+          viewerZone: user.timeZone,
+          fairZone: fair?.timeZone ?? "Asia/Ho_Chi_Minh",
+          link: `${publicOrigin}/meetings/${meeting.id}`,
+        });
+        await repos.outbox.enqueue({ to: user.email, template: kind, locale: user.locale, ...mail });
+      }
+      logger.debug({ kind, meetingId: meeting.id, readers: targets.length }, "meeting notification sent");
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/**
+ * A meeting's life: requested (or countered) → booked → held / no-show; or declined, cancelled,
+ * expired. Only a booked meeting holds slots, tables, rooms and interpreters.
+ */
+export const MEETING_STATUSES = ["requested", "countered", "booked", "held", "no_show", "declined", "cancelled", "expired"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const OPEN_STATUSES: readonly MeetingStatus[] = ["requested", "countered"];
+export const MEETING_MODE_PREFERENCES = ["onsite", "online", "either"] as const;
+export const MEETING_MODES = ["onsite", "online"] as const;
+export const DECLINE_REASONS = ["not_relevant", "no_time", "already_partner", "other"] as const;
+export const MEETING_OUTCOMES = ["not_relevant", "follow_up", "quotation_requested", "samples", "nda", "mou_signed"] as const;
+export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
+/** Where a meeting came from: a request, a direct booking of a common free slot, or the organiser's plan. */
+export const MEETING_SOURCES = ["request", "booking", "scheduler"] as const;
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/, "not an id");
+const slotId = z.string().regex(/^d\d{1,2}s\d{2,3}$/, "not a slot id");
+
+export const MeetingRequestBodySchema = z.strictObject({
+  /** The company asked to meet. */
+  with: objectId,
+  message: z.string().trim().max(1000).default(""),
+  mode: z.enum(MEETING_MODE_PREFERENCES).default("either"),
+  /** With a slot, the meeting is booked at once in a slot both sides have free (self-service booking); without, it is a request the other side answers. */
+  slot: slotId.optional(),
+});
+export const MeetingAcceptBodySchema = z.strictObject({ slot: slotId.optional() });
+export const MeetingDeclineBodySchema = z.strictObject({ reason: z.enum(DECLINE_REASONS), note: z.string().trim().max(500).default("") });
+export const MeetingCounterBodySchema = z.strictObject({ slot: slotId, message: z.string().trim().max(1000).default("") });
+export const MeetingRescheduleBodySchema = z.strictObject({ slot: slotId });
+export const MeetingCancelBodySchema = z.strictObject({ note: z.string().trim().max(500).default("") });
+export const MeetingCheckInBodySchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "not a check-in code") });
+export const MeetingOutcomeBodySchema = z.strictObject({ outcome: z.enum(MEETING_OUTCOMES), note: z.string().trim().max(1000).default("") });
+export const MeetingNoShowBodySchema = z.strictObject({ absent: objectId });
+
+const party = z.object({ companyId: z.string(), name: z.string(), country: z.string(), timeZone: z.string(), languages: z.array(z.string()) });
+export const SlotViewSchema = z.object({ id: z.string(), start: z.iso.datetime(), end: z.iso.datetime() });
+export type SlotView = z.infer<typeof SlotViewSchema>;
+
+/** A meeting as its parties, its interpreter and organisers see it. Times are UTC. */
+export const MeetingViewSchema = z.object({
+  id: z.string(),
+  status: z.enum(MEETING_STATUSES),
+  source: z.enum(MEETING_SOURCES),
+  requester: party,
+  recipient: party,
+  message: z.string(),
+  preferredMode: z.enum(MEETING_MODE_PREFERENCES),
+  /** While open: the slot last proposed, and by which side. */
+  proposal: z.object({ slot: SlotViewSchema, by: z.string() }).optional(),
+  expiresAt: z.iso.datetime().optional(),
+  /** Once booked: */
+  slot: SlotViewSchema.optional(),
+  mode: z.enum(MEETING_MODES).optional(),
+  table: z.number().int().optional(),
+  onlineRoom: z.string().optional(),
+  interpreter: z.object({ id: z.string(), name: z.string(), languages: z.array(z.string()) }).optional(),
+  languages: z.tuple([z.string(), z.string()]).optional(),
+  declineReason: z.enum(DECLINE_REASONS).optional(),
+  outcomes: z.record(z.string(), z.enum(MEETING_OUTCOMES)),
+  checkedInAt: z.iso.datetime().optional(),
+  absent: z.array(z.string()),
+  sequence: z.number().int(),
+  updatedAt: z.iso.datetime(),
+});
+export type MeetingView = z.infer<typeof MeetingViewSchema>;
+
+export const MeetingListQuerySchema = z.strictObject({
+  status: z.enum(MEETING_STATUSES).optional(),
+});
