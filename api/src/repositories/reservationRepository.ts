@@ -9,10 +9,10 @@ export interface ReservationRepository {
   claimAll(keys: string[], meetingId: string): Promise<{ ok: true } | { ok: false; taken: string }>;
   /** Claims the first free key among the candidates, in order; null when every one is held. */
   claimFirst(candidates: string[], meetingId: string): Promise<string | null>;
+  /** Claims a key only if no one holds it yet, this meeting included: a once-only mark. */
+  claimNew(key: string, meetingId: string): Promise<boolean>;
   /** Releases keys this meeting holds (a key another meeting holds is left alone). */
   release(keys: string[], meetingId: string): Promise<void>;
-  /** Which of these keys are held at all. */
-  heldAmong(keys: string[]): Promise<Set<string>>;
   /** Claims created before `before`, for the orphan sweep. */
   listOlderThan(before: Date): Promise<{ key: string; meetingId: string }[]>;
 }
@@ -48,10 +48,14 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       return null;
     },
     release,
-    async heldAmong(keys) {
-      if (!keys.length) return new Set();
-      const rows = await Reservation.find({ _id: { $in: keys } }, { _id: 1 }).lean();
-      return new Set(rows.map((r) => String(r._id)));
+    async claimNew(key, meetingId) {
+      try {
+        await Reservation.create({ _id: key, meetingId: new Types.ObjectId(meetingId) });
+        return true;
+      } catch (err) {
+        if (isDuplicateKey(err)) return false;
+        throw err;
+      }
     },
     async listOlderThan(before) {
       const rows = await Reservation.find({ createdAt: { $lt: before } }, { _id: 1, meetingId: 1 }).lean();

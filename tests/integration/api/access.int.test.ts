@@ -2,7 +2,11 @@ import request from "supertest";
 import { taxCodeCheckDigit } from "@ketnoi/contracts";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { generateDemoFair } from "../../../api/src/seed/demoFair";
-import { useSeededApp, signIn } from "../../support/app";
+import { useSeededApp, signIn, FIXED_NOW, TEST_ORIGIN } from "../../support/app";
+import { silentLogger } from "../../support/stack";
+import { createMeetingContext } from "../../../api/src/http/app";
+import { requestMeeting } from "../../../api/src/commands/meetings/requestMeeting";
+import { createCalendarFeed } from "../../../api/src/commands/meetings/calendarFeed";
 
 // Every endpoint of the OpenAPI document, called as each role (and anonymously): who gets what.
 type Role = "anonymous" | "organiser" | "domestic" | "vendor" | "interpreter";
@@ -16,6 +20,15 @@ interface Fixture {
   otherSession: string;
   interpreter: string;
   attachment: string;
+  /** Meetings: one booked between the demo firms, open requests to the domestic firm, and a target to request. */
+  booked: string;
+  toAccept: string;
+  toDecline: string;
+  toCounter: string;
+  toCancel: string;
+  vendorCompany: string;
+  meetTarget: string;
+  feedPath: string;
   n: number;
 }
 interface Case {
@@ -26,6 +39,8 @@ interface Case {
 }
 const all = (status: number): Record<Role, number> => ({ anonymous: status, organiser: status, domestic: status, vendor: status, interpreter: status });
 const signedIn = (status: number) => ({ ...all(status), anonymous: 401 });
+/** Firms' endpoints: anonymous 401, interpreters 403, the two firms `status` (organisers set per case). */
+const parties = (status: number) => ({ anonymous: 401, organiser: status, domestic: status, vendor: status, interpreter: 403 });
 const organiserOnly = (status: number) => ({ anonymous: 401, organiser: status, domestic: 403, vendor: 403, interpreter: 403 });
 
 function taxCode(n: number) {
@@ -148,11 +163,35 @@ const CASES: Record<string, Case> = {
   "POST /api/me/delete": { call: () => ({ path: "/api/me/delete", body: { password: "not my password" } }), expect: all(401) },
   "PATCH /api/me/consents": { call: () => ({ path: "/api/me/consents", body: { marketing: true } }), expect: signedIn(204) },
   "GET /api/users/consents": { call: () => ({ path: "/api/users/consents" }), expect: organiserOnly(200) },
+  "POST /api/meetings": { call: (f) => ({ path: "/api/meetings", body: { with: f.meetTarget } }), expect: { ...parties(201), organiser: 403 } },
+  "GET /api/meetings": { call: () => ({ path: "/api/meetings" }), expect: signedIn(200) },
+  "GET /api/meetings/slots": { call: (f) => ({ path: `/api/meetings/slots?with=${f.meetTarget}` }), expect: { ...parties(200), organiser: 403 } },
+  "GET /api/meetings/{id}": { call: (f) => ({ path: `/api/meetings/${f.booked}` }), expect: { ...signedIn(200), interpreter: 404 } },
+  "GET /api/meetings/{id}/check-in-code": { call: (f) => ({ path: `/api/meetings/${f.booked}/check-in-code` }), expect: { ...parties(200), organiser: 200 } },
+  "POST /api/meetings/{id}/accept": { call: (f) => ({ path: `/api/meetings/${f.toAccept}/accept`, body: { slot: "d2s02" } }), expect: { ...parties(404), organiser: 403, domestic: 200 } },
+  "POST /api/meetings/{id}/decline": { call: (f) => ({ path: `/api/meetings/${f.toDecline}/decline`, body: { reason: "other" } }), expect: { ...parties(404), organiser: 403, domestic: 200 } },
+  "POST /api/meetings/{id}/counter": { call: (f) => ({ path: `/api/meetings/${f.toCounter}/counter`, body: { slot: "d2s06" } }), expect: { ...parties(404), organiser: 403, domestic: 200 } },
+  // The organiser cancels first; the domestic side then finds it closed; the vendor is no party to it.
+  "POST /api/meetings/{id}/cancel": { call: (f) => ({ path: `/api/meetings/${f.toCancel}/cancel`, body: {} }), expect: { ...parties(404), organiser: 200, domestic: 409 } },
+  "POST /api/meetings/{id}/reschedule": {
+    call: (f) => ({ path: `/api/meetings/${f.booked}/reschedule`, body: { slot: `d2s${String(8 + (f.n % 5)).padStart(2, "0")}` } }),
+    expect: { ...parties(200), organiser: 200 },
+  },
+  "POST /api/meetings/{id}/check-in": { call: (f) => ({ path: `/api/meetings/${f.booked}/check-in`, body: { code: "x".repeat(24) } }), expect: { ...parties(400), organiser: 400 } },
+  // Before the meeting: not started (409); a party cannot report itself absent (400).
+  "POST /api/meetings/{id}/no-show": { call: (f) => ({ path: `/api/meetings/${f.booked}/no-show`, body: { absent: f.vendorCompany } }), expect: { ...parties(409), organiser: 409, vendor: 400 } },
+  "POST /api/meetings/{id}/outcome": { call: (f) => ({ path: `/api/meetings/${f.booked}/outcome`, body: { outcome: "follow_up" } }), expect: { ...parties(409), organiser: 403 } },
+  "GET /api/me/agenda.ics": { call: () => ({ path: "/api/me/agenda.ics" }), expect: signedIn(200) },
+  "POST /api/me/calendar-feed": { call: () => ({ path: "/api/me/calendar-feed", body: {} }), expect: signedIn(201) },
+  // A feed URL is a capability: whoever holds it reads that one feed.
+  "GET /api/calendar/{token}.ics": { call: (f) => ({ path: f.feedPath }), expect: all(200) },
+  "GET /api/me/notifications": { call: () => ({ path: "/api/me/notifications" }), expect: signedIn(200) },
+  "POST /api/me/notifications/read": { call: () => ({ path: "/api/me/notifications/read", body: { ids: ["0123456789abcdef01234567"] } }), expect: signedIn(204) },
 };
 
 describe("access: every endpoint as every role", () => {
   const t = useSeededApp("access");
-  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", attachment: "", n: 0 };
+  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", attachment: "", booked: "", toAccept: "", toDecline: "", toCounter: "", toCancel: "", vendorCompany: "", meetTarget: "", feedPath: "", n: 0 };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
   beforeAll(async () => {
     const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
@@ -165,7 +204,29 @@ describe("access: every endpoint as every role", () => {
     fixture.otherSession = (await t.db.models.FairSession.findOne({ kind: "presentation" }).lean())!._id.toHexString();
     fixture.session = (await t.db.models.FairSession.findOne({ kind: "seminar" }).lean())!._id.toHexString();
     for (const role of ROLES.filter((r) => r !== "anonymous")) sessions.set(role, await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
+    await meetingFixtures();
   });
+
+  /** Meetings of the demo firms (onsite, sharing English: no interpreter), and requests from four other vendors. */
+  async function meetingFixtures() {
+    const vendorUser = await t.db.models.User.findOne({ email: "vendor@ketnoi.demo" }).lean();
+    fixture.vendorCompany = vendorUser!.companyId!.toHexString();
+    await t.db.models.Company.updateMany({ _id: { $in: [fixture.domesticCompany, fixture.vendorCompany] } }, { $set: { participation: "onsite", listed: true, languages: ["vi", "en"] } });
+    await t.db.models.Company.updateOne({ _id: fixture.vendorCompany }, { $set: { languages: ["ja", "en"] } });
+    const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
+    const domesticUser = (await t.repos.users.findByEmail("domestic@ketnoi.demo"))!;
+    fixture.booked = (await requestMeeting(ctx, domesticUser, { with: fixture.vendorCompany, message: "", mode: "onsite", slot: "d1s08" })).id;
+    const others = await t.db.models.Company.find({ kind: "foreign", listed: true, status: { $ne: "pending" }, _id: { $ne: fixture.vendorCompany } }).limit(5).lean();
+    const hash = (await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash;
+    const ids: string[] = [];
+    for (const [i, c] of others.slice(0, 4).entries()) {
+      const user = await t.repos.users.create({ email: `fixture-vendor${i}@example.jp`, name: `V${i}`, role: "vendor", companyId: c._id.toHexString(), companyRole: "owner", locale: "en", timeZone: "Asia/Tokyo", consents: [], passwordHash: hash });
+      ids.push((await requestMeeting(ctx, user, { with: fixture.domesticCompany, message: "", mode: "either", ...(i === 3 ? { slot: "d2s03" } : {}) })).id);
+      if (i === 0) fixture.feedPath = new URL((await createCalendarFeed(ctx, user, TEST_ORIGIN)).url).pathname;
+    }
+    [fixture.toAccept, fixture.toDecline, fixture.toCounter, fixture.toCancel] = ids as [string, string, string, string];
+    fixture.meetTarget = others[4]!._id.toHexString();
+  }
 
   test("the table covers exactly the operations of the OpenAPI document", async () => {
     const doc = (await request(t.app).get("/api/openapi.json").expect(200)).body as { paths: Record<string, Record<string, unknown>> };

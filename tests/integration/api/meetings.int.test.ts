@@ -5,6 +5,7 @@ import { freshDatabase, silentLogger, stack } from "../../support/stack";
 import { connectDatabase } from "../../../api/src/db/connection";
 import { createMeetingContext } from "../../../api/src/http/app";
 import { expireRequests, sendReminders } from "../../../api/src/commands/meetings/maintenance";
+import { reservationKeys } from "../../../api/src/domain/meetings/reservationKeys";
 
 type Db = Awaited<ReturnType<typeof freshDatabase>>;
 type Agent = Awaited<ReturnType<typeof signIn>>;
@@ -38,6 +39,11 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
   afterAll(() => db.drop());
   afterEach(() => (clock.now = FIXED_NOW));
 
+  /** The VEVENT of one meeting in a calendar, and how many events carry its UID. */
+  const eventOf = (ics: string, uid: string) => {
+    const events = ics.split("BEGIN:VEVENT").slice(1).filter((e) => e.includes(uid));
+    return { count: events.length, text: events[0] ?? "" };
+  };
   const cancel = (a: Agent, id: string) => a.agent.post(`/api/meetings/${id}/cancel`).set(a.csrf).send({});
 
   test("a request holds nothing, is answered by the other side, and booking assigns a table and an interpreter", async () => {
@@ -132,5 +138,140 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(claims.filter((k) => k.startsWith(`p:${vendorId}:`) && k.endsWith(String(start.getTime() / 60_000)))).toHaveLength(1);
     expect(await db.models.Meeting.countDocuments({ requesterId: { $in: [...loserIds] } })).toBe(1);
     await other.close();
+  });
+
+  test("moving a meeting keeps its calendar UID and raises SEQUENCE; cancelling publishes it as CANCELLED; the feed URL opens only that feed", async () => {
+    const booked = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, slot: "d1s09" }).expect(201)).body;
+    expect(booked).toMatchObject({ status: "booked", source: "booking", sequence: 0 });
+    const feed = (await vendor.agent.post("/api/me/calendar-feed").set(vendor.csrf).send({}).expect(201)).body.url as string;
+    const path = new URL(feed).pathname;
+    const uid = `UID:meeting-${booked.id}@ketnoi`;
+    const first = eventOf((await request(app).get(path).expect(200).expect("Content-Type", /text\/calendar/)).text, uid).text;
+    const icsTime = (iso: string) => iso.replace(/[-:]/g, "").replace(/\.\d+/, "");
+    expect(first).toContain(`DTSTART:${icsTime(booked.slot.start)}`);
+    expect(first).toContain("SEQUENCE:0");
+    expect(first).toContain("商談"); // the vendor's user reads Japanese
+
+    const moved = (await vendor.agent.post(`/api/meetings/${booked.id}/reschedule`).set(vendor.csrf).send({ slot: "d1s10" }).expect(200)).body;
+    expect(moved).toMatchObject({ status: "booked", slot: { id: "d1s10" }, sequence: 1 });
+    const feedAfterMove = eventOf((await request(app).get(path).expect(200)).text, uid);
+    expect(feedAfterMove.count).toBe(1); // one event, replaced, not duplicated
+    const second = feedAfterMove.text;
+    expect(second).toContain("SEQUENCE:1");
+    expect(second).toContain(`DTSTART:${icsTime(moved.slot.start)}`);
+    // The old slot is free again; the new one is held.
+    expect(await db.models.Reservation.countDocuments({ _id: `p:${vendorId}:${new Date(booked.slot.start).getTime() / 60_000}` })).toBe(0);
+    expect(await db.models.Reservation.countDocuments({ _id: `p:${vendorId}:${new Date(moved.slot.start).getTime() / 60_000}` })).toBe(1);
+
+    const download = await domestic.agent.get("/api/me/agenda.ics").expect(200);
+    expect(download.headers["content-disposition"]).toContain("ketnoi-agenda.ics");
+    expect(download.text).toContain(uid);
+
+    await cancel(domestic, booked.id).expect(200);
+    const third = eventOf((await request(app).get(path).expect(200)).text, uid).text;
+    expect(third).toContain("STATUS:CANCELLED");
+    expect(third).toContain("SEQUENCE:2");
+
+    // A new feed URL replaces the old one; made-up tokens open nothing.
+    await vendor.agent.post("/api/me/calendar-feed").set(vendor.csrf).send({}).expect(201);
+    await request(app).get(path).expect(404);
+    await request(app).get("/api/calendar/not-a-token.ics").expect(404);
+  });
+
+  test("the QR code at the table records the meeting as held; each side records its outcome; no-shows are recorded", async () => {
+    const booked = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, slot: "d2s01", mode: "onsite" }).expect(201)).body;
+    const qr = await domestic.agent.get(`/api/meetings/${booked.id}/check-in-code`).expect(200).expect("Content-Type", /image\/svg\+xml/);
+    expect(qr.body.toString()).toContain("<svg");
+    const code = (await db.models.Meeting.findById(booked.id).lean())!.checkInCode;
+    // Too early, wrong code, then the organiser's desk scans it at the table (sessions signed in at the fair).
+    clock.now = new Date("2026-12-11T00:00:00Z");
+    const [organiserAtFair, domesticAtFair, vendorAtFair] = await Promise.all(["organiser", "domestic", "vendor"].map((r) => signIn(app, `${r}@ketnoi.demo`, DEMO_PASSWORD)));
+    await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code }).expect(409);
+    clock.now = new Date("2026-12-11T01:25:00Z");
+    await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code: "x".repeat(24) }).expect(400);
+    await vendorAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(vendorAtFair!.csrf).send({ outcome: "samples" }).expect(409); // not started
+    const held = (await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code }).expect(200)).body;
+    expect(held).toMatchObject({ status: "held", checkedInAt: "2026-12-11T01:25:00.000Z" });
+    clock.now = new Date("2026-12-11T02:00:00Z");
+    await domesticAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(domesticAtFair!.csrf).send({ outcome: "quotation_requested" }).expect(200);
+    await vendorAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(vendorAtFair!.csrf).send({ outcome: "follow_up" }).expect(200);
+    const after = (await vendorAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(vendorAtFair!.csrf).send({ outcome: "mou_signed", note: "MoU on stamping dies" }).expect(200)).body;
+    expect(after.outcomes).toEqual({ [domesticId]: "quotation_requested", [vendorId]: "mou_signed" });
+    await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(organiserAtFair!.csrf).send({ outcome: "nda" }).expect(403);
+
+    // Another meeting where the vendor does not come: the domestic side reports it (not itself).
+    const other = (await db.models.Company.findOne({ kind: "foreign", listed: true, status: { $ne: "pending" }, _id: { $ne: vendorId } }).lean())!;
+    clock.now = new Date("2026-12-11T02:30:00Z");
+    const m2 = (await domesticAtFair!.agent.post("/api/meetings").set(domesticAtFair!.csrf).send({ with: other._id.toHexString(), slot: "d2s04", mode: "online" }).expect(201)).body;
+    clock.now = new Date("2026-12-11T03:10:00Z");
+    await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: domesticId }).expect(400);
+    const noShow = (await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: other._id.toHexString() }).expect(200)).body;
+    expect(noShow).toMatchObject({ status: "no_show", absent: [other._id.toHexString()] });
+  });
+
+  test("reminders go out once per meeting, in the app and by mail, before it starts", async () => {
+    const booked = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, slot: "d2s08" }).expect(201)).body;
+    const ctx = createMeetingContext(repos, silentLogger(), "http://localhost:8080", { now, settings: { requestTtlHours: 72, reminderMinutes: 15 } });
+    clock.now = new Date(new Date(booked.slot.start).getTime() - 20 * 60_000);
+    expect(await sendReminders(ctx)).toBe(0);
+    clock.now = new Date(new Date(booked.slot.start).getTime() - 10 * 60_000);
+    expect(await sendReminders(ctx)).toBe(1);
+    expect(await sendReminders(ctx)).toBe(0);
+    const vendorAtFair = await signIn(app, "vendor@ketnoi.demo", DEMO_PASSWORD);
+    const notes = (await vendorAtFair.agent.get("/api/me/notifications").expect(200)).body;
+    expect(notes.filter((n: { kind: string; meetingId: string }) => n.kind === "meeting_reminder" && n.meetingId === booked.id)).toHaveLength(1);
+    const mail = await repos.outbox.listTo("vendor@ketnoi.demo");
+    expect(mail.filter((m) => m.subject.startsWith("まもなく"))).toHaveLength(1);
+    expect(mail.find((m) => m.subject.startsWith("まもなく"))!.text).toMatch(/GMT\+9|JST/); // the reader's zone, the fair's beside it
+    clock.now = FIXED_NOW;
+    await cancel(vendor, booked.id).expect(200);
+  });
+
+  test("scarce tables and interpreters: simultaneous bookings of different pairs never share one", async () => {
+    const fair = (await db.models.Fair.findOne().lean())!;
+    await db.models.Fair.updateOne({ _id: fair._id }, { $set: { onsiteTables: 2 } });
+    const vendors = await db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } }).limit(8).lean();
+    const firms = await db.models.Company.find({ kind: "domestic", status: { $ne: "pending" }, _id: { $ne: domesticId } }).skip(20).limit(8).lean();
+    await db.models.Company.updateMany({ _id: { $in: [...vendors, ...firms].map((c) => c._id) } }, { $set: { participation: "onsite", listed: true, blockedSlots: [] } });
+    const hash = (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash;
+    const agents = [];
+    for (const [i, firm] of firms.entries()) {
+      await repos.users.create({ email: `tables${i}@example.vn`, name: `T ${i}`, role: "domestic", companyId: firm._id.toHexString(), companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: hash });
+      agents.push(await signIn(app, `tables${i}@example.vn`, DEMO_PASSWORD));
+    }
+    const results = await Promise.all(agents.map((a, i) => a.agent.post("/api/meetings").set(a.csrf).send({ with: vendors[i]!._id.toHexString(), slot: "d2s10", mode: "onsite" })));
+    const won = results.filter((r) => r.status === 201);
+    expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    expect(won.length).toBeLessThanOrEqual(2);
+    const tables = won.map((r) => r.body.table);
+    expect(new Set(tables).size).toBe(tables.length);
+    const interpreters = won.filter((r) => r.body.interpreter).map((r) => r.body.interpreter.id);
+    expect(new Set(interpreters).size).toBe(interpreters.length);
+    const start = new Date("2026-12-11T06:00:00Z");
+    const booked = await db.models.Meeting.find({ status: "booked", startsAt: start, mode: "onsite" }).lean();
+    expect(new Set(booked.map((m) => m.table)).size).toBe(booked.length);
+    expect(booked.length).toBeLessThanOrEqual(2);
+    await db.models.Fair.updateOne({ _id: fair._id }, { $set: { onsiteTables: fair.onsiteTables } });
+  });
+
+  test("bad input gets field errors in the reader's language; strangers see nothing", async () => {
+    const bad = await domestic.agent.post("/api/meetings").set({ ...domestic.csrf, "Accept-Language": "en" }).send({ with: "nope", slot: "tomorrow", extra: 1 }).expect(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["extra", "slot", "with"]);
+    await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: { $gt: "" } }).expect(400);
+    await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: domesticId }).expect(400);
+    const unknownSlot = await domestic.agent.post("/api/meetings").set({ ...domestic.csrf, "Accept-Language": "ko" }).send({ with: vendorId, slot: "d9s99" }).expect(400);
+    expect(unknownSlot.body.error.fields.slot).toBe("박람회 일정에 없는 시간대입니다.");
+    const fairId = (await db.models.Fair.findOne().lean())!._id.toHexString();
+    expect(await db.models.Reservation.countDocuments({ _id: reservationKeys.pair(fairId, domesticId, vendorId) })).toBe(0);
+
+    const m = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId }).expect(201)).body;
+    const strangerFirm = (await db.models.Company.findOne({ kind: "domestic", _id: { $ne: domesticId } }).lean())!;
+    await repos.users.create({ email: "stranger@example.vn", name: "S", role: "domestic", companyId: strangerFirm._id.toHexString(), companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash });
+    const stranger = await signIn(app, "stranger@example.vn", DEMO_PASSWORD);
+    await stranger.agent.get(`/api/meetings/${m.id}`).expect(404);
+    await stranger.agent.post(`/api/meetings/${m.id}/cancel`).set(stranger.csrf).send({}).expect(404);
+    await stranger.agent.post(`/api/meetings/${m.id}/decline`).set(stranger.csrf).send({ reason: "other" }).expect(404);
+    await request(app).get(`/api/meetings/${m.id}`).expect(401);
+    await cancel(domestic, m.id).expect(200);
   });
 });

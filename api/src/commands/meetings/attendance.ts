@@ -4,9 +4,15 @@ import type { UserRecord } from "../../repositories/userRepository";
 import { meetingPolicy } from "../../policies/meeting";
 import { loadVisibleMeeting, orConflict, requireStatus } from "./loadMeeting";
 import type { MeetingContext } from "./context";
+import type { MeetingRecord } from "../../repositories/meetingRepository";
+import { reservationKeys } from "../../domain/meetings/reservationKeys";
 
 /** Check-in opens this long before a meeting starts (parties arrive early at the table). */
 const CHECK_IN_OPENS_MS = 15 * 60_000;
+
+/** Once a meeting has taken place (or not), the pair may book a follow-up: its one-live-meeting claim goes. */
+const withoutPair = (keys: string[]) => keys.filter((k) => !reservationKeys.isPair(k));
+const releasePair = (ctx: MeetingContext, m: MeetingRecord) => ctx.repos.reservations.release(m.reservationKeys.filter(reservationKeys.isPair), m.id);
 
 const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -19,7 +25,10 @@ export async function checkInMeeting(ctx: MeetingContext, user: UserRecord, id: 
   if (meeting.mode !== "onsite") throw new AppError("conflict", { meeting: "notOnsite" });
   if (!sameCode(code, meeting.checkInCode)) throw validationFailed({ code: "wrongCode" });
   if (ctx.now().getTime() < meeting.startsAt!.getTime() - CHECK_IN_OPENS_MS) throw new AppError("conflict", { meeting: "tooEarly" });
-  const held = await orConflict(() => ctx.repos.meetings.change(meeting, "checked_in", user.id, { set: { status: "held", checkedInAt: ctx.now() } }));
+  const held = await orConflict(() =>
+    ctx.repos.meetings.change(meeting, "checked_in", user.id, { set: { status: "held", checkedInAt: ctx.now(), reservationKeys: withoutPair(meeting.reservationKeys) } }),
+  );
+  await releasePair(ctx, meeting);
   await ctx.notifier.meetingChanged("meeting_held", held, user.id);
   return held;
 }
@@ -32,7 +41,11 @@ export async function reportNoShow(ctx: MeetingContext, user: UserRecord, id: st
   if (absent !== meeting.requesterId && absent !== meeting.recipientId) throw validationFailed({ absent: "notAParty" });
   if (meetingPolicy.sideOf(user, meeting) === absent) throw validationFailed({ absent: "ownSide" });
   if (ctx.now() < meeting.startsAt!) throw new AppError("conflict", { meeting: "notStarted" });
-  return orConflict(() => ctx.repos.meetings.change(meeting, "no_show", user.id, { set: { status: "no_show", absent: [absent] } }));
+  const recorded = await orConflict(() =>
+    ctx.repos.meetings.change(meeting, "no_show", user.id, { set: { status: "no_show", absent: [absent], reservationKeys: withoutPair(meeting.reservationKeys) } }),
+  );
+  await releasePair(ctx, meeting);
+  return recorded;
 }
 
 /** Each side records what came of a meeting it held (or one it was at); a later record replaces its earlier one. */

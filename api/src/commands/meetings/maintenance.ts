@@ -29,7 +29,7 @@ export async function sendReminders(ctx: MeetingContext) {
   let sent = 0;
   for (const meeting of await ctx.repos.meetings.listBookedStarting(now, until)) {
     const mark = `remind:${meeting.id}:${meeting.startsAt!.getTime()}`;
-    if (!(await ctx.repos.reservations.claimFirst([mark], meeting.id))) continue;
+    if (!(await ctx.repos.reservations.claimNew(mark, meeting.id))) continue;
     await ctx.notifier.meetingChanged("meeting_reminder", meeting);
     sent++;
   }

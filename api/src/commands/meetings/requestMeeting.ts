@@ -3,7 +3,7 @@ import { AppError, notFound, validationFailed } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { requestExpiry } from "../../domain/meetings/requestRules";
-import { bookedFields, claimBooking } from "./booking";
+import { bookedFields, claimBooking, slotOf } from "./booking";
 import type { MeetingContext } from "./context";
 
 export interface RequestMeetingInput {
@@ -29,6 +29,7 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
   const fair = await repos.fairs.findById(requester.fairId);
   if (!fair) throw notFound();
 
+  if (input.slot) slotOf(fair, input.slot); // a bad slot is a field error before anything is claimed
   const id = repos.meetings.newId();
   const pairKey = reservationKeys.pair(fair.id, requester.id, recipient.id);
   if (!(await repos.reservations.claimAll([pairKey], id)).ok) throw new AppError("conflict", { with: "alreadyMeeting" });
