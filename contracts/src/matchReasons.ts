@@ -141,7 +141,8 @@ const TEMPLATES: Record<Locale, Templates> = {
   },
   "zh-Hant": {
     offerMeetsNeed: (r, f) => (r.needer === "you" ? `貴公司需要${f.label(r.need)}，對方提供${f.label(r.offer)}` : `對方需要${f.label(r.need)}，貴公司提供${f.label(r.offer)}`),
-    capabilityMeetsRequirement: (r, f) => (r.requirer === "they" ? `對方採購${f.label(r.required)}，貴公司具備${f.label(r.held)}能力` : `貴公司採購${f.label(r.required)}，對方具備${f.label(r.held)}能力`),
+    capabilityMeetsRequirement: (r, f) =>
+      r.requirer === "they" ? `對方尋找${f.label(r.required)}供應商，貴公司具備${f.label(r.held)}能力` : `貴公司尋找${f.label(r.required)}供應商，對方具備${f.label(r.held)}能力`,
     certificationHeld: (r, f) => (r.requirer === "they" ? `貴公司持有對方要求的${f.label(r.certification)}認證` : `對方持有貴公司要求的${f.label(r.certification)}認證`),
     capacityMeets: (r, f) =>
       r.requirer === "they" ? `貴公司月產能${f.number(r.capacity)}，達到對方最低要求${f.number(r.minimum)}` : `對方月產能${f.number(r.capacity)}，達到貴公司最低要求${f.number(r.minimum)}`,

@@ -17,10 +17,10 @@ import { meetingWindows, type FairHours } from "./availability";
 import { codeCredit, type CodeCredit } from "./codeCredit";
 import type { RecommendContext } from "./context";
 import { scorePair, type PairMatch, type PairScoring } from "./pairScore";
-import { spreadPrices } from "./spreading";
+import { spreadShares } from "./spreading";
 import { toFeatures, type FairFacts, type Features, type MatchParticipant } from "./participant";
 import { maxLift, personalise, priorityFactor, type Personal, type RankingState } from "./personalise";
-import { band, tieBreak } from "./tieBreak";
+import { band, shownScore, tieBreak } from "./order";
 import { reasonsFor } from "./reasons";
 import { CandidateIndex } from "./candidateIndex";
 
@@ -35,7 +35,7 @@ export interface EngineOptions {
 
 export interface Recommendation {
   id: string;
-  /** In [0, 1]: the pair's structural score times the viewer's factors, softly capped at 1. */
+  /** In [0, 1], two decimals: the pair's structural score times the viewer's factors, softly capped at 1 (order.ts). */
   score: number;
   /** What the proposal is about ("offer:tech.press.servo", "supply:proc.diecasting.aluminium", "sector:sec.auto", "organiser"); send it back with a dismissal. */
   kind: string;
@@ -46,9 +46,6 @@ export interface Recommendation {
   reasons: MatchReason[];
 }
 
-/** Identity up to 0.8, then a smooth approach to 1, so strong boosts never tie at the top. */
-const softCap = (raw: number) => (raw <= 0.8 ? raw : 0.8 + 0.2 * (1 - Math.exp(-(raw - 0.8) / 0.2)));
-
 export class MatchingEngine {
   private readonly scoring: PairScoring;
   private readonly credit: CodeCredit;
@@ -57,10 +54,10 @@ export class MatchingEngine {
   private readonly index: CandidateIndex;
   private readonly ranking: RankingState;
   private readonly fair: FairFacts;
-  /** Spreading prices; dropped whenever a profile changes, recomputed on the next recommend. */
-  private prices: Map<string, number> | undefined;
+  /** Spreading shares; dropped whenever a profile changes, recomputed on the next recommend. */
+  private shares: Map<string, number> | undefined;
   private readonly maxLift: number;
-  private readonly spreadPrices: () => Map<string, number>;
+  private readonly spreadShares: () => Map<string, number>;
 
   constructor(options: EngineOptions) {
     this.credit = codeCredit(options.taxonomy ?? TAXONOMY.terms);
@@ -77,8 +74,8 @@ export class MatchingEngine {
     const spreading = options.spreadProposals ?? true;
     const priorities = options.fair.countryPriorities ?? {};
     this.maxLift = maxLift(Math.max(0, ...Object.values(priorities)));
-    this.spreadPrices = () =>
-      spreadPrices(
+    this.spreadShares = () =>
+      spreadShares(
         this.links,
         (id) => defaultSlots(this.features.get(id)!),
         (id) => priorityFactor(priorities[this.features.get(id)!.country] ?? 1),
@@ -86,7 +83,7 @@ export class MatchingEngine {
     this.ranking = {
       features: (id) => this.features.get(id),
       pair: (a, b) => this.links.get(a)?.get(b),
-      price: (id) => (spreading ? (this.prices ??= this.spreadPrices()).get(id) ?? 1 : 1),
+      share: (id) => (spreading ? (this.shares ??= this.spreadShares()).get(id) ?? 1 : 1),
       lineage: (code) => this.credit.lineage(code),
       defaultSlots,
       countryPriority: (country) => priorities[country] ?? 1,
@@ -116,7 +113,7 @@ export class MatchingEngine {
       this.links.get(otherId)!.set(f.id, pair);
     }
     this.index.add(f);
-    this.prices = undefined;
+    this.shares = undefined;
   }
 
   /** Removes a participant and its pairs; false when it was not there. */
@@ -127,7 +124,7 @@ export class MatchingEngine {
     this.index.remove(f);
     this.features.delete(id);
     this.links.delete(id);
-    this.prices = undefined;
+    this.shares = undefined;
     return true;
   }
 
@@ -153,7 +150,7 @@ export class MatchingEngine {
     }
     return top.sorted().map((s) => ({
       id: s.id,
-      score: Math.round(softCap(s.raw) * 1000) / 1000,
+      score: shownScore(s.raw),
       kind: s.pair?.topic.kind ?? "organiser",
       promoted: s.promoted,
       mode: viewer.remote || this.features.get(s.id)!.remote ? "online" : "onsite",

@@ -1,7 +1,7 @@
 import { hoursIn, intersect } from "./availability";
 import type { CodeCredit } from "./codeCredit";
 import type { Features } from "./participant";
-import { tieBreak } from "./tieBreak";
+import { tieBreak } from "./order";
 
 /**
  * The structural score of a pair, symmetric and independent of who looks at it: what one side's

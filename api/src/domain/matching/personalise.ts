@@ -1,6 +1,7 @@
 import type { RecommendContext } from "./context";
 import type { PairMatch } from "./pairScore";
 import type { Features } from "./participant";
+import { showsFirst, SPREAD } from "./spreading";
 
 /**
  * The viewer's own factors on top of a pair's structural score: the organiser's country
@@ -35,8 +36,8 @@ export const maxLift = (maxPriority: number) => priorityFactor(Math.max(1, maxPr
 export interface RankingState {
   features(id: string): Features | undefined;
   pair(a: string, b: string): PairMatch | undefined;
-  /** The party's spreading price in (0, 1] (see spreading.ts); 1 when spreading is off. */
-  price(id: string): number;
+  /** The share of viewers the party is shown to first, in (0, 1] (see spreading.ts); 1 when spreading is off. */
+  share(id: string): number;
   lineage(code: string): readonly string[];
   /** Meeting slots a party has when the caller gives no load for it. */
   defaultSlots(f: Features): number;
@@ -94,13 +95,13 @@ export function personalise(viewer: Features, ctx: RecommendContext, state: Rank
     factor *= Math.max(PERSONAL.floor, penalty);
 
     // Capacity: a party without free slots cannot be scheduled; one asked more often than it has slots
-    // sinks as far as it is overbooked, and its spreading price keeps it off lists it could not serve.
+    // sinks as far as it is overbooked, and spreading keeps it off lists it could not serve.
     const load = ctx.load?.get(other.id);
     const free = load?.freeSlots ?? state.defaultSlots(other);
     if (free <= 0) return null;
     const requests = load?.requestsReceived ?? 0;
     if (requests > free) factor *= (free / requests) ** PERSONAL.overbooked;
-    factor *= state.price(other.id);
+    if (!showsFirst(pair, state.share(other.id))) factor *= SPREAD.held;
     return { factor, interestShown, priorityCountry: priority > 1 };
   };
 }
