@@ -8,6 +8,7 @@ import { connectRedis } from "./services/redis";
 import { createProbes } from "./probes";
 import { createApp, createMeetingContext } from "./http/app";
 import { noEventPublisher, redisEventPublisher } from "./services/events";
+import { workerSolver } from "./services/solverRunner";
 import { loggingTransport } from "./services/mail";
 import { startBackgroundJobs } from "./jobs";
 
@@ -41,7 +42,7 @@ async function main() {
   const repos = createRepositories(db.models);
   const events = redis ? redisEventPublisher(redis) : noEventPublisher;
   const meetingSettings = config.meetings;
-  const app = createApp({ logger, repos, probes: createProbes(db, video, redis), publicOrigin: config.publicOrigin, events, meetingSettings });
+  const app = createApp({ logger, repos, probes: createProbes(db, video, redis), publicOrigin: config.publicOrigin, events, meetingSettings, solver: workerSolver(new URL("./workers/solve.js", import.meta.url)) });
   const meetings = createMeetingContext(repos, logger, config.publicOrigin, { events, settings: meetingSettings });
   const jobs = startBackgroundJobs(repos, meetings, loggingTransport(logger), logger);
 

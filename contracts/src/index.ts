@@ -11,3 +11,4 @@ export * from "./auth";
 export * from "./directory";
 export * from "./meeting";
 export * from "./matchReasons";
+export * from "./schedulePlan";

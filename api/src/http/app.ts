@@ -32,6 +32,8 @@ import { notificationEndpoints } from "../routes/meetings/notifications";
 import { createMeetingNotifier } from "../services/meetingNotifier";
 import { noEventPublisher, type EventPublisher } from "../services/events";
 import type { MeetingContext, MeetingSettings } from "../commands/meetings/context";
+import { schedulerEndpoints } from "../routes/scheduler/scheduler";
+import { inProcessSolver, type SolverRunner } from "../services/solverRunner";
 
 export interface AppDeps {
   logger: Logger;
@@ -43,6 +45,8 @@ export interface AppDeps {
   /** Where live notifications go (the realtime service through Redis); none by default. */
   events?: EventPublisher;
   meetingSettings?: MeetingSettings;
+  /** Where the auto-scheduler's solver runs (a worker thread in the server; in process by default). */
+  solver?: SolverRunner;
 }
 
 export const DEFAULT_MEETING_SETTINGS: MeetingSettings = { requestTtlHours: 72, reminderMinutes: 15 };
@@ -60,7 +64,7 @@ export function createMeetingContext(repos: Repositories, logger: Logger, public
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** The api's Express app: everything under /api, JSON in and out, one error shape. */
-export function createApp({ logger, repos, probes, publicOrigin, now = () => new Date(), events, meetingSettings }: AppDeps) {
+export function createApp({ logger, repos, probes, publicOrigin, now = () => new Date(), events, meetingSettings, solver = inProcessSolver }: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -107,6 +111,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...meetingEndpoints(meetings, limits, publicOrigin),
     ...calendarEndpoints(meetings, publicOrigin),
     ...notificationEndpoints(repos, now),
+    ...schedulerEndpoints({ ...meetings, solver }, async () => []),
   ]);
   api.get("/attachments/:id", attachmentDownload(repos));
   registry.registerPath({

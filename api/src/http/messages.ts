@@ -97,6 +97,20 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
 
 /** Field messages the api writes itself (zod's own locales cover the rest). */
 export const FIELD_MESSAGES = {
+  planInfeasible: {
+    vi: "Không thể chuyển sang khung giờ này: kế hoạch sẽ vi phạm một ràng buộc (trùng lịch, hết bàn, phòng hoặc phiên dịch viên).",
+    en: "This move would break the plan (a clash, or no table, room or interpreter left).",
+    ja: "この移動では計画が成り立ちません（重複、またはテーブル・会議室・通訳者の不足）。",
+    ko: "이렇게 옮기면 계획이 성립하지 않습니다(중복 또는 테이블·회의실·통역사 부족).",
+    "zh-Hant": "此變更會使計畫不成立（時段衝突，或桌位、會議室、口譯員不足）。",
+  },
+  planPublished: {
+    vi: "Kế hoạch này đã được công bố.",
+    en: "This plan has already been published.",
+    ja: "この計画は既に公開されています。",
+    ko: "이 계획은 이미 공개되었습니다.",
+    "zh-Hant": "此計畫已公布。",
+  },
   slotInPast: {
     vi: "Khung giờ này đã qua.",
     en: "This slot has already passed.",

@@ -15,6 +15,9 @@ import { createMeetingRepository } from "./meetingRepository";
 import { createReservationRepository } from "./reservationRepository";
 import { createNotificationRepository } from "./notificationRepository";
 import { createCalendarFeedRepository } from "./calendarFeedRepository";
+import { createBoothRepository } from "./boothRepository";
+import { createVideoAttendanceRepository } from "./videoAttendanceRepository";
+import { createSchedulePlanRepository } from "./schedulePlanRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -35,6 +38,9 @@ export function createRepositories(models: Models) {
     reservations: createReservationRepository(models),
     notifications: createNotificationRepository(models),
     calendarFeeds: createCalendarFeedRepository(models),
+    booths: createBoothRepository(models),
+    videoAttendance: createVideoAttendanceRepository(models),
+    schedulePlans: createSchedulePlanRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -20,6 +20,8 @@ export type MeetingNotificationKind =
 export interface MeetingNotifier {
   /** Tells everyone involved in the meeting but the one who acted: in the app, live, and by email for the kinds that warrant it. */
   meetingChanged(kind: MeetingNotificationKind, meeting: MeetingRecord, actorUserId?: string): Promise<void>;
+  /** Tells the members of these companies, once each, that the organisers published the fair's meeting plan. */
+  schedulePublished(companyIds: string[], actorUserId: string): Promise<void>;
 }
 
 /**
@@ -65,6 +67,18 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
         await repos.outbox.enqueue({ to: user.email, template: kind, locale: user.locale, ...mail });
       }
       logger.debug({ kind, meetingId: meeting.id, readers: targets.length }, "meeting notification sent");
+    },
+    async schedulePublished(companyIds, actorUserId) {
+      const fairZone = "Asia/Ho_Chi_Minh";
+      for (const companyId of companyIds) {
+        const users = (await repos.users.listByCompany(companyId)).filter((u) => u.id !== actorUserId);
+        const stored = await repos.notifications.addMany(users.map((u) => ({ userId: u.id, kind: "schedule_published", data: {} })));
+        for (const n of stored) events.notify([n.userId], { id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt.toISOString() });
+        for (const u of users) {
+          const mail = meetingMail("schedule_published", u.locale, { counterpart: "", viewerZone: u.timeZone, fairZone, link: `${publicOrigin}/agenda` });
+          await repos.outbox.enqueue({ to: u.email, template: "schedule_published", locale: u.locale, ...mail });
+        }
+      }
     },
   };
 }

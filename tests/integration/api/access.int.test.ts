@@ -7,6 +7,8 @@ import { silentLogger } from "../../support/stack";
 import { createMeetingContext } from "../../../api/src/http/app";
 import { requestMeeting } from "../../../api/src/commands/meetings/requestMeeting";
 import { createCalendarFeed } from "../../../api/src/commands/meetings/calendarFeed";
+import { runScheduler } from "../../../api/src/commands/scheduler/runScheduler";
+import { inProcessSolver } from "../../../api/src/services/solverRunner";
 
 // Every endpoint of the OpenAPI document, called as each role (and anonymously): who gets what.
 type Role = "anonymous" | "organiser" | "domestic" | "vendor" | "interpreter";
@@ -29,6 +31,8 @@ interface Fixture {
   vendorCompany: string;
   meetTarget: string;
   feedPath: string;
+  planToAdjust: string;
+  planToPublish: string;
   n: number;
 }
 interface Case {
@@ -185,13 +189,17 @@ const CASES: Record<string, Case> = {
   "POST /api/me/calendar-feed": { call: () => ({ path: "/api/me/calendar-feed", body: {} }), expect: signedIn(201) },
   // A feed URL is a capability: whoever holds it reads that one feed.
   "GET /api/calendar/{token}.ics": { call: (f) => ({ path: f.feedPath }), expect: all(200) },
+  "POST /api/scheduler/plans": { call: () => ({ path: "/api/scheduler/plans", body: { timeLimitSeconds: 0.2 } }), expect: organiserOnly(201) },
+  "GET /api/scheduler/plans/{id}": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}` }), expect: organiserOnly(200) },
+  "PUT /api/scheduler/plans/{id}/meetings/{meeting}": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}/meetings/${f.toAccept}`, body: { slot: null } }), expect: organiserOnly(200) },
+  "POST /api/scheduler/plans/{id}/publish": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToPublish}/publish`, body: {} }), expect: organiserOnly(200) },
   "GET /api/me/notifications": { call: () => ({ path: "/api/me/notifications" }), expect: signedIn(200) },
   "POST /api/me/notifications/read": { call: () => ({ path: "/api/me/notifications/read", body: { ids: ["0123456789abcdef01234567"] } }), expect: signedIn(204) },
 };
 
 describe("access: every endpoint as every role", () => {
   const t = useSeededApp("access");
-  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", attachment: "", booked: "", toAccept: "", toDecline: "", toCounter: "", toCancel: "", vendorCompany: "", meetTarget: "", feedPath: "", n: 0 };
+  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", attachment: "", booked: "", toAccept: "", toDecline: "", toCounter: "", toCancel: "", vendorCompany: "", meetTarget: "", feedPath: "", planToAdjust: "", planToPublish: "", n: 0 };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
   beforeAll(async () => {
     const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
@@ -226,6 +234,10 @@ describe("access: every endpoint as every role", () => {
     }
     [fixture.toAccept, fixture.toDecline, fixture.toCounter, fixture.toCancel] = ids as [string, string, string, string];
     fixture.meetTarget = others[4]!._id.toHexString();
+    const organiserUser = (await t.repos.users.findByEmail("organiser@ketnoi.demo"))!;
+    const plan = () => runScheduler({ ...ctx, solver: inProcessSolver }, organiserUser, { timeLimitMs: 200, proposals: [] });
+    fixture.planToAdjust = (await plan()).id;
+    fixture.planToPublish = (await plan()).id;
   }
 
   test("the table covers exactly the operations of the OpenAPI document", async () => {

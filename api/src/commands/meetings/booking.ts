@@ -29,6 +29,8 @@ export interface BookingRequest {
   recipient: CompanyRecord;
   preferredMode: "onsite" | "online" | "either";
   slotId: string;
+  /** The interpreter to try first (the one a published plan chose). */
+  preferInterpreter?: string;
 }
 
 /** The fair's slot with this id, or a field error. */
@@ -118,7 +120,8 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
     const candidates = (await ctx.repos.interpreters.listForFair(fair.id)).filter(
       (i) => i.availableDays.includes(day) && interpreterBridges(i.languages, requester.languages, recipient.languages),
     );
-    const key = await reservations.claimFirst(rotate(candidates, spread).map((i) => reservationKeys.interpreter(i.id, slot.start)), meetingId);
+    const order = rotate(candidates, spread).sort((x, y) => Number(y.id === req.preferInterpreter) - Number(x.id === req.preferInterpreter));
+    const key = await reservations.claimFirst(order.map((i) => reservationKeys.interpreter(i.id, slot.start)), meetingId);
     if (!key) return refuse("noInterpreter");
     claimed.push(key);
     interpreterId = key.split(":")[1];

@@ -17,6 +17,9 @@ import { meetingEventSchema } from "./meetingEvent";
 import { reservationSchema } from "./reservation";
 import { notificationSchema } from "./notification";
 import { calendarFeedSchema } from "./calendarFeed";
+import { boothAdmissionSchema, boothChatMessageSchema, boothQueueEntrySchema } from "./booth";
+import { videoAttendanceSchema } from "./videoAttendance";
+import { schedulePlanSchema } from "./schedulePlan";
 
 export function registerModels(connection: Connection) {
   return {
@@ -39,6 +42,11 @@ export function registerModels(connection: Connection) {
     Reservation: connection.model("Reservation", reservationSchema),
     Notification: connection.model("Notification", notificationSchema),
     CalendarFeed: connection.model("CalendarFeed", calendarFeedSchema),
+    BoothChatMessage: connection.model("BoothChatMessage", boothChatMessageSchema),
+    BoothQueueEntry: connection.model("BoothQueueEntry", boothQueueEntrySchema),
+    BoothAdmission: connection.model("BoothAdmission", boothAdmissionSchema),
+    VideoAttendance: connection.model("VideoAttendance", videoAttendanceSchema),
+    SchedulePlan: connection.model("SchedulePlan", schedulePlanSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+import { AppError, notFound } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import type { PlanSource } from "../../repositories/schedulePlanRepository";
+import type { Assignment } from "../../domain/scheduling/format";
+import { reservationKeys } from "../../domain/meetings/reservationKeys";
+import { bookedFields, claimBooking, loadParties } from "../meetings/booking";
+import { orConflict, statusNow } from "../meetings/loadMeeting";
+import type { SchedulerContext } from "./context";
+
+/** The first field message key of a refused booking: why one meeting of the plan could not be booked. */
+const reasonOf = (err: unknown) => {
+  if (!(err instanceof AppError) || err.code === "internal_error") throw err;
+  return Object.values(err.fields ?? {})[0] ?? err.code;
+};
+
+/** Books one planned meeting: an open request is accepted in its planned slot; a proposal becomes a booked meeting. */
+async function bookPlanned(ctx: SchedulerContext, user: UserRecord, a: Assignment, source: PlanSource) {
+  const { repos } = ctx;
+  const parties = await loadParties(ctx, source.a, source.b, (await repos.companies.findById(source.a))?.fairId ?? "");
+  const want = { preferredMode: a.mode, slotId: a.slot, ...(a.interpreter ? { preferInterpreter: a.interpreter } : {}) };
+  if (source.kind === "request") {
+    const meeting = await repos.meetings.findById(source.meetingId!);
+    if (!meeting || !["requested", "countered"].includes(statusNow(ctx, meeting))) throw new AppError("conflict", { meeting: "meetingChanged" });
+    const booking = await claimBooking(ctx, { meetingId: meeting.id, fair: parties.fair, requester: parties.requester, recipient: parties.recipient, ...want });
+    return orConflict(
+      () => repos.meetings.change(meeting, "scheduled", user.id, { set: { ...bookedFields(booking), reservationKeys: [...meeting.reservationKeys, ...booking.keys] }, unset: ["proposal", "expiresAt"] }),
+      () => repos.reservations.release(booking.keys, meeting.id),
+    );
+  }
+  const id = repos.meetings.newId();
+  const pairKey = reservationKeys.pair(parties.fair.id, source.a, source.b);
+  if (!(await repos.reservations.claimAll([pairKey], id)).ok) throw new AppError("conflict", { with: "alreadyMeeting" });
+  try {
+    const booking = await claimBooking(ctx, { meetingId: id, fair: parties.fair, requester: parties.requester, recipient: parties.recipient, ...want });
+    return await repos.meetings.create(
+      id,
+      {
+        fairId: parties.fair.id,
+        requesterId: source.a,
+        recipientId: source.b,
+        parties: [source.a, source.b],
+        requestedBy: user.id,
+        source: "scheduler",
+        message: "",
+        preferredMode: "either",
+        ...bookedFields(booking),
+        reservationKeys: [pairKey, ...booking.keys],
+        sequence: 0,
+        outcomes: [],
+        absent: [],
+        checkInCode: randomBytes(18).toString("base64url"),
+      },
+      user.id,
+    );
+  } catch (err) {
+    if (!(await repos.meetings.findById(id))) await repos.reservations.release([pairKey], id);
+    throw err;
+  }
+}
+
+/**
+ * Publishes a draft: books every planned request and proposal in its slot (booked meetings are
+ * already in place), then tells every company with meetings. Runs once per plan, whoever clicks;
+ * a meeting someone booked over in the meantime is reported, not forced.
+ */
+export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planId: string) {
+  const { repos } = ctx;
+  const plan = await repos.schedulePlans.findById(planId);
+  if (!plan) throw notFound();
+  if (plan.status !== "draft" || !(await repos.reservations.claimNew(`publish:${plan.id}`, plan.id))) throw new AppError("conflict", { plan: "planPublished" });
+  let booked = 0;
+  const conflicts: { meeting: string; reason: string }[] = [];
+  const companies = new Set<string>();
+  for (const a of plan.solution.assignments) {
+    const source = plan.sources[a.meeting];
+    if (!source || source.kind === "booked") continue;
+    try {
+      await bookPlanned(ctx, user, a, source);
+      booked++;
+      companies.add(source.a).add(source.b);
+    } catch (err) {
+      conflicts.push({ meeting: a.meeting, reason: reasonOf(err) });
+    }
+  }
+  const result = { booked, conflicts };
+  await repos.schedulePlans.markPublished(plan.id, ctx.now(), result);
+  await ctx.notifier.schedulePublished([...companies], user.id);
+  return (await repos.schedulePlans.findById(plan.id))!;
+}

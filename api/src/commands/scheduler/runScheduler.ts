@@ -1,0 +1,86 @@
+import { notFound } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import type { CompanyRecord } from "../../repositories/companyRepository";
+import type { PlanSource } from "../../repositories/schedulePlanRepository";
+import { fairSlots } from "../../domain/fairSlots";
+import { planInstance, type PlanMeeting } from "../../domain/planning/planInstance";
+import { explainUnscheduled } from "../../domain/planning/explainUnscheduled";
+import { firstFit } from "../../domain/scheduling/firstFit";
+import { availabilityFor } from "../companyAvailability";
+import { statusNow } from "../meetings/loadMeeting";
+import type { SchedulerContext } from "./context";
+
+/** Proposed pairs (from the matching service) the plan may add, with their match score in (0, 1]. */
+export interface Proposal {
+  a: string;
+  b: string;
+  score: number;
+}
+
+/** A request counts in full; one the other side has engaged with (a counter-proposal) counts more. */
+const REQUEST_VALUE = 1;
+const COUNTERED_VALUE = 1.2;
+/** A proposal is worth less than any request, so the plan never drops a request for one. */
+const PROPOSAL_WEIGHT = 0.5;
+
+/**
+ * Runs the auto-scheduler over the current fair: booked meetings stay where they are, open requests
+ * and the given proposals are placed to maximise value and then minimise breaks. The result is a
+ * draft with the upper bound, the first-fit baseline and a reason for every meeting left out.
+ */
+export async function runScheduler(ctx: SchedulerContext, user: UserRecord, options: { timeLimitMs: number; proposals: Proposal[] }) {
+  const { repos } = ctx;
+  const fair = await repos.fairs.findCurrent(ctx.now());
+  if (!fair) throw notFound();
+  const slots = fairSlots(fair);
+  const slotAt = new Map(slots.map((s) => [s.start.getTime(), s.id]));
+
+  const meetings: PlanMeeting[] = [];
+  const sources: Record<string, PlanSource> = {};
+  for (const m of await repos.meetings.listForFair(fair.id)) {
+    const status = statusNow(ctx, m);
+    if (status === "booked" && m.startsAt && slotAt.has(m.startsAt.getTime())) {
+      meetings.push({ key: m.id, a: m.requesterId, b: m.recipientId, kind: "booked", value: REQUEST_VALUE, mode: m.mode ?? "either", fixedSlot: slotAt.get(m.startsAt.getTime())!, ...(m.interpreterId ? { interpreter: m.interpreterId } : {}) });
+    } else if (status === "requested" || status === "countered") {
+      meetings.push({ key: m.id, a: m.requesterId, b: m.recipientId, kind: "request", value: status === "countered" ? COUNTERED_VALUE : REQUEST_VALUE, mode: m.preferredMode });
+    } else continue;
+    sources[m.id] = { kind: meetings.at(-1)!.kind, a: m.requesterId, b: m.recipientId, meetingId: m.id };
+  }
+  for (const p of options.proposals) {
+    const key = `proposal:${[p.a, p.b].sort().join(":")}`;
+    meetings.push({ key, a: p.a, b: p.b, kind: "proposal", value: Math.round(p.score * PROPOSAL_WEIGHT * 1000) / 1000, mode: "either" });
+    sources[key] = { kind: "proposal", a: p.a, b: p.b };
+  }
+
+  const companies = new Map<string, CompanyRecord>();
+  for (const id of new Set(meetings.flatMap((m) => [m.a, m.b]))) {
+    const c = await repos.companies.findById(id);
+    if (c && c.fairId === fair.id && c.status !== "pending") companies.set(id, c);
+  }
+  const participants = [];
+  for (const c of companies.values()) {
+    const available = (await availabilityFor(repos, fair, c)).filter((s) => s.available).map((s) => s.slot.id);
+    participants.push({ id: c.id, onsite: c.participation === "onsite", languages: c.languages, available });
+  }
+  const interpreters = (await repos.interpreters.listForFair(fair.id)).map((i) => ({
+    id: i.id,
+    languages: i.languages,
+    available: slots.filter((s) => i.availableDays.includes(s.day)).map((s) => s.id),
+  }));
+  const instance = planInstance({ slots, onsiteTables: fair.onsiteTables, onlineRooms: fair.onlineRoomsPerSlot, participants, interpreters, meetings });
+
+  const result = await ctx.solver.solve(instance, options.timeLimitMs);
+  const { breaks, stats: _stats, ...solution } = result;
+  const baseline = firstFit(instance);
+  return repos.schedulePlans.create({
+    fairId: fair.id,
+    createdBy: user.id,
+    timeLimitMs: options.timeLimitMs,
+    instance,
+    sources: Object.fromEntries(instance.meetings.map((m) => [m.id, sources[m.id]!])),
+    solution,
+    breaks,
+    firstFit: { value: baseline.value, breaks: baseline.breaks },
+    reasons: explainUnscheduled(instance, solution),
+  });
+}

@@ -1,0 +1,25 @@
+import { Schema } from "mongoose";
+
+/**
+ * One run of the organiser's auto-scheduler: the instance it solved (the fair as it was then), the
+ * plan, and what publishing it did. Kept as a draft until published; adjusted by hand in between.
+ */
+export const schedulePlanSchema = new Schema(
+  {
+    fairId: { type: Schema.Types.ObjectId, required: true },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+    status: { type: String, enum: ["draft", "published"], required: true },
+    timeLimitMs: { type: Number, required: true },
+    instance: { type: Schema.Types.Mixed, required: true },
+    /** Per meeting key: where it came from and its two companies. */
+    sources: { type: Schema.Types.Mixed, required: true },
+    solution: { type: Schema.Types.Mixed, required: true },
+    breaks: { type: Number, required: true },
+    firstFit: { value: Number, breaks: Number },
+    reasons: { type: Schema.Types.Mixed, default: {} },
+    publishedAt: Date,
+    publishResult: { type: Schema.Types.Mixed },
+  },
+  { collection: "schedule_plans", strict: "throw", versionKey: false, minimize: false, timestamps: true },
+);
+schedulePlanSchema.index({ fairId: 1, createdAt: -1 });

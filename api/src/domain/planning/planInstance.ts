@@ -1,0 +1,88 @@
+import type { Instance } from "../scheduling/format";
+import { languageBridge } from "../meetings/languageBridge";
+
+export interface PlanParticipant {
+  id: string;
+  onsite: boolean;
+  languages: string[];
+  /** Slot ids it can meet in (sessions, blocks and remote working hours already applied). */
+  available: string[];
+}
+
+export interface PlanInterpreter {
+  id: string;
+  languages: string[];
+  available: string[];
+}
+
+/** A meeting the plan may place: a booked one stays in its slot; requests and proposals are free to go anywhere. */
+export interface PlanMeeting {
+  key: string;
+  a: string;
+  b: string;
+  kind: "booked" | "request" | "proposal";
+  value: number;
+  mode: "onsite" | "online" | "either";
+  /** For a booked meeting: its slot, kept, and the interpreter it already holds there. */
+  fixedSlot?: string;
+  interpreter?: string;
+}
+
+export interface PlanInput {
+  slots: { id: string; start: Date; end: Date }[];
+  onsiteTables: number;
+  onlineRooms: number;
+  participants: PlanParticipant[];
+  interpreters: PlanInterpreter[];
+  meetings: PlanMeeting[];
+  /** The most meetings one company takes in the whole fair. */
+  maxMeetingsPerCompany?: number;
+}
+
+/**
+ * The fair's data as a scheduling instance (the file format of ../scheduling/format.ts). A pair with
+ * no common language needs an interpreter who speaks each side's first language; a booked meeting
+ * is pinned to its slot with the interpreter it already holds (taken out of that interpreter's free
+ * slots), so the plan works around it; a proposal of a pair that already meets is left out.
+ */
+export function planInstance(input: PlanInput): Instance {
+  const participants = new Map(input.participants.map((p) => [p.id, p]));
+  const seenPairs = new Set<string>();
+  const meetings: Instance["meetings"] = [];
+  const order = { booked: 0, request: 1, proposal: 2 } as const;
+  for (const m of [...input.meetings].sort((x, y) => order[x.kind] - order[y.kind])) {
+    const a = participants.get(m.a);
+    const b = participants.get(m.b);
+    const pair = [m.a, m.b].sort().join(":");
+    if (!a || !b || seenPairs.has(pair)) continue;
+    seenPairs.add(pair);
+    // A booked meeting keeps the interpreter it has: no second one is asked for.
+    const languages = m.kind === "booked" ? null : languageBridge(a.languages, b.languages);
+    meetings.push({
+      id: m.key,
+      a: m.a,
+      b: m.b,
+      value: m.value,
+      mode: a.onsite && b.onsite ? m.mode : "online",
+      ...(languages ? { languages } : {}),
+      ...(m.fixedSlot ? { slots: [m.fixedSlot] } : {}),
+    });
+  }
+  return {
+    version: 1,
+    slots: input.slots.map((s) => ({ id: s.id, start: s.start.toISOString(), end: s.end.toISOString() })),
+    onsiteTables: input.onsiteTables,
+    onlineRooms: input.onlineRooms,
+    interpreters: input.interpreters.map((i) => {
+      const held = new Set(input.meetings.filter((m) => m.kind === "booked" && m.interpreter === i.id).map((m) => m.fixedSlot));
+      return { id: i.id, languages: i.languages, available: i.available.filter((s) => !held.has(s)) };
+    }),
+    participants: input.participants.map((p) => ({
+      id: p.id,
+      available: p.available,
+      onsite: p.onsite,
+      ...(input.maxMeetingsPerCompany ? { maxMeetings: input.maxMeetingsPerCompany } : {}),
+    })),
+    meetings,
+  };
+}
