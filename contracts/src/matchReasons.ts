@@ -51,13 +51,28 @@ const LANGUAGE_NAMES: Record<Locale, Record<string, string>> = {
   "zh-Hant": { vi: "越南語", en: "英語", ja: "日語", ko: "韓語", zh: "中文", de: "德語", fr: "法語", it: "義大利語", nl: "荷蘭語", cs: "捷克語" },
 };
 
+/** Intl formatters are costly to build: one of each kind per locale. */
+const formatters = new Map<Locale, { numbers: Intl.NumberFormat; languages: Intl.DisplayNames; regions: Intl.DisplayNames }>();
+function formattersFor(locale: Locale) {
+  let f = formatters.get(locale);
+  if (!f) {
+    f = {
+      numbers: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+      languages: new Intl.DisplayNames([locale], { type: "language", fallback: "code" }),
+      regions: new Intl.DisplayNames([locale], { type: "region", fallback: "code" }),
+    };
+    formatters.set(locale, f);
+  }
+  return f;
+}
+
 function languageName(tag: string, locale: Locale): string {
   const base = tag.split("-")[0]!; // "zh-Hant" is spoken Chinese
-  return LANGUAGE_NAMES[locale][base] ?? new Intl.DisplayNames([locale], { type: "language", fallback: "code" }).of(base) ?? base;
+  return LANGUAGE_NAMES[locale][base] ?? formattersFor(locale).languages.of(base) ?? base;
 }
 
 function countryName(country: string, locale: Locale): string {
-  return new Intl.DisplayNames([locale], { type: "region", fallback: "code" }).of(country) ?? country;
+  return formattersFor(locale).regions.of(country) ?? country;
 }
 
 /**
@@ -158,12 +173,11 @@ const TEMPLATES: Record<Locale, Templates> = {
 
 /** One reason as a sentence in the viewer's language. */
 export function renderMatchReason(reason: MatchReason, locale: Locale, labelOf: LabelOf = taxonomyLabel): string {
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const f: Fmt = {
     label: (c) => inSentence(labelOf(c, locale), locale),
     language: (tag) => languageName(tag, locale),
     country: (c) => countryName(c, locale),
-    number: (n) => numbers.format(n),
+    number: (n) => formattersFor(locale).numbers.format(n),
   };
   const template = TEMPLATES[locale][reason.code] as (r: MatchReason, f: Fmt) => string;
   return template(reason, f);

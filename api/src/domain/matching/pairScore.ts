@@ -190,10 +190,12 @@ function languageBridge(a: Features, b: Features, interpreters: PairScoring["int
   let common: string | undefined;
   for (const l of a.languages) if (b.languages.includes(l) && (!common || l === "vi" || (l === "en" && common !== "vi"))) common = l;
   if (common) return bridgeOf({ kind: "common", language: common });
+  // The fair's interpreters work from Vietnamese: prefer it on the side that speaks it, and name it last.
+  const pick = (languages: readonly string[], spoken: readonly string[]) => (languages.includes("vi") && spoken.includes("vi") ? "vi" : languages.find((l) => spoken.includes(l)));
   for (const spoken of interpreters) {
-    const x = a.languages.find((l) => spoken.includes(l));
-    const y = x && b.languages.find((l) => spoken.includes(l));
-    if (x && y) return bridgeOf({ kind: "interpreter", languages: [x, y] });
+    const x = pick(a.languages, spoken);
+    const y = x && pick(b.languages, spoken);
+    if (x && y) return bridgeOf({ kind: "interpreter", languages: x === "vi" ? [y, x] : [x, y] });
   }
   return NO_BRIDGE;
 }
