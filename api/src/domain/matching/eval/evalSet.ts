@@ -59,7 +59,7 @@ export function generateEvalSet(options: EvalOptions = {}): EvalSet {
         sectors: c.sectors,
         processes: c.processes,
         certifications: c.certifications,
-        needs: c.needs.map((n) => ({ ...n, text: textAbout(n.kind === "buyer" ? "requirement" : "need", n.codes[0]!, write) })),
+        needs: c.needs.map((n) => ({ ...n, text: textAbout(n.kind === "buyer" ? "buyers" : "need", n.codes[0]!, write) })),
         offers: c.offers,
         requirements: c.requirements,
         languages: c.languages,

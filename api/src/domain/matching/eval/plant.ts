@@ -112,7 +112,7 @@ export function buyerCluster(random: Random, s: Sourcing, suppliers: MatchPartic
   const inAYear = new Date(fairEnd.getTime() + 365 * 86_400_000);
   for (const firm of suppliers) {
     supply(firm, s, { capacity: s.minMonthlyCapacity * random.pick([2, 5]), validUntil: inAYear });
-    firm.needs = [...firm.needs, { kind: "buyer", codes: [s.sector], priority: 1, text: textAbout("requirement", s.processes[0], writers.of(firm.id)) }];
+    firm.needs = [...firm.needs, { kind: "buyer", codes: [s.sector], priority: 1, text: textAbout("buyers", s.sector, writers.of(firm.id)) }];
   }
   return Array.from({ length: CLUSTER }, () => {
     const origin = pickOrigin(random);

@@ -4,7 +4,7 @@ import { taxonomyLabel, type Locale, type LocalizedText } from "@ketnoi/contract
  * Free text as firms type it, in one language per firm: the evaluation set writes needs, offers,
  * requirements and descriptions this way so that matching is tested on mixed-language profiles.
  */
-const PHRASES: Record<"profile" | "need" | "offer" | "requirement", Record<Locale, (label: string) => string>> = {
+const PHRASES: Record<"profile" | "need" | "buyers" | "offer" | "requirement", Record<Locale, (label: string) => string>> = {
   profile: {
     vi: (l) => `Doanh nghiệp Hà Nội, năng lực chính: ${l}.`,
     en: (l) => `Hanoi manufacturer; main capability: ${l}.`,
@@ -13,11 +13,18 @@ const PHRASES: Record<"profile" | "need" | "offer" | "requirement", Record<Local
     "zh-Hant": (l) => `專精${l}的河內製造企業。`,
   },
   need: {
-    vi: (l) => `Cần đầu tư thiết bị (${l}) để nâng cao năng suất.`,
-    en: (l) => `Looking to invest (${l}) to raise output.`,
+    vi: (l) => `Nhu cầu đầu tư để nâng cao năng suất: ${l}.`,
+    en: (l) => `Investing to raise output: ${l}.`,
     ja: (l) => `生産性向上のため${l}の導入を検討しています。`,
     ko: (l) => `생산성 향상을 위해 ${l} 도입을 검토하고 있습니다.`,
     "zh-Hant": (l) => `為提升產能，計畫導入${l}。`,
+  },
+  buyers: {
+    vi: (l) => `Tìm khách hàng FDI trong lĩnh vực: ${l}.`,
+    en: (l) => `Looking for FDI buyers in: ${l}.`,
+    ja: (l) => `${l}分野の外資系顧客を探しています。`,
+    ko: (l) => `${l} 분야의 외국인 투자 기업 고객을 찾고 있습니다.`,
+    "zh-Hant": (l) => `尋找${l}領域的外資客戶。`,
   },
   offer: {
     vi: (l) => `${l} cho doanh nghiệp Việt Nam, lắp đặt và hỗ trợ tại chỗ.`,
