@@ -32,6 +32,10 @@ import { notificationEndpoints } from "../routes/meetings/notifications";
 import { createMeetingNotifier } from "../services/meetingNotifier";
 import { noEventPublisher, type EventPublisher } from "../services/events";
 import type { MeetingContext, MeetingSettings } from "../commands/meetings/context";
+import type { VideoService } from "../services/livekit";
+import { liveEndpoints, mountVideoWebhook } from "../routes/live/live";
+import { boothEndpoints } from "../routes/booths/booths";
+import { randomBytes } from "node:crypto";
 import { schedulerEndpoints } from "../routes/scheduler/scheduler";
 import { inProcessSolver, type SolverRunner } from "../services/solverRunner";
 
@@ -47,6 +51,10 @@ export interface AppDeps {
   meetingSettings?: MeetingSettings;
   /** Where the auto-scheduler's solver runs (a worker thread in the server; in process by default). */
   solver?: SolverRunner;
+  /** LiveKit: tokens, rooms and webhooks; without it the video endpoints answer 503. */
+  video?: VideoService;
+  /** Signs realtime handshake tokens and room tickets (shared with the realtime service); random when absent. */
+  realtimeSecret?: string;
 }
 
 export const DEFAULT_MEETING_SETTINGS: MeetingSettings = { requestTtlHours: 72, reminderMinutes: 15 };
@@ -64,7 +72,7 @@ export function createMeetingContext(repos: Repositories, logger: Logger, public
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** The api's Express app: everything under /api, JSON in and out, one error shape. */
-export function createApp({ logger, repos, probes, publicOrigin, now = () => new Date(), events, meetingSettings, solver = inProcessSolver }: AppDeps) {
+export function createApp({ logger, repos, probes, publicOrigin, now = () => new Date(), events, meetingSettings, solver = inProcessSolver, video, realtimeSecret }: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -87,6 +95,9 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
 
   const registry = createOpenApiRegistry();
   const api = express.Router();
+  const live = { meetings: undefined as unknown as MeetingContext, events: events ?? noEventPublisher, video, realtimeSecret: realtimeSecret ?? randomBytes(32).toString("hex") };
+  // Before the JSON parser: the webhook's signature covers the raw body.
+  mountVideoWebhook(api, registry, live, logger);
   api.use(express.json({ limit: "1mb", strict: true }));
   api.use(cookieParser());
   api.use(rejectMongoOperators);
@@ -96,11 +107,12 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
   const directory = createDirectoryService(repos);
   const limits = createRateLimits();
   const meetings = createMeetingContext(repos, logger, publicOrigin, { ...(events ? { events } : {}), ...(meetingSettings ? { settings: meetingSettings } : {}), now });
+  live.meetings = meetings;
   mountEndpoints(api, registry, [
     ...healthEndpoints(probes),
     ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, now }),
     ...invitationEndpoints(repos, limits, cookies, publicOrigin, now),
-    ...fairEndpoints(repos, now),
+    ...fairEndpoints(repos, now, meetings),
     ...taxonomyEndpoints(repos),
     ...companyEndpoints(repos, directory, now),
     ...meEndpoints(repos, directory, cookies, now),

@@ -6,6 +6,7 @@ import { connectDatabase } from "../../../api/src/db/connection";
 import { createMeetingContext } from "../../../api/src/http/app";
 import { expireRequests, sendReminders } from "../../../api/src/commands/meetings/maintenance";
 import { reservationKeys } from "../../../api/src/domain/meetings/reservationKeys";
+import { FAIR } from "../../../api/src/seed/data/programme";
 
 type Db = Awaited<ReturnType<typeof freshDatabase>>;
 type Agent = Awaited<ReturnType<typeof signIn>>;
@@ -273,5 +274,33 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     await stranger.agent.post(`/api/meetings/${m.id}/decline`).set(stranger.csrf).send({ reason: "other" }).expect(404);
     await request(app).get(`/api/meetings/${m.id}`).expect(401);
     await cancel(domestic, m.id).expect(200);
+  });
+
+  test("when the organiser shortens the day, displaced meetings move to the nearest free slot, or are cancelled with notice", async () => {
+    const early = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, slot: "d1s01" }).expect(201)).body;
+    // A second pair at the same hour, one of whom has no other free slot: it cannot be moved.
+    const [x, y] = await db.models.Company.find({ kind: "domestic", status: { $ne: "pending" }, _id: { $ne: domesticId } }).skip(40).limit(2).lean();
+    await db.models.Company.updateMany({ _id: { $in: [x!._id, y!._id] } }, { $set: { listed: true, participation: "onsite", languages: ["vi"] } });
+    await repos.users.create({ email: "x-owner@example.vn", name: "X", role: "domestic", companyId: x!._id.toHexString(), companyRole: "owner", locale: "en", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash });
+    const xAgent = await signIn(app, "x-owner@example.vn", DEMO_PASSWORD);
+    const stuck = (await xAgent.agent.post("/api/meetings").set(xAgent.csrf).send({ with: y!._id.toHexString(), slot: "d1s01" }).expect(201)).body;
+    const everyOther = [...Array.from({ length: 13 }, (_, k) => `d1s${String(k + 2).padStart(2, "0")}`), ...Array.from({ length: 14 }, (_, k) => `d2s${String(k + 1).padStart(2, "0")}`)];
+    await db.models.Company.updateOne({ _id: x!._id }, { $set: { blockedSlots: everyOther } });
+
+    const { slug: _slug, ...setup } = FAIR;
+    const res = await organiser.agent.put("/api/fairs/cnht-hanoi-2026").set(organiser.csrf).send({ ...setup, dailyHours: { start: "09:00", end: "17:00" } }).expect(200);
+    expect(res.body.replanned).toEqual({ moved: 1, cancelled: 1 });
+    const moved = (await domestic.agent.get(`/api/meetings/${early.id}`).expect(200)).body;
+    expect(moved).toMatchObject({ status: "booked", sequence: 1, slot: { start: "2026-12-10T02:00:00.000Z" } });
+    expect((await xAgent.agent.get(`/api/meetings/${stuck.id}`).expect(200)).body).toMatchObject({ status: "cancelled", sequence: 1 });
+    expect(await db.models.Reservation.countDocuments({ meetingId: stuck.id })).toBe(0);
+    const told = await repos.outbox.listTo("x-owner@example.vn");
+    expect(told.map((m) => m.template)).toContain("meeting_cancelled");
+    expect((await vendor.agent.get("/api/me/notifications").expect(200)).body.map((n: { kind: string; meetingId: string }) => `${n.kind}:${n.meetingId}`)).toContain(`meeting_rescheduled:${early.id}`);
+    // X's blocks followed their times through the renumbering: 09:00 was "d1s02" and is now "d1s01".
+    expect((await db.models.Company.findById(x!._id).lean())!.blockedSlots).toHaveLength(26); // 08:30 on day 2 is gone
+    expect((await db.models.Company.findById(x!._id).lean())!.blockedSlots).toContain("d1s01");
+    await organiser.agent.put("/api/fairs/cnht-hanoi-2026").set(organiser.csrf).send(setup).expect(200);
+    await cancel(domestic, early.id).expect(200);
   });
 });

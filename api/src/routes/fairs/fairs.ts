@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { FairSummarySchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound, validationFailed } from "../../errors";
@@ -6,8 +7,15 @@ import { presentFairSummary } from "../../presenters/fairSummary";
 import type { Repositories } from "../../repositories";
 import type { FairRecord } from "../../repositories/fairRepository";
 import { FairsBySlugSchema, FairsCurrentSchema, FairsUpdateSchema } from "./schema";
+import type { MeetingContext } from "../../commands/meetings/context";
+import { carryBlockedSlots, replanAfterFairChange } from "../../commands/meetings/replanAfterFairChange";
 
-export function fairEndpoints(repos: Repositories, now: () => Date) {
+const ReplannedSchema = FairSummarySchema.extend({
+  /** Booked meetings the change displaced: moved to another slot, or cancelled when none was free (everyone told). */
+  replanned: z.object({ moved: z.number().int(), cancelled: z.number().int() }),
+});
+
+export function fairEndpoints(repos: Repositories, now: () => Date, meetings: MeetingContext) {
   async function summary(fair: FairRecord | null) {
     if (!fair) throw notFound();
     const [counts, interpreters, sessions] = await Promise.all([
@@ -33,17 +41,20 @@ export function fairEndpoints(repos: Repositories, now: () => Date) {
     defineEndpoint({
       method: "put",
       path: "/fairs/:slug",
-      summary: "Set up a fair: days, slot length, hours and breaks, tables and zones, online rooms, programme weights (organisers)",
+      summary: "Set up a fair: days, slot length, hours and breaks, tables and zones, online rooms, programme weights (organisers); booked meetings it displaces are moved or cancelled with notice",
       tags: ["fairs"],
       access: ["organiser"],
       request: FairsUpdateSchema,
-      responses,
-      handler: async ({ params, body }) => {
+      responses: { 200: { description: "The fair, and what happened to displaced meetings", schema: ReplannedSchema } },
+      handler: async ({ params, body, auth }) => {
         const fair = await repos.fairs.findBySlug(params.slug);
         if (!fair) throw notFound();
         const bad = checkFairSetup(body, await repos.taxonomy.list());
         if (Object.keys(bad).length) throw validationFailed(bad);
-        return summary(await repos.fairs.upsertBySlug({ ...body, slug: params.slug }));
+        const updated = await repos.fairs.upsertBySlug({ ...body, slug: params.slug });
+        await carryBlockedSlots(meetings, fair, updated);
+        const replanned = await replanAfterFairChange(meetings, updated, auth!.user.id);
+        return { body: { ...(await summary(updated)).body, replanned } };
       },
     }),
     defineEndpoint({
