@@ -39,11 +39,10 @@ export interface Topic {
   /** "offer:<offered code>", "supply:<required process>" or "sector:<code>". */
   kind: string;
 }
-const TOPICS = new Map<string, Topic>();
+const TOPICS = { offer: new Map<string, Topic>(), supply: new Map<string, Topic>(), sector: new Map<string, Topic>() };
 function topicOf(link: Topic["link"], code: string): Topic {
-  const kind = `${link}:${code}`;
-  let topic = TOPICS.get(kind);
-  if (!topic) TOPICS.set(kind, (topic = { link, code, kind }));
+  let topic = TOPICS[link].get(code);
+  if (!topic) TOPICS[link].set(code, (topic = { link, code, kind: `${link}:${code}` }));
   return topic;
 }
 
@@ -54,8 +53,8 @@ export interface PairScoring {
   fairDays: number;
 }
 
-/** Tunable weights, named so the docs and tests can refer to them. */
-export const WEIGHTS = {
+/** Tunable weights (docs/matching-format.md states them in words). */
+const WEIGHTS = {
   /** Relevance of a pair linked only by a shared sector. */
   sectorOnly: 0.15,
   /** A linked pair that also shares a sector keeps all of its relevance; one that does not, 95% (a tie-breaker: vendors sell across sectors). */
@@ -179,23 +178,23 @@ function requirementsMet(buyer: Features, supplier: Features, credit: CodeCredit
 
 const NO_BRIDGE: LanguageBridge = { kind: "none" };
 const BRIDGES = new Map<string, LanguageBridge>();
-const bridgeOf = (bridge: LanguageBridge) => {
-  const key = JSON.stringify(bridge);
-  if (!BRIDGES.has(key)) BRIDGES.set(key, bridge);
-  return BRIDGES.get(key)!;
+const bridgeOf = (key: string, make: () => LanguageBridge) => {
+  let bridge = BRIDGES.get(key);
+  if (!bridge) BRIDGES.set(key, (bridge = make()));
+  return bridge;
 };
 
 /** Common language first (Vietnamese, then English, then any), else an interpreter who bridges them. */
 function languageBridge(a: Features, b: Features, interpreters: PairScoring["interpreters"]): LanguageBridge {
   let common: string | undefined;
   for (const l of a.languages) if (b.languages.includes(l) && (!common || l === "vi" || (l === "en" && common !== "vi"))) common = l;
-  if (common) return bridgeOf({ kind: "common", language: common });
+  if (common) return bridgeOf(common, () => ({ kind: "common", language: common }));
   // The fair's interpreters work from Vietnamese: prefer it on the side that speaks it, and name it last.
   const pick = (languages: readonly string[], spoken: readonly string[]) => (languages.includes("vi") && spoken.includes("vi") ? "vi" : languages.find((l) => spoken.includes(l)));
   for (const spoken of interpreters) {
     const x = pick(a.languages, spoken);
     const y = x && pick(b.languages, spoken);
-    if (x && y) return bridgeOf({ kind: "interpreter", languages: x === "vi" ? [y, x] : [x, y] });
+    if (x && y) return bridgeOf(`${x}|${y}`, () => ({ kind: "interpreter", languages: x === "vi" ? [y, x] : [x, y] }));
   }
   return NO_BRIDGE;
 }

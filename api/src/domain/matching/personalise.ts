@@ -9,7 +9,7 @@ import { showsFirst, SPREAD } from "./spreading";
  * Each is a multiplier around 1; null means "do not propose".
  */
 
-export const PERSONAL = {
+const PERSONAL = {
   bookmarked: 1.15,
   viewed: 1.05,
   /** The candidate bookmarked, viewed or requested the viewer: likely to accept. */

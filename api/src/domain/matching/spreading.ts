@@ -50,11 +50,11 @@ export function spreadShares(links: ReadonlyMap<string, ReadonlyMap<string, Pair
       let size = 0;
       for (let j = start[v]!; j < start[v + 1]!; j++) {
         const b = band(showsFirst(pairs[j]!, share[other[j]!]!) ? base[j]! : base[j]! * SPREAD.held);
+        const tie = pairs[j]!.tie;
         // Higher band first, then the lower tie hash (as recommend orders).
-        const beats = (t: number) => b > topBand[t]! || (b === topBand[t]! && pairs[j]!.tie < pairs[topAt[t]!]!.tie);
-        if (size === L && !beats(L - 1)) continue;
+        if (size === L && (b < topBand[L - 1]! || (b === topBand[L - 1]! && tie >= pairs[topAt[L - 1]!]!.tie))) continue;
         let i = size < L ? size++ : L - 1;
-        while (i > 0 && beats(i - 1)) (topAt[i] = topAt[i - 1]!), (topBand[i] = topBand[i - 1]!), i--;
+        for (; i > 0 && (b > topBand[i - 1]! || (b === topBand[i - 1]! && tie < pairs[topAt[i - 1]!]!.tie)); i--) (topAt[i] = topAt[i - 1]!), (topBand[i] = topBand[i - 1]!);
         topAt[i] = j;
         topBand[i] = b;
       }
