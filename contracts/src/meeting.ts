@@ -14,6 +14,8 @@ export const MEETING_OUTCOMES = ["not_relevant", "follow_up", "quotation_request
 export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 /** Where a meeting came from: a request, a direct booking of a common free slot, or the organiser's plan. */
 export const MEETING_SOURCES = ["request", "booking", "scheduler"] as const;
+/** When in the fair's day a requester would like to meet; the auto-scheduler keeps to it. */
+export const DAY_PARTS = ["any", "morning", "afternoon"] as const;
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, "not an id");
 const slotId = z.string().regex(/^d\d{1,2}s\d{2,3}$/, "not a slot id");
@@ -23,6 +25,7 @@ export const MeetingRequestBodySchema = z.strictObject({
   with: objectId,
   message: z.string().trim().max(1000).default(""),
   mode: z.enum(MEETING_MODE_PREFERENCES).default("either"),
+  dayPart: z.enum(DAY_PARTS).default("any"),
   /** With a slot, the meeting is booked at once in a slot both sides have free (self-service booking); without, it is a request the other side answers. */
   slot: slotId.optional(),
 });
@@ -48,6 +51,7 @@ export const MeetingViewSchema = z.object({
   recipient: party,
   message: z.string(),
   preferredMode: z.enum(MEETING_MODE_PREFERENCES),
+  dayPart: z.enum(DAY_PARTS),
   /** While open: the slot last proposed, and by which side. */
   proposal: z.object({ slot: SlotViewSchema, by: z.string() }).optional(),
   expiresAt: z.iso.datetime().optional(),

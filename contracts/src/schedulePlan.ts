@@ -10,6 +10,8 @@ export const RunSchedulerBodySchema = z.strictObject({
   timeLimitSeconds: z.number().min(0.2).max(60).default(5),
   /** Add the matching service's top proposals for each company, not only requests. */
   proposalsPerCompany: z.number().int().min(0).max(10).default(0),
+  /** The most meetings any one company gets in the whole fair (none when absent). */
+  maxMeetingsPerCompany: z.number().int().min(1).max(100).optional(),
 });
 export const AdjustPlanBodySchema = z.strictObject({ slot: z.string().regex(/^d\d{1,2}s\d{2,3}$/, "not a slot id").nullable() });
 

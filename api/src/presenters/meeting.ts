@@ -38,6 +38,7 @@ export function presentMeeting(m: MeetingRecord, l: MeetingLookups): MeetingView
     recipient: party(l.companies.get(m.recipientId), m.recipientId),
     message: m.message ?? "",
     preferredMode: m.preferredMode,
+    dayPart: m.dayPart ?? "any",
     ...(m.proposal && (status === "requested" || status === "countered") ? { proposal: { slot: slotView(l.slots, m.proposal.start!, m.proposal.end!), by: m.proposal.by! } } : {}),
     ...(m.expiresAt && (status === "requested" || status === "countered") ? { expiresAt: m.expiresAt.toISOString() } : {}),
     ...(m.startsAt && m.endsAt && status !== "cancelled" ? { slot: slotView(l.slots, m.startsAt, m.endsAt) } : {}),

@@ -11,6 +11,7 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
   const requests: string[] = [];
   let booked: { id: string; start: string };
   let isolated: string;
+  const afternoonOnly: string[] = [];
 
   beforeAll(async () => {
     const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
@@ -22,7 +23,8 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
       const user = await t.repos.users.create({ email: `planner${i}@example.vn`, name: `P${i}`, role: "domestic", companyId: firm._id.toHexString(), companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: hash });
       // Every firm asks two or three vendors: the popular first vendor is asked by all ten.
       for (const v of vendors.slice(0, 2 + (i % 2))) {
-        const m = await requestMeeting(ctx, user, { with: v._id.toHexString(), message: "", mode: "either", ...(i === 0 && v === vendors[0] ? { slot: "d1s04" } : {}) });
+        const m = await requestMeeting(ctx, user, { with: v._id.toHexString(), message: "", mode: "either", ...(i === 0 && v === vendors[0] ? { slot: "d1s04" } : {}), ...(i < 4 && v === vendors[1] ? { dayPart: "afternoon" as const } : {}) });
+        if (i < 4 && v === vendors[1]) afternoonOnly.push(m.id);
         if (m.status === "booked") booked = { id: m.id, start: m.startsAt!.toISOString() };
         else requests.push(m.id);
       }
@@ -44,6 +46,10 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
     expect(check).toMatchObject({ feasible: true, breaks: plan.breaks });
     expect(plan.assignments.find((a) => a.meeting === booked.id)).toMatchObject({ kind: "booked", slot: { start: booked.start } });
     expect(plan.assignments.length + plan.unscheduled.length).toBe(requests.length + 1);
+    // Requests for the afternoon are placed in the afternoon (Hanoi time) or not at all.
+    const afternoon = plan.assignments.filter((a) => afternoonOnly.includes(a.meeting));
+    expect(afternoon.length).toBeGreaterThan(0);
+    for (const a of afternoon) expect(new Date(a.slot.start).getUTCHours() + 7).toBeGreaterThanOrEqual(12);
     const left = plan.unscheduled.filter((u) => u.a.id === isolated || u.b.id === isolated);
     expect(left.length).toBeGreaterThan(0);
     expect(left.every((u) => u.reason === "noCommonSlot")).toBe(true);

@@ -10,6 +10,7 @@ export interface RequestMeetingInput {
   with: string;
   message: string;
   mode: "onsite" | "online" | "either";
+  dayPart?: "any" | "morning" | "afternoon";
   slot?: string;
 }
 
@@ -41,6 +42,7 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
     requestedBy: user.id,
     message: input.message,
     preferredMode: input.mode,
+    dayPart: input.dayPart ?? "any",
     sequence: 0,
     outcomes: [],
     absent: [],

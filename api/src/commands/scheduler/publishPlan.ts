@@ -44,6 +44,7 @@ async function bookPlanned(ctx: SchedulerContext, user: UserRecord, a: Assignmen
         source: "scheduler",
         message: "",
         preferredMode: "either",
+        dayPart: "any",
         ...bookedFields(booking),
         reservationKeys: [pairKey, ...booking.keys],
         sequence: 0,

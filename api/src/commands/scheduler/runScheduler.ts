@@ -4,6 +4,7 @@ import type { CompanyRecord } from "../../repositories/companyRepository";
 import type { PlanSource } from "../../repositories/schedulePlanRepository";
 import { fairSlots } from "../../domain/fairSlots";
 import { planInstance, type PlanMeeting } from "../../domain/planning/planInstance";
+import { slotsForDayPart } from "../../domain/planning/dayPart";
 import { explainUnscheduled } from "../../domain/planning/explainUnscheduled";
 import { firstFit } from "../../domain/scheduling/firstFit";
 import { availabilityFor } from "../companyAvailability";
@@ -28,7 +29,7 @@ const PROPOSAL_WEIGHT = 0.5;
  * and the given proposals are placed to maximise value and then minimise breaks. The result is a
  * draft with the upper bound, the first-fit baseline and a reason for every meeting left out.
  */
-export async function runScheduler(ctx: SchedulerContext, user: UserRecord, options: { timeLimitMs: number; proposals: Proposal[] }) {
+export async function runScheduler(ctx: SchedulerContext, user: UserRecord, options: { timeLimitMs: number; proposals: Proposal[]; maxMeetingsPerCompany?: number }) {
   const { repos } = ctx;
   const fair = await repos.fairs.findCurrent(ctx.now());
   if (!fair) throw notFound();
@@ -42,7 +43,8 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
     if (status === "booked" && m.startsAt && slotAt.has(m.startsAt.getTime())) {
       meetings.push({ key: m.id, a: m.requesterId, b: m.recipientId, kind: "booked", value: REQUEST_VALUE, mode: m.mode ?? "either", fixedSlot: slotAt.get(m.startsAt.getTime())!, ...(m.interpreterId ? { interpreter: m.interpreterId } : {}) });
     } else if (status === "requested" || status === "countered") {
-      meetings.push({ key: m.id, a: m.requesterId, b: m.recipientId, kind: "request", value: status === "countered" ? COUNTERED_VALUE : REQUEST_VALUE, mode: m.preferredMode });
+      const only = slotsForDayPart(slots, m.dayPart ?? "any", fair.timeZone);
+      meetings.push({ key: m.id, a: m.requesterId, b: m.recipientId, kind: "request", value: status === "countered" ? COUNTERED_VALUE : REQUEST_VALUE, mode: m.preferredMode, ...(only ? { slots: only } : {}) });
     } else continue;
     sources[m.id] = { kind: meetings.at(-1)!.kind, a: m.requesterId, b: m.recipientId, meetingId: m.id };
   }
@@ -67,7 +69,15 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
     languages: i.languages,
     available: slots.filter((s) => i.availableDays.includes(s.day)).map((s) => s.id),
   }));
-  const instance = planInstance({ slots, onsiteTables: fair.onsiteTables, onlineRooms: fair.onlineRoomsPerSlot, participants, interpreters, meetings });
+  const instance = planInstance({
+    slots,
+    onsiteTables: fair.onsiteTables,
+    onlineRooms: fair.onlineRoomsPerSlot,
+    participants,
+    interpreters,
+    meetings,
+    ...(options.maxMeetingsPerCompany ? { maxMeetingsPerCompany: options.maxMeetingsPerCompany } : {}),
+  });
 
   const result = await ctx.solver.solve(instance, options.timeLimitMs);
   const { breaks, stats: _stats, ...solution } = result;

@@ -1,5 +1,5 @@
 import { Schema, type InferSchemaType } from "mongoose";
-import { DECLINE_REASONS, MEETING_MODE_PREFERENCES, MEETING_MODES, MEETING_OUTCOMES, MEETING_SOURCES, MEETING_STATUSES } from "@ketnoi/contracts";
+import { DAY_PARTS, DECLINE_REASONS, MEETING_MODE_PREFERENCES, MEETING_MODES, MEETING_OUTCOMES, MEETING_SOURCES, MEETING_STATUSES } from "@ketnoi/contracts";
 
 /**
  * A meeting between two companies. Every change goes through a numbered meeting event (see
@@ -18,6 +18,7 @@ export const meetingSchema = new Schema(
     source: { type: String, enum: MEETING_SOURCES, required: true },
     message: { type: String, default: "" },
     preferredMode: { type: String, enum: MEETING_MODE_PREFERENCES, required: true },
+    dayPart: { type: String, enum: DAY_PARTS, default: "any" },
     status: { type: String, enum: MEETING_STATUSES, required: true },
     proposal: { _id: false, type: { start: Date, end: Date, by: Schema.Types.ObjectId } },
     expiresAt: Date,

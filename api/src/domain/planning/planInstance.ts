@@ -23,6 +23,8 @@ export interface PlanMeeting {
   kind: "booked" | "request" | "proposal";
   value: number;
   mode: "onsite" | "online" | "either";
+  /** The only slots it may take (a morning-only request). */
+  slots?: string[];
   /** For a booked meeting: its slot, kept, and the interpreter it already holds there. */
   fixedSlot?: string;
   interpreter?: string;
@@ -35,7 +37,7 @@ export interface PlanInput {
   participants: PlanParticipant[];
   interpreters: PlanInterpreter[];
   meetings: PlanMeeting[];
-  /** The most meetings one company takes in the whole fair. */
+  /** The most meetings one company takes in the whole fair (the organiser's choice). */
   maxMeetingsPerCompany?: number;
 }
 
@@ -65,7 +67,7 @@ export function planInstance(input: PlanInput): Instance {
       value: m.value,
       mode: a.onsite && b.onsite ? m.mode : "online",
       ...(languages ? { languages } : {}),
-      ...(m.fixedSlot ? { slots: [m.fixedSlot] } : {}),
+      ...(m.fixedSlot ? { slots: [m.fixedSlot] } : m.slots ? { slots: m.slots } : {}),
     });
   }
   return {

@@ -1,5 +1,6 @@
 import { planInstance, type PlanInput } from "./planInstance";
 import { explainUnscheduled } from "./explainUnscheduled";
+import { slotsForDayPart } from "./dayPart";
 import { solve } from "../scheduling/solver";
 import { checkSolution } from "../scheduling/checker";
 
@@ -77,5 +78,20 @@ describe("planning the fair's meetings", () => {
     const sol = { version: 1 as const, assignments: [{ meeting: "ac", slot: "d1s01", mode: "onsite" as const }], unscheduled: ["ab", "cd", "de"], value: 2, upperBound: 2 };
     expect(checkSolution(inst, sol).feasible).toBe(true);
     expect(explainUnscheduled(inst, sol)).toEqual({ ab: "noCommonSlot", cd: "participantsBusy", de: "noCapacity" });
+  });
+
+  test("morning and afternoon wishes, and a cap per company, reach the instance", () => {
+    // 09:00 and 13:30 in Hanoi are 02:00 and 06:30 UTC.
+    const day = [
+      { id: "d1s01", start: new Date("2026-12-10T02:00:00Z") },
+      { id: "d1s02", start: new Date("2026-12-10T05:00:00Z") }, // noon
+      { id: "d1s03", start: new Date("2026-12-10T06:30:00Z") },
+    ];
+    expect(slotsForDayPart(day, "morning", "Asia/Ho_Chi_Minh")).toEqual(["d1s01"]);
+    expect(slotsForDayPart(day, "afternoon", "Asia/Ho_Chi_Minh")).toEqual(["d1s02", "d1s03"]);
+    expect(slotsForDayPart(day, "any", "Asia/Ho_Chi_Minh")).toBeUndefined();
+    const inst = planInstance(input({ maxMeetingsPerCompany: 2, meetings: [{ key: "m1", a: "vn1", b: "jp1", kind: "request", value: 1, mode: "either", slots: ["d1s02"] }] }));
+    expect(inst.meetings[0]!.slots).toEqual(["d1s02"]);
+    expect(inst.participants.every((p) => p.maxMeetings === 2)).toBe(true);
   });
 });

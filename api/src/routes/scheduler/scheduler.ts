@@ -35,7 +35,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       responses: { 201: { description: "The draft plan", schema: SchedulePlanViewSchema } },
       handler: async ({ body, auth }) => {
         const proposals = body.proposalsPerCompany ? await proposalsFor(body.proposalsPerCompany) : [];
-        return { status: 201, body: await view(await runScheduler(ctx, auth!.user, { timeLimitMs: body.timeLimitSeconds * 1000, proposals })) };
+        return { status: 201, body: await view(await runScheduler(ctx, auth!.user, { timeLimitMs: body.timeLimitSeconds * 1000, proposals, ...(body.maxMeetingsPerCompany ? { maxMeetingsPerCompany: body.maxMeetingsPerCompany } : {}) })) };
       },
     }),
     defineEndpoint({
