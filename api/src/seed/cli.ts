@@ -2,6 +2,7 @@ import { z } from "zod";
 import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoFair } from "./seedDemoFair";
+import { seedDemoMeetings } from "./seedDemoMeetings";
 
 // The seed needs only the database, so it validates just that variable.
 const env = z.object({ MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//) }).safeParse(process.env);
@@ -12,10 +13,12 @@ if (!env.success) {
 
 const db = await connectDatabase(env.data.MONGODB_URI);
 try {
-  const report = await seedDemoFair(createRepositories(db.models));
+  const repos = createRepositories(db.models);
+  const report = await seedDemoFair(repos);
+  const meetings = await seedDemoMeetings(repos);
   console.log(
     `Seeded demo fair "${report.fair}": ${report.companies} companies, ${report.interpreters} interpreters, ` +
-      `${report.sessions} fair sessions, ${report.usersCreated} new demo users.`,
+      `${report.sessions} fair sessions, ${report.usersCreated} new demo users, ${meetings} new demo meetings.`,
   );
   console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
   for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(12)} ${login.email}`);

@@ -1,0 +1,25 @@
+import { DEMO_PASSWORD, seedDemoFair } from "../../../api/src/seed/seedDemoFair";
+import { seedDemoMeetings } from "../../../api/src/seed/seedDemoMeetings";
+import { buildTestApp, FIXED_NOW, signIn } from "../../support/app";
+import { freshDatabase } from "../../support/stack";
+
+describe("the demo fair's meetings", () => {
+  test("the demo logins find booked meetings and open requests; seeding again adds nothing", async () => {
+    const db = await freshDatabase("demomeetings");
+    try {
+      const { app, repos } = buildTestApp(db, { now: () => FIXED_NOW });
+      await seedDemoFair(repos);
+      expect(await seedDemoMeetings(repos, () => FIXED_NOW)).toBe(5);
+      expect(await seedDemoMeetings(repos, () => FIXED_NOW)).toBe(0);
+      const domestic = await signIn(app, "domestic@ketnoi.demo", DEMO_PASSWORD);
+      const mine = (await domestic.agent.get("/api/meetings").expect(200)).body as { status: string; mode?: string; table?: number; onlineRoom?: string }[];
+      expect(mine.filter((m) => m.status === "booked").map((m) => m.mode).sort()).toEqual(["online", "onsite"]);
+      expect(mine.find((m) => m.mode === "onsite")!.table).toBeGreaterThan(0);
+      expect(mine.filter((m) => m.status === "requested")).toHaveLength(3);
+      const vendor = await signIn(app, "vendor@ketnoi.demo", DEMO_PASSWORD);
+      expect((await vendor.agent.get("/api/meetings?status=requested").expect(200)).body).toHaveLength(1);
+    } finally {
+      await db.drop();
+    }
+  });
+});
