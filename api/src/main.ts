@@ -3,7 +3,7 @@ import { loadConfig, ConfigError } from "./config/env";
 import { createLogger } from "./logger";
 import { connectDatabase, type Database } from "./db/connection";
 import { createRepositories } from "./repositories";
-import { createVideoRooms } from "./services/livekit";
+import { createVideoRooms, createVideoService } from "./services/livekit";
 import { connectRedis } from "./services/redis";
 import { createProbes } from "./probes";
 import { createApp, createMeetingContext } from "./http/app";
@@ -42,7 +42,7 @@ async function main() {
   const repos = createRepositories(db.models);
   const events = redis ? redisEventPublisher(redis) : noEventPublisher;
   const meetingSettings = config.meetings;
-  const app = createApp({ logger, repos, probes: createProbes(db, video, redis), publicOrigin: config.publicOrigin, events, meetingSettings, solver: workerSolver(new URL("./workers/solve.js", import.meta.url)) });
+  const app = createApp({ logger, repos, probes: createProbes(db, video, redis), publicOrigin: config.publicOrigin, events, meetingSettings, solver: workerSolver(new URL("./workers/solve.js", import.meta.url)), video: createVideoService(config.livekit, video), realtimeSecret: config.realtimeSecret });
   const meetings = createMeetingContext(repos, logger, config.publicOrigin, { events, settings: meetingSettings });
   const jobs = startBackgroundJobs(repos, meetings, loggingTransport(logger), logger);
 

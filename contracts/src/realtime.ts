@@ -1,13 +1,143 @@
 import { z } from "zod";
 
-/** Events the realtime service sends to browsers, with their payloads. */
+/**
+ * The realtime service's rooms and events. Browsers authenticate at the handshake with a socket
+ * token the api mints (`POST /api/realtime/token`, sent in `handshake.auth.token`, never in the URL)
+ * and join a meeting or booth room with a ticket the api mints after its policy check
+ * (`POST /api/realtime/tickets`). The api never emits to sockets: it publishes to these rooms through
+ * Redis and the realtime nodes deliver.
+ */
+export const SOCKET_PATH = "/socket.io/";
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/);
+export const rooms = {
+  user: (userId: string) => `user:${userId}`,
+  meeting: (meetingId: string) => `meeting:${meetingId}`,
+  booth: (companyId: string) => `booth:${companyId}`,
+};
+/** A room a client may ask to join (with a ticket); `user:` rooms are joined at the handshake. */
+export const JoinableRoomSchema = z.string().regex(/^(meeting|booth):[0-9a-f]{24}$/, "not a room");
+export type JoinableRoom = z.infer<typeof JoinableRoomSchema>;
+
+/** What the socket token says: who, in which role and company, until when (seconds since epoch). */
+export const SocketClaimsSchema = z.strictObject({
+  kind: z.literal("socket"),
+  sub: objectId,
+  name: z.string(),
+  role: z.enum(["organiser", "domestic", "vendor", "interpreter"]),
+  companyId: objectId.optional(),
+  exp: z.number().int(),
+});
+export type SocketClaims = z.infer<typeof SocketClaimsSchema>;
+
+/** How a user is in a room, as the api's policy decided. */
+export const ROOM_ACCESS = ["party", "interpreter", "organiser", "staff", "visitor"] as const;
+export type RoomAccess = (typeof ROOM_ACCESS)[number];
+export const RoomTicketClaimsSchema = z.strictObject({
+  kind: z.literal("room"),
+  sub: objectId,
+  room: JoinableRoomSchema,
+  access: z.enum(ROOM_ACCESS),
+  exp: z.number().int(),
+});
+export type RoomTicketClaims = z.infer<typeof RoomTicketClaimsSchema>;
+
+export const SocketTokenViewSchema = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export const RoomTicketRequestSchema = z.strictObject({ room: JoinableRoomSchema });
+export const RoomTicketViewSchema = z.object({ ticket: z.string(), room: JoinableRoomSchema, access: z.enum(ROOM_ACCESS), expiresAt: z.iso.datetime() });
+
+/* ---- client -> server ---- */
+export const RoomJoinSchema = z.strictObject({ ticket: z.string().min(1).max(2000) });
+export const RoomLeaveSchema = z.strictObject({ room: JoinableRoomSchema });
+/** Every client event is acknowledged: ok, or an error code and nothing changed. */
+export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: { code: "bad_request" | "unauthenticated" | "forbidden"; message: string } };
+export interface ClientToServerEvents {
+  "room:join": (payload: z.input<typeof RoomJoinSchema>, ack: (result: Ack<{ room: JoinableRoom; access: RoomAccess }>) => void) => void;
+  "room:leave": (payload: z.input<typeof RoomLeaveSchema>, ack: (result: Ack) => void) => void;
+}
+
+/* ---- server -> client ---- */
 export const HallVisitorsSchema = z.object({ count: z.number().int().min(0) });
 export type HallVisitors = z.infer<typeof HallVisitorsSchema>;
 
+/** A stored notification pushed live (the same rows GET /api/me/notifications lists). */
+export const NotificationEventSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  meetingId: z.string().optional(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.iso.datetime(),
+});
+export type NotificationEvent = z.infer<typeof NotificationEventSchema>;
+
+/** What happens in an online meeting's video room, from LiveKit's webhooks. */
+export const MEETING_LIVE_STATES = ["waiting", "interpreter_joined", "started", "ended"] as const;
+export const MeetingLiveEventSchema = z.object({
+  meetingId: z.string(),
+  state: z.enum(MEETING_LIVE_STATES),
+  /** Who is in the room now (user ids with their access). */
+  present: z.array(z.object({ userId: z.string(), access: z.enum(ROOM_ACCESS) })),
+  status: z.string(),
+  at: z.iso.datetime(),
+});
+export type MeetingLiveEvent = z.infer<typeof MeetingLiveEventSchema>;
+
+/** Who is in a booth now (sockets in its room, one entry per user). */
+export const BoothPresenceSchema = z.object({
+  companyId: z.string(),
+  staff: z.number().int().min(0),
+  visitors: z.number().int().min(0),
+  people: z.array(z.object({ userId: z.string(), name: z.string(), access: z.enum(ROOM_ACCESS) })),
+});
+export type BoothPresence = z.infer<typeof BoothPresenceSchema>;
+
+export const BoothQueueEntrySchema = z.object({ userId: z.string(), name: z.string(), position: z.number().int().min(1), askedAt: z.iso.datetime() });
+/** Staff see the whole queue; a visitor sees their own place (position null once admitted or gone). */
+export const BoothQueueViewSchema = z.object({
+  companyId: z.string(),
+  waiting: z.array(BoothQueueEntrySchema).optional(),
+  position: z.number().int().min(1).nullable(),
+  admitted: z.boolean(),
+});
+export type BoothQueueView = z.infer<typeof BoothQueueViewSchema>;
+
+export const BoothChatMessageSchema = z.object({
+  id: z.string(),
+  companyId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  text: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type BoothChatMessage = z.infer<typeof BoothChatMessageSchema>;
+export const BoothChatPostSchema = z.strictObject({ text: z.string().trim().min(1).max(1000) });
+export const BoothChatDeletedSchema = z.object({ companyId: z.string(), id: z.string() });
+
 export interface ServerToClientEvents {
   "hall:visitors": (payload: HallVisitors) => void;
+  notification: (payload: NotificationEvent) => void;
+  "meeting:live": (payload: MeetingLiveEvent) => void;
+  "booth:presence": (payload: BoothPresence) => void;
+  "booth:queue": (payload: BoothQueueView) => void;
+  "booth:chat": (payload: BoothChatMessage) => void;
+  "booth:chat:deleted": (payload: z.infer<typeof BoothChatDeletedSchema>) => void;
 }
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- client events arrive with the realtime issue
-export interface ClientToServerEvents {}
 
-export const SOCKET_PATH = "/socket.io/";
+/** A video room to join: the LiveKit server for browsers, the one room, and a short-lived token. */
+export const VideoTokenViewSchema = z.object({
+  serverUrl: z.string(),
+  roomName: z.string(),
+  participantToken: z.string(),
+  identity: z.string(),
+  canPublish: z.boolean(),
+  expiresAt: z.iso.datetime(),
+});
+export type VideoTokenView = z.infer<typeof VideoTokenViewSchema>;
+/** The metadata a video token carries, so every participant can label the others. */
+export const VideoParticipantMetadataSchema = z.object({
+  access: z.enum(ROOM_ACCESS),
+  companyId: z.string().optional(),
+  meetingId: z.string().optional(),
+  boothId: z.string().optional(),
+});
+export type VideoParticipantMetadata = z.infer<typeof VideoParticipantMetadataSchema>;

@@ -3,18 +3,25 @@ import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import type { Logger } from "pino";
-import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@ketnoi/contracts";
+import { SOCKET_PATH, SocketClaimsSchema, rooms, type ClientToServerEvents, type ServerToClientEvents } from "@ketnoi/contracts";
+import { verifyToken } from "@ketnoi/contracts/src/signedToken";
 import type { RealtimeConfig } from "./config";
+import { handleRooms, type SocketData } from "./rooms";
+
+const CLIENT_EVENTS = new Set(["room:join", "room:leave"]);
 
 export interface RealtimeServer {
   http: HttpServer;
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   close(): Promise<void>;
 }
 
 /**
  * The Socket.IO service. With REDIS_URL, nodes share rooms and broadcasts through the Redis adapter;
  * without it, one node serves on its own. GET /healthz answers for the process itself.
+ * A socket must present the api's signed token in `handshake.auth.token` (never the URL): without a
+ * valid one the connection is refused. Each socket joins its user's room; meeting and booth rooms
+ * need a ticket (rooms.ts). The api publishes to these rooms through Redis; this service delivers.
  */
 export async function createRealtimeServer(config: RealtimeConfig, logger: Logger): Promise<RealtimeServer> {
   const http = createServer((req, res) => {
@@ -24,7 +31,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
       res.writeHead(404).end();
     }
   });
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     path: SOCKET_PATH,
     cors: { origin: config.PUBLIC_ORIGIN, credentials: true },
     serveClient: false,
@@ -48,7 +55,22 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     if (closing) return;
     io.to("hall").emit("hall:visitors", { count: sockets.length });
   };
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as Record<string, unknown> | undefined;
+    const claims = SocketClaimsSchema.safeParse(verifyToken(config.REALTIME_SECRET, auth?.token));
+    if (!claims.success) return next(new Error("unauthenticated"));
+    socket.data.user = claims.data;
+    socket.data.access = {};
+    next();
+  });
   io.on("connection", (socket) => {
+    const { user } = socket.data;
+    void socket.join(rooms.user(user.sub));
+    handleRooms(io, socket, config.REALTIME_SECRET, (err) => logger.warn({ err }, "booth presence failed"));
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (!CLIENT_EVENTS.has(event) && typeof ack === "function") ack({ ok: false, error: { code: "bad_request", message: "unknown event" } });
+    });
     void socket.join("hall");
     void broadcastVisitors().catch((err) => logger.warn({ err }, "visitor count failed"));
     socket.on("disconnect", () => void broadcastVisitors().catch(() => undefined));

@@ -1,62 +1,160 @@
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
+import { signToken } from "@ketnoi/contracts/src/signedToken";
 import type { HallVisitors } from "@ketnoi/contracts";
-import { createRealtimeServer, type RealtimeServer } from "../../realtime/src/server";
-import { silentLogger, stack } from "../support/stack";
+import { buildTestApp, signIn, FIXED_NOW, TEST_REALTIME_SECRET } from "../support/app";
+import { freshDatabase, silentLogger, stack } from "../support/stack";
+import { connected, emitAck, nextEvent, socketClient, startRealtimeNode, type TestSocket } from "../support/realtime";
+import { seedDemoFair, DEMO_PASSWORD } from "../../api/src/seed/seedDemoFair";
+import { connectRedis } from "../../api/src/services/redis";
+import { redisEventPublisher } from "../../api/src/services/events";
 
-async function startNode(redisUrl?: string): Promise<{ server: RealtimeServer; url: string }> {
-  const server = await createRealtimeServer(
-    { REALTIME_HOST: "127.0.0.1", REALTIME_PORT: 0, PUBLIC_ORIGIN: "http://localhost:8080", REDIS_URL: redisUrl, LOG_LEVEL: "silent" },
-    silentLogger(),
-  );
-  await new Promise<void>((resolve) => server.http.listen(0, "127.0.0.1", resolve));
-  return { server, url: `http://127.0.0.1:${(server.http.address() as AddressInfo).port}` };
-}
-
-function client(url: string): Socket {
-  return connect(url, { path: "/socket.io/", transports: ["websocket"], forceNew: true });
-}
-
-/** Resolves with the first hall:visitors payload that satisfies `until`. */
-function visitors(socket: Socket, until: (n: number) => boolean): Promise<number> {
-  return new Promise((resolve) => {
-    const onVisitors = ({ count }: HallVisitors) => {
-      if (until(count)) {
-        socket.off("hall:visitors", onVisitors);
-        resolve(count);
-      }
-    };
-    socket.on("hall:visitors", onVisitors);
-  });
-}
-
+/**
+ * The realtime service against the api: handshake tokens and room tickets minted by the api, two
+ * nodes sharing Redis, and events the api publishes (it never holds sockets) reaching a client on
+ * whichever node it is connected to.
+ */
 describe("realtime service", () => {
-  const cleanup: (() => Promise<void> | void)[] = [];
+  const cleanup: (() => Promise<unknown> | unknown)[] = [];
+  const t = {} as { db: Awaited<ReturnType<typeof freshDatabase>>; app: ReturnType<typeof buildTestApp>["app"]; redis: Awaited<ReturnType<typeof connectRedis>> };
+  let nodeA: Awaited<ReturnType<typeof startRealtimeNode>>;
+  let nodeB: Awaited<ReturnType<typeof startRealtimeNode>>;
+  const signedIn: Record<string, Awaited<ReturnType<typeof signIn>>> = {};
+  let requested = "";
+
+  beforeAll(async () => {
+    t.db = await freshDatabase("realtime");
+    t.redis = await connectRedis(stack.redisUrl(), silentLogger());
+    await new Promise<void>((resolve) => (t.redis.isReady ? resolve() : t.redis.once("ready", () => resolve())));
+    const built = buildTestApp(t.db, { now: () => FIXED_NOW, events: redisEventPublisher(t.redis) });
+    t.app = built.app;
+    await seedDemoFair(built.repos);
+    const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
+    await t.db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
+    for (const role of ["organiser", "domestic", "vendor", "interpreter"]) signedIn[role] = await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD);
+    nodeA = await startRealtimeNode(stack.redisUrl());
+    nodeB = await startRealtimeNode(stack.redisUrl());
+  });
   afterEach(async () => {
     while (cleanup.length) await cleanup.pop()!();
   });
+  afterAll(async () => {
+    await Promise.all([nodeA.server.close(), nodeB.server.close()]);
+    await t.redis.quit();
+    await t.db.drop();
+  });
 
-  test("two nodes sharing Redis deliver a broadcast to a client on the other node", async () => {
-    const a = await startNode(stack.redisUrl());
-    const b = await startNode(stack.redisUrl());
-    cleanup.push(() => a.server.close(), () => b.server.close());
-    const onA = client(a.url);
-    cleanup.push(() => void onA.disconnect());
-    await visitors(onA, (n) => n >= 1);
-    // The client on node A hears about the visitor who arrives on node B.
-    const seenOnA = visitors(onA, (n) => n === 2);
-    const onB = client(b.url);
-    cleanup.push(() => void onB.disconnect());
-    expect(await seenOnA).toBe(2);
+  const tokenFor = async (role: string) => {
+    const s = signedIn[role]!;
+    return (await s.agent.post("/api/realtime/token").set(s.csrf).send({}).expect(200)).body.token as string;
+  };
+  const open = async (url: string, role: string): Promise<TestSocket> => {
+    const socket = socketClient(url, await tokenFor(role));
+    cleanup.push(() => socket.disconnect());
+    await connected(socket);
+    return socket;
+  };
+  const ticket = async (role: string, room: string, status = 200) => {
+    const s = signedIn[role]!;
+    return (await s.agent.post("/api/realtime/tickets").set(s.csrf).send({ room }).expect(status)).body.ticket as string;
+  };
+  const companyOf = (role: string) => signedIn[role]!.session.user.companyId!;
+
+  test("sockets without a valid token are refused at the handshake", async () => {
+    for (const token of [undefined, "garbage", signToken("another-secret-another-secret-1234", { kind: "socket", sub: "0123456789abcdef01234567", name: "x", role: "vendor", exp: 4e9 })]) {
+      const socket = socketClient(nodeA.url, token);
+      cleanup.push(() => socket.disconnect());
+      await expect(connected(socket)).rejects.toThrow("unauthenticated");
+    }
+    // A real token that has expired, and a room ticket used as a socket token.
+    const claims = { kind: "socket", sub: signedIn.vendor!.session.user.id, name: "x", role: "vendor", exp: Math.floor(Date.now() / 1000) - 1 };
+    await expect(connected(socketClient(nodeA.url, signToken(TEST_REALTIME_SECRET, claims)))).rejects.toThrow("unauthenticated");
+    const booth = await ticket("vendor", `booth:${companyOf("domestic")}`);
+    await expect(connected(socketClient(nodeA.url, booth))).rejects.toThrow("unauthenticated");
+  });
+
+  test("an api-published notification reaches the user's socket on another node through Redis", async () => {
+    const onB = await open(nodeB.url, "domestic");
+    const other = await open(nodeA.url, "interpreter");
+    let leaked = false;
+    other.on("notification", () => (leaked = true));
+    const heard = nextEvent(onB, "notification", (n) => n.kind === "meeting_requested");
+    const vendor = signedIn.vendor!;
+    const meeting = (await vendor.agent.post("/api/meetings").set(vendor.csrf).send({ with: companyOf("domestic"), message: "Xin chào" }).expect(201)).body;
+    const n = await heard;
+    requested = meeting.id;
+    expect(n).toMatchObject({ kind: "meeting_requested", meetingId: meeting.id });
+    // The same row a reconnecting client reads back.
+    const stored = (await signedIn.domestic!.agent.get("/api/me/notifications").expect(200)).body as { id: string }[];
+    expect(stored.map((s) => s.id)).toContain(n.id);
+    expect(leaked).toBe(false);
+  });
+
+  test("two nodes sharing Redis count the hall's visitors together", async () => {
+    const onA = await open(nodeA.url, "vendor");
+    const seen = nextEvent(onA, "hall:visitors", (v: HallVisitors) => v.count === 2);
+    await open(nodeB.url, "domestic");
+    expect((await seen).count).toBe(2);
+  });
+
+  test("a meeting room needs the api's ticket: someone else's meeting is refused, forged tickets too", async () => {
+    const meeting = { id: requested };
+    const room = `meeting:${meeting.id}`;
+    // The interpreter is not assigned to it: the api refuses a ticket (as if the meeting did not exist).
+    await ticket("interpreter", room, 404);
+    const interpreterSocket = await open(nodeA.url, "interpreter");
+    // Someone else's ticket, and a tampered one, are refused; nothing joins.
+    const vendorTicket = await ticket("vendor", room);
+    expect(await emitAck(interpreterSocket, "room:join", { ticket: vendorTicket })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const [body, mac] = vendorTicket.split(".");
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, "base64url").toString()), sub: signedIn.interpreter!.session.user.id })).toString("base64url");
+    expect(await emitAck(interpreterSocket, "room:join", { ticket: `${forged}.${mac}` })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+
+    // The parties join; the api's events for the room reach both, on either node.
+    const vendorSocket = await open(nodeA.url, "vendor");
+    const domesticSocket = await open(nodeB.url, "domestic");
+    expect(await emitAck(vendorSocket, "room:join", { ticket: vendorTicket })).toMatchObject({ ok: true, room, access: "party" });
+    expect(await emitAck(domesticSocket, "room:join", { ticket: await ticket("domestic", room) })).toMatchObject({ ok: true, room });
+    expect(await emitAck(await open(nodeB.url, "organiser"), "room:join", { ticket: await ticket("organiser", room) })).toMatchObject({ ok: true, access: "organiser" });
+    let interpreterHeard = false;
+    interpreterSocket.on("meeting:live", () => (interpreterHeard = true));
+    const both = [nextEvent(vendorSocket, "meeting:live"), nextEvent(domesticSocket, "meeting:live")];
+    redisEventPublisher(t.redis).publish(room, "meeting:live", { meetingId: meeting.id, state: "waiting", present: [], status: "booked", at: new Date().toISOString() });
+    await Promise.all(both);
+    expect(interpreterHeard).toBe(false);
+  });
+
+  test("bad events get an error acknowledgement and change nothing", async () => {
+    const socket = await open(nodeA.url, "vendor");
+    expect(await emitAck(socket, "room:join", {})).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    expect(await emitAck(socket, "room:join", "meeting:0123456789abcdef01234567")).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    expect(await emitAck(socket, "room:join", { ticket: "x", extra: 1 })).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    expect(await emitAck(socket, "room:leave", { room: "user:0123456789abcdef01234567" })).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    expect(await emitAck(socket, "room:leave", { room: `booth:${companyOf("domestic")}` })).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    expect(await emitAck(socket, "chat:shout", { text: "hi" })).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    // Still connected and still able to do the right thing.
+    expect(await emitAck(socket, "room:join", { ticket: await ticket("vendor", `booth:${companyOf("domestic")}`) })).toMatchObject({ ok: true, access: "visitor" });
+  });
+
+  test("booth presence: who is in the booth now, staff counted apart, across nodes", async () => {
+    const boothRoom = `booth:${companyOf("domestic")}`;
+    const staff = await open(nodeA.url, "domestic");
+    expect(await emitAck(staff, "room:join", { ticket: await ticket("domestic", boothRoom) })).toMatchObject({ ok: true, access: "staff" });
+    const withVisitor = nextEvent(staff, "booth:presence", (p) => p.visitors === 1);
+    const visitor = await open(nodeB.url, "vendor");
+    await emitAck(visitor, "room:join", { ticket: await ticket("vendor", boothRoom) });
+    expect(await withVisitor).toMatchObject({ companyId: companyOf("domestic"), staff: 1, visitors: 1 });
+    const gone = nextEvent(staff, "booth:presence", (p) => p.visitors === 0);
+    visitor.disconnect();
+    expect((await gone).people.map((p) => p.access)).toEqual(["staff"]);
   });
 
   test("without Redis a single node serves on its own", async () => {
-    const solo = await startNode(undefined);
+    const solo = await startRealtimeNode(undefined);
     cleanup.push(() => solo.server.close());
-    const socket = client(solo.url);
-    cleanup.push(() => void socket.disconnect());
-    expect(await visitors(socket, (n) => n >= 1)).toBe(1);
-    const health = await fetch(`${solo.url}/healthz`);
-    expect(health.status).toBe(200);
+    const socket = socketClient(solo.url, await tokenFor("vendor"));
+    cleanup.push(() => socket.disconnect());
+    const visitors = nextEvent(socket, "hall:visitors");
+    await connected(socket);
+    expect((await visitors).count).toBe(1);
+    expect((await fetch(`${solo.url}/healthz`)).status).toBe(200);
   });
 });

@@ -3,12 +3,14 @@ import type { SessionView } from "@ketnoi/contracts";
 import { createApp, type AppDeps } from "../../api/src/http/app";
 import { createRepositories } from "../../api/src/repositories";
 import { createProbes } from "../../api/src/probes";
-import { createVideoRooms } from "../../api/src/services/livekit";
+import { createVideoRooms, createVideoService } from "../../api/src/services/livekit";
 import type { Database } from "../../api/src/db/connection";
 import { freshDatabase, silentLogger, stack } from "./stack";
 import { seedDemoFair } from "../../api/src/seed/seedDemoFair";
 
 export const TEST_ORIGIN = "http://localhost:8080";
+/** The secret test apps sign realtime tokens with (test realtime nodes verify with it). */
+export const TEST_REALTIME_SECRET = "test-realtime-secret-0123456789abcdef";
 
 /** The api's Express app on a test database, with the real LiveKit server of the test stack. */
 export function buildTestApp(db: Database, overrides: Partial<AppDeps> = {}) {
@@ -18,6 +20,8 @@ export function buildTestApp(db: Database, overrides: Partial<AppDeps> = {}) {
     repos,
     probes: createProbes(db, createVideoRooms(stack.livekit())),
     publicOrigin: TEST_ORIGIN,
+    video: createVideoService(stack.livekit()),
+    realtimeSecret: TEST_REALTIME_SECRET,
     ...overrides,
   });
   return { app, repos };

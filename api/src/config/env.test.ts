@@ -5,6 +5,7 @@ const valid = {
   LIVEKIT_URL: "http://127.0.0.1:7880",
   LIVEKIT_API_KEY: "key",
   LIVEKIT_API_SECRET: "s".repeat(32),
+  REALTIME_SECRET: "r".repeat(32),
 };
 
 describe("loadConfig", () => {

@@ -10,6 +10,10 @@ const EnvSchema = z.object({
   LIVEKIT_URL: z.string().regex(/^(https?|wss?):\/\//, "must be an http(s):// or ws(s):// URL"),
   LIVEKIT_API_KEY: z.string().min(1),
   LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** The LiveKit URL browsers connect to, when it differs from LIVEKIT_URL (e.g. wss://video.example.org). */
+  LIVEKIT_PUBLIC_URL: z.string().regex(/^(https?|wss?):\/\//, "must be an http(s):// or ws(s):// URL").optional(),
+  /** Shared with the realtime service: signs the socket tokens and room tickets it verifies. */
+  REALTIME_SECRET: z.string().min(32, "must be at least 32 characters"),
   /** Optional: without it the api runs on its own; with it health reports redis and events go through it. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -25,7 +29,8 @@ export type ApiConfig = Readonly<{
   port: number;
   publicOrigin: string;
   mongodbUri: string;
-  livekit: Readonly<{ url: string; apiKey: string; apiSecret: string }>;
+  livekit: Readonly<{ url: string; publicUrl: string; apiKey: string; apiSecret: string }>;
+  realtimeSecret: string;
   redisUrl: string | undefined;
   logLevel: string;
   meetings: Readonly<{ requestTtlHours: number; reminderMinutes: number }>;
@@ -51,7 +56,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: env.API_PORT,
     publicOrigin: env.PUBLIC_ORIGIN,
     mongodbUri: env.MONGODB_URI,
-    livekit: Object.freeze({ url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }),
+    livekit: Object.freeze({
+      url: env.LIVEKIT_URL,
+      publicUrl: (env.LIVEKIT_PUBLIC_URL ?? env.LIVEKIT_URL).replace(/^http/, "ws"),
+      apiKey: env.LIVEKIT_API_KEY,
+      apiSecret: env.LIVEKIT_API_SECRET,
+    }),
+    realtimeSecret: env.REALTIME_SECRET,
     redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
     meetings: Object.freeze({ requestTtlHours: env.MEETING_REQUEST_TTL_HOURS, reminderMinutes: env.MEETING_REMINDER_MINUTES }),

@@ -124,6 +124,8 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...calendarEndpoints(meetings, publicOrigin),
     ...notificationEndpoints(repos, now),
     ...schedulerEndpoints({ ...meetings, solver }, async () => []),
+    ...liveEndpoints(live),
+    ...boothEndpoints(live, limits.boothChat),
   ]);
   api.get("/attachments/:id", attachmentDownload(repos));
   registry.registerPath({

@@ -405,6 +405,27 @@ export const FIELD_MESSAGES = {
     ko: "이 항목에 사용할 수 없는 종류의 분류 코드입니다.",
     "zh-Hant": "此分類代碼的類型不適用於此欄位。",
   },
+  notOnline: {
+    vi: "Cuộc gặp này không diễn ra trực tuyến.",
+    en: "This meeting is not held online.",
+    ja: "この商談はオンラインではありません。",
+    ko: "이 미팅은 온라인으로 진행되지 않습니다.",
+    "zh-Hant": "此會議並非線上舉行。",
+  },
+  ownBooth: {
+    vi: "Bạn là nhân viên của gian hàng này; hàng chờ dành cho khách tham quan.",
+    en: "You staff this booth; the queue is for visitors.",
+    ja: "あなたはこのブースの担当者です。順番待ちは来場者用です。",
+    ko: "이 부스의 담당자입니다. 대기열은 방문객용입니다.",
+    "zh-Hant": "您是此攤位的工作人員；排隊僅供訪客使用。",
+  },
+  queueEmpty: {
+    vi: "Không có ai đang chờ.",
+    en: "Nobody is waiting.",
+    ja: "待っている人はいません。",
+    ko: "대기 중인 사람이 없습니다.",
+    "zh-Hant": "目前沒有人在等候。",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

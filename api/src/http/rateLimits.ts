@@ -28,6 +28,7 @@ export function createRateLimits() {
     passwordResetConfirm: limiter(60 * 60 * 1000, 20),
     verificationResend: limiter(60 * 60 * 1000, 10),
     meetingRequests: limiter(60 * 1000, 30, true),
+    boothChat: limiter(60 * 1000, 20, true),
   };
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;

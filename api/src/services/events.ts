@@ -13,6 +13,8 @@ export interface NotificationEvent {
 export interface EventPublisher {
   /** Delivers to every socket of these users, on whichever realtime node they are connected. */
   notify(userIds: string[], event: NotificationEvent): void;
+  /** Delivers an event to a room (`meeting:<id>`, `booth:<companyId>`, `user:<id>`) on every realtime node. */
+  publish(room: string | string[], event: string, payload: unknown): void;
 }
 
 /** The room each user's sockets join on the realtime service. */
@@ -26,8 +28,12 @@ export function redisEventPublisher(redis: RedisClient): EventPublisher {
       if (!userIds.length || !redis.isReady) return; // stored notifications are fetched on reconnect
       emitter.to(userIds.map(userRoom)).emit("notification", event);
     },
+    publish(room, event, payload) {
+      if (!redis.isReady || (Array.isArray(room) && !room.length)) return;
+      emitter.to(room).emit(event, payload);
+    },
   };
 }
 
 /** Without Redis there is no realtime delivery; notifications stay readable through the api. */
-export const noEventPublisher: EventPublisher = { notify() {} };
+export const noEventPublisher: EventPublisher = { notify() {}, publish() {} };

@@ -33,6 +33,7 @@ interface Fixture {
   feedPath: string;
   planToAdjust: string;
   planToPublish: string;
+  boothMessage: string;
   n: number;
 }
 interface Case {
@@ -195,11 +196,27 @@ const CASES: Record<string, Case> = {
   "POST /api/scheduler/plans/{id}/publish": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToPublish}/publish`, body: {} }), expect: organiserOnly(200) },
   "GET /api/me/notifications": { call: () => ({ path: "/api/me/notifications" }), expect: signedIn(200) },
   "POST /api/me/notifications/read": { call: () => ({ path: "/api/me/notifications/read", body: { ids: ["0123456789abcdef01234567"] } }), expect: signedIn(204) },
+  // Realtime and video: tickets and tokens follow the meeting and booth policies (the booked meeting is onsite: no video).
+  "POST /api/realtime/token": { call: () => ({ path: "/api/realtime/token", body: {} }), expect: signedIn(200) },
+  "POST /api/realtime/tickets": { call: (f) => ({ path: "/api/realtime/tickets", body: { room: `meeting:${f.booked}` } }), expect: { ...signedIn(200), interpreter: 404 } },
+  "POST /api/meetings/{id}/video-token": { call: (f) => ({ path: `/api/meetings/${f.booked}/video-token`, body: {} }), expect: { ...signedIn(409), interpreter: 404 } },
+  "GET /api/meetings/{id}/attendance": { call: (f) => ({ path: `/api/meetings/${f.booked}/attendance` }), expect: { ...signedIn(200), interpreter: 404 } },
+  "POST /api/booths/{companyId}/video-token": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/video-token`, body: {} }), expect: signedIn(200) },
+  "GET /api/booths/{companyId}/chat": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/chat` }), expect: signedIn(200) },
+  "POST /api/booths/{companyId}/chat": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/chat`, body: { text: "Xin chào" } }), expect: signedIn(201) },
+  // The organiser deletes the domestic user's message first; it is gone for the others.
+  "DELETE /api/booths/{companyId}/chat/{messageId}": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/chat/${f.boothMessage}` }), expect: { ...signedIn(404), organiser: 204 } },
+  "GET /api/booths/{companyId}/queue": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/queue` }), expect: signedIn(200) },
+  "POST /api/booths/{companyId}/queue": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/queue`, body: {} }), expect: { ...signedIn(200), organiser: 409 } },
+  "DELETE /api/booths/{companyId}/queue": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/queue` }), expect: signedIn(204) },
+  // The domestic firm's own booth, with nobody waiting: its staff and organisers get 409, others 403.
+  "POST /api/booths/{companyId}/queue/admit": { call: (f) => ({ path: `/api/booths/${f.domesticCompany}/queue/admit`, body: {} }), expect: { ...signedIn(403), organiser: 409, domestic: 409 } },
+  "POST /api/livekit/webhook": { call: () => ({ path: "/api/livekit/webhook", body: { event: "participant_joined" } }), expect: all(401) },
 };
 
 describe("access: every endpoint as every role", () => {
   const t = useSeededApp("access");
-  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", attachment: "", booked: "", toAccept: "", toDecline: "", toCounter: "", toCancel: "", vendorCompany: "", meetTarget: "", feedPath: "", planToAdjust: "", planToPublish: "", n: 0 };
+  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", attachment: "", booked: "", toAccept: "", toDecline: "", toCounter: "", toCancel: "", vendorCompany: "", meetTarget: "", feedPath: "", planToAdjust: "", planToPublish: "", boothMessage: "", n: 0 };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
   beforeAll(async () => {
     const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
@@ -238,6 +255,7 @@ describe("access: every endpoint as every role", () => {
     const plan = () => runScheduler({ ...ctx, solver: inProcessSolver }, organiserUser, { timeLimitMs: 200, proposals: [] });
     fixture.planToAdjust = (await plan()).id;
     fixture.planToPublish = (await plan()).id;
+    fixture.boothMessage = (await t.repos.booths.addChat({ companyId: fixture.listedCompany, userId: domesticUser.id, name: domesticUser.name, text: "hello" })).id;
   }
 
   test("the table covers exactly the operations of the OpenAPI document", async () => {

@@ -1,0 +1,33 @@
+import { createHmac } from "node:crypto";
+import type { RoomAccess } from "@ketnoi/contracts";
+import { AppError, notFound } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import type { MeetingRecord } from "../../repositories/meetingRepository";
+import { interpreterIdOf, loadVisibleMeeting } from "../meetings/loadMeeting";
+import { meetingPolicy } from "../../policies/meeting";
+import type { LiveContext } from "./context";
+
+/** How the user is in a meeting they may see: party, its interpreter, or organiser. */
+export async function meetingAccess(ctx: LiveContext, user: UserRecord, id: string): Promise<{ meeting: MeetingRecord; access: RoomAccess }> {
+  const meeting = await loadVisibleMeeting(ctx.meetings, user, id);
+  if (meetingPolicy.sideOf(user, meeting)) return { meeting, access: "party" };
+  if (user.role === "organiser") return { meeting, access: "organiser" };
+  if (meeting.interpreterId && meeting.interpreterId === (await interpreterIdOf(ctx.meetings, user))) return { meeting, access: "interpreter" };
+  throw notFound();
+}
+
+/** A booth is an approved company's; its members are its staff, organisers oversee, every other signed-in user visits. */
+export async function boothAccess(ctx: LiveContext, user: UserRecord, companyId: string): Promise<RoomAccess> {
+  const company = await ctx.meetings.repos.companies.findById(companyId);
+  if (!company || (company.status !== "approved" && user.companyId !== companyId)) throw notFound();
+  if (user.companyId === companyId) return "staff";
+  return user.role === "organiser" ? "organiser" : "visitor";
+}
+
+export const canModerateBooth = (access: RoomAccess) => access === "staff" || access === "organiser";
+export const requireStaff = (access: RoomAccess) => {
+  if (!canModerateBooth(access)) throw new AppError("forbidden");
+};
+
+/** A booth's video room name: unguessable without the LiveKit secret, stable, and not stored. */
+export const boothRoomName = (secret: string, companyId: string) => `booth-${createHmac("sha256", secret).update(`booth:${companyId}`).digest("hex").slice(0, 32)}`;

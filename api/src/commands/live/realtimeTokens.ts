@@ -1,0 +1,26 @@
+import { JoinableRoomSchema, type JoinableRoom, type RoomTicketClaims, type SocketClaims } from "@ketnoi/contracts";
+import { signToken } from "@ketnoi/contracts/src/signedToken";
+import type { UserRecord } from "../../repositories/userRepository";
+import { boothAccess, meetingAccess } from "./access";
+import type { LiveContext } from "./context";
+
+/** Tokens only open a connection or a room; they live a couple of minutes (a client asks again on reconnect). */
+const TTL_SECONDS = 120;
+/** By the real clock, not the api's domain clock: the realtime service checks expiry with its own. */
+const expiry = () => Math.floor(Date.now() / 1000) + TTL_SECONDS;
+
+/** The token a browser presents at the Socket.IO handshake. */
+export function socketToken(ctx: LiveContext, user: UserRecord) {
+  const exp = expiry();
+  const claims: SocketClaims = { kind: "socket", sub: user.id, name: user.name, role: user.role, ...(user.companyId ? { companyId: user.companyId } : {}), exp };
+  return { token: signToken(ctx.realtimeSecret, claims), expiresAt: new Date(exp * 1000).toISOString() };
+}
+
+/** A ticket to join one meeting or booth room, after the same policy as the rest of the api. */
+export async function roomTicket(ctx: LiveContext, user: UserRecord, room: JoinableRoom) {
+  const [kind, id] = JoinableRoomSchema.parse(room).split(":") as ["meeting" | "booth", string];
+  const access = kind === "meeting" ? (await meetingAccess(ctx, user, id)).access : await boothAccess(ctx, user, id);
+  const exp = expiry();
+  const claims: RoomTicketClaims = { kind: "room", sub: user.id, room, access, exp };
+  return { ticket: signToken(ctx.realtimeSecret, claims), room, access, expiresAt: new Date(exp * 1000).toISOString() };
+}

@@ -1,0 +1,86 @@
+import type { Server, Socket } from "socket.io";
+import {
+  JoinableRoomSchema,
+  RoomJoinSchema,
+  RoomLeaveSchema,
+  RoomTicketClaimsSchema,
+  type Ack,
+  type BoothPresence,
+  type ClientToServerEvents,
+  type RoomAccess,
+  type ServerToClientEvents,
+  type SocketClaims,
+} from "@ketnoi/contracts";
+import { verifyToken } from "@ketnoi/contracts/src/signedToken";
+
+export interface SocketData {
+  user: SocketClaims;
+  /** The rooms this socket joined with a ticket, and how. */
+  access: Record<string, RoomAccess>;
+}
+type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const fail = (code: "bad_request" | "unauthenticated" | "forbidden", message: string) => ({ ok: false as const, error: { code, message } });
+/** Socket.IO lets a client send anything, or no acknowledgement callback at all. */
+const ackOf = (ack: unknown) => (typeof ack === "function" ? (ack as (r: Ack<Record<string, unknown>>) => void) : () => undefined);
+
+/** Who is in a booth now: every socket in its room, one entry per user (staff counted apart). */
+export async function boothPresence(io: IO, companyId: string): Promise<BoothPresence> {
+  const sockets = await io.in(`booth:${companyId}`).fetchSockets();
+  const people = new Map<string, BoothPresence["people"][number]>();
+  for (const s of sockets) {
+    const access = s.data.access?.[`booth:${companyId}`] ?? "visitor";
+    people.set(s.data.user.sub, { userId: s.data.user.sub, name: s.data.user.name, access });
+  }
+  const list = [...people.values()];
+  const staff = list.filter((p) => p.access === "staff").length;
+  return { companyId, staff, visitors: list.length - staff, people: list };
+}
+
+/**
+ * room:join with a ticket the api minted after its policy check (the client never names a room it
+ * was not granted); room:leave. Booth rooms announce presence whenever someone comes or goes.
+ */
+export function handleRooms(io: IO, socket: ClientSocket, secret: string, onError: (err: unknown) => void) {
+  const announce = (room: string) => {
+    if (!room.startsWith("booth:")) return;
+    const companyId = room.slice("booth:".length);
+    void boothPresence(io, companyId)
+      .then((p) => io.to(room).emit("booth:presence", p))
+      .catch(onError);
+  };
+
+  socket.on("room:join", (payload: unknown, ack: unknown) => {
+    const reply = ackOf(ack);
+    const parsed = RoomJoinSchema.safeParse(payload);
+    if (!parsed.success) return reply(fail("bad_request", "expected { ticket }"));
+    const claims = RoomTicketClaimsSchema.safeParse(verifyToken(secret, parsed.data.ticket));
+    if (!claims.success) return reply(fail("forbidden", "invalid or expired ticket"));
+    if (claims.data.sub !== socket.data.user.sub) return reply(fail("forbidden", "ticket issued to someone else"));
+    const { room, access } = claims.data;
+    socket.data.access = { ...socket.data.access, [room]: access };
+    void socket.join(room);
+    reply({ ok: true, room, access });
+    announce(room);
+  });
+
+  socket.on("room:leave", (payload: unknown, ack: unknown) => {
+    const reply = ackOf(ack);
+    const parsed = RoomLeaveSchema.safeParse(payload);
+    if (!parsed.success) return reply(fail("bad_request", "expected { room }"));
+    const { room } = parsed.data;
+    if (!socket.rooms.has(room)) return reply(fail("bad_request", "not in that room"));
+    void socket.leave(room);
+    const { [room]: _gone, ...rest } = socket.data.access;
+    socket.data.access = rest;
+    reply({ ok: true });
+    announce(room);
+  });
+
+  socket.on("disconnecting", () => {
+    const left = [...socket.rooms].filter((r) => JoinableRoomSchema.safeParse(r).success);
+    // Announce once the socket is gone from the rooms.
+    setImmediate(() => left.forEach(announce));
+  });
+}
