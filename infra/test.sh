@@ -19,30 +19,31 @@ for p in $DB_PORT $LK_PORT $REDIS_PORT $API_PORT $REALTIME_PORT $GATEWAY_PORT; d
 start_ferretdb $DB_PORT "$TEST_DIR/ferretdb"
 LK_KEY="ketnoi-test"
 LK_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
-start_livekit $LK_PORT "$LK_KEY" "$LK_SECRET"
+start_livekit $LK_PORT "$LK_KEY" "$LK_SECRET" "http://127.0.0.1:$API_PORT/api/livekit/webhook"
 start_redis $REDIS_PORT
 
 # What the tests connect to (each test file uses its own database on this server).
 export TEST_MONGODB_URL="mongodb://127.0.0.1:$DB_PORT"
 export TEST_LIVEKIT_URL="http://127.0.0.1:$LK_PORT" TEST_LIVEKIT_API_KEY="$LK_KEY" TEST_LIVEKIT_API_SECRET="$LK_SECRET"
 export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+RT_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export E2E_BASE_URL="http://localhost:$GATEWAY_PORT" CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export TEST_ARTIFACTS_DIR="$ROOT_DIR/tests/artifacts"
 
 # The full app for end-to-end tests, seeded like the demo.
 (
   export MONGODB_URI="$TEST_MONGODB_URL/ketnoi_e2e" LIVEKIT_URL="$TEST_LIVEKIT_URL" LIVEKIT_API_KEY="$LK_KEY" \
-    LIVEKIT_API_SECRET="$LK_SECRET" REDIS_URL="$TEST_REDIS_URL"
+    LIVEKIT_API_SECRET="$LK_SECRET" REDIS_URL="$TEST_REDIS_URL" REALTIME_SECRET="$RT_SECRET"
   node "$ROOT_DIR/api/dist/seed/cli.js" >"$TEST_DIR/seed.out"
 ) || fail "seeding the end-to-end database failed" "see the error above"
 export MONGODB_URI="$TEST_MONGODB_URL/ketnoi_e2e" LIVEKIT_URL="$TEST_LIVEKIT_URL" LIVEKIT_API_KEY="$LK_KEY" \
-  LIVEKIT_API_SECRET="$LK_SECRET" REDIS_URL="$TEST_REDIS_URL" PUBLIC_ORIGIN="$E2E_BASE_URL" \
+  LIVEKIT_API_SECRET="$LK_SECRET" REDIS_URL="$TEST_REDIS_URL" PUBLIC_ORIGIN="$E2E_BASE_URL" REALTIME_SECRET="$RT_SECRET" \
   API_PORT REALTIME_PORT NODE_ENV=production LOG_LEVEL=info
 start_node api $API_PORT api/dist/main.js
 start_node realtime $REALTIME_PORT realtime/dist/main.js
 start_gateway $GATEWAY_PORT $API_PORT $REALTIME_PORT
 export KETNOI_STACK_PIDS="${BG_PIDS[*]}" KETNOI_LOG_DIR="$RUN_DIR"
-unset MONGODB_URI LIVEKIT_URL LIVEKIT_API_KEY LIVEKIT_API_SECRET REDIS_URL NODE_ENV
+unset MONGODB_URI LIVEKIT_URL LIVEKIT_API_KEY LIVEKIT_API_SECRET REDIS_URL NODE_ENV REALTIME_SECRET
 
 cd "$ROOT_DIR"
 typecheck_failed=0

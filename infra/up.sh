@@ -26,13 +26,20 @@ if [ -z "${LIVEKIT_URL:-}" ]; then
   export LIVEKIT_API_KEY="ketnoi-dev"
   LIVEKIT_API_SECRET=$(secret_file "$CACHE_DIR/livekit-dev.secret")
   export LIVEKIT_API_SECRET
-  start_livekit 7880 "$LIVEKIT_API_KEY" "$LIVEKIT_API_SECRET"
+  # LiveKit reports joins and leaves to the api (signed with this key), which records meeting attendance.
+  start_livekit 7880 "$LIVEKIT_API_KEY" "$LIVEKIT_API_SECRET" "http://127.0.0.1:$API_PORT/api/livekit/webhook"
   export LIVEKIT_URL="http://127.0.0.1:7880"
 fi
 if [ -z "${REDIS_URL:-}" ]; then
   port_free 6379 Redis
   start_redis 6379
   export REDIS_URL="redis://127.0.0.1:6379"
+fi
+
+# Shared by the api (signs socket tokens and room tickets) and the realtime service (verifies them).
+if [ -z "${REALTIME_SECRET:-}" ]; then
+  REALTIME_SECRET=$(secret_file "$CACHE_DIR/realtime-dev.secret")
+  export REALTIME_SECRET
 fi
 
 log "seeding the demo fair"
