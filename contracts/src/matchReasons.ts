@@ -33,6 +33,21 @@ export const MatchReasonSchema = z.discriminatedUnion("code", [
 export type MatchReason = z.infer<typeof MatchReasonSchema>;
 export type MatchReasonCode = MatchReason["code"];
 
+/** One proposed partner for a viewer, best first in a list (the matching engine's Recommendation). */
+export const MatchRecommendationSchema = z.strictObject({
+  /** The partner's company id. */
+  id: z.string().min(1),
+  /** In [0, 1], two decimals; never rises down a list. */
+  score: z.number().min(0).max(1),
+  /** What it is about: "offer:<code>", "supply:<code>", "sector:<code>" or "organiser"; sent back with a dismissal. */
+  kind: z.string(),
+  promoted: z.boolean(),
+  /** Online when either side is remote. */
+  mode: z.enum(["onsite", "online"]),
+  reasons: z.array(MatchReasonSchema).min(1).max(3),
+});
+export type MatchRecommendation = z.infer<typeof MatchRecommendationSchema>;
+
 /** Why a user dismissed a proposal; it decides what else ranks lower for them (see the matching engine). */
 export const DismissReasonSchema = z.enum(["notRelevant", "language", "timeZone", "alreadyInContact", "other"]);
 export type DismissReason = z.infer<typeof DismissReasonSchema>;

@@ -14,7 +14,7 @@
  * after a change (tens of milliseconds at 1,300 participants). A change of the fair's set-up (days,
  * hours, priorities, interpreters) needs a new engine.
  */
-import { TAXONOMY, type FairSetup, type MatchReason, type TaxonomyTerm } from "@ketnoi/contracts";
+import { TAXONOMY, type FairSetup, type MatchRecommendation, type TaxonomyTerm } from "@ketnoi/contracts";
 import { meetingWindows, type FairHours } from "./availability";
 import { codeCredit, type CodeCredit } from "./codeCredit";
 import type { RecommendContext } from "./context";
@@ -35,18 +35,8 @@ export interface EngineOptions {
   spreadProposals?: boolean;
 }
 
-export interface Recommendation {
-  id: string;
-  /** In [0, 1], two decimals: the pair's structural score times the viewer's factors, softly capped at 1 (order.ts). */
-  score: number;
-  /** What the proposal is about ("offer:tech.press.servo", "supply:proc.diecasting.aluminium", "sector:sec.auto", "organiser"); send it back with a dismissal. */
-  kind: string;
-  promoted: boolean;
-  /** How they would meet: online when either side is remote. */
-  mode: "onsite" | "online";
-  /** One to three structured reasons; render with renderMatchReason from @ketnoi/contracts. */
-  reasons: MatchReason[];
-}
+/** A proposed partner (MatchRecommendationSchema in @ketnoi/contracts); reasons render with renderMatchReason. */
+export type Recommendation = MatchRecommendation;
 
 export class MatchingEngine {
   private readonly scoring: PairScoring;

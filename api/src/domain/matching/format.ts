@@ -1,18 +1,18 @@
 import { z } from "zod";
-import { DismissReasonSchema, FairSetupSchema, MatchReasonSchema } from "@ketnoi/contracts";
+import { DismissReasonSchema, FairSetupSchema, MatchRecommendationSchema } from "@ketnoi/contracts";
 import { MatchParticipantSchema } from "./participant";
 
 /** The matching file format (docs/matching-format.md): what `npm run -s match` reads and writes. */
 
 const id = z.string().min(1).max(200);
 
-export const MatchFairSchema = FairSetupSchema.pick({ timeZone: true, days: true, dailyHours: true }).extend({
+const MatchFairSchema = FairSetupSchema.pick({ timeZone: true, days: true, dailyHours: true }).extend({
   breaks: FairSetupSchema.shape.breaks.default([]),
   slotMinutes: FairSetupSchema.shape.slotMinutes.default(30),
   countryPriorities: FairSetupSchema.shape.countryPriorities.default({}),
 });
 
-export const ViewerContextSchema = z.strictObject({
+const ViewerContextSchema = z.strictObject({
   dismissals: z.array(z.strictObject({ participantId: id, kind: z.string().max(200), reason: DismissReasonSchema })).default([]),
   signals: z.array(z.strictObject({ participantId: id, signal: z.enum(["bookmark", "view", "request"]), direction: z.enum(["outbound", "inbound"]) })).default([]),
   promoted: z.array(id).default([]),
@@ -37,7 +37,6 @@ export const MatchInputSchema = z
       seen.add(p.id);
     });
   });
-export type MatchInput = z.infer<typeof MatchInputSchema>;
 
 export const MatchOutputSchema = z.strictObject({
   version: z.literal(1),
@@ -45,18 +44,8 @@ export const MatchOutputSchema = z.strictObject({
   locale: z.string(),
   recommendations: z.record(
     id,
-    z.array(
-      z.strictObject({
-        id,
-        score: z.number().min(0).max(1),
-        kind: z.string(),
-        promoted: z.boolean(),
-        mode: z.enum(["onsite", "online"]),
-        reasons: z.array(MatchReasonSchema).min(1).max(3),
-        /** The reasons rendered in the output's locale. */
-        text: z.array(z.string()),
-      }),
-    ),
+    /** Each with its reasons rendered in the output's locale. */
+    z.array(MatchRecommendationSchema.extend({ text: z.array(z.string()) })),
   ),
 });
 export type MatchOutput = z.infer<typeof MatchOutputSchema>;

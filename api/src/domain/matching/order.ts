@@ -4,10 +4,10 @@
  */
 
 /** Identity up to 0.8, then a smooth approach to 1, so strong boosts stay below 1 and never tie at the top. */
-export const softCap = (raw: number) => (raw <= 0.8 ? raw : 0.8 + 0.2 * (1 - Math.exp(-(raw - 0.8) / 0.2)));
+const softCap = (raw: number) => (raw <= 0.8 ? raw : 0.8 + 0.2 * (1 - Math.exp(-(raw - 0.8) / 0.2)));
 
 /** Scores this close count as equal (the structure cannot tell such candidates apart). */
-export const TIE_BAND = 0.01;
+const TIE_BAND = 0.01;
 export const band = (raw: number) => Math.floor(softCap(raw) / TIE_BAND);
 
 /** The score shown: the band's lower edge, so shown scores never rise down a list. */

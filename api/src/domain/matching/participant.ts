@@ -26,7 +26,7 @@ export const MatchParticipantSchema = CompanyProfileSchema.pick({
 export type MatchParticipant = z.infer<typeof MatchParticipantSchema>;
 
 /** Weight of a need by its priority: 1 is the most pressing. */
-export const NEED_WEIGHT: Record<number, number> = { 1: 1, 2: 0.8, 3: 0.6 };
+const NEED_WEIGHT: Record<number, number> = { 1: 1, 2: 0.8, 3: 0.6 };
 
 /** A participant reduced to what scoring reads, computed once per profile version. */
 export interface Features {
