@@ -123,3 +123,20 @@ describe("video: LiveKit tokens after policy checks, webhooks recording attendan
     expect(del).toBeDefined();
   });
 });
+
+describe("video: online no-shows", () => {
+  const t = useLiveApp("videonoshow");
+  test("an online meeting over without both parties in the room is a no-show, naming who never came", async () => {
+    const { createMeetingContext } = await import("../../api/src/http/app");
+    const { closeUnattendedOnlineMeetings } = await import("../../api/src/commands/live/videoNoShow");
+    const { silentLogger } = await import("../support/stack");
+    const m = (await post(t.as.domestic, "/api/meetings", { with: t.vendorCompany, slot: "d1s08", mode: "online" }).expect(201)).body as { id: string; end: string };
+    const record = (await t.repos.meetings.findById(m.id))!;
+    await t.repos.videoAttendance.record({ id: "EV_ns_1", meetingId: m.id, room: record.onlineRoom!, userId: t.as.domestic.session.user.id, access: "party", companyId: t.domesticCompany, kind: "joined", at: record.startsAt! });
+    const during = createMeetingContext(t.repos, silentLogger(), "http://localhost:8080", { now: () => record.startsAt! });
+    expect(await closeUnattendedOnlineMeetings(during)).toBe(0);
+    const after = createMeetingContext(t.repos, silentLogger(), "http://localhost:8080", { now: () => new Date(record.endsAt!.getTime() + 20 * 60_000) });
+    expect(await closeUnattendedOnlineMeetings(after)).toBe(1);
+    expect(await t.repos.meetings.findById(m.id)).toMatchObject({ status: "no_show", absent: [t.vendorCompany] });
+  });
+});
