@@ -12,3 +12,4 @@ export * from "./directory";
 export * from "./meeting";
 export * from "./matchReasons";
 export * from "./schedulePlan";
+export * from "./recommendation";

@@ -37,6 +37,9 @@ import { liveEndpoints, mountVideoWebhook } from "../routes/live/live";
 import { boothEndpoints } from "../routes/booths/booths";
 import { randomBytes } from "node:crypto";
 import { schedulerEndpoints } from "../routes/scheduler/scheduler";
+import { matchingEndpoints } from "../routes/matching/matching";
+import { createMatchingService } from "../services/matching";
+import { proposalsForScheduler } from "../commands/matching/proposals";
 import { inProcessSolver, type SolverRunner } from "../services/solverRunner";
 
 export interface AppDeps {
@@ -108,13 +111,14 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
   const limits = createRateLimits();
   const meetings = createMeetingContext(repos, logger, publicOrigin, { ...(events ? { events } : {}), ...(meetingSettings ? { settings: meetingSettings } : {}), now });
   live.meetings = meetings;
+  const matching = { repos, matching: createMatchingService(repos, now) };
   mountEndpoints(api, registry, [
     ...healthEndpoints(probes),
     ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, now }),
     ...invitationEndpoints(repos, limits, cookies, publicOrigin, now),
     ...fairEndpoints(repos, now, meetings),
     ...taxonomyEndpoints(repos),
-    ...companyEndpoints(repos, directory, now),
+    ...companyEndpoints(repos, directory, matching, now),
     ...meEndpoints(repos, directory, cookies, now),
     ...userEndpoints(repos),
     ...fairSessionEndpoints(repos, now),
@@ -123,7 +127,8 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...meetingEndpoints(meetings, limits, publicOrigin),
     ...calendarEndpoints(meetings, publicOrigin),
     ...notificationEndpoints(repos, now),
-    ...schedulerEndpoints({ ...meetings, solver }, async () => []),
+    ...schedulerEndpoints({ ...meetings, solver }, (perCompany) => proposalsForScheduler(matching, perCompany)),
+    ...matchingEndpoints(matching, meetings, limits),
     ...liveEndpoints(live),
     ...boothEndpoints(live, limits.boothChat),
   ]);

@@ -18,6 +18,7 @@ import { createCalendarFeedRepository } from "./calendarFeedRepository";
 import { createBoothRepository } from "./boothRepository";
 import { createVideoAttendanceRepository } from "./videoAttendanceRepository";
 import { createSchedulePlanRepository } from "./schedulePlanRepository";
+import { createMatchFeedbackRepository } from "./matchFeedbackRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -41,6 +42,7 @@ export function createRepositories(models: Models) {
     booths: createBoothRepository(models),
     videoAttendance: createVideoAttendanceRepository(models),
     schedulePlans: createSchedulePlanRepository(models),
+    matchFeedback: createMatchFeedbackRepository(models, revisions),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

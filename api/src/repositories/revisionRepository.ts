@@ -1,6 +1,6 @@
 import type { Models } from "../db/models";
 
-export type RevisionName = "companies";
+export type RevisionName = "companies" | "matching";
 
 export interface RevisionRepository {
   get(name: RevisionName): Promise<number>;

@@ -34,6 +34,7 @@ interface Fixture {
   planToAdjust: string;
   planToPublish: string;
   boothMessage: string;
+  recTarget: string;
   n: number;
 }
 interface Case {
@@ -194,6 +195,15 @@ const CASES: Record<string, Case> = {
   "GET /api/scheduler/plans/{id}": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}` }), expect: organiserOnly(200) },
   "PUT /api/scheduler/plans/{id}/meetings/{meeting}": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}/meetings/${f.toAccept}`, body: { slot: null } }), expect: organiserOnly(200) },
   "POST /api/scheduler/plans/{id}/publish": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToPublish}/publish`, body: {} }), expect: organiserOnly(200) },
+  "GET /api/recommendations": { call: () => ({ path: "/api/recommendations?k=5" }), expect: { ...parties(200), organiser: 403 } },
+  "POST /api/recommendations/{companyId}/accept": { call: (f) => ({ path: `/api/recommendations/${f.recTarget}/accept`, body: {} }), expect: { ...parties(201), organiser: 403 } },
+  "POST /api/recommendations/{companyId}/dismiss": { call: (f) => ({ path: `/api/recommendations/${f.recTarget}/dismiss`, body: { kind: "offer:proc.stamping", reason: "other" } }), expect: { ...parties(204), organiser: 403 } },
+  "PUT /api/recommendations/{companyId}/bookmark": { call: (f) => ({ path: `/api/recommendations/${f.recTarget}/bookmark`, body: {} }), expect: { ...parties(204), organiser: 403 } },
+  "DELETE /api/recommendations/{companyId}/bookmark": { call: (f) => ({ path: `/api/recommendations/${f.recTarget}/bookmark` }), expect: { ...parties(204), organiser: 403 } },
+  "GET /api/matching/companies/{companyId}": { call: (f) => ({ path: `/api/matching/companies/${f.domesticCompany}` }), expect: organiserOnly(200) },
+  "GET /api/matching/overview": { call: () => ({ path: "/api/matching/overview?limit=3" }), expect: organiserOnly(200) },
+  "PUT /api/matching/pairs/{a}/{b}": { call: (f) => ({ path: `/api/matching/pairs/${f.domesticCompany}/${f.recTarget}`, body: { decision: "promote" } }), expect: organiserOnly(204) },
+  "DELETE /api/matching/pairs/{a}/{b}": { call: (f) => ({ path: `/api/matching/pairs/${f.domesticCompany}/${f.recTarget}` }), expect: organiserOnly(204) },
   "GET /api/me/notifications": { call: () => ({ path: "/api/me/notifications" }), expect: signedIn(200) },
   "POST /api/me/notifications/read": { call: () => ({ path: "/api/me/notifications/read", body: { ids: ["0123456789abcdef01234567"] } }), expect: signedIn(204) },
   // Realtime and video: tickets and tokens follow the meeting and booth policies (the booked meeting is onsite: no video).
@@ -216,7 +226,7 @@ const CASES: Record<string, Case> = {
 
 describe("access: every endpoint as every role", () => {
   const t = useSeededApp("access");
-  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", attachment: "", booked: "", toAccept: "", toDecline: "", toCounter: "", toCancel: "", vendorCompany: "", meetTarget: "", feedPath: "", planToAdjust: "", planToPublish: "", boothMessage: "", n: 0 };
+  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", attachment: "", booked: "", toAccept: "", toDecline: "", toCounter: "", toCancel: "", vendorCompany: "", meetTarget: "", feedPath: "", planToAdjust: "", planToPublish: "", boothMessage: "", recTarget: "", n: 0 };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
   beforeAll(async () => {
     const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
@@ -251,6 +261,7 @@ describe("access: every endpoint as every role", () => {
     }
     [fixture.toAccept, fixture.toDecline, fixture.toCounter, fixture.toCancel] = ids as [string, string, string, string];
     fixture.meetTarget = others[4]!._id.toHexString();
+    fixture.recTarget = (await t.db.models.Company.findOne({ kind: "foreign", status: { $ne: "pending" }, _id: { $nin: [fixture.vendorCompany, ...others.map((o) => o._id)] } }).lean())!._id.toHexString();
     const organiserUser = (await t.repos.users.findByEmail("organiser@ketnoi.demo"))!;
     const plan = () => runScheduler({ ...ctx, solver: inProcessSolver }, organiserUser, { timeLimitMs: 200, proposals: [] });
     fixture.planToAdjust = (await plan()).id;

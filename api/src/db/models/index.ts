@@ -20,6 +20,7 @@ import { calendarFeedSchema } from "./calendarFeed";
 import { boothAdmissionSchema, boothChatMessageSchema, boothQueueEntrySchema } from "./booth";
 import { videoAttendanceSchema } from "./videoAttendance";
 import { schedulePlanSchema } from "./schedulePlan";
+import { matchFeedbackSchema } from "./matchFeedback";
 
 export function registerModels(connection: Connection) {
   return {
@@ -47,6 +48,7 @@ export function registerModels(connection: Connection) {
     BoothAdmission: connection.model("BoothAdmission", boothAdmissionSchema),
     VideoAttendance: connection.model("VideoAttendance", videoAttendanceSchema),
     SchedulePlan: connection.model("SchedulePlan", schedulePlanSchema),
+    MatchFeedback: connection.model("MatchFeedback", matchFeedbackSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

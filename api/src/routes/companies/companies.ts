@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordProfileView, type MatchingContext } from "../../commands/matching/recommendations";
 import { CompanyCardSchema, CompanyPrivateViewSchema, DirectoryPageSchema, normalizeSearchText } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound } from "../../errors";
@@ -13,7 +14,7 @@ import { getAvailability, setBlockedSlots } from "../../commands/companyAvailabi
 import { companiesToCsv } from "../../domain/companyCsv";
 import * as S from "./schema";
 
-export function companyEndpoints(repos: Repositories, directory: DirectoryService, now: () => Date) {
+export function companyEndpoints(repos: Repositories, directory: DirectoryService, matching: MatchingContext, now: () => Date) {
   return [
     defineEndpoint({
       method: "get",
@@ -82,6 +83,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       handler: async ({ params, auth }) => {
         const company = await repos.companies.findById(params.id);
         if (!company || !companyPolicy.canSeeCard(auth?.user, company)) throw notFound();
+        await recordProfileView(matching, auth?.user, company);
         return { body: companyPolicy.canSeePrivate(auth?.user, company) ? presentCompanyPrivate(company) : presentCompanyCard(company) };
       },
     }),
@@ -96,6 +98,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       handler: async ({ params, body, auth }) => {
         const updated = await updateCompanyProfile(repos, auth!.user, params.id, body);
         await directory.companyChanged(updated.id);
+        matching.matching.companyChanged(updated);
         return { body: presentCompanyPrivate(updated) };
       },
     }),

@@ -1,0 +1,84 @@
+import { renderMatchReason, type Locale, type RecommendationView } from "@ketnoi/contracts";
+import { AppError, notFound, validationFailed } from "../../errors";
+import type { Repositories } from "../../repositories";
+import type { UserRecord } from "../../repositories/userRepository";
+import type { CompanyRecord } from "../../repositories/companyRepository";
+import type { MatchingService } from "../../services/matching";
+import type { Recommendation } from "../../domain/matching";
+
+export interface MatchingContext {
+  repos: Repositories;
+  matching: MatchingService;
+}
+
+/** The caller's own company (firms only). */
+async function ownCompany(ctx: MatchingContext, user: UserRecord) {
+  const company = user.companyId ? await ctx.repos.companies.findById(user.companyId) : null;
+  if (!company) throw new AppError("forbidden");
+  return company;
+}
+
+/** Another company of the same fair the caller may deal with (approved). */
+async function partnerOf(ctx: MatchingContext, own: CompanyRecord, otherId: string) {
+  const other = await ctx.repos.companies.findById(otherId);
+  if (!other || other.fairId !== own.fairId || other.status === "pending" || other.id === own.id) throw notFound();
+  return other;
+}
+
+/** Proposals with the partner's card basics and the reasons as text in the reader's language. */
+export async function presentRecommendations(ctx: MatchingContext, viewerId: string, recs: Recommendation[], locale: Locale): Promise<RecommendationView[]> {
+  const bookmarked = new Set((await ctx.repos.matchFeedback.listForFair((await ctx.repos.companies.findById(viewerId))?.fairId ?? "")).filter((f) => f.kind === "bookmark" && f.companyId === viewerId).map((f) => f.otherId));
+  const out: RecommendationView[] = [];
+  for (const r of recs) {
+    const c = await ctx.repos.companies.findById(r.id);
+    if (!c) continue;
+    out.push({
+      ...r,
+      company: { id: c.id, name: c.englishName ?? c.legalName, country: c.country, kind: c.kind, participation: c.participation },
+      text: r.reasons.map((reason) => renderMatchReason(reason, locale)),
+      bookmarked: bookmarked.has(c.id),
+    });
+  }
+  return out;
+}
+
+/** My company's proposed partners. */
+export async function myRecommendations(ctx: MatchingContext, user: UserRecord, k: number, locale: Locale) {
+  const own = await ownCompany(ctx, user);
+  return presentRecommendations(ctx, own.id, await ctx.matching.recommend(own.id, k), locale);
+}
+
+/** Dismisses a proposal with a reason: never shown again, and proposals of its kind rank lower for my company. */
+export async function dismissProposal(ctx: MatchingContext, user: UserRecord, otherId: string, proposalKind: string, reason: string) {
+  const own = await ownCompany(ctx, user);
+  await partnerOf(ctx, own, otherId);
+  await ctx.repos.matchFeedback.put({ fairId: own.fairId, kind: "dismissal", companyId: own.id, otherId, proposalKind, reason, by: user.id });
+  ctx.matching.feedbackChanged();
+}
+
+export async function setBookmark(ctx: MatchingContext, user: UserRecord, otherId: string, on: boolean) {
+  const own = await ownCompany(ctx, user);
+  await partnerOf(ctx, own, otherId);
+  if (on) await ctx.repos.matchFeedback.put({ fairId: own.fairId, kind: "bookmark", companyId: own.id, otherId, by: user.id });
+  else await ctx.repos.matchFeedback.remove("bookmark", own.id, otherId);
+  ctx.matching.feedbackChanged();
+}
+
+/** A signed-in firm opened another's profile: a weak signal of interest for both rankings. */
+export async function recordProfileView(ctx: MatchingContext, user: UserRecord | undefined, viewed: CompanyRecord) {
+  if (!user?.companyId || user.companyId === viewed.id || viewed.status === "pending") return;
+  const own = await ctx.repos.companies.findById(user.companyId);
+  if (!own || own.fairId !== viewed.fairId) return;
+  await ctx.repos.matchFeedback.put({ fairId: own.fairId, kind: "view", companyId: own.id, otherId: viewed.id, by: user.id });
+  ctx.matching.feedbackChanged();
+}
+
+/** The organiser promotes (shown first to both) or blocks (never proposed) a pair, or clears the decision. */
+export async function decidePair(ctx: MatchingContext, user: UserRecord, a: string, b: string, decision: "promote" | "block" | null) {
+  if (a === b) throw validationFailed({ b: "sameCompany" });
+  const [ca, cb] = await Promise.all([ctx.repos.companies.findById(a), ctx.repos.companies.findById(b)]);
+  if (!ca || !cb || ca.fairId !== cb.fairId) throw notFound();
+  if (decision) await ctx.repos.matchFeedback.put({ fairId: ca.fairId, kind: decision, companyId: a, otherId: b, by: user.id });
+  else if (!(await ctx.repos.matchFeedback.remove("promote", a, b))) throw notFound();
+  ctx.matching.feedbackChanged();
+}

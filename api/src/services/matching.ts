@@ -1,0 +1,157 @@
+import { MatchingEngine, type MatchParticipant, type Dismissal, type InterestSignal, type PartyLoad, type RecommendContext } from "../domain/matching";
+import type { Repositories } from "../repositories";
+import type { CompanyRecord } from "../repositories/companyRepository";
+import type { FairRecord } from "../repositories/fairRepository";
+import type { MatchFeedbackRecord } from "../repositories/matchFeedbackRepository";
+import { fairSlots } from "../domain/fairSlots";
+import type { DismissReason } from "@ketnoi/contracts";
+
+/** How long the demand figures (requests received, free slots) are reused: they move slowly, and reading every meeting per request would not. */
+const LOAD_TTL_MS = 30_000;
+
+interface FeedbackIndex {
+  dismissals: Map<string, Dismissal[]>;
+  signals: Map<string, InterestSignal[]>;
+  promoted: Map<string, string[]>;
+  blocked: Map<string, string[]>;
+}
+
+const push = <T>(map: Map<string, T[]>, key: string, value: T) => (map.get(key) ?? map.set(key, []).get(key)!).push(value);
+
+function indexFeedback(rows: MatchFeedbackRecord[]): FeedbackIndex {
+  const index: FeedbackIndex = { dismissals: new Map(), signals: new Map(), promoted: new Map(), blocked: new Map() };
+  for (const f of [...rows].sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())) {
+    if (f.kind === "dismissal") push(index.dismissals, f.companyId, { participantId: f.otherId, kind: f.proposalKind ?? "", reason: (f.reason ?? "other") as DismissReason });
+    else if (f.kind === "bookmark" || f.kind === "view") {
+      push(index.signals, f.companyId, { participantId: f.otherId, signal: f.kind, direction: "outbound" });
+      push(index.signals, f.otherId, { participantId: f.companyId, signal: f.kind, direction: "inbound" });
+    } else {
+      const list = f.kind === "promote" ? index.promoted : index.blocked;
+      push(list, f.companyId, f.otherId);
+      push(list, f.otherId, f.companyId);
+    }
+  }
+  return index;
+}
+
+/** A stored company as the matcher reads it (the booth's optional lists made explicit). */
+function toParticipant(c: CompanyRecord): MatchParticipant {
+  const { booth, ...rest } = c;
+  return {
+    ...rest,
+    ...(booth ? { booth: { ...(booth.headline ? { headline: booth.headline } : {}), highlights: booth.highlights ?? [], staffLanguages: booth.staffLanguages ?? [] } } : {}),
+  };
+}
+
+/** What the engine is built from: when any of it changes, a new engine is built. */
+const fairSignature = (fair: FairRecord, interpreters: { languages: string[] }[]) =>
+  JSON.stringify([fair.id, fair.days, fair.dailyHours, fair.breaks, fair.slotMinutes, fair.countryPriorities, interpreters.map((i) => i.languages)]);
+
+/**
+ * The matcher of the current fair in this api process: one engine, kept in step with the database
+ * one changed profile at a time (other processes' changes are found by the "companies" revision and
+ * each company's updatedAt), with the users' and organisers' feedback and the fair's demand passed
+ * to every ranking.
+ */
+export function createMatchingService(repos: Repositories, now: () => Date) {
+  let engine: MatchingEngine | undefined;
+  let signature = "";
+  let fairId = "";
+  const versions = new Map<string, number>();
+  let companiesRevision = -1;
+  let feedbackRevision = -1;
+  let feedback: FeedbackIndex = indexFeedback([]);
+  let load: { at: number; byCompany: Map<string, PartyLoad>; requests: FeedbackIndex["signals"] } | undefined;
+  let syncing: Promise<void> | null = null;
+
+  const eligible = (c: CompanyRecord) => c.fairId === fairId && c.status !== "pending";
+  const upsert = (c: CompanyRecord) => {
+    versions.set(c.id, (c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0);
+    engine!.upsertParticipant(toParticipant(c));
+  };
+
+  async function syncCompanies(revision: number) {
+    const all = (await repos.companies.listAll()).filter(eligible);
+    const seen = new Set<string>();
+    for (const c of all) {
+      seen.add(c.id);
+      if (versions.get(c.id) !== ((c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0)) upsert(c);
+    }
+    for (const id of [...versions.keys()]) if (!seen.has(id)) versions.delete(id), engine!.remove(id);
+    companiesRevision = revision;
+  }
+
+  async function sync() {
+    const fair = await repos.fairs.findCurrent(now());
+    if (!fair) return;
+    const interpreters = await repos.interpreters.listForFair(fair.id);
+    const sig = fairSignature(fair, interpreters);
+    if (sig !== signature) {
+      engine = new MatchingEngine({ fair, interpreters });
+      signature = sig;
+      fairId = fair.id;
+      versions.clear();
+      companiesRevision = -1;
+      load = undefined;
+    }
+    const [companies, matching] = await Promise.all([repos.revisions.get("companies"), repos.revisions.get("matching")]);
+    if (companies !== companiesRevision) await syncCompanies(companies);
+    if (matching !== feedbackRevision) {
+      feedback = indexFeedback(await repos.matchFeedback.listForFair(fair.id));
+      feedbackRevision = matching;
+    }
+    if (!load || now().getTime() - load.at > LOAD_TTL_MS) {
+      const totalSlots = fairSlots(fair).length;
+      const byCompany = new Map<string, PartyLoad>();
+      const requests: FeedbackIndex["signals"] = new Map();
+      const entry = (id: string) => byCompany.get(id) ?? byCompany.set(id, { requestsReceived: 0, freeSlots: totalSlots }).get(id)!;
+      for (const m of await repos.meetings.listForFair(fair.id)) {
+        if (m.status === "requested" || m.status === "countered") entry(m.recipientId).requestsReceived++;
+        if (m.status === "booked") for (const id of [m.requesterId, m.recipientId]) entry(id).freeSlots = Math.max(0, entry(id).freeSlots - 1);
+        push(requests, m.requesterId, { participantId: m.recipientId, signal: "request", direction: "outbound" });
+        push(requests, m.recipientId, { participantId: m.requesterId, signal: "request", direction: "inbound" });
+      }
+      load = { at: now().getTime(), byCompany, requests };
+    }
+  }
+  /** One sync at a time; callers arriving meanwhile share it. */
+  const ensure = () => (syncing ??= sync().finally(() => (syncing = null)));
+
+  const contextFor = (companyId: string): RecommendContext => ({
+    dismissals: feedback.dismissals.get(companyId) ?? [],
+    signals: [...(feedback.signals.get(companyId) ?? []), ...(load?.requests.get(companyId) ?? [])],
+    promoted: feedback.promoted.get(companyId) ?? [],
+    blocked: feedback.blocked.get(companyId) ?? [],
+    ...(load ? { load: load.byCompany } : {}),
+  });
+
+  return {
+    /** A company's top k partners in the current fair, best first. */
+    async recommend(companyId: string, k: number) {
+      await ensure();
+      return engine ? engine.recommend(companyId, k, contextFor(companyId)) : [];
+    },
+    /** After this process changed a company's profile: re-score its pairs now (and only those). */
+    companyChanged(company: CompanyRecord) {
+      if (!engine) return;
+      if (eligible(company)) upsert(company);
+      else if (engine.remove(company.id)) versions.delete(company.id);
+    },
+    /** After feedback written here: read it again before the next ranking. */
+    feedbackChanged() {
+      feedbackRevision = -1;
+    },
+    /** Every eligible company's top k, for the organiser's overview and the scheduler's proposals. */
+    async recommendAll(k: number, kind?: "domestic" | "foreign") {
+      await ensure();
+      const out: { companyId: string; recommendations: ReturnType<MatchingEngine["recommend"]> }[] = [];
+      if (!engine) return out;
+      for (const c of (await repos.companies.listAll()).filter(eligible)) {
+        if (kind && c.kind !== kind) continue;
+        out.push({ companyId: c.id, recommendations: engine.recommend(c.id, k, contextFor(c.id)) });
+      }
+      return out;
+    },
+  };
+}
+export type MatchingService = ReturnType<typeof createMatchingService>;
