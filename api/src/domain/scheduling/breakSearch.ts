@@ -5,26 +5,25 @@ export function breaksWith(st: ScheduleState, k: number, s: number, fine: boolea
   const { m } = st;
   const a = m.mA[k]!;
   const b = m.mB[k]!;
-  st.busy[a * m.S + s] = k;
-  st.busy[b * m.S + s] = k;
-  const total = fine ? st.costOf(a) + st.costOf(b) : st.breaksOf(a) + st.breaksOf(b);
-  st.busy[a * m.S + s] = NONE;
-  st.busy[b * m.S + s] = NONE;
-  return total;
+  return fine ? st.costWith(a, s) + st.costWith(b, s) : st.breaksWith(a, s) + st.breaksWith(b, s);
 }
 
 /** The slot that adds fewest breaks for unscheduled k (earliest on ties), with its resources; null when none fits. */
 export function bestSlot(st: ScheduleState, k: number, fine = true, slots?: Int32Array) {
   const { m } = st;
+  const a = m.mA[k]!;
+  const b = m.mB[k]!;
   let best: { s: number; cost: number; mode: 0 | 1; interp: number } | null = null;
   const n = slots ? slots.length : m.S;
   for (let i = 0; i < n; i++) {
     const s = slots ? slots[i]! : i;
     if (!st.participantsFit(k, s)) continue;
+    // The cost first (cheap), the resources only for a slot that would be the best so far.
+    const cost = fine ? st.costWith(a, s) + st.costWith(b, s) : st.breaksWith(a, s) + st.breaksWith(b, s);
+    if (best && cost >= best.cost) continue;
     const r = st.resources(k, s);
     if (!r) continue;
-    const cost = breaksWith(st, k, s, fine);
-    if (!best || cost < best.cost) best = { s, cost, ...r };
+    best = { s, cost, ...r };
   }
   return best;
 }
@@ -40,56 +39,89 @@ export function kempeSwap(st: ScheduleState, k: number, s2: number, participants
   const { m } = st;
   const s1 = st.slotOf[k]!;
   if (s1 === NONE || s1 === s2) return null;
-  participants.clear();
-  const chain = new Set<number>([k]);
-  const queue = [m.mA[k]!, m.mB[k]!];
-  while (queue.length) {
-    const p = queue.pop()!;
-    if (participants.has(p)) continue;
-    participants.add(p);
-    for (const s of [s1, s2]) {
-      const c = st.busy[p * m.S + s]!;
-      if (c !== NONE && !chain.has(c)) {
-        chain.add(c);
-        if (chain.size > maxChain) return null;
-        queue.push(m.mA[c]!, m.mB[c]!);
+  const w = workspace(st);
+  const stamp = ++w.stamp;
+  // The chain: meetings (w.chain) and participants (w.people) reached from k through slots s1 and s2.
+  let nChain = 0;
+  let nPeople = 0;
+  let nQueue = 0;
+  w.chain[nChain++] = k;
+  w.mSeen[k] = stamp;
+  w.queue[nQueue++] = m.mA[k]!;
+  w.queue[nQueue++] = m.mB[k]!;
+  while (nQueue) {
+    const p = w.queue[--nQueue]!;
+    if (w.pSeen[p] === stamp) continue;
+    w.pSeen[p] = stamp;
+    w.people[nPeople++] = p;
+    for (let side = 0; side < 2; side++) {
+      const c = st.busy[p * m.S + (side ? s2 : s1)]!;
+      if (c !== NONE && w.mSeen[c] !== stamp) {
+        w.mSeen[c] = stamp;
+        w.chain[nChain++] = c;
+        if (nChain > maxChain) return null;
+        w.queue[nQueue++] = m.mA[c]!;
+        w.queue[nQueue++] = m.mB[c]!;
       }
     }
   }
-  const moves = [...chain].map((c) => ({ c, from: st.slotOf[c]!, to: st.slotOf[c] === s1 ? s2 : s1, mode: st.modeOf[c] as 0 | 1, interp: st.interpOf[c]! }));
   let on1 = 0; // change of onsite / online meetings in s1 (s2 gets the opposite)
   let off1 = 0;
-  for (const mv of moves) {
-    const allowed = m.mSlots[mv.c];
-    if (allowed && !allowed[mv.to]) return null;
-    if (!m.pAvail[m.mA[mv.c]! * m.S + mv.to] || !m.pAvail[m.mB[mv.c]! * m.S + mv.to]) return null;
-    if (mv.interp !== NONE && !m.iAvail[mv.interp * m.S + mv.to]) return null;
-    const sign = mv.to === s1 ? 1 : -1;
-    if (mv.mode === 0) on1 += sign;
+  for (let i = 0; i < nChain; i++) {
+    const c = w.chain[i]!;
+    const from = st.slotOf[c]!;
+    const to = from === s1 ? s2 : s1;
+    const allowed = m.mSlots[c];
+    if (allowed && !allowed[to]) return null;
+    if (!m.pAvail[m.mA[c]! * m.S + to] || !m.pAvail[m.mB[c]! * m.S + to]) return null;
+    const interp = st.interpOf[c]!;
+    if (interp !== NONE) {
+      if (!m.iAvail[interp * m.S + to]) return null;
+      // An interpreter moving in must not meet one already there who stays.
+      const there = st.interpAt[interp * m.S + to]!;
+      if (there !== NONE && w.mSeen[there] !== stamp) return null;
+    }
+    const sign = to === s1 ? 1 : -1;
+    if (st.modeOf[c] === 0) on1 += sign;
     else off1 += sign;
   }
   if (st.onsite[s1]! + on1 > m.tables || st.onsite[s2]! - on1 > m.tables) return null;
   if (st.online[s1]! + off1 > m.rooms || st.online[s2]! - off1 > m.rooms) return null;
-  // Interpreters: one moving in must not meet one already there who stays.
-  for (const mv of moves) {
-    if (mv.interp === NONE) continue;
-    const there = st.interpAt[mv.interp * m.S + mv.to]!;
-    if (there !== NONE && !chain.has(there)) return null;
-  }
   let before = 0;
-  for (const p of participants) before += st.costOf(p);
-  for (const mv of moves) st.remove(mv.c);
-  for (const mv of moves) st.place(mv.c, mv.to, mv.mode, mv.interp);
-  let after = 0;
-  for (const p of participants) after += st.costOf(p);
-  return {
-    delta: after - before,
-    size: moves.length,
-    undo() {
-      for (const mv of moves) st.remove(mv.c);
-      for (const mv of moves) st.place(mv.c, mv.from, mv.mode, mv.interp);
-    },
+  for (let i = 0; i < nPeople; i++) before += st.costOf(w.people[i]!);
+  const chain = w.chain.slice(0, nChain);
+  const swapAll = () => {
+    const modes = chain.map((c) => st.modeOf[c]! as 0 | 1);
+    const interps = chain.map((c) => st.interpOf[c]!);
+    const tos = chain.map((c) => (st.slotOf[c] === s1 ? s2 : s1));
+    for (const c of chain) st.remove(c);
+    chain.forEach((c, i) => st.place(c, tos[i]!, modes[i]! as 0 | 1, interps[i]!));
   };
+  swapAll();
+  let after = 0;
+  for (let i = 0; i < nPeople; i++) after += st.costOf(w.people[i]!);
+  if (participants.size) participants.clear();
+  return { delta: after - before, size: nChain, undo: swapAll };
+}
+
+/** Scratch arrays for kempeSwap, one set per plan. */
+interface KempeWorkspace {
+  stamp: number;
+  mSeen: Int32Array;
+  pSeen: Int32Array;
+  chain: Int32Array;
+  people: Int32Array;
+  queue: Int32Array;
+}
+const workspaces = new WeakMap<ScheduleState, KempeWorkspace>();
+function workspace(st: ScheduleState): KempeWorkspace {
+  let w = workspaces.get(st);
+  if (!w) {
+    const { m } = st;
+    w = { stamp: 0, mSeen: new Int32Array(m.M), pSeen: new Int32Array(m.P), chain: new Int32Array(m.M + 1), people: new Int32Array(m.P + 1), queue: new Int32Array(2 * m.M + 4) };
+    workspaces.set(st, w);
+  }
+  return w;
 }
 
 /** Moves placed meeting k to its best other slot by cost; returns the change, or null when it stays. */

@@ -4,7 +4,8 @@ import { NONE, ScheduleState } from "./state";
 import { createRandom, type Random } from "../random";
 import { lagrangianBound, type BoundResult } from "./upperBound";
 import { staticSlots, ValueSearch } from "./valueSearch";
-import { bestSlot, kempeSwap, moveToBest, swapPair } from "./breakSearch";
+import { bestSlot, kempeSwap } from "./breakSearch";
+import { annealBreaks } from "./anneal";
 import { toSolution } from "./firstFit";
 
 export interface SolveOptions {
@@ -32,6 +33,8 @@ export interface SolveResult extends Solution {
 }
 
 const EPS = 1e-9;
+/** The share of the time limit the bound may take. */
+const BOUND_SHARE = 0.3;
 
 /** Builds a plan from the relaxation's choices (see lagrangianBound's guide). */
 function guidedPlan(m: Model, guide: BoundResult["guide"], slots: Int32Array[], random: Random): ScheduleState {
@@ -99,7 +102,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   const greedyValue = st.value;
 
   // 2. The bound.
-  const bound = lagrangianBound(m, { lowerBound: st.value, timeLimitMs: Math.max(0, Math.min(0.2 * limit, deadline - now())), now });
+  const bound = lagrangianBound(m, { lowerBound: st.value, timeLimitMs: Math.max(0, Math.min(BOUND_SHARE * limit, deadline - now())), maxIterations: 100000, now });
   const reached = () => st.value >= bound.bound * (1 - 1e-12) - EPS;
 
   // A second construction guided by the relaxation: meetings the relaxation holds most often
@@ -153,44 +156,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   const valuePhaseValue = st.value;
 
   // 4. Annealing on breaks.
-  const byParticipant: number[][] = Array.from({ length: m.P }, () => []);
-  for (let k = 0; k < m.M; k++) {
-    byParticipant[m.mA[k]!]!.push(k);
-    byParticipant[m.mB[k]!]!.push(k);
-  }
-  let iterations = 0;
-  const searchStart = now();
-  const T0 = 3;
-  const T1 = 0.05;
-  let temperature = T0;
-  const accept = (delta: number) => delta <= 0 || random.next() < Math.exp(-delta / temperature);
-  while (now() < deadline && m.M > 0) {
-    iterations++;
-    if ((iterations & 255) === 0) {
-      // Cooling follows the clock, so a longer time limit means a slower, deeper search.
-      temperature = T0 * Math.pow(T1 / T0, Math.min(1, (now() - searchStart) / Math.max(1, deadline - searchStart)));
-      keepIfBetter();
-    }
-    if ((iterations & 63) === 0 && open.length) {
-      // Stragglers: fit one in if the moves have made room (value first).
-      const u = open[Math.floor(random.next() * open.length)]!;
-      if (st.slotOf[u] === NONE && (search.tryPlace(u) || search.insert(u, EPS) > 0)) keepIfBetter();
-      continue;
-    }
-    const k = Math.floor(random.next() * m.M);
-    if (st.slotOf[k] === NONE) continue;
-    const roll = random.next();
-    if (roll < 0.4) {
-      const swap = kempeSwap(st, k, Math.floor(random.next() * m.S), touched);
-      if (swap && !accept(swap.delta)) swap.undo();
-    } else if (roll < 0.7) {
-      moveToBest(st, k, accept, slots[k]);
-    } else {
-      const p = random.next() < 0.5 ? m.mA[k]! : m.mB[k]!;
-      const mine = byParticipant[p]!;
-      swapPair(st, k, mine[Math.floor(random.next() * mine.length)]!, accept);
-    }
-  }
+  const { iterations } = annealBreaks(st, { random, slots, search, open, deadline, now, onStep: keepIfBetter });
 
   keepIfBetter();
   const final = ScheduleState.fromSnapshot(m, best);

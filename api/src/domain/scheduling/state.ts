@@ -27,6 +27,10 @@ export class ScheduleState {
   private readonly slotList: Int32Array;
   private readonly posOf: Int32Array;
   private readonly perSlot: number;
+  /** With at most 32 slots: each participant's busy slots as bits, and each day's slots as bits. */
+  readonly occ: Int32Array;
+  private readonly dayMasks: Int32Array;
+  private readonly useMasks: boolean;
   value = 0;
   scheduled = 0;
   /** Told of every change makeRoom makes to another meeting (its mode and interpreter before), to undo it. */
@@ -44,6 +48,11 @@ export class ScheduleState {
     this.perSlot = Math.max(1, Math.min(m.M, m.tables + m.rooms));
     this.slotList = new Int32Array(m.S * this.perSlot);
     this.posOf = new Int32Array(m.M).fill(NONE);
+    this.useMasks = m.S <= 32;
+    this.occ = new Int32Array(this.useMasks ? m.P : 0);
+    const days = m.S ? m.day[m.S - 1]! + 1 : 0;
+    this.dayMasks = new Int32Array(this.useMasks ? days : 0);
+    if (this.useMasks) for (let s = 0; s < m.S; s++) this.dayMasks[m.day[s]!]! |= 1 << s;
   }
 
   held(s: number): number {
@@ -158,6 +167,10 @@ export class ScheduleState {
     this.interpOf[k] = interp;
     this.busy[m.mA[k]! * m.S + s] = k;
     this.busy[m.mB[k]! * m.S + s] = k;
+    if (this.useMasks) {
+      this.occ[m.mA[k]!]! |= 1 << s;
+      this.occ[m.mB[k]!]! |= 1 << s;
+    }
     this.count[m.mA[k]!]!++;
     this.count[m.mB[k]!]!++;
     if (mode === 0) this.onsite[s]!++;
@@ -179,6 +192,10 @@ export class ScheduleState {
     this.posOf[k] = NONE;
     this.busy[m.mA[k]! * m.S + s] = NONE;
     this.busy[m.mB[k]! * m.S + s] = NONE;
+    if (this.useMasks) {
+      this.occ[m.mA[k]!]! &= ~(1 << s);
+      this.occ[m.mB[k]!]! &= ~(1 << s);
+    }
     this.count[m.mA[k]!]!--;
     this.count[m.mB[k]!]!--;
     if (this.modeOf[k] === 0) this.onsite[s]!--;
@@ -195,18 +212,44 @@ export class ScheduleState {
     return { k, s: this.slotOf[k]!, mode: this.modeOf[k] as 0 | 1, interp: this.interpOf[k]! };
   }
 
-  /** Sums perBreak for each idle run between consecutive meetings of p on one day, plus perIdle per idle slot in them. */
-  private gaps(p: number, perBreak: number, perIdle: number): number {
+  /**
+   * Sums perBreak for each idle run between consecutive meetings of p on one day, plus perIdle per
+   * idle slot in them; `extra` (a slot, or NONE) counts as busy too.
+   */
+  private gaps(p: number, perBreak: number, perIdle: number, extra = NONE): number {
     const { m } = this;
+    if (this.useMasks) {
+      const all = extra === NONE ? this.occ[p]! : this.occ[p]! | (1 << extra);
+      let total = 0;
+      for (let d = 0; d < this.dayMasks.length; d++) {
+        const x = all & this.dayMasks[d]!;
+        if ((x & (x - 1)) === 0) continue; // at most one meeting that day
+        const runs = popcount(x & ~(x << 1));
+        const lo = 31 - Math.clz32(x & -x);
+        const hi = 31 - Math.clz32(x);
+        total += perBreak * (runs - 1) + perIdle * (hi - lo + 1 - popcount(x));
+      }
+      return total;
+    }
     let total = 0;
     let last = NONE;
     const row = p * m.S;
     for (let s = 0; s < m.S; s++) {
-      if (this.busy[row + s] === NONE) continue;
+      if (this.busy[row + s] === NONE && s !== extra) continue;
       if (last !== NONE && m.day[s] === m.day[last] && s - last > 1) total += perBreak + perIdle * (s - last - 1);
       last = s;
     }
     return total;
+  }
+
+  /** costOf(p) as if p were also busy in slot s. */
+  costWith(p: number, s: number): number {
+    return this.gaps(p, 8, 1, s);
+  }
+
+  /** breaksOf(p) as if p were also busy in slot s. */
+  breaksWith(p: number, s: number): number {
+    return this.gaps(p, 1, 0, s);
   }
 
   /** Breaks of one participant: idle runs between its consecutive meetings on the same day. */
@@ -240,3 +283,9 @@ export class ScheduleState {
   }
 }
 export { NONE };
+
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}

@@ -34,6 +34,9 @@ export interface BoundOptions {
   timeLimitMs?: number;
   maxIterations?: number;
   now?: () => number;
+  /** Tuning: first step size and the factor it shrinks to over the planned steps. */
+  stepSize?: number;
+  stepDecay?: number;
 }
 
 export interface BoundResult {
@@ -270,21 +273,23 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
   let iterations = 0;
   let b1t = 1;
   let b2t = 1;
-  const lr0 = 0.05;
+  const lr0 = options.stepSize ?? 0.2;
+  const decay = options.stepDecay ?? 0.001;
   // Plan the number of steps by the time one evaluation took (the step size schedule spans them).
-  let planned = Math.max(1, Math.min(maxIterations, Math.floor((deadline - now()) / (1.4 * evalMillis))));
+  let planned = Math.max(Math.min(24, maxIterations), Math.min(maxIterations, Math.floor((deadline - now()) / (1.4 * evalMillis))));
   let loopStart = now();
   while (iterations < planned && now() < deadline && best - target > 1e-9 * Math.abs(best)) {
     iterations++;
     if (iterations === 8) loopStart = now();
-    if (iterations === 24) {
-      // The first evaluations run before the engine has compiled them: plan again from steady speed.
-      const perIteration = (now() - loopStart) / 16;
-      planned = Math.max(iterations + 1, Math.min(maxIterations, iterations + Math.floor((deadline - now()) / (1.1 * perIteration))));
+    if (iterations >= 24 && iterations % 32 === 24) {
+      // The first evaluations run before the engine has compiled them, and the machine's speed
+      // varies: plan again, from the steady speed so far, every few dozen steps.
+      const perIteration = (now() - loopStart) / (iterations - 8);
+      planned = Math.max(iterations + 1, Math.min(maxIterations, iterations + Math.floor((deadline - now()) / (1.05 * perIteration))));
     }
     b1t *= b1;
     b2t *= b2;
-    const lr = lr0 * Math.pow(0.02, iterations / planned);
+    const lr = lr0 * Math.pow(decay, iterations / planned);
     const c1 = 1 / (1 - b1t);
     const c2 = 1 / (1 - b2t);
     for (let i = 0; i < N; i++) {

@@ -40,6 +40,23 @@ export class Journal {
     this.st.place(k, s, mode, interp);
     this.ops.push(1, k, s, mode, interp);
   }
+  /** A point to undo back to (undoTo), within one recorded move. */
+  mark(): number {
+    return this.ops.length;
+  }
+  undoTo(mark: number) {
+    const { st, ops } = this;
+    const hook = st.onRetouch;
+    st.onRetouch = null;
+    for (let i = ops.length - 5; i >= mark; i -= 5) {
+      const k = ops[i + 1]!;
+      if (ops[i] === 0) st.place(k, ops[i + 2]!, ops[i + 3] as 0 | 1, ops[i + 4]!);
+      else if (ops[i] === 1) st.remove(k);
+      else st.retouch(k, ops[i + 3] as 0 | 1, ops[i + 4]!);
+    }
+    ops.length = mark;
+    st.onRetouch = hook;
+  }
   undo() {
     const { st, ops } = this;
     st.onRetouch = null;
@@ -63,9 +80,11 @@ export class Journal {
  * room or interpreter u needs), then try to re-place every evicted meeting in another slot. The
  * move is kept when the value does not drop by more than `tolerance`.
  */
+/** How many levels down an evicted meeting may itself evict others (insert). */
+const DEPTH = 1;
+
 export class ValueSearch {
   private readonly journal: Journal;
-  private readonly evicted: number[] = [];
   readonly slots: Int32Array[];
 
   constructor(
@@ -141,11 +160,29 @@ export class ValueSearch {
   }
 
   /** Tries to insert unscheduled u; returns the change in value (0 when nothing changed). */
-  insert(u: number, tolerance: number, maxSlots = 4): number {
+  insert(u: number, tolerance: number, maxSlots = 4, depth = DEPTH): number {
+    const { st } = this;
+    if (!this.slots[u]!.length || st.slotOf[u] !== NONE) return 0;
+    this.journal.begin();
+    const gain = this.insertAt(u, tolerance, maxSlots, depth, NONE);
+    if (gain > -tolerance && st.slotOf[u] !== NONE) {
+      this.journal.commit();
+      return gain;
+    }
+    this.journal.undo();
+    return 0;
+  }
+
+  /**
+   * The body of insert, inside a recorded move: tries u's slots (the `maxSlots` whose blockers are
+   * worth least), evicting what is in the way; each evicted meeting is re-placed directly elsewhere
+   * or, `depth` more levels down, inserted the same way. Keeps the first attempt that gains more than
+   * -tolerance; otherwise leaves the plan as it was and returns 0.
+   */
+  private insertAt(u: number, tolerance: number, maxSlots: number, depth: number, avoid: number): number {
     const { st } = this;
     const { m } = st;
     const opts = this.slots[u]!;
-    if (!opts.length || st.slotOf[u] !== NONE) return 0;
     const a = m.mA[u]!;
     const b = m.mB[u]!;
     if (m.pMax[a] === 0 || m.pMax[b] === 0) return 0;
@@ -156,6 +193,7 @@ export class ValueSearch {
     const start = Math.floor(this.random.next() * n);
     for (let i = 0; i < n; i++) {
       const s = opts[(start + i) % n]!;
+      if (s === avoid) continue;
       const ca = st.busy[a * m.S + s]!;
       const cb = st.busy[b * m.S + s]!;
       let loss = (ca !== NONE ? m.mValue[ca]! : 0) + (cb !== NONE && cb !== ca ? m.mValue[cb]! : 0);
@@ -163,16 +201,16 @@ export class ValueSearch {
       cand.push({ s, loss });
     }
     cand.sort((x, y) => x.loss - y.loss);
+    const j = this.journal;
     for (let ci = 0; ci < Math.min(maxSlots, cand.length); ci++) {
       const s = cand[ci]!.s;
       const before = st.value;
-      const j = this.journal;
-      j.begin();
-      this.evicted.length = 0;
+      const mark = j.mark();
+      const evicted: number[] = [];
       const evict = (c: number) => {
         if (c === NONE || st.slotOf[c] === NONE) return;
         j.remove(c);
-        this.evicted.push(c);
+        evicted.push(c);
       };
       evict(st.busy[a * m.S + s]!);
       evict(st.busy[b * m.S + s]!);
@@ -184,19 +222,16 @@ export class ValueSearch {
         r = st.makeRoom(u, s);
       }
       if (!r) {
-        j.undo();
+        j.undoTo(mark);
         continue;
       }
       j.place(u, s, r.mode, r.interp);
       // Most valuable first: re-place what was evicted, elsewhere.
-      this.evicted.sort((x, y) => m.mValue[y]! - m.mValue[x]!);
-      for (const c of this.evicted) this.placeDirect(c, s);
+      evicted.sort((x, y) => m.mValue[y]! - m.mValue[x]!);
+      for (const c of evicted) if (!this.placeDirect(c, s) && depth > 0) this.insertAt(c, -1e-9, 2, depth - 1, s);
       const gain = st.value - before;
-      if (gain > -tolerance) {
-        j.commit();
-        return gain;
-      }
-      j.undo();
+      if (gain > -tolerance) return gain;
+      j.undoTo(mark);
     }
     return 0;
   }

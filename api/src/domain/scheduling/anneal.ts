@@ -1,0 +1,87 @@
+import { NONE, type ScheduleState } from "./state";
+import type { Random } from "../random";
+import type { ValueSearch } from "./valueSearch";
+import { kempeSwap, moveToBest, swapPair } from "./breakSearch";
+
+export interface AnnealOptions {
+  random: Random;
+  slots: Int32Array[];
+  search: ValueSearch;
+  /** Meetings still out (best first): retried now and then, value first. */
+  open: number[];
+  deadline: number;
+  now: () => number;
+  /** Called every few hundred steps and after a straggler is fitted in (to keep the best plan). */
+  onStep: () => void;
+}
+
+/**
+ * Simulated annealing on breaks, cooled by the clock: Kempe-chain swaps of two slots, moving one
+ * meeting and swapping two meetings of one participant, a share of them started from the meetings
+ * of participants that have breaks. Value never drops; meetings still unscheduled are retried.
+ */
+export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations: number } {
+  const { m } = st;
+  const { random, slots, search, open, deadline, now } = o;
+  const byParticipant: number[][] = Array.from({ length: m.P }, () => []);
+  for (let k = 0; k < m.M; k++) {
+    byParticipant[m.mA[k]!]!.push(k);
+    byParticipant[m.mB[k]!]!.push(k);
+  }
+  const touched = new Set<number>();
+  let iterations = 0;
+  const searchStart = now();
+  const T0 = 3;
+  const T1 = 0.05;
+  let temperature = T0;
+  const accept = (delta: number) => delta <= 0 || random.next() < Math.exp(-delta / temperature);
+  // Participants with breaks and the meetings held (rebuilt now and then): where moves start.
+  let withBreaks: number[] = [];
+  let held: number[] = [];
+  const findBreaks = () => {
+    withBreaks = [];
+    for (let p = 0; p < m.P; p++) if (st.breaksOf(p) > 0) withBreaks.push(p);
+    held = [];
+    for (let k = 0; k < m.M; k++) if (st.slotOf[k] !== NONE) held.push(k);
+  };
+  // The share of moves that start from a meeting of a participant with breaks.
+  const FOCUS = 0.3;
+  findBreaks();
+  let clock = now();
+  while (clock < deadline && m.M > 0) {
+    iterations++;
+    if ((iterations & 15) === 0) clock = now();
+    if ((iterations & 4095) === 0) findBreaks();
+    if ((iterations & 255) === 0) {
+      // Cooling follows the clock, so a longer time limit means a slower, deeper search.
+      temperature = T0 * Math.pow(T1 / T0, Math.min(1, (clock - searchStart) / Math.max(1, deadline - searchStart)));
+      o.onStep();
+    }
+    if ((iterations & 63) === 0 && open.length) {
+      // Stragglers: fit one in if the moves have made room (value first).
+      const u = open[Math.floor(random.next() * open.length)]!;
+      if (st.slotOf[u] === NONE && (search.tryPlace(u) || search.insert(u, 1e-9) > 0)) o.onStep();
+      continue;
+    }
+    const roll = random.next();
+    let k: number;
+    if (withBreaks.length && random.next() < FOCUS) {
+      // A meeting of a participant with breaks.
+      const p = withBreaks[Math.floor(random.next() * withBreaks.length)]!;
+      const mine = byParticipant[p]!;
+      k = mine[Math.floor(random.next() * mine.length)]!;
+    } else k = held.length ? held[Math.floor(random.next() * held.length)]! : 0;
+    if (st.slotOf[k] === NONE) continue;
+    if (roll < 0.4) {
+      const swap = kempeSwap(st, k, Math.floor(random.next() * m.S), touched);
+      if (swap && !accept(swap.delta)) swap.undo();
+    } else if (roll < 0.7) {
+      moveToBest(st, k, accept, slots[k]);
+    } else {
+      const p = random.next() < 0.5 ? m.mA[k]! : m.mB[k]!;
+      const mine = byParticipant[p]!;
+      swapPair(st, k, mine[Math.floor(random.next() * mine.length)]!, accept);
+    }
+  }
+  return { iterations };
+}
