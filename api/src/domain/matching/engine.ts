@@ -18,7 +18,7 @@ import { TAXONOMY, type FairSetup, type MatchRecommendation, type TaxonomyTerm }
 import { meetingWindows, type FairHours } from "./availability";
 import { codeCredit, type CodeCredit } from "./codeCredit";
 import type { RecommendContext } from "./context";
-import { scorePair, type PairMatch, type PairScoring } from "./pairScore";
+import { explainPair, scorePair, type PairMatch, type PairScoring } from "./pairScore";
 import { spreadShares } from "./spreading";
 import { toFeatures, type FairFacts, type Features, type MatchParticipant } from "./participant";
 import { maxLift, personalise, priorityFactor, type Personal, type RankingState } from "./personalise";
@@ -138,7 +138,7 @@ export class MatchingEngine {
       kind: s.pair?.topic.kind ?? "organiser",
       promoted: s.promoted,
       mode: viewer.remote || this.features.get(s.id)!.remote ? "online" : "onsite",
-      reasons: reasonsFor(viewerId, s.pair, {
+      reasons: reasonsFor(viewerId, s.pair, s.pair ? explainPair(viewer, this.features.get(s.id)!, this.scoring) : [], {
         promoted: s.promoted,
         interestShown: s.personal.interestShown,
         ...(s.personal.priorityCountry ? { priorityCountry: this.features.get(s.id)!.country } : {}),

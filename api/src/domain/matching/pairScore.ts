@@ -28,7 +28,6 @@ export interface PairMatch {
   /** Hours a day both can meet online when either is remote; null when both are onsite. */
   onlineHours: number | null;
   bridge: LanguageBridge;
-  evidence: readonly Evidence[];
   /** tieBreak of the pair, kept since rankings compare it often. */
   tie: number;
 }
@@ -73,16 +72,18 @@ const hoursFactor = (h: number | null) => (h === null ? 1 : Math.min(1, 0.4 + 0.
 interface Link {
   value: number;
   topic?: Topic;
-  evidence: Evidence[];
+  /** Filled only when explaining: most pairs are scored, few are shown. */
+  evidence: readonly Evidence[];
 }
-const NO_LINK: Link = { value: 0, evidence: [] };
+const NONE: readonly Evidence[] = [];
+const NO_LINK: Link = { value: 0, evidence: NONE };
 
 /**
  * The needer's technology and transfer needs against the offerer's offers: the most pressing need
  * met counts half, the share of all needs met 30%, the share of the offers wanted 20% (a vendor of
  * presses and robots fits a firm wanting both better than one wanting presses only).
  */
-function needsMet(needer: Features, offerer: Features, credit: CodeCredit): Link {
+function needsMet(needer: Features, offerer: Features, credit: CodeCredit, explain: boolean): Link {
   if (!needer.needs.length || !offerer.offers.length) return NO_LINK;
   let top = 0;
   let needsCovered = 0;
@@ -110,14 +111,14 @@ function needsMet(needer: Features, offerer: Features, credit: CodeCredit): Link
   return {
     value: 0.5 * top + (0.3 * needsCovered) / needsTotal + 0.2 * offersWanted,
     topic: topicOf("offer", bestOffer),
-    evidence: [{ code: "offerMeetsNeed", needer: needer.id, need: bestNeed, offer: bestOffer }],
+    evidence: explain ? [{ code: "offerMeetsNeed", needer: needer.id, need: bestNeed, offer: bestOffer }] : NONE,
   };
 }
 
 type Requirement = Features["requirements"][number];
 
 /** How well a supplier meets one requirement, or null when it cannot or a mandatory condition fails. */
-function requirementMet(r: Requirement, buyer: Features, supplier: Features, credit: CodeCredit): Link | null {
+function requirementMet(r: Requirement, buyer: Features, supplier: Features, credit: CodeCredit, explain: boolean): Link | null {
   // Each required process by its best held process; materials and capacity judged on the processes that matched.
   let coverage = 0;
   let pick: { required: string; held: string; credit: number } | undefined;
@@ -155,19 +156,21 @@ function requirementMet(r: Requirement, buyer: Features, supplier: Features, cre
   return {
     value: coverage * (0.6 + 0.4 * materialFit) * WEIGHTS.missingCertification ** missing.length * capacityFactor,
     topic: topicOf("supply", pick?.required ?? r.materials[0]!),
-    evidence: [
-      ...(pick ? [{ code: "capabilityMeetsRequirement" as const, requirer: buyer.id, required: pick.required, held: pick.held }] : []),
-      ...r.certifications.filter((c) => supplier.certifications.has(c)).map((certification) => ({ code: "certificationHeld" as const, requirer: buyer.id, certification })),
-      ...(min !== undefined && capacity !== undefined && capacity >= min ? [{ code: "capacityMeets" as const, requirer: buyer.id, capacity, minimum: min }] : []),
-    ],
+    evidence: explain
+      ? [
+          ...(pick ? [{ code: "capabilityMeetsRequirement" as const, requirer: buyer.id, required: pick.required, held: pick.held }] : []),
+          ...r.certifications.filter((c) => supplier.certifications.has(c)).map((certification) => ({ code: "certificationHeld" as const, requirer: buyer.id, certification })),
+          ...(min !== undefined && capacity !== undefined && capacity >= min ? [{ code: "capacityMeets" as const, requirer: buyer.id, capacity, minimum: min }] : []),
+        ]
+      : NONE,
   };
 }
 
 /** The buyer's requirements against the supplier: the best requirement counts 70%, the mean over all of them 30%. */
-function requirementsMet(buyer: Features, supplier: Features, credit: CodeCredit): Link {
+function requirementsMet(buyer: Features, supplier: Features, credit: CodeCredit, explain: boolean): Link {
   const requirements = buyer.requirements;
   if (!requirements.length || !supplier.processes.length) return NO_LINK;
-  const met = requirements.flatMap((r) => requirementMet(r, buyer, supplier, credit) ?? []);
+  const met = requirements.flatMap((r) => requirementMet(r, buyer, supplier, credit, explain) ?? []);
   if (!met.length) return NO_LINK;
   const best = met.reduce((x, y) => (y.value > x.value ? y : x));
   const mean = met.reduce((sum, l) => sum + l.value, 0) / requirements.length;
@@ -201,13 +204,22 @@ function languageBridge(a: Features, b: Features, interpreters: PairScoring["int
 
 /** The pair's match, or null when they should not be proposed to each other at all. */
 export function scorePair(first: Features, second: Features, s: PairScoring): PairMatch | null {
+  return score(first, second, s, false)?.pair ?? null;
+}
+
+/** The facts behind a pair's match, best first (empty when there is no match). */
+export function explainPair(first: Features, second: Features, s: PairScoring): readonly Evidence[] {
+  return score(first, second, s, true)?.evidence ?? NONE;
+}
+
+function score(first: Features, second: Features, s: PairScoring, explain: boolean): { pair: PairMatch; evidence: readonly Evidence[] } | null {
   if (first.kind === second.kind || first.id === second.id) return null;
   // Order the pair so the result never depends on which side asked first.
   const [a, b] = first.id < second.id ? [first, second] : [second, first];
   const onlineHours = !a.remote && !b.remote ? null : a.remote && b.remote ? hoursIn(intersect(a.windows, b.windows)) / Math.max(1, s.fairDays) : (a.remote ? a : b).hoursPerDay;
   if (onlineHours !== null && onlineHours <= 0) return null;
 
-  const links = [needsMet(a, b, s.credit), needsMet(b, a, s.credit), requirementsMet(a, b, s.credit), requirementsMet(b, a, s.credit)];
+  const links = [needsMet(a, b, s.credit, explain), needsMet(b, a, s.credit, explain), requirementsMet(a, b, s.credit, explain), requirementsMet(b, a, s.credit, explain)];
   let missed = 1;
   for (const l of links) missed *= 1 - l.value;
   const core = 1 - missed; // noisy-or: each link is a separate reason to meet
@@ -220,15 +232,15 @@ export function scorePair(first: Features, second: Features, s: PairScoring): Pa
 
   const bridge = languageBridge(a, b, s.interpreters);
   links.sort((x, y) => y.value - x.value);
-  const evidence: Evidence[] = [];
-  for (const l of links) if (l.value > 0) evidence.push(...l.evidence);
-  if (sector) evidence.push({ code: "sharedSector", sector });
-  return {
+  const pair: PairMatch = {
     base: relevance * WEIGHTS.language[bridge.kind] * hoursFactor(onlineHours),
     topic: links[0]!.value > 0 ? links[0]!.topic! : topicOf("sector", sector!),
     onlineHours,
     bridge,
-    evidence,
     tie: tieBreak(a.id, b.id),
   };
+  if (!explain) return { pair, evidence: NONE };
+  const evidence: Evidence[] = links.flatMap((l) => (l.value > 0 ? l.evidence : []));
+  if (sector) evidence.push({ code: "sharedSector", sector });
+  return { pair, evidence };
 }

@@ -30,9 +30,8 @@ function fromEvidence(e: Evidence, viewerId: string): MatchReason {
  * interest shown, a required certification held, then how they can meet (language, online hours),
  * then the rest.
  */
-export function reasonsFor(viewerId: string, pair: PairMatch | undefined, extras: ReasonExtras): MatchReason[] {
-  const evidence = (pair?.evidence ?? []).map((e) => fromEvidence(e, viewerId));
-  const [main, ...more] = evidence;
+export function reasonsFor(viewerId: string, pair: PairMatch | undefined, evidence: readonly Evidence[], extras: ReasonExtras): MatchReason[] {
+  const [main, ...more] = evidence.map((e) => fromEvidence(e, viewerId));
   const candidates: (MatchReason | false | undefined)[] = [
     extras.promoted && { code: "organiserRecommends" },
     main,
