@@ -1,0 +1,51 @@
+import i18next from "i18next";
+import { io, type Socket } from "socket.io-client";
+import { SOCKET_PATH, type Ack, type ClientToServerEvents, type JoinableRoom, type ServerToClientEvents } from "@ketnoi/contracts";
+import { ApiError, getJson } from "./api";
+
+/** The session's CSRF token (GET /api/auth/session), fetched once per page load. */
+let csrf: Promise<string> | null = null;
+const csrfToken = () => (csrf ??= getJson<{ csrfToken: string }>("/auth/session").then((s) => s.csrfToken).catch((err: unknown) => {
+  csrf = null;
+  throw err;
+}));
+
+/** A write to the api with the CSRF header; errors arrive as ApiError. */
+export async function send<T>(method: "POST" | "DELETE", path: string, body: object = {}): Promise<T> {
+  const res = await fetch(`/api${path}`, {
+    method,
+    headers: { "Content-Type": "application/json", Accept: "application/json", "Accept-Language": i18next.language, "X-CSRF-Token": await csrfToken() },
+    ...(method === "POST" ? { body: JSON.stringify(body) } : {}),
+  });
+  const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, data as never);
+  return data as T;
+}
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * A socket to the realtime service. The handshake token is asked from the api on every (re)connect
+ * and sent in handshake.auth (never the URL). `rooms` are joined with fresh tickets on every connect,
+ * and `onConnect` runs then too, so a client that dropped and came back fetches what it missed.
+ */
+export function openLiveSocket(rooms: JoinableRoom[], onConnect: () => void): LiveSocket {
+  const socket: LiveSocket = io({
+    path: SOCKET_PATH,
+    transports: ["websocket"],
+    auth: (cb) => {
+      send<{ token: string }>("POST", "/realtime/token").then(({ token }) => cb({ token }), () => cb({}));
+    },
+  });
+  socket.on("connect", () => {
+    for (const room of rooms) {
+      void send<{ ticket: string }>("POST", "/realtime/tickets", { room }).then(({ ticket }) =>
+        socket.emit("room:join", { ticket }, (ack: Ack) => {
+          if (!ack.ok) console.warn("room join refused", room, ack.error.code);
+        }),
+      );
+    }
+    onConnect();
+  });
+  return socket;
+}

@@ -1,0 +1,38 @@
+import { useCallback, useEffect, useState } from "react";
+import { useParams } from "react-router";
+import { useTranslation } from "react-i18next";
+import type { MeetingLiveEvent, VideoTokenView } from "@ketnoi/contracts";
+import { openLiveSocket, send } from "../../lib/liveApi";
+import { useVideoRoom } from "./useVideoRoom";
+import { PreJoin, RoomStage } from "./RoomStage";
+
+/** An online meeting's video room: pre-join check, then the call; live status from the realtime service. */
+export default function MeetingRoom() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const fetchToken = useCallback(() => send<VideoTokenView>("POST", `/meetings/${id}/video-token`), [id]);
+  const video = useVideoRoom(fetchToken);
+  const [live, setLive] = useState<MeetingLiveEvent | null>(null);
+
+  useEffect(() => {
+    if (!/^[0-9a-f]{24}$/.test(id)) return;
+    const socket = openLiveSocket([`meeting:${id}`], () => undefined);
+    socket.on("meeting:live", (e) => e.meetingId === id && setLive(e));
+    return () => void socket.disconnect();
+  }, [id]);
+
+  const refused = video.phase === "failed" && video.error;
+  return (
+    <div className="meeting-room" data-testid="meeting-room">
+      <h1>{t("room.title")}</h1>
+      {live && <p className="muted" data-testid="meeting-state">{t(`room.state.${live.state}`)}</p>}
+      {(video.phase === "prejoin" || video.phase === "connecting") && <PreJoin publish busy={video.phase === "connecting"} onJoin={(d) => void video.join(d)} />}
+      {(video.phase === "connected" || video.phase === "reconnecting") && (
+        <RoomStage room={video.room} phase={video.phase} canPublish={video.canPublish} onToggle={(s) => void video.toggle(s)} onLeave={() => void video.leave()} />
+      )}
+      {video.phase === "left" && <p role="status" data-testid="left">{t("room.left")}</p>}
+      {refused && <p role="alert" data-testid="room-error">{t("room.failed")}</p>}
+      {(video.phase === "left" || video.phase === "failed") && <button type="button" onClick={() => void video.join({ publish: true })}>{t("room.rejoin")}</button>}
+    </div>
+  );
+}

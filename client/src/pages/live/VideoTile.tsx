@@ -1,0 +1,52 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { ConnectionQuality, Track, type Participant } from "livekit-client";
+
+/** What a participant's token metadata says about them (set by the api). */
+export function accessOf(p: Participant): string | undefined {
+  try {
+    return (JSON.parse(p.metadata || "{}") as { access?: string }).access;
+  } catch {
+    return undefined;
+  }
+}
+
+const QUALITY_BARS: Record<ConnectionQuality, number> = { excellent: 3, good: 2, poor: 1, lost: 0, unknown: 0 };
+
+/** One participant: camera (or screen share), name, role label and connection quality. */
+export function VideoTile({ participant, local, source = Track.Source.Camera }: { participant: Participant; local: boolean; source?: Track.Source }) {
+  const { t } = useTranslation();
+  const video = useRef<HTMLVideoElement>(null);
+  const audio = useRef<HTMLAudioElement>(null);
+  const track = participant.getTrackPublication(source)?.track;
+  const mic = participant.getTrackPublication(Track.Source.Microphone)?.track;
+  useEffect(() => {
+    if (!track || !video.current) return;
+    track.attach(video.current);
+    const el = video.current;
+    return () => void track.detach(el);
+  }, [track]);
+  useEffect(() => {
+    if (local || !mic || !audio.current) return;
+    mic.attach(audio.current);
+    const el = audio.current;
+    return () => void mic.detach(el);
+  }, [mic, local]);
+  const access = accessOf(participant);
+  const bars = QUALITY_BARS[participant.connectionQuality];
+  return (
+    <figure className="video-tile" data-identity={participant.identity} data-local={local} data-source={source}>
+      {track ? <video ref={video} autoPlay playsInline muted={local} data-testid={local ? "local-video" : "remote-video"} /> : <div className="video-off">{t("room.cameraOff")}</div>}
+      {!local && <audio ref={audio} autoPlay />}
+      <figcaption>
+        <span>{participant.name || participant.identity}{local ? ` (${t("room.you")})` : ""}</span>
+        {access === "interpreter" && <span className="badge" data-testid="interpreter-label">{t("room.interpreter")}</span>}
+        {access === "organiser" && <span className="badge">{t("room.organiser")}</span>}
+        {source === Track.Source.ScreenShare && <span className="badge">{t("room.screen")}</span>}
+        <span className="quality" title={t("room.quality")} aria-label={`${t("room.quality")}: ${bars}/3`} data-quality={participant.connectionQuality}>
+          {"▮".repeat(bars)}{"▯".repeat(3 - bars)}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}
