@@ -58,7 +58,9 @@ describe("recommendations through the api: reasons in the reader's language, fee
     await domestic.agent.post(`/api/recommendations/${target.id}/accept`).set(domestic.csrf).send({}).expect(409);
 
     // A vendor the matcher ranks low (or not at all) for this firm, promoted by the organiser: first.
-    const far = (await t.db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } }).lean()).map((c) => c._id.toHexString()).find((id) => !recs.some((r) => r.id === id))!;
+    // (Not one the firm dismissed earlier: a dismissal outranks a promotion.)
+    const dismissed = new Set((await t.db.models.MatchFeedback.find({ kind: "dismissal", companyId: own }).lean()).map((f) => f.otherId.toHexString()));
+    const far = (await t.db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } }).lean()).map((c) => c._id.toHexString()).find((id) => !recs.some((r) => r.id === id) && !dismissed.has(id))!;
     await organiser.agent.put(`/api/matching/pairs/${own}/${far}`).set(organiser.csrf).send({ decision: "promote" }).expect(204);
     const promoted = await list(domestic);
     expect(promoted[0]).toMatchObject({ id: far, promoted: true });
