@@ -64,18 +64,22 @@ export function defineEndpoint<P extends Schema, Q extends Schema, B extends Sch
   return e as unknown as Endpoint;
 }
 
-function parsePart(schema: ZodType | undefined, value: unknown, prefix: string, locale: Locale, fields: Record<string, string>) {
-  if (!schema) return undefined;
+/**
+ * Validates one part of the request; on failure records a message per field (named by its path,
+ * the part's own name for the part as a whole) and reports the failure, whatever the field names.
+ */
+function parsePart(schema: ZodType | undefined, value: unknown, part: string, locale: Locale, fields: Record<string, string>) {
+  if (!schema) return { ok: true, data: undefined };
   const result = schema.safeParse(value, { error: errorMapFor(locale) });
-  if (result.success) return result.data;
+  if (result.success) return { ok: true, data: result.data };
   for (const issue of result.error.issues) {
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of keys) {
-      const name = [prefix, ...path.map(String)].filter(Boolean).join(".");
-      fields[name || prefix] ??= issue.message;
+      const name = path.map(String).join(".") || part;
+      if (!Object.hasOwn(fields, name)) fields[name] = issue.message;
     }
   }
-  return undefined;
+  return { ok: false, data: undefined };
 }
 
 /** Mounts endpoints on a router and registers each in the OpenAPI registry. */
@@ -92,12 +96,13 @@ export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoi
     router[e.method](e.path, access, ...(e.before ?? []), async (req, res, next) => {
       try {
         const locale = requestLocale(req);
-        const fields: Record<string, string> = {};
-        const params = parsePart(e.request?.params, req.params, "", locale, fields);
-        const query = parsePart(e.request?.query, req.query, "", locale, fields);
-        const body = parsePart(e.request?.body, req.body ?? {}, "", locale, fields);
-        if (Object.keys(fields).length) throw validationFailed(fields);
-        const result = await e.handler({ params, query, body, req, res, locale, auth: req.auth } as EndpointInput<Schema, Schema, Schema>);
+        // No prototype: a field named "constructor" or "__proto__" is just a field.
+        const fields: Record<string, string> = Object.create(null);
+        const params = parsePart(e.request?.params, req.params, "params", locale, fields);
+        const query = parsePart(e.request?.query, req.query, "query", locale, fields);
+        const body = parsePart(e.request?.body, req.body ?? {}, "body", locale, fields);
+        if (!params.ok || !query.ok || !body.ok) throw validationFailed({ ...fields });
+        const result = await e.handler({ params: params.data, query: query.data, body: body.data, req, res, locale, auth: req.auth } as EndpointInput<Schema, Schema, Schema>);
         if (result.csv) res.status(200).type("text/csv; charset=utf-8").attachment(result.csv.filename).send(result.csv.text);
         else if (result.raw) {
           res.status(200).type(result.raw.contentType).set("Cache-Control", "private, no-store");
