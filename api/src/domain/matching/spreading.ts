@@ -33,9 +33,15 @@ export function spreadShares(links: ReadonlyMap<string, ReadonlyMap<string, Pair
   const other = new Int32Array(start[ids.length]!);
   const base = new Float64Array(other.length);
   const pairs: PairMatch[] = new Array(other.length);
+  const boost = Float64Array.from(ids, boostOf);
   ids.forEach((id, i) => {
     let j = start[i]!;
-    for (const [otherId, pair] of links.get(id)!) (other[j] = index.get(otherId)!), (base[j] = pair.base * boostOf(otherId)), (pairs[j++] = pair);
+    links.get(id)!.forEach((pair, otherId) => {
+      const o = index.get(otherId)!;
+      other[j] = o;
+      base[j] = pair.base * boost[o]!;
+      pairs[j++] = pair;
+    });
   });
   const answerable = Float64Array.from(ids, (id) => Math.max(1, slotsOf(id)) / SPREAD.requestRate);
   const share = new Float64Array(ids.length).fill(1);
