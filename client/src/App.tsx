@@ -1,11 +1,21 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Layout } from "./components/Layout";
+import { SessionProvider } from "./lib/session";
 
 // Each route is its own chunk, so the landing page loads only what it needs.
 const Home = lazy(() => import("./pages/Home"));
 const NotFound = lazy(() => import("./pages/NotFound"));
+const SignIn = lazy(() => import("./pages/SignIn"));
+const SignUp = lazy(() => import("./pages/SignUp"));
+const Directory = lazy(() => import("./pages/Directory"));
+const Company = lazy(() => import("./pages/Company"));
+const Recommendations = lazy(() => import("./pages/Recommendations"));
+const Inbox = lazy(() => import("./pages/Inbox"));
+const Agenda = lazy(() => import("./pages/Agenda"));
+const Meeting = lazy(() => import("./pages/Meeting"));
+const CheckInLink = lazy(() => import("./pages/CheckInLink"));
 // Video rooms pull in livekit-client: only these routes load it.
 const MeetingRoom = lazy(() => import("./pages/live/MeetingRoom"));
 const Booth = lazy(() => import("./pages/live/Booth"));
@@ -15,18 +25,42 @@ function Loading() {
   return <p className="panel" role="status">{t("state.loading")}</p>;
 }
 
+const page = (Page: LazyExoticComponent<ComponentType>) => (
+  <Suspense fallback={<Loading />}>
+    <Page />
+  </Suspense>
+);
+
+/** Every route with its page; path → component. */
+export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
+  ["signin", SignIn],
+  ["signup", SignUp],
+  ["companies", Directory],
+  ["companies/:id", Company],
+  ["recommendations", Recommendations],
+  ["inbox", Inbox],
+  ["agenda", Agenda],
+  ["meetings/:id", Meeting],
+  ["meetings/:id/room", MeetingRoom],
+  ["booths/:companyId", Booth],
+  ["check-in/:id", CheckInLink],
+];
+
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <Suspense fallback={<Loading />}><Home /></Suspense> },
-      { path: "meetings/:id/room", element: <Suspense fallback={<Loading />}><MeetingRoom /></Suspense> },
-      { path: "booths/:companyId", element: <Suspense fallback={<Loading />}><Booth /></Suspense> },
-      { path: "*", element: <Suspense fallback={<Loading />}><NotFound /></Suspense> },
+      { index: true, element: page(Home) },
+      ...ROUTES.map(([path, Page]) => ({ path, element: page(Page) })),
+      { path: "*", element: page(NotFound) },
     ],
   },
 ]);
 
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  );
 }

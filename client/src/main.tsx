@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { initI18n } from "./i18n";
 import { App } from "./App";
 import "./styles.css";
+import "./journeys.css";
 
 initI18n();
 createRoot(document.getElementById("root")!).render(

@@ -24,7 +24,8 @@ describe("home page in a real browser", () => {
     await page.getByRole("heading", { level: 1, name: "Hội chợ Công nghiệp hỗ trợ Hà Nội 2026" }).waitFor();
     const figures = page.getByRole("region", { name: "Tham gia" });
     await figures.getByText("Doanh nghiệp Hà Nội").waitFor();
-    expect(await figures.locator("dd").first().innerText()).toBe("200");
+    // 200 seeded; end-to-end journeys that sign firms up add theirs to the same database.
+    expect(Number(await figures.locator("dd").first().innerText())).toBeGreaterThanOrEqual(200);
     // The programme shows Hanoi time and, for a viewer in Tokyo, their own (08:30 Hanoi = 10:30 Tokyo).
     await page.getByText("Khai mạc Hội chợ").waitFor();
     await page.getByText(/Giờ của bạn: 10:30/).first().waitFor();

@@ -1,12 +1,33 @@
-import { Link, Outlet } from "react-router";
+import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
-import { LOCALES, isLocale } from "@ketnoi/contracts";
+import { LOCALES, isLocale, type SessionUser } from "@ketnoi/contracts";
 import { setLocale } from "../i18n";
+import { useSession } from "../lib/session";
 
 const LANGUAGE_NAMES: Record<string, string> = { vi: "Tiếng Việt", en: "English", ja: "日本語", ko: "한국어", "zh-Hant": "繁體中文" };
 
+/** The menu for who is signed in: public pages for everyone, then what the role works with. */
+function menu(user: SessionUser | null): [string, string][] {
+  const common: [string, string][] = [["/companies", "nav.directory"], ["/hall", "nav.hall"]];
+  if (!user) return common;
+  switch (user.role) {
+    case "organiser":
+      return [...common, ["/organiser", "nav.console"], ["/organiser/scheduler", "nav.scheduler"], ["/organiser/check-in", "nav.checkIn"], ["/organiser/dashboard", "nav.dashboard"]];
+    case "interpreter":
+      return [...common, ["/assignments", "nav.assignments"]];
+    default: {
+      const firm: [string, string][] = [...common, ["/recommendations", "nav.recommendations"], ["/inbox", "nav.inbox"], ["/agenda", "nav.agenda"], ["/profile", "nav.profile"]];
+      if (user.role === "vendor" && user.companyId) firm.push([`/booths/${user.companyId}`, "nav.myBooth"], ["/team", "nav.team"]);
+      return firm;
+    }
+  }
+}
+
 export function Layout() {
   const { t, i18n } = useTranslation();
+  const { session, signOut } = useSession();
+  const navigate = useNavigate();
+  const user = session.status === "signedIn" ? session.user : null;
   return (
     <>
       <a className="skip-link" href="#main">{t("nav.skip")}</a>
@@ -15,14 +36,35 @@ export function Layout() {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t("app.name")}</span>
         </Link>
-        <label className="lang">
-          <span>{t("lang.label")}</span>
-          <select value={i18n.language} onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
+        <nav className="mainnav" aria-label={t("nav.main")}>
+          <ul>
+            {menu(user).map(([to, key]) => (
+              <li key={to}><NavLink to={to} end={to === "/organiser"}>{t(key)}</NavLink></li>
             ))}
-          </select>
-        </label>
+          </ul>
+        </nav>
+        <div className="account">
+          {session.status === "signedOut" && (
+            <>
+              <NavLink to="/signin">{t("nav.signIn")}</NavLink>
+              <NavLink to="/signup" className="button-link">{t("nav.signUp")}</NavLink>
+            </>
+          )}
+          {user && (
+            <>
+              <span className="who" title={user.email}>{user.name} · {t(`role.${user.role}`)}</span>
+              <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>{t("nav.signOut")}</button>
+            </>
+          )}
+          <label className="lang">
+            <span>{t("lang.label")}</span>
+            <select value={i18n.language} onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}>
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
+              ))}
+            </select>
+          </label>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

@@ -5,15 +5,55 @@ export class ApiError extends Error {
   constructor(readonly status: number, readonly body: ErrorBody | null) {
     super(body?.error.message ?? `HTTP ${status}`);
   }
+  /** Field path -> message in the viewer's language (validation errors). */
+  get fields(): Record<string, string> {
+    return this.body?.error.fields ?? {};
+  }
 }
 
-/** GETs JSON from the api in the viewer's language; errors arrive as ApiError with the api's body. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(`/api${path}`, { signal, headers: { Accept: "application/json", "Accept-Language": i18next.language } });
-  const data: unknown = await res.json().catch(() => null);
+/** The CSRF token of the signed-in session: sent with every unsafe request (set by the session). */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+async function parse<T>(res: Response): Promise<T> {
+  const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const parsed = ErrorBodySchema.safeParse(data);
     throw new ApiError(res.status, parsed.success ? parsed.data : null);
   }
   return data as T;
+}
+
+/** GETs JSON from the api in the viewer's language; errors arrive as ApiError with the api's body. */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(`/api${path}`, { signal, headers: { Accept: "application/json", "Accept-Language": i18next.language } });
+  return parse<T>(res);
+}
+
+/** A write (POST/PUT/PATCH/DELETE) with JSON, the CSRF token and the viewer's language. */
+export async function send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18next.language };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return parse<T>(res);
+}
+
+/** A query string from defined, non-empty values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+/** What to tell the user about a failed call: the api's message and, when given, its field messages. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) {
+    const fields = Object.values(e.fields);
+    return fields.length ? `${e.message} ${fields.join(" ")}` : e.message;
+  }
+  return e instanceof Error ? e.message : String(e);
 }

@@ -1,0 +1,112 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { DAY_PARTS, MEETING_MODE_PREFERENCES, MeetingRequestBodySchema, type MeetingView, type SlotView } from "@ketnoi/contracts";
+import { ApiError, send } from "../lib/api";
+import { useLoad } from "../lib/useLoad";
+import { useForm } from "../lib/validation";
+import { Field } from "./Field";
+import { Async, Notice } from "./States";
+import { SlotTime } from "./SlotTime";
+
+type Values = { message: string; mode: string; dayPart: string; slot: string };
+
+/**
+ * Asking a company to meet: pick one of the slots both sides have free (booked at once), or send a
+ * request it answers. A slot taken meanwhile comes back as 409 with the nearest free alternatives.
+ */
+export function RequestMeeting({ companyId, companyName }: { companyId: string; companyName: string }) {
+  const { t } = useTranslation();
+  const slots = useLoad<SlotView[]>(`/meetings/slots?with=${companyId}`, (s) => s.length === 0);
+  const form = useForm<Values>(MeetingRequestBodySchema, { message: "", mode: "either", dayPart: "any", slot: "" }, (v) => ({
+    with: companyId,
+    message: v.message,
+    mode: v.mode,
+    dayPart: v.dayPart,
+    ...(v.slot ? { slot: v.slot } : {}),
+  }));
+  const [alternatives, setAlternatives] = useState<SlotView[]>([]);
+  const [done, setDone] = useState<MeetingView | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!form.check()) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      setDone(await send<MeetingView>("POST", "/meetings", form.body()));
+      setAlternatives([]);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && err.body?.error.alternatives?.length) {
+        setAlternatives(err.body.error.alternatives);
+        form.set("slot", "");
+        setFailure(t("meeting.slotTaken"));
+      } else setFailure(form.fromApi(err));
+      slots.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (done)
+    return (
+      <Notice kind="ok">
+        {done.status === "booked" ? t("meeting.bookedWith", { name: companyName }) : t("meeting.requestedWith", { name: companyName })}{" "}
+        <Link to={done.status === "booked" ? "/agenda" : "/inbox"}>{t(done.status === "booked" ? "nav.agenda" : "nav.inbox")}</Link>
+      </Notice>
+    );
+  const slotOptions = (list: SlotView[], name: string) => (
+    <div className="slot-grid" role="radiogroup" aria-label={name}>
+      {list.map((s) => (
+        <label key={s.id} className={`slot${form.values.slot === s.id ? " chosen" : ""}`}>
+          <input type="radio" name="slot" value={s.id} checked={form.values.slot === s.id} onChange={() => form.set("slot", s.id)} />
+          <SlotTime start={s.start} end={s.end} />
+        </label>
+      ))}
+    </div>
+  );
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="request-title" noValidate>
+      <h2 id="request-title">{t("meeting.requestTitle")}</h2>
+      {alternatives.length > 0 && (
+        <div className="alternatives">
+          <h3>{t("meeting.alternatives")}</h3>
+          {slotOptions(alternatives, t("meeting.alternatives"))}
+        </div>
+      )}
+      <h3>{t("meeting.commonSlots")}</h3>
+      <p className="muted">{t("meeting.commonSlotsHint")}</p>
+      <Async result={slots.result} reload={slots.reload} empty={t("meeting.noCommonSlots")}>
+        {(list) => (
+          <>
+            {slotOptions(list.slice(0, 24), t("meeting.commonSlots"))}
+            {form.values.slot && <button type="button" className="link" onClick={() => form.set("slot", "")}>{t("meeting.noSlot")}</button>}
+          </>
+        )}
+      </Async>
+      <div className="row">
+        <Field label={t("meeting.mode")} error={form.error("mode")}>
+          {(p) => (
+            <select {...p} value={form.values.mode} onChange={(e) => form.set("mode", e.target.value)}>
+              {MEETING_MODE_PREFERENCES.map((m) => <option key={m} value={m}>{t(`meeting.modePref.${m}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        {!form.values.slot && (
+          <Field label={t("meeting.dayPart")} error={form.error("dayPart")}>
+            {(p) => (
+              <select {...p} value={form.values.dayPart} onChange={(e) => form.set("dayPart", e.target.value)}>
+                {DAY_PARTS.map((d) => <option key={d} value={d}>{t(`meeting.dayPartValue.${d}`)}</option>)}
+              </select>
+            )}
+          </Field>
+        )}
+      </div>
+      <Field label={t("meeting.message")} error={form.error("message")} hint={t("meeting.messageHint")}>
+        {(p) => <textarea {...p} rows={3} value={form.values.message} onChange={(e) => form.set("message", e.target.value)} />}
+      </Field>
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <button type="submit" disabled={busy}>{form.values.slot ? t("meeting.bookSlot") : t("meeting.sendRequest")}</button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { TAXONOMY, type Locale, type LocalizedText, type TaxonomyKind } from "@ketnoi/contracts";
+
+const TERMS = new Map(TAXONOMY.terms.map((t) => [t.code, t]));
+
+/** Text in the viewer's language, else English, else Vietnamese, else any. */
+export function localized(text: LocalizedText | undefined, locale: string): string {
+  if (!text) return "";
+  return text[locale as Locale] ?? text.en ?? text.vi ?? Object.values(text)[0] ?? "";
+}
+
+/** A taxonomy code's label in the viewer's language (the code itself if unknown). */
+export const termLabel = (code: string, locale: string) => {
+  const term = TERMS.get(code);
+  return term ? term.labels[locale as Locale] ?? term.labels.en : code;
+};
+
+export const termsOf = (kind: TaxonomyKind) => TAXONOMY.terms.filter((t) => t.kind === kind);
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+function names(locale: string, type: "region" | "language") {
+  const key = `${locale}:${type}`;
+  let n = displayNames.get(key);
+  if (!n) displayNames.set(key, (n = new Intl.DisplayNames([locale], { type })));
+  return n;
+}
+export const countryName = (code: string, locale: string) => names(locale, "region").of(code) ?? code;
+export const languageName = (code: string, locale: string) => {
+  try {
+    return names(locale, "language").of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+export const formatNumber = (n: number, locale: string, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options).format(n);

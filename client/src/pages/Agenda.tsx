@@ -1,0 +1,119 @@
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { useTranslation } from "react-i18next";
+import type { MeetingView } from "@ketnoi/contracts";
+import { send, errorText } from "../lib/api";
+import { useLoad } from "../lib/useLoad";
+import { otherParty } from "../lib/meetings";
+import { countryName, languageName } from "../lib/labels";
+import { fairDayOf } from "../lib/slotTime";
+import { fairDate } from "../lib/time";
+import { RequireRole } from "../components/RequireRole";
+import { Async, Empty, Notice } from "../components/States";
+import { SlotTime } from "../components/SlotTime";
+
+const SHOWN = new Set(["booked", "held", "no_show"]);
+
+/** One meeting in the day view: when, with whom, where (table or video room), interpreter. */
+export function AgendaItem({ m, mine, interpreterView = false }: { m: MeetingView; mine?: string; interpreterView?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const l = i18n.language;
+  const parties = interpreterView ? [m.requester, m.recipient] : [otherParty(m, mine)];
+  return (
+    <li className={`card agenda-item mode-${m.mode}`}>
+      <div className="when">{m.slot && <SlotTime start={m.slot.start} end={m.slot.end} withDay={false} />}</div>
+      <div className="what">
+        <h3>
+          {parties.map((p, i) => (
+            <span key={p.companyId}>{i > 0 && " ↔ "}<Link to={`/companies/${p.companyId}`}>{p.name}</Link> <small className="muted">({countryName(p.country, l)})</small></span>
+          ))}
+        </h3>
+        <p className="meta">
+          {m.mode === "onsite" && m.table !== undefined && <strong className="table-no">{t("agenda.table", { n: m.table })}</strong>}
+          {m.mode === "online" && <Link className="button-link" to={`/meetings/${m.id}/room`}>{t("agenda.joinOnline")}</Link>}
+          {m.interpreter && <span>{t("agenda.interpreter", { name: m.interpreter.name })}</span>}
+          {m.languages && <span>{t("agenda.languages", { langs: m.languages.map((x) => languageName(x, l)).join(" ↔ ") })}</span>}
+          {m.status !== "booked" && <span className={`status status-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>}
+        </p>
+        {!interpreterView && <Link to={`/meetings/${m.id}`}>{t("agenda.details")}</Link>}
+      </div>
+    </li>
+  );
+}
+
+/** Meetings grouped by fair day, one day shown at a time (tabs), times in the viewer's zone and Hanoi's. */
+export function DayView({ meetings, render }: { meetings: MeetingView[]; render: (m: MeetingView) => React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const days = [...new Set(meetings.map((m) => fairDayOf(m.slot!.start)))].sort();
+  const day = days.includes(params.get("day") ?? "") ? params.get("day")! : days[0]!;
+  return (
+    <>
+      <div className="tabs" role="tablist" aria-label={t("agenda.days")}>
+        {days.map((d) => (
+          <button key={d} type="button" role="tab" aria-selected={d === day} className={d === day ? "" : "secondary"} onClick={() => setParams({ day: d }, { replace: true })}>
+            {fairDate(d, i18n.language)}
+          </button>
+        ))}
+      </div>
+      <ol className="list agenda" role="tabpanel" aria-label={fairDate(day, i18n.language)}>
+        {meetings.filter((m) => fairDayOf(m.slot!.start) === day).map(render)}
+      </ol>
+    </>
+  );
+}
+
+function CalendarLinks() {
+  const { t } = useTranslation();
+  const [feed, setFeed] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const create = async () => {
+    setFailure(null);
+    try {
+      setFeed((await send<{ url: string }>("POST", "/me/calendar-feed", {})).url);
+    } catch (e) {
+      setFailure(errorText(e));
+    }
+  };
+  return (
+    <section className="panel calendar" aria-labelledby="cal-title">
+      <h2 id="cal-title">{t("agenda.calendar")}</h2>
+      <p><a className="button-link" href="/api/me/agenda.ics" download="ketnoi-agenda.ics">{t("agenda.downloadIcs")}</a></p>
+      <p className="muted">{t("agenda.feedHint")}</p>
+      <button type="button" className="secondary" onClick={() => void create()}>{feed ? t("agenda.newFeed") : t("agenda.createFeed")}</button>
+      {feed && (
+        <label className="field">
+          <span>{t("agenda.feedUrl")}</span>
+          <input readOnly value={feed} onFocus={(e) => e.target.select()} />
+        </label>
+      )}
+      {failure && <Notice kind="error">{failure}</Notice>}
+    </section>
+  );
+}
+
+export default function Agenda() {
+  const { t } = useTranslation();
+  return (
+    <RequireRole roles={["domestic", "vendor"]}>
+      {(user) => <AgendaFor mine={user.companyId ?? ""} title={t("agenda.title")} />}
+    </RequireRole>
+  );
+}
+
+function AgendaFor({ mine, title }: { mine: string; title: string }) {
+  const { t } = useTranslation();
+  const { result, reload } = useLoad<MeetingView[]>("/meetings");
+  return (
+    <>
+      <h1>{title}</h1>
+      <Async result={result} reload={reload} empty={t("agenda.empty")}>
+        {(all) => {
+          const meetings = all.filter((m) => SHOWN.has(m.status) && m.slot);
+          return meetings.length ? <DayView meetings={meetings} render={(m) => <AgendaItem key={m.id} m={m} mine={mine} />} /> : <Empty>{t("agenda.empty")} <Link to="/companies">{t("nav.directory")}</Link></Empty>;
+        }}
+      </Async>
+      <CalendarLinks />
+    </>
+  );
+}

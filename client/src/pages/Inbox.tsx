@@ -1,0 +1,181 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { DECLINE_REASONS, MeetingCounterBodySchema, MeetingDeclineBodySchema, type MeetingView, type SlotView } from "@ketnoi/contracts";
+import { send, errorText } from "../lib/api";
+import { useLoad } from "../lib/useLoad";
+import { useForm } from "../lib/validation";
+import { answeringSide, isOpen, otherParty } from "../lib/meetings";
+import { countryName } from "../lib/labels";
+import { dateTimeIn } from "../lib/slotTime";
+import { viewerTimeZone } from "../lib/time";
+import { RequireRole } from "../components/RequireRole";
+import { Async, Empty, Notice } from "../components/States";
+import { Field } from "../components/Field";
+import { SlotTime } from "../components/SlotTime";
+
+type Mode = "idle" | "accept" | "decline" | "counter";
+
+function SlotPicker({ withCompany, value, onChange, label }: { withCompany: string; value: string; onChange: (slot: string) => void; label: string }) {
+  const { t } = useTranslation();
+  const slots = useLoad<SlotView[]>(`/meetings/slots?with=${withCompany}`, (s) => s.length === 0);
+  return (
+    <Async result={slots.result} reload={slots.reload} empty={t("meeting.noCommonSlots")}>
+      {(list) => (
+        <div className="slot-grid" role="radiogroup" aria-label={label}>
+          {list.slice(0, 24).map((s) => (
+            <label key={s.id} className={`slot${value === s.id ? " chosen" : ""}`}>
+              <input type="radio" name={`slot-${withCompany}`} value={s.id} checked={value === s.id} onChange={() => onChange(s.id)} />
+              <SlotTime start={s.start} end={s.end} />
+            </label>
+          ))}
+        </div>
+      )}
+    </Async>
+  );
+}
+
+/** One open request: who, what they wrote, and (on my turn) accept in a slot, decline with a reason, or counter-propose. */
+function RequestItem({ m, mine, onChanged }: { m: MeetingView; mine: string; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const other = otherParty(m, mine);
+  const myTurn = answeringSide(m) === mine;
+  const [mode, setMode] = useState<Mode>("idle");
+  const [slot, setSlot] = useState("");
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const decline = useForm(MeetingDeclineBodySchema, { reason: "not_relevant", note: "" });
+  const counter = useForm(MeetingCounterBodySchema, { slot: "", message: "" });
+  const act = async (path: string, body: unknown) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await send("POST", `/meetings/${m.id}/${path}`, body);
+      onChanged();
+    } catch (err) {
+      setFailure(path === "decline" ? decline.fromApi(err) : path === "counter" ? counter.fromApi(err) : errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const titleId = `req-${m.id}`;
+  return (
+    <li className="card request" aria-labelledby={titleId}>
+      <h3 id={titleId}><Link to={`/companies/${other.companyId}`}>{other.name}</Link> <small className="muted">{countryName(other.country, i18n.language)}</small></h3>
+      <p className="meta">
+        <span className={`status status-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
+        <span>{t(`meeting.modePref.${m.preferredMode}`)}</span>
+        {m.dayPart !== "any" && <span>{t(`meeting.dayPartValue.${m.dayPart}`)}</span>}
+        {m.expiresAt && <span>{t("inbox.expires", { when: dateTimeIn(m.expiresAt, viewerTimeZone(), i18n.language) })}</span>}
+      </p>
+      {m.proposal && <p>{t("inbox.proposed")} <SlotTime start={m.proposal.slot.start} end={m.proposal.slot.end} /></p>}
+      {m.message && <blockquote>{m.message}</blockquote>}
+      {myTurn ? (
+        <div className="actions">
+          <button type="button" aria-expanded={mode === "accept"} onClick={() => setMode(mode === "accept" ? "idle" : "accept")}>{t("inbox.accept")}</button>
+          <button type="button" className="secondary" aria-expanded={mode === "counter"} onClick={() => setMode(mode === "counter" ? "idle" : "counter")}>{t("inbox.counter")}</button>
+          <button type="button" className="secondary" aria-expanded={mode === "decline"} onClick={() => setMode(mode === "decline" ? "idle" : "decline")}>{t("inbox.decline")}</button>
+        </div>
+      ) : (
+        <div className="actions">
+          <span className="muted">{t("inbox.waiting")}</span>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void act("cancel", { note: "" })}>{t("inbox.withdraw")}</button>
+        </div>
+      )}
+      {mode === "accept" && (
+        <div className="subform">
+          {m.proposal ? (
+            <p>{t("inbox.acceptProposal")}</p>
+          ) : (
+            <>
+              <p>{t("inbox.chooseSlot")}</p>
+              <SlotPicker withCompany={other.companyId} value={slot} onChange={setSlot} label={t("inbox.chooseSlot")} />
+            </>
+          )}
+          <button type="button" disabled={busy || (!m.proposal && !slot)} onClick={() => void act("accept", m.proposal ? {} : { slot })}>{t("inbox.confirmAccept")}</button>
+        </div>
+      )}
+      {mode === "decline" && (
+        <div className="subform">
+          <Field label={t("inbox.reason")} error={decline.error("reason")}>
+            {(p) => (
+              <select {...p} value={decline.values.reason} onChange={(e) => decline.set("reason", e.target.value)}>
+                {DECLINE_REASONS.map((r) => <option key={r} value={r}>{t(`meeting.declineReason.${r}`)}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={t("inbox.note")} error={decline.error("note")}>
+            {(p) => <textarea {...p} rows={2} value={decline.values.note} onChange={(e) => decline.set("note", e.target.value)} />}
+          </Field>
+          <button type="button" disabled={busy} onClick={() => decline.check() && void act("decline", decline.body())}>{t("inbox.confirmDecline")}</button>
+        </div>
+      )}
+      {mode === "counter" && (
+        <div className="subform">
+          <p>{t("inbox.counterSlot")}</p>
+          <SlotPicker withCompany={other.companyId} value={counter.values.slot} onChange={(s) => counter.set("slot", s)} label={t("inbox.counterSlot")} />
+          {counter.error("slot") && <small className="field-error" role="alert">{counter.error("slot")}</small>}
+          <Field label={t("meeting.message")} error={counter.error("message")}>
+            {(p) => <textarea {...p} rows={2} value={counter.values.message} onChange={(e) => counter.set("message", e.target.value)} />}
+          </Field>
+          <button type="button" disabled={busy} onClick={() => counter.check() && void act("counter", counter.body())}>{t("inbox.confirmCounter")}</button>
+        </div>
+      )}
+      {failure && <Notice kind="error">{failure}</Notice>}
+    </li>
+  );
+}
+
+function InboxLists({ mine }: { mine: string }) {
+  const { t } = useTranslation();
+  const { result, reload } = useLoad<MeetingView[]>("/meetings");
+  return (
+    <Async result={result} reload={reload} empty={t("inbox.empty")}>
+      {(all) => {
+        const open = all.filter(isOpen);
+        const toAnswer = open.filter((m) => answeringSide(m) === mine);
+        const sent = open.filter((m) => answeringSide(m) !== mine);
+        const closed = all.filter((m) => m.status === "declined" || m.status === "expired" || (m.status === "cancelled" && !m.slot)).slice(-10);
+        return (
+          <>
+            <section aria-labelledby="to-answer">
+              <h2 id="to-answer">{t("inbox.toAnswer")} <span className="count">{toAnswer.length}</span></h2>
+              {toAnswer.length ? <ul className="list">{toAnswer.map((m) => <RequestItem key={m.id} m={m} mine={mine} onChanged={reload} />)}</ul> : <Empty>{t("inbox.nothingToAnswer")}</Empty>}
+            </section>
+            <section aria-labelledby="sent">
+              <h2 id="sent">{t("inbox.sent")} <span className="count">{sent.length}</span></h2>
+              {sent.length ? <ul className="list">{sent.map((m) => <RequestItem key={m.id} m={m} mine={mine} onChanged={reload} />)}</ul> : <Empty>{t("inbox.nothingSent")}</Empty>}
+            </section>
+            {closed.length > 0 && (
+              <section aria-labelledby="closed">
+                <h2 id="closed">{t("inbox.closed")}</h2>
+                <ul className="list compact">
+                  {closed.map((m) => (
+                    <li key={m.id}>
+                      {otherParty(m, mine).name} · {t(`meeting.status.${m.status}`)}
+                      {m.declineReason && <> · {t(`meeting.declineReason.${m.declineReason}`)}</>}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        );
+      }}
+    </Async>
+  );
+}
+
+export default function Inbox() {
+  const { t } = useTranslation();
+  return (
+    <RequireRole roles={["domestic", "vendor"]}>
+      {(user) => (
+        <>
+          <h1>{t("inbox.title")}</h1>
+          <InboxLists mine={user.companyId ?? ""} />
+        </>
+      )}
+    </RequireRole>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { useTranslation } from "react-i18next";
+import { LoginBodySchema, type SessionView, type UserRole } from "@ketnoi/contracts";
+import { send } from "../lib/api";
+import { useForm } from "../lib/validation";
+import { useSession } from "../lib/session";
+import { Field } from "../components/Field";
+import { Notice } from "../components/States";
+
+/** Where each role starts after signing in. */
+export const HOME_OF: Record<UserRole, string> = { organiser: "/organiser", interpreter: "/assignments", domestic: "/recommendations", vendor: "/recommendations" };
+
+export default function SignIn() {
+  const { t } = useTranslation();
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const form = useForm(LoginBodySchema, { email: "", password: "" });
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!form.check()) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const view = await send<SessionView>("POST", "/auth/login", form.body());
+      signedIn(view);
+      const next = params.get("next");
+      navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : HOME_OF[view.user.role]);
+    } catch (err) {
+      setFailure(form.fromApi(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel narrow" aria-labelledby="signin-title">
+      <h1 id="signin-title">{t("auth.signInTitle")}</h1>
+      <form onSubmit={submit} noValidate>
+        <Field label={t("auth.email")} error={form.error("email")}>
+          {(p) => <input {...p} type="email" autoComplete="username" value={form.values.email} onChange={(e) => form.set("email", e.target.value)} onBlur={() => form.touch("email")} />}
+        </Field>
+        <Field label={t("auth.password")} error={form.error("password")}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" value={form.values.password} onChange={(e) => form.set("password", e.target.value)} onBlur={() => form.touch("password")} />}
+        </Field>
+        {failure && <Notice kind="error">{failure}</Notice>}
+        <button type="submit" disabled={busy}>{busy ? t("state.working") : t("auth.signIn")}</button>
+      </form>
+      <p>{t("auth.noAccount")} <Link to="/signup">{t("nav.signUp")}</Link></p>
+    </section>
+  );
+}

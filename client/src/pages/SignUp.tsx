@@ -1,0 +1,134 @@
+import { useCallback, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { useTranslation } from "react-i18next";
+import { RegisterBodySchema, isLocale, type SessionView } from "@ketnoi/contracts";
+import { send } from "../lib/api";
+import { useForm } from "../lib/validation";
+import { useSession } from "../lib/session";
+import { viewerTimeZone } from "../lib/time";
+import { countryName } from "../lib/labels";
+import { Field } from "../components/Field";
+import { Notice } from "../components/States";
+
+const FOREIGN_COUNTRIES = ["JP", "KR", "TW", "HK", "CN", "SG", "TH", "US", "DE", "FR", "IT", "NL", "CZ", "GB", "SE", "CH", "IN"];
+
+type Values = {
+  role: "domestic" | "vendor";
+  name: string;
+  email: string;
+  password: string;
+  legalName: string;
+  englishName: string;
+  taxCode: string;
+  country: string;
+  district: string;
+  personalData: boolean;
+  profileSharing: boolean;
+  marketing: boolean;
+};
+
+export default function SignUp() {
+  const { t, i18n } = useTranslation();
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const toBody = useCallback(
+    (v: Values) => ({
+      email: v.email,
+      password: v.password,
+      name: v.name,
+      role: v.role,
+      locale: isLocale(i18n.language) ? i18n.language : "vi",
+      timeZone: v.role === "domestic" ? "Asia/Ho_Chi_Minh" : viewerTimeZone(),
+      company: {
+        legalName: v.legalName,
+        ...(v.englishName.trim() ? { englishName: v.englishName } : {}),
+        ...(v.role === "domestic" ? { taxCode: v.taxCode, district: v.district || undefined } : {}),
+        country: v.role === "domestic" ? "VN" : v.country,
+      },
+      // personalData must be the literal true: an unticked box is sent as false and refused, as by the api.
+      consents: { personalData: v.personalData, profileSharing: v.profileSharing, marketing: v.marketing },
+    }),
+    [i18n.language],
+  );
+  const form = useForm<Values>(
+    RegisterBodySchema,
+    { role: "domestic", name: "", email: "", password: "", legalName: "", englishName: "", taxCode: "", country: "JP", district: "", personalData: false, profileSharing: true, marketing: false },
+    toBody,
+  );
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const v = form.values;
+  const text = (key: keyof Values, path: string, label: string, type = "text", autoComplete?: string) => (
+    <Field label={label} error={form.error(path)}>
+      {(p) => <input {...p} type={type} autoComplete={autoComplete} value={v[key] as string} onChange={(e) => form.set(key, e.target.value as never, path)} onBlur={() => form.touch(path)} />}
+    </Field>
+  );
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!form.check()) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const view = await send<SessionView>("POST", "/auth/register", form.body());
+      signedIn(view);
+      navigate("/onboarding");
+    } catch (err) {
+      setFailure(form.fromApi(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel narrow" aria-labelledby="signup-title">
+      <h1 id="signup-title">{t("auth.signUpTitle")}</h1>
+      <p className="muted">{t("auth.signUpIntro")}</p>
+      <form onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>{t("auth.firmKind")}</legend>
+          <label className="choice"><input type="radio" name="role" checked={v.role === "domestic"} onChange={() => form.set("role", "domestic")} /> {t("auth.kindDomestic")}</label>
+          <label className="choice"><input type="radio" name="role" checked={v.role === "vendor"} onChange={() => form.set("role", "vendor")} /> {t("auth.kindVendor")}</label>
+        </fieldset>
+        <fieldset>
+          <legend>{t("auth.aboutFirm")}</legend>
+          {text("legalName", "company.legalName", t("auth.legalName"), "text", "organization")}
+          {text("englishName", "company.englishName", t("auth.englishName"))}
+          {v.role === "domestic" ? (
+            <>
+              {text("taxCode", "company.taxCode", t("auth.taxCode"))}
+              {text("district", "company.district", t("auth.district"))}
+            </>
+          ) : (
+            <Field label={t("auth.country")} error={form.error("company.country")}>
+              {(p) => (
+                <select {...p} value={v.country} onChange={(e) => form.set("country", e.target.value, "company.country")}>
+                  {FOREIGN_COUNTRIES.map((c) => <option key={c} value={c}>{countryName(c, i18n.language)}</option>)}
+                </select>
+              )}
+            </Field>
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>{t("auth.aboutYou")}</legend>
+          {text("name", "name", t("auth.name"), "text", "name")}
+          {text("email", "email", t("auth.email"), "email", "username")}
+          {text("password", "password", t("auth.password"), "password", "new-password")}
+        </fieldset>
+        <fieldset>
+          <legend>{t("auth.consents")}</legend>
+          <div className={`field${form.error("consents.personalData") ? " invalid" : ""}`}>
+            <label className="choice">
+              <input type="checkbox" checked={v.personalData} aria-invalid={Boolean(form.error("consents.personalData"))} aria-describedby="consent-err" onChange={(e) => form.set("personalData", e.target.checked, "consents.personalData")} />
+              {t("auth.consentPersonalData")}
+            </label>
+            {form.error("consents.personalData") && <small id="consent-err" className="field-error">{t("auth.consentRequired")}</small>}
+          </div>
+          <label className="choice"><input type="checkbox" checked={v.profileSharing} onChange={(e) => form.set("profileSharing", e.target.checked, "consents.profileSharing")} /> {t("auth.consentSharing")}</label>
+          <label className="choice"><input type="checkbox" checked={v.marketing} onChange={(e) => form.set("marketing", e.target.checked, "consents.marketing")} /> {t("auth.consentMarketing")}</label>
+        </fieldset>
+        {failure && <Notice kind="error">{failure}</Notice>}
+        <button type="submit" disabled={busy}>{busy ? t("state.working") : t("auth.createAccount")}</button>
+      </form>
+      <p>{t("auth.haveAccount")} <Link to="/signin">{t("nav.signIn")}</Link></p>
+    </section>
+  );
+}

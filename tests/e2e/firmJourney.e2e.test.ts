@@ -1,0 +1,207 @@
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, screenshot } from "../support/browser";
+import { stack } from "../support/stack";
+import { apiAs, demo, freshTaxCode, signInThroughUi } from "../support/journeys";
+
+// A domestic firm's journey against the real api, database and realtime service behind the gateway:
+// sign up with consent, search the directory, ask the demo vendor to meet (a slot taken meanwhile
+// gives alternatives), the vendor counter-proposes and declines another firm, the firm accepts, and
+// both agendas show the meeting in their own time zone with Hanoi's beside it.
+const EN = { email: "Email", password: "Password", submit: "Sign in" };
+const JA = { email: "メールアドレス", password: "パスワード", submit: "サインイン" };
+const VENDOR = "Kansai Seiki Co., Ltd.";
+
+describe("a domestic firm and a foreign vendor meet", () => {
+  let browser: Browser;
+  let firmCtx: BrowserContext;
+  let vendorCtx: BrowserContext;
+  let firm: Page;
+  let vendor: Page;
+  const suffix = Date.now().toString(36);
+  const firmName = `Cơ khí Thử nghiệm ${suffix}`;
+  const otherFirmName = `Nhựa Thử nghiệm ${suffix}`;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    firmCtx = await browser.newContext({ locale: "en-US", timezoneId: "Asia/Ho_Chi_Minh", acceptDownloads: true });
+    vendorCtx = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+    for (const c of [firmCtx, vendorCtx]) c.setDefaultTimeout(15_000);
+    firm = await firmCtx.newPage();
+    vendor = await vendorCtx.newPage();
+    for (const p of [firm, vendor]) p.on("pageerror", (e) => errors.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test("a firm signs up with consent; the form validates as it types with the api's rules", async () => {
+    await firm.goto(`${stack.baseUrl()}/signup`);
+    await firm.getByRole("heading", { name: "Register your firm for the fair" }).waitFor();
+    // As-you-type: a bad email and a short password are flagged before anything is sent.
+    await firm.getByLabel("Email").fill("not-an-email");
+    await firm.getByLabel("Email").blur();
+    await firm.locator(".field-error").first().waitFor();
+    await firm.getByLabel("Password").fill("short");
+    expect(await firm.getByLabel("Password").getAttribute("aria-invalid")).toBe("true");
+    await firm.getByLabel("Tax code").fill("0100109100"); // wrong check digit
+    await firm.getByLabel("Tax code").blur();
+    await firm.getByText("invalid Vietnamese tax code").waitFor();
+    // Submitting without the required consent shows why and sends nothing.
+    await firm.getByRole("button", { name: "Create account" }).click();
+    await firm.getByText("Your consent is needed to register.").waitFor();
+
+    await firm.getByLabel("Legal name").fill(firmName);
+    await firm.getByLabel("Tax code").fill(freshTaxCode());
+    await firm.getByLabel("District").fill("Đông Anh");
+    await firm.getByLabel("Full name").fill("Nguyễn Thử");
+    await firm.getByLabel("Email").fill(`firm-${suffix}@example.vn`);
+    await firm.getByLabel("Password").fill("a long enough passphrase");
+    await firm.getByLabel(/I agree to the terms of use/).check();
+    expect(await firm.locator(".field-error").count()).toBe(0);
+    await firm.getByRole("button", { name: "Create account" }).click();
+    await firm.waitForURL(/\/onboarding$/);
+    // Signed in: the menu is the firm's.
+    await firm.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "My agenda" }).waitFor();
+    await firm.getByText("Nguyễn Thử · Domestic firm").waitFor();
+  });
+
+  test("organisers approve the new firms (api); a second firm asks the vendor too", async () => {
+    const organiser = await apiAs((await browser.newContext()).request, demo("organiser"));
+    const me = await apiAs(firmCtx.request);
+    const session = (await me.get("/auth/session")).body;
+    expect((await organiser.post(`/companies/${session.user.companyId}/approve`)).status).toBe(204);
+    // Its languages (the onboarding test covers the wizard): meetings then need no interpreter.
+    expect((await me.patch(`/companies/${session.user.companyId}`, { languages: ["vi", "en", "ja"] })).status).toBe(200);
+
+    // A second firm registers and asks the vendor to meet (the vendor declines it below).
+    const otherCtx = await browser.newContext();
+    const other = otherCtx.request;
+    const reg = await other.post(`${stack.baseUrl()}/api/auth/register`, {
+      headers: { Origin: stack.baseUrl() },
+      data: {
+        email: `other-${suffix}@example.vn`, password: "a long enough passphrase", name: "Lê Khác", role: "domestic",
+        company: { legalName: otherFirmName, taxCode: freshTaxCode(), country: "VN" }, consents: { personalData: true, profileSharing: true },
+      },
+    });
+    expect(reg.status()).toBe(201);
+    const otherCompany = (await reg.json()).user.companyId;
+    expect((await organiser.post(`/companies/${otherCompany}/approve`)).status).toBe(204);
+    const vendorCompany = (await (await apiAs(firmCtx.request)).get(`/companies?q=${encodeURIComponent("kansai seiki")}`)).body.data[0];
+    expect(vendorCompany.legalName).toBe(VENDOR);
+    const asOther = await apiAs(other);
+    expect((await asOther.post("/meetings", { with: vendorCompany.id, message: "Cần mua máy dập.", mode: "either" })).status).toBe(201);
+    await otherCtx.close();
+  });
+
+  test("the public directory finds companies without diacritics and filters them", async () => {
+    const anon = await browser.newPage({ locale: "vi-VN" });
+    await anon.goto(`${stack.baseUrl()}/companies`);
+    await anon.getByRole("heading", { name: "Danh bạ doanh nghiệp tham gia" }).waitFor();
+    await anon.getByLabel("Tìm kiếm").fill(`co khi thu nghiem ${suffix}`);
+    await anon.getByRole("link", { name: firmName }).waitFor();
+    await anon.getByLabel("Tìm kiếm").fill("");
+    await anon.getByLabel("Quốc gia").selectOption("JP");
+    await anon.getByRole("link", { name: VENDOR }).waitFor();
+    expect(anon.url()).toContain("country=JP");
+    expect(await anon.locator(".company-card").count()).toBeGreaterThan(1);
+    await screenshot(anon, "directory-vi");
+    await anon.close();
+  });
+
+  test("the firm asks the vendor to meet: a slot taken meanwhile brings alternatives, then a request", async () => {
+    await firm.goto(`${stack.baseUrl()}/companies?q=kansai`);
+    await firm.getByRole("link", { name: VENDOR }).click();
+    await firm.getByRole("heading", { name: VENDOR, level: 1 }).waitFor();
+    const slots = firm.getByRole("radiogroup", { name: "Slots you both have free" });
+    await slots.getByRole("radio").first().waitFor();
+    const shown = await slots.getByRole("radio").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+
+    // Meanwhile the firm books one of those slots with another vendor (through the api): it is taken.
+    const me = await apiAs(firmCtx.request);
+    const koreans = (await me.get("/companies?kind=foreign&language=en&pageSize=10")).body.data as { id: string; legalName: string }[];
+    let taken: string | undefined;
+    for (const k of koreans.filter((c) => c.legalName !== VENDOR)) {
+      const free = new Set(((await me.get(`/meetings/slots?with=${k.id}`)).body as { id: string }[]).map((x) => x.id));
+      taken = shown.find((id) => free.has(id));
+      if (taken) {
+        const booked = await me.post("/meetings", { with: k.id, slot: taken, mode: "either" });
+        expect([booked.status, booked.body?.error]).toEqual([201, undefined]);
+        break;
+      }
+    }
+    expect(taken).toBeDefined();
+    await slots.locator(`input[value="${taken}"]`).check();
+    await firm.getByRole("button", { name: "Book this slot" }).click();
+    await firm.getByText("That slot was just taken. Please choose another.").waitFor();
+    await firm.getByRole("radiogroup", { name: "Nearest free slots instead" }).getByRole("radio").first().waitFor();
+    await screenshot(firm, "request-alternatives");
+
+    // Instead: a request the vendor answers.
+    await firm.getByLabel("Message").fill("We machine wire-harness connectors and need a servo press.");
+    await firm.getByRole("button", { name: "Send the request" }).click();
+    await firm.getByText(`Request sent to ${VENDOR}.`).waitFor();
+  });
+
+  test("the vendor (in Japanese, in Tokyo) declines one request with a reason and counter-proposes the other", async () => {
+    await signInThroughUi(vendor, demo("vendor"), JA);
+    await vendor.waitForURL(/\/recommendations$/);
+    await vendor.getByRole("link", { name: "面談リクエスト" }).click();
+    const toAnswer = vendor.getByRole("region", { name: /あなたの回答待ち/ });
+    const other = toAnswer.getByRole("listitem").filter({ hasText: otherFirmName });
+    await other.getByRole("button", { name: "辞退" }).click();
+    await other.getByLabel("理由").selectOption("already_partner");
+    await other.getByRole("button", { name: "辞退を送信" }).click();
+    await toAnswer.getByText(otherFirmName).waitFor({ state: "detached" });
+
+    const mine = toAnswer.getByRole("listitem").filter({ hasText: firmName });
+    await mine.getByText("We machine wire-harness connectors").waitFor();
+    await mine.getByRole("button", { name: "別の時間枠を提案" }).click();
+    await mine.getByRole("radio").nth(1).check();
+    await mine.getByRole("button", { name: "提案を送信" }).click();
+    // Now it is the firm's turn: it moves to the vendor's "sent" list.
+    await vendor.getByRole("region", { name: /送信済み/ }).getByText(firmName).waitFor();
+    await screenshot(vendor, "inbox-ja");
+  });
+
+  test("the firm accepts the counter-proposal; both agendas show it with both time zones", async () => {
+    await firm.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Requests" }).click();
+    const item = firm.getByRole("region", { name: /Waiting for your answer/ }).getByRole("listitem").filter({ hasText: VENDOR });
+    await item.getByText("Counter-proposed").waitFor();
+    await item.getByRole("button", { name: "Accept" }).click();
+    await item.getByText("Accept the slot they proposed.").waitFor();
+    await item.getByRole("button", { name: "Confirm the meeting" }).click();
+    await item.waitFor({ state: "detached" });
+
+    await firm.getByRole("link", { name: "My agenda" }).click();
+    const entry = firm.getByRole("listitem").filter({ hasText: VENDOR });
+    await entry.waitFor();
+    expect(await entry.locator("text=/Table \\d+|Join online/").count()).toBe(1);
+    // The firm is in Hanoi: no second zone. ICS download and the calendar-feed link.
+    const download = firm.waitForEvent("download");
+    await firm.getByRole("link", { name: "Download the agenda (.ics)" }).click();
+    const ics = readFileSync((await (await download).path())!, "utf8");
+    expect(ics).toContain("BEGIN:VCALENDAR");
+    expect(ics).toContain("SUMMARY:Meeting with Kansai Seiki Co.");
+    await firm.getByRole("button", { name: "Create a calendar link" }).click();
+    expect(await firm.getByLabel("Calendar subscription link").inputValue()).toMatch(/\/api\/calendar\/[^/]+\.ics$/);
+    await screenshot(firm, "agenda-en");
+
+    // The vendor in Tokyo sees it too, Tokyo time first and Hanoi time beside it.
+    await vendor.getByRole("link", { name: "マイアジェンダ" }).click();
+    const vEntry = vendor.getByRole("listitem").filter({ hasText: firmName });
+    await vEntry.waitFor();
+    await vEntry.getByText(/ハノイ時間/).waitFor();
+    await screenshot(vendor, "agenda-ja");
+  });
+
+  test("the meeting page: details and the outcome form (the api refuses an outcome before the meeting)", async () => {
+    await firm.getByRole("listitem").filter({ hasText: VENDOR }).getByRole("link", { name: "Details" }).click();
+    await firm.getByRole("heading", { name: `Meeting with ${VENDOR}` }).waitFor();
+    await firm.getByLabel("What came of it for your firm").selectOption("quotation_requested");
+    await firm.getByRole("button", { name: "Save the outcome" }).click();
+    await firm.getByRole("alert").filter({ hasText: /not started|has not started|begun|start/i }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});
