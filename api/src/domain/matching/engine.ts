@@ -171,7 +171,9 @@ class TopK {
 
   /** Whether a non-promoted candidate scoring at most `bound` could still enter. */
   admits(bound: number): boolean {
-    return this.items.length < this.k || bound >= this.items[this.items.length - 1]!.raw;
+    const last = this.items[this.k - 1];
+    // Compared by band: within the last one's band a lower tie hash can still win.
+    return !last || (!last.promoted && band(bound) >= band(last.raw));
   }
 
   offer(c: Candidate): void {
