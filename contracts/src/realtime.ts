@@ -19,12 +19,16 @@ export const rooms = {
 export const JoinableRoomSchema = z.string().regex(/^(meeting|booth):[0-9a-f]{24}$/, "not a room");
 export type JoinableRoom = z.infer<typeof JoinableRoomSchema>;
 
-/** What the socket token says: who, in which role and company, until when (seconds since epoch). */
+/**
+ * What the socket token says: who, in which role and company, until when (seconds since epoch). A
+ * visitor who is not signed in gets a guest token ("guest:<random>"): it admits to the public hall
+ * (live visitor counts) and nothing else, since rooms need tickets and tickets need a user.
+ */
 export const SocketClaimsSchema = z.strictObject({
   kind: z.literal("socket"),
-  sub: objectId,
+  sub: z.union([objectId, z.string().regex(/^guest:[0-9a-f]{16}$/)]),
   name: z.string(),
-  role: z.enum(["organiser", "domestic", "vendor", "interpreter"]),
+  role: z.enum(["organiser", "domestic", "vendor", "interpreter", "guest"]),
   companyId: objectId.optional(),
   exp: z.number().int(),
 });

@@ -1,3 +1,4 @@
+import request from "supertest";
 import { signToken } from "@ketnoi/contracts/src/signedToken";
 import type { HallVisitors } from "@ketnoi/contracts";
 import { buildTestApp, signIn, FIXED_NOW, TEST_REALTIME_SECRET } from "../support/app";
@@ -86,6 +87,19 @@ describe("realtime service", () => {
     const stored = (await signedIn.domestic!.agent.get("/api/me/notifications").expect(200)).body as { id: string }[];
     expect(stored.map((s) => s.id)).toContain(n.id);
     expect(leaked).toBe(false);
+  });
+
+  test("a visitor who is not signed in gets a guest token: into the public hall, and no further", async () => {
+    const guest = (await request(t.app).post("/api/realtime/token").send({}).expect(200)).body.token as string;
+    const socket = socketClient(nodeA.url, guest);
+    cleanup.push(() => socket.disconnect());
+    const counted = nextEvent(socket, "hall:visitors", (v: HallVisitors) => v.count >= 1);
+    await connected(socket);
+    expect((await counted).count).toBeGreaterThanOrEqual(1);
+    // Rooms need tickets, and tickets need a user; a user's ticket is no use on a guest's socket.
+    await request(t.app).post("/api/realtime/tickets").send({ room: `booth:${companyOf("vendor")}` }).expect(401);
+    const reply = await emitAck(socket, "room:join", { ticket: await ticket("domestic", `booth:${companyOf("vendor")}`) });
+    expect(reply).toMatchObject({ ok: false });
   });
 
   test("two nodes sharing Redis count the hall's visitors together", async () => {

@@ -129,7 +129,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...notificationEndpoints(repos, now),
     ...schedulerEndpoints({ ...meetings, solver }, (perCompany) => proposalsForScheduler(matching, perCompany)),
     ...matchingEndpoints(matching, meetings, limits),
-    ...liveEndpoints(live),
+    ...liveEndpoints(live, limits.realtimeToken),
     ...boothEndpoints(live, limits.boothChat),
   ]);
   api.get("/attachments/:id", attachmentDownload(repos));

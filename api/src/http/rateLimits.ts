@@ -28,6 +28,8 @@ export function createRateLimits() {
     passwordResetConfirm: limiter(60 * 60 * 1000, 20),
     verificationResend: limiter(60 * 60 * 1000, 10),
     meetingRequests: limiter(60 * 1000, 30, true),
+    /** Socket tokens: a page asks on every (re)connect; guests are counted per IP. */
+    realtimeToken: limiter(60 * 1000, 60, true),
     boothChat: limiter(60 * 1000, 20, true),
   };
 }

@@ -2,8 +2,8 @@ import { useEffect, useState } from "react";
 import { openLiveSocket } from "./liveApi";
 
 /**
- * Live count of signed-in people in the virtual hall, from the realtime service (null until known).
- * The realtime service admits only sockets with the api's token, so an anonymous visitor sees no count.
+ * Live count of people in the virtual hall, from the realtime service (null until known). Visitors
+ * who are not signed in connect with a guest token from the api, which admits to the hall only.
  */
 export function useHallVisitors(): number | null {
   const [count, setCount] = useState<number | null>(null);

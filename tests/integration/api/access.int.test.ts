@@ -207,7 +207,8 @@ const CASES: Record<string, Case> = {
   "GET /api/me/notifications": { call: () => ({ path: "/api/me/notifications" }), expect: signedIn(200) },
   "POST /api/me/notifications/read": { call: () => ({ path: "/api/me/notifications/read", body: { ids: ["0123456789abcdef01234567"] } }), expect: signedIn(204) },
   // Realtime and video: tickets and tokens follow the meeting and booth policies (the booked meeting is onsite: no video).
-  "POST /api/realtime/token": { call: () => ({ path: "/api/realtime/token", body: {} }), expect: signedIn(200) },
+  // Anyone: a guest token admits to the public hall only.
+  "POST /api/realtime/token": { call: () => ({ path: "/api/realtime/token", body: {} }), expect: all(200) },
   "POST /api/realtime/tickets": { call: (f) => ({ path: "/api/realtime/tickets", body: { room: `meeting:${f.booked}` } }), expect: { ...signedIn(200), interpreter: 404 } },
   "POST /api/meetings/{id}/video-token": { call: (f) => ({ path: `/api/meetings/${f.booked}/video-token`, body: {} }), expect: { ...signedIn(409), interpreter: 404 } },
   "GET /api/meetings/{id}/attendance": { call: (f) => ({ path: `/api/meetings/${f.booked}/attendance` }), expect: { ...signedIn(200), interpreter: 404 } },

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { JoinableRoomSchema, type JoinableRoom, type RoomTicketClaims, type SocketClaims } from "@ketnoi/contracts";
 import { signToken } from "@ketnoi/contracts/src/signedToken";
 import type { UserRecord } from "../../repositories/userRepository";
@@ -9,10 +10,12 @@ const TTL_SECONDS = 120;
 /** By the real clock, not the api's domain clock: the realtime service checks expiry with its own. */
 const expiry = () => Math.floor(Date.now() / 1000) + TTL_SECONDS;
 
-/** The token a browser presents at the Socket.IO handshake. */
-export function socketToken(ctx: LiveContext, user: UserRecord) {
+/** The token a browser presents at the Socket.IO handshake: a user's, or a guest's for the public hall. */
+export function socketToken(ctx: LiveContext, user: UserRecord | undefined) {
   const exp = expiry();
-  const claims: SocketClaims = { kind: "socket", sub: user.id, name: user.name, role: user.role, ...(user.companyId ? { companyId: user.companyId } : {}), exp };
+  const claims: SocketClaims = user
+    ? { kind: "socket", sub: user.id, name: user.name, role: user.role, ...(user.companyId ? { companyId: user.companyId } : {}), exp }
+    : { kind: "socket", sub: `guest:${randomBytes(8).toString("hex")}`, name: "", role: "guest", exp };
   return { token: signToken(ctx.realtimeSecret, claims), expiresAt: new Date(exp * 1000).toISOString() };
 }
 

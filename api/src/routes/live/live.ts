@@ -1,3 +1,4 @@
+import type { RequestHandler } from "express";
 import { z } from "zod";
 import express, { type Router } from "express";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
@@ -24,17 +25,18 @@ const AttendanceViewSchema = z.object({
 });
 
 /** Realtime handshake tokens and room tickets, video tokens, and video attendance. Every grant follows a policy check. */
-export function liveEndpoints(ctx: LiveContext) {
+export function liveEndpoints(ctx: LiveContext, guestTokens: RequestHandler) {
   return [
     defineEndpoint({
       method: "post",
       path: "/realtime/token",
-      summary: "A short-lived token for the realtime service's handshake (sent in handshake.auth.token)",
+      summary: "A short-lived token for the realtime service's handshake (sent in handshake.auth.token); visitors not signed in get a guest token for the public hall only",
       tags: ["realtime"],
-      access: "signedIn",
+      access: "public",
+      before: [guestTokens],
       request: { query: noQuery, body: noBody },
       responses: { 200: { description: "The token", schema: SocketTokenViewSchema } },
-      handler: async ({ auth }) => ({ body: socketToken(ctx, auth!.user) }),
+      handler: async ({ auth }) => ({ body: socketToken(ctx, auth?.user) }),
     }),
     defineEndpoint({
       method: "post",
