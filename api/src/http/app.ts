@@ -38,6 +38,7 @@ import { boothEndpoints } from "../routes/booths/booths";
 import { randomBytes } from "node:crypto";
 import { schedulerEndpoints } from "../routes/scheduler/scheduler";
 import { matchingEndpoints } from "../routes/matching/matching";
+import { auditEndpoints } from "../routes/audit/audit";
 import { createMatchingService } from "../services/matching";
 import { proposalsForScheduler } from "../commands/matching/proposals";
 import { inProcessSolver, type SolverRunner } from "../services/solverRunner";
@@ -131,7 +132,8 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...matchingEndpoints(matching, meetings, limits),
     ...liveEndpoints(live, limits.realtimeToken),
     ...boothEndpoints(live, limits.boothChat),
-  ]);
+    ...auditEndpoints(repos),
+  ], (entry) => repos.audit.record(entry));
   api.get("/attachments/:id", attachmentDownload(repos));
   registry.registerPath({
     method: "get",

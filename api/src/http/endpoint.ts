@@ -82,8 +82,14 @@ function parsePart(schema: ZodType | undefined, value: unknown, part: string, lo
   return { ok: false, data: undefined };
 }
 
-/** Mounts endpoints on a router and registers each in the OpenAPI registry. */
-export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoints: Endpoint[]) {
+/** Where successful changes made by organisers are recorded (the audit trail). */
+export type AuditSink = (entry: { actorUserId: string; actorEmail: string; action: string; target: Record<string, string>; fields: string[]; status: number; requestId?: string }) => Promise<void>;
+
+/**
+ * Mounts endpoints on a router and registers each in the OpenAPI registry. Every change an organiser
+ * makes successfully (any method but GET) goes to the audit sink: one place, so no command can forget.
+ */
+export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoints: Endpoint[], audit?: AuditSink) {
   for (const e of endpoints) {
     const access: RequestHandler = (req, _res, next) => {
       try {
@@ -103,14 +109,26 @@ export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoi
         const body = parsePart(e.request?.body, req.body ?? {}, "body", locale, fields);
         if (!params.ok || !query.ok || !body.ok) throw validationFailed({ ...fields });
         const result = await e.handler({ params: params.data, query: query.data, body: body.data, req, res, locale, auth: req.auth } as EndpointInput<Schema, Schema, Schema>);
+        const status = result.csv || result.raw ? 200 : (result.status ?? (result.body === undefined ? 204 : 200));
+        // Recorded before the answer goes out, so whoever reads the trail next sees it.
+        if (audit && e.method !== "get" && req.auth?.user.role === "organiser") {
+          await audit({
+            actorUserId: req.auth.user.id,
+            actorEmail: req.auth.user.email,
+            action: `${e.method.toUpperCase()} ${e.path}`,
+            target: { ...(params.data as Record<string, string> | undefined) },
+            fields: body.data && typeof body.data === "object" ? Object.keys(body.data) : [],
+            status,
+            ...(typeof req.id === "string" ? { requestId: req.id } : {}),
+          }).catch((err: unknown) => req.log?.error({ err }, "audit entry not recorded"));
+        }
         if (result.csv) res.status(200).type("text/csv; charset=utf-8").attachment(result.csv.filename).send(result.csv.text);
         else if (result.raw) {
           res.status(200).type(result.raw.contentType).set("Cache-Control", "private, no-store");
           if (result.raw.filename) res.attachment(result.raw.filename);
           res.send(result.raw.data);
-        }
-        else if (result.body === undefined) res.status(result.status ?? 204).end();
-        else res.status(result.status ?? 200).json(result.body);
+        } else if (result.body === undefined) res.status(status).end();
+        else res.status(status).json(result.body);
       } catch (err) {
         next(err);
       }

@@ -19,6 +19,7 @@ import { createBoothRepository } from "./boothRepository";
 import { createVideoAttendanceRepository } from "./videoAttendanceRepository";
 import { createSchedulePlanRepository } from "./schedulePlanRepository";
 import { createMatchFeedbackRepository } from "./matchFeedbackRepository";
+import { createAuditRepository } from "./auditRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -43,6 +44,7 @@ export function createRepositories(models: Models) {
     videoAttendance: createVideoAttendanceRepository(models),
     schedulePlans: createSchedulePlanRepository(models),
     matchFeedback: createMatchFeedbackRepository(models, revisions),
+    audit: createAuditRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

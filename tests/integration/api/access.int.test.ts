@@ -204,6 +204,7 @@ const CASES: Record<string, Case> = {
   "GET /api/matching/overview": { call: () => ({ path: "/api/matching/overview?limit=3" }), expect: organiserOnly(200) },
   "PUT /api/matching/pairs/{a}/{b}": { call: (f) => ({ path: `/api/matching/pairs/${f.domesticCompany}/${f.recTarget}`, body: { decision: "promote" } }), expect: organiserOnly(204) },
   "DELETE /api/matching/pairs/{a}/{b}": { call: (f) => ({ path: `/api/matching/pairs/${f.domesticCompany}/${f.recTarget}` }), expect: organiserOnly(204) },
+  "GET /api/audit": { call: () => ({ path: "/api/audit" }), expect: organiserOnly(200) },
   "GET /api/me/notifications": { call: () => ({ path: "/api/me/notifications" }), expect: signedIn(200) },
   "POST /api/me/notifications/read": { call: () => ({ path: "/api/me/notifications/read", body: { ids: ["0123456789abcdef01234567"] } }), expect: signedIn(204) },
   // Realtime and video: tickets and tokens follow the meeting and booth policies (the booked meeting is onsite: no video).

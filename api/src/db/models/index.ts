@@ -21,6 +21,7 @@ import { boothAdmissionSchema, boothChatMessageSchema, boothQueueEntrySchema } f
 import { videoAttendanceSchema } from "./videoAttendance";
 import { schedulePlanSchema } from "./schedulePlan";
 import { matchFeedbackSchema } from "./matchFeedback";
+import { auditEntrySchema } from "./auditEntry";
 
 export function registerModels(connection: Connection) {
   return {
@@ -49,6 +50,7 @@ export function registerModels(connection: Connection) {
     VideoAttendance: connection.model("VideoAttendance", videoAttendanceSchema),
     SchedulePlan: connection.model("SchedulePlan", schedulePlanSchema),
     MatchFeedback: connection.model("MatchFeedback", matchFeedbackSchema),
+    AuditEntry: connection.model("AuditEntry", auditEntrySchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;
