@@ -16,6 +16,11 @@ const Inbox = lazy(() => import("./pages/Inbox"));
 const Agenda = lazy(() => import("./pages/Agenda"));
 const Meeting = lazy(() => import("./pages/Meeting"));
 const CheckInLink = lazy(() => import("./pages/CheckInLink"));
+const Console = lazy(() => import("./pages/organiser/Console"));
+const Scheduler = lazy(() => import("./pages/organiser/Scheduler"));
+const CheckInDesk = lazy(() => import("./pages/organiser/CheckInDesk"));
+const Dashboard = lazy(() => import("./pages/organiser/Dashboard"));
+const OrganiserCompanies = lazy(() => import("./pages/organiser/Companies"));
 // Video rooms pull in livekit-client: only these routes load it.
 const MeetingRoom = lazy(() => import("./pages/live/MeetingRoom"));
 const Booth = lazy(() => import("./pages/live/Booth"));
@@ -44,6 +49,11 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["meetings/:id/room", MeetingRoom],
   ["booths/:companyId", Booth],
   ["check-in/:id", CheckInLink],
+  ["organiser", Console],
+  ["organiser/scheduler", Scheduler],
+  ["organiser/check-in", CheckInDesk],
+  ["organiser/dashboard", Dashboard],
+  ["organiser/companies", OrganiserCompanies],
 ];
 
 const router = createBrowserRouter([

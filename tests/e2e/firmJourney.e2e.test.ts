@@ -204,4 +204,38 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await firm.getByRole("alert").filter({ hasText: /not started|has not started|begun|start/i }).waitFor();
     expect(errors).toEqual([]);
   });
+
+  test("the organiser runs the auto-scheduler, sees value against the bound, moves a meeting and publishes", async () => {
+    const ctx = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/Berlin" });
+    ctx.setDefaultTimeout(30_000);
+    const page = await ctx.newPage();
+    await signInThroughUi(page, demo("organiser"), EN);
+    await page.waitForURL(/\/organiser$/);
+    await page.getByRole("link", { name: "Auto-scheduler" }).first().click();
+    await page.getByLabel("Time limit (seconds)").fill("0");
+    await page.getByLabel("Time limit (seconds)").blur();
+    await page.locator(".field-error").first().waitFor(); // below the api's minimum of 0.2 s
+    await page.getByLabel("Time limit (seconds)").fill("1");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    const summary = page.getByRole("region", { name: /^Plan/ });
+    await summary.getByText("Proven upper bound").waitFor();
+    await summary.getByText("Share of the bound").waitFor();
+    await summary.getByText("First-fit baseline").waitFor();
+    await page.getByRole("heading", { name: "Left out, and why" }).waitFor();
+    expect(page.url()).toMatch(/\?plan=[0-9a-f]{24}$/);
+
+    // Move the first placed meeting to another slot: the api's checker accepts it or says why not.
+    const placed = page.getByRole("region", { name: "Placed meetings" });
+    await placed.getByRole("button", { name: /^Move the meeting/ }).first().click();
+    const select = placed.getByLabel("New slot");
+    const options = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    await select.selectOption(options[options.length - 1]!);
+    await placed.getByRole("button", { name: "Apply" }).click();
+    await placed.locator(".notice").first().waitFor();
+    await screenshot(page, "scheduler-plan");
+
+    await page.getByRole("button", { name: "Publish the plan" }).click();
+    await page.getByText(/Published: \d+ meetings booked, \d+ conflicts\./).waitFor();
+    await ctx.close();
+  });
 });

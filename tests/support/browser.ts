@@ -7,7 +7,7 @@ import { stack } from "./stack";
  * Debian's Chromium, headless, with nothing that phones home, fake media devices and loopback
  * WebRTC allowed (the video issue relies on the last two).
  */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: stack.chromiumPath(),
     headless: true,
@@ -23,6 +23,7 @@ export function launchBrowser(): Promise<Browser> {
       "--use-fake-device-for-media-stream",
       "--use-fake-ui-for-media-stream",
       "--allow-loopback-in-peer-connection",
+      ...extraArgs,
     ],
   });
 }

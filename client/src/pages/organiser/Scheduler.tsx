@@ -1,0 +1,225 @@
+import { useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import { useTranslation } from "react-i18next";
+import { FAIR_TIME_ZONE, RunSchedulerBodySchema, type SchedulePlanView } from "@ketnoi/contracts";
+import { dateTimeIn } from "../../lib/slotTime";
+import { send, errorText } from "../../lib/api";
+import { useLoad } from "../../lib/useLoad";
+import { useForm } from "../../lib/validation";
+import { formatNumber } from "../../lib/labels";
+import { RequireRole } from "../../components/RequireRole";
+import { Async, Notice } from "../../components/States";
+import { Field } from "../../components/Field";
+import { SlotTime } from "../../components/SlotTime";
+
+type Plan = SchedulePlanView;
+type Slot = Plan["assignments"][number]["slot"];
+const PAGE = 50;
+
+function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
+  const { t } = useTranslation();
+  const form = useForm<{ timeLimitSeconds: string; proposalsPerCompany: string; maxMeetingsPerCompany: string }>(
+    RunSchedulerBodySchema,
+    { timeLimitSeconds: "5", proposalsPerCompany: "0", maxMeetingsPerCompany: "" },
+    (v) => ({ timeLimitSeconds: Number(v.timeLimitSeconds), proposalsPerCompany: Number(v.proposalsPerCompany), ...(v.maxMeetingsPerCompany ? { maxMeetingsPerCompany: Number(v.maxMeetingsPerCompany) } : {}) }),
+  );
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const run = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!form.check()) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      onPlan(await send<Plan>("POST", "/scheduler/plans", form.body()));
+    } catch (err) {
+      setFailure(form.fromApi(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const num = (key: "timeLimitSeconds" | "proposalsPerCompany" | "maxMeetingsPerCompany", label: string, hint?: string) => (
+    <Field label={label} error={form.error(key)} hint={hint}>
+      {(p) => <input {...p} type="number" inputMode="decimal" value={form.values[key]} onChange={(e) => form.set(key, e.target.value)} />}
+    </Field>
+  );
+  return (
+    <form className="panel" onSubmit={run} aria-labelledby="run-title" noValidate>
+      <h2 id="run-title">{t("scheduler.run")}</h2>
+      <div className="row">
+        {num("timeLimitSeconds", t("scheduler.timeLimit"))}
+        {num("proposalsPerCompany", t("scheduler.proposals"), t("scheduler.proposalsHint"))}
+        {num("maxMeetingsPerCompany", t("scheduler.cap"), t("scheduler.capHint"))}
+      </div>
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <button type="submit" disabled={busy}>{busy ? t("scheduler.running") : t("scheduler.runButton")}</button>
+      {busy && <p role="status" className="muted">{t("scheduler.runningHint")}</p>}
+    </form>
+  );
+}
+
+function Summary({ plan }: { plan: Plan }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number, d = 1) => formatNumber(x, i18n.language, { maximumFractionDigits: d });
+  const items: [string, string][] = [
+    [t("scheduler.value"), n(plan.value)],
+    [t("scheduler.bound"), n(plan.upperBound)],
+    [t("scheduler.ratio"), formatNumber(plan.ratio, i18n.language, { style: "percent", maximumFractionDigits: 1 })],
+    [t("scheduler.breaks"), n(plan.breaks, 0)],
+    [t("scheduler.firstFit"), t("scheduler.firstFitValue", { value: n(plan.firstFit.value), breaks: n(plan.firstFit.breaks, 0) })],
+    [t("scheduler.scheduled"), n(plan.assignments.length, 0)],
+    [t("scheduler.unscheduled"), n(plan.unscheduled.length, 0)],
+  ];
+  return (
+    <section className="panel" aria-labelledby="plan-summary">
+      <h2 id="plan-summary">{t("scheduler.plan")} <span className={`status status-${plan.status === "published" ? "booked" : "requested"}`}>{t(`scheduler.status.${plan.status}`)}</span></h2>
+      <dl className="figures">
+        {items.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
+      </dl>
+      <meter min={0} max={1} value={plan.ratio} aria-label={t("scheduler.ratio")} style={{ width: "100%" }} />
+    </section>
+  );
+}
+
+function Assignments({ plan, slots, onChange }: { plan: Plan; slots: Slot[]; onChange: (p: Plan) => void }) {
+  const { t, i18n } = useTranslation();
+  const [filter, setFilter] = useState("");
+  const [page, setPage] = useState(0);
+  const [moving, setMoving] = useState<string | null>(null);
+  const [target, setTarget] = useState("");
+  const [msg, setMsg] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const rows = plan.assignments.filter((a) => !filter || `${a.a.name} ${a.b.name}`.toLowerCase().includes(filter.toLowerCase()));
+  const move = async (meeting: string, slot: string | null) => {
+    setMsg(null);
+    try {
+      onChange(await send<Plan>("PUT", `/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting)}`, { slot }));
+      setMoving(null);
+      setMsg({ kind: "ok", text: slot ? t("scheduler.moved") : t("scheduler.leftOut") });
+    } catch (e) {
+      setMsg({ kind: "error", text: errorText(e) });
+    }
+  };
+  const draft = plan.status === "draft";
+  return (
+    <section className="panel" aria-labelledby="assign-title">
+      <h2 id="assign-title">{t("scheduler.assignments")}</h2>
+      <label className="filter"><span>{t("scheduler.filter")}</span><input type="search" value={filter} onChange={(e) => { setFilter(e.target.value); setPage(0); }} /></label>
+      {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th scope="col">{t("scheduler.slot")}</th><th scope="col">{t("scheduler.parties")}</th><th scope="col">{t("scheduler.mode")}</th><th scope="col">{t("scheduler.interpreter")}</th>{draft && <th scope="col"><span className="sr-only">{t("scheduler.actions")}</span></th>}</tr></thead>
+          <tbody>
+            {rows.slice(page * PAGE, page * PAGE + PAGE).map((a) => (
+              <tr key={a.meeting}>
+                <td><SlotTime start={a.slot.start} end={a.slot.end} /></td>
+                <td>{a.a.name} ↔ {a.b.name} <small className="muted">({t(`scheduler.kind.${a.kind}`)})</small></td>
+                <td>{t(`meeting.modePref.${a.mode}`)}</td>
+                <td>{a.interpreter?.name ?? "—"}</td>
+                {draft && (
+                  <td>
+                    {moving === a.meeting ? (
+                      <div className="actions">
+                        <label className="filter">
+                          <span>{t("scheduler.newSlot")}</span>
+                          <select value={target} onChange={(e) => setTarget(e.target.value)}>
+                            <option value="">—</option>
+                            {slots.map((s) => <option key={s.id} value={s.id}>{dateTimeIn(s.start, FAIR_TIME_ZONE, i18n.language)}</option>)}
+                          </select>
+                        </label>
+                        <button type="button" disabled={!target} onClick={() => void move(a.meeting, target)}>{t("scheduler.applyMove")}</button>
+                        <button type="button" className="secondary" onClick={() => void move(a.meeting, null)}>{t("scheduler.leaveOut")}</button>
+                      </div>
+                    ) : (
+                      <button type="button" className="secondary" aria-label={t("scheduler.moveLabel", { a: a.a.name, b: a.b.name })} onClick={() => { setMoving(a.meeting); setTarget(""); }}>{t("scheduler.move")}</button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > PAGE && (
+        <nav className="pager" aria-label={t("directory.pages")}>
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{t("directory.prev")}</button>
+          <span>{t("directory.pageOf", { page: page + 1, pages: Math.ceil(rows.length / PAGE) })}</span>
+          <button type="button" disabled={(page + 1) * PAGE >= rows.length} onClick={() => setPage(page + 1)}>{t("directory.next")}</button>
+        </nav>
+      )}
+    </section>
+  );
+}
+
+function Unscheduled({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  if (!plan.unscheduled.length) return <section className="panel"><h2>{t("scheduler.unscheduledTitle")}</h2><p>{t("scheduler.allScheduled")}</p></section>;
+  return (
+    <section className="panel" aria-labelledby="unsched-title">
+      <h2 id="unsched-title">{t("scheduler.unscheduledTitle")}</h2>
+      <ul className="list compact">
+        {plan.unscheduled.slice(0, 200).map((u) => (
+          <li key={u.meeting}>{u.a.name} ↔ {u.b.name}: <strong>{t(`scheduler.reason.${u.reason}`)}</strong></li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PlanView({ initial }: { initial: Plan }) {
+  const { t, i18n } = useTranslation();
+  const [plan, setPlan] = useState(initial);
+  const [failure, setFailure] = useState<string | null>(null);
+  const slots = useMemo(() => [...new Map(plan.assignments.map((a) => [a.slot.id, a.slot])).values()].sort((a, b) => a.start.localeCompare(b.start)), [plan]);
+  const publish = async () => {
+    setFailure(null);
+    try {
+      setPlan(await send<Plan>("POST", `/scheduler/plans/${plan.id}/publish`, {}));
+    } catch (e) {
+      setFailure(errorText(e));
+    }
+  };
+  return (
+    <>
+      <Summary plan={plan} />
+      {plan.status === "draft" ? (
+        <section className="panel">
+          <p>{t("scheduler.publishHint")}</p>
+          <button type="button" onClick={() => void publish()}>{t("scheduler.publish")}</button>
+          {failure && <Notice kind="error">{failure}</Notice>}
+        </section>
+      ) : (
+        plan.publishResult && (
+          <Notice kind="ok">
+            {t("scheduler.published", { booked: formatNumber(plan.publishResult.booked, i18n.language), conflicts: formatNumber(plan.publishResult.conflicts.length, i18n.language) })}
+          </Notice>
+        )
+      )}
+      <Unscheduled plan={plan} />
+      <Assignments plan={plan} slots={slots} onChange={setPlan} />
+    </>
+  );
+}
+
+function PlanLoader({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { result, reload } = useLoad<Plan>(`/scheduler/plans/${id}`);
+  return <Async result={result} reload={reload} empty={t("scheduler.noPlan")}>{(p) => <PlanView key={p.id} initial={p} />}</Async>;
+}
+
+/** The auto-scheduler: run, judge (value against the proven bound, breaks against first-fit), adjust, publish. */
+export default function Scheduler() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const planId = params.get("plan");
+  return (
+    <RequireRole roles={["organiser"]}>
+      {() => (
+        <>
+          <h1>{t("scheduler.title")}</h1>
+          <RunForm onPlan={(p) => setParams({ plan: p.id })} />
+          {planId ? <PlanLoader key={planId} id={planId} /> : <p className="panel muted">{t("scheduler.noPlan")}</p>}
+        </>
+      )}
+    </RequireRole>
+  );
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { MeetingView } from "@ketnoi/contracts";
+import { launchBrowser, screenshot } from "../support/browser";
+import { stack } from "../support/stack";
+import { apiAs, demo, signInThroughUi } from "../support/journeys";
+import { writeY4m } from "../support/fakeCamera";
+
+// The organiser's console against the real stack: the check-in desk reads a meeting's QR code from
+// the device camera (Chromium's fake camera plays a video of the api's QR code), the dashboard's
+// charts, and company import with a report of bad lines. (The auto-scheduler is driven at the end
+// of firmJourney.e2e.test.ts, so that publishing cannot race the firm's open requests.)
+const EN = { email: "Email", password: "Password", submit: "Sign in" };
+
+describe("the organiser's console", () => {
+  let browser: Browser;
+  let ctx: BrowserContext;
+  let page: Page;
+  let onsite: MeetingView;
+  const video = path.join(mkdtempSync(path.join(tmpdir(), "ketnoi-cam-")), "qr.y4m");
+
+  beforeAll(async () => {
+    // First, a video of a booked onsite meeting's QR code for the fake camera.
+    const prep = await launchBrowser();
+    const prepCtx = await prep.newContext();
+    const api = await apiAs(prepCtx.request, demo("organiser"));
+    onsite = ((await api.get("/meetings?status=booked")).body as MeetingView[]).find((m) => m.mode === "onsite")!;
+    expect(onsite).toBeDefined();
+    const prepPage = await prepCtx.newPage();
+    await prepPage.goto(`${stack.baseUrl()}/api/health`);
+    await writeY4m(prepPage, `/api/meetings/${onsite.id}/check-in-code`, video);
+    await prep.close();
+
+    browser = await launchBrowser([`--use-file-for-fake-video-capture=${video}`]);
+    ctx = await browser.newContext({ locale: "en-GB", timezoneId: "Asia/Ho_Chi_Minh", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    ctx.setDefaultTimeout(15_000);
+    page = await ctx.newPage();
+  });
+  afterAll(() => browser?.close());
+
+  test("signs in to the console, on a phone", async () => {
+    await signInThroughUi(page, demo("organiser"), EN);
+    await page.waitForURL(/\/organiser$/);
+    await page.getByRole("heading", { name: "Fair console" }).waitFor();
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Check-in desk" }).waitFor();
+  });
+
+  test("the check-in desk reads a meeting's QR code from the camera and asks the api", async () => {
+    await page.goto(`${stack.baseUrl()}/organiser/check-in`);
+    // A typed code that is not one is refused as you type/submit, before the api.
+    await page.getByLabel(/The QR code's link/).fill("hello");
+    await page.getByRole("button", { name: "Record as held" }).click();
+    await page.getByText("This is not a meeting check-in code.").first().waitFor();
+
+    await page.getByRole("button", { name: "Start the camera" }).click();
+    await page.getByLabel("Camera view").waitFor();
+    // The fair is weeks away on the demo clock: the api answers that check-in has not opened yet,
+    // which proves the code was read from the video and checked by the api.
+    await page.getByRole("region", { name: "Recent check-ins" }).getByText("Check-in for this meeting has not opened yet.").waitFor();
+    await screenshot(page, "check-in-desk-phone");
+    await page.getByRole("button", { name: "Stop the camera" }).click();
+  });
+
+  test("the dashboard draws participation, meetings, outcomes and plan targets", async () => {
+    await page.goto(`${stack.baseUrl()}/organiser/dashboard`);
+    await page.getByRole("heading", { name: "Fair dashboard" }).waitFor();
+    await page.getByRole("img", { name: "By country" }).waitFor();
+    await page.getByRole("img", { name: "From request to meeting" }).waitFor();
+    await page.getByRole("img", { name: "Outcomes" }).waitFor();
+    await page.getByRole("meter", { name: /Hanoi supporting-industry firms/ }).waitFor();
+    await screenshot(page, "dashboard-phone");
+  });
+
+  test("company import checks each line and reports the bad ones (dry run)", async () => {
+    await page.goto(`${stack.baseUrl()}/organiser/companies`);
+    const header = "kind,legal_name,english_name,tax_code,country,district,time_zone,participation,sectors,processes,certifications,offers,languages,employees,export_markets,description_vi,description_en,listed";
+    await page.getByLabel("Or paste the CSV").fill(`${header}\ndomestic,Công ty Thử,,123,VN,Đống Đa,Asia/Ho_Chi_Minh,onsite,sec.mech,,,,vi,10,,,,true\n`);
+    await page.getByRole("button", { name: "Check only" }).click();
+    await page.getByText(/Check: 0 would be new, 0 updated, 1 rejected\./).waitFor();
+    await page.getByRole("cell", { name: "tax_code" }).waitFor();
+  });
+});
