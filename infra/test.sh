@@ -61,9 +61,18 @@ if [ $# -eq 0 ]; then
   TZ=America/Los_Angeles npx jest --ci --json --outputFile="$TEST_DIR/jest-tz.json" api/src/domain || jest_status=$?
 fi
 
+# Secrets never reach a log: the services' logs of this run are searched for this run's video and
+# realtime secrets and for the password every end-to-end login sends (the seed's own output names the
+# demo password on purpose, so it is not searched).
+log "searching this run's logs for secrets"
+secrets_failed=0
+KETNOI_SECRETS="$LK_SECRET"$'\n'"$RT_SECRET"$'\n'"ketnoi-demo-2026" node "$INFRA_DIR/check-log-secrets.mjs" \
+  "$RUN_DIR/api-$API_PORT.log" "$RUN_DIR/realtime-$REALTIME_PORT.log" "$RUN_DIR/gateway-$GATEWAY_PORT.log" \
+  "$RUN_DIR/livekit-$LK_PORT.log" "$RUN_DIR/ferretdb-$DB_PORT.log" "$RUN_DIR/redis-$REDIS_PORT.log" || secrets_failed=1
+
 node -e '
 const fs = require("fs");
-const file = process.argv[1], typecheckFailed = Number(process.argv[2]);
+const file = process.argv[1], checksFailed = Number(process.argv[2]) + Number(process.argv[4]);
 let passed = 0, failed = 0, suitesFailed = 0;
 if (fs.existsSync(file)) {
   for (const f of [file, file.replace(/jest\.json$/, "jest-tz.json")].filter((f) => fs.existsSync(f))) {
@@ -73,10 +82,11 @@ if (fs.existsSync(file)) {
     suitesFailed += r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
   }
 } else failed = 1;
-passed += typecheckFailed ? 0 : 1;
-failed += typecheckFailed + suitesFailed;
+// The type-check and the log search count as one test each.
+passed += 2 - checksFailed;
+failed += checksFailed + suitesFailed;
 const line = `${passed} passed, ${failed} failed`;
 fs.writeFileSync(process.argv[3], line + "\n");
 console.log(line);
 process.exit(failed > 0 ? 1 : 0);
-' "$TEST_DIR/jest.json" "$typecheck_failed" "$TEST_DIR/summary"
+' "$TEST_DIR/jest.json" "$typecheck_failed" "$TEST_DIR/summary" "$secrets_failed"
