@@ -62,13 +62,14 @@ start_node() {
   wait_port 127.0.0.1 "$port" "$name"
 }
 
-# start_gateway PORT API_PORT REALTIME_PORT: nginx, the one origin the browser sees:
-# the built client, /api/* to the api and /socket.io/ to the realtime service.
+# start_gateway PORT API_PORT REALTIME_PORT VIDEO_URL: nginx, the one origin the browser sees:
+# the built client, /api/* to the api and /socket.io/ to the realtime service. VIDEO_URL (the LiveKit
+# URL browsers use, ws:// or wss://) is the one other origin the Content-Security-Policy lets pages reach.
 start_gateway() {
-  local port=$1 api=$2 realtime=$3
+  local port=$1 api=$2 realtime=$3 video=$4
   local prefix="$RUN_DIR/nginx-$port"
   mkdir -p "$prefix/tmp"
-  sed -e "s|@PORT@|$port|g" -e "s|@API@|127.0.0.1:$api|g" -e "s|@REALTIME@|127.0.0.1:$realtime|g" \
+  sed -e "s|@PORT@|$port|g" -e "s|@API@|127.0.0.1:$api|g" -e "s|@REALTIME@|127.0.0.1:$realtime|g" -e "s|@VIDEO@|$video|g" \
     -e "s|@CLIENT_DIST@|$ROOT_DIR/client/dist|g" -e "s|@PREFIX@|$prefix|g" \
     "$INFRA_DIR/nginx/local.conf.template" >"$prefix/nginx.conf"
   start_bg "gateway-$port" nginx -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" -g "daemon off;"

@@ -48,7 +48,8 @@ node "$ROOT_DIR/api/dist/seed/cli.js" | tee "$RUN_DIR/seed.out"
 export NODE_ENV=production PUBLIC_ORIGIN="http://localhost:$GATEWAY_PORT" API_PORT REALTIME_PORT
 start_node api "$API_PORT" api/dist/main.js
 start_node realtime "$REALTIME_PORT" realtime/dist/main.js
-start_gateway "$GATEWAY_PORT" "$API_PORT" "$REALTIME_PORT"
+video_url="${LIVEKIT_PUBLIC_URL:-$LIVEKIT_URL}"
+start_gateway "$GATEWAY_PORT" "$API_PORT" "$REALTIME_PORT" "${video_url/#http/ws}"
 
 cat <<MSG
 

@@ -17,8 +17,11 @@ describe("home page in a real browser", () => {
     const failed: string[] = [];
     page.on("requestfailed", (r) => failed.push(r.url()));
     page.on("pageerror", (e) => failed.push(e.message));
+    // The page runs under the gateway's Content-Security-Policy without tripping it.
+    page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && failed.push(m.text()));
 
-    await page.goto(stack.baseUrl());
+    const response = await page.goto(stack.baseUrl());
+    expect(response!.headers()["content-security-policy"]).toMatch(/script-src 'self';.*frame-ancestors 'none'/);
     await page.getByRole("heading", { level: 1, name: "Hội chợ Công nghiệp hỗ trợ Hà Nội 2026" }).waitFor();
     const figures = page.getByRole("region", { name: "Tham gia" });
     await figures.getByText("Doanh nghiệp Hà Nội").waitFor();
