@@ -105,6 +105,8 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
   api.use(express.json({ limit: "1mb", strict: true }));
   api.use(cookieParser());
   api.use(rejectMongoOperators);
+  // Before the session lookup: health answers (and names what is down) even when the database is away.
+  mountEndpoints(api, registry, healthEndpoints(probes));
   api.use(authenticate(repos, publicOrigin, now));
   const cookies = { secure: publicOrigin.startsWith("https://") };
   const passport = createPassport(repos, now);
@@ -114,7 +116,6 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
   live.meetings = meetings;
   const matching = { repos, matching: createMatchingService(repos, now) };
   mountEndpoints(api, registry, [
-    ...healthEndpoints(probes),
     ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, now }),
     ...invitationEndpoints(repos, limits, cookies, publicOrigin, now),
     ...fairEndpoints(repos, now, meetings),

@@ -1,0 +1,68 @@
+import { Types } from "mongoose";
+import { connectDatabase, type Database } from "../../api/src/db/connection";
+import { DEMO_PASSWORD } from "../../api/src/seed/seedDemoFair";
+import { ApiClient, expectStatus } from "./httpClient";
+import { waitFor, type FaultStack } from "./processes";
+
+/** A demo login signed in to the stack's real api. */
+export async function demoClient(stack: FaultStack, role: "organiser" | "domestic" | "vendor" | "interpreter", locale = "en") {
+  return new ApiClient(stack.apiUrl, stack.publicOrigin, locale).signIn(`${role}@ketnoi.demo`, DEMO_PASSWORD);
+}
+
+/** Runs `fn` on a connection of the test's own to the stack's database (for checks the api does not offer). */
+export async function withDatabase<T>(stack: FaultStack, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await connectDatabase(stack.mongodbUri, { autoIndex: false });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Listed, approved foreign firms the company has no meeting with yet. */
+export async function freshPartners(stack: FaultStack, companyId: string, n: number): Promise<string[]> {
+  return withDatabase(stack, async (db) => {
+    const met = await db.models.Meeting.find({ parties: new Types.ObjectId(companyId) }, { parties: 1 }).lean();
+    const busy = new Set(met.flatMap((m) => (m.parties as Types.ObjectId[]).map((p) => p.toHexString())));
+    const firms = await db.models.Company.find({ kind: "foreign", listed: true, status: { $ne: "pending" } }, { _id: 1 }).lean();
+    const ids = firms.map((f) => f._id.toHexString()).filter((id) => !busy.has(id));
+    if (ids.length < n) throw new Error(`only ${ids.length} firms left to meet, ${n} needed`);
+    return ids.slice(0, n);
+  });
+}
+
+/** One free common slot per partner, all different (so bookings made at once do not compete). */
+export async function distinctSlots(client: ApiClient, partners: string[]): Promise<{ with: string; slot: string }[]> {
+  const used = new Set<string>();
+  const out: { with: string; slot: string }[] = [];
+  for (const partner of partners) {
+    const slots = expectStatus(await client.get(`/api/meetings/slots?with=${partner}`), 200, "free slots").body as { id: string }[];
+    const slot = slots.find((s) => !used.has(s.id));
+    if (!slot) throw new Error(`no free slot left with ${partner}`);
+    used.add(slot.id);
+    out.push({ with: partner, slot: slot.id });
+  }
+  return out;
+}
+
+/** How many meetings the database holds between these two companies (in this status, or any). */
+export function meetingsBetween(db: Database, a: string, b: string, status?: string) {
+  const filter: Record<string, unknown> = { parties: { $all: [new Types.ObjectId(a), new Types.ObjectId(b)] } };
+  if (status) filter.status = status;
+  return db.models.Meeting.countDocuments(filter);
+}
+
+/** Waits until the api's /api/health answers 200 (every required dependency up). */
+export function healthy(stack: FaultStack, client: ApiClient, timeoutMs = 90_000) {
+  return waitFor("the api's /api/health to answer 200", async () => (await client.get("/api/health", { timeoutMs: 10_000 })).status === 200, { timeoutMs, intervalMs: 500 }).catch((err: Error) => {
+    throw new Error(`${err.message}\n${stack.logs()}`);
+  });
+}
+
+/** An error answer that means "retry later": 503, Retry-After in seconds, the service_unavailable code. */
+export function expectUnavailable(reply: { status: number; headers: Headers; body: any }, what: string) {
+  if (reply.status !== 503) throw new Error(`${what}: expected 503, got ${reply.status} ${JSON.stringify(reply.body)}`);
+  const retryAfter = reply.headers.get("retry-after");
+  if (!retryAfter || !/^\d+$/.test(retryAfter)) throw new Error(`${what}: 503 without a Retry-After in seconds (${retryAfter})`);
+  if (reply.body?.error?.code !== "service_unavailable") throw new Error(`${what}: unexpected error body ${JSON.stringify(reply.body)}`);
+}
