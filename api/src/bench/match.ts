@@ -6,6 +6,7 @@
 // wall-clock and as this process's CPU time, with the machine's load average: the machine is shared,
 // and under load the wall clock measures the neighbours too.
 import { loadavg } from "node:os";
+import { measureRecommendationsApi } from "./recommendationsApi";
 import { MatchingEngine, type EngineOptions } from "../domain/matching/engine";
 import { generateEvalSet } from "../domain/matching/eval/evalSet";
 import { exposure, ndcgAt, precisionAt, precisionCeilingAt, type Rankings } from "../domain/matching/eval/metrics";
@@ -45,6 +46,8 @@ const unspreadExposure = exposure(K, firmsLists(unspread.rankings), foreign);
 // The list appearances an onsite party's slots can answer (remote parties have fewer slots).
 const answerable = Math.floor((hoursIn(fairWindows(set.fair)) * 60) / set.fair.slotMinutes / SPREAD.requestRate);
 
+// Through the api as well, when there is a database to serve it from (infra/bench.sh starts one).
+const api = process.env.MONGODB_URI ? await measureRecommendationsApi(process.env.MONGODB_URI) : {};
 console.log(
   JSON.stringify({
     bench: "match",
@@ -72,6 +75,7 @@ console.log(
     ms_total_median: Math.round(median(warm.map((w) => w.totalMs))),
     cpu_ms_total_first: Math.round(first.cpuMs),
     cpu_ms_total_median: Math.round(median(warm.map((w) => w.cpuMs))),
+    ...api,
     load_average_1m: round(loadavg()[0]!, 2),
   }),
 );

@@ -3,7 +3,7 @@ import type { Repositories } from "../repositories";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { FairRecord } from "../repositories/fairRepository";
 import type { MatchFeedbackRecord } from "../repositories/matchFeedbackRepository";
-import { fairSlots } from "../domain/fairSlots";
+import { availableSlots, fairSlots, type Slot } from "../domain/fairSlots";
 import type { DismissReason } from "@ketnoi/contracts";
 
 /** How long the demand figures (requests received, free slots) are reused: they move slowly, and reading every meeting per request would not. */
@@ -64,9 +64,13 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
   let load: { at: number; byCompany: Map<string, PartyLoad>; requests: FeedbackIndex["signals"] } | undefined;
   let syncing: Promise<void> | null = null;
 
+  /** Slots each company can meet in at all (a remote one only inside its working day), before any meeting. */
+  const openSlots = new Map<string, number>();
+  let slots: Slot[] = [];
   const eligible = (c: CompanyRecord) => c.fairId === fairId && c.status !== "pending";
   const upsert = (c: CompanyRecord) => {
     versions.set(c.id, (c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0);
+    openSlots.set(c.id, availableSlots(slots, { participation: c.participation, timeZone: c.timeZone, busy: [], blocked: c.blockedSlots ?? [] }).filter((s) => s.available).length);
     engine!.upsertParticipant(toParticipant(c));
   };
 
@@ -77,7 +81,7 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
       seen.add(c.id);
       if (versions.get(c.id) !== ((c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0)) upsert(c);
     }
-    for (const id of [...versions.keys()]) if (!seen.has(id)) versions.delete(id), engine!.remove(id);
+    for (const id of [...versions.keys()]) if (!seen.has(id)) versions.delete(id), openSlots.delete(id), engine!.remove(id);
     companiesRevision = revision;
   }
 
@@ -90,7 +94,9 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
       engine = new MatchingEngine({ fair, interpreters });
       signature = sig;
       fairId = fair.id;
+      slots = fairSlots(fair);
       versions.clear();
+      openSlots.clear();
       companiesRevision = -1;
       load = undefined;
     }
@@ -101,10 +107,9 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
       feedbackRevision = matching;
     }
     if (!load || now().getTime() - load.at > LOAD_TTL_MS) {
-      const totalSlots = fairSlots(fair).length;
       const byCompany = new Map<string, PartyLoad>();
       const requests: FeedbackIndex["signals"] = new Map();
-      const entry = (id: string) => byCompany.get(id) ?? byCompany.set(id, { requestsReceived: 0, freeSlots: totalSlots }).get(id)!;
+      const entry = (id: string) => byCompany.get(id) ?? byCompany.set(id, { requestsReceived: 0, freeSlots: openSlots.get(id) ?? slots.length }).get(id)!;
       for (const m of await repos.meetings.listForFair(fair.id)) {
         if (m.status === "requested" || m.status === "countered") entry(m.recipientId).requestsReceived++;
         if (m.status === "booked") for (const id of [m.requesterId, m.recipientId]) entry(id).freeSlots = Math.max(0, entry(id).freeSlots - 1);
