@@ -153,6 +153,13 @@ export const FIELD_MESSAGES = {
     ko: "이 시간대에 빈 테이블이 없습니다.",
     "zh-Hant": "此時段沒有空桌。",
   },
+  videoUnavailable: {
+    vi: "Phòng họp video tạm thời không hoạt động; lịch hẹn và đặt lịch vẫn dùng được. Vui lòng thử lại sau ít phút.",
+    en: "Video rooms are unavailable right now; scheduling and booking still work. Please try again in a few minutes.",
+    ja: "ビデオ会議室は現在ご利用いただけません（日程調整と予約は引き続き利用できます）。数分後に再度お試しください。",
+    ko: "지금은 화상 회의실을 사용할 수 없습니다. 일정 조율과 예약은 계속 이용할 수 있습니다. 몇 분 후 다시 시도해 주세요.",
+    "zh-Hant": "視訊會議室暫時無法使用；排程與預約仍可正常使用。請於幾分鐘後再試。",
+  },
   noOnlineRoom: {
     vi: "Không còn phòng họp trực tuyến trống trong khung giờ này.",
     en: "No online meeting room is free in this slot.",

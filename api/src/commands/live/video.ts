@@ -17,6 +17,15 @@ function videoOf(ctx: LiveContext): VideoService {
   return ctx.video;
 }
 
+/** Creates the room through LiveKit's server API; while LiveKit is away that is a 503 saying video is down. */
+async function ensureRoom(video: VideoService, room: string, limits: { maxParticipants: number; emptyTimeoutSeconds: number }) {
+  try {
+    await video.rooms.ensureRoom(room, limits);
+  } catch (err) {
+    throw Object.assign(new AppError("service_unavailable", { video: "videoUnavailable" }, 30), { cause: err });
+  }
+}
+
 async function mint(video: VideoService, user: UserRecord, room: string, canPublish: boolean, metadata: VideoParticipantMetadata, now: Date): Promise<VideoTokenView> {
   const participantToken = await video.mintToken({ room, identity: user.id, name: user.name, metadata: JSON.stringify(metadata), canPublish, ttlSeconds: VIDEO_TOKEN_TTL_SECONDS });
   return { serverUrl: video.publicUrl, roomName: room, participantToken, identity: user.id, canPublish, expiresAt: new Date(now.getTime() + VIDEO_TOKEN_TTL_SECONDS * 1000).toISOString() };
@@ -32,7 +41,7 @@ export async function meetingVideoToken(ctx: LiveContext, user: UserRecord, id: 
   const { meeting, access } = await meetingAccess(ctx, user, id);
   if (meeting.mode !== "online" || !meeting.onlineRoom) throw new AppError("conflict", { meeting: "notOnline" });
   if (!["booked", "held"].includes(statusNow(ctx.meetings, meeting))) throw new AppError("conflict", { meeting: "meetingClosed" });
-  await video.rooms.ensureRoom(meeting.onlineRoom, MEETING_ROOM_LIMITS);
+  await ensureRoom(video, meeting.onlineRoom, MEETING_ROOM_LIMITS);
   const metadata: VideoParticipantMetadata = { access, meetingId: meeting.id, ...(user.companyId ? { companyId: user.companyId } : {}) };
   return mint(video, user, meeting.onlineRoom, true, metadata, ctx.meetings.now());
 }
@@ -43,7 +52,7 @@ export async function boothVideoToken(ctx: LiveContext, user: UserRecord, compan
   const access = await boothAccess(ctx, user, companyId);
   const admitted = access === "visitor" && Boolean((await ctx.meetings.repos.booths.findEntry(companyId, user.id))?.admittedAt);
   const room = boothRoomName(ctx.realtimeSecret, companyId);
-  await video.rooms.ensureRoom(room, BOOTH_ROOM_LIMITS);
+  await ensureRoom(video, room, BOOTH_ROOM_LIMITS);
   const metadata: VideoParticipantMetadata = { access, boothId: companyId, ...(user.companyId ? { companyId: user.companyId } : {}) };
   return mint(video, user, room, access === "staff" || access === "organiser" || admitted, metadata, ctx.meetings.now());
 }
