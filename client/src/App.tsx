@@ -16,6 +16,10 @@ const Inbox = lazy(() => import("./pages/Inbox"));
 const Agenda = lazy(() => import("./pages/Agenda"));
 const Meeting = lazy(() => import("./pages/Meeting"));
 const CheckInLink = lazy(() => import("./pages/CheckInLink"));
+const Onboarding = lazy(() => import("./pages/Onboarding"));
+const Assignments = lazy(() => import("./pages/Assignments"));
+const Hall = lazy(() => import("./pages/Hall"));
+const Team = lazy(() => import("./pages/Team"));
 const Console = lazy(() => import("./pages/organiser/Console"));
 const Scheduler = lazy(() => import("./pages/organiser/Scheduler"));
 const CheckInDesk = lazy(() => import("./pages/organiser/CheckInDesk"));
@@ -49,6 +53,11 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["meetings/:id/room", MeetingRoom],
   ["booths/:companyId", Booth],
   ["check-in/:id", CheckInLink],
+  ["onboarding", Onboarding],
+  ["profile", Onboarding],
+  ["assignments", Assignments],
+  ["hall", Hall],
+  ["team", Team],
   ["organiser", Console],
   ["organiser/scheduler", Scheduler],
   ["organiser/check-in", CheckInDesk],

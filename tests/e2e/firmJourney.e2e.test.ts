@@ -65,6 +65,23 @@ describe("a domestic firm and a foreign vendor meet", () => {
     // Signed in: the menu is the firm's.
     await firm.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "My agenda" }).waitFor();
     await firm.getByText("Nguyễn Thử · Domestic firm").waitFor();
+
+    // The onboarding wizard builds the profile from the taxonomy in a few clicks.
+    await firm.getByRole("heading", { name: `Profile: ${firmName}` }).waitFor();
+    await firm.getByLabel("Mechanical engineering").check();
+    for (const lang of ["Vietnamese", "English", "Japanese"]) await firm.getByLabel(lang, { exact: true }).check();
+    await firm.getByRole("button", { name: "Next" }).click();
+    await firm.getByLabel("5-axis CNC milling").check();
+    await firm.getByLabel("Wire harness").check();
+    await firm.getByRole("button", { name: "Next" }).click();
+    await firm.getByLabel("ISO 9001").check();
+    await firm.getByRole("button", { name: "Next" }).click();
+    await firm.getByLabel("Servo presses").check();
+    await firm.getByLabel("Find buyers for our capabilities").check();
+    await firm.getByRole("button", { name: "Next" }).click();
+    await firm.getByText("5-axis CNC milling, Wire harness").waitFor();
+    await firm.getByRole("button", { name: "Save the profile" }).click();
+    await firm.getByText("Profile saved.").waitFor();
   });
 
   test("organisers approve the new firms (api); a second firm asks the vendor too", async () => {
@@ -72,8 +89,8 @@ describe("a domestic firm and a foreign vendor meet", () => {
     const me = await apiAs(firmCtx.request);
     const session = (await me.get("/auth/session")).body;
     expect((await organiser.post(`/companies/${session.user.companyId}/approve`)).status).toBe(204);
-    // Its languages (the onboarding test covers the wizard): meetings then need no interpreter.
-    expect((await me.patch(`/companies/${session.user.companyId}`, { languages: ["vi", "en", "ja"] })).status).toBe(200);
+    // The wizard saved its languages: its meetings with English or Japanese speakers need no interpreter.
+    expect((await me.get(`/companies/${session.user.companyId}`)).body.languages).toEqual(["vi", "en", "ja"]);
 
     // A second firm registers and asks the vendor to meet (the vendor declines it below).
     const otherCtx = await browser.newContext();
@@ -107,6 +124,14 @@ describe("a domestic firm and a foreign vendor meet", () => {
     expect(anon.url()).toContain("country=JP");
     expect(await anon.locator(".company-card").count()).toBeGreaterThan(1);
     await screenshot(anon, "directory-vi");
+
+    // The virtual hall: booths by country, the live count, one click into a booth.
+    await anon.getByRole("link", { name: "Sảnh triển lãm ảo" }).click();
+    await anon.getByRole("heading", { name: "Nhật Bản", level: 2 }).waitFor();
+    await anon.getByText(/người đang trực tuyến/).waitFor();
+    await anon.getByRole("button", { name: "Theo ngành" }).click();
+    await anon.getByRole("link", { name: new RegExp(VENDOR.replace(/[.]/g, "\\.")) }).click();
+    await anon.waitForURL(/\/booths\/[0-9a-f]{24}$/);
     await anon.close();
   });
 

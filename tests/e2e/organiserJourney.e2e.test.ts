@@ -81,4 +81,14 @@ describe("the organiser's console", () => {
     await page.getByText(/Check: 0 would be new, 0 updated, 1 rejected\./).waitFor();
     await page.getByRole("cell", { name: "tax_code" }).waitFor();
   });
+
+  test("an interpreter sees the assignments page (by day, or that there is none yet)", async () => {
+    const ictx = await browser.newContext({ locale: "ko-KR", timezoneId: "Asia/Seoul" });
+    const ipage = await ictx.newPage();
+    await signInThroughUi(ipage, demo("interpreter"), { email: "이메일", password: "비밀번호", submit: "로그인" });
+    await ipage.waitForURL(/\/assignments$/);
+    await ipage.getByRole("heading", { name: "내 통역 일정" }).waitFor();
+    await ipage.locator(".agenda-item, .state.empty").first().waitFor();
+    await ictx.close();
+  });
 });

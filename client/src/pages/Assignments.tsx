@@ -1,0 +1,25 @@
+import { useTranslation } from "react-i18next";
+import type { MeetingView } from "@ketnoi/contracts";
+import { useLoad } from "../lib/useLoad";
+import { RequireRole } from "../components/RequireRole";
+import { Async, Empty } from "../components/States";
+import { AgendaItem, DayView } from "./Agenda";
+
+/** An interpreter's assignments by fair day: the parties and their languages, the table or video room. */
+function List() {
+  const { t } = useTranslation();
+  const { result, reload } = useLoad<MeetingView[]>("/meetings");
+  return (
+    <Async result={result} reload={reload} empty={t("assignments.empty")}>
+      {(all) => {
+        const mine = all.filter((m) => m.slot && (m.status === "booked" || m.status === "held"));
+        return mine.length ? <DayView meetings={mine} render={(m) => <AgendaItem key={m.id} m={m} interpreterView />} /> : <Empty>{t("assignments.empty")}</Empty>;
+      }}
+    </Async>
+  );
+}
+
+export default function Assignments() {
+  const { t } = useTranslation();
+  return <RequireRole roles={["interpreter"]}>{() => <><h1>{t("assignments.title")}</h1><List /></>}</RequireRole>;
+}

@@ -1,0 +1,62 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { EmailSchema, isLocale } from "@ketnoi/contracts";
+import { z } from "zod";
+import { send } from "../lib/api";
+import { useForm } from "../lib/validation";
+import { RequireRole } from "../components/RequireRole";
+import { Field } from "../components/Field";
+import { Notice } from "../components/States";
+
+const InviteSchema = z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.string() });
+
+/** A firm's team: invite colleagues (they get an email in their language and join the company). */
+export default function Team() {
+  const { t, i18n } = useTranslation();
+  const form = useForm<{ email: string; locale: string }>(InviteSchema, { email: "", locale: isLocale(i18n.language) ? i18n.language : "vi" }, (v) => ({ kind: "colleague", ...v }));
+  const [sent, setSent] = useState<string[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!form.check()) return;
+    setFailure(null);
+    try {
+      await send("POST", "/invitations", form.body());
+      setSent((s) => [form.values.email, ...s]);
+      form.set("email", "");
+    } catch (err) {
+      setFailure(form.fromApi(err));
+    }
+  };
+  return (
+    <RequireRole roles={["domestic", "vendor"]}>
+      {() => (
+        <>
+          <h1>{t("team.title")}</h1>
+          <form className="panel narrow" onSubmit={submit} noValidate aria-labelledby="invite-title">
+            <h2 id="invite-title">{t("team.invite")}</h2>
+            <p className="muted">{t("team.inviteHint")}</p>
+            <Field label={t("auth.email")} error={form.error("email")}>
+              {(p) => <input {...p} type="email" value={form.values.email} onChange={(e) => form.set("email", e.target.value)} onBlur={() => form.touch("email")} />}
+            </Field>
+            <Field label={t("lang.label")}>
+              {(p) => (
+                <select {...p} value={form.values.locale} onChange={(e) => form.set("locale", e.target.value)}>
+                  {["vi", "en", "ja", "ko", "zh-Hant"].map((l) => <option key={l} value={l}>{new Intl.DisplayNames([i18n.language], { type: "language" }).of(l)}</option>)}
+                </select>
+              )}
+            </Field>
+            {failure && <Notice kind="error">{failure}</Notice>}
+            <button type="submit">{t("team.send")}</button>
+          </form>
+          {sent.length > 0 && (
+            <section className="panel narrow" aria-labelledby="sent-title">
+              <h2 id="sent-title">{t("team.sent")}</h2>
+              <ul>{sent.map((e) => <li key={e}>{e}</li>)}</ul>
+            </section>
+          )}
+        </>
+      )}
+    </RequireRole>
+  );
+}
