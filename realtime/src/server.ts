@@ -24,9 +24,12 @@ export interface RealtimeServer {
  * need a ticket (rooms.ts). The api publishes to these rooms through Redis; this service delivers.
  */
 export async function createRealtimeServer(config: RealtimeConfig, logger: Logger): Promise<RealtimeServer> {
+  // While Redis is away each node keeps serving its own sockets (events reach only them): degraded.
+  let redisReady = () => true;
   const http = createServer((req, res) => {
     if (req.url === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok" }));
+      const body = !config.REDIS_URL ? { status: "ok" } : redisReady() ? { status: "ok", redis: "up" } : { status: "degraded", redis: "down" };
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
     } else {
       res.writeHead(404).end();
     }
@@ -46,14 +49,19 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub));
     redisClients.push(pub, sub);
+    redisReady = () => pub.isReady && sub.isReady;
+    pub.on("ready", () => logger.info("redis connected"));
   }
 
   let closing = false;
   const broadcastVisitors = async () => {
     if (closing) return; // the Redis clients may already be gone
-    const sockets = await io.in("hall").fetchSockets();
+    // Without Redis the other nodes cannot be asked (the request would wait for the reconnection):
+    // this node counts and tells its own sockets.
+    const hall = redisReady() ? io.in("hall") : io.local.in("hall");
+    const sockets = await hall.fetchSockets();
     if (closing) return;
-    io.to("hall").emit("hall:visitors", { count: sockets.length });
+    (redisReady() ? io.to("hall") : io.local.to("hall")).emit("hall:visitors", { count: sockets.length });
   };
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;

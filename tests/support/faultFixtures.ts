@@ -1,4 +1,6 @@
 import { Types } from "mongoose";
+import { io as ioClient, type Socket } from "socket.io-client";
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@ketnoi/contracts";
 import { connectDatabase, type Database } from "../../api/src/db/connection";
 import { DEMO_PASSWORD } from "../../api/src/seed/seedDemoFair";
 import { ApiClient, expectStatus } from "./httpClient";
@@ -65,4 +67,47 @@ export function expectUnavailable(reply: { status: number; headers: Headers; bod
   const retryAfter = reply.headers.get("retry-after");
   if (!retryAfter || !/^\d+$/.test(retryAfter)) throw new Error(`${what}: 503 without a Retry-After in seconds (${retryAfter})`);
   if (reply.body?.error?.code !== "service_unavailable") throw new Error(`${what}: unexpected error body ${JSON.stringify(reply.body)}`);
+}
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A handshake token from the api: the signed-in user's, or a guest's for an anonymous client. */
+export async function socketToken(client: ApiClient): Promise<string> {
+  return (expectStatus(await client.post("/api/realtime/token", {}), 200, "socket token").body as { token: string }).token;
+}
+
+/** A Socket.IO client on one realtime node (WebSocket only, as behind the gateway). */
+export function liveSocket(url: string, token: string, { reconnection = false } = {}): LiveSocket {
+  return ioClient(url, { path: SOCKET_PATH, transports: ["websocket"], forceNew: true, reconnection, reconnectionDelay: 200, reconnectionDelayMax: 1000, auth: { token } });
+}
+
+/** Resolves once connected; rejects with the reason when refused or after `ms`. */
+export function connectedWithin(socket: LiveSocket, ms = 10_000): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`socket not connected within ${ms} ms`)), ms);
+    socket.once("connect", () => (clearTimeout(timer), resolve()));
+    if (!socket.io.opts.reconnection) socket.once("connect_error", (err) => (clearTimeout(timer), reject(err)));
+  });
+}
+
+/** The next event of this name that satisfies `until`, or an error after `ms`. */
+export function nextLiveEvent(socket: LiveSocket, event: string, until: (payload: any) => boolean = () => true, ms = 10_000): Promise<any> {
+  const s = socket as unknown as Socket;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => (s.off(event, on), reject(new Error(`no ${event} within ${ms} ms`))), ms);
+    const on = (payload: unknown) => {
+      if (!until(payload)) return;
+      clearTimeout(timer);
+      s.off(event, on);
+      resolve(payload);
+    };
+    s.on(event, on);
+  });
+}
+
+/** A realtime node's own health (GET /healthz). */
+export async function nodeHealth(url: string): Promise<{ status: string; redis?: string }> {
+  const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) });
+  return (await res.json()) as { status: string; redis?: string };
 }
