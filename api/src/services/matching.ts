@@ -8,6 +8,20 @@ import type { DismissReason } from "@ketnoi/contracts";
 
 /** How long the demand figures (requests received, free slots) are reused: they move slowly, and reading every meeting per request would not. */
 const LOAD_TTL_MS = 30_000;
+/**
+ * How often another process's changes are looked for (the fair's set-up, the revision counters).
+ * Changes made in this process apply at once; others' within this time.
+ */
+const CHECK_EVERY_MS = 1_000;
+
+/** What a proposal shows of the partner, kept with the engine so a ranking reads no company from the database. */
+export interface PartnerCard {
+  id: string;
+  name: string;
+  country: string;
+  kind: "domestic" | "foreign";
+  participation: "onsite" | "remote";
+}
 
 interface FeedbackIndex {
   dismissals: Map<string, Dismissal[]>;
@@ -66,11 +80,14 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
 
   /** Slots each company can meet in at all (a remote one only inside its working day), before any meeting. */
   const openSlots = new Map<string, number>();
+  const cards = new Map<string, PartnerCard>();
+  let checkedAt = -Infinity;
   let slots: Slot[] = [];
   const eligible = (c: CompanyRecord) => c.fairId === fairId && c.status !== "pending";
   const upsert = (c: CompanyRecord) => {
     versions.set(c.id, (c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0);
     openSlots.set(c.id, availableSlots(slots, { participation: c.participation, timeZone: c.timeZone, busy: [], blocked: c.blockedSlots ?? [] }).filter((s) => s.available).length);
+    cards.set(c.id, { id: c.id, name: c.englishName ?? c.legalName, country: c.country, kind: c.kind, participation: c.participation });
     engine!.upsertParticipant(toParticipant(c));
   };
 
@@ -81,11 +98,14 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
       seen.add(c.id);
       if (versions.get(c.id) !== ((c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0)) upsert(c);
     }
-    for (const id of [...versions.keys()]) if (!seen.has(id)) versions.delete(id), openSlots.delete(id), engine!.remove(id);
+    for (const id of [...versions.keys()]) if (!seen.has(id)) versions.delete(id), openSlots.delete(id), cards.delete(id), engine!.remove(id);
     companiesRevision = revision;
   }
 
   async function sync() {
+    const force = companiesRevision < 0 || feedbackRevision < 0;
+    if (!force && performance.now() - checkedAt < CHECK_EVERY_MS && load && now().getTime() - load.at <= LOAD_TTL_MS) return;
+    checkedAt = performance.now();
     const fair = await repos.fairs.findCurrent(now());
     if (!fair) return;
     const interpreters = await repos.interpreters.listForFair(fair.id);
@@ -97,6 +117,7 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
       slots = fairSlots(fair);
       versions.clear();
       openSlots.clear();
+      cards.clear();
       companiesRevision = -1;
       load = undefined;
     }
@@ -140,8 +161,12 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
     companyChanged(company: CompanyRecord) {
       if (!engine) return;
       if (eligible(company)) upsert(company);
-      else if (engine.remove(company.id)) versions.delete(company.id);
+      else if (engine.remove(company.id)) versions.delete(company.id), cards.delete(company.id);
     },
+    /** The partner's card as the engine knows it. */
+    card: (id: string) => cards.get(id),
+    /** The companies this one bookmarked. */
+    bookmarksOf: (companyId: string) => new Set((feedback.signals.get(companyId) ?? []).filter((s) => s.signal === "bookmark" && s.direction === "outbound").map((s) => s.participantId)),
     /** After feedback written here: read it again before the next ranking. */
     feedbackChanged() {
       feedbackRevision = -1;

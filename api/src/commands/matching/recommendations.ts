@@ -26,20 +26,12 @@ async function partnerOf(ctx: MatchingContext, own: CompanyRecord, otherId: stri
 }
 
 /** Proposals with the partner's card basics and the reasons as text in the reader's language. */
-export async function presentRecommendations(ctx: MatchingContext, viewerId: string, recs: Recommendation[], locale: Locale): Promise<RecommendationView[]> {
-  const bookmarked = new Set((await ctx.repos.matchFeedback.listForFair((await ctx.repos.companies.findById(viewerId))?.fairId ?? "")).filter((f) => f.kind === "bookmark" && f.companyId === viewerId).map((f) => f.otherId));
-  const out: RecommendationView[] = [];
-  for (const r of recs) {
-    const c = await ctx.repos.companies.findById(r.id);
-    if (!c) continue;
-    out.push({
-      ...r,
-      company: { id: c.id, name: c.englishName ?? c.legalName, country: c.country, kind: c.kind, participation: c.participation },
-      text: r.reasons.map((reason) => renderMatchReason(reason, locale)),
-      bookmarked: bookmarked.has(c.id),
-    });
-  }
-  return out;
+export function presentRecommendations(ctx: MatchingContext, viewerId: string, recs: Recommendation[], locale: Locale): RecommendationView[] {
+  const bookmarked = ctx.matching.bookmarksOf(viewerId);
+  return recs.flatMap((r) => {
+    const company = ctx.matching.card(r.id);
+    return company ? [{ ...r, company, text: r.reasons.map((reason) => renderMatchReason(reason, locale)), bookmarked: bookmarked.has(r.id) }] : [];
+  });
 }
 
 /** My company's proposed partners. */
