@@ -32,9 +32,10 @@ export function Layout() {
     <>
       <a className="skip-link" href="#main">{t("nav.skip")}</a>
       <header className="topbar">
-        <Link to="/" className="brand" aria-label={t("nav.home")}>
+        <Link to="/" className="brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t("app.name")}</span>
+          <span className="sr-only"> – {t("nav.home")}</span>
         </Link>
         <nav className="mainnav" aria-label={t("nav.main")}>
           <ul>

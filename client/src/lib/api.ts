@@ -1,4 +1,4 @@
-import { ErrorBodySchema, type ErrorBody } from "@ketnoi/contracts";
+import type { ErrorBody } from "@ketnoi/contracts";
 import i18next from "i18next";
 
 export class ApiError extends Error {
@@ -17,11 +17,16 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
+/** The api's error shape, checked by hand: zod stays out of the landing route's initial JS. */
+function asErrorBody(data: unknown): ErrorBody | null {
+  const e = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return e && typeof e.code === "string" && typeof e.message === "string" ? (data as ErrorBody) : null;
+}
+
 async function parse<T>(res: Response): Promise<T> {
   const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
-    const parsed = ErrorBodySchema.safeParse(data);
-    throw new ApiError(res.status, parsed.success ? parsed.data : null);
+    throw new ApiError(res.status, asErrorBody(data));
   }
   return data as T;
 }

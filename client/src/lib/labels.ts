@@ -1,6 +1,10 @@
-import { TAXONOMY, type Locale, type LocalizedText, type TaxonomyKind } from "@ketnoi/contracts";
+import type { Locale, LocalizedText, TaxonomyKind, TaxonomyTerm } from "@ketnoi/contracts";
+// The taxonomy file itself (the contracts' TAXONOMY is the same file run through zod, which pages
+// that only show labels need not load).
+import taxonomy from "@ketnoi/contracts/taxonomy/taxonomy.v1.json";
 
-const TERMS = new Map(TAXONOMY.terms.map((t) => [t.code, t]));
+const ALL = taxonomy.terms as TaxonomyTerm[];
+const TERMS = new Map(ALL.map((t) => [t.code, t]));
 
 /** Text in the viewer's language, else English, else Vietnamese, else any. */
 export function localized(text: LocalizedText | undefined, locale: string): string {
@@ -14,7 +18,7 @@ export const termLabel = (code: string, locale: string) => {
   return term ? term.labels[locale as Locale] ?? term.labels.en : code;
 };
 
-export const termsOf = (kind: TaxonomyKind) => TAXONOMY.terms.filter((t) => t.kind === kind);
+export const termsOf = (kind: TaxonomyKind) => ALL.filter((t) => t.kind === kind);
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 function names(locale: string, type: "region" | "language") {

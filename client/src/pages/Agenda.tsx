@@ -56,9 +56,11 @@ export function DayView({ meetings, render }: { meetings: MeetingView[]; render:
           </button>
         ))}
       </div>
-      <ol className="list agenda" role="tabpanel" aria-label={fairDate(day, i18n.language)}>
-        {meetings.filter((m) => fairDayOf(m.slot!.start) === day).map(render)}
-      </ol>
+      <div role="tabpanel" aria-label={fairDate(day, i18n.language)}>
+        <ol className="list agenda">
+          {meetings.filter((m) => fairDayOf(m.slot!.start) === day).map(render)}
+        </ol>
+      </div>
     </>
   );
 }

@@ -1,10 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { TAXONOMY, type FairSummary, type Locale, type LocalizedText } from "@ketnoi/contracts";
+import type { FairSummary, Locale, LocalizedText, TaxonomyTerm } from "@ketnoi/contracts";
+// The raw taxonomy file: the landing page needs its labels, not zod to check it.
+import taxonomy from "@ketnoi/contracts/taxonomy/taxonomy.v1.json";
 import { useFairSummary } from "../lib/useFairSummary";
 import { useHallVisitors } from "../lib/useHallVisitors";
 import { fairDate, localDay, timeIn, viewerIsElsewhere, viewerTimeZone } from "../lib/time";
 
-const SECTOR_LABELS = new Map(TAXONOMY.terms.filter((t) => t.kind === "sector").map((t) => [t.code, t.labels]));
+const SECTOR_LABELS = new Map((taxonomy.terms as TaxonomyTerm[]).filter((t) => t.kind === "sector").map((t) => [t.code, t.labels]));
 
 /** Text in the viewer's language, else English, else Vietnamese, else any. */
 export function localized(text: LocalizedText | undefined, locale: string): string {
