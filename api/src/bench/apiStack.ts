@@ -1,0 +1,135 @@
+// The bench stack: the demo fair in the real database with a session for every firm's owner, the api
+// as its own process (as in production) and a bare Express app beside it: shared by bench:api and
+// bench:soak.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { connectDatabase } from "../db/connection";
+import { createRepositories } from "../repositories";
+import { seedDemoFair } from "../seed/seedDemoFair";
+import { hashToken, randomToken } from "../services/secrets";
+import { SESSION_COOKIE } from "../auth/context";
+
+export const ORIGIN = "http://localhost:8080";
+// The bench runs as api/dist/bench/<name>.js: the api package is two folders up from the entry script.
+const apiDir = path.resolve(path.dirname(process.argv[1]!), "../..");
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function start(script: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, script, { cwd: apiDir, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  process.on("exit", () => child.kill("SIGKILL"));
+  return child;
+}
+
+/** Seeds the database, starts the api and the bare app; `run` drives autocannon as firms or anonymously. */
+export async function startBenchStack(uri: string, connections: number) {
+  // The database: the demo fair, and a session for every firm's owner (made directly: no login limits).
+  const db = await connectDatabase(uri);
+  await db.connection.dropDatabase();
+  await Promise.all(Object.values(db.models).map((m) => m.createIndexes()));
+  const repos = createRepositories(db.models);
+  await seedDemoFair(repos);
+  const companies = (await repos.companies.listAll()).filter((c) => c.status !== "pending");
+  const firms = companies.filter((c) => c.kind === "domestic");
+  const vendors = companies.filter((c) => c.kind === "foreign").slice(0, 12);
+  await db.models.Company.updateMany({}, { $set: { listed: true, blockedSlots: [] } });
+  const sessions: { cookie: string; csrf: string }[] = [];
+  for (const [i, firm] of firms.entries()) {
+    const user = await repos.users.create({ email: `load${i}@bench.vn`, name: `Load ${i}`, role: "domestic", companyId: firm.id, companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: "!" });
+    const token = randomToken();
+    const csrf = randomToken();
+    await repos.sessions.create(hashToken(token), { userId: user.id, csrfToken: csrf, expiresAt: new Date(Date.now() + 86_400_000) });
+    sessions.push({ cookie: `${SESSION_COOKIE}=${token}`, csrf });
+  }
+  console.error(`seeded: ${firms.length} firms with sessions, ${vendors.length} vendors to book`);
+
+  // The api as it runs in production (its own process), and a bare Express app beside it.
+  const apiPort = await freePort();
+  const barePort = await freePort();
+  const api = start(["dist/main.js"], {
+    MONGODB_URI: uri,
+    API_PORT: String(apiPort),
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    PUBLIC_ORIGIN: ORIGIN,
+    LIVEKIT_URL: process.env.LIVEKIT_URL ?? "http://127.0.0.1:9",
+    LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY ?? "bench",
+    LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET ?? "bench-secret-bench-secret-bench-secret",
+    REALTIME_SECRET: randomToken(),
+  });
+  const bare = start(["--input-type=module", "-e", `import express from "express"; const app = express(); app.get("/ping", (_q, r) => r.json({ ok: true })); app.listen(${barePort}, "127.0.0.1");`], {});
+  const base = `http://127.0.0.1:${apiPort}`;
+  await waitFor(`${base}/api/fairs/current`);
+  await waitFor(`http://127.0.0.1:${barePort}/ping`);
+
+
+
+  const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+  const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => autocannon({ connections, ...opts }, (err, r) => (err ? reject(err) : resolve(r))));
+  /** Requests as a random firm (its cookie, CSRF token and origin), with an optional fresh body each time. */
+  const asFirm = (method: "GET" | "POST", p: string, body?: () => object) => ({
+    method,
+    path: p,
+    setupRequest: (req: Record<string, unknown>) => {
+      const s = pick(sessions);
+      return {
+        ...req,
+        headers: { cookie: s.cookie, "x-csrf-token": s.csrf, origin: ORIGIN, "content-type": "application/json", "accept-language": "vi" },
+        ...(body ? { body: JSON.stringify(body()) } : {}),
+      };
+    },
+  });
+  /** A booking of one of a dozen vendors in one of four slots: heavy contention by design. */
+  const booking = () => asFirm("POST", "/api/meetings", () => ({ with: pick(vendors).id, slot: pick(["d1s02", "d1s03", "d1s04", "d1s05"]), mode: "either" }));
+  /** Booked meetings holding the same party, table or interpreter at the same time (must be none). */
+  async function doubleBookings() {
+    const held = new Map<string, number>();
+    const count = (key: string) => held.set(key, (held.get(key) ?? 0) + 1);
+    const booked = await db.models.Meeting.find({ status: "booked" }).lean();
+    for (const m of booked) {
+      const at = m.startsAt!.getTime();
+      for (const p of m.parties) count(`party ${String(p)} ${at}`);
+      if (m.table) count(`table ${m.table} ${at}`);
+      if (m.interpreterId) count(`interpreter ${String(m.interpreterId)} ${at}`);
+    }
+    return { booked: booked.length, doubles: [...held.values()].filter((n) => n > 1).length };
+  }
+  return {
+    base,
+    bareUrl: `http://127.0.0.1:${barePort}/ping`,
+    apiPid: api.pid!,
+    sessions,
+    run,
+    asFirm,
+    booking,
+    doubleBookings,
+    async stop() {
+      api.kill("SIGTERM");
+      bare.kill("SIGTERM");
+      await db.close();
+    },
+  };
+}
+
+/** A process's resident memory in MiB, from /proc. */
+export function rssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
+}
