@@ -35,6 +35,8 @@ export interface SolveResult extends Solution {
 const EPS = 1e-9;
 /** The share of the time limit the bound may take. */
 const BOUND_SHARE = 0.3;
+/** Rounds of the value phase without a better plan that end it (when many meetings are left out). */
+const STALE = 8;
 
 /** Builds a plan from the relaxation's choices (see lagrangianBound's guide). */
 function guidedPlan(m: Model, guide: BoundResult["guide"], slots: Int32Array[], random: Random): ScheduleState {
@@ -135,9 +137,9 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   const touched = new Set<number>();
   // A few meetings left out may need a long walk on the plateau; many left out are mostly the ones
   // that cannot fit, and rounds that gain nothing end the phase.
-  while (open.length && !reached() && now() < valueDeadline && (open.length <= 20 || stale < 8)) {
+  while (open.length && !reached() && now() < valueDeadline && (open.length <= 20 || stale < STALE)) {
     rounds++;
-    const before = st.value;
+    const bestBefore = best.value;
     for (let i = 0; i < open.length; i++) {
       if ((i & 31) === 0 && now() >= valueDeadline) break;
       const u = open[i]!;
@@ -150,8 +152,8 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     let n = 0;
     for (const k of order) if (st.slotOf[k] === NONE && slots[k]!.length > 0) open[n++] = k;
     open.length = n;
-    stale = st.value > before + EPS ? 0 : stale + 1;
     keepIfBetter();
+    stale = best.value > bestBefore + EPS ? 0 : stale + 1;
   }
   const valuePhaseValue = st.value;
 

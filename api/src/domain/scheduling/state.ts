@@ -23,6 +23,17 @@ export class ScheduleState {
   readonly onsite: Int32Array; // per slot
   readonly online: Int32Array;
   readonly interpAt: Int32Array; // I x S -> meeting
+  /** Per slot: meetings held onsite that could go online (flexOn), held online that could go onsite (flexOff). */
+  readonly flexOn: Int32Array;
+  readonly flexOff: Int32Array;
+  /**
+   * Interpreter bookkeeping for makeRoom: a version per slot that changes with every interpreter
+   * placed or freed there, each meeting's class (same eligible interpreters), and per (class, slot)
+   * the version at which no interpreter could be freed for that class, so a failure is not searched again.
+   */
+  private readonly interpVersion: Int32Array;
+  private readonly interpClass: Int32Array;
+  private readonly interpFailed: Int32Array;
   /** Meetings held in each slot: slotList[s * perSlot + j] for j < held(s); posOf[k] is k's j. */
   private readonly slotList: Int32Array;
   private readonly posOf: Int32Array;
@@ -45,6 +56,18 @@ export class ScheduleState {
     this.onsite = new Int32Array(m.S);
     this.online = new Int32Array(m.S);
     this.interpAt = new Int32Array(m.I * m.S).fill(NONE);
+    this.flexOn = new Int32Array(m.S);
+    this.flexOff = new Int32Array(m.S);
+    this.interpVersion = new Int32Array(m.S);
+    this.interpClass = new Int32Array(m.M).fill(NONE);
+    const classes = new Map<string, number>();
+    for (let k = 0; k < m.M; k++) {
+      if (!m.mNeedsInterpreter[k]) continue;
+      const key = m.mInterpreters[k]!.join(",");
+      if (!classes.has(key)) classes.set(key, classes.size);
+      this.interpClass[k] = classes.get(key)!;
+    }
+    this.interpFailed = new Int32Array(classes.size * m.S).fill(NONE);
     this.perSlot = Math.max(1, Math.min(m.M, m.tables + m.rooms));
     this.slotList = new Int32Array(m.S * this.perSlot);
     this.posOf = new Int32Array(m.M).fill(NONE);
@@ -107,22 +130,30 @@ export class ScheduleState {
     const { m } = this;
     const S = m.S;
     if (m.mNeedsInterpreter[k] && this.freeInterpreter(k, s) === NONE) {
+      const key = this.interpClass[k]! * S + s;
+      if (this.interpFailed[key] === this.interpVersion[s]) return null;
+      let freed = false;
       outer: for (const i of m.mInterpreters[k]!) {
         if (!m.iAvail[i * S + s]) continue;
         const c = this.interpAt[i * S + s]!;
         for (const j of m.mInterpreters[c]!) {
           if (j !== i && m.iAvail[j * S + s] && this.interpAt[j * S + s] === NONE) {
             this.retouch(c, this.modeOf[c] as 0 | 1, j);
+            freed = true;
             break outer;
           }
         }
+      }
+      if (!freed) {
+        this.interpFailed[key] = this.interpVersion[s]!;
+        return null;
       }
     }
     const tablesFull = this.onsite[s]! >= m.tables;
     const roomsFull = this.online[s]! >= m.rooms;
     const wantOnsite = m.mOnsite[k] && tablesFull && !(m.mOnline[k] && !roomsFull);
     const wantOnline = m.mOnline[k] && roomsFull && !(m.mOnsite[k] && !tablesFull);
-    if ((wantOnsite && !roomsFull) || (wantOnline && !tablesFull)) {
+    if ((wantOnsite && !roomsFull && this.flexOn[s]! > 0) || (wantOnline && !tablesFull && this.flexOff[s]! > 0)) {
       const from = wantOnsite ? 0 : 1;
       for (let j = 0; j < this.held(s); j++) {
         const c = this.heldAt(s, j);
@@ -141,6 +172,7 @@ export class ScheduleState {
     const s = this.slotOf[c]!;
     this.onRetouch?.(c, this.modeOf[c] as 0 | 1, this.interpOf[c]!);
     if (this.modeOf[c] !== mode) {
+      this.flex(c, s, -1);
       if (mode === 0) {
         this.online[s]!--;
         this.onsite[s]!++;
@@ -149,12 +181,22 @@ export class ScheduleState {
         this.online[s]!++;
       }
       this.modeOf[c] = mode;
+      this.flex(c, s, 1);
     }
     if (this.interpOf[c] !== interp) {
+      this.interpVersion[s]!++;
       if (this.interpOf[c] !== NONE) this.interpAt[this.interpOf[c]! * m.S + s] = NONE;
       if (interp !== NONE) this.interpAt[interp * m.S + s] = c;
       this.interpOf[c] = interp;
     }
+  }
+
+  /** Counts placed meeting c (in slot s, with its current mode) in or out of flexOn / flexOff. */
+  private flex(c: number, s: number, sign: number) {
+    const { m } = this;
+    if (this.modeOf[c] === 0) {
+      if (m.mOnline[c]) this.flexOn[s]! += sign;
+    } else if (m.mOnsite[c]) this.flexOff[s]! += sign;
   }
 
   place(k: number, s: number, mode: 0 | 1, interp: number) {
@@ -175,7 +217,11 @@ export class ScheduleState {
     this.count[m.mB[k]!]!++;
     if (mode === 0) this.onsite[s]!++;
     else this.online[s]!++;
-    if (interp !== NONE) this.interpAt[interp * m.S + s] = k;
+    this.flex(k, s, 1);
+    if (interp !== NONE) {
+      this.interpAt[interp * m.S + s] = k;
+      this.interpVersion[s]!++;
+    }
     this.value += m.mValue[k]!;
     this.scheduled++;
   }
@@ -200,7 +246,11 @@ export class ScheduleState {
     this.count[m.mB[k]!]!--;
     if (this.modeOf[k] === 0) this.onsite[s]!--;
     else this.online[s]!--;
-    if (this.interpOf[k] !== NONE) this.interpAt[this.interpOf[k]! * m.S + s] = NONE;
+    this.flex(k, s, -1);
+    if (this.interpOf[k] !== NONE) {
+      this.interpAt[this.interpOf[k]! * m.S + s] = NONE;
+      this.interpVersion[s]!++;
+    }
     this.slotOf[k] = NONE;
     this.interpOf[k] = NONE;
     this.value -= m.mValue[k]!;

@@ -194,6 +194,8 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
     cap[MU + i] = setCap[i]!;
     active[MU + i] = 1;
   }
+  // Only these multipliers ever leave 0 (the others stay 0 and add nothing to L).
+  const activeList = Int32Array.from({ length: N }, (_, i) => i).filter((i) => active[i] === 1);
   const start = degreePrices(m, pre);
   for (let p = 0; p < P; p++) {
     if (active[Y + p]) lam[Y + p] = start[p]!;
@@ -226,10 +228,13 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
       let best = 0;
       let bestO = -1;
       let bestMode = 0;
+      const rowA = W + a * S;
+      const rowB = W + b * S;
+      const rowC = c >= 0 ? c * S : -1;
       for (let o = o0; o < o1; o++) {
         const s = optSlot[o]!;
-        let r = base - lam[W + a * S + s]! - lam[W + b * S + s]!;
-        if (c >= 0) r -= muCost[c * S + s]!;
+        let r = base - lam[rowA + s]! - lam[rowB + s]!;
+        if (rowC >= 0) r -= muCost[rowC + s]!;
         if (r <= best) continue;
         const r0 = onsite ? r - lam[ON + s]! : -Infinity;
         const r1 = online ? r - lam[OFF + s]! : -Infinity;
@@ -254,7 +259,10 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
       use[(bestMode === 0 ? ON : OFF) + s]!++;
       if (c >= 0) for (const t of setsOfClass[c]!) use[MU + t * S + s]!++;
     }
-    for (let i = 0; i < N; i++) total += lam[i]! * cap[i]!;
+    for (let j = 0; j < activeList.length; j++) {
+      const i = activeList[j]!;
+      total += lam[i]! * cap[i]!;
+    }
     return total;
   };
 
@@ -292,8 +300,8 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
     const lr = lr0 * Math.pow(decay, iterations / planned);
     const c1 = 1 / (1 - b1t);
     const c2 = 1 / (1 - b2t);
-    for (let i = 0; i < N; i++) {
-      if (!active[i]) continue;
+    for (let j = 0; j < activeList.length; j++) {
+      const i = activeList[j]!;
       const g = cap[i]! - use[i]!;
       const f = (first[i] = b1 * first[i]! + (1 - b1) * g);
       const v = (second[i] = b2 * second[i]! + (1 - b2) * g * g);

@@ -144,17 +144,18 @@ export class ValueSearch {
     const roomsFull = st.online[s]! >= m.rooms;
     const needInterp = m.mNeedsInterpreter[u] === 1 && !m.mInterpreters[u]!.some((i) => m.iAvail[i * m.S + s] && st.interpAt[i * m.S + s] === NONE);
     const modeBlocked = !((m.mOnsite[u] && !tablesFull) || (m.mOnline[u] && !roomsFull));
+    const frees = (c: number) => !modeBlocked || (st.modeOf[c] === 0 ? m.mOnsite[u] : m.mOnline[u]);
+    if (needInterp) {
+      // Only the meetings held by u's interpreters can free one.
+      for (const i of m.mInterpreters[u]!) {
+        const c = st.interpAt[i * m.S + s]!;
+        if (c !== NONE && frees(c) && (best === NONE || m.mValue[c]! < m.mValue[best]!)) best = c;
+      }
+      return best;
+    }
     for (let j = 0; j < st.held(s); j++) {
       const c = st.heldAt(s, j);
-      if (modeBlocked) {
-        const frees = st.modeOf[c] === 0 ? m.mOnsite[u] : m.mOnline[u];
-        if (!frees) continue;
-      }
-      if (needInterp) {
-        const i = st.interpOf[c]!;
-        if (i === NONE || !m.mInterpreters[u]!.includes(i)) continue;
-      }
-      if (best === NONE || m.mValue[c]! < m.mValue[best]!) best = c;
+      if (frees(c) && (best === NONE || m.mValue[c]! < m.mValue[best]!)) best = c;
     }
     return best;
   }
@@ -235,4 +236,5 @@ export class ValueSearch {
     }
     return 0;
   }
+
 }
