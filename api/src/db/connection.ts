@@ -49,12 +49,19 @@ const UNAVAILABLE_ERRORS = new Set([
   "MongoPoolClearedError",
 ]);
 
+/**
+ * Socket errors the driver sometimes lets through unwrapped: a write on a connection the server has
+ * just closed (the database was killed) surfaces as a bare EPIPE, not a MongoNetworkError.
+ */
+const NETWORK_CODES = new Set(["EPIPE", "ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+
 /** True for errors that mean "the database is away right now", which the api answers with 503. */
 export function isDatabaseUnavailable(err: unknown): boolean {
   let current: unknown = err;
   for (let depth = 0; current && depth < 4; depth++) {
-    const e = current as { name?: string; cause?: unknown };
+    const e = current as { name?: string; code?: unknown; cause?: unknown };
     if (e.name && UNAVAILABLE_ERRORS.has(e.name)) return true;
+    if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) return true;
     current = e.cause;
   }
   return false;
