@@ -86,3 +86,7 @@ export const FairSetupSchema = z.strictObject({
   countryPriorities: z.record(country, z.number().min(0).max(3)),
 });
 export type FairSetup = z.infer<typeof FairSetupSchema>;
+
+/** A member of a company's team, as its colleagues and organisers see it (GET /api/companies/:id/members). */
+export const CompanyMemberSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), companyRole: z.enum(["owner", "member"]) });
+export type CompanyMember = z.infer<typeof CompanyMemberSchema>;

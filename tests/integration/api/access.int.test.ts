@@ -105,11 +105,17 @@ const CASES: Record<string, Case> = {
     expect: organiserOnly(200),
   },
   "GET /api/fairs/{slug}": { call: (f) => ({ path: `/api/fairs/${f.fairSlug}` }), expect: all(200) },
+  "GET /api/fairs/{slug}/setup": { call: (f) => ({ path: `/api/fairs/${f.fairSlug}/setup` }), expect: organiserOnly(200) },
   "GET /api/taxonomy": { call: () => ({ path: "/api/taxonomy" }), expect: all(200) },
   "GET /api/companies": { call: () => ({ path: "/api/companies?q=co%20khi" }), expect: all(200) },
   "GET /api/companies/{id}": {
     call: (f) => ({ path: `/api/companies/${f.pendingCompany}` }),
     expect: { anonymous: 404, organiser: 200, domestic: 404, vendor: 404, interpreter: 404 },
+  },
+  // The domestic firm's team: its members and organisers; anyone else is told it does not exist.
+  "GET /api/companies/{id}/members": {
+    call: (f) => ({ path: `/api/companies/${f.domesticCompany}/members` }),
+    expect: { anonymous: 401, organiser: 200, domestic: 200, vendor: 404, interpreter: 404 },
   },
   "PATCH /api/companies/{id}": {
     call: (f) => ({ path: `/api/companies/${f.domesticCompany}`, body: { employees: 77 } }),

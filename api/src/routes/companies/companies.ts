@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordProfileView, type MatchingContext } from "../../commands/matching/recommendations";
-import { CompanyCardSchema, CompanyPrivateViewSchema, DirectoryPageSchema, normalizeSearchText } from "@ketnoi/contracts";
+import { CompanyCardSchema, CompanyMemberSchema, CompanyPrivateViewSchema, DirectoryPageSchema, normalizeSearchText } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound } from "../../errors";
 import type { Repositories } from "../../repositories";
@@ -85,6 +85,23 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
         if (!company || !companyPolicy.canSeeCard(auth?.user, company)) throw notFound();
         await recordProfileView(matching, auth?.user, company);
         return { body: companyPolicy.canSeePrivate(auth?.user, company) ? presentCompanyPrivate(company) : presentCompanyCard(company) };
+      },
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/companies/:id/members",
+      summary: "A company's team: name, email and role of each member (its members, organisers)",
+      tags: ["companies"],
+      access: "signedIn",
+      request: S.CompaniesMembersSchema,
+      responses: { 200: { description: "The members, owners first", schema: z.array(CompanyMemberSchema) } },
+      handler: async ({ params, auth }) => {
+        const company = await repos.companies.findById(params.id);
+        if (!company || !companyPolicy.canSeePrivate(auth?.user, company)) throw notFound();
+        const members = await repos.users.listByCompany(company.id);
+        const rank = (r?: string) => (r === "owner" ? 0 : 1);
+        members.sort((a, b) => rank(a.companyRole) - rank(b.companyRole) || a.name.localeCompare(b.name));
+        return { body: members.map((u) => ({ id: u.id, name: u.name, email: u.email, companyRole: u.companyRole ?? "member" })) };
       },
     }),
     defineEndpoint({

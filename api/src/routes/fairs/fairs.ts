@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { FairSummarySchema } from "@ketnoi/contracts";
+import { FairSetupSchema, FairSummarySchema, type FairSetup } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound, validationFailed } from "../../errors";
 import { checkFairSetup } from "../../domain/fairSetupRules";
 import { presentFairSummary } from "../../presenters/fairSummary";
 import type { Repositories } from "../../repositories";
 import type { FairRecord } from "../../repositories/fairRepository";
-import { FairsBySlugSchema, FairsCurrentSchema, FairsUpdateSchema } from "./schema";
+import { FairsBySlugSchema, FairsCurrentSchema, FairsSetupSchema, FairsUpdateSchema } from "./schema";
 import type { MeetingContext } from "../../commands/meetings/context";
 import { carryBlockedSlots, replanAfterFairChange } from "../../commands/meetings/replanAfterFairChange";
 
@@ -14,6 +14,25 @@ const ReplannedSchema = FairSummarySchema.extend({
   /** Booked meetings the change displaced: moved to another slot, or cancelled when none was free (everyone told). */
   replanned: z.object({ moved: z.number().int(), cancelled: z.number().int() }),
 });
+
+/** Exactly the set-up's fields (the record also holds its id and timestamps). */
+function presentFairSetup(f: FairRecord): FairSetup {
+  const setup: FairSetup = {
+    slug: f.slug,
+    name: f.name,
+    venue: f.venue,
+    timeZone: f.timeZone,
+    days: f.days,
+    slotMinutes: f.slotMinutes,
+    dailyHours: { start: f.dailyHours.start, end: f.dailyHours.end },
+    breaks: f.breaks.map((b) => ({ start: b.start, end: b.end, ...(b.label ? { label: b.label } : {}) })),
+    onsiteTables: f.onsiteTables,
+    tableZones: f.tableZones.map((z) => ({ from: z.from, to: z.to, sector: z.sector })),
+    onlineRoomsPerSlot: f.onlineRoomsPerSlot,
+    countryPriorities: f.countryPriorities ?? {},
+  };
+  return setup;
+}
 
 export function fairEndpoints(repos: Repositories, now: () => Date, meetings: MeetingContext) {
   async function summary(fair: FairRecord | null) {
@@ -37,6 +56,20 @@ export function fairEndpoints(repos: Repositories, now: () => Date, meetings: Me
       request: FairsCurrentSchema,
       responses,
       handler: async () => summary(await repos.fairs.findCurrent(now())),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/fairs/:slug/setup",
+      summary: "A fair's whole set-up as PUT /fairs/:slug takes it, with its slug (organisers)",
+      tags: ["fairs"],
+      access: ["organiser"],
+      request: FairsSetupSchema,
+      responses: { 200: { description: "The set-up", schema: FairSetupSchema } },
+      handler: async ({ params }) => {
+        const fair = await repos.fairs.findBySlug(params.slug);
+        if (!fair) throw notFound();
+        return { body: presentFairSetup(fair) };
+      },
     }),
     defineEndpoint({
       method: "put",

@@ -11,3 +11,7 @@ export const FairsUpdateSchema = {
   query: z.strictObject({}),
   body: FairSetupSchema.omit({ slug: true }),
 };
+export const FairsSetupSchema = {
+  params: z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{3,64}$/) }),
+  query: z.strictObject({}),
+};
