@@ -95,6 +95,14 @@ export const BoothPresenceSchema = z.object({
 });
 export type BoothPresence = z.infer<typeof BoothPresenceSchema>;
 
+/**
+ * Visitors (staff not counted) per booth, company id → count, for the hall's booth cards: the whole map
+ * to a socket as it joins the hall (booths nobody visits left out), then, to the hall, the booths whose
+ * presence changed (0 when the last visitor left); a booth not named keeps its last count.
+ */
+export const BoothCountsSchema = z.record(objectId, z.number().int().min(0));
+export type BoothCounts = z.infer<typeof BoothCountsSchema>;
+
 export const BoothQueueEntrySchema = z.object({ userId: z.string(), name: z.string(), position: z.number().int().min(1), askedAt: z.iso.datetime() });
 /** Staff see the whole queue; a visitor sees their own place (position null once admitted or gone). */
 export const BoothQueueViewSchema = z.object({
@@ -122,6 +130,7 @@ export interface ServerToClientEvents {
   notification: (payload: NotificationEvent) => void;
   "meeting:live": (payload: MeetingLiveEvent) => void;
   "booth:presence": (payload: BoothPresence) => void;
+  "booths:counts": (payload: BoothCounts) => void;
   "booth:queue": (payload: BoothQueueView) => void;
   "booth:chat": (payload: BoothChatMessage) => void;
   "booth:chat:deleted": (payload: z.infer<typeof BoothChatDeletedSchema>) => void;

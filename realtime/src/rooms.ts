@@ -5,6 +5,7 @@ import {
   RoomLeaveSchema,
   RoomTicketClaimsSchema,
   type Ack,
+  type BoothCounts,
   type BoothPresence,
   type ClientToServerEvents,
   type RoomAccess,
@@ -38,16 +39,38 @@ export async function boothPresence(io: IO, companyId: string): Promise<BoothPre
   return { companyId, staff, visitors: list.length - staff, people: list };
 }
 
+/** Visitors per booth across the given sockets (one per user and booth, staff left out); booths with none are absent. */
+export function boothCounts(sockets: { rooms: Set<string>; data: SocketData }[]): BoothCounts {
+  const users = new Map<string, Set<string>>();
+  for (const s of sockets) {
+    for (const room of s.rooms) {
+      if (!room.startsWith("booth:") || (s.data.access?.[room] ?? "visitor") === "staff") continue;
+      const companyId = room.slice("booth:".length);
+      users.set(companyId, (users.get(companyId) ?? new Set()).add(s.data.user.sub));
+    }
+  }
+  return Object.fromEntries([...users].map(([companyId, who]) => [companyId, who.size]));
+}
+
+/** Where the hall is told about booths: every node, or while Redis is away this node's own sockets. */
+export interface HallReach {
+  tell(counts: BoothCounts): void;
+}
+
 /**
  * room:join with a ticket the api minted after its policy check (the client never names a room it
- * was not granted); room:leave. Booth rooms announce presence whenever someone comes or goes.
+ * was not granted); room:leave. Booth rooms announce presence whenever someone comes or goes, and
+ * the hall hears the booth's new visitor count.
  */
-export function handleRooms(io: IO, socket: ClientSocket, secret: string, onError: (err: unknown) => void) {
+export function handleRooms(io: IO, socket: ClientSocket, secret: string, hall: HallReach, onError: (err: unknown) => void) {
   const announce = (room: string) => {
     if (!room.startsWith("booth:")) return;
     const companyId = room.slice("booth:".length);
     void boothPresence(io, companyId)
-      .then((p) => io.to(room).emit("booth:presence", p))
+      .then((p) => {
+        io.to(room).emit("booth:presence", p);
+        hall.tell({ [companyId]: p.visitors });
+      })
       .catch(onError);
   };
 

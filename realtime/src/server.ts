@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { SOCKET_PATH, SocketClaimsSchema, rooms, type ClientToServerEvents, type ServerToClientEvents } from "@ketnoi/contracts";
 import { verifyToken } from "@ketnoi/contracts/src/signedToken";
 import type { RealtimeConfig } from "./config";
-import { handleRooms, type SocketData } from "./rooms";
+import { boothCounts, handleRooms, type HallReach, type SocketData } from "./rooms";
 
 const CLIENT_EVENTS = new Set(["room:join", "room:leave"]);
 
@@ -63,6 +63,13 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     if (closing) return;
     (redisReady() ? io.to("hall") : io.local.to("hall")).emit("hall:visitors", { count: sockets.length });
   };
+  // Visitors per booth for the hall's booth cards: a booth's change to the hall, the whole map to a newcomer.
+  const hall: HallReach = {
+    tell(counts) {
+      if (!closing) (redisReady() ? io.to("hall") : io.local.to("hall")).emit("booths:counts", counts);
+    },
+  };
+  const allBoothCounts = async () => boothCounts(await (redisReady() ? io.fetchSockets() : io.local.fetchSockets()));
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;
     const claims = SocketClaimsSchema.safeParse(verifyToken(config.REALTIME_SECRET, auth?.token));
@@ -74,13 +81,16 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
   io.on("connection", (socket) => {
     const { user } = socket.data;
     void socket.join(rooms.user(user.sub));
-    handleRooms(io, socket, config.REALTIME_SECRET, (err) => logger.warn({ err }, "booth presence failed"));
+    handleRooms(io, socket, config.REALTIME_SECRET, hall, (err) => logger.warn({ err }, "booth presence failed"));
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (!CLIENT_EVENTS.has(event) && typeof ack === "function") ack({ ok: false, error: { code: "bad_request", message: "unknown event" } });
     });
     void socket.join("hall");
     void broadcastVisitors().catch((err) => logger.warn({ err }, "visitor count failed"));
+    void allBoothCounts()
+      .then((counts) => !closing && socket.emit("booths:counts", counts))
+      .catch((err) => logger.warn({ err }, "booth counts failed"));
     socket.on("disconnect", () => void broadcastVisitors().catch(() => undefined));
   });
 

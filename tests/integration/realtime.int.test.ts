@@ -1,6 +1,6 @@
 import request from "supertest";
 import { signToken } from "@ketnoi/contracts/src/signedToken";
-import type { HallVisitors } from "@ketnoi/contracts";
+import type { BoothCounts, HallVisitors } from "@ketnoi/contracts";
 import { buildTestApp, signIn, FIXED_NOW, TEST_REALTIME_SECRET } from "../support/app";
 import { freshDatabase, silentLogger, stack } from "../support/stack";
 import { connected, emitAck, nextEvent, socketClient, startRealtimeNode, type TestSocket } from "../support/realtime";
@@ -159,6 +159,27 @@ describe("realtime service", () => {
     const gone = nextEvent(staff, "booth:presence", (p) => p.visitors === 0);
     visitor.disconnect();
     expect((await gone).people.map((p) => p.access)).toEqual(["staff"]);
+  });
+
+  test("the hall hears each booth's visitor count (staff not counted), across nodes; a newcomer gets the whole map", async () => {
+    const booth = companyOf("domestic");
+    const boothRoom = `booth:${booth}`;
+    const watcher = await open(nodeA.url, "interpreter");
+    const staff = await open(nodeB.url, "domestic");
+    expect(await emitAck(staff, "room:join", { ticket: await ticket("domestic", boothRoom) })).toMatchObject({ ok: true, access: "staff" });
+    const oneVisitor = nextEvent(watcher, "booths:counts", (c: BoothCounts) => c[booth] === 1);
+    const visitor = await open(nodeB.url, "vendor");
+    await emitAck(visitor, "room:join", { ticket: await ticket("vendor", boothRoom) });
+    expect(await oneVisitor).toEqual({ [booth]: 1 });
+    // Someone arriving in the hall now, on the other node, is told every booth's count at once.
+    const newcomer = socketClient(nodeA.url, await tokenFor("organiser"));
+    cleanup.push(() => newcomer.disconnect());
+    const whole = nextEvent(newcomer, "booths:counts");
+    await connected(newcomer);
+    expect(await whole).toEqual({ [booth]: 1 });
+    const none = nextEvent(watcher, "booths:counts", (c: BoothCounts) => c[booth] === 0);
+    visitor.disconnect();
+    expect(await none).toEqual({ [booth]: 0 });
   });
 
   test("without Redis a single node serves on its own", async () => {
