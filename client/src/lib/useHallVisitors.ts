@@ -1,18 +1,34 @@
 import { useEffect, useState } from "react";
+import type { BoothCounts } from "@ketnoi/contracts";
 import { openLiveSocket } from "./liveApi";
 
 /**
- * Live count of people in the virtual hall, from the realtime service (null until known). Visitors
- * who are not signed in connect with a guest token from the api, which admits to the hall only.
+ * The live hall from the realtime service: how many people are in the virtual hall (null until
+ * known) and how many visitors are in each booth (company id → count; the whole map on joining, then
+ * each booth's changes). Visitors who are not signed in connect with a guest token from the api,
+ * which admits to the hall only.
  */
-export function useHallVisitors(): number | null {
-  const [count, setCount] = useState<number | null>(null);
+export function useHallLive(): { visitors: number | null; booths: BoothCounts } {
+  const [visitors, setVisitors] = useState<number | null>(null);
+  const [booths, setBooths] = useState<BoothCounts>({});
   useEffect(() => {
-    const socket = openLiveSocket([], () => undefined);
-    socket.on("hall:visitors", ({ count }) => setCount(count));
+    let first = true;
+    const socket = openLiveSocket([], () => {
+      first = true; // after a reconnection the next map is the whole one again
+    });
+    socket.on("hall:visitors", ({ count }) => setVisitors(count));
+    socket.on("booths:counts", (counts) => {
+      setBooths((old) => (first ? counts : { ...old, ...counts }));
+      first = false;
+    });
     return () => {
       socket.disconnect();
     };
   }, []);
-  return count;
+  return { visitors, booths };
+}
+
+/** Live count of people in the virtual hall (null until known). */
+export function useHallVisitors(): number | null {
+  return useHallLive().visitors;
 }

@@ -3,19 +3,19 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DirectoryPage } from "@ketnoi/contracts";
 import { useLoad } from "../lib/useLoad";
-import { useHallVisitors } from "../lib/useHallVisitors";
+import { useHallLive } from "../lib/useHallVisitors";
 import { countryName, localized, termLabel, formatNumber } from "../lib/labels";
 import { Async } from "../components/States";
 
 /**
  * The virtual exhibition hall: the foreign exhibitors' booths laid out by country (rows) or sector,
- * with the live number of people in the hall; one click into a booth.
+ * with the live number of people in the hall and in each booth; one click into a booth.
  */
 export default function Hall() {
   const { t, i18n } = useTranslation();
   const l = i18n.language;
   const [by, setBy] = useState<"country" | "sector">("country");
-  const visitors = useHallVisitors();
+  const { visitors, booths: live } = useHallLive();
   const { result, reload } = useLoad<DirectoryPage>("/companies?kind=foreign&pageSize=100&sort=country", (d) => d.total === 0);
   return (
     <>
@@ -39,6 +39,7 @@ export default function Hall() {
                       <strong>{c.legalName}</strong>
                       <span className="muted">{countryName(c.country, l)} · {c.sectors.map((s) => termLabel(s, l)).join(", ")}</span>
                       {c.booth?.headline && <span>{localized(c.booth.headline, l)}</span>}
+                      <span className="booth-live" data-testid="booth-visitors">{t("hall.boothVisitors", { count: live[c.id] ?? 0 })}</span>
                     </Link>
                   </li>
                 ))}

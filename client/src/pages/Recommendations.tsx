@@ -1,67 +1,193 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
+import { AcceptProposalBodySchema, DAY_PARTS, MEETING_MODE_PREFERENCES, type DismissReason, type MeetingView, type RecommendationView } from "@ketnoi/contracts";
 import { send, errorText } from "../lib/api";
 import { useLoad } from "../lib/useLoad";
-import { countryName, formatNumber, localized } from "../lib/labels";
+import { useForm } from "../lib/validation";
+import { countryName, formatNumber } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
+import { Field } from "../components/Field";
 import { Async, Notice } from "../components/States";
 
-/**
- * What the matching service proposes (GET /api/recommendations), read defensively: a list or
- * `{ data }`, each with the company (card or id and name), a score and reasons (strings or `{ text }`).
- */
-type Raw = Record<string, unknown>;
-interface Rec { id: string; name: string; country?: string; score?: number; reasons: string[]; bookmarked?: boolean }
+const DISMISS_REASONS: DismissReason[] = ["notRelevant", "language", "timeZone", "alreadyInContact", "other"];
 
-function normalise(body: unknown, locale: string): Rec[] {
-  const list = Array.isArray(body) ? body : Array.isArray((body as Raw)?.data) ? ((body as Raw).data as unknown[]) : [];
-  return list.flatMap((x): Rec[] => {
-    const r = x as Raw;
-    const company = (r.company ?? r.partner ?? r) as Raw;
-    const id = String(company.id ?? r.companyId ?? "");
-    if (!id) return [];
-    const reasons = Array.isArray(r.reasons)
-      ? (r.reasons as unknown[]).map((x) => (typeof x === "string" ? x : String((x as Raw).text ?? localized((x as Raw).label as never, locale) ?? ""))).filter(Boolean)
-      : [];
-    return [{ id, name: String(company.legalName ?? company.name ?? r.name ?? id), country: company.country as string | undefined, score: typeof r.score === "number" ? r.score : undefined, reasons, bookmarked: Boolean(r.bookmarked) }];
-  });
-}
-
-function RecList() {
-  const { t, i18n } = useTranslation();
-  const { result, reload } = useLoad<unknown>("/recommendations", (b) => normalise(b, "en").length === 0);
-  const [hidden, setHidden] = useState<Set<string>>(new Set());
+/** Turning a proposal into a meeting request (POST /api/recommendations/:companyId/accept). */
+function AcceptForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone: (m: MeetingView) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm<{ message: string; mode: string; dayPart: string }>(AcceptProposalBodySchema, { message: "", mode: rec.mode === "online" ? "online" : "either", dayPart: "any" });
   const [failure, setFailure] = useState<string | null>(null);
-  const act = async (id: string, what: "dismiss" | "bookmark") => {
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!form.check()) return;
+    setBusy(true);
+    setFailure(null);
     try {
-      await send("POST", `/recommendations/${id}/${what}`, {});
-      if (what === "dismiss") setHidden((h) => new Set(h).add(id));
-    } catch (e) {
-      setFailure(errorText(e));
+      onDone(await send<MeetingView>("POST", `/recommendations/${rec.company.id}/accept`, form.body()));
+    } catch (err) {
+      setFailure(form.fromApi(err));
+    } finally {
+      setBusy(false);
     }
   };
   return (
-    <Async result={result} reload={reload} empty={t("recs.empty")}>
-      {(body) => (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={t("recs.requestTitle", { name: rec.company.name })}>
+      <div className="row">
+        <Field label={t("meeting.mode")} error={form.error("mode")}>
+          {(p) => (
+            <select {...p} value={form.values.mode} onChange={(e) => form.set("mode", e.target.value)}>
+              {MEETING_MODE_PREFERENCES.map((m) => <option key={m} value={m}>{t(`meeting.modePref.${m}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t("meeting.dayPart")} error={form.error("dayPart")}>
+          {(p) => (
+            <select {...p} value={form.values.dayPart} onChange={(e) => form.set("dayPart", e.target.value)}>
+              {DAY_PARTS.map((d) => <option key={d} value={d}>{t(`meeting.dayPartValue.${d}`)}</option>)}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label={t("meeting.message")} error={form.error("message")} hint={t("meeting.messageHint")}>
+        {(p) => <textarea {...p} rows={3} value={form.values.message} onChange={(e) => form.set("message", e.target.value)} />}
+      </Field>
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <div className="actions">
+        <button type="submit" disabled={busy}>{t("meeting.sendRequest")}</button>
+        <button type="button" className="secondary" onClick={onCancel}>{t("recs.cancel")}</button>
+      </div>
+    </form>
+  );
+}
+
+/** Dismissing a proposal with a reason: it goes, and similar ones rank lower from then on. */
+function DismissForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<DismissReason>("notRelevant");
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      await send("POST", `/recommendations/${rec.company.id}/dismiss`, { kind: rec.kind, reason });
+      onDone();
+    } catch (err) {
+      setFailure(errorText(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} aria-label={t("recs.dismissTitle", { name: rec.company.name })}>
+      <Field label={t("recs.dismissReason")}>
+        {(p) => (
+          <select {...p} value={reason} onChange={(e) => setReason(e.target.value as DismissReason)}>
+            {DISMISS_REASONS.map((r) => <option key={r} value={r}>{t(`recs.reason.${r}`)}</option>)}
+          </select>
+        )}
+      </Field>
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <div className="actions">
+        <button type="submit" disabled={busy}>{t("recs.confirmDismiss")}</button>
+        <button type="button" className="secondary" onClick={onCancel}>{t("recs.cancel")}</button>
+      </div>
+    </form>
+  );
+}
+
+/** One proposal: who, how well it fits (score bar), why (in the viewer's language), and what to do. */
+function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const l = i18n.language;
+  const [bookmarked, setBookmarked] = useState(rec.bookmarked);
+  const [open, setOpen] = useState<"accept" | "dismiss" | null>(null);
+  const [requested, setRequested] = useState<MeetingView | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const percent = formatNumber(rec.score, l, { style: "percent", maximumFractionDigits: 0 });
+  const toggleBookmark = async () => {
+    setFailure(null);
+    try {
+      await send(bookmarked ? "DELETE" : "PUT", `/recommendations/${rec.company.id}/bookmark`, bookmarked ? undefined : {});
+      setBookmarked(!bookmarked);
+    } catch (err) {
+      setFailure(errorText(err));
+    }
+  };
+  const titleId = `rec-${rec.company.id}`;
+  return (
+    <li className="card rec" aria-labelledby={titleId}>
+      <div className="rec-head">
+        <h2 className="h3" id={titleId}><Link to={`/companies/${rec.company.id}`}>{rec.company.name}</Link></h2>
+        <small className="muted">
+          {countryName(rec.company.country, l)} · {t(`directory.participation.${rec.company.participation}`)} · {t(`recs.mode.${rec.mode}`)}
+        </small>
+        {rec.promoted && <span className="badge">{t("recs.promoted")}</span>}
+      </div>
+      <div className="score">
+        <span className="meta">{t("recs.score", { score: percent })}</span>
+        <meter min={0} max={1} low={0.4} high={0.7} optimum={1} value={rec.score} aria-label={t("recs.score", { score: percent })}>{percent}</meter>
+      </div>
+      {rec.text.length > 0 && (
         <>
-          {failure && <Notice kind="error">{failure}</Notice>}
-          <ol className="list">
-            {normalise(body, i18n.language).filter((r) => !hidden.has(r.id)).map((r) => (
-              <li key={r.id} className="card">
-                <h2 className="h3"><Link to={`/companies/${r.id}`}>{r.name}</Link> {r.country && <small className="muted">{countryName(r.country, i18n.language)}</small>}</h2>
-                {r.score !== undefined && <p className="meta">{t("recs.score", { score: formatNumber(r.score, i18n.language, { maximumFractionDigits: 2 }) })}</p>}
-                {r.reasons.length > 0 && <ul className="reasons" aria-label={t("recs.reasons")}>{r.reasons.map((x) => <li key={x}>{x}</li>)}</ul>}
-                <div className="actions">
-                  <Link className="button-link" to={`/companies/${r.id}`}>{t("recs.requestMeeting")}</Link>
-                  <button type="button" className="secondary" onClick={() => void act(r.id, "bookmark")}>{t("recs.bookmark")}</button>
-                  <button type="button" className="secondary" onClick={() => void act(r.id, "dismiss")}>{t("recs.dismiss")}</button>
-                </div>
-              </li>
-            ))}
-          </ol>
+          <h3 className="sr-only">{t("recs.reasons")}</h3>
+          <ul className="reasons">{rec.text.map((x) => <li key={x}>{x}</li>)}</ul>
         </>
       )}
+      {failure && <Notice kind="error">{failure}</Notice>}
+      {requested ? (
+        <Notice kind="ok">
+          {t("meeting.requestedWith", { name: rec.company.name })} <Link to="/inbox">{t("nav.inbox")}</Link>
+        </Notice>
+      ) : open === "accept" ? (
+        <AcceptForm rec={rec} onDone={setRequested} onCancel={() => setOpen(null)} />
+      ) : open === "dismiss" ? (
+        <DismissForm rec={rec} onDone={() => onGone(t("recs.dismissed", { name: rec.company.name }))} onCancel={() => setOpen(null)} />
+      ) : (
+        <div className="actions">
+          <button type="button" onClick={() => setOpen("accept")}>{t("recs.request")}</button>
+          <button type="button" className="secondary" aria-pressed={bookmarked} onClick={() => void toggleBookmark()}>
+            {bookmarked ? t("recs.bookmarked") : t("recs.bookmark")}
+          </button>
+          <button type="button" className="secondary" onClick={() => setOpen("dismiss")}>{t("recs.dismiss")}</button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function RecList() {
+  const { t } = useTranslation();
+  const { result, reload } = useLoad<RecommendationView[]>("/recommendations?k=10", (list) => list.length === 0);
+  const [gone, setGone] = useState<Set<string>>(new Set());
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <Async result={result} reload={reload} empty={t("recs.empty")}>
+      {(list) => {
+        const shown = list.filter((r) => !gone.has(r.company.id));
+        return (
+          <>
+            {notice && <Notice kind="ok">{notice}</Notice>}
+            {shown.length === 0 ? (
+              <p className="panel state empty">{t("recs.empty")}</p>
+            ) : (
+              <ol className="list recs">
+                {shown.map((r) => (
+                  <RecCard
+                    key={r.company.id}
+                    rec={r}
+                    onGone={(text) => {
+                      setGone((g) => new Set(g).add(r.company.id));
+                      setNotice(text);
+                    }}
+                  />
+                ))}
+              </ol>
+            )}
+          </>
+        );
+      }}
     </Async>
   );
 }

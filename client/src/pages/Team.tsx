@@ -1,16 +1,39 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EmailSchema, isLocale } from "@ketnoi/contracts";
+import { EmailSchema, isLocale, type CompanyMember, type SessionUser } from "@ketnoi/contracts";
 import { z } from "zod";
 import { send } from "../lib/api";
 import { useForm } from "../lib/validation";
 import { RequireRole } from "../components/RequireRole";
 import { Field } from "../components/Field";
-import { Notice } from "../components/States";
+import { Async, Notice } from "../components/States";
+import { useLoad } from "../lib/useLoad";
 
 const InviteSchema = z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.string() });
 
-/** A firm's team: invite colleagues (they get an email in their language and join the company). */
+/** Who is on the company's team now (GET /api/companies/:id/members), owners first. */
+function Members({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const { result, reload } = useLoad<CompanyMember[]>(user.companyId ? `/companies/${user.companyId}/members` : null, (m) => m.length === 0);
+  return (
+    <section className="panel" aria-labelledby="members-title">
+      <h2 id="members-title">{t("team.members")}</h2>
+      <Async result={result} reload={reload} empty={t("team.noMembers")}>
+        {(members) => (
+          <ul className="list compact members">
+            {members.map((m) => (
+              <li key={m.id}>
+                <strong>{m.name}</strong>{m.id === user.id && <> ({t("team.you")})</>} · <a href={`mailto:${m.email}`}>{m.email}</a> · <span className="muted">{t(`team.role.${m.companyRole}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+/** A firm's team: who is on it, and invite colleagues (they get an email in their language and join the company). */
 export default function Team() {
   const { t, i18n } = useTranslation();
   const form = useForm<{ email: string; locale: string }>(InviteSchema, { email: "", locale: isLocale(i18n.language) ? i18n.language : "vi" }, (v) => ({ kind: "colleague", ...v }));
@@ -30,31 +53,36 @@ export default function Team() {
   };
   return (
     <RequireRole roles={["domestic", "vendor"]}>
-      {() => (
+      {(user) => (
         <>
           <h1>{t("team.title")}</h1>
-          <form className="panel narrow" onSubmit={submit} noValidate aria-labelledby="invite-title">
-            <h2 id="invite-title">{t("team.invite")}</h2>
-            <p className="muted">{t("team.inviteHint")}</p>
-            <Field label={t("auth.email")} error={form.error("email")}>
-              {(p) => <input {...p} type="email" value={form.values.email} onChange={(e) => form.set("email", e.target.value)} onBlur={() => form.touch("email")} />}
-            </Field>
-            <Field label={t("lang.label")}>
-              {(p) => (
-                <select {...p} value={form.values.locale} onChange={(e) => form.set("locale", e.target.value)}>
-                  {["vi", "en", "ja", "ko", "zh-Hant"].map((l) => <option key={l} value={l}>{new Intl.DisplayNames([i18n.language], { type: "language" }).of(l)}</option>)}
-                </select>
+          <div className="team-grid">
+            <Members user={user} />
+            <div>
+              <form className="panel narrow" onSubmit={submit} noValidate aria-labelledby="invite-title">
+                <h2 id="invite-title">{t("team.invite")}</h2>
+                <p className="muted">{t("team.inviteHint")}</p>
+                <Field label={t("auth.email")} error={form.error("email")}>
+                  {(p) => <input {...p} type="email" value={form.values.email} onChange={(e) => form.set("email", e.target.value)} onBlur={() => form.touch("email")} />}
+                </Field>
+                <Field label={t("lang.label")}>
+                  {(p) => (
+                    <select {...p} value={form.values.locale} onChange={(e) => form.set("locale", e.target.value)}>
+                      {["vi", "en", "ja", "ko", "zh-Hant"].map((l) => <option key={l} value={l}>{new Intl.DisplayNames([i18n.language], { type: "language" }).of(l)}</option>)}
+                    </select>
+                  )}
+                </Field>
+                {failure && <Notice kind="error">{failure}</Notice>}
+                <button type="submit">{t("team.send")}</button>
+              </form>
+              {sent.length > 0 && (
+                <section className="panel narrow" aria-labelledby="sent-title">
+                  <h2 id="sent-title">{t("team.sent")}</h2>
+                  <ul>{sent.map((e) => <li key={e}>{e}</li>)}</ul>
+                </section>
               )}
-            </Field>
-            {failure && <Notice kind="error">{failure}</Notice>}
-            <button type="submit">{t("team.send")}</button>
-          </form>
-          {sent.length > 0 && (
-            <section className="panel narrow" aria-labelledby="sent-title">
-              <h2 id="sent-title">{t("team.sent")}</h2>
-              <ul>{sent.map((e) => <li key={e}>{e}</li>)}</ul>
-            </section>
-          )}
+            </div>
+          </div>
         </>
       )}
     </RequireRole>
