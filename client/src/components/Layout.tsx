@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { LOCALES, isLocale, type SessionUser } from "@ketnoi/contracts";
 import { setLocale } from "../i18n";
 import { useSession } from "../lib/session";
+import { NotificationBell } from "./NotificationBell";
 
 const LANGUAGE_NAMES: Record<string, string> = { vi: "Tiếng Việt", en: "English", ja: "日本語", ko: "한국어", "zh-Hant": "繁體中文" };
 
@@ -53,6 +54,7 @@ export function Layout() {
           )}
           {user && (
             <>
+              <NotificationBell />
               <span className="who" title={user.email}>{user.name} · {t(`role.${user.role}`)}</span>
               <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>{t("nav.signOut")}</button>
             </>

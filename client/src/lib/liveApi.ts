@@ -57,5 +57,18 @@ export function openLiveSocket(rooms: JoinableRoom[], onConnect: () => void): Li
     }
     onConnect();
   });
+  // When the device loses its network (a venue's Wi-Fi), drop the socket at once rather than waiting
+  // out the heartbeat, and reconnect as soon as it is back: onConnect then catches up.
+  const close = socket.disconnect.bind(socket);
+  const offline = () => void close();
+  const online = () => void socket.connect();
+  window.addEventListener("offline", offline);
+  window.addEventListener("online", online);
+  // Closing for good (the page leaves) also stops listening for the network.
+  socket.disconnect = () => {
+    window.removeEventListener("offline", offline);
+    window.removeEventListener("online", online);
+    return close();
+  };
   return socket;
 }
