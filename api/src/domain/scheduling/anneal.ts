@@ -18,7 +18,7 @@ export interface AnnealOptions {
 /**
  * Simulated annealing on breaks, cooled by the clock: Kempe-chain swaps of two slots, moving one
  * meeting and swapping two meetings of one participant, a share of them started from the meetings
- * of participants that have breaks. Value never drops; meetings still unscheduled are retried.
+ * of participants that have breaks, half of the swaps to a nearby slot. Value never drops; meetings still unscheduled are retried.
  */
 export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations: number } {
   const { m } = st;
@@ -53,6 +53,8 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
   };
   // The share of moves that start from a meeting of a participant with breaks.
   const FOCUS = 0.3;
+  // The share of Kempe swaps to a slot at most 3 away (breaks close by short moves).
+  const NEAR = 0.5;
   findBreaks();
   let clock = now();
   while (clock < deadline && m.M > 0) {
@@ -80,7 +82,13 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
     } else k = held.length ? held[Math.floor(random.next() * held.length)]! : 0;
     if (st.slotOf[k] === NONE) continue;
     if (roll < 0.4) {
-      const swap = kempeSwap(st, k, Math.floor(random.next() * m.S), touched);
+      let s2: number;
+      if (random.next() < NEAR) {
+        const d = 1 + Math.floor(random.next() * 3);
+        s2 = st.slotOf[k]! + (random.next() < 0.5 ? -d : d);
+        if (s2 < 0 || s2 >= m.S) continue;
+      } else s2 = Math.floor(random.next() * m.S);
+      const swap = kempeSwap(st, k, s2, touched);
       if (swap && !accept(swap.delta)) swap.undo();
     } else if (roll < 0.7) {
       moveToBest(st, k, accept, slots[k]);
