@@ -225,6 +225,7 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
       const onsite = m.mOnsite[k] && m.tables > 0;
       const online = m.mOnline[k] && m.rooms > 0;
       const base = m.mValue[k]! - lam[Y + a]! - lam[Y + b]!;
+      if (base <= 0) continue; // every other price only lowers it further: no option pays
       let best = 0;
       let bestO = -1;
       let bestMode = 0;
