@@ -37,3 +37,34 @@ export const FairSummarySchema = z.object({
   programme: z.array(FairSessionViewSchema),
 });
 export type FairSummary = z.infer<typeof FairSummarySchema>;
+
+/**
+ * A programme session as organisers add it (POST /api/fair-sessions; PATCH takes it `.partial()`).
+ * Times carry their offset and become Dates; the client's form checks against the same schema.
+ */
+export const FairSessionBodySchema = z.strictObject({
+  kind: z.enum(FAIR_SESSION_KINDS),
+  title: LocalizedTextSchema.refine((t) => Object.keys(t).length > 0, "at least one language"),
+  startsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+  endsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+  room: z.string().trim().min(1).max(80),
+  speakers: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
+  capacity: z.number().int().min(1).max(10_000),
+});
+export type FairSessionBody = z.input<typeof FairSessionBodySchema>;
+
+const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/);
+/** An interpreter as organisers keep them (POST /api/interpreters; PATCH takes it `.partial()`). */
+export const InterpreterBodySchema = z.strictObject({
+  name: z.string().trim().min(2).max(120),
+  /** The languages the interpreter bridges, e.g. ["vi", "ja"]. */
+  languages: z.array(language).min(2).max(6),
+  /** Fair days (YYYY-MM-DD) the interpreter works. */
+  availableDays: z.array(z.iso.date()).max(7),
+  userId: z.string().regex(/^[0-9a-f]{24}$/).optional(),
+});
+export type InterpreterBody = z.input<typeof InterpreterBodySchema>;
+
+/** An interpreter as GET /api/interpreters lists them. */
+export const InterpreterViewSchema = z.object({ id: z.string(), name: z.string(), languages: z.array(z.string()), availableDays: z.array(z.string()), userId: z.string().optional() });
+export type InterpreterView = z.infer<typeof InterpreterViewSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FAIR_SESSION_KINDS, FairSessionViewSchema, LocalizedTextSchema } from "@ketnoi/contracts";
+import { FairSessionBodySchema, FairSessionViewSchema } from "@ketnoi/contracts";
 import { presentFairSession } from "../../presenters/fairSession";
 import { checkSessionTimes } from "../../domain/fairSetupRules";
 import { defineEndpoint } from "../../http/endpoint";
@@ -9,16 +9,6 @@ import type { Repositories } from "../../repositories";
 
 const params = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, "not an id") });
 const noQuery = z.strictObject({});
-const sessionFields = {
-  kind: z.enum(FAIR_SESSION_KINDS),
-  title: LocalizedTextSchema.refine((t) => Object.keys(t).length > 0, "at least one language"),
-  startsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
-  endsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
-  room: z.string().trim().min(1).max(80),
-  speakers: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
-  capacity: z.number().int().min(1).max(10_000),
-};
-
 
 /** Participants register their company for seminars and presentations; registered sessions block meetings then. */
 export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
@@ -41,7 +31,7 @@ export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
       summary: "Add a seminar, presentation, ceremony or matchmaking round to the current fair (organisers)",
       tags: ["fair sessions"],
       access: ["organiser"],
-      request: { query: noQuery, body: z.strictObject(sessionFields) },
+      request: { query: noQuery, body: FairSessionBodySchema },
       responses: { 201: { description: "Created", schema: FairSessionViewSchema } },
       handler: async ({ body }) => {
         const fair = await repos.fairs.findCurrent(now());
@@ -58,7 +48,7 @@ export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
       summary: "Change a fair session; capacity cannot drop below the firms registered (organisers)",
       tags: ["fair sessions"],
       access: ["organiser"],
-      request: { params, query: noQuery, body: z.strictObject(sessionFields).partial() },
+      request: { params, query: noQuery, body: FairSessionBodySchema.partial() },
       responses: { 200: { description: "Updated", schema: FairSessionViewSchema } },
       handler: async ({ params: p, body }) => {
         const session = await repos.fairSessions.findById(p.id);
