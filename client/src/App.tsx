@@ -25,6 +25,9 @@ const Scheduler = lazy(() => import("./pages/organiser/Scheduler"));
 const CheckInDesk = lazy(() => import("./pages/organiser/CheckInDesk"));
 const Dashboard = lazy(() => import("./pages/organiser/Dashboard"));
 const OrganiserCompanies = lazy(() => import("./pages/organiser/Companies"));
+const FairSetup = lazy(() => import("./pages/organiser/FairSetup"));
+const Programme = lazy(() => import("./pages/organiser/Programme"));
+const Interpreters = lazy(() => import("./pages/organiser/Interpreters"));
 // Video rooms pull in livekit-client: only these routes load it.
 const MeetingRoom = lazy(() => import("./pages/live/MeetingRoom"));
 const Booth = lazy(() => import("./pages/live/Booth"));
@@ -63,6 +66,9 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["organiser/check-in", CheckInDesk],
   ["organiser/dashboard", Dashboard],
   ["organiser/companies", OrganiserCompanies],
+  ["organiser/setup", FairSetup],
+  ["organiser/programme", Programme],
+  ["organiser/interpreters", Interpreters],
 ];
 
 const router = createBrowserRouter([

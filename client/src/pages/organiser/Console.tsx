@@ -3,6 +3,9 @@ import { useTranslation } from "react-i18next";
 import { RequireRole } from "../../components/RequireRole";
 
 const SECTIONS: [string, string, string][] = [
+  ["/organiser/setup", "setup.title", "console.setupHint"],
+  ["/organiser/programme", "programme.title", "console.programmeHint"],
+  ["/organiser/interpreters", "interpreters.title", "console.interpretersHint"],
   ["/organiser/scheduler", "nav.scheduler", "console.schedulerHint"],
   ["/organiser/check-in", "nav.checkIn", "console.checkInHint"],
   ["/organiser/dashboard", "nav.dashboard", "console.dashboardHint"],

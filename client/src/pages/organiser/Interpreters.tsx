@@ -1,0 +1,160 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { InterpreterBodySchema, type FairSummary, type InterpreterView } from "@ketnoi/contracts";
+import { send } from "../../lib/api";
+import { useLoad } from "../../lib/useLoad";
+import { useForm } from "../../lib/validation";
+import { languageName } from "../../lib/labels";
+import { fairDate } from "../../lib/time";
+import { RequireRole } from "../../components/RequireRole";
+import { Field } from "../../components/Field";
+import { Async, Empty, Notice } from "../../components/States";
+
+/** The languages offered as choices (an interpreter's other languages are kept and shown too). */
+const LANGUAGES = ["vi", "en", "ja", "ko", "zh", "de", "fr"];
+type Values = { name: string; languages: string[]; availableDays: string[] };
+
+function Choices({ legend, options, label, values, error, onChange }: { legend: string; options: string[]; label: (o: string) => string; values: string[]; error?: string; onChange: (v: string[]) => void }) {
+  return (
+    <fieldset className={error ? "invalid" : undefined}>
+      <legend>{legend}</legend>
+      <div className="pick-grid">
+        {options.map((o) => (
+          <label key={o} className="choice">
+            <input type="checkbox" checked={values.includes(o)} onChange={(e) => onChange(e.target.checked ? [...values, o] : values.filter((x) => x !== o))} />
+            {label(o)}
+          </label>
+        ))}
+      </div>
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  );
+}
+
+/** Adds an interpreter, or changes one (`interpreter` given), checked against the api's own schema. */
+function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interpreter?: InterpreterView; onDone: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const form = useForm<Values>(InterpreterBodySchema, interpreter ? { name: interpreter.name, languages: interpreter.languages, availableDays: interpreter.availableDays } : { name: "", languages: [], availableDays: [] });
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const v = form.values;
+  const options = [...LANGUAGES, ...v.languages.filter((l) => !LANGUAGES.includes(l))];
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!form.check()) return;
+    setFailure(null);
+    setBusy(true);
+    try {
+      if (interpreter) await send("PATCH", `/interpreters/${interpreter.id}`, form.body());
+      else await send("POST", "/interpreters", form.body());
+      onDone(t(interpreter ? "interpreters.updated" : "interpreters.added", { name: v.name.trim() }));
+    } catch (err) {
+      setFailure(form.fromApi(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const titleId = interpreter ? `edit-${interpreter.id}` : "add-interpreter";
+  const dayError = form.error("availableDays") ?? v.availableDays.map((_, i) => form.error(`availableDays.${i}`)).find(Boolean);
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <h2 id={titleId}>{interpreter ? t("interpreters.editTitle", { name: interpreter.name }) : t("interpreters.add")}</h2>
+      <Field label={t("interpreters.name")} error={form.error("name")}>
+        {(p) => <input {...p} autoComplete="off" value={v.name} onChange={(e) => form.set("name", e.target.value)} onBlur={() => form.touch("name")} />}
+      </Field>
+      <Choices legend={t("interpreters.languages")} options={options} label={(l) => languageName(l, i18n.language)} values={v.languages} error={form.error("languages")} onChange={(l) => form.set("languages", l)} />
+      <Choices legend={t("interpreters.days")} options={days} label={(d) => fairDate(d, i18n.language)} values={v.availableDays} error={dayError} onChange={(d) => form.set("availableDays", [...d].sort())} />
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <div className="actions">
+        <button type="submit" disabled={busy}>{busy ? t("state.working") : t(interpreter ? "interpreters.save" : "interpreters.create")}</button>
+        {interpreter && <button type="button" className="secondary" onClick={() => onDone("")}>{t("programme.cancel")}</button>}
+      </div>
+    </form>
+  );
+}
+
+function InterpreterItem({ interpreter, onEdit, onChanged }: { interpreter: InterpreterView; onEdit: () => void; onChanged: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const remove = async () => {
+    setFailure(null);
+    try {
+      await send("DELETE", `/interpreters/${interpreter.id}`);
+      onChanged(t("interpreters.deleted", { name: interpreter.name }));
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <li className="card" aria-label={interpreter.name}>
+      <h3 className="h3">{interpreter.name}</h3>
+      <ul className="chips" aria-label={t("interpreters.languages")}>
+        {interpreter.languages.map((l) => <li key={l}>{languageName(l, i18n.language)}</li>)}
+      </ul>
+      <p className="muted">{interpreter.availableDays.length ? interpreter.availableDays.map((d) => fairDate(d, i18n.language)).join(" · ") : t("interpreters.noDays")}</p>
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onEdit}>{t("programme.edit")}</button>
+        {confirming ? (
+          <>
+            <button type="button" onClick={() => void remove()}>{t("programme.confirmDelete")}</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t("programme.cancel")}</button>
+          </>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>{t("programme.delete")}</button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** The fair's interpreters: who bridges which languages on which days (organisers). */
+export default function Interpreters() {
+  const { t } = useTranslation();
+  const fair = useLoad<FairSummary>("/fairs/current");
+  const list = useLoad<{ data: InterpreterView[] }>("/interpreters");
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const done = (text: string) => {
+    setEditing(null);
+    setMessage(text || null);
+    list.reload();
+  };
+  return (
+    <RequireRole roles={["organiser"]}>
+      {() => (
+        <>
+          <p><Link to="/organiser">{t("nav.console")}</Link></p>
+          <h1>{t("interpreters.title")}</h1>
+          <div aria-live="polite">{message && <Notice kind="ok">{message}</Notice>}</div>
+          <Async result={fair.result} reload={fair.reload} empty={t("setup.noFair")}>
+            {(f) => (
+              <Async result={list.result} reload={list.reload} empty={t("interpreters.empty")}>
+                {({ data }) => {
+                  const current = data.find((i) => i.id === editing);
+                  return (
+                    <>
+                      {current ? <InterpreterForm key={current.id} days={f.days} interpreter={current} onDone={done} /> : <InterpreterForm key={`new-${data.length}`} days={f.days} onDone={done} />}
+                      <section aria-labelledby="interpreters-title">
+                        <h2 id="interpreters-title">{t("interpreters.list")}</h2>
+                        {data.length === 0 ? (
+                          <Empty>{t("interpreters.empty")}</Empty>
+                        ) : (
+                          <ul className="list grid">
+                            {data.map((i) => <InterpreterItem key={i.id} interpreter={i} onChanged={done} onEdit={() => { setMessage(null); setEditing(i.id); window.scrollTo({ top: 0 }); }} />)}
+                          </ul>
+                        )}
+                      </section>
+                    </>
+                  );
+                }}
+              </Async>
+            )}
+          </Async>
+        </>
+      )}
+    </RequireRole>
+  );
+}

@@ -1,0 +1,212 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { DateTime } from "luxon";
+import { FAIR_SESSION_KINDS, FairSessionBodySchema, LOCALES, type FairSessionView, type FairSummary, type LocalizedText } from "@ketnoi/contracts";
+import { send } from "../../lib/api";
+import { useLoad } from "../../lib/useLoad";
+import { useForm } from "../../lib/validation";
+import { formatNumber, languageName, localized } from "../../lib/labels";
+import { fairDate, localDay, timeIn } from "../../lib/time";
+import { RequireRole } from "../../components/RequireRole";
+import { Field } from "../../components/Field";
+import { Async, Empty, Notice } from "../../components/States";
+
+type Kind = (typeof FAIR_SESSION_KINDS)[number];
+type Values = { kind: Kind; title: LocalizedText; day: string; start: string; end: string; room: string; speakers: string; capacity: string };
+
+/** A local day and time in the fair's zone as an ISO instant with its offset ("" while incomplete). */
+const instant = (day: string, time: string, zone: string) => (day && time ? (DateTime.fromISO(`${day}T${time}`, { zone }).toISO({ suppressMilliseconds: true }) ?? "") : "");
+
+const blank = (fair: FairSummary): Values => ({ kind: "seminar", title: {}, day: fair.days[0] ?? "", start: "09:00", end: "10:00", room: "", speakers: "", capacity: "50" });
+const fromSession = (s: FairSessionView, zone: string): Values => ({
+  kind: s.kind,
+  title: s.title,
+  day: localDay(s.startsAt, zone) ?? "",
+  start: DateTime.fromISO(s.startsAt).setZone(zone).toFormat("HH:mm"),
+  end: DateTime.fromISO(s.endsAt).setZone(zone).toFormat("HH:mm"),
+  room: s.room,
+  speakers: s.speakers.join("\n"),
+  capacity: String(s.capacity),
+});
+
+/** Adds a session, or changes one (`session` given); the same contracts schema the api checks. */
+function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: FairSessionView; onDone: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const zone = fair.timeZone;
+  const form = useForm<Values>(FairSessionBodySchema, session ? fromSession(session, zone) : blank(fair), (v) => ({
+    kind: v.kind,
+    title: Object.fromEntries(Object.entries(v.title).filter(([, text]) => text?.trim())),
+    startsAt: instant(v.day, v.start, zone),
+    endsAt: instant(v.day, v.end, zone),
+    room: v.room,
+    speakers: v.speakers.split(/\n|,/).map((s) => s.trim()).filter(Boolean),
+    capacity: v.capacity.trim() === "" ? undefined : Number(v.capacity),
+  }));
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const v = form.values;
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!form.check()) return;
+    setFailure(null);
+    setBusy(true);
+    try {
+      if (session) await send("PATCH", `/fair-sessions/${session.id}`, form.body());
+      else await send("POST", "/fair-sessions", form.body());
+      onDone(t(session ? "programme.updated" : "programme.added"));
+    } catch (err) {
+      setFailure(form.fromApi(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const titleId = session ? `edit-${session.id}` : "add-session";
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <h2 id={titleId}>{session ? t("programme.editTitle", { title: localized(session.title, i18n.language) }) : t("programme.add")}</h2>
+      <div className="row">
+        <Field label={t("programme.kind")} error={form.error("kind")}>
+          {(p) => (
+            <select {...p} value={v.kind} onChange={(e) => form.set("kind", e.target.value as Kind)}>
+              {FAIR_SESSION_KINDS.map((k) => <option key={k} value={k}>{t(`session.kind.${k}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t("programme.room")} error={form.error("room")}>
+          {(p) => <input {...p} value={v.room} onChange={(e) => form.set("room", e.target.value)} onBlur={() => form.touch("room")} />}
+        </Field>
+        <Field label={t("programme.capacity")} error={form.error("capacity")}>
+          {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={10000} value={v.capacity} onChange={(e) => form.set("capacity", e.target.value)} />}
+        </Field>
+      </div>
+      <fieldset>
+        <legend>{t("programme.titleLegend")}</legend>
+        <p className="muted">{t("programme.titleHint")}</p>
+        {form.error("title") && <p className="field-error" role="alert">{form.error("title")}</p>}
+        <div className="row">
+          {LOCALES.map((l) => (
+            <Field key={l} label={t("programme.titleIn", { language: languageName(l, i18n.language) })} error={form.error(`title.${l}`)}>
+              {(p) => <input {...p} lang={l} value={v.title[l] ?? ""} onChange={(e) => form.set("title", { ...v.title, [l]: e.target.value }, "title")} />}
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t("programme.when", { zone })}</legend>
+        <div className="row">
+          <Field label={t("programme.day")} error={form.error("startsAt")}>
+            {(p) => (
+              <select {...p} value={v.day} onChange={(e) => form.set("day", e.target.value, "startsAt")}>
+                {fair.days.map((d) => <option key={d} value={d}>{fairDate(d, i18n.language)}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={t("programme.start")}>
+            {(p) => <input {...p} type="time" value={v.start} onChange={(e) => form.set("start", e.target.value, "startsAt")} />}
+          </Field>
+          <Field label={t("programme.end")} error={form.error("endsAt")}>
+            {(p) => <input {...p} type="time" value={v.end} onChange={(e) => form.set("end", e.target.value, "endsAt")} />}
+          </Field>
+        </div>
+      </fieldset>
+      <Field label={t("programme.speakers")} hint={t("programme.speakersHint")} error={form.error("speakers")}>
+        {(p) => <textarea {...p} rows={2} value={v.speakers} onChange={(e) => form.set("speakers", e.target.value)} />}
+      </Field>
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <div className="actions">
+        <button type="submit" disabled={busy}>{busy ? t("state.working") : t(session ? "programme.save" : "programme.create")}</button>
+        {session && <button type="button" className="secondary" onClick={() => onDone("")}>{t("programme.cancel")}</button>}
+      </div>
+    </form>
+  );
+}
+
+function SessionItem({ fair, session, onEdit, onChanged }: { fair: FairSummary; session: FairSessionView; onEdit: () => void; onChanged: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const title = localized(session.title, i18n.language);
+  const remove = async () => {
+    setFailure(null);
+    try {
+      await send("DELETE", `/fair-sessions/${session.id}`);
+      onChanged(t("programme.deleted", { title }));
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const day = localDay(session.startsAt, fair.timeZone);
+  return (
+    <li className="card" aria-label={title}>
+      <h3 className="h3">{title}</h3>
+      <p className="meta">
+        <span className={`tag tag-${session.kind}`}>{t(`session.kind.${session.kind}`)}</span>
+        {day && <span>{fairDate(day, i18n.language)}</span>}
+        <span>{timeIn(session.startsAt, fair.timeZone, i18n.language)}–{timeIn(session.endsAt, fair.timeZone, i18n.language)}</span>
+        <span>{session.room}</span>
+        <span>{t("programme.seats", { count: session.capacity, n: formatNumber(session.capacity, i18n.language) })}</span>
+      </p>
+      {session.speakers.length > 0 && <p className="muted">{session.speakers.join(", ")}</p>}
+      {failure && <Notice kind="error">{failure}</Notice>}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onEdit}>{t("programme.edit")}</button>
+        {confirming ? (
+          <>
+            <button type="button" onClick={() => void remove()}>{t("programme.confirmDelete")}</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t("programme.cancel")}</button>
+          </>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>{t("programme.delete")}</button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** The fair's programme: seminars, presentations, ceremonies and matchmaking rounds (organisers). */
+export default function Programme() {
+  const { t } = useTranslation();
+  const { result, reload } = useLoad<FairSummary>("/fairs/current");
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const done = (text: string) => {
+    setEditing(null);
+    setMessage(text || null);
+    reload();
+  };
+  return (
+    <RequireRole roles={["organiser"]}>
+      {() => (
+        <>
+          <p><Link to="/organiser">{t("nav.console")}</Link></p>
+          <h1>{t("programme.title")}</h1>
+          <div aria-live="polite">{message && <Notice kind="ok">{message}</Notice>}</div>
+          <Async result={result} reload={reload} empty={t("setup.noFair")}>
+            {(fair) => {
+              const sessions = [...fair.programme].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+              const current = sessions.find((s) => s.id === editing);
+              return (
+                <>
+                  {current ? <SessionForm key={current.id} fair={fair} session={current} onDone={done} /> : <SessionForm key={`new-${fair.programme.length}`} fair={fair} onDone={done} />}
+                  <section aria-labelledby="sessions-title">
+                    <h2 id="sessions-title">{t("programme.sessions")}</h2>
+                    {sessions.length === 0 ? (
+                      <Empty>{t("programme.empty")}</Empty>
+                    ) : (
+                      <ul className="list grid">
+                        {sessions.map((s) => (
+                          <SessionItem key={s.id} fair={fair} session={s} onChanged={done} onEdit={() => { setMessage(null); setEditing(s.id); window.scrollTo({ top: 0 }); }} />
+                        ))}
+                      </ul>
+                    )}
+                  </section>
+                </>
+              );
+            }}
+          </Async>
+        </>
+      )}
+    </RequireRole>
+  );
+}
