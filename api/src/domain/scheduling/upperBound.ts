@@ -298,7 +298,10 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
     }
     b1t *= b1;
     b2t *= b2;
-    const lr = lr0 * Math.pow(decay, iterations / planned);
+    // Few planned steps cannot afford to shrink so far (on hanoi-30k, 150 steps end at 16,070 with a
+    // final factor of 0.02 and at 17,300 with 0.001; 300 steps do better with 0.001).
+    const few = Math.min(1, Math.max(0, (300 - planned) / 150));
+    const lr = lr0 * Math.pow(options.stepDecay ?? Math.pow(decay, 1 - few) * Math.pow(0.02, few), iterations / planned);
     const c1 = 1 / (1 - b1t);
     const c2 = 1 / (1 - b2t);
     for (let j = 0; j < activeList.length; j++) {
