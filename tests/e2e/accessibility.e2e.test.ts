@@ -78,6 +78,9 @@ describe("accessibility of the main pages (axe-core)", () => {
       ["/organiser/check-in", "form"],
       ["/organiser/dashboard", "figure"],
       ["/organiser/companies", "textarea"],
+      ["/organiser/setup", "form"],
+      ["/organiser/programme", "form"],
+      ["/organiser/interpreters", "form"],
     ] as const) found.push(...(await audit(page, path, ready)));
     expect(found).toEqual([]);
   });
