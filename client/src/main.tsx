@@ -5,9 +5,10 @@ import { App } from "./App";
 import "./styles.css";
 import "./journeys.css";
 
-initI18n();
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void initI18n().then(() =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -61,7 +61,7 @@ export function Layout() {
           )}
           <label className="lang">
             <span>{t("lang.label")}</span>
-            <select value={i18n.language} onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}>
+            <select value={i18n.language} onChange={(e) => isLocale(e.target.value) && void setLocale(e.target.value)}>
               {LOCALES.map((l) => (
                 <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
               ))}

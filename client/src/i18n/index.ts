@@ -2,12 +2,17 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { DEFAULT_LOCALE, LOCALES, isLocale, negotiateLocale, type Locale } from "@ketnoi/contracts";
 import vi from "./locales/vi.json";
-import en from "./locales/en.json";
-import ja from "./locales/ja.json";
-import ko from "./locales/ko.json";
-import zhHant from "./locales/zh-Hant.json";
 
-export const RESOURCES: Record<Locale, Record<string, string>> = { vi, en, ja, ko, "zh-Hant": zhHant };
+/**
+ * Vietnamese (the default and the fallback) ships with the page; every other language is its own
+ * chunk, fetched when it is chosen, so a visitor downloads one or two languages, not five.
+ */
+const LOADERS: Record<Exclude<Locale, "vi">, () => Promise<{ default: Record<string, string> }>> = {
+  en: () => import("./locales/en.json"),
+  ja: () => import("./locales/ja.json"),
+  ko: () => import("./locales/ko.json"),
+  "zh-Hant": () => import("./locales/zh-Hant.json"),
+};
 const STORAGE_KEY = "ketnoi.locale";
 
 /** The remembered choice, else the browser's languages, else Vietnamese. */
@@ -17,22 +22,31 @@ function initialLocale(): Locale {
   return typeof navigator !== "undefined" ? negotiateLocale(navigator.languages?.join(",")) : DEFAULT_LOCALE;
 }
 
-export function setLocale(locale: Locale) {
-  localStorage.setItem(STORAGE_KEY, locale);
-  document.documentElement.lang = locale;
-  void i18next.changeLanguage(locale);
+async function load(locale: Locale) {
+  if (locale === "vi" || i18next.hasResourceBundle(locale, "translation")) return;
+  i18next.addResourceBundle(locale, "translation", (await LOADERS[locale]()).default);
 }
 
-export function initI18n() {
+export async function setLocale(locale: Locale) {
+  localStorage.setItem(STORAGE_KEY, locale);
+  await load(locale);
+  document.documentElement.lang = locale;
+  await i18next.changeLanguage(locale);
+}
+
+/** Starts i18next in the visitor's language (its strings loaded first, so nothing flashes in another). */
+export async function initI18n() {
   const lng = initialLocale();
-  void i18next.use(initReactI18next).init({
-    lng,
+  await i18next.use(initReactI18next).init({
+    lng: DEFAULT_LOCALE,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
-    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: RESOURCES[l] }])),
+    resources: { vi: { translation: vi } },
     keySeparator: false,
     interpolation: { escapeValue: false },
   });
-  if (typeof document !== "undefined") document.documentElement.lang = lng;
+  await load(lng).catch(() => undefined); // offline: Vietnamese it is
+  if (i18next.hasResourceBundle(lng, "translation")) await i18next.changeLanguage(lng);
+  if (typeof document !== "undefined") document.documentElement.lang = i18next.language;
   return i18next;
 }

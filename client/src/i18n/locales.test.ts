@@ -1,5 +1,12 @@
 import { LOCALES } from "@ketnoi/contracts";
-import { RESOURCES } from "./index";
+import type { Locale } from "@ketnoi/contracts";
+import vi from "./locales/vi.json";
+import en from "./locales/en.json";
+import ja from "./locales/ja.json";
+import ko from "./locales/ko.json";
+import zhHant from "./locales/zh-Hant.json";
+
+const RESOURCES: Record<Locale, Record<string, string>> = { vi, en, ja, ko, "zh-Hant": zhHant };
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
