@@ -102,8 +102,11 @@ describe("video: LiveKit tokens after policy checks, webhooks recording attendan
     expect(held.status).toBe("held");
     expect((await t.repos.meetings.history(meeting.id)).map((h) => h.kind)).toContain("video_held");
     expect(t.published.at(-1)).toMatchObject({ event: "meeting:live", payload: { state: "started", status: "held" } });
-    // Both sides are told (stored, so a reconnecting client reads it).
+    // Both sides are told (stored, so a reconnecting client reads it), and the room's state can be read back.
     expect((await t.repos.notifications.listForUser(vendor, 10)).map((n) => n.kind)).toContain("meeting_held");
+    const now = (await t.as.interpreter.agent.get(`/api/meetings/${meeting.id}/live`).expect(200)).body;
+    expect(now).toMatchObject({ meetingId: meeting.id, state: "started", status: "held" });
+    expect(now.present).toHaveLength(3);
 
     // A redelivered webhook is recorded once; attendance has each one's time in the room.
     await deliver(joinedAlone);

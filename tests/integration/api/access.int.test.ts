@@ -218,6 +218,7 @@ const CASES: Record<string, Case> = {
   "POST /api/realtime/token": { call: () => ({ path: "/api/realtime/token", body: {} }), expect: all(200) },
   "POST /api/realtime/tickets": { call: (f) => ({ path: "/api/realtime/tickets", body: { room: `meeting:${f.booked}` } }), expect: { ...signedIn(200), interpreter: 404 } },
   "POST /api/meetings/{id}/video-token": { call: (f) => ({ path: `/api/meetings/${f.booked}/video-token`, body: {} }), expect: { ...signedIn(409), interpreter: 404 } },
+  "GET /api/meetings/{id}/live": { call: (f) => ({ path: `/api/meetings/${f.booked}/live` }), expect: { ...signedIn(200), interpreter: 404 } },
   "GET /api/meetings/{id}/attendance": { call: (f) => ({ path: `/api/meetings/${f.booked}/attendance` }), expect: { ...signedIn(200), interpreter: 404 } },
   "POST /api/booths/{companyId}/video-token": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/video-token`, body: {} }), expect: signedIn(200) },
   "GET /api/booths/{companyId}/chat": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/chat` }), expect: signedIn(200) },

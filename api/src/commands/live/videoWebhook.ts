@@ -41,10 +41,15 @@ export async function handleVideoWebhook(ctx: LiveContext, e: VideoWebhookEvent)
   const events = await repos.videoAttendance.listForMeeting(meeting.id);
   const together = bothPartiesPresent(events, meeting.requesterId, meeting.recipientId);
   if (together && meeting.status === "booked") meeting = (await markHeld(ctx, meeting)) ?? meeting;
+  ctx.events.publish(rooms.meeting(meeting.id), "meeting:live", liveState(meeting, events, e.at));
+}
+
+/** A meeting's room as it is now: who is in it and what that means (what a reconnecting client reads). */
+export function liveState(meeting: MeetingRecord, events: Parameters<typeof presentNow>[0], at: Date): MeetingLiveEvent {
   const present = presentNow(events);
+  const together = bothPartiesPresent(events, meeting.requesterId, meeting.recipientId);
   const state: MeetingLiveEvent["state"] = together ? "started" : present.some((p) => p.access === "interpreter") ? "interpreter_joined" : present.length ? "waiting" : "ended";
-  const live: MeetingLiveEvent = { meetingId: meeting.id, state, present: present.map((p) => ({ userId: p.userId, access: p.access as never })), status: meeting.status, at: e.at.toISOString() };
-  ctx.events.publish(rooms.meeting(meeting.id), "meeting:live", live);
+  return { meetingId: meeting.id, state, present: present.map((p) => ({ userId: p.userId, access: p.access as never })), status: meeting.status, at: at.toISOString() };
 }
 
 async function markHeld(ctx: LiveContext, meeting: MeetingRecord): Promise<MeetingRecord | undefined> {

@@ -1,13 +1,12 @@
-import type { RequestHandler } from "express";
 import { z } from "zod";
-import express, { type Router } from "express";
+import express, { type RequestHandler, type Router } from "express";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import type { Logger } from "pino";
-import { RoomTicketRequestSchema, RoomTicketViewSchema, SocketTokenViewSchema, VideoTokenViewSchema } from "@ketnoi/contracts";
+import { MeetingLiveEventSchema, RoomTicketRequestSchema, RoomTicketViewSchema, SocketTokenViewSchema, VideoTokenViewSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { socketToken, roomTicket } from "../../commands/live/realtimeTokens";
 import { meetingVideoToken, boothVideoToken } from "../../commands/live/video";
-import { handleVideoWebhook } from "../../commands/live/videoWebhook";
+import { handleVideoWebhook, liveState } from "../../commands/live/videoWebhook";
 import { meetingAccess } from "../../commands/live/access";
 import { attendanceSummary } from "../../domain/meetings/videoPresence";
 import { AppError } from "../../errors";
@@ -57,6 +56,19 @@ export function liveEndpoints(ctx: LiveContext, guestTokens: RequestHandler) {
       request: { params: z.strictObject({ id }), query: noQuery, body: noBody },
       responses: { 200: { description: "Where and how to connect", schema: VideoTokenViewSchema } },
       handler: async ({ params, auth }) => ({ body: await meetingVideoToken(ctx, auth!.user, params.id) }),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/meetings/:id/live",
+      summary: "The meeting's video room as it is now: waiting, interpreter joined, started or ended, and who is in it (what a reconnecting client reads)",
+      tags: ["video"],
+      access: "signedIn",
+      request: { params: z.strictObject({ id }), query: noQuery },
+      responses: { 200: { description: "The room's state now", schema: MeetingLiveEventSchema } },
+      handler: async ({ params, auth }) => {
+        const { meeting } = await meetingAccess(ctx, auth!.user, params.id);
+        return { body: liveState(meeting, await ctx.meetings.repos.videoAttendance.listForMeeting(meeting.id), ctx.meetings.now()) };
+      },
     }),
     defineEndpoint({
       method: "get",

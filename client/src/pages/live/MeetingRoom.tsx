@@ -3,6 +3,7 @@ import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { MeetingLiveEvent, VideoTokenView } from "@ketnoi/contracts";
 import { openLiveSocket, send } from "../../lib/liveApi";
+import { getJson } from "../../lib/api";
 import { useVideoRoom } from "./useVideoRoom";
 import { PreJoin, RoomStage } from "./RoomStage";
 
@@ -16,7 +17,9 @@ export default function MeetingRoom() {
 
   useEffect(() => {
     if (!/^[0-9a-f]{24}$/.test(id)) return;
-    const socket = openLiveSocket([`meeting:${id}`], () => undefined);
+    // On every (re)connect, read the room's state: what changed while the connection was down.
+    const catchUp = () => void getJson<MeetingLiveEvent>(`/meetings/${id}/live`).then(setLive, () => undefined);
+    const socket = openLiveSocket([`meeting:${id}`], catchUp);
     socket.on("meeting:live", (e) => e.meetingId === id && setLive(e));
     return () => void socket.disconnect();
   }, [id]);
