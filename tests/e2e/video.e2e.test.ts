@@ -113,8 +113,21 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
     await staffPage.getByRole("button", { name: "Join", exact: true }).click();
     await staffPage.getByTestId("local-video").waitFor();
 
+    // The staff put a catalogue in the booth; the visitor finds it there to download.
+    const staffCsrf = ((await staff.api.get("/auth/session")) as { csrfToken: string }).csrfToken;
+    const catalogue = `catalogue-${Date.now()}.pdf`;
+    // (A firm's card and files are public once it lists itself in the directory.)
+    const listed = await staff.context.request.patch(`/api/companies/${staff.user.companyId}`, { headers: { Origin: stack.baseUrl(), "X-CSRF-Token": staffCsrf }, data: { listed: true } });
+    expect(listed.status()).toBe(200);
+    const upload = await staff.context.request.post(`/api/companies/${staff.user.companyId}/attachments?kind=catalogue&name=${catalogue}`, {
+      headers: { Origin: stack.baseUrl(), "X-CSRF-Token": staffCsrf, "Content-Type": "application/octet-stream" },
+      data: Buffer.from("%PDF-1.7\n%%EOF\n"),
+    });
+    expect(upload.status()).toBe(201);
+
     const visitorPage = await visitor.context.newPage();
     await visitorPage.goto(booth);
+    await visitorPage.getByTestId("catalogues").getByRole("link", { name: catalogue }).waitFor();
     await visitorPage.getByRole("button", { name: "Join", exact: true }).click();
     await receivesVideo(visitorPage, staff.user.id); // watching: subscribe only
     expect(await visitorPage.getByTestId("local-video").count()).toBe(0);

@@ -6,6 +6,7 @@ import { getJson } from "../../lib/api";
 import { openLiveSocket, send } from "../../lib/liveApi";
 import { useVideoRoom } from "./useVideoRoom";
 import { PreJoin, RoomStage } from "./RoomStage";
+import { BoothShowcase } from "./BoothShowcase";
 
 /** A firm's virtual booth: who is here, the queue to talk to its staff, chat and the booth's video room. */
 export default function Booth() {
@@ -50,6 +51,7 @@ export default function Booth() {
   return (
     <div className="booth" data-testid="booth">
       <h1>{t("booth.title")}</h1>
+      <BoothShowcase companyId={companyId} />
       {presence && <p className="muted" data-testid="presence">{t("booth.presence", { staff: presence.staff, visitors: presence.visitors })}</p>}
 
       <section className="panel" aria-label={t("booth.queue")}>
