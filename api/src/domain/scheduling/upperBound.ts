@@ -287,7 +287,8 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
   // Plan the number of steps by the time one evaluation took (the step size schedule spans them).
   let planned = Math.max(Math.min(24, maxIterations), Math.min(maxIterations, Math.floor((deadline - now()) / (1.4 * evalMillis))));
   let loopStart = now();
-  while (iterations < planned && now() < deadline && best - target > 1e-9 * Math.abs(best)) {
+  // (The plain bound counts too: a plan worth it needs no search.)
+  while (iterations < planned && now() < deadline && Math.min(best, pre.trivial) - target > 1e-9 * Math.abs(best)) {
     iterations++;
     if (iterations === 8) loopStart = now();
     if (iterations >= 24 && iterations % 32 === 24) {
