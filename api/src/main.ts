@@ -63,7 +63,9 @@ async function main() {
       logger.info("stopped");
       process.exit(0);
     });
+    // Keep-alive connections become idle as their last request finishes: close them then too.
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 200).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

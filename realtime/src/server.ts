@@ -99,7 +99,9 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     io,
     async close() {
       closing = true;
-      io.disconnectSockets(true);
+      // This node's sockets only (without `local` the Redis adapter asks every other node to drop its
+      // sockets, and none here); each is told with a DISCONNECT packet before its connection closes.
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.allSettled(redisClients.map((c) => c.quit()));
     },
