@@ -141,7 +141,15 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
     }
   }
   /** One sync at a time; callers arriving meanwhile share it. */
-  const ensure = () => (syncing ??= sync().finally(() => (syncing = null)));
+  const syncOnce = () => (syncing ??= sync().finally(() => (syncing = null)));
+  /**
+   * Before a ranking: the first one, and any after a change made here, wait for the sync; otherwise
+   * the ranking is served from what is in memory and the look for others' changes runs behind it.
+   */
+  const ensure = async () => {
+    if (!engine || companiesRevision < 0 || feedbackRevision < 0) return syncOnce();
+    void syncOnce().catch(() => undefined); // a database hiccup shows on the next forced sync
+  };
 
   const contextFor = (companyId: string): RecommendContext => ({
     dismissals: feedback.dismissals.get(companyId) ?? [],

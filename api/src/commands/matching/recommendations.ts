@@ -34,10 +34,10 @@ export function presentRecommendations(ctx: MatchingContext, viewerId: string, r
   });
 }
 
-/** My company's proposed partners. */
+/** My company's proposed partners (read from the engine alone: no database read on this hot path). */
 export async function myRecommendations(ctx: MatchingContext, user: UserRecord, k: number, locale: Locale) {
-  const own = await ownCompany(ctx, user);
-  return presentRecommendations(ctx, own.id, await ctx.matching.recommend(own.id, k), locale);
+  if (!user.companyId) throw new AppError("forbidden");
+  return presentRecommendations(ctx, user.companyId, await ctx.matching.recommend(user.companyId, k), locale);
 }
 
 /** Dismisses a proposal with a reason: never shown again, and proposals of its kind rank lower for my company. */
