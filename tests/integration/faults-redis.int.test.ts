@@ -1,6 +1,6 @@
 import { faultStack, waitFor, type FaultStack } from "../support/processes";
 import { ApiClient, expectStatus } from "../support/httpClient";
-import { connectedWithin, demoClient, liveSocket, nextLiveEvent, nodeHealth, socketToken, type LiveSocket } from "../support/faultFixtures";
+import { closeAllSockets, connectedWithin, demoClient, liveSocket, nextLiveEvent, nodeHealth, socketToken, type LiveSocket } from "../support/faultFixtures";
 
 // Fault tests with real processes: two realtime nodes share one Redis, which is killed and started
 // again. Ports 27512 (FerretDB), 6512 (Redis), 3512 (api), 3513 and 3514 (realtime) belong to this file.
@@ -33,7 +33,7 @@ describe("faults: Redis goes away under two realtime nodes", () => {
     guest = new ApiClient(s.apiUrl, s.publicOrigin);
   });
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    closeAllSockets();
     await s?.cleanup();
   });
 

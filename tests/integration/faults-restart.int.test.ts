@@ -1,6 +1,6 @@
 import { faultStack, waitFor, type FaultStack } from "../support/processes";
 import { expectStatus, type ApiClient, type Reply } from "../support/httpClient";
-import { connectedWithin, demoClient, distinctSlots, freshPartners, healthy, liveSocket, meetingsBetween, nextLiveEvent, socketToken, withDatabase, type LiveSocket } from "../support/faultFixtures";
+import { closeAllSockets, connectedWithin, demoClient, distinctSlots, freshPartners, healthy, liveSocket, meetingsBetween, nextLiveEvent, socketToken, withDatabase } from "../support/faultFixtures";
 
 // Fault tests with real processes: the api and the realtime service are killed (SIGKILL) under
 // traffic and started again. Ports 27513 (FerretDB), 6513 (Redis), 3515 (api) and 3516 (realtime)
@@ -13,7 +13,6 @@ describe("faults: the api or the realtime service is killed mid-traffic and rest
   let s: FaultStack;
   let domestic: ApiClient;
   let vendor: ApiClient;
-  const sockets: LiveSocket[] = [];
 
   beforeAll(async () => {
     s = faultStack("restart", { ports: { db: 27513, redis: 6513, api: 3515, realtime: [3516] } });
@@ -24,7 +23,7 @@ describe("faults: the api or the realtime service is killed mid-traffic and rest
     vendor = await demoClient(s, "vendor");
   });
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    closeAllSockets();
     await s?.cleanup();
   });
   beforeEach(async () => {
@@ -86,7 +85,6 @@ describe("faults: the api or the realtime service is killed mid-traffic and rest
   test("realtime killed and restarted: a client reconnects by itself and receives events again", async () => {
     const [node] = s.realtimeUrls as [string];
     const socket = liveSocket(node, await socketToken(vendor), { reconnection: true });
-    sockets.push(socket);
     await connectedWithin(socket);
     const dropped = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
 

@@ -1,6 +1,6 @@
 import { faultStack, portOpen, waitFor, type FaultStack } from "../support/processes";
 import { expectStatus, type ApiClient, type Reply } from "../support/httpClient";
-import { connectedWithin, demoClient, liveSocket, socketToken } from "../support/faultFixtures";
+import { closeAllSockets, connectedWithin, demoClient, liveSocket, socketToken } from "../support/faultFixtures";
 
 // Fault tests with real processes: graceful shutdown on SIGTERM. Ports 27514 (FerretDB), 6514
 // (Redis), 3517 (api), 3518 and 3520 (realtime) belong to this file.
@@ -14,7 +14,10 @@ describe("faults: graceful shutdown on SIGTERM", () => {
     await Promise.all([s.db.start(), s.redis!.start()]);
     await s.seed();
   });
-  afterAll(() => s?.cleanup());
+  afterAll(async () => {
+    closeAllSockets();
+    await s?.cleanup();
+  });
 
   test("api: a request in flight finishes with its normal answer, then the process exits with code 0", async () => {
     await s.api.start();

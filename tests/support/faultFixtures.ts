@@ -76,9 +76,19 @@ export async function socketToken(client: ApiClient): Promise<string> {
   return (expectStatus(await client.post("/api/realtime/token", {}), 200, "socket token").body as { token: string }).token;
 }
 
+const openSockets = new Set<LiveSocket>();
+
 /** A Socket.IO client on one realtime node (WebSocket only, as behind the gateway). */
 export function liveSocket(url: string, token: string, { reconnection = false } = {}): LiveSocket {
-  return ioClient(url, { path: SOCKET_PATH, transports: ["websocket"], forceNew: true, reconnection, reconnectionDelay: 200, reconnectionDelayMax: 1000, auth: { token } });
+  const socket: LiveSocket = ioClient(url, { path: SOCKET_PATH, transports: ["websocket"], forceNew: true, reconnection, reconnectionDelay: 200, reconnectionDelayMax: 1000, auth: { token } });
+  openSockets.add(socket);
+  return socket;
+}
+
+/** Closes every socket a test opened (for afterAll: a reconnecting socket left behind keeps Jest running). */
+export function closeAllSockets() {
+  for (const socket of openSockets) socket.disconnect();
+  openSockets.clear();
 }
 
 /** Resolves once connected; rejects with the reason when refused or after `ms`. */
