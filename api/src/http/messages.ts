@@ -97,6 +97,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
 
 /** Field messages the api writes itself (zod's own locales cover the rest). */
 export const FIELD_MESSAGES = {
+  onsiteNeedsBothThere: {
+    vi: "Một bên tham gia từ xa: lịch gặp này chỉ có thể trực tuyến.",
+    en: "One side takes part remotely: this meeting can only be online.",
+    ja: "一方がリモート参加のため、この商談はオンラインのみです。",
+    ko: "한쪽이 원격으로 참가하므로 이 미팅은 온라인으로만 가능합니다.",
+    "zh-Hant": "有一方遠端參加，此會面只能線上進行。",
+  },
   planInfeasible: {
     vi: "Không thể chuyển sang khung giờ này: kế hoạch sẽ vi phạm một ràng buộc (trùng lịch, hết bàn, phòng hoặc phiên dịch viên).",
     en: "This move would break the plan (a clash, or no table, room or interpreter left).",

@@ -262,6 +262,10 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: domesticId }).expect(400);
     const unknownSlot = await domestic.agent.post("/api/meetings").set({ ...domestic.csrf, "Accept-Language": "ko" }).send({ with: vendorId, slot: "d9s99" }).expect(400);
     expect(unknownSlot.body.error.fields.slot).toBe("박람회 일정에 없는 시간대입니다.");
+    // A table with a remote side is a wrong request (400), not a full room (409).
+    const remote = (await db.models.Company.findOneAndUpdate({ kind: "foreign", _id: { $ne: vendorId } }, { $set: { participation: "remote", listed: true } }).lean())!;
+    const onsite = await domestic.agent.post("/api/meetings").set({ ...domestic.csrf, "Accept-Language": "en" }).send({ with: remote._id.toHexString(), mode: "onsite" }).expect(400);
+    expect(onsite.body.error.fields.mode).toBe("One side takes part remotely: this meeting can only be online.");
     const fairId = (await db.models.Fair.findOne().lean())!._id.toHexString();
     expect(await db.models.Reservation.countDocuments({ _id: reservationKeys.pair(fairId, domesticId, vendorId) })).toBe(0);
 

@@ -75,12 +75,16 @@ export async function checkBothAvailable(ctx: MeetingContext, fair: FairRecord, 
 export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Promise<Booking> {
   const { fair, requester, recipient, meetingId } = req;
   const slot = slotOf(fair, req.slotId);
+  // A table needs both sides at the fair: asking for one with a remote side is a wrong request, not a full room.
+  if (req.preferredMode === "onsite" && (requester.participation === "remote" || recipient.participation === "remote")) throw validationFailed({ mode: "onsiteNeedsBothThere" });
   await checkBothAvailable(ctx, fair, requester, recipient, slot);
   const { reservations } = ctx.repos;
   const claimed: string[] = [];
+  // Other slots to try: never the one just refused.
   const refuse = async (field: string) => {
     await reservations.release(claimed, meetingId);
-    throw new AppError("conflict", { slot: field }, undefined, await alternativeSlots(ctx, fair, requester, recipient, slot.start, meetingId));
+    const alternatives = (await alternativeSlots(ctx, fair, requester, recipient, slot.start, meetingId, 6)).filter((s) => s.id !== slot.id).slice(0, 5);
+    throw new AppError("conflict", { slot: field }, undefined, alternatives);
   };
 
   const parties = await reservations.claimAll([reservationKeys.participant(requester.id, slot.start), reservationKeys.participant(recipient.id, slot.start)], meetingId);

@@ -27,6 +27,7 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
   if (!requester || !recipient || recipient.fairId !== requester.fairId) throw notFound();
   if (recipient.status === "pending" || !recipient.listed) throw notFound();
   if (requester.status === "pending") throw new AppError("forbidden", { company: "notApproved" });
+  if (input.mode === "onsite" && (requester.participation === "remote" || recipient.participation === "remote")) throw validationFailed({ mode: "onsiteNeedsBothThere" });
   const fair = await repos.fairs.findById(requester.fairId);
   if (!fair) throw notFound();
 
