@@ -34,7 +34,7 @@ export default function MeetingRoom() {
         <RoomStage room={video.room} phase={video.phase} canPublish={video.canPublish} onToggle={(s) => void video.toggle(s)} onLeave={() => void video.leave()} />
       )}
       {video.phase === "left" && <p role="status" data-testid="left">{t("room.left")}</p>}
-      {refused && <p role="alert" data-testid="room-error">{t("room.failed")}</p>}
+      {refused && <p role="alert" data-testid="room-error">{t("room.failed")} {video.error}</p>}
       {(video.phase === "left" || video.phase === "failed") && <button type="button" onClick={() => void video.join({ publish: true })}>{t("room.rejoin")}</button>}
     </div>
   );

@@ -48,7 +48,9 @@ export function useVideoRoom(fetchToken: () => Promise<VideoTokenView>) {
       }
       rerender();
     } catch (err) {
-      setError((err as Error).message);
+      // The api's own words when it has them (video down: booking still works), in the reader's language.
+      const fields = (err as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields;
+      setError(fields?.video ?? (err as Error).message);
       setPhase("failed");
     }
   }, [fetchToken]);
