@@ -12,7 +12,7 @@ const LOAD_TTL_MS = 30_000;
  * How often another process's changes are looked for (the fair's set-up, the revision counters).
  * Changes made in this process apply at once; others' within this time.
  */
-const CHECK_EVERY_MS = 1_000;
+const CHECK_EVERY_MS = 5_000;
 
 /** What a proposal shows of the partner, kept with the engine so a ranking reads no company from the database. */
 export interface PartnerCard {
