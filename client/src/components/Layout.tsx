@@ -3,7 +3,10 @@ import { useTranslation } from "react-i18next";
 import { LOCALES, isLocale, type SessionUser } from "@ketnoi/contracts";
 import { setLocale } from "../i18n";
 import { useSession } from "../lib/session";
-import { NotificationBell } from "./NotificationBell";
+import { lazy, Suspense } from "react";
+
+// Only signed-in users have notifications: their code loads with the first signed-in page.
+const NotificationBell = lazy(() => import("./NotificationBell").then((m) => ({ default: m.NotificationBell })));
 
 const LANGUAGE_NAMES: Record<string, string> = { vi: "Tiếng Việt", en: "English", ja: "日本語", ko: "한국어", "zh-Hant": "繁體中文" };
 
@@ -54,7 +57,9 @@ export function Layout() {
           )}
           {user && (
             <>
-              <NotificationBell />
+              <Suspense fallback={null}>
+                <NotificationBell />
+              </Suspense>
               <span className="who" title={user.email}>{user.name} · {t(`role.${user.role}`)}</span>
               <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>{t("nav.signOut")}</button>
             </>
