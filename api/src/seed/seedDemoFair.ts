@@ -59,10 +59,10 @@ export async function seedDemoFair(repos: Repositories): Promise<SeedReport> {
     });
     if (created) usersCreated++;
   }
-  // The demo interpreter works as the fair's first Japanese interpreter: her assignments are theirs.
+  // The demo interpreter works as the fair's first Korean interpreter: her assignments are theirs.
   const interpreterUser = await repos.users.findByEmail("interpreter@ketnoi.demo");
-  const japanese = (await repos.interpreters.listForFair(fair.id)).find((i) => i.languages.includes("ja"));
-  if (interpreterUser && japanese && japanese.userId !== interpreterUser.id) await repos.interpreters.update(japanese.id, { userId: interpreterUser.id });
+  const korean = (await repos.interpreters.listForFair(fair.id)).find((i) => i.languages.includes("ko"));
+  if (interpreterUser && korean && korean.userId !== interpreterUser.id) await repos.interpreters.update(korean.id, { userId: interpreterUser.id });
   return {
     fair: fair.slug,
     companies: ids.size,

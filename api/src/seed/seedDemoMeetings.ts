@@ -6,7 +6,8 @@ import { requestMeeting, type RequestMeetingInput } from "../commands/meetings/r
 
 /**
  * Meetings for the demo logins, so their agenda and inbox are not empty: the Hanoi firm has booked
- * meetings with Japanese and Korean vendors (one onsite with an interpreter, one online) and open
+ * meetings with Japanese and Korean vendors (onsite, online, and one with a Korean buyer through the
+ * demo interpreter) and open
  * requests, one of them to the demo Japanese vendor, whose inbox so has one to answer. Idempotent:
  * a pair that already meets is skipped (one live meeting per pair).
  */
@@ -34,6 +35,12 @@ export async function seedDemoMeetings(repos: Repositories, now = () => new Date
   if (kr1) await attempt(domesticUser, { with: kr1.id, message: "Khuôn đúc nhôm cho linh kiện ô tô.", mode: "online", slot: "d1s10" });
   if (jp2) await attempt(domesticUser, { with: jp2.id, message: "Tìm hiểu công nghệ gia công CNC 5 trục.", mode: "either" });
   if (tw1) await attempt(domesticUser, { with: tw1.id, message: "", mode: "either", dayPart: "afternoon" });
-  await attempt(domesticUser, { with: vendorUser.companyId, message: "Xin gặp để trao đổi về máy ép servo.", mode: "onsite" });
+  // A Korean buyer who speaks only Korean: the meeting needs an interpreter, the demo interpreter.
+  const own = companies.find((c) => c.id === domesticUser.companyId);
+  const koreanOnly = companies.find((c) => c.kind === "foreign" && c.participation === "onsite" && c.languages.length > 0 && c.languages.every((l) => l === "ko") && !own?.languages.includes("ko"));
+  const interpreterUser = await repos.users.findByEmail("interpreter@ketnoi.demo");
+  const demoInterpreter = interpreterUser ? await repos.interpreters.findByUserId(interpreterUser.id) : null;
+  if (koreanOnly && demoInterpreter) await attempt(domesticUser, { with: koreanOnly.id, message: "Linh kiện dập cho dây chuyền lắp ráp.", mode: "onsite", slot: "d2s03", preferInterpreter: demoInterpreter.id });
+  await attempt(domesticUser, { with: vendorUser.companyId, message: "Xin gặp để trao đổi về máy ép servo.", mode: "either" });
   return created;
 }

@@ -12,6 +12,8 @@ export interface RequestMeetingInput {
   mode: "onsite" | "online" | "either";
   dayPart?: "any" | "morning" | "afternoon";
   slot?: string;
+  /** Internal callers only (the demo seed): the interpreter to try first for a booking. */
+  preferInterpreter?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
   };
   try {
     if (input.slot) {
-      const booking = await claimBooking(ctx, { meetingId: id, fair, requester, recipient, preferredMode: input.mode, slotId: input.slot });
+      const booking = await claimBooking(ctx, { meetingId: id, fair, requester, recipient, preferredMode: input.mode, slotId: input.slot, ...(input.preferInterpreter ? { preferInterpreter: input.preferInterpreter } : {}) });
       const meeting = await repos.meetings.create(id, { ...base, source: "booking", ...bookedFields(booking), reservationKeys: [pairKey, ...booking.keys] }, user.id).catch(async (err: unknown) => {
         await repos.reservations.release(booking.keys, id);
         throw err;
