@@ -10,6 +10,10 @@ try {
   process.exit(78);
 }
 const logger = pino({ name: "realtime", level: config.LOG_LEVEL });
+// The Redis adapter publishes without awaiting, so when Redis drops mid-publish the rejection has no
+// handler and would end the process. A node holds no data: it logs, keeps serving its own sockets
+// and reports Redis down on /healthz until the clients reconnect.
+process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection; still serving"));
 const server = await createRealtimeServer(config, logger);
 server.http.listen(config.REALTIME_PORT, config.REALTIME_HOST, () =>
   logger.info({ port: config.REALTIME_PORT, redis: Boolean(config.REDIS_URL) }, "realtime listening"),
