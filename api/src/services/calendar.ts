@@ -23,7 +23,7 @@ export interface CalendarEntry {
  * with every change, so a calendar that subscribed replaces the event instead of adding a second;
  * a cancelled meeting stays in the feed as CANCELLED so it disappears from calendars.
  */
-export function agendaCalendar(entries: CalendarEntry[], opts: { name: string; locale: Locale; venue: string; publicOrigin: string; fairZone: string }) {
+export function agendaCalendar(entries: CalendarEntry[], opts: { name: string; locale: Locale; venue: string; publicOrigin: string }) {
   const cal = ical({ name: opts.name, prodId: { company: "Ketnoi", product: "fair-agenda", language: opts.locale.toUpperCase() }, method: ICalCalendarMethod.PUBLISH, timezone: null });
   for (const { meeting: m, counterpart, interpreterName } of entries) {
     if (!m.startsAt || !m.endsAt) continue;

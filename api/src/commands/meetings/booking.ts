@@ -146,6 +146,11 @@ export function bookedFields(b: Booking) {
   };
 }
 
+/** What a booked meeting moved to a new booking no longer has (a table, a room, an interpreter). */
+export function droppedFields(b: Booking) {
+  return [...(b.table ? [] : (["table"] as const)), ...(b.onlineRoom ? [] : (["onlineRoom"] as const)), ...(b.interpreterId ? [] : (["interpreterId", "languages"] as const))];
+}
+
 /** Loads the two companies of a meeting and their fair. */
 export async function loadParties(ctx: MeetingContext, requesterId: string, recipientId: string, fairId: string) {
   const [requester, recipient, fair] = await Promise.all([

@@ -48,6 +48,5 @@ export async function agendaIcs(ctx: MeetingContext, user: UserRecord, publicOri
     locale: user.locale,
     venue: fair ? (fair.venue[user.locale] ?? fair.venue.en ?? "") : "",
     publicOrigin,
-    fairZone: fair?.timeZone ?? "Asia/Ho_Chi_Minh",
   });
 }

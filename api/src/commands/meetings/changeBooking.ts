@@ -4,7 +4,7 @@ import { meetingPolicy } from "../../policies/meeting";
 import { OPEN_STATUSES } from "@ketnoi/contracts";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { fairSlots } from "../../domain/fairSlots";
-import { bookedFields, claimBooking, loadParties } from "./booking";
+import { bookedFields, claimBooking, droppedFields, loadParties } from "./booking";
 import { loadVisibleMeeting, orConflict, requireStatus } from "./loadMeeting";
 import type { MeetingContext } from "./context";
 
@@ -28,9 +28,9 @@ export async function cancelMeeting(ctx: MeetingContext, user: UserRecord, id: s
  * Moves a booked meeting to another slot: the new slot's reservations are claimed before the old
  * ones are released, so a failed move leaves the meeting where it was.
  */
-export async function rescheduleMeeting(ctx: MeetingContext, user: UserRecord | undefined, id: string, slotId: string, loaded?: Awaited<ReturnType<typeof loadVisibleMeeting>>) {
-  const meeting = loaded ?? (await loadVisibleMeeting(ctx, user!, id));
-  if (user && !meetingPolicy.canChangeBooking(user, meeting)) throw new AppError("forbidden");
+export async function rescheduleMeeting(ctx: MeetingContext, user: UserRecord, id: string, slotId: string) {
+  const meeting = await loadVisibleMeeting(ctx, user, id);
+  if (!meetingPolicy.canChangeBooking(user, meeting)) throw new AppError("forbidden");
   requireStatus(ctx, meeting, ["booked"]);
   const { requester, recipient, fair } = await loadParties(ctx, meeting.requesterId, meeting.recipientId, meeting.fairId);
   const current = meeting.startsAt && fairSlots(fair).find((s) => s.start.getTime() === meeting.startsAt!.getTime());
@@ -39,13 +39,13 @@ export async function rescheduleMeeting(ctx: MeetingContext, user: UserRecord | 
   const pair = meeting.reservationKeys.filter(reservationKeys.isPair);
   const moved = await orConflict(
     () =>
-      ctx.repos.meetings.change(meeting, "rescheduled", user?.id, {
+      ctx.repos.meetings.change(meeting, "rescheduled", user.id, {
         set: { ...bookedFields(booking), sequence: meeting.sequence + 1, reservationKeys: [...pair, ...booking.keys] },
-        unset: [...(booking.table ? [] : (["table"] as const)), ...(booking.onlineRoom ? [] : (["onlineRoom"] as const)), ...(booking.interpreterId ? [] : (["interpreterId", "languages"] as const))],
+        unset: droppedFields(booking),
       }),
     () => ctx.repos.reservations.release(booking.keys, meeting.id),
   );
   await ctx.repos.reservations.release(meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k) && !booking.keys.includes(k)), meeting.id);
-  await ctx.notifier.meetingChanged("meeting_rescheduled", moved, user?.id);
+  await ctx.notifier.meetingChanged("meeting_rescheduled", moved, user.id);
   return moved;
 }

@@ -3,7 +3,7 @@ import type { FairRecord } from "../../repositories/fairRepository";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
 import { fairSlots } from "../../domain/fairSlots";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
-import { alternativeSlots, bookedFields, claimBooking, loadParties, type Booking } from "./booking";
+import { alternativeSlots, bookedFields, claimBooking, droppedFields, loadParties, type Booking } from "./booking";
 import type { MeetingContext } from "./context";
 
 /**
@@ -54,7 +54,7 @@ export async function replanAfterFairChange(ctx: MeetingContext, fair: FairRecor
     const changed = booking
       ? await ctx.repos.meetings.change(meeting, "replanned", actorUserId, {
           set: { ...bookedFields(booking), sequence: meeting.sequence + 1, reservationKeys: [...pair, ...booking.keys] },
-          unset: [...(booking.table ? [] : (["table"] as const)), ...(booking.onlineRoom ? [] : (["onlineRoom"] as const)), ...(booking.interpreterId ? [] : (["interpreterId", "languages"] as const))],
+          unset: droppedFields(booking),
         })
       : await ctx.repos.meetings.change(meeting, "cancelled_by_fair_change", actorUserId, { set: { status: "cancelled", sequence: meeting.sequence + 1, reservationKeys: [], note: "fairChanged" } });
     await ctx.repos.reservations.release(
