@@ -73,16 +73,23 @@ export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planI
   let booked = 0;
   const conflicts: { meeting: string; reason: string }[] = [];
   const companies = new Set<string>();
-  for (const a of plan.solution.assignments) {
-    const source = plan.sources[a.meeting];
-    if (!source || source.kind === "booked") continue;
-    try {
-      await bookPlanned(ctx, user, a, source);
-      booked++;
-      companies.add(source.a).add(source.b);
-    } catch (err) {
-      conflicts.push({ meeting: a.meeting, reason: reasonOf(err) });
+  try {
+    for (const a of plan.solution.assignments) {
+      const source = plan.sources[a.meeting];
+      if (!source || source.kind === "booked") continue;
+      try {
+        await bookPlanned(ctx, user, a, source);
+        booked++;
+        companies.add(source.a).add(source.b);
+      } catch (err) {
+        conflicts.push({ meeting: a.meeting, reason: reasonOf(err) });
+      }
     }
+  } catch (err) {
+    // Interrupted (the database went away): the plan may be published again; what was booked stays
+    // booked, and a second run reports those meetings as already changed.
+    await repos.reservations.release([`publish:${plan.id}`], plan.id);
+    throw err;
   }
   const result = { booked, conflicts };
   await repos.schedulePlans.markPublished(plan.id, ctx.now(), result);
