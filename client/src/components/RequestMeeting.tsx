@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { DAY_PARTS, MEETING_MODE_PREFERENCES, MeetingRequestBodySchema, type MeetingView, type SlotView } from "@ketnoi/contracts";
+import { MeetingRequestBodySchema, type MeetingView, type SlotView } from "@ketnoi/contracts";
 import { ApiError, send } from "../lib/api";
 import { useLoad } from "../lib/useLoad";
 import { useForm } from "../lib/validation";
-import { Field } from "./Field";
+import { MeetingPreferenceFields } from "./MeetingPreferenceFields";
 import { Async, Notice } from "./States";
 import { SlotTime } from "./SlotTime";
 
@@ -84,27 +84,7 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
           </>
         )}
       </Async>
-      <div className="row">
-        <Field label={t("meeting.mode")} error={form.error("mode")}>
-          {(p) => (
-            <select {...p} value={form.values.mode} onChange={(e) => form.set("mode", e.target.value)}>
-              {MEETING_MODE_PREFERENCES.map((m) => <option key={m} value={m}>{t(`meeting.modePref.${m}`)}</option>)}
-            </select>
-          )}
-        </Field>
-        {!form.values.slot && (
-          <Field label={t("meeting.dayPart")} error={form.error("dayPart")}>
-            {(p) => (
-              <select {...p} value={form.values.dayPart} onChange={(e) => form.set("dayPart", e.target.value)}>
-                {DAY_PARTS.map((d) => <option key={d} value={d}>{t(`meeting.dayPartValue.${d}`)}</option>)}
-              </select>
-            )}
-          </Field>
-        )}
-      </div>
-      <Field label={t("meeting.message")} error={form.error("message")} hint={t("meeting.messageHint")}>
-        {(p) => <textarea {...p} rows={3} value={form.values.message} onChange={(e) => form.set("message", e.target.value)} />}
-      </Field>
+      <MeetingPreferenceFields form={form} withDayPart={!form.values.slot} />
       {failure && <Notice kind="error">{failure}</Notice>}
       <button type="submit" disabled={busy}>{form.values.slot ? t("meeting.bookSlot") : t("meeting.sendRequest")}</button>
     </form>

@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { AcceptProposalBodySchema, DAY_PARTS, MEETING_MODE_PREFERENCES, type DismissReason, type MeetingView, type RecommendationView } from "@ketnoi/contracts";
+import { AcceptProposalBodySchema, type DismissReason, type MeetingView, type RecommendationView } from "@ketnoi/contracts";
 import { send, errorText } from "../lib/api";
 import { useLoad } from "../lib/useLoad";
 import { useForm } from "../lib/validation";
 import { countryName, formatNumber } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
 import { Field } from "../components/Field";
+import { MeetingPreferenceFields } from "../components/MeetingPreferenceFields";
 import { Async, Notice } from "../components/States";
 
 const DISMISS_REASONS: DismissReason[] = ["notRelevant", "language", "timeZone", "alreadyInContact", "other"];
@@ -33,25 +34,7 @@ function AcceptForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone
   };
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label={t("recs.requestTitle", { name: rec.company.name })}>
-      <div className="row">
-        <Field label={t("meeting.mode")} error={form.error("mode")}>
-          {(p) => (
-            <select {...p} value={form.values.mode} onChange={(e) => form.set("mode", e.target.value)}>
-              {MEETING_MODE_PREFERENCES.map((m) => <option key={m} value={m}>{t(`meeting.modePref.${m}`)}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field label={t("meeting.dayPart")} error={form.error("dayPart")}>
-          {(p) => (
-            <select {...p} value={form.values.dayPart} onChange={(e) => form.set("dayPart", e.target.value)}>
-              {DAY_PARTS.map((d) => <option key={d} value={d}>{t(`meeting.dayPartValue.${d}`)}</option>)}
-            </select>
-          )}
-        </Field>
-      </div>
-      <Field label={t("meeting.message")} error={form.error("message")} hint={t("meeting.messageHint")}>
-        {(p) => <textarea {...p} rows={3} value={form.values.message} onChange={(e) => form.set("message", e.target.value)} />}
-      </Field>
+      <MeetingPreferenceFields form={form} />
       {failure && <Notice kind="error">{failure}</Notice>}
       <div className="actions">
         <button type="submit" disabled={busy}>{t("meeting.sendRequest")}</button>
