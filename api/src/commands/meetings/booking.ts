@@ -33,6 +33,11 @@ export interface BookingRequest {
   preferInterpreter?: string;
 }
 
+/** A table needs both sides at the fair: asking for one with a remote side is a wrong request (400), not a full room. */
+export function checkModeFits(mode: BookingRequest["preferredMode"], a: CompanyRecord, b: CompanyRecord) {
+  if (mode === "onsite" && (a.participation === "remote" || b.participation === "remote")) throw validationFailed({ mode: "onsiteNeedsBothThere" });
+}
+
 /** The fair's slot with this id, or a field error. */
 export function slotOf(fair: FairRecord, slotId: string, field = "slot"): Slot {
   const slot = fairSlots(fair).find((s) => s.id === slotId);
@@ -75,8 +80,7 @@ export async function checkBothAvailable(ctx: MeetingContext, fair: FairRecord, 
 export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Promise<Booking> {
   const { fair, requester, recipient, meetingId } = req;
   const slot = slotOf(fair, req.slotId);
-  // A table needs both sides at the fair: asking for one with a remote side is a wrong request, not a full room.
-  if (req.preferredMode === "onsite" && (requester.participation === "remote" || recipient.participation === "remote")) throw validationFailed({ mode: "onsiteNeedsBothThere" });
+  checkModeFits(req.preferredMode, requester, recipient);
   await checkBothAvailable(ctx, fair, requester, recipient, slot);
   const { reservations } = ctx.repos;
   const claimed: string[] = [];

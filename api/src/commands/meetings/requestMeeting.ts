@@ -3,7 +3,7 @@ import { AppError, notFound, validationFailed } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { requestExpiry } from "../../domain/meetings/requestRules";
-import { bookedFields, claimBooking, slotOf } from "./booking";
+import { bookedFields, checkModeFits, claimBooking, slotOf } from "./booking";
 import type { MeetingContext } from "./context";
 
 export interface RequestMeetingInput {
@@ -29,7 +29,7 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
   if (!requester || !recipient || recipient.fairId !== requester.fairId) throw notFound();
   if (recipient.status === "pending" || !recipient.listed) throw notFound();
   if (requester.status === "pending") throw new AppError("forbidden", { company: "notApproved" });
-  if (input.mode === "onsite" && (requester.participation === "remote" || recipient.participation === "remote")) throw validationFailed({ mode: "onsiteNeedsBothThere" });
+  checkModeFits(input.mode, requester, recipient);
   const fair = await repos.fairs.findById(requester.fairId);
   if (!fair) throw notFound();
 
