@@ -14,6 +14,8 @@ export const rooms = {
   user: (userId: string) => `user:${userId}`,
   meeting: (meetingId: string) => `meeting:${meetingId}`,
   booth: (companyId: string) => `booth:${companyId}`,
+  /** A signed-in session's sockets (`sid` of the socket token): closed when the session ends. */
+  session: (sid: string) => `session:${sid}`,
 };
 /** A room a client may ask to join (with a ticket); `user:` rooms are joined at the handshake. */
 export const JoinableRoomSchema = z.string().regex(/^(meeting|booth):[0-9a-f]{24}$/, "not a room");
@@ -30,6 +32,8 @@ export const SocketClaimsSchema = z.strictObject({
   name: z.string(),
   role: z.enum(["organiser", "domestic", "vendor", "interpreter", "guest"]),
   companyId: objectId.optional(),
+  /** The session the token was minted for (not its secret: a one-way digest), absent for guests. */
+  sid: z.string().regex(/^[0-9a-f]{16}$/).optional(),
   exp: z.number().int(),
 });
 export type SocketClaims = z.infer<typeof SocketClaimsSchema>;

@@ -81,6 +81,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
   io.on("connection", (socket) => {
     const { user } = socket.data;
     void socket.join(rooms.user(user.sub));
+    if (user.sid) void socket.join(rooms.session(user.sid));
     handleRooms(io, socket, config.REALTIME_SECRET, hall, (err) => logger.warn({ err }, "booth presence failed"));
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];

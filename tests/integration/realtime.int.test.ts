@@ -184,6 +184,43 @@ describe("realtime service", () => {
     expect(await none).toEqual({ [booth]: 0 });
   });
 
+  test("signing out closes that session's sockets on every node; the same user's other session keeps its own", async () => {
+    const here = await signIn(t.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
+    const there = await signIn(t.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
+    const tokenOf = async (s: typeof here) => (await s.agent.post("/api/realtime/token").set(s.csrf).send({}).expect(200)).body.token as string;
+    // Both tokens first: a socket must be watched for "connect" from the moment it is created.
+    const [hereToken, thereToken] = [await tokenOf(here), await tokenOf(there)];
+    const leaving = socketClient(nodeB.url, hereToken);
+    const staying = socketClient(nodeA.url, thereToken);
+    cleanup.push(() => leaving.disconnect(), () => staying.disconnect());
+    await Promise.all([connected(leaving), connected(staying)]);
+    const closed = new Promise<string>((resolve) => leaving.once("disconnect", (reason) => resolve(reason)));
+    await here.agent.post("/api/auth/logout").set(here.csrf).send({}).expect(204);
+    // Closed by the server (through Redis, from the api), not by the client or the network.
+    expect(await closed).toBe("io server disconnect");
+    // The other session's socket still hears the user's notifications.
+    const heard = nextEvent(staying, "notification", (n) => n.id === "after-sign-out");
+    redisEventPublisher(t.redis).notify([there.session.user.id], { id: "after-sign-out", kind: "meeting_booked", data: {}, createdAt: new Date().toISOString() });
+    await expect(heard).resolves.toMatchObject({ id: "after-sign-out" });
+    expect(staying.connected).toBe(true);
+  });
+
+  test("deleting an account closes every socket of it, on every node (last: the interpreter is gone after)", async () => {
+    const sessions = [await signIn(t.app, "interpreter@ketnoi.demo", DEMO_PASSWORD), await signIn(t.app, "interpreter@ketnoi.demo", DEMO_PASSWORD)];
+    const sockets = await Promise.all(
+      sessions.map(async (s, i) => {
+        const token = (await s.agent.post("/api/realtime/token").set(s.csrf).send({}).expect(200)).body.token as string;
+        const socket = socketClient(i ? nodeA.url : nodeB.url, token);
+        cleanup.push(() => socket.disconnect());
+        await connected(socket);
+        return socket;
+      }),
+    );
+    const closed = sockets.map((socket) => new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason))));
+    await sessions[0]!.agent.post("/api/me/delete").set(sessions[0]!.csrf).send({ password: DEMO_PASSWORD }).expect(204);
+    expect(await Promise.all(closed)).toEqual(["io server disconnect", "io server disconnect"]);
+  });
+
   test("without Redis a single node serves on its own", async () => {
     const solo = await startRealtimeNode(undefined);
     cleanup.push(() => solo.server.close());

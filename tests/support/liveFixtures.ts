@@ -9,7 +9,10 @@ export type Published = { room: string | string[]; event: string; payload: unkno
 /** Records what the api publishes to the realtime rooms instead of sending it through Redis. */
 export function capturingPublisher() {
   const published: Published[] = [];
-  const events: EventPublisher = { notify: (userIds, payload) => published.push({ room: userIds.map((u) => `user:${u}`), event: "notification", payload }), publish: (room, event, payload) => published.push({ room, event, payload }) };
+  const events: EventPublisher = {
+    notify: (userIds, payload) => published.push({ room: userIds.map((u) => `user:${u}`), event: "notification", payload }), publish: (room, event, payload) => published.push({ room, event, payload }),
+    disconnect: (room) => published.push({ room, event: "disconnect", payload: null }),
+  };
   return { events, published };
 }
 

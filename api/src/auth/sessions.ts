@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import type { Response } from "express";
-import type { SessionView } from "@ketnoi/contracts";
+import { rooms, type SessionView } from "@ketnoi/contracts";
+import type { EventPublisher } from "../services/events";
 import type { Repositories } from "../repositories";
 import type { UserRecord } from "../repositories/userRepository";
 import { hashToken, randomToken } from "../services/secrets";
@@ -34,6 +36,21 @@ export async function startSession(repos: Repositories, res: Response, cookies: 
   await repos.sessions.create(hashToken(token), { userId: user.id, csrfToken, expiresAt });
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: cookies.secure, path: "/", expires: expiresAt });
   return presentSession(user, csrfToken);
+}
+
+/** The session's name on the realtime service: a digest of its hash, so the token reveals nothing usable. */
+export const socketSessionId = (sessionHash: string) => createHash("sha256").update(`socket:${sessionHash}`).digest("hex").slice(0, 16);
+
+/** Ends a session: deleted server-side, and its open realtime sockets closed on every node. */
+export async function endSession(repos: Repositories, events: EventPublisher, sessionHash: string) {
+  await repos.sessions.delete(sessionHash);
+  events.disconnect(rooms.session(socketSessionId(sessionHash)));
+}
+
+/** Ends every session of a user (a password reset, a deleted account), and closes all of its sockets. */
+export async function endAllSessions(repos: Repositories, events: EventPublisher, userId: string) {
+  await repos.sessions.deleteAllForUser(userId);
+  events.disconnect(rooms.user(userId));
 }
 
 export function clearSessionCookie(res: Response, cookies: CookiePolicy) {

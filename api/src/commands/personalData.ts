@@ -1,4 +1,6 @@
 import { AppError } from "../errors";
+import { endAllSessions } from "../auth/sessions";
+import type { EventPublisher } from "../services/events";
 import type { Repositories } from "../repositories";
 import type { UserRecord } from "../repositories/userRepository";
 import { verifyPassword } from "../services/passwords";
@@ -31,10 +33,10 @@ export async function exportPersonalData(repos: Repositories, user: UserRecord, 
  * was never approved and has no one left goes too. Ordered so a failure part-way leaves the user
  * signed out rather than half-deleted.
  */
-export async function deleteAccount(repos: Repositories, directory: DirectoryService, user: UserRecord, password: string) {
+export async function deleteAccount(repos: Repositories, directory: DirectoryService, events: EventPublisher, user: UserRecord, password: string) {
   const credentials = await repos.users.findCredentials(user.email);
   if (!credentials || !(await verifyPassword(credentials.passwordHash, password))) throw new AppError("invalid_credentials");
-  await repos.sessions.deleteAllForUser(user.id);
+  await endAllSessions(repos, events, user.id);
   await repos.oneTimeTokens.deleteForUser(user.id);
   await repos.outbox.deleteTo(user.email);
   await repos.notifications.deleteForUser(user.id);

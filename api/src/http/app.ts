@@ -116,12 +116,12 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
   live.meetings = meetings;
   const matching = { repos, matching: createMatchingService(repos, now) };
   mountEndpoints(api, registry, [
-    ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, now }),
-    ...invitationEndpoints(repos, limits, cookies, publicOrigin, now),
+    ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, events: live.events, now }),
+    ...invitationEndpoints(repos, live.events, limits, cookies, publicOrigin, now),
     ...fairEndpoints(repos, now, meetings),
     ...taxonomyEndpoints(repos),
     ...companyEndpoints(repos, directory, matching, now),
-    ...meEndpoints(repos, directory, cookies, now),
+    ...meEndpoints(repos, directory, live.events, cookies, now),
     ...userEndpoints(repos),
     ...fairSessionEndpoints(repos, now),
     ...interpreterEndpoints(repos, now),

@@ -15,6 +15,8 @@ export interface EventPublisher {
   notify(userIds: string[], event: NotificationEvent): void;
   /** Delivers an event to a room (`meeting:<id>`, `booth:<companyId>`, `user:<id>`) on every realtime node. */
   publish(room: string | string[], event: string, payload: unknown): void;
+  /** Closes every socket in the room, on every realtime node (a session that ended). */
+  disconnect(room: string): void;
 }
 
 /** The room each user's sockets join on the realtime service. */
@@ -32,8 +34,12 @@ export function redisEventPublisher(redis: RedisClient): EventPublisher {
       if (!redis.isReady || (Array.isArray(room) && !room.length)) return;
       emitter.to(room).emit(event, payload);
     },
+    disconnect(room) {
+      // Without Redis the socket outlives the session only until its next reconnect, which needs a new token.
+      if (redis.isReady) emitter.in(room).disconnectSockets(true);
+    },
   };
 }
 
 /** Without Redis there is no realtime delivery; notifications stay readable through the api. */
-export const noEventPublisher: EventPublisher = { notify() {}, publish() {} };
+export const noEventPublisher: EventPublisher = { notify() {}, publish() {}, disconnect() {} };

@@ -13,9 +13,15 @@ export class ApiError extends Error {
 
 /** The CSRF token of the signed-in session: sent with every unsafe request (set by the session). */
 let csrfToken: string | null = null;
+let sessionLoaded = () => {};
+const sessionKnown = new Promise<void>((resolve) => (sessionLoaded = resolve));
+/** Set (null when signed out) each time the session is known: at start, on sign-in and on sign-out. */
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
+  sessionLoaded();
 };
+/** Resolves once the session at start is known, so a write sent then carries its CSRF token. */
+export const whenSessionKnown = () => sessionKnown;
 
 /** The api's error shape, checked by hand: zod stays out of the landing route's initial JS. */
 function asErrorBody(data: unknown): ErrorBody | null {

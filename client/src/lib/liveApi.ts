@@ -1,36 +1,6 @@
-import i18next from "i18next";
 import { io, type Socket } from "socket.io-client";
 import { SOCKET_PATH, type Ack, type ClientToServerEvents, type JoinableRoom, type ServerToClientEvents } from "@ketnoi/contracts";
-import { ApiError, getJson } from "./api";
-
-/** The session's CSRF token (GET /api/auth/session), fetched once per page load; "" for a visitor not signed in. */
-let csrf: Promise<string> | null = null;
-const csrfToken = () =>
-  (csrf ??= getJson<{ csrfToken: string }>("/auth/session").then(
-    (s) => s.csrfToken,
-    (err: unknown) => {
-      csrf = null;
-      if (err instanceof ApiError && err.status === 401) return "";
-      throw err;
-    },
-  ));
-
-const csrfHeader = async (): Promise<Record<string, string>> => {
-  const token = await csrfToken();
-  return token ? { "X-CSRF-Token": token } : {};
-};
-
-/** A write to the api with the CSRF header; errors arrive as ApiError. */
-export async function send<T>(method: "POST" | "DELETE", path: string, body: object = {}): Promise<T> {
-  const res = await fetch(`/api${path}`, {
-    method,
-    headers: { "Content-Type": "application/json", Accept: "application/json", "Accept-Language": i18next.language, ...(await csrfHeader()) },
-    ...(method === "POST" ? { body: JSON.stringify(body) } : {}),
-  });
-  const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, data as never);
-  return data as T;
-}
+import { send, whenSessionKnown } from "./api";
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -44,7 +14,10 @@ export function openLiveSocket(rooms: JoinableRoom[], onConnect: () => void): Li
     path: SOCKET_PATH,
     transports: ["websocket"],
     auth: (cb) => {
-      send<{ token: string }>("POST", "/realtime/token").then(({ token }) => cb({ token }), () => cb({}));
+      // A user's token needs the session's CSRF token: a socket opened while the page starts waits for it.
+      whenSessionKnown()
+        .then(() => send<{ token: string }>("POST", "/realtime/token", {}))
+        .then(({ token }) => cb({ token }), () => cb({}));
     },
   });
   socket.on("connect", () => {

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { SessionUser, SessionView } from "@ketnoi/contracts";
-import { ApiError, getJson, send, setCsrfToken } from "./api";
+import { getJson, send, setCsrfToken } from "./api";
 
 type SessionState = { status: "loading" } | { status: "signedOut" } | { status: "signedIn"; user: SessionUser };
 interface SessionApi {
@@ -26,8 +26,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       })
       .catch((e: unknown) => {
         if (abort.signal.aborted) return;
-        if (!(e instanceof ApiError) || e.status === 401) setSession({ status: "signedOut" });
-        else setSession({ status: "signedOut" });
+        setCsrfToken(null);
+        setSession({ status: "signedOut" });
       });
     return () => abort.abort();
   }, [attempt]);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { JoinableRoomSchema, type JoinableRoom, type RoomTicketClaims, type SocketClaims } from "@ketnoi/contracts";
 import { signToken } from "@ketnoi/contracts/src/signedToken";
 import type { UserRecord } from "../../repositories/userRepository";
+import { socketSessionId } from "../../auth/sessions";
 import { boothAccess, meetingAccess } from "./access";
 import type { LiveContext } from "./context";
 
@@ -11,10 +12,11 @@ const TTL_SECONDS = 120;
 const expiry = () => Math.floor(Date.now() / 1000) + TTL_SECONDS;
 
 /** The token a browser presents at the Socket.IO handshake: a user's, or a guest's for the public hall. */
-export function socketToken(ctx: LiveContext, user: UserRecord | undefined) {
+export function socketToken(ctx: LiveContext, signedIn: { user: UserRecord; sessionHash: string } | undefined) {
   const exp = expiry();
+  const user = signedIn?.user;
   const claims: SocketClaims = user
-    ? { kind: "socket", sub: user.id, name: user.name, role: user.role, ...(user.companyId ? { companyId: user.companyId } : {}), exp }
+    ? { kind: "socket", sub: user.id, name: user.name, role: user.role, ...(user.companyId ? { companyId: user.companyId } : {}), sid: socketSessionId(signedIn.sessionHash), exp }
     : { kind: "socket", sub: `guest:${randomBytes(8).toString("hex")}`, name: "", role: "guest", exp };
   return { token: signToken(ctx.realtimeSecret, claims), expiresAt: new Date(exp * 1000).toISOString() };
 }

@@ -2,7 +2,8 @@ import { SessionViewSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import type { Repositories } from "../../repositories";
 import type { RateLimits } from "../../http/rateLimits";
-import { clearSessionCookie, presentSession, startSession, type CookiePolicy } from "../../auth/sessions";
+import { clearSessionCookie, endSession, presentSession, startSession, type CookiePolicy } from "../../auth/sessions";
+import type { EventPublisher } from "../../services/events";
 import { passwordLogin, type KetnoiPassport } from "../../auth/passport";
 import { registerFirm } from "../../commands/auth/registerFirm";
 import { requestPasswordReset, sendVerificationEmail } from "../../commands/auth/emailTokens";
@@ -17,10 +18,11 @@ export interface AuthRouteDeps {
   cookies: CookiePolicy;
   publicOrigin: string;
   directory: DirectoryService;
+  events: EventPublisher;
   now: () => Date;
 }
 
-export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, now }: AuthRouteDeps) {
+export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, events, now }: AuthRouteDeps) {
   const session = { 200: { description: "The signed-in user and the CSRF token for writes", schema: SessionViewSchema } };
   return [
     defineEndpoint({
@@ -34,7 +36,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       responses: session,
       handler: async ({ req, res, auth }) => {
         const user = await passwordLogin(passport, req, res);
-        if (auth) await repos.sessions.delete(auth.sessionHash);
+        if (auth) await endSession(repos, events, auth.sessionHash);
         return { body: await startSession(repos, res, cookies, user, now()) };
       },
     }),
@@ -50,7 +52,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       handler: async ({ body, res, auth }) => {
         const user = await registerFirm(repos, body, now());
         await directory.companyChanged(user.companyId!);
-        if (auth) await repos.sessions.delete(auth.sessionHash);
+        if (auth) await endSession(repos, events, auth.sessionHash);
         await sendVerificationEmail(repos, user, publicOrigin, now());
         return { status: 201, body: await startSession(repos, res, cookies, user, now()) };
       },
@@ -68,13 +70,13 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
     defineEndpoint({
       method: "post",
       path: "/auth/logout",
-      summary: "Sign out: the session is deleted server-side",
+      summary: "Sign out: the session is deleted server-side and its realtime sockets are closed",
       tags: ["auth"],
       access: "signedIn",
       request: S.AuthLogoutSchema,
       responses: { 204: { description: "Signed out" } },
       handler: async ({ auth, res }) => {
-        await repos.sessions.delete(auth!.sessionHash);
+        await endSession(repos, events, auth!.sessionHash);
         clearSessionCookie(res, cookies);
         return {};
       },
@@ -103,7 +105,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       request: S.AuthPasswordResetConfirmSchema,
       responses: { 204: { description: "Password changed" } },
       handler: async ({ body }) => {
-        await resetPassword(repos, body.token, body.password, now());
+        await resetPassword(repos, events, body.token, body.password, now());
         return {};
       },
     }),

@@ -3,7 +3,8 @@ import { LOCALES, PasswordSchema, SessionViewSchema, EmailSchema } from "@ketnoi
 import { defineEndpoint } from "../../http/endpoint";
 import type { Repositories } from "../../repositories";
 import type { RateLimits } from "../../http/rateLimits";
-import { startSession, type CookiePolicy } from "../../auth/sessions";
+import { endSession, startSession, type CookiePolicy } from "../../auth/sessions";
+import type { EventPublisher } from "../../services/events";
 import { acceptInvitation, inviteUser } from "../../commands/invitations";
 
 const noQuery = z.strictObject({});
@@ -20,7 +21,7 @@ const AcceptBody = z.strictObject({
   consents: z.strictObject({ personalData: z.literal(true), profileSharing: z.boolean().default(false), marketing: z.boolean().default(false) }),
 });
 
-export function invitationEndpoints(repos: Repositories, limits: RateLimits, cookies: CookiePolicy, publicOrigin: string, now: () => Date) {
+export function invitationEndpoints(repos: Repositories, events: EventPublisher, limits: RateLimits, cookies: CookiePolicy, publicOrigin: string, now: () => Date) {
   return [
     defineEndpoint({
       method: "post",
@@ -46,7 +47,7 @@ export function invitationEndpoints(repos: Repositories, limits: RateLimits, coo
       responses: { 201: { description: "Account created and signed in", schema: SessionViewSchema } },
       handler: async ({ body, res, auth }) => {
         const user = await acceptInvitation(repos, body, now());
-        if (auth) await repos.sessions.delete(auth.sessionHash);
+        if (auth) await endSession(repos, events, auth.sessionHash);
         return { status: 201, body: await startSession(repos, res, cookies, user, now()) };
       },
     }),

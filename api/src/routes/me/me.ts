@@ -4,9 +4,10 @@ import type { Repositories } from "../../repositories";
 import type { DirectoryService } from "../../services/directory";
 import { clearSessionCookie, type CookiePolicy } from "../../auth/sessions";
 import { deleteAccount, exportPersonalData, updateConsents } from "../../commands/personalData";
+import type { EventPublisher } from "../../services/events";
 import * as S from "./schema";
 
-export function meEndpoints(repos: Repositories, directory: DirectoryService, cookies: CookiePolicy, now: () => Date) {
+export function meEndpoints(repos: Repositories, directory: DirectoryService, events: EventPublisher, cookies: CookiePolicy, now: () => Date) {
   return [
     defineEndpoint({
       method: "get",
@@ -30,7 +31,7 @@ export function meEndpoints(repos: Repositories, directory: DirectoryService, co
       request: S.MeDeleteSchema,
       responses: { 204: { description: "Deleted and signed out" } },
       handler: async ({ auth, body, res }) => {
-        await deleteAccount(repos, directory, auth!.user, body.password);
+        await deleteAccount(repos, directory, events, auth!.user, body.password);
         clearSessionCookie(res, cookies);
         return {};
       },

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { BoothChatMessage, BoothPresence, BoothQueueView, VideoTokenView } from "@ketnoi/contracts";
-import { getJson } from "../../lib/api";
-import { openLiveSocket, send } from "../../lib/liveApi";
+import { getJson, send } from "../../lib/api";
+import { openLiveSocket } from "../../lib/liveApi";
 import { useVideoRoom } from "./useVideoRoom";
 import { PreJoin, RoomStage } from "./RoomStage";
 import { BoothShowcase } from "./BoothShowcase";
@@ -17,7 +17,7 @@ export default function Booth() {
   const [queue, setQueue] = useState<BoothQueueView | null>(null);
   const [chat, setChat] = useState<BoothChatMessage[]>([]);
   const [text, setText] = useState("");
-  const fetchToken = useCallback(() => send<VideoTokenView>("POST", `${base}/video-token`), [base]);
+  const fetchToken = useCallback(() => send<VideoTokenView>("POST", `${base}/video-token`, {}), [base]);
   const video = useVideoRoom(fetchToken);
   const staff = Boolean(queue?.waiting);
 
@@ -59,7 +59,7 @@ export default function Booth() {
         {staff ? (
           <>
             <ol data-testid="queue-list">{queue!.waiting!.map((w) => <li key={w.userId}>{w.name}</li>)}</ol>
-            <button type="button" disabled={!queue!.waiting!.length} onClick={() => void send("POST", `${base}/queue/admit`).then(() => getJson<BoothQueueView>(`${base}/queue`).then(setQueue))}>{t("booth.admit")}</button>
+            <button type="button" disabled={!queue!.waiting!.length} onClick={() => void send("POST", `${base}/queue/admit`, {}).then(() => getJson<BoothQueueView>(`${base}/queue`).then(setQueue))}>{t("booth.admit")}</button>
           </>
         ) : queue?.admitted ? (
           <>
@@ -72,7 +72,7 @@ export default function Booth() {
             <button type="button" onClick={() => void send("DELETE", `${base}/queue`).then(() => setQueue({ ...queue, position: null }))}>{t("booth.leaveQueue")}</button>
           </>
         ) : (
-          <button type="button" onClick={() => void send<BoothQueueView>("POST", `${base}/queue`).then(setQueue)}>{t("booth.ask")}</button>
+          <button type="button" onClick={() => void send<BoothQueueView>("POST", `${base}/queue`, {}).then(setQueue)}>{t("booth.ask")}</button>
         )}
       </section>
 

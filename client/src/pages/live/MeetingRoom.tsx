@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { MeetingLiveEvent, VideoTokenView } from "@ketnoi/contracts";
-import { openLiveSocket, send } from "../../lib/liveApi";
-import { getJson } from "../../lib/api";
+import { openLiveSocket } from "../../lib/liveApi";
+import { getJson, send } from "../../lib/api";
 import { useVideoRoom } from "./useVideoRoom";
 import { PreJoin, RoomStage } from "./RoomStage";
 
@@ -11,7 +11,7 @@ import { PreJoin, RoomStage } from "./RoomStage";
 export default function MeetingRoom() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const fetchToken = useCallback(() => send<VideoTokenView>("POST", `/meetings/${id}/video-token`), [id]);
+  const fetchToken = useCallback(() => send<VideoTokenView>("POST", `/meetings/${id}/video-token`, {}), [id]);
   const video = useVideoRoom(fetchToken);
   const [live, setLive] = useState<MeetingLiveEvent | null>(null);
 
