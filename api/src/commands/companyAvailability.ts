@@ -15,16 +15,35 @@ async function load(repos: Repositories, user: UserRecord, companyId: string) {
   return { company, fair };
 }
 
-/** Whether a company can meet in each of the fair's slots: its sessions, its blocks, its working hours. */
-export async function availabilityFor(repos: Repositories, fair: FairRecord, company: CompanyRecord) {
-  const registered = new Set(await repos.fairSessions.sessionIdsForCompany(company.id));
-  const busy = (await repos.fairSessions.listForFair(fair.id)).filter((s) => registered.has(s.id));
-  return availableSlots(fairSlots(fair), {
-    participation: company.participation,
-    timeZone: company.timeZone,
-    busy: busy.map((s) => ({ start: s.startsAt, end: s.endsAt })),
-    blocked: company.blockedSlots ?? [],
-  });
+export type CompanyAvailability = ReturnType<typeof availableSlots>;
+
+/**
+ * Whether each company can meet in each of the fair's slots: its sessions, its blocks, its working
+ * hours. The programme and the registrations are read once for all of them (the scheduler asks for
+ * every company of the fair; a booking for both sides).
+ */
+export async function availabilityOf(repos: Repositories, fair: FairRecord, companies: CompanyRecord[]): Promise<Map<string, CompanyAvailability>> {
+  const [sessions, registered] = await Promise.all([repos.fairSessions.listForFair(fair.id), repos.fairSessions.sessionIdsByCompany(companies.map((c) => c.id))]);
+  const slots = fairSlots(fair);
+  const result = new Map<string, CompanyAvailability>();
+  for (const company of companies) {
+    const mine = new Set(registered.get(company.id));
+    result.set(
+      company.id,
+      availableSlots(slots, {
+        participation: company.participation,
+        timeZone: company.timeZone,
+        busy: sessions.filter((s) => mine.has(s.id)).map((s) => ({ start: s.startsAt, end: s.endsAt })),
+        blocked: company.blockedSlots ?? [],
+      }),
+    );
+  }
+  return result;
+}
+
+/** One company's availability (see availabilityOf). */
+export async function availabilityFor(repos: Repositories, fair: FairRecord, company: CompanyRecord): Promise<CompanyAvailability> {
+  return (await availabilityOf(repos, fair, [company])).get(company.id)!;
 }
 
 /** A company's meeting slots with whether it can meet then, and why not. */

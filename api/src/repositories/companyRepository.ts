@@ -21,12 +21,17 @@ export interface CompanyCounts {
   bySector: Record<string, number>;
 }
 
+/** Up to this many companies are read one by one rather than by one scan. */
+const FEW = 16;
+
 export interface CompanyRepository {
   /** Which of these registration keys exist already (one scan). */
   existingKeys(keys: string[]): Promise<Set<string>>;
   /** Every company (one scan): what the in-memory directory is built from. */
   listAll(): Promise<CompanyRecord[]>;
   findById(id: string): Promise<CompanyRecord | null>;
+  /** These companies (one read; unknown ids are left out). */
+  findByIds(ids: string[]): Promise<CompanyRecord[]>;
   /** Applies a profile change; returns the updated company (null when it does not exist). */
   update(id: string, changes: Partial<CompanyProfile>): Promise<CompanyRecord | null>;
   approve(id: string): Promise<boolean>;
@@ -59,6 +64,12 @@ export function createCompanyRepository({ Company }: Models, revisions: Revision
       if (!Types.ObjectId.isValid(id)) return null;
       const doc = await Company.findById(id).lean();
       return doc ? toPlain(doc) : null;
+    },
+    async findByIds(ids) {
+      const valid = ids.filter((id) => Types.ObjectId.isValid(id));
+      // A few by their _id each (FerretDB looks an _id up, but scans the collection for an $in).
+      if (valid.length <= FEW) return (await Promise.all(valid.map((id) => Company.findById(id).lean()))).flatMap((d) => (d ? [toPlain(d)] : []));
+      return (await Company.find({ _id: { $in: valid } }).lean()).map((d) => toPlain(d));
     },
     async update(id, changes) {
       const set = changes.legalName ? { ...changes, sortName: sortName(changes.legalName) } : changes;

@@ -14,7 +14,8 @@ export interface FairSessionRepository {
   /** Registers a company by claiming a free numbered seat: unique indexes keep both the firm and the capacity. */
   register(sessionId: string, companyId: string): Promise<"registered" | "already" | "full">;
   unregister(sessionId: string, companyId: string): Promise<boolean>;
-  sessionIdsForCompany(companyId: string): Promise<string[]>;
+  /** The sessions each of these companies registered for (one read for all of them). */
+  sessionIdsByCompany(companyIds: string[]): Promise<Map<string, string[]>>;
   create(session: FairSessionInput): Promise<FairSessionRecord>;
   update(id: string, changes: Partial<Omit<FairSessionInput, "fairId" | "key">>): Promise<FairSessionRecord | null>;
   /** Deletes the session and its registrations (registrations first: none is left pointing nowhere). */
@@ -65,9 +66,11 @@ export function createFairSessionRepository({ FairSession, SessionRegistration }
       return (await FairSession.deleteOne({ _id: id })).deletedCount === 1;
     },
     countRegistrations: (id) => SessionRegistration.countDocuments({ sessionId: new Types.ObjectId(id) }),
-    async sessionIdsForCompany(companyId) {
-      const rows = await SessionRegistration.find({ companyId: new Types.ObjectId(companyId) }, { sessionId: 1 }).lean();
-      return rows.map((r) => r.sessionId.toHexString());
+    async sessionIdsByCompany(companyIds) {
+      const byCompany = new Map<string, string[]>(companyIds.map((id) => [id, []]));
+      const rows = await SessionRegistration.find({ companyId: { $in: companyIds.map((id) => new Types.ObjectId(id)) } }, { companyId: 1, sessionId: 1 }).lean();
+      for (const r of rows) byCompany.get(r.companyId.toHexString())?.push(r.sessionId.toHexString());
+      return byCompany;
     },
     async upsertMany(sessions) {
       if (!sessions.length) return;

@@ -7,7 +7,7 @@ import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { interpreterBridges, languageBridge } from "../../domain/meetings/languageBridge";
 import { rotate, tableOrder } from "../../domain/meetings/tableOrder";
 import { commonFreeSlots } from "../../domain/meetings/commonSlots";
-import { availabilityFor } from "../companyAvailability";
+import { availabilityOf } from "../companyAvailability";
 import type { MeetingContext } from "./context";
 
 /** What a booked meeting holds once its reservations are claimed. */
@@ -55,17 +55,18 @@ async function busyStarts(ctx: MeetingContext, companyIds: string[], except?: st
 
 /** Free slots both companies could take, nearest to `near` first: what a refused booking offers instead. */
 export async function alternativeSlots(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, near?: Date, except?: string, limit = 5) {
-  const [availA, availB] = await Promise.all([availabilityFor(ctx.repos, fair, a), availabilityFor(ctx.repos, fair, b)]);
-  const ids = (list: typeof availA) => new Set(list.filter((s) => s.available).map((s) => s.slot.id));
-  const free = commonFreeSlots(fairSlots(fair), ids(availA), ids(availB), await busyStarts(ctx, [a.id, b.id], except), near, ctx.now());
+  const both = await availabilityOf(ctx.repos, fair, [a, b]);
+  const ids = (id: string) => new Set(both.get(id)!.filter((s) => s.available).map((s) => s.slot.id));
+  const free = commonFreeSlots(fairSlots(fair), ids(a.id), ids(b.id), await busyStarts(ctx, [a.id, b.id], except), near, ctx.now());
   return free.slice(0, limit).map((s) => ({ id: s.id, start: s.start.toISOString(), end: s.end.toISOString() }));
 }
 
 /** Refuses a slot either side cannot meet in (a session, a block, outside a remote side's working day). */
 export async function checkBothAvailable(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, slot: Slot) {
   if (slot.start <= ctx.now()) throw validationFailed({ slot: "slotInPast" });
+  const both = await availabilityOf(ctx.repos, fair, [a, b]);
   for (const [company, field] of [[a, "requesterUnavailable"], [b, "recipientUnavailable"]] as const) {
-    const own = (await availabilityFor(ctx.repos, fair, company)).find((s) => s.slot.id === slot.id);
+    const own = both.get(company.id)!.find((s) => s.slot.id === slot.id);
     if (!own?.available) throw new AppError("conflict", { slot: field }, undefined, await alternativeSlots(ctx, fair, a, b, slot.start));
   }
 }

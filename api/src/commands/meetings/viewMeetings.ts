@@ -11,13 +11,10 @@ import type { MeetingContext } from "./context";
 
 /** Presents meetings with their companies, interpreters and the fair's slots loaded once for the lot. */
 export async function presentMeetings(ctx: MeetingContext, meetings: MeetingRecord[]) {
-  const companies = new Map<string, CompanyRecord>();
   const interpreters = new Map<string, InterpreterRecord>();
   const fairIds = new Set(meetings.map((m) => m.fairId));
-  for (const id of new Set(meetings.flatMap((m) => [m.requesterId, m.recipientId]))) {
-    const c = await ctx.repos.companies.findById(id);
-    if (c) companies.set(id, c);
-  }
+  const parties = await ctx.repos.companies.findByIds([...new Set(meetings.flatMap((m) => [m.requesterId, m.recipientId]))]);
+  const companies = new Map<string, CompanyRecord>(parties.map((c) => [c.id, c]));
   const slotsByFair = new Map<string, ReturnType<typeof fairSlots>>();
   for (const fairId of fairIds) {
     const fair = await ctx.repos.fairs.findById(fairId);

@@ -7,7 +7,7 @@ import { planInstance, type PlanMeeting } from "../../domain/planning/planInstan
 import { slotsForDayPart } from "../../domain/planning/dayPart";
 import { explainUnscheduled } from "../../domain/planning/explainUnscheduled";
 import { firstFit } from "../../domain/scheduling/firstFit";
-import { availabilityFor } from "../companyAvailability";
+import { availabilityOf } from "../companyAvailability";
 import { statusNow } from "../meetings/loadMeeting";
 import type { SchedulerContext } from "./context";
 
@@ -55,15 +55,16 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
   }
 
   const companies = new Map<string, CompanyRecord>();
-  for (const id of new Set(meetings.flatMap((m) => [m.a, m.b]))) {
-    const c = await repos.companies.findById(id);
-    if (c && c.fairId === fair.id && c.status !== "pending") companies.set(id, c);
+  for (const c of await repos.companies.findByIds([...new Set(meetings.flatMap((m) => [m.a, m.b]))])) {
+    if (c.fairId === fair.id && c.status !== "pending") companies.set(c.id, c);
   }
-  const participants = [];
-  for (const c of companies.values()) {
-    const available = (await availabilityFor(repos, fair, c)).filter((s) => s.available).map((s) => s.slot.id);
-    participants.push({ id: c.id, onsite: c.participation === "onsite", languages: c.languages, available });
-  }
+  const availability = await availabilityOf(repos, fair, [...companies.values()]);
+  const participants = [...companies.values()].map((c) => ({
+    id: c.id,
+    onsite: c.participation === "onsite",
+    languages: c.languages,
+    available: availability.get(c.id)!.filter((s) => s.available).map((s) => s.slot.id),
+  }));
   const interpreters = (await repos.interpreters.listForFair(fair.id)).map((i) => ({
     id: i.id,
     languages: i.languages,

@@ -17,10 +17,7 @@ const tags = ["scheduler"];
 export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perCompany: number) => Promise<Proposal[]>) {
   const view = async (plan: SchedulePlanRecord) => {
     const names = new Map<string, string>();
-    for (const id of new Set(plan.instance.participants.map((p) => p.id))) {
-      const c = await ctx.repos.companies.findById(id);
-      if (c) names.set(id, c.englishName ?? c.legalName);
-    }
+    for (const c of await ctx.repos.companies.findByIds([...new Set(plan.instance.participants.map((p) => p.id))])) names.set(c.id, c.englishName ?? c.legalName);
     for (const i of await ctx.repos.interpreters.listForFair(plan.fairId)) names.set(i.id, i.name);
     return presentSchedulePlan(plan, names);
   };
