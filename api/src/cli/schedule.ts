@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { InstanceSchema } from "../domain/scheduling/format";
-import { solve } from "../domain/scheduling/solver";
+import { workerSolver } from "../services/solverRunner";
 import { HANOI_SCALES, generateHanoiScale } from "../domain/scheduling/generateHanoi";
 
 const usage = `usage: npm run -s schedule -- --in instance.json --out solution.json [--time-limit SECONDS]
@@ -39,7 +39,8 @@ if (!parsed.success) {
   console.error(`${values.in} is not a valid instance:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(2);
 }
-const result = solve(parsed.data, { timeLimitMs: seconds * 1000 });
+// One search per core, each from its own seed; the best plan is written.
+const result = await workerSolver(new URL("../workers/solve.js", import.meta.url)).solve(parsed.data, seconds * 1000);
 const { stats, breaks, ...solution } = result;
 writeFileSync(values.out, JSON.stringify(solution, null, 2) + "\n");
 console.error(
