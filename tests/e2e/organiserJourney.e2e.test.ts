@@ -82,13 +82,26 @@ describe("the organiser's console", () => {
     await page.getByRole("cell", { name: "tax_code" }).waitFor();
   });
 
-  test("an interpreter sees the assignments page (by day, or that there is none yet)", async () => {
+  test("an interpreter sees its assignments by day: both parties, the table and the languages", async () => {
+    // The demo seed books the Korean-only buyer's meeting through the demo interpreter.
+    const actx = await browser.newContext();
+    const assigned = ((await (await apiAs(actx.request, demo("interpreter"))).get("/meetings")).body as MeetingView[])
+      .filter((m) => m.slot && (m.status === "booked" || m.status === "held"))
+      .sort((a, b) => a.slot!.start.localeCompare(b.slot!.start));
+    await actx.close();
+    expect(assigned.length).toBeGreaterThan(0);
+    const first = assigned[0]!;
     const ictx = await browser.newContext({ locale: "ko-KR", timezoneId: "Asia/Seoul" });
     const ipage = await ictx.newPage();
     await signInThroughUi(ipage, demo("interpreter"), { email: "이메일", password: "비밀번호", submit: "로그인" });
     await ipage.waitForURL(/\/assignments$/);
     await ipage.getByRole("heading", { name: "내 통역 일정" }).waitFor();
-    await ipage.locator(".agenda-item, .state.empty").first().waitFor();
+    // The first day shows its first meeting: both sides by name, where, and the languages bridged.
+    const item = ipage.locator(".agenda-item").first();
+    await item.getByRole("link", { name: first.requester.name }).waitFor();
+    await item.getByRole("link", { name: first.recipient.name }).waitFor();
+    if (first.mode === "onsite") await item.locator(".table-no").waitFor();
+    if (first.languages) expect(await item.locator(".meta").textContent()).toContain("↔");
     await ictx.close();
   });
 });
