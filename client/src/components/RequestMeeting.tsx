@@ -27,27 +27,20 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
   }));
   const [alternatives, setAlternatives] = useState<SlotView[]>([]);
   const [done, setDone] = useState<MeetingView | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!form.check()) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      setDone(await send<MeetingView>("POST", "/meetings", form.body()));
+  const submit = form.submit(
+    async (body) => {
+      setDone(await send<MeetingView>("POST", "/meetings", body));
       setAlternatives([]);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409 && err.body?.error.alternatives?.length) {
-        setAlternatives(err.body.error.alternatives);
-        form.set("slot", "");
-        setFailure(t("meeting.slotTaken"));
-      } else setFailure(form.fromApi(err));
+    },
+    (err) => {
       slots.reload();
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (!(err instanceof ApiError && err.status === 409 && err.body?.error.alternatives?.length)) return undefined;
+      // The slot went meanwhile: the nearest free ones instead.
+      setAlternatives(err.body.error.alternatives);
+      form.set("slot", "");
+      return t("meeting.slotTaken");
+    },
+  );
   if (done)
     return (
       <Notice kind="ok">
@@ -85,8 +78,8 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
         )}
       </Async>
       <MeetingPreferenceFields form={form} withDayPart={!form.values.slot} />
-      {failure && <Notice kind="error">{failure}</Notice>}
-      <button type="submit" disabled={busy}>{form.values.slot ? t("meeting.bookSlot") : t("meeting.sendRequest")}</button>
+      {form.failure && <Notice kind="error">{form.failure}</Notice>}
+      <button type="submit" disabled={form.busy}>{form.values.slot ? t("meeting.bookSlot") : t("meeting.sendRequest")}</button>
     </form>
   );
 }

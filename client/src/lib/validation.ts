@@ -58,5 +58,27 @@ export function useForm<T extends Record<string, unknown>>(schema: ZodType, init
     if (e instanceof ApiError && Object.keys(e.fields).length) setServer(e.fields);
     return errorText(e);
   };
-  return { values, set, touch, error, valid, check, fromApi, body: () => toBody(values) };
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  /**
+   * A submit handler: checks the values, then runs `action` with the body (`busy` meanwhile). When
+   * it throws, the api's messages show beside the fields and `failure` holds the summary, unless
+   * `onError` answers with its own (a 409 with free slots instead, say).
+   */
+  const submit =
+    (action: (body: unknown) => Promise<void>, onError?: (e: unknown) => string | undefined) =>
+    async (e?: { preventDefault(): void }) => {
+      e?.preventDefault();
+      if (!check()) return;
+      setBusy(true);
+      setFailure(null);
+      try {
+        await action(toBody(values));
+      } catch (err) {
+        setFailure(onError?.(err) ?? fromApi(err));
+      } finally {
+        setBusy(false);
+      }
+    };
+  return { values, set, touch, error, valid, check, fromApi, body: () => toBody(values), submit, busy, failure, setFailure };
 }

@@ -16,17 +16,12 @@ import { SlotTime } from "../components/SlotTime";
 function OutcomeForm({ m, mine, onSaved }: { m: MeetingView; mine: string; onSaved: (m: MeetingView) => void }) {
   const { t } = useTranslation();
   const form = useForm<{ outcome: string; note: string }>(MeetingOutcomeBodySchema, { outcome: m.outcomes[mine] ?? "follow_up", note: "" });
-  const [msg, setMsg] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!form.check()) return;
-    try {
-      onSaved(await send<MeetingView>("POST", `/meetings/${m.id}/outcome`, form.body()));
-      setMsg({ kind: "ok", text: t("meetingPage.outcomeSaved") });
-    } catch (err) {
-      setMsg({ kind: "error", text: form.fromApi(err) });
-    }
-  };
+  const [saved, setSaved] = useState(false);
+  const submit = form.submit(async (body) => {
+    setSaved(false);
+    onSaved(await send<MeetingView>("POST", `/meetings/${m.id}/outcome`, body));
+    setSaved(true);
+  });
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="outcome-title" noValidate>
       <h2 id="outcome-title">{t("meetingPage.outcome")}</h2>
@@ -40,7 +35,8 @@ function OutcomeForm({ m, mine, onSaved }: { m: MeetingView; mine: string; onSav
       <Field label={t("inbox.note")} error={form.error("note")}>
         {(p) => <textarea {...p} rows={2} value={form.values.note} onChange={(e) => form.set("note", e.target.value)} />}
       </Field>
-      {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
+      {form.failure && <Notice kind="error">{form.failure}</Notice>}
+      {saved && <Notice kind="ok">{t("meetingPage.outcomeSaved")}</Notice>}
       <button type="submit">{t("meetingPage.saveOutcome")}</button>
     </form>
   );

@@ -97,18 +97,11 @@ function Wizard({ company }: { company: Private }) {
   );
   const [step, setStep] = useState(0);
   const [saved, setSaved] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const v = form.values;
-  const save = async () => {
-    if (!form.check()) return;
-    setFailure(null);
-    try {
-      await send("PATCH", `/companies/${company.id}`, form.body());
-      setSaved(true);
-    } catch (e) {
-      setFailure(form.fromApi(e));
-    }
-  };
+  const save = form.submit(async (body) => {
+    await send("PATCH", `/companies/${company.id}`, body);
+    setSaved(true);
+  });
   const name = STEPS[step]!;
   return (
     <section className="panel wizard" aria-labelledby="wizard-title">
@@ -170,7 +163,7 @@ function Wizard({ company }: { company: Private }) {
           <div><dt>{t("company.languages")}</dt><dd>{v.languages.map((l) => languageName(l, i18n.language)).join(", ") || "—"}</dd></div>
         </dl>
       )}
-      {failure && <Notice kind="error">{failure}</Notice>}
+      {form.failure && <Notice kind="error">{form.failure}</Notice>}
       {saved && <Notice kind="ok">{t("onboarding.saved")} <Link to="/recommendations">{t("nav.recommendations")}</Link> · <Link to={`/companies/${company.id}`}>{t("onboarding.viewPage")}</Link></Notice>}
       <div className="actions">
         {step > 0 && <button type="button" className="secondary" onClick={() => setStep(step - 1)}>{t("onboarding.back")}</button>}

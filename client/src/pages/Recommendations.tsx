@@ -17,27 +17,15 @@ const DISMISS_REASONS: DismissReason[] = ["notRelevant", "language", "timeZone",
 function AcceptForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone: (m: MeetingView) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const form = useForm<{ message: string; mode: string; dayPart: string }>(AcceptProposalBodySchema, { message: "", mode: rec.mode === "online" ? "online" : "either", dayPart: "any" });
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!form.check()) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      onDone(await send<MeetingView>("POST", `/recommendations/${rec.company.id}/accept`, form.body()));
-    } catch (err) {
-      setFailure(form.fromApi(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submit(async (body) => {
+    onDone(await send<MeetingView>("POST", `/recommendations/${rec.company.id}/accept`, body));
+  });
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label={t("recs.requestTitle", { name: rec.company.name })}>
       <MeetingPreferenceFields form={form} />
-      {failure && <Notice kind="error">{failure}</Notice>}
+      {form.failure && <Notice kind="error">{form.failure}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={busy}>{t("meeting.sendRequest")}</button>
+        <button type="submit" disabled={form.busy}>{t("meeting.sendRequest")}</button>
         <button type="button" className="secondary" onClick={onCancel}>{t("recs.cancel")}</button>
       </div>
     </form>

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { LoginBodySchema, type SessionView, type UserRole } from "@ketnoi/contracts";
@@ -17,24 +16,12 @@ export default function SignIn() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const form = useForm(LoginBodySchema, { email: "", password: "" });
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!form.check()) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const view = await send<SessionView>("POST", "/auth/login", form.body());
-      signedIn(view);
-      const next = params.get("next");
-      navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : HOME_OF[view.user.role]);
-    } catch (err) {
-      setFailure(form.fromApi(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submit(async (body) => {
+    const view = await send<SessionView>("POST", "/auth/login", body);
+    signedIn(view);
+    const next = params.get("next");
+    navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : HOME_OF[view.user.role]);
+  });
   return (
     <section className="panel narrow" aria-labelledby="signin-title">
       <h1 id="signin-title">{t("auth.signInTitle")}</h1>
@@ -45,8 +32,8 @@ export default function SignIn() {
         <Field label={t("auth.password")} error={form.error("password")}>
           {(p) => <input {...p} type="password" autoComplete="current-password" value={form.values.password} onChange={(e) => form.set("password", e.target.value)} onBlur={() => form.touch("password")} />}
         </Field>
-        {failure && <Notice kind="error">{failure}</Notice>}
-        <button type="submit" disabled={busy}>{busy ? t("state.working") : t("auth.signIn")}</button>
+        {form.failure && <Notice kind="error">{form.failure}</Notice>}
+        <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("auth.signIn")}</button>
       </form>
       <p>{t("auth.noAccount")} <Link to="/signup">{t("nav.signUp")}</Link></p>
     </section>

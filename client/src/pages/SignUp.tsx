@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import { Link, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { RegisterBodySchema, isLocale, type SessionView } from "@ketnoi/contracts";
@@ -55,29 +55,17 @@ export default function SignUp() {
     { role: "domestic", name: "", email: "", password: "", legalName: "", englishName: "", taxCode: "", country: "JP", district: "", personalData: false, profileSharing: true, marketing: false },
     toBody,
   );
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const v = form.values;
   const text = (key: keyof Values, path: string, label: string, type = "text", autoComplete?: string) => (
     <Field label={label} error={form.error(path)}>
       {(p) => <input {...p} type={type} autoComplete={autoComplete} value={v[key] as string} onChange={(e) => form.set(key, e.target.value as never, path)} onBlur={() => form.touch(path)} />}
     </Field>
   );
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!form.check()) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const view = await send<SessionView>("POST", "/auth/register", form.body());
-      signedIn(view);
-      navigate("/onboarding");
-    } catch (err) {
-      setFailure(form.fromApi(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submit(async (body) => {
+    const view = await send<SessionView>("POST", "/auth/register", body);
+    signedIn(view);
+    navigate("/onboarding");
+  });
   return (
     <section className="panel narrow" aria-labelledby="signup-title">
       <h1 id="signup-title">{t("auth.signUpTitle")}</h1>
@@ -125,8 +113,8 @@ export default function SignUp() {
           <label className="choice"><input type="checkbox" checked={v.profileSharing} onChange={(e) => form.set("profileSharing", e.target.checked, "consents.profileSharing")} /> {t("auth.consentSharing")}</label>
           <label className="choice"><input type="checkbox" checked={v.marketing} onChange={(e) => form.set("marketing", e.target.checked, "consents.marketing")} /> {t("auth.consentMarketing")}</label>
         </fieldset>
-        {failure && <Notice kind="error">{failure}</Notice>}
-        <button type="submit" disabled={busy}>{busy ? t("state.working") : t("auth.createAccount")}</button>
+        {form.failure && <Notice kind="error">{form.failure}</Notice>}
+        <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("auth.createAccount")}</button>
       </form>
       <p>{t("auth.haveAccount")} <Link to="/signin">{t("nav.signIn")}</Link></p>
     </section>

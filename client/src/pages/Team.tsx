@@ -38,19 +38,11 @@ export default function Team() {
   const { t, i18n } = useTranslation();
   const form = useForm<{ email: string; locale: string }>(InviteSchema, { email: "", locale: isLocale(i18n.language) ? i18n.language : "vi" }, (v) => ({ kind: "colleague", ...v }));
   const [sent, setSent] = useState<string[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!form.check()) return;
-    setFailure(null);
-    try {
-      await send("POST", "/invitations", form.body());
-      setSent((s) => [form.values.email, ...s]);
-      form.set("email", "");
-    } catch (err) {
-      setFailure(form.fromApi(err));
-    }
-  };
+  const submit = form.submit(async (body) => {
+    await send("POST", "/invitations", body);
+    setSent((s) => [form.values.email, ...s]);
+    form.set("email", "");
+  });
   return (
     <RequireRole roles={["domestic", "vendor"]}>
       {(user) => (
@@ -72,8 +64,8 @@ export default function Team() {
                     </select>
                   )}
                 </Field>
-                {failure && <Notice kind="error">{failure}</Notice>}
-                <button type="submit">{t("team.send")}</button>
+                {form.failure && <Notice kind="error">{form.failure}</Notice>}
+                <button type="submit" disabled={form.busy}>{t("team.send")}</button>
               </form>
               {sent.length > 0 && (
                 <section className="panel narrow" aria-labelledby="sent-title">

@@ -67,9 +67,7 @@ function Editor({ setup }: { setup: Setup }) {
     [setup],
   );
   const form = useForm<Values>(BodySchema, toValues(setup), toBody);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Replanned["replanned"] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const v = form.values;
   const n = (x: number) => formatNumber(x, i18n.language);
   const sectors = termsOf("sector");
@@ -78,20 +76,11 @@ function Editor({ setup }: { setup: Setup }) {
     form.set(key, v[key].map((x, j) => (j === i ? item : x)) as Values[K], path);
   const remove = <K extends "days" | "breaks" | "tableZones" | "priorities">(key: K, i: number) => form.set(key, v[key].filter((_, j) => j !== i) as Values[K]);
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const save = form.submit(async (body) => setResult((await send<Replanned>("PUT", `/fairs/${setup.slug}`, body)).replanned));
+  // The last save's re-plan report goes as soon as the next is tried.
+  const submit = (e: React.FormEvent) => {
     setResult(null);
-    if (!form.check()) return;
-    setFailure(null);
-    setBusy(true);
-    try {
-      const saved = await send<Replanned>("PUT", `/fairs/${setup.slug}`, form.body());
-      setResult(saved.replanned);
-    } catch (err) {
-      setFailure(form.fromApi(err));
-    } finally {
-      setBusy(false);
-    }
+    void save(e);
   };
 
   return (
@@ -207,10 +196,10 @@ function Editor({ setup }: { setup: Setup }) {
 
       <div className="panel" aria-live="polite">
         <p className="muted">{t("setup.replanHint")}</p>
-        {failure && <Notice kind="error">{failure}</Notice>}
+        {form.failure && <Notice kind="error">{form.failure}</Notice>}
         {result && <Notice kind="ok">{t("setup.saved", { moved: n(result.moved), cancelled: n(result.cancelled) })}</Notice>}
         <div className="actions">
-          <button type="submit" disabled={busy}>{busy ? t("state.working") : t("setup.save")}</button>
+          <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("setup.save")}</button>
         </div>
       </div>
     </form>

@@ -36,25 +36,13 @@ function Choices({ legend, options, label, values, error, onChange }: { legend: 
 function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interpreter?: InterpreterView; onDone: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const form = useForm<Values>(InterpreterBodySchema, interpreter ? { name: interpreter.name, languages: interpreter.languages, availableDays: interpreter.availableDays } : { name: "", languages: [], availableDays: [] });
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const v = form.values;
   const options = [...LANGUAGES, ...v.languages.filter((l) => !LANGUAGES.includes(l))];
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!form.check()) return;
-    setFailure(null);
-    setBusy(true);
-    try {
-      if (interpreter) await send("PATCH", `/interpreters/${interpreter.id}`, form.body());
-      else await send("POST", "/interpreters", form.body());
-      onDone(t(interpreter ? "interpreters.updated" : "interpreters.added", { name: v.name.trim() }));
-    } catch (err) {
-      setFailure(form.fromApi(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submit(async (body) => {
+    if (interpreter) await send("PATCH", `/interpreters/${interpreter.id}`, body);
+    else await send("POST", "/interpreters", body);
+    onDone(t(interpreter ? "interpreters.updated" : "interpreters.added", { name: v.name.trim() }));
+  });
   const titleId = interpreter ? `edit-${interpreter.id}` : "add-interpreter";
   const dayError = form.error("availableDays") ?? v.availableDays.map((_, i) => form.error(`availableDays.${i}`)).find(Boolean);
   return (
@@ -65,9 +53,9 @@ function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interp
       </Field>
       <Choices legend={t("interpreters.languages")} options={options} label={(l) => languageName(l, i18n.language)} values={v.languages} error={form.error("languages")} onChange={(l) => form.set("languages", l)} />
       <Choices legend={t("interpreters.days")} options={days} label={(d) => fairDate(d, i18n.language)} values={v.availableDays} error={dayError} onChange={(d) => form.set("availableDays", [...d].sort())} />
-      {failure && <Notice kind="error">{failure}</Notice>}
+      {form.failure && <Notice kind="error">{form.failure}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={busy}>{busy ? t("state.working") : t(interpreter ? "interpreters.save" : "interpreters.create")}</button>
+        <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t(interpreter ? "interpreters.save" : "interpreters.create")}</button>
         {interpreter && <button type="button" className="secondary" onClick={() => onDone("")}>{t("programme.cancel")}</button>}
       </div>
     </form>

@@ -43,24 +43,12 @@ function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: F
     speakers: v.speakers.split(/\n|,/).map((s) => s.trim()).filter(Boolean),
     capacity: v.capacity.trim() === "" ? undefined : Number(v.capacity),
   }));
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const v = form.values;
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!form.check()) return;
-    setFailure(null);
-    setBusy(true);
-    try {
-      if (session) await send("PATCH", `/fair-sessions/${session.id}`, form.body());
-      else await send("POST", "/fair-sessions", form.body());
-      onDone(t(session ? "programme.updated" : "programme.added"));
-    } catch (err) {
-      setFailure(form.fromApi(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submit(async (body) => {
+    if (session) await send("PATCH", `/fair-sessions/${session.id}`, body);
+    else await send("POST", "/fair-sessions", body);
+    onDone(t(session ? "programme.updated" : "programme.added"));
+  });
   const titleId = session ? `edit-${session.id}` : "add-session";
   return (
     <form className="panel" onSubmit={submit} noValidate aria-labelledby={titleId}>
@@ -113,9 +101,9 @@ function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: F
       <Field label={t("programme.speakers")} hint={t("programme.speakersHint")} error={form.error("speakers")}>
         {(p) => <textarea {...p} rows={2} value={v.speakers} onChange={(e) => form.set("speakers", e.target.value)} />}
       </Field>
-      {failure && <Notice kind="error">{failure}</Notice>}
+      {form.failure && <Notice kind="error">{form.failure}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={busy}>{busy ? t("state.working") : t(session ? "programme.save" : "programme.create")}</button>
+        <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t(session ? "programme.save" : "programme.create")}</button>
         {session && <button type="button" className="secondary" onClick={() => onDone("")}>{t("programme.cancel")}</button>}
       </div>
     </form>

@@ -23,21 +23,9 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
     { timeLimitSeconds: "5", proposalsPerCompany: "0", maxMeetingsPerCompany: "" },
     (v) => ({ timeLimitSeconds: Number(v.timeLimitSeconds), proposalsPerCompany: Number(v.proposalsPerCompany), ...(v.maxMeetingsPerCompany ? { maxMeetingsPerCompany: Number(v.maxMeetingsPerCompany) } : {}) }),
   );
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const run = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!form.check()) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      onPlan(await send<Plan>("POST", "/scheduler/plans", form.body()));
-    } catch (err) {
-      setFailure(form.fromApi(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = form.submit(async (body) => {
+    onPlan(await send<Plan>("POST", "/scheduler/plans", body));
+  });
   const num = (key: "timeLimitSeconds" | "proposalsPerCompany" | "maxMeetingsPerCompany", label: string, hint?: string) => (
     <Field label={label} error={form.error(key)} hint={hint}>
       {(p) => <input {...p} type="number" inputMode="decimal" value={form.values[key]} onChange={(e) => form.set(key, e.target.value)} />}
@@ -51,9 +39,9 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
         {num("proposalsPerCompany", t("scheduler.proposals"), t("scheduler.proposalsHint"))}
         {num("maxMeetingsPerCompany", t("scheduler.cap"), t("scheduler.capHint"))}
       </div>
-      {failure && <Notice kind="error">{failure}</Notice>}
-      <button type="submit" disabled={busy}>{busy ? t("scheduler.running") : t("scheduler.runButton")}</button>
-      {busy && <p role="status" className="muted">{t("scheduler.runningHint")}</p>}
+      {form.failure && <Notice kind="error">{form.failure}</Notice>}
+      <button type="submit" disabled={form.busy}>{form.busy ? t("scheduler.running") : t("scheduler.runButton")}</button>
+      {form.busy && <p role="status" className="muted">{t("scheduler.runningHint")}</p>}
     </form>
   );
 }
