@@ -249,8 +249,14 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await page.getByRole("heading", { name: "Left out, and why" }).waitFor();
     expect(page.url()).toMatch(/\?plan=[0-9a-f]{24}$/);
 
-    // Move the first placed meeting to another slot: the api's checker accepts it or says why not.
+    // The new firm's booked meeting is in the plan; the filter finds it typed without diacritics.
     const placed = page.getByRole("region", { name: "Placed meetings" });
+    await placed.getByLabel("Filter by company").fill(`co khi thu nghiem ${suffix}`);
+    await placed.getByRole("cell", { name: new RegExp(firmName) }).first().waitFor();
+    expect(await placed.locator("tbody tr").count()).toBeGreaterThan(0);
+    await placed.getByLabel("Filter by company").fill("");
+
+    // Move the first placed meeting to another slot: the api's checker accepts it or says why not.
     await placed.getByRole("button", { name: /^Move the meeting/ }).first().click();
     const select = placed.getByLabel("New slot");
     const options = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { FAIR_TIME_ZONE, RunSchedulerBodySchema, type SchedulePlanView } from "@ketnoi/contracts";
+import { FAIR_TIME_ZONE, RunSchedulerBodySchema, normalizeSearchText, type SchedulePlanView } from "@ketnoi/contracts";
 import { dateTimeIn } from "../../lib/slotTime";
 import { send, errorText } from "../../lib/api";
 import { useLoad } from "../../lib/useLoad";
@@ -76,7 +76,13 @@ function Assignments({ plan, slots, onChange }: { plan: Plan; slots: Slot[]; onC
   const [moving, setMoving] = useState<string | null>(null);
   const [target, setTarget] = useState("");
   const [msg, setMsg] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const rows = plan.assignments.filter((a) => !filter || `${a.a.name} ${a.b.name}`.toLowerCase().includes(filter.toLowerCase()));
+  // By time, then by the parties; the filter ignores case and Vietnamese diacritics ("co khi" finds "Cơ khí").
+  const rows = useMemo(() => {
+    const wanted = normalizeSearchText(filter);
+    return plan.assignments
+      .filter((a) => !wanted || normalizeSearchText(`${a.a.name} ${a.b.name}`).includes(wanted))
+      .sort((x, y) => x.slot.start.localeCompare(y.slot.start) || x.a.name.localeCompare(y.a.name));
+  }, [plan, filter]);
   const move = async (meeting: string, slot: string | null) => {
     setMsg(null);
     try {
