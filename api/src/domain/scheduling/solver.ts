@@ -146,7 +146,6 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   const valueDeadline = now() + 0.6 * Math.max(0, deadline - now());
   let rounds = 0;
   let stale = 0;
-  const touched = new Set<number>();
   // A few meetings left out may need a long walk on the plateau; many left out are mostly the ones
   // that cannot fit, and rounds that gain nothing end the phase.
   while (open.length && !reached() && now() < valueDeadline && (open.length <= 20 || stale < STALE)) {
@@ -158,7 +157,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
       if (st.slotOf[u] === NONE) search.insert(u, EPS);
       // Reshuffle the plan a little, without losing anything, so that the next attempt meets another plan.
       const k = Math.floor(random.next() * m.M);
-      if (st.slotOf[k] !== NONE) kempeSwap(st, k, Math.floor(random.next() * m.S), touched);
+      if (st.slotOf[k] !== NONE) kempeSwap(st, k, Math.floor(random.next() * m.S), () => true);
     }
     // Keep the open list to the meetings still out, best first.
     let n = 0;
