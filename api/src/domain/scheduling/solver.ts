@@ -35,8 +35,12 @@ export interface SolveResult extends Solution {
 const EPS = 1e-9;
 /** The share of the time limit the bound may take. */
 const BOUND_SHARE = 0.3;
-/** Rounds of the value phase without a better plan that end it (when many meetings are left out). */
-const STALE = 8;
+/**
+ * With many meetings left out, the value phase ends at its first round that gains less than this
+ * share of the value: from there the annealing's moves, which also retry those left out, gain
+ * value faster than more rounds (Hanoi: two rounds, then the annealing gets the time).
+ */
+const ROUND_GAIN = 0.001;
 
 /** Builds a plan from the relaxation's choices (see lagrangianBound's guide). */
 function guidedPlan(m: Model, guide: BoundResult["guide"], slots: Int32Array[], random: Random): ScheduleState {
@@ -145,10 +149,10 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   const open = order.filter((k) => st.slotOf[k] === NONE && slots[k]!.length > 0);
   const valueDeadline = now() + 0.6 * Math.max(0, deadline - now());
   let rounds = 0;
-  let stale = 0;
+  let gaining = true;
   // A few meetings left out may need a long walk on the plateau; many left out are mostly the ones
-  // that cannot fit, and rounds that gain nothing end the phase.
-  while (open.length && !reached() && now() < valueDeadline && (open.length <= 20 || stale < STALE)) {
+  // that cannot fit, and a round that gains little ends the phase.
+  while (open.length && !reached() && now() < valueDeadline && (open.length <= 20 || gaining)) {
     rounds++;
     const bestBefore = best.value;
     for (let i = 0; i < open.length; i++) {
@@ -164,7 +168,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     for (const k of order) if (st.slotOf[k] === NONE && slots[k]!.length > 0) open[n++] = k;
     open.length = n;
     keepIfBetter();
-    stale = best.value > bestBefore + EPS ? 0 : stale + 1;
+    gaining = best.value > bestBefore + EPS + ROUND_GAIN * best.value;
   }
   const valuePhaseValue = st.value;
   if (!bound) bound = computeBound();
