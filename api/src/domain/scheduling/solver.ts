@@ -7,6 +7,7 @@ import { staticSlots, ValueSearch } from "./valueSearch";
 import { bestSlot, kempeSwap } from "./breakSearch";
 import { annealBreaks } from "./anneal";
 import { toSolution } from "./firstFit";
+import { guidedOrders, guidedPlan } from "./guidedPlan";
 
 export interface SolveOptions {
   /** Wall-clock budget; a plan comes back within it whatever the size. */
@@ -41,38 +42,6 @@ const BOUND_SHARE = 0.3;
  * value faster than more rounds (Hanoi: two rounds, then the annealing gets the time).
  */
 const ROUND_GAIN = 0.001;
-
-/** Builds a plan from the relaxation's choices (see lagrangianBound's guide). */
-function guidedPlan(m: Model, guide: BoundResult["guide"], slots: Int32Array[], random: Random): ScheduleState {
-  const st = new ScheduleState(m);
-  const search = new ValueSearch(st, random, slots);
-  const weight = new Float64Array(m.M);
-  for (let k = 0; k < m.M; k++) for (let o = guide.optStart[k]!; o < guide.optStart[k + 1]!; o++) weight[k]! += guide.weight[o]!;
-  const order = Array.from({ length: m.M }, (_, k) => k).sort((x, y) => weight[y]! - weight[x]! || m.mValue[y]! - m.mValue[x]! || x - y);
-  const options: number[] = [];
-  for (const k of order) {
-    options.length = 0;
-    for (let o = guide.optStart[k]!; o < guide.optStart[k + 1]!; o++) if (guide.weight[o]! > 0) options.push(o);
-    options.sort((x, y) => guide.weight[y]! - guide.weight[x]!);
-    let placed = false;
-    for (const o of options) {
-      const s = guide.optSlot[o]!;
-      if (!st.participantsFit(k, s)) continue;
-      const r = st.makeRoom(k, s);
-      if (r) {
-        st.place(k, s, r.mode, r.interp);
-        placed = true;
-        break;
-      }
-    }
-    if (!placed) {
-      const best = bestSlot(st, k, false, slots[k]);
-      if (best) st.place(k, best.s, best.mode, best.interp);
-      else search.tryPlace(k);
-    }
-  }
-  return st;
-}
 
 /**
  * The organiser's auto-scheduler. Maximises total value first, then, among plans of that value,
@@ -123,11 +92,16 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   let bound = boundFirst ? computeBound() : null;
   const reached = () => st.value >= (bound ? bound.bound : plain) * (1 - 1e-12) - EPS;
 
-  // A second construction guided by the relaxation: meetings the relaxation holds most often
-  // first, each into the slots it chose for them; the better of the two plans goes on.
+  // Constructions guided by the relaxation: meetings the relaxation holds most often first (in a
+  // few orders), each into the slots it chose for them; the best of these and the greedy goes on.
   if (bound && bound.iterations > 0 && !reached() && now() < deadline) {
-    const guided = guidedPlan(m, bound.guide, slots, random);
-    if (guided.value > st.value + EPS) {
+    let guided: ScheduleState | null = null;
+    for (const order of guidedOrders(m, bound.guide)) {
+      if (guided && now() >= deadline) break;
+      const plan = guidedPlan(m, bound.guide, order, slots, random);
+      if (!guided || plan.value > guided.value) guided = plan;
+    }
+    if (guided && guided.value > st.value + EPS) {
       for (let k = 0; k < m.M; k++) if (st.slotOf[k] !== NONE) st.remove(k);
       for (let k = 0; k < m.M; k++) if (guided.slotOf[k] !== NONE) st.place(k, guided.slotOf[k]!, guided.modeOf[k] as 0 | 1, guided.interpOf[k]!);
     }
