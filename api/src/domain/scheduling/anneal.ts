@@ -46,8 +46,10 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
   const large = heldCount >= LARGE_PLAN ? 1 : 0;
   const [kempeShare, moveShare] = large ? [0.5, 0.05] : [0.4, 0.3];
   // Retrying those left out costs far more than a move; in a large plan one try per 256 steps
-  // gains as much value as one per 64 and leaves the moves the time (Hanoi 5 s: 230 -> 211 breaks).
-  const stragglerEvery = large ? 255 : 63;
+  // gains as much value as one per 64 and leaves the moves the time, and one per 1,024 in the second
+  // half, where breaks are closed (Hanoi 5 s: breaks 230 -> 211 -> 220 with a worst of 234, not 250).
+  const [stragglerEvery, lateStragglerEvery] = large ? [255, 1023] : [63, 63];
+  let retryEvery = stragglerEvery;
   const T0 = 3 * Math.pow(2, hot) * Math.pow(3, large);
   const T1 = 0.05 * Math.pow(6, hot) * Math.pow(6, large);
   let temperature = T0;
@@ -74,10 +76,12 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
     if ((iterations & 4095) === 0) findBreaks();
     if ((iterations & 255) === 0) {
       // Cooling follows the clock, so a longer time limit means a slower, deeper search.
-      temperature = T0 * Math.pow(T1 / T0, Math.min(1, (clock - searchStart) / Math.max(1, deadline - searchStart)));
+      const progress = Math.min(1, (clock - searchStart) / Math.max(1, deadline - searchStart));
+      temperature = T0 * Math.pow(T1 / T0, progress);
+      retryEvery = progress < 0.5 ? stragglerEvery : lateStragglerEvery;
       o.onStep();
     }
-    if ((iterations & stragglerEvery) === 0 && open.length) {
+    if ((iterations & retryEvery) === 0 && open.length) {
       // Stragglers: fit one in if the moves have made room (value first).
       const u = open[Math.floor(random.next() * open.length)]!;
       if (st.slotOf[u] === NONE && (search.tryPlace(u) || search.insert(u, 1e-9) > 0)) o.onStep();
