@@ -1,8 +1,8 @@
 import type { Instance, Solution } from "./format";
-import { buildModel, type Model } from "./model";
+import { buildModel } from "./model";
 import { NONE, ScheduleState } from "./state";
-import { createRandom, type Random } from "../random";
-import { lagrangianBound, type BoundResult } from "./upperBound";
+import { createRandom } from "../random";
+import { lagrangianBound } from "./upperBound";
 import { staticSlots, ValueSearch } from "./valueSearch";
 import { bestSlot, kempeSwap } from "./breakSearch";
 import { annealBreaks } from "./anneal";
@@ -51,9 +51,10 @@ const ROUND_GAIN = 0.001;
  * The organiser's auto-scheduler. Maximises total value first, then, among plans of that value,
  * minimises breaks; returns within the time limit. Pure: no I/O.
  *   1. greedy: by value, most constrained first, each meeting into the slot that adds fewest breaks;
- *   2. the proven bound (upperBound.ts), aimed at the greedy value;
+ *   2. the proven bound (upperBound.ts), aimed at the greedy value, and plans built from its
+ *      relaxation's choices (guidedPlan.ts), the best of them going on;
  *   3. value phase: insertion moves (evict what is in the way, re-place the evicted elsewhere), kept
- *      when the value does not drop, until the value reaches the bound or stops improving;
+ *      when the value does not drop, until the value reaches the bound or a round gains little;
  *   4. simulated annealing on breaks, cooled by the clock, over Kempe-chain swaps of two slots,
  *      moving one meeting and swapping two meetings of one participant; value never drops and
  *      meetings still unscheduled are retried. The best plan (value, then breaks) is returned.
@@ -127,12 +128,10 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   // 3. Value phase.
   const open = order.filter((k) => st.slotOf[k] === NONE && slots[k]!.length > 0);
   const valueDeadline = now() + 0.6 * Math.max(0, deadline - now());
-  let rounds = 0;
   let gaining = true;
   // A few meetings left out may need a long walk on the plateau; many left out are mostly the ones
   // that cannot fit, and a round that gains little ends the phase.
   while (open.length && !reached() && now() < valueDeadline && (open.length <= 20 || gaining)) {
-    rounds++;
     const bestBefore = best.value;
     for (let i = 0; i < open.length; i++) {
       if ((i & 31) === 0 && now() >= valueDeadline) break;
