@@ -32,10 +32,11 @@ export function bestSlot(st: ScheduleState, k: number, fine = true, slots?: Int3
  * A Kempe-chain move: the meetings held in slots s1 and s2 form paths and cycles through their
  * participants (each has at most one meeting per slot); swapping the two slots along the one that
  * contains meeting k keeps every participant's "one meeting per slot" rule. Availability, allowed
- * slots, interpreters and per-slot capacity are checked. Returns the change in cost with an undo, or
- * null when the chain cannot move (or is longer than maxChain).
+ * slots, interpreters and per-slot capacity are checked. The swap is made when accept(change in
+ * cost) says so; returns that change, or null when the chain cannot move (or is longer than
+ * maxChain) or was not accepted.
  */
-export function kempeSwap(st: ScheduleState, k: number, s2: number, participants: Set<number>, maxChain = Infinity) {
+export function kempeSwap(st: ScheduleState, k: number, s2: number, accept: (delta: number) => boolean, maxChain = Infinity): number | null {
   const { m } = st;
   const s1 = st.slotOf[k]!;
   if (s1 === NONE || s1 === s2) return null;
@@ -87,21 +88,42 @@ export function kempeSwap(st: ScheduleState, k: number, s2: number, participants
   }
   if (st.onsite[s1]! + on1 > m.tables || st.onsite[s2]! - on1 > m.tables) return null;
   if (st.online[s1]! + off1 > m.rooms || st.online[s2]! - off1 > m.rooms) return null;
+  if (st.useMasks) {
+    // Every participant of the chain has its s1 and s2 swapped: price that from the bit masks, and
+    // change the plan only for a swap that is taken (most are not).
+    const bit1 = 1 << s1;
+    const bit2 = 1 << s2;
+    let delta = 0;
+    for (let i = 0; i < nPeople; i++) {
+      const busy = st.occ[w.people[i]!]!;
+      const swapped = (busy & ~(bit1 | bit2)) | (busy & bit1 ? bit2 : 0) | (busy & bit2 ? bit1 : 0);
+      delta += st.costOfMask(swapped) - st.costOfMask(busy);
+    }
+    if (!accept(delta)) return null;
+    swapChain(st, w.chain, nChain, s1, s2);
+    return delta;
+  }
   let before = 0;
   for (let i = 0; i < nPeople; i++) before += st.costOf(w.people[i]!);
-  const chain = w.chain.slice(0, nChain);
-  const swapAll = () => {
-    const modes = chain.map((c) => st.modeOf[c]! as 0 | 1);
-    const interps = chain.map((c) => st.interpOf[c]!);
-    const tos = chain.map((c) => (st.slotOf[c] === s1 ? s2 : s1));
-    for (const c of chain) st.remove(c);
-    chain.forEach((c, i) => st.place(c, tos[i]!, modes[i]! as 0 | 1, interps[i]!));
-  };
-  swapAll();
+  swapChain(st, w.chain, nChain, s1, s2);
   let after = 0;
   for (let i = 0; i < nPeople; i++) after += st.costOf(w.people[i]!);
-  if (participants.size) participants.clear();
-  return { delta: after - before, size: nChain, undo: swapAll };
+  if (accept(after - before)) return after - before;
+  swapChain(st, w.chain, nChain, s1, s2);
+  return null;
+}
+
+/** Moves chain[0 .. n) from s1 to s2 and back, each with its mode and interpreter. */
+function swapChain(st: ScheduleState, chain: Int32Array, n: number, s1: number, s2: number) {
+  const w = workspace(st);
+  for (let i = 0; i < n; i++) {
+    const c = chain[i]!;
+    w.to[i] = st.slotOf[c] === s1 ? s2 : s1;
+    w.mode[i] = st.modeOf[c]!;
+    w.interp[i] = st.interpOf[c]!;
+    st.remove(c);
+  }
+  for (let i = 0; i < n; i++) st.place(chain[i]!, w.to[i]!, w.mode[i] as 0 | 1, w.interp[i]!);
 }
 
 /** Scratch arrays for kempeSwap, one set per plan. */
@@ -112,13 +134,17 @@ interface KempeWorkspace {
   chain: Int32Array;
   people: Int32Array;
   queue: Int32Array;
+  /** Where each chain meeting goes, and its mode and interpreter (swapChain). */
+  to: Int32Array;
+  mode: Int8Array;
+  interp: Int32Array;
 }
 const workspaces = new WeakMap<ScheduleState, KempeWorkspace>();
 function workspace(st: ScheduleState): KempeWorkspace {
   let w = workspaces.get(st);
   if (!w) {
     const { m } = st;
-    w = { stamp: 0, mSeen: new Int32Array(m.M), pSeen: new Int32Array(m.P), chain: new Int32Array(m.M + 1), people: new Int32Array(m.P + 1), queue: new Int32Array(2 * m.M + 4) };
+    w = { stamp: 0, mSeen: new Int32Array(m.M), pSeen: new Int32Array(m.P), chain: new Int32Array(m.M + 1), people: new Int32Array(m.P + 1), queue: new Int32Array(2 * m.M + 4), to: new Int32Array(m.M + 1), mode: new Int8Array(m.M + 1), interp: new Int32Array(m.M + 1) };
     workspaces.set(st, w);
   }
   return w;
@@ -126,6 +152,7 @@ function workspace(st: ScheduleState): KempeWorkspace {
 
 /** Moves placed meeting k to its best other slot by cost; returns the change, or null when it stays. */
 export function moveToBest(st: ScheduleState, k: number, accept: (delta: number) => boolean, slots?: Int32Array) {
+  if (st.useMasks) return moveToBestByMasks(st, k, accept, slots);
   const { m } = st;
   const from = st.slotOf[k]!;
   const before = st.costOf(m.mA[k]!) + st.costOf(m.mB[k]!);
@@ -141,29 +168,88 @@ export function moveToBest(st: ScheduleState, k: number, accept: (delta: number)
   return null;
 }
 
+/**
+ * moveToBest priced from bit masks, without taking k out first: the same choice (the cheapest
+ * slot, earliest on ties, k's own slot included), and the plan changes only for a move taken.
+ */
+function moveToBestByMasks(st: ScheduleState, k: number, accept: (delta: number) => boolean, slots?: Int32Array) {
+  const { m } = st;
+  const from = st.slotOf[k]!;
+  const a = m.mA[k]!;
+  const b = m.mB[k]!;
+  const busyA = st.occ[a]! & ~(1 << from);
+  const busyB = st.occ[b]! & ~(1 << from);
+  let bestS = NONE;
+  let bestCost = Infinity;
+  let bestR: { mode: 0 | 1; interp: number } | null = null;
+  const n = slots ? slots.length : m.S;
+  for (let i = 0; i < n; i++) {
+    const s = slots ? slots[i]! : i;
+    const fits = s === from || st.participantsFit(k, s);
+    if (!fits) continue;
+    const cost = st.costOfMask(busyA | (1 << s)) + st.costOfMask(busyB | (1 << s));
+    if (cost >= bestCost) continue;
+    if (s !== from) {
+      const r = st.resources(k, s);
+      if (!r) continue;
+      bestR = r;
+    }
+    bestS = s;
+    bestCost = cost;
+  }
+  if (bestS === NONE || bestS === from) return null;
+  const delta = bestCost - st.costOfMask(busyA | (1 << from)) - st.costOfMask(busyB | (1 << from));
+  if (!accept(delta)) return null;
+  st.remove(k);
+  st.place(k, bestS, bestR!.mode, bestR!.interp);
+  return delta;
+}
+
 /** Swaps the slots of placed meetings k and j (they share a participant); keeps it if accept(delta). */
 export function swapPair(st: ScheduleState, k: number, j: number, accept: (delta: number) => boolean): boolean {
   const { m } = st;
   const from = st.slotOf[k]!;
   const to = st.slotOf[j]!;
   if (j === k || to === NONE || from === NONE || to === from) return false;
+  // Check and price the swap before making it (most are not taken).
+  if (!st.fitsWithout(k, to, j) || !st.fitsWithout(j, from, k)) return false;
+  const rk = st.resourcesWithout(k, to, j);
+  const rj = rk && st.resourcesWithout(j, from, k);
+  if (!rk || !rj) return false;
   const touched = [...new Set([m.mA[k]!, m.mB[k]!, m.mA[j]!, m.mB[j]!])];
+  let delta: number;
+  if (st.useMasks) {
+    const bitFrom = 1 << from;
+    const bitTo = 1 << to;
+    delta = 0;
+    for (const q of touched) {
+      const inK = q === m.mA[k] || q === m.mB[k];
+      const inJ = q === m.mA[j] || q === m.mB[j];
+      const busy = st.occ[q]!;
+      const after = (busy & ~(inK ? bitFrom : 0) & ~(inJ ? bitTo : 0)) | (inK ? bitTo : 0) | (inJ ? bitFrom : 0);
+      delta += st.costOfMask(after) - st.costOfMask(busy);
+    }
+    if (!accept(delta)) return false;
+    exchange(st, k, j, to, rk, from, rj);
+    return true;
+  }
   const before = touched.reduce((t, q) => t + st.costOf(q), 0);
   const ok = st.placement(k);
   const oj = st.placement(j);
+  exchange(st, k, j, to, rk, from, rj);
+  delta = touched.reduce((t, q) => t + st.costOf(q), 0) - before;
+  if (accept(delta)) return true;
   st.remove(k);
   st.remove(j);
-  const rk = st.participantsFit(k, to) ? st.resources(k, to) : null;
-  if (rk) st.place(k, to, rk.mode, rk.interp);
-  const rj = rk && st.participantsFit(j, from) ? st.resources(j, from) : null;
-  if (rk && rj) {
-    st.place(j, from, rj.mode, rj.interp);
-    const delta = touched.reduce((t, q) => t + st.costOf(q), 0) - before;
-    if (accept(delta)) return true;
-    st.remove(j);
-  }
-  if (rk) st.remove(k);
   st.place(k, from, ok.mode, ok.interp);
   st.place(j, to, oj.mode, oj.interp);
   return false;
+}
+
+/** Takes k and j out and puts k in slot sk with rk, j in slot sj with rj. */
+function exchange(st: ScheduleState, k: number, j: number, sk: number, rk: { mode: 0 | 1; interp: number }, sj: number, rj: { mode: 0 | 1; interp: number }) {
+  st.remove(k);
+  st.remove(j);
+  st.place(k, sk, rk.mode, rk.interp);
+  st.place(j, sj, rj.mode, rj.interp);
 }

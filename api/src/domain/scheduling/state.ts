@@ -41,7 +41,7 @@ export class ScheduleState {
   /** With at most 32 slots: each participant's busy slots as bits, and each day's slots as bits. */
   readonly occ: Int32Array;
   private readonly dayMasks: Int32Array;
-  private readonly useMasks: boolean;
+  readonly useMasks: boolean;
   value = 0;
   scheduled = 0;
   /** Told of every change makeRoom makes to another meeting (its mode and interpreter before), to undo it. */
@@ -112,6 +112,41 @@ export class ScheduleState {
     }
     if (m.mOnsite[k] && this.onsite[s]! < m.tables) return { mode: 0, interp };
     if (m.mOnline[k] && this.online[s]! < m.rooms) return { mode: 1, interp };
+    return null;
+  }
+
+  /**
+   * participantsFit and resources for placed k in another slot s, as if meeting `gone` (held in s)
+   * and k itself were out of the plan: lets a swap check itself before it changes anything.
+   */
+  fitsWithout(k: number, s: number, gone: number): boolean {
+    const { m } = this;
+    const allowed = m.mSlots[k];
+    if (allowed && !allowed[s]) return false;
+    const a = m.mA[k]!;
+    const b = m.mB[k]!;
+    if (!m.pAvail[a * m.S + s] || !m.pAvail[b * m.S + s]) return false;
+    const ba = this.busy[a * m.S + s]!;
+    const bb = this.busy[b * m.S + s]!;
+    return (ba === NONE || ba === gone) && (bb === NONE || bb === gone);
+  }
+
+  resourcesWithout(k: number, s: number, gone: number): { mode: 0 | 1; interp: number } | null {
+    const { m } = this;
+    let interp = NONE;
+    if (m.mNeedsInterpreter[k]) {
+      for (const i of m.mInterpreters[k]!) {
+        const c = this.interpAt[i * m.S + s]!;
+        if (m.iAvail[i * m.S + s] && (c === NONE || c === gone)) {
+          interp = i;
+          break;
+        }
+      }
+      if (interp === NONE) return null;
+    }
+    const goneOnsite = this.modeOf[gone] === 0 ? 1 : 0;
+    if (m.mOnsite[k] && this.onsite[s]! - goneOnsite < m.tables) return { mode: 0, interp };
+    if (m.mOnline[k] && this.online[s]! - (1 - goneOnsite) < m.rooms) return { mode: 1, interp };
     return null;
   }
 
@@ -268,19 +303,7 @@ export class ScheduleState {
    */
   private gaps(p: number, perBreak: number, perIdle: number, extra = NONE): number {
     const { m } = this;
-    if (this.useMasks) {
-      const all = extra === NONE ? this.occ[p]! : this.occ[p]! | (1 << extra);
-      let total = 0;
-      for (let d = 0; d < this.dayMasks.length; d++) {
-        const x = all & this.dayMasks[d]!;
-        if ((x & (x - 1)) === 0) continue; // at most one meeting that day
-        const runs = popcount(x & ~(x << 1));
-        const lo = 31 - Math.clz32(x & -x);
-        const hi = 31 - Math.clz32(x);
-        total += perBreak * (runs - 1) + perIdle * (hi - lo + 1 - popcount(x));
-      }
-      return total;
-    }
+    if (this.useMasks) return this.maskGaps(extra === NONE ? this.occ[p]! : this.occ[p]! | (1 << extra), perBreak, perIdle);
     let total = 0;
     let last = NONE;
     const row = p * m.S;
@@ -290,6 +313,28 @@ export class ScheduleState {
       last = s;
     }
     return total;
+  }
+
+  /** gaps for a participant busy exactly in the slots of `busy` (a bit per slot; only with useMasks). */
+  private maskGaps(busy: number, perBreak: number, perIdle: number): number {
+    let total = 0;
+    for (let d = 0; d < this.dayMasks.length; d++) {
+      const x = busy & this.dayMasks[d]!;
+      if ((x & (x - 1)) === 0) continue; // at most one meeting that day
+      const runs = popcount(x & ~(x << 1));
+      const lo = 31 - Math.clz32(x & -x);
+      const hi = 31 - Math.clz32(x);
+      total += perBreak * (runs - 1) + perIdle * (hi - lo + 1 - popcount(x));
+    }
+    return total;
+  }
+
+  /**
+   * costOf for a participant busy exactly in the slots of `busy` (a bit per slot; only with
+   * useMasks): lets a move price itself from bit masks before it changes anything.
+   */
+  costOfMask(busy: number): number {
+    return this.maskGaps(busy, 8, 1);
   }
 
   /** costOf(p) as if p were also busy in slot s. */

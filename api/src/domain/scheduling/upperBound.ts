@@ -155,6 +155,9 @@ function degreePrices(m: Model, pre: Prepared): Float64Array {
   return y;
 }
 
+/** How many steps (of the second half) are averaged before the bound is also evaluated at their mean. */
+const AVERAGE_EVERY = 64;
+
 export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResult {
   const now = options.now ?? (() => performance.now());
   const started = now();
@@ -207,13 +210,12 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
   // How often each option was the subproblem's choice in the second half of the search: a rough
   // picture of the relaxation's solution, for the solver's guided construction.
   const guide = new Float64Array(optSlot.length);
-  let guiding = false;
 
-  /** L(lambda), filling the usage of the relaxed constraints by the subproblem's choice. */
-  const evaluate = (): number => {
-    use.fill(0);
+  /** L(at), filling `into` with the usage of the relaxed constraints by the subproblem's choice. */
+  const evaluate = (at: Float64Array, into: Int32Array, record: boolean): number => {
+    into.fill(0);
     muCost.fill(0);
-    for (let c = 0; c < C; c++) for (const t of setsOfClass[c]!) for (let s = 0; s < S; s++) muCost[c * S + s]! += lam[MU + t * S + s]!;
+    for (let c = 0; c < C; c++) for (const t of setsOfClass[c]!) for (let s = 0; s < S; s++) muCost[c * S + s]! += at[MU + t * S + s]!;
     let total = 0;
     for (let k = 0; k < M; k++) {
       const o0 = optStart[k]!;
@@ -224,7 +226,7 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
       const c = cls[k]!;
       const onsite = m.mOnsite[k] && m.tables > 0;
       const online = m.mOnline[k] && m.rooms > 0;
-      const base = m.mValue[k]! - lam[Y + a]! - lam[Y + b]!;
+      const base = m.mValue[k]! - at[Y + a]! - at[Y + b]!;
       if (base <= 0) continue; // every other price only lowers it further: no option pays
       let best = 0;
       let bestO = -1;
@@ -234,11 +236,11 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
       const rowC = c >= 0 ? c * S : -1;
       for (let o = o0; o < o1; o++) {
         const s = optSlot[o]!;
-        let r = base - lam[rowA + s]! - lam[rowB + s]!;
+        let r = base - at[rowA + s]! - at[rowB + s]!;
         if (rowC >= 0) r -= muCost[rowC + s]!;
         if (r <= best) continue;
-        const r0 = onsite ? r - lam[ON + s]! : -Infinity;
-        const r1 = online ? r - lam[OFF + s]! : -Infinity;
+        const r0 = onsite ? r - at[ON + s]! : -Infinity;
+        const r1 = online ? r - at[OFF + s]! : -Infinity;
         if (r0 > best && r0 >= r1) {
           best = r0;
           bestO = o;
@@ -251,18 +253,18 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
       }
       if (bestO < 0) continue;
       const s = optSlot[bestO]!;
-      if (guiding) guide[bestO]!++;
+      if (record) guide[bestO]!++;
       total += best;
-      use[W + a * S + s]!++;
-      use[W + b * S + s]!++;
-      use[Y + a]!++;
-      use[Y + b]!++;
-      use[(bestMode === 0 ? ON : OFF) + s]!++;
-      if (c >= 0) for (const t of setsOfClass[c]!) use[MU + t * S + s]!++;
+      into[W + a * S + s]!++;
+      into[W + b * S + s]!++;
+      into[Y + a]!++;
+      into[Y + b]!++;
+      into[(bestMode === 0 ? ON : OFF) + s]!++;
+      if (c >= 0) for (const t of setsOfClass[c]!) into[MU + t * S + s]!++;
     }
     for (let j = 0; j < activeList.length; j++) {
       const i = activeList[j]!;
-      total += lam[i]! * cap[i]!;
+      total += at[i]! * cap[i]!;
     }
     return total;
   };
@@ -274,16 +276,20 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
   const second = new Float64Array(N);
   const b1 = 0.9;
   const b2 = 0.999;
+  // The mean of the last few steps (see below), and usage scratch for evaluating it.
+  const mean = new Float64Array(N);
+  const scratch = new Int32Array(N);
+  let averaged = 0;
   const evalStart = now();
-  let best = evaluate();
+  let best = evaluate(lam, use, false);
   const evalMillis = Math.max(1e-3, now() - evalStart);
   const degree = best;
   const target = options.lowerBound ?? 0;
   let iterations = 0;
   let b1t = 1;
   let b2t = 1;
-  const lr0 = options.stepSize ?? 0.2;
-  const decay = options.stepDecay ?? 0.001;
+  const lr0 = options.stepSize ?? 0.3;
+  const decay = options.stepDecay ?? 0.0001;
   // Plan the number of steps by the time one evaluation took (the step size schedule spans them).
   let planned = Math.max(Math.min(24, maxIterations), Math.min(maxIterations, Math.floor((deadline - now()) / (1.4 * evalMillis))));
   let loopStart = now();
@@ -313,10 +319,24 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
       const next = lam[i]! - (lr * f * c1) / (Math.sqrt(v * c2) + 1e-8);
       lam[i] = next > 0 ? next : 0;
     }
-    guiding = iterations > planned / 2;
-    const value = evaluate();
+    const late = iterations > planned / 2;
+    if (late) {
+      // The steps zigzag around the optimum: L is convex, so at the mean of the last few steps it is
+      // at most their mean, and often below each of them.
+      averaged++;
+      for (let j = 0; j < activeList.length; j++) {
+        const i = activeList[j]!;
+        mean[i]! += (lam[i]! - mean[i]!) / averaged;
+      }
+      if (averaged === AVERAGE_EVERY) {
+        best = Math.min(best, evaluate(mean, scratch, false));
+        averaged = 0;
+      }
+    }
+    const value = evaluate(lam, use, late);
     if (value < best) best = value;
   }
+  if (averaged > 0) best = Math.min(best, evaluate(mean, scratch, false));
   const bound = Math.min(pre.trivial, best * (1 + 1e-9) + 1e-9);
   return { bound, trivial: pre.trivial, degree, iterations, millis: now() - started, guide: { optStart, optSlot, weight: guide } };
 }
