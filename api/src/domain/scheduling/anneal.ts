@@ -50,9 +50,10 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
   // half, where breaks are closed (Hanoi 5 s: breaks 230 -> 211 -> 220 with a worst of 234, not 250).
   const [stragglerEvery, lateStragglerEvery] = large ? [255, 1023] : [63, 63];
   let retryEvery = stragglerEvery;
-  // ...and each try looks at the 2 slots where the least value is in the way, not 4: cheaper tries
-  // pay there (Hanoi 5 s, 20 seeds: value/bound under 99.8% on 2 seeds instead of 6).
-  const retrySlots = large ? 2 : 4;
+  // ...and each try looks at the 2 slots where the least value is in the way, not 4, but lets what
+  // it evicts evict in turn two levels down, not one: narrower and deeper tries pay there (Hanoi
+  // 5 s, 20 seeds: value/bound under 99.8% on 6 seeds with 4 slots 1 level, 2 with 2 slots 2 levels).
+  const [retrySlots, retryDepth] = large ? [2, 2] : [4, 1];
   const T0 = 3 * Math.pow(2, hot) * Math.pow(3, large);
   const T1 = 0.05 * Math.pow(6, hot) * Math.pow(6, large);
   let temperature = T0;
@@ -87,7 +88,7 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
     if ((iterations & retryEvery) === 0 && open.length) {
       // Stragglers: fit one in if the moves have made room (value first).
       const u = open[Math.floor(random.next() * open.length)]!;
-      if (st.slotOf[u] === NONE && (search.tryPlace(u) || search.insert(u, 1e-9, retrySlots) > 0)) o.onStep();
+      if (st.slotOf[u] === NONE && (search.tryPlace(u) || search.insert(u, 1e-9, retrySlots, retryDepth) > 0)) o.onStep();
       continue;
     }
     const roll = random.next();
