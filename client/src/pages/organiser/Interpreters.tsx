@@ -10,6 +10,7 @@ import { fairDate } from "../../lib/time";
 import { RequireRole } from "../../components/RequireRole";
 import { Field } from "../../components/Field";
 import { Async, Empty, Notice } from "../../components/States";
+import { EditDeleteActions } from "../../components/EditDeleteActions";
 
 /** The languages offered as choices (an interpreter's other languages are kept and shown too). */
 const LANGUAGES = ["vi", "en", "ja", "ko", "zh", "de", "fr"];
@@ -64,17 +65,6 @@ function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interp
 
 function InterpreterItem({ interpreter, onEdit, onChanged }: { interpreter: InterpreterView; onEdit: () => void; onChanged: (message: string) => void }) {
   const { t, i18n } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const remove = async () => {
-    setFailure(null);
-    try {
-      await send("DELETE", `/interpreters/${interpreter.id}`);
-      onChanged(t("interpreters.deleted", { name: interpreter.name }));
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
-    }
-  };
   return (
     <li className="card" aria-label={interpreter.name}>
       <h3 className="h3">{interpreter.name}</h3>
@@ -82,18 +72,7 @@ function InterpreterItem({ interpreter, onEdit, onChanged }: { interpreter: Inte
         {interpreter.languages.map((l) => <li key={l}>{languageName(l, i18n.language)}</li>)}
       </ul>
       <p className="muted">{interpreter.availableDays.length ? interpreter.availableDays.map((d) => fairDate(d, i18n.language)).join(" · ") : t("interpreters.noDays")}</p>
-      {failure && <Notice kind="error">{failure}</Notice>}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onEdit}>{t("programme.edit")}</button>
-        {confirming ? (
-          <>
-            <button type="button" onClick={() => void remove()}>{t("programme.confirmDelete")}</button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t("programme.cancel")}</button>
-          </>
-        ) : (
-          <button type="button" className="secondary" onClick={() => setConfirming(true)}>{t("programme.delete")}</button>
-        )}
-      </div>
+      <EditDeleteActions path={`/interpreters/${interpreter.id}`} onEdit={onEdit} onDeleted={() => onChanged(t("interpreters.deleted", { name: interpreter.name }))} />
     </li>
   );
 }

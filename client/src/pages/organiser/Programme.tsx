@@ -11,6 +11,7 @@ import { fairDate, localDay, timeIn } from "../../lib/time";
 import { RequireRole } from "../../components/RequireRole";
 import { Field } from "../../components/Field";
 import { Async, Empty, Notice } from "../../components/States";
+import { EditDeleteActions } from "../../components/EditDeleteActions";
 
 type Kind = (typeof FAIR_SESSION_KINDS)[number];
 type Values = { kind: Kind; title: LocalizedText; day: string; start: string; end: string; room: string; speakers: string; capacity: string };
@@ -112,18 +113,7 @@ function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: F
 
 function SessionItem({ fair, session, onEdit, onChanged }: { fair: FairSummary; session: FairSessionView; onEdit: () => void; onChanged: (message: string) => void }) {
   const { t, i18n } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const title = localized(session.title, i18n.language);
-  const remove = async () => {
-    setFailure(null);
-    try {
-      await send("DELETE", `/fair-sessions/${session.id}`);
-      onChanged(t("programme.deleted", { title }));
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
-    }
-  };
   const day = localDay(session.startsAt, fair.timeZone);
   return (
     <li className="card" aria-label={title}>
@@ -136,18 +126,7 @@ function SessionItem({ fair, session, onEdit, onChanged }: { fair: FairSummary; 
         <span>{t("programme.seats", { count: session.capacity, n: formatNumber(session.capacity, i18n.language) })}</span>
       </p>
       {session.speakers.length > 0 && <p className="muted">{session.speakers.join(", ")}</p>}
-      {failure && <Notice kind="error">{failure}</Notice>}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onEdit}>{t("programme.edit")}</button>
-        {confirming ? (
-          <>
-            <button type="button" onClick={() => void remove()}>{t("programme.confirmDelete")}</button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t("programme.cancel")}</button>
-          </>
-        ) : (
-          <button type="button" className="secondary" onClick={() => setConfirming(true)}>{t("programme.delete")}</button>
-        )}
-      </div>
+      <EditDeleteActions path={`/fair-sessions/${session.id}`} onEdit={onEdit} onDeleted={() => onChanged(t("programme.deleted", { title }))} />
     </li>
   );
 }
