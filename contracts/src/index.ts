@@ -13,3 +13,4 @@ export * from "./meeting";
 export * from "./matchReasons";
 export * from "./schedulePlan";
 export * from "./recommendation";
+export * from "./zodMessages";

@@ -3,7 +3,7 @@ import { notFound } from "../errors";
 import type { Repositories } from "../repositories";
 import type { DirectoryService } from "../services/directory";
 import { parseCompanyCsv } from "../domain/companyCsv";
-import { errorMapFor } from "../http/endpoint";
+import { errorMapFor } from "@ketnoi/contracts";
 import { fieldMessage } from "../http/messages";
 
 /**

@@ -1,26 +1,12 @@
 import type { Request, RequestHandler, Response, Router } from "express";
 import { z, type ZodType } from "zod";
 import type { OpenAPIRegistry, RouteConfig } from "@asteasolutions/zod-to-openapi";
-import { ErrorBodySchema, type Locale, type UserRole } from "@ketnoi/contracts";
+import { ErrorBodySchema, errorMapFor, type Locale, type UserRole } from "@ketnoi/contracts";
 import { AppError } from "../errors";
 import type { AuthContext } from "../auth/context";
 import { validationFailed } from "../errors";
 import { requestLocale } from "./context";
 
-const ZOD_LOCALES: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
-  vi: z.locales.vi,
-  en: z.locales.en,
-  ja: z.locales.ja,
-  ko: z.locales.ko,
-  "zh-Hant": z.locales.zhTW,
-};
-const errorMaps = new Map<Locale, z.core.$ZodErrorMap>();
-/** Zod's messages in one of our five languages. */
-export function errorMapFor(locale: Locale): z.core.$ZodErrorMap {
-  let map = errorMaps.get(locale);
-  if (!map) errorMaps.set(locale, (map = ZOD_LOCALES[locale]().localeError));
-  return map;
-}
 
 type Schema = ZodType | undefined;
 type Out<S extends Schema> = S extends ZodType ? z.output<S> : undefined;

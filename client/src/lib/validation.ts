@@ -1,22 +1,14 @@
 import { useCallback, useMemo, useState } from "react";
-import { z, type ZodType } from "zod";
+import type { ZodType } from "zod";
 import i18next from "i18next";
-import type { Locale } from "@ketnoi/contracts";
+import { DEFAULT_LOCALE, errorMapFor, isLocale } from "@ketnoi/contracts";
 import { ApiError, errorText } from "./api";
 
-// The api validates with the same contracts schemas and zod's messages in the same five languages
-// (api/src/http/endpoint.ts), so a field's message here is the one the api would answer.
-const ZOD_LOCALES: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
-  vi: z.locales.vi,
-  en: z.locales.en,
-  ja: z.locales.ja,
-  ko: z.locales.ko,
-  "zh-Hant": z.locales.zhTW,
-};
 
 /** Field path ("company.taxCode") -> message, as the api's `error.fields` names them. */
 export function fieldErrors(schema: ZodType, value: unknown, locale: string): Record<string, string> {
-  const map = (ZOD_LOCALES[locale as Locale] ?? ZOD_LOCALES.vi)().localeError;
+  // The same messages as the api's (contracts/src/zodMessages.ts).
+  const map = errorMapFor(isLocale(locale) ? locale : DEFAULT_LOCALE);
   const result = schema.safeParse(value, { error: map });
   const fields: Record<string, string> = {};
   if (result.success) return fields;
