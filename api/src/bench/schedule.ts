@@ -16,6 +16,7 @@ import { solverThreads, workerSolver } from "../services/solverRunner";
 import { checkSolution } from "../domain/scheduling/checker";
 import { firstFit } from "../domain/scheduling/firstFit";
 import { generateHanoiScale } from "../domain/scheduling/generateHanoi";
+import { loadSatSolver } from "../services/satSolver";
 
 const which = process.env.SCHEDULE_BENCH ?? "all";
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -27,11 +28,12 @@ const cpuMillis = () => {
 
 const threads = cpuClock ? 1 : solverThreads();
 const parallel = workerSolver(new URL("../workers/solve.js", import.meta.url), threads);
+const sat = cpuClock ? await loadSatSolver() : undefined;
 
 async function run(name: string, inst: Instance, limitMs: number, extra: Record<string, unknown> = {}) {
   const baseline = firstFit(inst);
   const started = performance.now();
-  const result = cpuClock ? solve(inst, { timeLimitMs: limitMs, now: cpuMillis }) : await parallel.solve(inst, limitMs);
+  const result = cpuClock ? solve(inst, { timeLimitMs: limitMs, now: cpuMillis, sat }) : await parallel.solve(inst, limitMs);
   const seconds = (performance.now() - started) / 1000;
   const check = checkSolution(inst, result);
   const line = {
@@ -48,6 +50,7 @@ async function run(name: string, inst: Instance, limitMs: number, extra: Record<
     seconds: round(seconds, 2),
     time_limit_s: limitMs / 1000,
     feasible: check.feasible,
+    ...(result.stats.breaksLowerBound === undefined ? {} : { breaks_lower_bound: result.stats.breaksLowerBound }),
     ...(cpuClock ? { clock: "cpu" } : { threads }),
     ...extra,
   };
