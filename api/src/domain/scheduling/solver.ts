@@ -164,7 +164,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   if (!bound) bound = computeBound();
 
   // 4. Annealing on breaks, then (small plans, with a SAT solver) the exact break search.
-  const exact = options.sat && satBreaksApplies(m, st.scheduled) ? options.sat : null;
+  const exact = options.sat && satBreaksApplies(m, st.scheduled, limit) ? options.sat : null;
   const annealUntil = exact ? Math.max(now(), started + ANNEAL_SHARE_BEFORE_SAT * limit) : deadline;
   const { iterations } = annealBreaks(st, { random, slots, search, open, deadline: annealUntil, now, onStep: keepIfBetter });
   keepIfBetter();
