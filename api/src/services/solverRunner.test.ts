@@ -12,4 +12,11 @@ describe("the best of plans searched side by side", () => {
     expect(bestOf([plan(2.67, 5, 3), plan(2.6700000000000004, 4, 3)]).breaks).toBe(4);
     expect(bestOf([plan(2.6700000000000004, 5, 3), plan(2.67, 4, 3)]).breaks).toBe(4);
   });
+  test("the highest proven lower bound on breaks among plans holding the same meetings", () => {
+    const holding = (meetings: string[], breaks: number, breaksLowerBound?: number) =>
+      ({ version: 1, assignments: meetings.map((meeting) => ({ meeting, slot: "s1", mode: "onsite" })), unscheduled: [], value: 2, upperBound: 2, breaks, stats: breaksLowerBound === undefined ? {} : { breaksLowerBound } }) as unknown as SolveResult;
+    expect(bestOf([holding(["A", "B"], 3, 1), holding(["A", "B"], 4, 2), holding(["A", "B"], 5)]).stats.breaksLowerBound).toBe(2);
+    // A bound proven for other meetings says nothing about the best plan's.
+    expect(bestOf([holding(["A", "B"], 3), holding(["A", "C"], 4, 4)]).stats.breaksLowerBound).toBeUndefined();
+  });
 });

@@ -27,9 +27,9 @@ const handOverMs = (instance: Instance) => 150 + 0.01 * instance.meetings.length
  * (dist/workers/solve.js) with its own seed, and keeps the best plan (bestOf).
  */
 export function workerSolver(script: URL, threads = solverThreads()): SolverRunner {
-  const one = (instance: Instance, timeLimitMs: number, seed: number, exactBreaks: boolean) =>
+  const one = (instance: Instance, timeLimitMs: number, seed: number) =>
     new Promise<SolveResult>((resolve, reject) => {
-      const worker = new Worker(script, { workerData: { instance, timeLimitMs, seed, exactBreaks } });
+      const worker = new Worker(script, { workerData: { instance, timeLimitMs, seed } });
       worker.once("message", (result: SolveResult) => resolve(result));
       worker.once("error", reject);
       worker.once("exit", (code) => code !== 0 && reject(new Error(`solver worker exited with ${code}`)));
@@ -37,9 +37,7 @@ export function workerSolver(script: URL, threads = solverThreads()): SolverRunn
   return {
     async solve(instance, timeLimitMs) {
       const budget = Math.max(timeLimitMs / 2, timeLimitMs - handOverMs(instance));
-      // Every other search hands its end over to the exact break search (which needs its time to
-      // pay off, B2BSOP at 1 s: 116 breaks with it, 67 without); the others anneal to the end.
-      const runs = await Promise.allSettled(Array.from({ length: threads }, (_, i) => one(instance, budget, i + 1, threads === 1 || i % 2 === 1)));
+      const runs = await Promise.allSettled(Array.from({ length: threads }, (_, i) => one(instance, budget, i + 1)));
       const done = runs.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
       if (!done.length) throw (runs[0] as PromiseRejectedResult).reason;
       return bestOf(done);
@@ -47,9 +45,20 @@ export function workerSolver(script: URL, threads = solverThreads()): SolverRunn
   };
 }
 
-/** The best of several plans of one instance: most value, then fewest breaks. Every bound is proven, so the lowest stands. */
+/**
+ * The best of several plans of one instance: most value, then fewest breaks. Every bound is proven,
+ * so the lowest upper bound on value stands, and the highest lower bound on breaks of plans holding
+ * the same meetings as the best.
+ */
 export function bestOf(results: SolveResult[]): SolveResult {
   const EPS = 1e-9;
   const best = results.reduce((a, b) => (b.value > a.value + EPS || (b.value >= a.value - EPS && b.breaks < a.breaks) ? b : a));
-  return { ...best, upperBound: Math.min(...results.map((r) => r.upperBound)) };
+  const held = new Set(best.assignments.map((a) => a.meeting));
+  const sameMeetings = (r: SolveResult) => r.assignments.length === held.size && r.assignments.every((a) => held.has(a.meeting));
+  const lowerBounds = results.flatMap((r) => (r.stats.breaksLowerBound !== undefined && sameMeetings(r) ? [r.stats.breaksLowerBound] : []));
+  return {
+    ...best,
+    upperBound: Math.min(...results.map((r) => r.upperBound)),
+    stats: { ...best.stats, ...(lowerBounds.length ? { breaksLowerBound: Math.max(...lowerBounds) } : {}) },
+  };
 }
