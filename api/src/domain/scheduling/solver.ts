@@ -69,7 +69,9 @@ const ANNEAL_SHARE_BEFORE_SAT = 0.3;
  *      when the value does not drop, until the value reaches the bound or a round gains little;
  *   4. simulated annealing on breaks, cooled by the clock, over Kempe-chain swaps of two slots,
  *      moving one meeting and swapping two meetings of one participant; value never drops and
- *      meetings still unscheduled are retried. The best plan (value, then breaks) is returned.
+ *      meetings still unscheduled are retried. The best plan (value, then breaks) is returned;
+ *   5. with a SAT solver, on small plans given the time: the annealing stops early and the exact
+ *      break search (satBreaks.ts) takes its best plan on, proving a lower bound on breaks.
  */
 export function solve(inst: Instance, options: SolveOptions): SolveResult {
   const now = options.now ?? (() => performance.now());
