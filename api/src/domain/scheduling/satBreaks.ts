@@ -1,5 +1,5 @@
 import type { Model } from "./model";
-import { NONE } from "./state";
+import { NONE, ScheduleState } from "./state";
 import type { Random } from "../random";
 import { Cnf, type SatFactory } from "./cnf";
 
@@ -192,7 +192,7 @@ class BreakSearch {
       if (status === "satisfiable") {
         const slots = this.decode();
         if (!slots) continue; // over capacity: the limit is now in the formula
-        best = { slotOf: slots, breaks: this.breaksOf(slots) };
+        best = { slotOf: slots, breaks: this.stateOf(slots).totalBreaks() };
         return { ...best, lowerBound: best.breaks, optimal: true };
       }
       const failed = new Set(sat.failedAssumptions());
@@ -222,7 +222,7 @@ class BreakSearch {
       if (status === "satisfiable") {
         const slots = this.decode();
         if (!slots) continue;
-        best = { slotOf: slots, breaks: this.breaksOf(slots) };
+        best = { slotOf: slots, breaks: this.stateOf(slots).totalBreaks() };
         this.hint(slots);
       } else if (status === "unsatisfiable") fixedShare = Math.max(0.05, fixedShare - 0.02);
       else fixedShare = Math.min(0.95, fixedShare + 0.02);
@@ -271,8 +271,9 @@ class BreakSearch {
       const from = Math.floor(random.next() * (m.S - width + 1));
       for (const k of this.held) if (slotOf[k]! >= from && slotOf[k]! < from + width) free[k] = 1;
     } else {
+      const state = this.stateOf(slotOf);
       const withBreak = [];
-      for (let p = 0; p < m.P; p++) if (this.participantBreaks(p, slotOf) > 0) withBreak.push(p);
+      for (let p = 0; p < m.P; p++) if (state.breaksOf(p) > 0) withBreak.push(p);
       const first = withBreak.length ? random.pick(withBreak) : random.int(0, m.P - 1);
       const limit = (1 - share) * this.held.length;
       const seen = new Uint8Array(m.P);
@@ -291,24 +292,8 @@ class BreakSearch {
     return this.held.filter((k) => !free[k]).map((k) => this.x[k]!.get(slotOf[k]!)!);
   }
 
-  private participantBreaks(p: number, slotOf: Int32Array): number {
-    const { m } = this;
-    const busy = new Uint8Array(m.S);
-    for (const k of this.byParticipant[p]!) busy[slotOf[k]!] = 1;
-    let breaks = 0;
-    let started = false;
-    for (let s = 0; s < m.S; s++) {
-      if (s > 0 && m.day[s] !== m.day[s - 1]) started = false;
-      if (!busy[s]) continue;
-      if (started && !busy[s - 1]) breaks++;
-      started = true;
-    }
-    return breaks;
-  }
-
-  private breaksOf(slotOf: Int32Array): number {
-    let total = 0;
-    for (let p = 0; p < this.m.P; p++) total += this.participantBreaks(p, slotOf);
-    return total;
+  /** The plan with these slots, as the solver's state: it counts breaks (one home for that rule). */
+  private stateOf(slotOf: Int32Array): ScheduleState {
+    return ScheduleState.fromSnapshot(this.m, { ...this.plan, slotOf });
   }
 }
