@@ -83,7 +83,9 @@ describe("the exact break search, in the built solver worker", () => {
     let searched = 0;
     await fc.assert(
       fc.asyncProperty(tinyInstance, async (inst) => {
-        const result = await solver.solve(inst, 400);
+        // Generous: a cold worker compiles the WebAssembly module inside this limit, on a machine
+        // busy with the rest of the suite (at 400 ms the first run once had no time left for the search).
+        const result = await solver.solve(inst, 1500);
         const check = checkSolution(inst, result);
         expect(check.violations).toEqual([]);
         expect(result.breaks).toBe(check.breaks);
@@ -95,7 +97,7 @@ describe("the exact break search, in the built solver worker", () => {
         expect(result.breaks).toBe(fewest);
         if (fewest > 0) searched++;
       }),
-      { numRuns: 40, seed: 20261122 },
+      { numRuns: 25, seed: 20261122 },
     );
     // The property says something only if some instances needed breaks.
     expect(searched).toBeGreaterThan(0);
