@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { Repositories } from "../repositories";
 import type { MeetingRecord } from "../repositories/meetingRepository";
 import type { UserRecord } from "../repositories/userRepository";
+import type { CompanyRecord } from "../repositories/companyRepository";
+import type { FairRecord } from "../repositories/fairRepository";
 import type { EventPublisher } from "./events";
 import { MAILED_KINDS, meetingMail, type MailedKind } from "./meetingMail";
 
@@ -17,9 +19,16 @@ export type MeetingNotificationKind =
   | "meeting_held"
   | "schedule_published";
 
+/** The meeting's two companies and fair, when the caller has them already (a booking does): not read again. */
+export interface MeetingParties {
+  requester: CompanyRecord;
+  recipient: CompanyRecord;
+  fair: FairRecord;
+}
+
 export interface MeetingNotifier {
   /** Tells everyone involved in the meeting but the one who acted: in the app, live, and by email for the kinds that warrant it. */
-  meetingChanged(kind: MeetingNotificationKind, meeting: MeetingRecord, actorUserId?: string): Promise<void>;
+  meetingChanged(kind: MeetingNotificationKind, meeting: MeetingRecord, actorUserId?: string, parties?: MeetingParties): Promise<void>;
   /** Tells the members of these companies, once each, that the organisers published the fair's meeting plan. */
   schedulePublished(companyIds: string[], actorUserId: string): Promise<void>;
 }
@@ -30,15 +39,13 @@ export interface MeetingNotifier {
  */
 export function createMeetingNotifier(repos: Repositories, events: EventPublisher, publicOrigin: string, logger: Logger): MeetingNotifier {
   return {
-    async meetingChanged(kind, meeting, actorUserId) {
-      const [requester, recipient, fair] = await Promise.all([
-        repos.companies.findById(meeting.requesterId),
-        repos.companies.findById(meeting.recipientId),
-        repos.fairs.findById(meeting.fairId),
-      ]);
+    async meetingChanged(kind, meeting, actorUserId, parties) {
+      const [requester, recipient, fair] = parties
+        ? [parties.requester, parties.recipient, parties.fair]
+        : await Promise.all([repos.companies.findById(meeting.requesterId), repos.companies.findById(meeting.recipientId), repos.fairs.findById(meeting.fairId)]);
       const names = new Map([requester, recipient].filter((c) => c !== null).map((c) => [c.id, c.englishName ?? c.legalName]));
       const members = async (companyId: string) => (await repos.users.listByCompany(companyId)).map((u) => ({ user: u, counterpart: names.get(companyId === meeting.requesterId ? meeting.recipientId : meeting.requesterId) ?? "" }));
-      const readers: { user: UserRecord; counterpart: string }[] = [...(await members(meeting.requesterId)), ...(await members(meeting.recipientId))];
+      const readers: { user: UserRecord; counterpart: string }[] = (await Promise.all([members(meeting.requesterId), members(meeting.recipientId)])).flat();
       if (meeting.interpreterId) {
         const interpreter = await repos.interpreters.findById(meeting.interpreterId);
         const user = interpreter?.userId ? await repos.users.findById(interpreter.userId) : null;

@@ -36,7 +36,7 @@ export async function acceptMeeting(ctx: MeetingContext, user: UserRecord, id: s
       }),
     () => ctx.repos.reservations.release(booking.keys, meeting.id),
   );
-  await ctx.notifier.meetingChanged("meeting_booked", booked, user.id);
+  await ctx.notifier.meetingChanged("meeting_booked", booked, user.id, { requester, recipient, fair });
   return booked;
 }
 
@@ -67,6 +67,6 @@ export async function counterMeeting(ctx: MeetingContext, user: UserRecord, id: 
       },
     }),
   );
-  await ctx.notifier.meetingChanged("meeting_countered", countered, user.id);
+  await ctx.notifier.meetingChanged("meeting_countered", countered, user.id, { requester, recipient, fair });
   return countered;
 }

@@ -46,6 +46,6 @@ export async function rescheduleMeeting(ctx: MeetingContext, user: UserRecord, i
     () => ctx.repos.reservations.release(booking.keys, meeting.id),
   );
   await ctx.repos.reservations.release(meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k) && !booking.keys.includes(k)), meeting.id);
-  await ctx.notifier.meetingChanged("meeting_rescheduled", moved, user.id);
+  await ctx.notifier.meetingChanged("meeting_rescheduled", moved, user.id, { requester, recipient, fair });
   return moved;
 }

@@ -61,7 +61,7 @@ export async function replanAfterFairChange(ctx: MeetingContext, fair: FairRecor
       meeting.reservationKeys.filter((k) => !kept.has(k) && (!booking || !reservationKeys.isPair(k))),
       meeting.id,
     );
-    await ctx.notifier.meetingChanged(booking ? "meeting_rescheduled" : "meeting_cancelled", changed, actorUserId);
+    await ctx.notifier.meetingChanged(booking ? "meeting_rescheduled" : "meeting_cancelled", changed, actorUserId, { requester, recipient, fair });
     if (booking) moved++;
     else cancelled++;
   }

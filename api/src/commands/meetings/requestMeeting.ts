@@ -58,7 +58,7 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
         await repos.reservations.release(booking.keys, id);
         throw err;
       });
-      await ctx.notifier.meetingChanged("meeting_booked", meeting, user.id);
+      await ctx.notifier.meetingChanged("meeting_booked", meeting, user.id, { requester, recipient, fair });
       return meeting;
     }
     const meeting = await repos.meetings.create(
@@ -66,7 +66,7 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
       { ...base, source: "request", status: "requested", expiresAt: requestExpiry(ctx.now(), ctx.settings.requestTtlHours), reservationKeys: [pairKey] },
       user.id,
     );
-    await ctx.notifier.meetingChanged("meeting_requested", meeting, user.id);
+    await ctx.notifier.meetingChanged("meeting_requested", meeting, user.id, { requester, recipient, fair });
     return meeting;
   } catch (err) {
     if (!(await repos.meetings.findById(id))) await repos.reservations.release([pairKey], id);
