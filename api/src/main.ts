@@ -42,7 +42,7 @@ async function main() {
   const repos = createRepositories(db.models);
   const events = redis ? redisEventPublisher(redis) : noEventPublisher;
   const meetingSettings = config.meetings;
-  const app = createApp({ logger, repos, probes: createProbes(db, video, redis), publicOrigin: config.publicOrigin, events, meetingSettings, solver: workerSolver(new URL("./workers/solve.js", import.meta.url)), video: createVideoService(config.livekit, video), realtimeSecret: config.realtimeSecret });
+  const app = createApp({ logger, repos, probes: createProbes(db, video, redis), publicOrigin: config.publicOrigin, events, meetingSettings, solver: workerSolver(new URL("./workers/solve.js", import.meta.url), { nice: config.solverNice }), video: createVideoService(config.livekit, video), realtimeSecret: config.realtimeSecret });
   const meetings = createMeetingContext(repos, logger, config.publicOrigin, { events, settings: meetingSettings });
   const jobs = startBackgroundJobs(repos, meetings, loggingTransport(logger), logger);
 

@@ -14,7 +14,7 @@ import { ROOT } from "../support/processes";
  * have the fewest breaks any plan of the same meetings (same modes, same interpreters) can have,
  * and the lower bound it reports must be proven: never above that fewest.
  */
-const solver = workerSolver(pathToFileURL(join(ROOT, "api/dist/workers/solve.js")), 1);
+const solver = workerSolver(pathToFileURL(join(ROOT, "api/dist/workers/solve.js")), { threads: 1 });
 
 const tinyInstance: fc.Arbitrary<Instance> = fc
   .record({

@@ -1,8 +1,9 @@
 // bench:api: the api under load, as a separate process on loopback against the real database, with
-// autocannon. One JSON line per scenario: directory search, recommendations, agenda, and booking under
-// contention (hundreds of firms booking the same vendors' slots at once), each with requests/s,
-// p50/p99 latency, errors and the ratio to a bare Express endpoint measured in the same run (the
-// ceiling on this machine). The booking run ends by checking the database for double bookings.
+// autocannon. One JSON line per scenario: directory search, recommendations, agenda (alone and during
+// an auto-scheduler run), and booking under contention (hundreds of firms booking the same vendors'
+// slots at once), each with requests/s, p50/p99 latency, errors and the ratio to a bare Express
+// endpoint measured in the same run (the ceiling on this machine). The booking run ends by checking
+// the database for double bookings.
 import type autocannon from "autocannon";
 import { startBenchStack } from "./apiStack";
 
@@ -34,6 +35,12 @@ line("directory-search", await stack.run({ url: `${stack.base}/api/companies?q=c
 await fetch(`${stack.base}/api/recommendations`, { headers: { cookie: stack.sessions[0]!.cookie } }); // builds the matcher
 line("recommendations", await stack.run({ url: stack.base, duration: DURATION_S, requests: [stack.asFirm("GET", "/api/recommendations?k=10")] as never }), ceiling);
 line("agenda", await stack.run({ url: stack.base, duration: DURATION_S, requests: [stack.asFirm("GET", "/api/meetings")] as never }), ceiling);
+// The same agenda reads while the organiser's scheduler run keeps its solver threads busy: what
+// participants feel when the plan is computed during the fair.
+const solving = stack.runScheduler(DURATION_S + 2);
+await new Promise((r) => setTimeout(r, 1000)); // the solve under way
+line("agenda-during-scheduler-run", await stack.run({ url: stack.base, duration: DURATION_S, requests: [stack.asFirm("GET", "/api/meetings")] as never }), ceiling);
+await solving;
 const booking = await stack.run({ url: stack.base, duration: DURATION_S, requests: [stack.booking()] as never });
 const check = await stack.doubleBookings();
 line("booking-contention", booking, ceiling, {

@@ -50,14 +50,18 @@ export async function startBenchStack(uri: string, connections: number) {
   const firms = companies.filter((c) => c.kind === "domestic");
   const vendors = companies.filter((c) => c.kind === "foreign").slice(0, 12);
   await db.models.Company.updateMany({}, { $set: { listed: true, blockedSlots: [] } });
+  const sessionOf = async (userId: string) => {
+    const token = randomToken();
+    const csrf = randomToken();
+    await repos.sessions.create(hashToken(token), { userId, csrfToken: csrf, expiresAt: new Date(Date.now() + 86_400_000) });
+    return { cookie: `${SESSION_COOKIE}=${token}`, csrf };
+  };
   const sessions: { cookie: string; csrf: string }[] = [];
   for (const [i, firm] of firms.entries()) {
     const user = await repos.users.create({ email: `load${i}@bench.vn`, name: `Load ${i}`, role: "domestic", companyId: firm.id, companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: "!" });
-    const token = randomToken();
-    const csrf = randomToken();
-    await repos.sessions.create(hashToken(token), { userId: user.id, csrfToken: csrf, expiresAt: new Date(Date.now() + 86_400_000) });
-    sessions.push({ cookie: `${SESSION_COOKIE}=${token}`, csrf });
+    sessions.push(await sessionOf(user.id));
   }
+  const organiser = await sessionOf((await repos.users.findByEmail("organiser@ketnoi.demo"))!.id);
   console.error(`seeded: ${firms.length} firms with sessions, ${vendors.length} vendors to book`);
 
   // The api as it runs in production (its own process), and a bare Express app beside it.
@@ -98,6 +102,15 @@ export async function startBenchStack(uri: string, connections: number) {
   });
   /** A booking of one of a dozen vendors in one of four slots: heavy contention by design. */
   const booking = () => asFirm("POST", "/api/meetings", () => ({ with: pick(vendors).id, slot: pick(["d1s02", "d1s03", "d1s04", "d1s05"]), mode: "either" }));
+  /** Runs the auto-scheduler as the organiser (its solver threads busy for the whole time limit). */
+  const runScheduler = (timeLimitSeconds: number) =>
+    fetch(`${base}/api/scheduler/plans`, {
+      method: "POST",
+      headers: { cookie: organiser.cookie, "x-csrf-token": organiser.csrf, origin: ORIGIN, "content-type": "application/json" },
+      body: JSON.stringify({ timeLimitSeconds, proposalsPerCompany: 3 }),
+    }).then((r) => {
+      if (r.status !== 201) throw new Error(`scheduler run answered ${r.status}`);
+    });
   /** Booked meetings holding the same party, table or interpreter at the same time (must be none). */
   async function doubleBookings() {
     const held = new Map<string, number>();
@@ -119,6 +132,7 @@ export async function startBenchStack(uri: string, connections: number) {
     run,
     asFirm,
     booking,
+    runScheduler,
     doubleBookings,
     async stop() {
       api.kill("SIGTERM");

@@ -27,7 +27,7 @@ const cpuMillis = () => {
 };
 
 const threads = cpuClock ? 1 : solverThreads();
-const parallel = workerSolver(new URL("../workers/solve.js", import.meta.url), threads);
+const parallel = workerSolver(new URL("../workers/solve.js", import.meta.url), { threads });
 const sat = cpuClock ? await loadSatSolver() : undefined;
 
 async function run(name: string, inst: Instance, limitMs: number, extra: Record<string, unknown> = {}) {

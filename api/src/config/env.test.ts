@@ -11,18 +11,18 @@ const valid = {
 describe("loadConfig", () => {
   test("accepts a complete environment and applies defaults", () => {
     const config = loadConfig(valid);
-    expect(config).toMatchObject({ port: 3001, host: "127.0.0.1", publicOrigin: "http://localhost:8080", redisUrl: undefined });
+    expect(config).toMatchObject({ port: 3001, host: "127.0.0.1", publicOrigin: "http://localhost:8080", redisUrl: undefined, solverNice: 10 });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   test("names every missing or bad variable at once", () => {
     try {
-      loadConfig({ LIVEKIT_URL: "ftp://x", API_PORT: "99999", LIVEKIT_API_KEY: "k", LIVEKIT_API_SECRET: "short" });
+      loadConfig({ LIVEKIT_URL: "ftp://x", API_PORT: "99999", LIVEKIT_API_KEY: "k", LIVEKIT_API_SECRET: "short", SOLVER_NICE: "20" });
       throw new Error("expected a ConfigError");
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const text = (err as ConfigError).problems.join("\n");
-      for (const name of ["MONGODB_URI", "LIVEKIT_URL", "API_PORT", "LIVEKIT_API_SECRET"]) expect(text).toContain(name);
+      for (const name of ["MONGODB_URI", "LIVEKIT_URL", "API_PORT", "LIVEKIT_API_SECRET", "SOLVER_NICE"]) expect(text).toContain(name);
     }
   });
 

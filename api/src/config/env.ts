@@ -21,6 +21,11 @@ const EnvSchema = z.object({
   MEETING_REQUEST_TTL_HOURS: z.coerce.number().min(1).max(24 * 30).default(72),
   /** How long before a meeting its reminder goes out. */
   MEETING_REMINDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * The auto-scheduler's solver threads run this much nicer (0 to 19) than the api, so a scheduler
+   * run during the fair takes idle cores but never slows the requests being served.
+   */
+  SOLVER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 export type ApiConfig = Readonly<{
@@ -34,6 +39,7 @@ export type ApiConfig = Readonly<{
   redisUrl: string | undefined;
   logLevel: string;
   meetings: Readonly<{ requestTtlHours: number; reminderMinutes: number }>;
+  solverNice: number;
 }>;
 
 export class ConfigError extends Error {
@@ -66,5 +72,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
     redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
     meetings: Object.freeze({ requestTtlHours: env.MEETING_REQUEST_TTL_HOURS, reminderMinutes: env.MEETING_REMINDER_MINUTES }),
+    solverNice: env.SOLVER_NICE,
   });
 }

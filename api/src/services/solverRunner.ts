@@ -22,14 +22,20 @@ export const solverThreads = () => Math.max(1, Math.min(4, availableParallelism(
  */
 const handOverMs = (instance: Instance) => 150 + 0.01 * instance.meetings.length;
 
+export interface WorkerSolverOptions {
+  threads?: number;
+  /** How much nicer than the process the solver threads run (0: as nice as it is). */
+  nice?: number;
+}
+
 /**
  * Runs `threads` solves side by side, each in a worker thread from the bundled worker script
  * (dist/workers/solve.js) with its own seed, and keeps the best plan (bestOf).
  */
-export function workerSolver(script: URL, threads = solverThreads()): SolverRunner {
+export function workerSolver(script: URL, { threads = solverThreads(), nice = 0 }: WorkerSolverOptions = {}): SolverRunner {
   const one = (instance: Instance, timeLimitMs: number, seed: number) =>
     new Promise<SolveResult>((resolve, reject) => {
-      const worker = new Worker(script, { workerData: { instance, timeLimitMs, seed } });
+      const worker = new Worker(script, { workerData: { instance, timeLimitMs, seed, nice } });
       worker.once("message", (result: SolveResult) => resolve(result));
       worker.once("error", reject);
       worker.once("exit", (code) => code !== 0 && reject(new Error(`solver worker exited with ${code}`)));

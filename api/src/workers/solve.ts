@@ -1,11 +1,14 @@
 // The solver in a worker thread: a 5 s solve must not stall the api's event loop, and several
 // seeds can search side by side (services/solverRunner.ts). Each worker loads its own SAT solver
 // for the exact break search on small plans.
+import { getPriority, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { solve } from "../domain/scheduling/solver";
 import { loadSatSolver } from "../services/satSolver";
 
 const started = performance.now();
-const { instance, timeLimitMs, seed } = workerData as { instance: Parameters<typeof solve>[0]; timeLimitMs: number; seed: number };
+const { instance, timeLimitMs, seed, nice } = workerData as { instance: Parameters<typeof solve>[0]; timeLimitMs: number; seed: number; nice: number };
+// On Linux a thread's nice value is its own: this lowers the solver thread's priority, not the api's.
+if (nice > 0) setPriority(Math.min(19, getPriority() + nice));
 const sat = await loadSatSolver();
 parentPort!.postMessage(solve(instance, { timeLimitMs: Math.max(0, timeLimitMs - (performance.now() - started)), seed, sat }));
