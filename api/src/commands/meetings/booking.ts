@@ -7,7 +7,7 @@ import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { interpreterBridges, languageBridge } from "../../domain/meetings/languageBridge";
 import { rotate, tableOrder } from "../../domain/meetings/tableOrder";
 import { commonFreeSlots } from "../../domain/meetings/commonSlots";
-import { availabilityOf } from "../companyAvailability";
+import { availabilityOf, type CompanyAvailability } from "../companyAvailability";
 import type { MeetingContext } from "./context";
 
 /** What a booked meeting holds once its reservations are claimed. */
@@ -45,30 +45,44 @@ export function slotOf(fair: FairRecord, slotId: string, field = "slot"): Slot {
   return slot;
 }
 
-/** Start times (ms) a company's booked meetings hold. */
+/** Start times (ms) the companies' booked meetings hold. */
 async function busyStarts(ctx: MeetingContext, companyIds: string[], except?: string) {
   const busy = new Set<number>();
-  for (const id of companyIds)
-    for (const m of await ctx.repos.meetings.listForCompany(id)) if (m.status === "booked" && m.startsAt && m.id !== except) busy.add(m.startsAt.getTime());
+  for (const list of await Promise.all(companyIds.map((id) => ctx.repos.meetings.listForCompany(id))))
+    for (const m of list) if (m.status === "booked" && m.startsAt && m.id !== except) busy.add(m.startsAt.getTime());
   return busy;
 }
 
-/** Free slots both companies could take, nearest to `near` first: what a refused booking offers instead. */
-export async function alternativeSlots(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, near?: Date, except?: string, limit = 5) {
-  const both = await availabilityOf(ctx.repos, fair, [a, b]);
-  const ids = (id: string) => new Set(both.get(id)!.filter((s) => s.available).map((s) => s.slot.id));
-  const free = commonFreeSlots(fairSlots(fair), ids(a.id), ids(b.id), await busyStarts(ctx, [a.id, b.id], except), near, ctx.now());
-  return free.slice(0, limit).map((s) => ({ id: s.id, start: s.start.toISOString(), end: s.end.toISOString() }));
+export interface AlternativesOptions {
+  /** Nearest to this time first (soonest first without it). */
+  near?: Date;
+  /** A meeting whose own slot counts as free (the one being moved). */
+  except?: string;
+  limit?: number;
+  /** Both companies' availability, when the caller has just read it. */
+  availability?: Map<string, CompanyAvailability>;
 }
 
-/** Refuses a slot either side cannot meet in (a session, a block, outside a remote side's working day). */
+/** Free slots both companies could take, nearest to `near` first: what a refused booking offers instead. */
+export async function alternativeSlots(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, o: AlternativesOptions = {}) {
+  const [both, busy] = await Promise.all([o.availability ?? availabilityOf(ctx.repos, fair, [a, b]), busyStarts(ctx, [a.id, b.id], o.except)]);
+  const ids = (id: string) => new Set(both.get(id)!.filter((s) => s.available).map((s) => s.slot.id));
+  const free = commonFreeSlots(fairSlots(fair), ids(a.id), ids(b.id), busy, o.near, ctx.now());
+  return free.slice(0, o.limit ?? 5).map((s) => ({ id: s.id, start: s.start.toISOString(), end: s.end.toISOString() }));
+}
+
+/**
+ * Refuses a slot either side cannot meet in (a session, a block, outside a remote side's working
+ * day). Returns both sides' availability, for the alternatives of a later refusal.
+ */
 export async function checkBothAvailable(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, slot: Slot) {
   if (slot.start <= ctx.now()) throw validationFailed({ slot: "slotInPast" });
-  const both = await availabilityOf(ctx.repos, fair, [a, b]);
+  const availability = await availabilityOf(ctx.repos, fair, [a, b]);
   for (const [company, field] of [[a, "requesterUnavailable"], [b, "recipientUnavailable"]] as const) {
-    const own = both.get(company.id)!.find((s) => s.slot.id === slot.id);
-    if (!own?.available) throw new AppError("conflict", { slot: field }, undefined, await alternativeSlots(ctx, fair, a, b, slot.start));
+    const own = availability.get(company.id)!.find((s) => s.slot.id === slot.id);
+    if (!own?.available) throw new AppError("conflict", { slot: field }, undefined, await alternativeSlots(ctx, fair, a, b, { near: slot.start, availability }));
   }
+  return availability;
 }
 
 /**
@@ -82,13 +96,13 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   const { fair, requester, recipient, meetingId } = req;
   const slot = slotOf(fair, req.slotId);
   checkModeFits(req.preferredMode, requester, recipient);
-  await checkBothAvailable(ctx, fair, requester, recipient, slot);
+  const availability = await checkBothAvailable(ctx, fair, requester, recipient, slot);
   const { reservations } = ctx.repos;
   const claimed: string[] = [];
   // Other slots to try: never the one just refused.
   const refuse = async (field: string) => {
     await reservations.release(claimed, meetingId);
-    const alternatives = (await alternativeSlots(ctx, fair, requester, recipient, slot.start, meetingId, 6)).filter((s) => s.id !== slot.id).slice(0, 5);
+    const alternatives = (await alternativeSlots(ctx, fair, requester, recipient, { near: slot.start, except: meetingId, limit: 6, availability })).filter((s) => s.id !== slot.id).slice(0, 5);
     throw new AppError("conflict", { slot: field }, undefined, alternatives);
   };
 

@@ -41,7 +41,7 @@ export async function replanAfterFairChange(ctx: MeetingContext, fair: FairRecor
     if (meeting.status !== "booked" || stillFits(fair, meeting, slotTimes)) continue;
     const { requester, recipient } = await loadParties(ctx, meeting.requesterId, meeting.recipientId, meeting.fairId);
     let booking: Booking | undefined;
-    for (const alt of await alternativeSlots(ctx, fair, requester, recipient, meeting.startsAt, meeting.id, 10)) {
+    for (const alt of await alternativeSlots(ctx, fair, requester, recipient, { near: meeting.startsAt, except: meeting.id, limit: 10 })) {
       try {
         booking = await claimBooking(ctx, { meetingId: meeting.id, fair, requester, recipient, preferredMode: meeting.mode ?? meeting.preferredMode, slotId: alt.id, ...(meeting.interpreterId ? { preferInterpreter: meeting.interpreterId } : {}) });
         break;

@@ -46,5 +46,5 @@ export async function slotsToMeet(ctx: MeetingContext, user: UserRecord, otherId
   if (!own || !other || other.fairId !== own.fairId || other.status === "pending" || !other.listed || own.id === other.id) throw notFound();
   const fair = await ctx.repos.fairs.findById(own.fairId);
   if (!fair) throw notFound();
-  return alternativeSlots(ctx, fair, own, other, undefined, undefined, 1000);
+  return alternativeSlots(ctx, fair, own, other, { limit: 1000 });
 }
