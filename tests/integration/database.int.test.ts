@@ -26,6 +26,25 @@ describe("database (FerretDB through Mongoose)", () => {
     expect(Object.keys(stored!)).not.toContain("_id");
   });
 
+  test("a created meeting is returned as it reads back (create does not read it again)", async () => {
+    const fair = await repos.fairs.upsertBySlug(generateDemoFair().fair);
+    const [a, b] = generateDemoFair().companies.slice(0, 2).map((c) => ({ ...c, fairId: fair.id }));
+    const ids = await repos.companies.upsertMany([a!, b!]);
+    const [requesterId, recipientId] = [ids.get(a!.registrationKey)!, ids.get(b!.registrationKey)!];
+    const id = repos.meetings.newId();
+    const created = await repos.meetings.create(
+      id,
+      {
+        fairId: fair.id, requesterId, recipientId, parties: [requesterId, recipientId], requestedBy: requesterId, message: "Khuôn dập", preferredMode: "either", dayPart: "any",
+        source: "booking", status: "booked", startsAt: new Date("2026-12-10T02:00:00Z"), endsAt: new Date("2026-12-10T02:30:00Z"), mode: "onsite", table: 7,
+        sequence: 0, outcomes: [], absent: [], checkInCode: "c".repeat(24), reservationKeys: ["k1", "k2"],
+      },
+      requesterId,
+    );
+    expect(created).toEqual(await repos.meetings.findById(id));
+    expect(created).toMatchObject({ id, version: 1, fairId: fair.id, parties: [requesterId, recipientId], table: 7 });
+  });
+
   test("unique indexes hold: a second user with the same email is refused by the database", async () => {
     const user = { name: "A", email: "dup@example.vn", passwordHash: "x", role: "domestic" as const, locale: "vi" as const, timeZone: "Asia/Ho_Chi_Minh", consents: [] };
     await db.models.User.create(user);

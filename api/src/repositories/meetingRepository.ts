@@ -80,9 +80,10 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
     newId: () => new Types.ObjectId().toHexString(),
     async create(id, fields, actorUserId) {
       const stored = toStored(fields);
-      await Meeting.create({ _id: id, ...stored, version: 1 });
+      const doc = await Meeting.create({ _id: id, ...stored, version: 1 });
       await MeetingEvent.create({ _id: `${id}:1`, meetingId: id, kind: "created", actorUserId, set: stored });
-      return (await load(id))!;
+      // Version 1 is what was just written: nothing to roll forward, so no need to read it back.
+      return toPlain(doc.toObject()) as MeetingRecord;
     },
     async findById(id) {
       return Types.ObjectId.isValid(id) ? load(id) : null;

@@ -12,15 +12,18 @@ import type { MeetingContext } from "./context";
 /** Presents meetings with their companies, interpreters and the fair's slots loaded once for the lot. */
 export async function presentMeetings(ctx: MeetingContext, meetings: MeetingRecord[]) {
   const interpreters = new Map<string, InterpreterRecord>();
-  const fairIds = new Set(meetings.map((m) => m.fairId));
-  const parties = await ctx.repos.companies.findByIds([...new Set(meetings.flatMap((m) => [m.requesterId, m.recipientId]))]);
-  const companies = new Map<string, CompanyRecord>(parties.map((c) => [c.id, c]));
   const slotsByFair = new Map<string, ReturnType<typeof fairSlots>>();
-  for (const fairId of fairIds) {
-    const fair = await ctx.repos.fairs.findById(fairId);
+  const withInterpreter = new Set(meetings.flatMap((m) => (m.interpreterId ? [m.fairId] : [])));
+  const loadFair = async (fairId: string) => {
+    const [fair, fairInterpreters] = await Promise.all([ctx.repos.fairs.findById(fairId), withInterpreter.has(fairId) ? ctx.repos.interpreters.listForFair(fairId) : []]);
     if (fair) slotsByFair.set(fairId, fairSlots(fair));
-    for (const i of await ctx.repos.interpreters.listForFair(fairId)) interpreters.set(i.id, i);
-  }
+    for (const i of fairInterpreters) interpreters.set(i.id, i);
+  };
+  const [parties] = await Promise.all([
+    ctx.repos.companies.findByIds([...new Set(meetings.flatMap((m) => [m.requesterId, m.recipientId]))]),
+    ...[...new Set(meetings.map((m) => m.fairId))].map(loadFair),
+  ]);
+  const companies = new Map<string, CompanyRecord>(parties.map((c) => [c.id, c]));
   const now = ctx.now();
   return meetings.map((m) => presentMeeting(m, { companies, interpreters, slots: slotsByFair.get(m.fairId) ?? [], now }));
 }
