@@ -22,8 +22,8 @@ const EnvSchema = z.object({
   /** How long before a meeting its reminder goes out. */
   MEETING_REMINDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /**
-   * The auto-scheduler's solver threads run this much nicer (0 to 19) than the api, so a scheduler
-   * run during the fair takes idle cores but never slows the requests being served.
+   * The auto-scheduler's solver threads run this much nicer (0 to 19) than the api (on Linux), so a
+   * scheduler run during the fair takes the idle cores and the requests being served come first.
    */
   SOLVER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });

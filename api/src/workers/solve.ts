@@ -8,7 +8,8 @@ import { loadSatSolver } from "../services/satSolver";
 
 const started = performance.now();
 const { instance, timeLimitMs, seed, nice } = workerData as { instance: Parameters<typeof solve>[0]; timeLimitMs: number; seed: number; nice: number };
-// On Linux a thread's nice value is its own: this lowers the solver thread's priority, not the api's.
-if (nice > 0) setPriority(Math.min(19, getPriority() + nice));
+// On Linux a thread's nice value is its own, so this lowers the solver thread's priority and not
+// the api's; elsewhere it would lower the whole process's, so it is left alone there.
+if (nice > 0 && process.platform === "linux") setPriority(Math.min(19, getPriority() + nice));
 const sat = await loadSatSolver();
 parentPort!.postMessage(solve(instance, { timeLimitMs: Math.max(0, timeLimitMs - (performance.now() - started)), seed, sat }));
