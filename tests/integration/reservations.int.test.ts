@@ -1,0 +1,72 @@
+import mongoose, { Types } from "mongoose";
+import { freshDatabase } from "../support/stack";
+import { createRepositories, type Repositories } from "../../api/src/repositories";
+
+/**
+ * claimFirst against the real database: the first free candidate in order wins, a candidate this
+ * meeting already holds counts as claimed, simultaneous claims never share a key, and a slot whose
+ * candidates are all held is refused in a handful of commands (not two per candidate).
+ */
+describe("reservations: claiming the first free of many candidates", () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let repos: Repositories;
+  beforeAll(async () => {
+    db = await freshDatabase("reservations");
+    repos = createRepositories(db.models);
+  });
+  afterAll(() => db.drop());
+
+  const meeting = () => new Types.ObjectId().toHexString();
+  const tables = (slot: string, n: number) => Array.from({ length: n }, (_, i) => `table:test:${slot}:${i + 1}`);
+  /** Runs `work` and counts the commands it sends to the reservations collection. */
+  async function commandsOf<T>(work: () => Promise<T>): Promise<{ result: T; commands: number }> {
+    let commands = 0;
+    mongoose.set("debug", (collection: string) => void (collection === "reservations" && commands++));
+    try {
+      return { result: await work(), commands };
+    } finally {
+      mongoose.set("debug", false);
+    }
+  }
+
+  test("the first free candidate in order is claimed, past the held ones, in a few commands", async () => {
+    const keys = tables("s1", 40);
+    for (const key of keys.slice(0, 30)) await repos.reservations.claimNew(key, meeting());
+    const mine = meeting();
+    const { result, commands } = await commandsOf(() => repos.reservations.claimFirst(keys, mine));
+    expect(result).toBe(keys[30]);
+    expect(await db.models.Reservation.findById(keys[30]).lean()).toMatchObject({ meetingId: new Types.ObjectId(mine) });
+    expect(commands).toBeLessThanOrEqual(8); // was 61: two per held table, then the claim
+  });
+
+  test("when every candidate is held the claim is refused, and nothing is written", async () => {
+    const keys = tables("s2", 120);
+    for (const key of keys) await repos.reservations.claimNew(key, meeting());
+    const before = await db.models.Reservation.countDocuments();
+    const { result, commands } = await commandsOf(() => repos.reservations.claimFirst(keys, meeting()));
+    expect(result).toBeNull();
+    expect(commands).toBeLessThanOrEqual(8); // was 240
+    expect(await db.models.Reservation.countDocuments()).toBe(before);
+  });
+
+  test("a candidate this meeting already holds counts as claimed (a retried step), early or late in the list", async () => {
+    const keys = tables("s3", 10);
+    for (const key of keys) await repos.reservations.claimNew(key, meeting());
+    const mine = meeting();
+    await repos.reservations.release([keys[7]!], (await db.models.Reservation.findById(keys[7]).lean())!.meetingId.toHexString());
+    await repos.reservations.claimNew(keys[7]!, mine);
+    expect(await repos.reservations.claimFirst(keys, mine)).toBe(keys[7]);
+    expect(await repos.reservations.claimFirst([keys[7]!, ...keys], mine)).toBe(keys[7]);
+  });
+
+  test("simultaneous claims on the same candidates never share one: as many win as there are keys", async () => {
+    const keys = tables("s4", 12);
+    for (const key of keys.slice(0, 4)) await repos.reservations.claimNew(key, meeting());
+    const results = await Promise.all(Array.from({ length: 20 }, () => repos.reservations.claimFirst(keys, meeting())));
+    const won = results.filter((r): r is string => r !== null);
+    expect(won).toHaveLength(8);
+    expect(new Set(won).size).toBe(8);
+    expect(won.every((k) => keys.slice(4).includes(k))).toBe(true);
+    expect(await db.models.Reservation.countDocuments({ _id: { $in: keys } })).toBe(12);
+  });
+});
