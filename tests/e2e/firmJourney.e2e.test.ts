@@ -246,6 +246,14 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await summary.getByText("Proven upper bound").waitFor();
     await summary.getByText("Share of the bound").waitFor();
     await summary.getByText("First-fit baseline").waitFor();
+    // The share is rounded down (a plan short of its bound never reads 100%); first-fit shows its breaks under its value.
+    const figure = (label: string) => summary.locator(".figures > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+    const number = async (label: string) => Number((await figure(label).innerText()).split("\n")[0]!.replace(/[^\d.]/g, ""));
+    const [value, bound] = [await number("Value"), await number("Proven upper bound")];
+    const share = await figure("Share of the bound").innerText();
+    expect(share).toMatch(/^\d{1,3}(\.\d{1,2})?%$/);
+    if (value < bound) expect(share).not.toBe("100%");
+    expect(await figure("First-fit baseline").locator("small").innerText()).toMatch(/^[\d,]+ breaks$/);
     await page.getByRole("heading", { name: "Left out, and why" }).waitFor();
     expect(page.url()).toMatch(/\?plan=[0-9a-f]{24}$/);
 

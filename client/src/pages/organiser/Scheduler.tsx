@@ -49,12 +49,14 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
 function Summary({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
   const n = (x: number, d = 1) => formatNumber(x, i18n.language, { maximumFractionDigits: d });
-  const items: [string, string][] = [
+  // Rounded down, so a plan short of its bound never reads 100%.
+  const ratio = Math.floor(plan.ratio * 10_000) / 10_000;
+  const items: [label: string, figure: string, note?: string][] = [
     [t("scheduler.value"), n(plan.value)],
     [t("scheduler.bound"), n(plan.upperBound)],
-    [t("scheduler.ratio"), formatNumber(plan.ratio, i18n.language, { style: "percent", maximumFractionDigits: 1 })],
+    [t("scheduler.ratio"), formatNumber(ratio, i18n.language, { style: "percent", maximumFractionDigits: 2 })],
     [t("scheduler.breaks"), n(plan.breaks, 0)],
-    [t("scheduler.firstFit"), t("scheduler.firstFitValue", { value: n(plan.firstFit.value), breaks: n(plan.firstFit.breaks, 0) })],
+    [t("scheduler.firstFit"), n(plan.firstFit.value), t("scheduler.firstFitBreaks", { breaks: n(plan.firstFit.breaks, 0) })],
     [t("scheduler.scheduled"), n(plan.assignments.length, 0)],
     [t("scheduler.unscheduled"), n(plan.unscheduled.length, 0)],
   ];
@@ -62,7 +64,7 @@ function Summary({ plan }: { plan: Plan }) {
     <section className="panel" aria-labelledby="plan-summary">
       <h2 id="plan-summary">{t("scheduler.plan")} <span className={`status status-${plan.status === "published" ? "booked" : "requested"}`}>{t(`scheduler.status.${plan.status}`)}</span></h2>
       <dl className="figures">
-        {items.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
+        {items.map(([k, v, note]) => <div key={k}><dt>{k}</dt><dd>{v}{note && <small>{note}</small>}</dd></div>)}
       </dl>
       <meter min={0} max={1} value={plan.ratio} aria-label={t("scheduler.ratio")} style={{ width: "100%" }} />
     </section>
