@@ -50,7 +50,7 @@ function Summary({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
   const n = (x: number, d = 1) => formatNumber(x, i18n.language, { maximumFractionDigits: d });
   // Rounded down, so a plan short of its bound never reads 100%.
-  const ratio = Math.floor(plan.ratio * 10_000) / 10_000;
+  const ratio = Math.floor(plan.ratio * 10_000 + 1e-9) / 10_000; // (the epsilon: 0.29 * 10,000 is 2,899.999...)
   const items: [label: string, figure: string, note?: string][] = [
     [t("scheduler.value"), n(plan.value)],
     [t("scheduler.bound"), n(plan.upperBound)],
