@@ -60,7 +60,7 @@ export function Layout() {
               <Suspense fallback={null}>
                 <NotificationBell />
               </Suspense>
-              <span className="who" title={user.email}>{user.name} · {t(`role.${user.role}`)}</span>
+              <span className="who" title={`${user.name} · ${user.email}`}><span className="who-name">{user.name}</span>&nbsp;· {t(`role.${user.role}`)}</span>
               <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>{t("nav.signOut")}</button>
             </>
           )}
