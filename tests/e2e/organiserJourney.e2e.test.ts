@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { MeetingView } from "@ketnoi/contracts";
+import type { FairSummary, MeetingView } from "@ketnoi/contracts";
 import { launchBrowser, screenshot } from "../support/browser";
 import { stack } from "../support/stack";
 import { apiAs, demo, signInThroughUi } from "../support/journeys";
@@ -66,9 +66,13 @@ describe("the organiser's console", () => {
   test("the dashboard draws participation, meetings, outcomes and plan targets", async () => {
     await page.goto(`${stack.baseUrl()}/organiser/dashboard`);
     await page.getByRole("heading", { name: "Fair dashboard" }).waitFor();
-    await page.getByRole("img", { name: "By country" }).waitFor();
-    await page.getByRole("img", { name: "From request to meeting" }).waitFor();
-    await page.getByRole("img", { name: "Outcomes" }).waitFor();
+    // Each chart is a captioned list of label, bar and figure: the fair's count of Hanoi firms, and
+    // every outcome named in full (an SVG chart cut labels at 20 characters).
+    const fair = (await (await apiAs(ctx.request)).get("/fairs/current")).body as FairSummary;
+    const byCountry = page.getByRole("figure", { name: "By country" });
+    await byCountry.getByRole("listitem").filter({ hasText: "Vietnam" }).getByText(new Intl.NumberFormat("en-GB").format(fair.counts.byCountry.VN!), { exact: true }).waitFor();
+    await page.getByRole("figure", { name: "From request to meeting" }).getByRole("listitem").first().waitFor();
+    await page.getByRole("figure", { name: "Outcomes" }).getByRole("listitem").filter({ hasText: "Quotation requested" }).waitFor();
     await page.getByRole("meter", { name: /Hanoi supporting-industry firms/ }).waitFor();
     await screenshot(page, "dashboard-phone");
   });

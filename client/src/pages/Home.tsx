@@ -1,23 +1,14 @@
 import { useTranslation } from "react-i18next";
-import type { FairSummary, Locale, LocalizedText, TaxonomyTerm } from "@ketnoi/contracts";
-// The raw taxonomy file: the landing page needs its labels, not zod to check it.
-import taxonomy from "@ketnoi/contracts/taxonomy/taxonomy.v1.json";
+import type { FairSummary } from "@ketnoi/contracts";
+import { BarChart } from "../components/BarChart";
+import { countryName, localized, termLabel } from "../lib/labels";
 import { useFairSummary } from "../lib/useFairSummary";
 import { useHallVisitors } from "../lib/useHallVisitors";
 import { fairDate, localDay, timeIn, viewerIsElsewhere, viewerTimeZone } from "../lib/time";
 
-const SECTOR_LABELS = new Map((taxonomy.terms as TaxonomyTerm[]).filter((t) => t.kind === "sector").map((t) => [t.code, t.labels]));
-
-/** Text in the viewer's language, else English, else Vietnamese, else any. */
-export function localized(text: LocalizedText | undefined, locale: string): string {
-  if (!text) return "";
-  return text[locale as Locale] ?? text.en ?? text.vi ?? Object.values(text)[0] ?? "";
-}
-
 function Figures({ fair }: { fair: FairSummary }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
-  const countries = new Intl.DisplayNames([i18n.language], { type: "region" });
   const items: [string, number][] = [
     [t("home.domestic"), fair.counts.domestic],
     [t("home.foreign"), fair.counts.foreign],
@@ -36,22 +27,8 @@ function Figures({ fair }: { fair: FairSummary }) {
         ))}
       </dl>
       <div className="columns">
-        <div>
-          <h3>{t("home.byCountry")}</h3>
-          <ul className="bars">
-            {byCountry.map(([code, n]) => (
-              <li key={code}><span>{countries.of(code) ?? code}</span><meter min={0} max={fair.counts.foreign} value={n} aria-hidden="true" /><b>{number.format(n)}</b></li>
-            ))}
-          </ul>
-        </div>
-        <div>
-          <h3>{t("home.bySector")}</h3>
-          <ul className="bars">
-            {bySector.map(([code, n]) => (
-              <li key={code}><span>{localized(SECTOR_LABELS.get(code), i18n.language) || code}</span><meter min={0} max={fair.counts.domestic + fair.counts.foreign} value={n} aria-hidden="true" /><b>{number.format(n)}</b></li>
-            ))}
-          </ul>
-        </div>
+        <BarChart title={t("home.byCountry")} data={byCountry.map(([code, n]) => [countryName(code, i18n.language), n])} max={fair.counts.foreign} />
+        <BarChart title={t("home.bySector")} data={bySector.map(([code, n]) => [termLabel(code, i18n.language), n])} max={fair.counts.domestic + fair.counts.foreign} />
       </div>
     </section>
   );
