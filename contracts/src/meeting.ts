@@ -10,6 +10,8 @@ export const OPEN_STATUSES: readonly MeetingStatus[] = ["requested", "countered"
 export const MEETING_MODE_PREFERENCES = ["onsite", "online", "either"] as const;
 export const MEETING_MODES = ["onsite", "online"] as const;
 export const DECLINE_REASONS = ["not_relevant", "no_time", "already_partner", "other"] as const;
+/** Why the platform, not a side, cancelled a meeting: the organiser changed the fair's hours and no common free slot was left. */
+export const CANCEL_REASONS = ["fair_change"] as const;
 export const MEETING_OUTCOMES = ["not_relevant", "follow_up", "quotation_requested", "samples", "nda", "mou_signed"] as const;
 export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 /** Where a meeting came from: a request, a direct booking of a common free slot, or the organiser's plan. */
@@ -63,6 +65,9 @@ export const MeetingViewSchema = z.object({
   interpreter: z.object({ id: z.string(), name: z.string(), languages: z.array(z.string()) }).optional(),
   languages: z.tuple([z.string(), z.string()]).optional(),
   declineReason: z.enum(DECLINE_REASONS).optional(),
+  /** When countered, declined or cancelled: the words the side that did it left (never an earlier answer's). */
+  note: z.string().optional(),
+  cancelReason: z.enum(CANCEL_REASONS).optional(),
   outcomes: z.record(z.string(), z.enum(MEETING_OUTCOMES)),
   checkedInAt: z.iso.datetime().optional(),
   absent: z.array(z.string()),

@@ -26,6 +26,9 @@ function slotView(slots: Slot[], start: Date, end: Date) {
   return { id, start: start.toISOString(), end: end.toISOString() };
 }
 
+/** Where the last note left with an answer explains the state: a counter-proposal's message, a decline's or a cancellation's words. */
+const NOTE_STATUSES = new Set<string>(["countered", "declined", "cancelled"]);
+
 /** What parties, interpreters and organisers see; the check-in code is never in it (it is the QR code's secret). */
 export function presentMeeting(m: MeetingRecord, l: MeetingLookups): MeetingView {
   const interpreter = m.interpreterId ? l.interpreters.get(m.interpreterId) : undefined;
@@ -48,6 +51,8 @@ export function presentMeeting(m: MeetingRecord, l: MeetingLookups): MeetingView
     ...(interpreter ? { interpreter: { id: interpreter.id, name: interpreter.name, languages: interpreter.languages } } : {}),
     ...(m.languages && m.languages.length === 2 ? { languages: [m.languages[0]!, m.languages[1]!] as [string, string] } : {}),
     ...(m.declineReason ? { declineReason: m.declineReason } : {}),
+    ...(m.note && NOTE_STATUSES.has(status) ? { note: m.note } : {}),
+    ...(m.cancelReason && status === "cancelled" ? { cancelReason: m.cancelReason } : {}),
     outcomes: Object.fromEntries(m.outcomes.map((o) => [o.companyId!, o.outcome!])),
     ...(m.checkedInAt ? { checkedInAt: m.checkedInAt.toISOString() } : {}),
     absent: m.absent,

@@ -85,15 +85,19 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
   test("counter-proposal, then the requester accepts it; declines free the pair", async () => {
     const req = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId }).expect(201)).body;
     const countered = (await vendor.agent.post(`/api/meetings/${req.id}/counter`).set(vendor.csrf).send({ slot: "d2s03", message: "Afternoon is better" }).expect(200)).body;
-    expect(countered).toMatchObject({ status: "countered", proposal: { slot: { id: "d2s03" }, by: vendorId } });
+    expect(countered).toMatchObject({ status: "countered", proposal: { slot: { id: "d2s03" }, by: vendorId }, note: "Afternoon is better" });
     await vendor.agent.post(`/api/meetings/${req.id}/accept`).set(vendor.csrf).send({}).expect(409); // not its turn now
     const booked = (await domestic.agent.post(`/api/meetings/${req.id}/accept`).set(domestic.csrf).send({}).expect(200)).body;
     expect(booked).toMatchObject({ status: "booked", slot: { id: "d2s03" } });
-    await cancel(vendor, req.id).expect(200);
+    expect(booked.note).toBeUndefined();
+    // Cancelled without words: the counter-proposal's message is not shown as the reason.
+    expect((await cancel(vendor, req.id).expect(200)).body.note).toBeUndefined();
 
     const second = (await vendor.agent.post("/api/meetings").set(vendor.csrf).send({ with: domesticId }).expect(201)).body;
-    const declined = (await domestic.agent.post(`/api/meetings/${second.id}/decline`).set(domestic.csrf).send({ reason: "no_time" }).expect(200)).body;
-    expect(declined).toMatchObject({ status: "declined", declineReason: "no_time" });
+    const declined = (await domestic.agent.post(`/api/meetings/${second.id}/decline`).set(domestic.csrf).send({ reason: "no_time", note: "Our line is full until March" }).expect(200)).body;
+    expect(declined).toMatchObject({ status: "declined", declineReason: "no_time", note: "Our line is full until March" });
+    // The side that asked reads the same words.
+    expect((await vendor.agent.get(`/api/meetings/${second.id}`).expect(200)).body.note).toBe("Our line is full until March");
     expect(await db.models.Reservation.countDocuments({ meetingId: second.id })).toBe(0);
     await domestic.agent.post(`/api/meetings/${second.id}/accept`).set(domestic.csrf).send({ slot: "d1s05" }).expect(409);
   });
@@ -168,7 +172,8 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(download.headers["content-disposition"]).toContain("ketnoi-agenda.ics");
     expect(download.text).toContain(uid);
 
-    await cancel(domestic, booked.id).expect(200);
+    const cancelled = (await domestic.agent.post(`/api/meetings/${booked.id}/cancel`).set(domestic.csrf).send({ note: "Our director cannot travel" }).expect(200)).body;
+    expect((await vendor.agent.get(`/api/meetings/${cancelled.id}`).expect(200)).body).toMatchObject({ status: "cancelled", note: "Our director cannot travel" });
     const third = eventOf((await request(app).get(path).expect(200)).text, uid).text;
     expect(third).toContain("STATUS:CANCELLED");
     expect(third).toContain("SEQUENCE:2");
@@ -296,7 +301,8 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(res.body.replanned).toEqual({ moved: 1, cancelled: 1 });
     const moved = (await domestic.agent.get(`/api/meetings/${early.id}`).expect(200)).body;
     expect(moved).toMatchObject({ status: "booked", sequence: 1, slot: { start: "2026-12-10T02:00:00.000Z" } });
-    expect((await xAgent.agent.get(`/api/meetings/${stuck.id}`).expect(200)).body).toMatchObject({ status: "cancelled", sequence: 1 });
+    // The parties read why: the fair changed (not a side's decision).
+    expect((await xAgent.agent.get(`/api/meetings/${stuck.id}`).expect(200)).body).toMatchObject({ status: "cancelled", sequence: 1, cancelReason: "fair_change" });
     expect(await db.models.Reservation.countDocuments({ meetingId: stuck.id })).toBe(0);
     const told = await repos.outbox.listTo("x-owner@example.vn");
     expect(told.map((m) => m.template)).toContain("meeting_cancelled");

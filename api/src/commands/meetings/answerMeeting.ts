@@ -5,7 +5,7 @@ import { answeringSide, requestExpiry } from "../../domain/meetings/requestRules
 import { OPEN_STATUSES } from "@ketnoi/contracts";
 import { fairSlots } from "../../domain/fairSlots";
 import { bookedFields, checkBothAvailable, claimBooking, loadParties, slotOf } from "./booking";
-import { loadVisibleMeeting, orConflict, requireStatus } from "./loadMeeting";
+import { loadVisibleMeeting, noteChange, orConflict, requireStatus } from "./loadMeeting";
 import type { MeetingContext } from "./context";
 
 /** Loads an open meeting and checks that it is the caller's side's turn to answer it. */
@@ -44,7 +44,7 @@ export async function acceptMeeting(ctx: MeetingContext, user: UserRecord, id: s
 export async function declineMeeting(ctx: MeetingContext, user: UserRecord, id: string, reason: string, note: string) {
   const { meeting } = await loadForAnswer(ctx, user, id);
   const declined = await orConflict(() =>
-    ctx.repos.meetings.change(meeting, "declined", user.id, { set: { status: "declined", declineReason: reason as never, ...(note ? { note } : {}), reservationKeys: [] }, unset: ["expiresAt"] }),
+    ctx.repos.meetings.change(meeting, "declined", user.id, { set: { status: "declined", declineReason: reason as never, ...noteChange(note).set, reservationKeys: [] }, unset: ["expiresAt", ...noteChange(note).unset] }),
   );
   await ctx.repos.reservations.release(meeting.reservationKeys, meeting.id);
   await ctx.notifier.meetingChanged("meeting_declined", declined, user.id);
@@ -63,8 +63,9 @@ export async function counterMeeting(ctx: MeetingContext, user: UserRecord, id: 
         status: "countered",
         proposal: { start: slot.start, end: slot.end, by: side },
         expiresAt: requestExpiry(ctx.now(), ctx.settings.requestTtlHours, slot.start),
-        ...(message ? { note: message } : {}),
+        ...noteChange(message).set,
       },
+      unset: [...noteChange(message).unset],
     }),
   );
   await ctx.notifier.meetingChanged("meeting_countered", countered, user.id, { requester, recipient, fair });

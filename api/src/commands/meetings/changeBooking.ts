@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from "@ketnoi/contracts";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { fairSlots } from "../../domain/fairSlots";
 import { bookedFields, claimBooking, droppedFields, loadParties } from "./booking";
-import { loadVisibleMeeting, orConflict, requireStatus } from "./loadMeeting";
+import { loadVisibleMeeting, noteChange, orConflict, requireStatus } from "./loadMeeting";
 import type { MeetingContext } from "./context";
 
 /** Cancels a booked meeting, or withdraws an open request: everything it held is released, everyone is told. */
@@ -15,8 +15,8 @@ export async function cancelMeeting(ctx: MeetingContext, user: UserRecord, id: s
   requireStatus(ctx, meeting, ["booked", ...OPEN_STATUSES]);
   const cancelled = await orConflict(() =>
     ctx.repos.meetings.change(meeting, "cancelled", user.id, {
-      set: { status: "cancelled", sequence: meeting.sequence + 1, reservationKeys: [], ...(note ? { note } : {}) },
-      unset: ["expiresAt"],
+      set: { status: "cancelled", sequence: meeting.sequence + 1, reservationKeys: [], ...noteChange(note).set },
+      unset: ["expiresAt", ...noteChange(note).unset],
     }),
   );
   await ctx.repos.reservations.release(meeting.reservationKeys, meeting.id);

@@ -37,3 +37,10 @@ export async function orConflict<T>(run: () => Promise<T>, onStale?: () => Promi
     throw new AppError("conflict", { meeting: "meetingChanged" });
   }
 }
+
+/**
+ * The note a side leaves with its answer (a counter-proposal's message, why it declined or
+ * cancelled): it replaces the last one, and an answer without one clears it, so an old note is
+ * never shown as the reason for a later answer.
+ */
+export const noteChange = (note: string) => ({ set: note ? { note } : {}, unset: note ? [] : (["note"] as const) });

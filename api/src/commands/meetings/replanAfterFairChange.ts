@@ -56,7 +56,10 @@ export async function replanAfterFairChange(ctx: MeetingContext, fair: FairRecor
           set: { ...bookedFields(booking), sequence: meeting.sequence + 1, reservationKeys: [...pair, ...booking.keys] },
           unset: droppedFields(booking),
         })
-      : await ctx.repos.meetings.change(meeting, "cancelled_by_fair_change", actorUserId, { set: { status: "cancelled", sequence: meeting.sequence + 1, reservationKeys: [], note: "fairChanged" } });
+      : await ctx.repos.meetings.change(meeting, "cancelled_by_fair_change", actorUserId, {
+          set: { status: "cancelled", sequence: meeting.sequence + 1, reservationKeys: [], cancelReason: "fair_change" },
+          unset: ["expiresAt", "note"],
+        });
     await ctx.repos.reservations.release(
       meeting.reservationKeys.filter((k) => !kept.has(k) && (!booking || !reservationKeys.isPair(k))),
       meeting.id,

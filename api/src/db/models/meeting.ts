@@ -1,5 +1,5 @@
 import { Schema, type InferSchemaType } from "mongoose";
-import { DAY_PARTS, DECLINE_REASONS, MEETING_MODE_PREFERENCES, MEETING_MODES, MEETING_OUTCOMES, MEETING_SOURCES, MEETING_STATUSES } from "@ketnoi/contracts";
+import { CANCEL_REASONS, DAY_PARTS, DECLINE_REASONS, MEETING_MODE_PREFERENCES, MEETING_MODES, MEETING_OUTCOMES, MEETING_SOURCES, MEETING_STATUSES } from "@ketnoi/contracts";
 
 /**
  * A meeting between two companies. Every change goes through a numbered meeting event (see
@@ -35,6 +35,7 @@ export const meetingSchema = new Schema(
     sequence: { type: Number, default: 0 },
     declineReason: { type: String, enum: DECLINE_REASONS },
     note: String,
+    cancelReason: { type: String, enum: CANCEL_REASONS },
     outcomes: [{ _id: false, companyId: Schema.Types.ObjectId, outcome: { type: String, enum: MEETING_OUTCOMES }, note: String, at: Date }],
     checkInCode: { type: String, required: true },
     checkedInAt: Date,
