@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { MeetingView } from "@ketnoi/contracts";
 import { launchBrowser, screenshot } from "../support/browser";
 import { stack } from "../support/stack";
 import { apiAs, demo, freshTaxCode, signInThroughUi } from "../support/journeys";
@@ -221,12 +222,36 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await screenshot(vendor, "agenda-ja");
   });
 
-  test("the meeting page: details and the outcome form (the api refuses an outcome before the meeting)", async () => {
+  test("the meeting page: the firm moves the meeting to another free slot; cancelling asks first; outcomes wait for the start", async () => {
     await firm.getByRole("listitem").filter({ hasText: VENDOR }).getByRole("link", { name: "Details" }).click();
     await firm.getByRole("heading", { name: `Meeting with ${VENDOR}` }).waitFor();
-    await firm.getByLabel("What came of it for your firm").selectOption("quotation_requested");
-    await firm.getByRole("button", { name: "Save the outcome" }).click();
-    await firm.getByRole("alert").filter({ hasText: /not started|has not started|begun|start/i }).waitFor();
+    const when = firm.locator(".facts-list div").filter({ hasText: "When" }).locator("dd");
+    const before = await when.innerText();
+
+    // Move: the slots both sides have free; the vendor is told, the page shows the new time.
+    await firm.getByRole("button", { name: "Move to another slot" }).click();
+    const choices = firm.getByRole("radiogroup", { name: "Move to another slot" });
+    await choices.getByRole("radio").last().check();
+    await firm.getByRole("button", { name: "Move the meeting" }).click();
+    await firm.getByText("Meeting moved.").waitFor();
+    expect(await when.innerText()).not.toBe(before);
+    // Stored so: one meeting with the vendor, moved once (calendars replace its event by SEQUENCE).
+    const withVendor = ((await (await apiAs(firmCtx.request)).get("/meetings?status=booked")).body as MeetingView[]).filter((m) => m.recipient.name === VENDOR);
+    expect(withVendor.map((m) => m.sequence)).toEqual([1]);
+
+    // Cancel only after confirming (a mis-click must not cancel a delegation's meeting).
+    await firm.getByRole("button", { name: "Cancel the meeting" }).click();
+    await firm.getByLabel("Tell them why (optional)").waitFor();
+    await firm.getByRole("button", { name: "Confirm the cancellation" }).waitFor();
+    await firm.getByRole("button", { name: "Cancel the meeting" }).click();
+    await firm.getByRole("button", { name: "Confirm the cancellation" }).waitFor({ state: "detached" });
+    await firm.getByText("Booked", { exact: true }).waitFor();
+
+    // Before the meeting: no outcome form and no no-show button (the api refuses both until it starts).
+    await firm.getByText("The outcome, and a no-show, can be recorded once the meeting has started.").waitFor();
+    expect(await firm.getByLabel("What came of it for your firm").count()).toBe(0);
+    expect(await firm.getByRole("button", { name: "Report a no-show" }).count()).toBe(0);
+    await screenshot(firm, "meeting-page");
     expect(errors).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { DECLINE_REASONS, MeetingCounterBodySchema, MeetingDeclineBodySchema, type MeetingView, type SlotView } from "@ketnoi/contracts";
+import { DECLINE_REASONS, MeetingCounterBodySchema, MeetingDeclineBodySchema, type MeetingView } from "@ketnoi/contracts";
 import { send, errorText } from "../lib/api";
 import { useLoad } from "../lib/useLoad";
 import { useForm } from "../lib/validation";
@@ -13,27 +13,9 @@ import { RequireRole } from "../components/RequireRole";
 import { Async, Empty, Notice } from "../components/States";
 import { Field } from "../components/Field";
 import { SlotTime } from "../components/SlotTime";
+import { SlotPicker } from "../components/SlotPicker";
 
 type Mode = "idle" | "accept" | "decline" | "counter";
-
-function SlotPicker({ withCompany, value, onChange, label }: { withCompany: string; value: string; onChange: (slot: string) => void; label: string }) {
-  const { t } = useTranslation();
-  const slots = useLoad<SlotView[]>(`/meetings/slots?with=${withCompany}`, (s) => s.length === 0);
-  return (
-    <Async result={slots.result} reload={slots.reload} empty={t("meeting.noCommonSlots")}>
-      {(list) => (
-        <div className="slot-grid" role="radiogroup" aria-label={label}>
-          {list.slice(0, 24).map((s) => (
-            <label key={s.id} className={`slot${value === s.id ? " chosen" : ""}`}>
-              <input type="radio" name={`slot-${withCompany}`} value={s.id} checked={value === s.id} onChange={() => onChange(s.id)} />
-              <SlotTime start={s.start} end={s.end} />
-            </label>
-          ))}
-        </div>
-      )}
-    </Async>
-  );
-}
 
 /** One open request: who, what they wrote, and (on my turn) accept in a slot, decline with a reason, or counter-propose. */
 function RequestItem({ m, mine, onChanged }: { m: MeetingView; mine: string; onChanged: () => void }) {
@@ -68,7 +50,7 @@ function RequestItem({ m, mine, onChanged }: { m: MeetingView; mine: string; onC
         {m.dayPart !== "any" && <span>{t(`meeting.dayPartValue.${m.dayPart}`)}</span>}
         {m.expiresAt && <span>{t("inbox.expires", { when: dateTimeIn(m.expiresAt, viewerTimeZone(), i18n.language) })}</span>}
       </p>
-      {m.proposal && <p>{t("inbox.proposed")} <SlotTime start={m.proposal.slot.start} end={m.proposal.slot.end} /></p>}
+      {m.proposal && <p>{t("inbox.proposed")} <SlotTime start={m.proposal.slot.start} end={m.proposal.slot.end} />{m.note && <> · <q>{m.note}</q></>}</p>}
       {m.message && <blockquote>{m.message}</blockquote>}
       {myTurn ? (
         <div className="actions">
@@ -154,6 +136,8 @@ function InboxLists({ mine }: { mine: string }) {
                     <li key={m.id}>
                       {otherParty(m, mine).name} · {t(`meeting.status.${m.status}`)}
                       {m.declineReason && <> · {t(`meeting.declineReason.${m.declineReason}`)}</>}
+                      {m.cancelReason && <> · {t(`meeting.cancelReason.${m.cancelReason}`)}</>}
+                      {m.note && <> · <q>{m.note}</q></>}
                     </li>
                   ))}
                 </ul>

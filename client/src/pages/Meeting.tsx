@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { MEETING_OUTCOMES, MeetingOutcomeBodySchema, type MeetingView } from "@ketnoi/contracts";
+import { MEETING_OUTCOMES, MeetingCancelBodySchema, MeetingOutcomeBodySchema, type MeetingView, type SessionUser } from "@ketnoi/contracts";
 import { send, errorText } from "../lib/api";
 import { useLoad } from "../lib/useLoad";
 import { useForm } from "../lib/validation";
@@ -11,6 +11,7 @@ import { RequireRole } from "../components/RequireRole";
 import { Async, Notice } from "../components/States";
 import { Field } from "../components/Field";
 import { SlotTime } from "../components/SlotTime";
+import { SlotPicker } from "../components/SlotPicker";
 
 /** After the meeting: what came of it for my company (quotation, samples, NDA, MoU...). */
 function OutcomeForm({ m, mine, onSaved }: { m: MeetingView; mine: string; onSaved: (m: MeetingView) => void }) {
@@ -42,19 +43,85 @@ function OutcomeForm({ m, mine, onSaved }: { m: MeetingView; mine: string; onSav
   );
 }
 
-function MeetingBody({ initial, mine }: { initial: MeetingView; mine: string }) {
-  const { t, i18n } = useTranslation();
-  const [m, setM] = useState(initial);
+type Change = "idle" | "move" | "cancel";
+
+/**
+ * What can be done to a booked meeting: move it to a slot both sides have free (a party; the
+ * other side is told and calendars update), cancel it (a party or an organiser, after confirming,
+ * with an optional note), and, once it has started, report the other side absent.
+ */
+function BookedActions({ m, party, onChanged }: { m: MeetingView; party: string | null; onChanged: (m: MeetingView) => void }) {
+  const { t } = useTranslation();
+  const other = otherParty(m, party ?? undefined);
+  const started = Date.now() >= Date.parse(m.slot!.start);
+  const [open, setOpen] = useState<Change>("idle");
+  const [slot, setSlot] = useState("");
+  // A refused move re-reads the free slots (the chosen one went meanwhile).
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const other = otherParty(m, mine);
-  const act = async (path: string, body: unknown) => {
+  const [moved, setMoved] = useState(false);
+  const cancel = useForm(MeetingCancelBodySchema, { note: "" });
+  const toggle = (change: Change) => {
+    setFailure(null);
+    setMoved(false);
+    setOpen(open === change ? "idle" : change);
+  };
+  const act = async (path: "reschedule" | "cancel" | "no-show", body: unknown) => {
+    setBusy(true);
     setFailure(null);
     try {
-      setM(await send<MeetingView>("POST", `/meetings/${m.id}/${path}`, body));
-    } catch (e) {
-      setFailure(errorText(e));
+      onChanged(await send<MeetingView>("POST", `/meetings/${m.id}/${path}`, body));
+      setOpen("idle");
+      setMoved(path === "reschedule");
+    } catch (err) {
+      setFailure(path === "cancel" ? cancel.fromApi(err) : errorText(err));
+      if (path === "reschedule") setAttempt((n) => n + 1);
+    } finally {
+      setSlot("");
+      setBusy(false);
     }
   };
+  return (
+    <>
+      <div className="actions">
+        {party && <button type="button" className="secondary" aria-expanded={open === "move"} onClick={() => toggle("move")}>{t("meetingPage.move")}</button>}
+        <button type="button" className="secondary" aria-expanded={open === "cancel"} onClick={() => toggle("cancel")}>{t("meetingPage.cancel")}</button>
+        {started && <button type="button" className="secondary" disabled={busy} onClick={() => void act("no-show", { absent: other.companyId })}>{t("meetingPage.noShow")}</button>}
+      </div>
+      {open === "move" && (
+        <div className="subform">
+          <p>{t("meetingPage.moveHint", { name: other.name })}</p>
+          <SlotPicker key={attempt} withCompany={other.companyId} value={slot} onChange={setSlot} label={t("meetingPage.move")} />
+          <button type="button" disabled={busy || !slot} onClick={() => void act("reschedule", { slot })}>{t("meetingPage.confirmMove")}</button>
+        </div>
+      )}
+      {open === "cancel" && (
+        <div className="subform">
+          <Field label={t("meetingPage.cancelNote")} error={cancel.error("note")}>
+            {(p) => <textarea {...p} rows={2} value={cancel.values.note} onChange={(e) => cancel.set("note", e.target.value)} />}
+          </Field>
+          <button type="button" disabled={busy} onClick={() => cancel.check() && void act("cancel", cancel.body())}>{t("meetingPage.confirmCancel")}</button>
+        </div>
+      )}
+      {moved && <Notice kind="ok">{t("meetingPage.moved")}</Notice>}
+      {failure && <Notice kind="error">{failure}</Notice>}
+    </>
+  );
+}
+
+/** The meeting's own company of the viewer (null for an organiser or interpreter). */
+const partyOf = (m: MeetingView, user: SessionUser) =>
+  user.companyId && (m.requester.companyId === user.companyId || m.recipient.companyId === user.companyId) ? user.companyId : null;
+
+function MeetingBody({ initial, user }: { initial: MeetingView; user: SessionUser }) {
+  const { t, i18n } = useTranslation();
+  const [m, setM] = useState(initial);
+  const party = partyOf(m, user);
+  const other = otherParty(m, party ?? undefined);
+  // The api takes outcomes and no-shows only once the meeting has started.
+  const started = !!m.slot && Date.now() >= Date.parse(m.slot.start);
+  const mayChange = m.status === "booked" && !!m.slot && (party !== null || user.role === "organiser");
   return (
     <>
       <section className="panel" aria-labelledby="meeting-title">
@@ -67,13 +134,9 @@ function MeetingBody({ initial, mine }: { initial: MeetingView; mine: string }) 
           {m.interpreter && <div><dt>{t("meetingPage.interpreter")}</dt><dd>{m.interpreter.name} ({m.interpreter.languages.map((x) => languageName(x, i18n.language)).join(", ")})</dd></div>}
         </dl>
         {m.message && <blockquote>{m.message}</blockquote>}
-        {m.status === "booked" && (
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => void act("cancel", { note: "" })}>{t("meetingPage.cancel")}</button>
-            <button type="button" className="secondary" onClick={() => void act("no-show", { absent: other.companyId })}>{t("meetingPage.noShow")}</button>
-          </div>
-        )}
-        {failure && <Notice kind="error">{failure}</Notice>}
+        {m.note && <p><strong>{t("meetingPage.note")}:</strong> {m.note}</p>}
+        {m.cancelReason && <p>{t(`meeting.cancelReason.${m.cancelReason}`)}</p>}
+        {mayChange && <BookedActions m={m} party={party} onChanged={setM} />}
       </section>
       {m.status === "booked" && m.mode === "onsite" && (
         <section className="panel qr" aria-labelledby="qr-title">
@@ -82,7 +145,8 @@ function MeetingBody({ initial, mine }: { initial: MeetingView; mine: string }) 
           <img src={`/api/meetings/${m.id}/check-in-code`} alt={t("meetingPage.qrAlt", { table: m.table ?? "" })} width={220} height={220} />
         </section>
       )}
-      {(m.status === "booked" || m.status === "held") && <OutcomeForm m={m} mine={mine} onSaved={setM} />}
+      {party && (m.status === "held" || (m.status === "booked" && started)) && <OutcomeForm m={m} mine={party} onSaved={setM} />}
+      {party && m.status === "booked" && !started && <p className="panel muted">{t("meetingPage.afterStart")}</p>}
     </>
   );
 }
@@ -92,12 +156,12 @@ export default function Meeting() {
   const { t } = useTranslation();
   return (
     <RequireRole roles={["domestic", "vendor", "organiser", "interpreter"]}>
-      {(user) => <MeetingLoader id={id} mine={user.companyId ?? ""} notFound={t("meetingPage.notFound")} />}
+      {(user) => <MeetingLoader id={id} user={user} notFound={t("meetingPage.notFound")} />}
     </RequireRole>
   );
 }
 
-function MeetingLoader({ id, mine, notFound }: { id: string; mine: string; notFound: string }) {
+function MeetingLoader({ id, user, notFound }: { id: string; user: SessionUser; notFound: string }) {
   const { result, reload } = useLoad<MeetingView>(`/meetings/${id}`);
-  return <Async result={result} reload={reload} empty={notFound}>{(m) => <MeetingBody initial={m} mine={mine} />}</Async>;
+  return <Async result={result} reload={reload} empty={notFound}>{(m) => <MeetingBody initial={m} user={user} />}</Async>;
 }
