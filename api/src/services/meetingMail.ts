@@ -67,6 +67,14 @@ const TABLE: Record<Locale, (n: number) => string> = {
   "zh-Hant": (n) => `第 ${n} 桌`,
 };
 const ONLINE: Record<Locale, string> = { vi: "Trực tuyến (video)", en: "Online (video)", ja: "オンライン（ビデオ）", ko: "온라인(화상)", "zh-Hant": "線上（視訊）" };
+const NOTE: Record<Locale, string> = { vi: "Ghi chú", en: "Note", ja: "メモ", ko: "메모", "zh-Hant": "備註" };
+const FAIR_CHANGE: Record<Locale, string> = {
+  vi: "Giờ hội chợ đã thay đổi và không còn khung giờ nào cả hai bên cùng trống.",
+  en: "The fair's hours changed and no slot both sides had free was left.",
+  ja: "会期の時間が変更され、双方が空いている時間枠が残っていませんでした。",
+  ko: "박람회 시간이 바뀌었고 양쪽이 모두 비어 있는 시간이 남지 않았습니다.",
+  "zh-Hant": "展會時間已變更，且已無雙方都有空的時段。",
+};
 const OPEN: Record<Locale, string> = { vi: "Xem chi tiết", en: "Details", ja: "詳細", ko: "자세히 보기", "zh-Hant": "查看詳情" };
 
 /** A time as the reader sees it, with the fair's local time beside it when the zones differ. */
@@ -79,12 +87,14 @@ export function formatMeetingTime(start: Date, locale: Locale, viewerZone: strin
 export function meetingMail(
   kind: MailedKind,
   locale: Locale,
-  details: { counterpart: string; start?: Date; table?: number; online?: boolean; viewerZone: string; fairZone: string; link: string },
+  details: { counterpart: string; start?: Date; table?: number; online?: boolean; viewerZone: string; fairZone: string; link: string; note?: string; fairChanged?: boolean },
 ) {
   const lines = [SUBJECTS[kind][locale](details.counterpart)];
   if (details.start) lines.push(`${WHEN[locale]}: ${formatMeetingTime(details.start, locale, details.viewerZone, details.fairZone)}`);
   if (details.table) lines.push(`${WHERE[locale]}: ${TABLE[locale](details.table)}`);
   else if (details.online) lines.push(`${WHERE[locale]}: ${ONLINE[locale]}`);
+  if (details.fairChanged) lines.push(FAIR_CHANGE[locale]);
+  if (details.note) lines.push(`${NOTE[locale]}: “${details.note}”`);
   lines.push(`${OPEN[locale]}: ${details.link}`);
   return { subject: SUBJECTS[kind][locale](details.counterpart), text: lines.join("\n") };
 }

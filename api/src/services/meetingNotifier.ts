@@ -70,6 +70,9 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
           viewerZone: user.timeZone,
           fairZone: fair?.timeZone ?? "Asia/Ho_Chi_Minh",
           link: `${publicOrigin}/meetings/${meeting.id}`,
+          // The words the side that countered or cancelled left (a note is cleared by an answer without one).
+          ...(meeting.note && (kind === "meeting_countered" || kind === "meeting_cancelled") ? { note: meeting.note } : {}),
+          fairChanged: kind === "meeting_cancelled" && meeting.cancelReason === "fair_change",
         });
         await repos.outbox.enqueue({ to: user.email, template: kind, locale: user.locale, ...mail });
       }

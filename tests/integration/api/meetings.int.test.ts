@@ -174,6 +174,8 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
 
     const cancelled = (await domestic.agent.post(`/api/meetings/${booked.id}/cancel`).set(domestic.csrf).send({ note: "Our director cannot travel" }).expect(200)).body;
     expect((await vendor.agent.get(`/api/meetings/${cancelled.id}`).expect(200)).body).toMatchObject({ status: "cancelled", note: "Our director cannot travel" });
+    const mail = (await repos.outbox.listTo("vendor@ketnoi.demo")).find((m) => m.template === "meeting_cancelled" && m.text.includes(`/meetings/${booked.id}`))!;
+    expect(mail.text).toContain("メモ: “Our director cannot travel”"); // the vendor's user reads Japanese
     const third = eventOf((await request(app).get(path).expect(200)).text, uid).text;
     expect(third).toContain("STATUS:CANCELLED");
     expect(third).toContain("SEQUENCE:2");
@@ -306,6 +308,7 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(await db.models.Reservation.countDocuments({ meetingId: stuck.id })).toBe(0);
     const told = await repos.outbox.listTo("x-owner@example.vn");
     expect(told.map((m) => m.template)).toContain("meeting_cancelled");
+    expect(told.find((m) => m.template === "meeting_cancelled")!.text).toContain("The fair's hours changed and no slot both sides had free was left.");
     expect((await vendor.agent.get("/api/me/notifications").expect(200)).body.map((n: { kind: string; meetingId: string }) => `${n.kind}:${n.meetingId}`)).toContain(`meeting_rescheduled:${early.id}`);
     // X's blocks followed their times through the renumbering: 09:00 was "d1s02" and is now "d1s01".
     expect((await db.models.Company.findById(x!._id).lean())!.blockedSlots).toHaveLength(26); // 08:30 on day 2 is gone
