@@ -39,7 +39,7 @@ export default function Hall() {
                       <strong>{c.legalName}</strong>
                       <span className="muted">{countryName(c.country, l)} · {c.sectors.map((s) => termLabel(s, l)).join(", ")}</span>
                       {c.booth?.headline && <span>{localized(c.booth.headline, l)}</span>}
-                      <span className="booth-live" data-testid="booth-visitors">{t("hall.boothVisitors", { count: live[c.id] ?? 0 })}</span>
+                      <span className={`booth-live${live[c.id] ? " busy" : ""}`} data-testid="booth-visitors">{t("hall.boothVisitors", { count: live[c.id] ?? 0 })}</span>
                     </Link>
                   </li>
                 ))}
