@@ -1,14 +1,22 @@
 /**
+ * Languages as spoken: the base subtag ("zh-Hant" and "zh" are the same spoken Chinese), so an
+ * interpreter entered as "zh" bridges a Taiwanese firm whose profile says "zh-Hant".
+ */
+export const spokenLanguage = (tag: string) => tag.split("-")[0]!.toLowerCase();
+
+/**
  * Whether two sides can talk on their own, and if not, which two languages an interpreter must
- * bridge: each side's first (preferred) language.
+ * bridge: each side's first (preferred) language, as spoken.
  */
 export function languageBridge(a: string[], b: string[]): [string, string] | null {
-  if (a.some((l) => b.includes(l))) return null;
-  const first = (langs: string[]) => langs[0] ?? "vi";
+  const theirs = new Set(b.map(spokenLanguage));
+  if (a.some((l) => theirs.has(spokenLanguage(l)))) return null;
+  const first = (langs: string[]) => spokenLanguage(langs[0] ?? "vi");
   return [first(a), first(b)];
 }
 
 /** An interpreter can serve a pair when it speaks one language of each side. */
 export function interpreterBridges(interpreterLanguages: string[], a: string[], b: string[]): boolean {
-  return interpreterLanguages.some((l) => a.includes(l)) && interpreterLanguages.some((l) => b.includes(l));
+  const speaks = new Set(interpreterLanguages.map(spokenLanguage));
+  return a.some((l) => speaks.has(spokenLanguage(l))) && b.some((l) => speaks.has(spokenLanguage(l)));
 }

@@ -1,5 +1,5 @@
 import type { Instance } from "../scheduling/format";
-import { languageBridge } from "../meetings/languageBridge";
+import { languageBridge, spokenLanguage } from "../meetings/languageBridge";
 
 export interface PlanParticipant {
   id: string;
@@ -77,7 +77,8 @@ export function planInstance(input: PlanInput): Instance {
     onlineRooms: input.onlineRooms,
     interpreters: input.interpreters.map((i) => {
       const held = new Set(input.meetings.filter((m) => m.kind === "booked" && m.interpreter === i.id).map((m) => m.fixedSlot));
-      return { id: i.id, languages: i.languages, available: i.available.filter((s) => !held.has(s)) };
+      // As spoken, like the meetings' languages (languageBridge), so the solver's exact match holds.
+      return { id: i.id, languages: [...new Set(i.languages.map(spokenLanguage))], available: i.available.filter((s) => !held.has(s)) };
     }),
     participants: input.participants.map((p) => ({
       id: p.id,

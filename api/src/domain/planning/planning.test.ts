@@ -56,6 +56,23 @@ describe("planning the fair's meetings", () => {
     expect(explainUnscheduled(inst, sol).m3).toBe("noInterpreter");
   });
 
+  test("Chinese as spoken: an interpreter entered as zh-Hant is booked for a firm whose profile says zh", () => {
+    const inst = planInstance(
+      input({
+        participants: [
+          { id: "vn1", onsite: true, languages: ["vi"], available: all },
+          { id: "tw1", onsite: true, languages: ["zh", "en"], available: all },
+        ],
+        interpreters: [{ id: "i2", languages: ["vi", "zh-Hant"], available: all }],
+        meetings: [{ key: "m1", a: "vn1", b: "tw1", kind: "request", value: 1, mode: "onsite" }],
+      }),
+    );
+    expect(inst.meetings[0]!.languages).toEqual(["vi", "zh"]);
+    const sol = solve(inst, { timeLimitMs: 100, seed: 1 });
+    expect(checkSolution(inst, sol).feasible).toBe(true);
+    expect(sol.assignments).toEqual([expect.objectContaining({ meeting: "m1", interpreter: "i2" })]);
+  });
+
   test("the reasons: no common slot, sides busy, capacity", () => {
     const inst = planInstance(
       input({
