@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText, TaxonomyKind, TaxonomyTerm } from "@ketnoi/contracts";
+import { LOCALES, type Locale, type LocalizedText, type TaxonomyKind, type TaxonomyTerm } from "@ketnoi/contracts";
 // The taxonomy file itself (the contracts' TAXONOMY is the same file run through zod, which pages
 // that only show labels need not load).
 import taxonomy from "@ketnoi/contracts/taxonomy/taxonomy.v1.json";
@@ -36,3 +36,9 @@ export const languageName = (code: string, locale: string) => {
   }
 };
 export const formatNumber = (n: number, locale: string, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options).format(n);
+
+/**
+ * The languages offered as choices for a company's and an interpreter's languages: the UI's own
+ * and the exhibitors' European ones. One list, so both sides pick the same codes ("zh-Hant").
+ */
+export const SPOKEN_LANGUAGES: readonly string[] = [...LOCALES, "de", "fr", "it", "nl", "cs"];

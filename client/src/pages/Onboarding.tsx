@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { CompanyProfileUpdateSchema, LOCALES, type TaxonomyKind } from "@ketnoi/contracts";
+import { CompanyProfileUpdateSchema, type TaxonomyKind } from "@ketnoi/contracts";
 import { send } from "../lib/api";
 import { useLoad } from "../lib/useLoad";
 import { useForm } from "../lib/validation";
-import { languageName, termLabel, termsOf } from "../lib/labels";
+import { languageName, SPOKEN_LANGUAGES, termLabel, termsOf } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
 import { Async, Notice } from "../components/States";
 import { Field } from "../components/Field";
@@ -38,7 +38,6 @@ type Values = {
 };
 
 const STEPS = ["basics", "processes", "certifications", "needs", "review"] as const;
-const LANGS = [...LOCALES, "de", "fr", "it", "nl", "cs"];
 
 function Checkboxes({ kind, legend, values, onChange }: { kind: TaxonomyKind; legend: string; values: string[]; onChange: (v: string[]) => void }) {
   const { i18n } = useTranslation();
@@ -117,7 +116,7 @@ function Wizard({ company }: { company: Private }) {
           <fieldset className="pick">
             <legend>{t("company.languages")}</legend>
             <div className="pick-grid">
-              {LANGS.map((l) => (
+              {SPOKEN_LANGUAGES.map((l) => (
                 <label key={l} className="choice"><input type="checkbox" checked={v.languages.includes(l)} onChange={(e) => form.set("languages", e.target.checked ? [...v.languages, l] : v.languages.filter((x) => x !== l))} />{languageName(l, i18n.language)}</label>
               ))}
             </div>

@@ -5,15 +5,13 @@ import { InterpreterBodySchema, type FairSummary, type InterpreterView } from "@
 import { send } from "../../lib/api";
 import { useLoad } from "../../lib/useLoad";
 import { useForm } from "../../lib/validation";
-import { languageName } from "../../lib/labels";
+import { languageName, SPOKEN_LANGUAGES } from "../../lib/labels";
 import { fairDate } from "../../lib/time";
 import { RequireRole } from "../../components/RequireRole";
 import { Field } from "../../components/Field";
 import { Async, Empty, Notice } from "../../components/States";
 import { EditDeleteActions } from "../../components/EditDeleteActions";
 
-/** The languages offered as choices (an interpreter's other languages are kept and shown too). */
-const LANGUAGES = ["vi", "en", "ja", "ko", "zh", "de", "fr"];
 type Values = { name: string; languages: string[]; availableDays: string[] };
 
 function Choices({ legend, options, label, values, error, onChange }: { legend: string; options: string[]; label: (o: string) => string; values: string[]; error?: string; onChange: (v: string[]) => void }) {
@@ -38,7 +36,8 @@ function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interp
   const { t, i18n } = useTranslation();
   const form = useForm<Values>(InterpreterBodySchema, interpreter ? { name: interpreter.name, languages: interpreter.languages, availableDays: interpreter.availableDays } : { name: "", languages: [], availableDays: [] });
   const v = form.values;
-  const options = [...LANGUAGES, ...v.languages.filter((l) => !LANGUAGES.includes(l))];
+  // An interpreter's languages outside the usual list are kept and shown too.
+  const options = [...SPOKEN_LANGUAGES, ...v.languages.filter((l) => !SPOKEN_LANGUAGES.includes(l))];
   const submit = form.submit(async (body) => {
     if (interpreter) await send("PATCH", `/interpreters/${interpreter.id}`, body);
     else await send("POST", "/interpreters", body);
