@@ -50,10 +50,9 @@ type Change = "idle" | "move" | "cancel";
  * other side is told and calendars update), cancel it (a party or an organiser, after confirming,
  * with an optional note), and, once it has started, report the other side absent.
  */
-function BookedActions({ m, party, onChanged }: { m: MeetingView; party: string | null; onChanged: (m: MeetingView) => void }) {
+function BookedActions({ m, party, started, onChanged }: { m: MeetingView; party: string | null; started: boolean; onChanged: (m: MeetingView) => void }) {
   const { t } = useTranslation();
   const other = otherParty(m, party ?? undefined);
-  const started = Date.now() >= Date.parse(m.slot!.start);
   const [open, setOpen] = useState<Change>("idle");
   const [slot, setSlot] = useState("");
   // A refused move re-reads the free slots (the chosen one went meanwhile).
@@ -136,7 +135,7 @@ function MeetingBody({ initial, user }: { initial: MeetingView; user: SessionUse
         {m.message && <blockquote>{m.message}</blockquote>}
         {m.note && <p><strong>{t("meetingPage.note")}:</strong> {m.note}</p>}
         {m.cancelReason && <p>{t(`meeting.cancelReason.${m.cancelReason}`)}</p>}
-        {mayChange && <BookedActions m={m} party={party} onChanged={setM} />}
+        {mayChange && <BookedActions m={m} party={party} started={started} onChanged={setM} />}
       </section>
       {m.status === "booked" && m.mode === "onsite" && (
         <section className="panel qr" aria-labelledby="qr-title">
