@@ -266,14 +266,31 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await page.getByLabel("Time limit (seconds)").blur();
     await page.locator(".field-error").first().waitFor(); // below the api's minimum of 0.2 s
     await page.getByLabel("Time limit (seconds)").fill("1");
-    await page.getByRole("button", { name: "Run", exact: true }).click();
     const summary = page.getByRole("region", { name: /^Plan/ });
+    const figure = (label: string) => summary.locator(".figures > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+    const number = async (label: string) => Number((await figure(label).innerText()).split("\n")[0]!.replace(/[^\d,.]/g, "").replace(/,/g, ""));
+
+    // A draft with three matching proposals per company leaves many out: grouped by reason, the groups
+    // add up to the "Left out" figure, and a group opened lists every one of its meetings.
+    await page.getByLabel("Matching proposals per company").fill("3");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    const groups = page.getByRole("region", { name: "Left out, and why" }).locator("details");
+    await groups.first().waitFor();
+    const counts = (await groups.locator("summary").allInnerTexts()).map((text) => Number(text.match(/([\d,]+) meetings?,/)![1]!.replace(/,/g, "")));
+    expect(counts.reduce((x, y) => x + y, 0)).toBe(await number("Left out"));
+    await groups.first().locator("summary").click();
+    expect(await groups.first().getByRole("listitem").count()).toBe(counts[0]);
+    expect(counts[0]).toBeGreaterThan(0);
+
+    // The plan to publish: only what firms asked for.
+    const draft = page.url();
+    await page.getByLabel("Matching proposals per company").fill("0");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.waitForURL((url) => url.href !== draft);
     await summary.getByText("Proven upper bound").waitFor();
     await summary.getByText("Share of the bound").waitFor();
     await summary.getByText("First-fit baseline").waitFor();
     // The share is rounded down (a plan short of its bound never reads 100%); first-fit shows its breaks under its value.
-    const figure = (label: string) => summary.locator(".figures > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
-    const number = async (label: string) => Number((await figure(label).innerText()).split("\n")[0]!.replace(/[^\d.]/g, ""));
     const [value, bound] = [await number("Value"), await number("Proven upper bound")];
     const share = await figure("Share of the bound").innerText();
     expect(share).toMatch(/^\d{1,3}(\.\d{1,2})?%$/);

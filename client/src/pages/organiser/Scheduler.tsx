@@ -146,17 +146,34 @@ function Assignments({ plan, slots, onChange }: { plan: Plan; slots: Slot[]; onC
   );
 }
 
+/**
+ * What the plan left out, grouped by reason, largest group first: each group says how many of its
+ * meetings firms asked for (those matter more than matching proposals) and lists them all, requests
+ * first, behind a disclosure (a fair leaves hundreds out; the page listed the first 200 and hid the rest).
+ */
 function Unscheduled({ plan }: { plan: Plan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!plan.unscheduled.length) return <section className="panel"><h2>{t("scheduler.unscheduledTitle")}</h2><p>{t("scheduler.allScheduled")}</p></section>;
+  const byReason = new Map<string, Plan["unscheduled"]>();
+  for (const u of plan.unscheduled) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u]);
+  const groups = [...byReason].sort((x, y) => y[1].length - x[1].length);
+  const rank = { booked: 0, request: 1, proposal: 2 } as const;
   return (
     <section className="panel" aria-labelledby="unsched-title">
       <h2 id="unsched-title">{t("scheduler.unscheduledTitle")}</h2>
-      <ul className="list compact">
-        {plan.unscheduled.slice(0, 200).map((u) => (
-          <li key={u.meeting}>{u.a.name} ↔ {u.b.name}: <strong>{t(`scheduler.reason.${u.reason}`)}</strong></li>
-        ))}
-      </ul>
+      {groups.map(([reason, items]) => (
+        <details key={reason} className="reason-group">
+          <summary>
+            <strong>{t(`scheduler.reason.${reason}`)}</strong>{" "}
+            {t("scheduler.leftOutCount", { count: items.length, requested: formatNumber(items.filter((u) => u.kind !== "proposal").length, i18n.language) })}
+          </summary>
+          <ul className="list compact">
+            {[...items].sort((x, y) => rank[x.kind] - rank[y.kind] || y.value - x.value).map((u) => (
+              <li key={u.meeting}>{u.a.name} ↔ {u.b.name} <span className="tag">{t(`scheduler.kind.${u.kind}`)}</span></li>
+            ))}
+          </ul>
+        </details>
+      ))}
     </section>
   );
 }
