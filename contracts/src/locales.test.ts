@@ -22,4 +22,9 @@ describe("normalizeSearchText", () => {
   test("keeps CJK text searchable", () => {
     expect(normalizeSearchText("ハノイ裾野産業")).toBe("ハノイ裾野産業");
   });
+  test("folds full-width and half-width forms, as Japanese and Korean input methods type them", () => {
+    expect(normalizeSearchText("ＣＮＣ　５軸")).toBe(normalizeSearchText("CNC 5軸"));
+    expect(normalizeSearchText("ＣＮＣ　５軸")).toBe("cnc 5軸");
+    expect(normalizeSearchText("ﾊﾉｲ")).toBe(normalizeSearchText("ハノイ"));
+  });
 });

@@ -1,10 +1,11 @@
 /**
  * Search keys are stored normalised (the database has no collation or text index): lower case,
- * diacritics removed, đ folded to d, so "co khi" finds "Cơ khí Hà Nội".
+ * diacritics removed, đ folded to d, so "co khi" finds "Cơ khí Hà Nội"; compatibility forms folded
+ * too (NFKD), so "ＣＮＣ" typed in a Japanese input method's full width finds "CNC".
  */
 export function normalizeSearchText(value: string): string {
   return value
-    .normalize("NFD")
+    .normalize("NFKD")
     .replace(/\p{Mn}+/gu, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase()
