@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Locale } from "./locales";
 import { TAXONOMY } from "./taxonomy";
+import { spokenLanguage } from "./text";
 
 /**
  * Why a partner is recommended, as structured codes: the api sends these, every client renders
@@ -82,7 +83,7 @@ function formattersFor(locale: Locale) {
 }
 
 function languageName(tag: string, locale: Locale): string {
-  const base = tag.split("-")[0]!; // "zh-Hant" is spoken Chinese
+  const base = spokenLanguage(tag);
   return LANGUAGE_NAMES[locale][base] ?? formattersFor(locale).languages.of(base) ?? base;
 }
 

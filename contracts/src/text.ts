@@ -12,3 +12,9 @@ export function normalizeSearchText(value: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
+
+/**
+ * A language as spoken: its base subtag, lower case. "zh-Hant" and "zh" are one spoken Chinese,
+ * so an interpreter, a booth's staff and a profile match whichever way they were written.
+ */
+export const spokenLanguage = (tag: string) => tag.split("-")[0]!.toLowerCase();

@@ -38,6 +38,13 @@ describe("DirectoryIndex", () => {
     expect(ids({ words: ["nhua"], publicOnly: false })).toEqual(["4"]);
     expect(ids({ words: ["cong"] })).toEqual([]);
   });
+  test("the language filter matches languages as spoken: zh-Hant finds a profile written zh, and the other way", () => {
+    const zh = new DirectoryIndex([entry("1", "Chun Hung", "chun hung", { languages: ["zh", "en"] }), entry("2", "Tai Shan", "tai shan", { languages: ["zh-Hant"] })]);
+    const search = (language: string) => zh.search({ ...base, language }).cards.map((c) => c.id);
+    expect(search("zh-Hant")).toEqual(["1", "2"]);
+    expect(search("zh")).toEqual(["1", "2"]);
+    expect(search("ja")).toEqual([]);
+  });
   test("orders by name or by country, pages, and counts every hit", () => {
     expect(ids({})).toEqual(["2", "1", "3"]);
     expect(ids({ sort: "country" })).toEqual(["3", "2", "1"]);

@@ -1,4 +1,4 @@
-import type { CompanyCard } from "@ketnoi/contracts";
+import { spokenLanguage, type CompanyCard } from "@ketnoi/contracts";
 
 /** What the directory needs to know of a company to find, filter and show it. */
 export interface DirectoryEntry {
@@ -76,7 +76,7 @@ export class DirectoryIndex {
       if (q.kind && c.kind !== q.kind) return false;
       if (q.country && c.country !== q.country) return false;
       if (q.participation && c.participation !== q.participation) return false;
-      if (q.language && !c.languages.includes(q.language)) return false;
+      if (q.language && !c.languages.some((l) => spokenLanguage(l) === spokenLanguage(q.language!))) return false;
       if (!anyOf(c.sectors, q.sectors) || !anyOf(c.processes, q.processes) || !anyOf(c.certifications, q.certifications)) return false;
       if (!whole.every((w) => e.words.has(w))) return false;
       return last === undefined || e.wordList.some((w) => w.startsWith(last));

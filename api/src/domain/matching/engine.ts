@@ -14,7 +14,7 @@
  * after a change (tens of milliseconds at 1,300 participants). A change of the fair's set-up (days,
  * hours, priorities, interpreters) needs a new engine.
  */
-import { TAXONOMY, type FairSetup, type MatchRecommendation, type TaxonomyTerm } from "@ketnoi/contracts";
+import { spokenLanguage, TAXONOMY, type FairSetup, type MatchRecommendation, type TaxonomyTerm } from "@ketnoi/contracts";
 import { meetingWindows, type FairHours } from "./availability";
 import { codeCredit, type CodeCredit } from "./codeCredit";
 import type { RecommendContext } from "./context";
@@ -58,7 +58,7 @@ export class MatchingEngine {
     this.index = new CandidateIndex(this.credit);
     this.scoring = {
       credit: this.credit,
-      interpreters: (options.interpreters ?? []).map((i) => i.languages.map((l) => l.split("-")[0]!.toLowerCase())),
+      interpreters: (options.interpreters ?? []).map((i) => i.languages.map(spokenLanguage)),
       fairDays: options.fair.days.length,
     };
     const slotMinutes = options.fair.slotMinutes ?? 30;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CompanyProfileSchema } from "@ketnoi/contracts";
+import { CompanyProfileSchema, spokenLanguage } from "@ketnoi/contracts";
 import { hoursIn, type Interval } from "./availability";
 
 /**
@@ -62,7 +62,7 @@ export interface FairFacts {
 
 export function toFeatures(p: MatchParticipant, fair: FairFacts): Features {
   const windows = fair.windowsOf(p);
-  const languages = new Set([...p.languages, ...(p.booth?.staffLanguages ?? [])].map((tag) => tag.split("-")[0]!.toLowerCase()));
+  const languages = new Set([...p.languages, ...(p.booth?.staffLanguages ?? [])].map(spokenLanguage));
   return {
     id: p.id,
     kind: p.kind,

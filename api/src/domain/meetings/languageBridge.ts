@@ -1,8 +1,4 @@
-/**
- * Languages as spoken: the base subtag ("zh-Hant" and "zh" are the same spoken Chinese), so an
- * interpreter entered as "zh" bridges a Taiwanese firm whose profile says "zh-Hant".
- */
-export const spokenLanguage = (tag: string) => tag.split("-")[0]!.toLowerCase();
+import { spokenLanguage } from "@ketnoi/contracts";
 
 /**
  * Whether two sides can talk on their own, and if not, which two languages an interpreter must

@@ -1,5 +1,6 @@
 import type { Instance } from "../scheduling/format";
-import { languageBridge, spokenLanguage } from "../meetings/languageBridge";
+import { spokenLanguage } from "@ketnoi/contracts";
+import { languageBridge } from "../meetings/languageBridge";
 
 export interface PlanParticipant {
   id: string;
