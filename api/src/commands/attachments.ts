@@ -2,6 +2,7 @@ import { AppError, notFound, validationFailed } from "../errors";
 import type { Repositories } from "../repositories";
 import type { UserRecord } from "../repositories/userRepository";
 import { companyPolicy } from "../policies/company";
+import { findVisibleCompany } from "./visibleCompany";
 import { ATTACHMENT_RULES, detectFileType, type AttachmentKind } from "../domain/fileTypes";
 
 /** Stores a logo or catalogue for a company after checking what the bytes really are and their size. */
@@ -24,9 +25,8 @@ export async function addAttachment(repos: Repositories, user: UserRecord, compa
 /** An attachment the user may see: those of companies whose card they may see. */
 export async function findVisibleAttachment(repos: Repositories, user: UserRecord | undefined, id: string) {
   const meta = await repos.attachments.find(id);
-  const company = meta ? await repos.companies.findById(meta.companyId) : null;
-  if (!meta || !company || !companyPolicy.canSeeCard(user, company)) throw notFound();
-  return { meta, company };
+  if (!meta) throw notFound();
+  return { meta, company: await findVisibleCompany(repos, user, meta.companyId) };
 }
 
 export async function deleteAttachment(repos: Repositories, user: UserRecord, id: string) {

@@ -8,9 +8,13 @@ export const companyPolicy = {
   canSeePrivate(user: UserRecord | undefined, company: Pick<CompanyRecord, "id">) {
     return user?.role === "organiser" || companyPolicy.isMember(user, company);
   },
-  /** The public card: anyone, when the firm is approved and chose to be listed. */
-  canSeeCard(user: UserRecord | undefined, company: Pick<CompanyRecord, "id" | "listed" | "status">) {
-    return (company.listed && company.status === "approved") || companyPolicy.canSeePrivate(user, company);
+  /**
+   * The public card: anyone, when the firm is approved and chose to be listed. An unlisted firm
+   * still shows its card to the firms it has asked to meet or been asked by (`counterpart`): asking
+   * to meet tells the other side who asks, and they cannot answer a stranger.
+   */
+  canSeeCard(user: UserRecord | undefined, company: Pick<CompanyRecord, "id" | "listed" | "status">, { counterpart = false } = {}) {
+    return (company.status === "approved" && (company.listed || counterpart)) || companyPolicy.canSeePrivate(user, company);
   },
   canEdit(user: UserRecord | undefined, company: Pick<CompanyRecord, "id">) {
     return user?.role === "organiser" || companyPolicy.isMember(user, company);

@@ -31,6 +31,8 @@ export interface MeetingRepository {
   /** Applies a change as the meeting's next event; throws StaleMeetingError when another change won. */
   change(meeting: MeetingRecord, kind: string, actorUserId: string | undefined, change: MeetingChange): Promise<MeetingRecord>;
   listForCompany(companyId: string): Promise<MeetingRecord[]>;
+  /** Whether the two companies have had any meeting or request between them, in any state. */
+  existsBetween(companyA: string, companyB: string): Promise<boolean>;
   listForInterpreter(interpreterId: string): Promise<MeetingRecord[]>;
   listForFair(fairId: string): Promise<MeetingRecord[]>;
   history(id: string): Promise<MeetingEventRecord[]>;
@@ -101,6 +103,9 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
       return (await load(meeting.id))!;
     },
     listForCompany: (companyId) => list({ parties: new Types.ObjectId(companyId) }),
+    async existsBetween(companyA, companyB) {
+      return (await Meeting.exists({ parties: { $all: [new Types.ObjectId(companyA), new Types.ObjectId(companyB)] } })) !== null;
+    },
     listForInterpreter: (interpreterId) => list({ interpreterId: new Types.ObjectId(interpreterId) }),
     listForFair: (fairId) => list({ fairId: new Types.ObjectId(fairId) }),
     listLapsed: (now) => list({ status: { $in: ["requested", "countered"] }, expiresAt: { $lte: now } }),

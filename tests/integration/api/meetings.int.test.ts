@@ -287,6 +287,37 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     await cancel(domestic, m.id).expect(200);
   });
 
+  test("an unlisted firm shows its card to the firms it asks, who can answer it; to no one else", async () => {
+    const stranger = await signIn(app, "stranger@example.vn", DEMO_PASSWORD);
+    const metVendor = await db.models.Meeting.distinct("parties", { parties: vendorId });
+    const firm = (await db.models.Company.findOneAndUpdate({ kind: "domestic", status: "approved", _id: { $nin: [...metVendor, stranger.session.user.companyId] } }, { $set: { listed: false, blockedSlots: [] } }).lean())!;
+    const firmId = firm._id.toHexString();
+    await repos.users.create({ email: "quiet@example.vn", name: "Q", role: "domestic", companyId: firmId, companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash });
+    const quiet = await signIn(app, "quiet@example.vn", DEMO_PASSWORD);
+    await vendor.agent.get(`/api/companies/${firmId}`).expect(404);
+    await vendor.agent.get(`/api/meetings/slots?with=${firmId}`).expect(404);
+    await vendor.agent.post("/api/meetings").set(vendor.csrf).send({ with: firmId }).expect(404);
+
+    const req = (await quiet.agent.post("/api/meetings").set(quiet.csrf).send({ with: vendorId, message: "Servo presses" }).expect(201)).body;
+    const card = (await vendor.agent.get(`/api/companies/${firmId}`).expect(200)).body;
+    expect(card).toMatchObject({ id: firmId, legalName: firm.legalName });
+    expect(card.taxCode).toBeUndefined(); // the card, not the private profile
+    await vendor.agent.get(`/api/companies/${firmId}/attachments`).expect(200);
+    const slots = (await vendor.agent.get(`/api/meetings/slots?with=${firmId}`).expect(200)).body as { id: string }[];
+    expect(slots.length).toBeGreaterThan(0);
+    const booked = (await vendor.agent.post(`/api/meetings/${req.id}/accept`).set(vendor.csrf).send({ slot: slots[0]!.id }).expect(200)).body;
+    expect(booked).toMatchObject({ status: "booked", slot: { id: slots[0]!.id } });
+
+    // Nobody outside the meeting sees the card.
+    await request(app).get(`/api/companies/${firmId}`).expect(404);
+    await stranger.agent.get(`/api/companies/${firmId}`).expect(404);
+    await stranger.agent.get(`/api/meetings/slots?with=${firmId}`).expect(404);
+    await stranger.agent.post("/api/meetings").set(stranger.csrf).send({ with: firmId }).expect(404);
+    await cancel(vendor, booked.id).expect(200);
+    // Having met, the vendor may ask the firm again.
+    await cancel(vendor, (await vendor.agent.post("/api/meetings").set(vendor.csrf).send({ with: firmId }).expect(201)).body.id).expect(200);
+  });
+
   test("when the organiser shortens the day, displaced meetings move to the nearest free slot, or are cancelled with notice", async () => {
     const early = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, slot: "d1s01" }).expect(201)).body;
     // A second pair at the same hour, one of whom has no other free slot: it cannot be moved.

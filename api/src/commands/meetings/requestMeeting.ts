@@ -5,6 +5,7 @@ import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { requestExpiry } from "../../domain/meetings/requestRules";
 import { bookedFields, checkModeFits, claimBooking, slotOf } from "./booking";
 import type { MeetingContext } from "./context";
+import { maySeeCard } from "../visibleCompany";
 
 export interface RequestMeetingInput {
   with: string;
@@ -27,7 +28,7 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
   if (input.with === user.companyId) throw validationFailed({ with: "sameCompany" });
   const [requester, recipient] = await Promise.all([repos.companies.findById(user.companyId), repos.companies.findById(input.with)]);
   if (!requester || !recipient || recipient.fairId !== requester.fairId) throw notFound();
-  if (recipient.status === "pending" || !recipient.listed) throw notFound();
+  if (!(await maySeeCard(repos, user, recipient))) throw notFound();
   if (requester.status === "pending") throw new AppError("forbidden", { company: "notApproved" });
   checkModeFits(input.mode, requester, recipient);
   const fair = await repos.fairs.findById(requester.fairId);

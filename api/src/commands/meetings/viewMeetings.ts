@@ -7,6 +7,7 @@ import { fairSlots } from "../../domain/fairSlots";
 import { presentMeeting } from "../../presenters/meeting";
 import { interpreterIdOf, statusNow } from "./loadMeeting";
 import { alternativeSlots } from "./booking";
+import { maySeeCard } from "../visibleCompany";
 import type { MeetingContext } from "./context";
 
 /** Presents meetings with their companies, interpreters and the fair's slots loaded once for the lot. */
@@ -46,7 +47,7 @@ export async function meetingsFor(ctx: MeetingContext, user: UserRecord, status?
 export async function slotsToMeet(ctx: MeetingContext, user: UserRecord, otherId: string) {
   if (!user.companyId) throw new AppError("forbidden");
   const [own, other] = await Promise.all([ctx.repos.companies.findById(user.companyId), ctx.repos.companies.findById(otherId)]);
-  if (!own || !other || other.fairId !== own.fairId || other.status === "pending" || !other.listed || own.id === other.id) throw notFound();
+  if (!own || !other || other.fairId !== own.fairId || own.id === other.id || !(await maySeeCard(ctx.repos, user, other))) throw notFound();
   const fair = await ctx.repos.fairs.findById(own.fairId);
   if (!fair) throw notFound();
   return alternativeSlots(ctx, fair, own, other, { limit: 1000 });

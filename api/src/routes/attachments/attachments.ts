@@ -3,9 +3,9 @@ import { z } from "zod";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound } from "../../errors";
 import type { Repositories } from "../../repositories";
-import { companyPolicy } from "../../policies/company";
 import { ATTACHMENT_RULES } from "../../domain/fileTypes";
 import { addAttachment, deleteAttachment, findVisibleAttachment } from "../../commands/attachments";
+import { findVisibleCompany } from "../../commands/visibleCompany";
 
 const id = z.string().regex(/^[0-9a-f]{24}$/, "not an id");
 const noQuery = z.strictObject({});
@@ -42,8 +42,7 @@ export function attachmentEndpoints(repos: Repositories) {
       request: { params: z.strictObject({ id }), query: noQuery },
       responses: { 200: { description: "Attachments", schema: z.object({ data: z.array(AttachmentView) }) } },
       handler: async ({ params, auth }) => {
-        const company = await repos.companies.findById(params.id);
-        if (!company || !companyPolicy.canSeeCard(auth?.user, company)) throw notFound();
+        const company = await findVisibleCompany(repos, auth?.user, params.id);
         return { body: { data: (await repos.attachments.listForCompany(company.id)).map(view) } };
       },
     }),

@@ -7,6 +7,7 @@ import type { Repositories } from "../../repositories";
 import { companyPolicy } from "../../policies/company";
 import { presentCompanyCard, presentCompanyPrivate } from "../../presenters/company";
 import { updateCompanyProfile } from "../../commands/updateCompanyProfile";
+import { findVisibleCompany } from "../../commands/visibleCompany";
 import { withDescendants } from "../../domain/taxonomyCodes";
 import type { DirectoryService } from "../../services/directory";
 import { importCompanies } from "../../commands/importCompanies";
@@ -81,8 +82,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       request: S.CompaniesGetSchema,
       responses: { 200: { description: "The company", schema: z.union([CompanyPrivateViewSchema, CompanyCardSchema]) } },
       handler: async ({ params, auth }) => {
-        const company = await repos.companies.findById(params.id);
-        if (!company || !companyPolicy.canSeeCard(auth?.user, company)) throw notFound();
+        const company = await findVisibleCompany(repos, auth?.user, params.id);
         await recordProfileView(matching, auth?.user, company);
         return { body: companyPolicy.canSeePrivate(auth?.user, company) ? presentCompanyPrivate(company) : presentCompanyCard(company) };
       },
