@@ -93,14 +93,15 @@ describe("a domestic firm and a foreign vendor meet", () => {
     // The wizard saved its languages: its meetings with English or Japanese speakers need no interpreter.
     expect((await me.get(`/companies/${session.user.companyId}`)).body.languages).toEqual(["vi", "en", "ja"]);
 
-    // A second firm registers and asks the vendor to meet (the vendor declines it below).
+    // A second firm registers, unlisted (no consent to show its profile in the directory), and asks
+    // the vendor to meet (the vendor opens its card and declines it below).
     const otherCtx = await browser.newContext();
     const other = otherCtx.request;
     const reg = await other.post(`${stack.baseUrl()}/api/auth/register`, {
       headers: { Origin: stack.baseUrl() },
       data: {
         email: `other-${suffix}@example.vn`, password: "a long enough passphrase", name: "Lê Khác", role: "domestic",
-        company: { legalName: otherFirmName, taxCode: freshTaxCode(), country: "VN" }, consents: { personalData: true, profileSharing: true },
+        company: { legalName: otherFirmName, taxCode: freshTaxCode(), country: "VN" }, consents: { personalData: true, profileSharing: false },
       },
     });
     expect(reg.status()).toBe(201);
@@ -176,6 +177,13 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await vendor.getByRole("link", { name: "面談リクエスト" }).click();
     const toAnswer = vendor.getByRole("region", { name: /あなたの回答待ち/ });
     const other = toAnswer.getByRole("listitem").filter({ hasText: otherFirmName });
+    // The firm is not in the directory, but the side it asked sees who asks and their common slots.
+    await other.getByRole("link", { name: otherFirmName }).click();
+    await vendor.getByRole("heading", { level: 1, name: otherFirmName }).waitFor();
+    await vendor.goBack();
+    await other.getByRole("button", { name: "別の時間枠を提案" }).click();
+    await other.getByRole("radio").first().waitFor();
+    await other.getByRole("button", { name: "別の時間枠を提案" }).click();
     await other.getByRole("button", { name: "辞退" }).click();
     await other.getByLabel("理由").selectOption("already_partner");
     await other.getByRole("button", { name: "辞退を送信" }).click();
