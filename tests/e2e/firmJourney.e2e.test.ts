@@ -263,6 +263,25 @@ describe("a domestic firm and a foreign vendor meet", () => {
     expect(errors).toEqual([]);
   });
 
+  test("an organiser at the desk may report either side absent once the meeting has started", async () => {
+    const meeting = ((await (await apiAs(firmCtx.request)).get("/meetings?status=booked")).body as MeetingView[]).find((m) => m.recipient.name === VENDOR)!;
+    const ctx = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/Berlin" });
+    const page = await ctx.newPage();
+    await signInThroughUi(page, demo("organiser"), EN);
+    await page.waitForURL(/\/organiser$/);
+    // Before the start: neither button.
+    await page.goto(`${stack.baseUrl()}/meetings/${meeting.id}`);
+    await page.getByRole("button", { name: "Cancel the meeting" }).waitFor();
+    expect(await page.getByRole("button", { name: /^Report .* absent$/ }).count()).toBe(0);
+    // The page's clock ten minutes into the meeting (the api keeps the real one, in November).
+    await page.clock.setFixedTime(new Date(Date.parse(meeting.slot!.start) + 10 * 60_000));
+    await page.reload();
+    await page.getByRole("button", { name: `Report ${meeting.requester.name} absent` }).waitFor();
+    await page.getByRole("button", { name: `Report ${VENDOR} absent` }).click();
+    await page.getByText("The meeting has not started yet.").waitFor();
+    await ctx.close();
+  });
+
   test("the organiser runs the auto-scheduler, sees value against the bound, moves a meeting and publishes", async () => {
     const ctx = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/Berlin" });
     ctx.setDefaultTimeout(30_000);

@@ -48,7 +48,8 @@ type Change = "idle" | "move" | "cancel";
 /**
  * What can be done to a booked meeting: move it to a slot both sides have free (a party; the
  * other side is told and calendars update), cancel it (a party or an organiser, after confirming,
- * with an optional note), and, once it has started, report the other side absent.
+ * with an optional note), and, once it has started, report the other side absent (an organiser:
+ * either side).
  */
 function BookedActions({ m, party, started, onChanged }: { m: MeetingView; party: string | null; started: boolean; onChanged: (m: MeetingView) => void }) {
   const { t } = useTranslation();
@@ -86,7 +87,11 @@ function BookedActions({ m, party, started, onChanged }: { m: MeetingView; party
       <div className="actions">
         {party && <button type="button" className="secondary" aria-expanded={open === "move"} onClick={() => toggle("move")}>{t("meetingPage.move")}</button>}
         <button type="button" className="secondary" aria-expanded={open === "cancel"} onClick={() => toggle("cancel")}>{t("meetingPage.cancel")}</button>
-        {started && <button type="button" className="secondary" disabled={busy} onClick={() => void act("no-show", { absent: other.companyId })}>{t("meetingPage.noShow")}</button>}
+        {started && party && <button type="button" className="secondary" disabled={busy} onClick={() => void act("no-show", { absent: other.companyId })}>{t("meetingPage.noShow")}</button>}
+        {/* An organiser at the desk may have either side missing. */}
+        {started && !party && [m.requester, m.recipient].map((side) => (
+          <button key={side.companyId} type="button" className="secondary" disabled={busy} onClick={() => void act("no-show", { absent: side.companyId })}>{t("meetingPage.noShowOf", { name: side.name })}</button>
+        ))}
       </div>
       {open === "move" && (
         <div className="subform">
@@ -130,6 +135,7 @@ function MeetingBody({ initial, user }: { initial: MeetingView; user: SessionUse
           {m.slot && <div><dt>{t("meetingPage.when")}</dt><dd><SlotTime start={m.slot.start} end={m.slot.end} /></dd></div>}
           {m.mode && <div><dt>{t("meetingPage.where")}</dt><dd>{m.mode === "onsite" ? t("agenda.table", { n: m.table ?? "?" }) : <Link to={`/meetings/${m.id}/room`}>{t("agenda.joinOnline")}</Link>}</dd></div>}
           <div><dt>{t("meetingPage.with")}</dt><dd><Link to={`/companies/${other.companyId}`}>{other.name}</Link> ({countryName(other.country, i18n.language)}, {other.timeZone})</dd></div>
+          {m.absent.length > 0 && <div><dt>{t("meetingPage.absent")}</dt><dd>{[m.requester, m.recipient].filter((side) => m.absent.includes(side.companyId)).map((side) => side.name).join(", ")}</dd></div>}
           {m.interpreter && <div><dt>{t("meetingPage.interpreter")}</dt><dd>{m.interpreter.name} ({m.interpreter.languages.map((x) => languageName(x, i18n.language)).join(", ")})</dd></div>}
         </dl>
         {m.message && <blockquote>{m.message}</blockquote>}

@@ -215,6 +215,11 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: domesticId }).expect(400);
     const noShow = (await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: other._id.toHexString() }).expect(200)).body;
     expect(noShow).toMatchObject({ status: "no_show", absent: [other._id.toHexString()] });
+    // At the desk an organiser may report either side, here the one that booked.
+    const m3 = (await vendorAtFair!.agent.post("/api/meetings").set(vendorAtFair!.csrf).send({ with: domesticId, slot: "d2s05", mode: "online" }).expect(201)).body;
+    clock.now = new Date("2026-12-11T03:40:00Z");
+    const requesterAbsent = (await organiserAtFair!.agent.post(`/api/meetings/${m3.id}/no-show`).set(organiserAtFair!.csrf).send({ absent: vendorId }).expect(200)).body;
+    expect(requesterAbsent).toMatchObject({ status: "no_show", absent: [vendorId] });
   });
 
   test("reminders go out once per meeting, in the app and by mail, before it starts", async () => {
