@@ -67,6 +67,8 @@ describe("database (FerretDB through Mongoose)", () => {
     expect(first.companies).toBe(260);
     expect(second.usersCreated).toBe(0);
     expect(await db.models.Company.countDocuments()).toBe(260);
+    // Seeded again, the firms are still approved (their cards stay public).
+    expect(await db.models.Company.countDocuments({ status: "approved" })).toBe(260);
     expect(await db.models.Fair.countDocuments()).toBe(1);
     expect(await db.models.User.countDocuments({ email: /@ketnoi\.demo$/ })).toBe(4);
     expect(await db.models.Interpreter.countDocuments()).toBe(12);
