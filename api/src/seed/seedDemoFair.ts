@@ -8,7 +8,8 @@ export const DEMO_LOGINS = [
   { role: "organiser", email: "organiser@ketnoi.demo", name: "Nguyễn Văn Hùng (Sở Công Thương)" },
   { role: "domestic", email: "domestic@ketnoi.demo", name: "Trần Thị Hoa" },
   { role: "vendor", email: "vendor@ketnoi.demo", name: "Sato Kenji" },
-  { role: "interpreter", email: "interpreter@ketnoi.demo", name: "Nguyễn Thị Lan Anh" },
+  // The demo interpreter is one of the fair's interpreters (Korean, so she has demo assignments).
+  { role: "interpreter", email: "interpreter@ketnoi.demo", name: "Bùi Thanh Hương" },
 ] as const;
 
 export interface SeedReport {
@@ -59,10 +60,11 @@ export async function seedDemoFair(repos: Repositories): Promise<SeedReport> {
     });
     if (created) usersCreated++;
   }
-  // The demo interpreter works as the fair's first Korean interpreter: her assignments are theirs.
-  const interpreterUser = await repos.users.findByEmail("interpreter@ketnoi.demo");
-  const korean = (await repos.interpreters.listForFair(fair.id)).find((i) => i.languages.includes("ko"));
-  if (interpreterUser && korean && korean.userId !== interpreterUser.id) await repos.interpreters.update(korean.id, { userId: interpreterUser.id });
+  // The demo interpreter's login is linked to the interpreter of her name: her assignments are hers.
+  const interpreterLogin = DEMO_LOGINS.find((l) => l.role === "interpreter")!;
+  const interpreterUser = await repos.users.findByEmail(interpreterLogin.email);
+  const herself = (await repos.interpreters.listForFair(fair.id)).find((i) => i.name === interpreterLogin.name);
+  if (interpreterUser && herself && herself.userId !== interpreterUser.id) await repos.interpreters.update(herself.id, { userId: interpreterUser.id });
   return {
     fair: fair.slug,
     companies: ids.size,

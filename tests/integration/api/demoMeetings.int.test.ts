@@ -20,9 +20,16 @@ describe("the demo fair's meetings", () => {
       const interpreter = await signIn(app, "interpreter@ketnoi.demo", DEMO_PASSWORD);
       const assigned = (await interpreter.agent.get("/api/meetings").expect(200)).body as { languages?: string[]; table?: number }[];
       expect(assigned).toHaveLength(1);
-      expect(assigned[0]).toMatchObject({ languages: expect.arrayContaining(["ko"]) });
+      // ... as herself: the login is the interpreter the meeting names.
+      expect(assigned[0]).toMatchObject({ languages: expect.arrayContaining(["ko"]), interpreter: { name: interpreter.session.user.name } });
+      // The vendor's open request comes from the demo firm, which is not in the directory; the
+      // vendor can still see who asks and the slots both have free, and so answer it.
       const vendor = await signIn(app, "vendor@ketnoi.demo", DEMO_PASSWORD);
-      expect((await vendor.agent.get("/api/meetings?status=requested").expect(200)).body).toHaveLength(1);
+      const asked = (await vendor.agent.get("/api/meetings?status=requested").expect(200)).body as { requester: { companyId: string } }[];
+      expect(asked.map((m) => m.requester.companyId)).toEqual([domestic.session.user.companyId]);
+      expect((await db.models.Company.findById(domestic.session.user.companyId).lean())!.listed).toBe(false);
+      await vendor.agent.get(`/api/companies/${domestic.session.user.companyId}`).expect(200);
+      expect((await vendor.agent.get(`/api/meetings/slots?with=${domestic.session.user.companyId}`).expect(200)).body.length).toBeGreaterThan(0);
     } finally {
       await db.drop();
     }
