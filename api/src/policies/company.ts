@@ -10,11 +10,12 @@ export const companyPolicy = {
   },
   /**
    * The public card: anyone, when the firm is approved and chose to be listed. An unlisted firm
-   * still shows its card to the firms it has asked to meet or been asked by (`counterpart`): asking
-   * to meet tells the other side who asks, and they cannot answer a stranger.
+   * still shows its card to those it has a meeting or request with (`inMeeting`: the other firm,
+   * the interpreter booked): asking to meet tells the other side who asks, and no one can answer
+   * or prepare for a stranger.
    */
-  canSeeCard(user: UserRecord | undefined, company: Pick<CompanyRecord, "id" | "listed" | "status">, { counterpart = false } = {}) {
-    return (company.status === "approved" && (company.listed || counterpart)) || companyPolicy.canSeePrivate(user, company);
+  canSeeCard(user: UserRecord | undefined, company: Pick<CompanyRecord, "id" | "listed" | "status">, { inMeeting = false } = {}) {
+    return (company.status === "approved" && (company.listed || inMeeting)) || companyPolicy.canSeePrivate(user, company);
   },
   canEdit(user: UserRecord | undefined, company: Pick<CompanyRecord, "id">) {
     return user?.role === "organiser" || companyPolicy.isMember(user, company);

@@ -33,6 +33,8 @@ export interface MeetingRepository {
   listForCompany(companyId: string): Promise<MeetingRecord[]>;
   /** Whether the two companies have had any meeting or request between them, in any state. */
   existsBetween(companyA: string, companyB: string): Promise<boolean>;
+  /** Whether the interpreter is booked into a meeting of the company (in any state). */
+  existsForInterpreter(interpreterId: string, companyId: string): Promise<boolean>;
   listForInterpreter(interpreterId: string): Promise<MeetingRecord[]>;
   listForFair(fairId: string): Promise<MeetingRecord[]>;
   history(id: string): Promise<MeetingEventRecord[]>;
@@ -105,6 +107,9 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
     listForCompany: (companyId) => list({ parties: new Types.ObjectId(companyId) }),
     async existsBetween(companyA, companyB) {
       return (await Meeting.exists({ parties: { $all: [new Types.ObjectId(companyA), new Types.ObjectId(companyB)] } })) !== null;
+    },
+    async existsForInterpreter(interpreterId, companyId) {
+      return (await Meeting.exists({ interpreterId: new Types.ObjectId(interpreterId), parties: new Types.ObjectId(companyId) })) !== null;
     },
     listForInterpreter: (interpreterId) => list({ interpreterId: new Types.ObjectId(interpreterId) }),
     listForFair: (fairId) => list({ fairId: new Types.ObjectId(fairId) }),

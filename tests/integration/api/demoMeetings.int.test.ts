@@ -18,10 +18,16 @@ describe("the demo fair's meetings", () => {
       expect(mine.filter((m) => m.status === "requested")).toHaveLength(3);
       // The demo interpreter has an assignment: the Korean-only buyer's meeting.
       const interpreter = await signIn(app, "interpreter@ketnoi.demo", DEMO_PASSWORD);
-      const assigned = (await interpreter.agent.get("/api/meetings").expect(200)).body as { languages?: string[]; table?: number }[];
+      const assigned = (await interpreter.agent.get("/api/meetings").expect(200)).body as { languages?: string[]; table?: number; requester: { companyId: string }; recipient: { companyId: string } }[];
       expect(assigned).toHaveLength(1);
       // ... as herself: the login is the interpreter the meeting names.
       expect(assigned[0]).toMatchObject({ languages: expect.arrayContaining(["ko"]), interpreter: { name: interpreter.session.user.name } });
+      // She sees the cards of both sides she interprets for (the demo firm is unlisted), no other unlisted one.
+      const [requester, recipient] = [assigned[0]!.requester.companyId, assigned[0]!.recipient.companyId];
+      await interpreter.agent.get(`/api/companies/${requester}`).expect(200);
+      await interpreter.agent.get(`/api/companies/${recipient}`).expect(200);
+      const unlisted = (await db.models.Company.findOne({ listed: false, _id: { $nin: [requester, recipient] } }).lean())!;
+      await interpreter.agent.get(`/api/companies/${unlisted._id}`).expect(404);
       // The vendor's open request comes from the demo firm, which is not in the directory; the
       // vendor can still see who asks and the slots both have free, and so answer it.
       const vendor = await signIn(app, "vendor@ketnoi.demo", DEMO_PASSWORD);
