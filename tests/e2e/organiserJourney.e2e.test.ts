@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -95,7 +95,7 @@ describe("the organiser's console", () => {
     await actx.close();
     expect(assigned.length).toBeGreaterThan(0);
     const first = assigned[0]!;
-    const ictx = await browser.newContext({ locale: "ko-KR", timezoneId: "Asia/Seoul" });
+    const ictx = await browser.newContext({ locale: "ko-KR", timezoneId: "Asia/Seoul", acceptDownloads: true });
     const ipage = await ictx.newPage();
     await signInThroughUi(ipage, demo("interpreter"), { email: "이메일", password: "비밀번호", submit: "로그인" });
     await ipage.waitForURL(/\/assignments$/);
@@ -106,6 +106,12 @@ describe("the organiser's console", () => {
     await item.getByRole("link", { name: first.recipient.name }).waitFor();
     if (first.mode === "onsite") await item.locator(".table-no").waitFor();
     if (first.languages) expect(await item.locator(".meta").textContent()).toContain("↔");
+    // Her assignments in her calendar: one event per meeting, both sides named.
+    const download = ipage.waitForEvent("download");
+    await ipage.getByRole("link", { name: "일정 다운로드(.ics)" }).click();
+    const ics = readFileSync((await (await download).path())!, "utf8");
+    expect(ics).toContain(`UID:meeting-${first.id}@ketnoi`);
+    expect(ics.split("BEGIN:VEVENT")).toHaveLength(assigned.length + 1);
     await ictx.close();
   });
 });

@@ -65,7 +65,8 @@ export function DayView({ meetings, render }: { meetings: MeetingView[]; render:
   );
 }
 
-function CalendarLinks() {
+/** The agenda as an .ics download and a secret feed URL (firms on their agenda, interpreters on their assignments). */
+export function CalendarLinks() {
   const { t } = useTranslation();
   const [feed, setFeed] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -3,9 +3,9 @@ import type { MeetingView } from "@ketnoi/contracts";
 import { useLoad } from "../lib/useLoad";
 import { RequireRole } from "../components/RequireRole";
 import { Async, Empty } from "../components/States";
-import { AgendaItem, DayView } from "./Agenda";
+import { AgendaItem, CalendarLinks, DayView } from "./Agenda";
 
-/** An interpreter's assignments by fair day: the parties and their languages, the table or video room. */
+/** An interpreter's assignments by fair day: the parties and their languages, the table or video room; below, the same in her calendar. */
 function List() {
   const { t } = useTranslation();
   const { result, reload } = useLoad<MeetingView[]>("/meetings");
@@ -21,5 +21,5 @@ function List() {
 
 export default function Assignments() {
   const { t } = useTranslation();
-  return <RequireRole roles={["interpreter"]}>{() => <><h1>{t("assignments.title")}</h1><List /></>}</RequireRole>;
+  return <RequireRole roles={["interpreter"]}>{() => <><h1>{t("assignments.title")}</h1><List /><CalendarLinks /></>}</RequireRole>;
 }
