@@ -30,6 +30,8 @@ export const DirectoryQuerySchema = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/).optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/).optional(),
   participation: z.enum(["onsite", "remote"]).optional(),
+  /** Organisers: "pending" lists the self-registered firms awaiting approval (others only ever see approved ones). */
+  status: z.enum(["pending", "approved"]).optional(),
   sort: z.enum(["name", "country"]).default("name"),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -55,6 +57,8 @@ export const CompanyCardSchema = z.object({
   employees: z.number().optional(),
   description: LocalizedTextSchema.optional(),
   booth: z.object({ headline: LocalizedTextSchema.optional(), highlights: z.array(LocalizedTextSchema), staffLanguages: z.array(z.string()) }).optional(),
+  /** Awaiting an organiser's approval (only organisers are shown such firms). */
+  pending: z.literal(true).optional(),
 });
 export type CompanyCard = z.infer<typeof CompanyCardSchema>;
 

@@ -85,11 +85,24 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await firm.getByText("Profile saved.").waitFor();
   });
 
-  test("organisers approve the new firms (api); a second firm asks the vendor too", async () => {
+  test("the organiser approves the new firm in the console (a second firm by the api); that firm asks the vendor too", async () => {
+    const octx = await browser.newContext({ locale: "en-GB", timezoneId: "Asia/Ho_Chi_Minh" });
+    const opage = await octx.newPage();
+    await signInThroughUi(opage, demo("organiser"), EN);
+    await opage.waitForURL(/\/organiser$/);
+    const approvals = opage.getByRole("region", { name: "Registrations to approve" });
+    await approvals.getByRole("link", { name: firmName }).waitFor();
+    await approvals.getByRole("button", { name: `Approve ${firmName}` }).click();
+    await approvals.getByRole("listitem").filter({ hasText: firmName }).getByText("Approved").waitFor();
+    await opage.reload();
+    // Loaded again (the list, or that none is waiting), the firm is no longer there.
+    await opage.getByRole("region", { name: "Registrations to approve" }).locator("ul.approvals, .empty").first().waitFor();
+    expect(await opage.getByRole("link", { name: firmName }).count()).toBe(0);
+    await octx.close();
     const organiser = await apiAs((await browser.newContext()).request, demo("organiser"));
     const me = await apiAs(firmCtx.request);
     const session = (await me.get("/auth/session")).body;
-    expect((await organiser.post(`/companies/${session.user.companyId}/approve`)).status).toBe(204);
+    expect((await me.get(`/companies/${session.user.companyId}`)).body.status).toBe("approved");
     // The wizard saved its languages: its meetings with English or Japanese speakers need no interpreter.
     expect((await me.get(`/companies/${session.user.companyId}`)).body.languages).toEqual(["vi", "en", "ja"]);
 

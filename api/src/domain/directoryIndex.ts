@@ -21,6 +21,7 @@ export interface DirectorySearch {
   country?: string;
   language?: string;
   participation?: "onsite" | "remote";
+  status?: "pending" | "approved";
   publicOnly: boolean;
   sort: "name" | "country";
   skip: number;
@@ -73,6 +74,7 @@ export class DirectoryIndex {
       const c = e.card;
       if (e.fairId !== q.fairId) return false;
       if (q.publicOnly && !(e.listed && e.status === "approved")) return false;
+      if (q.status && e.status !== q.status) return false;
       if (q.kind && c.kind !== q.kind) return false;
       if (q.country && c.country !== q.country) return false;
       if (q.participation && c.participation !== q.participation) return false;

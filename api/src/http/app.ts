@@ -120,7 +120,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...invitationEndpoints(repos, live.events, limits, cookies, publicOrigin, now),
     ...fairEndpoints(repos, now, meetings),
     ...taxonomyEndpoints(repos),
-    ...companyEndpoints(repos, directory, matching, now),
+    ...companyEndpoints(repos, directory, matching, publicOrigin, now),
     ...meEndpoints(repos, directory, live.events, cookies, now),
     ...userEndpoints(repos),
     ...fairSessionEndpoints(repos, now),

@@ -20,6 +20,7 @@ export function presentCompanyCard(c: CompanyRecord): CompanyCard {
     ...(c.employees ? { employees: c.employees } : {}),
     ...(c.description ? { description: c.description } : {}),
     ...(c.booth ? { booth: { ...(c.booth.headline ? { headline: c.booth.headline } : {}), highlights: c.booth.highlights ?? [], staffLanguages: c.booth.staffLanguages ?? [] } } : {}),
+    ...(c.status === "pending" ? { pending: true as const } : {}),
   };
 }
 

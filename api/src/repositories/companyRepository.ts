@@ -34,6 +34,7 @@ export interface CompanyRepository {
   findByIds(ids: string[]): Promise<CompanyRecord[]>;
   /** Applies a profile change; returns the updated company (null when it does not exist). */
   update(id: string, changes: Partial<CompanyProfile>): Promise<CompanyRecord | null>;
+  /** Approves a pending company; false when there is none pending with that id (missing or approved already). */
   approve(id: string): Promise<boolean>;
   setBlockedSlots(id: string, slotIds: string[]): Promise<void>;
   findByRegistrationKey(key: string): Promise<CompanyRecord | null>;
@@ -81,7 +82,7 @@ export function createCompanyRepository({ Company }: Models, revisions: Revision
       await Company.updateOne({ _id: id }, { $set: { blockedSlots: slotIds } });
     },
     async approve(id) {
-      const matched = (await Company.updateOne({ _id: id }, { $set: { status: "approved" } })).matchedCount === 1;
+      const matched = (await Company.updateOne({ _id: id, status: "pending" }, { $set: { status: "approved" } })).matchedCount === 1;
       await changed();
       return matched;
     },

@@ -16,7 +16,7 @@ export function loggingTransport(logger: Logger): MailTransport {
   };
 }
 
-type Template = "verify_email" | "password_reset" | "invitation";
+type Template = "verify_email" | "password_reset" | "invitation" | "company_approved";
 const TEMPLATES: Record<Template, Record<Locale, { subject: string; text: (link: string) => string }>> = {
   verify_email: {
     vi: { subject: "Xác nhận email của bạn trên Ketnoi", text: (l) => `Vui lòng xác nhận địa chỉ email của bạn bằng liên kết sau (hiệu lực 48 giờ):\n${l}` },
@@ -31,6 +31,13 @@ const TEMPLATES: Record<Template, Record<Locale, { subject: string; text: (link:
     ja: { subject: "Ketnoi へのご招待", text: (l) => `Ketnoi の商談マッチングに招待されました。次のリンクからアカウントを作成してください（14日間有効）:\n${l}` },
     ko: { subject: "Ketnoi 초대", text: (l) => `Ketnoi 비즈니스 매칭에 초대되었습니다. 다음 링크로 계정을 만드세요(14일 유효):\n${l}` },
     "zh-Hant": { subject: "Ketnoi 邀請", text: (l) => `您受邀參加 Ketnoi 商機媒合。請透過以下連結建立帳號（14 天內有效）：\n${l}` },
+  },
+  company_approved: {
+    vi: { subject: "Doanh nghiệp của bạn đã được duyệt trên Ketnoi", text: (l) => `Ban tổ chức đã duyệt doanh nghiệp của bạn: hồ sơ đã có trong danh bạ và bạn có thể đặt lịch gặp đối tác.\n${l}` },
+    en: { subject: "Your company is approved on Ketnoi", text: (l) => `The organisers approved your company: it is in the directory and you can now ask partners to meet.\n${l}` },
+    ja: { subject: "Ketnoi で貴社が承認されました", text: (l) => `主催者が貴社を承認しました。企業名簿に掲載され、商談を申し込めるようになりました。\n${l}` },
+    ko: { subject: "Ketnoi에서 귀사가 승인되었습니다", text: (l) => `주최 측이 귀사를 승인했습니다. 기업 디렉터리에 게재되며 이제 상담을 신청할 수 있습니다.\n${l}` },
+    "zh-Hant": { subject: "貴公司已在 Ketnoi 獲核准", text: (l) => `主辦單位已核准貴公司：公司資料已列入名錄，現在可以向合作夥伴申請洽談。\n${l}` },
   },
   password_reset: {
     vi: { subject: "Đặt lại mật khẩu Ketnoi", text: (l) => `Đặt mật khẩu mới bằng liên kết sau (hiệu lực 1 giờ). Nếu bạn không yêu cầu, hãy bỏ qua email này.\n${l}` },

@@ -96,7 +96,7 @@ describe("company directory and profiles", () => {
     await request(app()).patch(`/api/companies/${id}`).send({ employees: 1 }).expect(401);
   });
 
-  test("a self-registered firm appears in the directory only after an organiser approves it", async () => {
+  test("a self-registered firm appears in the directory only after an organiser approves it; its members are told once", async () => {
     const reg = await request(app())
       .post("/api/auth/register")
       .send({
@@ -115,7 +115,20 @@ describe("company directory and profiles", () => {
     const { agent: vendor, csrf: vendorCsrf } = await signIn(app(), "vendor@ketnoi.demo", DEMO_PASSWORD);
     await vendor.post(`/api/companies/${id}/approve`).set(vendorCsrf).send({}).expect(403);
     const { agent: organiser, csrf } = await signIn(app(), "organiser@ketnoi.demo", DEMO_PASSWORD);
+    // Organisers list the registrations awaiting them; nobody else is shown pending firms.
+    const waiting = DirectoryPageSchema.parse((await organiser.get("/api/companies?status=pending&pageSize=100").expect(200)).body);
+    expect(waiting.data.map((c) => [c.id, c.pending])).toEqual([[id, true]]);
+    expect((await search("status=pending")).total).toBe(0);
+    await request(app()).get("/api/companies?status=unknown").expect(400);
+
     await organiser.post(`/api/companies/${id}/approve`).set(csrf).send({}).expect(204);
     expect((await search("q=daesung%20hanoi")).total).toBe(1);
+    expect((await search("q=daesung%20hanoi")).data[0]!.pending).toBeUndefined();
+    expect((await organiser.get("/api/companies?status=pending").expect(200)).body.total).toBe(0);
+    // Approving again tells no one twice; the mail is in the member's language.
+    await organiser.post(`/api/companies/${id}/approve`).set(csrf).send({}).expect(204);
+    const mail = await t.repos.outbox.listTo("sales@daesung-vn.example");
+    expect(mail.filter((m) => m.template === "company_approved").map((m) => m.subject)).toEqual(["Ketnoi에서 귀사가 승인되었습니다"]);
+    await organiser.post("/api/companies/0123456789abcdef01234567/approve").set(csrf).send({}).expect(404);
   });
 });

@@ -8,6 +8,7 @@ import { companyPolicy } from "../../policies/company";
 import { presentCompanyCard, presentCompanyPrivate } from "../../presenters/company";
 import { updateCompanyProfile } from "../../commands/updateCompanyProfile";
 import { findVisibleCompany } from "../../commands/visibleCompany";
+import { approveCompany } from "../../commands/approveCompany";
 import { withDescendants } from "../../domain/taxonomyCodes";
 import type { DirectoryService } from "../../services/directory";
 import { importCompanies } from "../../commands/importCompanies";
@@ -15,7 +16,7 @@ import { getAvailability, setBlockedSlots } from "../../commands/companyAvailabi
 import { companiesToCsv } from "../../domain/companyCsv";
 import * as S from "./schema";
 
-export function companyEndpoints(repos: Repositories, directory: DirectoryService, matching: MatchingContext, now: () => Date) {
+export function companyEndpoints(repos: Repositories, directory: DirectoryService, matching: MatchingContext, publicOrigin: string, now: () => Date) {
   return [
     defineEndpoint({
       method: "get",
@@ -39,6 +40,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
           country: query.country,
           language: query.language,
           participation: query.participation,
+          status: query.status,
           publicOnly: auth?.user.role !== "organiser",
           sort: query.sort,
           skip: (query.page - 1) * query.pageSize,
@@ -145,14 +147,13 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
     defineEndpoint({
       method: "post",
       path: "/companies/:id/approve",
-      summary: "Approve a self-registered company (organisers)",
+      summary: "Approve a self-registered company; its members are told by mail (organisers; approving again changes nothing)",
       tags: ["companies"],
       access: ["organiser"],
       request: S.CompaniesApproveSchema,
       responses: { 204: { description: "Approved" } },
       handler: async ({ params }) => {
-        if (!(await repos.companies.approve(params.id))) throw notFound();
-        await directory.companyChanged(params.id);
+        await approveCompany(repos, directory, publicOrigin, params.id);
         return {};
       },
     }),

@@ -1,6 +1,12 @@
+import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
+import type { CompanyCard, DirectoryPage } from "@ketnoi/contracts";
 import { RequireRole } from "../../components/RequireRole";
+import { Async, Notice } from "../../components/States";
+import { useLoad } from "../../lib/useLoad";
+import { errorText, send } from "../../lib/api";
+import { countryName } from "../../lib/labels";
 
 const SECTIONS: [string, string, string][] = [
   ["/organiser/setup", "setup.title", "console.setupHint"],
@@ -13,7 +19,52 @@ const SECTIONS: [string, string, string][] = [
   ["/companies", "nav.directory", "console.directoryHint"],
 ];
 
-/** The organisers' console: where each part of running the fair lives. */
+/**
+ * Firms that signed up themselves and wait for an organiser: until approved they cannot ask anyone
+ * to meet and are not in the directory. Each opens its profile; approving tells its members.
+ */
+function Approvals() {
+  const { t, i18n } = useTranslation();
+  const { result, reload } = useLoad<DirectoryPage>("/companies?status=pending&pageSize=100", (p) => p.data.length === 0);
+  const [approved, setApproved] = useState<string[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const approve = async (c: CompanyCard) => {
+    setFailure(null);
+    try {
+      await send("POST", `/companies/${c.id}/approve`, {});
+      setApproved((ids) => [...ids, c.id]);
+    } catch (e) {
+      setFailure(errorText(e));
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="approvals-title">
+      <h2 id="approvals-title">{t("console.approvals")}</h2>
+      <Async result={result} reload={reload} empty={t("console.noApprovals")}>
+        {(page) => (
+          <ul className="list approvals">
+            {page.data.map((c) => (
+              <li key={c.id} className="approval">
+                <span>
+                  <Link to={`/companies/${c.id}`}>{c.legalName}</Link>{" "}
+                  <small className="muted">{t(`directory.kind.${c.kind}`)} · {countryName(c.country, i18n.language)}</small>
+                </span>
+                {approved.includes(c.id) ? (
+                  <span className="status status-booked">{t("console.approved")}</span>
+                ) : (
+                  <button type="button" onClick={() => void approve(c)} aria-label={t("console.approveName", { name: c.legalName })}>{t("console.approve")}</button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Async>
+      {failure && <Notice kind="error">{failure}</Notice>}
+    </section>
+  );
+}
+
+/** The organisers' console: registrations to approve, and where each part of running the fair lives. */
 export default function Console() {
   const { t } = useTranslation();
   return (
@@ -21,6 +72,7 @@ export default function Console() {
       {() => (
         <>
           <h1>{t("console.title")}</h1>
+          <Approvals />
           <div className="grid">
             {SECTIONS.map(([to, title, hint]) => (
               <article key={to} className="card">
