@@ -90,6 +90,10 @@ describe("a domestic firm and a foreign vendor meet", () => {
     const opage = await octx.newPage();
     await signInThroughUi(opage, demo("organiser"), EN);
     await opage.waitForURL(/\/organiser$/);
+    // In the organiser's directory the firm is marked as waiting.
+    await opage.goto(`${stack.baseUrl()}/companies?q=${encodeURIComponent(firmName)}`);
+    await opage.locator(".company-card").filter({ hasText: firmName }).getByText("Awaiting approval").waitFor();
+    await opage.goBack();
     const approvals = opage.getByRole("region", { name: "Registrations to approve" });
     await approvals.getByRole("link", { name: firmName }).waitFor();
     await approvals.getByRole("button", { name: `Approve ${firmName}` }).click();
