@@ -20,6 +20,7 @@ const Onboarding = lazy(() => import("./pages/Onboarding"));
 const Assignments = lazy(() => import("./pages/Assignments"));
 const Hall = lazy(() => import("./pages/Hall"));
 const Team = lazy(() => import("./pages/Team"));
+const Account = lazy(() => import("./pages/Account"));
 const Console = lazy(() => import("./pages/organiser/Console"));
 const Scheduler = lazy(() => import("./pages/organiser/Scheduler"));
 const CheckInDesk = lazy(() => import("./pages/organiser/CheckInDesk"));
@@ -61,6 +62,7 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["assignments", Assignments],
   ["hall", Hall],
   ["team", Team],
+  ["account", Account],
   ["organiser", Console],
   ["organiser/scheduler", Scheduler],
   ["organiser/check-in", CheckInDesk],

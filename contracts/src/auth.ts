@@ -72,3 +72,10 @@ export type SessionUser = z.infer<typeof SessionUserSchema>;
 /** What the client gets after login and from GET /api/auth/session: who, and the CSRF token to send. */
 export const SessionViewSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() });
 export type SessionView = z.infer<typeof SessionViewSchema>;
+
+/** POST /api/me/delete: the account's password, entered again. */
+export const AccountDeleteBodySchema = z.strictObject({ password: z.string().min(1).max(200) });
+/** PATCH /api/me/consents: the optional consents to grant (true) or withdraw (false). */
+export const ConsentsBodySchema = z
+  .strictObject({ profileSharing: z.boolean().optional(), marketing: z.boolean().optional() })
+  .refine((b) => Object.keys(b).length > 0, "nothing to change");

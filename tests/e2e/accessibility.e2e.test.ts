@@ -65,6 +65,7 @@ describe("accessibility of the main pages (axe-core)", () => {
       ["/agenda", ".agenda-item, .state.empty"],
       ["/onboarding", "fieldset"],
       ["/recommendations", "h1"],
+      ["/account", "#consents-title"],
     ] as const) found.push(...(await audit(page, path, ready)));
     expect(found).toEqual([]);
   });

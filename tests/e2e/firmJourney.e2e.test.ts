@@ -363,4 +363,31 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await page.getByText(/Published: \d+ meetings booked, \d+ conflicts\./).waitFor();
     await ctx.close();
   });
+  test("the firm's owner withdraws profile sharing (the firm leaves the directory), downloads its data and deletes the account", async () => {
+    await firm.getByRole("link", { name: /Nguyễn Thử/ }).click();
+    await firm.getByRole("heading", { name: "Account and personal data" }).waitFor();
+    const sharing = firm.getByLabel("Show the firm's profile to participants and in the public directory.");
+    expect(await sharing.isChecked()).toBe(true);
+    const anonymous = await apiAs((await browser.newContext()).request);
+    expect((await anonymous.get(`/companies?q=${encodeURIComponent(firmName)}`)).body.total).toBe(1);
+    await sharing.uncheck();
+    await firm.getByText("Saved.").waitFor();
+    expect((await anonymous.get(`/companies?q=${encodeURIComponent(firmName)}`)).body.total).toBe(0);
+
+    const download = firm.waitForEvent("download");
+    await firm.getByRole("link", { name: "Download my data" }).click();
+    const data = JSON.parse(readFileSync((await (await download).path())!, "utf8"));
+    expect(data.user.email).toBe(`firm-${suffix}@example.vn`);
+    expect(data.user.consents.map((c: { purpose: string }) => c.purpose)).toEqual(["personalData"]);
+
+    await firm.getByRole("button", { name: "Delete my account" }).click();
+    await firm.getByLabel("Your password").fill("not the password");
+    await firm.getByRole("button", { name: "Delete the account for good" }).click();
+    await firm.locator(".notice").waitFor();
+    await firm.getByLabel("Your password").fill("a long enough passphrase");
+    await firm.getByRole("button", { name: "Delete the account for good" }).click();
+    await firm.waitForURL(`${stack.baseUrl()}/`);
+    await firm.getByRole("link", { name: "Sign in" }).first().waitFor();
+    expect(errors).toEqual([]);
+  });
 });

@@ -53,11 +53,19 @@ export async function deleteAccount(repos: Repositories, directory: DirectorySer
 
 export const OPTIONAL_CONSENTS = ["profileSharing", "marketing"] as const;
 
-/** Grants or withdraws optional consents; the required one (personalData) is withdrawn by deleting the account. */
-export async function updateConsents(repos: Repositories, user: UserRecord, changes: Partial<Record<(typeof OPTIONAL_CONSENTS)[number], boolean>>, now: Date) {
+/**
+ * Grants or withdraws optional consents; the required one (personalData) is withdrawn by deleting
+ * the account. As at registration, the firm owner's consent to profile sharing is what lists the
+ * firm in the directory: withdrawn, the firm is unlisted at once.
+ */
+export async function updateConsents(repos: Repositories, directory: DirectoryService, user: UserRecord, changes: Partial<Record<(typeof OPTIONAL_CONSENTS)[number], boolean>>, now: Date) {
   const kept = user.consents.filter((c) => !(c.purpose in changes));
   const granted = Object.entries(changes)
     .filter(([, on]) => on)
     .map(([purpose]) => user.consents.find((c) => c.purpose === purpose) ?? { purpose, grantedAt: now });
   await repos.users.setConsents(user.id, [...kept, ...granted]);
+  if (changes.profileSharing !== undefined && user.companyId && user.companyRole === "owner") {
+    await repos.companies.update(user.companyId, { listed: changes.profileSharing });
+    await directory.companyChanged(user.companyId);
+  }
 }

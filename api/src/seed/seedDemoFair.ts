@@ -55,7 +55,7 @@ export async function seedDemoFair(repos: Repositories): Promise<SeedReport> {
       passwordHash,
       locale: login.role === "vendor" ? "ja" : "vi",
       timeZone: login.role === "vendor" ? "Asia/Tokyo" : "Asia/Ho_Chi_Minh",
-      consents: [{ purpose: "profile-sharing", grantedAt: new Date("2026-11-01T00:00:00Z") }],
+      consents: ["personalData", "profileSharing"].map((purpose) => ({ purpose, grantedAt: new Date("2026-11-01T00:00:00Z") })),
       ...(companyOf[login.role] ? { companyId: companyOf[login.role], companyRole: "owner" as const } : {}),
     });
     if (created) usersCreated++;

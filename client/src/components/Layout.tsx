@@ -60,7 +60,7 @@ export function Layout() {
               <Suspense fallback={null}>
                 <NotificationBell />
               </Suspense>
-              <span className="who" title={`${user.name} · ${user.email}`}><span className="who-name">{user.name}</span>&nbsp;· {t(`role.${user.role}`)}</span>
+              <Link to="/account" className="who" title={`${user.name} · ${user.email} · ${t("account.title")}`}><span className="who-name">{user.name}</span>&nbsp;· {t(`role.${user.role}`)}</Link>
               <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>{t("nav.signOut")}</button>
             </>
           )}

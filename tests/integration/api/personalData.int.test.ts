@@ -35,9 +35,15 @@ describe("personal data: export, consents, deletion", () => {
     expect(data.body.mail).toEqual([expect.objectContaining({ template: "verify_email" })]);
     expect(JSON.stringify(data.body)).not.toMatch(/passwordHash|argon2/);
 
+    expect(data.body.company.listed).toBe(true);
     await agent.patch("/api/me/consents").set(csrf).send({ profileSharing: false, marketing: true }).expect(204);
     const after = await agent.get("/api/me/data").expect(200);
     expect(after.body.user.consents.map((c: { purpose: string }) => c.purpose).sort()).toEqual(["marketing", "personalData"]);
+    // The owner's withdrawal unlists the firm; granting again lists it.
+    expect(after.body.company.listed).toBe(false);
+    await agent.patch("/api/me/consents").set(csrf).send({ profileSharing: true }).expect(204);
+    expect((await agent.get("/api/me/data").expect(200)).body.company.listed).toBe(true);
+    await agent.patch("/api/me/consents").set(csrf).send({ profileSharing: false }).expect(204);
     await agent.patch("/api/me/consents").set(csrf).send({ personalData: false }).expect(400);
 
     const { agent: organiser } = await signIn(app(), "organiser@ketnoi.demo", DEMO_PASSWORD);

@@ -39,13 +39,13 @@ export function meEndpoints(repos: Repositories, directory: DirectoryService, ev
     defineEndpoint({
       method: "patch",
       path: "/me/consents",
-      summary: "Grant or withdraw my optional consents",
+      summary: "Grant or withdraw my optional consents (a firm owner's profile sharing lists or unlists the firm)",
       tags: ["personal data"],
       access: "signedIn",
       request: S.MeConsentsSchema,
       responses: { 204: { description: "Updated" } },
       handler: async ({ auth, body }) => {
-        await updateConsents(repos, auth!.user, body, now());
+        await updateConsents(repos, directory, auth!.user, body, now());
         return {};
       },
     }),

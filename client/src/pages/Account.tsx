@@ -1,0 +1,110 @@
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { useTranslation } from "react-i18next";
+import { AccountDeleteBodySchema } from "@ketnoi/contracts";
+import { RequireRole } from "../components/RequireRole";
+import { Field } from "../components/Field";
+import { Async, Notice } from "../components/States";
+import { useLoad } from "../lib/useLoad";
+import { errorText, send } from "../lib/api";
+import { useForm } from "../lib/validation";
+import { useSession } from "../lib/session";
+
+/** What the page reads of GET /api/me/data (the whole document is what the download gives). */
+type MyData = { user: { consents: { purpose: string }[] } };
+const OPTIONAL = [
+  ["profileSharing", "auth.consentSharing"],
+  ["marketing", "auth.consentMarketing"],
+] as const;
+
+/** The optional consents, each saved as it is ticked (Decree 13/2023/ND-CP: withdrawn as easily as given). */
+function Consents({ granted }: { granted: string[] }) {
+  const { t } = useTranslation();
+  const [on, setOn] = useState(() => new Set(granted));
+  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const mark = (purpose: string, value: boolean) =>
+    setOn((s) => {
+      const next = new Set(s);
+      if (value) next.add(purpose);
+      else next.delete(purpose);
+      return next;
+    });
+  // The box follows the click at once and goes back if the api refuses.
+  const change = async (purpose: string, value: boolean) => {
+    setNotice(null);
+    mark(purpose, value);
+    try {
+      await send("PATCH", "/me/consents", { [purpose]: value });
+      setNotice({ kind: "ok", text: t("account.saved") });
+    } catch (e) {
+      mark(purpose, !value);
+      setNotice({ kind: "error", text: errorText(e) });
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="consents-title">
+      <h2 id="consents-title">{t("account.consents")}</h2>
+      <p className="muted">{t("account.consentsHint")}</p>
+      {OPTIONAL.map(([purpose, label]) => (
+        <label key={purpose} className="choice">
+          <input type="checkbox" checked={on.has(purpose)} onChange={(e) => void change(purpose, e.target.checked)} /> {t(label)}
+        </label>
+      ))}
+      {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
+    </section>
+  );
+}
+
+/** Deleting the account: the password again, then signed out on the landing page. */
+function DeleteAccount() {
+  const { t } = useTranslation();
+  const { refresh } = useSession();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const form = useForm(AccountDeleteBodySchema, { password: "" });
+  const submit = form.submit(async (body) => {
+    await send("POST", "/me/delete", body);
+    refresh();
+    navigate("/");
+  });
+  return (
+    <section className="panel" aria-labelledby="delete-title">
+      <h2 id="delete-title">{t("account.delete")}</h2>
+      <p className="muted">{t("account.deleteHint")}</p>
+      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>{t("account.delete")}</button>
+      {open && (
+        <form className="subform" onSubmit={submit} noValidate>
+          <Field label={t("account.password")} error={form.error("password")}>
+            {(p) => <input {...p} type="password" autoComplete="current-password" value={form.values.password} onChange={(e) => form.set("password", e.target.value)} />}
+          </Field>
+          <button type="submit" disabled={form.busy}>{t("account.confirmDelete")}</button>
+          {form.failure && <Notice kind="error">{form.failure}</Notice>}
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Account and personal data: consents, a copy of everything held, and deleting the account. */
+export default function Account() {
+  const { t } = useTranslation();
+  const { result, reload } = useLoad<MyData>("/me/data");
+  return (
+    <RequireRole roles={["domestic", "vendor", "organiser", "interpreter"]}>
+      {() => (
+        <>
+          <h1>{t("account.title")}</h1>
+          <Async result={result} reload={reload} empty={null}>
+            {(data) => <Consents granted={data.user.consents.map((c) => c.purpose)} />}
+          </Async>
+          <section className="panel" aria-labelledby="data-title">
+            <h2 id="data-title">{t("account.data")}</h2>
+            <p className="muted">{t("account.dataHint")}</p>
+            <p><a className="button-link" href="/api/me/data" download="ketnoi-my-data.json">{t("account.download")}</a></p>
+          </section>
+          <DeleteAccount />
+        </>
+      )}
+    </RequireRole>
+  );
+}
