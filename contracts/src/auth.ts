@@ -75,7 +75,10 @@ export type SessionView = z.infer<typeof SessionViewSchema>;
 
 /** POST /api/me/delete: the account's password, entered again. */
 export const AccountDeleteBodySchema = z.strictObject({ password: z.string().min(1).max(200) });
+/** The consents a user may give or withdraw at any time (personalData is given once, at registration). */
+export const OPTIONAL_CONSENTS = ["profileSharing", "marketing"] as const;
+export type OptionalConsent = (typeof OPTIONAL_CONSENTS)[number];
 /** PATCH /api/me/consents: the optional consents to grant (true) or withdraw (false). */
 export const ConsentsBodySchema = z
-  .strictObject({ profileSharing: z.boolean().optional(), marketing: z.boolean().optional() })
+  .strictObject(Object.fromEntries(OPTIONAL_CONSENTS.map((c) => [c, z.boolean().optional()])) as Record<OptionalConsent, z.ZodOptional<z.ZodBoolean>>)
   .refine((b) => Object.keys(b).length > 0, "nothing to change");

@@ -1,3 +1,4 @@
+import type { OptionalConsent } from "@ketnoi/contracts";
 import { AppError } from "../errors";
 import { endAllSessions } from "../auth/sessions";
 import type { EventPublisher } from "../services/events";
@@ -51,14 +52,12 @@ export async function deleteAccount(repos: Repositories, directory: DirectorySer
   }
 }
 
-export const OPTIONAL_CONSENTS = ["profileSharing", "marketing"] as const;
-
 /**
  * Grants or withdraws optional consents; the required one (personalData) is withdrawn by deleting
  * the account. As at registration, the firm owner's consent to profile sharing is what lists the
  * firm in the directory: withdrawn, the firm is unlisted at once.
  */
-export async function updateConsents(repos: Repositories, directory: DirectoryService, user: UserRecord, changes: Partial<Record<(typeof OPTIONAL_CONSENTS)[number], boolean>>, now: Date) {
+export async function updateConsents(repos: Repositories, directory: DirectoryService, user: UserRecord, changes: Partial<Record<OptionalConsent, boolean>>, now: Date) {
   const kept = user.consents.filter((c) => !(c.purpose in changes));
   const granted = Object.entries(changes)
     .filter(([, on]) => on)

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
-import { AccountDeleteBodySchema } from "@ketnoi/contracts";
+import { AccountDeleteBodySchema, OPTIONAL_CONSENTS, type OptionalConsent } from "@ketnoi/contracts";
 import { RequireRole } from "../components/RequireRole";
 import { Field } from "../components/Field";
 import { Async, Notice } from "../components/States";
@@ -12,10 +12,8 @@ import { useSession } from "../lib/session";
 
 /** What the page reads of GET /api/me/data (the whole document is what the download gives). */
 type MyData = { user: { consents: { purpose: string }[] } };
-const OPTIONAL = [
-  ["profileSharing", "auth.consentSharing"],
-  ["marketing", "auth.consentMarketing"],
-] as const;
+/** Each consent in the words the user agreed to at sign-up. */
+const CONSENT_LABELS: Record<OptionalConsent, string> = { profileSharing: "auth.consentSharing", marketing: "auth.consentMarketing" };
 
 /** The optional consents, each saved as it is ticked (Decree 13/2023/ND-CP: withdrawn as easily as given). */
 function Consents({ granted }: { granted: string[] }) {
@@ -45,9 +43,9 @@ function Consents({ granted }: { granted: string[] }) {
     <section className="panel" aria-labelledby="consents-title">
       <h2 id="consents-title">{t("account.consents")}</h2>
       <p className="muted">{t("account.consentsHint")}</p>
-      {OPTIONAL.map(([purpose, label]) => (
+      {OPTIONAL_CONSENTS.map((purpose) => (
         <label key={purpose} className="choice">
-          <input type="checkbox" checked={on.has(purpose)} onChange={(e) => void change(purpose, e.target.checked)} /> {t(label)}
+          <input type="checkbox" checked={on.has(purpose)} onChange={(e) => void change(purpose, e.target.checked)} /> {t(CONSENT_LABELS[purpose])}
         </label>
       ))}
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
@@ -85,26 +83,26 @@ function DeleteAccount() {
   );
 }
 
-/** Account and personal data: consents, a copy of everything held, and deleting the account. */
-export default function Account() {
+function AccountBody() {
   const { t } = useTranslation();
   const { result, reload } = useLoad<MyData>("/me/data");
   return (
-    <RequireRole roles={["domestic", "vendor", "organiser", "interpreter"]}>
-      {() => (
-        <>
-          <h1>{t("account.title")}</h1>
-          <Async result={result} reload={reload} empty={null}>
-            {(data) => <Consents granted={data.user.consents.map((c) => c.purpose)} />}
-          </Async>
-          <section className="panel" aria-labelledby="data-title">
-            <h2 id="data-title">{t("account.data")}</h2>
-            <p className="muted">{t("account.dataHint")}</p>
-            <p><a className="button-link" href="/api/me/data" download="ketnoi-my-data.json">{t("account.download")}</a></p>
-          </section>
-          <DeleteAccount />
-        </>
-      )}
-    </RequireRole>
+    <>
+      <h1>{t("account.title")}</h1>
+      <Async result={result} reload={reload} empty={null}>
+        {(data) => <Consents granted={data.user.consents.map((c) => c.purpose)} />}
+      </Async>
+      <section className="panel" aria-labelledby="data-title">
+        <h2 id="data-title">{t("account.data")}</h2>
+        <p className="muted">{t("account.dataHint")}</p>
+        <p><a className="button-link" href="/api/me/data" download="ketnoi-my-data.json">{t("account.download")}</a></p>
+      </section>
+      <DeleteAccount />
+    </>
   );
+}
+
+/** Account and personal data: consents, a copy of everything held, and deleting the account. */
+export default function Account() {
+  return <RequireRole roles={["domestic", "vendor", "organiser", "interpreter"]}>{() => <AccountBody />}</RequireRole>;
 }
