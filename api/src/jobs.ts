@@ -3,7 +3,7 @@ import type { Repositories } from "./repositories";
 import { dispatchOutbox, type MailTransport } from "./services/mail";
 import type { MeetingContext } from "./commands/meetings/context";
 import { expireRequests, sendReminders, sweepOrphanReservations } from "./commands/meetings/maintenance";
-import { closeUnattendedOnlineMeetings } from "./commands/live/videoNoShow";
+import { settleOnlineMeetings } from "./commands/live/onlineAttendance";
 
 /**
  * Periodic work of an api process: sending queued mail, removing expired sessions (FerretDB has
@@ -19,7 +19,7 @@ export function startBackgroundJobs(repos: Repositories, meetings: MeetingContex
     setInterval(run("expire-requests", () => expireRequests(meetings)), 60_000),
     setInterval(run("meeting-reminders", () => sendReminders(meetings)), 30_000),
     setInterval(run("orphan-reservations", () => sweepOrphanReservations(meetings, logger)), 5 * 60_000),
-    setInterval(run("online-no-shows", () => closeUnattendedOnlineMeetings(meetings)), 60_000),
+    setInterval(run("online-attendance", () => settleOnlineMeetings(meetings)), 60_000),
   ];
   return { stop: () => timers.forEach(clearInterval) };
 }

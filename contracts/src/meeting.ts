@@ -9,6 +9,12 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const OPEN_STATUSES: readonly MeetingStatus[] = ["requested", "countered"];
 export const MEETING_MODE_PREFERENCES = ["onsite", "online", "either"] as const;
 export const MEETING_MODES = ["onsite", "online"] as const;
+/**
+ * A meeting's window opens this long before its slot and closes at its end: check-in at the table
+ * is accepted, and video presence counts, only inside it. Joining the video room earlier is a test
+ * call and records nothing (two parties trying the room days ahead must not turn it "held").
+ */
+export const MEETING_WINDOW_OPENS_MINUTES = 15;
 export const DECLINE_REASONS = ["not_relevant", "no_time", "already_partner", "other"] as const;
 /** Why the platform, not a side, cancelled a meeting: the organiser changed the fair's hours and no common free slot was left. */
 export const CANCEL_REASONS = ["fair_change"] as const;

@@ -78,8 +78,11 @@ export const NotificationEventSchema = z.object({
 });
 export type NotificationEvent = z.infer<typeof NotificationEventSchema>;
 
-/** What happens in an online meeting's video room, from LiveKit's webhooks. */
-export const MEETING_LIVE_STATES = ["waiting", "interpreter_joined", "started", "ended"] as const;
+/**
+ * What happens in an online meeting's video room, from LiveKit's webhooks. `test_call`: someone is
+ * in the room before the meeting's window opens (MEETING_WINDOW_OPENS_MINUTES): nothing is recorded.
+ */
+export const MEETING_LIVE_STATES = ["waiting", "interpreter_joined", "started", "ended", "test_call"] as const;
 export const MeetingLiveEventSchema = z.object({
   meetingId: z.string(),
   state: z.enum(MEETING_LIVE_STATES),

@@ -290,7 +290,7 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await page.goto(`${stack.baseUrl()}/meetings/${meeting.id}`);
     await page.getByRole("button", { name: "Cancel the meeting" }).waitFor();
     expect(await page.getByRole("button", { name: /^Report .* absent$/ }).count()).toBe(0);
-    // The page's clock ten minutes into the meeting (the api keeps the real one, in November).
+    // The page's clock ten minutes into the meeting (the api keeps the real one: the demo fair is days ahead).
     await page.clock.setFixedTime(new Date(Date.parse(meeting.slot!.start) + 10 * 60_000));
     await page.reload();
     await page.getByRole("button", { name: `Report ${meeting.requester.name} absent` }).waitFor();

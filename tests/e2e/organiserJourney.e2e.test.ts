@@ -56,7 +56,7 @@ describe("the organiser's console", () => {
 
     await page.getByRole("button", { name: "Start the camera" }).click();
     await page.getByLabel("Camera view").waitFor();
-    // The fair is weeks away on the demo clock: the api answers that check-in has not opened yet,
+    // The demo fair is days ahead by the real clock: the api answers that check-in has not opened yet,
     // which proves the code was read from the video and checked by the api.
     await page.getByRole("region", { name: "Recent check-ins" }).getByText("Check-in for this meeting has not opened yet.").waitFor();
     await screenshot(page, "check-in-desk-phone");

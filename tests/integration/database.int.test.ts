@@ -2,6 +2,7 @@ import { freshDatabase } from "../support/stack";
 import { createRepositories, type Repositories } from "../../api/src/repositories";
 import { seedDemoFair } from "../../api/src/seed/seedDemoFair";
 import { generateDemoFair } from "../../api/src/seed/demoFair";
+import { DEMO_DAYS, FIXED_NOW, fairTime } from "../support/clock";
 
 // Mongoose against the real FerretDB (or MongoDB) of the test stack.
 describe("database (FerretDB through Mongoose)", () => {
@@ -14,8 +15,8 @@ describe("database (FerretDB through Mongoose)", () => {
   afterAll(() => db.drop());
 
   test("a document written through Mongoose reads back as a plain object", async () => {
-    const fair = await repos.fairs.upsertBySlug(generateDemoFair().fair);
-    const company = { ...generateDemoFair().companies[0]!, fairId: fair.id };
+    const fair = await repos.fairs.upsertBySlug(generateDemoFair(DEMO_DAYS).fair);
+    const company = { ...generateDemoFair(DEMO_DAYS).companies[0]!, fairId: fair.id };
     const ids = await repos.companies.upsertMany([company]);
     const stored = await repos.companies.findByRegistrationKey(company.registrationKey);
     expect(stored).not.toBeNull();
@@ -27,8 +28,8 @@ describe("database (FerretDB through Mongoose)", () => {
   });
 
   test("a created meeting is returned as it reads back (create does not read it again)", async () => {
-    const fair = await repos.fairs.upsertBySlug(generateDemoFair().fair);
-    const [a, b] = generateDemoFair().companies.slice(0, 2).map((c) => ({ ...c, fairId: fair.id }));
+    const fair = await repos.fairs.upsertBySlug(generateDemoFair(DEMO_DAYS).fair);
+    const [a, b] = generateDemoFair(DEMO_DAYS).companies.slice(0, 2).map((c) => ({ ...c, fairId: fair.id }));
     const ids = await repos.companies.upsertMany([a!, b!]);
     const [requesterId, recipientId] = [ids.get(a!.registrationKey)!, ids.get(b!.registrationKey)!];
     const id = repos.meetings.newId();
@@ -36,7 +37,7 @@ describe("database (FerretDB through Mongoose)", () => {
       id,
       {
         fairId: fair.id, requesterId, recipientId, parties: [requesterId, recipientId], requestedBy: requesterId, message: "Khuôn dập", preferredMode: "either", dayPart: "any",
-        source: "booking", status: "booked", startsAt: new Date("2026-12-10T02:00:00Z"), endsAt: new Date("2026-12-10T02:30:00Z"), mode: "onsite", table: 7,
+        source: "booking", status: "booked", startsAt: fairTime(1, "09:00"), endsAt: fairTime(1, "09:30"), mode: "onsite", table: 7,
         sequence: 0, outcomes: [], absent: [], checkInCode: "c".repeat(24), reservationKeys: ["k1", "k2"],
       },
       requesterId,
@@ -53,8 +54,8 @@ describe("database (FerretDB through Mongoose)", () => {
   });
 
   test("bulk writes of more than 100 operations complete (batched below FerretDB's limit)", async () => {
-    const fair = await repos.fairs.findBySlug(generateDemoFair().fair.slug);
-    const companies = generateDemoFair().companies.slice(0, 150).map((c) => ({ ...c, fairId: fair!.id }));
+    const fair = await repos.fairs.findBySlug(generateDemoFair(DEMO_DAYS).fair.slug);
+    const companies = generateDemoFair(DEMO_DAYS).companies.slice(0, 150).map((c) => ({ ...c, fairId: fair!.id }));
     const ids = await repos.companies.upsertMany(companies);
     expect(ids.size).toBe(150);
     const again = await repos.companies.upsertMany(companies);
@@ -62,8 +63,8 @@ describe("database (FerretDB through Mongoose)", () => {
   });
 
   test("seeding the demo fair twice leaves exactly one copy of everything", async () => {
-    const first = await seedDemoFair(repos);
-    const second = await seedDemoFair(repos);
+    const first = await seedDemoFair(repos, FIXED_NOW);
+    const second = await seedDemoFair(repos, FIXED_NOW);
     expect(first.companies).toBe(260);
     expect(second.usersCreated).toBe(0);
     expect(await db.models.Company.countDocuments()).toBe(260);

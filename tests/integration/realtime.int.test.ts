@@ -27,7 +27,7 @@ describe("realtime service", () => {
     await new Promise<void>((resolve) => (t.redis.isReady ? resolve() : t.redis.once("ready", () => resolve())));
     const built = buildTestApp(t.db, { now: () => FIXED_NOW, events: redisEventPublisher(t.redis) });
     t.app = built.app;
-    await seedDemoFair(built.repos);
+    await seedDemoFair(built.repos, FIXED_NOW);
     const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
     await t.db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
     for (const role of ["organiser", "domestic", "vendor", "interpreter"]) signedIn[role] = await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD);

@@ -20,11 +20,13 @@ describe("video: LiveKit tokens after policy checks, webhooks recording attendan
   let meeting: { id: string };
   let room = "";
   let seq = 0;
-  const webhook = (event: string, userId: string, metadata: object, roomName = room) =>
+  /** When LiveKit says the events happen: by default a minute into the meeting, a second apart. */
+  let eventsFrom = 0;
+  const webhook = (event: string, userId: string, metadata: object, roomName = room, at = eventsFrom + ++seq * 1000) =>
     JSON.stringify({
       event,
       id: `EV_test_${++seq}`,
-      createdAt: String(Math.floor(Date.now() / 1000) + seq),
+      createdAt: String(Math.floor(at / 1000)),
       room: { name: roomName },
       participant: { identity: userId, metadata: JSON.stringify(metadata) },
     });
@@ -35,7 +37,9 @@ describe("video: LiveKit tokens after policy checks, webhooks recording attendan
 
   beforeAll(async () => {
     meeting = (await post(t.as.domestic, "/api/meetings", { with: t.vendorCompany, slot: "d1s08", mode: "online" }).expect(201)).body;
-    room = (await t.db.models.Meeting.findById(meeting.id).lean())!.onlineRoom!;
+    const stored = (await t.db.models.Meeting.findById(meeting.id).lean())!;
+    room = stored.onlineRoom!;
+    eventsFrom = stored.startsAt!.getTime() + 60_000;
   });
 
   test("the parties and organisers get a token for exactly that room, short-lived; a third user is refused", async () => {
@@ -79,6 +83,28 @@ describe("video: LiveKit tokens after policy checks, webhooks recording attendan
     await send(body, await signedWebhook(body, "x".repeat(40))).expect(401);
     await send(body, "Bearer nonsense").expect(401);
     expect(await t.db.models.VideoAttendance.countDocuments()).toBe(0);
+  });
+
+  test("a test call days before the meeting records the joins but leaves the meeting booked", async () => {
+    const party = (companyId: string) => ({ access: "party", meetingId: meeting.id, companyId });
+    const deliver = async (body: string) => send(body, await signedWebhook(body)).expect(204);
+    const start = (await t.repos.meetings.findById(meeting.id))!.startsAt!.getTime();
+    const early = start - 4 * 24 * 3600_000;
+    const domestic = t.as.domestic.session.user.id;
+    const vendor = t.as.vendor.session.user.id;
+    await deliver(webhook("participant_joined", domestic, party(t.domesticCompany), room, early));
+    await deliver(webhook("participant_joined", vendor, party(t.vendorCompany), room, early + 1000));
+    expect((await t.repos.meetings.findById(meeting.id))!.status).toBe("booked");
+    expect(t.published.at(-1)).toMatchObject({ event: "meeting:live", payload: { state: "test_call", status: "booked" } });
+    // Still together 16 minutes before the start: outside the window (15 minutes), still a test call.
+    await deliver(webhook("participant_left", vendor, party(t.vendorCompany), room, start - 16 * 60_000));
+    await deliver(webhook("participant_joined", vendor, party(t.vendorCompany), room, start - 16 * 60_000 + 1000));
+    expect((await t.repos.meetings.findById(meeting.id))!.status).toBe("booked");
+    await deliver(webhook("participant_left", domestic, party(t.domesticCompany), room, start - 16 * 60_000 + 2000));
+    await deliver(webhook("participant_left", vendor, party(t.vendorCompany), room, start - 16 * 60_000 + 3000));
+    expect((await t.repos.meetings.history(meeting.id)).map((h) => h.kind)).not.toContain("video_held");
+    await t.db.models.VideoAttendance.deleteMany({ meetingId: meeting.id });
+    t.published.length = 0;
   });
 
   test("signed webhooks record joins and leaves; both parties in the room together make the meeting held", async () => {
@@ -127,19 +153,47 @@ describe("video: LiveKit tokens after policy checks, webhooks recording attendan
   });
 });
 
-describe("video: online no-shows", () => {
+describe("video: online meetings settled by presence inside their window", () => {
   const t = useLiveApp("videonoshow");
-  test("an online meeting over without both parties in the room is a no-show, naming who never came", async () => {
+  const contextAt = async (at: Date) => {
     const { createMeetingContext } = await import("../../api/src/http/app");
-    const { closeUnattendedOnlineMeetings } = await import("../../api/src/commands/live/videoNoShow");
     const { silentLogger } = await import("../support/stack");
-    const m = (await post(t.as.domestic, "/api/meetings", { with: t.vendorCompany, slot: "d1s08", mode: "online" }).expect(201)).body as { id: string; end: string };
-    const record = (await t.repos.meetings.findById(m.id))!;
-    await t.repos.videoAttendance.record({ id: "EV_ns_1", meetingId: m.id, room: record.onlineRoom!, userId: t.as.domestic.session.user.id, access: "party", companyId: t.domesticCompany, kind: "joined", at: record.startsAt! });
-    const during = createMeetingContext(t.repos, silentLogger(), "http://localhost:8080", { now: () => record.startsAt! });
-    expect(await closeUnattendedOnlineMeetings(during)).toBe(0);
-    const after = createMeetingContext(t.repos, silentLogger(), "http://localhost:8080", { now: () => new Date(record.endsAt!.getTime() + 20 * 60_000) });
-    expect(await closeUnattendedOnlineMeetings(after)).toBe(1);
-    expect(await t.repos.meetings.findById(m.id)).toMatchObject({ status: "no_show", absent: [t.vendorCompany] });
+    return createMeetingContext(t.repos, silentLogger(), "http://localhost:8080", { now: () => at });
+  };
+  const book = async (slot: string) => {
+    const m = (await post(t.as.domestic, "/api/meetings", { with: t.vendorCompany, slot, mode: "online" }).expect(201)).body as { id: string };
+    return (await t.repos.meetings.findById(m.id))!;
+  };
+  const joined = (record: { id: string; onlineRoom?: string | null }, who: "domestic" | "vendor", at: Date, kind: "joined" | "left" = "joined") =>
+    t.repos.videoAttendance.record({
+      id: `EV_${record.id}_${who}_${kind}_${at.getTime()}`, meetingId: record.id, room: record.onlineRoom!, userId: t.as[who].session.user.id, access: "party",
+      companyId: who === "domestic" ? t.domesticCompany : t.vendorCompany, kind, at,
+    });
+  const minutes = (d: Date, n: number) => new Date(d.getTime() + n * 60_000);
+
+  test("an online meeting over without both parties in the room is a no-show, naming who never came; a test call days before does not count", async () => {
+    const { settleOnlineMeetings } = await import("../../api/src/commands/live/onlineAttendance");
+    const record = await book("d1s08");
+    // The vendor tried the room two days before and left; only the firm came on the day.
+    await joined(record, "vendor", minutes(record.startsAt!, -2 * 24 * 60));
+    await joined(record, "vendor", minutes(record.startsAt!, -2 * 24 * 60 + 5), "left");
+    await joined(record, "domestic", record.startsAt!);
+    expect(await settleOnlineMeetings(await contextAt(record.startsAt!))).toEqual({ held: 0, noShows: 0 });
+    expect(await settleOnlineMeetings(await contextAt(minutes(record.endsAt!, 20)))).toEqual({ held: 0, noShows: 1 });
+    expect(await t.repos.meetings.findById(record.id)).toMatchObject({ status: "no_show", absent: [t.vendorCompany] });
+  });
+
+  test("parties who joined before the window and stayed on into it hold the meeting once the window opens", async () => {
+    const { settleOnlineMeetings } = await import("../../api/src/commands/live/onlineAttendance");
+    const record = await book("d1s10"); // the pair is free again: a no-show ends its one live meeting
+    const at = minutes(record.startsAt!, -20);
+    await joined(record, "domestic", at);
+    await joined(record, "vendor", minutes(at, 1));
+    // Twenty minutes before: a test call, nothing happens.
+    expect(await settleOnlineMeetings(await contextAt(minutes(record.startsAt!, -18)))).toEqual({ held: 0, noShows: 0 });
+    expect((await t.repos.meetings.findById(record.id))!.status).toBe("booked");
+    // The window opens with both still in the room: held.
+    expect(await settleOnlineMeetings(await contextAt(minutes(record.startsAt!, -14)))).toEqual({ held: 1, noShows: 0 });
+    expect(await t.repos.meetings.findById(record.id)).toMatchObject({ status: "held" });
   });
 });

@@ -7,6 +7,7 @@ import { createVideoRooms, createVideoService } from "../../api/src/services/liv
 import type { Database } from "../../api/src/db/connection";
 import { freshDatabase, silentLogger, stack } from "./stack";
 import { seedDemoFair } from "../../api/src/seed/seedDemoFair";
+import { FIXED_NOW } from "./clock";
 
 export const TEST_ORIGIN = "http://localhost:8080";
 /** The secret test apps sign realtime tokens with (test realtime nodes verify with it). */
@@ -36,8 +37,7 @@ export async function signIn(app: Parameters<typeof request.agent>[0], email: st
   return { agent, session, csrf: { "X-CSRF-Token": session.csrfToken } };
 }
 
-/** Before the demo fair (10-11 December 2026), so the fair is "current". */
-export const FIXED_NOW = new Date("2026-11-22T03:00:00Z");
+export { FIXED_NOW } from "./clock";
 
 /**
  * A test file's own database seeded with the demo fair, and the api on it with the clock at FIXED_NOW.
@@ -49,7 +49,7 @@ export function useSeededApp(label: string) {
     t.db = await freshDatabase(label);
     const built = buildTestApp(t.db, { now: () => FIXED_NOW });
     Object.assign(t, built);
-    await seedDemoFair(built.repos);
+    await seedDemoFair(built.repos, FIXED_NOW);
   });
   afterAll(() => t.db.drop());
   return t;

@@ -35,7 +35,7 @@ export function useLiveApp(label: string) {
     const capture = capturingPublisher();
     const built = buildTestApp(t.db, { now: () => FIXED_NOW, events: capture.events });
     Object.assign(t, built, { published: capture.published });
-    await seedDemoFair(built.repos);
+    await seedDemoFair(built.repos, FIXED_NOW);
     const [domestic, vendor] = await Promise.all(["domestic", "vendor"].map((r) => t.db.models.User.findOne({ email: `${r}@ketnoi.demo` }).lean()));
     t.domesticCompany = domestic!.companyId!.toHexString();
     t.vendorCompany = vendor!.companyId!.toHexString();

@@ -34,7 +34,9 @@ export async function startSession(repos: Repositories, res: Response, cookies: 
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await repos.sessions.create(hashToken(token), { userId: user.id, csrfToken, expiresAt });
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: cookies.secure, path: "/", expires: expiresAt });
+  // Max-Age, not an instant: the browser times the cookie by its own clock, which may differ from
+  // the server's (and from the api's injected clock); the session record's expiry is what counts.
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: cookies.secure, path: "/", maxAge: SESSION_TTL_MS });
   return presentSession(user, csrfToken);
 }
 

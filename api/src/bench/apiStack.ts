@@ -45,7 +45,7 @@ export async function startBenchStack(uri: string, connections: number) {
   await db.connection.dropDatabase();
   await Promise.all(Object.values(db.models).map((m) => m.createIndexes()));
   const repos = createRepositories(db.models);
-  await seedDemoFair(repos);
+  await seedDemoFair(repos, new Date());
   const companies = (await repos.companies.listAll()).filter((c) => c.status !== "pending");
   const firms = companies.filter((c) => c.kind === "domestic");
   const vendors = companies.filter((c) => c.kind === "foreign").slice(0, 12);

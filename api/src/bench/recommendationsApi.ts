@@ -8,6 +8,7 @@ import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { createApp } from "../http/app";
 import { generateDemoFair, generateDirectory } from "../seed/demoFair";
+import { demoFairDays } from "../seed/demoDays";
 import { hashToken, randomToken } from "../services/secrets";
 import { SESSION_COOKIE } from "../auth/context";
 import { percentile } from "./stats";
@@ -22,17 +23,18 @@ export async function measureRecommendationsApi(uri: string) {
     await Promise.all(Object.values(db.models).map((m) => m.createIndexes()));
     const repos = createRepositories(db.models);
     await repos.taxonomy.upsertAll(TAXONOMY.version, TAXONOMY.terms);
-    const demo = generateDemoFair();
+    const today = new Date();
+    const demo = generateDemoFair(demoFairDays(today));
     const fair = await repos.fairs.upsertBySlug(demo.fair);
     await repos.interpreters.upsertMany(demo.interpreters.map((i) => ({ ...i, fairId: fair.id })));
-    const ids = await repos.companies.upsertMany(generateDirectory(COMPANIES).map((c) => ({ ...c, fairId: fair.id })));
+    const ids = await repos.companies.upsertMany(generateDirectory(COMPANIES, demo.fair.days as [string, string]).map((c) => ({ ...c, fairId: fair.id })));
     // Signed in as the owner of the first domestic firm (a session made directly: no login limits).
     const companyId = [...ids.values()][0]!;
     const user = await repos.users.create({ email: "bench@ketnoi.demo", name: "Bench", role: "domestic", companyId, companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: "!" });
     const token = randomToken();
-    await repos.sessions.create(hashToken(token), { userId: user.id, csrfToken: randomToken(), expiresAt: new Date("2027-01-01T00:00:00Z") });
+    await repos.sessions.create(hashToken(token), { userId: user.id, csrfToken: randomToken(), expiresAt: new Date(today.getTime() + 24 * 3600_000) });
 
-    const now = () => new Date("2026-11-22T03:00:00Z");
+    const now = () => today;
     const app = createApp({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now });
     const server = createServer(app);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

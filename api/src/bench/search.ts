@@ -8,6 +8,7 @@ import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { createApp } from "../http/app";
 import { generateDemoFair, generateDirectory } from "../seed/demoFair";
+import { demoFairDays } from "../seed/demoDays";
 import { TAXONOMY } from "@ketnoi/contracts";
 import { percentile } from "./stats";
 
@@ -36,13 +37,15 @@ await db.connection.dropDatabase();
 await Promise.all(Object.values(db.models).map((m) => m.createIndexes()));
 const repos = createRepositories(db.models);
 await repos.taxonomy.upsertAll(TAXONOMY.version, TAXONOMY.terms);
-const fair = await repos.fairs.upsertBySlug(generateDemoFair().fair);
+const today = new Date();
+const days = demoFairDays(today);
+const fair = await repos.fairs.upsertBySlug(generateDemoFair(days).fair);
 const seedStart = performance.now();
-await repos.companies.upsertMany(generateDirectory(COMPANIES).map((c) => ({ ...c, fairId: fair.id })));
+await repos.companies.upsertMany(generateDirectory(COMPANIES, days).map((c) => ({ ...c, fairId: fair.id })));
 const seedSeconds = (performance.now() - seedStart) / 1000;
 console.error(`seeded ${COMPANIES} companies in ${seedSeconds.toFixed(1)} s`);
 
-const app = createApp({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now: () => new Date("2026-11-22T00:00:00Z") });
+const app = createApp({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now: () => today });
 const server = createServer(app);
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/companies?`;

@@ -14,10 +14,14 @@ if (!env.success) {
 const db = await connectDatabase(env.data.MONGODB_URI);
 try {
   const repos = createRepositories(db.models);
-  const report = await seedDemoFair(repos);
-  const meetings = await seedDemoMeetings(repos);
+  const today = new Date();
+  const report = await seedDemoFair(repos, today);
+  const meetings = await seedDemoMeetings(repos, () => today);
+  if (report.redated) {
+    console.log(`The demo fair of ${report.redated.from.join(", ")} was over: it now takes place on ${report.days.join(", ")}, with ${report.redated.meetings} of its meetings.`);
+  }
   console.log(
-    `Seeded demo fair "${report.fair}": ${report.companies} companies, ${report.interpreters} interpreters, ` +
+    `Seeded demo fair "${report.fair}" on ${report.days.join(" and ")}: ${report.companies} companies, ${report.interpreters} interpreters, ` +
       `${report.sessions} fair sessions, ${report.usersCreated} new demo users, ${meetings} new demo meetings.`,
   );
   console.log(`Demo logins (password ${DEMO_PASSWORD}):`);

@@ -1,14 +1,25 @@
 import { CompanyProfileSchema, FairSetupSchema, TAXONOMY } from "@ketnoi/contracts";
 import { generateDemoFair } from "./demoFair";
+import { demoFairDays } from "./demoDays";
 import { isValidTaxCode } from "@ketnoi/contracts";
 
 const codes = new Set(TAXONOMY.terms.map((t) => t.code));
 
 describe("the demo fair generator", () => {
-  const demo = generateDemoFair();
+  const days = demoFairDays(new Date());
+  const demo = generateDemoFair(days);
 
   test("is deterministic", () => {
-    expect(JSON.stringify(generateDemoFair())).toBe(JSON.stringify(demo));
+    expect(JSON.stringify(generateDemoFair(days))).toBe(JSON.stringify(demo));
+  });
+
+  test("is the same fair on other days: only the dates move, and the name's year follows them", () => {
+    const later = generateDemoFair(["2031-03-27", "2031-03-28"]);
+    expect(later.companies.map((c) => c.legalName)).toEqual(demo.companies.map((c) => c.legalName));
+    expect(later.fair.days).toEqual(["2031-03-27", "2031-03-28"]);
+    expect(later.fair.name.en).toBe("Hanoi Supporting Industries Fair 2031");
+    expect(later.sessions[0]!.startsAt.toISOString()).toBe("2031-03-27T01:30:00.000Z"); // 08:30 in Hanoi
+    expect(later.interpreters.every((i) => i.availableDays.join() === "2031-03-27,2031-03-28")).toBe(true);
   });
 
   test("has about 200 Hanoi manufacturers and 60 foreign vendors from Japan, Korea, Taiwan and the EU", () => {

@@ -4,7 +4,7 @@ import { createRandom, type Random } from "../domain/random";
 import { taxCodeCheckDigit } from "@ketnoi/contracts";
 import { BRANDS, BUSINESS_LINES, DISTRICTS, EXPORT_MARKETS, LEGAL_FORMS } from "./data/domestic";
 import { BUYER_KEYWORDS, COUNTRIES, OFFER_KEYWORDS } from "./data/foreign";
-import { FAIR, INTERPRETERS, SESSIONS } from "./data/programme";
+import { demoFairSetup, INTERPRETERS, SESSIONS } from "./data/programme";
 import type { FairInput } from "../repositories/fairRepository";
 import type { CompanyInput } from "../repositories/companyRepository";
 
@@ -148,25 +148,27 @@ function foreignCompanies(random: Random): DemoFair["companies"] {
   return companies;
 }
 
-/** A directory of `count` companies (the 60 foreign ones plus Hanoi firms), for benchmarks. */
-export function generateDirectory(count: number, seed = 2026): DemoFair["companies"] {
+/** A directory of `count` companies (the 60 foreign ones plus Hanoi firms) for a fair on `days`, for benchmarks. */
+export function generateDirectory(count: number, days: readonly [string, string], seed = 2026): DemoFair["companies"] {
   const random = createRandom(seed);
-  return [...domesticCompanies(random, count - 60, FAIR.days[0]!), ...foreignCompanies(random)];
+  return [...domesticCompanies(random, count - 60, days[0]), ...foreignCompanies(random)];
 }
 
-export function generateDemoFair(seed = 2026): DemoFair {
+/** The demo fair on `days` (see demoFairDays): the same firms, people and programme whatever the days. */
+export function generateDemoFair(days: readonly [string, string], seed = 2026): DemoFair {
   const random = createRandom(seed);
-  const day = (d: string, time: string) => DateTime.fromISO(`${d}T${time}`, { zone: FAIR.timeZone }).toUTC().toJSDate();
+  const fair = demoFairSetup(days);
+  const at = (d: string, time: string) => DateTime.fromISO(`${d}T${time}`, { zone: fair.timeZone }).toUTC().toJSDate();
   return {
-    fair: FAIR,
-    companies: [...domesticCompanies(random, 200, FAIR.days[0]!), ...foreignCompanies(random)],
-    interpreters: INTERPRETERS.map((i, n) => ({ key: `${FAIR.slug}:interpreter:${n + 1}`, ...i, availableDays: [...FAIR.days] })),
+    fair,
+    companies: [...domesticCompanies(random, 200, days[0]), ...foreignCompanies(random)],
+    interpreters: INTERPRETERS.map((i, n) => ({ key: `${fair.slug}:interpreter:${n + 1}`, ...i, availableDays: [...days] })),
     sessions: SESSIONS.map((s, n) => ({
-      key: `${FAIR.slug}:session:${n + 1}`,
+      key: `${fair.slug}:session:${n + 1}`,
       kind: s.kind,
       title: s.title,
-      startsAt: day(FAIR.days[s.day]!, s.start),
-      endsAt: day(FAIR.days[s.day]!, s.end),
+      startsAt: at(days[s.day], s.start),
+      endsAt: at(days[s.day], s.end),
       room: s.room,
       speakers: s.speakers,
       capacity: s.capacity,

@@ -2,6 +2,9 @@ import { hash } from "@node-rs/argon2";
 import { TAXONOMY } from "@ketnoi/contracts";
 import type { Repositories } from "../repositories";
 import { generateDemoFair } from "./demoFair";
+import { DEMO_FAIR_SLUG } from "./data/programme";
+import { daysBetween, demoFairDays, fairIsOver } from "./demoDays";
+import { redateDemoMeetings } from "./redateDemoMeetings";
 
 export const DEMO_PASSWORD = "ketnoi-demo-2026";
 export const DEMO_LOGINS = [
@@ -14,6 +17,9 @@ export const DEMO_LOGINS = [
 
 export interface SeedReport {
   fair: string;
+  days: [string, string];
+  /** Set when the stored demo fair had passed and was moved to `days`: how many of its meetings moved with it. */
+  redated?: { from: string[]; meetings: number };
   companies: number;
   interpreters: number;
   sessions: number;
@@ -21,11 +27,21 @@ export interface SeedReport {
 }
 
 /**
- * Writes the taxonomy and the demo fair. Idempotent: every record is upserted by its natural key,
- * so a second run changes nothing and creates no duplicates; existing users keep their passwords.
+ * Writes the taxonomy and the demo fair as of `today`. Idempotent: every record is upserted by its
+ * natural key, so a second run changes nothing and creates no duplicates; existing users keep their
+ * passwords. A demo fair not yet over keeps its days; one that is over moves to the days a new demo
+ * would get (demoFairDays), its programme, interpreters' days and live meetings with it.
  */
-export async function seedDemoFair(repos: Repositories): Promise<SeedReport> {
-  const demo = generateDemoFair();
+export async function seedDemoFair(repos: Repositories, today: Date): Promise<SeedReport> {
+  const stored = await repos.fairs.findBySlug(DEMO_FAIR_SLUG);
+  const keep = stored && stored.days.length === 2 && !fairIsOver(stored.days, today, stored.timeZone);
+  const days = keep ? (stored.days as [string, string]) : demoFairDays(today);
+  let redated: SeedReport["redated"];
+  if (stored && stored.days[0] && stored.days[0] !== days[0]) {
+    // Meetings first: if this run stops half-way, the next one still sees the old days and finishes.
+    redated = { from: stored.days, meetings: await redateDemoMeetings(repos, stored, daysBetween(stored.days[0], days[0]), days[0]) };
+  }
+  const demo = generateDemoFair(days);
   await repos.taxonomy.upsertAll(TAXONOMY.version, TAXONOMY.terms);
   const fair = await repos.fairs.upsertBySlug(demo.fair);
   const ids = await repos.companies.upsertMany(demo.companies.map((c) => ({ ...c, fairId: fair.id })));
@@ -55,7 +71,7 @@ export async function seedDemoFair(repos: Repositories): Promise<SeedReport> {
       passwordHash,
       locale: login.role === "vendor" ? "ja" : "vi",
       timeZone: login.role === "vendor" ? "Asia/Tokyo" : "Asia/Ho_Chi_Minh",
-      consents: ["personalData", "profileSharing"].map((purpose) => ({ purpose, grantedAt: new Date("2026-11-01T00:00:00Z") })),
+      consents: ["personalData", "profileSharing"].map((purpose) => ({ purpose, grantedAt: today })),
       ...(companyOf[login.role] ? { companyId: companyOf[login.role], companyRole: "owner" as const } : {}),
     });
     if (created) usersCreated++;
@@ -67,6 +83,8 @@ export async function seedDemoFair(repos: Repositories): Promise<SeedReport> {
   if (interpreterUser && herself && herself.userId !== interpreterUser.id) await repos.interpreters.update(herself.id, { userId: interpreterUser.id });
   return {
     fair: fair.slug,
+    days,
+    ...(redated ? { redated } : {}),
     companies: ids.size,
     interpreters: demo.interpreters.length,
     sessions: demo.sessions.length,

@@ -3,6 +3,7 @@ import { taxCodeCheckDigit } from "@ketnoi/contracts";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { generateDemoFair } from "../../../api/src/seed/demoFair";
 import { useSeededApp, signIn, FIXED_NOW, TEST_ORIGIN } from "../../support/app";
+import { DEMO_DAYS, fairIso } from "../../support/clock";
 import { silentLogger } from "../../support/stack";
 import { createMeetingContext } from "../../../api/src/http/app";
 import { requestMeeting } from "../../../api/src/commands/meetings/requestMeeting";
@@ -99,7 +100,7 @@ const CASES: Record<string, Case> = {
   "GET /api/fairs/current": { call: () => ({ path: "/api/fairs/current" }), expect: all(200) },
   "PUT /api/fairs/{slug}": {
     call: (f) => {
-      const { slug: _slug, ...setup } = generateDemoFair().fair;
+      const { slug: _slug, ...setup } = generateDemoFair(DEMO_DAYS).fair;
       return { path: `/api/fairs/${f.fairSlug}`, body: setup };
     },
     expect: organiserOnly(200),
@@ -139,7 +140,7 @@ const CASES: Record<string, Case> = {
   "POST /api/fair-sessions": {
     call: () => ({
       path: "/api/fair-sessions",
-      body: { kind: "seminar", title: { vi: "Hội thảo thử" }, startsAt: "2026-12-11T07:00:00Z", endsAt: "2026-12-11T08:00:00Z", room: "P2", capacity: 50 },
+      body: { kind: "seminar", title: { vi: "Hội thảo thử" }, startsAt: fairIso(2, "14:00"), endsAt: fairIso(2, "15:00"), room: "P2", capacity: 50 },
     }),
     expect: organiserOnly(201),
   },
@@ -155,10 +156,10 @@ const CASES: Record<string, Case> = {
   },
   "GET /api/interpreters": { call: () => ({ path: "/api/interpreters" }), expect: organiserOnly(200) },
   "POST /api/interpreters": {
-    call: () => ({ path: "/api/interpreters", body: { name: "Lý Thu Trang", languages: ["vi", "ko"], availableDays: ["2026-12-10"] } }),
+    call: () => ({ path: "/api/interpreters", body: { name: "Lý Thu Trang", languages: ["vi", "ko"], availableDays: [DEMO_DAYS[0]] } }),
     expect: organiserOnly(201),
   },
-  "PATCH /api/interpreters/{id}": { call: (f) => ({ path: `/api/interpreters/${f.interpreter}`, body: { availableDays: ["2026-12-11"] } }), expect: organiserOnly(200) },
+  "PATCH /api/interpreters/{id}": { call: (f) => ({ path: `/api/interpreters/${f.interpreter}`, body: { availableDays: [DEMO_DAYS[1]] } }), expect: organiserOnly(200) },
   "DELETE /api/interpreters/{id}": { call: (f) => ({ path: `/api/interpreters/${f.interpreter}` }), expect: organiserOnly(204) },
   "POST /api/companies/{id}/attachments": {
     call: (f) => ({ path: `/api/companies/${f.domesticCompany}/attachments?kind=catalogue&name=catalogue.pdf`, raw: Buffer.from("%PDF-1.4\n%%EOF\n") }),

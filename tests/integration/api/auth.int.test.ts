@@ -3,6 +3,7 @@ import { SessionViewSchema } from "@ketnoi/contracts";
 import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { freshDatabase } from "../../support/stack";
 import { buildTestApp, signIn, TEST_ORIGIN } from "../../support/app";
+import { FIXED_NOW } from "../../support/clock";
 
 const ORGANISER = "organiser@ketnoi.demo";
 
@@ -23,11 +24,11 @@ function registration(overrides: Record<string, unknown> = {}) {
 describe("accounts: login, sessions, registration, verification, password reset", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let built: ReturnType<typeof buildTestApp>;
-  let clock = new Date("2026-11-22T03:00:00Z");
+  let clock = FIXED_NOW;
   beforeAll(async () => {
     db = await freshDatabase("auth");
     built = buildTestApp(db, { now: () => clock });
-    await seedDemoFair(built.repos);
+    await seedDemoFair(built.repos, FIXED_NOW);
   });
   afterAll(() => db.drop());
   const app = () => built.app;

@@ -1,6 +1,7 @@
 import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { useSeededApp, signIn } from "../../support/app";
+import { fairIso, fairTime } from "../../support/clock";
 
 describe("availability and fair-session registration", () => {
   const t = useSeededApp("availability");
@@ -18,7 +19,7 @@ describe("availability and fair-session registration", () => {
     const off = view.slots.filter((s: { available: boolean }) => !s.available).map((s: { id: string; reason: string }) => `${s.id}:${s.reason}`);
     expect(off).toEqual(["d1s03:session", "d1s04:session", "d1s05:session", "d2s01:blocked"]);
     expect(view.slots).toHaveLength(28);
-    expect(view.slots[0]).toMatchObject({ id: "d1s01", start: "2026-12-10T01:30:00.000Z", available: true });
+    expect(view.slots[0]).toMatchObject({ id: "d1s01", start: fairIso(1, "08:30"), available: true });
 
     await agent.delete(`/api/fair-sessions/${seminar!._id}/registrations`).set(csrf).expect(204);
     const after = (await agent.get(`/api/companies/${session.user.companyId}/availability`).expect(200)).body;
@@ -40,8 +41,8 @@ describe("availability and fair-session registration", () => {
       key: "test:small-workshop",
       kind: "presentation",
       title: { en: "A workshop for two" },
-      startsAt: new Date("2026-12-11T08:00:00Z"),
-      endsAt: new Date("2026-12-11T09:00:00Z"),
+      startsAt: fairTime(2, "15:00"),
+      endsAt: fairTime(2, "16:00"),
       room: "Phòng nhỏ",
       speakers: [],
       capacity: 2,

@@ -8,7 +8,7 @@ describe("the demo fair's meetings", () => {
     const db = await freshDatabase("demomeetings");
     try {
       const { app, repos } = buildTestApp(db, { now: () => FIXED_NOW });
-      await seedDemoFair(repos);
+      await seedDemoFair(repos, FIXED_NOW);
       expect(await seedDemoMeetings(repos, () => FIXED_NOW)).toBe(6);
       expect(await seedDemoMeetings(repos, () => FIXED_NOW)).toBe(0);
       const domestic = await signIn(app, "domestic@ketnoi.demo", DEMO_PASSWORD);

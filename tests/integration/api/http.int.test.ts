@@ -5,6 +5,7 @@ import { createVideoRooms } from "../../../api/src/services/livekit";
 import { seedDemoFair } from "../../../api/src/seed/seedDemoFair";
 import { freshDatabase, stack } from "../../support/stack";
 import { buildTestApp } from "../../support/app";
+import { FIXED_NOW, fairIso } from "../../support/clock";
 
 // The api's Express app against the real database and LiveKit server.
 describe("api HTTP basics", () => {
@@ -12,9 +13,9 @@ describe("api HTTP basics", () => {
   let app: ReturnType<typeof buildTestApp>["app"];
   beforeAll(async () => {
     db = await freshDatabase("http");
-    const built = buildTestApp(db, { now: () => new Date("2026-11-22T00:00:00Z") });
+    const built = buildTestApp(db, { now: () => FIXED_NOW });
     app = built.app;
-    await seedDemoFair(built.repos);
+    await seedDemoFair(built.repos, FIXED_NOW);
   });
   afterAll(() => db.drop());
 
@@ -41,7 +42,7 @@ describe("api HTTP basics", () => {
     const fair = FairSummarySchema.parse(res.body);
     expect(fair.slug).toBe("cnht-hanoi-2026");
     expect(fair.counts).toMatchObject({ domestic: 200, foreign: 60, interpreters: 12 });
-    expect(fair.startsAt).toBe("2026-12-10T01:30:00Z"); // 08:30 in Hanoi
+    expect(fair.startsAt).toBe(fairIso(1, "08:30").replace(".000Z", "Z")); // 08:30 in Hanoi
     expect(fair.programme).toHaveLength(12);
   });
 

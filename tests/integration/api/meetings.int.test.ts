@@ -6,7 +6,8 @@ import { connectDatabase } from "../../../api/src/db/connection";
 import { createMeetingContext } from "../../../api/src/http/app";
 import { expireRequests, sendReminders } from "../../../api/src/commands/meetings/maintenance";
 import { reservationKeys } from "../../../api/src/domain/meetings/reservationKeys";
-import { FAIR } from "../../../api/src/seed/data/programme";
+import { demoFairSetup } from "../../../api/src/seed/data/programme";
+import { DEMO_DAYS, fairIso, fairTime } from "../../support/clock";
 
 type Db = Awaited<ReturnType<typeof freshDatabase>>;
 type Agent = Awaited<ReturnType<typeof signIn>>;
@@ -26,7 +27,7 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
   beforeAll(async () => {
     db = await freshDatabase("meetings");
     ({ app, repos } = buildTestApp(db, { now }));
-    await seedDemoFair(repos);
+    await seedDemoFair(repos, FIXED_NOW);
     domestic = await signIn(app, "domestic@ketnoi.demo", DEMO_PASSWORD);
     vendor = await signIn(app, "vendor@ketnoi.demo", DEMO_PASSWORD);
     organiser = await signIn(app, "organiser@ketnoi.demo", DEMO_PASSWORD);
@@ -64,7 +65,7 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(vendorNotes[0]).toMatchObject({ kind: "meeting_requested", meetingId: req.body.id, read: false });
 
     const booked = (await vendor.agent.post(`/api/meetings/${req.body.id}/accept`).set(vendor.csrf).send({ slot: "d1s02" }).expect(200)).body;
-    expect(booked).toMatchObject({ status: "booked", mode: "onsite", slot: { id: "d1s02", start: "2026-12-10T02:00:00.000Z" }, languages: ["vi", "ja"] });
+    expect(booked).toMatchObject({ status: "booked", mode: "onsite", slot: { id: "d1s02", start: fairIso(1, "09:00") }, languages: ["vi", "ja"] });
     expect(booked.table).toBeGreaterThanOrEqual(1);
     expect(booked.interpreter.languages).toEqual(expect.arrayContaining(["vi", "ja"]));
     expect(booked.expiresAt).toBeUndefined();
@@ -136,7 +137,7 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(refused.body.error.alternatives.length).toBeGreaterThan(0);
     expect(refused.body.error.alternatives.map((s: { id: string }) => s.id)).not.toContain("d1s07");
     // The database agrees: one booked meeting in that slot, one claim on the vendor's time, nothing left by the losers.
-    const start = new Date("2026-12-10T04:30:00.000Z");
+    const start = fairTime(1, "11:30");
     expect(await db.models.Meeting.countDocuments({ parties: vendorId, status: "booked", startsAt: start })).toBe(1);
     const loserIds = new Set(firms.map((f) => f._id.toHexString()));
     const claims = (await db.models.Reservation.find().lean()).map((r) => String(r._id));
@@ -192,15 +193,15 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(qr.body.toString()).toContain("<svg");
     const code = (await db.models.Meeting.findById(booked.id).lean())!.checkInCode;
     // Too early, wrong code, then the organiser's desk scans it at the table (sessions signed in at the fair).
-    clock.now = new Date("2026-12-11T00:00:00Z");
+    clock.now = fairTime(2, "07:00");
     const [organiserAtFair, domesticAtFair, vendorAtFair] = await Promise.all(["organiser", "domestic", "vendor"].map((r) => signIn(app, `${r}@ketnoi.demo`, DEMO_PASSWORD)));
     await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code }).expect(409);
-    clock.now = new Date("2026-12-11T01:25:00Z");
+    clock.now = fairTime(2, "08:25");
     await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code: "x".repeat(24) }).expect(400);
     await vendorAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(vendorAtFair!.csrf).send({ outcome: "samples" }).expect(409); // not started
     const held = (await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code }).expect(200)).body;
-    expect(held).toMatchObject({ status: "held", checkedInAt: "2026-12-11T01:25:00.000Z" });
-    clock.now = new Date("2026-12-11T02:00:00Z");
+    expect(held).toMatchObject({ status: "held", checkedInAt: fairIso(2, "08:25") });
+    clock.now = fairTime(2, "09:00");
     await domesticAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(domesticAtFair!.csrf).send({ outcome: "quotation_requested" }).expect(200);
     await vendorAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(vendorAtFair!.csrf).send({ outcome: "follow_up" }).expect(200);
     const after = (await vendorAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(vendorAtFair!.csrf).send({ outcome: "mou_signed", note: "MoU on stamping dies" }).expect(200)).body;
@@ -209,15 +210,15 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
 
     // Another meeting where the vendor does not come: the domestic side reports it (not itself).
     const other = (await db.models.Company.findOne({ kind: "foreign", listed: true, status: { $ne: "pending" }, _id: { $ne: vendorId } }).lean())!;
-    clock.now = new Date("2026-12-11T02:30:00Z");
+    clock.now = fairTime(2, "09:30");
     const m2 = (await domesticAtFair!.agent.post("/api/meetings").set(domesticAtFair!.csrf).send({ with: other._id.toHexString(), slot: "d2s04", mode: "online" }).expect(201)).body;
-    clock.now = new Date("2026-12-11T03:10:00Z");
+    clock.now = fairTime(2, "10:10");
     await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: domesticId }).expect(400);
     const noShow = (await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: other._id.toHexString() }).expect(200)).body;
     expect(noShow).toMatchObject({ status: "no_show", absent: [other._id.toHexString()] });
     // At the desk an organiser may report either side, here the one that booked.
     const m3 = (await vendorAtFair!.agent.post("/api/meetings").set(vendorAtFair!.csrf).send({ with: domesticId, slot: "d2s05", mode: "online" }).expect(201)).body;
-    clock.now = new Date("2026-12-11T03:40:00Z");
+    clock.now = fairTime(2, "10:40");
     const requesterAbsent = (await organiserAtFair!.agent.post(`/api/meetings/${m3.id}/no-show`).set(organiserAtFair!.csrf).send({ absent: vendorId }).expect(200)).body;
     expect(requesterAbsent).toMatchObject({ status: "no_show", absent: [vendorId] });
   });
@@ -260,7 +261,7 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(new Set(tables).size).toBe(tables.length);
     const interpreters = won.filter((r) => r.body.interpreter).map((r) => r.body.interpreter.id);
     expect(new Set(interpreters).size).toBe(interpreters.length);
-    const start = new Date("2026-12-11T06:00:00Z");
+    const start = fairTime(2, "13:00");
     const booked = await db.models.Meeting.find({ status: "booked", startsAt: start, mode: "onsite" }).lean();
     expect(new Set(booked.map((m) => m.table)).size).toBe(booked.length);
     expect(booked.length).toBeLessThanOrEqual(2);
@@ -334,11 +335,11 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     const everyOther = [...Array.from({ length: 13 }, (_, k) => `d1s${String(k + 2).padStart(2, "0")}`), ...Array.from({ length: 14 }, (_, k) => `d2s${String(k + 1).padStart(2, "0")}`)];
     await db.models.Company.updateOne({ _id: x!._id }, { $set: { blockedSlots: everyOther } });
 
-    const { slug: _slug, ...setup } = FAIR;
+    const { slug: _slug, ...setup } = demoFairSetup(DEMO_DAYS);
     const res = await organiser.agent.put("/api/fairs/cnht-hanoi-2026").set(organiser.csrf).send({ ...setup, dailyHours: { start: "09:00", end: "17:00" } }).expect(200);
     expect(res.body.replanned).toEqual({ moved: 1, cancelled: 1 });
     const moved = (await domestic.agent.get(`/api/meetings/${early.id}`).expect(200)).body;
-    expect(moved).toMatchObject({ status: "booked", sequence: 1, slot: { start: "2026-12-10T02:00:00.000Z" } });
+    expect(moved).toMatchObject({ status: "booked", sequence: 1, slot: { start: fairIso(1, "09:00") } });
     // The parties read why: the fair changed (not a side's decision).
     expect((await xAgent.agent.get(`/api/meetings/${stuck.id}`).expect(200)).body).toMatchObject({ status: "cancelled", sequence: 1, cancelReason: "fair_change" });
     expect(await db.models.Reservation.countDocuments({ meetingId: stuck.id })).toBe(0);

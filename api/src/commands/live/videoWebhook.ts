@@ -1,7 +1,8 @@
 import { VideoParticipantMetadataSchema, rooms, type MeetingLiveEvent } from "@ketnoi/contracts";
-import { StaleMeetingError, type MeetingRecord } from "../../repositories/meetingRepository";
-import { reservationKeys } from "../../domain/meetings/reservationKeys";
+import type { MeetingRecord } from "../../repositories/meetingRepository";
 import { bothPartiesPresent, presentNow } from "../../domain/meetings/videoPresence";
+import { meetingWindow } from "../../domain/meetings/meetingWindow";
+import { heldByVideo, markHeldByVideo } from "./onlineAttendance";
 import type { VideoWebhookEvent } from "../../services/livekit";
 import type { LiveContext } from "./context";
 
@@ -18,7 +19,8 @@ function metadataOf(e: VideoWebhookEvent) {
 
 /**
  * A verified LiveKit webhook: joins and leaves in a meeting's room are recorded (once per event id);
- * when both parties are in the room together a booked meeting becomes held; everyone in the meeting
+ * when both parties are in the room together inside the meeting's window a booked meeting becomes
+ * held (earlier, it is a test call and changes nothing); everyone in the meeting
  * room of the realtime service hears what is happening (waiting, interpreter joined, started, ended).
  * Booth rooms and unknown rooms are ignored.
  */
@@ -38,32 +40,27 @@ export async function handleVideoWebhook(ctx: LiveContext, e: VideoWebhookEvent)
     kind: e.event === "participant_joined" ? "joined" : "left",
     at: e.at,
   });
+  if (await heldByVideo(ctx.meetings, meeting, e.at)) meeting = (await markHeldByVideo(ctx.meetings, meeting)) ?? meeting;
   const events = await repos.videoAttendance.listForMeeting(meeting.id);
-  const together = bothPartiesPresent(events, meeting.requesterId, meeting.recipientId);
-  if (together && meeting.status === "booked") meeting = (await markHeld(ctx, meeting)) ?? meeting;
   ctx.events.publish(rooms.meeting(meeting.id), "meeting:live", liveState(meeting, events, e.at));
 }
 
-/** A meeting's room as it is now: who is in it and what that means (what a reconnecting client reads). */
+/**
+ * A meeting's room as it is at `at`: who is in it and what that means (what a reconnecting client
+ * reads). Before the meeting's window opens, anyone in the room is on a test call.
+ */
 export function liveState(meeting: MeetingRecord, events: Parameters<typeof presentNow>[0], at: Date): MeetingLiveEvent {
   const present = presentNow(events);
   const together = bothPartiesPresent(events, meeting.requesterId, meeting.recipientId);
-  const state: MeetingLiveEvent["state"] = together ? "started" : present.some((p) => p.access === "interpreter") ? "interpreter_joined" : present.length ? "waiting" : "ended";
+  const early = meeting.startsAt && meeting.endsAt && at < meetingWindow(meeting.startsAt, meeting.endsAt).opens;
+  const state: MeetingLiveEvent["state"] = !present.length
+    ? "ended"
+    : early
+      ? "test_call"
+      : together
+        ? "started"
+        : present.some((p) => p.access === "interpreter")
+          ? "interpreter_joined"
+          : "waiting";
   return { meetingId: meeting.id, state, present: present.map((p) => ({ userId: p.userId, access: p.access as never })), status: meeting.status, at: at.toISOString() };
-}
-
-async function markHeld(ctx: LiveContext, meeting: MeetingRecord): Promise<MeetingRecord | undefined> {
-  const { repos } = ctx.meetings;
-  try {
-    const held = await repos.meetings.change(meeting, "video_held", undefined, {
-      set: { status: "held", reservationKeys: meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k)) },
-    });
-    // The pair may book a follow-up, as after a check-in at a table.
-    await repos.reservations.release(meeting.reservationKeys.filter(reservationKeys.isPair), meeting.id);
-    await ctx.meetings.notifier.meetingChanged("meeting_held", held);
-    return held;
-  } catch (err) {
-    if (err instanceof StaleMeetingError) return (await repos.meetings.findById(meeting.id)) ?? undefined; // a concurrent webhook got there first
-    throw err;
-  }
 }

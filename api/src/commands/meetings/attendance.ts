@@ -6,9 +6,7 @@ import { loadVisibleMeeting, orConflict, requireStatus } from "./loadMeeting";
 import type { MeetingContext } from "./context";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
-
-/** Check-in opens this long before a meeting starts (parties arrive early at the table). */
-const CHECK_IN_OPENS_MS = 15 * 60_000;
+import { meetingWindow } from "../../domain/meetings/meetingWindow";
 
 /** Once a meeting has taken place (or not), the pair may book a follow-up: its one-live-meeting claim goes. */
 const withoutPair = (keys: string[]) => keys.filter((k) => !reservationKeys.isPair(k));
@@ -24,7 +22,8 @@ export async function checkInMeeting(ctx: MeetingContext, user: UserRecord, id: 
   requireStatus(ctx, meeting, ["booked"]);
   if (meeting.mode !== "onsite") throw new AppError("conflict", { meeting: "notOnsite" });
   if (!sameCode(code, meeting.checkInCode)) throw validationFailed({ code: "wrongCode" });
-  if (ctx.now().getTime() < meeting.startsAt!.getTime() - CHECK_IN_OPENS_MS) throw new AppError("conflict", { meeting: "tooEarly" });
+  // Parties arrive early at the table: check-in opens with the meeting's window.
+  if (ctx.now() < meetingWindow(meeting.startsAt!, meeting.endsAt!).opens) throw new AppError("conflict", { meeting: "tooEarly" });
   const held = await orConflict(() =>
     ctx.repos.meetings.change(meeting, "checked_in", user.id, { set: { status: "held", checkedInAt: ctx.now(), reservationKeys: withoutPair(meeting.reservationKeys) } }),
   );

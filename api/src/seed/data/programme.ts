@@ -1,37 +1,48 @@
 import type { LocalizedText } from "@ketnoi/contracts";
 import type { FairInput } from "../../repositories/fairRepository";
 
-export const FAIR: FairInput = {
-  slug: "cnht-hanoi-2026",
-  name: {
-    vi: "Hội chợ Công nghiệp hỗ trợ Hà Nội 2026",
-    en: "Hanoi Supporting Industries Fair 2026",
-    ja: "ハノイ裾野産業フェア2026",
-    ko: "하노이 지원산업 박람회 2026",
-    "zh-Hant": "2026 河內配套工業展",
-  },
-  venue: {
-    vi: "Cung Văn hóa Hữu nghị Việt Xô, 91 Trần Hưng Đạo, Hoàn Kiếm, Hà Nội",
-    en: "Vietnam-Soviet Friendship Cultural Palace, 91 Tran Hung Dao, Hoan Kiem, Hanoi",
-    ja: "越ソ友好文化宮殿（ハノイ市ホアンキエム区チャンフンダオ通り91）",
-    ko: "베트남-소련 우호문화궁전 (하노이 호안끼엠 쩐흥다오 91)",
-    "zh-Hant": "越蘇友誼文化宮（河內市還劍郡陳興道街91號）",
-  },
-  timeZone: "Asia/Ho_Chi_Minh",
-  days: ["2026-12-10", "2026-12-11"],
-  slotMinutes: 30,
-  dailyHours: { start: "08:30", end: "17:00" },
-  breaks: [{ start: "12:00", end: "13:30", label: { vi: "Nghỉ trưa", en: "Lunch break", ja: "昼休み", ko: "점심시간", "zh-Hant": "午休" } }],
-  onsiteTables: 80,
-  tableZones: [
-    { from: 1, to: 24, sector: "sec.mech" },
-    { from: 25, to: 44, sector: "sec.auto" },
-    { from: 45, to: 60, sector: "sec.elec" },
-    { from: 61, to: 70, sector: "sec.plastic" },
-    { from: 71, to: 80, sector: "sec.hitech" },
-  ],
-  onlineRoomsPerSlot: 40,
-  countryPriorities: { JP: 1.2, KR: 1.2, TW: 1.1, DE: 1.1, IT: 1.1, FR: 1.1, NL: 1.1, CZ: 1.1 },
+/**
+ * The demo fair's identity. Its year is the one the demo was first seeded in and stays when the
+ * demo is re-dated (demoDays.ts): databases already seeded, and the keys of its sessions and
+ * interpreters, name it so. The name shown to people carries the year the fair's days fall in.
+ */
+export const DEMO_FAIR_SLUG = "cnht-hanoi-2026";
+
+/** The demo fair on the given days; its name carries the year they fall in. */
+export const demoFairSetup = (days: readonly [string, string]): FairInput => {
+  const year = days[0].slice(0, 4);
+  return {
+    slug: DEMO_FAIR_SLUG,
+    name: {
+      vi: `Hội chợ Công nghiệp hỗ trợ Hà Nội ${year}`,
+      en: `Hanoi Supporting Industries Fair ${year}`,
+      ja: `ハノイ裾野産業フェア${year}`,
+      ko: `하노이 지원산업 박람회 ${year}`,
+      "zh-Hant": `${year} 河內配套工業展`,
+    },
+    venue: {
+      vi: "Cung Văn hóa Hữu nghị Việt Xô, 91 Trần Hưng Đạo, Hoàn Kiếm, Hà Nội",
+      en: "Vietnam-Soviet Friendship Cultural Palace, 91 Tran Hung Dao, Hoan Kiem, Hanoi",
+      ja: "越ソ友好文化宮殿（ハノイ市ホアンキエム区チャンフンダオ通り91）",
+      ko: "베트남-소련 우호문화궁전 (하노이 호안끼엠 쩐흥다오 91)",
+      "zh-Hant": "越蘇友誼文化宮（河內市還劍郡陳興道街91號）",
+    },
+    timeZone: "Asia/Ho_Chi_Minh",
+    days: [...days],
+    slotMinutes: 30,
+    dailyHours: { start: "08:30", end: "17:00" },
+    breaks: [{ start: "12:00", end: "13:30", label: { vi: "Nghỉ trưa", en: "Lunch break", ja: "昼休み", ko: "점심시간", "zh-Hant": "午休" } }],
+    onsiteTables: 80,
+    tableZones: [
+      { from: 1, to: 24, sector: "sec.mech" },
+      { from: 25, to: 44, sector: "sec.auto" },
+      { from: 45, to: 60, sector: "sec.elec" },
+      { from: 61, to: 70, sector: "sec.plastic" },
+      { from: 71, to: 80, sector: "sec.hitech" },
+    ],
+    onlineRoomsPerSlot: 40,
+    countryPriorities: { JP: 1.2, KR: 1.2, TW: 1.1, DE: 1.1, IT: 1.1, FR: 1.1, NL: 1.1, CZ: 1.1 },
+  };
 };
 
 export const INTERPRETERS = [

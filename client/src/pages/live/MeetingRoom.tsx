@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import type { MeetingLiveEvent, VideoTokenView } from "@ketnoi/contracts";
+import { MEETING_WINDOW_OPENS_MINUTES, type MeetingLiveEvent, type MeetingView, type VideoTokenView } from "@ketnoi/contracts";
 import { openLiveSocket } from "../../lib/liveApi";
 import { getJson, send } from "../../lib/api";
+import { SlotTime } from "../../components/SlotTime";
 import { useVideoRoom } from "./useVideoRoom";
 import { PreJoin, RoomStage } from "./RoomStage";
 
@@ -14,6 +15,10 @@ export default function MeetingRoom() {
   const fetchToken = useCallback(() => send<VideoTokenView>("POST", `/meetings/${id}/video-token`, {}), [id]);
   const video = useVideoRoom(fetchToken);
   const [live, setLive] = useState<MeetingLiveEvent | null>(null);
+  const [meeting, setMeeting] = useState<MeetingView | null>(null);
+  useEffect(() => {
+    if (/^[0-9a-f]{24}$/.test(id)) void getJson<MeetingView>(`/meetings/${id}`).then(setMeeting, () => undefined);
+  }, [id]);
 
   useEffect(() => {
     if (!/^[0-9a-f]{24}$/.test(id)) return;
@@ -28,6 +33,7 @@ export default function MeetingRoom() {
   return (
     <div className="meeting-room" data-testid="meeting-room">
       <h1>{t("room.title")}</h1>
+      {meeting && <MeetingTime meeting={meeting} />}
       {live && <p className="muted" data-testid="meeting-state">{t(`room.state.${live.state}`)}</p>}
       {(video.phase === "prejoin" || video.phase === "connecting") && <PreJoin publish busy={video.phase === "connecting"} onJoin={(d) => void video.join(d)} />}
       {(video.phase === "connected" || video.phase === "reconnecting") && (
@@ -37,5 +43,27 @@ export default function MeetingRoom() {
       {refused && <p role="alert" data-testid="room-error">{t("room.failed")} {video.error}</p>}
       {(video.phase === "left" || video.phase === "failed") && <button type="button" onClick={() => void video.join({ publish: true })}>{t("room.rejoin")}</button>}
     </div>
+  );
+}
+
+/**
+ * Whom and when: the partner and the slot, and, before the meeting's window opens, that this is a
+ * test call (joining now records nothing: the meeting stays booked).
+ */
+function MeetingTime({ meeting }: { meeting: MeetingView }) {
+  const { t } = useTranslation();
+  if (!meeting.slot) return null;
+  const early = Date.now() < Date.parse(meeting.slot.start) - MEETING_WINDOW_OPENS_MINUTES * 60_000;
+  return (
+    <>
+      <p data-testid="meeting-when">
+        {meeting.requester.name} · {meeting.recipient.name} · <SlotTime start={meeting.slot.start} end={meeting.slot.end} />
+      </p>
+      {early && meeting.status === "booked" && (
+        <p className="banner" role="status" data-testid="test-call">
+          {t("room.testCall", { minutes: MEETING_WINDOW_OPENS_MINUTES })}
+        </p>
+      )}
+    </>
   );
 }

@@ -1,7 +1,10 @@
 import type { FairSetup, Locale } from "@ketnoi/contracts";
 import { createRandom } from "../../random";
 import { generateDirectory } from "../../../seed/demoFair";
-import { FAIR, INTERPRETERS } from "../../../seed/data/programme";
+import { demoFairSetup, INTERPRETERS } from "../../../seed/data/programme";
+
+/** The labelled fair's days: data of the evaluation (nothing compares them with the clock), fixed so runs compare. */
+const FAIR = demoFairSetup(["2026-12-10", "2026-12-11"]);
 import type { MatchParticipant } from "../participant";
 import { baseBuyer, baseVendor, foreignLocale, type Origin } from "./foreign";
 import { buyerCluster, CLUSTER, freeTechnologyPairs, nearMissSuppliers, nearMissVendors, sourcingFor, vendorCluster, type Writers } from "./plant";
@@ -44,7 +47,7 @@ export function generateEvalSet(options: EvalOptions = {}): EvalSet {
   };
   const domesticLocale = (): Locale => options.textLocale ?? (words.chance(0.7) ? "vi" : words.chance(0.6) ? "en" : words.pick(["ja", "ko", "zh-Hant"] as const));
 
-  const domestic = generateDirectory(domesticCount + 60, seed)
+  const domestic = generateDirectory(domesticCount + 60, FAIR.days as [string, string], seed)
     .filter((c) => c.kind === "domestic")
     .map((c): MatchParticipant => {
       const write = domesticLocale();

@@ -1,0 +1,56 @@
+import { DateTime } from "luxon";
+import type { Repositories } from "../repositories";
+import type { FairRecord } from "../repositories/fairRepository";
+import type { MeetingFields, MeetingRecord } from "../repositories/meetingRepository";
+import { reservationKeys } from "../domain/meetings/reservationKeys";
+
+const minuteOf = (d: Date) => String(Math.round(d.getTime() / 60_000));
+
+/**
+ * Moves the demo fair's live meetings `days` days on (same local times in the fair's zone) when a
+ * seed re-dates a demo fair that has passed: booked meetings with their reservations, and the slot
+ * a counter-proposal or request names. Open requests wait for an answer until the fair opens.
+ * Meetings already over (held, no-show, cancelled, declined, lapsed) stay where they were, as history.
+ * Each step can run again after an interruption: only what still lies before the new first day moves.
+ * Nobody is notified: this is the demo's housekeeping, not an organiser's change.
+ */
+export async function redateDemoMeetings(repos: Repositories, fair: FairRecord, days: number, newFirstDay: string): Promise<number> {
+  const zone = fair.timeZone;
+  const opens = DateTime.fromISO(newFirstDay, { zone }).startOf("day").toJSDate();
+  const shift = (d: Date) => DateTime.fromJSDate(d, { zone }).plus({ days }).toJSDate();
+  let moved = 0;
+  for (const meeting of await repos.meetings.listForFair(fair.id)) {
+    if (!["booked", "requested", "countered"].includes(meeting.status)) continue;
+    const set: Partial<MeetingFields> = {};
+    if (meeting.startsAt && meeting.endsAt && meeting.startsAt < opens) {
+      set.startsAt = shift(meeting.startsAt);
+      set.endsAt = shift(meeting.endsAt);
+    }
+    if (meeting.proposal?.start && meeting.proposal.end && meeting.proposal.start < opens) {
+      set.proposal = { ...meeting.proposal, start: shift(meeting.proposal.start), end: shift(meeting.proposal.end) };
+    }
+    if (meeting.status !== "booked" && meeting.expiresAt && meeting.expiresAt < opens) set.expiresAt = opens;
+    if (!Object.keys(set).length) continue;
+    if (meeting.status === "booked" && set.startsAt && !(await moveReservations(repos, meeting, set.startsAt))) continue;
+    const keys = meeting.status === "booked" && set.startsAt ? rekey(meeting, set.startsAt) : meeting.reservationKeys;
+    await repos.meetings.change(meeting, "redated_demo", undefined, { set: { ...set, reservationKeys: keys, sequence: meeting.sequence + 1 } });
+    moved++;
+  }
+  return moved;
+}
+
+/** The meeting's keys at its new start: the same table, room, interpreter and pair. */
+function rekey(meeting: MeetingRecord, start: Date): string[] {
+  const from = `:${minuteOf(meeting.startsAt!)}`;
+  const to = `:${minuteOf(start)}`;
+  return meeting.reservationKeys.map((k) => (reservationKeys.isPair(k) ? k : k.replace(from, to)));
+}
+
+/** Claims what the meeting holds at its new time, then lets go of the old; false if something there is taken. */
+async function moveReservations(repos: Repositories, meeting: MeetingRecord, start: Date): Promise<boolean> {
+  const next = rekey(meeting, start).filter((k) => !reservationKeys.isPair(k));
+  const claimed = await repos.reservations.claimAll(next, meeting.id);
+  if (!claimed.ok) return false;
+  await repos.reservations.release(meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k)), meeting.id);
+  return true;
+}
