@@ -1,7 +1,8 @@
 import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { useSeededApp, signIn } from "../../support/app";
-import { fairIso, fairTime } from "../../support/clock";
+import { DEMO_DAYS, fairIso, fairTime } from "../../support/clock";
+import { DateTime } from "luxon";
 
 describe("availability and fair-session registration", () => {
   const t = useSeededApp("availability");
@@ -25,13 +26,17 @@ describe("availability and fair-session registration", () => {
     const after = (await agent.get(`/api/companies/${session.user.companyId}/availability`).expect(200)).body;
     expect(after.slots.filter((s: { available: boolean }) => !s.available)).toHaveLength(1);
 
-    // A remote vendor in Berlin (UTC+1) can meet only in the Hanoi afternoon.
+    // A remote vendor in Berlin can meet only in the Hanoi afternoon: from 14:00 (d1s09) while Berlin
+    // keeps winter time (UTC+1, 08:00 there), from 13:30 (d1s08) in its summer time (UTC+2).
     const vendor = await t.db.models.Company.findOne({ country: "DE" }).lean();
     await t.db.models.Company.updateOne({ _id: vendor!._id }, { $set: { participation: "remote" } });
     const { agent: organiser } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
     const berlin = (await organiser.get(`/api/companies/${vendor!._id}/availability`).expect(200)).body;
     expect(berlin.timeZone).toBe("Europe/Berlin");
-    expect(berlin.slots.filter((s: { available: boolean; id: string }) => s.available && s.id.startsWith("d1")).map((s: { id: string }) => s.id)).toEqual(["d1s09", "d1s10", "d1s11", "d1s12", "d1s13", "d1s14"]);
+    expect(berlin.slots.filter((s: { available: boolean; id: string }) => s.available && s.id.startsWith("d1")).map((s: { id: string }) => s.id)).toEqual([
+      ...(DateTime.fromISO(DEMO_DAYS[0], { zone: "Europe/Berlin" }).isInDST ? ["d1s08"] : []),
+      ...["d1s09", "d1s10", "d1s11", "d1s12", "d1s13", "d1s14"],
+    ]);
   });
 
   test("a session's capacity holds when many firms register at once", async () => {

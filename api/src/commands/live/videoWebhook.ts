@@ -47,12 +47,12 @@ export async function handleVideoWebhook(ctx: LiveContext, e: VideoWebhookEvent)
 
 /**
  * A meeting's room as it is at `at`: who is in it and what that means (what a reconnecting client
- * reads). Before the meeting's window opens, anyone in the room is on a test call.
+ * reads). Before the window of a meeting still to be held opens, anyone in the room is on a test call.
  */
 export function liveState(meeting: MeetingRecord, events: Parameters<typeof presentNow>[0], at: Date): MeetingLiveEvent {
   const present = presentNow(events);
   const together = bothPartiesPresent(events, meeting.requesterId, meeting.recipientId);
-  const early = meeting.startsAt && meeting.endsAt && at < meetingWindow(meeting.startsAt, meeting.endsAt).opens;
+  const early = meeting.status === "booked" && meeting.startsAt && meeting.endsAt && at < meetingWindow(meeting.startsAt, meeting.endsAt).opens;
   const state: MeetingLiveEvent["state"] = !present.length
     ? "ended"
     : early
