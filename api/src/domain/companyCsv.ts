@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { CompanyProfileSchema, companySearchKey, isValidTaxCode, normalizeSearchText, type CompanyProfile, type TaxonomyTerm } from "@ketnoi/contracts";
 import { findBadTaxonomyCodes } from "./taxonomyCodes";
+import { restoreFormulaCell, stringifyForSpreadsheet } from "./csvCells";
 
 /** The columns of the organisers' company lists (UTF-8; lists inside a cell are separated by ";"). */
 export const COMPANY_CSV_COLUMNS = [
@@ -44,9 +44,10 @@ const list = (cell: string | undefined) => (cell ?? "").split(";").map((s) => s.
 /**
  * Reads a company list. Each row is checked on its own (schema, tax code, taxonomy codes, duplicate
  * within the file); a row with any problem is reported and left out whole, the others are kept.
+ * A cell an export quoted against spreadsheet formulas reads back as it was (./csvCells).
  */
 export function parseCompanyCsv(text: string, terms: TaxonomyTerm[], errorMap?: z.core.$ZodErrorMap): ParsedCompanyCsv {
-  const records = parse(text.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Record<string, string>[];
+  const records = parse(text.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true, cast: (cell) => restoreFormulaCell(cell) }) as Record<string, string>[];
   const out: ParsedCompanyCsv = { rows: [], errors: [] };
   const seen = new Set<string>();
   records.forEach((r, i) => {
@@ -104,7 +105,7 @@ type CsvCompany = Pick<
 >;
 
 export function companiesToCsv(companies: CsvCompany[]): string {
-  return stringify(
+  return stringifyForSpreadsheet(
     companies.map((c) => ({
       kind: c.kind,
       legal_name: c.legalName,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stringify } from "csv-stringify/sync";
+import { stringifyForSpreadsheet } from "../../domain/csvCells";
 import { defineEndpoint } from "../../http/endpoint";
 import type { Repositories } from "../../repositories";
 
@@ -19,7 +19,7 @@ export function userEndpoints(repos: Repositories) {
       responses: { 200: { description: "text/csv" } },
       handler: async () => {
         const users = await repos.users.listAll();
-        const text = stringify(
+        const text = stringifyForSpreadsheet(
           users.map((u) => ({
             email: u.email,
             name: u.name,
