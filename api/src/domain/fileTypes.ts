@@ -16,3 +16,19 @@ export const ATTACHMENT_RULES = {
   catalogue: { types: ["application/pdf"] as DetectedType[], maxBytes: 10 * 1024 * 1024, maxPerCompany: 10 },
 };
 export type AttachmentKind = keyof typeof ATTACHMENT_RULES;
+
+const EXTENSION: Record<DetectedType, string> = { "image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp", "application/pdf": ".pdf" };
+const ALSO: Partial<Record<DetectedType, string[]>> = { "image/jpeg": [".jpeg"] };
+
+/**
+ * How a stored file goes out: with the type its bytes show (never the one its name suggests: "x.html"
+ * holding a PDF is a PDF), inline only when it is an image, and otherwise as a download whose name
+ * ends as its type does, so a saved "x.html" does not open as a page either.
+ */
+export function servingOf(bytes: Uint8Array, name: string): { contentType: string; inline: boolean; filename: string } {
+  const type = detectFileType(bytes);
+  if (!type) return { contentType: "application/octet-stream", inline: false, filename: `${name}.bin` };
+  const lower = name.toLowerCase();
+  const fits = [EXTENSION[type], ...(ALSO[type] ?? [])].some((ext) => lower.endsWith(ext));
+  return { contentType: type, inline: type.startsWith("image/"), filename: fits ? name : `${name}${EXTENSION[type]}` };
+}

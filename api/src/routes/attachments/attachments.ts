@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound } from "../../errors";
 import type { Repositories } from "../../repositories";
-import { ATTACHMENT_RULES } from "../../domain/fileTypes";
+import { ATTACHMENT_RULES, servingOf } from "../../domain/fileTypes";
 import { addAttachment, deleteAttachment, findVisibleAttachment } from "../../commands/attachments";
 import { findVisibleCompany } from "../../commands/visibleCompany";
 
@@ -69,11 +69,13 @@ export function attachmentDownload(repos: Repositories): express.RequestHandler 
       if (!id.safeParse(req.params.id).success) throw notFound();
       const { meta } = await findVisibleAttachment(repos, req.auth?.user, String(req.params.id));
       const data = await repos.attachments.read(meta);
-      res.type(meta.contentType);
-      res.set("Cache-Control", "private, max-age=300");
-      // Logos show inline; catalogues download under their name.
-      if (meta.kind === "logo") res.set("Content-Disposition", "inline");
-      else res.attachment(meta.name);
+      // The type is judged again from the bytes served (a stored record, or a fair moved in from
+      // elsewhere, could say otherwise); images show inline, everything else downloads.
+      const served = servingOf(data, meta.name);
+      if (served.inline) res.set("Content-Disposition", "inline");
+      else res.attachment(served.filename); // before the type: attachment() sets one from the name
+      res.type(served.contentType);
+      res.set({ "X-Content-Type-Options": "nosniff", "Cache-Control": "private, max-age=300" });
       res.send(data);
     } catch (err) {
       next(err);
