@@ -17,6 +17,14 @@ export const rooms = {
   /** A signed-in session's sockets (`sid` of the socket token): closed when the session ends. */
   session: (sid: string) => `session:${sid}`,
 };
+/** How long a socket token or room ticket lives (seconds): a client asks again on every (re)connect. */
+export const SOCKET_TOKEN_TTL_SECONDS = 120;
+/**
+ * The Redis key marking a signed-in session as ended (sign-out, another sign-in over it, a password
+ * reset, a deleted account): the api sets it for a token's lifetime, and realtime nodes refuse that
+ * session's tokens while it exists (at the handshake and at every room join).
+ */
+export const endedSessionKey = (sid: string) => `ketnoi:ended-session:${sid}`;
 /** A room a client may ask to join (with a ticket); `user:` rooms are joined at the handshake. */
 export const JoinableRoomSchema = z.string().regex(/^(meeting|booth):[0-9a-f]{24}$/, "not a room");
 export type JoinableRoom = z.infer<typeof JoinableRoomSchema>;

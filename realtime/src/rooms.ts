@@ -57,12 +57,21 @@ export interface HallReach {
   tell(counts: BoothCounts): void;
 }
 
+/** What room handling needs from its node. */
+export interface RoomDeps {
+  /** Verifies room tickets (shared with the api). */
+  secret: string;
+  hall: HallReach;
+  /** Whether the api marked this session as ended (signed out): its socket may join nothing more. */
+  sessionEnded(sid: string): Promise<boolean>;
+}
+
 /**
  * room:join with a ticket the api minted after its policy check (the client never names a room it
  * was not granted); room:leave. Booth rooms announce presence whenever someone comes or goes, and
  * the hall hears the booth's new visitor count.
  */
-export function handleRooms(io: IO, socket: ClientSocket, secret: string, hall: HallReach, onError: (err: unknown) => void) {
+export function handleRooms(io: IO, socket: ClientSocket, { secret, hall, sessionEnded }: RoomDeps, onError: (err: unknown) => void) {
   const announce = (room: string) => {
     if (!room.startsWith("booth:")) return;
     const companyId = room.slice("booth:".length);
@@ -74,13 +83,16 @@ export function handleRooms(io: IO, socket: ClientSocket, secret: string, hall: 
       .catch(onError);
   };
 
-  socket.on("room:join", (payload: unknown, ack: unknown) => {
+  socket.on("room:join", async (payload: unknown, ack: unknown) => {
     const reply = ackOf(ack);
     const parsed = RoomJoinSchema.safeParse(payload);
     if (!parsed.success) return reply(fail("bad_request", "expected { ticket }"));
     const claims = RoomTicketClaimsSchema.safeParse(verifyToken(secret, parsed.data.ticket));
     if (!claims.success) return reply(fail("forbidden", "invalid or expired ticket"));
     if (claims.data.sub !== socket.data.user.sub) return reply(fail("forbidden", "ticket issued to someone else"));
+    const { sid } = socket.data.user;
+    if (sid && (await sessionEnded(sid))) return reply(fail("unauthenticated", "the session has ended"));
+    if (socket.disconnected) return;
     const { room, access } = claims.data;
     socket.data.access = { ...socket.data.access, [room]: access };
     void socket.join(room);

@@ -3,7 +3,7 @@ import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import type { Logger } from "pino";
-import { SOCKET_PATH, SocketClaimsSchema, rooms, type ClientToServerEvents, type ServerToClientEvents } from "@ketnoi/contracts";
+import { SOCKET_PATH, SocketClaimsSchema, endedSessionKey, rooms, type ClientToServerEvents, type ServerToClientEvents } from "@ketnoi/contracts";
 import { verifyToken } from "@ketnoi/contracts/src/signedToken";
 import type { RealtimeConfig } from "./config";
 import { boothCounts, handleRooms, type HallReach, type SocketData } from "./rooms";
@@ -42,6 +42,8 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
   });
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
+  // Whether the api marked a session as ended (signed out): its tokens are refused though not expired.
+  let sessionEnded = async (_sid: string) => false;
   if (config.REDIS_URL) {
     const pub = createClient({ url: config.REDIS_URL });
     const sub = pub.duplicate();
@@ -51,6 +53,17 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     redisClients.push(pub, sub);
     redisReady = () => pub.isReady && sub.isReady;
     pub.on("ready", () => logger.info("redis connected"));
+    sessionEnded = async (sid) => {
+      // While Redis is away nothing can be checked (nor was a sign-out recorded): the token's own
+      // two-minute expiry is the bound then. Bounded in time, so a handshake never hangs on Redis.
+      if (!pub.isReady) return false;
+      try {
+        return (await pub.sendCommand<number>(["EXISTS", endedSessionKey(sid)], { timeout: 1000 })) === 1;
+      } catch (err) {
+        logger.warn({ err: (err as Error).message }, "could not check for an ended session");
+        return false;
+      }
+    };
   }
 
   let closing = false;
@@ -74,15 +87,19 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;
     const claims = SocketClaimsSchema.safeParse(verifyToken(config.REALTIME_SECRET, auth?.token));
     if (!claims.success) return next(new Error("unauthenticated"));
-    socket.data.user = claims.data;
-    socket.data.access = {};
-    next();
+    // A token of a session that has ended (signed out) is refused at once, not when it expires.
+    void (claims.data.sid ? sessionEnded(claims.data.sid) : Promise.resolve(false)).then((ended) => {
+      if (ended) return next(new Error("unauthenticated"));
+      socket.data.user = claims.data;
+      socket.data.access = {};
+      next();
+    });
   });
   io.on("connection", (socket) => {
     const { user } = socket.data;
     void socket.join(rooms.user(user.sub));
     if (user.sid) void socket.join(rooms.session(user.sid));
-    handleRooms(io, socket, config.REALTIME_SECRET, hall, (err) => logger.warn({ err }, "booth presence failed"));
+    handleRooms(io, socket, { secret: config.REALTIME_SECRET, hall, sessionEnded }, (err) => logger.warn({ err }, "booth presence failed"));
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (!CLIENT_EVENTS.has(event) && typeof ack === "function") ack({ ok: false, error: { code: "bad_request", message: "unknown event" } });

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { signToken } from "@ketnoi/contracts/src/signedToken";
-import type { BoothCounts, HallVisitors } from "@ketnoi/contracts";
+import { endedSessionKey, type BoothCounts, type HallVisitors } from "@ketnoi/contracts";
 import { buildTestApp, signIn, FIXED_NOW, TEST_REALTIME_SECRET } from "../support/app";
 import { freshDatabase, silentLogger, stack } from "../support/stack";
 import { connected, emitAck, nextEvent, socketClient, startRealtimeNode, type TestSocket } from "../support/realtime";
@@ -203,6 +203,34 @@ describe("realtime service", () => {
     redisEventPublisher(t.redis).notify([there.session.user.id], { id: "after-sign-out", kind: "meeting_booked", data: {}, createdAt: new Date().toISOString() });
     await expect(heard).resolves.toMatchObject({ id: "after-sign-out" });
     expect(staying.connected).toBe(true);
+  });
+
+  test("a socket token minted before sign-out is refused at once on every node, not when it expires", async () => {
+    const s = await signIn(t.app, "vendor@ketnoi.demo", DEMO_PASSWORD);
+    const token = (await s.agent.post("/api/realtime/token").set(s.csrf).send({}).expect(200)).body.token as string;
+    await s.agent.post("/api/auth/logout").set(s.csrf).send({}).expect(204);
+    for (const node of [nodeA, nodeB]) {
+      const socket = socketClient(node.url, token);
+      cleanup.push(() => socket.disconnect());
+      await expect(connected(socket)).rejects.toThrow("unauthenticated");
+    }
+    // The same user's other session is not affected.
+    const socket = await open(nodeA.url, "vendor");
+    expect(socket.connected).toBe(true);
+  });
+
+  test("a socket whose session ended may join no room, even where the disconnect did not arrive", async () => {
+    const s = await signIn(t.app, "vendor@ketnoi.demo", DEMO_PASSWORD);
+    const token = (await s.agent.post("/api/realtime/token").set(s.csrf).send({}).expect(200)).body.token as string;
+    const socket = socketClient(nodeB.url, token);
+    cleanup.push(() => socket.disconnect());
+    await connected(socket);
+    const booth = await s.agent.post("/api/realtime/tickets").set(s.csrf).send({ room: `booth:${companyOf("domestic")}` }).expect(200);
+    // The session is marked ended in Redis, as sign-out does, but this node's socket was not told to close.
+    const { sid } = JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as { sid: string };
+    await t.redis.set(endedSessionKey(sid), "1", { expiration: { type: "EX", value: 60 } });
+    expect(await emitAck(socket, "room:join", { ticket: booth.body.ticket })).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+    expect((await nodeB.server.io.in(`booth:${companyOf("domestic")}`).fetchSockets()).map((x) => x.data.user.sid)).not.toContain(sid);
   });
 
   test("deleting an account closes every socket of it, on every node (last: the interpreter is gone after)", async () => {

@@ -43,15 +43,19 @@ export async function startSession(repos: Repositories, res: Response, cookies: 
 /** The session's name on the realtime service: a digest of its hash, so the token reveals nothing usable. */
 export const socketSessionId = (sessionHash: string) => createHash("sha256").update(`socket:${sessionHash}`).digest("hex").slice(0, 16);
 
-/** Ends a session: deleted server-side, and its open realtime sockets closed on every node. */
+/**
+ * Ends a session: deleted server-side, its socket tokens refused by the realtime nodes from now on
+ * (not only when they expire), and its open sockets closed on every node.
+ */
 export async function endSession(repos: Repositories, events: EventPublisher, sessionHash: string) {
   await repos.sessions.delete(sessionHash);
-  events.disconnect(rooms.session(socketSessionId(sessionHash)));
+  await events.sessionEnded(socketSessionId(sessionHash));
 }
 
 /** Ends every session of a user (a password reset, a deleted account), and closes all of its sockets. */
 export async function endAllSessions(repos: Repositories, events: EventPublisher, userId: string) {
-  await repos.sessions.deleteAllForUser(userId);
+  const ended = await repos.sessions.deleteAllForUser(userId);
+  await Promise.all(ended.map((hash) => events.sessionEnded(socketSessionId(hash))));
   events.disconnect(rooms.user(userId));
 }
 

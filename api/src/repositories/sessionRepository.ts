@@ -12,7 +12,8 @@ export interface SessionRepository {
   /** The session if it exists and has not expired (an expired one is deleted). */
   findValid(tokenHash: string, now: Date): Promise<SessionRecord | null>;
   delete(tokenHash: string): Promise<void>;
-  deleteAllForUser(userId: string): Promise<void>;
+  /** Deletes every session of the user and returns their hashes (to end their sockets too). */
+  deleteAllForUser(userId: string): Promise<string[]>;
   deleteExpired(now: Date): Promise<number>;
 }
 
@@ -34,7 +35,9 @@ export function createSessionRepository({ Session }: Models): SessionRepository 
       await Session.deleteOne({ _id: tokenHash });
     },
     async deleteAllForUser(userId) {
+      const sessions = await Session.find({ userId: new Types.ObjectId(userId) }, { _id: 1 }).lean();
       await Session.deleteMany({ userId: new Types.ObjectId(userId) });
+      return sessions.map((s) => String(s._id));
     },
     async deleteExpired(now) {
       return (await Session.deleteMany({ expiresAt: { $lte: now } })).deletedCount;

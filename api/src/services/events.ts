@@ -1,4 +1,5 @@
 import { Emitter } from "@socket.io/redis-emitter";
+import { SOCKET_TOKEN_TTL_SECONDS, endedSessionKey, rooms } from "@ketnoi/contracts";
 import type { RedisClient } from "./redis";
 
 /** What the api tells connected users; the realtime service delivers it (the api never holds sockets). */
@@ -15,9 +16,20 @@ export interface EventPublisher {
   notify(userIds: string[], event: NotificationEvent): void;
   /** Delivers an event to a room (`meeting:<id>`, `booth:<companyId>`, `user:<id>`) on every realtime node. */
   publish(room: string | string[], event: string, payload: unknown): void;
-  /** Closes every socket in the room, on every realtime node (a session that ended). */
+  /** Closes every socket in the room, on every realtime node (all of a user's, when the password changes). */
   disconnect(room: string): void;
+  /**
+   * A signed-in session ended: its socket tokens are refused from now on (a token minted before
+   * still lives up to two minutes), and its open sockets are closed on every node.
+   */
+  sessionEnded(sid: string): Promise<void>;
 }
+
+/**
+ * How long an ended session is remembered: a token's lifetime, plus a margin for a realtime node
+ * whose clock is behind the api's (it checks a token's expiry by its own clock).
+ */
+const ENDED_SESSION_TTL_SECONDS = SOCKET_TOKEN_TTL_SECONDS + 60;
 
 /** The room each user's sockets join on the realtime service. */
 export const userRoom = (userId: string) => `user:${userId}`;
@@ -38,8 +50,16 @@ export function redisEventPublisher(redis: RedisClient): EventPublisher {
       // Without Redis the socket outlives the session only until its next reconnect, which needs a new token.
       if (redis.isReady) emitter.in(room).disconnectSockets(true);
     },
+    async sessionEnded(sid) {
+      // While Redis is away neither the record nor the disconnect gets through (the nodes cannot
+      // check it either): a token already minted then works until it expires, two minutes at most.
+      if (!redis.isReady) return;
+      // Bounded, so a connection lost just now cannot hold up a sign-out.
+      await redis.sendCommand(["SET", endedSessionKey(sid), "1", "EX", String(ENDED_SESSION_TTL_SECONDS)], { timeout: 1000 }).catch(() => undefined);
+      emitter.in(rooms.session(sid)).disconnectSockets(true);
+    },
   };
 }
 
 /** Without Redis there is no realtime delivery; notifications stay readable through the api. */
-export const noEventPublisher: EventPublisher = { notify() {}, publish() {}, disconnect() {} };
+export const noEventPublisher: EventPublisher = { notify() {}, publish() {}, disconnect() {}, async sessionEnded() {} };

@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { JoinableRoomSchema, type JoinableRoom, type RoomTicketClaims, type SocketClaims } from "@ketnoi/contracts";
+import { JoinableRoomSchema, SOCKET_TOKEN_TTL_SECONDS, type JoinableRoom, type RoomTicketClaims, type SocketClaims } from "@ketnoi/contracts";
 import { signToken } from "@ketnoi/contracts/src/signedToken";
 import type { UserRecord } from "../../repositories/userRepository";
 import { socketSessionId } from "../../auth/sessions";
 import { boothAccess, meetingAccess } from "./access";
 import type { LiveContext } from "./context";
 
-/** Tokens only open a connection or a room; they live a couple of minutes (a client asks again on reconnect). */
-const TTL_SECONDS = 120;
-/** By the real clock, not the api's domain clock: the realtime service checks expiry with its own. */
-const expiry = () => Math.floor(Date.now() / 1000) + TTL_SECONDS;
+/**
+ * Tokens only open a connection or a room; they live a couple of minutes (a client asks again on
+ * reconnect). By the real clock, not the api's domain clock: the realtime service checks expiry with its own.
+ */
+const expiry = () => Math.floor(Date.now() / 1000) + SOCKET_TOKEN_TTL_SECONDS;
 
 /** The token a browser presents at the Socket.IO handshake: a user's, or a guest's for the public hall. */
 export function socketToken(ctx: LiveContext, signedIn: { user: UserRecord; sessionHash: string } | undefined) {
