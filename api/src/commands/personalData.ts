@@ -4,7 +4,7 @@ import { endAllSessions } from "../auth/sessions";
 import type { EventPublisher } from "../services/events";
 import type { Repositories } from "../repositories";
 import type { UserRecord } from "../repositories/userRepository";
-import { verifyPassword } from "../services/passwords";
+import { checkPasswordUnderLockout } from "./auth/authenticateUser";
 import { presentCompanyPrivate } from "../presenters/company";
 import type { DirectoryService } from "../services/directory";
 
@@ -29,14 +29,17 @@ export async function exportPersonalData(repos: Repositories, user: UserRecord, 
 }
 
 /**
- * Deletes a user's account and personal data after re-entering the password: sessions, links, mail
+ * Deletes a user's account and personal data after re-entering the password (under the sign-in
+ * lockout: five wrong passwords lock the account for 15 minutes): sessions, links, mail
  * and the user record. The company's business profile stays for its other members; a firm that
  * was never approved and has no one left goes too. Ordered so a failure part-way leaves the user
  * signed out rather than half-deleted.
  */
-export async function deleteAccount(repos: Repositories, directory: DirectoryService, events: EventPublisher, user: UserRecord, password: string) {
+export async function deleteAccount(repos: Repositories, directory: DirectoryService, events: EventPublisher, user: UserRecord, password: string, now: Date) {
   const credentials = await repos.users.findCredentials(user.email);
-  if (!credentials || !(await verifyPassword(credentials.passwordHash, password))) throw new AppError("invalid_credentials");
+  if (!credentials) throw new AppError("invalid_credentials");
+  // The same lock as sign-in: a borrowed session must not become a way to guess the password.
+  await checkPasswordUnderLockout(repos, credentials, password, now);
   await endAllSessions(repos, events, user.id);
   await repos.oneTimeTokens.deleteForUser(user.id);
   await repos.outbox.deleteTo(user.email);

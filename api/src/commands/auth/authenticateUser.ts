@@ -1,6 +1,6 @@
 import { AppError } from "../../errors";
 import type { Repositories } from "../../repositories";
-import type { UserRecord } from "../../repositories/userRepository";
+import type { UserCredentials, UserRecord } from "../../repositories/userRepository";
 import { dummyPasswordHash, verifyPassword } from "../../services/passwords";
 
 export const LOGIN_FAILURE_LIMIT = 5;
@@ -17,6 +17,19 @@ export async function authenticateUser(repos: Repositories, email: string, passw
     await verifyPassword(await dummyPasswordHash(), password);
     throw new AppError("invalid_credentials");
   }
+  await checkPasswordUnderLockout(repos, credentials, password, now);
+  const user = await repos.users.findById(credentials.id);
+  if (!user) throw new AppError("invalid_credentials");
+  return user;
+}
+
+/**
+ * Checks an account's password wherever one is typed (sign-in, deleting the account): while the
+ * account is locked nothing is checked; a wrong password counts towards the lock, a right one clears
+ * the count. One counter per account, in the database, so guesses through any endpoint and any api
+ * process add up.
+ */
+export async function checkPasswordUnderLockout(repos: Repositories, credentials: UserCredentials, password: string, now: Date): Promise<void> {
   if (credentials.lockedUntil && credentials.lockedUntil > now) {
     throw new AppError("rate_limited", undefined, Math.ceil((credentials.lockedUntil.getTime() - now.getTime()) / 1000));
   }
@@ -25,7 +38,4 @@ export async function authenticateUser(repos: Repositories, email: string, passw
     throw new AppError("invalid_credentials");
   }
   if (credentials.failedLogins > 0 || credentials.lockedUntil) await repos.users.clearFailedLogins(credentials.id);
-  const user = await repos.users.findById(credentials.id);
-  if (!user) throw new AppError("invalid_credentials");
-  return user;
 }

@@ -25,13 +25,13 @@ export function meEndpoints(repos: Repositories, directory: DirectoryService, ev
     defineEndpoint({
       method: "post",
       path: "/me/delete",
-      summary: "Delete my account and personal data (password required)",
+      summary: "Delete my account and personal data (password required; wrong passwords count towards the sign-in lockout)",
       tags: ["personal data"],
       access: "signedIn",
       request: S.MeDeleteSchema,
       responses: { 204: { description: "Deleted and signed out" } },
       handler: async ({ auth, body, res }) => {
-        await deleteAccount(repos, directory, events, auth!.user, body.password);
+        await deleteAccount(repos, directory, events, auth!.user, body.password, now());
         clearSessionCookie(res, cookies);
         return {};
       },
