@@ -51,6 +51,24 @@ build_livekit() {
   mv "$bin.tmp" "$bin"
 }
 
+# Mailpit, the local mail server, built as its own main module like FerretDB. Its web UI's script
+# bundle is not part of the Go module (it is built with npm in Mailpit's repository), so the
+# binary serves the HTTP API the tests read and a bare web page; the messages are all there.
+build_mailpit() {
+  local bin="$BIN_DIR/mailpit-$MAILPIT_VERSION"
+  [ -x "$bin" ] && return 0
+  command -v go >/dev/null || fail "Go is not installed" "install Go 1.24 or newer"
+  log "building Mailpit $MAILPIT_VERSION (first run only, a few minutes)"
+  local mod src="$CACHE_DIR/src/mailpit-$MAILPIT_VERSION"
+  mod=$(cd "$CACHE_DIR" && go mod download -json "github.com/axllent/mailpit@$MAILPIT_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  [ -d "$mod" ] || fail "could not download Mailpit $MAILPIT_VERSION" "check access to the Go module proxy"
+  rm -rf "$src" && mkdir -p "$(dirname "$src")" && cp -r "$mod" "$src" && chmod -R u+w "$src"
+  (cd "$src" && go build -ldflags "-X github.com/axllent/mailpit/config.Version=$MAILPIT_VERSION" -o "$bin.tmp" .) \
+    || fail "building Mailpit failed" "see the Go error above"
+  mv "$bin.tmp" "$bin"
+  rm -rf "$src"
+}
+
 install_npm() {
   cd "$ROOT_DIR"
   local stamp="node_modules/.ketnoi-lock-hash" want
@@ -72,6 +90,7 @@ build_workspaces() {
 install_apt
 build_ferretdb
 build_livekit
+build_mailpit
 install_npm
 build_workspaces
 log "install complete"

@@ -12,6 +12,7 @@ RUN_DIR="$CACHE_DIR/run"
 # Pinned versions of the components built from the Go module proxy.
 FERRETDB_VERSION="v1.24.2"
 LIVEKIT_VERSION="v1.13.5" # see infra/go/livekit/go.mod for why not a later v1.13 tag
+MAILPIT_VERSION="v1.33.1" # the local mail server: SMTP in, the delivered mail readable over HTTP
 
 # Debian packages the stack needs at run time and in tests.
 APT_PACKAGES=(redis-server chromium nginx fonts-noto-cjk)

@@ -47,6 +47,20 @@ YAML
   wait_port 127.0.0.1 "$port" "LiveKit server"
 }
 
+# start_mailpit SMTP_PORT HTTP_PORT DATA_DIR: the local mail server. It accepts every message on
+# SMTP and keeps it for reading (web page and API on HTTP_PORT); it relays nothing anywhere, looks
+# up no version, and does no reverse DNS.
+start_mailpit() {
+  local smtp=$1 http=$2 data=$3
+  mkdir -p "$data"
+  start_bg "mailpit-$smtp" "$BIN_DIR/mailpit-$MAILPIT_VERSION" \
+    --smtp "127.0.0.1:$smtp" --listen "127.0.0.1:$http" --database "$data/mailpit.db" \
+    --disable-version-check --smtp-disable-rdns --smtp-auth-accept-any --smtp-auth-allow-insecure \
+    --max 5000 --quiet
+  wait_port 127.0.0.1 "$smtp" "Mailpit (SMTP)"
+  wait_port 127.0.0.1 "$http" "Mailpit (HTTP)"
+}
+
 # start_redis PORT: Debian's redis-server, in memory only.
 start_redis() {
   local port=$1

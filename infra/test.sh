@@ -13,19 +13,22 @@ trap 'exit 130' INT TERM
 TEST_DIR="$RUN_DIR/test"
 rm -rf "$TEST_DIR" && mkdir -p "$TEST_DIR"
 
-DB_PORT=27117 LK_PORT=7980 REDIS_PORT=6479 API_PORT=3101 REALTIME_PORT=3102 GATEWAY_PORT=18080
-for p in $DB_PORT $LK_PORT $REDIS_PORT $API_PORT $REALTIME_PORT $GATEWAY_PORT; do port_free "$p" "the test stack"; done
+DB_PORT=27117 LK_PORT=7980 REDIS_PORT=6479 API_PORT=3101 REALTIME_PORT=3102 GATEWAY_PORT=18080 SMTP_PORT=11025 MAILPIT_PORT=18025
+for p in $DB_PORT $LK_PORT $REDIS_PORT $API_PORT $REALTIME_PORT $GATEWAY_PORT $SMTP_PORT $MAILPIT_PORT; do port_free "$p" "the test stack"; done
 
 start_ferretdb $DB_PORT "$TEST_DIR/ferretdb"
 LK_KEY="ketnoi-test"
 LK_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 start_livekit $LK_PORT "$LK_KEY" "$LK_SECRET" "http://127.0.0.1:$API_PORT/api/livekit/webhook"
 start_redis $REDIS_PORT
+start_mailpit $SMTP_PORT $MAILPIT_PORT "$TEST_DIR/mailpit"
 
 # What the tests connect to (each test file uses its own database on this server).
 export TEST_MONGODB_URL="mongodb://127.0.0.1:$DB_PORT"
 export TEST_LIVEKIT_URL="http://127.0.0.1:$LK_PORT" TEST_LIVEKIT_API_KEY="$LK_KEY" TEST_LIVEKIT_API_SECRET="$LK_SECRET"
 export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+# The mail server every test reads delivered mail from (its HTTP API), and where the apps send it.
+export TEST_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" TEST_MAILPIT_URL="http://127.0.0.1:$MAILPIT_PORT"
 RT_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export E2E_BASE_URL="http://localhost:$GATEWAY_PORT" CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export TEST_ARTIFACTS_DIR="$ROOT_DIR/tests/artifacts"
@@ -38,12 +41,12 @@ export TEST_ARTIFACTS_DIR="$ROOT_DIR/tests/artifacts"
 ) || fail "seeding the end-to-end database failed" "see the error above"
 export MONGODB_URI="$TEST_MONGODB_URL/ketnoi_e2e" LIVEKIT_URL="$TEST_LIVEKIT_URL" LIVEKIT_API_KEY="$LK_KEY" \
   LIVEKIT_API_SECRET="$LK_SECRET" REDIS_URL="$TEST_REDIS_URL" PUBLIC_ORIGIN="$E2E_BASE_URL" REALTIME_SECRET="$RT_SECRET" \
-  API_PORT REALTIME_PORT NODE_ENV=production LOG_LEVEL=info
+  SMTP_URL="$TEST_SMTP_URL" API_PORT REALTIME_PORT NODE_ENV=production LOG_LEVEL=info
 start_node api $API_PORT api/dist/main.js
 start_node realtime $REALTIME_PORT realtime/dist/main.js
 start_gateway $GATEWAY_PORT $API_PORT $REALTIME_PORT "ws://127.0.0.1:$LK_PORT"
 export KETNOI_STACK_PIDS="${BG_PIDS[*]}" KETNOI_LOG_DIR="$RUN_DIR"
-unset MONGODB_URI LIVEKIT_URL LIVEKIT_API_KEY LIVEKIT_API_SECRET REDIS_URL NODE_ENV REALTIME_SECRET
+unset MONGODB_URI LIVEKIT_URL LIVEKIT_API_KEY LIVEKIT_API_SECRET REDIS_URL NODE_ENV REALTIME_SECRET SMTP_URL
 
 cd "$ROOT_DIR"
 typecheck_failed=0
@@ -77,7 +80,7 @@ log "searching this run's logs for secrets"
 secrets_failed=0
 KETNOI_SECRETS="$LK_SECRET"$'\n'"$RT_SECRET"$'\n'"ketnoi-demo-2026" node "$INFRA_DIR/check-log-secrets.mjs" \
   "$RUN_DIR/api-$API_PORT.log" "$RUN_DIR/realtime-$REALTIME_PORT.log" "$RUN_DIR/gateway-$GATEWAY_PORT.log" \
-  "$RUN_DIR/livekit-$LK_PORT.log" "$RUN_DIR/ferretdb-$DB_PORT.log" "$RUN_DIR/redis-$REDIS_PORT.log" || secrets_failed=1
+  "$RUN_DIR/livekit-$LK_PORT.log" "$RUN_DIR/ferretdb-$DB_PORT.log" "$RUN_DIR/redis-$REDIS_PORT.log" "$RUN_DIR/mailpit-$SMTP_PORT.log" || secrets_failed=1
 
 node -e '
 const fs = require("fs");

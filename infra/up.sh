@@ -35,6 +35,16 @@ if [ -z "${REDIS_URL:-}" ]; then
   start_redis 6379
   export REDIS_URL="redis://127.0.0.1:6379"
 fi
+# The app's mail (verification, resets, invitations, meeting notices) goes to a local Mailpit,
+# whose page shows what was sent; with SMTP_URL set it goes to that server instead.
+MAILPIT_WEB=""
+if [ -z "${SMTP_URL:-}" ]; then
+  port_free 1025 "Mailpit (SMTP)"
+  port_free 8025 "Mailpit (web)"
+  start_mailpit 1025 8025 "$ROOT_DIR/.data/mailpit"
+  export SMTP_URL="smtp://127.0.0.1:1025"
+  MAILPIT_WEB="http://localhost:8025"
+fi
 
 # Shared by the api (signs socket tokens and room tickets) and the realtime service (verifies them).
 if [ -z "${REALTIME_SECRET:-}" ]; then
@@ -55,7 +65,8 @@ cat <<MSG
 
   Ketnoi is running at http://localhost:$GATEWAY_PORT
   API docs:            http://localhost:$GATEWAY_PORT/api/docs
-  Health:              http://localhost:$GATEWAY_PORT/api/health
+  Health:              http://localhost:$GATEWAY_PORT/api/health${MAILPIT_WEB:+
+  Mail sent by the app: $MAILPIT_WEB (messages as JSON: $MAILPIT_WEB/api/v1/messages)}
 $(sed -n '/Demo logins/,$p' "$RUN_DIR/seed.out" | sed 's/^/  /')
 
   Logs are in $RUN_DIR. Press Ctrl-C to stop.

@@ -9,7 +9,7 @@ import { createProbes } from "./probes";
 import { createApp, createMeetingContext } from "./http/app";
 import { noEventPublisher, redisEventPublisher } from "./services/events";
 import { workerSolver } from "./services/solverRunner";
-import { loggingTransport } from "./services/mail";
+import { loggingTransport, smtpTransport } from "./services/mailTransport";
 import { startBackgroundJobs } from "./jobs";
 
 async function connectWithRetry(uri: string, log: (msg: string) => void): Promise<Database> {
@@ -42,9 +42,11 @@ async function main() {
   const repos = createRepositories(db.models);
   const events = redis ? redisEventPublisher(redis) : noEventPublisher;
   const meetingSettings = config.meetings;
-  const app = createApp({ logger, repos, probes: createProbes(db, video, redis), publicOrigin: config.publicOrigin, events, meetingSettings, solver: workerSolver(new URL("./workers/solve.js", import.meta.url), { nice: config.solverNice }), video: createVideoService(config.livekit, video), realtimeSecret: config.realtimeSecret });
+  const mailer = config.mail.smtpUrl ? smtpTransport({ ...config.mail, smtpUrl: config.mail.smtpUrl }) : loggingTransport(logger);
+  if (!config.mail.smtpUrl) logger.warn("no SMTP_URL: mail waits in the outbox and is only logged");
+  const app = createApp({ logger, repos, probes: createProbes(db, video, redis, mailer), publicOrigin: config.publicOrigin, events, meetingSettings, solver: workerSolver(new URL("./workers/solve.js", import.meta.url), { nice: config.solverNice }), video: createVideoService(config.livekit, video), realtimeSecret: config.realtimeSecret });
   const meetings = createMeetingContext(repos, logger, config.publicOrigin, { events, settings: meetingSettings });
-  const jobs = startBackgroundJobs(repos, meetings, loggingTransport(logger), logger);
+  const jobs = startBackgroundJobs({ repos, meetings, transport: mailer, logger, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
 
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
@@ -57,7 +59,8 @@ async function main() {
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     server.close(async () => {
-      jobs.stop();
+      await jobs.stop();
+      mailer.close();
       await Promise.allSettled([db.close(), redis?.quit()]);
       clearTimeout(force);
       logger.info("stopped");

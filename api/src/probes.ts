@@ -2,8 +2,9 @@ import type { Database } from "./db/connection";
 import type { HealthProbe } from "./services/health";
 import type { VideoRooms } from "./services/livekit";
 import type { RedisClient } from "./services/redis";
+import type { MailTransport } from "./services/mailTransport";
 
-export function createProbes(db: Database, video: VideoRooms, redis?: RedisClient): HealthProbe[] {
+export function createProbes(db: Database, video: VideoRooms, redis?: RedisClient, mail?: MailTransport): HealthProbe[] {
   const probes: HealthProbe[] = [
     { name: "db", required: true, check: () => db.ping() },
     { name: "livekit", required: true, check: async () => void (await video.listRoomNames()) },
@@ -18,5 +19,7 @@ export function createProbes(db: Database, video: VideoRooms, redis?: RedisClien
       },
     });
   }
+  // Mail is not required: while the server is away messages wait in the outbox and health says "degraded".
+  if (mail) probes.push({ name: "mail", required: false, check: () => mail.verify() });
   return probes;
 }

@@ -21,6 +21,11 @@ const Assignments = lazy(() => import("./pages/Assignments"));
 const Hall = lazy(() => import("./pages/Hall"));
 const Team = lazy(() => import("./pages/Team"));
 const Account = lazy(() => import("./pages/Account"));
+// The pages mailed links open.
+const VerifyEmail = lazy(() => import("./pages/account/VerifyEmail"));
+const ForgotPassword = lazy(() => import("./pages/account/ForgotPassword"));
+const ResetPassword = lazy(() => import("./pages/account/ResetPassword"));
+const AcceptInvitation = lazy(() => import("./pages/account/AcceptInvitation"));
 const Console = lazy(() => import("./pages/organiser/Console"));
 const Scheduler = lazy(() => import("./pages/organiser/Scheduler"));
 const CheckInDesk = lazy(() => import("./pages/organiser/CheckInDesk"));
@@ -63,6 +68,10 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["hall", Hall],
   ["team", Team],
   ["account", Account],
+  ["verify-email", VerifyEmail],
+  ["forgot-password", ForgotPassword],
+  ["reset-password", ResetPassword],
+  ["accept-invitation", AcceptInvitation],
   ["organiser", Console],
   ["organiser/scheduler", Scheduler],
   ["organiser/check-in", CheckInDesk],

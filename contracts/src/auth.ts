@@ -56,6 +56,15 @@ export type RegisterBody = z.infer<typeof RegisterBodySchema>;
 export const PasswordResetRequestSchema = z.strictObject({ email: EmailSchema });
 export const PasswordResetConfirmSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/), password: PasswordSchema });
 export const VerifyEmailSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/) });
+/** Accepting an invitation: the account the invited person creates (the address is the invitation's). */
+export const InvitationAcceptSchema = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/),
+  name: z.string().trim().min(2).max(120),
+  password: PasswordSchema,
+  locale: z.enum(LOCALES).default("vi"),
+  timeZone: z.string().min(3).max(64).default("Asia/Ho_Chi_Minh"),
+  consents: z.strictObject({ personalData: z.literal(true), profileSharing: z.boolean().default(false), marketing: z.boolean().default(false) }),
+});
 
 export const SessionUserSchema = z.object({
   id: z.string(),
@@ -72,6 +81,12 @@ export type SessionUser = z.infer<typeof SessionUserSchema>;
 /** What the client gets after login and from GET /api/auth/session: who, and the CSRF token to send. */
 export const SessionViewSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() });
 export type SessionView = z.infer<typeof SessionViewSchema>;
+/**
+ * GET /api/auth/session: the session, or `{ user: null }` for a visitor who is not signed in (a 200,
+ * not a 401: asking "who am I?" is not an error, and a browser logs every failed request).
+ */
+export const CurrentSessionSchema = z.union([SessionViewSchema, z.object({ user: z.null() })]);
+export type CurrentSession = z.infer<typeof CurrentSessionSchema>;
 
 /** POST /api/me/delete: the account's password, entered again. */
 export const AccountDeleteBodySchema = z.strictObject({ password: z.string().min(1).max(200) });

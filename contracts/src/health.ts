@@ -13,6 +13,8 @@ export const HealthSchema = z.object({
     db: DependencyStateSchema,
     livekit: DependencyStateSchema,
     redis: DependencyStateSchema.optional(),
+    /** The SMTP server: optional (mail waits while it is away), so it makes the status "degraded", never 503. */
+    mail: DependencyStateSchema.optional(),
   }),
 });
 export type Health = z.infer<typeof HealthSchema>;

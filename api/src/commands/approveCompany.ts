@@ -12,5 +12,5 @@ export async function approveCompany(repos: Repositories, directory: DirectorySe
   if (!company) throw notFound();
   if (!(await repos.companies.approve(id))) return;
   await directory.companyChanged(id);
-  for (const member of await repos.users.listByCompany(id)) await enqueueMail(repos.outbox, member.email, "company_approved", member.locale, `${publicOrigin}/recommendations`);
+  for (const member of await repos.users.listByCompany(id)) await enqueueMail(repos.outbox, { to: member.email, template: "company_approved", locale: member.locale, link: `${publicOrigin}/recommendations`, publicOrigin });
 }

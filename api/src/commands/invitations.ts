@@ -32,7 +32,7 @@ export async function inviteUser(repos: Repositories, inviter: UserRecord, reque
   if (await repos.users.findByEmail(request.email)) throw new AppError("conflict", { email: "emailTaken" });
   const token = randomToken();
   await repos.invitations.create(hashToken(token), invitation);
-  await enqueueMail(repos.outbox, request.email, "invitation", request.locale, `${publicOrigin}/accept-invitation?token=${token}`);
+  await enqueueMail(repos.outbox, { to: request.email, template: "invitation", locale: request.locale, link: `${publicOrigin}/accept-invitation?token=${token}`, publicOrigin });
 }
 
 export interface AcceptInvitation {

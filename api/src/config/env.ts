@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 const EnvSchema = z.object({
@@ -16,6 +17,17 @@ const EnvSchema = z.object({
   REALTIME_SECRET: z.string().min(32, "must be at least 32 characters"),
   /** Optional: without it the api runs on its own; with it health reports redis and events go through it. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  /**
+   * Where mail goes: smtp://[user:pass@]host:port (STARTTLS when the server offers it) or
+   * smtps://... (TLS from the start). Without it mail waits in the outbox and is only logged.
+   */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL").optional(),
+  /** The sender, e.g. "Ketnoi <no-reply@ketnoi.example.org>"; by default no-reply at PUBLIC_ORIGIN's host. */
+  SMTP_FROM: z.string().min(3).optional(),
+  /** DKIM signing (production): all three or none. */
+  DKIM_DOMAIN: z.string().min(3).optional(),
+  DKIM_SELECTOR: z.string().min(1).optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How long a meeting request waits for an answer before it lapses. */
   MEETING_REQUEST_TTL_HOURS: z.coerce.number().min(1).max(24 * 30).default(72),
@@ -37,9 +49,16 @@ export type ApiConfig = Readonly<{
   livekit: Readonly<{ url: string; publicUrl: string; apiKey: string; apiSecret: string }>;
   realtimeSecret: string;
   redisUrl: string | undefined;
+  mail: MailConfig;
   logLevel: string;
   meetings: Readonly<{ requestTtlHours: number; reminderMinutes: number }>;
   solverNice: number;
+}>;
+
+export type MailConfig = Readonly<{
+  smtpUrl: string | undefined;
+  from: string;
+  dkim: Readonly<{ domainName: string; keySelector: string; privateKey: string }> | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -56,6 +75,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const env = parsed.data;
+  const dkimVars = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY_FILE];
+  if (dkimVars.some(Boolean) && !dkimVars.every(Boolean)) {
+    throw new ConfigError(["DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE: set all three or none"]);
+  }
+  let dkimKey: string | undefined;
+  if (env.DKIM_PRIVATE_KEY_FILE) {
+    try {
+      dkimKey = readFileSync(env.DKIM_PRIVATE_KEY_FILE, "utf8");
+    } catch {
+      throw new ConfigError([`DKIM_PRIVATE_KEY_FILE: cannot read ${env.DKIM_PRIVATE_KEY_FILE}`]);
+    }
+  }
   return Object.freeze({
     env: env.NODE_ENV,
     host: env.API_HOST,
@@ -70,6 +101,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
     }),
     realtimeSecret: env.REALTIME_SECRET,
     redisUrl: env.REDIS_URL,
+    mail: Object.freeze({
+      smtpUrl: env.SMTP_URL,
+      from: env.SMTP_FROM ?? `Ketnoi <no-reply@${new URL(env.PUBLIC_ORIGIN).hostname}>`,
+      dkim: dkimKey ? Object.freeze({ domainName: env.DKIM_DOMAIN!, keySelector: env.DKIM_SELECTOR!, privateKey: dkimKey }) : undefined,
+    }),
     logLevel: env.LOG_LEVEL,
     meetings: Object.freeze({ requestTtlHours: env.MEETING_REQUEST_TTL_HOURS, reminderMinutes: env.MEETING_REMINDER_MINUTES }),
     solverNice: env.SOLVER_NICE,

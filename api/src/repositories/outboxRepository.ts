@@ -1,4 +1,10 @@
 import type { Models } from "../db/models";
+import type { OutboxMessageDoc } from "../db/models/outboxMessage";
+
+export interface OutgoingCalendar {
+  method: "REQUEST" | "CANCEL";
+  content: string;
+}
 
 export interface OutboxMessage {
   id: string;
@@ -7,48 +13,86 @@ export interface OutboxMessage {
   locale: string;
   subject: string;
   text: string;
+  html?: string;
+  calendar?: OutgoingCalendar;
+  createdAt: Date;
   sentAt?: Date;
+  attempts: number;
+  lastError?: string;
+  failedAt?: Date;
 }
 
+export type NewOutboxMessage = Omit<OutboxMessage, "id" | "createdAt" | "sentAt" | "attempts" | "lastError" | "failedAt">;
+
 export interface OutboxRepository {
-  enqueue(message: Omit<OutboxMessage, "id" | "sentAt">): Promise<void>;
-  /** Oldest unsent messages first. */
-  listUnsent(limit: number): Promise<OutboxMessage[]>;
+  enqueue(message: NewOutboxMessage): Promise<string>;
+  findById(id: string): Promise<OutboxMessage | null>;
+  /** Messages neither sent nor given up, oldest first. */
+  listWaiting(limit: number): Promise<OutboxMessage[]>;
   markSent(id: string, at: Date): Promise<void>;
-  markFailed(id: string): Promise<void>;
-  /** Messages to one address, newest first (tests and the organiser's support view read these). */
+  recordFailure(id: string, reason: string): Promise<void>;
+  markGivenUp(id: string, reason: string, at: Date): Promise<void>;
+  /** What organisers look at: messages given up, and waiting ones queued before `waitingSince`. */
+  listStuck(waitingSince: Date, limit: number): Promise<OutboxMessage[]>;
+  /** Messages to one address, newest first (the organiser's support view and tests read these). */
   listTo(to: string): Promise<OutboxMessage[]>;
   deleteTo(to: string): Promise<void>;
 }
 
+type Lean = OutboxMessageDoc & { _id: { toHexString(): string }; createdAt: Date };
+
+const plain = (d: Lean): OutboxMessage => ({
+  id: d._id.toHexString(),
+  to: d.to,
+  template: d.template,
+  locale: d.locale,
+  subject: d.subject,
+  text: d.text,
+  ...(d.html ? { html: d.html } : {}),
+  ...(d.calendar?.method && d.calendar.content ? { calendar: { method: d.calendar.method, content: d.calendar.content } } : {}),
+  createdAt: d.createdAt,
+  ...(d.sentAt ? { sentAt: d.sentAt } : {}),
+  attempts: d.attempts ?? 0,
+  ...(d.lastError ? { lastError: d.lastError } : {}),
+  ...(d.failedAt ? { failedAt: d.failedAt } : {}),
+});
+
+const WAITING = { sentAt: { $exists: false }, failedAt: { $exists: false } };
+
 export function createOutboxRepository({ OutboxMessage }: Models): OutboxRepository {
-  const plain = (d: { _id: { toHexString(): string }; to: string; template: string; locale: string; subject: string; text: string; sentAt?: Date | null }) => ({
-    id: d._id.toHexString(),
-    to: d.to,
-    template: d.template,
-    locale: d.locale,
-    subject: d.subject,
-    text: d.text,
-    ...(d.sentAt ? { sentAt: d.sentAt } : {}),
-  });
   return {
     async enqueue(message) {
-      await OutboxMessage.create(message);
+      const doc = await OutboxMessage.create({ ...message, to: message.to.toLowerCase() });
+      return doc._id.toHexString();
     },
-    async listUnsent(limit) {
-      return (await OutboxMessage.find({ sentAt: { $exists: false }, attempts: { $lt: 10 } }).sort({ createdAt: 1 }).limit(limit).lean()).map(plain);
+    async findById(id) {
+      const doc = await OutboxMessage.findById(id).lean<Lean>();
+      return doc ? plain(doc) : null;
+    },
+    async listWaiting(limit) {
+      return (await OutboxMessage.find(WAITING).sort({ createdAt: 1 }).limit(limit).lean<Lean[]>()).map(plain);
     },
     async markSent(id, at) {
       await OutboxMessage.updateOne({ _id: id }, { $set: { sentAt: at } });
     },
-    async markFailed(id) {
-      await OutboxMessage.updateOne({ _id: id }, { $inc: { attempts: 1 } });
+    async recordFailure(id, reason) {
+      await OutboxMessage.updateOne({ _id: id }, { $inc: { attempts: 1 }, $set: { lastError: reason.slice(0, 500) } });
+    },
+    async markGivenUp(id, reason, at) {
+      await OutboxMessage.updateOne({ _id: id, sentAt: { $exists: false } }, { $set: { failedAt: at, lastError: reason.slice(0, 500) } });
+    },
+    async listStuck(waitingSince, limit) {
+      const docs = await OutboxMessage.find({ sentAt: { $exists: false }, $or: [{ failedAt: { $exists: true } }, { createdAt: { $lt: waitingSince } }] })
+        .sort({ createdAt: 1 })
+        .limit(limit)
+        .lean<Lean[]>();
+      return docs.map(plain);
     },
     async deleteTo(to) {
       await OutboxMessage.deleteMany({ to: to.toLowerCase() });
     },
     async listTo(to) {
-      return (await OutboxMessage.find({ to: to.toLowerCase() }).sort({ createdAt: -1 }).lean()).map(plain);
+      return (await OutboxMessage.find({ to: to.toLowerCase() }).sort({ createdAt: -1 }).lean<Lean[]>()).map(plain);
     },
   };
 }

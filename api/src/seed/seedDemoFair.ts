@@ -75,6 +75,9 @@ export async function seedDemoFair(repos: Repositories, today: Date): Promise<Se
       ...(companyOf[login.role] ? { companyId: companyOf[login.role], companyRole: "owner" as const } : {}),
     });
     if (created) usersCreated++;
+    // Demo logins are known addresses: confirmed, so no "confirm your address" reminder shows for them.
+    const user = await repos.users.findByEmail(login.email);
+    if (user && !user.emailVerifiedAt) await repos.users.markEmailVerified(user.id, today);
   }
   // The demo interpreter's login is linked to the interpreter of her name: her assignments are hers.
   const interpreterLogin = DEMO_LOGINS.find((l) => l.role === "interpreter")!;

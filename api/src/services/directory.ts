@@ -1,3 +1,4 @@
+import { companySearchKey } from "@ketnoi/contracts";
 import { DirectoryIndex, type DirectoryEntry, type DirectorySearch } from "../domain/directoryIndex";
 import { presentCompanyCard } from "../presenters/company";
 import type { Repositories } from "../repositories";
@@ -8,7 +9,10 @@ const toEntry = (c: CompanyRecord): DirectoryEntry => ({
   fairId: c.fairId,
   status: c.status ?? "approved",
   listed: c.listed,
-  searchKey: c.searchKey,
+  // Built from the profile as it is read, not the key stored with it: a firm stored before the
+  // key learnt more (the labels in all five languages) or before the taxonomy's labels changed is
+  // found by them all the same, with no migration.
+  searchKey: companySearchKey(c),
   sortName: c.sortName,
 });
 

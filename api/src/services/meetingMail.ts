@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Locale } from "@ketnoi/contracts";
+import type { MailContent } from "./mailLayout";
 
 /** Meeting notifications that also go out by email (the rest stay in the app). */
 export const MAILED_KINDS = ["meeting_requested", "meeting_booked", "meeting_countered", "meeting_cancelled", "meeting_rescheduled", "meeting_reminder", "schedule_published"] as const;
@@ -77,26 +78,32 @@ const FAIR_CHANGE: Record<Locale, string> = {
 };
 const OPEN: Record<Locale, string> = { vi: "Xem chi tiết", en: "Details", ja: "詳細", ko: "자세히 보기", "zh-Hant": "查看詳情" };
 
-/** A time as the reader sees it, with the fair's local time beside it when the zones differ. */
+/**
+ * A time as the reader sees it, with the fair's local time beside it when the clocks differ at that
+ * instant: compared by offset, not by name, so a Hanoi reader whose zone is Asia/Bangkok or
+ * Asia/Saigon is not shown the same time twice.
+ */
 export function formatMeetingTime(start: Date, locale: Locale, viewerZone: string, fairZone: string): string {
-  const fmt = (zone: string) => DateTime.fromJSDate(start, { zone }).setLocale(locale).toLocaleString({ ...DateTime.DATETIME_MED, timeZoneName: "short" });
+  const at = (zone: string) => DateTime.fromJSDate(start, { zone });
+  const fmt = (zone: string) => at(zone).setLocale(locale).toLocaleString({ ...DateTime.DATETIME_MED, timeZoneName: "short" });
   const own = fmt(viewerZone);
-  return viewerZone === fairZone ? own : `${own} (${fmt(fairZone)})`;
+  return at(viewerZone).offset === at(fairZone).offset ? own : `${own} (${fmt(fairZone)})`;
 }
 
+/** What a meeting mail says (laid out as text and HTML by layoutMail). */
 export function meetingMail(
   kind: MailedKind,
   locale: Locale,
   details: { counterpart: string; start?: Date; table?: number; online?: boolean; viewerZone: string; fairZone: string; link: string; note?: string; fairChanged?: boolean },
-) {
-  const lines = [SUBJECTS[kind][locale](details.counterpart)];
-  if (details.start) lines.push(`${WHEN[locale]}: ${formatMeetingTime(details.start, locale, details.viewerZone, details.fairZone)}`);
-  if (details.table) lines.push(`${WHERE[locale]}: ${TABLE[locale](details.table)}`);
-  else if (details.online) lines.push(`${WHERE[locale]}: ${ONLINE[locale]}`);
-  if (details.fairChanged) lines.push(FAIR_CHANGE[locale]);
-  if (details.note) lines.push(`${NOTE[locale]}: “${details.note}”`);
-  lines.push(`${OPEN[locale]}: ${details.link}`);
-  return { subject: SUBJECTS[kind][locale](details.counterpart), text: lines.join("\n") };
+): MailContent {
+  const facts: string[] = [];
+  if (details.start) facts.push(`${WHEN[locale]}: ${formatMeetingTime(details.start, locale, details.viewerZone, details.fairZone)}`);
+  if (details.table) facts.push(`${WHERE[locale]}: ${TABLE[locale](details.table)}`);
+  else if (details.online) facts.push(`${WHERE[locale]}: ${ONLINE[locale]}`);
+  const paragraphs = [SUBJECTS[kind][locale](details.counterpart), ...(facts.length ? [facts.join("\n")] : [])];
+  if (details.fairChanged) paragraphs.push(FAIR_CHANGE[locale]);
+  if (details.note) paragraphs.push(`${NOTE[locale]}: “${details.note}”`);
+  return { subject: SUBJECTS[kind][locale](details.counterpart), paragraphs, action: { label: OPEN[locale], url: details.link } };
 }
 
 export const tableLabel = (locale: Locale, n: number) => TABLE[locale](n);

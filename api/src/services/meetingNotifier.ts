@@ -6,6 +6,11 @@ import type { CompanyRecord } from "../repositories/companyRepository";
 import type { FairRecord } from "../repositories/fairRepository";
 import type { EventPublisher } from "./events";
 import { MAILED_KINDS, meetingMail, type MailedKind } from "./meetingMail";
+import { layoutMail } from "./mailLayout";
+import { meetingInvitation } from "./calendar";
+
+/** Which meeting mails carry a calendar message, and which iTIP method. */
+const CALENDAR_METHOD: Partial<Record<MailedKind, "REQUEST" | "CANCEL">> = { meeting_booked: "REQUEST", meeting_rescheduled: "REQUEST", meeting_cancelled: "CANCEL" };
 
 export type MeetingNotificationKind =
   | "meeting_requested"
@@ -38,6 +43,8 @@ export interface MeetingNotifier {
  * through the event publisher and, for some kinds, queued as mail in the reader's language.
  */
 export function createMeetingNotifier(repos: Repositories, events: EventPublisher, publicOrigin: string, logger: Logger): MeetingNotifier {
+  // The invitations' ORGANIZER: the platform's no-reply address (no reply is expected: RSVP is off).
+  const organizerAddress = `no-reply@${new URL(publicOrigin).hostname}`;
   return {
     async meetingChanged(kind, meeting, actorUserId, parties) {
       const [requester, recipient, fair] = parties
@@ -46,8 +53,10 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
       const names = new Map([requester, recipient].filter((c) => c !== null).map((c) => [c.id, c.englishName ?? c.legalName]));
       const members = async (companyId: string) => (await repos.users.listByCompany(companyId)).map((u) => ({ user: u, counterpart: names.get(companyId === meeting.requesterId ? meeting.recipientId : meeting.requesterId) ?? "" }));
       const readers: { user: UserRecord; counterpart: string }[] = (await Promise.all([members(meeting.requesterId), members(meeting.recipientId)])).flat();
+      let interpreterName: string | undefined;
       if (meeting.interpreterId) {
         const interpreter = await repos.interpreters.findById(meeting.interpreterId);
+        interpreterName = interpreter?.name;
         const user = interpreter?.userId ? await repos.users.findById(interpreter.userId) : null;
         if (user) readers.push({ user, counterpart: [...names.values()].join(" – ") });
       }
@@ -62,7 +71,7 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
       for (const n of stored) events.notify([n.userId], { id: n.id, kind: n.kind, meetingId: n.meetingId, data: n.data, createdAt: n.createdAt.toISOString() });
       if (!(MAILED_KINDS as readonly string[]).includes(kind)) return;
       for (const { user, counterpart } of targets) {
-        const mail = meetingMail(kind as MailedKind, user.locale, {
+        const content = meetingMail(kind as MailedKind, user.locale, {
           counterpart,
           ...(meeting.startsAt ? { start: meeting.startsAt } : {}),
           ...(meeting.table ? { table: meeting.table } : {}),
@@ -74,7 +83,14 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
           ...(meeting.note && (kind === "meeting_countered" || kind === "meeting_cancelled") ? { note: meeting.note } : {}),
           fairChanged: kind === "meeting_cancelled" && meeting.cancelReason === "fair_change",
         });
-        await repos.outbox.enqueue({ to: user.email, template: kind, locale: user.locale, ...mail });
+        const method = CALENDAR_METHOD[kind as MailedKind];
+        const invitation = method
+          ? meetingInvitation(
+              { meeting, counterpart, ...(interpreterName ? { interpreterName } : {}) },
+              { method, locale: user.locale, venue: fair ? (fair.venue[user.locale] ?? fair.venue.en ?? "") : "", publicOrigin, organizer: organizerAddress, attendee: { name: user.name, email: user.email } },
+            )
+          : undefined;
+        await repos.outbox.enqueue({ to: user.email, template: kind, locale: user.locale, ...layoutMail(user.locale, content, publicOrigin), ...(method && invitation ? { calendar: { method, content: invitation } } : {}) });
       }
       logger.debug({ kind, meetingId: meeting.id, readers: targets.length }, "meeting notification sent");
     },
@@ -85,8 +101,8 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
         const stored = await repos.notifications.addMany(users.map((u) => ({ userId: u.id, kind: "schedule_published", data: {} })));
         for (const n of stored) events.notify([n.userId], { id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt.toISOString() });
         for (const u of users) {
-          const mail = meetingMail("schedule_published", u.locale, { counterpart: "", viewerZone: u.timeZone, fairZone, link: `${publicOrigin}/agenda` });
-          await repos.outbox.enqueue({ to: u.email, template: "schedule_published", locale: u.locale, ...mail });
+          const content = meetingMail("schedule_published", u.locale, { counterpart: "", viewerZone: u.timeZone, fairZone, link: `${publicOrigin}/agenda` });
+          await repos.outbox.enqueue({ to: u.email, template: "schedule_published", locale: u.locale, ...layoutMail(u.locale, content, publicOrigin) });
         }
       }
     },

@@ -1,9 +1,10 @@
-import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { VerifyNotice } from "./VerifyNotice";
 import { useTranslation } from "react-i18next";
 import { LOCALES, isLocale, type SessionUser } from "@ketnoi/contracts";
 import { setLocale } from "../i18n";
 import { useSession } from "../lib/session";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 
 // Only signed-in users have notifications: their code loads with the first signed-in page.
 const NotificationBell = lazy(() => import("./NotificationBell").then((m) => ({ default: m.NotificationBell })));
@@ -32,6 +33,10 @@ export function Layout() {
   const { session, signOut } = useSession();
   const navigate = useNavigate();
   const user = session.status === "signedIn" ? session.user : null;
+  // The phone menu closes once a page is chosen from it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <>
       <a className="skip-link" href="#main">{t("nav.skip")}</a>
@@ -41,40 +46,51 @@ export function Layout() {
           <span>{t("app.name")}</span>
           <span className="sr-only"> – {t("nav.home")}</span>
         </Link>
-        <nav className="mainnav" aria-label={t("nav.main")}>
-          <ul>
-            {menu(user).map(([to, key]) => (
-              <li key={to}><NavLink to={to} end={to === "/organiser"}>{t(key)}</NavLink></li>
-            ))}
-          </ul>
-        </nav>
-        <div className="account">
-          {session.status === "signedOut" && (
-            <>
-              <NavLink to="/signin">{t("nav.signIn")}</NavLink>
-              <NavLink to="/signup" className="button-link">{t("nav.signUp")}</NavLink>
-            </>
-          )}
+        {/* On a phone: the brand, the bell and a menu button on one row; the rest opens below it. */}
+        <div className="topbar-quick">
           {user && (
-            <>
-              <Suspense fallback={null}>
-                <NotificationBell />
-              </Suspense>
-              <Link to="/account" className="who" title={`${user.name} · ${user.email} · ${t("account.title")}`}><span className="who-name">{user.name}</span>&nbsp;· {t(`role.${user.role}`)}</Link>
-              <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>{t("nav.signOut")}</button>
-            </>
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
           )}
-          <label className="lang">
-            <span>{t("lang.label")}</span>
-            <select value={i18n.language} onChange={(e) => isLocale(e.target.value) && void setLocale(e.target.value)}>
-              {LOCALES.map((l) => (
-                <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
+          <button type="button" className="secondary menu-toggle" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen((open) => !open)}>
+            {t("nav.menu")}
+          </button>
+        </div>
+        <div id="site-menu" className={`site-menu${menuOpen ? " open" : ""}`}>
+          <nav className="mainnav" aria-label={t("nav.main")}>
+            <ul>
+              {menu(user).map(([to, key]) => (
+                <li key={to}><NavLink to={to} end={to === "/organiser"}>{t(key)}</NavLink></li>
               ))}
-            </select>
-          </label>
+            </ul>
+          </nav>
+          <div className="account">
+            {session.status === "signedOut" && (
+              <>
+                <NavLink to="/signin">{t("nav.signIn")}</NavLink>
+                <NavLink to="/signup" className="button-link">{t("nav.signUp")}</NavLink>
+              </>
+            )}
+            {user && (
+              <>
+                <Link to="/account" className="who" title={`${user.name} · ${user.email} · ${t("account.title")}`}><span className="who-name">{user.name}</span>&nbsp;· {t(`role.${user.role}`)}</Link>
+                <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>{t("nav.signOut")}</button>
+              </>
+            )}
+            <label className="lang">
+              <span>{t("lang.label")}</span>
+              <select value={i18n.language} onChange={(e) => isLocale(e.target.value) && void setLocale(e.target.value)}>
+                {LOCALES.map((l) => (
+                  <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
+                ))}
+              </select>
+            </label>
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <VerifyNotice />
         <Outlet />
       </main>
     </>

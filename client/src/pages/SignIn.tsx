@@ -35,6 +35,7 @@ export default function SignIn() {
         {form.failure && <Notice kind="error">{form.failure}</Notice>}
         <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("auth.signIn")}</button>
       </form>
+      <p><Link to="/forgot-password">{t("reset.forgotLink")}</Link></p>
       <p>{t("auth.noAccount")} <Link to="/signup">{t("nav.signUp")}</Link></p>
     </section>
   );

@@ -11,7 +11,7 @@ export async function sendVerificationEmail(repos: Repositories, user: UserRecor
   const token = randomToken();
   await repos.oneTimeTokens.deleteForUser(user.id, "email_verification");
   await repos.oneTimeTokens.create(hashToken(token), "email_verification", user.id, new Date(now.getTime() + VERIFY_TTL_MS));
-  await enqueueMail(repos.outbox, user.email, "verify_email", user.locale, `${publicOrigin}/verify-email?token=${token}`);
+  await enqueueMail(repos.outbox, { to: user.email, template: "verify_email", locale: user.locale, link: `${publicOrigin}/verify-email?token=${token}`, publicOrigin });
 }
 
 /** Queues a reset link when the email belongs to a user; says nothing either way (no enumeration). */
@@ -21,5 +21,5 @@ export async function requestPasswordReset(repos: Repositories, email: string, p
   const token = randomToken();
   await repos.oneTimeTokens.deleteForUser(user.id, "password_reset");
   await repos.oneTimeTokens.create(hashToken(token), "password_reset", user.id, new Date(now.getTime() + RESET_TTL_MS));
-  await enqueueMail(repos.outbox, user.email, "password_reset", user.locale, `${publicOrigin}/reset-password?token=${token}`);
+  await enqueueMail(repos.outbox, { to: user.email, template: "password_reset", locale: user.locale, link: `${publicOrigin}/reset-password?token=${token}`, publicOrigin });
 }

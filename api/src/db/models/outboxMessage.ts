@@ -1,8 +1,9 @@
 import { Schema, type InferSchemaType } from "mongoose";
 
 /**
- * Mail waiting to be sent. Commands write here; a dispatcher hands messages to the mail transport
- * and stamps sentAt, so a mail outage never fails a user's request and nothing is lost.
+ * Mail waiting to be sent. Commands write here; the mail queue hands messages to the transport and
+ * stamps sentAt, so a mail outage never fails a user's request and nothing is lost. A message the
+ * server kept refusing past the retry budget gets failedAt and the last reason (organisers see it).
  */
 export const outboxMessageSchema = new Schema(
   {
@@ -11,8 +12,13 @@ export const outboxMessageSchema = new Schema(
     locale: { type: String, required: true },
     subject: { type: String, required: true },
     text: { type: String, required: true },
+    html: String,
+    /** An iTIP invitation (METHOD:REQUEST) or cancellation (METHOD:CANCEL) for calendar apps. */
+    calendar: { _id: false, type: { method: { type: String, enum: ["REQUEST", "CANCEL"] }, content: String } },
     sentAt: Date,
     attempts: { type: Number, default: 0 },
+    lastError: String,
+    failedAt: Date,
   },
   { collection: "outbox", strict: "throw", timestamps: { createdAt: true, updatedAt: false } },
 );

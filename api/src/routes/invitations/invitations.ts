@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES, PasswordSchema, SessionViewSchema, EmailSchema } from "@ketnoi/contracts";
+import { LOCALES, SessionViewSchema, EmailSchema, InvitationAcceptSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import type { Repositories } from "../../repositories";
 import type { RateLimits } from "../../http/rateLimits";
@@ -12,14 +12,7 @@ const InviteBody = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("firm"), email: EmailSchema, role: z.enum(["domestic", "vendor"]), locale: z.enum(LOCALES).default("vi"), companyId: z.string().regex(/^[0-9a-f]{24}$/) }),
   z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.enum(LOCALES).default("vi") }),
 ]);
-const AcceptBody = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/),
-  name: z.string().trim().min(2).max(120),
-  password: PasswordSchema,
-  locale: z.enum(LOCALES).default("vi"),
-  timeZone: z.string().min(3).max(64).default("Asia/Ho_Chi_Minh"),
-  consents: z.strictObject({ personalData: z.literal(true), profileSharing: z.boolean().default(false), marketing: z.boolean().default(false) }),
-});
+const AcceptBody = InvitationAcceptSchema;
 
 export function invitationEndpoints(repos: Repositories, events: EventPublisher, limits: RateLimits, cookies: CookiePolicy, publicOrigin: string, now: () => Date) {
   return [

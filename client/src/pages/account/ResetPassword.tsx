@@ -1,0 +1,45 @@
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { useTranslation } from "react-i18next";
+import { PasswordResetConfirmSchema } from "@ketnoi/contracts";
+import { send } from "../../lib/api";
+import { useForm } from "../../lib/validation";
+import { Field } from "../../components/Field";
+import { Notice } from "../../components/States";
+import { isDeadLink, LinkExpired } from "./LinkExpired";
+
+/** The page the reset mail links to: a new password, then sign in with it (every other session ends). */
+export default function ResetPassword() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const [state, setState] = useState<"form" | "done" | "dead">("form");
+  const form = useForm(PasswordResetConfirmSchema, { token: params.get("token") ?? "", password: "" });
+  const submit = form.submit(
+    async (body) => {
+      await send("POST", "/auth/password-reset/confirm", body);
+      setState("done");
+    },
+    (e) => (isDeadLink(e) ? (setState("dead"), "") : undefined),
+  );
+  return (
+    <section className="panel narrow" aria-labelledby="reset-title">
+      <h1 id="reset-title">{t("reset.title")}</h1>
+      {state === "done" && (
+        <>
+          <Notice kind="ok">{t("reset.done")}</Notice>
+          <p><Link to="/signin">{t("nav.signIn")}</Link></p>
+        </>
+      )}
+      {state === "dead" && <LinkExpired><Link to="/forgot-password">{t("reset.askAgain")}</Link></LinkExpired>}
+      {state === "form" && (
+        <form onSubmit={submit} noValidate>
+          <Field label={t("reset.newPassword")} error={form.error("password") ?? form.error("token")}>
+            {(p) => <input {...p} type="password" autoComplete="new-password" value={form.values.password} onChange={(e) => form.set("password", e.target.value)} onBlur={() => form.touch("password")} />}
+          </Field>
+          {form.failure && <Notice kind="error">{form.failure}</Notice>}
+          <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("reset.submit")}</button>
+        </form>
+      )}
+    </section>
+  );
+}
