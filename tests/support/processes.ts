@@ -13,9 +13,11 @@ import { join, resolve } from "node:path";
 
 export const ROOT = resolve(__dirname, "../..");
 const FERRETDB_VERSION = "v1.24.2"; // infra/lib.sh
+const MAILPIT_VERSION = "v1.33.1"; // infra/lib.sh
 const CACHE_DIR = process.env.KETNOI_CACHE_DIR ?? join(ROOT, "infra/.cache");
 export const FERRETDB_BIN = join(CACHE_DIR, "bin", `ferretdb-${FERRETDB_VERSION}`);
 export const REDIS_BIN = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
+export const MAILPIT_BIN = join(CACHE_DIR, "bin", `mailpit-${MAILPIT_VERSION}`);
 const API_MAIN = join(ROOT, "api/dist/main.js");
 const REALTIME_MAIN = join(ROOT, "realtime/dist/main.js");
 const SEED_CLI = join(ROOT, "api/dist/seed/cli.js");
@@ -188,7 +190,7 @@ const FAULT_SECRET = "fault-tests-realtime-secret-0123456789";
 
 export interface StackOptions {
   /** Ports of this test file's block (nothing else may use them). */
-  ports: { db: number; redis?: number; api: number; realtime?: number[] };
+  ports: { db: number; redis?: number; api: number; realtime?: number[]; /** A second api process beside the first. */ api2?: number; /** A Mailpit of its own (SMTP and HTTP ports) the apis send to. */ mail?: { smtp: number; http: number } };
   /** LiveKit the api talks to; default: the test stack's (TEST_LIVEKIT_*). */
   livekit?: { url: string; apiKey: string; apiSecret: string };
 }
@@ -228,11 +230,21 @@ export function faultStack(label: string, options: StackOptions) {
   const publicOrigin = "http://localhost:8080";
   const nodeEnv = { ...baseEnv, NODE_ENV: "production", LOG_LEVEL: process.env.TEST_PROCESS_LOG_LEVEL ?? "info", PUBLIC_ORIGIN: publicOrigin, REALTIME_SECRET: FAULT_SECRET };
 
+  const mail = ports.mail
+    ? add(new Service("mailpit", ports.mail.smtp, MAILPIT_BIN, [
+        "--smtp", `127.0.0.1:${ports.mail.smtp}`, "--listen", `127.0.0.1:${ports.mail.http}`, "--database", join(dir, "mailpit.db"),
+        "--disable-version-check", "--smtp-disable-rdns", "--smtp-auth-accept-any", "--smtp-auth-allow-insecure", "--quiet",
+      ], baseEnv, join(dir, "mailpit.log")))
+    : undefined;
+
   const lk = livekit();
-  const api = add(new Service("api", ports.api, process.execPath, [API_MAIN], {
+  const apiProcess = (name: string, port: number) => new Service(name, port, process.execPath, [API_MAIN], {
     ...nodeEnv, MONGODB_URI: mongodbUri, LIVEKIT_URL: lk.url, LIVEKIT_API_KEY: lk.apiKey, LIVEKIT_API_SECRET: lk.apiSecret,
-    API_HOST: "127.0.0.1", API_PORT: String(ports.api), ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
-  }, join(dir, "api.log")));
+    API_HOST: "127.0.0.1", API_PORT: String(port), ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    ...(ports.mail ? { SMTP_URL: `smtp://127.0.0.1:${ports.mail.smtp}` } : {}),
+  }, join(dir, `${name}.log`));
+  const api = add(apiProcess("api", ports.api));
+  const api2 = ports.api2 ? add(apiProcess("api-2", ports.api2)) : undefined;
 
   const realtime = (ports.realtime ?? []).map((port, i) => add(new Service(`realtime-${i + 1}`, port, process.execPath, [REALTIME_MAIN], {
     ...nodeEnv, REALTIME_HOST: "127.0.0.1", REALTIME_PORT: String(port), ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
@@ -252,6 +264,9 @@ export function faultStack(label: string, options: StackOptions) {
     db,
     redis,
     api,
+    api2,
+    mail,
+    mailUrl: ports.mail ? `http://127.0.0.1:${ports.mail.http}` : undefined,
     realtime,
     mongodbUri,
     apiUrl: `http://127.0.0.1:${ports.api}`,
