@@ -5,6 +5,7 @@ import type { UserRecord } from "../../repositories/userRepository";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
 import { interpreterIdOf, loadVisibleMeeting } from "../meetings/loadMeeting";
 import { meetingPolicy } from "../../policies/meeting";
+import { maySeeCard } from "../visibleCompany";
 import type { LiveContext } from "./context";
 
 /** How the user is in a meeting they may see: party, its interpreter, or organiser. */
@@ -16,11 +17,17 @@ export async function meetingAccess(ctx: LiveContext, user: UserRecord, id: stri
   throw notFound();
 }
 
-/** A booth is an approved company's; its members are its staff, organisers oversee, every other signed-in user visits. */
+/**
+ * A booth is an approved company's; its members are its staff, organisers oversee, and those who may
+ * see the company's card visit (an unlisted firm's booth only those it has a meeting or request
+ * with). To anyone else a booth answers as a company that does not exist.
+ */
 export async function boothAccess(ctx: LiveContext, user: UserRecord, companyId: string): Promise<RoomAccess> {
-  const company = await ctx.meetings.repos.companies.findById(companyId);
-  if (!company || (company.status !== "approved" && user.companyId !== companyId)) throw notFound();
+  const { repos } = ctx.meetings;
+  const company = await repos.companies.findById(companyId);
+  if (!company) throw notFound();
   if (user.companyId === companyId) return "staff";
+  if (company.status !== "approved" || !(await maySeeCard(repos, user, company))) throw notFound();
   return user.role === "organiser" ? "organiser" : "visitor";
 }
 

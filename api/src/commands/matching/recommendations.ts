@@ -5,6 +5,7 @@ import type { UserRecord } from "../../repositories/userRepository";
 import type { CompanyRecord } from "../../repositories/companyRepository";
 import type { MatchingService } from "../../services/matching";
 import type { Recommendation } from "../../domain/matching";
+import { maySeeCard } from "../visibleCompany";
 
 export interface MatchingContext {
   repos: Repositories;
@@ -18,10 +19,14 @@ async function ownCompany(ctx: MatchingContext, user: UserRecord) {
   return company;
 }
 
-/** Another company of the same fair the caller may deal with (approved). */
-async function partnerOf(ctx: MatchingContext, own: CompanyRecord, otherId: string) {
+/**
+ * Another company of the same fair the caller may deal with: approved, and one whose card the caller
+ * may see (an unlisted firm answers as one that does not exist, so ids cannot be probed for it).
+ */
+async function partnerOf(ctx: MatchingContext, user: UserRecord, own: CompanyRecord, otherId: string) {
   const other = await ctx.repos.companies.findById(otherId);
   if (!other || other.fairId !== own.fairId || other.status === "pending" || other.id === own.id) throw notFound();
+  if (!(await maySeeCard(ctx.repos, user, other))) throw notFound();
   return other;
 }
 
@@ -43,14 +48,14 @@ export async function myRecommendations(ctx: MatchingContext, user: UserRecord, 
 /** Dismisses a proposal with a reason: never shown again, and proposals of its kind rank lower for my company. */
 export async function dismissProposal(ctx: MatchingContext, user: UserRecord, otherId: string, proposalKind: string, reason: string) {
   const own = await ownCompany(ctx, user);
-  await partnerOf(ctx, own, otherId);
+  await partnerOf(ctx, user, own, otherId);
   await ctx.repos.matchFeedback.put({ fairId: own.fairId, kind: "dismissal", companyId: own.id, otherId, proposalKind, reason, by: user.id });
   ctx.matching.feedbackChanged();
 }
 
 export async function setBookmark(ctx: MatchingContext, user: UserRecord, otherId: string, on: boolean) {
   const own = await ownCompany(ctx, user);
-  await partnerOf(ctx, own, otherId);
+  await partnerOf(ctx, user, own, otherId);
   if (on) await ctx.repos.matchFeedback.put({ fairId: own.fairId, kind: "bookmark", companyId: own.id, otherId, by: user.id });
   else await ctx.repos.matchFeedback.remove("bookmark", own.id, otherId);
   ctx.matching.feedbackChanged();
