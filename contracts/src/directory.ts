@@ -1,22 +1,41 @@
 import { z } from "zod";
 import { LocalizedTextSchema, TAXONOMY } from "./taxonomy";
-import { normalizeSearchText } from "./text";
+import { isUnspacedText, normalizeSearchText } from "./text";
 import type { CompanyProfile } from "./company";
 import { CompanyProfileSchema } from "./company";
 
-const LABELS = new Map(TAXONOMY.terms.map((t) => [t.code, t.labels]));
+const LABELS = new Map(TAXONOMY.terms.map((t) => [t.code, Object.values(t.labels)]));
 
 /**
- * The normalised text a company is found by: its names, district, products and the Vietnamese and
- * English labels of its sectors and processes ("dap" finds a stamping shop). No diacritics, lower case.
+ * One phrase of a search key: normalised, and for Chinese, Japanese and Korean text also with the
+ * spaces between its CJK words closed up, so "금형제작" typed without a space finds "금형 제작". Done
+ * per phrase, so two labels side by side never run together into a word neither has.
  */
-export function companySearchKey(p: Pick<CompanyProfile, "legalName" | "englishName" | "district" | "products" | "sectors" | "processes">): string {
-  const labels = [...p.sectors, ...p.processes.map((x) => x.code)].flatMap((code) => {
-    const l = LABELS.get(code);
-    return l ? [l.vi, l.en] : [];
-  });
-  const products = p.products.flatMap((x) => [x.name.vi, x.name.en]);
-  return normalizeSearchText([p.legalName, p.englishName, p.district, ...products, ...labels].filter(Boolean).join(" "));
+function keyPhrase(text: string): string {
+  const plain = normalizeSearchText(text);
+  const words = plain.split(" ");
+  const closed = words.reduce((out, word, i) => (i === 0 ? word : isUnspacedText(words[i - 1]!) && isUnspacedText(word) ? out + word : `${out} ${word}`), "");
+  return closed === plain ? plain : `${plain} ${closed}`;
+}
+
+/**
+ * The normalised text a company is found by: its names, district and products, and the labels in
+ * all five languages of what it is and does: its sectors, processes, the materials it works,
+ * its certifications and the technology it offers ("dap", "プレス", "프레스" and "沖壓" all find a
+ * stamping shop). Not its needs or a buyer's requirements: a search for presses is for firms that
+ * have or make presses, not for those looking for one. No diacritics, lower case.
+ */
+export function companySearchKey(
+  p: Pick<CompanyProfile, "legalName" | "englishName" | "district" | "products" | "sectors" | "processes" | "certifications" | "offers">,
+): string {
+  const codes = new Set([...p.sectors, ...p.processes.flatMap((x) => [x.code, ...x.materials]), ...p.certifications.map((x) => x.code), ...p.offers.map((x) => x.code)]);
+  const labels = [...codes].flatMap((code) => LABELS.get(code) ?? []);
+  const products = p.products.flatMap((x) => Object.values(x.name));
+  return [p.legalName, p.englishName, p.district, ...products, ...new Set(labels)]
+    .filter((x): x is string => Boolean(x))
+    .map(keyPhrase)
+    .filter(Boolean)
+    .join(" ");
 }
 
 const codeFilter = z.string().regex(/^[a-z]+(\.[a-z0-9]+)+$/);

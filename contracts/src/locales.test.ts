@@ -26,5 +26,11 @@ describe("normalizeSearchText", () => {
     expect(normalizeSearchText("ＣＮＣ　５軸")).toBe(normalizeSearchText("CNC 5軸"));
     expect(normalizeSearchText("ＣＮＣ　５軸")).toBe("cnc 5軸");
     expect(normalizeSearchText("ﾊﾉｲ")).toBe(normalizeSearchText("ハノイ"));
+    expect(normalizeSearchText("ﾌﾟﾚｽ")).toBe("プレス");
+  });
+  test("keeps kana voicing marks (プ is not フ) and Hangul in syllables", () => {
+    expect(normalizeSearchText("プレス")).toBe("プレス");
+    expect(normalizeSearchText("ダイカスト")).not.toBe(normalizeSearchText("タイカスト"));
+    expect(normalizeSearchText("금형 제작")).toBe("금형 제작");
   });
 });

@@ -30,6 +30,19 @@ describe("DirectoryIndex", () => {
     expect(ids({ words: ["co"] })).toEqual(["2", "1"]);
     expect(ids({ words: ["c", "khi"] })).toEqual([]);
   });
+  test("a Chinese, Japanese or Korean word is found inside the key, not only as a whole word", () => {
+    const cjk = new DirectoryIndex([
+      entry("1", "Kanagata", "kanagata 金属プレス加工 금속 프레스 금속프레스"),
+      entry("2", "Mould", "mould 金型製作 금형 제작 금형제작"),
+    ]);
+    const find = (...words: string[]) => cjk.search({ ...base, words }).cards.map((c) => c.id);
+    expect(find("プレス")).toEqual(["1"]);
+    expect(find("金型")).toEqual(["2"]);
+    expect(find("금형제작")).toEqual(["2"]);
+    expect(find("金型", "mou")).toEqual(["2"]);
+    expect(find("mou", "金型")).toEqual([]); // only the last word typed may be a word's start
+    expect(find("ラーメン")).toEqual([]);
+  });
   test("filters combine, and the public sees only listed, approved companies of the fair", () => {
     expect(ids({ processes: ["proc.cnc", "proc.cnc.milling5"] })).toEqual(["1"]);
     expect(ids({ certifications: ["cert.rohs"] })).toEqual(["2"]);

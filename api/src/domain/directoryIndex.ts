@@ -1,4 +1,4 @@
-import { spokenLanguage, type CompanyCard } from "@ketnoi/contracts";
+import { isUnspacedText, spokenLanguage, type CompanyCard } from "@ketnoi/contracts";
 
 /** What the directory needs to know of a company to find, filter and show it. */
 export interface DirectoryEntry {
@@ -12,7 +12,10 @@ export interface DirectoryEntry {
 
 export interface DirectorySearch {
   fairId: string;
-  /** Normalised words: all must be words of the search key, the last may be a word's start. */
+  /**
+   * Normalised words: all must be words of the search key, the last may be a word's start; a
+   * Chinese, Japanese or Korean word may be anywhere inside the key ("金型" in "金型製作").
+   */
   words: string[];
   kind?: "domestic" | "foreign";
   sectors?: string[];
@@ -51,8 +54,8 @@ export class DirectoryIndex {
   }
 
   put(entry: DirectoryEntry) {
-    const wordList = entry.searchKey.split(" ").filter(Boolean);
-    this.entries.set(entry.card.id, { ...entry, words: new Set(wordList), wordList });
+    const words = new Set(entry.searchKey.split(" ").filter(Boolean));
+    this.entries.set(entry.card.id, { ...entry, words, wordList: [...words] });
     this.sorted = null;
   }
 
@@ -67,8 +70,11 @@ export class DirectoryIndex {
   }
 
   search(q: DirectorySearch): { cards: CompanyCard[]; total: number } {
-    const last = q.words[q.words.length - 1];
-    const whole = q.words.slice(0, -1);
+    // CJK words are looked for inside the key (they hold no space, so cannot match across two words).
+    const inside = q.words.filter(isUnspacedText);
+    const typed = q.words[q.words.length - 1];
+    const last = typed !== undefined && !isUnspacedText(typed) ? typed : undefined;
+    const whole = q.words.filter((w, i) => !isUnspacedText(w) && i < q.words.length - 1);
     const anyOf = (have: string[], wanted?: string[]) => !wanted || have.some((h) => wanted.includes(h));
     const hits = this.inOrder().filter((e) => {
       const c = e.card;
@@ -81,6 +87,7 @@ export class DirectoryIndex {
       if (q.language && !c.languages.some((l) => spokenLanguage(l) === spokenLanguage(q.language!))) return false;
       if (!anyOf(c.sectors, q.sectors) || !anyOf(c.processes, q.processes) || !anyOf(c.certifications, q.certifications)) return false;
       if (!whole.every((w) => e.words.has(w))) return false;
+      if (!inside.every((w) => e.searchKey.includes(w))) return false;
       return last === undefined || e.wordList.some((w) => w.startsWith(last));
     });
     if (q.sort === "country") hits.sort((a, b) => (a.card.country < b.card.country ? -1 : a.card.country > b.card.country ? 1 : 0));

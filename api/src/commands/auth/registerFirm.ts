@@ -1,4 +1,4 @@
-import { normalizeSearchText, type CompanyProfile, type RegisterBody } from "@ketnoi/contracts";
+import { companySearchKey, normalizeSearchText, type CompanyProfile, type RegisterBody } from "@ketnoi/contracts";
 import { AppError } from "../../errors";
 import type { Repositories } from "../../repositories";
 import type { UserRecord } from "../../repositories/userRepository";
@@ -20,7 +20,7 @@ export async function registerFirm(repos: Repositories, body: RegisterBody, now:
   if (!fair) throw new AppError("not_found");
   if (await repos.users.findByEmail(body.email)) throw new AppError("conflict", { email: "emailTaken" });
 
-  const profile: CompanyProfile = {
+  const profile: Omit<CompanyProfile, "searchKey"> = {
     kind: body.role === "domestic" ? "domestic" : "foreign",
     registrationKey: registrationKey(body),
     legalName: body.company.legalName,
@@ -40,12 +40,11 @@ export async function registerFirm(repos: Repositories, body: RegisterBody, now:
     languages: [],
     exportMarkets: [],
     listed: body.consents.profileSharing,
-    searchKey: normalizeSearchText([body.company.legalName, body.company.englishName, body.company.district].filter(Boolean).join(" ")),
   };
 
   let companyId: string;
   try {
-    companyId = await repos.companies.createPending({ ...profile, fairId: fair.id });
+    companyId = await repos.companies.createPending({ ...profile, searchKey: companySearchKey(profile), fairId: fair.id });
   } catch (err) {
     if (isDuplicateKey(err)) throw new AppError("conflict", { "company.taxCode": "companyRegistered" });
     throw err;
