@@ -38,6 +38,20 @@ export const FairSummarySchema = z.object({
 });
 export type FairSummary = z.infer<typeof FairSummarySchema>;
 
+/** GET /api/fairs/current/targets: the fair's progress towards the city plans' targets (organisers). */
+export const PlanTargetsSchema = z.object({
+  /** Approved Hanoi firms taking part (target about 920). */
+  domesticFirms: z.number().int(),
+  /** Of them, those with at least one international standard valid through the fair (target about 300). */
+  certifiedFirms: z.number().int(),
+  /** Approved firms from the US, the EU, Japan or Korea that offer technology or equipment (target 30-40). */
+  technologyMakers: z.number().int(),
+  /** The certification codes counted as international standards, and the makers' countries. */
+  standards: z.array(z.string()),
+  makerCountries: z.array(z.string()),
+});
+export type PlanTargets = z.infer<typeof PlanTargetsSchema>;
+
 /**
  * A programme session as organisers add it (POST /api/fair-sessions; PATCH takes it `.partial()`).
  * Times carry their offset and become Dates; the client's form checks against the same schema.

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { FairSummary, MeetingView } from "@ketnoi/contracts";
+import type { FairSummary, MeetingView, PlanTargets } from "@ketnoi/contracts";
 import { launchBrowser, screenshot } from "../support/browser";
 import { stack } from "../support/stack";
 import { apiAs, demo, signInThroughUi } from "../support/journeys";
@@ -74,6 +74,17 @@ describe("the organiser's console", () => {
     await page.getByRole("figure", { name: "From request to meeting" }).getByRole("listitem").first().waitFor();
     await page.getByRole("figure", { name: "Outcomes" }).getByRole("listitem").filter({ hasText: "Quotation requested" }).waitFor();
     await page.getByRole("meter", { name: /Hanoi supporting-industry firms/ }).waitFor();
+    // The plan targets count what the plans mean (issue #18): firms with any international standard
+    // (not ISO 9001 alone), and makers that offer technology (not every firm from those countries).
+    const targets = (await (await apiAs(ctx.request)).get("/fairs/current/targets")).body as PlanTargets;
+    const figure = (label: RegExp) => page.locator(".progress").filter({ has: page.getByRole("meter", { name: label }) });
+    const certified = figure(/Hanoi firms meeting international standards/);
+    await certified.getByText(`${new Intl.NumberFormat("en-GB").format(targets.certifiedFirms)} / 300`).waitFor();
+    await certified.getByText(/ISO 9001, ISO 14001, ISO 45001, IATF 16949, ISO 13485, AS9100/).waitFor();
+    const makers = figure(/Technology and equipment makers/);
+    await makers.getByText(`${targets.technologyMakers} / 30–40`).waitFor();
+    await makers.getByText("Counts firms that offer technology or equipment; buyers are not counted.").waitFor();
+    expect(targets.technologyMakers).toBeLessThan(fair.counts.foreign);
     await screenshot(page, "dashboard-phone");
   });
 

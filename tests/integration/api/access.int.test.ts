@@ -88,7 +88,8 @@ const CASES: Record<string, Case> = {
     call: () => ({ path: "/api/invitations/accept", body: { token: "z".repeat(43), name: "Ai Đó", password: "a long enough password", consents: { personalData: true } } }),
     expect: all(404),
   },
-  "GET /api/auth/session": { call: () => ({ path: "/api/auth/session" }), expect: signedIn(200) },
+  // Anonymous callers get 200 { user: null }: a signed-out page's first request is not an error.
+  "GET /api/auth/session": { call: () => ({ path: "/api/auth/session" }), expect: all(200) },
   "POST /api/auth/logout": { call: () => ({ path: "/api/auth/logout", body: {} }), freshSession: true, expect: signedIn(204) },
   "POST /api/auth/password-reset": { call: () => ({ path: "/api/auth/password-reset", body: { email: "nobody@example.vn" } }), expect: all(202) },
   "POST /api/auth/password-reset/confirm": {
@@ -98,6 +99,7 @@ const CASES: Record<string, Case> = {
   "POST /api/auth/verify-email": { call: () => ({ path: "/api/auth/verify-email", body: { token: "y".repeat(43) } }), expect: all(404) },
   "POST /api/auth/verify-email/resend": { call: () => ({ path: "/api/auth/verify-email/resend", body: {} }), expect: signedIn(202) },
   "GET /api/fairs/current": { call: () => ({ path: "/api/fairs/current" }), expect: all(200) },
+  "GET /api/fairs/current/targets": { call: () => ({ path: "/api/fairs/current/targets" }), expect: organiserOnly(200) },
   "PUT /api/fairs/{slug}": {
     call: (f) => {
       const { slug: _slug, ...setup } = generateDemoFair(DEMO_DAYS).fair;
@@ -212,6 +214,7 @@ const CASES: Record<string, Case> = {
   "PUT /api/matching/pairs/{a}/{b}": { call: (f) => ({ path: `/api/matching/pairs/${f.domesticCompany}/${f.recTarget}`, body: { decision: "promote" } }), expect: organiserOnly(204) },
   "DELETE /api/matching/pairs/{a}/{b}": { call: (f) => ({ path: `/api/matching/pairs/${f.domesticCompany}/${f.recTarget}` }), expect: organiserOnly(204) },
   "GET /api/audit": { call: () => ({ path: "/api/audit" }), expect: organiserOnly(200) },
+  "GET /api/mail/stuck": { call: () => ({ path: "/api/mail/stuck" }), expect: organiserOnly(200) },
   "GET /api/me/notifications": { call: () => ({ path: "/api/me/notifications" }), expect: signedIn(200) },
   "POST /api/me/notifications/read": { call: () => ({ path: "/api/me/notifications/read", body: { ids: ["0123456789abcdef01234567"] } }), expect: signedIn(204) },
   // Realtime and video: tickets and tokens follow the meeting and booth policies (the booked meeting is onsite: no video).

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FairSetupSchema, FairSummarySchema, type FairSetup } from "@ketnoi/contracts";
+import { FairSetupSchema, FairSummarySchema, PlanTargetsSchema, type FairSetup } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound, validationFailed } from "../../errors";
 import { checkFairSetup } from "../../domain/fairSetupRules";
@@ -9,6 +9,7 @@ import type { FairRecord } from "../../repositories/fairRepository";
 import { FairsBySlugSchema, FairsCurrentSchema, FairsSetupSchema, FairsUpdateSchema } from "./schema";
 import type { MeetingContext } from "../../commands/meetings/context";
 import { carryBlockedSlots, replanAfterFairChange } from "../../commands/meetings/replanAfterFairChange";
+import { planTargets } from "../../commands/planTargets";
 
 const ReplannedSchema = FairSummarySchema.extend({
   /** Booked meetings the change displaced: moved to another slot, or cancelled when none was free (everyone told). */
@@ -56,6 +57,16 @@ export function fairEndpoints(repos: Repositories, now: () => Date, meetings: Me
       request: FairsCurrentSchema,
       responses,
       handler: async () => summary(await repos.fairs.findCurrent(now())),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/fairs/current/targets",
+      summary: "The current fair's progress towards the city plans' targets: Hanoi firms, those holding an international standard, technology makers from the US, EU, Japan and Korea (organisers)",
+      tags: ["fairs"],
+      access: ["organiser"],
+      request: FairsCurrentSchema,
+      responses: { 200: { description: "Counts and what they count", schema: PlanTargetsSchema } },
+      handler: async () => ({ body: await planTargets(repos, now()) }),
     }),
     defineEndpoint({
       method: "get",

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { DirectoryPage, FairSummary, MeetingView } from "@ketnoi/contracts";
+import type { FairSummary, MeetingView, PlanTargets } from "@ketnoi/contracts";
 import { MEETING_OUTCOMES } from "@ketnoi/contracts";
 import { useLoad } from "../../lib/useLoad";
 import { countryName, formatNumber, termLabel } from "../../lib/labels";
@@ -8,27 +8,27 @@ import { Async } from "../../components/States";
 import { BarChart } from "../../components/BarChart";
 
 // Programme targets from the city's plans (../shared/docs/domain.md): Plan 35/KH-UBND and Plan 267/KH-UBND.
+// What counts towards them (which certificates, which countries, makers not buyers) the api decides.
 const TARGETS = { domesticFirms: 920, certifiedFirms: 300, foreignMakers: [30, 40] as const };
-const TECH_COUNTRIES = new Set(["US", "JP", "KR", "DE", "FR", "IT", "NL", "CZ", "AT", "BE", "ES", "SE", "FI", "DK", "PL", "IE", "PT"]);
 
-function Progress({ label, value, target, targetText }: { label: string; value: number; target: number; targetText: string }) {
+function Progress({ label, value, target, targetText, hint }: { label: string; value: number; target: number; targetText: string; hint?: string }) {
   const { i18n } = useTranslation();
   return (
     <div className="progress">
       <div className="progress-head"><span>{label}</span><strong>{formatNumber(value, i18n.language)} / {targetText}</strong></div>
       <meter min={0} max={target} value={Math.min(value, target)} low={target * 0.5} high={target * 0.9} optimum={target} aria-label={label} />
+      {hint && <p className="muted">{hint}</p>}
     </div>
   );
 }
 
-function Figures({ fair, meetings, certified }: { fair: FairSummary; meetings: MeetingView[]; certified: number }) {
+function Figures({ fair, meetings, targets }: { fair: FairSummary; meetings: MeetingView[]; targets: PlanTargets }) {
   const { t, i18n } = useTranslation();
   const l = i18n.language;
   const count = (f: (m: MeetingView) => boolean) => meetings.filter(f).length;
   const accepted = (m: MeetingView) => ["booked", "held", "no_show"].includes(m.status) || (m.status === "cancelled" && Boolean(m.slot));
   const outcomes = new Map<string, number>(MEETING_OUTCOMES.map((o) => [o, 0]));
   for (const m of meetings) for (const o of Object.values(m.outcomes)) outcomes.set(o, (outcomes.get(o) ?? 0) + 1);
-  const foreignMakers = Object.entries(fair.counts.byCountry).filter(([c]) => TECH_COUNTRIES.has(c)).reduce((s, [, n]) => s + n, 0);
   const funnel: [string, number][] = [
     [t("dash.requested"), meetings.length],
     [t("dash.accepted"), count(accepted)],
@@ -65,9 +65,21 @@ function Figures({ fair, meetings, certified }: { fair: FairSummary; meetings: M
       <section className="panel" aria-labelledby="dash-targets">
         <h2 id="dash-targets">{t("dash.targets")}</h2>
         <p className="muted">{t("dash.targetsHint")}</p>
-        <Progress label={t("dash.targetDomestic")} value={fair.counts.domestic} target={TARGETS.domesticFirms} targetText={formatNumber(TARGETS.domesticFirms, l)} />
-        <Progress label={t("dash.targetCertified")} value={certified} target={TARGETS.certifiedFirms} targetText={formatNumber(TARGETS.certifiedFirms, l)} />
-        <Progress label={t("dash.targetMakers")} value={foreignMakers} target={TARGETS.foreignMakers[1]} targetText={`${TARGETS.foreignMakers[0]}–${TARGETS.foreignMakers[1]}`} />
+        <Progress label={t("dash.targetDomestic")} value={targets.domesticFirms} target={TARGETS.domesticFirms} targetText={formatNumber(TARGETS.domesticFirms, l)} />
+        <Progress
+          label={t("dash.targetCertified")}
+          value={targets.certifiedFirms}
+          target={TARGETS.certifiedFirms}
+          targetText={formatNumber(TARGETS.certifiedFirms, l)}
+          hint={t("dash.certifiedHint", { standards: targets.standards.map((c) => termLabel(c, l)).join(", ") })}
+        />
+        <Progress
+          label={t("dash.targetMakers")}
+          value={targets.technologyMakers}
+          target={TARGETS.foreignMakers[1]}
+          targetText={`${TARGETS.foreignMakers[0]}–${TARGETS.foreignMakers[1]}`}
+          hint={t("dash.makersHint")}
+        />
       </section>
     </>
   );
@@ -77,18 +89,18 @@ function DashboardData() {
   const { t } = useTranslation();
   const fair = useLoad<FairSummary>("/fairs/current");
   const meetings = useLoad<MeetingView[]>("/meetings");
-  const certified = useLoad<DirectoryPage>("/companies?kind=domestic&certification=cert.iso9001&pageSize=1");
-  const all = { fair: fair.result, meetings: meetings.result, certified: certified.result };
-  const reload = () => [fair, meetings, certified].forEach((x) => x.reload());
+  const targets = useLoad<PlanTargets>("/fairs/current/targets");
+  const all = { fair: fair.result, meetings: meetings.result, targets: targets.result };
+  const reload = () => [fair, meetings, targets].forEach((x) => x.reload());
   const combined =
-    all.fair.state === "ready" && all.meetings.state === "ready" && all.certified.state === "ready"
-      ? ({ state: "ready", data: { fair: all.fair.data, meetings: all.meetings.data, certified: all.certified.data.total } } as const)
+    all.fair.state === "ready" && all.meetings.state === "ready" && all.targets.state === "ready"
+      ? ({ state: "ready", data: { fair: all.fair.data, meetings: all.meetings.data, targets: all.targets.data } } as const)
       : all.fair.state === "empty"
         ? ({ state: "empty" } as const)
-        : ([all.fair, all.meetings, all.certified].find((r) => r.state === "error") as { state: "error"; error: Error } | undefined) ?? ({ state: "loading" } as const);
+        : ([all.fair, all.meetings, all.targets].find((r) => r.state === "error") as { state: "error"; error: Error } | undefined) ?? ({ state: "loading" } as const);
   return (
     <Async result={combined} reload={reload} empty={t("state.empty")}>
-      {(d) => <Figures fair={d!.fair} meetings={d!.meetings} certified={d!.certified} />}
+      {(d) => <Figures fair={d!.fair} meetings={d!.meetings} targets={d!.targets} />}
     </Async>
   );
 }
