@@ -68,7 +68,8 @@ export async function exportFair(models: Models, slug: string): Promise<string |
   const out: Record<string, Doc[]> = {};
   for (const part of PARTS) {
     let docs = await src[part].model.collection.find(src[part].filter(ctx)).toArray();
-    if (part === "users") docs = docs.map(({ passwordHash: _hash, failedLogins: _f, lockedUntil: _l, ...user }) => user as Doc);
+    // Neither the password nor the sign-in lockout's state (loginRun; older records' failedLogins, lockedUntil).
+    if (part === "users") docs = docs.map(({ passwordHash: _hash, loginRun: _r, failedLogins: _f, lockedUntil: _l, ...user }) => user as Doc);
     (ctx as Record<string, Doc[]>)[part] = docs;
     out[part] = docs;
   }
@@ -94,7 +95,7 @@ export async function importFair(models: Models, text: string): Promise<Record<s
     for (const part of PARTS) {
       let docs = data.parts[part] ?? [];
       // Accounts arrive locked: a reset sets their password.
-      if (part === "users") docs = docs.map((u) => ({ ...u, passwordHash: "!reset-required", failedLogins: 0 }));
+      if (part === "users") docs = docs.map((u) => ({ ...u, passwordHash: "!reset-required" }));
       for (let i = 0; i < docs.length; i += 50) {
         const batch = docs.slice(i, i + 50);
         try {

@@ -42,6 +42,7 @@ export async function deleteAccount(repos: Repositories, directory: DirectorySer
   await checkPasswordUnderLockout(repos, credentials, password, now);
   await endAllSessions(repos, events, user.id);
   await repos.oneTimeTokens.deleteForUser(user.id);
+  await repos.loginFailures.deleteForUser(user.id);
   await repos.outbox.deleteTo(user.email);
   await repos.notifications.deleteForUser(user.id);
   await repos.calendarFeeds.deleteForUser(user.id);

@@ -20,6 +20,7 @@ import { createVideoAttendanceRepository } from "./videoAttendanceRepository";
 import { createSchedulePlanRepository } from "./schedulePlanRepository";
 import { createMatchFeedbackRepository } from "./matchFeedbackRepository";
 import { createAuditRepository } from "./auditRepository";
+import { createLoginFailureRepository } from "./loginFailureRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -45,6 +46,7 @@ export function createRepositories(models: Models) {
     schedulePlans: createSchedulePlanRepository(models),
     matchFeedback: createMatchFeedbackRepository(models, revisions),
     audit: createAuditRepository(models),
+    loginFailures: createLoginFailureRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -20,8 +20,8 @@ export interface UserRecord {
 export interface UserCredentials {
   id: string;
   passwordHash: string;
-  failedLogins: number;
-  lockedUntil?: Date;
+  /** The account's current run of password checks (see the loginFailure model). */
+  loginRun: number;
 }
 
 /** A new user: the record's fields (less what the system sets) and the password hash. */
@@ -35,9 +35,9 @@ export interface UserRepository {
   create(user: UserInput): Promise<UserRecord>;
   /** Creates the user unless one with that email exists; returns whether it was created. */
   createIfAbsent(user: UserInput): Promise<boolean>;
-  /** Counts a failed login; at `limit` consecutive failures, locks the account until `lockUntil`. */
-  recordFailedLogin(id: string, limit: number, lockUntil: Date): Promise<void>;
-  clearFailedLogins(id: string): Promise<void>;
+  /** Moves the account's run of password checks on to at least `run`; returns the run it is in now. */
+  startLoginRun(id: string, run: number): Promise<number>;
+  /** Sets a new password; its checks start a new run (the lock, if any, ends). */
   setPassword(id: string, passwordHash: string): Promise<void>;
   markEmailVerified(id: string, at: Date): Promise<void>;
   deleteById(id: string): Promise<void>;
@@ -77,7 +77,7 @@ function toRecord(d: Lean): UserRecord {
   };
 }
 
-const PUBLIC_FIELDS = { passwordHash: 0, failedLogins: 0, lockedUntil: 0 };
+const PUBLIC_FIELDS = { passwordHash: 0, loginRun: 0 };
 
 export function createUserRepository({ User }: Models): UserRepository {
   const toDoc = (user: UserInput) => ({
@@ -95,14 +95,9 @@ export function createUserRepository({ User }: Models): UserRepository {
       return doc ? toRecord(doc) : null;
     },
     async findCredentials(email) {
-      const doc = await User.findOne({ email: email.toLowerCase() }, { passwordHash: 1, failedLogins: 1, lockedUntil: 1 }).lean();
+      const doc = await User.findOne({ email: email.toLowerCase() }, { passwordHash: 1, loginRun: 1 }).lean();
       if (!doc) return null;
-      return {
-        id: doc._id.toHexString(),
-        passwordHash: doc.passwordHash,
-        failedLogins: doc.failedLogins ?? 0,
-        ...(doc.lockedUntil ? { lockedUntil: doc.lockedUntil } : {}),
-      };
+      return { id: doc._id.toHexString(), passwordHash: doc.passwordHash, loginRun: doc.loginRun ?? 0 };
     },
     async create(user) {
       const doc = await User.create(toDoc(user));
@@ -112,18 +107,14 @@ export function createUserRepository({ User }: Models): UserRepository {
       const result = await User.updateOne({ email: user.email.toLowerCase() }, { $setOnInsert: toDoc(user) }, { upsert: true });
       return result.upsertedCount === 1;
     },
-    async recordFailedLogin(id, limit, lockUntil) {
-      // No projection: FerretDB v1.24 refuses findAndModify with "fields".
-      const doc = await User.findOneAndUpdate({ _id: id }, { $inc: { failedLogins: 1 } }, { returnDocument: "after" }).lean();
-      if (doc && (doc.failedLogins ?? 0) >= limit) {
-        await User.updateOne({ _id: id }, { $set: { lockedUntil: lockUntil, failedLogins: 0 } });
-      }
-    },
-    async clearFailedLogins(id) {
-      await User.updateOne({ _id: id }, { $set: { failedLogins: 0 }, $unset: { lockedUntil: 1 } });
+    async startLoginRun(id, run) {
+      // $max, never back: of simultaneous moves the highest stays. No projection: FerretDB v1.24
+      // refuses findAndModify with "fields".
+      const doc = await User.findOneAndUpdate({ _id: id }, { $max: { loginRun: run } }, { returnDocument: "after" }).lean();
+      return Math.max(run, doc?.loginRun ?? 0);
     },
     async setPassword(id, passwordHash) {
-      await User.updateOne({ _id: id }, { $set: { passwordHash, failedLogins: 0 }, $unset: { lockedUntil: 1 } });
+      await User.updateOne({ _id: id }, { $set: { passwordHash }, $inc: { loginRun: 1 } });
     },
     async markEmailVerified(id, at) {
       await User.updateOne({ _id: id }, { $set: { emailVerifiedAt: at } });

@@ -9,7 +9,7 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
 /**
  * Checks an email and password. Unknown emails cost the same hash verification as known ones; five
  * consecutive failures lock the account for 15 minutes (kept in the database, so it holds across
- * api processes).
+ * api processes, and exact under concurrency: see checkPasswordUnderLockout).
  */
 export async function authenticateUser(repos: Repositories, email: string, password: string, now: Date): Promise<UserRecord> {
   const credentials = await repos.users.findCredentials(email);
@@ -24,18 +24,26 @@ export async function authenticateUser(repos: Repositories, email: string, passw
 }
 
 /**
- * Checks an account's password wherever one is typed (sign-in, deleting the account): while the
- * account is locked nothing is checked; a wrong password counts towards the lock, a right one clears
- * the count. One counter per account, in the database, so guesses through any endpoint and any api
- * process add up.
+ * Checks an account's password wherever one is typed (sign-in, deleting the account). Each check
+ * first claims a numbered place in the account's current run of failures (a unique document, so
+ * of any number of simultaneous guesses, in any api process, only LOGIN_FAILURE_LIMIT are ever
+ * verified); when every place is taken the account is locked for LOCKOUT_MS from the last claim,
+ * and nothing is verified. A wrong password keeps its place; a right one ends the run.
  */
 export async function checkPasswordUnderLockout(repos: Repositories, credentials: UserCredentials, password: string, now: Date): Promise<void> {
-  if (credentials.lockedUntil && credentials.lockedUntil > now) {
-    throw new AppError("rate_limited", undefined, Math.ceil((credentials.lockedUntil.getTime() - now.getTime()) / 1000));
+  let run = credentials.loginRun;
+  for (;;) {
+    const claim = await repos.loginFailures.claim(credentials.id, run, LOGIN_FAILURE_LIMIT, now);
+    if ("claimed" in claim) break;
+    const lockedMs = claim.lastAt.getTime() + LOCKOUT_MS - now.getTime();
+    if (lockedMs > 0) throw new AppError("rate_limited", undefined, Math.ceil(lockedMs / 1000));
+    // The lock has run out: a new run begins (simultaneous attempts all move to the same one), and
+    // the old run's places are forgotten (nothing else expires them).
+    run = await repos.users.startLoginRun(credentials.id, run + 1);
+    await repos.loginFailures.deleteRunsBefore(credentials.id, run);
   }
-  if (!(await verifyPassword(credentials.passwordHash, password))) {
-    await repos.users.recordFailedLogin(credentials.id, LOGIN_FAILURE_LIMIT, new Date(now.getTime() + LOCKOUT_MS));
-    throw new AppError("invalid_credentials");
-  }
-  if (credentials.failedLogins > 0 || credentials.lockedUntil) await repos.users.clearFailedLogins(credentials.id);
+  if (!(await verifyPassword(credentials.passwordHash, password))) throw new AppError("invalid_credentials");
+  // The right password: the next check starts a new run, and the places before it are forgotten.
+  const next = await repos.users.startLoginRun(credentials.id, run + 1);
+  await repos.loginFailures.deleteRunsBefore(credentials.id, next);
 }

@@ -10,6 +10,7 @@ export async function resetPassword(repos: Repositories, events: EventPublisher,
   const userId = await repos.oneTimeTokens.consume(hashToken(token), "password_reset", now);
   if (!userId) throw new AppError("not_found");
   await repos.users.setPassword(userId, await hashPassword(password));
+  await repos.loginFailures.deleteForUser(userId);
   await endAllSessions(repos, events, userId);
 }
 

@@ -22,6 +22,7 @@ import { videoAttendanceSchema } from "./videoAttendance";
 import { schedulePlanSchema } from "./schedulePlan";
 import { matchFeedbackSchema } from "./matchFeedback";
 import { auditEntrySchema } from "./auditEntry";
+import { loginFailureSchema } from "./loginFailure";
 
 export function registerModels(connection: Connection) {
   return {
@@ -51,6 +52,7 @@ export function registerModels(connection: Connection) {
     SchedulePlan: connection.model("SchedulePlan", schedulePlanSchema),
     MatchFeedback: connection.model("MatchFeedback", matchFeedbackSchema),
     AuditEntry: connection.model("AuditEntry", auditEntrySchema),
+    LoginFailure: connection.model("LoginFailure", loginFailureSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

@@ -14,9 +14,8 @@ export const userSchema = new Schema(
     timeZone: { type: String, default: "Asia/Ho_Chi_Minh" },
     emailVerifiedAt: Date,
     consents: [{ _id: false, purpose: String, grantedAt: Date }],
-    /** Consecutive failed logins; reaching the limit sets lockedUntil. */
-    failedLogins: { type: Number, default: 0 },
-    lockedUntil: Date,
+    /** The current run of password checks (login_failures "<user>:<run>:<n>"); a new run starts afresh. */
+    loginRun: { type: Number, default: 0 },
   },
   { collection: "users", strict: "throw", timestamps: true },
 );
