@@ -39,6 +39,7 @@ import { randomBytes } from "node:crypto";
 import { schedulerEndpoints } from "../routes/scheduler/scheduler";
 import { matchingEndpoints } from "../routes/matching/matching";
 import { auditEndpoints } from "../routes/audit/audit";
+import { mailEndpoints } from "../routes/mail/mail";
 import { createMatchingService } from "../services/matching";
 import { proposalsForScheduler } from "../commands/matching/proposals";
 import { inProcessSolver, type SolverRunner } from "../services/solverRunner";
@@ -134,6 +135,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...liveEndpoints(live, limits.realtimeToken),
     ...boothEndpoints(live, limits.boothChat),
     ...auditEndpoints(repos),
+    ...mailEndpoints(repos, now),
   ], (entry) => repos.audit.record(entry));
   api.get("/attachments/:id", attachmentDownload(repos));
   registry.registerPath({

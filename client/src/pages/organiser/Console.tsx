@@ -7,6 +7,7 @@ import { Async, Notice } from "../../components/States";
 import { useLoad } from "../../lib/useLoad";
 import { errorText, send } from "../../lib/api";
 import { countryName } from "../../lib/labels";
+import { StuckMail } from "./StuckMail";
 
 const SECTIONS: [string, string, string][] = [
   ["/organiser/setup", "setup.title", "console.setupHint"],
@@ -73,6 +74,7 @@ export default function Console() {
         <>
           <h1>{t("console.title")}</h1>
           <Approvals />
+          <StuckMail />
           <div className="grid">
             {SECTIONS.map(([to, title, hint]) => (
               <article key={to} className="card">
