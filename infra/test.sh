@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$INFRA_DIR/stack.sh"
 
 bash "$INFRA_DIR/install.sh"
+use_pinned_node # installed just now on a fresh machine
 
 trap stop_all EXIT
 trap 'exit 130' INT TERM
