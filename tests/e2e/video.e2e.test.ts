@@ -116,9 +116,9 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
     // The staff put a catalogue in the booth; the visitor finds it there to download.
     const staffCsrf = ((await staff.api.get("/auth/session")) as { csrfToken: string }).csrfToken;
     const catalogue = `catalogue-${Date.now()}.pdf`;
-    // (A firm's card and files are public once it lists itself in the directory.)
-    const listed = await staff.context.request.patch(`/api/companies/${staff.user.companyId}`, { headers: { Origin: stack.baseUrl(), "X-CSRF-Token": staffCsrf }, data: { listed: true } });
-    expect(listed.status()).toBe(200);
+    // (A firm's card and files are public once it is listed: its owner consents to sharing its profile.)
+    const listed = await staff.context.request.patch("/api/me/consents", { headers: { Origin: stack.baseUrl(), "X-CSRF-Token": staffCsrf }, data: { profileSharing: true } });
+    expect(listed.status()).toBe(204);
     const upload = await staff.context.request.post(`/api/companies/${staff.user.companyId}/attachments?kind=catalogue&name=${catalogue}`, {
       headers: { Origin: stack.baseUrl(), "X-CSRF-Token": staffCsrf, "Content-Type": "application/octet-stream" },
       data: Buffer.from("%PDF-1.7\n%%EOF\n"),

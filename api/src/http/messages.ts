@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { ErrorCode, Locale } from "@ketnoi/contracts";
 
 /** The message that goes with each error code, in each UI language. */
@@ -230,13 +231,6 @@ export const FIELD_MESSAGES = {
     ko: "이 미팅의 QR 코드가 아닙니다.",
     "zh-Hant": "此 QR 碼不屬於這場會面。",
   },
-  tooEarly: {
-    vi: "Chưa đến giờ nhận bàn cho lịch gặp này.",
-    en: "Check-in for this meeting has not opened yet.",
-    ja: "この商談のチェックインはまだ始まっていません。",
-    ko: "이 미팅의 체크인이 아직 시작되지 않았습니다.",
-    "zh-Hant": "此會面尚未開放報到。",
-  },
   notStarted: {
     vi: "Lịch gặp chưa bắt đầu.",
     en: "The meeting has not started yet.",
@@ -440,10 +434,64 @@ export const FIELD_MESSAGES = {
     ko: "대기 중인 사람이 없습니다.",
     "zh-Hant": "目前沒有人在等候。",
   },
+  listedByConsent: {
+    vi: "Chỉ sự đồng ý hiển thị hồ sơ của người quản lý tài khoản doanh nghiệp mới đưa doanh nghiệp vào danh bạ; người đó đồng ý hoặc rút lại ở mục Sự đồng ý trên trang Tài khoản và dữ liệu cá nhân.",
+    en: "Only the owner's consent to show the firm's profile lists it in the directory; the owner gives or withdraws it under Consents on the account page.",
+    ja: "名簿への掲載は、企業アカウントの管理者が企業プロフィールの表示に同意した場合に限られます。管理者は「アカウントと個人データ」ページの「同意」で同意または撤回できます。",
+    ko: "디렉터리 게재는 기업 계정 관리자가 기업 프로필 표시에 동의한 경우에만 이루어집니다. 관리자는 '계정 및 개인정보' 페이지의 '동의'에서 동의하거나 철회할 수 있습니다.",
+    "zh-Hant": "只有企業帳號管理者同意顯示企業檔案，企業才會列入名錄；管理者可在「帳號與個人資料」頁面的「同意事項」中同意或撤回。",
+  },
+  webAddress: {
+    vi: "Hãy nhập địa chỉ web bắt đầu bằng http:// hoặc https://.",
+    en: "Enter a web address starting with http:// or https://.",
+    ja: "http:// または https:// で始まるウェブアドレスを入力してください。",
+    ko: "http:// 또는 https://로 시작하는 웹 주소를 입력하세요.",
+    "zh-Hant": "請輸入以 http:// 或 https:// 開頭的網址。",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 
-/** A field message in the reader's language: a known key is translated, other text passes through. */
-export function fieldMessage(message: string, locale: Locale): string {
+/** The reader's time with the fair's beside it, as each language writes it. */
+const WITH_FAIR_TIME: Record<Locale, (own: string, fair: string) => string> = {
+  vi: (own, fair) => `${own} (${fair} giờ Hà Nội)`,
+  en: (own, fair) => `${own} (${fair} Hanoi time)`,
+  ja: (own, fair) => `${own}（ハノイ時間 ${fair}）`,
+  ko: (own, fair) => `${own}(하노이 시간 ${fair})`,
+  "zh-Hant": (own, fair) => `${own}（河內時間 ${fair}）`,
+};
+
+/**
+ * An instant in the reader's zone ("9:45 AM"; with the date when it is not today there), and the
+ * fair's time beside it when the reader's clock is another: a time they can act on.
+ */
+function readerTime(iso: string, values: Record<string, string>, locale: Locale) {
+  const zone = values.zone ?? "UTC";
+  const fairZone = values.fairZone ?? zone;
+  const at = (z: string) => DateTime.fromISO(iso, { zone: z }).setLocale(locale);
+  const sameDay = values.now ? at(zone).hasSame(DateTime.fromISO(values.now, { zone }), "day") : false;
+  const format = sameDay ? DateTime.TIME_SIMPLE : ({ month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } as const);
+  const own = at(zone).toLocaleString(format);
+  return at(zone).offset === at(fairZone).offset ? own : WITH_FAIR_TIME[locale](own, at(fairZone).toLocaleString(DateTime.TIME_SIMPLE));
+}
+
+/** Field messages that say when or how many: their template fills in the error's values, in the reader's language and zone. */
+export const FIELD_TEMPLATES = {
+  /** values: opensAt (ISO), now (ISO), zone (the reader's), fairZone, minutes (before the start). */
+  checkInOpensAt: (locale: Locale, v: Record<string, string>) => {
+    const when = readerTime(v.opensAt ?? "", v, locale);
+    const m = v.minutes ?? "";
+    return {
+      vi: `Chưa đến giờ nhận bàn: mở lúc ${when}, ${m} phút trước giờ gặp.`,
+      en: `Check-in opens at ${when}, ${m} minutes before the meeting.`,
+      ja: `チェックインは${when}から可能です（商談開始の${m}分前）。`,
+      ko: `체크인은 ${when}부터 가능합니다(미팅 시작 ${m}분 전).`,
+      "zh-Hant": `報到於 ${when} 開放（會面開始前 ${m} 分鐘）。`,
+    }[locale];
+  },
+} satisfies Record<string, (locale: Locale, values: Record<string, string>) => string>;
+
+/** A field message in the reader's language: a known key is translated (a template filled in with `values`), other text passes through. */
+export function fieldMessage(message: string, locale: Locale, values: Record<string, string> = {}): string {
+  if (message in FIELD_TEMPLATES) return FIELD_TEMPLATES[message as keyof typeof FIELD_TEMPLATES](locale, values);
   return message in FIELD_MESSAGES ? FIELD_MESSAGES[message as FieldMessageKey][locale] : message;
 }

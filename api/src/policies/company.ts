@@ -21,4 +21,11 @@ export const companyPolicy = {
     return user?.role === "organiser" || companyPolicy.isMember(user, company);
   },
   canApprove: (user: UserRecord | undefined) => user?.role === "organiser",
+  /**
+   * Setting `listed` through the profile. Only the owner's consent to profile sharing lists a firm
+   * (given or withdrawn with PATCH /api/me/consents, which keeps the register of consent true), so
+   * members never set it here. Organisers may take a firm off the directory (moderation; the audit
+   * trail records it) and put it back only while the owner's consent stands.
+   */
+  canSetListed: (user: UserRecord | undefined, listed: boolean, ownerConsents: boolean) => user?.role === "organiser" && (!listed || ownerConsents),
 };

@@ -1,0 +1,74 @@
+import request from "supertest";
+import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { useSeededApp, signIn } from "../../support/app";
+
+describe("only the owner's consent to profile sharing lists a firm", () => {
+  const t = useSeededApp("listing");
+  const email = "owner@kanto-press.example";
+  let owner: { agent: ReturnType<typeof request.agent>; csrf: Record<string, string> };
+  let id = "";
+  let organiser: Awaited<ReturnType<typeof signIn>>;
+
+  const listed = async () => (await t.db.models.Company.findById(id).lean())!.listed;
+  const inDirectory = async () => ((await request(t.app).get("/api/companies?q=kanto%20press").expect(200)).body.data as { id: string }[]).some((c) => c.id === id);
+  const consentsOf = async () => {
+    const rows = (await organiser.agent.get("/api/users/consents").expect(200)).body.data as { email: string; consents: { purpose: string }[] }[];
+    return rows.find((r) => r.email === email)!.consents.map((c) => c.purpose).sort();
+  };
+
+  beforeAll(async () => {
+    const agent = request.agent(t.app);
+    const res = await agent
+      .post("/api/auth/register")
+      .send({
+        email,
+        password: "a long enough password",
+        name: "Sato Haruki",
+        role: "vendor",
+        locale: "ja",
+        timeZone: "Asia/Tokyo",
+        company: { legalName: "Kanto Press Works Co., Ltd.", country: "JP" },
+        consents: { personalData: true, profileSharing: false },
+      })
+      .expect(201);
+    owner = { agent, csrf: { "X-CSRF-Token": res.body.csrfToken as string } };
+    id = res.body.user.companyId as string;
+    organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    await organiser.agent.post(`/api/companies/${id}/approve`).set(organiser.csrf).send({}).expect(204);
+  });
+
+  test("a member cannot list the firm through its profile: a field error points to the consent, and nothing changes", async () => {
+    const refused = await owner.agent.patch(`/api/companies/${id}`).set({ ...owner.csrf, "Accept-Language": "en" }).send({ listed: true, employees: 77 }).expect(400);
+    expect(refused.body.error.fields).toEqual({ listed: "Only the owner's consent to show the firm's profile lists it in the directory; the owner gives or withdraws it under Consents on the account page." });
+    const inJapanese = await owner.agent.patch(`/api/companies/${id}`).set({ ...owner.csrf, "Accept-Language": "ja" }).send({ listed: false }).expect(400);
+    expect(inJapanese.body.error.fields.listed).toMatch(/同意/);
+    expect(await listed()).toBe(false);
+    expect((await t.db.models.Company.findById(id).lean())!.employees).toBeUndefined();
+    expect(await inDirectory()).toBe(false);
+    expect(await consentsOf()).toEqual(["personalData"]);
+  });
+
+  test("organisers may take a firm off the directory, and list it only while the owner's consent stands", async () => {
+    const patch = (body: object) => organiser.agent.patch(`/api/companies/${id}`).set({ ...organiser.csrf, "Accept-Language": "vi" }).send(body);
+    expect((await patch({ listed: true }).expect(400)).body.error.fields.listed).toMatch(/Sự đồng ý/);
+    expect(await listed()).toBe(false);
+
+    // The consent lists the firm.
+    await owner.agent.patch("/api/me/consents").set(owner.csrf).send({ profileSharing: true }).expect(204);
+    expect(await listed()).toBe(true);
+    expect(await inDirectory()).toBe(true);
+
+    // An organiser takes it off; the register of consent stays as the owner left it.
+    await patch({ listed: false }).expect(200);
+    expect(await inDirectory()).toBe(false);
+    expect(await consentsOf()).toEqual(["personalData", "profileSharing"]);
+    await patch({ listed: true }).expect(200);
+    expect(await inDirectory()).toBe(true);
+
+    // Withdrawn, the consent unlists the firm, and no organiser can list it again.
+    await owner.agent.patch("/api/me/consents").set(owner.csrf).send({ profileSharing: false }).expect(204);
+    expect(await listed()).toBe(false);
+    await patch({ listed: true }).expect(400);
+    expect(await listed()).toBe(false);
+  });
+});
