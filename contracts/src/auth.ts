@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES } from "./locales";
 import { isValidTaxCode } from "./taxCode";
+import { TimeZoneSchema } from "./profileFields";
 
 export const USER_ROLES = ["organiser", "domestic", "vendor", "interpreter"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -8,14 +9,6 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const EmailSchema = z.email().max(254).transform((e) => e.toLowerCase());
 /** Long passphrases welcome; argon2id hashes whatever is typed. */
 export const PasswordSchema = z.string().min(10).max(200);
-const TimeZoneSchema = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, "unknown time zone");
 
 export const LoginBodySchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(200) });
 
@@ -62,7 +55,7 @@ export const InvitationAcceptSchema = z.strictObject({
   name: z.string().trim().min(2).max(120),
   password: PasswordSchema,
   locale: z.enum(LOCALES).default("vi"),
-  timeZone: z.string().min(3).max(64).default("Asia/Ho_Chi_Minh"),
+  timeZone: TimeZoneSchema.default("Asia/Ho_Chi_Minh"),
   consents: z.strictObject({ personalData: z.literal(true), profileSharing: z.boolean().default(false), marketing: z.boolean().default(false) }),
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LocalizedTextSchema } from "./taxonomy";
+import { TimeZoneSchema, WebAddressSchema } from "./profileFields";
 
 const code = z.string().regex(/^[a-z]+(\.[a-z0-9]+)+$/, "taxonomy code");
 const codes = z.array(code).max(50);
@@ -42,7 +43,7 @@ export const CompanyProfileSchema = z.strictObject({
   country,
   district: z.string().max(80).optional(),
   city: z.string().max(80).optional(),
-  timeZone: z.string().min(3).max(64),
+  timeZone: TimeZoneSchema,
   participation: z.enum(["onsite", "remote"]),
   sectors: codes,
   processes: z.array(ProcessCapabilitySchema).max(50),
@@ -55,7 +56,7 @@ export const CompanyProfileSchema = z.strictObject({
   employees: z.number().int().positive().optional(),
   exportMarkets: z.array(country).max(50),
   description: LocalizedTextSchema.optional(),
-  website: z.url().optional(),
+  website: WebAddressSchema.optional(),
   /** A foreign vendor's virtual booth: what visitors see first (video and chat come with the booth itself). */
   booth: z
     .strictObject({

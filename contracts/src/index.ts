@@ -7,6 +7,7 @@ export * from "./fair";
 export * from "./company";
 export * from "./realtime";
 export * from "./taxCode";
+export * from "./profileFields";
 export * from "./auth";
 export * from "./directory";
 export * from "./meeting";
