@@ -29,7 +29,7 @@ describe("meeting mails carry the calendar invitation", () => {
     expect([200, 201, 202]).toContain(register.status);
     const owner = await new ApiClient(base, base, "en").signIn(email, "a long enough passphrase");
     const organiser = await new ApiClient(base, base, "en").signIn("organiser@ketnoi.demo", "ketnoi-demo-2026");
-    expectStatus(await organiser.post(`/api/companies/${owner.companyId}/approve`, {}), 200, "approve");
+    expectStatus(await organiser.post(`/api/companies/${owner.companyId}/approve`, {}), 204, "approve");
     const vendor = await new ApiClient(base, base, "en").signIn("vendor@ketnoi.demo", "ketnoi-demo-2026");
 
     const request = expectStatus(await owner.post("/api/meetings", { with: vendor.companyId, message: "Servo presses", mode: "onsite" }), 201, "request").body as { id: string };
