@@ -25,6 +25,8 @@ export class AppError extends Error {
     readonly retryAfterSeconds?: number,
     /** For a refused booking: free slots the caller could take instead. */
     readonly alternatives?: { id: string; start: string; end: string }[],
+    /** What a field message's template fills in (an instant, a zone): worded in the reader's language by the error handler. */
+    readonly values?: Record<string, string>,
   ) {
     super(code);
     this.name = "AppError";

@@ -5,9 +5,9 @@ import { stack } from "../support/stack";
 const PASSWORD = "ketnoi-demo-2026";
 type Who = "organiser" | "domestic" | "vendor" | "interpreter";
 
-/** A browser context signed in as a demo login (the session cookie), in English. */
-async function signedIn(browser: Browser, who: Who) {
-  const context = await browser.newContext({ locale: "en-US", baseURL: stack.baseUrl() });
+/** A browser context signed in as a demo login (the session cookie), in English (on a phone when `phone`). */
+async function signedIn(browser: Browser, who: Who, phone = false) {
+  const context = await browser.newContext({ locale: "en-US", baseURL: stack.baseUrl(), ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}) });
   const origin = { Origin: stack.baseUrl() };
   const login = await context.request.post("/api/auth/login", { data: { email: `${who}@ketnoi.demo`, password: PASSWORD }, headers: origin });
   if (!login.ok()) throw new Error(`login as ${who}: ${login.status()}`);
@@ -31,6 +31,12 @@ async function receivesVideo(page: Page, identity?: string) {
   }, selector, { timeout: 30_000 });
 }
 
+/** How light a colour is, 0 (black) to 1 (white), from a computed "rgb(r, g, b)". */
+function lightness(rgb: string) {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? ["0", "0", "0"]).map(Number);
+  return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+}
+
 /** Frees the demo pair for a new meeting (one live meeting per pair), then books an online one. */
 async function bookOnlineMeeting(domestic: Signed, vendor: Signed, organiser: Signed) {
   const vendorCompany = vendor.user.companyId!;
@@ -42,7 +48,7 @@ async function bookOnlineMeeting(domestic: Signed, vendor: Signed, organiser: Si
   const slots = (await domestic.api.get(`/meetings/slots?with=${vendorCompany}`)) as { id: string }[];
   for (const slot of slots) {
     const res = await domestic.api.post("/meetings", { with: vendorCompany, slot: slot.id, mode: "online" });
-    if (res.status() === 201) return (await res.json()) as { id: string; status: string };
+    if (res.status() === 201) return (await res.json()) as { id: string; status: string; requester: { name: string }; recipient: { name: string } };
   }
   throw new Error("no slot to book an online meeting");
 }
@@ -57,14 +63,15 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
     while (contexts.length) await contexts.pop()!.close();
   });
   afterAll(() => browser?.close());
-  const as = async (who: Who) => {
-    const s = await signedIn(browser, who);
+  const as = async (who: Who, phone = false) => {
+    const s = await signedIn(browser, who, phone);
     contexts.push(s.context);
     return s;
   };
 
   test("two parties try their meeting room days ahead: each receives the other's video, the page says it is a test call, and the meeting stays booked; a third user is refused", async () => {
-    const [domestic, vendor, organiser, interpreter] = [await as("domestic"), await as("vendor"), await as("organiser"), await as("interpreter")];
+    // The Hanoi firm joins from a phone, the vendor from a computer.
+    const [domestic, vendor, organiser, interpreter] = [await as("domestic", true), await as("vendor"), await as("organiser"), await as("interpreter")];
     const meeting = await bookOnlineMeeting(domestic, vendor, organiser);
     expect(meeting.status).toBe("booked");
     // The interpreter is not assigned to it: no token (as if the meeting did not exist).
@@ -90,9 +97,26 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
     expect(((await vendor.api.get(`/meetings/${meeting.id}`)) as { status: string }).status).toBe("booked");
     await screenshot(pages[0]!, "meeting-room");
 
-    // Camera off and on again, then a clean leave.
+    // Each page names whom it meets at the top, with the slot.
+    await pages[0]!.getByRole("heading", { level: 1, name: `Online meeting with ${meeting.recipient.name}` }).waitFor();
+    await pages[1]!.getByRole("heading", { level: 1, name: `Online meeting with ${meeting.requester.name}` }).waitFor();
+    await pages[0]!.getByTestId("meeting-when").locator("time").waitFor();
+    // A phone is not offered a screen share it cannot do; the computer is.
+    await pages[1]!.getByRole("button", { name: "Share screen" }).waitFor();
+    expect(await pages[0]!.getByRole("button", { name: "Share screen" }).count()).toBe(0);
+    // Leaving stands apart from the device toggles (it looked like every other button).
+    const look = (name: string) => pages[1]!.getByRole("toolbar").getByRole("button", { name, exact: true }).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(Math.abs(lightness(await look("Leave")) - lightness(await look("Stop camera")))).toBeGreaterThan(0.4);
+
+    // Camera off and on again (the other side sees who it is, not a black tile), then a clean leave.
     await pages[1]!.getByRole("button", { name: "Stop camera" }).click();
+    const vendorTile = pages[0]!.locator(`[data-identity="${vendor.user.id}"]`);
+    await vendorTile.getByTestId("camera-off").getByText("Camera off").waitFor();
+    await vendorTile.getByTestId("camera-off").getByText(vendor.user.name, { exact: true }).waitFor();
+    await pages[1]!.locator('[data-local="true"]').getByTestId("camera-off").waitFor();
+    await screenshot(pages[0]!, "meeting-room-camera-off");
     await pages[1]!.getByRole("button", { name: "Start camera" }).click();
+    await receivesVideo(pages[0]!, vendor.user.id);
     await pages[1]!.getByRole("button", { name: "Leave" }).click();
     await pages[1]!.getByTestId("left").waitFor();
     await pages[0]!.waitForSelector(`[data-identity="${vendor.user.id}"]`, { state: "detached", timeout: 20_000 });

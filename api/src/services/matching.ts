@@ -17,7 +17,9 @@ const CHECK_EVERY_MS = 5_000;
 /** What a proposal shows of the partner, kept with the engine so a ranking reads no company from the database. */
 export interface PartnerCard {
   id: string;
-  name: string;
+  /** Both names: the proposal shows the one for its reader (companyName). */
+  legalName: string;
+  englishName?: string;
   country: string;
   kind: "domestic" | "foreign";
   participation: "onsite" | "remote";
@@ -87,7 +89,7 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
   const upsert = (c: CompanyRecord) => {
     versions.set(c.id, (c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0);
     openSlots.set(c.id, availableSlots(slots, { participation: c.participation, timeZone: c.timeZone, busy: [], blocked: c.blockedSlots ?? [] }).filter((s) => s.available).length);
-    cards.set(c.id, { id: c.id, name: c.englishName ?? c.legalName, country: c.country, kind: c.kind, participation: c.participation });
+    cards.set(c.id, { id: c.id, legalName: c.legalName, ...(c.englishName ? { englishName: c.englishName } : {}), country: c.country, kind: c.kind, participation: c.participation });
     engine!.upsertParticipant(toParticipant(c));
   };
 
@@ -163,6 +165,13 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
     /** A company's top k partners in the current fair, best first. */
     async recommend(companyId: string, k: number) {
       await ensure();
+      // A company this engine does not know yet (approved a moment ago, here or in another process)
+      // would get an empty list until the next look for changes: look now, after any running one.
+      if (engine && !cards.has(companyId)) {
+        await syncing?.catch(() => undefined);
+        checkedAt = -Infinity;
+        await syncOnce();
+      }
       return engine ? engine.recommend(companyId, k, contextFor(companyId)) : [];
     },
     /** After this process changed a company's profile: re-score its pairs now (and only those). */

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FAIR_TIME_ZONE } from "@ketnoi/contracts";
 import { getJson, send } from "../lib/api";
 import { openLiveSocket } from "../lib/liveApi";
-import { dateTimeIn } from "../lib/slotTime";
+import { dateTimeIn, zones } from "../lib/slotTime";
 import { viewerTimeZone } from "../lib/time";
 
 interface Notification {
@@ -18,8 +18,9 @@ interface Notification {
 
 /**
  * The signed-in user's notifications: read from the api, then kept live by the realtime service.
- * On every (re)connect the list is read again, so what arrived while the connection was down shows
- * up without reloading the page.
+ * The list is read on every (re)connect, the first included, so what arrived while the connection
+ * was down shows up without reloading the page; a page load reads it once (not on mount and again on
+ * connect). If the socket cannot connect at all, the list is read anyway.
  */
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
@@ -29,8 +30,13 @@ export function NotificationBell() {
   const reload = useCallback(() => void getJson<Notification[]>("/me/notifications?limit=20").then(setItems, () => undefined), []);
 
   useEffect(() => {
-    reload();
-    const socket = openLiveSocket([], reload);
+    let read = false;
+    const readNow = () => {
+      read = true;
+      reload();
+    };
+    const socket = openLiveSocket([], readNow);
+    socket.on("connect_error", () => void (read || readNow()));
     socket.on("notification", (n) => setItems((list) => [{ ...(n as Omit<Notification, "read">), read: false }, ...list.filter((x) => x.id !== n.id)].slice(0, 20)));
     return () => void socket.disconnect();
   }, [reload]);
@@ -58,7 +64,7 @@ export function NotificationBell() {
               {items.map((n) => (
                 <li key={n.id} className={n.read ? "read" : "unread"} data-testid="notification">
                   {n.meetingId ? <Link to={`/meetings/${n.meetingId}`}>{t(`notify.kind.${n.kind}`, { who: n.data.counterpart ?? "" })}</Link> : <span>{t(`notify.kind.${n.kind}`, { who: n.data.counterpart ?? "" })}</span>}
-                  {n.data.start && <span className="muted"> · {when(n.data.start)}{viewerTimeZone() !== FAIR_TIME_ZONE ? ` (${dateTimeIn(n.data.start, FAIR_TIME_ZONE, i18n.language)} ${t("notify.hanoi")})` : ""}</span>}
+                  {n.data.start && <span className="muted"> · {when(n.data.start)}{zones(n.data.start).differs ? ` (${dateTimeIn(n.data.start, FAIR_TIME_ZONE, i18n.language)} ${t("notify.hanoi")})` : ""}</span>}
                   <time className="muted" dateTime={n.createdAt}> · {when(n.createdAt)}</time>
                 </li>
               ))}

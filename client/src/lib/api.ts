@@ -60,10 +60,15 @@ export function query(params: Record<string, string | number | undefined | null>
   return s ? `?${s}` : "";
 }
 
-/** What to tell the user about a failed call: the api's message and, when given, its field messages. */
+/**
+ * What to tell the user about a failed call: the api's message and, when given, its field messages.
+ * A refusal that says why (a conflict with a field message: "Check-in opens at 9:45 AM…") is that
+ * reason alone: the generic "conflicts with existing data" before it only misleads.
+ */
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
     const fields = Object.values(e.fields);
+    if (fields.length && e.body?.error.code === "conflict") return fields.join(" ");
     return fields.length ? `${e.message} ${fields.join(" ")}` : e.message;
   }
   return e instanceof Error ? e.message : String(e);

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import type { SessionUser, SessionView } from "@ketnoi/contracts";
+import type { CurrentSession, SessionUser, SessionView } from "@ketnoi/contracts";
 import { getJson, send, setCsrfToken } from "./api";
 
 type SessionState = { status: "loading" } | { status: "signedOut" } | { status: "signedIn"; user: SessionUser };
@@ -13,18 +13,21 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-/** Who is signed in (GET /api/auth/session once at start); keeps the CSRF token for writes. */
+/**
+ * Who is signed in (GET /api/auth/session once at start: `{ user: null }` when nobody is, so a
+ * visitor's page makes no failing request); keeps the CSRF token for writes.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const abort = new AbortController();
-    getJson<SessionView>("/auth/session", abort.signal)
+    getJson<CurrentSession>("/auth/session", abort.signal)
       .then((view) => {
-        setCsrfToken(view.csrfToken);
-        setSession({ status: "signedIn", user: view.user });
+        setCsrfToken(view.user ? view.csrfToken : null);
+        setSession(view.user ? { status: "signedIn", user: view.user } : { status: "signedOut" });
       })
-      .catch((e: unknown) => {
+      .catch(() => {
         if (abort.signal.aborted) return;
         setCsrfToken(null);
         setSession({ status: "signedOut" });

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { FAIR_TIME_ZONE } from "@ketnoi/contracts";
-import { viewerTimeZone } from "./time";
+import { viewerTimeZone, zonesDiffer } from "./time";
 
 const fmt = (iso: string, zone: string, locale: string, format: Intl.DateTimeFormatOptions) =>
   DateTime.fromISO(iso, { zone: "utc" }).setZone(zone).setLocale(locale).toLocaleString(format);
@@ -18,8 +18,7 @@ export const fairDayOf = (iso: string) => DateTime.fromISO(iso, { zone: "utc" })
 /** The viewer's zone and whether it differs from the fair's at that instant. */
 export function zones(iso: string) {
   const viewer = viewerTimeZone();
-  const differs = DateTime.fromISO(iso).setZone(viewer).offset !== DateTime.fromISO(iso).setZone(FAIR_TIME_ZONE).offset;
-  return { viewer, fair: FAIR_TIME_ZONE, differs };
+  return { viewer, fair: FAIR_TIME_ZONE, differs: zonesDiffer(iso, viewer, FAIR_TIME_ZONE) };
 }
 
 export const dateTimeIn = (iso: string, zone: string, locale: string) => fmt(iso, zone, locale, DateTime.DATETIME_MED);

@@ -1,9 +1,10 @@
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import type { CompanyCard } from "@ketnoi/contracts";
+import { companyName, type CompanyCard } from "@ketnoi/contracts";
 import { useLoad } from "../lib/useLoad";
 import { useUser } from "../lib/session";
 import { countryName, formatNumber, languageName, localized, termLabel } from "../lib/labels";
+import { zoneName } from "../lib/time";
 import { Async, Empty } from "../components/States";
 import { RequestMeeting } from "../components/RequestMeeting";
 
@@ -39,13 +40,13 @@ export default function Company() {
           <>
             <section className="panel company" aria-labelledby="company-name">
               <p className="muted">{t(`directory.kind.${c.kind}`)} · {countryName(c.country, l)}{c.district ? ` · ${c.district}` : ""}</p>
-              <h1 id="company-name">{c.legalName}</h1>
-              {c.englishName && c.englishName !== c.legalName && <p className="muted">{c.englishName}</p>}
+              <h1 id="company-name">{companyName(c, l)}</h1>
+              {c.englishName && c.englishName !== c.legalName && <p className="muted">{companyName(c, l) === c.legalName ? c.englishName : c.legalName}</p>}
               {c.description && <p>{localized(c.description, l)}</p>}
               <dl className="facts-list">
                 <div><dt>{t("company.participation")}</dt><dd>{t(`directory.participation.${c.participation}`)}</dd></div>
                 <div><dt>{t("company.languages")}</dt><dd>{c.languages.map((x) => languageName(x, l)).join(", ")}</dd></div>
-                <div><dt>{t("company.timeZone")}</dt><dd>{c.timeZone}</dd></div>
+                <div><dt>{t("company.timeZone")}</dt><dd>{zoneName(c.timeZone, l)}</dd></div>
                 {c.employees !== undefined && <div><dt>{t("company.employees")}</dt><dd>{formatNumber(c.employees, l)}</dd></div>}
               </dl>
               <div className="columns">
@@ -70,7 +71,7 @@ export default function Company() {
                 )}
               </Async>
             </section>
-            {canMeet && <RequestMeeting companyId={c.id} companyName={c.legalName} />}
+            {canMeet && <RequestMeeting companyId={c.id} companyName={companyName(c, l)} />}
             {!user && <Empty><Link to={`/signin?next=/companies/${c.id}`}>{t("company.signInToMeet")}</Link></Empty>}
           </>
         );

@@ -4,7 +4,7 @@ import { BarChart } from "../components/BarChart";
 import { countryName, localized, termLabel } from "../lib/labels";
 import { useFairSummary } from "../lib/useFairSummary";
 import { useHallVisitors } from "../lib/useHallVisitors";
-import { fairDate, localDay, timeIn, viewerIsElsewhere, viewerTimeZone } from "../lib/time";
+import { fairDate, localDay, timeIn, viewerIsElsewhere, viewerTimeZone, zoneName } from "../lib/time";
 
 function Figures({ fair }: { fair: FairSummary }) {
   const { t, i18n } = useTranslation();
@@ -90,12 +90,18 @@ export default function Home() {
           <div><dt>{t("home.venue")}</dt><dd>{localized(fair.venue, i18n.language)}</dd></div>
           <div>
             <dt>{t("home.fairTime")}</dt>
-            <dd>{timeIn(fair.startsAt, fair.timeZone, i18n.language)}–{timeIn(fair.endsAt, fair.timeZone, i18n.language)} ({fair.timeZone})</dd>
+            <dd>
+              {timeIn(fair.startsAt, fair.timeZone, i18n.language)}–{timeIn(fair.endsAt, fair.timeZone, i18n.language)}
+              <small className="zone-name">{zoneName(fair.timeZone, i18n.language, new Date(fair.startsAt))}</small>
+            </dd>
           </div>
           {viewerIsElsewhere(fair.startsAt) && (
             <div>
               <dt>{t("home.yourTime")}</dt>
-              <dd>{timeIn(fair.startsAt, viewerTimeZone(), i18n.language)}–{timeIn(fair.endsAt, viewerTimeZone(), i18n.language)} ({viewerTimeZone()})</dd>
+              <dd>
+                {timeIn(fair.startsAt, viewerTimeZone(), i18n.language)}–{timeIn(fair.endsAt, viewerTimeZone(), i18n.language)}
+                <small className="zone-name">{zoneName(viewerTimeZone(), i18n.language, new Date(fair.startsAt))}</small>
+              </dd>
             </div>
           )}
         </dl>

@@ -1,17 +1,19 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { MEETING_OUTCOMES, MeetingCancelBodySchema, MeetingOutcomeBodySchema, type MeetingView, type SessionUser } from "@ketnoi/contracts";
+import { MEETING_OUTCOMES, MEETING_WINDOW_OPENS_MINUTES, MeetingCancelBodySchema, MeetingOutcomeBodySchema, type MeetingView, type SessionUser } from "@ketnoi/contracts";
 import { send, errorText } from "../lib/api";
 import { useLoad } from "../lib/useLoad";
 import { useForm } from "../lib/validation";
-import { otherParty } from "../lib/meetings";
+import { checkInOpensAt, otherParty } from "../lib/meetings";
 import { countryName, languageName } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
 import { Async, Notice } from "../components/States";
 import { Field } from "../components/Field";
 import { SlotTime } from "../components/SlotTime";
 import { SlotPicker } from "../components/SlotPicker";
+import { timeIn, zoneName } from "../lib/time";
+import { zones } from "../lib/slotTime";
 
 /** After the meeting: what came of it for my company (quotation, samples, NDA, MoU...). */
 function OutcomeForm({ m, mine, onSaved }: { m: MeetingView; mine: string; onSaved: (m: MeetingView) => void }) {
@@ -126,15 +128,18 @@ function MeetingBody({ initial, user }: { initial: MeetingView; user: SessionUse
   // The api takes outcomes and no-shows only once the meeting has started.
   const started = !!m.slot && Date.now() >= Date.parse(m.slot.start);
   const mayChange = m.status === "booked" && !!m.slot && (party !== null || user.role === "organiser");
+  // What a firm shows at the table: first on a phone (the page lays it beside the facts on a wide screen).
+  const showQr = m.status === "booked" && m.mode === "onsite";
   return (
-    <>
-      <section className="panel" aria-labelledby="meeting-title">
-        <h1 id="meeting-title">{t("meetingPage.title", { name: other.name })}</h1>
+    <div className={`meeting-page${showQr ? " with-qr" : ""}`}>
+      <h1 id="meeting-title">{t("meetingPage.title", { name: other.name })}</h1>
+      {showQr && <CheckInCode m={m} />}
+      <section className="panel meeting-facts" aria-labelledby="meeting-title">
         <dl className="facts-list">
           <div><dt>{t("meetingPage.status")}</dt><dd><span className={`status status-${m.status}`}>{t(`meeting.status.${m.status}`)}</span></dd></div>
           {m.slot && <div><dt>{t("meetingPage.when")}</dt><dd><SlotTime start={m.slot.start} end={m.slot.end} /></dd></div>}
           {m.mode && <div><dt>{t("meetingPage.where")}</dt><dd>{m.mode === "onsite" ? t("agenda.table", { n: m.table ?? "?" }) : <Link to={`/meetings/${m.id}/room`}>{t("agenda.joinOnline")}</Link>}</dd></div>}
-          <div><dt>{t("meetingPage.with")}</dt><dd><Link to={`/companies/${other.companyId}`}>{other.name}</Link> ({countryName(other.country, i18n.language)}, {other.timeZone})</dd></div>
+          <div><dt>{t("meetingPage.with")}</dt><dd><Link to={`/companies/${other.companyId}`}>{other.name}</Link> ({countryName(other.country, i18n.language)}, {zoneName(other.timeZone, i18n.language, m.slot ? new Date(m.slot.start) : undefined)})</dd></div>
           {m.absent.length > 0 && <div><dt>{t("meetingPage.absent")}</dt><dd>{[m.requester, m.recipient].filter((side) => m.absent.includes(side.companyId)).map((side) => side.name).join(", ")}</dd></div>}
           {m.interpreter && <div><dt>{t("meetingPage.interpreter")}</dt><dd>{m.interpreter.name} ({m.interpreter.languages.map((x) => languageName(x, i18n.language)).join(", ")})</dd></div>}
         </dl>
@@ -143,16 +148,25 @@ function MeetingBody({ initial, user }: { initial: MeetingView; user: SessionUse
         {m.cancelReason && <p>{t(`meeting.cancelReason.${m.cancelReason}`)}</p>}
         {mayChange && <BookedActions m={m} party={party} started={started} onChanged={setM} />}
       </section>
-      {m.status === "booked" && m.mode === "onsite" && (
-        <section className="panel qr" aria-labelledby="qr-title">
-          <h2 id="qr-title">{t("meetingPage.qr")}</h2>
-          <p className="muted">{t("meetingPage.qrHint")}</p>
-          <img src={`/api/meetings/${m.id}/check-in-code`} alt={t("meetingPage.qrAlt", { table: m.table ?? "" })} width={220} height={220} />
-        </section>
-      )}
       {party && (m.status === "held" || (m.status === "booked" && started)) && <OutcomeForm m={m} mine={party} onSaved={setM} />}
       {party && m.status === "booked" && !started && <p className="panel muted">{t("meetingPage.afterStart")}</p>}
-    </>
+    </div>
+  );
+}
+
+/** The QR code scanned at the table, and, before check-in opens, when it does (the api refuses it until then). */
+function CheckInCode({ m }: { m: MeetingView }) {
+  const { t, i18n } = useTranslation();
+  const opens = m.slot ? checkInOpensAt(m.slot.start) : null;
+  const z = opens ? zones(opens) : null;
+  const time = opens && z ? `${timeIn(opens, z.viewer, i18n.language)}${z.differs ? ` (${t("time.fair")} ${timeIn(opens, z.fair, i18n.language)})` : ""}` : "";
+  return (
+    <section className="panel qr" aria-labelledby="qr-title">
+      <h2 id="qr-title">{t("meetingPage.qr")}</h2>
+      <img src={`/api/meetings/${m.id}/check-in-code`} alt={t("meetingPage.qrAlt", { table: m.table ?? "" })} width={220} height={220} />
+      <p className="muted">{t("meetingPage.qrHint")}</p>
+      {opens && Date.now() < Date.parse(opens) && <p data-testid="check-in-opens">{t("meetingPage.checkInOpens", { time, minutes: MEETING_WINDOW_OPENS_MINUTES })}</p>}
+    </section>
   );
 }
 

@@ -128,14 +128,38 @@ function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: st
   );
 }
 
-function RecList() {
+/**
+ * No proposals: a firm awaiting approval is told what it waits for (the matcher proposes approved
+ * firms only), not to complete a profile; an approved one, that there are none yet.
+ */
+function NoRecommendations({ companyId }: { companyId: string }) {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<RecommendationView[]>("/recommendations?k=10", (list) => list.length === 0);
+  const { result, reload } = useLoad<{ status: "pending" | "approved" }>(`/companies/${companyId}`);
+  return (
+    <Async result={result} reload={reload} empty={t("recs.empty")}>
+      {(company) =>
+        company.status === "pending" ? (
+          <div className="panel" role="status" data-testid="awaiting-approval">
+            <p>{t("recs.pending")}</p>
+            <p><Link to="/profile">{t("recs.pendingProfile")}</Link></p>
+          </div>
+        ) : (
+          <p className="panel state empty">{t("recs.empty")}</p>
+        )
+      }
+    </Async>
+  );
+}
+
+function RecList({ companyId }: { companyId: string }) {
+  const { t } = useTranslation();
+  const { result, reload } = useLoad<RecommendationView[]>("/recommendations?k=10");
   const [gone, setGone] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Async result={result} reload={reload} empty={t("recs.empty")}>
       {(list) => {
+        if (list.length === 0) return <NoRecommendations companyId={companyId} />;
         const shown = list.filter((r) => !gone.has(r.company.id));
         return (
           <>
@@ -167,11 +191,11 @@ export default function Recommendations() {
   const { t } = useTranslation();
   return (
     <RequireRole roles={["domestic", "vendor"]}>
-      {() => (
+      {(user) => (
         <>
           <h1>{t("recs.title")}</h1>
           <p className="muted">{t("recs.intro")}</p>
-          <RecList />
+          <RecList companyId={user.companyId ?? ""} />
         </>
       )}
     </RequireRole>

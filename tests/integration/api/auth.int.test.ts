@@ -47,10 +47,13 @@ describe("accounts: login, sessions, registration, verification, password reset"
 
     await agent.get("/api/auth/session").expect(200);
     await agent.post("/api/auth/logout").set("X-CSRF-Token", session.csrfToken).expect(204);
-    await agent.get("/api/auth/session").expect(401);
+    // Signed out is an answer, not an error (a browser logs every failed request): no user.
+    expect((await agent.get("/api/auth/session").expect(200)).body).toEqual({ user: null });
     // The old cookie no longer works even if a client kept it.
     const stolen = cookie.split(";")[0]!;
-    await request(app()).get("/api/auth/session").set("Cookie", stolen).expect(401);
+    expect((await request(app()).get("/api/auth/session").set("Cookie", stolen).expect(200)).body).toEqual({ user: null });
+    // Nor does it make a write: the session is gone.
+    await request(app()).post("/api/auth/logout").set("Cookie", stolen).set("X-CSRF-Token", session.csrfToken).send({}).expect(401);
   });
 
   test("wrong passwords and unknown emails get the same 401", async () => {
@@ -134,7 +137,7 @@ describe("accounts: login, sessions, registration, verification, password reset"
     const token = /token=([A-Za-z0-9_-]+)/.exec(mail!.text)![1]!;
 
     await request(app()).post("/api/auth/password-reset/confirm").send({ token, password: "một mật khẩu mới 2026" }).expect(204);
-    await agent.get("/api/auth/session").expect(401);
+    expect((await agent.get("/api/auth/session").expect(200)).body).toEqual({ user: null });
     await request(app()).post("/api/auth/login").send({ email: "domestic@ketnoi.demo", password: DEMO_PASSWORD }).expect(401);
     await signIn(app(), "domestic@ketnoi.demo", "một mật khẩu mới 2026");
     await request(app()).post("/api/auth/password-reset/confirm").send({ token, password: "another password 2026" }).expect(404);

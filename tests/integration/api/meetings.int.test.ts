@@ -193,9 +193,18 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(qr.body.toString()).toContain("<svg");
     const code = (await db.models.Meeting.findById(booked.id).lean())!.checkInCode;
     // Too early, wrong code, then the organiser's desk scans it at the table (sessions signed in at the fair).
-    clock.now = fairTime(2, "07:00");
+    clock.now = fairTime(1, "17:00");
     const [organiserAtFair, domesticAtFair, vendorAtFair] = await Promise.all(["organiser", "domestic", "vendor"].map((r) => signIn(app, `${r}@ketnoi.demo`, DEMO_PASSWORD)));
-    await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code }).expect(409);
+    // Too early says when check-in opens (15 minutes before the 08:30 start), in the reader's language
+    // and zone, with Hanoi's time beside a Tokyo reader's; the day before, with the date.
+    const tooEarly = async (who: Agent, lang: string) =>
+      (await who.agent.post(`/api/meetings/${booked.id}/check-in`).set(who.csrf).set("Accept-Language", lang).send({ code }).expect(409)).body.error.fields.meeting as string;
+    const dayBefore = await tooEarly(organiserAtFair!, "en");
+    expect(dayBefore).toMatch(/^Check-in opens at [A-Z][a-z]{2} \d{1,2}, 8:15\sAM, 15 minutes before the meeting\.$/);
+    clock.now = fairTime(2, "07:00");
+    expect(await tooEarly(organiserAtFair!, "en")).toMatch(/^Check-in opens at 8:15\sAM, 15 minutes before the meeting\.$/);
+    expect(await tooEarly(organiserAtFair!, "vi")).toBe("Chưa đến giờ nhận bàn: mở lúc 8:15, 15 phút trước giờ gặp.");
+    expect(await tooEarly(vendorAtFair!, "ja")).toBe("チェックインは10:15（ハノイ時間 8:15）から可能です（商談開始の15分前）。");
     clock.now = fairTime(2, "08:25");
     await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code: "x".repeat(24) }).expect(400);
     await vendorAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(vendorAtFair!.csrf).send({ outcome: "samples" }).expect(409); // not started

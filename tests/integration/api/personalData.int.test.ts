@@ -63,7 +63,7 @@ describe("personal data: export, consents, deletion", () => {
     expect(await t.db.models.Company.countDocuments({ _id: companyId })).toBe(0);
     expect(await t.db.models.OutboxMessage.countDocuments({ to: "delete@hanbit.example" })).toBe(0);
     expect(await t.db.models.Session.countDocuments({ userId })).toBe(0);
-    await agent.get("/api/auth/session").expect(401);
+    expect((await agent.get("/api/auth/session").expect(200)).body).toEqual({ user: null });
     await request(app()).post("/api/auth/login").send({ email: "delete@hanbit.example", password }).expect(401);
   });
 

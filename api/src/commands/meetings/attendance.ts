@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+import { FAIR_TIME_ZONE, MEETING_WINDOW_OPENS_MINUTES } from "@ketnoi/contracts";
 import { AppError, validationFailed } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import { meetingPolicy } from "../../policies/meeting";
@@ -22,8 +23,14 @@ export async function checkInMeeting(ctx: MeetingContext, user: UserRecord, id: 
   requireStatus(ctx, meeting, ["booked"]);
   if (meeting.mode !== "onsite") throw new AppError("conflict", { meeting: "notOnsite" });
   if (!sameCode(code, meeting.checkInCode)) throw validationFailed({ code: "wrongCode" });
-  // Parties arrive early at the table: check-in opens with the meeting's window.
-  if (ctx.now() < meetingWindow(meeting.startsAt!, meeting.endsAt!).opens) throw new AppError("conflict", { meeting: "tooEarly" });
+  // Parties arrive early at the table: check-in opens with the meeting's window. Refused before
+  // that, with the time it opens in the reader's zone (and the fair's), so the desk can say when to come back.
+  const { opens } = meetingWindow(meeting.startsAt!, meeting.endsAt!);
+  if (ctx.now() < opens) {
+    const fairZone = (await ctx.repos.fairs.findById(meeting.fairId))?.timeZone ?? FAIR_TIME_ZONE;
+    const values = { opensAt: opens.toISOString(), now: ctx.now().toISOString(), zone: user.timeZone, fairZone, minutes: String(MEETING_WINDOW_OPENS_MINUTES) };
+    throw new AppError("conflict", { meeting: "checkInOpensAt" }, undefined, undefined, values);
+  }
   const held = await orConflict(() =>
     ctx.repos.meetings.change(meeting, "checked_in", user.id, { set: { status: "held", checkedInAt: ctx.now(), reservationKeys: withoutPair(meeting.reservationKeys) } }),
   );

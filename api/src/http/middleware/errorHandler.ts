@@ -19,10 +19,10 @@ function toAppError(err: unknown): AppError | null {
   return null;
 }
 
-/** Field values that name a message key (commands do not know the reader) become its text. */
-function localizeFields(fields: Record<string, string>, locale: Locale) {
+/** Field values that name a message key (commands do not know the reader) become its text, filled in with the error's values. */
+function localizeFields(fields: Record<string, string>, locale: Locale, values?: Record<string, string>) {
   return Object.fromEntries(
-    Object.entries(fields).map(([field, message]) => [field, fieldMessage(message, locale)]),
+    Object.entries(fields).map(([field, message]) => [field, fieldMessage(message, locale, values)]),
   );
 }
 
@@ -39,7 +39,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       error: {
         code: appError.code,
         message: ERROR_MESSAGES[appError.code][locale],
-        ...(appError.fields ? { fields: localizeFields(appError.fields, locale) } : {}),
+        ...(appError.fields ? { fields: localizeFields(appError.fields, locale, appError.values) } : {}),
         ...(appError.alternatives ? { alternatives: appError.alternatives } : {}),
       },
     };

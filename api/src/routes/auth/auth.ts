@@ -1,4 +1,4 @@
-import { SessionViewSchema } from "@ketnoi/contracts";
+import { CurrentSessionSchema, SessionViewSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import type { Repositories } from "../../repositories";
 import type { RateLimits } from "../../http/rateLimits";
@@ -60,12 +60,13 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
     defineEndpoint({
       method: "get",
       path: "/auth/session",
-      summary: "The current session (401 when signed out)",
+      summary: "The current session, or { user: null } when not signed in",
       tags: ["auth"],
-      access: "signedIn",
+      // Public: every page asks this at start, and a signed-out visitor's answer must not be an error.
+      access: "public",
       request: S.AuthSessionSchema,
-      responses: session,
-      handler: async ({ auth }) => ({ body: presentSession(auth!.user, auth!.csrfToken) }),
+      responses: { 200: { description: "The signed-in user and the CSRF token for writes, or { user: null }", schema: CurrentSessionSchema } },
+      handler: async ({ auth }) => ({ body: auth ? presentSession(auth.user, auth.csrfToken) : { user: null } }),
     }),
     defineEndpoint({
       method: "post",

@@ -5,6 +5,8 @@ import { MEETING_WINDOW_OPENS_MINUTES, type MeetingLiveEvent, type MeetingView, 
 import { openLiveSocket } from "../../lib/liveApi";
 import { getJson, send } from "../../lib/api";
 import { SlotTime } from "../../components/SlotTime";
+import { useUser } from "../../lib/session";
+import { otherParty } from "../../lib/meetings";
 import { useVideoRoom } from "./useVideoRoom";
 import { PreJoin, RoomStage } from "./RoomStage";
 
@@ -16,6 +18,7 @@ export default function MeetingRoom() {
   const video = useVideoRoom(fetchToken);
   const [live, setLive] = useState<MeetingLiveEvent | null>(null);
   const [meeting, setMeeting] = useState<MeetingView | null>(null);
+  const user = useUser();
   useEffect(() => {
     if (/^[0-9a-f]{24}$/.test(id)) void getJson<MeetingView>(`/meetings/${id}`).then(setMeeting, () => undefined);
   }, [id]);
@@ -32,7 +35,7 @@ export default function MeetingRoom() {
   const refused = video.phase === "failed" && video.error;
   return (
     <div className="meeting-room" data-testid="meeting-room">
-      <h1>{t("room.title")}</h1>
+      <h1>{meeting ? t("room.titleWith", { name: partnerOf(meeting, user?.companyId) }) : t("room.title")}</h1>
       {meeting && <MeetingTime meeting={meeting} />}
       {live && <p className="muted" data-testid="meeting-state">{t(`room.state.${live.state}`)}</p>}
       {(video.phase === "prejoin" || video.phase === "connecting") && <PreJoin publish busy={video.phase === "connecting"} onJoin={(d) => void video.join(d)} />}
@@ -46,9 +49,14 @@ export default function MeetingRoom() {
   );
 }
 
+/** Whom a party meets (the other side); an organiser or interpreter sees both sides. */
+const partnerOf = (m: MeetingView, myCompany: string | undefined) =>
+  myCompany === m.requester.companyId || myCompany === m.recipient.companyId ? otherParty(m, myCompany).name : `${m.requester.name} – ${m.recipient.name}`;
+
 /**
- * Whom and when: the partner and the slot, and, before the meeting's window opens, that this is a
- * test call (joining now records nothing: the meeting stays booked).
+ * Whom and when: both parties and the slot (the viewer's time, Hanoi's beside it when it differs),
+ * and, before the meeting's window opens, that this is a test call (joining now records nothing:
+ * the meeting stays booked).
  */
 function MeetingTime({ meeting }: { meeting: MeetingView }) {
   const { t } = useTranslation();
@@ -56,8 +64,8 @@ function MeetingTime({ meeting }: { meeting: MeetingView }) {
   const early = Date.now() < Date.parse(meeting.slot.start) - MEETING_WINDOW_OPENS_MINUTES * 60_000;
   return (
     <>
-      <p data-testid="meeting-when">
-        {meeting.requester.name} · {meeting.recipient.name} · <SlotTime start={meeting.slot.start} end={meeting.slot.end} />
+      <p className="room-when" data-testid="meeting-when">
+        <span>{meeting.requester.name} · {meeting.recipient.name}</span> · <SlotTime start={meeting.slot.start} end={meeting.slot.end} />
       </p>
       {early && meeting.status === "booked" && (
         <p className="banner" role="status" data-testid="test-call">

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Track, type Room } from "livekit-client";
 import { VideoTile } from "./VideoTile";
 import { useDevicePreview, type RoomPhase } from "./useVideoRoom";
+import { browserCanShareScreen } from "./screenShare";
 
 /** The participants' tiles (screen shares first: vendors present catalogues) and the controls. */
 export function RoomStage({ room, phase, canPublish, onToggle, onLeave }: { room: Room; phase: RoomPhase; canPublish: boolean; onToggle: (s: "camera" | "microphone" | "screen") => void; onLeave: () => void }) {
@@ -10,6 +11,7 @@ export function RoomStage({ room, phase, canPublish, onToggle, onLeave }: { room
   const lp = room.localParticipant;
   const remotes = [...room.remoteParticipants.values()];
   const screens = [lp, ...remotes].filter((p) => p.getTrackPublication(Track.Source.ScreenShare)?.track);
+  const [shareable] = useState(browserCanShareScreen);
   return (
     <section className="room-stage" aria-label={t("room.stage")} data-phase={phase}>
       {phase === "reconnecting" && <p className="banner" role="status">{t("room.reconnecting")}</p>}
@@ -19,15 +21,17 @@ export function RoomStage({ room, phase, canPublish, onToggle, onLeave }: { room
         {remotes.map((p) => <VideoTile key={p.identity} participant={p} local={false} />)}
       </div>
       {remotes.length === 0 && <p className="muted">{t("room.waiting")}</p>}
-      <div className="controls" role="toolbar">
+      {/* The device toggles look alike; leaving is set apart (red, at the end) so it is not hit by mistake. */}
+      <div className="controls" role="toolbar" aria-label={t("room.controls")}>
         {canPublish && (
           <>
-            <button type="button" aria-pressed={lp.isMicrophoneEnabled} onClick={() => onToggle("microphone")}>{lp.isMicrophoneEnabled ? t("room.micOff") : t("room.micOn")}</button>
-            <button type="button" aria-pressed={lp.isCameraEnabled} onClick={() => onToggle("camera")}>{lp.isCameraEnabled ? t("room.cameraStop") : t("room.cameraStart")}</button>
-            <button type="button" aria-pressed={lp.isScreenShareEnabled} onClick={() => onToggle("screen")}>{lp.isScreenShareEnabled ? t("room.shareStop") : t("room.shareStart")}</button>
+            <button type="button" className="secondary" aria-pressed={lp.isMicrophoneEnabled} onClick={() => onToggle("microphone")}>{lp.isMicrophoneEnabled ? t("room.micOff") : t("room.micOn")}</button>
+            <button type="button" className="secondary" aria-pressed={lp.isCameraEnabled} onClick={() => onToggle("camera")}>{lp.isCameraEnabled ? t("room.cameraStop") : t("room.cameraStart")}</button>
+            {/* Phones cannot share a screen: not offered where the browser cannot, or on a touch device. */}
+            {shareable && <button type="button" className="secondary" aria-pressed={lp.isScreenShareEnabled} onClick={() => onToggle("screen")}>{lp.isScreenShareEnabled ? t("room.shareStop") : t("room.shareStart")}</button>}
           </>
         )}
-        <button type="button" className="danger" onClick={onLeave}>{t("room.leave")}</button>
+        <button type="button" className="danger leave" onClick={onLeave}><span aria-hidden="true">✕ </span>{t("room.leave")}</button>
       </div>
     </section>
   );

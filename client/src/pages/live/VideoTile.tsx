@@ -13,19 +13,24 @@ export function accessOf(p: Participant): string | undefined {
 
 const QUALITY_BARS: Record<ConnectionQuality, number> = { excellent: 3, good: 2, poor: 1, lost: 0, unknown: 0 };
 
-/** One participant: camera (or screen share), name, role label and connection quality. */
+/**
+ * One participant: camera (or screen share), name, role label and connection quality. A camera that
+ * is off (never published, or stopped: a muted track would be a black tile) shows who it is instead.
+ */
 export function VideoTile({ participant, local, source = Track.Source.Camera }: { participant: Participant; local: boolean; source?: Track.Source }) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
-  const track = participant.getTrackPublication(source)?.track;
+  const publication = participant.getTrackPublication(source);
+  const track = publication?.track;
+  const showing = Boolean(track && !publication?.isMuted);
   const mic = participant.getTrackPublication(Track.Source.Microphone)?.track;
   useEffect(() => {
-    if (!track || !video.current) return;
+    if (!track || !showing || !video.current) return;
     track.attach(video.current);
     const el = video.current;
     return () => void track.detach(el);
-  }, [track]);
+  }, [track, showing]);
   useEffect(() => {
     if (local || !mic || !audio.current) return;
     mic.attach(audio.current);
@@ -34,12 +39,21 @@ export function VideoTile({ participant, local, source = Track.Source.Camera }: 
   }, [mic, local]);
   const access = accessOf(participant);
   const bars = QUALITY_BARS[participant.connectionQuality];
+  const name = participant.name || participant.identity;
   return (
     <figure className="video-tile" data-identity={participant.identity} data-local={local} data-source={source}>
-      {track ? <video ref={video} autoPlay playsInline muted={local} data-testid={local ? "local-video" : "remote-video"} /> : <div className="video-off">{t("room.cameraOff")}</div>}
+      {showing ? (
+        <video ref={video} autoPlay playsInline muted={local} data-testid={local ? "local-video" : "remote-video"} />
+      ) : (
+        <div className="video-off" data-testid="camera-off">
+          <span className="avatar" aria-hidden="true">{name.trim().charAt(0).toUpperCase()}</span>
+          <strong>{name}</strong>
+          <span>{t("room.cameraOff")}</span>
+        </div>
+      )}
       {!local && <audio ref={audio} autoPlay />}
       <figcaption>
-        <span>{participant.name || participant.identity}{local ? ` (${t("room.you")})` : ""}</span>
+        <span>{name}{local ? ` (${t("room.you")})` : ""}</span>
         {access === "interpreter" && <span className="badge" data-testid="interpreter-label">{t("room.interpreter")}</span>}
         {access === "organiser" && <span className="badge">{t("room.organiser")}</span>}
         {source === Track.Source.ScreenShare && <span className="badge">{t("room.screen")}</span>}

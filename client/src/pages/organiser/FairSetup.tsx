@@ -6,7 +6,7 @@ import { send } from "../../lib/api";
 import { useLoad } from "../../lib/useLoad";
 import { useForm } from "../../lib/validation";
 import { countryName, formatNumber, localized, termLabel, termsOf } from "../../lib/labels";
-import { fairDate } from "../../lib/time";
+import { fairDate, zoneName } from "../../lib/time";
 import { RequireRole } from "../../components/RequireRole";
 import { Field } from "../../components/Field";
 import { Async, Notice } from "../../components/States";
@@ -87,7 +87,7 @@ function Editor({ setup }: { setup: Setup }) {
     <form onSubmit={submit} noValidate aria-labelledby="setup-title">
       <section className="panel" aria-labelledby="fair-title">
         <h2 id="fair-title">{localized(setup.name, i18n.language)}</h2>
-        <p className="muted">{localized(setup.venue, i18n.language)} · {t("setup.timeZone", { zone: setup.timeZone })}</p>
+        <p className="muted">{localized(setup.venue, i18n.language)} · {t("setup.timeZone", { zone: zoneName(setup.timeZone, i18n.language) })}</p>
       </section>
 
       <fieldset className="panel">

@@ -7,7 +7,7 @@ import { send } from "../../lib/api";
 import { useLoad } from "../../lib/useLoad";
 import { useForm } from "../../lib/validation";
 import { formatNumber, languageName, localized } from "../../lib/labels";
-import { fairDate, localDay, timeIn } from "../../lib/time";
+import { fairDate, localDay, timeIn, zoneName } from "../../lib/time";
 import { RequireRole } from "../../components/RequireRole";
 import { Field } from "../../components/Field";
 import { Async, Empty, Notice } from "../../components/States";
@@ -82,7 +82,7 @@ function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: F
         </div>
       </fieldset>
       <fieldset>
-        <legend>{t("programme.when", { zone })}</legend>
+        <legend>{t("programme.when", { zone: zoneName(zone, i18n.language) })}</legend>
         <div className="row">
           <Field label={t("programme.day")} error={form.error("startsAt")}>
             {(p) => (
