@@ -64,7 +64,7 @@ describe("the demo fair is upcoming and bookable whenever it is seeded", () => {
     } finally {
       await db.drop();
     }
-  });
+  }, 180_000); // a whole demo seed each: FerretDB on a busy machine takes its time
 });
 
 describe("a demo fair that has passed is re-dated by the next seed; other fairs never are", () => {
@@ -126,5 +126,5 @@ describe("a demo fair that has passed is re-dated by the next seed; other fairs 
     } finally {
       await db.drop();
     }
-  });
+  }, 300_000); // five demo seeds
 });
