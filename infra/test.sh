@@ -54,7 +54,7 @@ typecheck_failed=0
 log "type-checking every workspace"
 npx turbo run typecheck --output-logs=errors-only || typecheck_failed=1
 
-log "running Jest"
+log "running Jest on Node $(node --version)"
 rm -rf "$TEST_ARTIFACTS_DIR"
 # One "today" for the whole run (tests/support/clock.ts), even if it crosses midnight.
 export KETNOI_TEST_TODAY="${KETNOI_TEST_TODAY:-$(date -u +%F)}"
