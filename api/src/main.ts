@@ -44,7 +44,7 @@ async function main() {
   const meetingSettings = config.meetings;
   const mailer = config.mail.smtpUrl ? smtpTransport({ ...config.mail, smtpUrl: config.mail.smtpUrl }) : loggingTransport(logger);
   if (!config.mail.smtpUrl) logger.warn("no SMTP_URL: mail waits in the outbox and is only logged");
-  const app = createApp({ logger, repos, probes: createProbes(db, video, redis, mailer), publicOrigin: config.publicOrigin, events, meetingSettings, solver: workerSolver(new URL("./workers/solve.js", import.meta.url), { nice: config.solverNice }), video: createVideoService(config.livekit, video), realtimeSecret: config.realtimeSecret });
+  const app = createApp({ logger, repos, probes: createProbes(db, video, redis, mailer), publicOrigin: config.publicOrigin, events, meetingSettings, solver: workerSolver(new URL("./workers/solve.js", import.meta.url), { nice: config.solverNice }), video: createVideoService(config.livekit, video), realtimeSecret: config.realtimeSecret, trustProxy: config.trustProxy, ...(redis ? { redis } : {}) });
   const meetings = createMeetingContext(repos, logger, config.publicOrigin, { events, settings: meetingSettings });
   const jobs = startBackgroundJobs({ repos, meetings, transport: mailer, logger, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
 

@@ -26,6 +26,13 @@ describe("loadConfig", () => {
     }
   });
 
+  test("TRUST_PROXY: the loopback gateway by default, a hop count or the gateway's addresses; a bad entry is named", () => {
+    expect(loadConfig(valid).trustProxy).toEqual({ addresses: ["loopback"] });
+    expect(loadConfig({ ...valid, TRUST_PROXY: "1" }).trustProxy).toEqual({ hops: 1 });
+    expect(loadConfig({ ...valid, TRUST_PROXY: "172.18.0.0/16" }).trustProxy).toEqual({ addresses: ["172.18.0.0/16"] });
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: "true" is not an IP address/);
+  });
+
   test("never echoes a secret's value in its message", () => {
     expect(() => loadConfig({ ...valid, LIVEKIT_API_SECRET: "tooshort-secret" })).toThrow(ConfigError);
     try {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { parseTrustProxy, type TrustProxy } from "../http/trustProxy";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -28,6 +29,19 @@ const EnvSchema = z.object({
   DKIM_DOMAIN: z.string().min(3).optional(),
   DKIM_SELECTOR: z.string().min(1).optional(),
   DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * Who may tell the api a client's address (X-Forwarded-For): the gateway's addresses (IPs, CIDRs,
+   * loopback/linklocal/uniquelocal; one hop) or a number of proxy hops. Default: the gateway on loopback.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const trust = parseTrustProxy(value);
+      if (!("problems" in trust)) return trust;
+      for (const message of trust.problems) ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How long a meeting request waits for an answer before it lapses. */
   MEETING_REQUEST_TTL_HOURS: z.coerce.number().min(1).max(24 * 30).default(72),
@@ -49,6 +63,7 @@ export type ApiConfig = Readonly<{
   livekit: Readonly<{ url: string; publicUrl: string; apiKey: string; apiSecret: string }>;
   realtimeSecret: string;
   redisUrl: string | undefined;
+  trustProxy: TrustProxy;
   mail: MailConfig;
   logLevel: string;
   meetings: Readonly<{ requestTtlHours: number; reminderMinutes: number }>;
@@ -101,6 +116,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
     }),
     realtimeSecret: env.REALTIME_SECRET,
     redisUrl: env.REDIS_URL,
+    trustProxy: env.TRUST_PROXY,
     mail: Object.freeze({
       smtpUrl: env.SMTP_URL,
       from: env.SMTP_FROM ?? `Ketnoi <no-reply@${new URL(env.PUBLIC_ORIGIN).hostname}>`,

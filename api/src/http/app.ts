@@ -23,6 +23,8 @@ import { invitationEndpoints } from "../routes/invitations/invitations";
 import { attachmentDownload, attachmentEndpoints } from "../routes/attachments/attachments";
 import { authenticate } from "./middleware/authenticate";
 import { createRateLimits } from "./rateLimits";
+import { expressTrustProxy, TRUST_LOOPBACK_GATEWAY, type TrustProxy } from "./trustProxy";
+import type { RedisClient } from "../services/redis";
 import { createPassport } from "../auth/passport";
 import { createDirectoryService } from "../services/directory";
 import cookieParser from "cookie-parser";
@@ -60,6 +62,12 @@ export interface AppDeps {
   video?: VideoService;
   /** Signs realtime handshake tokens and room tickets (shared with the realtime service); random when absent. */
   realtimeSecret?: string;
+  /** Who may report a client's address (TRUST_PROXY); the gateway on loopback by default. */
+  trustProxy?: TrustProxy;
+  /** Rate-limit counters shared by every api process; without it each process counts in its memory. */
+  redis?: RedisClient;
+  /** The prefix of those counters' Redis keys (tests use their own). */
+  rateLimitPrefix?: string;
 }
 
 export const DEFAULT_MEETING_SETTINGS: MeetingSettings = { requestTtlHours: 72, reminderMinutes: 15 };
@@ -77,10 +85,11 @@ export function createMeetingContext(repos: Repositories, logger: Logger, public
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** The api's Express app: everything under /api, JSON in and out, one error shape. */
-export function createApp({ logger, repos, probes, publicOrigin, now = () => new Date(), events, meetingSettings, solver = inProcessSolver, video, realtimeSecret }: AppDeps) {
+export function createApp({ logger, repos, probes, publicOrigin, now = () => new Date(), events, meetingSettings, solver = inProcessSolver, video, realtimeSecret, trustProxy = TRUST_LOOPBACK_GATEWAY, redis, rateLimitPrefix }: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Exactly the gateway: a client's own X-Forwarded-For entries are never believed (rate limits count by address).
+  app.set("trust proxy", expressTrustProxy(trustProxy));
   app.set("query parser", "simple");
 
   app.use(
@@ -112,7 +121,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
   const cookies = { secure: publicOrigin.startsWith("https://") };
   const passport = createPassport(repos, now);
   const directory = createDirectoryService(repos);
-  const limits = createRateLimits();
+  const limits = createRateLimits({ ...(redis ? { redis } : {}), ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) });
   const meetings = createMeetingContext(repos, logger, publicOrigin, { ...(events ? { events } : {}), ...(meetingSettings ? { settings: meetingSettings } : {}), now });
   live.meetings = meetings;
   const matching = { repos, matching: createMatchingService(repos, now) };

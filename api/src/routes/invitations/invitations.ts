@@ -22,6 +22,7 @@ export function invitationEndpoints(repos: Repositories, events: EventPublisher,
       summary: "Invite by email: organisers invite a firm's owner, a firm's owner invites colleagues",
       tags: ["auth"],
       access: "signedIn",
+      before: [limits.invitations],
       request: { query: noQuery, body: InviteBody },
       responses: { 202: { description: "The invitation is on its way" } },
       handler: async ({ auth, body }) => {
