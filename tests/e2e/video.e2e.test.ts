@@ -97,9 +97,10 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
     expect(((await vendor.api.get(`/meetings/${meeting.id}`)) as { status: string }).status).toBe("booked");
     await screenshot(pages[0]!, "meeting-room");
 
-    // Each page names whom it meets at the top, with the slot.
-    await pages[0]!.getByRole("heading", { level: 1, name: `Online meeting with ${meeting.recipient.name}` }).waitFor();
-    await pages[1]!.getByRole("heading", { level: 1, name: `Online meeting with ${meeting.requester.name}` }).waitFor();
+    // Each page names whom it meets at the top, with the slot (names as the api gives them in English).
+    const shown = (await (await domestic.context.request.get(`/api/meetings/${meeting.id}`, { headers: { "Accept-Language": "en" } })).json()) as typeof meeting;
+    await pages[0]!.getByRole("heading", { level: 1, name: `Online meeting with ${shown.recipient.name}` }).waitFor();
+    await pages[1]!.getByRole("heading", { level: 1, name: `Online meeting with ${shown.requester.name}` }).waitFor();
     await pages[0]!.getByTestId("meeting-when").locator("time").waitFor();
     // A phone is not offered a screen share it cannot do; the computer is.
     await pages[1]!.getByRole("button", { name: "Share screen" }).waitFor();
