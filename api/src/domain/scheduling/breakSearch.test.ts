@@ -5,8 +5,11 @@ import { bestSlot, kempeSwap, moveToBest, swapPair } from "./breakSearch";
 import { staticSlots } from "./valueSearch";
 import { createRandom } from "../random";
 
-/** A random instance with `slots` slots over two days (more than 32 slots: no bit masks). */
-function randomInstance(seed: number, slots: number): Instance {
+/**
+ * A random instance with `slots` slots over two days (more than 32 slots: no bit masks), its
+ * interpreters at most `maxRun` meetings in a row when given (one already booked in a few slots).
+ */
+function randomInstance(seed: number, slots: number, maxRun?: number): Instance {
   const random = createRandom(seed);
   const half = Math.ceil(slots / 2);
   const slotList = Array.from({ length: slots }, (_, i) => {
@@ -34,8 +37,8 @@ function randomInstance(seed: number, slots: number): Instance {
       languages: random.chance(0.3) ? (["vi", "ja"] as [string, string]) : null,
     };
   });
-  const interpreters = Array.from({ length: 3 }, (_, i) => ({ id: `I${i}`, languages: ["vi", "ja"], available: ids.filter(() => random.chance(0.7)) }));
-  return { version: 1, slots: slotList, onsiteTables: 4, onlineRooms: 3, interpreters, participants, meetings };
+  const interpreters = Array.from({ length: 3 }, (_, i) => ({ id: `I${i}`, languages: ["vi", "ja"], available: ids.filter(() => random.chance(0.7)), ...(i === 0 ? { busy: ids.filter(() => random.chance(0.15)) } : {}) }));
+  return { version: 1, slots: slotList, onsiteTables: 4, onlineRooms: 3, ...(maxRun ? { interpreterMaxRun: maxRun } : {}), interpreters, participants, meetings };
 }
 
 /** The plan's total break cost, recomputed from scratch. */
@@ -46,12 +49,14 @@ function totalCost(st: ScheduleState): number {
 }
 
 describe.each([
-  ["with bit masks (12 slots)", 12],
-  ["without (40 slots)", 40],
-])("break moves %s", (_name, slots) => {
+  ["with bit masks (12 slots)", 12, undefined],
+  ["without (40 slots)", 40, undefined],
+  ["with bit masks, interpreters at most 2 in a row", 12, 2],
+  ["without bit masks, interpreters at most 2 in a row", 40, 2],
+])("break moves %s", (_name, slots, maxRun) => {
   test("report the change in cost the plan then has, and leave the plan as it was when not taken", () => {
     for (let seed = 1; seed <= 4; seed++) {
-      const m = buildModel(randomInstance(seed, slots));
+      const m = buildModel(randomInstance(seed, slots, maxRun));
       const st = new ScheduleState(m);
       const allowed = staticSlots(m);
       for (let k = 0; k < m.M; k++) {
@@ -74,14 +79,18 @@ describe.each([
           return take;
         };
         const kind = step % 3;
-        if (kind === 0) kempeSwap(st, k, Math.floor(random.next() * m.S), accept);
-        else if (kind === 1) moveToBest(st, k, accept, allowed[k]);
+        let made: boolean;
+        if (kind === 0) made = kempeSwap(st, k, Math.floor(random.next() * m.S), accept) !== null;
+        else if (kind === 1) made = moveToBest(st, k, accept, allowed[k]) !== null;
         else {
           const p = m.mA[k]!;
           const mine = list.filter((j) => m.mA[j] === p || m.mB[j] === p);
-          swapPair(st, k, mine[Math.floor(random.next() * mine.length)]!, accept);
+          made = swapPair(st, k, mine[Math.floor(random.next() * mine.length)]!, accept);
         }
-        if (offered !== null && take) {
+        // A move is made only when taken (and, with a run limit, when the interpreters' runs allow it).
+        if (made) expect([offered !== null, take]).toEqual([true, true]);
+        expect(st.runsWithinLimit()).toBe(true);
+        if (made) {
           taken++;
           expect(totalCost(st) - before).toBe(offered);
         } else {

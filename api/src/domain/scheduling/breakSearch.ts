@@ -101,16 +101,32 @@ export function kempeSwap(st: ScheduleState, k: number, s2: number, accept: (del
     }
     if (!accept(delta)) return null;
     swapChain(st, w.chain, nChain, s1, s2);
+    // Interpreters moved with the chain may now work too long in a row: then the swap is undone.
+    if (!chainRunsHold(st, w.chain, nChain)) {
+      swapChain(st, w.chain, nChain, s1, s2);
+      return null;
+    }
     return delta;
   }
   let before = 0;
   for (let i = 0; i < nPeople; i++) before += st.costOf(w.people[i]!);
   swapChain(st, w.chain, nChain, s1, s2);
+  if (!chainRunsHold(st, w.chain, nChain)) {
+    swapChain(st, w.chain, nChain, s1, s2);
+    return null;
+  }
   let after = 0;
   for (let i = 0; i < nPeople; i++) after += st.costOf(w.people[i]!);
   if (accept(after - before)) return after - before;
   swapChain(st, w.chain, nChain, s1, s2);
   return null;
+}
+
+/** The interpreters of chain[0 .. n) are within the run limit where they are now. */
+function chainRunsHold(st: ScheduleState, chain: Int32Array, n: number): boolean {
+  if (!st.m.maxRun) return true;
+  for (let i = 0; i < n; i++) if (!st.runsHold(chain[i]!)) return false;
+  return true;
 }
 
 /** Moves chain[0 .. n) from s1 to s2 and back, each with its mode and interpreter. */
@@ -230,15 +246,20 @@ export function swapPair(st: ScheduleState, k: number, j: number, accept: (delta
       delta += st.costOfMask(after) - st.costOfMask(busy);
     }
     if (!accept(delta)) return false;
+    const ok = st.placement(k);
+    const oj = st.placement(j);
     exchange(st, k, j, to, rk, from, rj);
-    return true;
+    // The two interpreters' runs, known only once the meetings sit in their new slots.
+    if (st.runsHold(k, j)) return true;
+    exchange(st, k, j, from, ok, to, oj);
+    return false;
   }
   const before = touched.reduce((t, q) => t + st.costOf(q), 0);
   const ok = st.placement(k);
   const oj = st.placement(j);
   exchange(st, k, j, to, rk, from, rj);
   delta = touched.reduce((t, q) => t + st.costOf(q), 0) - before;
-  if (accept(delta)) return true;
+  if (st.runsHold(k, j) && accept(delta)) return true;
   st.remove(k);
   st.remove(j);
   st.place(k, from, ok.mode, ok.interp);

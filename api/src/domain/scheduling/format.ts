@@ -1,13 +1,22 @@
 import { z } from "zod";
 
-/** The scheduling file format, version 1 (../shared/formats/schedule-instance.md). */
+/**
+ * The scheduling file format, version 1 (../shared/formats/schedule-instance.md), with optional
+ * fields added since (a file without them reads and means what it did):
+ * - `interpreterMaxRun`: the most meetings an interpreter takes back to back (slots that follow one
+ *   another without a gap on one day); absent, no limit;
+ * - `interpreters[].busy`: slots the interpreter already works in (meetings booked before the plan):
+ *   not free for the plan, but counted in its runs;
+ * - `assignments[].table`: the table (1..onsiteTables) of an onsite meeting, when the plan names one.
+ */
 const id = z.string().min(1).max(200);
 export const InstanceSchema = z.object({
   version: z.literal(1),
   slots: z.array(z.object({ id, start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) })).min(1),
   onsiteTables: z.number().int().min(0),
   onlineRooms: z.number().int().min(0),
-  interpreters: z.array(z.object({ id, languages: z.array(z.string()), available: z.array(id) })).default([]),
+  interpreterMaxRun: z.number().int().min(1).optional(),
+  interpreters: z.array(z.object({ id, languages: z.array(z.string()), available: z.array(id), busy: z.array(id).optional() })).default([]),
   participants: z.array(z.object({ id, available: z.array(id), onsite: z.boolean(), maxMeetings: z.number().int().min(0).optional() })),
   meetings: z.array(
     z.object({
@@ -25,7 +34,7 @@ export type Instance = z.infer<typeof InstanceSchema>;
 
 export const SolutionSchema = z.object({
   version: z.literal(1),
-  assignments: z.array(z.object({ meeting: id, slot: id, mode: z.enum(["onsite", "online"]), interpreter: id.nullable().optional() })),
+  assignments: z.array(z.object({ meeting: id, slot: id, mode: z.enum(["onsite", "online"]), interpreter: id.nullable().optional(), table: z.number().int().min(1).optional() })),
   unscheduled: z.array(id),
   value: z.number(),
   upperBound: z.number(),

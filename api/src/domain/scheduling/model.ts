@@ -20,6 +20,12 @@ export interface Model {
   mInterpreters: Int32Array[]; // interpreters who speak the pair (empty array with needsInterpreter = 0)
   mNeedsInterpreter: Uint8Array;
   iAvail: Uint8Array; // I x S
+  /** I x S: the interpreter already works then (booked before the plan): not free, but part of its runs. */
+  iFixed: Uint8Array;
+  /** The most meetings an interpreter takes back to back; 0 when there is no limit. */
+  maxRun: number;
+  /** contig[s] = 1 when slot s + 1 follows slot s without a gap on the same day (a run goes on). */
+  contig: Uint8Array;
   tables: number;
   rooms: number;
 }
@@ -50,12 +56,21 @@ export function buildModel(inst: Instance, timeZone = "Asia/Ho_Chi_Minh"): Model
     pMax[i] = p.maxMeetings ?? S;
   });
   const iAvail = new Uint8Array(I * S);
+  const iFixed = new Uint8Array(I * S);
   inst.interpreters.forEach((it, i) => {
     for (const s of it.available) {
       const k = slotIx.get(s);
       if (k !== undefined) iAvail[i * S + k] = 1;
     }
+    for (const s of it.busy ?? []) {
+      const k = slotIx.get(s);
+      if (k !== undefined) (iFixed[i * S + k] = 1), (iAvail[i * S + k] = 0);
+    }
   });
+  const contig = new Uint8Array(S);
+  for (let s = 0; s + 1 < S; s++) contig[s] = day[s] === day[s + 1] && Date.parse(inst.slots[s + 1]!.start) === Date.parse(inst.slots[s]!.end) ? 1 : 0;
+  // A limit no day can reach is no limit (the checks then cost nothing).
+  const maxRun = inst.interpreterMaxRun !== undefined && inst.interpreterMaxRun < S && I > 0 ? inst.interpreterMaxRun : 0;
   const m = {
     mA: new Int32Array(M),
     mB: new Int32Array(M),
@@ -96,5 +111,5 @@ export function buildModel(inst: Instance, timeZone = "Asia/Ho_Chi_Minh"): Model
       ),
     );
   });
-  return { S, P, M, I, day, pAvail, pOnsite, pMax, iAvail, tables: inst.onsiteTables, rooms: inst.onlineRooms, ...m };
+  return { S, P, M, I, day, pAvail, pOnsite, pMax, iAvail, iFixed, maxRun, contig, tables: inst.onsiteTables, rooms: inst.onlineRooms, ...m };
 }

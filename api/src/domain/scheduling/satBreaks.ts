@@ -121,6 +121,7 @@ class BreakSearch {
       cnf.atMostOne(lits);
     }
     for (const lits of atInterpreter.values()) cnf.atMostOne(lits);
+    if (m.maxRun) this.limitRuns(atInterpreter);
 
     // busy(p, s) is exactly "one of p's meetings is in s"; p is busy in as many slots as it has meetings.
     const busy = new Int32Array(P * S);
@@ -165,6 +166,47 @@ class BreakSearch {
           if (upTo) cnf.add([-upTo, v]);
           before[s] = v;
         } else before[s] = upTo;
+      }
+    }
+  }
+
+  /**
+   * No interpreter works more than model.maxRun slots back to back in a run holding a meeting of the
+   * plan: in every window of maxRun + 1 slots that follow one another, one is free. "Works in s" is
+   * one of its meetings there, or a meeting booked before the plan (always); a window of those alone
+   * is not the plan's doing and is left alone.
+   */
+  private limitRuns(atInterpreter: Map<number, number[]>) {
+    const { m, cnf } = this;
+    const { S } = m;
+    const limit = m.maxRun;
+    for (let i = 0; i < m.I; i++) {
+      // works[s]: 0 never, -1 always (booked before the plan), else a variable implied by its meetings there.
+      const works = new Int32Array(S);
+      let any = false;
+      for (let s = 0; s < S; s++) {
+        if (m.iFixed[i * S + s]) {
+          works[s] = -1;
+          continue;
+        }
+        const lits = atInterpreter.get(i * S + s);
+        if (!lits?.length) continue;
+        any = true;
+        if (lits.length === 1) works[s] = lits[0]!;
+        else {
+          const v = cnf.newVar();
+          for (const l of lits) cnf.add([-l, v]);
+          works[s] = v;
+        }
+      }
+      if (!any) continue;
+      window: for (let s = 0; s + limit < S; s++) {
+        const clause: number[] = [];
+        for (let t = s; t <= s + limit; t++) {
+          if ((t < s + limit && !m.contig[t]) || works[t] === 0) continue window;
+          if (works[t]! > 0) clause.push(-works[t]!);
+        }
+        if (clause.length) cnf.add(clause);
       }
     }
   }

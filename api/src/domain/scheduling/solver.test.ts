@@ -44,7 +44,8 @@ const arbitraryInstance: fc.Arbitrary<Instance> = fc
     participants: fc.integer({ min: 2, max: 8 }),
     tables: fc.integer({ min: 0, max: 3 }),
     rooms: fc.integer({ min: 0, max: 3 }),
-    interpreters: fc.array(fc.record({ langs: fc.subarray(["vi", "ja", "ko"], { minLength: 2 }), avail: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }) }), { maxLength: 2 }),
+    interpreters: fc.array(fc.record({ langs: fc.subarray(["vi", "ja", "ko"], { minLength: 2 }), avail: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), busy: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }) }), { maxLength: 2 }),
+    maxRun: fc.option(fc.integer({ min: 1, max: 3 })),
     people: fc.array(fc.record({ avail: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), onsite: fc.boolean(), max: fc.option(fc.integer({ min: 0, max: 4 })) }), { minLength: 8, maxLength: 8 }),
     meetings: fc.array(
       fc.record({ a: fc.nat(7), b: fc.nat(7), value: fc.double({ min: 0.1, max: 2, noNaN: true }), mode: fc.constantFrom("onsite", "online", "either"), needs: fc.boolean(), only: fc.option(fc.nat(7)) }),
@@ -52,14 +53,17 @@ const arbitraryInstance: fc.Arbitrary<Instance> = fc
     ),
   })
   .map((r) => {
-    const slots = Array.from({ length: r.slots }, (_, i) => ({ id: `s${i}`, start: new Date(Date.UTC(2026, 11, 10 + Math.floor(i / 4), 2 + (i % 4))).toISOString(), end: new Date(Date.UTC(2026, 11, 10 + Math.floor(i / 4), 2 + (i % 4), 30)).toISOString() }));
+    // Four back-to-back half hours a day (so interpreters' runs can grow), the third day's with a gap before the last.
+    const at = (i: number, end: number) => new Date(Date.UTC(2026, 11, 10 + Math.floor(i / 4), 2, (i % 4) * 30 + end + (i >= 8 && i % 4 === 3 ? 30 : 0))).toISOString();
+    const slots = Array.from({ length: r.slots }, (_, i) => ({ id: `s${i}`, start: at(i, 0), end: at(i, 30) }));
     const pick = (flags: boolean[]) => slots.filter((_, i) => flags[i]).map((s) => s.id);
     return {
       version: 1 as const,
       slots,
       onsiteTables: r.tables,
       onlineRooms: r.rooms,
-      interpreters: r.interpreters.map((it, i) => ({ id: `I${i}`, languages: it.langs, available: pick(it.avail) })),
+      ...(r.maxRun !== null ? { interpreterMaxRun: r.maxRun } : {}),
+      interpreters: r.interpreters.map((it, i) => ({ id: `I${i}`, languages: it.langs, available: pick(it.avail), ...(r.maxRun !== null ? { busy: pick(it.busy) } : {}) })),
       participants: Array.from({ length: r.participants }, (_, i) => ({ id: `P${i}`, available: pick(r.people[i]!.avail), onsite: r.people[i]!.onsite, ...(r.people[i]!.max !== null ? { maxMeetings: r.people[i]!.max! } : {}) })),
       meetings: r.meetings
         .map((m, i) => ({ ...m, a: m.a % r.participants, b: m.b % r.participants, i }))

@@ -9,6 +9,7 @@ import { annealBreaks } from "./anneal";
 import { toSolution } from "./firstFit";
 import { guidedOrders, guidedPlan } from "./guidedPlan";
 import { satBreaks, satBreaksApplies } from "./satBreaks";
+import { assignTables } from "./tables";
 import type { SatFactory } from "./cnf";
 
 export interface SolveOptions {
@@ -61,7 +62,10 @@ const ANNEAL_SHARE_BEFORE_SAT = 0.3;
 
 /**
  * The organiser's auto-scheduler. Maximises total value first, then, among plans of that value,
- * minimises breaks; returns within the time limit. Pure: no I/O.
+ * minimises breaks; returns within the time limit. Pure: no I/O. Every step keeps interpreters
+ * within the instance's interpreterMaxRun (ScheduleState.runFits; the SAT step encodes it), and
+ * the plan's onsite meetings get tables that keep an interpreter's back-to-back meetings close
+ * (tables.ts).
  *   1. greedy: by value, most constrained first, each meeting into the slot that adds fewest breaks;
  *   2. the proven bound (upperBound.ts), aimed at the greedy value, and plans built from its
  *      relaxation's choices (guidedPlan.ts), the best of them going on;
@@ -176,12 +180,13 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     breaksLowerBound = found.lowerBound;
     if (found.breaks < best.breaks) {
       const polished = ScheduleState.fromSnapshot(m, { ...best, slotOf: found.slotOf });
-      if (polished.value >= best.value - EPS) best = { ...polished.snapshot(), breaks: polished.totalBreaks() };
+      if (polished.value >= best.value - EPS && polished.runsWithinLimit()) best = { ...polished.snapshot(), breaks: polished.totalBreaks() };
     }
   } else if (exact && best.breaks === 0) breaksLowerBound = 0;
 
   const final = ScheduleState.fromSnapshot(m, best);
-  const solution = toSolution(inst, final, bound.bound);
+  // Tables last: they are alike for every rule, so naming them only shortens interpreters' walks.
+  const solution = assignTables(inst, toSolution(inst, final, bound.bound));
   return {
     ...solution,
     breaks: final.totalBreaks(),

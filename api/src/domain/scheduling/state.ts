@@ -137,7 +137,7 @@ export class ScheduleState {
     if (m.mNeedsInterpreter[k]) {
       for (const i of m.mInterpreters[k]!) {
         const c = this.interpAt[i * m.S + s]!;
-        if (m.iAvail[i * m.S + s] && (c === NONE || c === gone)) {
+        if (m.iAvail[i * m.S + s] && (c === NONE || c === gone) && this.runFits(i, s, k)) {
           interp = i;
           break;
         }
@@ -151,9 +151,71 @@ export class ScheduleState {
   }
 
   private freeInterpreter(k: number, s: number): number {
-    const { m } = this;
-    for (const i of m.mInterpreters[k]!) if (m.iAvail[i * m.S + s] && this.interpAt[i * m.S + s] === NONE) return i;
+    for (const i of this.m.mInterpreters[k]!) if (this.interpreterFree(i, s, k)) return i;
     return NONE;
+  }
+
+  /** Interpreter i could take meeting k in slot s: available, free there, and within the run limit (k's own place aside). */
+  interpreterFree(i: number, s: number, k = NONE): boolean {
+    const { m } = this;
+    return m.iAvail[i * m.S + s] === 1 && this.interpAt[i * m.S + s] === NONE && this.runFits(i, s, k);
+  }
+
+  /** Interpreter i works in slot t: a meeting of the plan (other than `ignore`) or one booked before it. */
+  private interpreterWorks(i: number, t: number, ignore: number): boolean {
+    const { m } = this;
+    const c = this.interpAt[i * m.S + t]!;
+    return (c !== NONE && c !== ignore) || m.iFixed[i * m.S + t] === 1;
+  }
+
+  /**
+   * Interpreter i working in slot s stays within the most meetings in a row (model.maxRun), its
+   * meeting `ignore` not counted: the run through s, back and forth over slots that follow one
+   * another. Costs at most maxRun steps; always true without a limit.
+   */
+  runFits(i: number, s: number, ignore = NONE): boolean {
+    const { m } = this;
+    const limit = m.maxRun;
+    if (!limit) return true;
+    let run = 1;
+    for (let t = s - 1; t >= 0 && m.contig[t] && this.interpreterWorks(i, t, ignore); t--) if (++run > limit) return false;
+    for (let t = s + 1; t < m.S && m.contig[t - 1] && this.interpreterWorks(i, t, ignore); t++) if (++run > limit) return false;
+    return true;
+  }
+
+  /** The interpreters of meetings c1.. (NONE skipped) are within the run limit in the slots they hold now. */
+  runsHold(...meetings: number[]): boolean {
+    if (!this.m.maxRun) return true;
+    for (const c of meetings) {
+      if (c === NONE) continue;
+      const i = this.interpOf[c]!;
+      if (i !== NONE && !this.runFits(i, this.slotOf[c]!)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Every interpreter of the plan is within the run limit (a whole-plan check, for plans made
+   * elsewhere). A run of meetings all booked before the plan is not the plan's doing and stands.
+   */
+  runsWithinLimit(): boolean {
+    const { m } = this;
+    if (!m.maxRun) return true;
+    for (let i = 0; i < m.I; i++) {
+      let run = 0;
+      let planned = false;
+      for (let s = 0; s < m.S; s++) {
+        const mine = this.interpAt[i * m.S + s] !== NONE;
+        const goesOn = s > 0 && m.contig[s - 1] === 1;
+        if (!mine && !m.iFixed[i * m.S + s]) run = 0;
+        else {
+          run = goesOn && run > 0 ? run + 1 : 1;
+          planned = (goesOn && run > 1 && planned) || mine;
+        }
+        if (run > m.maxRun && planned) return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -170,9 +232,11 @@ export class ScheduleState {
       let freed = false;
       outer: for (const i of m.mInterpreters[k]!) {
         if (!m.iAvail[i * S + s]) continue;
+        // (Free but at the end of a run too long: no meeting here to hand over.)
         const c = this.interpAt[i * S + s]!;
+        if (c === NONE) continue;
         for (const j of m.mInterpreters[c]!) {
-          if (j !== i && m.iAvail[j * S + s] && this.interpAt[j * S + s] === NONE) {
+          if (j !== i && this.interpreterFree(j, s)) {
             this.retouch(c, this.modeOf[c] as 0 | 1, j);
             freed = true;
             break outer;

@@ -142,7 +142,7 @@ export class ValueSearch {
     let best = NONE;
     const tablesFull = st.onsite[s]! >= m.tables;
     const roomsFull = st.online[s]! >= m.rooms;
-    const needInterp = m.mNeedsInterpreter[u] === 1 && !m.mInterpreters[u]!.some((i) => m.iAvail[i * m.S + s] && st.interpAt[i * m.S + s] === NONE);
+    const needInterp = m.mNeedsInterpreter[u] === 1 && !m.mInterpreters[u]!.some((i) => st.interpreterFree(i, s, u));
     const modeBlocked = !((m.mOnsite[u] && !tablesFull) || (m.mOnline[u] && !roomsFull));
     const frees = (c: number) => !modeBlocked || (st.modeOf[c] === 0 ? m.mOnsite[u] : m.mOnline[u]);
     if (needInterp) {
