@@ -34,7 +34,11 @@ describe("meeting mails carry the calendar invitation", () => {
 
     const request = expectStatus(await owner.post("/api/meetings", { with: vendor.companyId, message: "Servo presses", mode: "onsite" }), 201, "request").body as { id: string };
     const slots = expectStatus(await vendor.get(`/api/meetings/slots?with=${owner.companyId}`), 200, "slots").body as { id: string; start: string }[];
-    const booked = expectStatus(await vendor.post(`/api/meetings/${request.id}/accept`, { slot: slots[0]!.id }), 200, "accept").body as { id: string; slot: { start: string } };
+    // Other tests book the demo vendor at the same time: accept in the first slot still free, move to a later one.
+    let answer = await vendor.post(`/api/meetings/${request.id}/accept`, { slot: slots[0]!.id });
+    let used = 0;
+    while (answer.status === 409 && used < slots.length - 2) answer = await vendor.post(`/api/meetings/${request.id}/accept`, { slot: slots[++used]!.id });
+    const booked = expectStatus(answer, 200, "accept").body as { id: string; slot: { start: string } };
 
     const invite = await calendarOf(await waitForMail(email, /^Meeting with .* confirmed$/));
     expect(invite).toMatchObject({ method: "REQUEST", uid: `meeting-${booked.id}@ketnoi`, sequence: 0, start: icsTime(booked.slot.start) });
@@ -47,7 +51,9 @@ describe("meeting mails carry the calendar invitation", () => {
     expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
     expect(raw).toMatch(/Content-Type: text\/html/i);
 
-    const moved = expectStatus(await vendor.post(`/api/meetings/${booked.id}/reschedule`, { slot: slots[1]!.id }), 200, "move").body as { slot: { start: string } };
+    let move = await vendor.post(`/api/meetings/${booked.id}/reschedule`, { slot: slots[++used]!.id });
+    while (move.status === 409 && used < slots.length - 1) move = await vendor.post(`/api/meetings/${booked.id}/reschedule`, { slot: slots[++used]!.id });
+    const moved = expectStatus(move, 200, "move").body as { slot: { start: string } };
     const update = await calendarOf(await waitForMail(email, /^Meeting with .* moved$/));
     expect(update).toMatchObject({ method: "REQUEST", uid: invite.uid, sequence: 1, start: icsTime(moved.slot.start) });
 
