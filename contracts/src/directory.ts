@@ -30,7 +30,8 @@ export function companySearchKey(
 ): string {
   const codes = new Set([...p.sectors, ...p.processes.flatMap((x) => [x.code, ...x.materials]), ...p.certifications.map((x) => x.code), ...p.offers.map((x) => x.code)]);
   const labels = [...codes].flatMap((code) => LABELS.get(code) ?? []);
-  const products = p.products.flatMap((x) => Object.values(x.name));
+  // `?? {}`: a product stored before names were required may have none.
+  const products = p.products.flatMap((x) => Object.values(x.name ?? {}));
   return [p.legalName, p.englishName, p.district, ...products, ...new Set(labels)]
     .filter((x): x is string => Boolean(x))
     .map(keyPhrase)

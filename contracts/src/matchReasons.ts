@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pairOf } from "./pair";
 import type { Locale } from "./locales";
 import { TAXONOMY } from "./taxonomy";
 import { spokenLanguage } from "./text";
@@ -22,7 +23,7 @@ export const MatchReasonSchema = z.discriminatedUnion("code", [
   z.strictObject({ code: z.literal("capacityMeets"), requirer: side, capacity: z.number().int().positive(), minimum: z.number().int().positive() }),
   z.strictObject({ code: z.literal("sharedSector"), sector: code }),
   z.strictObject({ code: z.literal("commonLanguage"), language }),
-  z.strictObject({ code: z.literal("interpreterAvailable"), languages: z.tuple([language, language]) }),
+  z.strictObject({ code: z.literal("interpreterAvailable"), languages: pairOf(language) }),
   /** Hours a day both can meet online within the fair's hours (someone of the pair is remote). */
   z.strictObject({ code: z.literal("workingHoursOverlap"), hours: z.number().positive().max(24) }),
   /** The other side bookmarked, viewed or requested the viewer. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pairOf } from "./pair";
 
 /**
  * A meeting's life: requested (or countered) → booked → held / no-show; or declined, cancelled,
@@ -69,7 +70,7 @@ export const MeetingViewSchema = z.object({
   table: z.number().int().optional(),
   onlineRoom: z.string().optional(),
   interpreter: z.object({ id: z.string(), name: z.string(), languages: z.array(z.string()) }).optional(),
-  languages: z.tuple([z.string(), z.string()]).optional(),
+  languages: pairOf(z.string()).optional(),
   declineReason: z.enum(DECLINE_REASONS).optional(),
   /** When countered, declined or cancelled: the words the side that did it left (never an earlier answer's). */
   note: z.string().optional(),

@@ -119,6 +119,48 @@ export const FIELD_MESSAGES = {
     ko: "이 계획은 이미 공개되었습니다.",
     "zh-Hant": "此計畫已公布。",
   },
+  planPublishing: {
+    vi: "Kế hoạch này đang được công bố; hãy chờ đến khi xong.",
+    en: "This plan is being published; wait until it is done.",
+    ja: "この計画は公開処理中です。完了までお待ちください。",
+    ko: "이 계획은 공개하는 중입니다. 끝날 때까지 기다려 주세요.",
+    "zh-Hant": "此計畫正在公布中，請等候完成。",
+  },
+  planMeetingBooked: {
+    vi: "Cuộc gặp này đã được đặt lịch: hãy đổi giờ trên trang của cuộc gặp.",
+    en: "This meeting is already booked: move it on its meeting page.",
+    ja: "この商談は既に予約済みです。商談のページで時間を変更してください。",
+    ko: "이 미팅은 이미 예약되었습니다. 미팅 페이지에서 시간을 옮기세요.",
+    "zh-Hant": "此會面已預約，請在會面頁面變更時段。",
+  },
+  planSlotNotWished: {
+    vi: "Doanh nghiệp đã yêu cầu gặp vào buổi khác trong ngày.",
+    en: "The firms asked to meet at another time of day.",
+    ja: "企業は別の時間帯での商談を希望しています。",
+    ko: "기업이 하루 중 다른 시간대의 미팅을 요청했습니다.",
+    "zh-Hant": "企業要求在一天中的其他時段會面。",
+  },
+  planNoTable: {
+    vi: "Không còn bàn trống vào khung giờ này.",
+    en: "No table is free in this slot.",
+    ja: "この時間枠に空いているテーブルがありません。",
+    ko: "이 시간대에 빈 테이블이 없습니다.",
+    "zh-Hant": "此時段沒有空桌。",
+  },
+  planNoRoom: {
+    vi: "Không còn phòng họp trực tuyến trống vào khung giờ này.",
+    en: "No online meeting room is free in this slot.",
+    ja: "この時間枠に空いているオンライン会議室がありません。",
+    ko: "이 시간대에 빈 온라인 회의실이 없습니다.",
+    "zh-Hant": "此時段沒有空的線上會議室。",
+  },
+  planNoInterpreter: {
+    vi: "Không có phiên dịch viên nói được cả hai ngôn ngữ rảnh vào khung giờ này.",
+    en: "No interpreter who speaks both languages is free in this slot.",
+    ja: "この時間枠に両方の言語を話せる通訳者の空きがありません。",
+    ko: "이 시간대에 두 언어를 모두 하는 통역사가 비어 있지 않습니다.",
+    "zh-Hant": "此時段沒有能說兩種語言的口譯員有空。",
+  },
   slotInPast: {
     vi: "Khung giờ này đã qua.",
     en: "This slot has already passed.",
@@ -251,6 +293,13 @@ export const FIELD_MESSAGES = {
     ja: "貴社は主催者の承認待ちです。",
     ko: "귀사는 주최 측의 승인을 기다리고 있습니다.",
     "zh-Hant": "貴公司正在等待主辦單位核准。",
+  },
+  emailNotVerified: {
+    vi: "Hãy xác nhận địa chỉ email của bạn trước (bằng liên kết chúng tôi đã gửi).",
+    en: "Confirm your email address first (with the link we sent you).",
+    ja: "先にメールアドレスを確認してください（お送りしたリンクから）。",
+    ko: "먼저 이메일 주소를 확인해 주세요(보내 드린 링크로).",
+    "zh-Hant": "請先確認您的電子郵件地址（使用我們寄給您的連結）。",
   },
   sameCompany: {
     vi: "Không thể tự đặt lịch với chính doanh nghiệp mình.",
@@ -448,6 +497,13 @@ export const FIELD_MESSAGES = {
     ko: "http:// 또는 https://로 시작하는 웹 주소를 입력하세요.",
     "zh-Hant": "請輸入以 http:// 或 https:// 開頭的網址。",
   },
+  nameRequired: {
+    vi: "Hãy nhập tên bằng ít nhất một ngôn ngữ.",
+    en: "Give the name in at least one language.",
+    ja: "名称を少なくとも1つの言語で入力してください。",
+    ko: "이름을 하나 이상의 언어로 입력하세요.",
+    "zh-Hant": "請至少以一種語言填寫名稱。",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 
@@ -488,6 +544,66 @@ export const FIELD_TEMPLATES = {
       "zh-Hant": `報到於 ${when} 開放（會面開始前 ${m} 分鐘）。`,
     }[locale];
   },
+  /** A side of a plan's meeting cannot take the slot. values: party, other (whom it meets then, may be absent). */
+  planPartyBusy: (locale: Locale, v: Record<string, string>) => {
+    const { party = "", other } = v;
+    return {
+      vi: other ? `${party} đã có lịch gặp ${other} vào khung giờ này.` : `${party} đã có một cuộc gặp khác vào khung giờ này.`,
+      en: other ? `${party} already meets ${other} in this slot.` : `${party} already has another meeting in this slot.`,
+      ja: other ? `${party}はこの時間枠に${other}との商談が既にあります。` : `${party}はこの時間枠に別の商談が既にあります。`,
+      ko: other ? `${party}은(는) 이 시간대에 ${other}와(과)의 미팅이 이미 있습니다.` : `${party}은(는) 이 시간대에 다른 미팅이 이미 있습니다.`,
+      "zh-Hant": other ? `${party}在此時段已有與${other}的會面。` : `${party}在此時段已有其他會面。`,
+    }[locale];
+  },
+  planPartyUnavailable: (locale: Locale, { party = "" }: Record<string, string>) =>
+    ({
+      vi: `${party} không rảnh vào khung giờ này.`,
+      en: `${party} is not available in this slot.`,
+      ja: `${party}はこの時間枠に参加できません。`,
+      ko: `${party}은(는) 이 시간대에 참여할 수 없습니다.`,
+      "zh-Hant": `${party}此時段無法參加。`,
+    })[locale],
+  planPartyOutsideHours: (locale: Locale, { party = "" }: Record<string, string>) =>
+    ({
+      vi: `Khung giờ này nằm ngoài giờ làm việc của ${party} (tham gia từ xa).`,
+      en: `This slot is outside ${party}'s working hours (it takes part remotely).`,
+      ja: `この時間枠は${party}の勤務時間外です（リモート参加）。`,
+      ko: `이 시간대는 ${party}의 근무 시간 밖입니다(원격 참가).`,
+      "zh-Hant": `此時段不在${party}的工作時間內（遠端參加）。`,
+    })[locale],
+  planPartySession: (locale: Locale, { party = "" }: Record<string, string>) =>
+    ({
+      vi: `${party} tham dự một phiên của hội chợ vào giờ này.`,
+      en: `${party} attends a fair session then.`,
+      ja: `${party}はこの時間にフェアのセッションに参加します。`,
+      ko: `${party}은(는) 이 시간에 박람회 세션에 참석합니다.`,
+      "zh-Hant": `${party}此時段參加展會活動。`,
+    })[locale],
+  planPartyBlocked: (locale: Locale, { party = "" }: Record<string, string>) =>
+    ({
+      vi: `${party} đã đánh dấu khung giờ này là không rảnh.`,
+      en: `${party} has marked this slot as unavailable.`,
+      ja: `${party}はこの時間枠を参加不可にしています。`,
+      ko: `${party}은(는) 이 시간대를 불가로 표시했습니다.`,
+      "zh-Hant": `${party}已將此時段標為無法參加。`,
+    })[locale],
+  planPartyCap: (locale: Locale, { party = "" }: Record<string, string>) =>
+    ({
+      vi: `${party} đã đủ số cuộc gặp tối đa của kế hoạch.`,
+      en: `${party} already has as many meetings as the plan allows.`,
+      ja: `${party}は計画の上限まで商談が入っています。`,
+      ko: `${party}은(는) 계획이 허용하는 미팅 수를 이미 채웠습니다.`,
+      "zh-Hant": `${party}的會面已達計畫上限。`,
+    })[locale],
+  /** values: max (the most meetings in a row). */
+  planInterpreterRun: (locale: Locale, { max = "" }: Record<string, string>) =>
+    ({
+      vi: `Phiên dịch viên rảnh lúc đó sẽ phải dịch quá ${max} cuộc gặp liên tiếp.`,
+      en: `The interpreters free then would have more than ${max} meetings in a row.`,
+      ja: `その時間に空いている通訳者は連続${max}件を超えて商談に入ることになります。`,
+      ko: `그 시간에 비어 있는 통역사는 ${max}건을 넘게 연속으로 미팅을 하게 됩니다.`,
+      "zh-Hant": `此時有空的口譯員將連續超過 ${max} 場會面。`,
+    })[locale],
 } satisfies Record<string, (locale: Locale, values: Record<string, string>) => string>;
 
 /** A field message in the reader's language: a known key is translated (a template filled in with `values`), other text passes through. */

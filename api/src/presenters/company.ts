@@ -24,8 +24,12 @@ export function presentCompanyCard(c: CompanyRecord): CompanyCard {
   };
 }
 
-/** Everything but storage internals, for members and organisers. */
+/**
+ * Everything but storage internals, for members and organisers. The slots a firm blocked are not
+ * part of the profile: they are read and set through its availability (GET/PUT .../availability).
+ */
 export function presentCompanyPrivate(c: CompanyRecord) {
-  const { searchKey: _searchKey, sortName: _sortName, fairId: _fairId, createdAt: _c, updatedAt: _u, ...rest } = c as CompanyRecord & { createdAt?: Date; updatedAt?: Date };
-  return { ...rest, status: c.status ?? "approved" };
+  const { searchKey: _searchKey, sortName: _sortName, fairId: _fairId, createdAt: _c, updatedAt: _u, blockedSlots: _blocked, ...rest } = c as CompanyRecord & { createdAt?: Date; updatedAt?: Date };
+  // A product stored before names were required may have none: it is shown with an empty one.
+  return { ...rest, products: c.products.map((p) => ({ ...p, name: p.name ?? {} })), status: c.status ?? "approved" };
 }
