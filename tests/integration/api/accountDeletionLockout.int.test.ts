@@ -1,22 +1,22 @@
 import request from "supertest";
+import { hashPassword } from "../../../api/src/services/passwords";
 import { buildTestApp, signIn, useSeededApp, FIXED_NOW } from "../../support/app";
 
 describe("deleting an account: the password is guarded by the sign-in lockout", () => {
   const t = useSeededApp("deletelockout");
   const password = "một mật khẩu đủ dài";
 
-  async function register(email: string, taxCode: string) {
-    const agent = request.agent(t.app);
-    const res = await agent
-      .post("/api/auth/register")
-      .send({ email, password, name: "Trần Thu Hà", role: "domestic", company: { legalName: `Công ty ${email}`, country: "VN", taxCode }, consents: { personalData: true } })
-      .expect(201);
-    return { agent, csrf: { "X-CSRF-Token": res.body.csrfToken as string } };
+  /** An account of its own (a member of a foreign firm), signed in. */
+  async function account(email: string) {
+    const company = await t.db.models.Company.findOne({ kind: "foreign", status: "approved" }).lean();
+    await t.repos.users.create({ email, name: "Trần Thu Hà", role: "vendor", companyId: company!._id.toHexString(), companyRole: "member", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: await hashPassword(password) });
+    const { agent, csrf } = await signIn(t.app, email, password);
+    return { agent, csrf };
   }
 
   test("five wrong passwords lock the account: the right one is then refused, here and at sign-in, until the lock ends", async () => {
     const email = "guess@example.vn";
-    const { agent, csrf } = await register(email, "0100101379");
+    const { agent, csrf } = await account(email);
     for (let i = 0; i < 5; i++) await agent.post("/api/me/delete").set(csrf).send({ password: `wrong guess ${i}!` }).expect(401);
     const locked = await agent.post("/api/me/delete").set({ ...csrf, "Accept-Language": "ja" }).send({ password }).expect(429);
     expect(locked.body.error.code).toBe("rate_limited");
@@ -33,7 +33,7 @@ describe("deleting an account: the password is guarded by the sign-in lockout", 
 
   test("wrong passwords at sign-in and at deletion count together", async () => {
     const email = "mixed@example.vn";
-    const { agent, csrf } = await register(email, "0100109106");
+    const { agent, csrf } = await account(email);
     for (let i = 0; i < 3; i++) await request(t.app).post("/api/auth/login").send({ email, password: `wrong guess ${i}!` }).expect(401);
     for (let i = 0; i < 2; i++) await agent.post("/api/me/delete").set(csrf).send({ password: `wrong again ${i}!` }).expect(401);
     await agent.post("/api/me/delete").set(csrf).send({ password }).expect(429);

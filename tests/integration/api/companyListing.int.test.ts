@@ -1,11 +1,12 @@
 import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
-import { useSeededApp, signIn } from "../../support/app";
+import { hashPassword } from "../../../api/src/services/passwords";
+import { useSeededApp, signIn, FIXED_NOW } from "../../support/app";
 
 describe("only the owner's consent to profile sharing lists a firm", () => {
   const t = useSeededApp("listing");
   const email = "owner@kanto-press.example";
-  let owner: { agent: ReturnType<typeof request.agent>; csrf: Record<string, string> };
+  let owner: Awaited<ReturnType<typeof signIn>>;
   let id = "";
   let organiser: Awaited<ReturnType<typeof signIn>>;
 
@@ -17,33 +18,24 @@ describe("only the owner's consent to profile sharing lists a firm", () => {
   };
 
   beforeAll(async () => {
-    const agent = request.agent(t.app);
-    const res = await agent
-      .post("/api/auth/register")
-      .send({
-        email,
-        password: "a long enough password",
-        name: "Sato Haruki",
-        role: "vendor",
-        locale: "ja",
-        timeZone: "Asia/Tokyo",
-        company: { legalName: "Kanto Press Works Co., Ltd.", country: "JP" },
-        consents: { personalData: true, profileSharing: false },
-      })
-      .expect(201);
-    owner = { agent, csrf: { "X-CSRF-Token": res.body.csrfToken as string } };
-    id = res.body.user.companyId as string;
+    // An approved firm with no account yet; its owner, added here, has not consented to sharing its profile.
+    const staffed = (await t.db.models.User.find({ companyId: { $exists: true } }).lean()).map((u) => u.companyId!);
+    id = (await t.db.models.Company.findOne({ kind: "foreign", status: "approved", _id: { $nin: staffed } }).lean())!._id.toHexString();
+    await t.repos.companies.update(id, { legalName: "Kanto Press Works Co., Ltd.", listed: false }); // (the directory sees the change)
+    const password = "a long enough password";
+    await t.repos.users.create({ email, name: "Sato Haruki", role: "vendor", companyId: id, companyRole: "owner", locale: "ja", timeZone: "Asia/Tokyo", consents: [{ purpose: "personalData", grantedAt: FIXED_NOW }], passwordHash: await hashPassword(password) });
+    owner = await signIn(t.app, email, password);
     organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
-    await organiser.agent.post(`/api/companies/${id}/approve`).set(organiser.csrf).send({}).expect(204);
   });
 
   test("a member cannot list the firm through its profile: a field error points to the consent, and nothing changes", async () => {
+    const employees = (await t.db.models.Company.findById(id).lean())!.employees;
     const refused = await owner.agent.patch(`/api/companies/${id}`).set({ ...owner.csrf, "Accept-Language": "en" }).send({ listed: true, employees: 77 }).expect(400);
     expect(refused.body.error.fields).toEqual({ listed: "Only the owner's consent to show the firm's profile lists it in the directory; the owner gives or withdraws it under Consents on the account page." });
     const inJapanese = await owner.agent.patch(`/api/companies/${id}`).set({ ...owner.csrf, "Accept-Language": "ja" }).send({ listed: false }).expect(400);
     expect(inJapanese.body.error.fields.listed).toMatch(/同意/);
     expect(await listed()).toBe(false);
-    expect((await t.db.models.Company.findById(id).lean())!.employees).toBeUndefined();
+    expect((await t.db.models.Company.findById(id).lean())!.employees).toBe(employees);
     expect(await inDirectory()).toBe(false);
     expect(await consentsOf()).toEqual(["personalData"]);
   });
