@@ -2,7 +2,7 @@ import type { Locale } from "@ketnoi/contracts";
 import { notFound } from "../errors";
 import type { Repositories } from "../repositories";
 import type { DirectoryService } from "../services/directory";
-import { parseCompanyCsv } from "../domain/companyCsv";
+import { parseCompanyCsv, type CsvRowError, type ParsedCompanyCsv } from "../domain/companyCsv";
 import { errorMapFor } from "@ketnoi/contracts";
 import { fieldMessage } from "../http/messages";
 
@@ -14,6 +14,13 @@ export async function importCompanies(repos: Repositories, directory: DirectoryS
   const fair = await repos.fairs.findCurrent(now);
   if (!fair) throw notFound();
   const parsed = parseCompanyCsv(csv, await repos.taxonomy.list(), errorMapFor(locale));
+  const unconsented = await listingsWithoutConsent(repos, parsed.rows);
+  if (unconsented.length) {
+    const refused = new Set(unconsented.map((e) => e.line));
+    parsed.rows = parsed.rows.filter((r) => !refused.has(r.line));
+    parsed.errors.push(...unconsented);
+    parsed.errors.sort((a, b) => a.line - b.line);
+  }
   const keys = parsed.rows.map((r) => r.profile.registrationKey);
   const existing = await repos.companies.existingKeys(keys);
   if (!dryRun && parsed.rows.length) {
@@ -29,4 +36,22 @@ export async function importCompanies(repos: Repositories, directory: DirectoryS
     rejected: new Set(parsed.errors.map((e) => e.line)).size,
     errors: parsed.errors.map((e) => ({ ...e, message: fieldMessage(e.message, locale) })),
   };
+}
+
+/**
+ * Lines that would list a firm its owner has not agreed to show (as PATCH /api/companies/:id refuses):
+ * a list may take a firm off the directory; it lists a firm that has an owner's account only while
+ * the owner consents to profile sharing, and a firm with no account yet as the list says.
+ */
+async function listingsWithoutConsent(repos: Repositories, rows: ParsedCompanyCsv["rows"]): Promise<CsvRowError[]> {
+  const toList = rows.filter((r) => r.profile.listed);
+  if (!toList.length) return [];
+  const unlisted = new Map((await repos.companies.listAll()).filter((c) => !c.listed).map((c) => [c.registrationKey, c.id]));
+  const owners = (await repos.users.listAll()).filter((u) => u.companyRole === "owner" && u.companyId);
+  const owned = new Set(owners.map((u) => u.companyId));
+  const consenting = new Set(owners.filter((u) => u.consents.some((c) => c.purpose === "profileSharing")).map((u) => u.companyId));
+  return toList.flatMap(({ line, profile }) => {
+    const id = unlisted.get(profile.registrationKey);
+    return id && owned.has(id) && !consenting.has(id) ? [{ line, field: "listed", message: "listedByConsent" }] : [];
+  });
 }

@@ -20,10 +20,10 @@ describe("only the owner's consent to profile sharing lists a firm", () => {
   beforeAll(async () => {
     // An approved firm with no account yet; its owner, added here, has not consented to sharing its profile.
     const staffed = (await t.db.models.User.find({ companyId: { $exists: true } }).lean()).map((u) => u.companyId!);
-    id = (await t.db.models.Company.findOne({ kind: "foreign", status: "approved", _id: { $nin: staffed } }).lean())!._id.toHexString();
-    await t.repos.companies.update(id, { legalName: "Kanto Press Works Co., Ltd.", listed: false }); // (the directory sees the change)
+    id = (await t.db.models.Company.findOne({ kind: "domestic", status: "approved", _id: { $nin: staffed } }).lean())!._id.toHexString();
+    await t.repos.companies.update(id, { legalName: "Công ty TNHH Kanto Press Việt Nam", listed: false }); // (the directory sees the change)
     const password = "a long enough password";
-    await t.repos.users.create({ email, name: "Sato Haruki", role: "vendor", companyId: id, companyRole: "owner", locale: "ja", timeZone: "Asia/Tokyo", consents: [{ purpose: "personalData", grantedAt: FIXED_NOW }], passwordHash: await hashPassword(password) });
+    await t.repos.users.create({ email, name: "Sato Haruki", role: "domestic", companyId: id, companyRole: "owner", locale: "ja", timeZone: "Asia/Tokyo", consents: [{ purpose: "personalData", grantedAt: FIXED_NOW }], passwordHash: await hashPassword(password) });
     owner = await signIn(t.app, email, password);
     organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
   });
@@ -62,5 +62,24 @@ describe("only the owner's consent to profile sharing lists a firm", () => {
     expect(await listed()).toBe(false);
     await patch({ listed: true }).expect(400);
     expect(await listed()).toBe(false);
+  });
+
+  test("a company list lists a firm that has an owner only with the owner's consent, and may always unlist it", async () => {
+    const csv = async (listed: "0" | "1") => {
+      const exported = (await organiser.agent.get("/api/companies/export").expect(200)).text.replace(/^\uFEFF/, "").split("\n");
+      const taxCode = (await t.db.models.Company.findById(id).lean())!.taxCode!;
+      return [exported[0], exported.find((line) => line.includes(`,${taxCode},`))!.replace(/,[01]$/, `,${listed}`)].join("\n");
+    };
+    const post = async (listed: "0" | "1") => organiser.agent.post("/api/companies/import").set({ ...organiser.csrf, "Accept-Language": "en" }).send({ csv: await csv(listed) }).expect(200);
+    expect(await listed()).toBe(false);
+    const refused = await post("1");
+    expect(refused.body).toMatchObject({ updated: 0, rejected: 1, errors: [{ line: 2, field: "listed", message: expect.stringMatching(/owner's consent/) }] });
+    expect(await listed()).toBe(false);
+
+    await owner.agent.patch("/api/me/consents").set(owner.csrf).send({ profileSharing: true }).expect(204);
+    await post("0"); // a list may take it off
+    expect(await listed()).toBe(false);
+    expect((await post("1")).body).toMatchObject({ updated: 1, rejected: 0 });
+    expect(await listed()).toBe(true);
   });
 });
