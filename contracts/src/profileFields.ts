@@ -6,7 +6,7 @@ const known = new Set<string>();
 /**
  * Whether `zone` is an IANA time zone this runtime knows ("Asia/Ho_Chi_Minh", "Europe/Berlin",
  * "UTC"), the check luxon's IANAZone.isValidZone makes. Not Intl.supportedValuesOf("timeZone"):
- * that lists only canonical names, and Node 20's has "Asia/Saigon" but not "Asia/Ho_Chi_Minh".
+ * that lists only canonical names, and Node's (20 and 24) has "Asia/Saigon" but not "Asia/Ho_Chi_Minh".
  */
 export function isTimeZone(zone: string): boolean {
   if (known.has(zone)) return true;
