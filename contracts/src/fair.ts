@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "./locales";
 import { LocalizedTextSchema } from "./taxonomy";
 
 export const FAIR_SESSION_KINDS = ["ceremony", "seminar", "presentation", "matchmaking"] as const;
@@ -9,7 +10,8 @@ export const FairSessionViewSchema = z.object({
   title: LocalizedTextSchema,
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
-  room: z.string(),
+  /** The room's name per language (readers pick it with pickText, like the title). */
+  room: LocalizedTextSchema,
   speakers: z.array(z.string()),
   capacity: z.number().int(),
 });
@@ -52,6 +54,9 @@ export const PlanTargetsSchema = z.object({
 });
 export type PlanTargets = z.infer<typeof PlanTargetsSchema>;
 
+/** A room's name per language, like a session's title: at least one language, 80 characters each. */
+export const RoomNameSchema = z.partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(80)).refine((t) => Object.keys(t).length > 0, "at least one language");
+
 /**
  * A programme session as organisers add it (POST /api/fair-sessions; PATCH takes it `.partial()`).
  * Times carry their offset and become Dates; the client's form checks against the same schema.
@@ -61,11 +66,17 @@ export const FairSessionBodySchema = z.strictObject({
   title: LocalizedTextSchema.refine((t) => Object.keys(t).length > 0, "at least one language"),
   startsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
   endsAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
-  room: z.string().trim().min(1).max(80),
+  room: RoomNameSchema,
   speakers: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
   capacity: z.number().int().min(1).max(10_000),
 });
 export type FairSessionBody = z.input<typeof FairSessionBodySchema>;
+
+/**
+ * What POST /api/fair-sessions takes (PATCH `.partial()`): the form's body, and the room also as one
+ * plain string, as callers sent it before rooms were localisable (stored as the caller's language).
+ */
+export const FairSessionRequestSchema = FairSessionBodySchema.extend({ room: z.union([z.string().trim().min(1).max(80), RoomNameSchema]) });
 
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/);
 /** An interpreter as organisers keep them (POST /api/interpreters; PATCH takes it `.partial()`). */

@@ -56,7 +56,9 @@ describe("the organiser's fair set-up, programme and interpreters", () => {
 
     await add.getByLabel("Kind").selectOption("seminar");
     await add.getByLabel("Title (English)").fill(title);
-    await add.getByLabel("Room").fill("Hall B, room 2");
+    // The room is named per language, like the title (issue #18: rooms were one Vietnamese string).
+    await add.getByLabel("Room (Vietnamese)").fill("Hội trường B, phòng 2");
+    await add.getByLabel("Room (English)").fill("Hall B, room 2");
     await add.getByLabel("Capacity").fill("40");
     await add.getByLabel("Starts").fill("14:00");
     await add.getByLabel("Ends").fill("15:00");
@@ -65,6 +67,7 @@ describe("the organiser's fair set-up, programme and interpreters", () => {
     await page.getByRole("status").filter({ hasText: "Session added to the programme." }).waitFor();
     const card = page.getByRole("listitem", { name: title });
     await card.getByText("40 seats").waitFor();
+    await card.getByText("Hall B, room 2", { exact: true }).waitFor();
     // In the fair's time, though the browser is in Berlin (12-hour in English: 2:00 PM).
     await card.getByText(/(14:00|2:00\W?PM)\W+(15:00|3:00\W?PM)/).waitFor();
 

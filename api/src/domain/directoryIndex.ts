@@ -55,7 +55,10 @@ export class DirectoryIndex {
 
   put(entry: DirectoryEntry) {
     const words = new Set(entry.searchKey.split(" ").filter(Boolean));
-    this.entries.set(entry.card.id, { ...entry, words, wordList: [...words] });
+    // Words a typed word's start is looked for in: a CJK one is matched inside the key instead, so
+    // words that start in those scripts (most labels in three of five languages) are left out here.
+    const wordList = [...words].filter((w) => !isUnspacedText(w[0]!));
+    this.entries.set(entry.card.id, { ...entry, words, wordList });
     this.sorted = null;
   }
 

@@ -1,4 +1,4 @@
-import type { MeetingView } from "@ketnoi/contracts";
+import { companyName, type Locale, type MeetingView } from "@ketnoi/contracts";
 import type { MeetingRecord } from "../repositories/meetingRepository";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { InterpreterRecord } from "../repositories/interpreterRepository";
@@ -10,11 +10,13 @@ export interface MeetingLookups {
   interpreters: Map<string, InterpreterRecord>;
   slots: Slot[];
   now: Date;
+  /** The reader's language: which of a firm's names it is shown by. */
+  locale: Locale;
 }
 
-const party = (c: CompanyRecord | undefined, id: string) => ({
+const party = (c: CompanyRecord | undefined, id: string, locale: Locale) => ({
   companyId: id,
-  name: c ? (c.englishName ?? c.legalName) : "",
+  name: c ? companyName(c, locale) : "",
   country: c?.country ?? "",
   timeZone: c?.timeZone ?? "Asia/Ho_Chi_Minh",
   languages: c?.languages ?? [],
@@ -37,8 +39,8 @@ export function presentMeeting(m: MeetingRecord, l: MeetingLookups): MeetingView
     id: m.id,
     status,
     source: m.source,
-    requester: party(l.companies.get(m.requesterId), m.requesterId),
-    recipient: party(l.companies.get(m.recipientId), m.recipientId),
+    requester: party(l.companies.get(m.requesterId), m.requesterId, l.locale),
+    recipient: party(l.companies.get(m.recipientId), m.recipientId, l.locale),
     message: m.message ?? "",
     preferredMode: m.preferredMode,
     dayPart: m.dayPart ?? "any",

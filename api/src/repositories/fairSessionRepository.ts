@@ -5,6 +5,16 @@ import type { FairSessionDoc } from "../db/models/fairSession";
 import { toPlain, type Record_ } from "./plain";
 
 export type FairSessionRecord = Record_<FairSessionDoc>;
+
+/**
+ * A session as stored: rooms written before they were localisable are one string, the demo's and
+ * the organisers' Vietnamese; they read as that Vietnamese text (an edit stores the new form).
+ */
+function toRecord(doc: Parameters<typeof toPlain<FairSessionDoc>>[0]): FairSessionRecord {
+  const record = toPlain(doc);
+  const room: unknown = record.room;
+  return typeof room === "string" ? { ...record, room: { vi: room } } : record;
+}
 export type FairSessionInput = Omit<FairSessionDoc, "createdAt" | "updatedAt" | "fairId"> & { fairId: string };
 
 export interface FairSessionRepository {
@@ -29,7 +39,7 @@ export function createFairSessionRepository({ FairSession, SessionRegistration }
     async findById(id) {
       if (!Types.ObjectId.isValid(id)) return null;
       const doc = await FairSession.findById(id).lean();
-      return doc ? toPlain(doc) : null;
+      return doc ? toRecord(doc) : null;
     },
     async register(sessionId, companyId) {
       const _id = key(sessionId, companyId);
@@ -55,11 +65,11 @@ export function createFairSessionRepository({ FairSession, SessionRegistration }
     },
     async create(session) {
       const doc = await FairSession.create({ ...session, fairId: new Types.ObjectId(session.fairId) });
-      return toPlain(doc.toObject());
+      return toRecord(doc.toObject());
     },
     async update(id, changes) {
       const doc = await FairSession.findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: "after", runValidators: true }).lean();
-      return doc ? toPlain(doc) : null;
+      return doc ? toRecord(doc) : null;
     },
     async delete(id) {
       await SessionRegistration.deleteMany({ sessionId: new Types.ObjectId(id) });
@@ -87,7 +97,7 @@ export function createFairSessionRepository({ FairSession, SessionRegistration }
     },
     async listForFair(fairId) {
       const docs = await FairSession.find({ fairId: new Types.ObjectId(fairId) }).sort({ startsAt: 1 }).lean();
-      return docs.map((d) => toPlain(d));
+      return docs.map((d) => toRecord(d));
     },
   };
 }

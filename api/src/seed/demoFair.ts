@@ -13,7 +13,7 @@ export interface DemoFair {
   fair: FairInput;
   companies: Omit<CompanyInput, "fairId">[];
   interpreters: { key: string; name: string; languages: string[]; availableDays: string[] }[];
-  sessions: { key: string; kind: (typeof SESSIONS)[number]["kind"]; title: LocalizedText; startsAt: Date; endsAt: Date; room: string; speakers: string[]; capacity: number }[];
+  sessions: { key: string; kind: (typeof SESSIONS)[number]["kind"]; title: LocalizedText; startsAt: Date; endsAt: Date; room: LocalizedText; speakers: string[]; capacity: number }[];
 }
 
 const LABELS = new Map(TAXONOMY.terms.map((t) => [t.code, t.labels]));

@@ -1,3 +1,4 @@
+import { companyName, pickText } from "@ketnoi/contracts";
 import type { Logger } from "pino";
 import type { Repositories } from "../repositories";
 import type { MeetingRecord } from "../repositories/meetingRepository";
@@ -50,15 +51,20 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
       const [requester, recipient, fair] = parties
         ? [parties.requester, parties.recipient, parties.fair]
         : await Promise.all([repos.companies.findById(meeting.requesterId), repos.companies.findById(meeting.recipientId), repos.fairs.findById(meeting.fairId)]);
-      const names = new Map([requester, recipient].filter((c) => c !== null).map((c) => [c.id, c.englishName ?? c.legalName]));
-      const members = async (companyId: string) => (await repos.users.listByCompany(companyId)).map((u) => ({ user: u, counterpart: names.get(companyId === meeting.requesterId ? meeting.recipientId : meeting.requesterId) ?? "" }));
+      // Each reader sees the firms by the names for their language (a Vietnamese reader a Hanoi firm's legal name).
+      const nameFor = (id: string, locale: string) => {
+        const c = [requester, recipient].find((x) => x?.id === id);
+        return c ? companyName(c, locale) : "";
+      };
+      const members = async (companyId: string) =>
+        (await repos.users.listByCompany(companyId)).map((u) => ({ user: u, counterpart: nameFor(companyId === meeting.requesterId ? meeting.recipientId : meeting.requesterId, u.locale) }));
       const readers: { user: UserRecord; counterpart: string }[] = (await Promise.all([members(meeting.requesterId), members(meeting.recipientId)])).flat();
       let interpreterName: string | undefined;
       if (meeting.interpreterId) {
         const interpreter = await repos.interpreters.findById(meeting.interpreterId);
         interpreterName = interpreter?.name;
         const user = interpreter?.userId ? await repos.users.findById(interpreter.userId) : null;
-        if (user) readers.push({ user, counterpart: [...names.values()].join(" – ") });
+        if (user) readers.push({ user, counterpart: `${nameFor(meeting.requesterId, user.locale)} – ${nameFor(meeting.recipientId, user.locale)}` });
       }
       const targets = readers.filter((r) => r.user.id !== actorUserId);
       const data = {
@@ -87,7 +93,7 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
         const invitation = method
           ? meetingInvitation(
               { meeting, counterpart, ...(interpreterName ? { interpreterName } : {}) },
-              { method, locale: user.locale, venue: fair ? (fair.venue[user.locale] ?? fair.venue.en ?? "") : "", publicOrigin, organizer: organizerAddress, attendee: { name: user.name, email: user.email } },
+              { method, locale: user.locale, venue: fair ? pickText(fair.venue, user.locale) : "", publicOrigin, organizer: organizerAddress, attendee: { name: user.name, email: user.email } },
             )
           : undefined;
         await repos.outbox.enqueue({ to: user.email, template: kind, locale: user.locale, ...layoutMail(user.locale, content, publicOrigin), ...(method && invitation ? { calendar: { method, content: invitation } } : {}) });

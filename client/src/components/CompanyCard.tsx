@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import type { CompanyCard as Card } from "@ketnoi/contracts";
+import { companyName, type CompanyCard as Card } from "@ketnoi/contracts";
 import { countryName, localized, termLabel } from "../lib/labels";
 
 /** One company in a list: name, country, sectors and the processes or offers it is known for. */
@@ -8,10 +8,13 @@ export function CompanyCard({ company }: { company: Card }) {
   const { t, i18n } = useTranslation();
   const l = i18n.language;
   const tags = company.kind === "domestic" ? company.processes : company.offers;
+  // The name for this reader first (a Hanoi firm's Vietnamese legal name to a Vietnamese reader), the other one under it.
+  const name = companyName(company, l);
+  const otherName = name === company.legalName ? company.englishName : company.legalName;
   return (
     <article className="card company-card">
-      <h3><Link to={`/companies/${company.id}`}>{company.legalName}</Link></h3>
-      {company.englishName && company.englishName !== company.legalName && <p className="muted">{company.englishName}</p>}
+      <h3><Link to={`/companies/${company.id}`}>{name}</Link></h3>
+      {otherName && otherName !== name && <p className="muted">{otherName}</p>}
       <p className="meta">
         <span>{countryName(company.country, l)}{company.district ? ` · ${company.district}` : ""}</span>
         <span className={`tag tag-${company.participation}`}>{t(`directory.participation.${company.participation}`)}</span>

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale, type LocalizedText, type TaxonomyKind, type TaxonomyTerm } from "@ketnoi/contracts";
+import { LOCALES, pickText, type TaxonomyKind, type TaxonomyTerm } from "@ketnoi/contracts";
 // The taxonomy file itself (the contracts' TAXONOMY is the same file run through zod, which pages
 // that only show labels need not load).
 import taxonomy from "@ketnoi/contracts/taxonomy/taxonomy.v1.json";
@@ -6,16 +6,16 @@ import taxonomy from "@ketnoi/contracts/taxonomy/taxonomy.v1.json";
 const ALL = taxonomy.terms as TaxonomyTerm[];
 const TERMS = new Map(ALL.map((t) => [t.code, t]));
 
-/** Text in the viewer's language, else English, else Vietnamese, else any. */
-export function localized(text: LocalizedText | undefined, locale: string): string {
-  if (!text) return "";
-  return text[locale as Locale] ?? text.en ?? text.vi ?? Object.values(text)[0] ?? "";
-}
+/**
+ * Text kept in several languages, for the viewer: the contracts' one fallback order (their language,
+ * then English, then Vietnamese, then any), the same the api's mail uses. Every page picks through it.
+ */
+export const localized = pickText;
 
 /** A taxonomy code's label in the viewer's language (the code itself if unknown). */
 export const termLabel = (code: string, locale: string) => {
   const term = TERMS.get(code);
-  return term ? term.labels[locale as Locale] ?? term.labels.en : code;
+  return term ? pickText(term.labels, locale) : code;
 };
 
 export const termsOf = (kind: TaxonomyKind) => ALL.filter((t) => t.kind === kind);

@@ -1,6 +1,6 @@
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import type { CompanyCard } from "@ketnoi/contracts";
+import { companyName, type CompanyCard } from "@ketnoi/contracts";
 import { useLoad } from "../lib/useLoad";
 import { useUser } from "../lib/session";
 import { countryName, formatNumber, languageName, localized, termLabel } from "../lib/labels";
@@ -40,8 +40,8 @@ export default function Company() {
           <>
             <section className="panel company" aria-labelledby="company-name">
               <p className="muted">{t(`directory.kind.${c.kind}`)} · {countryName(c.country, l)}{c.district ? ` · ${c.district}` : ""}</p>
-              <h1 id="company-name">{c.legalName}</h1>
-              {c.englishName && c.englishName !== c.legalName && <p className="muted">{c.englishName}</p>}
+              <h1 id="company-name">{companyName(c, l)}</h1>
+              {c.englishName && c.englishName !== c.legalName && <p className="muted">{companyName(c, l) === c.legalName ? c.englishName : c.legalName}</p>}
               {c.description && <p>{localized(c.description, l)}</p>}
               <dl className="facts-list">
                 <div><dt>{t("company.participation")}</dt><dd>{t(`directory.participation.${c.participation}`)}</dd></div>
@@ -71,7 +71,7 @@ export default function Company() {
                 )}
               </Async>
             </section>
-            {canMeet && <RequestMeeting companyId={c.id} companyName={c.legalName} />}
+            {canMeet && <RequestMeeting companyId={c.id} companyName={companyName(c, l)} />}
             {!user && <Empty><Link to={`/signin?next=/companies/${c.id}`}>{t("company.signInToMeet")}</Link></Empty>}
           </>
         );

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { DirectoryPage } from "@ketnoi/contracts";
+import { companyName, type DirectoryPage } from "@ketnoi/contracts";
 import { useLoad } from "../lib/useLoad";
 import { useHallLive } from "../lib/useHallVisitors";
 import { countryName, localized, termLabel, formatNumber } from "../lib/labels";
@@ -36,7 +36,7 @@ export default function Hall() {
                 {booths.map((c) => (
                   <li key={c.id}>
                     <Link to={`/booths/${c.id}`} className="booth-tile">
-                      <strong>{c.legalName}</strong>
+                      <strong>{companyName(c, l)}</strong>
                       <span className="muted">{countryName(c.country, l)} · {c.sectors.map((s) => termLabel(s, l)).join(", ")}</span>
                       {c.booth?.headline && <span>{localized(c.booth.headline, l)}</span>}
                       <span className={`booth-live${live[c.id] ? " busy" : ""}`} data-testid="booth-visitors">{t("hall.boothVisitors", { count: live[c.id] ?? 0 })}</span>

@@ -56,7 +56,7 @@ function Programme({ fair }: { fair: FairSummary }) {
                   </time>
                   <span className={`tag tag-${s.kind}`}>{t(`session.kind.${s.kind}`)}</span>
                   <strong>{localized(s.title, i18n.language)}</strong>
-                  <span className="room">{s.room}</span>
+                  <span className="room">{localized(s.room, i18n.language)}</span>
                 </li>
               ))}
           </ol>

@@ -1,6 +1,6 @@
-import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { useSeededApp, signIn } from "../../support/app";
+import { registerFirm } from "../../support/registration";
 import { DEMO_DAYS, fairIso, fairTime } from "../../support/clock";
 import { DateTime } from "luxon";
 
@@ -9,7 +9,7 @@ describe("availability and fair-session registration", () => {
 
   test("a registered seminar and blocked slots make the firm unavailable then; remote vendors keep their own hours", async () => {
     const { agent, session, csrf } = await signIn(t.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
-    const seminar = await t.db.models.FairSession.findOne({ kind: "seminar", room: "Phòng hội thảo 1" }).sort({ startsAt: 1 }).lean(); // 09:30-11:00 day 1
+    const seminar = await t.db.models.FairSession.findOne({ kind: "seminar", "room.vi": "Phòng hội thảo 1" }).sort({ startsAt: 1 }).lean(); // 09:30-11:00 day 1
     await agent.post(`/api/fair-sessions/${seminar!._id}/registrations`).set(csrf).send({}).expect(201);
     await agent.post(`/api/fair-sessions/${seminar!._id}/registrations`).set(csrf).send({}).expect(200);
     await agent.put(`/api/companies/${session.user.companyId}/availability`).set(csrf).send({ blocked: ["d2s01", "d2s01"] }).expect(204);
@@ -48,25 +48,21 @@ describe("availability and fair-session registration", () => {
       title: { en: "A workshop for two" },
       startsAt: fairTime(2, "15:00"),
       endsAt: fairTime(2, "16:00"),
-      room: "Phòng nhỏ",
+      room: { vi: "Phòng nhỏ" },
       speakers: [],
       capacity: 2,
     });
     const agents = [];
     for (let i = 0; i < 5; i++) {
-      const agent = request.agent(t.app);
-      const res = await agent
-        .post("/api/auth/register")
-        .send({
-          email: `seat${i}@example.vn`,
-          password: "a long enough password",
-          name: `Người ${i}`,
-          role: "vendor",
-          company: { legalName: `Seat Taker ${i} Co.`, country: "KR" },
-          consents: { personalData: true },
-        })
-        .expect(201);
-      agents.push({ agent, csrf: { "X-CSRF-Token": res.body.csrfToken as string } });
+      const { agent, csrf } = await registerFirm(t.app, t.repos, {
+        email: `seat${i}@example.vn`,
+        password: "a long enough password",
+        name: `Người ${i}`,
+        role: "vendor",
+        company: { legalName: `Seat Taker ${i} Co.`, country: "KR" },
+        consents: { personalData: true },
+      });
+      agents.push({ agent, csrf });
     }
     const statuses = await Promise.all(agents.map(({ agent, csrf }) => agent.post(`/api/fair-sessions/${session.id}/registrations`).set(csrf).send({}).then((r) => r.status)));
     expect(statuses.filter((s) => s === 201)).toHaveLength(2);

@@ -1,4 +1,4 @@
-import { renderMatchReason, type Locale, type RecommendationView } from "@ketnoi/contracts";
+import { companyName, renderMatchReason, type Locale, type RecommendationView } from "@ketnoi/contracts";
 import { AppError, notFound, validationFailed } from "../../errors";
 import type { Repositories } from "../../repositories";
 import type { UserRecord } from "../../repositories/userRepository";
@@ -34,8 +34,10 @@ async function partnerOf(ctx: MatchingContext, user: UserRecord, own: CompanyRec
 export function presentRecommendations(ctx: MatchingContext, viewerId: string, recs: Recommendation[], locale: Locale): RecommendationView[] {
   const bookmarked = ctx.matching.bookmarksOf(viewerId);
   return recs.flatMap((r) => {
-    const company = ctx.matching.card(r.id);
-    return company ? [{ ...r, company, text: r.reasons.map((reason) => renderMatchReason(reason, locale)), bookmarked: bookmarked.has(r.id) }] : [];
+    const card = ctx.matching.card(r.id);
+    if (!card) return [];
+    const company = { id: card.id, name: companyName(card, locale), country: card.country, kind: card.kind, participation: card.participation };
+    return [{ ...r, company, text: r.reasons.map((reason) => renderMatchReason(reason, locale)), bookmarked: bookmarked.has(r.id) }];
   });
 }
 

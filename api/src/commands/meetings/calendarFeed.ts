@@ -1,3 +1,4 @@
+import { companyName, pickText } from "@ketnoi/contracts";
 import { createHash, randomBytes } from "node:crypto";
 import { notFound } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
@@ -31,7 +32,7 @@ export async function agendaIcs(ctx: MeetingContext, user: UserRecord, publicOri
   const nameOf = async (id: string) => {
     if (!names.has(id)) {
       const c = await ctx.repos.companies.findById(id);
-      names.set(id, c ? (c.englishName ?? c.legalName) : "");
+      names.set(id, c ? companyName(c, user.locale) : "");
     }
     return names.get(id)!;
   };
@@ -44,9 +45,9 @@ export async function agendaIcs(ctx: MeetingContext, user: UserRecord, publicOri
     entries.push({ meeting: m, counterpart, ...(interpreterName ? { interpreterName } : {}) });
   }
   return agendaCalendar(entries, {
-    name: fair ? (fair.name[user.locale] ?? fair.name.en ?? "Ketnoi") : "Ketnoi",
+    name: (fair && pickText(fair.name, user.locale)) || "Ketnoi",
     locale: user.locale,
-    venue: fair ? (fair.venue[user.locale] ?? fair.venue.en ?? "") : "",
+    venue: fair ? pickText(fair.venue, user.locale) : "",
     publicOrigin,
   });
 }

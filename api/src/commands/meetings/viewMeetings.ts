@@ -1,3 +1,4 @@
+import type { Locale } from "@ketnoi/contracts";
 import { AppError, notFound } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
@@ -10,8 +11,8 @@ import { alternativeSlots } from "./booking";
 import { maySeeCard } from "../visibleCompany";
 import type { MeetingContext } from "./context";
 
-/** Presents meetings with their companies, interpreters and the fair's slots loaded once for the lot. */
-export async function presentMeetings(ctx: MeetingContext, meetings: MeetingRecord[]) {
+/** Presents meetings, to a reader of this language, with their companies, interpreters and the fair's slots loaded once for the lot. */
+export async function presentMeetings(ctx: MeetingContext, meetings: MeetingRecord[], locale: Locale) {
   const interpreters = new Map<string, InterpreterRecord>();
   const slotsByFair = new Map<string, ReturnType<typeof fairSlots>>();
   const withInterpreter = new Set(meetings.flatMap((m) => (m.interpreterId ? [m.fairId] : [])));
@@ -26,7 +27,7 @@ export async function presentMeetings(ctx: MeetingContext, meetings: MeetingReco
   ]);
   const companies = new Map<string, CompanyRecord>(parties.map((c) => [c.id, c]));
   const now = ctx.now();
-  return meetings.map((m) => presentMeeting(m, { companies, interpreters, slots: slotsByFair.get(m.fairId) ?? [], now }));
+  return meetings.map((m) => presentMeeting(m, { companies, interpreters, slots: slotsByFair.get(m.fairId) ?? [], now, locale }));
 }
 
 /** The meetings a user deals with: its company's, an interpreter's assignments, or (organisers) the current fair's. */

@@ -10,7 +10,8 @@ export const fairSessionSchema = new Schema(
     title: { type: localizedText, required: true },
     startsAt: { type: Date, required: true },
     endsAt: { type: Date, required: true },
-    room: { type: String, required: true },
+    /** The room's name per language (a plain string before rooms were localisable: read as Vietnamese). */
+    room: { type: localizedText, required: true },
     speakers: { type: [String], default: [] },
     capacity: { type: Number, required: true, min: 1 },
   },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FairSessionBodySchema, FairSessionViewSchema } from "@ketnoi/contracts";
+import { FairSessionRequestSchema, FairSessionViewSchema, type Locale, type LocalizedText } from "@ketnoi/contracts";
 import { presentFairSession } from "../../presenters/fairSession";
 import { checkSessionTimes } from "../../domain/fairSetupRules";
 import { defineEndpoint } from "../../http/endpoint";
@@ -9,6 +9,8 @@ import type { Repositories } from "../../repositories";
 
 const params = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, "not an id") });
 const noQuery = z.strictObject({});
+/** A room sent as one string (as before rooms were localisable) is the text in the caller's language. */
+const roomText = (room: string | LocalizedText, locale: Locale): LocalizedText => (typeof room === "string" ? { [locale]: room } : room);
 
 /** Participants register their company for seminars and presentations; registered sessions block meetings then. */
 export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
@@ -31,14 +33,14 @@ export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
       summary: "Add a seminar, presentation, ceremony or matchmaking round to the current fair (organisers)",
       tags: ["fair sessions"],
       access: ["organiser"],
-      request: { query: noQuery, body: FairSessionBodySchema },
+      request: { query: noQuery, body: FairSessionRequestSchema },
       responses: { 201: { description: "Created", schema: FairSessionViewSchema } },
-      handler: async ({ body }) => {
+      handler: async ({ body, locale }) => {
         const fair = await repos.fairs.findCurrent(now());
         if (!fair) throw notFound();
         const bad = checkSessionTimes(fair, body.startsAt, body.endsAt);
         if (Object.keys(bad).length) throw validationFailed(bad);
-        const created = await repos.fairSessions.create({ ...body, fairId: fair.id, key: `session:${randomUUID()}` });
+        const created = await repos.fairSessions.create({ ...body, room: roomText(body.room, locale), fairId: fair.id, key: `session:${randomUUID()}` });
         return { status: 201, body: presentFairSession(created) };
       },
     }),
@@ -48,16 +50,17 @@ export function fairSessionEndpoints(repos: Repositories, now: () => Date) {
       summary: "Change a fair session; capacity cannot drop below the firms registered (organisers)",
       tags: ["fair sessions"],
       access: ["organiser"],
-      request: { params, query: noQuery, body: FairSessionBodySchema.partial() },
+      request: { params, query: noQuery, body: FairSessionRequestSchema.partial() },
       responses: { 200: { description: "Updated", schema: FairSessionViewSchema } },
-      handler: async ({ params: p, body }) => {
+      handler: async ({ params: p, body, locale }) => {
         const session = await repos.fairSessions.findById(p.id);
         if (!session) throw notFound();
         const bad = checkSessionTimes(await fairOf(session.fairId), body.startsAt ?? session.startsAt, body.endsAt ?? session.endsAt);
         if (Object.keys(bad).length) throw validationFailed(bad);
         if (body.capacity !== undefined && body.capacity < (await repos.fairSessions.countRegistrations(p.id)))
           throw new AppError("conflict", { capacity: "belowRegistrations" });
-        const updated = await repos.fairSessions.update(p.id, body);
+        const { room, ...rest } = body;
+        const updated = await repos.fairSessions.update(p.id, room === undefined ? rest : { ...rest, room: roomText(room, locale) });
         if (!updated) throw notFound();
         return { body: presentFairSession(updated) };
       },

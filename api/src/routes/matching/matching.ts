@@ -37,9 +37,9 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       before: [limits.meetingRequests],
       request: { params: partner, query: noQuery, body: AcceptProposalBodySchema },
       responses: { 201: { description: "The meeting request", schema: MeetingViewSchema } },
-      handler: async ({ params, body, auth }) => {
+      handler: async ({ params, body, auth, locale }) => {
         const meeting = await requestMeeting(meetings, auth!.user, { with: params.companyId, ...body });
-        return { status: 201, body: (await presentMeetings(meetings, [meeting]))[0] };
+        return { status: 201, body: (await presentMeetings(meetings, [meeting], locale))[0] };
       },
     }),
     defineEndpoint({

@@ -13,6 +13,7 @@ import {
   MeetingRescheduleBodySchema,
   MeetingViewSchema,
   SlotViewSchema,
+  type Locale,
 } from "@ketnoi/contracts";
 import { AppError } from "../../errors";
 import { defineEndpoint } from "../../http/endpoint";
@@ -34,7 +35,7 @@ const tags = ["meetings"];
 
 /** Meetings: request, book, answer, move, cancel, check in, record outcomes. Every command checks its policy. */
 export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, publicOrigin: string) {
-  const one = async (m: MeetingRecord) => (await presentMeetings(ctx, [m]))[0]!;
+  const one = async (m: MeetingRecord, locale: Locale) => (await presentMeetings(ctx, [m], locale))[0]!;
   const answer = (path: string, summary: string, body: z.ZodType, run: (user: NonNullable<Parameters<typeof acceptMeeting>[1]>, id: string, body: never) => Promise<MeetingRecord>, access: readonly ("organiser" | "domestic" | "vendor")[] = PARTIES) =>
     defineEndpoint({
       method: "post",
@@ -44,7 +45,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       access,
       request: { params, query: noQuery, body },
       responses: { 200: { description: "The meeting after the change", schema: MeetingViewSchema } },
-      handler: async ({ params: p, body: b, auth }) => ({ body: await one(await run(auth!.user, p.id, b as never)) }),
+      handler: async ({ params: p, body: b, auth, locale }) => ({ body: await one(await run(auth!.user, p.id, b as never), locale) }),
     });
   return [
     defineEndpoint({
@@ -56,7 +57,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       before: [limits.meetingRequests],
       request: { query: noQuery, body: MeetingRequestBodySchema },
       responses: { 201: { description: "Requested or booked", schema: MeetingViewSchema } },
-      handler: async ({ body, auth }) => ({ status: 201, body: await one(await requestMeeting(ctx, auth!.user, body)) }),
+      handler: async ({ body, auth, locale }) => ({ status: 201, body: await one(await requestMeeting(ctx, auth!.user, body), locale) }),
     }),
     defineEndpoint({
       method: "get",
@@ -66,7 +67,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       access: "signedIn",
       request: { query: MeetingListQuerySchema },
       responses: { 200: { description: "Meetings by start time", schema: z.array(MeetingViewSchema) } },
-      handler: async ({ query, auth }) => ({ body: await presentMeetings(ctx, await meetingsFor(ctx, auth!.user, query.status)) }),
+      handler: async ({ query, auth, locale }) => ({ body: await presentMeetings(ctx, await meetingsFor(ctx, auth!.user, query.status), locale) }),
     }),
     defineEndpoint({
       method: "get",
@@ -86,7 +87,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       access: "signedIn",
       request: { params, query: noQuery },
       responses: { 200: { description: "The meeting", schema: MeetingViewSchema } },
-      handler: async ({ params: p, auth }) => ({ body: await one(await loadVisibleMeeting(ctx, auth!.user, p.id)) }),
+      handler: async ({ params: p, auth, locale }) => ({ body: await one(await loadVisibleMeeting(ctx, auth!.user, p.id), locale) }),
     }),
     defineEndpoint({
       method: "get",

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import type { CompanyCard, LocalizedText } from "@ketnoi/contracts";
+import { companyName, type CompanyCard } from "@ketnoi/contracts";
 import { useLoad } from "../../lib/useLoad";
+import { localized } from "../../lib/labels";
 import { Async } from "../../components/States";
 
 interface Attachment {
@@ -10,10 +11,6 @@ interface Attachment {
   contentType: string;
   size: number;
 }
-
-/** A localized field in the reader's language, else Vietnamese or English, else any. */
-const inLanguage = (text: LocalizedText | undefined, locale: string) =>
-  text ? (text[locale as keyof LocalizedText] ?? text.vi ?? text.en ?? Object.values(text)[0] ?? "") : "";
 
 /** What a booth shows before anyone talks: the firm, its headline and highlights, and its catalogues to download. */
 export function BoothShowcase({ companyId }: { companyId: string }) {
@@ -26,9 +23,9 @@ export function BoothShowcase({ companyId }: { companyId: string }) {
       <Async result={company.result} reload={company.reload} empty={null}>
         {(c) => (
           <>
-            <h2 id="booth-showcase">{c.englishName ?? c.legalName}</h2>
-            {c.booth?.headline && <p className="lead">{inLanguage(c.booth.headline, i18n.language)}</p>}
-            {c.booth?.highlights.length ? <ul>{c.booth.highlights.map((h, i) => <li key={i}>{inLanguage(h, i18n.language)}</li>)}</ul> : null}
+            <h2 id="booth-showcase">{companyName(c, i18n.language)}</h2>
+            {c.booth?.headline && <p className="lead">{localized(c.booth.headline, i18n.language)}</p>}
+            {c.booth?.highlights.length ? <ul>{c.booth.highlights.map((h, i) => <li key={i}>{localized(h, i18n.language)}</li>)}</ul> : null}
           </>
         )}
       </Async>

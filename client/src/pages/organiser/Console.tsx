@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import type { CompanyCard, DirectoryPage } from "@ketnoi/contracts";
+import { companyName, type CompanyCard, type DirectoryPage } from "@ketnoi/contracts";
 import { RequireRole } from "../../components/RequireRole";
 import { Async, Notice } from "../../components/States";
 import { useLoad } from "../../lib/useLoad";
@@ -47,13 +47,13 @@ function Approvals() {
             {page.data.map((c) => (
               <li key={c.id} className="approval">
                 <span>
-                  <Link to={`/companies/${c.id}`}>{c.legalName}</Link>{" "}
+                  <Link to={`/companies/${c.id}`}>{companyName(c, i18n.language)}</Link>{" "}
                   <small className="muted">{t(`directory.kind.${c.kind}`)} · {countryName(c.country, i18n.language)}</small>
                 </span>
                 {approved.includes(c.id) ? (
                   <span className="status status-booked">{t("console.approved")}</span>
                 ) : (
-                  <button type="button" onClick={() => void approve(c)} aria-label={t("console.approveName", { name: c.legalName })}>{t("console.approve")}</button>
+                  <button type="button" onClick={() => void approve(c)} aria-label={t("console.approveName", { name: companyName(c, i18n.language) })}>{t("console.approve")}</button>
                 )}
               </li>
             ))}

@@ -14,12 +14,12 @@ import { Async, Empty, Notice } from "../../components/States";
 import { EditDeleteActions } from "../../components/EditDeleteActions";
 
 type Kind = (typeof FAIR_SESSION_KINDS)[number];
-type Values = { kind: Kind; title: LocalizedText; day: string; start: string; end: string; room: string; speakers: string; capacity: string };
+type Values = { kind: Kind; title: LocalizedText; day: string; start: string; end: string; room: LocalizedText; speakers: string; capacity: string };
 
 /** A local day and time in the fair's zone as an ISO instant with its offset ("" while incomplete). */
 const instant = (day: string, time: string, zone: string) => (day && time ? (DateTime.fromISO(`${day}T${time}`, { zone }).toISO({ suppressMilliseconds: true }) ?? "") : "");
 
-const blank = (fair: FairSummary): Values => ({ kind: "seminar", title: {}, day: fair.days[0] ?? "", start: "09:00", end: "10:00", room: "", speakers: "", capacity: "50" });
+const blank = (fair: FairSummary): Values => ({ kind: "seminar", title: {}, day: fair.days[0] ?? "", start: "09:00", end: "10:00", room: {}, speakers: "", capacity: "50" });
 const fromSession = (s: FairSessionView, zone: string): Values => ({
   kind: s.kind,
   title: s.title,
@@ -35,12 +35,13 @@ const fromSession = (s: FairSessionView, zone: string): Values => ({
 function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: FairSessionView; onDone: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const zone = fair.timeZone;
+  const given = (text: LocalizedText) => Object.fromEntries(Object.entries(text).filter(([, value]) => value?.trim()));
   const form = useForm<Values>(FairSessionBodySchema, session ? fromSession(session, zone) : blank(fair), (v) => ({
     kind: v.kind,
-    title: Object.fromEntries(Object.entries(v.title).filter(([, text]) => text?.trim())),
+    title: given(v.title),
     startsAt: instant(v.day, v.start, zone),
     endsAt: instant(v.day, v.end, zone),
-    room: v.room,
+    room: given(v.room),
     speakers: v.speakers.split(/\n|,/).map((s) => s.trim()).filter(Boolean),
     capacity: v.capacity.trim() === "" ? undefined : Number(v.capacity),
   }));
@@ -62,9 +63,6 @@ function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: F
             </select>
           )}
         </Field>
-        <Field label={t("programme.room")} error={form.error("room")}>
-          {(p) => <input {...p} value={v.room} onChange={(e) => form.set("room", e.target.value)} onBlur={() => form.touch("room")} />}
-        </Field>
         <Field label={t("programme.capacity")} error={form.error("capacity")}>
           {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={10000} value={v.capacity} onChange={(e) => form.set("capacity", e.target.value)} />}
         </Field>
@@ -77,6 +75,18 @@ function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: F
           {LOCALES.map((l) => (
             <Field key={l} label={t("programme.titleIn", { language: languageName(l, i18n.language) })} error={form.error(`title.${l}`)}>
               {(p) => <input {...p} lang={l} value={v.title[l] ?? ""} onChange={(e) => form.set("title", { ...v.title, [l]: e.target.value }, "title")} />}
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t("programme.room")}</legend>
+        <p className="muted">{t("programme.titleHint")}</p>
+        {form.error("room") && <p className="field-error" role="alert">{form.error("room")}</p>}
+        <div className="row">
+          {LOCALES.map((l) => (
+            <Field key={l} label={t("programme.roomIn", { language: languageName(l, i18n.language) })} error={form.error(`room.${l}`)}>
+              {(p) => <input {...p} lang={l} value={v.room[l] ?? ""} onChange={(e) => form.set("room", { ...v.room, [l]: e.target.value }, "room")} />}
             </Field>
           ))}
         </div>
@@ -122,7 +132,7 @@ function SessionItem({ fair, session, onEdit, onChanged }: { fair: FairSummary; 
         <span className={`tag tag-${session.kind}`}>{t(`session.kind.${session.kind}`)}</span>
         {day && <span>{fairDate(day, i18n.language)}</span>}
         <span>{timeIn(session.startsAt, fair.timeZone, i18n.language)}–{timeIn(session.endsAt, fair.timeZone, i18n.language)}</span>
-        <span>{session.room}</span>
+        <span>{localized(session.room, i18n.language)}</span>
         <span>{t("programme.seats", { count: session.capacity, n: formatNumber(session.capacity, i18n.language) })}</span>
       </p>
       {session.speakers.length > 0 && <p className="muted">{session.speakers.join(", ")}</p>}
