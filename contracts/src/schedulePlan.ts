@@ -12,8 +12,23 @@ export const RunSchedulerBodySchema = z.strictObject({
   proposalsPerCompany: z.number().int().min(0).max(10).default(0),
   /** The most meetings any one company gets in the whole fair (none when absent). */
   maxMeetingsPerCompany: z.number().int().min(1).max(100).optional(),
+  /** The most meetings an interpreter takes back to back before a pause (a slot off). */
+  interpreterMaxRun: z.number().int().min(1).max(20).default(3),
 });
 export const AdjustPlanBodySchema = z.strictObject({ slot: z.string().regex(/^d\d{1,2}s\d{2,3}$/, "not a slot id").nullable() });
+
+/** Interpreters in a plan: the rule on meetings back to back, how often it bit, and how far they walk between tables. */
+const interpreterFigures = z.object({
+  /** The most meetings in a row the plan allows an interpreter (null: no limit, a plan made before the rule). */
+  maxRun: z.number().int().nullable(),
+  longestRun: z.number().int(),
+  /** Runs as long as maxRun allows: where the rule made the interpreter pause. */
+  runsAtCap: z.number().int(),
+  /** Average difference of table numbers between an interpreter's back-to-back onsite meetings (null: none). */
+  averageTableDistance: z.number().nullable(),
+});
+/** A plan being published: meetings booked so far of those to book. */
+const publishing = z.object({ done: z.number().int(), total: z.number().int() });
 
 /** A run of the auto-scheduler as the organiser reviews it: how good, and every meeting's place or why not. */
 export const SchedulePlanViewSchema = z.object({
@@ -27,10 +42,72 @@ export const SchedulePlanViewSchema = z.object({
   breaks: z.number().int(),
   firstFit: z.object({ value: z.number(), breaks: z.number().int() }),
   assignments: z.array(
-    z.object({ meeting: z.string(), kind: z.enum(PLAN_MEETING_KINDS), a: company, b: company, value: z.number(), slot, mode: z.enum(["onsite", "online"]), interpreter: company.optional() }),
+    z.object({ meeting: z.string(), kind: z.enum(PLAN_MEETING_KINDS), a: company, b: company, value: z.number(), slot, mode: z.enum(["onsite", "online"]), interpreter: company.optional(), table: z.number().int().optional() }),
   ),
   unscheduled: z.array(z.object({ meeting: z.string(), kind: z.enum(PLAN_MEETING_KINDS), a: company, b: company, value: z.number(), reason: z.enum(UNSCHEDULED_REASON_CODES) })),
   publishedAt: z.iso.datetime().optional(),
   publishResult: z.object({ booked: z.number().int(), conflicts: z.array(z.object({ meeting: z.string(), reason: z.string() })) }).optional(),
+  interpreters: interpreterFigures.optional(),
+  publishing: publishing.optional(),
 });
 export type SchedulePlanView = z.infer<typeof SchedulePlanViewSchema>;
+
+/** What a hand move did: moved, left out, or nothing (the meeting was already there). */
+export const AdjustPlanResultSchema = SchedulePlanViewSchema.extend({ change: z.enum(["moved", "unchanged", "leftOut"]) });
+export type AdjustPlanResult = z.infer<typeof AdjustPlanResultSchema>;
+
+/** One of the organiser's plans in the list: drafts and published, with their figures. */
+export const SchedulePlanSummarySchema = z.object({
+  id: z.string(),
+  status: z.enum(["draft", "published"]),
+  createdAt: z.iso.datetime(),
+  publishedAt: z.iso.datetime().optional(),
+  value: z.number(),
+  upperBound: z.number(),
+  ratio: z.number(),
+  breaks: z.number().int(),
+  scheduled: z.number().int(),
+  unscheduled: z.number().int(),
+  interpreters: interpreterFigures.optional(),
+  publishResult: z.object({ booked: z.number().int(), conflicts: z.number().int() }).optional(),
+  publishing: publishing.optional(),
+});
+export type SchedulePlanSummary = z.infer<typeof SchedulePlanSummarySchema>;
+
+/** Why a meeting of a plan cannot go to a slot; `party` (and `with`, whom it meets then) name the firms. */
+export const SLOT_BLOCK_CODES = [
+  "current",
+  "booked",
+  "notWished",
+  "partyUnavailable",
+  "partyOutsideHours",
+  "partySession",
+  "partyBlocked",
+  "partyBusy",
+  "partyCap",
+  "noTable",
+  "noRoom",
+  "noInterpreter",
+  "interpreterRun",
+] as const;
+export const SlotBlockSchema = z.object({ code: z.enum(SLOT_BLOCK_CODES), party: company.optional(), with: company.optional() });
+export type SlotBlock = z.infer<typeof SlotBlockSchema>;
+
+/** Every slot a plan's meeting could move to: feasible ones with the mode and interpreter it would get, the others with why not. */
+export const PlanSlotOptionsSchema = z.object({
+  meeting: z.string(),
+  /** Its slot in the plan now (null when left out). */
+  current: z.string().nullable(),
+  /** The most meetings in a row the plan allows an interpreter (interpreterRun reasons), null without a limit. */
+  maxRun: z.number().int().nullable(),
+  slots: z.array(
+    slot.extend({
+      feasible: z.boolean(),
+      mode: z.enum(["onsite", "online"]).optional(),
+      interpreter: company.optional(),
+      table: z.number().int().optional(),
+      reasons: z.array(SlotBlockSchema),
+    }),
+  ),
+});
+export type PlanSlotOptions = z.infer<typeof PlanSlotOptionsSchema>;

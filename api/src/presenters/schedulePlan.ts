@@ -1,5 +1,26 @@
-import type { SchedulePlanView } from "@ketnoi/contracts";
-import type { SchedulePlanRecord } from "../repositories/schedulePlanRepository";
+import type { PlanSlotOptions, SchedulePlanSummary, SchedulePlanView } from "@ketnoi/contracts";
+import type { SchedulePlanListRecord, SchedulePlanRecord } from "../repositories/schedulePlanRepository";
+import type { MoveOption, SlotReason } from "../domain/planning/moveOptions";
+
+const ratioOf = (value: number, upperBound: number) => (upperBound > 0 ? Math.round((value / upperBound) * 10_000) / 10_000 : 1);
+
+/** What a plan shows in the list and atop its page alike. */
+function figures(plan: SchedulePlanListRecord) {
+  const { value, upperBound } = plan.solution;
+  return {
+    id: plan.id,
+    status: plan.status,
+    createdAt: plan.createdAt.toISOString(),
+    value,
+    upperBound,
+    ratio: ratioOf(value, upperBound),
+    breaks: plan.breaks,
+    ...(plan.publishedAt ? { publishedAt: plan.publishedAt.toISOString() } : {}),
+    ...(plan.interpreterStats ? { interpreters: plan.interpreterStats } : {}),
+    // Only while it is a draft: a publish cut short leaves it draft, to be published again.
+    ...(plan.publishProgress && plan.status === "draft" ? { publishing: plan.publishProgress } : {}),
+  };
+}
 
 /** A plan for the organiser, with company and interpreter names looked up by the caller. */
 export function presentSchedulePlan(plan: SchedulePlanRecord, names: Map<string, string>): SchedulePlanView {
@@ -10,22 +31,60 @@ export function presentSchedulePlan(plan: SchedulePlanRecord, names: Map<string,
     const m = meetings.get(key)!;
     return { meeting: key, kind: plan.sources[key]?.kind ?? "request", a: company(m.a), b: company(m.b), value: m.value };
   };
-  const { value, upperBound } = plan.solution;
   return {
-    id: plan.id,
-    status: plan.status,
-    createdAt: plan.createdAt.toISOString(),
-    value,
-    upperBound,
-    ratio: upperBound > 0 ? Math.round((value / upperBound) * 10_000) / 10_000 : 1,
-    breaks: plan.breaks,
+    ...figures(plan),
     firstFit: plan.firstFit,
     assignments: plan.solution.assignments.map((a) => {
       const s = slots.get(a.slot)!;
-      return { ...base(a.meeting), slot: { id: s.id, start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() }, mode: a.mode, ...(a.interpreter ? { interpreter: company(a.interpreter) } : {}) };
+      return {
+        ...base(a.meeting),
+        slot: { id: s.id, start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() },
+        mode: a.mode,
+        ...(a.interpreter ? { interpreter: company(a.interpreter) } : {}),
+        ...(a.table ? { table: a.table } : {}),
+      };
     }),
     unscheduled: plan.solution.unscheduled.map((key) => ({ ...base(key), reason: plan.reasons[key] ?? "noCapacity" })),
-    ...(plan.publishedAt ? { publishedAt: plan.publishedAt.toISOString() } : {}),
     ...(plan.publishResult ? { publishResult: plan.publishResult } : {}),
+  };
+}
+
+/** A plan in the organiser's list: its figures, what publishing did, no meetings. */
+export function presentSchedulePlanSummary(plan: SchedulePlanListRecord): SchedulePlanSummary {
+  return {
+    ...figures(plan),
+    scheduled: plan.solution.assignments.length,
+    unscheduled: plan.solution.unscheduled.length,
+    ...(plan.publishResult ? { publishResult: { booked: plan.publishResult.booked, conflicts: plan.publishResult.conflicts.length } } : {}),
+  };
+}
+
+/** Where one meeting of a plan could go: every slot, feasible or why not, firms and interpreters named. */
+export function presentPlanSlotOptions(
+  plan: SchedulePlanRecord,
+  meeting: string,
+  current: string | null,
+  options: (Omit<MoveOption, "reasons"> & { reasons: SlotReason[] })[],
+  names: Map<string, string>,
+): PlanSlotOptions {
+  const named = (id: string) => ({ id, name: names.get(id) ?? "" });
+  const slots = new Map(plan.instance.slots.map((s) => [s.id, s]));
+  return {
+    meeting,
+    current,
+    maxRun: plan.instance.interpreterMaxRun ?? null,
+    slots: options.map((o) => {
+      const s = slots.get(o.slot)!;
+      return {
+        id: s.id,
+        start: new Date(s.start).toISOString(),
+        end: new Date(s.end).toISOString(),
+        feasible: o.feasible,
+        ...(o.placement ? { mode: o.placement.mode } : {}),
+        ...(o.placement?.interpreter ? { interpreter: named(o.placement.interpreter) } : {}),
+        ...(o.placement?.table ? { table: o.placement.table } : {}),
+        reasons: o.reasons.map((r) => ({ code: r.code, ...(r.party ? { party: named(r.party) } : {}), ...(r.with ? { with: named(r.with) } : {}) })),
+      };
+    }),
   };
 }

@@ -11,6 +11,14 @@ export interface PlanSource {
   meetingId?: string;
 }
 
+/** The interpreters' figures of a plan (see checkSolution's `interpreters`). */
+export interface InterpreterStats {
+  maxRun: number | null;
+  longestRun: number;
+  runsAtCap: number;
+  averageTableDistance: number | null;
+}
+
 export interface SchedulePlanRecord {
   id: string;
   fairId: string;
@@ -26,13 +34,22 @@ export interface SchedulePlanRecord {
   createdAt: Date;
   publishedAt?: Date;
   publishResult?: { booked: number; conflicts: { meeting: string; reason: string }[] };
+  interpreterStats?: InterpreterStats;
+  publishProgress?: { done: number; total: number };
 }
+
+/** A plan without what only its own page needs (the instance it solved, sources, reasons): for the list. */
+export type SchedulePlanListRecord = Omit<SchedulePlanRecord, "instance" | "sources" | "reasons">;
 
 export interface SchedulePlanRepository {
   create(plan: Omit<SchedulePlanRecord, "id" | "createdAt" | "status">): Promise<SchedulePlanRecord>;
   findById(id: string): Promise<SchedulePlanRecord | null>;
+  /** A fair's plans, newest first (at most `limit`). */
+  listForFair(fairId: string, limit: number): Promise<SchedulePlanListRecord[]>;
   /** Replaces a draft's plan after a hand adjustment. */
-  saveAdjusted(id: string, solution: Solution, breaks: number, reasons: Record<string, UnscheduledReason>): Promise<void>;
+  saveAdjusted(id: string, solution: Solution, breaks: number, reasons: Record<string, UnscheduledReason>, interpreterStats: InterpreterStats): Promise<void>;
+  /** How far publishing has come (written every few meetings). */
+  setPublishProgress(id: string, progress: { done: number; total: number }): Promise<void>;
   markPublished(id: string, at: Date, result: NonNullable<SchedulePlanRecord["publishResult"]>): Promise<void>;
 }
 
@@ -50,11 +67,22 @@ export function createSchedulePlanRepository({ SchedulePlan }: Models): Schedule
       const doc = await SchedulePlan.findById(id).lean<Lean>();
       return doc ? toRecord(doc) : null;
     },
-    async saveAdjusted(id, solution, breaks, reasons) {
-      await SchedulePlan.updateOne({ _id: id, status: "draft" }, { $set: { solution, breaks, reasons } });
+    async listForFair(fairId, limit) {
+      if (!Types.ObjectId.isValid(fairId)) return [];
+      const docs = await SchedulePlan.find({ fairId: new Types.ObjectId(fairId) }, { instance: 0, sources: 0, reasons: 0 })
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit)
+        .lean<Omit<Lean, "instance" | "sources" | "reasons">[]>();
+      return docs.map(({ _id, fairId: fair, createdBy, ...rest }) => ({ ...rest, id: _id.toHexString(), fairId: fair.toHexString(), createdBy: createdBy.toHexString() }));
+    },
+    async saveAdjusted(id, solution, breaks, reasons, interpreterStats) {
+      await SchedulePlan.updateOne({ _id: id, status: "draft" }, { $set: { solution, breaks, reasons, interpreterStats } });
+    },
+    async setPublishProgress(id, progress) {
+      await SchedulePlan.updateOne({ _id: id }, { $set: { publishProgress: progress } });
     },
     async markPublished(id, at, result) {
-      await SchedulePlan.updateOne({ _id: id }, { $set: { status: "published", publishedAt: at, publishResult: result } });
+      await SchedulePlan.updateOne({ _id: id }, { $set: { status: "published", publishedAt: at, publishResult: result }, $unset: { publishProgress: 1 } });
     },
   };
 }

@@ -77,9 +77,10 @@ const CASES: Record<string, Case> = {
         consents: { personalData: true },
       },
     }),
-    freshSession: true,
-    expect: all(201),
+    // The same for everyone (and for an address with an account): a mail goes out, nothing else.
+    expect: all(202),
   },
+  "POST /api/auth/register/confirm": { call: () => ({ path: "/api/auth/register/confirm", body: { token: "z".repeat(43) } }), expect: all(404) },
   "POST /api/invitations": {
     call: (f) => ({ path: "/api/invitations", body: { kind: "firm", email: `invitee${f.n}@example.de`, role: "vendor", companyId: f.listedCompany } }),
     expect: organiserOnly(202),
@@ -201,7 +202,9 @@ const CASES: Record<string, Case> = {
   // A feed URL is a capability: whoever holds it reads that one feed.
   "GET /api/calendar/{token}.ics": { call: (f) => ({ path: f.feedPath }), expect: all(200) },
   "POST /api/scheduler/plans": { call: () => ({ path: "/api/scheduler/plans", body: { timeLimitSeconds: 0.2 } }), expect: organiserOnly(201) },
+  "GET /api/scheduler/plans": { call: () => ({ path: "/api/scheduler/plans" }), expect: organiserOnly(200) },
   "GET /api/scheduler/plans/{id}": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}` }), expect: organiserOnly(200) },
+  "GET /api/scheduler/plans/{id}/meetings/{meeting}/slots": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}/meetings/${f.toAccept}/slots` }), expect: organiserOnly(200) },
   "PUT /api/scheduler/plans/{id}/meetings/{meeting}": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}/meetings/${f.toAccept}`, body: { slot: null } }), expect: organiserOnly(200) },
   "POST /api/scheduler/plans/{id}/publish": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToPublish}/publish`, body: {} }), expect: organiserOnly(200) },
   "GET /api/recommendations": { call: () => ({ path: "/api/recommendations?k=5" }), expect: { ...parties(200), organiser: 403 } },

@@ -4,7 +4,8 @@ import { silentLogger } from "../../support/stack";
 import { createMeetingContext } from "../../../api/src/http/app";
 import { requestMeeting } from "../../../api/src/commands/meetings/requestMeeting";
 import { checkSolution } from "../../../api/src/domain/scheduling/checker";
-import type { SchedulePlanView } from "@ketnoi/contracts";
+import type { AdjustPlanResult, PlanSlotOptions, SchedulePlanSummary, SchedulePlanView } from "@ketnoi/contracts";
+import { seedDemoMeetings } from "../../../api/src/seed/seedDemoMeetings";
 
 describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
   const t = useSeededApp("scheduler");
@@ -59,19 +60,37 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
 
   test("adjusting by hand: a move that breaks a rule is refused and changes nothing; a valid one is kept; publishing books them once", async () => {
     const { agent, csrf } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
-    const plan = (await agent.post("/api/scheduler/plans").set(csrf).send({ timeLimitSeconds: 0.5 }).expect(201)).body as SchedulePlanView;
-    const request = plan.assignments.find((a) => a.kind === "request")!;
-    // Onto the slot of the booked meeting of one of its companies, if any; else onto another meeting of the same company.
-    const clash = plan.assignments.find((a) => a.meeting !== request.meeting && [a.a.id, a.b.id].some((id) => id === request.a.id || id === request.b.id))!;
+    const plan = (await agent.post("/api/scheduler/plans").set({ ...csrf, "Accept-Language": "en" }).send({ timeLimitSeconds: 0.5 }).expect(201)).body as SchedulePlanView;
+    // A request and another meeting of one of its companies, in a slot the request is refused for that (the slot list says so first).
+    const pairs = plan.assignments
+      .filter((a) => a.kind === "request")
+      .flatMap((request) => plan.assignments.filter((a) => a.meeting !== request.meeting && a.slot.id !== request.slot.id && [a.a.id, a.b.id].some((id) => id === request.a.id || id === request.b.id)).map((clash) => ({ request, clash })));
+    let chosen: (typeof pairs)[number] | undefined;
+    for (const pair of pairs) {
+      const options = (await agent.get(`/api/scheduler/plans/${plan.id}/meetings/${pair.request.meeting}/slots`).expect(200)).body as PlanSlotOptions;
+      if (options.slots.find((s) => s.id === pair.clash.slot.id)!.reasons[0]?.code === "partyBusy") {
+        chosen = pair;
+        break;
+      }
+    }
+    const { request, clash } = chosen!;
     const refused = await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set({ ...csrf, "Accept-Language": "en" }).send({ slot: clash.slot.id }).expect(409);
-    expect(refused.body.error.fields.slot).toMatch(/would break the plan/);
+    // The refusal names the firm that is busy then and whom it meets.
+    const shared = [request.a, request.b].find((c) => c.id === clash.a.id || c.id === clash.b.id)!;
+    const partner = clash.a.id === shared.id ? clash.b : clash.a;
+    expect(refused.body.error.fields.slot).toBe(`${shared.name} already meets ${partner.name} in this slot.`);
     expect((await agent.get(`/api/scheduler/plans/${plan.id}`).expect(200)).body.assignments.find((a: { meeting: string }) => a.meeting === request.meeting).slot.id).toBe(request.slot.id);
 
     const out = (await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: null }).expect(200)).body as SchedulePlanView;
     expect(out.unscheduled.map((u) => u.meeting)).toContain(request.meeting);
     expect(out.value).toBeCloseTo(plan.value - request.value, 6);
-    const back = (await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: request.slot.id }).expect(200)).body as SchedulePlanView;
+    const back = (await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: request.slot.id }).expect(200)).body as AdjustPlanResult;
+    expect(back.change).toBe("moved");
     expect(back.assignments.find((a) => a.meeting === request.meeting)!.slot.id).toBe(request.slot.id);
+    // Into the slot it has: nothing changes, and the answer says so.
+    const same = (await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: request.slot.id }).expect(200)).body as AdjustPlanResult;
+    expect(same.change).toBe("unchanged");
+    expect(same.assignments).toEqual(back.assignments);
 
     const published = (await agent.post(`/api/scheduler/plans/${plan.id}/publish`).set(csrf).send({}).expect(200)).body as SchedulePlanView;
     const planned = back.assignments.filter((a) => a.kind === "request");
@@ -83,10 +102,131 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
       expect(m.status).toBe("booked");
       expect(m.startsAt!.toISOString()).toBe(a.slot.start);
     }
-    await agent.post(`/api/scheduler/plans/${plan.id}/publish`).set(csrf).send({}).expect(409);
+    const again = await agent.post(`/api/scheduler/plans/${plan.id}/publish`).set({ ...csrf, "Accept-Language": "en" }).send({}).expect(409);
+    expect(again.body.error.fields.plan).toBe("This plan has already been published.");
     await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: null }).expect(409);
     const user = await t.db.models.User.findOne({ email: "planner1@example.vn" }).lean();
     expect(await t.db.models.Notification.countDocuments({ userId: user!._id, kind: "schedule_published" })).toBe(1);
     expect(await t.db.models.OutboxMessage.countDocuments({ to: "planner1@example.vn", template: "schedule_published" })).toBe(1);
   });
+});
+
+describe("the scheduler on the demo fair with matching proposals: moves offered and checked, interpreters' runs, the plans list, one publish", () => {
+  const t = useSeededApp("schedulerdemo");
+  let organiser: Awaited<ReturnType<typeof signIn>>;
+  let plan: SchedulePlanView;
+  const en = () => ({ ...organiser.csrf, "Accept-Language": "en" });
+  const slotsOf = async (meeting: string) => (await organiser.agent.get(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting)}/slots`).set(en()).expect(200)).body as PlanSlotOptions;
+
+  beforeAll(async () => {
+    await seedDemoMeetings(t.repos, () => FIXED_NOW);
+    organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    // Two proposals per company: a plan of a few hundred meetings, as in the field test.
+    plan = (await organiser.agent.post("/api/scheduler/plans").set(organiser.csrf).send({ timeLimitSeconds: 1, proposalsPerCompany: 2 }).expect(201)).body as SchedulePlanView;
+  }, 120_000);
+
+  test("no interpreter works more than three meetings in a row (the default); the plan says how often that made one pause and how far they walk", async () => {
+    const stored = (await t.db.models.SchedulePlan.findById(plan.id).lean())!;
+    expect(stored.instance.interpreterMaxRun).toBe(3);
+    const check = checkSolution(stored.instance, stored.solution);
+    expect(check.violations).toEqual([]);
+    expect(plan.interpreters).toEqual({ maxRun: 3, longestRun: check.interpreters.longestRun, runsAtCap: check.interpreters.runsAtCap, averageTableDistance: check.interpreters.averageTableDistance });
+    expect(plan.interpreters!.longestRun).toBeLessThanOrEqual(3);
+    expect(plan.interpreters!.runsAtCap).toBeGreaterThan(0);
+    expect(plan.interpreters!.averageTableDistance).not.toBeNull();
+    // Every onsite meeting has its table.
+    expect(plan.assignments.filter((a) => a.mode === "onsite").every((a) => a.table! >= 1)).toBe(true);
+  });
+
+  test("a meeting moves to a slot offered as feasible; a slot not offered says why; its own slot changes nothing; a booked meeting stays", async () => {
+    // A placed request or proposal with somewhere else to go.
+    let offered: { meeting: SchedulePlanView["assignments"][number]; options: PlanSlotOptions } | null = null;
+    for (const a of plan.assignments.filter((x) => x.kind !== "booked")) {
+      const options = await slotsOf(a.meeting);
+      if (options.slots.some((s) => s.feasible) && options.slots.some((s) => s.reasons.some((r) => r.code === "partyBusy"))) {
+        offered = { meeting: a, options };
+        break;
+      }
+    }
+    expect(offered).not.toBeNull();
+    const { meeting, options } = offered!;
+    expect(options.current).toBe(meeting.slot.id);
+    expect(options.slots.find((s) => s.id === meeting.slot.id)!.reasons).toEqual([{ code: "current" }]);
+    const target = options.slots.find((s) => s.feasible)!;
+    const moved = (await organiser.agent.put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`).set(en()).send({ slot: target.id }).expect(200)).body as AdjustPlanResult;
+    expect(moved.change).toBe("moved");
+    expect(moved.assignments.find((a) => a.meeting === meeting.meeting)).toMatchObject({ slot: { id: target.id }, mode: target.mode });
+    const stored = (await t.db.models.SchedulePlan.findById(plan.id).lean())!;
+    expect(checkSolution(stored.instance, stored.solution).violations).toEqual([]);
+
+    // A slot where one side meets someone else: refused, the reason named as the slot list gave it.
+    const after = await slotsOf(meeting.meeting);
+    const busy = after.slots.find((s) => s.reasons[0]?.code === "partyBusy")!;
+    const reason = busy.reasons[0]!;
+    const refused = await organiser.agent.put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`).set(en()).send({ slot: busy.id }).expect(409);
+    expect(refused.body.error.fields.slot).toBe(`${reason.party!.name} already meets ${reason.with!.name} in this slot.`);
+    const vi = await organiser.agent.put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`).set({ ...organiser.csrf, "Accept-Language": "vi" }).send({ slot: busy.id }).expect(409);
+    expect(vi.body.error.fields.slot).toContain("đã có lịch gặp");
+
+    // Its own slot: unchanged, nothing written.
+    const same = (await organiser.agent.put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`).set(en()).send({ slot: target.id }).expect(200)).body as AdjustPlanResult;
+    expect(same.change).toBe("unchanged");
+    expect(same.assignments).toEqual(moved.assignments);
+
+    // A booked meeting is not moved by the plan (publishing leaves booked meetings alone).
+    const booked = plan.assignments.find((a) => a.kind === "booked")!;
+    const bookedSlots = await slotsOf(booked.meeting);
+    expect(bookedSlots.slots.filter((s) => s.id !== booked.slot.id).every((s) => !s.feasible && s.reasons[0]!.code === "booked")).toBe(true);
+    const other = bookedSlots.slots.find((s) => s.id !== booked.slot.id)!;
+    const stays = await organiser.agent.put(`/api/scheduler/plans/${plan.id}/meetings/${booked.meeting}`).set(en()).send({ slot: other.id }).expect(409);
+    expect(stays.body.error.fields.slot).toBe("This meeting is already booked: move it on its meeting page.");
+  });
+
+  test("a remote firm's slot outside its working hours says so", async () => {
+    const stored = (await t.db.models.SchedulePlan.findById(plan.id).lean())!;
+    const remote = new Set((stored.instance.participants as { id: string; onsite: boolean }[]).filter((p) => !p.onsite).map((p) => p.id));
+    let found: PlanSlotOptions["slots"][number]["reasons"][number] | undefined;
+    for (const a of plan.assignments.filter((x) => x.kind !== "booked" && (remote.has(x.a.id) || remote.has(x.b.id))).slice(0, 20)) {
+      found = (await slotsOf(a.meeting)).slots.flatMap((s) => s.reasons).find((r) => r.code === "partyOutsideHours");
+      if (found) break;
+    }
+    expect(found).toMatchObject({ code: "partyOutsideHours", party: { name: expect.any(String) } });
+    expect(remote.has(found!.party!.id)).toBe(true);
+  });
+
+  test("the plans list: newest first with their figures; published once however often it is asked, with progress as it goes", async () => {
+    // (At most one meeting per company: a plan of some dozens to publish, enough to see it go.)
+    const second = (await organiser.agent.post("/api/scheduler/plans").set(organiser.csrf).send({ timeLimitSeconds: 0.5, proposalsPerCompany: 1, maxMeetingsPerCompany: 1 }).expect(201)).body as SchedulePlanView;
+    const list = (await organiser.agent.get("/api/scheduler/plans").expect(200)).body as SchedulePlanSummary[];
+    expect(list.map((p) => p.id).slice(0, 2)).toEqual([second.id, plan.id]);
+    expect(list[0]).toMatchObject({ status: "draft", value: second.value, upperBound: second.upperBound, breaks: second.breaks, scheduled: second.assignments.length, unscheduled: second.unscheduled.length, interpreters: second.interpreters });
+
+    // Two publishes at once (a double click, a second tab): one books, the other is refused and books nothing.
+    const seen: number[] = [];
+    const post = () => organiser.agent.post(`/api/scheduler/plans/${second.id}/publish`).set(en()).send({});
+    const first = post();
+    const racing = post();
+    const poll = (async () => {
+      for (let i = 0; i < 400; i++) {
+        const now = (await organiser.agent.get(`/api/scheduler/plans/${second.id}`).expect(200)).body as SchedulePlanView;
+        if (now.status === "published") return;
+        if (now.publishing) seen.push(now.publishing.done);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    })();
+    const [a, b] = await Promise.all([first, racing]);
+    await poll;
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const refusal = (a.status === 409 ? a : b).body.error.fields.plan;
+    expect(["This plan is being published; wait until it is done.", "This plan has already been published."]).toContain(refusal);
+    const done = ((a.status === 200 ? a : b).body as SchedulePlanView);
+    const planned = second.assignments.filter((x) => x.kind !== "booked").length;
+    expect(done.publishResult!.booked + done.publishResult!.conflicts.length).toBe(planned);
+    expect(done.publishing).toBeUndefined();
+    // The page saw it going: some meetings booked, fewer than all.
+    expect(seen.some((n) => n > 0 && n < planned)).toBe(true);
+    const listed = ((await organiser.agent.get("/api/scheduler/plans").expect(200)).body as SchedulePlanSummary[]).find((p) => p.id === second.id)!;
+    expect(listed).toMatchObject({ status: "published", publishResult: { booked: done.publishResult!.booked, conflicts: done.publishResult!.conflicts.length } });
+    expect(listed.publishedAt).toBeDefined();
+  }, 180_000);
 });

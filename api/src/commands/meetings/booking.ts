@@ -31,6 +31,8 @@ export interface BookingRequest {
   slotId: string;
   /** The interpreter to try first (the one a published plan chose). */
   preferInterpreter?: string;
+  /** The table to try first (the one a published plan chose, near the interpreter's other meetings). */
+  preferTable?: number;
 }
 
 /** A table needs both sides at the fair: asking for one with a remote side is a wrong request (400), not a full room. */
@@ -116,7 +118,8 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   let table: number | undefined;
   let onlineRoom: string | undefined;
   if (req.preferredMode !== "online" && bothOnsite && fair.onsiteTables > 0) {
-    const order = tableOrder(fair.onsiteTables, fair.tableZones, [...requester.sectors, ...recipient.sectors], spread);
+    const zoned = tableOrder(fair.onsiteTables, fair.tableZones, [...requester.sectors, ...recipient.sectors], spread);
+    const order = req.preferTable && req.preferTable <= fair.onsiteTables ? [req.preferTable, ...zoned.filter((t) => t !== req.preferTable)] : zoned;
     const key = await reservations.claimFirst(order.map((t) => reservationKeys.table(fair.id, slot.start, t)), meetingId);
     if (key) {
       claimed.push(key);

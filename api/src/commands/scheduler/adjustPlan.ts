@@ -1,41 +1,56 @@
-import { AppError, notFound, validationFailed } from "../../errors";
+import { AppError, validationFailed } from "../../errors";
 import { checkSolution } from "../../domain/scheduling/checker";
+import { assignTables } from "../../domain/scheduling/tables";
 import { explainUnscheduled } from "../../domain/planning/explainUnscheduled";
-import type { Assignment } from "../../domain/scheduling/format";
+import { interpreterFigures } from "../../domain/planning/interpreterFigures";
+import { blockOf, planMove } from "../../domain/planning/moveOptions";
+import type { Solution } from "../../domain/scheduling/format";
+import type { SchedulePlanRecord } from "../../repositories/schedulePlanRepository";
+import { loadPlanMeeting, moveRefused, refineReasons, type NamesFor } from "./planSlots";
 import type { SchedulerContext } from "./context";
 
-/**
- * Moves one meeting of a draft plan to another slot (or leaves it out) by hand. The move keeps the
- * meeting's mode when the slot allows it and takes the first free interpreter who bridges the pair;
- * the independent checker must accept the whole plan afterwards, or nothing changes.
- */
-export async function adjustPlan(ctx: SchedulerContext, planId: string, meetingKey: string, slot: string | null) {
-  const plan = await ctx.repos.schedulePlans.findById(planId);
-  if (!plan) throw notFound();
-  if (plan.status !== "draft") throw new AppError("conflict", { plan: "planPublished" });
-  const meeting = plan.instance.meetings.find((m) => m.id === meetingKey);
-  if (!meeting) throw notFound();
-  if (slot !== null && !plan.instance.slots.some((s) => s.id === slot)) throw validationFailed({ slot: "unknownSlot" });
+export type PlanChange = "moved" | "unchanged" | "leftOut";
 
-  const others = plan.solution.assignments.filter((a) => a.meeting !== meetingKey);
-  const unscheduled = plan.solution.unscheduled.filter((id) => id !== meetingKey);
-  let placed: Assignment | undefined;
-  if (slot !== null) {
-    const current = plan.solution.assignments.find((a) => a.meeting === meetingKey);
-    const participants = new Map(plan.instance.participants.map((p) => [p.id, p]));
-    const canOnsite = meeting.mode !== "online" && participants.get(meeting.a)?.onsite && participants.get(meeting.b)?.onsite;
-    const onsiteUsed = others.filter((a) => a.slot === slot && a.mode === "onsite").length;
-    const mode = canOnsite && onsiteUsed < plan.instance.onsiteTables && (current?.mode !== "online" || meeting.mode === "onsite") ? "onsite" : "online";
-    const busyInterpreters = new Set(others.filter((a) => a.slot === slot && a.interpreter).map((a) => a.interpreter));
-    const interpreter = meeting.languages
-      ? plan.instance.interpreters.find((i) => meeting.languages!.every((l) => i.languages.includes(l)) && i.available.includes(slot) && !busyInterpreters.has(i.id))?.id
-      : undefined;
-    placed = { meeting: meetingKey, slot, mode, ...(interpreter ? { interpreter } : {}) };
+/**
+ * Moves one meeting of a draft plan to another slot (or leaves it out, slot null) by hand. The move
+ * takes what the slot offers as moveOptions finds it (a table or room, an interpreter who speaks the
+ * pair and is not kept on too long; another meeting there may change interpreter or switch between
+ * table and video room to make way); the independent checker must accept the whole plan afterwards.
+ * A refusal says why in the reader's language (the firm busy then, no interpreter, ...); a move to
+ * the meeting's own slot changes nothing and says so.
+ */
+export async function adjustPlan(ctx: SchedulerContext, planId: string, meetingKey: string, slot: string | null, namesFor: NamesFor): Promise<{ plan: SchedulePlanRecord; change: PlanChange }> {
+  const { plan, booked } = await loadPlanMeeting(ctx, planId, meetingKey);
+  if (plan.status !== "draft") throw new AppError("conflict", { plan: "planPublished" });
+  if (slot !== null && !plan.instance.slots.some((s) => s.id === slot)) throw validationFailed({ slot: "unknownSlot" });
+  const current = plan.solution.assignments.find((a) => a.meeting === meetingKey);
+  if ((current?.slot ?? null) === slot) return { plan, change: "unchanged" };
+
+  let solution: Solution;
+  if (slot === null) {
+    if (booked) throw moveRefused(plan, [{ code: "booked" }], new Map());
+    const assignments = plan.solution.assignments.filter((a) => a.meeting !== meetingKey);
+    const values = new Map(plan.instance.meetings.map((m) => [m.id, m.value]));
+    solution = assignTables(plan.instance, {
+      ...plan.solution,
+      assignments,
+      unscheduled: [...plan.solution.unscheduled, meetingKey],
+      value: Math.round(assignments.reduce((sum, a) => sum + (values.get(a.meeting) ?? 0), 0) * 1000) / 1000,
+    });
+  } else {
+    const option = planMove(plan.instance, plan.solution, meetingKey, slot, booked);
+    if (!option.feasible) {
+      const [reasons] = await refineReasons(ctx, plan, [option]);
+      throw moveRefused(plan, reasons!, await namesFor(plan));
+    }
+    solution = option.solution!;
   }
-  const value = plan.instance.meetings.filter((m) => [...others, ...(placed ? [placed] : [])].some((a) => a.meeting === m.id)).reduce((sum, m) => sum + m.value, 0);
-  const solution = { ...plan.solution, assignments: placed ? [...others, placed] : others, unscheduled: placed ? unscheduled : [...unscheduled, meetingKey], value: Math.round(value * 1000) / 1000 };
+  // The checker has the last word (moveOptions asked it too), and names what it refuses.
   const check = checkSolution(plan.instance, solution);
-  if (!check.feasible) throw new AppError("conflict", { slot: "planInfeasible" });
-  await ctx.repos.schedulePlans.saveAdjusted(plan.id, solution, check.breaks, explainUnscheduled(plan.instance, solution));
-  return (await ctx.repos.schedulePlans.findById(plan.id))!;
+  if (!check.feasible) {
+    const [reasons] = await refineReasons(ctx, plan, [{ slot: slot ?? "", reasons: check.conflicts.map(blockOf) }]);
+    throw moveRefused(plan, reasons!, await namesFor(plan));
+  }
+  await ctx.repos.schedulePlans.saveAdjusted(plan.id, solution, check.breaks, explainUnscheduled(plan.instance, solution), interpreterFigures(plan.instance, solution));
+  return { plan: (await ctx.repos.schedulePlans.findById(plan.id))!, change: slot === null ? "leftOut" : "moved" };
 }

@@ -18,7 +18,7 @@ const reasonOf = (err: unknown) => {
 async function bookPlanned(ctx: SchedulerContext, user: UserRecord, a: Assignment, source: PlanSource) {
   const { repos } = ctx;
   const parties = await loadParties(ctx, source.a, source.b, (await repos.companies.findById(source.a))?.fairId ?? "");
-  const want = { preferredMode: a.mode, slotId: a.slot, ...(a.interpreter ? { preferInterpreter: a.interpreter } : {}) };
+  const want = { preferredMode: a.mode, slotId: a.slot, ...(a.interpreter ? { preferInterpreter: a.interpreter } : {}), ...(a.interpreter && a.table ? { preferTable: a.table } : {}) };
   if (source.kind === "request") {
     const meeting = await repos.meetings.findById(source.meetingId!);
     if (!meeting || !["requested", "countered"].includes(statusNow(ctx, meeting))) throw new AppError("conflict", { meeting: "meetingChanged" });
@@ -60,23 +60,38 @@ async function bookPlanned(ctx: SchedulerContext, user: UserRecord, a: Assignmen
   }
 }
 
+/** Progress is written every this many meetings: one small write per few bookings (each takes several). */
+const PROGRESS_EVERY = 10;
+
 /**
  * Publishes a draft: books every planned request and proposal in its slot (booked meetings are
- * already in place), then tells every company with meetings. Runs once per plan, whoever clicks;
- * a meeting someone booked over in the meantime is reported, not forced.
+ * already in place), then tells every company with meetings. Runs once per plan, whoever clicks: a
+ * second publish, during or after the first, is refused with its own message; a meeting someone
+ * booked over in the meantime is reported, not forced. Meetings with an interpreter and a planned
+ * table go first, so the tables that keep her walks short are still free; how many are booked is
+ * written as it goes (the page shows it).
  */
 export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planId: string) {
   const { repos } = ctx;
   const plan = await repos.schedulePlans.findById(planId);
   if (!plan) throw notFound();
-  if (plan.status !== "draft" || !(await repos.reservations.claimNew(`publish:${plan.id}`, plan.id))) throw new AppError("conflict", { plan: "planPublished" });
+  if (plan.status !== "draft") throw new AppError("conflict", { plan: "planPublished" });
+  if (!(await repos.reservations.claimNew(`publish:${plan.id}`, plan.id))) {
+    const now = await repos.schedulePlans.findById(plan.id);
+    throw new AppError("conflict", { plan: now?.status === "published" ? "planPublished" : "planPublishing" });
+  }
   let booked = 0;
   const conflicts: { meeting: string; reason: string }[] = [];
   const companies = new Set<string>();
+  const toBook = plan.solution.assignments
+    .filter((a) => plan.sources[a.meeting] && plan.sources[a.meeting]!.kind !== "booked")
+    .sort((x, y) => Number(!!(y.interpreter && y.table)) - Number(!!(x.interpreter && x.table)));
+  const total = toBook.length;
   try {
-    for (const a of plan.solution.assignments) {
-      const source = plan.sources[a.meeting];
-      if (!source || source.kind === "booked") continue;
+    await repos.schedulePlans.setPublishProgress(plan.id, { done: 0, total });
+    for (const [done, a] of toBook.entries()) {
+      const source = plan.sources[a.meeting]!;
+      if (done > 0 && done % PROGRESS_EVERY === 0) await repos.schedulePlans.setPublishProgress(plan.id, { done, total });
       try {
         await bookPlanned(ctx, user, a, source);
         booked++;

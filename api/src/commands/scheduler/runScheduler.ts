@@ -7,6 +7,7 @@ import { planInstance, type PlanMeeting } from "../../domain/planning/planInstan
 import { slotsForDayPart } from "../../domain/planning/dayPart";
 import { explainUnscheduled } from "../../domain/planning/explainUnscheduled";
 import { firstFit } from "../../domain/scheduling/firstFit";
+import { interpreterFigures } from "../../domain/planning/interpreterFigures";
 import { availabilityOf } from "../companyAvailability";
 import { statusNow } from "../meetings/loadMeeting";
 import type { SchedulerContext } from "./context";
@@ -26,10 +27,11 @@ const PROPOSAL_WEIGHT = 0.5;
 
 /**
  * Runs the auto-scheduler over the current fair: booked meetings stay where they are, open requests
- * and the given proposals are placed to maximise value and then minimise breaks. The result is a
+ * and the given proposals are placed to maximise value and then minimise breaks, no interpreter
+ * with more than `interpreterMaxRun` meetings back to back (her booked ones counted). The result is a
  * draft with the upper bound, the first-fit baseline and a reason for every meeting left out.
  */
-export async function runScheduler(ctx: SchedulerContext, user: UserRecord, options: { timeLimitMs: number; proposals: Proposal[]; maxMeetingsPerCompany?: number }) {
+export async function runScheduler(ctx: SchedulerContext, user: UserRecord, options: { timeLimitMs: number; proposals: Proposal[]; maxMeetingsPerCompany?: number; interpreterMaxRun?: number }) {
   const { repos } = ctx;
   const fair = await repos.fairs.findCurrent(ctx.now());
   if (!fair) throw notFound();
@@ -78,6 +80,7 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
     interpreters,
     meetings,
     ...(options.maxMeetingsPerCompany ? { maxMeetingsPerCompany: options.maxMeetingsPerCompany } : {}),
+    ...(options.interpreterMaxRun ? { interpreterMaxRun: options.interpreterMaxRun } : {}),
   });
 
   const result = await ctx.solver.solve(instance, options.timeLimitMs);
@@ -93,5 +96,6 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
     breaks,
     firstFit: { value: baseline.value, breaks: baseline.breaks },
     reasons: explainUnscheduled(instance, solution),
+    interpreterStats: interpreterFigures(instance, solution),
   });
 }

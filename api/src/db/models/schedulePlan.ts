@@ -19,6 +19,10 @@ export const schedulePlanSchema = new Schema(
     reasons: { type: Schema.Types.Mixed, default: {} },
     publishedAt: Date,
     publishResult: { type: Schema.Types.Mixed },
+    /** The interpreters' figures of the plan as it stands (run limit, longest run, runs at it, table distance). */
+    interpreterStats: { type: Schema.Types.Mixed },
+    /** While it is being published: meetings booked so far of those to book. */
+    publishProgress: { type: Schema.Types.Mixed },
   },
   { collection: "schedule_plans", strict: "throw", versionKey: false, minimize: false, timestamps: true },
 );

@@ -40,13 +40,16 @@ export interface PlanInput {
   meetings: PlanMeeting[];
   /** The most meetings one company takes in the whole fair (the organiser's choice). */
   maxMeetingsPerCompany?: number;
+  /** The most meetings an interpreter takes back to back (the organiser's choice). */
+  interpreterMaxRun?: number;
 }
 
 /**
  * The fair's data as a scheduling instance (the file format of ../scheduling/format.ts). A pair with
  * no common language needs an interpreter who speaks each side's first language; a booked meeting
  * is pinned to its slot with the interpreter it already holds (taken out of that interpreter's free
- * slots), so the plan works around it; a proposal of a pair that already meets is left out.
+ * slots, and counted in her runs of meetings back to back), so the plan works around it; a
+ * proposal of a pair that already meets is left out.
  */
 export function planInstance(input: PlanInput): Instance {
   const participants = new Map(input.participants.map((p) => [p.id, p]));
@@ -76,10 +79,12 @@ export function planInstance(input: PlanInput): Instance {
     slots: input.slots.map((s) => ({ id: s.id, start: s.start.toISOString(), end: s.end.toISOString() })),
     onsiteTables: input.onsiteTables,
     onlineRooms: input.onlineRooms,
+    ...(input.interpreterMaxRun ? { interpreterMaxRun: input.interpreterMaxRun } : {}),
     interpreters: input.interpreters.map((i) => {
-      const held = new Set(input.meetings.filter((m) => m.kind === "booked" && m.interpreter === i.id).map((m) => m.fixedSlot));
+      const held = new Set(input.meetings.flatMap((m) => (m.kind === "booked" && m.interpreter === i.id && m.fixedSlot ? [m.fixedSlot] : [])));
       // As spoken, like the meetings' languages (languageBridge), so the solver's exact match holds.
-      return { id: i.id, languages: [...new Set(i.languages.map(spokenLanguage))], available: i.available.filter((s) => !held.has(s)) };
+      // Her booked meetings are not free for the plan but count in her runs (busy).
+      return { id: i.id, languages: [...new Set(i.languages.map(spokenLanguage))], available: i.available.filter((s) => !held.has(s)), ...(held.size ? { busy: [...held] } : {}) };
     }),
     participants: input.participants.map((p) => ({
       id: p.id,

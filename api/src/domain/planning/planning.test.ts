@@ -42,6 +42,7 @@ describe("planning the fair's meetings", () => {
     expect(byId.get("b1")!.slots).toEqual(["d1s01"]);
     expect(byId.get("b1")!.languages).toBeUndefined(); // it keeps the interpreter it has...
     expect(inst.interpreters[0]!.available).toEqual(["d1s02"]); // ...who is not free for another then
+    expect(inst.interpreters[0]!.busy).toEqual(["d1s01"]); // ...and works then (her runs count it)
     expect(byId.get("m3")!.languages).toEqual(["vi", "de"]);
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AdjustPlanBodySchema, RunSchedulerBodySchema, SchedulePlanViewSchema } from "@ketnoi/contracts";
+import { AdjustPlanBodySchema, AdjustPlanResultSchema, PlanSlotOptionsSchema, RunSchedulerBodySchema, SchedulePlanSummarySchema, SchedulePlanViewSchema, companyName, type Locale } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound } from "../../errors";
 import type { SchedulerContext } from "../../commands/scheduler/context";
@@ -7,7 +7,9 @@ import type { SchedulePlanRecord } from "../../repositories/schedulePlanReposito
 import { runScheduler, type Proposal } from "../../commands/scheduler/runScheduler";
 import { adjustPlan } from "../../commands/scheduler/adjustPlan";
 import { publishPlan } from "../../commands/scheduler/publishPlan";
-import { presentSchedulePlan } from "../../presenters/schedulePlan";
+import { listPlans } from "../../commands/scheduler/listPlans";
+import { planSlotOptions } from "../../commands/scheduler/planSlots";
+import { presentPlanSlotOptions, presentSchedulePlan, presentSchedulePlanSummary } from "../../presenters/schedulePlan";
 
 const params = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, "not an id") });
 const noQuery = z.strictObject({});
@@ -15,12 +17,16 @@ const tags = ["scheduler"];
 
 /** The organiser's auto-scheduler: run (a draft), review, adjust by hand, publish. Organisers only. */
 export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perCompany: number) => Promise<Proposal[]>) {
-  const view = async (plan: SchedulePlanRecord) => {
+  /** The plan's firms and interpreters, named for the reader. */
+  const namesFor = (locale: Locale) => async (plan: SchedulePlanRecord) => {
     const names = new Map<string, string>();
-    for (const c of await ctx.repos.companies.findByIds([...new Set(plan.instance.participants.map((p) => p.id))])) names.set(c.id, c.englishName ?? c.legalName);
+    for (const c of await ctx.repos.companies.findByIds([...new Set(plan.instance.participants.map((p) => p.id))])) names.set(c.id, companyName(c, locale));
     for (const i of await ctx.repos.interpreters.listForFair(plan.fairId)) names.set(i.id, i.name);
-    return presentSchedulePlan(plan, names);
+    return names;
   };
+  /** The plan with its firms named for the reader. */
+  const view = async (plan: SchedulePlanRecord, locale: Locale) => presentSchedulePlan(plan, await namesFor(locale)(plan));
+  const meetingParams = z.strictObject({ id: params.shape.id, meeting: z.string().regex(/^[0-9a-f]{24}$|^proposal:[0-9a-f]{24}:[0-9a-f]{24}$/, "not a meeting key") });
   return [
     defineEndpoint({
       method: "post",
@@ -30,10 +36,21 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       access: ["organiser"],
       request: { query: noQuery, body: RunSchedulerBodySchema },
       responses: { 201: { description: "The draft plan", schema: SchedulePlanViewSchema } },
-      handler: async ({ body, auth }) => {
+      handler: async ({ body, auth, locale }) => {
         const proposals = body.proposalsPerCompany ? await proposalsFor(body.proposalsPerCompany) : [];
-        return { status: 201, body: await view(await runScheduler(ctx, auth!.user, { timeLimitMs: body.timeLimitSeconds * 1000, proposals, ...(body.maxMeetingsPerCompany ? { maxMeetingsPerCompany: body.maxMeetingsPerCompany } : {}) })) };
+        const options = { timeLimitMs: body.timeLimitSeconds * 1000, proposals, interpreterMaxRun: body.interpreterMaxRun, ...(body.maxMeetingsPerCompany ? { maxMeetingsPerCompany: body.maxMeetingsPerCompany } : {}) };
+        return { status: 201, body: await view(await runScheduler(ctx, auth!.user, options), locale) };
       },
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/scheduler/plans",
+      summary: "The current fair's plans, drafts and published, newest first, with their figures",
+      tags,
+      access: ["organiser"],
+      request: { query: noQuery },
+      responses: { 200: { description: "The plans", schema: z.array(SchedulePlanSummarySchema) } },
+      handler: async () => ({ body: (await listPlans(ctx)).map(presentSchedulePlanSummary) }),
     }),
     defineEndpoint({
       method: "get",
@@ -43,10 +60,10 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       access: ["organiser"],
       request: { params, query: noQuery },
       responses: { 200: { description: "The plan", schema: SchedulePlanViewSchema } },
-      handler: async ({ params: p }) => {
+      handler: async ({ params: p, locale }) => {
         const plan = await ctx.repos.schedulePlans.findById(p.id);
         if (!plan) throw notFound();
-        return { body: await view(plan) };
+        return { body: await view(plan, locale) };
       },
     }),
     defineEndpoint({
@@ -55,9 +72,25 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       summary: "Move one meeting of a draft to another slot (or leave it out, with null); refused when the plan would break a rule",
       tags,
       access: ["organiser"],
-      request: { params: z.strictObject({ id: params.shape.id, meeting: z.string().regex(/^[0-9a-f]{24}$|^proposal:[0-9a-f]{24}:[0-9a-f]{24}$/, "not a meeting key") }), query: noQuery, body: AdjustPlanBodySchema },
-      responses: { 200: { description: "The adjusted plan", schema: SchedulePlanViewSchema } },
-      handler: async ({ params: p, body }) => ({ body: await view(await adjustPlan(ctx, p.id, p.meeting, body.slot)) }),
+      request: { params: meetingParams, query: noQuery, body: AdjustPlanBodySchema },
+      responses: { 200: { description: "The plan and what changed: moved, left out, or unchanged (the meeting was in that slot already)", schema: AdjustPlanResultSchema } },
+      handler: async ({ params: p, body, locale }) => {
+        const { plan, change } = await adjustPlan(ctx, p.id, p.meeting, body.slot, namesFor(locale));
+        return { body: { ...(await view(plan, locale)), change } };
+      },
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/scheduler/plans/:id/meetings/:meeting/slots",
+      summary: "Where one meeting of a draft could move: every slot, feasible (with the mode, interpreter and table it would get) or why not (a firm busy or unavailable, no table or room, no interpreter free, an interpreter's run too long)",
+      tags,
+      access: ["organiser"],
+      request: { params: meetingParams, query: noQuery },
+      responses: { 200: { description: "The slots", schema: PlanSlotOptionsSchema } },
+      handler: async ({ params: p, locale }) => {
+        const { plan, current, options } = await planSlotOptions(ctx, p.id, p.meeting);
+        return { body: presentPlanSlotOptions(plan, p.meeting, current, options, await namesFor(locale)(plan)) };
+      },
     }),
     defineEndpoint({
       method: "post",
@@ -67,7 +100,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       access: ["organiser"],
       request: { params, query: noQuery, body: z.strictObject({}) },
       responses: { 200: { description: "The published plan with what was booked and what could not be", schema: SchedulePlanViewSchema } },
-      handler: async ({ params: p, auth }) => ({ body: await view(await publishPlan(ctx, auth!.user, p.id)) }),
+      handler: async ({ params: p, auth, locale }) => ({ body: await view(await publishPlan(ctx, auth!.user, p.id), locale) }),
     }),
   ];
 }

@@ -1,0 +1,77 @@
+import { AppError, notFound } from "../../errors";
+import { moveOptions, type MoveOption, type SlotBlock, type SlotReason } from "../../domain/planning/moveOptions";
+import type { SchedulePlanRecord } from "../../repositories/schedulePlanRepository";
+import { availabilityOf } from "../companyAvailability";
+import type { SchedulerContext } from "./context";
+
+/** Company (and interpreter) names for the reader: the route knows the reader's language. */
+export type NamesFor = (plan: SchedulePlanRecord) => Promise<Map<string, string>>;
+
+/**
+ * Says why each side is unavailable in a slot, from the fair's data now (the plan keeps only "not
+ * available"): outside its working hours (a remote firm), at a fair session, or a slot it blocked.
+ */
+export async function refineReasons(ctx: SchedulerContext, plan: SchedulePlanRecord, options: { slot: string; reasons: SlotBlock[] }[]): Promise<SlotReason[][]> {
+  const parties = [...new Set(options.flatMap((o) => o.reasons.flatMap((r) => (r.code === "partyUnavailable" ? [r.party] : []))))];
+  const why = new Map<string, string>();
+  const fair = parties.length ? await ctx.repos.fairs.findById(plan.fairId) : null;
+  if (fair) {
+    const companies = (await ctx.repos.companies.findByIds(parties)).filter((c) => c.fairId === fair.id);
+    for (const [id, slots] of await availabilityOf(ctx.repos, fair, companies)) for (const s of slots) if (s.reason) why.set(`${id}@${s.slot.id}`, s.reason);
+  }
+  const refined = { outsideWorkingHours: "partyOutsideHours", session: "partySession", blocked: "partyBlocked" } as const;
+  return options.map((o) =>
+    o.reasons.map((r): SlotReason => {
+      if (r.code !== "partyUnavailable") return r;
+      const reason = why.get(`${r.party}@${o.slot}`) as keyof typeof refined | undefined;
+      return { ...r, code: reason ? refined[reason] : "partyUnavailable" };
+    }),
+  );
+}
+
+/** The draft (or published) plan and its meeting, or 404. */
+export async function loadPlanMeeting(ctx: SchedulerContext, planId: string, meetingKey: string) {
+  const plan = await ctx.repos.schedulePlans.findById(planId);
+  if (!plan) throw notFound();
+  const meeting = plan.instance.meetings.find((m) => m.id === meetingKey);
+  if (!meeting) throw notFound();
+  return { plan, meeting, booked: plan.sources[meetingKey]?.kind === "booked" };
+}
+
+/** Every slot of the plan for one meeting: feasible or why not (see moveOptions). */
+export async function planSlotOptions(ctx: SchedulerContext, planId: string, meetingKey: string) {
+  const { plan, booked } = await loadPlanMeeting(ctx, planId, meetingKey);
+  const options: MoveOption[] = plan.status === "draft" ? moveOptions(plan.instance, plan.solution, meetingKey, booked) : plan.instance.slots.map((s) => ({ slot: s.id, feasible: false, reasons: [] }));
+  const reasons = await refineReasons(ctx, plan, options);
+  const current = plan.solution.assignments.find((a) => a.meeting === meetingKey)?.slot ?? null;
+  return { plan, current, options: options.map((o, i) => ({ ...o, reasons: reasons[i]! })) };
+}
+
+/** Field message keys of a refused move, by the first reason (templates fill in the names). */
+const MESSAGE: Record<SlotReason["code"], string> = {
+  current: "planInfeasible", // (never refused: a move to its own slot is "unchanged")
+  booked: "planMeetingBooked",
+  notWished: "planSlotNotWished",
+  partyUnavailable: "planPartyUnavailable",
+  partyOutsideHours: "planPartyOutsideHours",
+  partySession: "planPartySession",
+  partyBlocked: "planPartyBlocked",
+  partyBusy: "planPartyBusy",
+  partyCap: "planPartyCap",
+  noTable: "planNoTable",
+  noRoom: "planNoRoom",
+  noInterpreter: "planNoInterpreter",
+  interpreterRun: "planInterpreterRun",
+};
+
+/** A refused move, saying its first reason in the reader's language, the firms named. */
+export function moveRefused(plan: SchedulePlanRecord, reasons: SlotReason[], names: Map<string, string>): AppError {
+  const first = reasons[0];
+  if (!first) return new AppError("conflict", { slot: "planInfeasible" });
+  const values: Record<string, string> = {
+    ...(first.party ? { party: names.get(first.party) ?? first.party } : {}),
+    ...(first.with ? { other: names.get(first.with) ?? first.with } : {}),
+    max: String(plan.instance.interpreterMaxRun ?? ""),
+  };
+  return new AppError("conflict", { slot: MESSAGE[first.code] }, undefined, undefined, values);
+}
