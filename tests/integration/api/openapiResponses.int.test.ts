@@ -34,7 +34,9 @@ const CALLS: Record<string, { as: Role[]; path: (ids: Ids) => string }> = {
   "/api/meetings/slots": { as: ["domestic"], path: (i) => `/api/meetings/slots?with=${i.vendor}` },
   "/api/meetings/{id}": { as: ["domestic", "organiser"], path: (i) => `/api/meetings/${i.meeting}` },
   "/api/me/notifications": { as: ["domestic", "vendor"], path: () => "/api/me/notifications" },
+  "/api/scheduler/plans": { as: ["organiser"], path: () => "/api/scheduler/plans" },
   "/api/scheduler/plans/{id}": { as: ["organiser"], path: (i) => `/api/scheduler/plans/${i.plan}` },
+  "/api/scheduler/plans/{id}/meetings/{meeting}/slots": { as: ["organiser"], path: (i) => `/api/scheduler/plans/${i.plan}/meetings/${i.meeting}/slots` },
   "/api/recommendations": { as: ["domestic", "vendor"], path: () => "/api/recommendations?k=20" },
   "/api/matching/companies/{companyId}": { as: ["organiser"], path: (i) => `/api/matching/companies/${i.domestic}?k=20` },
   "/api/matching/overview": { as: ["organiser"], path: () => "/api/matching/overview" },
@@ -85,6 +87,7 @@ describe("the api answers what its OpenAPI document declares", () => {
 
   test.each(Object.keys(CALLS))("GET %s", async (path) => {
     const { as, path: url } = CALLS[path]!;
+    expect({ path, inDocument: Boolean(doc.paths[path]?.get) }).toEqual({ path, inDocument: true });
     const schema = doc.paths[path]!.get!.responses["200"]!.content!["application/json"]!.schema;
     for (const role of as) {
       const client = role === "anonymous" ? request(t.app) : sessions.get(role)!.agent;
