@@ -1,9 +1,8 @@
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { FAIR_TIME_ZONE, RunSchedulerBodySchema, normalizeSearchText, type SchedulePlanView } from "@ketnoi/contracts";
-import { dateTimeIn } from "../../lib/slotTime";
-import { send, errorText } from "../../lib/api";
+import { RunSchedulerBodySchema, normalizeSearchText, type AdjustPlanResult, type SchedulePlanView } from "@ketnoi/contracts";
+import { send } from "../../lib/api";
 import { useLoad } from "../../lib/useLoad";
 import { useForm } from "../../lib/validation";
 import { formatNumber } from "../../lib/labels";
@@ -11,22 +10,30 @@ import { RequireRole } from "../../components/RequireRole";
 import { Async, Notice } from "../../components/States";
 import { Field } from "../../components/Field";
 import { SlotTime } from "../../components/SlotTime";
+import { PlanList } from "./scheduler/PlanList";
+import { MoveMeeting } from "./scheduler/MoveMeeting";
+import { PublishPanel } from "./scheduler/PublishPanel";
 
 type Plan = SchedulePlanView;
-type Slot = Plan["assignments"][number]["slot"];
 const PAGE = 50;
+type RunFields = { timeLimitSeconds: string; proposalsPerCompany: string; maxMeetingsPerCompany: string; interpreterMaxRun: string };
 
 function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
   const { t } = useTranslation();
-  const form = useForm<{ timeLimitSeconds: string; proposalsPerCompany: string; maxMeetingsPerCompany: string }>(
+  const form = useForm<RunFields>(
     RunSchedulerBodySchema,
-    { timeLimitSeconds: "5", proposalsPerCompany: "0", maxMeetingsPerCompany: "" },
-    (v) => ({ timeLimitSeconds: Number(v.timeLimitSeconds), proposalsPerCompany: Number(v.proposalsPerCompany), ...(v.maxMeetingsPerCompany ? { maxMeetingsPerCompany: Number(v.maxMeetingsPerCompany) } : {}) }),
+    { timeLimitSeconds: "5", proposalsPerCompany: "0", maxMeetingsPerCompany: "", interpreterMaxRun: "3" },
+    (v) => ({
+      timeLimitSeconds: Number(v.timeLimitSeconds),
+      proposalsPerCompany: Number(v.proposalsPerCompany),
+      interpreterMaxRun: Number(v.interpreterMaxRun),
+      ...(v.maxMeetingsPerCompany ? { maxMeetingsPerCompany: Number(v.maxMeetingsPerCompany) } : {}),
+    }),
   );
   const run = form.submit(async (body) => {
     onPlan(await send<Plan>("POST", "/scheduler/plans", body));
   });
-  const num = (key: "timeLimitSeconds" | "proposalsPerCompany" | "maxMeetingsPerCompany", label: string, hint?: string) => (
+  const num = (key: keyof RunFields, label: string, hint?: string) => (
     <Field label={label} error={form.error(key)} hint={hint}>
       {(p) => <input {...p} type="number" inputMode="decimal" value={form.values[key]} onChange={(e) => form.set(key, e.target.value)} />}
     </Field>
@@ -38,6 +45,7 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
         {num("timeLimitSeconds", t("scheduler.timeLimit"))}
         {num("proposalsPerCompany", t("scheduler.proposals"), t("scheduler.proposalsHint"))}
         {num("maxMeetingsPerCompany", t("scheduler.cap"), t("scheduler.capHint"))}
+        {num("interpreterMaxRun", t("scheduler.maxRun"), t("scheduler.maxRunHint"))}
       </div>
       {form.failure && <Notice kind="error">{form.failure}</Notice>}
       <button type="submit" disabled={form.busy}>{form.busy ? t("scheduler.running") : t("scheduler.runButton")}</button>
@@ -60,6 +68,12 @@ function Summary({ plan }: { plan: Plan }) {
     [t("scheduler.scheduled"), n(plan.assignments.length, 0)],
     [t("scheduler.unscheduled"), n(plan.unscheduled.length, 0)],
   ];
+  const it = plan.interpreters;
+  if (it) {
+    const longest = n(it.longestRun, 0);
+    items.push([t("scheduler.interpreterRuns"), n(it.runsAtCap, 0), it.maxRun ? t("scheduler.interpreterRunsNote", { max: n(it.maxRun, 0), longest }) : t("scheduler.interpreterRunsNoLimit", { longest })]);
+    items.push([t("scheduler.tableDistance"), it.averageTableDistance === null ? "—" : n(it.averageTableDistance, 2), t("scheduler.tableDistanceNote")]);
+  }
   return (
     <section className="panel" aria-labelledby="plan-summary">
       <h2 id="plan-summary">{t("scheduler.plan")} <span className={`status status-${plan.status === "published" ? "booked" : "requested"}`}>{t(`scheduler.status.${plan.status}`)}</span></h2>
@@ -71,13 +85,12 @@ function Summary({ plan }: { plan: Plan }) {
   );
 }
 
-function Assignments({ plan, slots, onChange }: { plan: Plan; slots: Slot[]; onChange: (p: Plan) => void }) {
-  const { t, i18n } = useTranslation();
+function Assignments({ plan, onChange }: { plan: Plan; onChange: (p: Plan) => void }) {
+  const { t } = useTranslation();
   const [filter, setFilter] = useState("");
   const [page, setPage] = useState(0);
   const [moving, setMoving] = useState<string | null>(null);
-  const [target, setTarget] = useState("");
-  const [msg, setMsg] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [msg, setMsg] = useState<string | null>(null);
   // By time, then by the parties; the filter ignores case and Vietnamese diacritics ("co khi" finds "Cơ khí").
   const rows = useMemo(() => {
     const wanted = normalizeSearchText(filter);
@@ -85,25 +98,20 @@ function Assignments({ plan, slots, onChange }: { plan: Plan; slots: Slot[]; onC
       .filter((a) => !wanted || normalizeSearchText(`${a.a.name} ${a.b.name}`).includes(wanted))
       .sort((x, y) => x.slot.start.localeCompare(y.slot.start) || x.a.name.localeCompare(y.a.name));
   }, [plan, filter]);
-  const move = async (meeting: string, slot: string | null) => {
-    setMsg(null);
-    try {
-      onChange(await send<Plan>("PUT", `/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting)}`, { slot }));
-      setMoving(null);
-      setMsg({ kind: "ok", text: slot ? t("scheduler.moved") : t("scheduler.leftOut") });
-    } catch (e) {
-      setMsg({ kind: "error", text: errorText(e) });
-    }
+  const moved = ({ change, ...next }: AdjustPlanResult) => {
+    onChange(next);
+    setMoving(null);
+    setMsg(t({ moved: "scheduler.moved", unchanged: "scheduler.unchanged", leftOut: "scheduler.leftOut" }[change]));
   };
   const draft = plan.status === "draft";
   return (
     <section className="panel" aria-labelledby="assign-title">
       <h2 id="assign-title">{t("scheduler.assignments")}</h2>
       <label className="filter"><span>{t("scheduler.filter")}</span><input type="search" value={filter} onChange={(e) => { setFilter(e.target.value); setPage(0); }} /></label>
-      {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
+      {msg && <Notice kind="ok">{msg}</Notice>}
       <div className="table-wrap">
         <table>
-          <thead><tr><th scope="col">{t("scheduler.slot")}</th><th scope="col">{t("scheduler.parties")}</th><th scope="col">{t("scheduler.mode")}</th><th scope="col">{t("scheduler.interpreter")}</th>{draft && <th scope="col"><span className="sr-only">{t("scheduler.actions")}</span></th>}</tr></thead>
+          <thead><tr><th scope="col">{t("scheduler.slot")}</th><th scope="col">{t("scheduler.parties")}</th><th scope="col">{t("scheduler.mode")}</th><th scope="col">{t("scheduler.interpreter")}</th><th scope="col">{t("scheduler.table")}</th>{draft && <th scope="col"><span className="sr-only">{t("scheduler.actions")}</span></th>}</tr></thead>
           <tbody>
             {rows.slice(page * PAGE, page * PAGE + PAGE).map((a) => (
               <tr key={a.meeting}>
@@ -111,22 +119,13 @@ function Assignments({ plan, slots, onChange }: { plan: Plan; slots: Slot[]; onC
                 <td>{a.a.name} ↔ {a.b.name} <small className="muted">({t(`scheduler.kind.${a.kind}`)})</small></td>
                 <td>{t(`meeting.modePref.${a.mode}`)}</td>
                 <td>{a.interpreter?.name ?? "—"}</td>
+                <td>{a.table ?? "—"}</td>
                 {draft && (
                   <td>
                     {moving === a.meeting ? (
-                      <div className="actions">
-                        <label className="filter">
-                          <span>{t("scheduler.newSlot")}</span>
-                          <select value={target} onChange={(e) => setTarget(e.target.value)}>
-                            <option value="">—</option>
-                            {slots.map((s) => <option key={s.id} value={s.id}>{dateTimeIn(s.start, FAIR_TIME_ZONE, i18n.language)}</option>)}
-                          </select>
-                        </label>
-                        <button type="button" disabled={!target} onClick={() => void move(a.meeting, target)}>{t("scheduler.applyMove")}</button>
-                        <button type="button" className="secondary" onClick={() => void move(a.meeting, null)}>{t("scheduler.leaveOut")}</button>
-                      </div>
+                      <MoveMeeting planId={plan.id} meeting={a.meeting} onMoved={moved} onCancel={() => setMoving(null)} />
                     ) : (
-                      <button type="button" className="secondary" aria-label={t("scheduler.moveLabel", { a: a.a.name, b: a.b.name })} onClick={() => { setMoving(a.meeting); setTarget(""); }}>{t("scheduler.move")}</button>
+                      <button type="button" className="secondary" aria-label={t("scheduler.moveLabel", { a: a.a.name, b: a.b.name })} onClick={() => { setMoving(a.meeting); setMsg(null); }}>{t("scheduler.move")}</button>
                     )}
                   </td>
                 )}
@@ -178,28 +177,22 @@ function Unscheduled({ plan }: { plan: Plan }) {
   );
 }
 
-function PlanView({ initial }: { initial: Plan }) {
-  const { t, i18n } = useTranslation();
+/** One plan: its figures, publishing, what was left out and why, and every placed meeting (moved by hand). `onChange` tells the page (the list's figures change). */
+function PlanView({ initial, onChange }: { initial: Plan; onChange: () => void }) {
+  const { i18n, t } = useTranslation();
   const [plan, setPlan] = useState(initial);
-  const [failure, setFailure] = useState<string | null>(null);
-  const slots = useMemo(() => [...new Map(plan.assignments.map((a) => [a.slot.id, a.slot])).values()].sort((a, b) => a.start.localeCompare(b.start)), [plan]);
-  const publish = async () => {
-    setFailure(null);
-    try {
-      setPlan(await send<Plan>("POST", `/scheduler/plans/${plan.id}/publish`, {}));
-    } catch (e) {
-      setFailure(errorText(e));
-    }
-  };
+  const changed = useCallback(
+    (next: Plan) => {
+      setPlan(next);
+      onChange();
+    },
+    [onChange],
+  );
   return (
     <>
       <Summary plan={plan} />
       {plan.status === "draft" ? (
-        <section className="panel">
-          <p>{t("scheduler.publishHint")}</p>
-          <button type="button" onClick={() => void publish()}>{t("scheduler.publish")}</button>
-          {failure && <Notice kind="error">{failure}</Notice>}
-        </section>
+        <PublishPanel plan={plan} onPublished={changed} />
       ) : (
         plan.publishResult && (
           <Notice kind="ok">
@@ -208,29 +201,41 @@ function PlanView({ initial }: { initial: Plan }) {
         )
       )}
       <Unscheduled plan={plan} />
-      <Assignments plan={plan} slots={slots} onChange={setPlan} />
+      <Assignments plan={plan} onChange={changed} />
     </>
   );
 }
 
-function PlanLoader({ id }: { id: string }) {
+function PlanLoader({ id, onChange }: { id: string; onChange: () => void }) {
   const { t } = useTranslation();
   const { result, reload } = useLoad<Plan>(`/scheduler/plans/${id}`);
-  return <Async result={result} reload={reload} empty={t("scheduler.noPlan")}>{(p) => <PlanView key={p.id} initial={p} />}</Async>;
+  return <Async result={result} reload={reload} empty={t("scheduler.noPlan")}>{(p) => <PlanView key={p.id} initial={p} onChange={onChange} />}</Async>;
 }
 
-/** The auto-scheduler: run, judge (value against the proven bound, breaks against first-fit), adjust, publish. */
+/**
+ * The auto-scheduler: run, judge (value against the proven bound, breaks against first-fit,
+ * interpreters' runs and walks), adjust, publish; the fair's plans are listed, so one run earlier is
+ * opened again (the open plan is in the address, ?plan=).
+ */
 export default function Scheduler() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const planId = params.get("plan");
+  const [listVersion, setListVersion] = useState(0);
+  const listChanged = useCallback(() => setListVersion((v) => v + 1), []);
   return (
     <RequireRole roles={["organiser"]}>
       {() => (
         <>
           <h1>{t("scheduler.title")}</h1>
-          <RunForm onPlan={(p) => setParams({ plan: p.id })} />
-          {planId ? <PlanLoader key={planId} id={planId} /> : <p className="panel muted">{t("scheduler.noPlan")}</p>}
+          <RunForm
+            onPlan={(p) => {
+              setParams({ plan: p.id });
+              listChanged();
+            }}
+          />
+          <PlanList current={planId} version={listVersion} />
+          {planId ? <PlanLoader key={planId} id={planId} onChange={listChanged} /> : <p className="panel muted">{t("scheduler.noPlan")}</p>}
         </>
       )}
     </RequireRole>
