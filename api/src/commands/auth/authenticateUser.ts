@@ -37,13 +37,18 @@ export async function checkPasswordUnderLockout(repos: Repositories, credentials
     if ("claimed" in claim) break;
     const lockedMs = claim.lastAt.getTime() + LOCKOUT_MS - now.getTime();
     if (lockedMs > 0) throw new AppError("rate_limited", undefined, Math.ceil(lockedMs / 1000));
-    // The lock has run out: a new run begins (simultaneous attempts all move to the same one), and
-    // the old run's places are forgotten (nothing else expires them).
+    // The lock has run out: a new run begins (simultaneous attempts all move to the same one).
     run = await repos.users.startLoginRun(credentials.id, run + 1);
-    await repos.loginFailures.deleteRunsBefore(credentials.id, run);
+    await forgetOldRuns(repos, credentials.id, run);
   }
   if (!(await verifyPassword(credentials.passwordHash, password))) throw new AppError("invalid_credentials");
-  // The right password: the next check starts a new run, and the places before it are forgotten.
-  const next = await repos.users.startLoginRun(credentials.id, run + 1);
-  await repos.loginFailures.deleteRunsBefore(credentials.id, next);
+  // The right password: the next check starts a new run.
+  await forgetOldRuns(repos, credentials.id, await repos.users.startLoginRun(credentials.id, run + 1));
 }
+
+/**
+ * Nothing else expires the places, so runs before the previous one are deleted. The previous run
+ * stays: an attempt that read the account just before the run moved on still claims there, finds it
+ * full and moves on too (had it been deleted, that attempt would find free places and be checked).
+ */
+const forgetOldRuns = (repos: Repositories, userId: string, current: number) => repos.loginFailures.deleteRunsBefore(userId, current - 1);
