@@ -26,6 +26,7 @@ const VerifyEmail = lazy(() => import("./pages/account/VerifyEmail"));
 const ForgotPassword = lazy(() => import("./pages/account/ForgotPassword"));
 const ResetPassword = lazy(() => import("./pages/account/ResetPassword"));
 const AcceptInvitation = lazy(() => import("./pages/account/AcceptInvitation"));
+const ConfirmRegistration = lazy(() => import("./pages/account/ConfirmRegistration"));
 const Console = lazy(() => import("./pages/organiser/Console"));
 const Scheduler = lazy(() => import("./pages/organiser/Scheduler"));
 const CheckInDesk = lazy(() => import("./pages/organiser/CheckInDesk"));
@@ -53,6 +54,7 @@ const page = (Page: LazyExoticComponent<ComponentType>) => (
 export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["signin", SignIn],
   ["signup", SignUp],
+  ["signup/confirm", ConfirmRegistration],
   ["companies", Directory],
   ["companies/:id", Company],
   ["recommendations", Recommendations],

@@ -49,6 +49,8 @@ export type RegisterBody = z.infer<typeof RegisterBodySchema>;
 export const PasswordResetRequestSchema = z.strictObject({ email: EmailSchema });
 export const PasswordResetConfirmSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/), password: PasswordSchema });
 export const VerifyEmailSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/) });
+/** The link that finishes a registration (POST /api/auth/register answers alike for every address and mails it). */
+export const RegisterConfirmSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/) });
 /** Accepting an invitation: the account the invited person creates (the address is the invitation's). */
 export const InvitationAcceptSchema = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/),

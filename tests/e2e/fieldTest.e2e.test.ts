@@ -4,6 +4,7 @@ import type { CompanyCard, MeetingView } from "@ketnoi/contracts";
 import { launchBrowser, screenshot } from "../support/browser";
 import { stack } from "../support/stack";
 import { apiAs, demo, freshTaxCode } from "../support/journeys";
+import { registrationLink, registrationToken } from "../support/registrationMail";
 
 // What people hit in the field test (issue #18, "Awkward"): a visitor's page logging errors and a
 // signed-in page reading notifications twice; "your time" misread in Japanese, zones shown as ids and
@@ -28,18 +29,21 @@ describe("field test: what people hit (issue #18)", () => {
     await browser?.close();
   });
 
-  /** A new Hanoi firm registered in this context (its session cookie), awaiting approval. */
+  /** A new Hanoi firm registered in this context (its session cookie, from the mailed link), awaiting approval. */
   async function registerFirm(ctx: BrowserContext, name: string) {
     const n = Date.now().toString(36);
+    const email = `field-${n}@example.vn`;
     const res = await ctx.request.post(`${stack.baseUrl()}/api/auth/register`, {
       headers: { Origin: stack.baseUrl() },
       data: {
-        email: `field-${n}@example.vn`, password: "a long enough passphrase", name: "Đỗ Thực Địa", role: "domestic",
+        email, password: "a long enough passphrase", name: "Đỗ Thực Địa", role: "domestic",
         company: { legalName: `${name} ${n}`, taxCode: freshTaxCode(), country: "VN" }, consents: { personalData: true },
       },
     });
-    expect(res.status()).toBe(201);
-    return { companyId: (await res.json()).user.companyId as string, api: await apiAs(ctx.request) };
+    expect(res.status()).toBe(202);
+    const confirmed = await ctx.request.post(`${stack.baseUrl()}/api/auth/register/confirm`, { headers: { Origin: stack.baseUrl() }, data: { token: registrationToken(await registrationLink(email)) } });
+    expect(confirmed.status()).toBe(201);
+    return { companyId: (await confirmed.json()).user.companyId as string, api: await apiAs(ctx.request) };
   }
   const organiser = async () => apiAs((await open({})).request, demo("organiser"));
 

@@ -1,15 +1,37 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { MeetingView } from "@ketnoi/contracts";
+import type { MeetingView, PlanSlotOptions, SchedulePlanSummary, SchedulePlanView, SlotBlock } from "@ketnoi/contracts";
 import { launchBrowser, screenshot } from "../support/browser";
 import { stack } from "../support/stack";
 import { apiAs, demo, freshTaxCode, signInThroughUi } from "../support/journeys";
+import { registrationLink, registrationToken } from "../support/registrationMail";
 
 // A domestic firm's journey against the real api, database and realtime service behind the gateway:
 // sign up with consent, search the directory, ask the demo vendor to meet (a slot taken meanwhile
 // gives alternatives), the vendor counter-proposes and declines another firm, the firm accepts, and
 // both agendas show the meeting in their own time zone with Hanoi's beside it.
 const EN = { email: "Email", password: "Password", submit: "Sign in" };
+
+/** Why the scheduler page says a slot cannot take a meeting (its English wording). */
+function whyInEnglish(r: SlotBlock, maxRun: number | null): string {
+  const party = r.party?.name ?? "";
+  const text: Record<SlotBlock["code"], string> = {
+    current: "its slot now",
+    booked: "already booked: move it on its meeting page",
+    notWished: "the firms asked for another time of day",
+    partyUnavailable: `${party} is not available`,
+    partyOutsideHours: `outside ${party}'s working hours`,
+    partySession: `${party} is at a fair session`,
+    partyBlocked: `${party} marked it unavailable`,
+    partyBusy: r.with ? `${party} meets ${r.with.name} then` : `${party} has another meeting then`,
+    partyCap: `${party} already has its most meetings`,
+    noTable: "no table free",
+    noRoom: "no online room free",
+    noInterpreter: "no interpreter for the pair free",
+    interpreterRun: `the interpreter free then would have more than ${maxRun} in a row`,
+  };
+  return text[r.code];
+}
 const JA = { email: "メールアドレス", password: "パスワード", submit: "サインイン" };
 const VENDOR = "Kansai Seiki Co., Ltd.";
 
@@ -62,6 +84,10 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await firm.getByLabel(/I agree to the terms of use/).check();
     expect(await firm.locator(".field-error").count()).toBe(0);
     await firm.getByRole("button", { name: "Create account" }).click();
+    // Nothing exists until the address is confirmed: the mailed link creates the firm and signs in.
+    await firm.getByRole("heading", { name: "Check your email" }).waitFor();
+    await firm.getByText(`We sent a message to firm-${suffix}@example.vn.`, { exact: false }).waitFor();
+    await firm.goto(await registrationLink(`firm-${suffix}@example.vn`));
     await firm.waitForURL(/\/onboarding$/);
     // Signed in: the menu is the firm's.
     await firm.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "My agenda" }).waitFor();
@@ -121,8 +147,13 @@ describe("a domestic firm and a foreign vendor meet", () => {
         company: { legalName: otherFirmName, taxCode: freshTaxCode(), country: "VN" }, consents: { personalData: true, profileSharing: false },
       },
     });
-    expect(reg.status()).toBe(201);
-    const otherCompany = (await reg.json()).user.companyId;
+    expect(reg.status()).toBe(202);
+    const confirmed = await other.post(`${stack.baseUrl()}/api/auth/register/confirm`, {
+      headers: { Origin: stack.baseUrl() },
+      data: { token: registrationToken(await registrationLink(`other-${suffix}@example.vn`)) },
+    });
+    expect(confirmed.status()).toBe(201);
+    const otherCompany = (await confirmed.json()).user.companyId;
     expect((await organiser.post(`/companies/${otherCompany}/approve`)).status).toBe(204);
     const vendorCompany = (await (await apiAs(firmCtx.request)).get(`/companies?q=${encodeURIComponent("kansai seiki")}`)).body.data[0];
     expect(vendorCompany.legalName).toBe(VENDOR);
@@ -299,7 +330,7 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await ctx.close();
   });
 
-  test("the organiser runs the auto-scheduler, sees value against the bound, moves a meeting and publishes", async () => {
+  test("the organiser runs the auto-scheduler, sees value against the bound, finds the plan again in the list, moves a meeting to a slot offered (another says why not) and publishes once", async () => {
     const ctx = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/Berlin" });
     ctx.setDefaultTimeout(30_000);
     const page = await ctx.newPage();
@@ -310,7 +341,7 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await page.getByLabel("Time limit (seconds)").blur();
     await page.locator(".field-error").first().waitFor(); // below the api's minimum of 0.2 s
     await page.getByLabel("Time limit (seconds)").fill("1");
-    const summary = page.getByRole("region", { name: /^Plan/ });
+    const summary = page.getByRole("region", { name: /^Plan (Draft|Published)$/ });
     const figure = (label: string) => summary.locator(".figures > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
     const number = async (label: string) => Number((await figure(label).innerText()).split("\n")[0]!.replace(/[^\d,.]/g, "").replace(/,/g, ""));
 
@@ -350,17 +381,80 @@ describe("a domestic firm and a foreign vendor meet", () => {
     expect(await placed.locator("tbody tr").count()).toBeGreaterThan(0);
     await placed.getByLabel("Filter by company").fill("");
 
-    // Move the first placed meeting to another slot: the api's checker accepts it or says why not.
-    await placed.getByRole("button", { name: /^Move the meeting/ }).first().click();
-    const select = placed.getByLabel("New slot");
-    const options = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
-    await select.selectOption(options[options.length - 1]!);
+    // The run form keeps interpreters to three meetings in a row by default; the summary says how that went.
+    expect(await page.getByLabel("Interpreter: most meetings in a row").inputValue()).toBe("3");
+    await figure("Interpreter runs at the limit").locator("small").getByText(/^at most 3 in a row; longest [0-3]$/).waitFor();
+
+    // Leaving the page does not lose the plan: the list has both plans, newest first, and opens it again.
+    const planId = new URL(page.url()).searchParams.get("plan")!;
+    const api = await apiAs(ctx.request);
+    const plans = (await api.get("/scheduler/plans")).body as SchedulePlanSummary[];
+    expect(plans[0]!.id).toBe(planId);
+    await page.goto(`${stack.baseUrl()}/organiser`);
+    await page.getByRole("heading", { name: "Fair console" }).waitFor();
+    await page.getByRole("link", { name: "Auto-scheduler" }).first().click();
+    const list = page.getByRole("region", { name: "Plans" });
+    await list.locator("tbody tr").nth(1).waitFor();
+    expect(await list.locator("tbody tr").count()).toBe(plans.length);
+    await list.locator(`a[href$="?plan=${planId}"]`).click();
+    await page.waitForURL((url) => url.searchParams.get("plan") === planId);
+    await summary.getByText("Proven upper bound").waitFor();
+    await list.locator('tr[aria-current="true"]').getByText("shown below").waitFor();
+
+    // A meeting to move, chosen through the api: one with a slot it can take and a slot it cannot.
+    const plan = (await api.get(`/scheduler/plans/${planId}`)).body as SchedulePlanView;
+    let chosen: { meeting: SchedulePlanView["assignments"][number]; options: PlanSlotOptions } | undefined;
+    for (const a of plan.assignments.filter((x) => x.kind !== "booked")) {
+      const options = (await api.get(`/scheduler/plans/${planId}/meetings/${encodeURIComponent(a.meeting)}/slots`)).body as PlanSlotOptions;
+      if (options.slots.some((s) => s.feasible) && options.slots.some((s) => !s.feasible && s.reasons[0]?.code !== "current")) {
+        chosen = { meeting: a, options };
+        break;
+      }
+    }
+    expect(chosen).toBeDefined();
+    const { meeting, options } = chosen!;
+    const feasible = options.slots.filter((s) => s.feasible);
+    await placed.getByLabel("Filter by company").fill(meeting.a.name);
+    await placed.getByRole("button", { name: `Move the meeting ${meeting.a.name} ↔ ${meeting.b.name}` }).click();
+    // Only the slots it can take are offered.
+    const select = placed.getByLabel("Slots it can take");
+    await select.waitFor();
+    const offered = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(offered).toEqual(feasible.map((s) => s.id));
+    // A slot it cannot take says why, the firm named.
+    const refused = options.slots.find((s) => !s.feasible && s.reasons[0]?.code !== "current")!;
+    await placed.getByText(/^Why not the other slots \(\d+\)$/).click();
+    const why = placed.locator(`li[data-slot="${refused.id}"]`);
+    await why.waitFor();
+    expect(await why.innerText()).toContain(whyInEnglish(refused.reasons[0]!, options.maxRun));
+    // The feasible slot is taken.
+    const target = feasible[feasible.length - 1]!;
+    await select.selectOption(target.id);
     await placed.getByRole("button", { name: "Apply" }).click();
-    await placed.locator(".notice").first().waitFor();
+    await placed.getByText("Moved; the plan still holds.").waitFor();
+    const after = (await api.get(`/scheduler/plans/${planId}`)).body as SchedulePlanView;
+    expect(after.assignments.find((a) => a.meeting === meeting.meeting)!.slot.id).toBe(target.id);
+    await placed.getByLabel("Filter by company").fill("");
     await screenshot(page, "scheduler-plan");
 
+    // Publishing: the button is disabled from the click until the answer (the request is held back a
+    // moment, as a plan of hundreds of meetings takes a while), one request only, and the api refuses a second.
+    const publishes: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && r.url().endsWith(`/api/scheduler/plans/${planId}/publish`) && publishes.push(r.url()));
+    await page.route(`**/api/scheduler/plans/${planId}/publish`, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
     await page.getByRole("button", { name: "Publish the plan" }).click();
+    const busy = page.getByRole("button", { name: "Publishing…" });
+    await busy.waitFor();
+    expect(await busy.isDisabled()).toBe(true);
+    await page.getByRole("status").filter({ hasText: /^Publishing…/ }).first().waitFor();
     await page.getByText(/Published: \d+ meetings booked, \d+ conflicts\./).waitFor();
+    expect(publishes).toHaveLength(1);
+    const again = await api.post(`/scheduler/plans/${planId}/publish`);
+    expect([again.status, again.body.error.fields.plan]).toEqual([409, "This plan has already been published."]);
+    await list.locator('tr[aria-current="true"]').getByText("Published").waitFor();
     await ctx.close();
   });
   test("the firm's owner withdraws profile sharing (the firm leaves the directory), downloads its data and deletes the account", async () => {

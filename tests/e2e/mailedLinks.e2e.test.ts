@@ -28,7 +28,7 @@ describe("mailed links, followed from the delivered mail", () => {
     await browser?.close();
   });
 
-  test("a new firm's owner is asked to confirm the address, opens the verification mail's link and is confirmed; the used link says so", async () => {
+  test("a new firm's owner opens the link in the registration mail: the firm is created, the address confirmed, the owner signed in; the used link says so", async () => {
     const page = await newPage();
     await page.goto(`${stack.baseUrl()}/signup`);
     await page.getByLabel("Legal name").fill(`Cơ khí Thư ${suffix}`);
@@ -39,25 +39,43 @@ describe("mailed links, followed from the delivered mail", () => {
     await page.getByLabel("Password").fill(owner.password);
     await page.getByLabel(/I agree to the terms of use/).check();
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(/\/onboarding$/);
-    const notice = page.getByTestId("verify-notice");
-    await notice.getByText(`Please confirm your email address: we sent a link to ${owner.email}.`).waitFor();
+    // The same answer for every address: check your mail. Nothing is created yet.
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    await page.getByText(`We sent a message to ${owner.email}.`, { exact: false }).waitFor();
+    await screenshot(page, "signup-check-email");
 
-    const mail = await waitForMail(owner.email, /^Confirm your email for Ketnoi$/);
+    const mail = await waitForMail(owner.email, /^Confirm your address to finish registering on Ketnoi$/);
     expect(mail.Text).toContain("Notification and privacy settings:");
-    const link = linkIn(mail, "/verify-email");
+    const link = linkIn(mail, "/signup/confirm");
     expect(new URL(link).origin).toBe(new URL(stack.baseUrl()).origin);
     await page.goto(link);
-    await page.getByText("Thank you: your email address is confirmed.").waitFor();
-    await screenshot(page, "verify-email-done");
-    await page.getByRole("link", { name: "Continue" }).click();
+    await page.waitForURL(/\/onboarding$/);
     await page.getByRole("heading").first().waitFor();
+    const me = (await apiAs(page.context().request).then((a) => a.get("/auth/session"))).body;
+    expect(me.user).toMatchObject({ email: owner.email, role: "domestic", emailVerified: true });
     expect(await page.getByTestId("verify-notice").count()).toBe(0);
 
-    // The same link a second time: used. The page says so and offers a new one.
+    // The same link a second time: used. The page says so and offers to register again.
     await page.goto(link);
     await page.getByText("This link has expired or has already been used.").waitFor();
-    await page.getByRole("button", { name: "Send me a new link" }).waitFor();
+    await page.getByRole("link", { name: "Register again" }).waitFor();
+  });
+
+  test("registering again with that address answers the same; the owner's mail says someone tried, and the account is unchanged", async () => {
+    const page = await newPage();
+    await page.goto(`${stack.baseUrl()}/signup`);
+    await page.getByLabel("Legal name").fill(`Cơ khí Thử Lại ${suffix}`);
+    await page.getByLabel("Tax code").fill(freshTaxCode());
+    await page.getByLabel("Full name").fill("Người Khác");
+    await page.getByLabel("Email").fill(owner.email);
+    await page.getByLabel("Password").fill("someone else's passphrase");
+    await page.getByLabel(/I agree to the terms of use/).check();
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    const note = await waitForMail(owner.email, /^Someone tried to register with your address on Ketnoi$/);
+    expect(note.HTML).not.toContain("token=");
+    linkIn(note, "/signin");
+    await apiAs(page.context().request, owner.email, owner.password);
   });
 
   test("a person who forgot the password asks from the sign-in page, follows the mailed link, sets a new one and signs in with it", async () => {

@@ -2,6 +2,7 @@ import { request as http, type APIRequestContext, type Browser } from "playwrigh
 import { taxCodeCheckDigit } from "@ketnoi/contracts";
 import { launchBrowser } from "../support/browser";
 import { stack } from "../support/stack";
+import { registrationLink, registrationToken } from "../support/registrationMail";
 
 /** A fresh, valid Hanoi tax code (the check digit rules out some prefixes). */
 function taxCode(seed: number) {
@@ -12,7 +13,7 @@ function taxCode(seed: number) {
   }
 }
 
-/** Signs in (or registers) through the api; returns the request context and its CSRF header. */
+/** Signs in (or finishes a registration) through the api; returns the request context and its CSRF header. */
 async function apiAs(body: object, path = "/api/auth/login") {
   const ctx = await http.newContext({ baseURL: stack.baseUrl(), extraHTTPHeaders: { Origin: stack.baseUrl() } });
   const res = await ctx.post(path, { data: body });
@@ -37,10 +38,15 @@ describe("notifications in a real browser", () => {
   test("a request reaches the vendor live; a cancellation made while it was offline appears when it is back", async () => {
     // A new Hanoi firm, approved by the organiser, that will ask the demo vendor to meet.
     const n = Date.now() % 1_000_000;
-    const firm = await apiAs(
-      { email: `notify${n}@example.vn`, password: "a long enough password", name: "Phạm Thông Báo", role: "domestic", company: { legalName: `Công ty TNHH Thông Báo ${n}`, taxCode: taxCode(n * 13), country: "VN" }, consents: { personalData: true } },
-      "/api/auth/register",
-    );
+    const email = `notify${n}@example.vn`;
+    const registering = await http.newContext({ baseURL: stack.baseUrl(), extraHTTPHeaders: { Origin: stack.baseUrl() } });
+    contexts.push(registering);
+    const registered = await registering.post("/api/auth/register", {
+      data: { email, password: "a long enough password", name: "Phạm Thông Báo", role: "domestic", company: { legalName: `Công ty TNHH Thông Báo ${n}`, taxCode: taxCode(n * 13), country: "VN" }, consents: { personalData: true } },
+    });
+    expect(registered.status()).toBe(202);
+    // The mailed link creates the firm and signs its owner in.
+    const firm = await apiAs({ token: registrationToken(await registrationLink(email)) }, "/api/auth/register/confirm");
     const organiser = await apiAs({ email: "organiser@ketnoi.demo", password: "ketnoi-demo-2026" });
     contexts.push(firm.ctx, organiser.ctx);
     expect((await organiser.ctx.post(`/api/companies/${firm.companyId}/approve`, { headers: organiser.csrf, data: {} })).status()).toBe(204);

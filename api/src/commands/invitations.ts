@@ -4,6 +4,7 @@ import type { Repositories } from "../repositories";
 import type { UserRecord } from "../repositories/userRepository";
 import type { InvitationRecord } from "../repositories/invitationRepository";
 import { enqueueMail } from "../services/mail";
+import { invitationPolicy } from "../policies/invitation";
 import { hashPassword } from "../services/passwords";
 import { hashToken, randomToken } from "../services/secrets";
 
@@ -15,21 +16,30 @@ export type InvitationRequest =
 
 /**
  * Organisers invite a firm's first member (as its owner) to a company already in the fair; a firm's
- * owner invites colleagues to its own company. The link is mailed through the outbox.
+ * owner invites colleagues to its own company, once the firm is approved and the owner's address
+ * confirmed (see the invitation policy). The link is mailed through the outbox. The inviter is not
+ * told whether the address already has an account: that address gets a note instead of a link (an
+ * account belongs to one firm), and the answer is the same.
  */
 export async function inviteUser(repos: Repositories, inviter: UserRecord, request: InvitationRequest, publicOrigin: string, now: Date) {
   let invitation: InvitationRecord;
   if (request.kind === "firm") {
-    if (inviter.role !== "organiser") throw new AppError("forbidden");
+    if (!invitationPolicy.canInviteFirms(inviter)) throw new AppError("forbidden");
     const company = await repos.companies.findById(request.companyId);
     if (!company) throw notFound();
     if ((company.kind === "domestic") !== (request.role === "domestic")) throw new AppError("validation_failed", { role: "roleDoesNotFitCompany" });
     invitation = { email: request.email, role: request.role, companyId: company.id, companyRole: "owner", invitedBy: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) };
   } else {
-    if (inviter.companyRole !== "owner" || !inviter.companyId || inviter.role === "organiser" || inviter.role === "interpreter") throw new AppError("forbidden");
-    invitation = { email: request.email, role: inviter.role, companyId: inviter.companyId, companyRole: "member", invitedBy: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) };
+    const company = inviter.companyId ? await repos.companies.findById(inviter.companyId) : null;
+    const refusal = invitationPolicy.colleagueRefusal(inviter, company);
+    if (refusal) throw new AppError("forbidden", Object.keys(refusal).length ? refusal : undefined);
+    invitation = { email: request.email, role: inviter.role as "domestic" | "vendor", companyId: company!.id, companyRole: "member", invitedBy: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) };
   }
-  if (await repos.users.findByEmail(request.email)) throw new AppError("conflict", { email: "emailTaken" });
+  const existing = await repos.users.findByEmail(request.email);
+  if (existing) {
+    await enqueueMail(repos.outbox, { to: existing.email, template: "invitation_existing_account", locale: existing.locale, link: `${publicOrigin}/signin`, publicOrigin });
+    return;
+  }
   const token = randomToken();
   await repos.invitations.create(hashToken(token), invitation);
   await enqueueMail(repos.outbox, { to: request.email, template: "invitation", locale: request.locale, link: `${publicOrigin}/accept-invitation?token=${token}`, publicOrigin });

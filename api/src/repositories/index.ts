@@ -21,6 +21,7 @@ import { createSchedulePlanRepository } from "./schedulePlanRepository";
 import { createMatchFeedbackRepository } from "./matchFeedbackRepository";
 import { createAuditRepository } from "./auditRepository";
 import { createLoginFailureRepository } from "./loginFailureRepository";
+import { createPendingRegistrationRepository } from "./pendingRegistrationRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -47,6 +48,7 @@ export function createRepositories(models: Models) {
     matchFeedback: createMatchFeedbackRepository(models, revisions),
     audit: createAuditRepository(models),
     loginFailures: createLoginFailureRepository(models),
+    pendingRegistrations: createPendingRegistrationRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

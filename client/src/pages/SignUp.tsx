@@ -1,10 +1,9 @@
-import { useCallback } from "react";
-import { Link, useNavigate } from "react-router";
+import { useCallback, useState } from "react";
+import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { RegisterBodySchema, isLocale, type SessionView } from "@ketnoi/contracts";
+import { RegisterBodySchema, isLocale } from "@ketnoi/contracts";
 import { send } from "../lib/api";
 import { useForm } from "../lib/validation";
-import { useSession } from "../lib/session";
 import { viewerTimeZone } from "../lib/time";
 import { countryName } from "../lib/labels";
 import { Field } from "../components/Field";
@@ -29,8 +28,8 @@ type Values = {
 
 export default function SignUp() {
   const { t, i18n } = useTranslation();
-  const { signedIn } = useSession();
-  const navigate = useNavigate();
+  /** Where the mail went: the api answers alike for every address, and the link finishes the registration. */
+  const [mailedTo, setMailedTo] = useState<string | null>(null);
   const toBody = useCallback(
     (v: Values) => ({
       email: v.email,
@@ -62,10 +61,17 @@ export default function SignUp() {
     </Field>
   );
   const submit = form.submit(async (body) => {
-    const view = await send<SessionView>("POST", "/auth/register", body);
-    signedIn(view);
-    navigate("/onboarding");
+    await send("POST", "/auth/register", body);
+    setMailedTo(v.email.trim());
   });
+  if (mailedTo) {
+    return (
+      <section className="panel narrow" aria-labelledby="check-email-title">
+        <h1 id="check-email-title">{t("auth.checkEmailTitle")}</h1>
+        <p role="status">{t("auth.checkEmail", { email: mailedTo })}</p>
+      </section>
+    );
+  }
   return (
     <section className="panel narrow" aria-labelledby="signup-title">
       <h1 id="signup-title">{t("auth.signUpTitle")}</h1>

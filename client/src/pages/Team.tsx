@@ -8,6 +8,7 @@ import { RequireRole } from "../components/RequireRole";
 import { Field } from "../components/Field";
 import { Async, Notice } from "../components/States";
 import { useLoad } from "../lib/useLoad";
+import { useUser } from "../lib/session";
 
 const InviteSchema = z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.string() });
 
@@ -33,11 +34,24 @@ function Members({ user }: { user: SessionUser }) {
   );
 }
 
+/**
+ * Why this owner may not invite yet (the api refuses the same: invitations mail whoever they name),
+ * or null: the address must be confirmed and the firm approved by the organisers.
+ */
+function useInviteBlocker(user: SessionUser | null): string | null {
+  const { t } = useTranslation();
+  const { result } = useLoad<{ status: "pending" | "approved" }>(user?.companyId && user.emailVerified ? `/companies/${user.companyId}` : null);
+  if (!user) return null;
+  if (!user.emailVerified) return t("team.confirmEmailFirst");
+  return result.state === "ready" && result.data.status === "pending" ? t("team.waitApproval") : null;
+}
+
 /** A firm's team: who is on it, and invite colleagues (they get an email in their language and join the company). */
 export default function Team() {
   const { t, i18n } = useTranslation();
   const form = useForm<{ email: string; locale: string }>(InviteSchema, { email: "", locale: isLocale(i18n.language) ? i18n.language : "vi" }, (v) => ({ kind: "colleague", ...v }));
   const [sent, setSent] = useState<string[]>([]);
+  const blocker = useInviteBlocker(useUser());
   const submit = form.submit(async (body) => {
     await send("POST", "/invitations", body);
     setSent((s) => [form.values.email, ...s]);
@@ -54,6 +68,7 @@ export default function Team() {
               <form className="panel narrow" onSubmit={submit} noValidate aria-labelledby="invite-title">
                 <h2 id="invite-title">{t("team.invite")}</h2>
                 <p className="muted">{t("team.inviteHint")}</p>
+                {blocker && <p className="notice" role="status">{blocker}</p>}
                 <Field label={t("auth.email")} error={form.error("email")}>
                   {(p) => <input {...p} type="email" value={form.values.email} onChange={(e) => form.set("email", e.target.value)} onBlur={() => form.touch("email")} />}
                 </Field>
@@ -65,7 +80,7 @@ export default function Team() {
                   )}
                 </Field>
                 {form.failure && <Notice kind="error">{form.failure}</Notice>}
-                <button type="submit" disabled={form.busy}>{t("team.send")}</button>
+                <button type="submit" disabled={form.busy || Boolean(blocker)}>{t("team.send")}</button>
               </form>
               {sent.length > 0 && (
                 <section className="panel narrow" aria-labelledby="sent-title">

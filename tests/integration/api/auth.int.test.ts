@@ -3,6 +3,7 @@ import { SessionViewSchema } from "@ketnoi/contracts";
 import { seedDemoFair, DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { freshDatabase } from "../../support/stack";
 import { buildTestApp, signIn, TEST_ORIGIN } from "../../support/app";
+import { linkToken } from "../../support/registration";
 import { FIXED_NOW } from "../../support/clock";
 
 const ORGANISER = "organiser@ketnoi.demo";
@@ -82,23 +83,49 @@ describe("accounts: login, sessions, registration, verification, password reset"
     await agent.post("/api/auth/logout").set({ ...csrf, Origin: TEST_ORIGIN }).send({}).expect(204);
   });
 
-  test("registration creates a pending firm and its owner, signs in, and emails a verification link", async () => {
+  test("registration creates nothing and mails a link; the link creates the pending firm and its owner (address confirmed), signs in, and works once", async () => {
+    const before = await counts();
+    const res = await request(app()).post("/api/auth/register").send(registration()).expect(202);
+    expect(res.text).toBe("");
+    expect(res.headers["set-cookie"]).toBeUndefined();
+    expect(await counts()).toEqual(before);
+    const [mail] = await built.repos.outbox.listTo("owner@cokhi-thanglong.vn");
+    expect(mail).toMatchObject({ template: "confirm_registration", locale: "vi" });
+    expect(mail!.text).toContain("/signup/confirm?token=");
+    expect(JSON.stringify(await db.models.PendingRegistration.find().lean())).not.toContain("mật khẩu đủ dài");
+
     const agent = request.agent(app());
-    const res = await agent.post("/api/auth/register").send(registration()).expect(201);
-    const session = SessionViewSchema.parse(res.body);
-    expect(session.user).toMatchObject({ role: "domestic", emailVerified: false, email: "owner@cokhi-thanglong.vn" });
+    const confirmed = await agent.post("/api/auth/register/confirm").send({ token: linkToken(mail!.text) }).expect(201);
+    const session = SessionViewSchema.parse(confirmed.body);
+    expect(session.user).toMatchObject({ role: "domestic", emailVerified: true, email: "owner@cokhi-thanglong.vn" });
+    expect((await agent.get("/api/auth/session").expect(200)).body.user.email).toBe("owner@cokhi-thanglong.vn");
     const company = await db.models.Company.findById(session.user.companyId).lean();
     expect(company).toMatchObject({ status: "pending", taxCode: "0100101379", registrationKey: "VN:0100101379", listed: true });
     const user = await db.models.User.findOne({ email: "owner@cokhi-thanglong.vn" }).lean();
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user!.consents.map((c) => c.purpose).sort()).toEqual(["personalData", "profileSharing"]);
+    await signIn(app(), "owner@cokhi-thanglong.vn", "mật khẩu đủ dài 2026");
+    await request(app()).post("/api/auth/register/confirm").send({ token: linkToken(mail!.text) }).expect(404);
+  });
 
-    const [mail] = await built.repos.outbox.listTo("owner@cokhi-thanglong.vn");
-    expect(mail).toMatchObject({ template: "verify_email", locale: "vi" });
-    const token = /token=([A-Za-z0-9_-]+)/.exec(mail!.text)![1]!;
-    await request(app()).post("/api/auth/verify-email").send({ token }).expect(204);
-    expect((await agent.get("/api/auth/session").expect(200)).body.user.emailVerified).toBe(true);
-    await request(app()).post("/api/auth/verify-email").send({ token }).expect(404);
+  test("registering with an address that has an account answers exactly as for a new one; its owner is told instead, and nothing changes", async () => {
+    const before = await counts();
+    const account = await db.models.User.findOne({ email: "vendor@ketnoi.demo" }).lean();
+    const answer = (res: request.Response) => ({ status: res.status, text: res.text, cookie: res.headers["set-cookie"], type: res.headers["content-type"] });
+    const fresh = await request(app()).post("/api/auth/register").send(registration({ email: "fresh@cokhi-dongda.vn", company: { legalName: "Công ty TNHH Cơ khí Đống Đa", taxCode: "0100109106", country: "VN" } }));
+    const taken = await request(app()).post("/api/auth/register").send(registration({ email: "Vendor@Ketnoi.demo", company: { legalName: "Công ty TNHH Cơ khí Cầu Giấy", taxCode: "0100112437", country: "VN" } }));
+    expect(answer(taken)).toEqual(answer(fresh));
+    expect(taken.status).toBe(202);
+    // The account's owner gets a note, in the account's language (not the form's), and a way to sign in.
+    const [note] = await built.repos.outbox.listTo("vendor@ketnoi.demo");
+    expect(note).toMatchObject({ template: "registration_attempt", locale: "ja" });
+    expect(note!.text).toContain("/signin");
+    expect(note!.text).not.toContain("token=");
+    // Nothing else: no firm, no second account, no pending registration, the account as it was.
+    expect(await counts()).toEqual(before);
+    expect(await db.models.PendingRegistration.countDocuments({ email: "vendor@ketnoi.demo" })).toBe(0);
+    expect(await db.models.User.findOne({ email: "vendor@ketnoi.demo" }).lean()).toEqual(account);
+    expect((await built.repos.outbox.listTo("fresh@cokhi-dongda.vn"))[0]).toMatchObject({ template: "confirm_registration" });
   });
 
   test("invalid registrations name each bad field in the user's language and store nothing", async () => {
@@ -116,16 +143,23 @@ describe("accounts: login, sessions, registration, verification, password reset"
     expect(await counts()).toEqual(before);
   });
 
-  test("a taken email or an already registered firm is a 409 that leaves nothing behind", async () => {
+  test("an already registered firm is a 409 whatever the address; an address taken before the link is opened is a 409 there, leaving nothing", async () => {
     const before = await counts();
-    const dupEmail = await request(app())
-      .post("/api/auth/register")
-      .send(registration({ company: { legalName: "Công ty TNHH Khác", taxCode: "0100109106", country: "VN" } }))
-      .expect(409);
-    expect(dupEmail.body.error.fields.email).toBe("Email này đã được đăng ký.");
-    const dupFirm = await request(app()).post("/api/auth/register").send(registration({ email: "second@cokhi-thanglong.vn" })).expect(409);
-    expect(Object.keys(dupFirm.body.error.fields)).toEqual(["company.taxCode"]);
-    expect(await counts()).toEqual(before);
+    // The firm registered above, by a new address and by one with an account: the same answer.
+    const byNew = await request(app()).post("/api/auth/register").send(registration({ email: "second@cokhi-thanglong.vn" })).expect(409);
+    const byAccount = await request(app()).post("/api/auth/register").send(registration({ email: "organiser@ketnoi.demo" })).expect(409);
+    expect(byAccount.body).toEqual(byNew.body);
+    expect(Object.keys(byNew.body.error.fields)).toEqual(["company.taxCode"]);
+
+    // Two registrations with one new address: the first link opened wins, the other finds the address taken.
+    const twice = (taxCode: string, legalName: string) => registration({ email: "twice@nhua-hanoi.vn", company: { legalName, taxCode, country: "VN" } });
+    await request(app()).post("/api/auth/register").send(twice("0100112437", "Công ty TNHH Nhựa Một")).expect(202);
+    await request(app()).post("/api/auth/register").send(twice("0100113367", "Công ty TNHH Nhựa Hai")).expect(202);
+    const [second, first] = await built.repos.outbox.listTo("twice@nhua-hanoi.vn");
+    await request(app()).post("/api/auth/register/confirm").send({ token: linkToken(first!.text) }).expect(201);
+    const late = await request(app()).post("/api/auth/register/confirm").send({ token: linkToken(second!.text) }).expect(409);
+    expect(late.body.error.fields.email).toBe("Email này đã được đăng ký.");
+    expect(await counts()).toEqual({ users: before.users + 1, companies: before.companies + 1 });
   });
 
   test("password reset: a link by email, single use, and every old session ends", async () => {
@@ -143,7 +177,7 @@ describe("accounts: login, sessions, registration, verification, password reset"
     await request(app()).post("/api/auth/password-reset/confirm").send({ token, password: "another password 2026" }).expect(404);
   });
 
-  test("login is rate-limited per address", async () => {
+  test("failed sign-ins for one account are rate-limited (tests/integration/api/rateLimits.int.test.ts has the rest)", async () => {
     const { app: limited } = buildTestApp(db);
     let last = 0;
     for (let i = 0; i < 31; i++) last = (await request(limited).post("/api/auth/login").send({ email: "nobody@example.vn", password: "x" })).status;

@@ -2,6 +2,7 @@ import request from "supertest";
 import { DirectoryPageSchema, normalizeSearchText } from "@ketnoi/contracts";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { useSeededApp, signIn } from "../../support/app";
+import { registerFirm } from "../../support/registration";
 
 describe("company directory and profiles", () => {
   const t = useSeededApp("companies");
@@ -102,20 +103,17 @@ describe("company directory and profiles", () => {
   });
 
   test("a self-registered firm appears in the directory only after an organiser approves it; its members are told once", async () => {
-    const reg = await request(app())
-      .post("/api/auth/register")
-      .send({
-        email: "sales@daesung-vn.example",
-        password: "a long enough password",
-        name: "Kim Min-jun",
-        role: "vendor",
-        locale: "ko",
-        timeZone: "Asia/Seoul",
-        company: { legalName: "Daesung Hanoi Sourcing Co., Ltd.", country: "KR" },
-        consents: { personalData: true, profileSharing: true },
-      })
-      .expect(201);
-    const id = reg.body.user.companyId;
+    const reg = await registerFirm(app(), t.repos, {
+      email: "sales@daesung-vn.example",
+      password: "a long enough password",
+      name: "Kim Min-jun",
+      role: "vendor",
+      locale: "ko",
+      timeZone: "Asia/Seoul",
+      company: { legalName: "Daesung Hanoi Sourcing Co., Ltd.", country: "KR" },
+      consents: { personalData: true, profileSharing: true },
+    });
+    const id = reg.session.user.companyId;
     expect((await search("q=daesung%20hanoi")).total).toBe(0);
     const { agent: vendor, csrf: vendorCsrf } = await signIn(app(), "vendor@ketnoi.demo", DEMO_PASSWORD);
     await vendor.post(`/api/companies/${id}/approve`).set(vendorCsrf).send({}).expect(403);

@@ -1,8 +1,7 @@
 import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { useSeededApp, signIn } from "../../support/app";
-
-const linkToken = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
+import { linkToken, registerFirm } from "../../support/registration";
 
 describe("invitations: organisers invite firms, owners invite colleagues", () => {
   const t = useSeededApp("invitations");
@@ -32,7 +31,7 @@ describe("invitations: organisers invite firms, owners invite colleagues", () =>
     expect((await t.db.models.User.findOne({ email: "ketoan@firm.vn" }).lean())!.companyRole).toBe("member");
   });
 
-  test("members who are not owners, and organisers inviting colleagues, are refused; taken emails are a 409", async () => {
+  test("members who are not owners, and organisers inviting colleagues, are refused", async () => {
     const { agent: owner, csrf } = await signIn(t.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
     await owner.post("/api/invitations").set(csrf).send({ kind: "colleague", email: "member@demo-firm.vn" }).expect(202);
     const [mail] = await t.repos.outbox.listTo("member@demo-firm.vn");
@@ -41,8 +40,58 @@ describe("invitations: organisers invite firms, owners invite colleagues", () =>
     await member.post("/api/invitations").set({ "X-CSRF-Token": accepted.body.csrfToken }).send({ kind: "colleague", email: "x@firm.vn" }).expect(403);
     const { agent: organiser, csrf: oc } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
     await organiser.post("/api/invitations").set(oc).send({ kind: "colleague", email: "y@firm.vn" }).expect(403);
-    const firm = await t.db.models.Company.findOne({ kind: "foreign" }).lean();
-    await organiser.post("/api/invitations").set(oc).send({ kind: "firm", email: "vendor@ketnoi.demo", role: "vendor", companyId: firm!._id.toHexString() }).expect(409);
     expect(await t.repos.outbox.listTo("x@firm.vn")).toEqual([]);
+  });
+
+  test("inviting an address that has an account answers as for a new one; that address gets a note, not a link, and nothing changes", async () => {
+    const { agent: organiser, csrf } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const firm = (await t.db.models.Company.findOne({ kind: "foreign" }).lean())!._id.toHexString();
+    const invitations = await t.db.models.Invitation.countDocuments();
+    const answer = (res: request.Response) => ({ status: res.status, text: res.text, type: res.headers["content-type"] });
+    const fresh = await organiser.post("/api/invitations").set(csrf).send({ kind: "firm", email: "sales@new-vendor.example", role: "vendor", companyId: firm });
+    const taken = await organiser.post("/api/invitations").set(csrf).send({ kind: "firm", email: "Vendor@Ketnoi.demo", role: "vendor", companyId: firm });
+    expect(answer(taken)).toEqual(answer(fresh));
+    expect(taken.status).toBe(202);
+    const [note] = await t.repos.outbox.listTo("vendor@ketnoi.demo");
+    expect(note).toMatchObject({ template: "invitation_existing_account", locale: "ja" });
+    expect(note!.text).not.toContain("token=");
+    expect(await t.db.models.Invitation.countDocuments()).toBe(invitations + 1);
+    expect(await t.db.models.Invitation.countDocuments({ email: "vendor@ketnoi.demo" })).toBe(0);
+  });
+
+  test("a firm's owner invites only once the firm is approved and the owner's address confirmed", async () => {
+    const { agent: owner, csrf, session } = await registerFirm(t.app, t.repos, {
+      email: "owner@moi-dang-ky.vn",
+      password: "một mật khẩu đủ dài",
+      name: "Đỗ Văn Mới",
+      role: "domestic",
+      company: { legalName: "Công ty TNHH Mới Đăng Ký", taxCode: "0100111257", country: "VN" },
+      consents: { personalData: true },
+    });
+    const invite = (email: string) => owner.post("/api/invitations").set({ ...csrf, "Accept-Language": "en" }).send({ kind: "colleague", email });
+    const pending = await invite("colleague@moi-dang-ky.vn").expect(403);
+    expect(pending.body.error.fields).toEqual({ company: "Your company is waiting for the organisers' approval." });
+    const { agent: organiser, csrf: oc } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    await organiser.post(`/api/companies/${session.user.companyId}/approve`).set(oc).send({}).expect(204);
+    // An owner whose address is not confirmed (an account from before addresses were confirmed at registration).
+    await t.db.models.User.updateOne({ _id: session.user.id }, { $unset: { emailVerifiedAt: 1 } });
+    const unconfirmed = await invite("colleague@moi-dang-ky.vn").expect(403);
+    expect(unconfirmed.body.error.fields).toEqual({ account: "Confirm your email address first (with the link we sent you)." });
+    expect(await t.repos.outbox.listTo("colleague@moi-dang-ky.vn")).toEqual([]);
+    await t.db.models.User.updateOne({ _id: session.user.id }, { $set: { emailVerifiedAt: new Date() } });
+    await invite("colleague@moi-dang-ky.vn").expect(202);
+    expect((await t.repos.outbox.listTo("colleague@moi-dang-ky.vn"))[0]).toMatchObject({ template: "invitation" });
+  });
+
+  test("invitations are limited per user: a firm's owner sends 20 an hour, an organiser more", async () => {
+    const { agent: owner, csrf } = await signIn(t.app, "vendor@ketnoi.demo", DEMO_PASSWORD);
+    for (let i = 0; i < 20; i++) await owner.post("/api/invitations").set(csrf).send({ kind: "colleague", email: `team${i}@kansai.example` }).expect(202);
+    const refused = await owner.post("/api/invitations").set(csrf).send({ kind: "colleague", email: "team20@kansai.example" }).expect(429);
+    expect(refused.body.error.code).toBe("rate_limited");
+    expect(await t.repos.outbox.listTo("team20@kansai.example")).toEqual([]);
+    // Another user has an allowance of their own; an organiser invites the fair's firms by the hundred.
+    const { agent: organiser, csrf: oc } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const firm = (await t.db.models.Company.findOne({ kind: "domestic", listed: false }).lean())!._id.toHexString();
+    for (let i = 0; i < 21; i++) await organiser.post("/api/invitations").set(oc).send({ kind: "firm", email: `director${i}@hanoi-firm.vn`, role: "domestic", companyId: firm }).expect(202);
   });
 });

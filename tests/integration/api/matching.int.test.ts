@@ -1,8 +1,8 @@
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { signIn, useSeededApp } from "../../support/app";
-import request from "supertest";
-import type { RecommendationView, SchedulePlanView, SessionView } from "@ketnoi/contracts";
+import type { RecommendationView, SchedulePlanView } from "@ketnoi/contracts";
 import { freshTaxCode } from "../../support/journeys";
+import { registerFirm } from "../../support/registration";
 
 describe("recommendations through the api: reasons in the reader's language, feedback, organiser decisions", () => {
   const t = useSeededApp("matching");
@@ -83,14 +83,9 @@ describe("recommendations through the api: reasons in the reader's language, fee
     const domestic = await signIn(t.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
     expect((await list(domestic)).length).toBeGreaterThan(0);
     const vendor = (await t.db.models.Company.findOne({ kind: "foreign", status: { $ne: "pending" }, "offers.0": { $exists: true } }).lean())!;
-    const agent = request.agent(t.app);
-    const registered = await agent
-      .post("/api/auth/register")
-      .send({ email: "approved-now@example.vn", password: "a long enough password", name: "Trần Vừa Duyệt", role: "domestic", company: { legalName: "Công ty TNHH Vừa Duyệt", taxCode: freshTaxCode(), country: "VN" }, consents: { personalData: true } })
-      .expect(201);
-    const firm = { agent, session: registered.body as SessionView, csrf: { "X-CSRF-Token": (registered.body as SessionView).csrfToken } };
+    const firm = await registerFirm(t.app, t.repos, { email: "approved-now@example.vn", password: "a long enough password", name: "Trần Vừa Duyệt", role: "domestic", company: { legalName: "Công ty TNHH Vừa Duyệt", taxCode: freshTaxCode(), country: "VN" }, consents: { personalData: true } });
     const own = firm.session.user.companyId!;
-    await agent.patch(`/api/companies/${own}`).set(firm.csrf).send({ sectors: vendor.sectors, languages: ["vi", "en"], needs: [{ kind: "technology", codes: [vendor.offers[0]!.code], priority: 1 }] }).expect(200);
+    await firm.agent.patch(`/api/companies/${own}`).set(firm.csrf).send({ sectors: vendor.sectors, languages: ["vi", "en"], needs: [{ kind: "technology", codes: [vendor.offers[0]!.code], priority: 1 }] }).expect(200);
     // Awaiting approval: nothing proposed.
     expect(await list(firm)).toEqual([]);
     const organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);

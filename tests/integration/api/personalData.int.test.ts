@@ -1,6 +1,7 @@
 import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { useSeededApp, signIn } from "../../support/app";
+import { registerFirm } from "../../support/registration";
 
 describe("personal data: export, consents, deletion", () => {
   const t = useSeededApp("personal");
@@ -8,21 +9,17 @@ describe("personal data: export, consents, deletion", () => {
   const password = "một mật khẩu đủ dài";
 
   async function register(email: string) {
-    const agent = request.agent(app());
-    const res = await agent
-      .post("/api/auth/register")
-      .send({
-        email,
-        password,
-        name: "Lee Ji-eun",
-        role: "vendor",
-        locale: "ko",
-        timeZone: "Asia/Seoul",
-        company: { legalName: `Hanbit Test ${email}`, country: "KR" },
-        consents: { personalData: true, profileSharing: true },
-      })
-      .expect(201);
-    return { agent, csrf: { "X-CSRF-Token": res.body.csrfToken as string }, companyId: res.body.user.companyId as string };
+    const { agent, csrf, session } = await registerFirm(app(), t.repos, {
+      email,
+      password,
+      name: "Lee Ji-eun",
+      role: "vendor",
+      locale: "ko",
+      timeZone: "Asia/Seoul",
+      company: { legalName: `Hanbit Test ${email}`, country: "KR" },
+      consents: { personalData: true, profileSharing: true },
+    });
+    return { agent, csrf, companyId: session.user.companyId! };
   }
 
   test("a user downloads their data, withdraws a consent, and the organiser's register shows it", async () => {
@@ -32,7 +29,7 @@ describe("personal data: export, consents, deletion", () => {
     expect(data.body.user).toMatchObject({ email: "export@hanbit.example", role: "vendor", locale: "ko" });
     expect(data.body.user.consents.map((c: { purpose: string }) => c.purpose).sort()).toEqual(["personalData", "profileSharing"]);
     expect(data.body.company.legalName).toBe("Hanbit Test export@hanbit.example");
-    expect(data.body.mail).toEqual([expect.objectContaining({ template: "verify_email" })]);
+    expect(data.body.mail).toEqual([expect.objectContaining({ template: "confirm_registration" })]);
     expect(JSON.stringify(data.body)).not.toMatch(/passwordHash|argon2/);
 
     expect(data.body.company.listed).toBe(true);

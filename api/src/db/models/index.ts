@@ -23,6 +23,7 @@ import { schedulePlanSchema } from "./schedulePlan";
 import { matchFeedbackSchema } from "./matchFeedback";
 import { auditEntrySchema } from "./auditEntry";
 import { loginFailureSchema } from "./loginFailure";
+import { pendingRegistrationSchema } from "./pendingRegistration";
 
 export function registerModels(connection: Connection) {
   return {
@@ -53,6 +54,7 @@ export function registerModels(connection: Connection) {
     MatchFeedback: connection.model("MatchFeedback", matchFeedbackSchema),
     AuditEntry: connection.model("AuditEntry", auditEntrySchema),
     LoginFailure: connection.model("LoginFailure", loginFailureSchema),
+    PendingRegistration: connection.model("PendingRegistration", pendingRegistrationSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

@@ -5,7 +5,7 @@ import type { RateLimits } from "../../http/rateLimits";
 import { clearSessionCookie, endSession, presentSession, startSession, type CookiePolicy } from "../../auth/sessions";
 import type { EventPublisher } from "../../services/events";
 import { passwordLogin, type KetnoiPassport } from "../../auth/passport";
-import { registerFirm } from "../../commands/auth/registerFirm";
+import { confirmRegistration, requestRegistration } from "../../commands/auth/registerFirm";
 import { requestPasswordReset, sendVerificationEmail } from "../../commands/auth/emailTokens";
 import { resetPassword, verifyEmail } from "../../commands/auth/resetPassword";
 import type { DirectoryService } from "../../services/directory";
@@ -43,17 +43,31 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
     defineEndpoint({
       method: "post",
       path: "/auth/register",
-      summary: "Register a firm and its owner (consent to personal-data processing required); signs in",
+      summary:
+        "Register a firm and its owner (consent to personal-data processing required): always 202 with no body, whether or not the address has an account; a new address gets a link that finishes the registration, one with an account a note that someone tried",
       tags: ["auth"],
       access: "public",
       before: [limits.register],
       request: S.AuthRegisterSchema,
+      responses: { 202: { description: "A mail is on its way to the address" } },
+      handler: async ({ body }) => {
+        await requestRegistration(repos, body, publicOrigin, now());
+        return { status: 202 };
+      },
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/auth/register/confirm",
+      summary: "Finish a registration with the emailed link: creates the firm (awaiting approval) and its owner, address confirmed; signs in",
+      tags: ["auth"],
+      access: "public",
+      before: [limits.registerConfirm],
+      request: S.AuthRegisterConfirmSchema,
       responses: { 201: { description: "Registered and signed in; the firm awaits approval", schema: SessionViewSchema } },
       handler: async ({ body, res, auth }) => {
-        const user = await registerFirm(repos, body, now());
+        const user = await confirmRegistration(repos, body.token, now());
         await directory.companyChanged(user.companyId!);
         if (auth) await endSession(repos, events, auth.sessionHash);
-        await sendVerificationEmail(repos, user, publicOrigin, now());
         return { status: 201, body: await startSession(repos, res, cookies, user, now()) };
       },
     }),
