@@ -61,6 +61,9 @@ export async function seedDemoFair(repos: Repositories, today: Date): Promise<Se
   const talks = (await repos.fairSessions.listForFair(fair.id)).filter((s) => s.kind === "seminar" || s.kind === "presentation");
   for (let i = 0; i < 40 && talks.length; i++) await repos.fairSessions.register(talks[i % talks.length]!.id, firms[(i * 7) % firms.length]!);
 
+  const keyOf: Record<string, string | undefined> = { domestic: firstOf("domestic"), vendor: firstOf("foreign", "JP") };
+  const firmListed = (role: string) => demo.companies.find((c) => c.registrationKey === keyOf[role])?.listed;
+
   const passwordHash = await hash(DEMO_PASSWORD);
   let usersCreated = 0;
   for (const login of DEMO_LOGINS) {
@@ -71,7 +74,8 @@ export async function seedDemoFair(repos: Repositories, today: Date): Promise<Se
       passwordHash,
       locale: login.role === "vendor" ? "ja" : "vi",
       timeZone: login.role === "vendor" ? "Asia/Tokyo" : "Asia/Ho_Chi_Minh",
-      consents: ["personalData", "profileSharing"].map((purpose) => ({ purpose, grantedAt: today })),
+      // Profile sharing is what lists a firm: an owner whose demo firm is unlisted has not given it.
+      consents: ["personalData", ...(firmListed(login.role) === false ? [] : ["profileSharing"])].map((purpose) => ({ purpose, grantedAt: today })),
       ...(companyOf[login.role] ? { companyId: companyOf[login.role], companyRole: "owner" as const } : {}),
     });
     if (created) usersCreated++;
