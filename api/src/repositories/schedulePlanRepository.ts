@@ -9,6 +9,8 @@ export interface PlanSource {
   b: string;
   /** The existing meeting (booked ones and requests). */
   meetingId?: string;
+  /** The table a booked onsite meeting holds (the plan names the others' tables around it). */
+  table?: number;
 }
 
 /** The interpreters' figures of a plan (see checkSolution's `interpreters`). */

@@ -134,8 +134,11 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     expect(plan.interpreters!.longestRun).toBeLessThanOrEqual(3);
     expect(plan.interpreters!.runsAtCap).toBeGreaterThan(0);
     expect(plan.interpreters!.averageTableDistance).not.toBeNull();
-    // Every onsite meeting has its table.
+    // Every onsite meeting has its table; a booked one the table it holds (the plan's others go around it).
     expect(plan.assignments.filter((a) => a.mode === "onsite").every((a) => a.table! >= 1)).toBe(true);
+    const bookedOnsite = plan.assignments.filter((a) => a.kind === "booked" && a.mode === "onsite");
+    expect(bookedOnsite.length).toBeGreaterThan(0);
+    for (const a of bookedOnsite) expect(a.table).toBe((await t.db.models.Meeting.findById(a.meeting).lean())!.table);
   });
 
   test("a meeting moves to a slot offered as feasible; a slot not offered says why; its own slot changes nothing; a booked meeting stays", async () => {
@@ -223,6 +226,11 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     const planned = second.assignments.filter((x) => x.kind !== "booked").length;
     expect(done.publishResult!.booked + done.publishResult!.conflicts.length).toBe(planned);
     expect(done.publishing).toBeUndefined();
+    // Interpreters' meetings are booked at the tables the plan gave them (near their other meetings).
+    const failed = new Set(done.publishResult!.conflicts.map((c) => c.meeting));
+    const interpreted = second.assignments.filter((x) => x.kind === "proposal" && x.interpreter && x.mode === "onsite" && !failed.has(x.meeting));
+    expect(interpreted.length).toBeGreaterThan(0);
+    for (const x of interpreted) expect((await t.db.models.Meeting.findOne({ requesterId: x.a.id, recipientId: x.b.id, source: "scheduler" }).lean())!.table).toBe(x.table);
     // The page saw it going: some meetings booked, fewer than all.
     expect(seen.some((n) => n > 0 && n < planned)).toBe(true);
     const listed = ((await organiser.agent.get("/api/scheduler/plans").expect(200)).body as SchedulePlanSummary[]).find((p) => p.id === second.id)!;

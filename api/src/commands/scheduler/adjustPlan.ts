@@ -20,7 +20,7 @@ export type PlanChange = "moved" | "unchanged" | "leftOut";
  * the meeting's own slot changes nothing and says so.
  */
 export async function adjustPlan(ctx: SchedulerContext, planId: string, meetingKey: string, slot: string | null, namesFor: NamesFor): Promise<{ plan: SchedulePlanRecord; change: PlanChange }> {
-  const { plan, booked } = await loadPlanMeeting(ctx, planId, meetingKey);
+  const { plan, context } = await loadPlanMeeting(ctx, planId, meetingKey);
   if (plan.status !== "draft") throw new AppError("conflict", { plan: "planPublished" });
   if (slot !== null && !plan.instance.slots.some((s) => s.id === slot)) throw validationFailed({ slot: "unknownSlot" });
   const current = plan.solution.assignments.find((a) => a.meeting === meetingKey);
@@ -28,17 +28,21 @@ export async function adjustPlan(ctx: SchedulerContext, planId: string, meetingK
 
   let solution: Solution;
   if (slot === null) {
-    if (booked) throw moveRefused(plan, [{ code: "booked" }], new Map());
+    if (context.booked) throw moveRefused(plan, [{ code: "booked" }], new Map());
     const assignments = plan.solution.assignments.filter((a) => a.meeting !== meetingKey);
     const values = new Map(plan.instance.meetings.map((m) => [m.id, m.value]));
-    solution = assignTables(plan.instance, {
-      ...plan.solution,
-      assignments,
-      unscheduled: [...plan.solution.unscheduled, meetingKey],
-      value: Math.round(assignments.reduce((sum, a) => sum + (values.get(a.meeting) ?? 0), 0) * 1000) / 1000,
-    });
+    solution = assignTables(
+      plan.instance,
+      {
+        ...plan.solution,
+        assignments,
+        unscheduled: [...plan.solution.unscheduled, meetingKey],
+        value: Math.round(assignments.reduce((sum, a) => sum + (values.get(a.meeting) ?? 0), 0) * 1000) / 1000,
+      },
+      context.fixedTables,
+    );
   } else {
-    const option = planMove(plan.instance, plan.solution, meetingKey, slot, booked);
+    const option = planMove(plan.instance, plan.solution, meetingKey, slot, context);
     if (!option.feasible) {
       const [reasons] = await refineReasons(ctx, plan, [option]);
       throw moveRefused(plan, reasons!, await namesFor(plan));

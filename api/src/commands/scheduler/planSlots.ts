@@ -29,19 +29,24 @@ export async function refineReasons(ctx: SchedulerContext, plan: SchedulePlanRec
   );
 }
 
+/** Tables booked meetings of a plan hold: the plan names the other meetings' tables around them. */
+export function fixedTables(sources: SchedulePlanRecord["sources"]): Map<string, number> {
+  return new Map(Object.entries(sources).flatMap(([key, s]) => (s.kind === "booked" && s.table ? [[key, s.table] as const] : [])));
+}
+
 /** The draft (or published) plan and its meeting, or 404. */
 export async function loadPlanMeeting(ctx: SchedulerContext, planId: string, meetingKey: string) {
   const plan = await ctx.repos.schedulePlans.findById(planId);
   if (!plan) throw notFound();
   const meeting = plan.instance.meetings.find((m) => m.id === meetingKey);
   if (!meeting) throw notFound();
-  return { plan, meeting, booked: plan.sources[meetingKey]?.kind === "booked" };
+  return { plan, meeting, context: { booked: plan.sources[meetingKey]?.kind === "booked", fixedTables: fixedTables(plan.sources) } };
 }
 
 /** Every slot of the plan for one meeting: feasible or why not (see moveOptions). */
 export async function planSlotOptions(ctx: SchedulerContext, planId: string, meetingKey: string) {
-  const { plan, booked } = await loadPlanMeeting(ctx, planId, meetingKey);
-  const options: MoveOption[] = plan.status === "draft" ? moveOptions(plan.instance, plan.solution, meetingKey, booked) : plan.instance.slots.map((s) => ({ slot: s.id, feasible: false, reasons: [] }));
+  const { plan, context } = await loadPlanMeeting(ctx, planId, meetingKey);
+  const options: MoveOption[] = plan.status === "draft" ? moveOptions(plan.instance, plan.solution, meetingKey, context) : plan.instance.slots.map((s) => ({ slot: s.id, feasible: false, reasons: [] }));
   const reasons = await refineReasons(ctx, plan, options);
   const current = plan.solution.assignments.find((a) => a.meeting === meetingKey)?.slot ?? null;
   return { plan, current, options: options.map((o, i) => ({ ...o, reasons: reasons[i]! })) };

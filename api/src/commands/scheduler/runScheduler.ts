@@ -8,6 +8,8 @@ import { slotsForDayPart } from "../../domain/planning/dayPart";
 import { explainUnscheduled } from "../../domain/planning/explainUnscheduled";
 import { firstFit } from "../../domain/scheduling/firstFit";
 import { interpreterFigures } from "../../domain/planning/interpreterFigures";
+import { assignTables } from "../../domain/scheduling/tables";
+import { fixedTables } from "./planSlots";
 import { availabilityOf } from "../companyAvailability";
 import { statusNow } from "../meetings/loadMeeting";
 import type { SchedulerContext } from "./context";
@@ -48,7 +50,7 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
       const only = slotsForDayPart(slots, m.dayPart ?? "any", fair.timeZone);
       meetings.push({ key: m.id, a: m.requesterId, b: m.recipientId, kind: "request", value: status === "countered" ? COUNTERED_VALUE : REQUEST_VALUE, mode: m.preferredMode, ...(only ? { slots: only } : {}) });
     } else continue;
-    sources[m.id] = { kind: meetings.at(-1)!.kind, a: m.requesterId, b: m.recipientId, meetingId: m.id };
+    sources[m.id] = { kind: meetings.at(-1)!.kind, a: m.requesterId, b: m.recipientId, meetingId: m.id, ...(status === "booked" && m.table ? { table: m.table } : {}) };
   }
   for (const p of options.proposals) {
     const key = `proposal:${[p.a, p.b].sort().join(":")}`;
@@ -84,7 +86,9 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
   });
 
   const result = await ctx.solver.solve(instance, options.timeLimitMs);
-  const { breaks, stats: _stats, ...solution } = result;
+  const { breaks, stats: _stats, ...solved } = result;
+  // The solver names tables for every onsite meeting; booked ones keep the table they hold.
+  const solution = assignTables(instance, solved, fixedTables(sources));
   const baseline = firstFit(instance);
   return repos.schedulePlans.create({
     fairId: fair.id,

@@ -50,7 +50,7 @@ describe("where a meeting of a plan can be moved, and why not", () => {
     { meeting: "K2", slot: "d1s02", mode: "onsite", interpreter: "KO" },
     { meeting: "D1", slot: "d1s05", mode: "online" },
   ]);
-  const why = (meeting: string, slot: string, booked = false) => planMove(base, sol, meeting, slot, booked);
+  const why = (meeting: string, slot: string, booked = false) => planMove(base, sol, meeting, slot, { booked });
 
   test("its own slot is not a move; a booked meeting stays", () => {
     expect(why("K1", "d1s01").reasons).toEqual([{ code: "current" }]);

@@ -37,12 +37,18 @@ export interface MoveOption {
  * independent checker accepts the whole plan after the move. `booked`: the meeting is already
  * booked (it stays; publishing does not move booked meetings).
  */
-export function moveOptions(inst: Instance, sol: Solution, meetingKey: string, booked = false): MoveOption[] {
-  return inst.slots.map((s) => planMove(inst, sol, meetingKey, s.id, booked));
+export function moveOptions(inst: Instance, sol: Solution, meetingKey: string, options: MoveContext = {}): MoveOption[] {
+  return inst.slots.map((s) => planMove(inst, sol, meetingKey, s.id, options));
+}
+
+/** What the plan alone does not say: the meeting is booked already; tables booked meetings hold. */
+export interface MoveContext {
+  booked?: boolean;
+  fixedTables?: ReadonlyMap<string, number>;
 }
 
 /** One slot of moveOptions. */
-export function planMove(inst: Instance, sol: Solution, meetingKey: string, slot: string, booked = false): MoveOption {
+export function planMove(inst: Instance, sol: Solution, meetingKey: string, slot: string, { booked = false, fixedTables }: MoveContext = {}): MoveOption {
   const m = inst.meetings.find((x) => x.id === meetingKey);
   if (!m) throw new Error(`unknown meeting ${meetingKey}`);
   const current = sol.assignments.find((a) => a.meeting === meetingKey);
@@ -121,12 +127,16 @@ export function planMove(inst: Instance, sol: Solution, meetingKey: string, slot
 
   const placement: Assignment = { meeting: meetingKey, slot, mode, ...(interpreter ? { interpreter } : {}) };
   const moved = [...others.filter((a) => !changed.has(a.meeting)), ...changed.values(), placement];
-  const solution = assignTables(inst, {
-    ...sol,
-    assignments: moved,
-    unscheduled: sol.unscheduled.filter((id) => id !== meetingKey),
-    value: Math.round(moved.reduce((sum, a) => sum + (byMeeting.get(a.meeting)?.value ?? 0), 0) * 1000) / 1000,
-  });
+  const solution = assignTables(
+    inst,
+    {
+      ...sol,
+      assignments: moved,
+      unscheduled: sol.unscheduled.filter((id) => id !== meetingKey),
+      value: Math.round(moved.reduce((sum, a) => sum + (byMeeting.get(a.meeting)?.value ?? 0), 0) * 1000) / 1000,
+    },
+    fixedTables,
+  );
   const check = checkSolution(inst, solution);
   if (!check.feasible) return { slot, feasible: false, reasons: check.conflicts.map(blockOf) };
   return { slot, feasible: true, placement: solution.assignments.find((a) => a.meeting === meetingKey)!, solution, reasons: [] };

@@ -126,5 +126,10 @@ describe("an interpreter's meetings back to back", () => {
     expect(table("K0")).toBe(3); // the first of her run: from the top
     expect(table("K1")).toBe(3); // the next: the same table, though E1 and E2 come first in the list
     expect([table("E1"), table("E2")].sort()).toEqual([1, 2]);
+    // A meeting booked before the plan keeps its table (3 in slot 2): she moves to the nearest free one.
+    const around = assignTables(inst, sol, new Map([["E2", 3]]));
+    const at = (id: string) => around.assignments.find((a) => a.meeting === id)!.table;
+    expect([at("K0"), at("E2"), at("K1"), at("E1")]).toEqual([3, 3, 2, 1]);
+    expect(checkSolution(inst, around).interpreters).toMatchObject({ tableSteps: 1, averageTableDistance: 1 });
   });
 });

@@ -6,9 +6,10 @@ import type { Instance, Solution } from "./format";
  * slot: an interpreter's meeting right after another of hers takes that meeting's table or the
  * nearest free one (she stays put and the firms come to her); the first of her run takes a free
  * table from the top, away from the low numbers the other meetings take, so her next slot finds
- * her table free; the other onsite meetings take what is left, lowest first.
+ * her table free; the other onsite meetings take what is left, lowest first. `fixed`: tables
+ * meetings already hold (booked before the plan), taken first.
  */
-export function assignTables(inst: Instance, sol: Solution): Solution {
+export function assignTables(inst: Instance, sol: Solution, fixed: ReadonlyMap<string, number> = new Map()): Solution {
   const tables = inst.onsiteTables;
   const slotIndex = new Map(inst.slots.map((s, i) => [s.id, i]));
   const follows = inst.slots.map((s, i) => i > 0 && Date.parse(s.start) === Date.parse(inst.slots[i - 1]!.end));
@@ -33,7 +34,11 @@ export function assignTables(inst: Instance, sol: Solution): Solution {
       }
       return 0;
     };
-    const interpreted = held.filter((j) => sol.assignments[j]!.interpreter);
+    for (const j of held) {
+      const t = fixed.get(sol.assignments[j]!.meeting);
+      if (t !== undefined && t >= 1 && t <= tables && !taken[t]) take(j, t);
+    }
+    const interpreted = held.filter((j) => sol.assignments[j]!.interpreter && table[j] === undefined);
     const goesOn = (j: number) => (follows[s] ? previous.get(sol.assignments[j]!.interpreter!) : undefined);
     for (const j of interpreted) {
       const want = goesOn(j);
