@@ -23,6 +23,8 @@ export interface PartnerCard {
   country: string;
   kind: "domestic" | "foreign";
   participation: "onsite" | "remote";
+  /** Whether the firm shows in the directory (its owner consents to profile sharing). */
+  listed: boolean;
 }
 
 interface FeedbackIndex {
@@ -89,7 +91,7 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
   const upsert = (c: CompanyRecord) => {
     versions.set(c.id, (c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0);
     openSlots.set(c.id, availableSlots(slots, { participation: c.participation, timeZone: c.timeZone, busy: [], blocked: c.blockedSlots ?? [] }).filter((s) => s.available).length);
-    cards.set(c.id, { id: c.id, legalName: c.legalName, ...(c.englishName ? { englishName: c.englishName } : {}), country: c.country, kind: c.kind, participation: c.participation });
+    cards.set(c.id, { id: c.id, legalName: c.legalName, ...(c.englishName ? { englishName: c.englishName } : {}), country: c.country, kind: c.kind, participation: c.participation, listed: c.listed });
     engine!.upsertParticipant(toParticipant(c));
   };
 

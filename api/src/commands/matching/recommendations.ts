@@ -41,10 +41,19 @@ export function presentRecommendations(ctx: MatchingContext, viewerId: string, r
   });
 }
 
-/** My company's proposed partners (read from the engine alone: no database read on this hot path). */
+/** How many more proposals are ranked than asked for, so leaving out unlisted firms still fills the list. */
+const UNLISTED_MARGIN = 20;
+
+/**
+ * My company's proposed partners (read from the engine alone: no database read on this hot path).
+ * A firm that does not consent to being shown (unlisted) is proposed to nobody; organisers still see
+ * it in a firm's list (GET /matching/companies/:companyId).
+ */
 export async function myRecommendations(ctx: MatchingContext, user: UserRecord, k: number, locale: Locale) {
   if (!user.companyId) throw new AppError("forbidden");
-  return presentRecommendations(ctx, user.companyId, await ctx.matching.recommend(user.companyId, k), locale);
+  const ranked = await ctx.matching.recommend(user.companyId, k + UNLISTED_MARGIN);
+  const shown = ranked.filter((r) => ctx.matching.card(r.id)?.listed).slice(0, k);
+  return presentRecommendations(ctx, user.companyId, shown, locale);
 }
 
 /** Dismisses a proposal with a reason: never shown again, and proposals of its kind rank lower for my company. */
