@@ -3,6 +3,7 @@ import { checkSolution } from "../scheduling/checker";
 import { solve } from "../scheduling/solver";
 import { createRandom } from "../random";
 import { moveOptions, planMove } from "./moveOptions";
+import { explainUnscheduled } from "./explainUnscheduled";
 
 /** Six back-to-back half hours of one day. */
 const slots = Array.from({ length: 6 }, (_, i) => {
@@ -89,6 +90,15 @@ describe("where a meeting of a plan can be moved, and why not", () => {
     expect(after.get("J1")).toMatchObject({ mode: "online", interpreter: "J2" });
     expect(after.get("K1")).toMatchObject({ mode: "onsite", interpreter: "KJ", table: 1 });
     expect(checkSolution(inst, k1.solution!).violations).toEqual([]);
+  });
+
+  test("a meeting left out because its one interpreter would work too long in a row is said to lack an interpreter (not tables)", () => {
+    const early = ["d1s01", "d1s02", "d1s03"];
+    const inst: Instance = { ...base, participants: base.participants.map((p) => (p.id === "vn2" || p.id === "kr1" ? { ...p, available: early } : p)) };
+    expect(explainUnscheduled(inst, sol).K3).toBe("noInterpreter");
+    // Without the limit, KO could take it in d1s03: then it is tables or rooms.
+    const { interpreterMaxRun: _limit, ...unlimited } = inst;
+    expect(explainUnscheduled(unlimited, sol).K3).toBe("noCapacity");
   });
 
   test("nobody speaks the pair then", () => {

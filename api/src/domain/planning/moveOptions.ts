@@ -1,6 +1,7 @@
 import type { Assignment, Instance, Solution } from "../scheduling/format";
 import { checkSolution, type Conflict } from "../scheduling/checker";
 import { assignTables } from "../scheduling/tables";
+import { interpreterRunFits } from "./interpreterRun";
 
 /** Why a meeting of a plan cannot go to a slot (each names who, where it is someone). */
 export type SlotBlock =
@@ -102,7 +103,7 @@ export function planMove(inst: Instance, sol: Solution, meetingKey: string, slot
   if (m.languages) {
     const speaks = (langs: readonly string[]) => inst.interpreters.filter((i) => langs.every((l) => i.languages.includes(l)));
     const working = (id: string) => new Set(others.filter((a) => a.interpreter === id && a.meeting !== meetingKey).map((a) => a.slot));
-    const runOk = (id: string) => runFits(inst, id, slot, working(id));
+    const runOk = (id: string) => interpreterRunFits(inst, id, slot, working(id));
     const holder = (id: string) => [...changed.values()].find((a) => a.interpreter === id);
     const eligible = speaks(m.languages).filter((i) => i.available.includes(slot) && !i.busy?.includes(slot));
     interpreter = eligible.find((i) => !holder(i.id) && runOk(i.id))?.id;
@@ -112,7 +113,7 @@ export function planMove(inst: Instance, sol: Solution, meetingKey: string, slot
         const c = holder(i.id);
         if (!c || !runOk(i.id)) continue;
         const langs = byMeeting.get(c.meeting)!.languages!;
-        const j = speaks(langs).find((x) => x.id !== i.id && x.available.includes(slot) && !x.busy?.includes(slot) && !holder(x.id) && runFits(inst, x.id, slot, working(x.id)));
+        const j = speaks(langs).find((x) => x.id !== i.id && x.available.includes(slot) && !x.busy?.includes(slot) && !holder(x.id) && interpreterRunFits(inst, x.id, slot, working(x.id)));
         if (j) {
           changed.set(c.meeting, { ...c, interpreter: j.id });
           interpreter = i.id;
@@ -140,20 +141,6 @@ export function planMove(inst: Instance, sol: Solution, meetingKey: string, slot
   const check = checkSolution(inst, solution);
   if (!check.feasible) return { slot, feasible: false, reasons: check.conflicts.map(blockOf) };
   return { slot, feasible: true, placement: solution.assignments.find((a) => a.meeting === meetingKey)!, solution, reasons: [] };
-}
-
-/** Interpreter `id` working in `slot` and in the slots of `working` stays within the instance's run limit. */
-function runFits(inst: Instance, id: string, slot: string, working: Set<string>): boolean {
-  const limit = inst.interpreterMaxRun;
-  if (limit === undefined) return true;
-  const booked = new Set(inst.interpreters.find((i) => i.id === id)?.busy ?? []);
-  const at = inst.slots.findIndex((s) => s.id === slot);
-  const works = (k: number) => working.has(inst.slots[k]!.id) || booked.has(inst.slots[k]!.id);
-  const follows = (k: number) => Date.parse(inst.slots[k]!.start) === Date.parse(inst.slots[k - 1]!.end);
-  let run = 1;
-  for (let k = at - 1; k >= 0 && follows(k + 1) && works(k); k--) run++;
-  for (let k = at + 1; k < inst.slots.length && follows(k) && works(k); k++) run++;
-  return run <= limit;
 }
 
 /** A rule the checker found broken, as a reason a slot is not offered (kept for what the rules above might miss). */
