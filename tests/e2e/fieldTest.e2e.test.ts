@@ -103,6 +103,8 @@ describe("field test: what people hit (issue #18)", () => {
     const ctx = await open({ locale: "en-US", timezoneId: "Asia/Bangkok" });
     const firm = await registerFirm(ctx, "Công ty TNHH Giờ Hà Nội");
     expect((await (await organiser()).post(`/companies/${firm.companyId}/approve`)).status).toBe(204);
+    // A language in common with the Japanese vendor: no interpreter is needed (they may all be booked).
+    expect((await firm.api.patch(`/companies/${firm.companyId}`, { languages: ["vi", "ja"] })).status).toBe(200);
     const vendor = await apiAs((await open({})).request, demo("vendor"));
     const vendorCompany = (await vendor.get("/auth/session")).body.user.companyId as string;
     const requested = await firm.api.post("/meetings", { with: vendorCompany, message: "Xin gặp về khuôn dập." });

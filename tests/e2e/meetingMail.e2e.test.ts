@@ -33,6 +33,8 @@ describe("meeting mails carry the calendar invitation", () => {
     const owner = await new ApiClient(base, base, "en").signIn(email, "a long enough passphrase");
     const organiser = await new ApiClient(base, base, "en").signIn("organiser@ketnoi.demo", "ketnoi-demo-2026");
     expectStatus(await organiser.post(`/api/companies/${owner.companyId}/approve`, {}), 204, "approve");
+    // A language in common with the Japanese vendor: no interpreter is needed (they may all be booked).
+    expectStatus(await owner.call("PATCH", `/api/companies/${owner.companyId}`, { languages: ["vi", "ja"] }), 200, "languages");
     const vendor = await new ApiClient(base, base, "en").signIn("vendor@ketnoi.demo", "ketnoi-demo-2026");
 
     const request = expectStatus(await owner.post("/api/meetings", { with: vendor.companyId, message: "Servo presses", mode: "either" }), 201, "request").body as { id: string };
