@@ -6,7 +6,16 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$INFRA_DIR/stack.sh"
 
+# Installing changes no tracked file and leaves nothing unignored behind (the lock is complete):
+# the checkout's status is the same before and after.
+tree_before=$(git -C "$ROOT_DIR" status --porcelain 2>/dev/null || true)
 bash "$INFRA_DIR/install.sh"
+install_dirty=0
+if [ "$(git -C "$ROOT_DIR" status --porcelain 2>/dev/null || true)" != "$tree_before" ]; then
+  install_dirty=1
+  log "installing changed the checkout:"
+  git -C "$ROOT_DIR" status --short >&2
+fi
 use_pinned_node # installed just now on a fresh machine
 
 trap stop_all EXIT
@@ -85,7 +94,7 @@ KETNOI_SECRETS="$LK_SECRET"$'\n'"$RT_SECRET"$'\n'"ketnoi-demo-2026" node "$INFRA
 
 node -e '
 const fs = require("fs");
-const file = process.argv[1], checksFailed = Number(process.argv[2]) + Number(process.argv[4]);
+const file = process.argv[1], checksFailed = Number(process.argv[2]) + Number(process.argv[4]) + Number(process.argv[5]);
 let passed = 0, failed = 0, suitesFailed = 0;
 if (fs.existsSync(file)) {
   for (const f of ["jest.json", "jest-tz.json", "jest-ahead.json"].map((n) => file.replace(/jest\.json$/, n)).filter((f) => fs.existsSync(f))) {
@@ -95,11 +104,11 @@ if (fs.existsSync(file)) {
     suitesFailed += r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
   }
 } else failed = 1;
-// The type-check and the log search count as one test each.
-passed += 2 - checksFailed;
+// The type-check, the log search and the clean install count as one test each.
+passed += 3 - checksFailed;
 failed += checksFailed + suitesFailed;
 const line = `${passed} passed, ${failed} failed`;
 fs.writeFileSync(process.argv[3], line + "\n");
 console.log(line);
 process.exit(failed > 0 ? 1 : 0);
-' "$TEST_DIR/jest.json" "$typecheck_failed" "$TEST_DIR/summary" "$secrets_failed"
+' "$TEST_DIR/jest.json" "$typecheck_failed" "$TEST_DIR/summary" "$secrets_failed" "$install_dirty"

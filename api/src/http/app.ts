@@ -144,7 +144,7 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
     ...liveEndpoints(live, limits.realtimeToken),
     ...boothEndpoints(live, limits.boothChat),
     ...auditEndpoints(repos),
-    ...mailEndpoints(repos, now),
+    ...mailEndpoints(repos),
   ], (entry) => repos.audit.record(entry));
   api.get("/attachments/:id", attachmentDownload(repos));
   registry.registerPath({
