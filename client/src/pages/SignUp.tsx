@@ -7,6 +7,7 @@ import { useForm } from "../lib/validation";
 import { viewerTimeZone } from "../lib/time";
 import { countryName } from "../lib/labels";
 import { Field } from "../components/Field";
+import { ConsentFields } from "../components/ConsentFields";
 import { Notice } from "../components/States";
 
 const FOREIGN_COUNTRIES = ["JP", "KR", "TW", "HK", "CN", "SG", "TH", "US", "DE", "FR", "IT", "NL", "CZ", "GB", "SE", "CH", "IN"];
@@ -107,18 +108,7 @@ export default function SignUp() {
           {text("email", "email", t("auth.email"), "email", "username")}
           {text("password", "password", t("auth.password"), "password", "new-password")}
         </fieldset>
-        <fieldset>
-          <legend>{t("auth.consents")}</legend>
-          <div className={`field${form.error("consents.personalData") ? " invalid" : ""}`}>
-            <label className="choice">
-              <input type="checkbox" checked={v.personalData} aria-invalid={Boolean(form.error("consents.personalData"))} aria-describedby="consent-err" onChange={(e) => form.set("personalData", e.target.checked, "consents.personalData")} />
-              {t("auth.consentPersonalData")}
-            </label>
-            {form.error("consents.personalData") && <small id="consent-err" className="field-error">{t("auth.consentRequired")}</small>}
-          </div>
-          <label className="choice"><input type="checkbox" checked={v.profileSharing} onChange={(e) => form.set("profileSharing", e.target.checked, "consents.profileSharing")} /> {t("auth.consentSharing")}</label>
-          <label className="choice"><input type="checkbox" checked={v.marketing} onChange={(e) => form.set("marketing", e.target.checked, "consents.marketing")} /> {t("auth.consentMarketing")}</label>
-        </fieldset>
+        <ConsentFields values={v} error={form.error("consents.personalData")} onChange={(k, on) => form.set(k, on, `consents.${k}`)} />
         {form.failure && <Notice kind="error">{form.failure}</Notice>}
         <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("auth.createAccount")}</button>
       </form>

@@ -7,6 +7,7 @@ import { useForm } from "../../lib/validation";
 import { useSession } from "../../lib/session";
 import { viewerTimeZone } from "../../lib/time";
 import { Field } from "../../components/Field";
+import { ConsentFields } from "../../components/ConsentFields";
 import { Notice } from "../../components/States";
 import { HOME_OF } from "../SignIn";
 import { isDeadLink, LinkExpired } from "./LinkExpired";
@@ -56,17 +57,7 @@ export default function AcceptInvitation() {
           <Field label={t("auth.password")} error={form.error("password")}>
             {(p) => <input {...p} type="password" autoComplete="new-password" value={v.password} onChange={(e) => form.set("password", e.target.value)} onBlur={() => form.touch("password")} />}
           </Field>
-          <fieldset>
-            <legend>{t("auth.consents")}</legend>
-            <div className={`field${form.error("consents.personalData") ? " invalid" : ""}`}>
-              <label className="choice">
-                <input type="checkbox" checked={v.personalData} aria-invalid={Boolean(form.error("consents.personalData"))} aria-describedby="invite-consent-err" onChange={(e) => form.set("personalData", e.target.checked, "consents.personalData")} />
-                {t("auth.consentPersonalData")}
-              </label>
-              {form.error("consents.personalData") && <small id="invite-consent-err" className="field-error">{t("auth.consentRequired")}</small>}
-            </div>
-            <label className="choice"><input type="checkbox" checked={v.marketing} onChange={(e) => form.set("marketing", e.target.checked, "consents.marketing")} /> {t("auth.consentMarketing")}</label>
-          </fieldset>
+          <ConsentFields values={v} error={form.error("consents.personalData")} onChange={(k, on) => form.set(k, on, `consents.${k}`)} sharing={false} />
           {form.failure && <Notice kind="error">{form.failure}</Notice>}
           <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("auth.createAccount")}</button>
         </form>
