@@ -83,6 +83,9 @@ describe("mailed links, followed from the delivered mail", () => {
     await page.goto(`${stack.baseUrl()}/signin`);
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await page.waitForURL(/\/forgot-password$/);
+    // The route's chunk loads after the URL changes, and the sign-in page (with its own Email field)
+    // stays on screen meanwhile: fill in the form once the new page is there.
+    await page.getByRole("heading", { name: "Reset your password" }).waitFor();
     await page.getByLabel("Email").fill(owner.email);
     await page.getByRole("button", { name: "Send the link" }).click();
     await page.getByText(/If an account uses this address, a link to set a new password is on its way/).waitFor();
