@@ -6,7 +6,8 @@ import { createRepositories } from "./repositories";
 import { createVideoRooms, createVideoService } from "./services/livekit";
 import { connectRedis } from "./services/redis";
 import { createProbes } from "./probes";
-import { createApp, createMeetingContext } from "./http/app";
+import { createApp } from "./http/app";
+import { composeServices } from "./composition";
 import { noEventPublisher, redisEventPublisher } from "./services/events";
 import { workerSolver } from "./services/solverRunner";
 import { loggingTransport, smtpTransport } from "./services/mailTransport";
@@ -41,12 +42,23 @@ async function main() {
   const video = createVideoRooms(config.livekit);
   const repos = createRepositories(db.models);
   const events = redis ? redisEventPublisher(redis) : noEventPublisher;
-  const meetingSettings = config.meetings;
   const mailer = config.mail.smtpUrl ? smtpTransport({ ...config.mail, smtpUrl: config.mail.smtpUrl }) : loggingTransport(logger);
   if (!config.mail.smtpUrl) logger.warn("no SMTP_URL: mail waits in the outbox and is only logged");
-  const app = createApp({ logger, repos, probes: createProbes(db, video, redis, mailer), publicOrigin: config.publicOrigin, events, meetingSettings, solver: workerSolver(new URL("./workers/solve.js", import.meta.url), { nice: config.solverNice }), video: createVideoService(config.livekit, video), realtimeSecret: config.realtimeSecret, trustProxy: config.trustProxy, ...(redis ? { redis } : {}) });
-  const meetings = createMeetingContext(repos, logger, config.publicOrigin, { events, settings: meetingSettings });
-  const jobs = startBackgroundJobs({ repos, meetings, transport: mailer, logger, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+  const services = composeServices({
+    logger,
+    repos,
+    probes: createProbes(db, video, redis, mailer),
+    publicOrigin: config.publicOrigin,
+    events,
+    meetingSettings: config.meetings,
+    solver: workerSolver(new URL("./workers/solve.js", import.meta.url), { nice: config.solverNice }),
+    video: createVideoService(config.livekit, video),
+    realtimeSecret: config.realtimeSecret,
+    trustProxy: config.trustProxy,
+    ...(redis ? { redis } : {}),
+  });
+  const app = createApp(services);
+  const jobs = startBackgroundJobs({ repos, meetings: services.meetings, transport: mailer, logger, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
 
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;

@@ -156,7 +156,7 @@ describe("video: LiveKit tokens after policy checks, webhooks recording attendan
 describe("video: online meetings settled by presence inside their window", () => {
   const t = useLiveApp("videonoshow");
   const contextAt = async (at: Date) => {
-    const { createMeetingContext } = await import("../../api/src/http/app");
+    const { createMeetingContext } = await import("../../api/src/composition");
     const { silentLogger } = await import("../support/stack");
     return createMeetingContext(t.repos, silentLogger(), "http://localhost:8080", { now: () => at });
   };

@@ -1,6 +1,7 @@
 import request from "supertest";
 import type { SessionView } from "@ketnoi/contracts";
-import { createApp, type AppDeps } from "../../api/src/http/app";
+import { createApp } from "../../api/src/http/app";
+import { composeServices, type CompositionDeps } from "../../api/src/composition";
 import { createRepositories } from "../../api/src/repositories";
 import { createProbes } from "../../api/src/probes";
 import { createVideoRooms, createVideoService } from "../../api/src/services/livekit";
@@ -14,9 +15,9 @@ export const TEST_ORIGIN = "http://localhost:8080";
 export const TEST_REALTIME_SECRET = "test-realtime-secret-0123456789abcdef";
 
 /** The api's Express app on a test database, with the real LiveKit server of the test stack. */
-export function buildTestApp(db: Database, overrides: Partial<AppDeps> = {}) {
+export function buildTestApp(db: Database, overrides: Partial<CompositionDeps> = {}) {
   const repos = createRepositories(db.models);
-  const app = createApp({
+  const services = composeServices({
     logger: silentLogger(),
     repos,
     probes: createProbes(db, createVideoRooms(stack.livekit())),
@@ -25,7 +26,7 @@ export function buildTestApp(db: Database, overrides: Partial<AppDeps> = {}) {
     realtimeSecret: TEST_REALTIME_SECRET,
     ...overrides,
   });
-  return { app, repos };
+  return { app: createApp(services), repos, services };
 }
 
 /** Signs in through the api and returns an agent that sends the cookie and the CSRF token. */

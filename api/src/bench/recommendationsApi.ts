@@ -7,6 +7,7 @@ import { TAXONOMY } from "@ketnoi/contracts";
 import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { createApp } from "../http/app";
+import { composeServices } from "../composition";
 import { generateDemoFair, generateDirectory } from "../seed/demoFair";
 import { demoFairDays } from "../seed/demoDays";
 import { hashToken, randomToken } from "../services/secrets";
@@ -35,7 +36,7 @@ export async function measureRecommendationsApi(uri: string) {
     await repos.sessions.create(hashToken(token), { userId: user.id, csrfToken: randomToken(), expiresAt: new Date(today.getTime() + 24 * 3600_000) });
 
     const now = () => today;
-    const app = createApp({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now });
+    const app = createApp(composeServices({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now }));
     const server = createServer(app);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/recommendations?k=10`;

@@ -7,6 +7,7 @@ import { pino } from "pino";
 import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { createApp } from "../http/app";
+import { composeServices } from "../composition";
 import { generateDemoFair, generateDirectory } from "../seed/demoFair";
 import { demoFairDays } from "../seed/demoDays";
 import { TAXONOMY } from "@ketnoi/contracts";
@@ -45,7 +46,7 @@ await repos.companies.upsertMany(generateDirectory(COMPANIES, days).map((c) => (
 const seedSeconds = (performance.now() - seedStart) / 1000;
 console.error(`seeded ${COMPANIES} companies in ${seedSeconds.toFixed(1)} s`);
 
-const app = createApp({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now: () => today });
+const app = createApp(composeServices({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now: () => today }));
 const server = createServer(app);
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/companies?`;

@@ -3,9 +3,6 @@ import { z } from "zod";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { randomUUID } from "node:crypto";
-import type { Logger } from "pino";
-import type { Repositories } from "../repositories";
-import type { HealthProbe } from "../services/health";
 import { mountEndpoints } from "./endpoint";
 import { createOpenApiRegistry, mountOpenApi } from "./openapi";
 import { rejectMongoOperators } from "./middleware/rejectMongoOperators";
@@ -22,70 +19,26 @@ import { interpreterEndpoints } from "../routes/interpreters/interpreters";
 import { invitationEndpoints } from "../routes/invitations/invitations";
 import { attachmentDownload, attachmentEndpoints } from "../routes/attachments/attachments";
 import { authenticate } from "./middleware/authenticate";
-import { createRateLimits } from "./rateLimits";
-import { expressTrustProxy, TRUST_LOOPBACK_GATEWAY, type TrustProxy } from "./trustProxy";
-import type { RedisClient } from "../services/redis";
+import { expressTrustProxy } from "./trustProxy";
+import type { Services } from "../composition";
 import { createPassport } from "../auth/passport";
-import { createDirectoryService } from "../services/directory";
 import cookieParser from "cookie-parser";
 import { meetingEndpoints } from "../routes/meetings/meetings";
 import { calendarEndpoints } from "../routes/meetings/calendar";
 import { notificationEndpoints } from "../routes/meetings/notifications";
-import { createMeetingNotifier } from "../services/meetingNotifier";
-import { noEventPublisher, type EventPublisher } from "../services/events";
-import type { MeetingContext, MeetingSettings } from "../commands/meetings/context";
-import type { VideoService } from "../services/livekit";
 import { liveEndpoints, mountVideoWebhook } from "../routes/live/live";
 import { boothEndpoints } from "../routes/booths/booths";
-import { randomBytes } from "node:crypto";
 import { schedulerEndpoints } from "../routes/scheduler/scheduler";
 import { matchingEndpoints } from "../routes/matching/matching";
 import { auditEndpoints } from "../routes/audit/audit";
 import { mailEndpoints } from "../routes/mail/mail";
-import { createMatchingService } from "../services/matching";
 import { proposalsForScheduler } from "../commands/matching/proposals";
-import { inProcessSolver, type SolverRunner } from "../services/solverRunner";
-
-export interface AppDeps {
-  logger: Logger;
-  repos: Repositories;
-  probes: HealthProbe[];
-  /** The origin browsers use; writes from elsewhere are refused, cookies are Secure when it is https. */
-  publicOrigin: string;
-  now?: () => Date;
-  /** Where live notifications go (the realtime service through Redis); none by default. */
-  events?: EventPublisher;
-  meetingSettings?: MeetingSettings;
-  /** Where the auto-scheduler's solver runs (a worker thread in the server; in process by default). */
-  solver?: SolverRunner;
-  /** LiveKit: tokens, rooms and webhooks; without it the video endpoints answer 503. */
-  video?: VideoService;
-  /** Signs realtime handshake tokens and room tickets (shared with the realtime service); random when absent. */
-  realtimeSecret?: string;
-  /** Who may report a client's address (TRUST_PROXY); the gateway on loopback by default. */
-  trustProxy?: TrustProxy;
-  /** Rate-limit counters shared by every api process; without it each process counts in its memory. */
-  redis?: RedisClient;
-  /** The prefix of those counters' Redis keys (tests use their own). */
-  rateLimitPrefix?: string;
-}
-
-export const DEFAULT_MEETING_SETTINGS: MeetingSettings = { requestTtlHours: 72, reminderMinutes: 15 };
-
-/** The context meeting commands run in, shared by the routes and the background jobs. */
-export function createMeetingContext(repos: Repositories, logger: Logger, publicOrigin: string, opts: { events?: EventPublisher; settings?: MeetingSettings; now?: () => Date } = {}): MeetingContext {
-  return {
-    repos,
-    notifier: createMeetingNotifier(repos, opts.events ?? noEventPublisher, publicOrigin, logger),
-    now: opts.now ?? (() => new Date()),
-    settings: opts.settings ?? DEFAULT_MEETING_SETTINGS,
-  };
-}
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
-/** The api's Express app: everything under /api, JSON in and out, one error shape. */
-export function createApp({ logger, repos, probes, publicOrigin, now = () => new Date(), events, meetingSettings, solver = inProcessSolver, video, realtimeSecret, trustProxy = TRUST_LOOPBACK_GATEWAY, redis, rateLimitPrefix }: AppDeps) {
+/** The api's Express app over a process's services: everything under /api, JSON in and out, one error shape. */
+export function createApp(services: Services) {
+  const { logger, repos, probes, publicOrigin, now, events, meetings, matching, live, directory, limits, solver, trustProxy } = services;
   const app = express();
   app.disable("x-powered-by");
   // Exactly the gateway: a client's own X-Forwarded-For entries are never believed (rate limits count by address).
@@ -109,7 +62,6 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
 
   const registry = createOpenApiRegistry();
   const api = express.Router();
-  const live = { meetings: undefined as unknown as MeetingContext, events: events ?? noEventPublisher, video, realtimeSecret: realtimeSecret ?? randomBytes(32).toString("hex") };
   // Before the JSON parser: the webhook's signature covers the raw body.
   mountVideoWebhook(api, registry, live, logger);
   api.use(express.json({ limit: "1mb", strict: true }));
@@ -120,18 +72,13 @@ export function createApp({ logger, repos, probes, publicOrigin, now = () => new
   api.use(authenticate(repos, publicOrigin, now));
   const cookies = { secure: publicOrigin.startsWith("https://") };
   const passport = createPassport(repos, now);
-  const directory = createDirectoryService(repos);
-  const limits = createRateLimits({ ...(redis ? { redis } : {}), ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) });
-  const meetings = createMeetingContext(repos, logger, publicOrigin, { ...(events ? { events } : {}), ...(meetingSettings ? { settings: meetingSettings } : {}), now });
-  live.meetings = meetings;
-  const matching = { repos, matching: createMatchingService(repos, now) };
   mountEndpoints(api, registry, [
-    ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, events: live.events, now }),
-    ...invitationEndpoints(repos, live.events, limits, cookies, publicOrigin, now),
+    ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, events: events, now }),
+    ...invitationEndpoints(repos, events, limits, cookies, publicOrigin, now),
     ...fairEndpoints(repos, now, meetings),
     ...taxonomyEndpoints(repos),
     ...companyEndpoints(repos, directory, matching, publicOrigin, now),
-    ...meEndpoints(repos, directory, live.events, cookies, now),
+    ...meEndpoints(repos, directory, events, cookies, now),
     ...userEndpoints(repos),
     ...fairSessionEndpoints(repos, now),
     ...interpreterEndpoints(repos, now),

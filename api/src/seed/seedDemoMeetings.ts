@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { AppError } from "../errors";
 import type { Repositories } from "../repositories";
-import { createMeetingContext } from "../http/app";
+import { createMeetingContext } from "../composition";
 import { requestMeeting, type RequestMeetingInput } from "../commands/meetings/requestMeeting";
 
 /**

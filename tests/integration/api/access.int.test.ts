@@ -5,7 +5,7 @@ import { generateDemoFair } from "../../../api/src/seed/demoFair";
 import { useSeededApp, signIn, FIXED_NOW, TEST_ORIGIN } from "../../support/app";
 import { DEMO_DAYS, fairIso } from "../../support/clock";
 import { silentLogger } from "../../support/stack";
-import { createMeetingContext } from "../../../api/src/http/app";
+import { createMeetingContext } from "../../../api/src/composition";
 import { requestMeeting } from "../../../api/src/commands/meetings/requestMeeting";
 import { createCalendarFeed } from "../../../api/src/commands/meetings/calendarFeed";
 import { runScheduler } from "../../../api/src/commands/scheduler/runScheduler";

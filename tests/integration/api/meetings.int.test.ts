@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, seedDemoFair } from "../../../api/src/seed/seedDemoFair"
 import { buildTestApp, FIXED_NOW, signIn } from "../../support/app";
 import { freshDatabase, silentLogger, stack } from "../../support/stack";
 import { connectDatabase } from "../../../api/src/db/connection";
-import { createMeetingContext } from "../../../api/src/http/app";
+import { createMeetingContext } from "../../../api/src/composition";
 import { expireRequests, sendReminders } from "../../../api/src/commands/meetings/maintenance";
 import { reservationKeys } from "../../../api/src/domain/meetings/reservationKeys";
 import { demoFairSetup } from "../../../api/src/seed/data/programme";

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
-import { createMeetingContext } from "../../../api/src/http/app";
+import { createMeetingContext } from "../../../api/src/composition";
 import { runScheduler } from "../../../api/src/commands/scheduler/runScheduler";
 import { inProcessSolver } from "../../../api/src/services/solverRunner";
 import { useSeededApp, signIn, FIXED_NOW, TEST_ORIGIN } from "../../support/app";

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { FIXED_NOW, TEST_ORIGIN, signIn, useSeededApp } from "../../support/app";
 import { silentLogger } from "../../support/stack";
-import { createMeetingContext } from "../../../api/src/http/app";
+import { createMeetingContext } from "../../../api/src/composition";
 import { requestMeeting } from "../../../api/src/commands/meetings/requestMeeting";
 import { checkSolution } from "../../../api/src/domain/scheduling/checker";
 import type { AdjustPlanResult, PlanSlotOptions, SchedulePlanSummary, SchedulePlanView } from "@ketnoi/contracts";
