@@ -8,8 +8,8 @@
 import { loadavg } from "node:os";
 import { measureRecommendationsApi } from "./recommendationsApi";
 import { MatchingEngine, type EngineOptions } from "../domain/matching/engine";
-import { generateEvalSet } from "../domain/matching/eval/evalSet";
-import { exposure, ndcgAt, precisionAt, precisionCeilingAt, type Rankings } from "../domain/matching/eval/metrics";
+import { generateEvalSet } from "./matchEval/evalSet";
+import { exposure, ndcgAt, precisionAt, precisionCeilingAt, type Rankings } from "./matchEval/metrics";
 import { fairWindows, hoursIn } from "../domain/matching/availability";
 import { SPREAD } from "../domain/matching/spreading";
 

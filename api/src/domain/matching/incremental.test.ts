@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { MatchingEngine } from "./engine";
-import { generateEvalSet } from "./eval/evalSet";
+import { generateEvalSet } from "../../bench/matchEval/evalSet";
 import type { MatchParticipant } from "./participant";
 
 // A small mixed fair; each profile also has an edited version (other needs, offers, processes, mode).

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { LOCALES, type LocalizedText } from "@ketnoi/contracts";
 import { MatchingEngine } from "./engine";
-import { generateEvalSet, type EvalSet } from "./eval/evalSet";
+import { generateEvalSet, type EvalSet } from "../../bench/matchEval/evalSet";
 import type { MatchParticipant } from "./participant";
 
 const rankings = (set: EvalSet) => {

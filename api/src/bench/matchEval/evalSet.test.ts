@@ -1,4 +1,4 @@
-import { MatchingEngine } from "../engine";
+import { MatchingEngine } from "../../domain/matching/engine";
 import { generateEvalSet } from "./evalSet";
 import { ndcgAt, precisionAt } from "./metrics";
 import { RARE_CERTIFICATIONS } from "./plant";

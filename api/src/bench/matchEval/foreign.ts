@@ -1,7 +1,7 @@
 import type { Locale } from "@ketnoi/contracts";
-import type { Random } from "../../random";
-import { BUYER_KEYWORDS, OFFER_KEYWORDS } from "../../../seed/data/foreign";
-import type { MatchParticipant } from "../participant";
+import type { Random } from "../../domain/random";
+import { BUYER_KEYWORDS, OFFER_KEYWORDS } from "../../seed/data/foreign";
+import type { MatchParticipant } from "../../domain/matching/participant";
 import { textAbout } from "./texts";
 
 /** Where the fair's foreign parties come from (Plan 267: Japan, Korea, Taiwan, the EU). */

@@ -1,6 +1,6 @@
 import { TAXONOMY, type Locale } from "@ketnoi/contracts";
-import type { Random } from "../../random";
-import type { MatchParticipant } from "../participant";
+import type { Random } from "../../domain/random";
+import type { MatchParticipant } from "../../domain/matching/participant";
 import { foreignBase, OFFER_FAMILIES, pickOrigin, type Origin } from "./foreign";
 import { textAbout } from "./texts";
 

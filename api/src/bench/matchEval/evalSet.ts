@@ -1,11 +1,11 @@
 import type { FairSetup, Locale } from "@ketnoi/contracts";
-import { createRandom } from "../../random";
-import { generateDirectory } from "../../../seed/demoFair";
-import { demoFairSetup, INTERPRETERS } from "../../../seed/data/programme";
+import { createRandom } from "../../domain/random";
+import { generateDirectory } from "../../seed/demoFair";
+import { demoFairSetup, INTERPRETERS } from "../../seed/data/programme";
 
 /** The labelled fair's days: data of the evaluation (nothing compares them with the clock), fixed so runs compare. */
 const FAIR = demoFairSetup(["2026-12-10", "2026-12-11"]);
-import type { MatchParticipant } from "../participant";
+import type { MatchParticipant } from "../../domain/matching/participant";
 import { baseBuyer, baseVendor, foreignLocale, type Origin } from "./foreign";
 import { buyerCluster, CLUSTER, freeTechnologyPairs, nearMissSuppliers, nearMissVendors, sourcingFor, vendorCluster, type Writers } from "./plant";
 import { textAbout } from "./texts";
