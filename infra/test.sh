@@ -62,6 +62,9 @@ cd "$ROOT_DIR"
 typecheck_failed=0
 log "type-checking every workspace"
 npx turbo run typecheck --output-logs=errors-only || typecheck_failed=1
+lint_failed=0
+log "linting and checking the format of every workspace (Biome)"
+npx turbo run lint format:check //#lint:root --output-logs=errors-only || lint_failed=1
 
 log "running Jest on Node $(node --version)"
 rm -rf "$TEST_ARTIFACTS_DIR"
@@ -94,7 +97,7 @@ KETNOI_SECRETS="$LK_SECRET"$'\n'"$RT_SECRET"$'\n'"ketnoi-demo-2026" node "$INFRA
 
 node -e '
 const fs = require("fs");
-const file = process.argv[1], checksFailed = Number(process.argv[2]) + Number(process.argv[4]) + Number(process.argv[5]);
+const file = process.argv[1], checksFailed = Number(process.argv[2]) + Number(process.argv[4]) + Number(process.argv[5]) + Number(process.argv[6]);
 let passed = 0, failed = 0, suitesFailed = 0;
 if (fs.existsSync(file)) {
   for (const f of ["jest.json", "jest-tz.json", "jest-ahead.json"].map((n) => file.replace(/jest\.json$/, n)).filter((f) => fs.existsSync(f))) {
@@ -104,11 +107,11 @@ if (fs.existsSync(file)) {
     suitesFailed += r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
   }
 } else failed = 1;
-// The type-check, the log search and the clean install count as one test each.
-passed += 3 - checksFailed;
+// The type-check, the log search, the clean install and lint + format count as one test each.
+passed += 4 - checksFailed;
 failed += checksFailed + suitesFailed;
 const line = `${passed} passed, ${failed} failed`;
 fs.writeFileSync(process.argv[3], line + "\n");
 console.log(line);
 process.exit(failed > 0 ? 1 : 0);
-' "$TEST_DIR/jest.json" "$typecheck_failed" "$TEST_DIR/summary" "$secrets_failed" "$install_dirty"
+' "$TEST_DIR/jest.json" "$typecheck_failed" "$TEST_DIR/summary" "$secrets_failed" "$install_dirty" "$lint_failed"
