@@ -75,6 +75,7 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
     available: slots.filter((s) => i.availableDays.includes(s.day)).map((s) => s.id),
   }));
   const instance = planInstance({
+    timeZone: fair.timeZone,
     slots,
     onsiteTables: fair.onsiteTables,
     onlineRooms: fair.onlineRoomsPerSlot,

@@ -32,6 +32,8 @@ export interface PlanMeeting {
 }
 
 export interface PlanInput {
+  /** The fair's IANA zone: the plan counts its days, and so breaks and interpreters' runs, in it. */
+  timeZone: string;
   slots: { id: string; start: Date; end: Date }[];
   onsiteTables: number;
   onlineRooms: number;
@@ -76,6 +78,7 @@ export function planInstance(input: PlanInput): Instance {
   }
   return {
     version: 1,
+    timeZone: input.timeZone,
     slots: input.slots.map((s) => ({ id: s.id, start: s.start.toISOString(), end: s.end.toISOString() })),
     onsiteTables: input.onsiteTables,
     onlineRooms: input.onlineRooms,

@@ -10,6 +10,7 @@ const all = slots.map((s) => s.id);
 
 function input(overrides: Partial<PlanInput> = {}): PlanInput {
   return {
+    timeZone: "Asia/Ho_Chi_Minh",
     slots,
     onsiteTables: 1,
     onlineRooms: 1,
@@ -111,5 +112,10 @@ describe("planning the fair's meetings", () => {
     const inst = planInstance(input({ maxMeetingsPerCompany: 2, meetings: [{ key: "m1", a: "vn1", b: "jp1", kind: "request", value: 1, mode: "either", slots: ["d1s02"] }] }));
     expect(inst.meetings[0]!.slots).toEqual(["d1s02"]);
     expect(inst.participants.every((p) => p.maxMeetings === 2)).toBe(true);
+  });
+
+  test("the instance carries the fair's zone, which the solver counts days in", () => {
+    expect(planInstance(input({ timeZone: "Asia/Tokyo" })).timeZone).toBe("Asia/Tokyo");
+    expect(planInstance(input()).timeZone).toBe("Asia/Ho_Chi_Minh");
   });
 });

@@ -1,5 +1,5 @@
-import { DateTime } from "luxon";
 import type { Instance, Solution } from "./format";
+import { slotDays } from "./slotDays";
 
 /** Which rule a plan breaks, and who or what it concerns: lets a caller word the refusal for its reader. */
 export interface Conflict {
@@ -33,7 +33,7 @@ export interface Conflict {
  * interpreters, the runs of meetings back to back and how far they walk between tables.
  * `violations` says each broken rule in words; `conflicts` names the same rules for a caller.
  */
-export function checkSolution(inst: Instance, sol: Solution, timeZone = "Asia/Ho_Chi_Minh") {
+export function checkSolution(inst: Instance, sol: Solution) {
   const violations: string[] = [];
   const conflicts: Conflict[] = [];
   const fail = (conflict: Conflict, text: string) => {
@@ -118,8 +118,8 @@ export function checkSolution(inst: Instance, sol: Solution, timeZone = "Asia/Ho
     if (c.online > inst.onlineRooms) fail({ rule: "rooms", slot }, `${slot}: ${c.online} online meetings for ${inst.onlineRooms} rooms`);
   }
 
-  // Breaks: idle runs between consecutive meetings of a participant on the same day.
-  const dayOf = inst.slots.map((s) => DateTime.fromISO(s.start).setZone(timeZone).toISODate());
+  // Breaks: idle runs between consecutive meetings of a participant on the same day (of the fair's zone).
+  const dayOf = slotDays(inst);
   let breaks = 0;
   for (const indices of byParticipant.values()) {
     const sorted = [...indices].sort((x, y) => x - y);

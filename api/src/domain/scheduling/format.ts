@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@ketnoi/contracts";
 
 /**
  * The scheduling file format, version 1 (../shared/formats/schedule-instance.md), with optional
@@ -7,11 +8,14 @@ import { z } from "zod";
  *   another without a gap on one day); absent, no limit;
  * - `interpreters[].busy`: slots the interpreter already works in (meetings booked before the plan):
  *   not free for the plan, but counted in its runs;
- * - `assignments[].table`: the table (1..onsiteTables) of an onsite meeting, when the plan names one.
+ * - `assignments[].table`: the table (1..onsiteTables) of an onsite meeting, when the plan names one;
+ * - `timeZone`: the fair's IANA zone, in which slots fall into days (breaks, interpreters' runs);
+ *   absent, Asia/Ho_Chi_Minh, the zone version 1 names.
  */
 const id = z.string().min(1).max(200);
 export const InstanceSchema = z.object({
   version: z.literal(1),
+  timeZone: z.string().refine(isTimeZone, "not an IANA time zone (such as Asia/Tokyo)").optional(),
   slots: z.array(z.object({ id, start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) })).min(1),
   onsiteTables: z.number().int().min(0),
   onlineRooms: z.number().int().min(0),

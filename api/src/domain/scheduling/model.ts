@@ -1,5 +1,5 @@
-import { DateTime } from "luxon";
 import type { Instance } from "./format";
+import { slotDays } from "./slotDays";
 
 /** The instance as dense arrays, so the solver's inner loops index instead of hashing. */
 export interface Model {
@@ -30,7 +30,7 @@ export interface Model {
   rooms: number;
 }
 
-export function buildModel(inst: Instance, timeZone = "Asia/Ho_Chi_Minh"): Model {
+export function buildModel(inst: Instance): Model {
   const S = inst.slots.length;
   const slotIx = new Map(inst.slots.map((s, i) => [s.id, i]));
   const pIx = new Map(inst.participants.map((p, i) => [p.id, i]));
@@ -39,8 +39,7 @@ export function buildModel(inst: Instance, timeZone = "Asia/Ho_Chi_Minh"): Model
   const I = inst.interpreters.length;
   const days = new Map<string, number>();
   const day = new Int32Array(S);
-  inst.slots.forEach((s, i) => {
-    const d = DateTime.fromISO(s.start).setZone(timeZone).toISODate()!;
+  slotDays(inst).forEach((d, i) => {
     if (!days.has(d)) days.set(d, days.size);
     day[i] = days.get(d)!;
   });
