@@ -8,7 +8,7 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
   transform: { "^.+\\.(t|j)sx?$": swc },
   // Several dependencies ship ESM only for some entry points; let swc compile them too.
-  transformIgnorePatterns: ["/node_modules/(?!(@ketnoi)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(@ketnoi|jose)/)"],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

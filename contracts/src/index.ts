@@ -6,6 +6,7 @@ export * from "./text";
 export * from "./fair";
 export * from "./company";
 export * from "./realtime";
+export * from "./realtimeToken";
 export * from "./taxCode";
 export * from "./profileFields";
 export * from "./auth";

@@ -30,31 +30,29 @@ export const JoinableRoomSchema = z.string().regex(/^(meeting|booth):[0-9a-f]{24
 export type JoinableRoom = z.infer<typeof JoinableRoomSchema>;
 
 /**
- * What the socket token says: who, in which role and company, until when (seconds since epoch). A
- * visitor who is not signed in gets a guest token ("guest:<random>"): it admits to the public hall
- * (live visitor counts) and nothing else, since rooms need tickets and tickets need a user.
+ * What the socket token says: who, in which role and company (its kind and expiry are the JWT's
+ * audience and `exp`: realtimeToken.ts). A visitor who is not signed in gets a guest token
+ * ("guest:<random>"): it admits to the public hall (live visitor counts) and nothing else, since
+ * rooms need tickets and tickets need a user.
  */
 export const SocketClaimsSchema = z.strictObject({
-  kind: z.literal("socket"),
   sub: z.union([objectId, z.string().regex(/^guest:[0-9a-f]{16}$/)]),
   name: z.string(),
   role: z.enum(["organiser", "domestic", "vendor", "interpreter", "guest"]),
   companyId: objectId.optional(),
   /** The session the token was minted for (not its secret: a one-way digest), absent for guests. */
   sid: z.string().regex(/^[0-9a-f]{16}$/).optional(),
-  exp: z.number().int(),
 });
 export type SocketClaims = z.infer<typeof SocketClaimsSchema>;
 
 /** How a user is in a room, as the api's policy decided. */
 export const ROOM_ACCESS = ["party", "interpreter", "organiser", "staff", "visitor"] as const;
 export type RoomAccess = (typeof ROOM_ACCESS)[number];
+/** What a room ticket says: who may join which room, and how (its expiry is the JWT's `exp`). */
 export const RoomTicketClaimsSchema = z.strictObject({
-  kind: z.literal("room"),
   sub: objectId,
   room: JoinableRoomSchema,
   access: z.enum(ROOM_ACCESS),
-  exp: z.number().int(),
 });
 export type RoomTicketClaims = z.infer<typeof RoomTicketClaimsSchema>;
 

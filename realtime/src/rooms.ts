@@ -3,7 +3,6 @@ import {
   JoinableRoomSchema,
   RoomJoinSchema,
   RoomLeaveSchema,
-  RoomTicketClaimsSchema,
   type Ack,
   type BoothCounts,
   type BoothPresence,
@@ -11,8 +10,8 @@ import {
   type RoomAccess,
   type ServerToClientEvents,
   type SocketClaims,
+  verifyRealtimeToken,
 } from "@ketnoi/contracts";
-import { verifyToken } from "@ketnoi/contracts/src/signedToken";
 
 export interface SocketData {
   user: SocketClaims;
@@ -87,13 +86,13 @@ export function handleRooms(io: IO, socket: ClientSocket, { secret, hall, sessio
     const reply = ackOf(ack);
     const parsed = RoomJoinSchema.safeParse(payload);
     if (!parsed.success) return reply(fail("bad_request", "expected { ticket }"));
-    const claims = RoomTicketClaimsSchema.safeParse(verifyToken(secret, parsed.data.ticket));
-    if (!claims.success) return reply(fail("forbidden", "invalid or expired ticket"));
-    if (claims.data.sub !== socket.data.user.sub) return reply(fail("forbidden", "ticket issued to someone else"));
+    const claims = await verifyRealtimeToken(secret, "room", parsed.data.ticket);
+    if (!claims) return reply(fail("forbidden", "invalid or expired ticket"));
+    if (claims.sub !== socket.data.user.sub) return reply(fail("forbidden", "ticket issued to someone else"));
     const { sid } = socket.data.user;
     if (sid && (await sessionEnded(sid))) return reply(fail("unauthenticated", "the session has ended"));
     if (socket.disconnected) return;
-    const { room, access } = claims.data;
+    const { room, access } = claims;
     socket.data.access = { ...socket.data.access, [room]: access };
     void socket.join(room);
     reply({ ok: true, room, access });

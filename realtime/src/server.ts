@@ -3,8 +3,7 @@ import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import type { Logger } from "pino";
-import { SOCKET_PATH, SocketClaimsSchema, endedSessionKey, rooms, type ClientToServerEvents, type ServerToClientEvents } from "@ketnoi/contracts";
-import { verifyToken } from "@ketnoi/contracts/src/signedToken";
+import { SOCKET_PATH, endedSessionKey, rooms, verifyRealtimeToken, type ClientToServerEvents, type ServerToClientEvents } from "@ketnoi/contracts";
 import type { RealtimeConfig } from "./config";
 import { boothCounts, handleRooms, type HallReach, type SocketData } from "./rooms";
 
@@ -85,15 +84,13 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
   const allBoothCounts = async () => boothCounts(await (redisReady() ? io.fetchSockets() : io.local.fetchSockets()));
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;
-    const claims = SocketClaimsSchema.safeParse(verifyToken(config.REALTIME_SECRET, auth?.token));
-    if (!claims.success) return next(new Error("unauthenticated"));
-    // A token of a session that has ended (signed out) is refused at once, not when it expires.
-    void (claims.data.sid ? sessionEnded(claims.data.sid) : Promise.resolve(false)).then((ended) => {
-      if (ended) return next(new Error("unauthenticated"));
-      socket.data.user = claims.data;
+    void verifyRealtimeToken(config.REALTIME_SECRET, "socket", auth?.token).then(async (claims) => {
+      // A token of a session that has ended (signed out) is refused at once, not when it expires.
+      if (!claims || (claims.sid && (await sessionEnded(claims.sid)))) return next(new Error("unauthenticated"));
+      socket.data.user = claims;
       socket.data.access = {};
       next();
-    });
+    }, next);
   });
   io.on("connection", (socket) => {
     const { user } = socket.data;

@@ -1,6 +1,5 @@
 import request from "supertest";
-import { signToken } from "@ketnoi/contracts/src/signedToken";
-import { endedSessionKey, type BoothCounts, type HallVisitors } from "@ketnoi/contracts";
+import { endedSessionKey, signRealtimeToken, type BoothCounts, type HallVisitors } from "@ketnoi/contracts";
 import { buildTestApp, signIn, FIXED_NOW, TEST_REALTIME_SECRET } from "../support/app";
 import { freshDatabase, silentLogger, stack } from "../support/stack";
 import { connected, emitAck, nextEvent, socketClient, startRealtimeNode, type TestSocket } from "../support/realtime";
@@ -60,14 +59,17 @@ describe("realtime service", () => {
   const companyOf = (role: string) => signedIn[role]!.session.user.companyId!;
 
   test("sockets without a valid token are refused at the handshake", async () => {
-    for (const token of [undefined, "garbage", signToken("another-secret-another-secret-1234", { kind: "socket", sub: "0123456789abcdef01234567", name: "x", role: "vendor", exp: 4e9 })]) {
+    const inTwoMinutes = Math.floor(Date.now() / 1000) + 120;
+    const vendorClaims = { sub: signedIn.vendor!.session.user.id, name: "x", role: "vendor" } as const;
+    const otherSecret = await signRealtimeToken("another-secret-another-secret-1234", "socket", vendorClaims, inTwoMinutes);
+    for (const token of [undefined, "garbage", otherSecret]) {
       const socket = socketClient(nodeA.url, token);
       cleanup.push(() => socket.disconnect());
       await expect(connected(socket)).rejects.toThrow("unauthenticated");
     }
     // A real token that has expired, and a room ticket used as a socket token.
-    const claims = { kind: "socket", sub: signedIn.vendor!.session.user.id, name: "x", role: "vendor", exp: Math.floor(Date.now() / 1000) - 1 };
-    await expect(connected(socketClient(nodeA.url, signToken(TEST_REALTIME_SECRET, claims)))).rejects.toThrow("unauthenticated");
+    const expired = await signRealtimeToken(TEST_REALTIME_SECRET, "socket", vendorClaims, Math.floor(Date.now() / 1000) - 1);
+    await expect(connected(socketClient(nodeA.url, expired))).rejects.toThrow("unauthenticated");
     const booth = await ticket("vendor", `booth:${companyOf("domestic")}`);
     await expect(connected(socketClient(nodeA.url, booth))).rejects.toThrow("unauthenticated");
   });
@@ -120,9 +122,12 @@ describe("realtime service", () => {
     // Someone else's ticket, and a tampered one, are refused; nothing joins.
     const vendorTicket = await ticket("vendor", room);
     expect(await emitAck(interpreterSocket, "room:join", { ticket: vendorTicket })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    const [body, mac] = vendorTicket.split(".");
+    const [header, body, mac] = vendorTicket.split(".");
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, "base64url").toString()), sub: signedIn.interpreter!.session.user.id })).toString("base64url");
-    expect(await emitAck(interpreterSocket, "room:join", { ticket: `${forged}.${mac}` })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await emitAck(interpreterSocket, "room:join", { ticket: `${header}.${forged}.${mac}` })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    // A socket token is no room ticket: neither the api's own, nor one carrying a room's claims.
+    const asTicket = [await tokenFor("interpreter"), await signRealtimeToken(TEST_REALTIME_SECRET, "socket", { sub: signedIn.interpreter!.session.user.id, room, access: "party" } as never, Math.floor(Date.now() / 1000) + 120)];
+    for (const token of asTicket) expect(await emitAck(interpreterSocket, "room:join", { ticket: token })).toMatchObject({ ok: false, error: { code: "forbidden" } });
 
     // The parties join; the api's events for the room reach both, on either node.
     const vendorSocket = await open(nodeA.url, "vendor");
@@ -227,7 +232,7 @@ describe("realtime service", () => {
     await connected(socket);
     const booth = await s.agent.post("/api/realtime/tickets").set(s.csrf).send({ room: `booth:${companyOf("domestic")}` }).expect(200);
     // The session is marked ended in Redis, as sign-out does, but this node's socket was not told to close.
-    const { sid } = JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as { sid: string };
+    const { sid } = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { sid: string };
     await t.redis.set(endedSessionKey(sid), "1", { expiration: { type: "EX", value: 60 } });
     expect(await emitAck(socket, "room:join", { ticket: booth.body.ticket })).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
     expect((await nodeB.server.io.in(`booth:${companyOf("domestic")}`).fetchSockets()).map((x) => x.data.user.sid)).not.toContain(sid);

@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { JoinableRoomSchema, SOCKET_TOKEN_TTL_SECONDS, type JoinableRoom, type RoomTicketClaims, type SocketClaims } from "@ketnoi/contracts";
-import { signToken } from "@ketnoi/contracts/src/signedToken";
+import {
+  JoinableRoomSchema,
+  SOCKET_TOKEN_TTL_SECONDS,
+  signRealtimeToken,
+  type JoinableRoom,
+  type RoomTicketClaims,
+  type SocketClaims,
+} from "@ketnoi/contracts";
 import type { UserRecord } from "../../repositories/userRepository";
 import { socketSessionId } from "../../auth/sessions";
 import { boothAccess, meetingAccess } from "./access";
@@ -13,13 +19,13 @@ import type { LiveContext } from "./context";
 const expiry = () => Math.floor(Date.now() / 1000) + SOCKET_TOKEN_TTL_SECONDS;
 
 /** The token a browser presents at the Socket.IO handshake: a user's, or a guest's for the public hall. */
-export function socketToken(ctx: LiveContext, signedIn: { user: UserRecord; sessionHash: string } | undefined) {
+export async function socketToken(ctx: LiveContext, signedIn: { user: UserRecord; sessionHash: string } | undefined) {
   const exp = expiry();
   const user = signedIn?.user;
   const claims: SocketClaims = user
-    ? { kind: "socket", sub: user.id, name: user.name, role: user.role, ...(user.companyId ? { companyId: user.companyId } : {}), sid: socketSessionId(signedIn.sessionHash), exp }
-    : { kind: "socket", sub: `guest:${randomBytes(8).toString("hex")}`, name: "", role: "guest", exp };
-  return { token: signToken(ctx.realtimeSecret, claims), expiresAt: new Date(exp * 1000).toISOString() };
+    ? { sub: user.id, name: user.name, role: user.role, ...(user.companyId ? { companyId: user.companyId } : {}), sid: socketSessionId(signedIn.sessionHash) }
+    : { sub: `guest:${randomBytes(8).toString("hex")}`, name: "", role: "guest" };
+  return { token: await signRealtimeToken(ctx.realtimeSecret, "socket", claims, exp), expiresAt: new Date(exp * 1000).toISOString() };
 }
 
 /** A ticket to join one meeting or booth room, after the same policy as the rest of the api. */
@@ -27,6 +33,6 @@ export async function roomTicket(ctx: LiveContext, user: UserRecord, room: Joina
   const [kind, id] = JoinableRoomSchema.parse(room).split(":") as ["meeting" | "booth", string];
   const access = kind === "meeting" ? (await meetingAccess(ctx, user, id)).access : await boothAccess(ctx, user, id);
   const exp = expiry();
-  const claims: RoomTicketClaims = { kind: "room", sub: user.id, room, access, exp };
-  return { ticket: signToken(ctx.realtimeSecret, claims), room, access, expiresAt: new Date(exp * 1000).toISOString() };
+  const claims: RoomTicketClaims = { sub: user.id, room, access };
+  return { ticket: await signRealtimeToken(ctx.realtimeSecret, "room", claims, exp), room, access, expiresAt: new Date(exp * 1000).toISOString() };
 }

@@ -35,7 +35,7 @@ export function liveEndpoints(ctx: LiveContext, guestTokens: RequestHandler) {
       before: [guestTokens],
       request: { query: noQuery, body: noBody },
       responses: { 200: { description: "The token", schema: SocketTokenViewSchema } },
-      handler: async ({ auth }) => ({ body: socketToken(ctx, auth) }),
+      handler: async ({ auth }) => ({ body: await socketToken(ctx, auth) }),
     }),
     defineEndpoint({
       method: "post",
