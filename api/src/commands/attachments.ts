@@ -2,7 +2,7 @@ import { AppError, notFound, validationFailed } from "../errors";
 import type { Repositories } from "../repositories";
 import type { UserRecord } from "../repositories/userRepository";
 import { companyPolicy } from "../policies/company";
-import { findVisibleCompany } from "./visibleCompany";
+import { findVisibleCompany } from "../policies/companyVisibility";
 import { ATTACHMENT_RULES, detectFileType, type AttachmentKind } from "../domain/fileTypes";
 
 /** Stores a logo or catalogue for a company after checking what the bytes really are and their size. */

@@ -5,7 +5,7 @@ import type { UserRecord } from "../../repositories/userRepository";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
 import { interpreterIdOf, loadVisibleMeeting } from "../meetings/loadMeeting";
 import { meetingPolicy } from "../../policies/meeting";
-import { maySeeCard } from "../visibleCompany";
+import { maySeeCard } from "../../policies/companyVisibility";
 import type { LiveContext } from "./context";
 
 /** How the user is in a meeting they may see: party, its interpreter, or organiser. */

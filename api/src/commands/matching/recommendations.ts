@@ -5,7 +5,7 @@ import type { UserRecord } from "../../repositories/userRepository";
 import type { CompanyRecord } from "../../repositories/companyRepository";
 import type { MatchingService } from "../../services/matching";
 import type { Recommendation } from "../../domain/matching";
-import { maySeeCard } from "../visibleCompany";
+import { maySeeCard } from "../../policies/companyVisibility";
 
 export interface MatchingContext {
   repos: Repositories;

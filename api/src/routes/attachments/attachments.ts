@@ -1,13 +1,14 @@
 import express from "express";
 import { z } from "zod";
+import { ObjectIdSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound } from "../../errors";
 import type { Repositories } from "../../repositories";
 import { ATTACHMENT_RULES, servingOf } from "../../domain/fileTypes";
 import { addAttachment, deleteAttachment, findVisibleAttachment } from "../../commands/attachments";
-import { findVisibleCompany } from "../../commands/visibleCompany";
+import { findVisibleCompany } from "../../policies/companyVisibility";
 
-const id = z.string().regex(/^[0-9a-f]{24}$/, "not an id");
+const id = ObjectIdSchema;
 const noQuery = z.strictObject({});
 const AttachmentView = z.object({ id: z.string(), kind: z.enum(["logo", "catalogue"]), name: z.string(), contentType: z.string(), size: z.number().int() });
 const view = (a: z.infer<typeof AttachmentView> & object) => ({ id: a.id, kind: a.kind, name: a.name, contentType: a.contentType, size: a.size });

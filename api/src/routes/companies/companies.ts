@@ -7,7 +7,7 @@ import type { Repositories } from "../../repositories";
 import { companyPolicy } from "../../policies/company";
 import { presentCompanyCard, presentCompanyPrivate } from "../../presenters/company";
 import { updateCompanyProfile } from "../../commands/updateCompanyProfile";
-import { findVisibleCompany } from "../../commands/visibleCompany";
+import { findVisibleCompany } from "../../policies/companyVisibility";
 import { approveCompany } from "../../commands/approveCompany";
 import { withDescendants } from "../../domain/taxonomyCodes";
 import type { DirectoryService } from "../../services/directory";
