@@ -1,8 +1,10 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
-import { createBrowserRouter, RouterProvider } from "react-router";
+import { BrowserRouter, Route, Routes } from "react-router";
 import { useTranslation } from "react-i18next";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { Layout } from "./components/Layout";
 import { SessionProvider } from "./lib/session";
+import { queryClient } from "./lib/queries/client";
 
 // Each route is its own chunk, so the landing page loads only what it needs.
 const Home = lazy(() => import("./pages/Home"));
@@ -84,21 +86,22 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["organiser/interpreters", Interpreters],
 ];
 
-const router = createBrowserRouter([
-  {
-    element: <Layout />,
-    children: [
-      { index: true, element: page(Home) },
-      ...ROUTES.map(([path, Page]) => ({ path, element: page(Page) })),
-      { path: "*", element: page(NotFound) },
-    ],
-  },
-]);
-
+// Declarative routes, not a data router: the pages read their data with TanStack Query, and the
+// data router's code would weigh on every page's initial JS for nothing.
 export function App() {
   return (
-    <SessionProvider>
-      <RouterProvider router={router} />
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={page(Home)} />
+              {ROUTES.map(([path, Page]) => <Route key={path} path={path} element={page(Page)} />)}
+              <Route path="*" element={page(NotFound)} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,33 +1,27 @@
 import { useState } from "react";
+import type { QueryKey } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { errorText, send } from "../lib/api";
-import { Notice } from "./States";
+import { send } from "../lib/api";
+import { useWrite } from "../lib/queries/write";
+import { Failure } from "./States";
 
 /**
  * An organiser list item's actions: edit, and delete after a confirmation (DELETE `path`); a refused
- * deletion shows the api's reason. `onDeleted` runs once the api has deleted it.
+ * deletion shows the api's reason. `onDeleted` runs once the api has deleted it and the `stale`
+ * queries are read again.
  */
-export function EditDeleteActions({ path, onEdit, onDeleted }: { path: string; onEdit: () => void; onDeleted: () => void }) {
+export function EditDeleteActions({ path, stale, onEdit, onDeleted }: { path: string; stale: QueryKey[]; onEdit: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const remove = async () => {
-    setFailure(null);
-    try {
-      await send("DELETE", path);
-      onDeleted();
-    } catch (err) {
-      setFailure(errorText(err));
-    }
-  };
+  const remove = useWrite(() => send("DELETE", path), stale);
   return (
     <>
-      {failure && <Notice kind="error">{failure}</Notice>}
+      <Failure error={remove.error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onEdit}>{t("programme.edit")}</button>
         {confirming ? (
           <>
-            <button type="button" onClick={() => void remove()}>{t("programme.confirmDelete")}</button>
+            <button type="button" onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>{t("programme.confirmDelete")}</button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t("programme.cancel")}</button>
           </>
         ) : (

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { MeetingRequestBodySchema, type MeetingView, type SlotView } from "@ketnoi/contracts";
 import { ApiError, send } from "../lib/api";
-import { useLoad } from "../lib/useLoad";
+import { useCommonSlots, useCommonSlotsRefresh, useMeetingWrite } from "../lib/queries/meetings";
 import { useForm } from "../lib/validation";
 import { MeetingPreferenceFields } from "./MeetingPreferenceFields";
 import { Async, Notice } from "./States";
@@ -17,7 +17,9 @@ type Values = { message: string; mode: string; dayPart: string; slot: string };
  */
 export function RequestMeeting({ companyId, companyName }: { companyId: string; companyName: string }) {
   const { t } = useTranslation();
-  const slots = useLoad<SlotView[]>(`/meetings/slots?with=${companyId}`, (s) => s.length === 0);
+  const slots = useCommonSlots(companyId);
+  const refreshSlots = useCommonSlotsRefresh();
+  const request = useMeetingWrite((body: unknown) => send<MeetingView>("POST", "/meetings", body));
   const form = useForm<Values>(MeetingRequestBodySchema, { message: "", mode: "either", dayPart: "any", slot: "" }, (v) => ({
     with: companyId,
     message: v.message,
@@ -29,11 +31,11 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
   const [done, setDone] = useState<MeetingView | null>(null);
   const submit = form.submit(
     async (body) => {
-      setDone(await send<MeetingView>("POST", "/meetings", body));
+      setDone(await request.mutateAsync(body));
       setAlternatives([]);
     },
     (err) => {
-      slots.reload();
+      refreshSlots(companyId);
       if (!(err instanceof ApiError && err.status === 409 && err.body?.error.alternatives?.length)) return undefined;
       // The slot went meanwhile: the nearest free ones instead.
       setAlternatives(err.body.error.alternatives);
@@ -69,7 +71,7 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
       )}
       <h3>{t("meeting.commonSlots")}</h3>
       <p className="muted">{t("meeting.commonSlotsHint")}</p>
-      <Async result={slots.result} reload={slots.reload} empty={t("meeting.noCommonSlots")}>
+      <Async query={slots} isEmpty={(s) => s.length === 0} empty={t("meeting.noCommonSlots")}>
         {(list) => (
           <>
             {slotOptions(list.slice(0, 24), t("meeting.commonSlots"))}

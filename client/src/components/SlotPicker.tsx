@@ -1,15 +1,13 @@
 import { useTranslation } from "react-i18next";
-import type { SlotView } from "@ketnoi/contracts";
-import { useLoad } from "../lib/useLoad";
+import { useCommonSlots } from "../lib/queries/meetings";
 import { Async } from "./States";
 import { SlotTime } from "./SlotTime";
 
 /** The first 24 slots my company and another both have free, as radio buttons (answering, counter-proposing, moving a meeting). */
 export function SlotPicker({ withCompany, value, onChange, label }: { withCompany: string; value: string; onChange: (slot: string) => void; label: string }) {
   const { t } = useTranslation();
-  const slots = useLoad<SlotView[]>(`/meetings/slots?with=${withCompany}`, (s) => s.length === 0);
   return (
-    <Async result={slots.result} reload={slots.reload} empty={t("meeting.noCommonSlots")}>
+    <Async query={useCommonSlots(withCompany)} isEmpty={(s) => s.length === 0} empty={t("meeting.noCommonSlots")}>
       {(list) => (
         <div className="slot-grid" role="radiogroup" aria-label={label}>
           {list.slice(0, 24).map((s) => (

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
+import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { Loadable } from "../lib/useFairSummary";
+import { ApiError, errorText } from "../lib/api";
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -22,15 +23,24 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="panel state empty"><p>{children}</p></div>;
 }
 
-/** Renders a Loadable: a loading, error or empty state, or the data. */
-export function Async<T>({ result, reload, empty, children }: { result: Loadable<T>; reload: () => void; empty: ReactNode; children: (data: T) => ReactNode }) {
-  if (result.state === "loading") return <Loading />;
-  if (result.state === "error") return <ErrorState error={result.error} retry={reload} />;
-  if (result.state === "empty") return <Empty>{empty}</Empty>;
-  return <>{children(result.data)}</>;
+const notFound = (error: unknown) => error instanceof ApiError && error.status === 404;
+
+/**
+ * Renders a query: loading (also while it waits to be enabled), an error with retry, empty (a 404,
+ * or data `isEmpty` calls empty) or the data. Data already read stays on screen while it is read again.
+ */
+export function Async<T>({ query, empty, isEmpty, children }: { query: UseQueryResult<T>; empty: ReactNode; isEmpty?: (data: T) => boolean; children: (data: T) => ReactNode }) {
+  if (query.data !== undefined) return isEmpty?.(query.data) ? <Empty>{empty}</Empty> : <>{children(query.data)}</>;
+  if (query.isError) return notFound(query.error) ? <Empty>{empty}</Empty> : <ErrorState error={query.error} retry={() => void query.refetch()} />;
+  return <Loading />;
 }
 
 /** A message after an action: a success (status) or a failure (alert). */
 export function Notice({ kind, children }: { kind: "ok" | "error"; children: ReactNode }) {
   return kind === "ok" ? <p className="notice ok" role="status">{children}</p> : <p className="notice error" role="alert">{children}</p>;
+}
+
+/** A failed write's message (the api's, in the reader's language), or nothing. */
+export function Failure({ error }: { error: unknown }) {
+  return error ? <Notice kind="error">{errorText(error)}</Notice> : null;
 }

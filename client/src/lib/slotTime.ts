@@ -1,24 +1,23 @@
-import { DateTime } from "luxon";
-import { FAIR_TIME_ZONE } from "@ketnoi/contracts";
 import { viewerTimeZone, zonesDiffer } from "./time";
 
 const fmt = (iso: string, zone: string, locale: string, format: Intl.DateTimeFormatOptions) =>
-  DateTime.fromISO(iso, { zone: "utc" }).setZone(zone).setLocale(locale).toLocaleString(format);
+  new Intl.DateTimeFormat(locale, { ...format, timeZone: zone }).format(new Date(iso));
+const TIME: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
 
 /** "09:00–09:30" in a zone. */
-export const rangeIn = (start: string, end: string, zone: string, locale: string) =>
-  `${fmt(start, zone, locale, DateTime.TIME_SIMPLE)}–${fmt(end, zone, locale, DateTime.TIME_SIMPLE)}`;
+export const rangeIn = (start: string, end: string, zone: string, locale: string) => `${fmt(start, zone, locale, TIME)}–${fmt(end, zone, locale, TIME)}`;
 
 /** "Thu, 10 Dec" in a zone. */
 export const dayIn = (iso: string, zone: string, locale: string) => fmt(iso, zone, locale, { weekday: "short", day: "numeric", month: "short" });
 
-/** A fair day (YYYY-MM-DD in the fair's zone) a UTC instant falls on. */
-export const fairDayOf = (iso: string) => DateTime.fromISO(iso, { zone: "utc" }).setZone(FAIR_TIME_ZONE).toISODate()!;
-
-/** The viewer's zone and whether it differs from the fair's at that instant. */
-export function zones(iso: string) {
+/**
+ * The viewer's zone, the fair's, and whether they differ at that instant. While the fair's zone is
+ * not known yet (its summary is being read) only the viewer's time is shown.
+ */
+export function zones(iso: string, fairZone: string | undefined) {
   const viewer = viewerTimeZone();
-  return { viewer, fair: FAIR_TIME_ZONE, differs: zonesDiffer(iso, viewer, FAIR_TIME_ZONE) };
+  return { viewer, fair: fairZone ?? viewer, differs: fairZone !== undefined && zonesDiffer(iso, viewer, fairZone) };
 }
 
-export const dateTimeIn = (iso: string, zone: string, locale: string) => fmt(iso, zone, locale, DateTime.DATETIME_MED);
+export const dateTimeIn = (iso: string, zone: string, locale: string) =>
+  fmt(iso, zone, locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });

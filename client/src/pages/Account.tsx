@@ -4,9 +4,11 @@ import { useTranslation } from "react-i18next";
 import { AccountDeleteBodySchema, OPTIONAL_CONSENTS, type OptionalConsent } from "@ketnoi/contracts";
 import { RequireRole } from "../components/RequireRole";
 import { Field } from "../components/Field";
-import { Async, Notice } from "../components/States";
-import { useLoad } from "../lib/useLoad";
-import { errorText, send } from "../lib/api";
+import { Async, Failure, Notice } from "../components/States";
+import { useMyData } from "../lib/queries/me";
+import { keys } from "../lib/queries/keys";
+import { useWrite } from "../lib/queries/write";
+import { send } from "../lib/api";
 import { useForm } from "../lib/validation";
 import { useSession } from "../lib/session";
 
@@ -19,7 +21,6 @@ const CONSENT_LABELS: Record<OptionalConsent, string> = { profileSharing: "auth.
 function Consents({ granted }: { granted: string[] }) {
   const { t } = useTranslation();
   const [on, setOn] = useState(() => new Set(granted));
-  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const mark = (purpose: string, value: boolean) =>
     setOn((s) => {
       const next = new Set(s);
@@ -28,16 +29,10 @@ function Consents({ granted }: { granted: string[] }) {
       return next;
     });
   // The box follows the click at once and goes back if the api refuses.
-  const change = async (purpose: string, value: boolean) => {
-    setNotice(null);
+  const change = useWrite(({ purpose, value }: { purpose: string; value: boolean }) => send("PATCH", "/me/consents", { [purpose]: value }), [keys.me.data]);
+  const toggle = (purpose: string, value: boolean) => {
     mark(purpose, value);
-    try {
-      await send("PATCH", "/me/consents", { [purpose]: value });
-      setNotice({ kind: "ok", text: t("account.saved") });
-    } catch (e) {
-      mark(purpose, !value);
-      setNotice({ kind: "error", text: errorText(e) });
-    }
+    change.mutate({ purpose, value }, { onError: () => mark(purpose, !value) });
   };
   return (
     <section className="panel" aria-labelledby="consents-title">
@@ -45,10 +40,11 @@ function Consents({ granted }: { granted: string[] }) {
       <p className="muted">{t("account.consentsHint")}</p>
       {OPTIONAL_CONSENTS.map((purpose) => (
         <label key={purpose} className="choice">
-          <input type="checkbox" checked={on.has(purpose)} onChange={(e) => void change(purpose, e.target.checked)} /> {t(CONSENT_LABELS[purpose])}
+          <input type="checkbox" checked={on.has(purpose)} onChange={(e) => toggle(purpose, e.target.checked)} /> {t(CONSENT_LABELS[purpose])}
         </label>
       ))}
-      {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
+      {change.isSuccess && <Notice kind="ok">{t("account.saved")}</Notice>}
+      <Failure error={change.error} />
     </section>
   );
 }
@@ -85,11 +81,10 @@ function DeleteAccount() {
 
 function AccountBody() {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<MyData>("/me/data");
   return (
     <>
       <h1>{t("account.title")}</h1>
-      <Async result={result} reload={reload} empty={null}>
+      <Async query={useMyData<MyData>()} empty={null}>
         {(data) => <Consents granted={data.user.consents.map((c) => c.purpose)} />}
       </Async>
       <section className="panel" aria-labelledby="data-title">

@@ -1,15 +1,15 @@
-import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { MeetingView } from "@ketnoi/contracts";
-import { send, errorText } from "../lib/api";
-import { useLoad } from "../lib/useLoad";
+import { send } from "../lib/api";
+import { useMeetings } from "../lib/queries/meetings";
+import { useFairTimeZone } from "../lib/queries/fair";
+import { useMutation } from "@tanstack/react-query";
 import { otherParty } from "../lib/meetings";
 import { countryName, languageName } from "../lib/labels";
-import { fairDayOf } from "../lib/slotTime";
-import { fairDate } from "../lib/time";
+import { fairDate, localDay, viewerTimeZone } from "../lib/time";
 import { RequireRole } from "../components/RequireRole";
-import { Async, Empty, Notice } from "../components/States";
+import { Async, Empty, Failure } from "../components/States";
 import { SlotTime } from "../components/SlotTime";
 
 const SHOWN = new Set(["booked", "held", "no_show"]);
@@ -41,10 +41,15 @@ export function AgendaItem({ m, mine, interpreterView = false }: { m: MeetingVie
   );
 }
 
-/** Meetings grouped by fair day, one day shown at a time (tabs), times in the viewer's zone and Hanoi's. */
+/**
+ * Meetings grouped by fair day (in the fair's zone; the viewer's until the fair is read), one day
+ * shown at a time (tabs), times in the viewer's zone and the fair's.
+ */
 export function DayView({ meetings, render }: { meetings: MeetingView[]; render: (m: MeetingView) => React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const zone = useFairTimeZone() ?? viewerTimeZone();
+  const fairDayOf = (iso: string) => localDay(iso, zone);
   const days = [...new Set(meetings.map((m) => fairDayOf(m.slot!.start)))].sort();
   const day = days.includes(params.get("day") ?? "") ? params.get("day")! : days[0]!;
   return (
@@ -68,29 +73,21 @@ export function DayView({ meetings, render }: { meetings: MeetingView[]; render:
 /** The agenda as an .ics download and a secret feed URL (firms on their agenda, interpreters on their assignments). */
 export function CalendarLinks() {
   const { t } = useTranslation();
-  const [feed, setFeed] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const create = async () => {
-    setFailure(null);
-    try {
-      setFeed((await send<{ url: string }>("POST", "/me/calendar-feed", {})).url);
-    } catch (e) {
-      setFailure(errorText(e));
-    }
-  };
+  const create = useMutation({ mutationFn: () => send<{ url: string }>("POST", "/me/calendar-feed", {}) });
+  const feed = create.data?.url ?? null;
   return (
     <section className="panel calendar" aria-labelledby="cal-title">
       <h2 id="cal-title">{t("agenda.calendar")}</h2>
       <p><a className="button-link" href="/api/me/agenda.ics" download="ketnoi-agenda.ics">{t("agenda.downloadIcs")}</a></p>
       <p className="muted">{t("agenda.feedHint")}</p>
-      <button type="button" className="secondary" onClick={() => void create()}>{feed ? t("agenda.newFeed") : t("agenda.createFeed")}</button>
+      <button type="button" className="secondary" onClick={() => create.mutate()}>{feed ? t("agenda.newFeed") : t("agenda.createFeed")}</button>
       {feed && (
         <label className="field">
           <span>{t("agenda.feedUrl")}</span>
           <input readOnly value={feed} onFocus={(e) => e.target.select()} />
         </label>
       )}
-      {failure && <Notice kind="error">{failure}</Notice>}
+      <Failure error={create.error} />
     </section>
   );
 }
@@ -106,11 +103,10 @@ export default function Agenda() {
 
 function AgendaFor({ mine, title }: { mine: string; title: string }) {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<MeetingView[]>("/meetings");
   return (
     <>
       <h1>{title}</h1>
-      <Async result={result} reload={reload} empty={t("agenda.empty")}>
+      <Async query={useMeetings()} empty={t("agenda.empty")}>
         {(all) => {
           const meetings = all.filter((m) => SHOWN.has(m.status) && m.slot);
           return meetings.length ? <DayView meetings={meetings} render={(m) => <AgendaItem key={m.id} m={m} mine={mine} />} /> : <Empty>{t("agenda.empty")} <Link to="/companies">{t("nav.directory")}</Link></Empty>;

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { MeetingView } from "@ketnoi/contracts";
-import { useLoad } from "../lib/useLoad";
+import { useMeetings } from "../lib/queries/meetings";
 import { RequireRole } from "../components/RequireRole";
 import { Async, Empty } from "../components/States";
 import { AgendaItem, CalendarLinks, DayView } from "./Agenda";
@@ -8,9 +7,8 @@ import { AgendaItem, CalendarLinks, DayView } from "./Agenda";
 /** An interpreter's assignments by fair day: the parties and their languages, the table or video room; below, the same in her calendar. */
 function List() {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<MeetingView[]>("/meetings");
   return (
-    <Async result={result} reload={reload} empty={t("assignments.empty")}>
+    <Async query={useMeetings()} empty={t("assignments.empty")}>
       {(all) => {
         const mine = all.filter((m) => m.slot && (m.status === "booked" || m.status === "held"));
         return mine.length ? <DayView meetings={mine} render={(m) => <AgendaItem key={m.id} m={m} interpreterView />} /> : <Empty>{t("assignments.empty")}</Empty>;

@@ -1,14 +1,12 @@
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { companyName, type CompanyCard } from "@ketnoi/contracts";
-import { useLoad } from "../lib/useLoad";
+import { useAttachments, useCompany } from "../lib/queries/companies";
 import { useUser } from "../lib/session";
 import { countryName, formatNumber, languageName, localized, termLabel } from "../lib/labels";
 import { zoneName } from "../lib/time";
 import { Async, Empty } from "../components/States";
 import { RequestMeeting } from "../components/RequestMeeting";
-
-type Attachment = { id: string; kind: "logo" | "catalogue"; name: string; contentType: string; size: number };
 
 function Terms({ title, codes }: { title: string; codes: string[] }) {
   const { i18n } = useTranslation();
@@ -27,10 +25,10 @@ export default function Company() {
   const { t, i18n } = useTranslation();
   const l = i18n.language;
   const user = useUser();
-  const { result, reload } = useLoad<CompanyCard & { processes: unknown[] }>(`/companies/${id}`);
-  const files = useLoad<{ data: Attachment[] }>(`/companies/${id}/attachments`, (d) => d.data.length === 0);
+  const company = useCompany<CompanyCard & { processes: unknown[] }>(id);
+  const files = useAttachments(id);
   return (
-    <Async result={result} reload={reload} empty={t("company.notFound")}>
+    <Async query={company} empty={t("company.notFound")}>
       {(raw) => {
         // Members and organisers get the private view (processes as objects); others the public card.
         const c = { ...raw, processes: raw.processes.map((p) => (typeof p === "string" ? p : (p as { code: string }).code)) } as CompanyCard;
@@ -61,7 +59,7 @@ export default function Company() {
             </section>
             <section className="panel" aria-labelledby="catalogues">
               <h2 id="catalogues">{t("company.catalogues")}</h2>
-              <Async result={files.result} reload={files.reload} empty={t("company.noCatalogues")}>
+              <Async query={files} isEmpty={(d) => d.data.length === 0} empty={t("company.noCatalogues")}>
                 {(d) => (
                   <ul>
                     {d.data.map((a) => (

@@ -1,9 +1,8 @@
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import type { DirectoryPage } from "@ketnoi/contracts";
 import { query } from "../lib/api";
-import { useLoad } from "../lib/useLoad";
+import { useDirectory } from "../lib/queries/companies";
 import { countryName, formatNumber, termLabel, termsOf } from "../lib/labels";
 import { Async } from "../components/States";
 import { CompanyCard } from "../components/CompanyCard";
@@ -31,8 +30,7 @@ export default function Directory() {
     return () => clearTimeout(id);
   }, [text, params, setParams]);
   const page = Number(params.get("page") ?? 1) || 1;
-  const path = `/companies${query({ q: params.get("q"), ...Object.fromEntries(FILTERS.map((f) => [f, params.get(f)])), page, pageSize: PAGE_SIZE })}`;
-  const { result, reload } = useLoad<DirectoryPage>(path, (d) => d.total === 0);
+  const results = useDirectory(query({ q: params.get("q"), ...Object.fromEntries(FILTERS.map((f) => [f, params.get(f)])), page, pageSize: PAGE_SIZE }));
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -65,7 +63,7 @@ export default function Directory() {
         {select("country", COUNTRIES.map((c) => [c, countryName(c, l)]))}
         {select("participation", [["onsite", t("directory.participation.onsite")], ["remote", t("directory.participation.remote")]])}
       </form>
-      <Async result={result} reload={reload} empty={t("directory.none")}>
+      <Async query={results} isEmpty={(d) => d.total === 0} empty={t("directory.none")}>
         {(data) => (
           <section aria-labelledby="results">
             <h2 id="results" className="results-count" aria-live="polite">{t("directory.count", { count: data.total, formatted: formatNumber(data.total, l) })}</h2>

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { companyName, type DirectoryPage } from "@ketnoi/contracts";
-import { useLoad } from "../lib/useLoad";
+import { companyName } from "@ketnoi/contracts";
+import { useDirectory } from "../lib/queries/companies";
 import { useHallLive } from "../lib/useHallVisitors";
 import { countryName, localized, termLabel, formatNumber } from "../lib/labels";
 import { Async } from "../components/States";
@@ -16,7 +16,7 @@ export default function Hall() {
   const l = i18n.language;
   const [by, setBy] = useState<"country" | "sector">("country");
   const { visitors, booths: live } = useHallLive();
-  const { result, reload } = useLoad<DirectoryPage>("/companies?kind=foreign&pageSize=100&sort=country", (d) => d.total === 0);
+  const exhibitors = useDirectory("?kind=foreign&pageSize=100&sort=country");
   return (
     <>
       <h1>{t("hall.title")}</h1>
@@ -25,7 +25,7 @@ export default function Hall() {
         <button type="button" aria-pressed={by === "country"} className={by === "country" ? "" : "secondary"} onClick={() => setBy("country")}>{t("hall.byCountry")}</button>
         <button type="button" aria-pressed={by === "sector"} className={by === "sector" ? "" : "secondary"} onClick={() => setBy("sector")}>{t("hall.bySector")}</button>
       </div>
-      <Async result={result} reload={reload} empty={t("hall.empty")}>
+      <Async query={exhibitors} isEmpty={(d) => d.total === 0} empty={t("hall.empty")}>
         {(page) => {
           const groups = new Map<string, typeof page.data>();
           for (const c of page.data) for (const key of by === "country" ? [c.country] : c.sectors.slice(0, 1)) groups.set(key, [...(groups.get(key) ?? []), c]);

@@ -2,7 +2,8 @@ import { useTranslation } from "react-i18next";
 import type { FairSummary } from "@ketnoi/contracts";
 import { BarChart } from "../components/BarChart";
 import { countryName, localized, termLabel } from "../lib/labels";
-import { useFairSummary } from "../lib/useFairSummary";
+import { useFairSummary } from "../lib/queries/fair";
+import { Async } from "../components/States";
 import { useHallVisitors } from "../lib/useHallVisitors";
 import { fairDate, localDay, timeIn, viewerIsElsewhere, viewerTimeZone, zoneName } from "../lib/time";
 
@@ -50,7 +51,7 @@ function Programme({ fair }: { fair: FairSummary }) {
                 <li key={s.id}>
                   <time dateTime={s.startsAt}>
                     {timeIn(s.startsAt, fair.timeZone, i18n.language)}–{timeIn(s.endsAt, fair.timeZone, i18n.language)}
-                    {viewerIsElsewhere(s.startsAt) && (
+                    {viewerIsElsewhere(s.startsAt, fair.timeZone) && (
                       <small title={t("home.yourTime")}> ({t("home.yourTime")}: {timeIn(s.startsAt, zone, i18n.language)})</small>
                     )}
                   </time>
@@ -67,19 +68,18 @@ function Programme({ fair }: { fair: FairSummary }) {
 }
 
 export default function Home() {
+  const { t } = useTranslation();
+  const fair = useFairSummary();
+  return (
+    <Async query={fair} empty={t("state.empty")}>
+      {(data) => <FairHome fair={data} />}
+    </Async>
+  );
+}
+
+function FairHome({ fair }: { fair: FairSummary }) {
   const { t, i18n } = useTranslation();
-  const { result, reload } = useFairSummary();
   const visitors = useHallVisitors();
-  if (result.state === "loading") return <p className="panel" role="status">{t("state.loading")}</p>;
-  if (result.state === "empty") return <p className="panel">{t("state.empty")}</p>;
-  if (result.state === "error")
-    return (
-      <div className="panel" role="alert">
-        <p>{t("state.error")}</p>
-        <button type="button" onClick={reload}>{t("state.retry")}</button>
-      </div>
-    );
-  const fair = result.data;
   return (
     <>
       <section className="hero">
@@ -95,7 +95,7 @@ export default function Home() {
               <small className="zone-name">{zoneName(fair.timeZone, i18n.language, new Date(fair.startsAt))}</small>
             </dd>
           </div>
-          {viewerIsElsewhere(fair.startsAt) && (
+          {viewerIsElsewhere(fair.startsAt, fair.timeZone) && (
             <div>
               <dt>{t("home.yourTime")}</dt>
               <dd>

@@ -2,15 +2,15 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { DECLINE_REASONS, MeetingCounterBodySchema, MeetingDeclineBodySchema, type MeetingView } from "@ketnoi/contracts";
-import { send, errorText } from "../lib/api";
-import { useLoad } from "../lib/useLoad";
+import { send } from "../lib/api";
+import { useMeetings, useMeetingWrite } from "../lib/queries/meetings";
 import { useForm } from "../lib/validation";
 import { answeringSide, isOpen, otherParty } from "../lib/meetings";
 import { countryName } from "../lib/labels";
 import { dateTimeIn } from "../lib/slotTime";
 import { viewerTimeZone } from "../lib/time";
 import { RequireRole } from "../components/RequireRole";
-import { Async, Empty, Notice } from "../components/States";
+import { Async, Empty, Failure } from "../components/States";
 import { Field } from "../components/Field";
 import { SlotTime } from "../components/SlotTime";
 import { SlotPicker } from "../components/SlotPicker";
@@ -18,28 +18,22 @@ import { SlotPicker } from "../components/SlotPicker";
 type Mode = "idle" | "accept" | "decline" | "counter";
 
 /** One open request: who, what they wrote, and (on my turn) accept in a slot, decline with a reason, or counter-propose. */
-function RequestItem({ m, mine, onChanged }: { m: MeetingView; mine: string; onChanged: () => void }) {
+function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
   const { t, i18n } = useTranslation();
   const other = otherParty(m, mine);
   const myTurn = answeringSide(m) === mine;
   const [mode, setMode] = useState<Mode>("idle");
   const [slot, setSlot] = useState("");
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const decline = useForm(MeetingDeclineBodySchema, { reason: "not_relevant", note: "" });
   const counter = useForm(MeetingCounterBodySchema, { slot: "", message: "" });
-  const act = async (path: string, body: unknown) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await send("POST", `/meetings/${m.id}/${path}`, body);
-      onChanged();
-    } catch (err) {
-      setFailure(path === "decline" ? decline.fromApi(err) : path === "counter" ? counter.fromApi(err) : errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Answered, the request leaves this list (the meetings are read again).
+  const answer = useMeetingWrite(({ path, body }: { path: string; body: unknown }) => send<MeetingView>("POST", `/meetings/${m.id}/${path}`, body));
+  const busy = answer.isPending;
+  const act = (path: string, body: unknown) =>
+    answer.mutate(
+      { path, body },
+      { onError: (err) => void (path === "decline" ? decline.fromApi(err) : path === "counter" ? counter.fromApi(err) : undefined) },
+    );
   const titleId = `req-${m.id}`;
   return (
     <li className="card request" aria-labelledby={titleId}>
@@ -61,7 +55,7 @@ function RequestItem({ m, mine, onChanged }: { m: MeetingView; mine: string; onC
       ) : (
         <div className="actions">
           <span className="muted">{t("inbox.waiting")}</span>
-          <button type="button" className="secondary" disabled={busy} onClick={() => void act("cancel", { note: "" })}>{t("inbox.withdraw")}</button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => act("cancel", { note: "" })}>{t("inbox.withdraw")}</button>
         </div>
       )}
       {mode === "accept" && (
@@ -74,7 +68,7 @@ function RequestItem({ m, mine, onChanged }: { m: MeetingView; mine: string; onC
               <SlotPicker withCompany={other.companyId} value={slot} onChange={setSlot} label={t("inbox.chooseSlot")} />
             </>
           )}
-          <button type="button" disabled={busy || (!m.proposal && !slot)} onClick={() => void act("accept", m.proposal ? {} : { slot })}>{t("inbox.confirmAccept")}</button>
+          <button type="button" disabled={busy || (!m.proposal && !slot)} onClick={() => act("accept", m.proposal ? {} : { slot })}>{t("inbox.confirmAccept")}</button>
         </div>
       )}
       {mode === "decline" && (
@@ -89,7 +83,7 @@ function RequestItem({ m, mine, onChanged }: { m: MeetingView; mine: string; onC
           <Field label={t("inbox.note")} error={decline.error("note")}>
             {(p) => <textarea {...p} rows={2} value={decline.values.note} onChange={(e) => decline.set("note", e.target.value)} />}
           </Field>
-          <button type="button" disabled={busy} onClick={() => decline.check() && void act("decline", decline.body())}>{t("inbox.confirmDecline")}</button>
+          <button type="button" disabled={busy} onClick={() => decline.check() && act("decline", decline.body())}>{t("inbox.confirmDecline")}</button>
         </div>
       )}
       {mode === "counter" && (
@@ -100,19 +94,18 @@ function RequestItem({ m, mine, onChanged }: { m: MeetingView; mine: string; onC
           <Field label={t("meeting.message")} error={counter.error("message")}>
             {(p) => <textarea {...p} rows={2} value={counter.values.message} onChange={(e) => counter.set("message", e.target.value)} />}
           </Field>
-          <button type="button" disabled={busy} onClick={() => counter.check() && void act("counter", counter.body())}>{t("inbox.confirmCounter")}</button>
+          <button type="button" disabled={busy} onClick={() => counter.check() && act("counter", counter.body())}>{t("inbox.confirmCounter")}</button>
         </div>
       )}
-      {failure && <Notice kind="error">{failure}</Notice>}
+      <Failure error={answer.error} />
     </li>
   );
 }
 
 function InboxLists({ mine }: { mine: string }) {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<MeetingView[]>("/meetings");
   return (
-    <Async result={result} reload={reload} empty={t("inbox.empty")}>
+    <Async query={useMeetings()} empty={t("inbox.empty")}>
       {(all) => {
         const open = all.filter(isOpen);
         const toAnswer = open.filter((m) => answeringSide(m) === mine);
@@ -122,11 +115,11 @@ function InboxLists({ mine }: { mine: string }) {
           <>
             <section aria-labelledby="to-answer">
               <h2 id="to-answer">{t("inbox.toAnswer")} <span className="count">{toAnswer.length}</span></h2>
-              {toAnswer.length ? <ul className="list">{toAnswer.map((m) => <RequestItem key={m.id} m={m} mine={mine} onChanged={reload} />)}</ul> : <Empty>{t("inbox.nothingToAnswer")}</Empty>}
+              {toAnswer.length ? <ul className="list">{toAnswer.map((m) => <RequestItem key={m.id} m={m} mine={mine} />)}</ul> : <Empty>{t("inbox.nothingToAnswer")}</Empty>}
             </section>
             <section aria-labelledby="sent">
               <h2 id="sent">{t("inbox.sent")} <span className="count">{sent.length}</span></h2>
-              {sent.length ? <ul className="list">{sent.map((m) => <RequestItem key={m.id} m={m} mine={mine} onChanged={reload} />)}</ul> : <Empty>{t("inbox.nothingSent")}</Empty>}
+              {sent.length ? <ul className="list">{sent.map((m) => <RequestItem key={m.id} m={m} mine={mine} />)}</ul> : <Empty>{t("inbox.nothingSent")}</Empty>}
             </section>
             {closed.length > 0 && (
               <section aria-labelledby="closed">

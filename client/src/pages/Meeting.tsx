@@ -2,27 +2,30 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { MEETING_OUTCOMES, MEETING_WINDOW_OPENS_MINUTES, MeetingCancelBodySchema, MeetingOutcomeBodySchema, type MeetingView, type SessionUser } from "@ketnoi/contracts";
-import { send, errorText } from "../lib/api";
-import { useLoad } from "../lib/useLoad";
+import { send } from "../lib/api";
+import { meetingAction, useCommonSlotsRefresh, useMeeting, useMeetingWrite } from "../lib/queries/meetings";
+import { useFairTimeZone } from "../lib/queries/fair";
 import { useForm } from "../lib/validation";
 import { checkInOpensAt, otherParty } from "../lib/meetings";
 import { countryName, languageName } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
-import { Async, Notice } from "../components/States";
+import { Async, Failure, Notice } from "../components/States";
 import { Field } from "../components/Field";
 import { SlotTime } from "../components/SlotTime";
 import { SlotPicker } from "../components/SlotPicker";
 import { timeIn, zoneName } from "../lib/time";
 import { zones } from "../lib/slotTime";
+import { useFairZoneLabel } from "../components/fairZone";
 
 /** After the meeting: what came of it for my company (quotation, samples, NDA, MoU...). */
-function OutcomeForm({ m, mine, onSaved }: { m: MeetingView; mine: string; onSaved: (m: MeetingView) => void }) {
+function OutcomeForm({ m, mine }: { m: MeetingView; mine: string }) {
   const { t } = useTranslation();
+  const save = useMeetingWrite(meetingAction(m.id, "outcome"));
   const form = useForm<{ outcome: string; note: string }>(MeetingOutcomeBodySchema, { outcome: m.outcomes[mine] ?? "follow_up", note: "" });
   const [saved, setSaved] = useState(false);
   const submit = form.submit(async (body) => {
     setSaved(false);
-    onSaved(await send<MeetingView>("POST", `/meetings/${m.id}/outcome`, body));
+    await save.mutateAsync(body);
     setSaved(true);
   });
   return (
@@ -53,53 +56,55 @@ type Change = "idle" | "move" | "cancel";
  * with an optional note), and, once it has started, report the other side absent (an organiser:
  * either side).
  */
-function BookedActions({ m, party, started, onChanged }: { m: MeetingView; party: string | null; started: boolean; onChanged: (m: MeetingView) => void }) {
+function BookedActions({ m, party, started }: { m: MeetingView; party: string | null; started: boolean }) {
   const { t } = useTranslation();
   const other = otherParty(m, party ?? undefined);
   const [open, setOpen] = useState<Change>("idle");
   const [slot, setSlot] = useState("");
-  // A refused move re-reads the free slots (the chosen one went meanwhile).
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const [moved, setMoved] = useState(false);
   const cancel = useForm(MeetingCancelBodySchema, { note: "" });
-  const toggle = (change: Change) => {
-    setFailure(null);
+  // A refused move re-reads the free slots (the chosen one went meanwhile).
+  const refreshSlots = useCommonSlotsRefresh();
+  const change = useMeetingWrite(({ path, body }: { path: "reschedule" | "cancel" | "no-show"; body: unknown }) =>
+    send<MeetingView>("POST", `/meetings/${m.id}/${path}`, body),
+  );
+  const busy = change.isPending;
+  const toggle = (next: Change) => {
+    change.reset();
     setMoved(false);
-    setOpen(open === change ? "idle" : change);
+    setOpen(open === next ? "idle" : next);
   };
-  const act = async (path: "reschedule" | "cancel" | "no-show", body: unknown) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      onChanged(await send<MeetingView>("POST", `/meetings/${m.id}/${path}`, body));
-      setOpen("idle");
-      setMoved(path === "reschedule");
-    } catch (err) {
-      setFailure(path === "cancel" ? cancel.fromApi(err) : errorText(err));
-      if (path === "reschedule") setAttempt((n) => n + 1);
-    } finally {
-      setSlot("");
-      setBusy(false);
-    }
-  };
+  const act = (path: "reschedule" | "cancel" | "no-show", body: unknown) =>
+    change.mutate(
+      { path, body },
+      {
+        onSuccess: () => {
+          setOpen("idle");
+          setMoved(path === "reschedule");
+        },
+        onError: (err) => {
+          if (path === "cancel") cancel.fromApi(err);
+          if (path === "reschedule") refreshSlots(other.companyId);
+        },
+        onSettled: () => setSlot(""),
+      },
+    );
   return (
     <>
       <div className="actions">
         {party && <button type="button" className="secondary" aria-expanded={open === "move"} onClick={() => toggle("move")}>{t("meetingPage.move")}</button>}
         <button type="button" className="secondary" aria-expanded={open === "cancel"} onClick={() => toggle("cancel")}>{t("meetingPage.cancel")}</button>
-        {started && party && <button type="button" className="secondary" disabled={busy} onClick={() => void act("no-show", { absent: other.companyId })}>{t("meetingPage.noShow")}</button>}
+        {started && party && <button type="button" className="secondary" disabled={busy} onClick={() => act("no-show", { absent: other.companyId })}>{t("meetingPage.noShow")}</button>}
         {/* An organiser at the desk may have either side missing. */}
         {started && !party && [m.requester, m.recipient].map((side) => (
-          <button key={side.companyId} type="button" className="secondary" disabled={busy} onClick={() => void act("no-show", { absent: side.companyId })}>{t("meetingPage.noShowOf", { name: side.name })}</button>
+          <button key={side.companyId} type="button" className="secondary" disabled={busy} onClick={() => act("no-show", { absent: side.companyId })}>{t("meetingPage.noShowOf", { name: side.name })}</button>
         ))}
       </div>
       {open === "move" && (
         <div className="subform">
           <p>{t("meetingPage.moveHint", { name: other.name })}</p>
-          <SlotPicker key={attempt} withCompany={other.companyId} value={slot} onChange={setSlot} label={t("meetingPage.move")} />
-          <button type="button" disabled={busy || !slot} onClick={() => void act("reschedule", { slot })}>{t("meetingPage.confirmMove")}</button>
+          <SlotPicker withCompany={other.companyId} value={slot} onChange={setSlot} label={t("meetingPage.move")} />
+          <button type="button" disabled={busy || !slot} onClick={() => act("reschedule", { slot })}>{t("meetingPage.confirmMove")}</button>
         </div>
       )}
       {open === "cancel" && (
@@ -107,11 +112,11 @@ function BookedActions({ m, party, started, onChanged }: { m: MeetingView; party
           <Field label={t("meetingPage.cancelNote")} error={cancel.error("note")}>
             {(p) => <textarea {...p} rows={2} value={cancel.values.note} onChange={(e) => cancel.set("note", e.target.value)} />}
           </Field>
-          <button type="button" disabled={busy} onClick={() => cancel.check() && void act("cancel", cancel.body())}>{t("meetingPage.confirmCancel")}</button>
+          <button type="button" disabled={busy} onClick={() => cancel.check() && act("cancel", cancel.body())}>{t("meetingPage.confirmCancel")}</button>
         </div>
       )}
       {moved && <Notice kind="ok">{t("meetingPage.moved")}</Notice>}
-      {failure && <Notice kind="error">{failure}</Notice>}
+      <Failure error={change.error} />
     </>
   );
 }
@@ -120,9 +125,8 @@ function BookedActions({ m, party, started, onChanged }: { m: MeetingView; party
 const partyOf = (m: MeetingView, user: SessionUser) =>
   user.companyId && (m.requester.companyId === user.companyId || m.recipient.companyId === user.companyId) ? user.companyId : null;
 
-function MeetingBody({ initial, user }: { initial: MeetingView; user: SessionUser }) {
+function MeetingBody({ m, user }: { m: MeetingView; user: SessionUser }) {
   const { t, i18n } = useTranslation();
-  const [m, setM] = useState(initial);
   const party = partyOf(m, user);
   const other = otherParty(m, party ?? undefined);
   // The api takes outcomes and no-shows only once the meeting has started.
@@ -146,9 +150,9 @@ function MeetingBody({ initial, user }: { initial: MeetingView; user: SessionUse
         {m.message && <blockquote>{m.message}</blockquote>}
         {m.note && <p><strong>{t("meetingPage.note")}:</strong> {m.note}</p>}
         {m.cancelReason && <p>{t(`meeting.cancelReason.${m.cancelReason}`)}</p>}
-        {mayChange && <BookedActions m={m} party={party} started={started} onChanged={setM} />}
+        {mayChange && <BookedActions m={m} party={party} started={started} />}
       </section>
-      {party && (m.status === "held" || (m.status === "booked" && started)) && <OutcomeForm m={m} mine={party} onSaved={setM} />}
+      {party && (m.status === "held" || (m.status === "booked" && started)) && <OutcomeForm m={m} mine={party} />}
       {party && m.status === "booked" && !started && <p className="panel muted">{t("meetingPage.afterStart")}</p>}
     </div>
   );
@@ -158,8 +162,9 @@ function MeetingBody({ initial, user }: { initial: MeetingView; user: SessionUse
 function CheckInCode({ m }: { m: MeetingView }) {
   const { t, i18n } = useTranslation();
   const opens = m.slot ? checkInOpensAt(m.slot.start) : null;
-  const z = opens ? zones(opens) : null;
-  const time = opens && z ? `${timeIn(opens, z.viewer, i18n.language)}${z.differs ? ` (${t("time.fair")} ${timeIn(opens, z.fair, i18n.language)})` : ""}` : "";
+  const z = zones(opens ?? new Date().toISOString(), useFairTimeZone());
+  const fairLabel = useFairZoneLabel(z.fair, opens ?? new Date().toISOString());
+  const time = opens ? `${timeIn(opens, z.viewer, i18n.language)}${z.differs ? ` (${fairLabel} ${timeIn(opens, z.fair, i18n.language)})` : ""}` : "";
   return (
     <section className="panel qr" aria-labelledby="qr-title">
       <h2 id="qr-title">{t("meetingPage.qr")}</h2>
@@ -181,6 +186,5 @@ export default function Meeting() {
 }
 
 function MeetingLoader({ id, user, notFound }: { id: string; user: SessionUser; notFound: string }) {
-  const { result, reload } = useLoad<MeetingView>(`/meetings/${id}`);
-  return <Async result={result} reload={reload} empty={notFound}>{(m) => <MeetingBody initial={m} user={user} />}</Async>;
+  return <Async query={useMeeting(id)} empty={notFound}>{(m) => <MeetingBody m={m} user={user} />}</Async>;
 }

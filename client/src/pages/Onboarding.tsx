@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { CompanyProfileUpdateSchema, type TaxonomyKind } from "@ketnoi/contracts";
 import { send } from "../lib/api";
-import { useLoad } from "../lib/useLoad";
+import { useCompany, useCompanyWrite } from "../lib/queries/companies";
 import { useForm } from "../lib/validation";
 import { languageName, SPOKEN_LANGUAGES, termLabel, termsOf } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
@@ -97,8 +97,9 @@ function Wizard({ company }: { company: Private }) {
   const [step, setStep] = useState(0);
   const [saved, setSaved] = useState(false);
   const v = form.values;
+  const update = useCompanyWrite((body: unknown) => send("PATCH", `/companies/${company.id}`, body));
   const save = form.submit(async (body) => {
-    await send("PATCH", `/companies/${company.id}`, body);
+    await update.mutateAsync(body);
     setSaved(true);
   });
   const name = STEPS[step]!;
@@ -174,8 +175,8 @@ function Wizard({ company }: { company: Private }) {
 
 function Loader({ companyId }: { companyId: string }) {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<Private>(`/companies/${companyId}`);
-  return <Async result={result} reload={reload} empty={t("company.notFound")}>{(c) => <Wizard company={c} />}</Async>;
+  // The wizard starts from the company as read once: reading it again after a save must not reset the steps.
+  return <Async query={useCompany<Private>(companyId)} empty={t("company.notFound")}>{(c) => <Wizard company={c} />}</Async>;
 }
 
 export default function Onboarding() {

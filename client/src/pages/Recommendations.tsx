@@ -2,14 +2,17 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { AcceptProposalBodySchema, type DismissReason, type MeetingView, type RecommendationView } from "@ketnoi/contracts";
-import { send, errorText } from "../lib/api";
-import { useLoad } from "../lib/useLoad";
+import { useMutation } from "@tanstack/react-query";
+import { send } from "../lib/api";
+import { useCompany } from "../lib/queries/companies";
+import { useRecommendations } from "../lib/queries/me";
+import { useMeetingWrite } from "../lib/queries/meetings";
 import { useForm } from "../lib/validation";
 import { countryName, formatNumber } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
 import { Field } from "../components/Field";
 import { MeetingPreferenceFields } from "../components/MeetingPreferenceFields";
-import { Async, Notice } from "../components/States";
+import { Async, Failure, Notice } from "../components/States";
 
 const DISMISS_REASONS: DismissReason[] = ["notRelevant", "language", "timeZone", "alreadyInContact", "other"];
 
@@ -17,8 +20,9 @@ const DISMISS_REASONS: DismissReason[] = ["notRelevant", "language", "timeZone",
 function AcceptForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone: (m: MeetingView) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const form = useForm<{ message: string; mode: string; dayPart: string }>(AcceptProposalBodySchema, { message: "", mode: rec.mode === "online" ? "online" : "either", dayPart: "any" });
+  const accept = useMeetingWrite((body: unknown) => send<MeetingView>("POST", `/recommendations/${rec.company.id}/accept`, body));
   const submit = form.submit(async (body) => {
-    onDone(await send<MeetingView>("POST", `/recommendations/${rec.company.id}/accept`, body));
+    onDone(await accept.mutateAsync(body));
   });
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label={t("recs.requestTitle", { name: rec.company.name })}>
@@ -36,19 +40,12 @@ function AcceptForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone
 function DismissForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState<DismissReason>("notRelevant");
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: React.FormEvent) => {
+  // Dismissed, the card leaves the list here (RecList); the next reading of proposals leaves it out too.
+  const dismiss = useMutation({ mutationFn: () => send("POST", `/recommendations/${rec.company.id}/dismiss`, { kind: rec.kind, reason }), onSuccess: onDone });
+  const busy = dismiss.isPending;
+  const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      await send("POST", `/recommendations/${rec.company.id}/dismiss`, { kind: rec.kind, reason });
-      onDone();
-    } catch (err) {
-      setFailure(errorText(err));
-      setBusy(false);
-    }
+    dismiss.mutate();
   };
   return (
     <form className="inline-form" onSubmit={submit} aria-label={t("recs.dismissTitle", { name: rec.company.name })}>
@@ -59,7 +56,7 @@ function DismissForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDon
           </select>
         )}
       </Field>
-      {failure && <Notice kind="error">{failure}</Notice>}
+      <Failure error={dismiss.error} />
       <div className="actions">
         <button type="submit" disabled={busy}>{t("recs.confirmDismiss")}</button>
         <button type="button" className="secondary" onClick={onCancel}>{t("recs.cancel")}</button>
@@ -75,17 +72,11 @@ function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: st
   const [bookmarked, setBookmarked] = useState(rec.bookmarked);
   const [open, setOpen] = useState<"accept" | "dismiss" | null>(null);
   const [requested, setRequested] = useState<MeetingView | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const percent = formatNumber(rec.score, l, { style: "percent", maximumFractionDigits: 0 });
-  const toggleBookmark = async () => {
-    setFailure(null);
-    try {
-      await send(bookmarked ? "DELETE" : "PUT", `/recommendations/${rec.company.id}/bookmark`, bookmarked ? undefined : {});
-      setBookmarked(!bookmarked);
-    } catch (err) {
-      setFailure(errorText(err));
-    }
-  };
+  const bookmark = useMutation({
+    mutationFn: (on: boolean) => send(on ? "PUT" : "DELETE", `/recommendations/${rec.company.id}/bookmark`, on ? {} : undefined),
+    onSuccess: (_, on) => setBookmarked(on),
+  });
   const titleId = `rec-${rec.company.id}`;
   return (
     <li className="card rec" aria-labelledby={titleId}>
@@ -106,7 +97,7 @@ function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: st
           <ul className="reasons">{rec.text.map((x) => <li key={x}>{x}</li>)}</ul>
         </>
       )}
-      {failure && <Notice kind="error">{failure}</Notice>}
+      <Failure error={bookmark.error} />
       {requested ? (
         <Notice kind="ok">
           {t("meeting.requestedWith", { name: rec.company.name })} <Link to="/inbox">{t("nav.inbox")}</Link>
@@ -118,7 +109,7 @@ function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: st
       ) : (
         <div className="actions">
           <button type="button" onClick={() => setOpen("accept")}>{t("recs.request")}</button>
-          <button type="button" className="secondary" aria-pressed={bookmarked} onClick={() => void toggleBookmark()}>
+          <button type="button" className="secondary" aria-pressed={bookmarked} onClick={() => bookmark.mutate(!bookmarked)}>
             {bookmarked ? t("recs.bookmarked") : t("recs.bookmark")}
           </button>
           <button type="button" className="secondary" onClick={() => setOpen("dismiss")}>{t("recs.dismiss")}</button>
@@ -134,9 +125,8 @@ function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: st
  */
 function NoRecommendations({ companyId }: { companyId: string }) {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<{ status: "pending" | "approved" }>(`/companies/${companyId}`);
   return (
-    <Async result={result} reload={reload} empty={t("recs.empty")}>
+    <Async query={useCompany<{ status: "pending" | "approved" }>(companyId)} empty={t("recs.empty")}>
       {(company) =>
         company.status === "pending" ? (
           <div className="panel" role="status" data-testid="awaiting-approval">
@@ -153,11 +143,11 @@ function NoRecommendations({ companyId }: { companyId: string }) {
 
 function RecList({ companyId }: { companyId: string }) {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<RecommendationView[]>("/recommendations?k=10");
+  const recommendations = useRecommendations();
   const [gone, setGone] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   return (
-    <Async result={result} reload={reload} empty={t("recs.empty")}>
+    <Async query={recommendations} empty={t("recs.empty")}>
       {(list) => {
         if (list.length === 0) return <NoRecommendations companyId={companyId} />;
         const shown = list.filter((r) => !gone.has(r.company.id));

@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EmailSchema, isLocale, type CompanyMember, type SessionUser } from "@ketnoi/contracts";
+import { EmailSchema, isLocale, type SessionUser } from "@ketnoi/contracts";
 import { z } from "zod";
 import { send } from "../lib/api";
 import { useForm } from "../lib/validation";
 import { RequireRole } from "../components/RequireRole";
 import { Field } from "../components/Field";
 import { Async, Notice } from "../components/States";
-import { useLoad } from "../lib/useLoad";
+import { useCompany, useMembers } from "../lib/queries/companies";
 import { useUser } from "../lib/session";
 
 const InviteSchema = z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.string() });
@@ -15,11 +15,11 @@ const InviteSchema = z.strictObject({ kind: z.literal("colleague"), email: Email
 /** Who is on the company's team now (GET /api/companies/:id/members), owners first. */
 function Members({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<CompanyMember[]>(user.companyId ? `/companies/${user.companyId}/members` : null, (m) => m.length === 0);
+
   return (
     <section className="panel" aria-labelledby="members-title">
       <h2 id="members-title">{t("team.members")}</h2>
-      <Async result={result} reload={reload} empty={t("team.noMembers")}>
+      <Async query={useMembers(user.companyId)} isEmpty={(m) => m.length === 0} empty={t("team.noMembers")}>
         {(members) => (
           <ul className="list compact members">
             {members.map((m) => (
@@ -40,10 +40,10 @@ function Members({ user }: { user: SessionUser }) {
  */
 function useInviteBlocker(user: SessionUser | null): string | null {
   const { t } = useTranslation();
-  const { result } = useLoad<{ status: "pending" | "approved" }>(user?.companyId && user.emailVerified ? `/companies/${user.companyId}` : null);
+  const company = useCompany<{ status: "pending" | "approved" }>(user?.emailVerified ? (user.companyId ?? undefined) : undefined);
   if (!user) return null;
   if (!user.emailVerified) return t("team.confirmEmailFirst");
-  return result.state === "ready" && result.data.status === "pending" ? t("team.waitApproval") : null;
+  return company.data?.status === "pending" ? t("team.waitApproval") : null;
 }
 
 /** A firm's team: who is on it, and invite colleagues (they get an email in their language and join the company). */

@@ -1,26 +1,18 @@
 import { useTranslation } from "react-i18next";
-import { companyName, type CompanyCard } from "@ketnoi/contracts";
-import { useLoad } from "../../lib/useLoad";
+import { companyName } from "@ketnoi/contracts";
+import { useAttachments, useCompany } from "../../lib/queries/companies";
 import { localized } from "../../lib/labels";
 import { Async } from "../../components/States";
-
-interface Attachment {
-  id: string;
-  kind: "logo" | "catalogue";
-  name: string;
-  contentType: string;
-  size: number;
-}
 
 /** What a booth shows before anyone talks: the firm, its headline and highlights, and its catalogues to download. */
 export function BoothShowcase({ companyId }: { companyId: string }) {
   const { t, i18n } = useTranslation();
-  const company = useLoad<CompanyCard>(`/companies/${companyId}`);
-  const files = useLoad<{ data: Attachment[] }>(`/companies/${companyId}/attachments`, (d) => !d.data.some((f) => f.kind === "catalogue"));
+  const company = useCompany(companyId);
+  const files = useAttachments(companyId);
   const size = (bytes: number) => new Intl.NumberFormat(i18n.language, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(bytes / 1024);
   return (
     <section className="panel" aria-labelledby="booth-showcase">
-      <Async result={company.result} reload={company.reload} empty={null}>
+      <Async query={company} empty={null}>
         {(c) => (
           <>
             <h2 id="booth-showcase">{companyName(c, i18n.language)}</h2>
@@ -30,7 +22,7 @@ export function BoothShowcase({ companyId }: { companyId: string }) {
         )}
       </Async>
       <h3>{t("booth.catalogues")}</h3>
-      <Async result={files.result} reload={files.reload} empty={<p className="muted">{t("booth.noCatalogues")}</p>}>
+      <Async query={files} isEmpty={(d) => !d.data.some((f) => f.kind === "catalogue")} empty={<p className="muted">{t("booth.noCatalogues")}</p>}>
         {(d) => (
           <ul data-testid="catalogues">
             {d.data

@@ -1,11 +1,10 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { companyName, type CompanyCard, type DirectoryPage } from "@ketnoi/contracts";
+import { companyName, type CompanyCard } from "@ketnoi/contracts";
 import { RequireRole } from "../../components/RequireRole";
-import { Async, Notice } from "../../components/States";
-import { useLoad } from "../../lib/useLoad";
-import { errorText, send } from "../../lib/api";
+import { Async, Failure } from "../../components/States";
+import { approveCompany, useCompanyWrite, useDirectory } from "../../lib/queries/companies";
 import { countryName } from "../../lib/labels";
 import { StuckMail } from "./StuckMail";
 
@@ -26,41 +25,34 @@ const SECTIONS: [string, string, string][] = [
  */
 function Approvals() {
   const { t, i18n } = useTranslation();
-  const { result, reload } = useLoad<DirectoryPage>("/companies?status=pending&pageSize=100", (p) => p.data.length === 0);
-  const [approved, setApproved] = useState<string[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const approve = async (c: CompanyCard) => {
-    setFailure(null);
-    try {
-      await send("POST", `/companies/${c.id}/approve`, {});
-      setApproved((ids) => [...ids, c.id]);
-    } catch (e) {
-      setFailure(errorText(e));
-    }
-  };
+  const pending = useDirectory("?status=pending&pageSize=100");
+  // An approved firm stays in the list, marked approved, until the page is left (the list read again no longer has it).
+  const [approved, setApproved] = useState<CompanyCard[]>([]);
+  const isApproved = (c: CompanyCard) => approved.some((a) => a.id === c.id);
+  const approve = useCompanyWrite(approveCompany);
   return (
     <section className="panel" aria-labelledby="approvals-title">
       <h2 id="approvals-title">{t("console.approvals")}</h2>
-      <Async result={result} reload={reload} empty={t("console.noApprovals")}>
+      <Async query={pending} isEmpty={(p) => p.data.length === 0 && approved.length === 0} empty={t("console.noApprovals")}>
         {(page) => (
           <ul className="list approvals">
-            {page.data.map((c) => (
+            {[...page.data.filter((c) => !isApproved(c)), ...approved].map((c) => (
               <li key={c.id} className="approval">
                 <span>
                   <Link to={`/companies/${c.id}`}>{companyName(c, i18n.language)}</Link>{" "}
                   <small className="muted">{t(`directory.kind.${c.kind}`)} · {countryName(c.country, i18n.language)}</small>
                 </span>
-                {approved.includes(c.id) ? (
+                {isApproved(c) ? (
                   <span className="status status-booked">{t("console.approved")}</span>
                 ) : (
-                  <button type="button" onClick={() => void approve(c)} aria-label={t("console.approveName", { name: companyName(c, i18n.language) })}>{t("console.approve")}</button>
+                  <button type="button" onClick={() => approve.mutate(c.id, { onSuccess: () => setApproved((list) => [...list, c]) })} aria-label={t("console.approveName", { name: companyName(c, i18n.language) })}>{t("console.approve")}</button>
                 )}
               </li>
             ))}
           </ul>
         )}
       </Async>
-      {failure && <Notice kind="error">{failure}</Notice>}
+      <Failure error={approve.error} />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { FairSummary, MeetingView, PlanTargets } from "@ketnoi/contracts";
 import { MEETING_OUTCOMES } from "@ketnoi/contracts";
-import { useLoad } from "../../lib/useLoad";
+import { useFairSummary, useFairTargets } from "../../lib/queries/fair";
+import { useMeetings } from "../../lib/queries/meetings";
 import { countryName, formatNumber, termLabel } from "../../lib/labels";
 import { RequireRole } from "../../components/RequireRole";
 import { Async } from "../../components/States";
@@ -87,20 +88,15 @@ function Figures({ fair, meetings, targets }: { fair: FairSummary; meetings: Mee
 
 function DashboardData() {
   const { t } = useTranslation();
-  const fair = useLoad<FairSummary>("/fairs/current");
-  const meetings = useLoad<MeetingView[]>("/meetings");
-  const targets = useLoad<PlanTargets>("/fairs/current/targets");
-  const all = { fair: fair.result, meetings: meetings.result, targets: targets.result };
-  const reload = () => [fair, meetings, targets].forEach((x) => x.reload());
-  const combined =
-    all.fair.state === "ready" && all.meetings.state === "ready" && all.targets.state === "ready"
-      ? ({ state: "ready", data: { fair: all.fair.data, meetings: all.meetings.data, targets: all.targets.data } } as const)
-      : all.fair.state === "empty"
-        ? ({ state: "empty" } as const)
-        : ([all.fair, all.meetings, all.targets].find((r) => r.state === "error") as { state: "error"; error: Error } | undefined) ?? ({ state: "loading" } as const);
+  const meetings = useMeetings();
+  const targets = useFairTargets();
   return (
-    <Async result={combined} reload={reload} empty={t("state.empty")}>
-      {(d) => <Figures fair={d!.fair} meetings={d!.meetings} targets={d!.targets} />}
+    <Async query={useFairSummary()} empty={t("state.empty")}>
+      {(fair) => (
+        <Async query={meetings} empty={t("state.empty")}>
+          {(list) => <Async query={targets} empty={t("state.empty")}>{(goals) => <Figures fair={fair} meetings={list} targets={goals} />}</Async>}
+        </Async>
+      )}
     </Async>
   );
 }

@@ -3,7 +3,9 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { FairSetupSchema, type FairSetup as Setup, type FairSummary, type LocalizedText } from "@ketnoi/contracts";
 import { send } from "../../lib/api";
-import { useLoad } from "../../lib/useLoad";
+import { useFairSetup, useFairSummary } from "../../lib/queries/fair";
+import { keys } from "../../lib/queries/keys";
+import { useWrite } from "../../lib/queries/write";
 import { useForm } from "../../lib/validation";
 import { countryName, formatNumber, localized, termLabel, termsOf } from "../../lib/labels";
 import { fairDate, zoneName } from "../../lib/time";
@@ -76,7 +78,9 @@ function Editor({ setup }: { setup: Setup }) {
     form.set(key, v[key].map((x, j) => (j === i ? item : x)) as Values[K], path);
   const remove = <K extends "days" | "breaks" | "tableZones" | "priorities">(key: K, i: number) => form.set(key, v[key].filter((_, j) => j !== i) as Values[K]);
 
-  const save = form.submit(async (body) => setResult((await send<Replanned>("PUT", `/fairs/${setup.slug}`, body)).replanned));
+  // New days, hours or tables change the fair, its set-up and the meetings re-planned into it.
+  const put = useWrite((body: unknown) => send<Replanned>("PUT", `/fairs/${setup.slug}`, body), [keys.fair.all, keys.meetings.all]);
+  const save = form.submit(async (body) => setResult((await put.mutateAsync(body)).replanned));
   // The last save's re-plan report goes as soon as the next is tried.
   const submit = (e: React.FormEvent) => {
     setResult(null);
@@ -209,20 +213,17 @@ function Editor({ setup }: { setup: Setup }) {
 /** The fair's set-up: days, slots, hours and breaks, tables and zones, online rooms, country weights (PUT /api/fairs/:slug). */
 export default function FairSetup() {
   const { t } = useTranslation();
-  const current = useLoad<FairSummary>("/fairs/current");
-  const slug = current.result.state === "ready" ? current.result.data.slug : null;
-  const { result, reload } = useLoad<Setup>(slug ? `/fairs/${slug}/setup` : null);
+  const current = useFairSummary();
+  const setup = useFairSetup<Setup>(current.data?.slug);
   return (
     <RequireRole roles={["organiser"]}>
       {() => (
         <>
           <p><Link to="/organiser">{t("nav.console")}</Link></p>
           <h1 id="setup-title">{t("setup.title")}</h1>
-          {current.result.state !== "ready" ? (
-            <Async result={current.result} reload={current.reload} empty={t("setup.noFair")}>{() => null}</Async>
-          ) : (
-            <Async result={result} reload={reload} empty={t("setup.noFair")}>{(setup) => <Editor key={setup.slug} setup={setup} />}</Async>
-          )}
+          <Async query={current} empty={t("setup.noFair")}>
+            {() => <Async query={setup} empty={t("setup.noFair")}>{(s) => <Editor key={s.slug} setup={s} />}</Async>}
+          </Async>
         </>
       )}
     </RequireRole>

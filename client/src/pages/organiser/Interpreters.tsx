@@ -1,9 +1,12 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { InterpreterBodySchema, type FairSummary, type InterpreterView } from "@ketnoi/contracts";
+import { InterpreterBodySchema, type InterpreterView } from "@ketnoi/contracts";
 import { send } from "../../lib/api";
-import { useLoad } from "../../lib/useLoad";
+import { useFairSummary } from "../../lib/queries/fair";
+import { keys } from "../../lib/queries/keys";
+import { useInterpreters } from "../../lib/queries/organiser";
+import { useWrite } from "../../lib/queries/write";
 import { useForm } from "../../lib/validation";
 import { languageName, SPOKEN_LANGUAGES } from "../../lib/labels";
 import { fairDate } from "../../lib/time";
@@ -38,9 +41,9 @@ function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interp
   const v = form.values;
   // An interpreter's languages outside the usual list are kept and shown too.
   const options = [...SPOKEN_LANGUAGES, ...v.languages.filter((l) => !SPOKEN_LANGUAGES.includes(l))];
+  const save = useWrite((body: unknown) => (interpreter ? send("PATCH", `/interpreters/${interpreter.id}`, body) : send("POST", "/interpreters", body)), [keys.interpreters]);
   const submit = form.submit(async (body) => {
-    if (interpreter) await send("PATCH", `/interpreters/${interpreter.id}`, body);
-    else await send("POST", "/interpreters", body);
+    await save.mutateAsync(body);
     onDone(t(interpreter ? "interpreters.updated" : "interpreters.added", { name: v.name.trim() }));
   });
   const titleId = interpreter ? `edit-${interpreter.id}` : "add-interpreter";
@@ -71,7 +74,7 @@ function InterpreterItem({ interpreter, onEdit, onChanged }: { interpreter: Inte
         {interpreter.languages.map((l) => <li key={l}>{languageName(l, i18n.language)}</li>)}
       </ul>
       <p className="muted">{interpreter.availableDays.length ? interpreter.availableDays.map((d) => fairDate(d, i18n.language)).join(" · ") : t("interpreters.noDays")}</p>
-      <EditDeleteActions path={`/interpreters/${interpreter.id}`} onEdit={onEdit} onDeleted={() => onChanged(t("interpreters.deleted", { name: interpreter.name }))} />
+      <EditDeleteActions path={`/interpreters/${interpreter.id}`} stale={[keys.interpreters]} onEdit={onEdit} onDeleted={() => onChanged(t("interpreters.deleted", { name: interpreter.name }))} />
     </li>
   );
 }
@@ -79,14 +82,13 @@ function InterpreterItem({ interpreter, onEdit, onChanged }: { interpreter: Inte
 /** The fair's interpreters: who bridges which languages on which days (organisers). */
 export default function Interpreters() {
   const { t } = useTranslation();
-  const fair = useLoad<FairSummary>("/fairs/current");
-  const list = useLoad<{ data: InterpreterView[] }>("/interpreters");
+  const fair = useFairSummary();
+  const list = useInterpreters();
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const done = (text: string) => {
     setEditing(null);
     setMessage(text || null);
-    list.reload();
   };
   return (
     <RequireRole roles={["organiser"]}>
@@ -95,9 +97,9 @@ export default function Interpreters() {
           <p><Link to="/organiser">{t("nav.console")}</Link></p>
           <h1>{t("interpreters.title")}</h1>
           <div aria-live="polite">{message && <Notice kind="ok">{message}</Notice>}</div>
-          <Async result={fair.result} reload={fair.reload} empty={t("setup.noFair")}>
+          <Async query={fair} empty={t("setup.noFair")}>
             {(f) => (
-              <Async result={list.result} reload={list.reload} empty={t("interpreters.empty")}>
+              <Async query={list} empty={t("interpreters.empty")}>
                 {({ data }) => {
                   const current = data.find((i) => i.id === editing);
                   return (

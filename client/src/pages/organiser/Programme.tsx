@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { DateTime } from "luxon";
 import { FAIR_SESSION_KINDS, FairSessionBodySchema, LOCALES, type FairSessionView, type FairSummary, type LocalizedText } from "@ketnoi/contracts";
 import { send } from "../../lib/api";
-import { useLoad } from "../../lib/useLoad";
+import { useFairSummary } from "../../lib/queries/fair";
+import { keys } from "../../lib/queries/keys";
+import { useWrite } from "../../lib/queries/write";
 import { useForm } from "../../lib/validation";
 import { formatNumber, languageName, localized } from "../../lib/labels";
 import { fairDate, localDay, timeIn, zoneName } from "../../lib/time";
@@ -46,9 +48,10 @@ function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: F
     capacity: v.capacity.trim() === "" ? undefined : Number(v.capacity),
   }));
   const v = form.values;
+  // The programme is part of the fair's summary: a change reads the fair again.
+  const save = useWrite((body: unknown) => (session ? send("PATCH", `/fair-sessions/${session.id}`, body) : send("POST", "/fair-sessions", body)), [keys.fair.all]);
   const submit = form.submit(async (body) => {
-    if (session) await send("PATCH", `/fair-sessions/${session.id}`, body);
-    else await send("POST", "/fair-sessions", body);
+    await save.mutateAsync(body);
     onDone(t(session ? "programme.updated" : "programme.added"));
   });
   const titleId = session ? `edit-${session.id}` : "add-session";
@@ -136,7 +139,7 @@ function SessionItem({ fair, session, onEdit, onChanged }: { fair: FairSummary; 
         <span>{t("programme.seats", { count: session.capacity, n: formatNumber(session.capacity, i18n.language) })}</span>
       </p>
       {session.speakers.length > 0 && <p className="muted">{session.speakers.join(", ")}</p>}
-      <EditDeleteActions path={`/fair-sessions/${session.id}`} onEdit={onEdit} onDeleted={() => onChanged(t("programme.deleted", { title }))} />
+      <EditDeleteActions path={`/fair-sessions/${session.id}`} stale={[keys.fair.all]} onEdit={onEdit} onDeleted={() => onChanged(t("programme.deleted", { title }))} />
     </li>
   );
 }
@@ -144,13 +147,12 @@ function SessionItem({ fair, session, onEdit, onChanged }: { fair: FairSummary; 
 /** The fair's programme: seminars, presentations, ceremonies and matchmaking rounds (organisers). */
 export default function Programme() {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<FairSummary>("/fairs/current");
+  const fair = useFairSummary();
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const done = (text: string) => {
     setEditing(null);
     setMessage(text || null);
-    reload();
   };
   return (
     <RequireRole roles={["organiser"]}>
@@ -159,7 +161,7 @@ export default function Programme() {
           <p><Link to="/organiser">{t("nav.console")}</Link></p>
           <h1>{t("programme.title")}</h1>
           <div aria-live="polite">{message && <Notice kind="ok">{message}</Notice>}</div>
-          <Async result={result} reload={reload} empty={t("setup.noFair")}>
+          <Async query={fair} empty={t("setup.noFair")}>
             {(fair) => {
               const sessions = [...fair.programme].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
               const current = sessions.find((s) => s.id === editing);

@@ -1,9 +1,12 @@
 import { useCallback, useMemo, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { RunSchedulerBodySchema, normalizeSearchText, type AdjustPlanResult, type SchedulePlanView } from "@ketnoi/contracts";
 import { send } from "../../lib/api";
-import { useLoad } from "../../lib/useLoad";
+import { keys } from "../../lib/queries/keys";
+import { usePlan } from "../../lib/queries/organiser";
+import { useWrite } from "../../lib/queries/write";
 import { useForm } from "../../lib/validation";
 import { formatNumber } from "../../lib/labels";
 import { RequireRole } from "../../components/RequireRole";
@@ -30,8 +33,9 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
       ...(v.maxMeetingsPerCompany ? { maxMeetingsPerCompany: Number(v.maxMeetingsPerCompany) } : {}),
     }),
   );
+  const create = useWrite((body: unknown) => send<Plan>("POST", "/scheduler/plans", body), [keys.scheduler.plans]);
   const run = form.submit(async (body) => {
-    onPlan(await send<Plan>("POST", "/scheduler/plans", body));
+    onPlan(await create.mutateAsync(body));
   });
   const num = (key: keyof RunFields, label: string, hint?: string) => (
     <Field label={label} error={form.error(key)} hint={hint}>
@@ -177,16 +181,21 @@ function Unscheduled({ plan }: { plan: Plan }) {
   );
 }
 
-/** One plan: its figures, publishing, what was left out and why, and every placed meeting (moved by hand). `onChange` tells the page (the list's figures change). */
-function PlanView({ initial, onChange }: { initial: Plan; onChange: () => void }) {
+/**
+ * One plan: its figures, publishing, what was left out and why, and every placed meeting (moved by
+ * hand). A changed plan the api returns is stored as the plan; the list's figures are read again,
+ * and, once published, the meetings it booked.
+ */
+function PlanView({ plan }: { plan: Plan }) {
   const { i18n, t } = useTranslation();
-  const [plan, setPlan] = useState(initial);
+  const client = useQueryClient();
   const changed = useCallback(
     (next: Plan) => {
-      setPlan(next);
-      onChange();
+      client.setQueryData(keys.scheduler.plan(next.id), next);
+      void client.invalidateQueries({ queryKey: keys.scheduler.plans, exact: true });
+      if (next.status === "published") void client.invalidateQueries({ queryKey: keys.meetings.all });
     },
-    [onChange],
+    [client],
   );
   return (
     <>
@@ -206,10 +215,9 @@ function PlanView({ initial, onChange }: { initial: Plan; onChange: () => void }
   );
 }
 
-function PlanLoader({ id, onChange }: { id: string; onChange: () => void }) {
+function PlanLoader({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { result, reload } = useLoad<Plan>(`/scheduler/plans/${id}`);
-  return <Async result={result} reload={reload} empty={t("scheduler.noPlan")}>{(p) => <PlanView key={p.id} initial={p} onChange={onChange} />}</Async>;
+  return <Async query={usePlan(id)} empty={t("scheduler.noPlan")}>{(p) => <PlanView key={p.id} plan={p} />}</Async>;
 }
 
 /**
@@ -221,21 +229,14 @@ export default function Scheduler() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const planId = params.get("plan");
-  const [listVersion, setListVersion] = useState(0);
-  const listChanged = useCallback(() => setListVersion((v) => v + 1), []);
   return (
     <RequireRole roles={["organiser"]}>
       {() => (
         <>
           <h1>{t("scheduler.title")}</h1>
-          <RunForm
-            onPlan={(p) => {
-              setParams({ plan: p.id });
-              listChanged();
-            }}
-          />
-          <PlanList current={planId} version={listVersion} />
-          {planId ? <PlanLoader key={planId} id={planId} onChange={listChanged} /> : <p className="panel muted">{t("scheduler.noPlan")}</p>}
+          <RunForm onPlan={(p) => setParams({ plan: p.id })} />
+          <PlanList current={planId} />
+          {planId ? <PlanLoader key={planId} id={planId} /> : <p className="panel muted">{t("scheduler.noPlan")}</p>}
         </>
       )}
     </RequireRole>

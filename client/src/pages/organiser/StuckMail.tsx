@@ -1,19 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { Async } from "../../components/States";
-import { useLoad } from "../../lib/useLoad";
+import { useStuckMail } from "../../lib/queries/organiser";
 import { dateTimeIn } from "../../lib/slotTime";
 import { viewerTimeZone } from "../../lib/time";
-
-type StuckMail = { id: string; to: string; subject: string; queuedAt: string; attempts: number; state: "waiting" | "given_up"; lastError?: string };
 
 /** Mail that did not go out: given up after the retries, or waiting for more than ten minutes. */
 export function StuckMail() {
   const { t, i18n } = useTranslation();
-  const { result, reload } = useLoad<StuckMail[]>("/mail/stuck", (list) => list.length === 0);
   return (
     <section className="panel" aria-labelledby="stuck-mail-title">
       <h2 id="stuck-mail-title">{t("console.stuckMail")}</h2>
-      <Async result={result} reload={reload} empty={t("console.noStuckMail")}>
+      <Async query={useStuckMail()} isEmpty={(list) => list.length === 0} empty={t("console.noStuckMail")}>
         {(list) => (
           <ul className="list">
             {list.map((m) => (

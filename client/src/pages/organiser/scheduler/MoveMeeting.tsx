@@ -1,10 +1,14 @@
 import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import { FAIR_TIME_ZONE, type AdjustPlanResult, type PlanSlotOptions, type SlotBlock } from "@ketnoi/contracts";
+import type { AdjustPlanResult, SlotBlock } from "@ketnoi/contracts";
 import { dateTimeIn } from "../../../lib/slotTime";
+import { viewerTimeZone } from "../../../lib/time";
 import { ApiError, errorText, send } from "../../../lib/api";
-import { useLoad } from "../../../lib/useLoad";
+import { useFairTimeZone } from "../../../lib/queries/fair";
+import { keys } from "../../../lib/queries/keys";
+import { useMoveOptions } from "../../../lib/queries/organiser";
 import { Async } from "../../../components/States";
 
 /** Why a slot cannot take the meeting, in the reader's language, the firms named. */
@@ -24,26 +28,22 @@ const refusal = (e: unknown) => (e instanceof ApiError && e.fields.slot ? e.fiel
  */
 export function MoveMeeting({ planId, meeting, onMoved, onCancel }: { planId: string; meeting: string; onMoved: (result: AdjustPlanResult) => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
-  const { result, reload } = useLoad<PlanSlotOptions>(`/scheduler/plans/${planId}/meetings/${encodeURIComponent(meeting)}/slots`);
+  const options = useMoveOptions(planId, meeting);
+  const client = useQueryClient();
   const [target, setTarget] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const when = (iso: string) => dateTimeIn(iso, FAIR_TIME_ZONE, i18n.language);
-  const move = async (slot: string | null) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      onMoved(await send<AdjustPlanResult>("PUT", `/scheduler/plans/${planId}/meetings/${encodeURIComponent(meeting)}`, { slot }));
-    } catch (e) {
-      setFailure(refusal(e));
-      reload();
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (result.state === "loading") return <p role="status" className="muted">{t("scheduler.loadingSlots")}</p>;
+  const zone = useFairTimeZone() ?? viewerTimeZone();
+  const when = (iso: string) => dateTimeIn(iso, zone, i18n.language);
+  // A refused move reads the options again: the plan changed meanwhile.
+  const change = useMutation({
+    mutationFn: (slot: string | null) => send<AdjustPlanResult>("PUT", `/scheduler/plans/${planId}/meetings/${encodeURIComponent(meeting)}`, { slot }),
+    onSuccess: onMoved,
+    onError: () => client.invalidateQueries({ queryKey: keys.scheduler.moveOptions(planId, meeting) }),
+  });
+  const busy = change.isPending;
+  const move = (slot: string | null) => change.mutate(slot);
+  if (options.isPending) return <p role="status" className="muted">{t("scheduler.loadingSlots")}</p>;
   return (
-    <Async result={result} reload={reload} empty={t("scheduler.noFeasibleSlot")}>
+    <Async query={options} empty={t("scheduler.noFeasibleSlot")}>
       {(options) => {
         const feasible = options.slots.filter((s) => s.feasible);
         const refused = options.slots.filter((s) => !s.feasible && s.id !== options.current);
@@ -62,16 +62,16 @@ export function MoveMeeting({ planId, meeting, onMoved, onCancel }: { planId: st
                     ))}
                   </select>
                 </label>
-                <button type="button" disabled={!target || busy} onClick={() => void move(target)}>{t("scheduler.applyMove")}</button>
+                <button type="button" disabled={!target || busy} onClick={() => move(target)}>{t("scheduler.applyMove")}</button>
               </div>
             ) : (
               <p className="muted">{t("scheduler.noFeasibleSlot")}</p>
             )}
             <div className="actions">
-              <button type="button" className="secondary" disabled={busy} onClick={() => void move(null)}>{t("scheduler.leaveOut")}</button>
+              <button type="button" className="secondary" disabled={busy} onClick={() => move(null)}>{t("scheduler.leaveOut")}</button>
               <button type="button" className="secondary" onClick={onCancel}>{t("scheduler.cancelMove")}</button>
             </div>
-            {failure && <p className="notice error" role="alert">{failure}</p>}
+            {change.error && <p className="notice error" role="alert">{refusal(change.error)}</p>}
             {refused.length > 0 && (
               <details className="why-not">
                 <summary>{t("scheduler.whyNot", { count: refused.length })}</summary>

@@ -1,27 +1,24 @@
-import { useEffect } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { FAIR_TIME_ZONE, type SchedulePlanSummary } from "@ketnoi/contracts";
 import { dateTimeIn } from "../../../lib/slotTime";
-import { useLoad } from "../../../lib/useLoad";
+import { viewerTimeZone } from "../../../lib/time";
+import { useFairTimeZone } from "../../../lib/queries/fair";
+import { usePlans } from "../../../lib/queries/organiser";
 import { formatNumber } from "../../../lib/labels";
 import { Async } from "../../../components/States";
 
 /**
  * The fair's plans, newest first, with their figures: a plan run earlier (or published) is found
- * and opened again after leaving the page. `version` changes when a plan is run, moved or published.
+ * and opened again after leaving the page. Running, moving and publishing read the list again.
  */
-export function PlanList({ current, version }: { current: string | null; version: number }) {
+export function PlanList({ current }: { current: string | null }) {
   const { t, i18n } = useTranslation();
-  const { result, reload } = useLoad<SchedulePlanSummary[]>("/scheduler/plans", (plans) => plans.length === 0);
-  useEffect(() => {
-    if (version) reload();
-  }, [version, reload]);
+  const zone = useFairTimeZone() ?? viewerTimeZone();
   const n = (x: number, d = 0) => formatNumber(x, i18n.language, { maximumFractionDigits: d });
   return (
     <section className="panel" aria-labelledby="plans-title">
       <h2 id="plans-title">{t("scheduler.plans")}</h2>
-      <Async result={result} reload={reload} empty={t("scheduler.plansEmpty")}>
+      <Async query={usePlans()} isEmpty={(plans) => plans.length === 0} empty={t("scheduler.plansEmpty")}>
         {(plans) => (
           <div className="table-wrap">
             <table>
@@ -39,7 +36,7 @@ export function PlanList({ current, version }: { current: string | null; version
               </thead>
               <tbody>
                 {plans.map((p) => {
-                  const when = dateTimeIn(p.createdAt, FAIR_TIME_ZONE, i18n.language);
+                  const when = dateTimeIn(p.createdAt, zone, i18n.language);
                   return (
                     <tr key={p.id} aria-current={p.id === current ? "true" : undefined}>
                       <td>{when}</td>

@@ -1,0 +1,39 @@
+/**
+ * Every query key of the client, in one place: a write invalidates the keys it changes, and a key's
+ * prefix (`["meetings"]`) invalidates everything under it.
+ */
+export const keys = {
+  fair: {
+    all: ["fair"] as const,
+    current: ["fair", "current"] as const,
+    targets: ["fair", "current", "targets"] as const,
+    setup: (slug: string) => ["fair", slug, "setup"] as const,
+  },
+  meetings: {
+    all: ["meetings"] as const,
+    list: ["meetings", "list"] as const,
+    one: (id: string) => ["meetings", "one", id] as const,
+    /** The slots my company and another both have free. */
+    slots: (withCompany: string) => ["meetings", "slots", withCompany] as const,
+  },
+  companies: {
+    all: ["companies"] as const,
+    one: (id: string) => ["companies", "one", id] as const,
+    members: (id: string) => ["companies", "one", id, "members"] as const,
+    attachments: (id: string) => ["companies", "one", id, "attachments"] as const,
+    /** A directory page: the query string is the key. */
+    search: (query: string) => ["companies", "search", query] as const,
+  },
+  recommendations: ["recommendations"] as const,
+  interpreters: ["interpreters"] as const,
+  me: {
+    data: ["me", "data"] as const,
+    notifications: ["me", "notifications"] as const,
+  },
+  scheduler: {
+    plans: ["scheduler", "plans"] as const,
+    plan: (id: string) => ["scheduler", "plans", id] as const,
+    moveOptions: (planId: string, meeting: string) => ["scheduler", "plans", planId, "moves", meeting] as const,
+  },
+  stuckMail: ["mail", "stuck"] as const,
+};
