@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Instance } from "../domain/scheduling/format";
 import { solve, type SolveResult } from "../domain/scheduling/solver";
+import { isBetterPlan } from "../domain/scheduling/planOrder";
 
 /** Where the scheduler's solver runs: worker threads in the server and the command line (the event loop keeps serving), in process in tests. */
 export interface SolverRunner {
@@ -52,13 +53,12 @@ export function workerSolver(script: URL, { threads = solverThreads(), nice = 0 
 }
 
 /**
- * The best of several plans of one instance: most value, then fewest breaks. Every bound is proven,
- * so the lowest upper bound on value stands, and the highest lower bound on breaks of plans holding
- * the same meetings as the best.
+ * The best of several plans of one instance (by isBetterPlan: most value, then fewest breaks; the
+ * first of equals). Every bound is proven, so the lowest upper bound on value stands, and the
+ * highest lower bound on breaks of plans holding the same meetings as the best.
  */
 export function bestOf(results: SolveResult[]): SolveResult {
-  const EPS = 1e-9;
-  const best = results.reduce((a, b) => (b.value > a.value + EPS || (b.value >= a.value - EPS && b.breaks < a.breaks) ? b : a));
+  const best = results.reduce((a, b) => (isBetterPlan(b, a) ? b : a));
   const held = new Set(best.assignments.map((a) => a.meeting));
   const sameMeetings = (r: SolveResult) => r.assignments.length === held.size && r.assignments.every((a) => held.has(a.meeting));
   const lowerBounds = results.flatMap((r) => (r.stats.breaksLowerBound !== undefined && sameMeetings(r) ? [r.stats.breaksLowerBound] : []));

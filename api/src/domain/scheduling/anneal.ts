@@ -2,6 +2,7 @@ import { NONE, type ScheduleState } from "./state";
 import type { Random } from "../random";
 import type { ValueSearch } from "./valueSearch";
 import { kempeSwap, moveToBest, swapPair } from "./breakSearch";
+import { VALUE_TOLERANCE } from "./planOrder";
 
 export interface AnnealOptions {
   random: Random;
@@ -17,6 +18,21 @@ export interface AnnealOptions {
 
 /** Meetings held from which a plan counts as large (B2BSOP's have at most about 300). */
 const LARGE_PLAN = 1000;
+
+/**
+ * The temperatures, in the units of the break search's costs (state.ts: a break 8, an idle slot 1).
+ * The coolest search starts at 3, where a move that adds an idle slot is taken 72% of the time
+ * (e^(-1/3)) and one that adds a break 7% (e^(-8/3)), and ends at 0.05, where only moves that cost
+ * nothing pass (e^(-20) for an idle slot). A search with more time per meeting starts up to 2x and
+ * ends up to 6x hotter, a large plan 3x and 6x (the Hanoi fair in 5 s: 9 down to 0.3); see below.
+ */
+const TEMPERATURE = { start: 3, end: 0.05, hotStart: 2, hotEnd: 6, largeStart: 3, largeEnd: 6 };
+/**
+ * The time per meeting held at which the search is coolest (the Hanoi fair in 5 s: 0.7 ms), and
+ * how many times more makes it hottest (B2BSOP's instances in 1 s: 3 to 6 ms per meeting).
+ */
+const COOLEST_MS_PER_MEETING = 0.7;
+const HOTTEST_TIME_RATIO = 6;
 
 /**
  * Simulated annealing on breaks, cooled by the clock: Kempe-chain swaps of two slots, moving one
@@ -39,7 +55,7 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
   let heldCount = 0;
   for (let k = 0; k < m.M; k++) if (st.slotOf[k] !== NONE) heldCount++;
   const msPerMeeting = (deadline - searchStart) / Math.max(1, heldCount);
-  const hot = Math.min(1, Math.max(0, Math.log(msPerMeeting / 0.7) / Math.log(6)));
+  const hot = Math.min(1, Math.max(0, Math.log(msPerMeeting / COOLEST_MS_PER_MEETING) / Math.log(HOTTEST_TIME_RATIO)));
   // A large plan (the Hanoi fair: about 2,900 meetings held) is searched hotter, and with more
   // Kempe and pair swaps than moves to the best slot, which there mostly find the slot they are in
   // (5 s: about 300 breaks -> 280 hotter -> 235 with that mix).
@@ -54,8 +70,8 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
   // it evicts evict in turn two levels down, not one: narrower and deeper tries pay there (Hanoi
   // 5 s, 20 seeds: value/bound under 99.8% on 6 seeds with 4 slots 1 level, 2 with 2 slots 2 levels).
   const [retrySlots, retryDepth] = large ? [2, 2] : [4, 1];
-  const T0 = 3 * Math.pow(2, hot) * Math.pow(3, large);
-  const T1 = 0.05 * Math.pow(6, hot) * Math.pow(6, large);
+  const T0 = TEMPERATURE.start * Math.pow(TEMPERATURE.hotStart, hot) * Math.pow(TEMPERATURE.largeStart, large);
+  const T1 = TEMPERATURE.end * Math.pow(TEMPERATURE.hotEnd, hot) * Math.pow(TEMPERATURE.largeEnd, large);
   let temperature = T0;
   const accept = (delta: number) => delta <= 0 || random.next() < Math.exp(-delta / temperature);
   // Participants with breaks and the meetings held (rebuilt now and then): where moves start.
@@ -88,7 +104,7 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
     if ((iterations & retryEvery) === 0 && open.length) {
       // Stragglers: fit one in if the moves have made room (value first).
       const u = open[Math.floor(random.next() * open.length)]!;
-      if (st.slotOf[u] === NONE && (search.tryPlace(u) || search.insert(u, 1e-9, retrySlots, retryDepth) > 0)) o.onStep();
+      if (st.slotOf[u] === NONE && (search.tryPlace(u) || search.insert(u, VALUE_TOLERANCE, retrySlots, retryDepth) > 0)) o.onStep();
       continue;
     }
     const roll = random.next();

@@ -11,6 +11,7 @@ import { guidedOrders, guidedPlan } from "./guidedPlan";
 import { satBreaks, satBreaksApplies } from "./satBreaks";
 import { assignTables } from "./tables";
 import type { SatFactory } from "./cnf";
+import { isBetterPlan, VALUE_TOLERANCE as EPS } from "./planOrder";
 
 export interface SolveOptions {
   /** Wall-clock budget; a plan comes back within it whatever the size. */
@@ -40,7 +41,6 @@ export interface SolveResult extends Solution {
   };
 }
 
-const EPS = 1e-9;
 /**
  * The share of the time limit the bound may take: more when it runs first (many meetings left out,
  * where its last steps still lower it: Hanoi 5 s, 2,831.75 at 0.3 -> 2,831.6 at 0.4) than after the
@@ -59,6 +59,22 @@ const ROUND_GAIN = 0.001;
  * all; annealing alone, 65 in 3 s and 53 in 10 s).
  */
 const ANNEAL_SHARE_BEFORE_SAT = 0.3;
+/**
+ * The bound runs before the value phase when the greedy leaves out more than this share of the
+ * meetings (Hanoi: about 40% out; B2BSOP: a few meetings, which the value phase usually fits, so
+ * that the plain bound, every meeting, is met and the bound's search would be time lost).
+ */
+const BOUND_FIRST_LEFT_OUT = 0.15;
+/**
+ * The value phase's share of the time left after the bound: the rest goes to the annealing, which
+ * also retries what is left out, so value still grows there; breaks grow fewer only there.
+ */
+const VALUE_PHASE_SHARE = 0.6;
+/**
+ * Up to this many meetings left out, the value phase goes on through rounds that gain little: a
+ * few may need a long walk on the plateau. More left out are mostly meetings that cannot fit.
+ */
+const FEW_LEFT_OUT = 20;
 
 /**
  * The organiser's auto-scheduler. Maximises total value first, then, among plans of that value,
@@ -108,7 +124,7 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   }
   // With only a few meetings left out (B2BSOP), the value phase usually fits them all, meeting the
   // plain bound: then the bound's search would be time lost, so it runs after that phase, if at all.
-  const boundFirst = left > 0.15 * m.M;
+  const boundFirst = left > BOUND_FIRST_LEFT_OUT * m.M;
 
   // 2. The bound.
   const boundShare = boundFirst ? BOUND_SHARE.first : BOUND_SHARE.after;
@@ -132,24 +148,22 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   }
   const guidedValue = st.value;
 
-  // Best plan: value first, then breaks.
+  // Best plan, by isBetterPlan: value first, then breaks. (Less value is never better: its breaks
+  // are not counted.)
   let best = { ...st.snapshot(), breaks: st.totalBreaks() };
   const keepIfBetter = () => {
     if (st.value < best.value - EPS) return;
-    if (st.value > best.value + EPS) best = { ...st.snapshot(), breaks: st.totalBreaks() };
-    else {
-      const breaks = st.totalBreaks();
-      if (breaks < best.breaks) best = { ...st.snapshot(), breaks };
-    }
+    const breaks = st.totalBreaks();
+    if (isBetterPlan({ value: st.value, breaks }, best)) best = { ...st.snapshot(), breaks };
   };
 
   // 3. Value phase.
   const open = order.filter((k) => st.slotOf[k] === NONE && slots[k]!.length > 0);
-  const valueDeadline = now() + 0.6 * Math.max(0, deadline - now());
+  const valueDeadline = now() + VALUE_PHASE_SHARE * Math.max(0, deadline - now());
   let gaining = true;
   // A few meetings left out may need a long walk on the plateau; many left out are mostly the ones
   // that cannot fit, and a round that gains little ends the phase.
-  while (open.length && !reached() && now() < valueDeadline && (open.length <= 20 || gaining)) {
+  while (open.length && !reached() && now() < valueDeadline && (open.length <= FEW_LEFT_OUT || gaining)) {
     const bestBefore = best.value;
     for (let i = 0; i < open.length; i++) {
       if ((i & 31) === 0 && now() >= valueDeadline) break;
@@ -180,7 +194,8 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
     breaksLowerBound = found.lowerBound;
     if (found.breaks < best.breaks) {
       const polished = ScheduleState.fromSnapshot(m, { ...best, slotOf: found.slotOf });
-      if (polished.value >= best.value - EPS && polished.runsWithinLimit()) best = { ...polished.snapshot(), breaks: polished.totalBreaks() };
+      const score = { value: polished.value, breaks: polished.totalBreaks() };
+      if (isBetterPlan(score, best) && polished.runsWithinLimit()) best = { ...polished.snapshot(), breaks: score.breaks };
     }
   } else if (exact && best.breaks === 0) breaksLowerBound = 0;
 

@@ -2,6 +2,19 @@ import type { Model } from "./model";
 
 const NONE = -1;
 
+/**
+ * What the break search minimises for a participant (costOf): BREAK_COST per break plus
+ * IDLE_SLOT_COST per idle slot inside its breaks. Breaks are the objective; the idle slots only
+ * guide: a gap that shrinks (three idle slots, then one) is progress before it closes, where
+ * counting breaks alone would see no change. 8 to 1 makes a break outweigh a gap of up to 7 idle
+ * slots, so the search rarely opens a break to shorten a gap, yet idle slots still matter at the
+ * annealing's temperatures (anneal.ts), which are in these units. Other ratios were tried without
+ * gain (README, "The meeting scheduler"). Only true breaks decide which plan is kept (isBetterPlan),
+ * so these weights steer the search and never change what counts as a better plan.
+ */
+export const BREAK_COST = 8;
+export const IDLE_SLOT_COST = 1;
+
 export interface Placement {
   k: number;
   s: number;
@@ -398,12 +411,12 @@ export class ScheduleState {
    * useMasks): lets a move price itself from bit masks before it changes anything.
    */
   costOfMask(busy: number): number {
-    return this.maskGaps(busy, 8, 1);
+    return this.maskGaps(busy, BREAK_COST, IDLE_SLOT_COST);
   }
 
   /** costOf(p) as if p were also busy in slot s. */
   costWith(p: number, s: number): number {
-    return this.gaps(p, 8, 1, s);
+    return this.gaps(p, BREAK_COST, IDLE_SLOT_COST, s);
   }
 
   /** breaksOf(p) as if p were also busy in slot s. */
@@ -416,12 +429,9 @@ export class ScheduleState {
     return this.gaps(p, 1, 0);
   }
 
-  /**
-   * What the local search minimises for one participant: breaks first, then the idle slots inside
-   * them, so that shrinking a gap counts as progress before the gap closes.
-   */
+  /** What the local search minimises for one participant (see BREAK_COST). */
   costOf(p: number): number {
-    return this.gaps(p, 8, 1);
+    return this.gaps(p, BREAK_COST, IDLE_SLOT_COST);
   }
 
   totalBreaks(): number {

@@ -1,6 +1,7 @@
 import type { Model } from "./model";
 import { NONE, ScheduleState, type Placement } from "./state";
 import type { Random } from "../random";
+import { VALUE_TOLERANCE } from "./planOrder";
 
 /** The slots where meeting k could ever be held: both sides available, allowed, an interpreter there. */
 export function staticSlots(m: Model): Int32Array[] {
@@ -229,7 +230,7 @@ export class ValueSearch {
       j.place(u, s, r.mode, r.interp);
       // Most valuable first: re-place what was evicted, elsewhere.
       evicted.sort((x, y) => m.mValue[y]! - m.mValue[x]!);
-      for (const c of evicted) if (!this.placeDirect(c, s) && depth > 0) this.insertAt(c, -1e-9, 2, depth - 1, s);
+      for (const c of evicted) if (!this.placeDirect(c, s) && depth > 0) this.insertAt(c, -VALUE_TOLERANCE, 2, depth - 1, s);
       const gain = st.value - before;
       if (gain > -tolerance) return gain;
       j.undoTo(mark);
