@@ -4,7 +4,7 @@ import type { Repositories } from "../repositories";
 import type { DirectoryService } from "../services/directory";
 import { parseCompanyCsv, type CsvRowError, type ParsedCompanyCsv } from "../domain/companyCsv";
 import { errorMapFor } from "@ketnoi/contracts";
-import { fieldMessage } from "../http/messages";
+import { fieldMessage } from "../i18n/errorMessages";
 
 /**
  * Imports the Department's company list into the current fair: good rows are created or updated

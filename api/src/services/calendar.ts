@@ -1,16 +1,8 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { Locale } from "@ketnoi/contracts";
+import { t } from "../i18n";
 import type { MeetingRecord } from "../repositories/meetingRepository";
 import { onlineLabel, tableLabel } from "./meetingMail";
-
-const MEETING_WITH: Record<Locale, (who: string) => string> = {
-  vi: (w) => `Gặp ${w}`,
-  en: (w) => `Meeting with ${w}`,
-  ja: (w) => `${w} との商談`,
-  ko: (w) => `${w}와의 미팅`,
-  "zh-Hant": (w) => `與 ${w} 會面`,
-};
-const INTERPRETER: Record<Locale, string> = { vi: "Phiên dịch", en: "Interpreter", ja: "通訳", ko: "통역", "zh-Hant": "口譯" };
 
 export interface CalendarEntry {
   meeting: MeetingRecord;
@@ -31,9 +23,9 @@ function addMeetingEvent(cal: Calendar, { meeting: m, counterpart, interpreterNa
     start: m.startsAt,
     end: m.endsAt,
     stamp: m.updatedAt,
-    summary: MEETING_WITH[opts.locale](counterpart),
+    summary: t(opts.locale, "calendar:meetingWith", { who: counterpart }),
     location: where,
-    description: [interpreterName ? `${INTERPRETER[opts.locale]}: ${interpreterName}` : "", link].filter(Boolean).join("\n"),
+    description: [interpreterName ? `${t(opts.locale, "calendar:interpreter")}: ${interpreterName}` : "", link].filter(Boolean).join("\n"),
     url: link,
     status: m.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });

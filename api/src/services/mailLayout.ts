@@ -1,4 +1,5 @@
 import type { Locale } from "@ketnoi/contracts";
+import { t } from "../i18n";
 
 /** What a mail says, before it is laid out as text and as HTML. */
 export interface MailContent {
@@ -9,14 +10,6 @@ export interface MailContent {
   action?: { label: string; url: string };
 }
 
-const FOOTER: Record<Locale, (settings: string) => string> = {
-  vi: (s) => `Bạn nhận email này vì có tài khoản trên Ketnoi, nền tảng kết nối giao thương công nghiệp hỗ trợ Hà Nội. Cài đặt thông báo và quyền riêng tư: ${s}`,
-  en: (s) => `You receive this because you have an account on Ketnoi, the Hanoi supporting-industries matchmaking platform. Notification and privacy settings: ${s}`,
-  ja: (s) => `このメールは、ハノイ裾野産業マッチング・プラットフォーム Ketnoi にアカウントをお持ちの方にお送りしています。通知とプライバシーの設定: ${s}`,
-  ko: (s) => `Ketnoi(하노이 지원산업 비즈니스 매칭 플랫폼) 계정이 있어 이 메일을 받으셨습니다. 알림 및 개인정보 설정: ${s}`,
-  "zh-Hant": (s) => `您收到此郵件，是因為您在河內配套工業媒合平台 Ketnoi 擁有帳號。通知與隱私設定：${s}`,
-};
-
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /**
@@ -25,8 +18,8 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<":
  */
 export function layoutMail(locale: Locale, content: MailContent, publicOrigin: string) {
   const settings = `${publicOrigin}/account`;
-  const footer = FOOTER[locale](settings);
-  const text = [...content.paragraphs, ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []), "--", footer].join("\n\n");
+  const footer = (link: string) => t(locale, "mail:footer", { settings: link });
+  const text = [...content.paragraphs, ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []), "--", footer(settings)].join("\n\n");
   const paragraphs = content.paragraphs.map((p) => `<p style="margin:0 0 12px">${escape(p).replace(/\n/g, "<br>")}</p>`).join("");
   const button = content.action
     ? `<p style="margin:20px 0"><a href="${escape(content.action.url)}" style="background:#b91c1c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escape(content.action.label)}</a></p>` +
@@ -38,7 +31,7 @@ export function layoutMail(locale: Locale, content: MailContent, publicOrigin: s
     `<div style="max-width:560px;margin:0 auto;padding:16px">` +
     `<div style="background:linear-gradient(120deg,#7f1d1d,#b91c1c 55%,#ca8a04);color:#ffffff;padding:14px 18px;border-radius:10px 10px 0 0;font-weight:700;font-size:18px">Ketnoi · Kết nối</div>` +
     `<div style="background:#ffffff;padding:18px;border-radius:0 0 10px 10px">${paragraphs}${button}</div>` +
-    `<p style="font-size:12px;color:#78716c;margin:12px 4px">${escape(FOOTER[locale]("")).trim()} <a href="${escape(settings)}" style="color:#78716c">${escape(settings)}</a></p>` +
+    `<p style="font-size:12px;color:#78716c;margin:12px 4px">${escape(footer("")).trim()} <a href="${escape(settings)}" style="color:#78716c">${escape(settings)}</a></p>` +
     `</div></body></html>`;
   return { subject: content.subject, text, html };
 }

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import type { ErrorBody, Locale } from "@ketnoi/contracts";
 import { AppError } from "../../errors";
-import { ERROR_MESSAGES, fieldMessage } from "../messages";
+import { errorMessage, fieldMessage } from "../../i18n/errorMessages";
 import { requestLocale } from "../context";
 import { isDatabaseUnavailable } from "../../db/connection";
 
@@ -38,7 +38,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const body: ErrorBody = {
       error: {
         code: appError.code,
-        message: ERROR_MESSAGES[appError.code][locale],
+        message: errorMessage(appError.code, locale),
         ...(appError.fields ? { fields: localizeFields(appError.fields, locale, appError.values) } : {}),
         ...(appError.alternatives ? { alternatives: appError.alternatives } : {}),
       },

@@ -1,0 +1,44 @@
+import { DateTime } from "luxon";
+import type { ErrorCode, Locale } from "@ketnoi/contracts";
+import { t, type MessageValues } from "./index";
+import { RESOURCES } from "./resources";
+
+/** The message that goes with an error code, in the reader's language. */
+export const errorMessage = (code: ErrorCode, locale: Locale) => t(locale, `errors:${code}`);
+
+type FieldKey = keyof (typeof RESOURCES)["en"]["fields"];
+/** Own keys only: a zod message that happens to be "toString" is not a key. */
+const isFieldKey = (message: string): message is FieldKey => Object.hasOwn(RESOURCES.en.fields, message);
+
+/**
+ * An instant in the reader's zone ("9:45 AM"; with the date when it is not today there), and the
+ * fair's time beside it when the reader's clock is another: a time they can act on.
+ */
+function readerTime(iso: string, values: Record<string, string>, locale: Locale) {
+  const zone = values.zone ?? "UTC";
+  const fairZone = values.fairZone ?? zone;
+  const at = (z: string) => DateTime.fromISO(iso, { zone: z }).setLocale(locale);
+  const sameDay = values.now ? at(zone).hasSame(DateTime.fromISO(values.now, { zone }), "day") : false;
+  const format = sameDay ? DateTime.TIME_SIMPLE : ({ month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } as const);
+  const own = at(zone).toLocaleString(format);
+  if (at(zone).offset === at(fairZone).offset) return own;
+  return t(locale, "time:withFairTime", { own, fair: at(fairZone).toLocaleString(DateTime.TIME_SIMPLE) });
+}
+
+/**
+ * The text and values a field message is written with. `checkInOpensAt` (values: opensAt and now as ISO,
+ * zone, fairZone, minutes) says the time in the reader's zone; `planPartyBusy` (values: party, other)
+ * names whom the party meets when the error knows it.
+ */
+function fieldText(key: FieldKey, locale: Locale, values: Record<string, string>): [FieldKey, MessageValues] {
+  if (key === "checkInOpensAt") return [key, { ...values, when: readerTime(values.opensAt ?? "", values, locale) }];
+  if (key === "planPartyBusy" && values.other) return ["planPartyBusyWithOther", values];
+  return [key, values];
+}
+
+/** A field message in the reader's language: a known key is translated (its placeholders filled in with `values`), other text passes through. */
+export function fieldMessage(message: string, locale: Locale, values: Record<string, string> = {}): string {
+  if (!isFieldKey(message)) return message;
+  const [key, filled] = fieldText(message, locale, values);
+  return t(locale, `fields:${key}`, filled);
+}
