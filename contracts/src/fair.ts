@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "./locales";
+import { ObjectIdSchema } from "./objectId";
 import { LocalizedTextSchema } from "./taxonomy";
 
 export const FAIR_SESSION_KINDS = ["ceremony", "seminar", "presentation", "matchmaking"] as const;
@@ -86,7 +87,7 @@ export const InterpreterBodySchema = z.strictObject({
   languages: z.array(language).min(2).max(6),
   /** Fair days (YYYY-MM-DD) the interpreter works. */
   availableDays: z.array(z.iso.date()).max(7),
-  userId: z.string().regex(/^[0-9a-f]{24}$/).optional(),
+  userId: ObjectIdSchema.optional(),
 });
 export type InterpreterBody = z.input<typeof InterpreterBodySchema>;
 

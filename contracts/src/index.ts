@@ -3,6 +3,7 @@ export * from "./errors";
 export * from "./health";
 export * from "./taxonomy";
 export * from "./text";
+export * from "./objectId";
 export * from "./fair";
 export * from "./company";
 export * from "./realtime";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OBJECT_ID_HEX, ObjectIdSchema } from "./objectId";
 
 /**
  * The realtime service's rooms and events. Browsers authenticate at the handshake with a socket
@@ -9,7 +10,7 @@ import { z } from "zod";
  */
 export const SOCKET_PATH = "/socket.io/";
 
-const objectId = z.string().regex(/^[0-9a-f]{24}$/);
+const objectId = ObjectIdSchema;
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
   meeting: (meetingId: string) => `meeting:${meetingId}`,
@@ -26,7 +27,7 @@ export const SOCKET_TOKEN_TTL_SECONDS = 120;
  */
 export const endedSessionKey = (sid: string) => `ketnoi:ended-session:${sid}`;
 /** A room a client may ask to join (with a ticket); `user:` rooms are joined at the handshake. */
-export const JoinableRoomSchema = z.string().regex(/^(meeting|booth):[0-9a-f]{24}$/, "not a room");
+export const JoinableRoomSchema = z.string().regex(new RegExp(`^(meeting|booth):${OBJECT_ID_HEX}$`), "not a room");
 export type JoinableRoom = z.infer<typeof JoinableRoomSchema>;
 
 /**

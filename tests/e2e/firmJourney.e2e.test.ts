@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { MeetingView, PlanSlotOptions, SchedulePlanSummary, SchedulePlanView, SlotBlock } from "@ketnoi/contracts";
+import { OBJECT_ID_HEX, type MeetingView, type PlanSlotOptions, type SchedulePlanSummary, type SchedulePlanView, type SlotBlock } from "@ketnoi/contracts";
 import { launchBrowser, screenshot } from "../support/browser";
 import { stack } from "../support/stack";
 import { apiAs, demo, freshTaxCode, signInThroughUi } from "../support/journeys";
@@ -181,7 +181,7 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await anon.getByText(/người đang trực tuyến/).waitFor();
     await anon.getByRole("button", { name: "Theo ngành" }).click();
     await anon.getByRole("link", { name: new RegExp(VENDOR.replace(/[.]/g, "\\.")) }).click();
-    await anon.waitForURL(/\/booths\/[0-9a-f]{24}$/);
+    await anon.waitForURL(new RegExp(`/booths/${OBJECT_ID_HEX}$`));
     await anon.close();
   });
 
@@ -372,7 +372,7 @@ describe("a domestic firm and a foreign vendor meet", () => {
     if (value < bound) expect(share).not.toBe("100%");
     expect(await figure("First-fit baseline").locator("small").innerText()).toMatch(/^[\d,]+ breaks$/);
     await page.getByRole("heading", { name: "Left out, and why" }).waitFor();
-    expect(page.url()).toMatch(/\?plan=[0-9a-f]{24}$/);
+    expect(page.url()).toMatch(new RegExp(`\\?plan=${OBJECT_ID_HEX}$`));
 
     // The new firm's booked meeting is in the plan; the filter finds it typed without diacritics.
     const placed = page.getByRole("region", { name: "Placed meetings" });

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { BoothChatMessageSchema, BoothChatPostSchema, BoothQueueViewSchema } from "@ketnoi/contracts";
+import { BoothChatMessageSchema, BoothChatPostSchema, BoothQueueViewSchema, ObjectIdSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import type { RequestHandler } from "express";
 import type { LiveContext } from "../../commands/live/context";
 import { admitNextVisitor, boothChatHistory, boothQueue, deleteBoothChat, joinBoothQueue, leaveBoothQueue, postBoothChat } from "../../commands/live/booths";
 
-const id = z.string().regex(/^[0-9a-f]{24}$/, "not an id");
+const id = ObjectIdSchema;
 const params = z.strictObject({ companyId: id });
 const noQuery = z.strictObject({});
 const tags = ["booths"];

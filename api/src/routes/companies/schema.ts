@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { CompanyProfileUpdateSchema, DirectoryQuerySchema } from "@ketnoi/contracts";
+import { CompanyProfileUpdateSchema, DirectoryQuerySchema, ObjectIdSchema } from "@ketnoi/contracts";
 
 const noQuery = z.strictObject({});
-export const ObjectIdParam = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, "not an id") });
+export const ObjectIdParam = z.strictObject({ id: ObjectIdSchema });
 export const CompaniesListSchema = { query: DirectoryQuerySchema };
 export const CompaniesGetSchema = { params: ObjectIdParam, query: noQuery };
 export const CompaniesMembersSchema = { params: ObjectIdParam, query: noQuery };

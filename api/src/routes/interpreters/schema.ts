@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { InterpreterBodySchema, InterpreterViewSchema } from "@ketnoi/contracts";
+import { InterpreterBodySchema, InterpreterViewSchema, ObjectIdSchema } from "@ketnoi/contracts";
 
 const noQuery = z.strictObject({});
-const params = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, "not an id") });
+const params = z.strictObject({ id: ObjectIdSchema });
 export const InterpreterView = InterpreterViewSchema;
 export const InterpretersListSchema = { query: noQuery };
 export const InterpretersCreateSchema = { query: noQuery, body: InterpreterBodySchema };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES, SessionViewSchema, EmailSchema, InvitationAcceptSchema } from "@ketnoi/contracts";
+import { LOCALES, SessionViewSchema, EmailSchema, InvitationAcceptSchema, ObjectIdSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import type { Repositories } from "../../repositories";
 import type { RateLimits } from "../../http/rateLimits";
@@ -9,7 +9,7 @@ import { acceptInvitation, inviteUser } from "../../commands/invitations";
 
 const noQuery = z.strictObject({});
 const InviteBody = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("firm"), email: EmailSchema, role: z.enum(["domestic", "vendor"]), locale: z.enum(LOCALES).default("vi"), companyId: z.string().regex(/^[0-9a-f]{24}$/) }),
+  z.strictObject({ kind: z.literal("firm"), email: EmailSchema, role: z.enum(["domestic", "vendor"]), locale: z.enum(LOCALES).default("vi"), companyId: ObjectIdSchema }),
   z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.enum(LOCALES).default("vi") }),
 ]);
 const AcceptBody = InvitationAcceptSchema;

@@ -2,7 +2,14 @@ import { z } from "zod";
 import express, { type RequestHandler, type Router } from "express";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import type { Logger } from "pino";
-import { MeetingLiveEventSchema, RoomTicketRequestSchema, RoomTicketViewSchema, SocketTokenViewSchema, VideoTokenViewSchema } from "@ketnoi/contracts";
+import {
+  MeetingLiveEventSchema,
+  ObjectIdSchema,
+  RoomTicketRequestSchema,
+  RoomTicketViewSchema,
+  SocketTokenViewSchema,
+  VideoTokenViewSchema,
+} from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { socketToken, roomTicket } from "../../commands/live/realtimeTokens";
 import { meetingVideoToken, boothVideoToken } from "../../commands/live/video";
@@ -12,7 +19,7 @@ import { attendanceSummary } from "../../domain/meetings/videoPresence";
 import { AppError } from "../../errors";
 import type { LiveContext } from "../../commands/live/context";
 
-const id = z.string().regex(/^[0-9a-f]{24}$/, "not an id");
+const id = ObjectIdSchema;
 const noQuery = z.strictObject({});
 const noBody = z.strictObject({});
 

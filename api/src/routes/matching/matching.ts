@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { AcceptProposalBodySchema, DismissBodySchema, MeetingViewSchema, PairDecisionBodySchema, RecommendationViewSchema, RecommendationsQuerySchema } from "@ketnoi/contracts";
+import {
+  AcceptProposalBodySchema,
+  DismissBodySchema,
+  MeetingViewSchema,
+  ObjectIdSchema,
+  PairDecisionBodySchema,
+  RecommendationViewSchema,
+  RecommendationsQuerySchema,
+} from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound } from "../../errors";
 import type { RateLimits } from "../../http/rateLimits";
@@ -8,7 +16,7 @@ import { requestMeeting } from "../../commands/meetings/requestMeeting";
 import { presentMeetings } from "../../commands/meetings/viewMeetings";
 import { decidePair, dismissProposal, myRecommendations, presentRecommendations, setBookmark, type MatchingContext } from "../../commands/matching/recommendations";
 
-const id = z.string().regex(/^[0-9a-f]{24}$/, "not an id");
+const id = ObjectIdSchema;
 const partner = z.strictObject({ companyId: id });
 const pair = z.strictObject({ a: id, b: id });
 const noQuery = z.strictObject({});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ObjectIdSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import type { Repositories } from "../../repositories";
 
@@ -33,7 +34,7 @@ export function notificationEndpoints(repos: Repositories, now: () => Date) {
       summary: "Mark notifications as read",
       tags: ["meetings"],
       access: "signedIn",
-      request: { query: z.strictObject({}), body: z.strictObject({ ids: z.array(z.string().regex(/^[0-9a-f]{24}$/)).min(1).max(100) }) },
+      request: { query: z.strictObject({}), body: z.strictObject({ ids: z.array(ObjectIdSchema).min(1).max(100) }) },
       responses: { 204: { description: "Marked" } },
       handler: async ({ body, auth }) => {
         await repos.notifications.markRead(auth!.user.id, body.ids, now());

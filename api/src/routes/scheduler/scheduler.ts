@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { AdjustPlanBodySchema, AdjustPlanResultSchema, PlanSlotOptionsSchema, RunSchedulerBodySchema, SchedulePlanSummarySchema, SchedulePlanViewSchema, companyName, type Locale } from "@ketnoi/contracts";
+import {
+  AdjustPlanBodySchema,
+  AdjustPlanResultSchema,
+  OBJECT_ID_HEX,
+  ObjectIdSchema,
+  PlanSlotOptionsSchema,
+  RunSchedulerBodySchema,
+  SchedulePlanSummarySchema,
+  SchedulePlanViewSchema,
+  companyName,
+  type Locale,
+} from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound } from "../../errors";
 import type { SchedulerContext } from "../../commands/scheduler/context";
@@ -11,7 +22,9 @@ import { listPlans } from "../../commands/scheduler/listPlans";
 import { planSlotOptions } from "../../commands/scheduler/planSlots";
 import { presentPlanSlotOptions, presentSchedulePlan, presentSchedulePlanSummary } from "../../presenters/schedulePlan";
 
-const params = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, "not an id") });
+const params = z.strictObject({ id: ObjectIdSchema });
+/** A plan's meeting: a booked meeting's id, or a proposal's "proposal:<company id>:<company id>". */
+const MEETING_KEY = new RegExp(`^${OBJECT_ID_HEX}$|^proposal:${OBJECT_ID_HEX}:${OBJECT_ID_HEX}$`);
 const noQuery = z.strictObject({});
 const tags = ["scheduler"];
 
@@ -26,7 +39,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
   };
   /** The plan with its firms named for the reader. */
   const view = async (plan: SchedulePlanRecord, locale: Locale) => presentSchedulePlan(plan, await namesFor(locale)(plan));
-  const meetingParams = z.strictObject({ id: params.shape.id, meeting: z.string().regex(/^[0-9a-f]{24}$|^proposal:[0-9a-f]{24}:[0-9a-f]{24}$/, "not a meeting key") });
+  const meetingParams = z.strictObject({ id: params.shape.id, meeting: z.string().regex(MEETING_KEY, "not a meeting key") });
   return [
     defineEndpoint({
       method: "post",

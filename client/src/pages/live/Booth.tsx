@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import type { BoothChatMessage, BoothPresence, BoothQueueView, VideoTokenView } from "@ketnoi/contracts";
+import { isObjectId, type BoothChatMessage, type BoothPresence, type BoothQueueView, type VideoTokenView } from "@ketnoi/contracts";
 import { getJson, send } from "../../lib/api";
 import { openLiveSocket } from "../../lib/liveApi";
 import { useVideoRoom } from "./useVideoRoom";
@@ -22,7 +22,7 @@ export default function Booth() {
   const staff = Boolean(queue?.waiting);
 
   useEffect(() => {
-    if (!/^[0-9a-f]{24}$/.test(companyId)) return;
+    if (!isObjectId(companyId)) return;
     // On every (re)connect: the queue and the latest chat, in case something was missed meanwhile.
     const refresh = () => {
       void getJson<BoothQueueView>(`${base}/queue`).then(setQueue);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { MEETING_WINDOW_OPENS_MINUTES, type MeetingLiveEvent, type MeetingView, type VideoTokenView } from "@ketnoi/contracts";
+import { MEETING_WINDOW_OPENS_MINUTES, isObjectId, type MeetingLiveEvent, type MeetingView, type VideoTokenView } from "@ketnoi/contracts";
 import { openLiveSocket } from "../../lib/liveApi";
 import { getJson, send } from "../../lib/api";
 import { SlotTime } from "../../components/SlotTime";
@@ -20,11 +20,11 @@ export default function MeetingRoom() {
   const [meeting, setMeeting] = useState<MeetingView | null>(null);
   const user = useUser();
   useEffect(() => {
-    if (/^[0-9a-f]{24}$/.test(id)) void getJson<MeetingView>(`/meetings/${id}`).then(setMeeting, () => undefined);
+    if (isObjectId(id)) void getJson<MeetingView>(`/meetings/${id}`).then(setMeeting, () => undefined);
   }, [id]);
 
   useEffect(() => {
-    if (!/^[0-9a-f]{24}$/.test(id)) return;
+    if (!isObjectId(id)) return;
     // On every (re)connect, read the room's state: what changed while the connection was down.
     const catchUp = () => void getJson<MeetingLiveEvent>(`/meetings/${id}/live`).then(setLive, () => undefined);
     const socket = openLiveSocket([`meeting:${id}`], catchUp);

@@ -1,17 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { MeetingView } from "@ketnoi/contracts";
+import { OBJECT_ID_HEX, type MeetingView } from "@ketnoi/contracts";
 import { send, errorText } from "../../lib/api";
 import { RequireRole } from "../../components/RequireRole";
 import { Notice } from "../../components/States";
 
 type Result = { at: number; kind: "ok" | "error"; text: string };
 
+const CHECK_IN_URL = new RegExp(`/check-in/(${OBJECT_ID_HEX})\\?(?:.*&)?code=([A-Za-z0-9_-]{16,64})`);
+const CHECK_IN_PAIR = new RegExp(`^\\s*(${OBJECT_ID_HEX})\\s+([A-Za-z0-9_-]{16,64})\\s*$`);
+
 /** A meeting's QR code holds `<origin>/check-in/<meeting id>?code=<code>`; accept that URL or "id code". */
 export function parseCheckIn(text: string): { id: string; code: string } | null {
-  const url = /\/check-in\/([0-9a-f]{24})\?(?:.*&)?code=([A-Za-z0-9_-]{16,64})/.exec(text);
+  const url = CHECK_IN_URL.exec(text);
   if (url) return { id: url[1]!, code: url[2]! };
-  const pair = /^\s*([0-9a-f]{24})\s+([A-Za-z0-9_-]{16,64})\s*$/.exec(text);
+  const pair = CHECK_IN_PAIR.exec(text);
   return pair ? { id: pair[1]!, code: pair[2]! } : null;
 }
 
