@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ObjectIdSchema } from "./objectId";
 import { pairOf } from "./pair";
 
 /**
@@ -26,7 +27,7 @@ export const MEETING_SOURCES = ["request", "booking", "scheduler"] as const;
 /** When in the fair's day a requester would like to meet; the auto-scheduler keeps to it. */
 export const DAY_PARTS = ["any", "morning", "afternoon"] as const;
 
-const objectId = z.string().regex(/^[0-9a-f]{24}$/, "not an id");
+const objectId = ObjectIdSchema;
 const slotId = z.string().regex(/^d\d{1,2}s\d{2,3}$/, "not a slot id");
 
 export const MeetingRequestBodySchema = z.strictObject({

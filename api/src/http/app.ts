@@ -1,5 +1,6 @@
 import express from "express";
 import { z } from "zod";
+import { ObjectIdSchema } from "@ketnoi/contracts";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { randomUUID } from "node:crypto";
@@ -99,7 +100,7 @@ export function createApp(services: Services) {
     path: "/api/attachments/{id}",
     summary: "Download an attachment (whoever may see its company): the stored bytes with their checked type",
     tags: ["companies"],
-    request: { params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/) }) },
+    request: { params: z.strictObject({ id: ObjectIdSchema }) },
     responses: { 200: { description: "The file" }, 404: { description: "No such attachment, or not visible to you" } },
   });
   mountOpenApi(api, registry);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FairSessionRequestSchema, FairSessionViewSchema, type Locale, type LocalizedText } from "@ketnoi/contracts";
+import { FairSessionRequestSchema, FairSessionViewSchema, ObjectIdSchema, type Locale, type LocalizedText } from "@ketnoi/contracts";
 import { presentFairSession } from "../../presenters/fairSession";
 import { checkSessionTimes } from "../../domain/fairSetupRules";
 import { defineEndpoint } from "../../http/endpoint";
@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { AppError, notFound, validationFailed } from "../../errors";
 import type { Repositories } from "../../repositories";
 
-const params = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, "not an id") });
+const params = z.strictObject({ id: ObjectIdSchema });
 const noQuery = z.strictObject({});
 /** A room sent as one string (as before rooms were localisable) is the text in the caller's language. */
 const roomText = (room: string | LocalizedText, locale: Locale): LocalizedText => (typeof room === "string" ? { [locale]: room } : room);

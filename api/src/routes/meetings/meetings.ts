@@ -12,6 +12,7 @@ import {
   MeetingRequestBodySchema,
   MeetingRescheduleBodySchema,
   MeetingViewSchema,
+  ObjectIdSchema,
   SlotViewSchema,
   type Locale,
 } from "@ketnoi/contracts";
@@ -28,7 +29,7 @@ import { checkInMeeting, recordOutcome, reportNoShow } from "../../commands/meet
 import { loadVisibleMeeting } from "../../commands/meetings/loadMeeting";
 import { meetingsFor, presentMeetings, slotsToMeet } from "../../commands/meetings/viewMeetings";
 
-const params = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, "not an id") });
+const params = z.strictObject({ id: ObjectIdSchema });
 const noQuery = z.strictObject({});
 const PARTIES = ["domestic", "vendor"] as const;
 const tags = ["meetings"];
