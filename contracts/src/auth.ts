@@ -67,6 +67,8 @@ export const SessionUserSchema = z.object({
   name: z.string(),
   role: z.enum(USER_ROLES),
   companyId: z.string().optional(),
+  /** A firm's owner invites colleagues (the menu offers the team page to owners). */
+  companyRole: z.enum(["owner", "member"]).optional(),
   locale: z.enum(LOCALES),
   timeZone: z.string(),
   emailVerified: z.boolean(),

@@ -20,6 +20,7 @@ export function presentSession(user: UserRecord, csrfToken: string): SessionView
       name: user.name,
       role: user.role,
       ...(user.companyId ? { companyId: user.companyId } : {}),
+      ...(user.companyRole ? { companyRole: user.companyRole } : {}),
       locale: user.locale,
       timeZone: user.timeZone,
       emailVerified: Boolean(user.emailVerifiedAt),

@@ -22,7 +22,9 @@ function menu(user: SessionUser | null): [string, string][] {
       return [...common, ["/assignments", "nav.assignments"]];
     default: {
       const firm: [string, string][] = [...common, ["/recommendations", "nav.recommendations"], ["/inbox", "nav.inbox"], ["/agenda", "nav.agenda"], ["/profile", "nav.profile"]];
-      if (user.role === "vendor" && user.companyId) firm.push([`/booths/${user.companyId}`, "nav.myBooth"], ["/team", "nav.team"]);
+      if (user.role === "vendor" && user.companyId) firm.push([`/booths/${user.companyId}`, "nav.myBooth"]);
+      // Every firm's owner invites colleagues (api/src/policies/invitation.ts), domestic or vendor.
+      if (user.companyId && user.companyRole === "owner") firm.push(["/team", "nav.team"]);
       return firm;
     }
   }
@@ -30,7 +32,7 @@ function menu(user: SessionUser | null): [string, string][] {
 
 export function Layout() {
   const { t, i18n } = useTranslation();
-  const { session, signOut } = useSession();
+  const { session, unreachable, signOut } = useSession();
   const navigate = useNavigate();
   const user = session.status === "signedIn" ? session.user : null;
   // The phone menu closes once a page is chosen from it.
@@ -90,6 +92,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {unreachable && <p className="notice error" role="status" data-testid="server-unreachable">{t("session.unreachable")}</p>}
         <VerifyNotice />
         <Outlet />
       </main>
