@@ -7,6 +7,8 @@ import { noEventPublisher, type EventPublisher } from "./services/events";
 import type { MeetingContext, MeetingSettings } from "./commands/meetings/context";
 import type { LiveContext } from "./commands/live/context";
 import type { MatchingContext } from "./commands/matching/recommendations";
+import type { CompanyContext } from "./commands/companies/context";
+import type { AccountContext } from "./commands/auth/context";
 import type { VideoService } from "./services/livekit";
 import type { RedisClient } from "./services/redis";
 import { createMatchingService } from "./services/matching";
@@ -50,6 +52,8 @@ export interface Services {
   events: EventPublisher;
   meetings: MeetingContext;
   matching: MatchingContext;
+  companies: CompanyContext;
+  account: AccountContext;
   live: LiveContext;
   directory: DirectoryService;
   solver: SolverRunner;
@@ -83,6 +87,8 @@ export function composeServices(deps: CompositionDeps): Services {
     now,
     ...(deps.meetingSettings ? { settings: deps.meetingSettings } : {}),
   });
+  const matching: MatchingContext = { repos, matching: createMatchingService(repos, now) };
+  const directory = createDirectoryService(repos);
   return {
     logger,
     repos,
@@ -91,9 +97,11 @@ export function composeServices(deps: CompositionDeps): Services {
     now,
     events,
     meetings,
-    matching: { repos, matching: createMatchingService(repos, now) },
+    matching,
+    companies: { ...matching, directory, publicOrigin, now },
+    account: { repos, events, directory, publicOrigin, now },
     live: { meetings, events, video: deps.video, realtimeSecret: deps.realtimeSecret ?? randomBytes(32).toString("hex") },
-    directory: createDirectoryService(repos),
+    directory,
     solver: deps.solver ?? inProcessSolver,
     limits: createRateLimits({ ...(redis ? { redis } : {}), ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) }),
     trustProxy: deps.trustProxy ?? TRUST_LOOPBACK_GATEWAY,

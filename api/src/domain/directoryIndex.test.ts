@@ -1,9 +1,11 @@
 import type { CompanyCard } from "@ketnoi/contracts";
 import { DirectoryIndex, type DirectoryEntry, type DirectorySearch } from "./directoryIndex";
 
-function entry(id: string, name: string, key: string, over: Partial<CompanyCard> = {}, meta: Partial<DirectoryEntry> = {}): DirectoryEntry {
+function entry(id: string, name: string, key: string, over: Partial<CompanyCard> = {}, meta: Partial<DirectoryEntry<CompanyCard>> = {}): DirectoryEntry<CompanyCard> {
+  const card: CompanyCard = { id, kind: "domestic", legalName: name, country: "VN", participation: "onsite", timeZone: "Asia/Ho_Chi_Minh", sectors: [], processes: [], certifications: [], offers: [], needs: [], languages: ["vi"], ...over };
   return {
-    card: { id, kind: "domestic", legalName: name, country: "VN", participation: "onsite", timeZone: "Asia/Ho_Chi_Minh", sectors: [], processes: [], certifications: [], offers: [], needs: [], languages: ["vi"], ...over },
+    facets: card,
+    item: card,
     fairId: "f1",
     status: "approved",
     listed: true,
@@ -21,7 +23,7 @@ const index = new DirectoryIndex([
   entry("5", "Công ty khác hội chợ", "cong ty khac", {}, { fairId: "f2" }),
 ]);
 const base: DirectorySearch = { fairId: "f1", words: [], publicOnly: true, sort: "name", skip: 0, limit: 10 };
-const ids = (q: Partial<DirectorySearch>) => index.search({ ...base, ...q }).cards.map((c) => c.id);
+const ids = (q: Partial<DirectorySearch>) => index.search({ ...base, ...q }).items.map((c) => c.id);
 
 describe("DirectoryIndex", () => {
   test("all words but the last are whole words; the last may be a prefix", () => {
@@ -35,7 +37,7 @@ describe("DirectoryIndex", () => {
       entry("1", "Kanagata", "kanagata 金属プレス加工 금속 프레스 금속프레스"),
       entry("2", "Mould", "mould 金型製作 금형 제작 금형제작"),
     ]);
-    const find = (...words: string[]) => cjk.search({ ...base, words }).cards.map((c) => c.id);
+    const find = (...words: string[]) => cjk.search({ ...base, words }).items.map((c) => c.id);
     expect(find("プレス")).toEqual(["1"]);
     expect(find("金型")).toEqual(["2"]);
     expect(find("금형제작")).toEqual(["2"]);
@@ -53,7 +55,7 @@ describe("DirectoryIndex", () => {
   });
   test("the language filter matches languages as spoken: zh-Hant finds a profile written zh, and the other way", () => {
     const zh = new DirectoryIndex([entry("1", "Chun Hung", "chun hung", { languages: ["zh", "en"] }), entry("2", "Tai Shan", "tai shan", { languages: ["zh-Hant"] })]);
-    const search = (language: string) => zh.search({ ...base, language }).cards.map((c) => c.id);
+    const search = (language: string) => zh.search({ ...base, language }).items.map((c) => c.id);
     expect(search("zh-Hant")).toEqual(["1", "2"]);
     expect(search("zh")).toEqual(["1", "2"]);
     expect(search("ja")).toEqual([]);
@@ -61,12 +63,12 @@ describe("DirectoryIndex", () => {
   test("orders by name or by country, pages, and counts every hit", () => {
     expect(ids({})).toEqual(["2", "1", "3"]);
     expect(ids({ sort: "country" })).toEqual(["3", "2", "1"]);
-    expect(index.search({ ...base, skip: 1, limit: 1 })).toMatchObject({ total: 3, cards: [{ id: "1" }] });
+    expect(index.search({ ...base, skip: 1, limit: 1 })).toMatchObject({ total: 3, items: [{ id: "1" }] });
   });
   test("put replaces and remove deletes", () => {
     const copy = new DirectoryIndex([entry("1", "A", "a"), entry("2", "B", "b")]);
     copy.put(entry("1", "C", "c"));
     copy.remove("2");
-    expect(copy.search({ ...base, limit: 5 }).cards.map((c) => c.legalName)).toEqual(["C"]);
+    expect(copy.search({ ...base, limit: 5 }).items.map((c) => c.legalName)).toEqual(["C"]);
   });
 });

@@ -1,8 +1,21 @@
-import { isUnspacedText, spokenLanguage, type CompanyCard } from "@ketnoi/contracts";
+import { isUnspacedText, spokenLanguage } from "@ketnoi/contracts";
 
-/** What the directory needs to know of a company to find, filter and show it. */
-export interface DirectoryEntry {
-  card: CompanyCard;
+/** What the directory filters a company on (codes, not labels). */
+export interface DirectoryFacets {
+  id: string;
+  kind: "domestic" | "foreign";
+  country: string;
+  participation: "onsite" | "remote";
+  languages: string[];
+  sectors: string[];
+  processes: string[];
+  certifications: string[];
+}
+
+/** What the directory needs to know of a company to find and filter it, and what a search hands back for it (`item`). */
+export interface DirectoryEntry<T> {
+  facets: DirectoryFacets;
+  item: T;
   fairId: string;
   status: "pending" | "approved";
   listed: boolean;
@@ -31,7 +44,7 @@ export interface DirectorySearch {
   limit: number;
 }
 
-interface Indexed extends DirectoryEntry {
+interface Indexed<T> extends DirectoryEntry<T> {
   words: Set<string>;
   wordList: string[];
 }
@@ -41,11 +54,11 @@ interface Indexed extends DirectoryEntry {
  * but _id (about 2.5 s per query at 5,000 companies), so searches run here, in microseconds, over a
  * copy kept fresh by the directory service. Pure: no database, no Express.
  */
-export class DirectoryIndex {
-  private entries = new Map<string, Indexed>();
-  private sorted: Indexed[] | null = null;
+export class DirectoryIndex<T> {
+  private entries = new Map<string, Indexed<T>>();
+  private sorted: Indexed<T>[] | null = null;
 
-  constructor(entries: DirectoryEntry[] = []) {
+  constructor(entries: DirectoryEntry<T>[] = []) {
     for (const e of entries) this.put(e);
   }
 
@@ -53,12 +66,12 @@ export class DirectoryIndex {
     return this.entries.size;
   }
 
-  put(entry: DirectoryEntry) {
+  put(entry: DirectoryEntry<T>) {
     const words = new Set(entry.searchKey.split(" ").filter(Boolean));
     // Words a typed word's start is looked for in: a CJK one is matched inside the key instead, so
     // words that start in those scripts (most labels in three of five languages) are left out here.
     const wordList = [...words].filter((w) => !isUnspacedText(w[0]!));
-    this.entries.set(entry.card.id, { ...entry, words, wordList });
+    this.entries.set(entry.facets.id, { ...entry, words, wordList });
     this.sorted = null;
   }
 
@@ -67,12 +80,12 @@ export class DirectoryIndex {
     this.sorted = null;
   }
 
-  private inOrder(): Indexed[] {
-    this.sorted ??= [...this.entries.values()].sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.card.id < b.card.id ? -1 : 1));
+  private inOrder(): Indexed<T>[] {
+    this.sorted ??= [...this.entries.values()].sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.facets.id < b.facets.id ? -1 : 1));
     return this.sorted;
   }
 
-  search(q: DirectorySearch): { cards: CompanyCard[]; total: number } {
+  search(q: DirectorySearch): { items: T[]; total: number } {
     // CJK words are looked for inside the key (they hold no space, so cannot match across two words).
     const inside = q.words.filter(isUnspacedText);
     const typed = q.words[q.words.length - 1];
@@ -80,7 +93,7 @@ export class DirectoryIndex {
     const whole = q.words.filter((w, i) => !isUnspacedText(w) && i < q.words.length - 1);
     const anyOf = (have: string[], wanted?: string[]) => !wanted || have.some((h) => wanted.includes(h));
     const hits = this.inOrder().filter((e) => {
-      const c = e.card;
+      const c = e.facets;
       if (e.fairId !== q.fairId) return false;
       if (q.publicOnly && !(e.listed && e.status === "approved")) return false;
       if (q.status && e.status !== q.status) return false;
@@ -93,7 +106,7 @@ export class DirectoryIndex {
       if (!inside.every((w) => e.searchKey.includes(w))) return false;
       return last === undefined || e.wordList.some((w) => w.startsWith(last));
     });
-    if (q.sort === "country") hits.sort((a, b) => (a.card.country < b.card.country ? -1 : a.card.country > b.card.country ? 1 : 0));
-    return { cards: hits.slice(q.skip, q.skip + q.limit).map((e) => e.card), total: hits.length };
+    if (q.sort === "country") hits.sort((a, b) => (a.facets.country < b.facets.country ? -1 : a.facets.country > b.facets.country ? 1 : 0));
+    return { items: hits.slice(q.skip, q.skip + q.limit).map((e) => e.item), total: hits.length };
   }
 }

@@ -76,13 +76,13 @@ export function createApp(services: Services) {
   mountEndpoints(api, registry, [
     ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, events: events, now }),
     ...invitationEndpoints(repos, events, limits, cookies, publicOrigin, now),
-    ...fairEndpoints(repos, now, meetings),
-    ...taxonomyEndpoints(repos),
-    ...companyEndpoints(repos, directory, matching, publicOrigin, now),
+    ...fairEndpoints({ repos, now, meetings }),
+    ...taxonomyEndpoints({ repos, now }),
+    ...companyEndpoints(services.companies),
     ...meEndpoints(repos, directory, events, cookies, now),
-    ...userEndpoints(repos),
-    ...fairSessionEndpoints(repos, now),
-    ...interpreterEndpoints(repos, now),
+    ...userEndpoints({ repos, now }),
+    ...fairSessionEndpoints({ repos, now }),
+    ...interpreterEndpoints({ repos, now }),
     ...attachmentEndpoints(repos),
     ...meetingEndpoints(meetings, limits, publicOrigin),
     ...calendarEndpoints(meetings, publicOrigin),
@@ -91,8 +91,8 @@ export function createApp(services: Services) {
     ...matchingEndpoints(matching, meetings, limits),
     ...liveEndpoints(live, limits.realtimeToken),
     ...boothEndpoints(live, limits.boothChat),
-    ...auditEndpoints(repos),
-    ...mailEndpoints(repos),
+    ...auditEndpoints({ repos, now }),
+    ...mailEndpoints({ repos, now }),
   ], (entry) => repos.audit.record(entry));
   api.get("/attachments/:id", attachmentDownload(repos));
   registry.registerPath({

@@ -1,5 +1,6 @@
-import type { CompanyCard } from "@ketnoi/contracts";
+import type { CompanyCard, CompanyMember } from "@ketnoi/contracts";
 import type { CompanyRecord } from "../repositories/companyRepository";
+import type { UserRecord } from "../repositories/userRepository";
 
 export function presentCompanyCard(c: CompanyRecord): CompanyCard {
   return {
@@ -32,4 +33,9 @@ export function presentCompanyPrivate(c: CompanyRecord) {
   const { searchKey: _searchKey, sortName: _sortName, fairId: _fairId, createdAt: _c, updatedAt: _u, blockedSlots: _blocked, ...rest } = c as CompanyRecord & { createdAt?: Date; updatedAt?: Date };
   // A product stored before names were required may have none: it is shown with an empty one.
   return { ...rest, products: c.products.map((p) => ({ ...p, name: p.name ?? {} })), status: c.status ?? "approved" };
+}
+
+/** One member of a company's team, as its members and organisers see it. */
+export function presentCompanyMember(u: UserRecord): CompanyMember {
+  return { id: u.id, name: u.name, email: u.email, companyRole: u.companyRole ?? "member" };
 }

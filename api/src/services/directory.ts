@@ -1,11 +1,21 @@
 import { companySearchKey } from "@ketnoi/contracts";
 import { DirectoryIndex, type DirectoryEntry, type DirectorySearch } from "../domain/directoryIndex";
-import { presentCompanyCard } from "../presenters/company";
 import type { Repositories } from "../repositories";
 import type { CompanyRecord } from "../repositories/companyRepository";
 
-const toEntry = (c: CompanyRecord): DirectoryEntry => ({
-  card: presentCompanyCard(c),
+// A search hands back the company itself: the route presents it (a page at a time).
+const toEntry = (c: CompanyRecord): DirectoryEntry<CompanyRecord> => ({
+  facets: {
+    id: c.id,
+    kind: c.kind,
+    country: c.country,
+    participation: c.participation,
+    languages: c.languages,
+    sectors: c.sectors,
+    processes: c.processes.map((p) => p.code),
+    certifications: c.certifications.map((x) => x.code),
+  },
+  item: c,
   fairId: c.fairId,
   status: c.status ?? "approved",
   listed: c.listed,
@@ -23,13 +33,13 @@ const toEntry = (c: CompanyRecord): DirectoryEntry => ({
  * per 2,500 companies on FerretDB). Writes made here are applied at once.
  */
 export function createDirectoryService(repos: Repositories) {
-  let index = new DirectoryIndex();
+  let index = new DirectoryIndex<CompanyRecord>();
   let loadedRevision = -1;
   let loading: Promise<void> | null = null;
   /** Companies changed here while a reload was reading: its snapshot may predate them. */
   let changedDuringLoad = new Set<string>();
 
-  const refreshEntry = async (target: DirectoryIndex, id: string) => {
+  const refreshEntry = async (target: DirectoryIndex<CompanyRecord>, id: string) => {
     const company = await repos.companies.findById(id);
     if (company) target.put(toEntry(company));
     else target.remove(id);

@@ -1,22 +1,19 @@
 import { z } from "zod";
-import { recordProfileView, type MatchingContext } from "../../commands/matching/recommendations";
-import { CompanyCardSchema, CompanyMemberSchema, CompanyPrivateViewSchema, DirectoryPageSchema, normalizeSearchText } from "@ketnoi/contracts";
+import { CompanyCardSchema, CompanyMemberSchema, CompanyPrivateViewSchema, DirectoryPageSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
-import { notFound } from "../../errors";
-import type { Repositories } from "../../repositories";
-import { companyPolicy } from "../../policies/company";
-import { presentCompanyCard, presentCompanyPrivate } from "../../presenters/company";
-import { updateCompanyProfile } from "../../commands/updateCompanyProfile";
-import { findVisibleCompany } from "../../policies/companyVisibility";
-import { approveCompany } from "../../commands/approveCompany";
-import { withDescendants } from "../../domain/taxonomyCodes";
-import type { DirectoryService } from "../../services/directory";
+import { presentCompanyCard, presentCompanyMember, presentCompanyPrivate } from "../../presenters/company";
+import type { CompanyContext } from "../../commands/companies/context";
+import { searchDirectory } from "../../commands/companies/searchDirectory";
+import { exportCompanies } from "../../commands/companies/exportCompanies";
+import { viewCompany } from "../../commands/companies/viewCompany";
+import { companyMembers } from "../../commands/companies/companyMembers";
+import { updateCompanyProfile } from "../../commands/companies/updateCompanyProfile";
+import { approveCompany } from "../../commands/companies/approveCompany";
 import { importCompanies } from "../../commands/importCompanies";
 import { getAvailability, setBlockedSlots } from "../../commands/companyAvailability";
-import { companiesToCsv } from "../../domain/companyCsv";
 import * as S from "./schema";
 
-export function companyEndpoints(repos: Repositories, directory: DirectoryService, matching: MatchingContext, publicOrigin: string, now: () => Date) {
+export function companyEndpoints(ctx: CompanyContext) {
   return [
     defineEndpoint({
       method: "get",
@@ -27,26 +24,8 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       request: S.CompaniesListSchema,
       responses: { 200: { description: "A page of companies", schema: DirectoryPageSchema } },
       handler: async ({ query, auth }) => {
-        const fair = await repos.fairs.findCurrent(now());
-        if (!fair) throw notFound();
-        const terms = query.sector || query.process ? await repos.taxonomy.list() : [];
-        const { cards, total } = await directory.search({
-          fairId: fair.id,
-          words: query.q ? normalizeSearchText(query.q).split(" ").filter(Boolean).slice(0, 8) : [],
-          kind: query.kind,
-          sectors: query.sector ? withDescendants(query.sector, terms) : undefined,
-          processes: query.process ? withDescendants(query.process, terms) : undefined,
-          certifications: query.certification ? [query.certification] : undefined,
-          country: query.country,
-          language: query.language,
-          participation: query.participation,
-          status: query.status,
-          publicOnly: auth?.user.role !== "organiser",
-          sort: query.sort,
-          skip: (query.page - 1) * query.pageSize,
-          limit: query.pageSize,
-        });
-        return { body: { data: cards, page: query.page, pageSize: query.pageSize, total } };
+        const { companies, total } = await searchDirectory(ctx, auth?.user, query);
+        return { body: { data: companies.map(presentCompanyCard), page: query.page, pageSize: query.pageSize, total } };
       },
     }),
     defineEndpoint({
@@ -57,7 +36,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       access: ["organiser"],
       request: S.CompaniesImportSchema,
       responses: { 200: { description: "What was created, updated and rejected, and why", schema: S.CompaniesImportResult } },
-      handler: async ({ body, locale }) => ({ body: await importCompanies(repos, directory, body.csv, body.dryRun, locale, now()) }),
+      handler: async ({ body, locale }) => ({ body: await importCompanies(ctx.repos, ctx.directory, body.csv, body.dryRun, locale, ctx.now()) }),
     }),
     defineEndpoint({
       method: "get",
@@ -67,13 +46,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       access: ["organiser"],
       request: S.CompaniesExportSchema,
       responses: { 200: { description: "text/csv" } },
-      handler: async () => {
-        const fair = await repos.fairs.findCurrent(now());
-        if (!fair) throw notFound();
-        const rows = (await repos.companies.listAll()).filter((c) => c.fairId === fair.id);
-        rows.sort((a, b) => (a.sortName < b.sortName ? -1 : 1));
-        return { csv: { filename: `${fair.slug}-companies.csv`, text: companiesToCsv(rows) } };
-      },
+      handler: async () => ({ csv: await exportCompanies(ctx) }),
     }),
     defineEndpoint({
       method: "get",
@@ -84,9 +57,8 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       request: S.CompaniesGetSchema,
       responses: { 200: { description: "The company", schema: z.union([CompanyPrivateViewSchema, CompanyCardSchema]) } },
       handler: async ({ params, auth }) => {
-        const company = await findVisibleCompany(repos, auth?.user, params.id);
-        await recordProfileView(matching, auth?.user, company);
-        return { body: companyPolicy.canSeePrivate(auth?.user, company) ? presentCompanyPrivate(company) : presentCompanyCard(company) };
+        const { company, whole } = await viewCompany(ctx, auth?.user, params.id);
+        return { body: whole ? presentCompanyPrivate(company) : presentCompanyCard(company) };
       },
     }),
     defineEndpoint({
@@ -97,14 +69,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       access: "signedIn",
       request: S.CompaniesMembersSchema,
       responses: { 200: { description: "The members, owners first", schema: z.array(CompanyMemberSchema) } },
-      handler: async ({ params, auth }) => {
-        const company = await repos.companies.findById(params.id);
-        if (!company || !companyPolicy.canSeePrivate(auth?.user, company)) throw notFound();
-        const members = await repos.users.listByCompany(company.id);
-        const rank = (r?: string) => (r === "owner" ? 0 : 1);
-        members.sort((a, b) => rank(a.companyRole) - rank(b.companyRole) || a.name.localeCompare(b.name));
-        return { body: members.map((u) => ({ id: u.id, name: u.name, email: u.email, companyRole: u.companyRole ?? "member" })) };
-      },
+      handler: async ({ params, auth }) => ({ body: (await companyMembers(ctx, auth?.user, params.id)).map(presentCompanyMember) }),
     }),
     defineEndpoint({
       method: "patch",
@@ -114,12 +79,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       access: "signedIn",
       request: S.CompaniesUpdateSchema,
       responses: { 200: { description: "The updated profile", schema: CompanyPrivateViewSchema } },
-      handler: async ({ params, body, auth }) => {
-        const updated = await updateCompanyProfile(repos, auth!.user, params.id, body);
-        await directory.companyChanged(updated.id);
-        matching.matching.companyChanged(updated);
-        return { body: presentCompanyPrivate(updated) };
-      },
+      handler: async ({ params, body, auth }) => ({ body: presentCompanyPrivate(await updateCompanyProfile(ctx, auth!.user, params.id, body)) }),
     }),
     defineEndpoint({
       method: "get",
@@ -129,7 +89,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       access: "signedIn",
       request: S.CompaniesAvailabilitySchema,
       responses: { 200: { description: "Slots in UTC with availability and the reason when not", schema: S.AvailabilityView } },
-      handler: async ({ params, auth }) => ({ body: await getAvailability(repos, auth!.user, params.id) }),
+      handler: async ({ params, auth }) => ({ body: await getAvailability(ctx.repos, auth!.user, params.id) }),
     }),
     defineEndpoint({
       method: "put",
@@ -140,7 +100,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       request: S.CompaniesSetAvailabilitySchema,
       responses: { 204: { description: "Saved" } },
       handler: async ({ params, body, auth }) => {
-        await setBlockedSlots(repos, auth!.user, params.id, body.blocked);
+        await setBlockedSlots(ctx.repos, auth!.user, params.id, body.blocked);
         return {};
       },
     }),
@@ -153,7 +113,7 @@ export function companyEndpoints(repos: Repositories, directory: DirectoryServic
       request: S.CompaniesApproveSchema,
       responses: { 204: { description: "Approved" } },
       handler: async ({ params }) => {
-        await approveCompany(repos, directory, publicOrigin, params.id);
+        await approveCompany(ctx, params.id);
         return {};
       },
     }),

@@ -1,9 +1,10 @@
 import { companySearchKey, type CompanyProfileUpdate } from "@ketnoi/contracts";
-import { AppError, notFound, validationFailed } from "../errors";
-import type { Repositories } from "../repositories";
-import type { UserRecord } from "../repositories/userRepository";
-import { companyPolicy } from "../policies/company";
-import { findBadTaxonomyCodes } from "../domain/taxonomyCodes";
+import { AppError, notFound, validationFailed } from "../../errors";
+import type { Repositories } from "../../repositories";
+import type { UserRecord } from "../../repositories/userRepository";
+import { companyPolicy } from "../../policies/company";
+import { findBadTaxonomyCodes } from "../../domain/taxonomyCodes";
+import type { CompanyContext } from "./context";
 
 /** Whether the firm's owner has consented to showing its profile (what lists a firm). */
 async function ownerConsentsToSharing(repos: Repositories, companyId: string) {
@@ -14,8 +15,10 @@ async function ownerConsentsToSharing(repos: Repositories, companyId: string) {
 /**
  * Changes a company's profile: members and organisers only, taxonomy codes checked, search key
  * rebuilt; `listed` only as companyPolicy.canSetListed allows. A refused change changes nothing.
+ * The directory and the matching engine of this process see the change at once.
  */
-export async function updateCompanyProfile(repos: Repositories, user: UserRecord, companyId: string, changes: CompanyProfileUpdate) {
+export async function updateCompanyProfile(ctx: CompanyContext, user: UserRecord, companyId: string, changes: CompanyProfileUpdate) {
+  const { repos } = ctx;
   const company = await repos.companies.findById(companyId);
   if (!company || !companyPolicy.canSeeCard(user, company)) throw notFound();
   if (!companyPolicy.canEdit(user, company)) throw new AppError("forbidden");
@@ -25,5 +28,7 @@ export async function updateCompanyProfile(repos: Repositories, user: UserRecord
   const merged = { ...company, ...changes };
   const updated = await repos.companies.update(companyId, { ...changes, searchKey: companySearchKey(merged) });
   if (!updated) throw notFound();
+  await ctx.directory.companyChanged(updated.id);
+  ctx.matching.companyChanged(updated);
   return updated;
 }

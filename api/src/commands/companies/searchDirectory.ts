@@ -1,0 +1,32 @@
+import { normalizeSearchText, type DirectoryQuery } from "@ketnoi/contracts";
+import { notFound } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import { withDescendants } from "../../domain/taxonomyCodes";
+import type { CompanyContext } from "./context";
+
+/**
+ * One page of the current fair's directory: free text without diacritics (at most eight words), a
+ * sector or process with everything below it. Organisers also see unlisted and pending firms.
+ */
+export async function searchDirectory(ctx: CompanyContext, viewer: UserRecord | undefined, query: DirectoryQuery) {
+  const fair = await ctx.repos.fairs.findCurrent(ctx.now());
+  if (!fair) throw notFound();
+  const terms = query.sector || query.process ? await ctx.repos.taxonomy.list() : [];
+  const { items, total } = await ctx.directory.search({
+    fairId: fair.id,
+    words: query.q ? normalizeSearchText(query.q).split(" ").filter(Boolean).slice(0, 8) : [],
+    kind: query.kind,
+    sectors: query.sector ? withDescendants(query.sector, terms) : undefined,
+    processes: query.process ? withDescendants(query.process, terms) : undefined,
+    certifications: query.certification ? [query.certification] : undefined,
+    country: query.country,
+    language: query.language,
+    participation: query.participation,
+    status: query.status,
+    publicOnly: viewer?.role !== "organiser",
+    sort: query.sort,
+    skip: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
+  return { companies: items, total };
+}
