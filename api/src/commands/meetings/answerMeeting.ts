@@ -1,8 +1,8 @@
 import { AppError, validationFailed } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import { meetingPolicy } from "../../policies/meeting";
-import { answeringSide, requestExpiry } from "../../domain/meetings/requestRules";
-import { OPEN_STATUSES } from "@ketnoi/contracts";
+import { requestExpiry } from "../../domain/meetings/requestRules";
+import { OPEN_STATUSES, answeringSide } from "@ketnoi/contracts";
 import { fairSlots } from "../../domain/fairSlots";
 import { bookedFields, checkBothAvailable, claimBooking, loadParties, slotOf } from "./booking";
 import { loadVisibleMeeting, noteChange, orConflict, requireStatus } from "./loadMeeting";
@@ -14,7 +14,7 @@ async function loadForAnswer(ctx: MeetingContext, user: UserRecord, id: string) 
   const side = meetingPolicy.sideOf(user, meeting);
   if (!side) throw new AppError("forbidden");
   requireStatus(ctx, meeting, OPEN_STATUSES);
-  const turn = answeringSide({ status: meeting.status, requesterId: meeting.requesterId, recipientId: meeting.recipientId, proposalBy: meeting.proposal?.by });
+  const turn = answeringSide({ requesterId: meeting.requesterId, recipientId: meeting.recipientId, proposalBy: meeting.proposal?.by });
   if (side !== turn) throw new AppError("conflict", { meeting: "notYourTurn" });
   return { meeting, side };
 }

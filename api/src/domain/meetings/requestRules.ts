@@ -1,23 +1,13 @@
-import { OPEN_STATUSES, type MeetingStatus } from "@ketnoi/contracts";
+import { OPEN_STATUSES, type MeetingStatus, type RequestSides } from "@ketnoi/contracts";
 
-export interface OpenMeetingState {
+export interface OpenMeetingState extends RequestSides {
   status: MeetingStatus;
-  requesterId: string;
-  recipientId: string;
-  /** Who made the latest proposal (the request itself, or a counter-proposal). */
-  proposalBy?: string;
   expiresAt?: Date;
 }
 
 /** A request or counter-proposal left unanswered past its expiry counts as expired, even before the job records it. */
 export function effectiveStatus(m: OpenMeetingState, now: Date): MeetingStatus {
   return OPEN_STATUSES.includes(m.status) && m.expiresAt && m.expiresAt <= now ? "expired" : m.status;
-}
-
-/** The side whose turn it is to answer an open meeting: the one that did not make the latest proposal. */
-export function answeringSide(m: OpenMeetingState): string {
-  const lastBy = m.proposalBy ?? m.requesterId;
-  return lastBy === m.requesterId ? m.recipientId : m.requesterId;
 }
 
 /**
