@@ -3,9 +3,10 @@ import { OBJECT_ID_HEX, ObjectIdSchema, isObjectId } from "./objectId";
 describe("database ids", () => {
   test("24 lower-case hex digits, nothing around them", () => {
     expect(isObjectId("0123456789abcdef01234567")).toBe(true);
-    for (const bad of ["0123456789ABCDEF01234567", "0123456789abcdef0123456", "0123456789abcdef012345678", " 0123456789abcdef01234567", "x".repeat(24), ""]) {
-      expect(isObjectId(bad)).toBe(false);
-      expect(ObjectIdSchema.safeParse(bad).success).toBe(false);
+    const bad = ["0123456789ABCDEF01234567", "0123456789abcdef0123456", "0123456789abcdef012345678", " 0123456789abcdef01234567", "x".repeat(24), ""];
+    for (const id of bad) {
+      expect(isObjectId(id)).toBe(false);
+      expect(ObjectIdSchema.safeParse(id).success).toBe(false);
     }
     expect(ObjectIdSchema.parse("0123456789abcdef01234567")).toBe("0123456789abcdef01234567");
   });

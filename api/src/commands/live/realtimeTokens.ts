@@ -23,7 +23,13 @@ export async function socketToken(ctx: LiveContext, signedIn: { user: UserRecord
   const exp = expiry();
   const user = signedIn?.user;
   const claims: SocketClaims = user
-    ? { sub: user.id, name: user.name, role: user.role, ...(user.companyId ? { companyId: user.companyId } : {}), sid: socketSessionId(signedIn.sessionHash) }
+    ? {
+        sub: user.id,
+        name: user.name,
+        role: user.role,
+        ...(user.companyId ? { companyId: user.companyId } : {}),
+        sid: socketSessionId(signedIn.sessionHash),
+      }
     : { sub: `guest:${randomBytes(8).toString("hex")}`, name: "", role: "guest" };
   return { token: await signRealtimeToken(ctx.realtimeSecret, "socket", claims, exp), expiresAt: new Date(exp * 1000).toISOString() };
 }
