@@ -43,7 +43,7 @@ const Booth = lazy(() => import("./pages/live/Booth"));
 
 function Loading() {
   const { t } = useTranslation();
-  return <p className="panel" role="status">{t("state.loading")}</p>;
+  return <p className="panel" role="status">{t("common.state.loading")}</p>;
 }
 
 const page = (Page: LazyExoticComponent<ComponentType>) => (

@@ -17,8 +17,8 @@ export function CompanyCard({ company }: { company: Card }) {
       {otherName && otherName !== name && <p className="muted">{otherName}</p>}
       <p className="meta">
         <span>{countryName(company.country, l)}{company.district ? ` · ${company.district}` : ""}</span>
-        <span className={`tag tag-${company.participation}`}>{t(`directory.participation.${company.participation}`)}</span>
-        {company.pending && <span className="status status-requested">{t("directory.pending")}</span>}
+        <span className={`tag tag-${company.participation}`}>{t(`common.directory.participation.${company.participation}`)}</span>
+        {company.pending && <span className="status status-requested">{t("common.directory.pending")}</span>}
       </p>
       <p className="sectors">{company.sectors.map((s) => termLabel(s, l)).join(" · ")}</p>
       {tags.length > 0 && (

@@ -14,16 +14,16 @@ export function ConsentFields({ values, error, onChange, sharing = true }: { val
   const { t } = useTranslation();
   return (
     <fieldset>
-      <legend>{t("auth.consents")}</legend>
+      <legend>{t("common.auth.consents")}</legend>
       <div className={`field${error ? " invalid" : ""}`}>
         <label className="choice">
           <input type="checkbox" checked={values.personalData} aria-invalid={Boolean(error)} aria-describedby="consent-err" onChange={(e) => onChange("personalData", e.target.checked)} />
-          {t("auth.consentPersonalData")}
+          {t("common.auth.consentPersonalData")}
         </label>
-        {error && <small id="consent-err" className="field-error">{t("auth.consentRequired")}</small>}
+        {error && <small id="consent-err" className="field-error">{t("common.auth.consentRequired")}</small>}
       </div>
-      {sharing && <label className="choice"><input type="checkbox" checked={values.profileSharing} onChange={(e) => onChange("profileSharing", e.target.checked)} /> {t("auth.consentSharing")}</label>}
-      <label className="choice"><input type="checkbox" checked={values.marketing} onChange={(e) => onChange("marketing", e.target.checked)} /> {t("auth.consentMarketing")}</label>
+      {sharing && <label className="choice"><input type="checkbox" checked={values.profileSharing} onChange={(e) => onChange("profileSharing", e.target.checked)} /> {t("common.auth.consentSharing")}</label>}
+      <label className="choice"><input type="checkbox" checked={values.marketing} onChange={(e) => onChange("marketing", e.target.checked)} /> {t("common.auth.consentMarketing")}</label>
     </fieldset>
   );
 }

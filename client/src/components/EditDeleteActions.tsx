@@ -18,14 +18,14 @@ export function EditDeleteActions({ path, stale, onEdit, onDeleted }: { path: st
     <>
       <Failure error={remove.error} />
       <div className="actions">
-        <button type="button" className="secondary" onClick={onEdit}>{t("programme.edit")}</button>
+        <button type="button" className="secondary" onClick={onEdit}>{t("common.programme.edit")}</button>
         {confirming ? (
           <>
-            <button type="button" onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>{t("programme.confirmDelete")}</button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t("programme.cancel")}</button>
+            <button type="button" onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>{t("common.programme.confirmDelete")}</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t("common.programme.cancel")}</button>
           </>
         ) : (
-          <button type="button" className="secondary" onClick={() => setConfirming(true)}>{t("programme.delete")}</button>
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>{t("common.programme.delete")}</button>
         )}
       </div>
     </>

@@ -4,27 +4,31 @@ import { useTranslation } from "react-i18next";
 import { LOCALES, isLocale, type SessionUser } from "@ketnoi/contracts";
 import { setLocale } from "../i18n";
 import { useSession } from "../lib/session";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { useHeadingFocus } from "../lib/useHeadingFocus";
 
 // Only signed-in users have notifications: their code loads with the first signed-in page.
 const NotificationBell = lazy(() => import("./NotificationBell").then((m) => ({ default: m.NotificationBell })));
 
 const LANGUAGE_NAMES: Record<string, string> = { vi: "Tiếng Việt", en: "English", ja: "日本語", ko: "한국어", "zh-Hant": "繁體中文" };
 
+type NavKey = `common.nav.${"directory" | "hall" | "console" | "scheduler" | "checkIn" | "dashboard" | "assignments" | "recommendations" | "inbox" | "agenda" | "profile" | "myBooth" | "team"}`;
+type MenuItem = [to: string, label: NavKey];
+
 /** The menu for who is signed in: public pages for everyone, then what the role works with. */
-function menu(user: SessionUser | null): [string, string][] {
-  const common: [string, string][] = [["/companies", "nav.directory"], ["/hall", "nav.hall"]];
+function menu(user: SessionUser | null): MenuItem[] {
+  const common: MenuItem[] = [["/companies", "common.nav.directory"], ["/hall", "common.nav.hall"]];
   if (!user) return common;
   switch (user.role) {
     case "organiser":
-      return [...common, ["/organiser", "nav.console"], ["/organiser/scheduler", "nav.scheduler"], ["/organiser/check-in", "nav.checkIn"], ["/organiser/dashboard", "nav.dashboard"]];
+      return [...common, ["/organiser", "common.nav.console"], ["/organiser/scheduler", "common.nav.scheduler"], ["/organiser/check-in", "common.nav.checkIn"], ["/organiser/dashboard", "common.nav.dashboard"]];
     case "interpreter":
-      return [...common, ["/assignments", "nav.assignments"]];
+      return [...common, ["/assignments", "common.nav.assignments"]];
     default: {
-      const firm: [string, string][] = [...common, ["/recommendations", "nav.recommendations"], ["/inbox", "nav.inbox"], ["/agenda", "nav.agenda"], ["/profile", "nav.profile"]];
-      if (user.role === "vendor" && user.companyId) firm.push([`/booths/${user.companyId}`, "nav.myBooth"]);
+      const firm: MenuItem[] = [...common, ["/recommendations", "common.nav.recommendations"], ["/inbox", "common.nav.inbox"], ["/agenda", "common.nav.agenda"], ["/profile", "common.nav.profile"]];
+      if (user.role === "vendor" && user.companyId) firm.push([`/booths/${user.companyId}`, "common.nav.myBooth"]);
       // Every firm's owner invites colleagues (api/src/policies/invitation.ts), domestic or vendor.
-      if (user.companyId && user.companyRole === "owner") firm.push(["/team", "nav.team"]);
+      if (user.companyId && user.companyRole === "owner") firm.push(["/team", "common.nav.team"]);
       return firm;
     }
   }
@@ -39,14 +43,16 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
   useEffect(() => setMenuOpen(false), [pathname]);
+  const main = useRef<HTMLElement>(null);
+  useHeadingFocus(main);
   return (
     <>
-      <a className="skip-link" href="#main">{t("nav.skip")}</a>
+      <a className="skip-link" href="#main">{t("common.nav.skip")}</a>
       <header className="topbar">
         <Link to="/" className="brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span>{t("app.name")}</span>
-          <span className="sr-only"> – {t("nav.home")}</span>
+          <span>{t("common.app.name")}</span>
+          <span className="sr-only"> – {t("common.nav.home")}</span>
         </Link>
         {/* On a phone: the brand, the bell and a menu button on one row; the rest opens below it. */}
         <div className="topbar-quick">
@@ -56,11 +62,11 @@ export function Layout() {
             </Suspense>
           )}
           <button type="button" className="secondary menu-toggle" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen((open) => !open)}>
-            {t("nav.menu")}
+            {t("common.nav.menu")}
           </button>
         </div>
         <div id="site-menu" className={`site-menu${menuOpen ? " open" : ""}`}>
-          <nav className="mainnav" aria-label={t("nav.main")}>
+          <nav className="mainnav" aria-label={t("common.nav.main")}>
             <ul>
               {menu(user).map(([to, key]) => (
                 <li key={to}><NavLink to={to} end={to === "/organiser"}>{t(key)}</NavLink></li>
@@ -70,18 +76,18 @@ export function Layout() {
           <div className="account">
             {session.status === "signedOut" && (
               <>
-                <NavLink to="/signin">{t("nav.signIn")}</NavLink>
-                <NavLink to="/signup" className="button-link">{t("nav.signUp")}</NavLink>
+                <NavLink to="/signin">{t("common.nav.signIn")}</NavLink>
+                <NavLink to="/signup" className="button-link">{t("common.nav.signUp")}</NavLink>
               </>
             )}
             {user && (
               <>
-                <Link to="/account" className="who" title={`${user.name} · ${user.email} · ${t("account.title")}`}><span className="who-name">{user.name}</span>&nbsp;· {t(`role.${user.role}`)}</Link>
-                <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>{t("nav.signOut")}</button>
+                <Link to="/account" className="who" title={`${user.name} · ${user.email} · ${t("common.account.title")}`}><span className="who-name">{user.name}</span>&nbsp;· {t(`common.role.${user.role}`)}</Link>
+                <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>{t("common.nav.signOut")}</button>
               </>
             )}
             <label className="lang">
-              <span>{t("lang.label")}</span>
+              <span>{t("common.lang.label")}</span>
               <select value={i18n.language} onChange={(e) => isLocale(e.target.value) && void setLocale(e.target.value)}>
                 {LOCALES.map((l) => (
                   <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
@@ -91,8 +97,8 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
-        {unreachable && <p className="notice error" role="status" data-testid="server-unreachable">{t("session.unreachable")}</p>}
+      <main id="main" tabIndex={-1} ref={main}>
+        {unreachable && <p className="notice error" role="status" data-testid="server-unreachable">{t("common.session.unreachable")}</p>}
         <VerifyNotice />
         <Outlet />
       </main>

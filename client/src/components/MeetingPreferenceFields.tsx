@@ -15,24 +15,24 @@ export function MeetingPreferenceFields({ form, withDayPart = true }: { form: Pr
   return (
     <>
       <div className="row">
-        <Field label={t("meeting.mode")} error={form.error("mode")}>
+        <Field label={t("common.meeting.mode")} error={form.error("mode")}>
           {(p) => (
             <select {...p} value={form.values.mode} onChange={(e) => form.set("mode", e.target.value)}>
-              {MEETING_MODE_PREFERENCES.map((m) => <option key={m} value={m}>{t(`meeting.modePref.${m}`)}</option>)}
+              {MEETING_MODE_PREFERENCES.map((m) => <option key={m} value={m}>{t(`common.meeting.modePref.${m}`)}</option>)}
             </select>
           )}
         </Field>
         {withDayPart && (
-          <Field label={t("meeting.dayPart")} error={form.error("dayPart")}>
+          <Field label={t("common.meeting.dayPart")} error={form.error("dayPart")}>
             {(p) => (
               <select {...p} value={form.values.dayPart} onChange={(e) => form.set("dayPart", e.target.value)}>
-                {DAY_PARTS.map((d) => <option key={d} value={d}>{t(`meeting.dayPartValue.${d}`)}</option>)}
+                {DAY_PARTS.map((d) => <option key={d} value={d}>{t(`common.meeting.dayPartValue.${d}`)}</option>)}
               </select>
             )}
           </Field>
         )}
       </div>
-      <Field label={t("meeting.message")} error={form.error("message")} hint={t("meeting.messageHint")}>
+      <Field label={t("common.meeting.message")} error={form.error("message")} hint={t("common.meeting.messageHint")}>
         {(p) => <textarea {...p} rows={3} value={form.values.message} onChange={(e) => form.set("message", e.target.value)} />}
       </Field>
     </>

@@ -11,9 +11,22 @@ import { fetchJson } from "../lib/queries/fetch";
 import { keys } from "../lib/queries/keys";
 import { useFairZoneLabel } from "./fairZone";
 
+/** The kinds the api sends (api/src/services/meetingNotifier.ts), each with its words in the catalogue. */
+type NotificationKind =
+  | "meeting_requested"
+  | "meeting_booked"
+  | "meeting_countered"
+  | "meeting_declined"
+  | "meeting_cancelled"
+  | "meeting_rescheduled"
+  | "meeting_expired"
+  | "meeting_reminder"
+  | "meeting_held"
+  | "schedule_published";
+
 interface Notification {
   id: string;
-  kind: string;
+  kind: NotificationKind;
   meetingId?: string;
   data: { counterpart?: string; start?: string; table?: number };
   createdAt: string;
@@ -64,25 +77,25 @@ export function NotificationBell() {
   return (
     <div className="notifications">
       <button type="button" className="secondary" aria-expanded={open} aria-controls="notification-panel" onClick={() => setOpen((o) => !o)} data-testid="notification-bell">
-        {t("notify.title")}
-        {unread.length > 0 && <span className="badge" aria-label={t("notify.unread", { count: unread.length })}>{unread.length}</span>}
+        {t("common.notify.title")}
+        {unread.length > 0 && <span className="badge" aria-label={t("common.notify.unread", { count: unread.length })}>{unread.length}</span>}
       </button>
       {open && (
-        <div id="notification-panel" className="notification-panel" ref={panel} role="region" aria-label={t("notify.title")}>
+        <div id="notification-panel" className="notification-panel" ref={panel} role="region" aria-label={t("common.notify.title")}>
           {items.length === 0 ? (
-            <p className="muted">{t("notify.none")}</p>
+            <p className="muted">{t("common.notify.none")}</p>
           ) : (
             <ul>
               {items.map((n) => (
                 <li key={n.id} className={n.read ? "read" : "unread"} data-testid="notification">
-                  {n.meetingId ? <Link to={`/meetings/${n.meetingId}`}>{t(`notify.kind.${n.kind}`, { who: n.data.counterpart ?? "" })}</Link> : <span>{t(`notify.kind.${n.kind}`, { who: n.data.counterpart ?? "" })}</span>}
+                  {n.meetingId ? <Link to={`/meetings/${n.meetingId}`}>{t(`common.notify.kind.${n.kind}`, { who: n.data.counterpart ?? "" })}</Link> : <span>{t(`common.notify.kind.${n.kind}`, { who: n.data.counterpart ?? "" })}</span>}
                   {n.data.start && <FairTime start={n.data.start} fairZone={fairZone} when={when} />}
                   <time className="muted" dateTime={n.createdAt}> · {when(n.createdAt)}</time>
                 </li>
               ))}
             </ul>
           )}
-          <button type="button" onClick={() => unread.length && markRead.mutate(unread.map((n) => n.id))} disabled={!unread.length}>{t("notify.markRead")}</button>
+          <button type="button" onClick={() => unread.length && markRead.mutate(unread.map((n) => n.id))} disabled={!unread.length}>{t("common.notify.markRead")}</button>
         </div>
       )}
     </div>
@@ -93,6 +106,6 @@ export function NotificationBell() {
 function FairTime({ start, fairZone, when }: { start: string; fairZone: string | undefined; when: (iso: string) => string }) {
   const { i18n } = useTranslation();
   const z = zones(start, fairZone);
-  const label = useFairZoneLabel(z.fair, start, "notify.hanoi");
+  const label = useFairZoneLabel(z.fair, start, "common.notify.hanoi");
   return <span className="muted"> · {when(start)}{z.differs ? ` (${dateTimeIn(start, z.fair, i18n.language)} ${label})` : ""}</span>;
 }

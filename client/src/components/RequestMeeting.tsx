@@ -40,14 +40,14 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
       // The slot went meanwhile: the nearest free ones instead.
       setAlternatives(err.body.error.alternatives);
       form.set("slot", "");
-      return t("meeting.slotTaken");
+      return t("common.meeting.slotTaken");
     },
   );
   if (done)
     return (
       <Notice kind="ok">
-        {done.status === "booked" ? t("meeting.bookedWith", { name: companyName }) : t("meeting.requestedWith", { name: companyName })}{" "}
-        <Link to={done.status === "booked" ? "/agenda" : "/inbox"}>{t(done.status === "booked" ? "nav.agenda" : "nav.inbox")}</Link>
+        {done.status === "booked" ? t("common.meeting.bookedWith", { name: companyName }) : t("common.meeting.requestedWith", { name: companyName })}{" "}
+        <Link to={done.status === "booked" ? "/agenda" : "/inbox"}>{t(done.status === "booked" ? "common.nav.agenda" : "common.nav.inbox")}</Link>
       </Notice>
     );
   const slotOptions = (list: SlotView[], name: string) => (
@@ -62,26 +62,26 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
   );
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="request-title" noValidate>
-      <h2 id="request-title">{t("meeting.requestTitle")}</h2>
+      <h2 id="request-title">{t("common.meeting.requestTitle")}</h2>
       {alternatives.length > 0 && (
         <div className="alternatives">
-          <h3>{t("meeting.alternatives")}</h3>
-          {slotOptions(alternatives, t("meeting.alternatives"))}
+          <h3>{t("common.meeting.alternatives")}</h3>
+          {slotOptions(alternatives, t("common.meeting.alternatives"))}
         </div>
       )}
-      <h3>{t("meeting.commonSlots")}</h3>
-      <p className="muted">{t("meeting.commonSlotsHint")}</p>
-      <Async query={slots} isEmpty={(s) => s.length === 0} empty={t("meeting.noCommonSlots")}>
+      <h3>{t("common.meeting.commonSlots")}</h3>
+      <p className="muted">{t("common.meeting.commonSlotsHint")}</p>
+      <Async query={slots} isEmpty={(s) => s.length === 0} empty={t("common.meeting.noCommonSlots")}>
         {(list) => (
           <>
-            {slotOptions(list.slice(0, 24), t("meeting.commonSlots"))}
-            {form.values.slot && <button type="button" className="link" onClick={() => form.set("slot", "")}>{t("meeting.noSlot")}</button>}
+            {slotOptions(list.slice(0, 24), t("common.meeting.commonSlots"))}
+            {form.values.slot && <button type="button" className="link" onClick={() => form.set("slot", "")}>{t("common.meeting.noSlot")}</button>}
           </>
         )}
       </Async>
       <MeetingPreferenceFields form={form} withDayPart={!form.values.slot} />
       {form.failure && <Notice kind="error">{form.failure}</Notice>}
-      <button type="submit" disabled={form.busy}>{form.values.slot ? t("meeting.bookSlot") : t("meeting.sendRequest")}</button>
+      <button type="submit" disabled={form.busy}>{form.values.slot ? t("common.meeting.bookSlot") : t("common.meeting.sendRequest")}</button>
     </form>
   );
 }

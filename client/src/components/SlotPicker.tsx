@@ -7,7 +7,7 @@ import { SlotTime } from "./SlotTime";
 export function SlotPicker({ withCompany, value, onChange, label }: { withCompany: string; value: string; onChange: (slot: string) => void; label: string }) {
   const { t } = useTranslation();
   return (
-    <Async query={useCommonSlots(withCompany)} isEmpty={(s) => s.length === 0} empty={t("meeting.noCommonSlots")}>
+    <Async query={useCommonSlots(withCompany)} isEmpty={(s) => s.length === 0} empty={t("common.meeting.noCommonSlots")}>
       {(list) => (
         <div className="slot-grid" role="radiogroup" aria-label={label}>
           {list.slice(0, 24).map((s) => (

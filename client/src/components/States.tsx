@@ -5,16 +5,16 @@ import { ApiError, errorText } from "../lib/api";
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
-  return <p className="panel state" role="status" aria-live="polite"><span className="spinner" aria-hidden="true" />{label ?? t("state.loading")}</p>;
+  return <p className="panel state" role="status" aria-live="polite"><span className="spinner" aria-hidden="true" />{label ?? t("common.state.loading")}</p>;
 }
 
 export function ErrorState({ error, retry }: { error?: Error; retry?: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="panel state error" role="alert">
-      <p>{t("state.error")}</p>
+      <p>{t("common.state.error")}</p>
       {error?.message && <p className="muted">{error.message}</p>}
-      {retry && <button type="button" onClick={retry}>{t("state.retry")}</button>}
+      {retry && <button type="button" onClick={retry}>{t("common.state.retry")}</button>}
     </div>
   );
 }

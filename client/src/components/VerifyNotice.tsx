@@ -10,8 +10,8 @@ export function VerifyNotice() {
   const { pathname } = useLocation();
   if (!user || user.emailVerified || pathname === "/verify-email") return null;
   return (
-    <aside className="banner verify-notice" aria-label={t("verify.noticeLabel")} data-testid="verify-notice">
-      {t("verify.notice", { email: user.email })} <ResendVerification />
+    <aside className="banner verify-notice" aria-label={t("common.verify.noticeLabel")} data-testid="verify-notice">
+      {t("common.verify.notice", { email: user.email })} <ResendVerification />
     </aside>
   );
 }

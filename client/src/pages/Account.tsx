@@ -11,11 +11,12 @@ import { useWrite } from "../lib/queries/write";
 import { send } from "../lib/api";
 import { useForm } from "../lib/validation";
 import { useSession } from "../lib/session";
+import { usePageTitle } from "../lib/usePageTitle";
 
 /** What the page reads of GET /api/me/data (the whole document is what the download gives). */
 type MyData = { user: { consents: { purpose: string }[] } };
 /** Each consent in the words the user agreed to at sign-up. */
-const CONSENT_LABELS: Record<OptionalConsent, string> = { profileSharing: "auth.consentSharing", marketing: "auth.consentMarketing" };
+const CONSENT_LABELS: Record<OptionalConsent, "common.auth.consentSharing" | "common.auth.consentMarketing"> = { profileSharing: "common.auth.consentSharing", marketing: "common.auth.consentMarketing" };
 
 /** The optional consents, each saved as it is ticked (Decree 13/2023/ND-CP: withdrawn as easily as given). */
 function Consents({ granted }: { granted: string[] }) {
@@ -83,7 +84,7 @@ function AccountBody() {
   const { t } = useTranslation();
   return (
     <>
-      <h1>{t("account.title")}</h1>
+      <h1>{t("common.account.title")}</h1>
       <Async query={useMyData<MyData>()} empty={null}>
         {(data) => <Consents granted={data.user.consents.map((c) => c.purpose)} />}
       </Async>
@@ -99,5 +100,7 @@ function AccountBody() {
 
 /** Account and personal data: consents, a copy of everything held, and deleting the account. */
 export default function Account() {
+  const { t } = useTranslation();
+  usePageTitle(t("common.account.title"));
   return <RequireRole roles={["domestic", "vendor", "organiser", "interpreter"]}>{() => <AccountBody />}</RequireRole>;
 }

@@ -11,6 +11,7 @@ import { fairDate, localDay, viewerTimeZone } from "../lib/time";
 import { RequireRole } from "../components/RequireRole";
 import { Async, Empty, Failure } from "../components/States";
 import { SlotTime } from "../components/SlotTime";
+import { usePageTitle } from "../lib/usePageTitle";
 
 const SHOWN = new Set(["booked", "held", "no_show"]);
 
@@ -94,6 +95,7 @@ export function CalendarLinks() {
 
 export default function Agenda() {
   const { t } = useTranslation();
+  usePageTitle(t("agenda.title"));
   return (
     <RequireRole roles={["domestic", "vendor"]}>
       {(user) => <AgendaFor mine={user.companyId ?? ""} title={t("agenda.title")} />}
@@ -109,7 +111,7 @@ function AgendaFor({ mine, title }: { mine: string; title: string }) {
       <Async query={useMeetings()} empty={t("agenda.empty")}>
         {(all) => {
           const meetings = all.filter((m) => SHOWN.has(m.status) && m.slot);
-          return meetings.length ? <DayView meetings={meetings} render={(m) => <AgendaItem key={m.id} m={m} mine={mine} />} /> : <Empty>{t("agenda.empty")} <Link to="/companies">{t("nav.directory")}</Link></Empty>;
+          return meetings.length ? <DayView meetings={meetings} render={(m) => <AgendaItem key={m.id} m={m} mine={mine} />} /> : <Empty>{t("agenda.empty")} <Link to="/companies">{t("common.nav.directory")}</Link></Empty>;
         }}
       </Async>
       <CalendarLinks />

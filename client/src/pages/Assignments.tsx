@@ -3,6 +3,7 @@ import { useMeetings } from "../lib/queries/meetings";
 import { RequireRole } from "../components/RequireRole";
 import { Async, Empty } from "../components/States";
 import { AgendaItem, CalendarLinks, DayView } from "./Agenda";
+import { usePageTitle } from "../lib/usePageTitle";
 
 /** An interpreter's assignments by fair day: the parties and their languages, the table or video room; below, the same in her calendar. */
 function List() {
@@ -19,5 +20,6 @@ function List() {
 
 export default function Assignments() {
   const { t } = useTranslation();
+  usePageTitle(t("assignments.title"));
   return <RequireRole roles={["interpreter"]}>{() => <><h1>{t("assignments.title")}</h1><List /><CalendarLinks /></>}</RequireRole>;
 }

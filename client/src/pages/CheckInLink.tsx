@@ -5,12 +5,14 @@ import type { MeetingView } from "@ketnoi/contracts";
 import { send, errorText } from "../lib/api";
 import { RequireRole } from "../components/RequireRole";
 import { Notice } from "../components/States";
+import { usePageTitle } from "../lib/usePageTitle";
 
 /** Where a meeting's QR code points (/check-in/:id?code=): a party or an organiser records it as held. */
 export default function CheckInLink() {
+  const { t } = useTranslation();
+  usePageTitle(t("checkIn.title"));
   const { id = "" } = useParams();
   const [params] = useSearchParams();
-  const { t } = useTranslation();
   const [state, setState] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const checkIn = async () => {
     try {

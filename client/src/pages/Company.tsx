@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { companyName, type CompanyCard } from "@ketnoi/contracts";
 import { useAttachments, useCompany } from "../lib/queries/companies";
 import { useUser } from "../lib/session";
+import { usePageTitle } from "../lib/usePageTitle";
 import { countryName, formatNumber, languageName, localized, termLabel } from "../lib/labels";
 import { zoneName } from "../lib/time";
 import { Async, Empty } from "../components/States";
@@ -27,6 +28,7 @@ export default function Company() {
   const user = useUser();
   const company = useCompany<CompanyCard & { processes: unknown[] }>(id);
   const files = useAttachments(id);
+  usePageTitle(company.data && companyName(company.data, l));
   return (
     <Async query={company} empty={t("company.notFound")}>
       {(raw) => {
@@ -42,7 +44,7 @@ export default function Company() {
               {c.englishName && c.englishName !== c.legalName && <p className="muted">{companyName(c, l) === c.legalName ? c.englishName : c.legalName}</p>}
               {c.description && <p>{localized(c.description, l)}</p>}
               <dl className="facts-list">
-                <div><dt>{t("company.participation")}</dt><dd>{t(`directory.participation.${c.participation}`)}</dd></div>
+                <div><dt>{t("company.participation")}</dt><dd>{t(`common.directory.participation.${c.participation}`)}</dd></div>
                 <div><dt>{t("company.languages")}</dt><dd>{c.languages.map((x) => languageName(x, l)).join(", ")}</dd></div>
                 <div><dt>{t("company.timeZone")}</dt><dd>{zoneName(c.timeZone, l)}</dd></div>
                 {c.employees !== undefined && <div><dt>{t("company.employees")}</dt><dd>{formatNumber(c.employees, l)}</dd></div>}

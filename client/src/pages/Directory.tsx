@@ -6,6 +6,7 @@ import { useDirectory } from "../lib/queries/companies";
 import { countryName, formatNumber, termLabel, termsOf } from "../lib/labels";
 import { Async } from "../components/States";
 import { CompanyCard } from "../components/CompanyCard";
+import { usePageTitle } from "../lib/usePageTitle";
 
 const FILTERS = ["kind", "sector", "process", "certification", "country", "participation"] as const;
 const COUNTRIES = ["VN", "JP", "KR", "TW", "DE", "IT", "FR", "NL", "CZ"];
@@ -14,6 +15,7 @@ const PAGE_SIZE = 24;
 /** The public directory: free text (diacritics ignored by the api), filters and paging kept in the URL. */
 export default function Directory() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t("directory.title"));
   const l = i18n.language;
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get("q") ?? "");
@@ -61,7 +63,7 @@ export default function Directory() {
         {select("process", terms("process"))}
         {select("certification", terms("certification"))}
         {select("country", COUNTRIES.map((c) => [c, countryName(c, l)]))}
-        {select("participation", [["onsite", t("directory.participation.onsite")], ["remote", t("directory.participation.remote")]])}
+        {select("participation", [["onsite", t("common.directory.participation.onsite")], ["remote", t("common.directory.participation.remote")]])}
       </form>
       <Async query={results} isEmpty={(d) => d.total === 0} empty={t("directory.none")}>
         {(data) => (

@@ -6,6 +6,7 @@ import { useDirectory } from "../lib/queries/companies";
 import { useHallLive } from "../lib/useHallVisitors";
 import { countryName, localized, termLabel, formatNumber } from "../lib/labels";
 import { Async } from "../components/States";
+import { usePageTitle } from "../lib/usePageTitle";
 
 /**
  * The virtual exhibition hall: the foreign exhibitors' booths laid out by country (rows) or sector,
@@ -13,6 +14,7 @@ import { Async } from "../components/States";
  */
 export default function Hall() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t("hall.title"));
   const l = i18n.language;
   const [by, setBy] = useState<"country" | "sector">("country");
   const { visitors, booths: live } = useHallLive();

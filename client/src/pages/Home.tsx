@@ -4,6 +4,7 @@ import { BarChart } from "../components/BarChart";
 import { countryName, localized, termLabel } from "../lib/labels";
 import { useFairSummary } from "../lib/queries/fair";
 import { Async } from "../components/States";
+import { usePageTitle } from "../lib/usePageTitle";
 import { useHallVisitors } from "../lib/useHallVisitors";
 import { fairDate, localDay, timeIn, viewerIsElsewhere, viewerTimeZone, zoneName } from "../lib/time";
 
@@ -68,8 +69,9 @@ function Programme({ fair }: { fair: FairSummary }) {
 }
 
 export default function Home() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fair = useFairSummary();
+  usePageTitle(fair.data && localized(fair.data.name, i18n.language));
   return (
     <Async query={fair} empty={t("state.empty")}>
       {(data) => <FairHome fair={data} />}

@@ -14,6 +14,7 @@ import { Async, Empty, Failure } from "../components/States";
 import { Field } from "../components/Field";
 import { SlotTime } from "../components/SlotTime";
 import { SlotPicker } from "../components/SlotPicker";
+import { usePageTitle } from "../lib/usePageTitle";
 
 type Mode = "idle" | "accept" | "decline" | "counter";
 
@@ -40,8 +41,8 @@ function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
       <h3 id={titleId}><Link to={`/companies/${other.companyId}`}>{other.name}</Link> <small className="muted">{countryName(other.country, i18n.language)}</small></h3>
       <p className="meta">
         <span className={`status status-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
-        <span>{t(`meeting.modePref.${m.preferredMode}`)}</span>
-        {m.dayPart !== "any" && <span>{t(`meeting.dayPartValue.${m.dayPart}`)}</span>}
+        <span>{t(`common.meeting.modePref.${m.preferredMode}`)}</span>
+        {m.dayPart !== "any" && <span>{t(`common.meeting.dayPartValue.${m.dayPart}`)}</span>}
         {m.expiresAt && <span>{t("inbox.expires", { when: dateTimeIn(m.expiresAt, viewerTimeZone(), i18n.language) })}</span>}
       </p>
       {m.proposal && <p>{t("inbox.proposed")} <SlotTime start={m.proposal.slot.start} end={m.proposal.slot.end} />{m.note && <> · <q>{m.note}</q></>}</p>}
@@ -91,7 +92,7 @@ function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
           <p>{t("inbox.counterSlot")}</p>
           <SlotPicker withCompany={other.companyId} value={counter.values.slot} onChange={(s) => counter.set("slot", s)} label={t("inbox.counterSlot")} />
           {counter.error("slot") && <small className="field-error" role="alert">{counter.error("slot")}</small>}
-          <Field label={t("meeting.message")} error={counter.error("message")}>
+          <Field label={t("common.meeting.message")} error={counter.error("message")}>
             {(p) => <textarea {...p} rows={2} value={counter.values.message} onChange={(e) => counter.set("message", e.target.value)} />}
           </Field>
           <button type="button" disabled={busy} onClick={() => counter.check() && act("counter", counter.body())}>{t("inbox.confirmCounter")}</button>
@@ -145,6 +146,7 @@ function InboxLists({ mine }: { mine: string }) {
 
 export default function Inbox() {
   const { t } = useTranslation();
+  usePageTitle(t("inbox.title"));
   return (
     <RequireRole roles={["domestic", "vendor"]}>
       {(user) => (

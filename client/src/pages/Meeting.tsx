@@ -16,6 +16,7 @@ import { SlotPicker } from "../components/SlotPicker";
 import { timeIn, zoneName } from "../lib/time";
 import { zones } from "../lib/slotTime";
 import { useFairZoneLabel } from "../components/fairZone";
+import { usePageTitle } from "../lib/usePageTitle";
 
 /** After the meeting: what came of it for my company (quotation, samples, NDA, MoU...). */
 function OutcomeForm({ m, mine }: { m: MeetingView; mine: string }) {
@@ -129,6 +130,7 @@ function MeetingBody({ m, user }: { m: MeetingView; user: SessionUser }) {
   const { t, i18n } = useTranslation();
   const party = partyOf(m, user);
   const other = otherParty(m, party ?? undefined);
+  usePageTitle(t("meetingPage.title", { name: other.name }));
   // The api takes outcomes and no-shows only once the meeting has started.
   const started = !!m.slot && Date.now() >= Date.parse(m.slot.start);
   const mayChange = m.status === "booked" && !!m.slot && (party !== null || user.role === "organiser");

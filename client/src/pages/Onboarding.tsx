@@ -9,6 +9,7 @@ import { languageName, SPOKEN_LANGUAGES, termLabel, termsOf } from "../lib/label
 import { RequireRole } from "../components/RequireRole";
 import { Async, Notice } from "../components/States";
 import { Field } from "../components/Field";
+import { usePageTitle } from "../lib/usePageTitle";
 
 type Private = {
   id: string;
@@ -126,8 +127,8 @@ function Wizard({ company }: { company: Private }) {
             <Field label={t("company.participation")} error={form.error("participation")}>
               {(p) => (
                 <select {...p} value={v.participation} onChange={(e) => form.set("participation", e.target.value as "onsite" | "remote")}>
-                  <option value="onsite">{t("directory.participation.onsite")}</option>
-                  <option value="remote">{t("directory.participation.remote")}</option>
+                  <option value="onsite">{t("common.directory.participation.onsite")}</option>
+                  <option value="remote">{t("common.directory.participation.remote")}</option>
                 </select>
               )}
             </Field>
@@ -164,7 +165,7 @@ function Wizard({ company }: { company: Private }) {
         </dl>
       )}
       {form.failure && <Notice kind="error">{form.failure}</Notice>}
-      {saved && <Notice kind="ok">{t("onboarding.saved")} <Link to="/recommendations">{t("nav.recommendations")}</Link> · <Link to={`/companies/${company.id}`}>{t("onboarding.viewPage")}</Link></Notice>}
+      {saved && <Notice kind="ok">{t("onboarding.saved")} <Link to="/recommendations">{t("common.nav.recommendations")}</Link> · <Link to={`/companies/${company.id}`}>{t("onboarding.viewPage")}</Link></Notice>}
       <div className="actions">
         {step > 0 && <button type="button" className="secondary" onClick={() => setStep(step - 1)}>{t("onboarding.back")}</button>}
         {step < STEPS.length - 1 ? <button type="button" onClick={() => setStep(step + 1)}>{t("onboarding.next")}</button> : <button type="button" onClick={() => void save()}>{t("onboarding.save")}</button>}
@@ -180,5 +181,7 @@ function Loader({ companyId }: { companyId: string }) {
 }
 
 export default function Onboarding() {
+  const { t } = useTranslation();
+  usePageTitle(t("common.nav.profile"));
   return <RequireRole roles={["domestic", "vendor"]}>{(user) => <Loader companyId={user.companyId ?? ""} />}</RequireRole>;
 }

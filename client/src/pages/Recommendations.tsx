@@ -13,6 +13,7 @@ import { RequireRole } from "../components/RequireRole";
 import { Field } from "../components/Field";
 import { MeetingPreferenceFields } from "../components/MeetingPreferenceFields";
 import { Async, Failure, Notice } from "../components/States";
+import { usePageTitle } from "../lib/usePageTitle";
 
 const DISMISS_REASONS: DismissReason[] = ["notRelevant", "language", "timeZone", "alreadyInContact", "other"];
 
@@ -29,7 +30,7 @@ function AcceptForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone
       <MeetingPreferenceFields form={form} />
       {form.failure && <Notice kind="error">{form.failure}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={form.busy}>{t("meeting.sendRequest")}</button>
+        <button type="submit" disabled={form.busy}>{t("common.meeting.sendRequest")}</button>
         <button type="button" className="secondary" onClick={onCancel}>{t("recs.cancel")}</button>
       </div>
     </form>
@@ -83,7 +84,7 @@ function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: st
       <div className="rec-head">
         <h2 className="h3" id={titleId}><Link to={`/companies/${rec.company.id}`}>{rec.company.name}</Link></h2>
         <small className="muted">
-          {countryName(rec.company.country, l)} · {t(`directory.participation.${rec.company.participation}`)} · {t(`recs.mode.${rec.mode}`)}
+          {countryName(rec.company.country, l)} · {t(`common.directory.participation.${rec.company.participation}`)} · {t(`recs.mode.${rec.mode}`)}
         </small>
         {rec.promoted && <span className="badge">{t("recs.promoted")}</span>}
       </div>
@@ -100,7 +101,7 @@ function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: st
       <Failure error={bookmark.error} />
       {requested ? (
         <Notice kind="ok">
-          {t("meeting.requestedWith", { name: rec.company.name })} <Link to="/inbox">{t("nav.inbox")}</Link>
+          {t("common.meeting.requestedWith", { name: rec.company.name })} <Link to="/inbox">{t("common.nav.inbox")}</Link>
         </Notice>
       ) : open === "accept" ? (
         <AcceptForm rec={rec} onDone={setRequested} onCancel={() => setOpen(null)} />
@@ -179,6 +180,7 @@ function RecList({ companyId }: { companyId: string }) {
 
 export default function Recommendations() {
   const { t } = useTranslation();
+  usePageTitle(t("recs.title"));
   return (
     <RequireRole roles={["domestic", "vendor"]}>
       {(user) => (

@@ -6,12 +6,14 @@ import { useForm } from "../lib/validation";
 import { useSession } from "../lib/session";
 import { Field } from "../components/Field";
 import { Notice } from "../components/States";
+import { usePageTitle } from "../lib/usePageTitle";
 
 /** Where each role starts after signing in. */
 export const HOME_OF: Record<UserRole, string> = { organiser: "/organiser", interpreter: "/assignments", domestic: "/recommendations", vendor: "/recommendations" };
 
 export default function SignIn() {
   const { t } = useTranslation();
+  usePageTitle(t("auth.signInTitle"));
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -36,7 +38,7 @@ export default function SignIn() {
         <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("auth.signIn")}</button>
       </form>
       <p><Link to="/forgot-password">{t("reset.forgotLink")}</Link></p>
-      <p>{t("auth.noAccount")} <Link to="/signup">{t("nav.signUp")}</Link></p>
+      <p>{t("auth.noAccount")} <Link to="/signup">{t("common.nav.signUp")}</Link></p>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { countryName } from "../lib/labels";
 import { Field } from "../components/Field";
 import { ConsentFields } from "../components/ConsentFields";
 import { Notice } from "../components/States";
+import { usePageTitle } from "../lib/usePageTitle";
 
 const FOREIGN_COUNTRIES = ["JP", "KR", "TW", "HK", "CN", "SG", "TH", "US", "DE", "FR", "IT", "NL", "CZ", "GB", "SE", "CH", "IN"];
 
@@ -29,6 +30,7 @@ type Values = {
 
 export default function SignUp() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t("auth.signUpTitle"));
   /** Where the mail went: the api answers alike for every address, and the link finishes the registration. */
   const [mailedTo, setMailedTo] = useState<string | null>(null);
   const toBody = useCallback(
@@ -112,7 +114,7 @@ export default function SignUp() {
         {form.failure && <Notice kind="error">{form.failure}</Notice>}
         <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("auth.createAccount")}</button>
       </form>
-      <p>{t("auth.haveAccount")} <Link to="/signin">{t("nav.signIn")}</Link></p>
+      <p>{t("auth.haveAccount")} <Link to="/signin">{t("common.nav.signIn")}</Link></p>
     </section>
   );
 }

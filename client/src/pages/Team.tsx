@@ -9,6 +9,7 @@ import { Field } from "../components/Field";
 import { Async, Notice } from "../components/States";
 import { useCompany, useMembers } from "../lib/queries/companies";
 import { useUser } from "../lib/session";
+import { usePageTitle } from "../lib/usePageTitle";
 
 const InviteSchema = z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.string() });
 
@@ -49,6 +50,7 @@ function useInviteBlocker(user: SessionUser | null): string | null {
 /** A firm's team: who is on it, and invite colleagues (they get an email in their language and join the company). */
 export default function Team() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t("team.title"));
   const form = useForm<{ email: string; locale: string }>(InviteSchema, { email: "", locale: isLocale(i18n.language) ? i18n.language : "vi" }, (v) => ({ kind: "colleague", ...v }));
   const [sent, setSent] = useState<string[]>([]);
   const blocker = useInviteBlocker(useUser());
@@ -72,7 +74,7 @@ export default function Team() {
                 <Field label={t("auth.email")} error={form.error("email")}>
                   {(p) => <input {...p} type="email" value={form.values.email} onChange={(e) => form.set("email", e.target.value)} onBlur={() => form.touch("email")} />}
                 </Field>
-                <Field label={t("lang.label")}>
+                <Field label={t("common.lang.label")}>
                   {(p) => (
                     <select {...p} value={form.values.locale} onChange={(e) => form.set("locale", e.target.value)}>
                       {["vi", "en", "ja", "ko", "zh-Hant"].map((l) => <option key={l} value={l}>{new Intl.DisplayNames([i18n.language], { type: "language" }).of(l)}</option>)}

@@ -11,6 +11,7 @@ import { ConsentFields } from "../../components/ConsentFields";
 import { Notice } from "../../components/States";
 import { HOME_OF } from "../SignIn";
 import { isDeadLink, LinkExpired } from "./LinkExpired";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 type Values = { token: string; name: string; password: string; personalData: boolean; profileSharing: boolean; marketing: boolean; locale: string; timeZone: string };
 const toBody = (v: Values) => ({
@@ -25,6 +26,7 @@ const toBody = (v: Values) => ({
 /** The page the invitation mail links to: the invited person creates an account (the address is the invitation's) and is signed in. */
 export default function AcceptInvitation() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t("invite.acceptTitle"));
   const [params] = useSearchParams();
   const { signedIn } = useSession();
   const navigate = useNavigate();
@@ -47,7 +49,7 @@ export default function AcceptInvitation() {
     <section className="panel narrow" aria-labelledby="invite-title">
       <h1 id="invite-title">{t("invite.acceptTitle")}</h1>
       {dead ? (
-        <LinkExpired>{t("invite.askAgain")} <Link to="/signin">{t("nav.signIn")}</Link></LinkExpired>
+        <LinkExpired>{t("invite.askAgain")} <Link to="/signin">{t("common.nav.signIn")}</Link></LinkExpired>
       ) : (
         <form onSubmit={submit} noValidate>
           <p>{t("invite.acceptIntro")}</p>

@@ -6,6 +6,7 @@ import { send, errorText } from "../../lib/api";
 import { useSession } from "../../lib/session";
 import { Notice } from "../../components/States";
 import { isDeadLink, LinkExpired } from "./LinkExpired";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 /**
  * The page the registration mail links to: opening it creates the firm and its owner (the link
@@ -13,6 +14,7 @@ import { isDeadLink, LinkExpired } from "./LinkExpired";
  */
 export default function ConfirmRegistration() {
   const { t } = useTranslation();
+  usePageTitle(t("auth.confirmTitle"));
   const [params] = useSearchParams();
   const { signedIn } = useSession();
   const navigate = useNavigate();

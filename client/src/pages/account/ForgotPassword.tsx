@@ -5,10 +5,12 @@ import { send } from "../../lib/api";
 import { useForm } from "../../lib/validation";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/States";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 /** "Forgot password": mails a reset link. The answer is the same whether or not the address has an account. */
 export default function ForgotPassword() {
   const { t } = useTranslation();
+  usePageTitle(t("reset.requestTitle"));
   const [sent, setSent] = useState(false);
   const form = useForm(PasswordResetRequestSchema, { email: "" });
   const submit = form.submit(async (body) => {

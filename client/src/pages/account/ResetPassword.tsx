@@ -7,10 +7,12 @@ import { useForm } from "../../lib/validation";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/States";
 import { isDeadLink, LinkExpired } from "./LinkExpired";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 /** The page the reset mail links to: a new password, then sign in with it (every other session ends). */
 export default function ResetPassword() {
   const { t } = useTranslation();
+  usePageTitle(t("reset.title"));
   const [params] = useSearchParams();
   const [state, setState] = useState<"form" | "done" | "dead">("form");
   const form = useForm(PasswordResetConfirmSchema, { token: params.get("token") ?? "", password: "" });
@@ -27,7 +29,7 @@ export default function ResetPassword() {
       {state === "done" && (
         <>
           <Notice kind="ok">{t("reset.done")}</Notice>
-          <p><Link to="/signin">{t("nav.signIn")}</Link></p>
+          <p><Link to="/signin">{t("common.nav.signIn")}</Link></p>
         </>
       )}
       {state === "dead" && <LinkExpired><Link to="/forgot-password">{t("reset.askAgain")}</Link></LinkExpired>}

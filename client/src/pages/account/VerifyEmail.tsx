@@ -6,10 +6,12 @@ import { useSession, useUser } from "../../lib/session";
 import { Notice } from "../../components/States";
 import { isDeadLink, LinkExpired } from "./LinkExpired";
 import { ResendVerification } from "./ResendVerification";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 /** The page the verification mail links to: confirms the address as soon as it opens. */
 export default function VerifyEmail() {
   const { t } = useTranslation();
+  usePageTitle(t("verify.title"));
   const [params] = useSearchParams();
   const { refresh } = useSession();
   const user = useUser();
@@ -34,11 +36,11 @@ export default function VerifyEmail() {
       {state === "done" && (
         <>
           <Notice kind="ok">{t("verify.done")}</Notice>
-          <p>{user ? <Link to="/">{t("verify.continue")}</Link> : <Link to="/signin">{t("nav.signIn")}</Link>}</p>
+          <p>{user ? <Link to="/">{t("verify.continue")}</Link> : <Link to="/signin">{t("common.nav.signIn")}</Link>}</p>
         </>
       )}
       {state === "dead" && (
-        <LinkExpired>{user ? <ResendVerification /> : <>{t("verify.signInToResend")} <Link to="/signin?next=/account">{t("nav.signIn")}</Link></>}</LinkExpired>
+        <LinkExpired>{user ? <ResendVerification /> : <>{t("verify.signInToResend")} <Link to="/signin?next=/account">{t("common.nav.signIn")}</Link></>}</LinkExpired>
       )}
       {typeof state === "object" && <Notice kind="error">{state.failed}</Notice>}
     </section>

@@ -7,10 +7,12 @@ import { openLiveSocket } from "../../lib/liveApi";
 import { useVideoRoom } from "./useVideoRoom";
 import { PreJoin, RoomStage } from "./RoomStage";
 import { BoothShowcase } from "./BoothShowcase";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 /** A firm's virtual booth: who is here, the queue to talk to its staff, chat and the booth's video room. */
 export default function Booth() {
   const { t } = useTranslation();
+  usePageTitle(t("booth.title"));
   const { companyId = "" } = useParams();
   const base = `/booths/${companyId}`;
   const [presence, setPresence] = useState<BoothPresence | null>(null);

@@ -9,10 +9,12 @@ import { useUser } from "../../lib/session";
 import { otherParty } from "../../lib/meetings";
 import { useVideoRoom } from "./useVideoRoom";
 import { PreJoin, RoomStage } from "./RoomStage";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 /** An online meeting's video room: pre-join check, then the call; live status from the realtime service. */
 export default function MeetingRoom() {
   const { t } = useTranslation();
+  usePageTitle(t("room.title"));
   const { id = "" } = useParams();
   const fetchToken = useCallback(() => send<VideoTokenView>("POST", `/meetings/${id}/video-token`, {}), [id]);
   const video = useVideoRoom(fetchToken);

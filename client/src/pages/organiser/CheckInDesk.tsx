@@ -4,6 +4,7 @@ import { OBJECT_ID_HEX, type MeetingView } from "@ketnoi/contracts";
 import { send, errorText } from "../../lib/api";
 import { RequireRole } from "../../components/RequireRole";
 import { Notice } from "../../components/States";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 type Result = { at: number; kind: "ok" | "error"; text: string };
 
@@ -87,6 +88,7 @@ function useScanner(onText: (text: string) => void) {
 /** The organisers' desk at the venue: scan a meeting's QR code (or type it) and the meeting is recorded as held. */
 export default function CheckInDesk() {
   const { t } = useTranslation();
+  usePageTitle(t("desk.title"));
   const [results, setResults] = useState<Result[]>([]);
   const [manual, setManual] = useState("");
   const [manualError, setManualError] = useState<string | null>(null);

@@ -4,12 +4,14 @@ import { send, errorText } from "../../lib/api";
 import { formatNumber } from "../../lib/labels";
 import { RequireRole } from "../../components/RequireRole";
 import { Notice } from "../../components/States";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 type Report = { dryRun: boolean; created: number; updated: number; rejected: number; errors: { line: number; field: string; message: string }[] };
 
 /** Company lists in and out: CSV export, and import with a dry run that reports every bad line. */
 export default function Companies() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t("console.companies"));
   const [csv, setCsv] = useState("");
   const [report, setReport] = useState<Report | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

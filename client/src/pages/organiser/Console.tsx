@@ -7,17 +7,19 @@ import { Async, Failure } from "../../components/States";
 import { approveCompany, useCompanyWrite, useDirectory } from "../../lib/queries/companies";
 import { countryName } from "../../lib/labels";
 import { StuckMail } from "./StuckMail";
+import { usePageTitle } from "../../lib/usePageTitle";
 
-const SECTIONS: [string, string, string][] = [
+// The titles and hints are keys of the catalogue (checked: `as const` keeps their literal types).
+const SECTIONS = [
   ["/organiser/setup", "setup.title", "console.setupHint"],
   ["/organiser/programme", "programme.title", "console.programmeHint"],
   ["/organiser/interpreters", "interpreters.title", "console.interpretersHint"],
-  ["/organiser/scheduler", "nav.scheduler", "console.schedulerHint"],
-  ["/organiser/check-in", "nav.checkIn", "console.checkInHint"],
-  ["/organiser/dashboard", "nav.dashboard", "console.dashboardHint"],
+  ["/organiser/scheduler", "common.nav.scheduler", "console.schedulerHint"],
+  ["/organiser/check-in", "common.nav.checkIn", "console.checkInHint"],
+  ["/organiser/dashboard", "common.nav.dashboard", "console.dashboardHint"],
   ["/organiser/companies", "console.companies", "console.companiesHint"],
-  ["/companies", "nav.directory", "console.directoryHint"],
-];
+  ["/companies", "common.nav.directory", "console.directoryHint"],
+] as const;
 
 /**
  * Firms that signed up themselves and wait for an organiser: until approved they cannot ask anyone
@@ -60,6 +62,7 @@ function Approvals() {
 /** The organisers' console: registrations to approve, and where each part of running the fair lives. */
 export default function Console() {
   const { t } = useTranslation();
+  usePageTitle(t("console.title"));
   return (
     <RequireRole roles={["organiser"]}>
       {() => (

@@ -1,12 +1,13 @@
 import { useTranslation } from "react-i18next";
 import type { FairSummary, MeetingView, PlanTargets } from "@ketnoi/contracts";
-import { MEETING_OUTCOMES } from "@ketnoi/contracts";
+import { MEETING_OUTCOMES, type MeetingOutcome } from "@ketnoi/contracts";
 import { useFairSummary, useFairTargets } from "../../lib/queries/fair";
 import { useMeetings } from "../../lib/queries/meetings";
 import { countryName, formatNumber, termLabel } from "../../lib/labels";
 import { RequireRole } from "../../components/RequireRole";
 import { Async } from "../../components/States";
 import { BarChart } from "../../components/BarChart";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 // Programme targets from the city's plans (../shared/docs/domain.md): Plan 35/KH-UBND and Plan 267/KH-UBND.
 // What counts towards them (which certificates, which countries, makers not buyers) the api decides.
@@ -28,7 +29,7 @@ function Figures({ fair, meetings, targets }: { fair: FairSummary; meetings: Mee
   const l = i18n.language;
   const count = (f: (m: MeetingView) => boolean) => meetings.filter(f).length;
   const accepted = (m: MeetingView) => ["booked", "held", "no_show"].includes(m.status) || (m.status === "cancelled" && Boolean(m.slot));
-  const outcomes = new Map<string, number>(MEETING_OUTCOMES.map((o) => [o, 0]));
+  const outcomes = new Map<MeetingOutcome, number>(MEETING_OUTCOMES.map((o) => [o, 0]));
   for (const m of meetings) for (const o of Object.values(m.outcomes)) outcomes.set(o, (outcomes.get(o) ?? 0) + 1);
   const funnel: [string, number][] = [
     [t("dash.requested"), meetings.length],
@@ -104,5 +105,6 @@ function DashboardData() {
 /** The organisers' dashboard: who takes part, how meetings go (requested, accepted, held onsite/online, no-shows, outcomes) and the plan targets. */
 export default function Dashboard() {
   const { t } = useTranslation();
+  usePageTitle(t("dash.title"));
   return <RequireRole roles={["organiser"]}>{() => <><h1>{t("dash.title")}</h1><DashboardData /></>}</RequireRole>;
 }

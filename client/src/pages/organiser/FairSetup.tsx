@@ -12,6 +12,7 @@ import { fairDate, zoneName } from "../../lib/time";
 import { RequireRole } from "../../components/RequireRole";
 import { Field } from "../../components/Field";
 import { Async, Notice } from "../../components/States";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 const BodySchema = FairSetupSchema.omit({ slug: true });
 
@@ -213,13 +214,14 @@ function Editor({ setup }: { setup: Setup }) {
 /** The fair's set-up: days, slots, hours and breaks, tables and zones, online rooms, country weights (PUT /api/fairs/:slug). */
 export default function FairSetup() {
   const { t } = useTranslation();
+  usePageTitle(t("setup.title"));
   const current = useFairSummary();
   const setup = useFairSetup<Setup>(current.data?.slug);
   return (
     <RequireRole roles={["organiser"]}>
       {() => (
         <>
-          <p><Link to="/organiser">{t("nav.console")}</Link></p>
+          <p><Link to="/organiser">{t("common.nav.console")}</Link></p>
           <h1 id="setup-title">{t("setup.title")}</h1>
           <Async query={current} empty={t("setup.noFair")}>
             {() => <Async query={setup} empty={t("setup.noFair")}>{(s) => <Editor key={s.slug} setup={s} />}</Async>}

@@ -14,6 +14,7 @@ import { RequireRole } from "../../components/RequireRole";
 import { Field } from "../../components/Field";
 import { Async, Empty, Notice } from "../../components/States";
 import { EditDeleteActions } from "../../components/EditDeleteActions";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 type Values = { name: string; languages: string[]; availableDays: string[] };
 
@@ -59,7 +60,7 @@ function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interp
       {form.failure && <Notice kind="error">{form.failure}</Notice>}
       <div className="actions">
         <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t(interpreter ? "interpreters.save" : "interpreters.create")}</button>
-        {interpreter && <button type="button" className="secondary" onClick={() => onDone("")}>{t("programme.cancel")}</button>}
+        {interpreter && <button type="button" className="secondary" onClick={() => onDone("")}>{t("common.programme.cancel")}</button>}
       </div>
     </form>
   );
@@ -82,6 +83,7 @@ function InterpreterItem({ interpreter, onEdit, onChanged }: { interpreter: Inte
 /** The fair's interpreters: who bridges which languages on which days (organisers). */
 export default function Interpreters() {
   const { t } = useTranslation();
+  usePageTitle(t("interpreters.title"));
   const fair = useFairSummary();
   const list = useInterpreters();
   const [editing, setEditing] = useState<string | null>(null);
@@ -94,7 +96,7 @@ export default function Interpreters() {
     <RequireRole roles={["organiser"]}>
       {() => (
         <>
-          <p><Link to="/organiser">{t("nav.console")}</Link></p>
+          <p><Link to="/organiser">{t("common.nav.console")}</Link></p>
           <h1>{t("interpreters.title")}</h1>
           <div aria-live="polite">{message && <Notice kind="ok">{message}</Notice>}</div>
           <Async query={fair} empty={t("setup.noFair")}>

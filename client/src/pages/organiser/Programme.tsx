@@ -14,6 +14,7 @@ import { RequireRole } from "../../components/RequireRole";
 import { Field } from "../../components/Field";
 import { Async, Empty, Notice } from "../../components/States";
 import { EditDeleteActions } from "../../components/EditDeleteActions";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 type Kind = (typeof FAIR_SESSION_KINDS)[number];
 type Values = { kind: Kind; title: LocalizedText; day: string; start: string; end: string; room: LocalizedText; speakers: string; capacity: string };
@@ -118,7 +119,7 @@ function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: F
       {form.failure && <Notice kind="error">{form.failure}</Notice>}
       <div className="actions">
         <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t(session ? "programme.save" : "programme.create")}</button>
-        {session && <button type="button" className="secondary" onClick={() => onDone("")}>{t("programme.cancel")}</button>}
+        {session && <button type="button" className="secondary" onClick={() => onDone("")}>{t("common.programme.cancel")}</button>}
       </div>
     </form>
   );
@@ -147,6 +148,7 @@ function SessionItem({ fair, session, onEdit, onChanged }: { fair: FairSummary; 
 /** The fair's programme: seminars, presentations, ceremonies and matchmaking rounds (organisers). */
 export default function Programme() {
   const { t } = useTranslation();
+  usePageTitle(t("programme.title"));
   const fair = useFairSummary();
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -158,7 +160,7 @@ export default function Programme() {
     <RequireRole roles={["organiser"]}>
       {() => (
         <>
-          <p><Link to="/organiser">{t("nav.console")}</Link></p>
+          <p><Link to="/organiser">{t("common.nav.console")}</Link></p>
           <h1>{t("programme.title")}</h1>
           <div aria-live="polite">{message && <Notice kind="ok">{message}</Notice>}</div>
           <Async query={fair} empty={t("setup.noFair")}>

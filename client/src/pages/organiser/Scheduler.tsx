@@ -16,6 +16,7 @@ import { SlotTime } from "../../components/SlotTime";
 import { PlanList } from "./scheduler/PlanList";
 import { MoveMeeting } from "./scheduler/MoveMeeting";
 import { PublishPanel } from "./scheduler/PublishPanel";
+import { usePageTitle } from "../../lib/usePageTitle";
 
 type Plan = SchedulePlanView;
 const PAGE = 50;
@@ -105,7 +106,7 @@ function Assignments({ plan, onChange }: { plan: Plan; onChange: (p: Plan) => vo
   const moved = ({ change, ...next }: AdjustPlanResult) => {
     onChange(next);
     setMoving(null);
-    setMsg(t({ moved: "scheduler.moved", unchanged: "scheduler.unchanged", leftOut: "scheduler.leftOut" }[change]));
+    setMsg(t(({ moved: "scheduler.moved", unchanged: "scheduler.unchanged", leftOut: "scheduler.leftOut" } as const)[change]));
   };
   const draft = plan.status === "draft";
   return (
@@ -121,7 +122,7 @@ function Assignments({ plan, onChange }: { plan: Plan; onChange: (p: Plan) => vo
               <tr key={a.meeting}>
                 <td><SlotTime start={a.slot.start} end={a.slot.end} /></td>
                 <td>{a.a.name} ↔ {a.b.name} <small className="muted">({t(`scheduler.kind.${a.kind}`)})</small></td>
-                <td>{t(`meeting.modePref.${a.mode}`)}</td>
+                <td>{t(`common.meeting.modePref.${a.mode}`)}</td>
                 <td>{a.interpreter?.name ?? "—"}</td>
                 <td>{a.table ?? "—"}</td>
                 {draft && (
@@ -157,7 +158,7 @@ function Assignments({ plan, onChange }: { plan: Plan; onChange: (p: Plan) => vo
 function Unscheduled({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
   if (!plan.unscheduled.length) return <section className="panel"><h2>{t("scheduler.unscheduledTitle")}</h2><p>{t("scheduler.allScheduled")}</p></section>;
-  const byReason = new Map<string, Plan["unscheduled"]>();
+  const byReason = new Map<Plan["unscheduled"][number]["reason"], Plan["unscheduled"]>();
   for (const u of plan.unscheduled) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u]);
   const groups = [...byReason].sort((x, y) => y[1].length - x[1].length);
   const rank = { booked: 0, request: 1, proposal: 2 } as const;
@@ -227,6 +228,7 @@ function PlanLoader({ id }: { id: string }) {
  */
 export default function Scheduler() {
   const { t } = useTranslation();
+  usePageTitle(t("scheduler.title"));
   const [params, setParams] = useSearchParams();
   const planId = params.get("plan");
   return (

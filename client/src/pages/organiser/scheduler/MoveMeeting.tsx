@@ -57,7 +57,7 @@ export function MoveMeeting({ planId, meeting, onMoved, onCancel }: { planId: st
                     <option value="">—</option>
                     {feasible.map((s) => (
                       <option key={s.id} value={s.id}>
-                        {[when(s.start), s.mode && t(`meeting.modePref.${s.mode}`), s.interpreter?.name, s.table && t("scheduler.slotTable", { table: s.table })].filter(Boolean).join(" · ")}
+                        {[when(s.start), s.mode && t(`common.meeting.modePref.${s.mode}`), s.interpreter?.name, s.table && t("scheduler.slotTable", { table: s.table })].filter(Boolean).join(" · ")}
                       </option>
                     ))}
                   </select>
