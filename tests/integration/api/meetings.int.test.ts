@@ -7,7 +7,9 @@ import { createMeetingContext } from "../../../api/src/composition";
 import { expireRequests, sendReminders } from "../../../api/src/commands/meetings/maintenance";
 import { reservationKeys } from "../../../api/src/domain/meetings/reservationKeys";
 import { demoFairSetup } from "../../../api/src/seed/data/programme";
+import { fairSlots } from "../../../api/src/domain/fairSlots";
 import { DEMO_DAYS, fairIso, fairTime } from "../../support/clock";
+import { buildCompany, buildFirm, buildInterpreter, buildMeeting, buildUser, FACTORY_PASSWORD, signInAs } from "../../support/factories";
 
 type Db = Awaited<ReturnType<typeof freshDatabase>>;
 type Agent = Awaited<ReturnType<typeof signIn>>;
@@ -46,7 +48,18 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     const events = ics.split("BEGIN:VEVENT").slice(1).filter((e) => e.includes(uid));
     return { count: events.length, text: events[0] ?? "" };
   };
+  const byNumber = (a: number, b: number) => a - b;
   const cancel = (a: Agent, id: string) => a.agent.post(`/api/meetings/${id}/cancel`).set(a.csrf).send({});
+  /** A session of the interpreter with this record: the demo interpreter, or a new account given to her. */
+  const interpreterSession = async (interpreterId: string) => {
+    const record = (await repos.interpreters.findById(interpreterId))!;
+    const user = record.userId ? (await repos.users.findById(record.userId))! : null;
+    if (user?.email === "interpreter@ketnoi.demo") return signIn(app, user.email, DEMO_PASSWORD);
+    if (user) throw new Error(`interpreter ${interpreterId} has an account no test knows the password of`);
+    const account = await buildUser(repos, { role: "interpreter" });
+    await repos.interpreters.update(interpreterId, { userId: account.id });
+    return signInAs({ app, repos }, account);
+  };
 
   test("a request holds nothing, is answered by the other side, and booking assigns a table and an interpreter", async () => {
     const req = await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, message: "Servo presses", mode: "onsite" }).expect(201);
@@ -65,7 +78,7 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(vendorNotes[0]).toMatchObject({ kind: "meeting_requested", meetingId: req.body.id, read: false });
 
     const booked = (await vendor.agent.post(`/api/meetings/${req.body.id}/accept`).set(vendor.csrf).send({ slot: "d1s02" }).expect(200)).body;
-    expect(booked).toMatchObject({ status: "booked", mode: "onsite", slot: { id: "d1s02", start: fairIso(1, "09:00") }, languages: ["vi", "ja"] });
+    expect(booked).toMatchObject({ status: "booked", mode: "onsite", slot: { id: fairIso(1, "09:00"), start: fairIso(1, "09:00") }, languages: ["vi", "ja"] });
     expect(booked.table).toBeGreaterThanOrEqual(1);
     expect(booked.interpreter.languages).toEqual(expect.arrayContaining(["vi", "ja"]));
     expect(booked.expiresAt).toBeUndefined();
@@ -76,20 +89,24 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     const mail = await repos.outbox.listTo("domestic@ketnoi.demo");
     expect(mail.map((m) => m.subject)).toContain(`Đã xác nhận lịch gặp với ${booked.recipient.name}`);
 
-    // The assigned interpreter sees it; a third company does not.
-    const interpreter = await signIn(app, "interpreter@ketnoi.demo", DEMO_PASSWORD);
-    const assigned = (await interpreter.agent.get("/api/meetings").expect(200)).body.map((m: { id: string }) => m.id);
-    expect(assigned.includes(booked.id)).toBe(booked.interpreter.name === (await db.models.Interpreter.findOne({ userId: interpreter.session.user.id }).lean())?.name);
+    // The assigned interpreter sees it; another interpreter and a third company do not.
+    const idsSeenBy = async (a: Agent) => (await a.agent.get("/api/meetings").expect(200)).body.map((m: { id: string }) => m.id);
+    expect(await idsSeenBy(await interpreterSession(booked.interpreter.id))).toContain(booked.id);
+    const otherInterpreter = await buildInterpreter(repos, { languages: ["ko", "en"], availableDays: [] }); // never assigned here
+    expect(await idsSeenBy(await signInAs({ app, repos }, otherInterpreter.user))).not.toContain(booked.id);
+    const third = await buildFirm({ app, repos });
+    expect(await idsSeenBy(third)).not.toContain(booked.id);
+    await third.agent.get(`/api/meetings/${booked.id}`).expect(404);
     await cancel(domestic, booked.id).expect(200);
   });
 
   test("counter-proposal, then the requester accepts it; declines free the pair", async () => {
     const req = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId }).expect(201)).body;
     const countered = (await vendor.agent.post(`/api/meetings/${req.id}/counter`).set(vendor.csrf).send({ slot: "d2s03", message: "Afternoon is better" }).expect(200)).body;
-    expect(countered).toMatchObject({ status: "countered", proposal: { slot: { id: "d2s03" }, by: vendorId }, note: "Afternoon is better" });
+    expect(countered).toMatchObject({ status: "countered", proposal: { slot: { id: fairIso(2, "09:30") }, by: vendorId }, note: "Afternoon is better" });
     await vendor.agent.post(`/api/meetings/${req.id}/accept`).set(vendor.csrf).send({}).expect(409); // not its turn now
     const booked = (await domestic.agent.post(`/api/meetings/${req.id}/accept`).set(domestic.csrf).send({}).expect(200)).body;
-    expect(booked).toMatchObject({ status: "booked", slot: { id: "d2s03" } });
+    expect(booked).toMatchObject({ status: "booked", slot: { id: fairIso(2, "09:30") } });
     expect(booked.note).toBeUndefined();
     // Cancelled without words: the counter-proposal's message is not shown as the reason.
     expect((await cancel(vendor, req.id).expect(200)).body.note).toBeUndefined();
@@ -120,13 +137,13 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     // A second api process: its own connection pool to the same database, its own Express app.
     const other = await connectDatabase(`${stack.mongodbUrl()}/${db.connection.name}`);
     const appB = buildTestApp(other, { now }).app;
-    const firms = await db.models.Company.find({ kind: "domestic", status: { $ne: "pending" }, _id: { $ne: domesticId } }).limit(12).lean();
+    const firms = [];
     const agents = [];
-    for (const [i, firm] of firms.entries()) {
-      const email = `booker${i}@example.vn`;
-      await repos.users.create({ email, name: `Booker ${i}`, role: "domestic", companyId: firm._id.toHexString(), companyRole: "owner", locale: "en", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash });
-      await db.models.Company.updateOne({ _id: firm._id }, { $set: { blockedSlots: [] } });
-      agents.push(await signIn(i % 2 ? appB : app, email, DEMO_PASSWORD));
+    for (let i = 0; i < 12; i++) {
+      const firm = await buildCompany(repos);
+      const owner = await buildUser(repos, { companyId: firm.id, locale: "en" });
+      firms.push(firm);
+      agents.push(await signIn(i % 2 ? appB : app, owner.email, FACTORY_PASSWORD));
     }
     const results = await Promise.all(agents.map((a) => a.agent.post("/api/meetings").set({ ...a.csrf, "Accept-Language": "en" }).send({ with: vendorId, slot: "d1s07", mode: "either" })));
     const statuses = results.map((r) => r.status).sort();
@@ -135,11 +152,11 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     const refused = results.find((r) => r.status === 409)!;
     expect(refused.body.error.fields.slot).toBe("The invited company already has a meeting in this slot.");
     expect(refused.body.error.alternatives.length).toBeGreaterThan(0);
-    expect(refused.body.error.alternatives.map((s: { id: string }) => s.id)).not.toContain("d1s07");
+    expect(refused.body.error.alternatives.map((s: { id: string }) => s.id)).not.toContain(fairIso(1, "11:30"));
     // The database agrees: one booked meeting in that slot, one claim on the vendor's time, nothing left by the losers.
     const start = fairTime(1, "11:30");
     expect(await db.models.Meeting.countDocuments({ parties: vendorId, status: "booked", startsAt: start })).toBe(1);
-    const loserIds = new Set(firms.map((f) => f._id.toHexString()));
+    const loserIds = new Set(firms.map((f) => f.id));
     const claims = (await db.models.Reservation.find().lean()).map((r) => String(r._id));
     expect(claims.filter((k) => k.startsWith(`p:${vendorId}:`) && k.endsWith(String(start.getTime() / 60_000)))).toHaveLength(1);
     expect(await db.models.Meeting.countDocuments({ requesterId: { $in: [...loserIds] } })).toBe(1);
@@ -159,7 +176,7 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(first).toContain("商談"); // the vendor's user reads Japanese
 
     const moved = (await vendor.agent.post(`/api/meetings/${booked.id}/reschedule`).set(vendor.csrf).send({ slot: "d1s10" }).expect(200)).body;
-    expect(moved).toMatchObject({ status: "booked", slot: { id: "d1s10" }, sequence: 1 });
+    expect(moved).toMatchObject({ status: "booked", slot: { id: fairIso(1, "14:30") }, sequence: 1 });
     const feedAfterMove = eventOf((await request(app).get(path).expect(200)).text, uid);
     expect(feedAfterMove.count).toBe(1); // one event, replaced, not duplicated
     const second = feedAfterMove.text;
@@ -218,13 +235,13 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(organiserAtFair!.csrf).send({ outcome: "nda" }).expect(403);
 
     // Another meeting where the vendor does not come: the domestic side reports it (not itself).
-    const other = (await db.models.Company.findOne({ kind: "foreign", listed: true, status: { $ne: "pending" }, _id: { $ne: vendorId } }).lean())!;
+    const other = await buildCompany(repos, { kind: "foreign" });
     clock.now = fairTime(2, "09:30");
-    const m2 = (await domesticAtFair!.agent.post("/api/meetings").set(domesticAtFair!.csrf).send({ with: other._id.toHexString(), slot: "d2s04", mode: "online" }).expect(201)).body;
+    const m2 = (await domesticAtFair!.agent.post("/api/meetings").set(domesticAtFair!.csrf).send({ with: other.id, slot: "d2s04", mode: "online" }).expect(201)).body;
     clock.now = fairTime(2, "10:10");
     await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: domesticId }).expect(400);
-    const noShow = (await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: other._id.toHexString() }).expect(200)).body;
-    expect(noShow).toMatchObject({ status: "no_show", absent: [other._id.toHexString()] });
+    const noShow = (await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: other.id }).expect(200)).body;
+    expect(noShow).toMatchObject({ status: "no_show", absent: [other.id] });
     // At the desk an organiser may report either side, here the one that booked.
     const m3 = (await vendorAtFair!.agent.post("/api/meetings").set(vendorAtFair!.csrf).send({ with: domesticId, slot: "d2s05", mode: "online" }).expect(201)).body;
     clock.now = fairTime(2, "10:40");
@@ -250,30 +267,30 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     await cancel(vendor, booked.id).expect(200);
   });
 
-  test("scarce tables and interpreters: simultaneous bookings of different pairs never share one", async () => {
+  test("scarce tables: of eight simultaneous onsite bookings of different pairs, exactly the two with a free table win, each at its own", async () => {
     const fair = (await db.models.Fair.findOne().lean())!;
-    await db.models.Fair.updateOne({ _id: fair._id }, { $set: { onsiteTables: 2 } });
-    const vendors = await db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } }).limit(8).lean();
-    const firms = await db.models.Company.find({ kind: "domestic", status: { $ne: "pending" }, _id: { $ne: domesticId } }).skip(20).limit(8).lean();
-    await db.models.Company.updateMany({ _id: { $in: [...vendors, ...firms].map((c) => c._id) } }, { $set: { participation: "onsite", listed: true, blockedSlots: [] } });
-    const hash = (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash;
+    // Eight pairs that share English (no interpreter needed: tables are the only thing they compete for).
     const agents = [];
-    for (const [i, firm] of firms.entries()) {
-      await repos.users.create({ email: `tables${i}@example.vn`, name: `T ${i}`, role: "domestic", companyId: firm._id.toHexString(), companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: hash });
-      agents.push(await signIn(app, `tables${i}@example.vn`, DEMO_PASSWORD));
+    const vendors: { id: string }[] = [];
+    for (let i = 0; i < 8; i++) {
+      agents.push(await buildFirm({ app, repos }));
+      vendors.push(await buildCompany(repos, { kind: "foreign" }));
     }
-    const results = await Promise.all(agents.map((a, i) => a.agent.post("/api/meetings").set(a.csrf).send({ with: vendors[i]!._id.toHexString(), slot: "d2s10", mode: "onsite" })));
+    const slots = (await agents[0]!.agent.get(`/api/meetings/slots?with=${vendors[0]!.id}`).expect(200)).body as { id: string; start: string }[];
+    const start = new Date(slots.find((s) => s.id === fairIso(2, "14:30"))!.start);
+    // Room for exactly two more meetings then: the tables up to the second free one, whatever is booked there already.
+    const taken = new Set((await db.models.Meeting.find({ status: "booked", startsAt: start, mode: "onsite" }).lean()).map((m) => m.table!));
+    const free = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].filter((n) => !taken.has(n)).slice(0, 2);
+    await db.models.Fair.updateOne({ _id: fair._id }, { $set: { onsiteTables: free[1]! } });
+    const results = await Promise.all(agents.map((a, i) => a.agent.post("/api/meetings").set(a.csrf).send({ with: vendors[i]!.id, slot: "d2s10", mode: "onsite" })));
     const won = results.filter((r) => r.status === 201);
-    expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
-    expect(won.length).toBeLessThanOrEqual(2);
-    const tables = won.map((r) => r.body.table);
-    expect(new Set(tables).size).toBe(tables.length);
-    const interpreters = won.filter((r) => r.body.interpreter).map((r) => r.body.interpreter.id);
-    expect(new Set(interpreters).size).toBe(interpreters.length);
-    const start = fairTime(2, "13:00");
+    expect(won).toHaveLength(2);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(6);
+    expect(won.map((r) => r.body.table as number).sort(byNumber)).toEqual(free);
+    expect(won.map((r) => r.body.interpreter)).toEqual([undefined, undefined]);
+    // The database agrees: two more meetings in that slot, at the two tables that were free.
     const booked = await db.models.Meeting.find({ status: "booked", startsAt: start, mode: "onsite" }).lean();
-    expect(new Set(booked.map((m) => m.table)).size).toBe(booked.length);
-    expect(booked.length).toBeLessThanOrEqual(2);
+    expect(booked.map((m) => m.table!).sort(byNumber)).toEqual([...taken, ...free].map(Number).sort(byNumber));
     await db.models.Fair.updateOne({ _id: fair._id }, { $set: { onsiteTables: fair.onsiteTables } });
   });
 
@@ -285,16 +302,14 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     const unknownSlot = await domestic.agent.post("/api/meetings").set({ ...domestic.csrf, "Accept-Language": "ko" }).send({ with: vendorId, slot: "d9s99" }).expect(400);
     expect(unknownSlot.body.error.fields.slot).toBe("박람회 일정에 없는 시간대입니다.");
     // A table with a remote side is a wrong request (400), not a full room (409).
-    const remote = (await db.models.Company.findOneAndUpdate({ kind: "foreign", _id: { $ne: vendorId } }, { $set: { participation: "remote", listed: true } }).lean())!;
-    const onsite = await domestic.agent.post("/api/meetings").set({ ...domestic.csrf, "Accept-Language": "en" }).send({ with: remote._id.toHexString(), mode: "onsite" }).expect(400);
+    const remote = await buildCompany(repos, { kind: "foreign", participation: "remote" });
+    const onsite = await domestic.agent.post("/api/meetings").set({ ...domestic.csrf, "Accept-Language": "en" }).send({ with: remote.id, mode: "onsite" }).expect(400);
     expect(onsite.body.error.fields.mode).toBe("One side takes part remotely: this meeting can only be online.");
     const fairId = (await db.models.Fair.findOne().lean())!._id.toHexString();
     expect(await db.models.Reservation.countDocuments({ _id: reservationKeys.pair(fairId, domesticId, vendorId) })).toBe(0);
 
-    const m = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId }).expect(201)).body;
-    const strangerFirm = (await db.models.Company.findOne({ kind: "domestic", _id: { $ne: domesticId } }).lean())!;
-    await repos.users.create({ email: "stranger@example.vn", name: "S", role: "domestic", companyId: strangerFirm._id.toHexString(), companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash });
-    const stranger = await signIn(app, "stranger@example.vn", DEMO_PASSWORD);
+    const m = await buildMeeting(domestic, { with: vendorId });
+    const stranger = await buildFirm({ app, repos });
     await stranger.agent.get(`/api/meetings/${m.id}`).expect(404);
     await stranger.agent.post(`/api/meetings/${m.id}/cancel`).set(stranger.csrf).send({}).expect(404);
     await stranger.agent.post(`/api/meetings/${m.id}/decline`).set(stranger.csrf).send({ reason: "other" }).expect(404);
@@ -303,12 +318,10 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
   });
 
   test("an unlisted firm shows its card to the firms it asks, who can answer it; to no one else", async () => {
-    const stranger = await signIn(app, "stranger@example.vn", DEMO_PASSWORD);
-    const metVendor = await db.models.Meeting.distinct("parties", { parties: vendorId });
-    const firm = (await db.models.Company.findOneAndUpdate({ kind: "domestic", status: "approved", _id: { $nin: [...metVendor, stranger.session.user.companyId] } }, { $set: { listed: false, blockedSlots: [] } }).lean())!;
-    const firmId = firm._id.toHexString();
-    await repos.users.create({ email: "quiet@example.vn", name: "Q", role: "domestic", companyId: firmId, companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash });
-    const quiet = await signIn(app, "quiet@example.vn", DEMO_PASSWORD);
+    const stranger = await buildFirm({ app, repos });
+    const quiet = await buildFirm({ app, repos }, { company: { listed: false } });
+    const firm = quiet.company;
+    const firmId = firm.id;
     await vendor.agent.get(`/api/companies/${firmId}`).expect(404);
     await vendor.agent.get(`/api/meetings/slots?with=${firmId}`).expect(404);
     await vendor.agent.post("/api/meetings").set(vendor.csrf).send({ with: firmId }).expect(404);
@@ -336,13 +349,13 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
   test("when the organiser shortens the day, displaced meetings move to the nearest free slot, or are cancelled with notice", async () => {
     const early = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, slot: "d1s01" }).expect(201)).body;
     // A second pair at the same hour, one of whom has no other free slot: it cannot be moved.
-    const [x, y] = await db.models.Company.find({ kind: "domestic", status: { $ne: "pending" }, _id: { $ne: domesticId } }).skip(40).limit(2).lean();
-    await db.models.Company.updateMany({ _id: { $in: [x!._id, y!._id] } }, { $set: { listed: true, participation: "onsite", languages: ["vi"] } });
-    await repos.users.create({ email: "x-owner@example.vn", name: "X", role: "domestic", companyId: x!._id.toHexString(), companyRole: "owner", locale: "en", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: (await db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash });
-    const xAgent = await signIn(app, "x-owner@example.vn", DEMO_PASSWORD);
-    const stuck = (await xAgent.agent.post("/api/meetings").set(xAgent.csrf).send({ with: y!._id.toHexString(), slot: "d1s01" }).expect(201)).body;
-    const everyOther = [...Array.from({ length: 13 }, (_, k) => `d1s${String(k + 2).padStart(2, "0")}`), ...Array.from({ length: 14 }, (_, k) => `d2s${String(k + 1).padStart(2, "0")}`)];
-    await db.models.Company.updateOne({ _id: x!._id }, { $set: { blockedSlots: everyOther } });
+    const xAgent = await buildFirm({ app, repos }, { company: { languages: ["vi"] }, owner: { locale: "en" } });
+    const [x, y] = [xAgent.company, await buildCompany(repos, { languages: ["vi"] })];
+    const stuck = await buildMeeting(xAgent, { with: y.id, slot: "d1s01" });
+    // X blocks every slot but the first (08:30 on day 1): 27 slots, held by their starts.
+    const everyOther = fairSlots(demoFairSetup(DEMO_DAYS)).slice(1).map((s) => s.start);
+    expect(everyOther).toHaveLength(27);
+    await repos.companies.setBlockedSlots(x.id, everyOther);
 
     const { slug: _slug, ...setup } = demoFairSetup(DEMO_DAYS);
     const res = await organiser.agent.put("/api/fairs/cnht-hanoi-2026").set(organiser.csrf).send({ ...setup, dailyHours: { start: "09:00", end: "17:00" } }).expect(200);
@@ -352,13 +365,15 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     // The parties read why: the fair changed (not a side's decision).
     expect((await xAgent.agent.get(`/api/meetings/${stuck.id}`).expect(200)).body).toMatchObject({ status: "cancelled", sequence: 1, cancelReason: "fair_change" });
     expect(await db.models.Reservation.countDocuments({ meetingId: stuck.id })).toBe(0);
-    const told = await repos.outbox.listTo("x-owner@example.vn");
+    const told = await repos.outbox.listTo(xAgent.owner.email);
     expect(told.map((m) => m.template)).toContain("meeting_cancelled");
     expect(told.find((m) => m.template === "meeting_cancelled")!.text).toContain("The fair's hours changed and no slot both sides had free was left.");
     expect((await vendor.agent.get("/api/me/notifications").expect(200)).body.map((n: { kind: string; meetingId: string }) => `${n.kind}:${n.meetingId}`)).toContain(`meeting_rescheduled:${early.id}`);
-    // X's blocks followed their times through the renumbering: 09:00 was "d1s02" and is now "d1s01".
-    expect((await db.models.Company.findById(x!._id).lean())!.blockedSlots).toHaveLength(26); // 08:30 on day 2 is gone
-    expect((await db.models.Company.findById(x!._id).lean())!.blockedSlots).toContain("d1s01");
+    // X's blocks keep their times: 09:00, the new first slot, is still blocked, and so is every other slot of the new hours.
+    const xSlots = (await xAgent.agent.get(`/api/companies/${x.id}/availability`).expect(200)).body.slots as { id: string; reason?: string }[];
+    expect(xSlots).toHaveLength(26); // 09:00 to 17:00 less lunch: 13 slots a day
+    expect(xSlots[0]).toMatchObject({ id: fairIso(1, "09:00"), reason: "blocked" });
+    expect(xSlots.filter((s) => s.reason !== "blocked")).toEqual([]);
     await organiser.agent.put("/api/fairs/cnht-hanoi-2026").set(organiser.csrf).send(setup).expect(200);
     await cancel(domestic, early.id).expect(200);
   });
