@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LOCALES } from "./locales";
 import { isValidTaxCode } from "./taxCode";
 import { TimeZoneSchema } from "./profileFields";
+import { ObjectIdSchema } from "./objectId";
 
 export const USER_ROLES = ["organiser", "domestic", "vendor", "interpreter"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -60,6 +61,13 @@ export const InvitationAcceptSchema = z.strictObject({
   timeZone: TimeZoneSchema.default("Asia/Ho_Chi_Minh"),
   consents: z.strictObject({ personalData: z.literal(true), profileSharing: z.boolean().default(false), marketing: z.boolean().default(false) }),
 });
+export type InvitationAccept = z.output<typeof InvitationAcceptSchema>;
+/** POST /api/invitations: organisers invite a firm's first member (its owner), a firm's owner invites a colleague. */
+export const InvitationRequestSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("firm"), email: EmailSchema, role: z.enum(["domestic", "vendor"]), locale: z.enum(LOCALES).default("vi"), companyId: ObjectIdSchema }),
+  z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.enum(LOCALES).default("vi") }),
+]);
+export type InvitationRequest = z.output<typeof InvitationRequestSchema>;
 
 export const SessionUserSchema = z.object({
   id: z.string(),

@@ -74,12 +74,12 @@ export function createApp(services: Services) {
   const cookies = { secure: publicOrigin.startsWith("https://") };
   const passport = createPassport(repos, now);
   mountEndpoints(api, registry, [
-    ...authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, events: events, now }),
-    ...invitationEndpoints(repos, events, limits, cookies, publicOrigin, now),
+    ...authEndpoints({ ctx: services.account, passport, limits, cookies }),
+    ...invitationEndpoints(services.account, limits, cookies),
     ...fairEndpoints({ repos, now, meetings }),
     ...taxonomyEndpoints({ repos, now }),
     ...companyEndpoints(services.companies),
-    ...meEndpoints(repos, directory, events, cookies, now),
+    ...meEndpoints(services.account, cookies),
     ...userEndpoints({ repos, now }),
     ...fairSessionEndpoints({ repos, now }),
     ...interpreterEndpoints({ repos, now }),

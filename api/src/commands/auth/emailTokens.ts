@@ -1,13 +1,16 @@
-import type { Repositories } from "../../repositories";
 import type { UserRecord } from "../../repositories/userRepository";
 import { enqueueMail } from "../../services/mail";
 import { hashToken, randomToken } from "../../services/secrets";
+import type { AccountContext } from "./context";
 
 const VERIFY_TTL_MS = 48 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
 
-/** Issues a fresh email-verification link (older ones stop working) and queues the mail. */
-export async function sendVerificationEmail(repos: Repositories, user: UserRecord, publicOrigin: string, now: Date) {
+/** Issues a fresh email-verification link (older ones stop working) and queues the mail; a confirmed address gets none. */
+export async function resendVerificationEmail(ctx: AccountContext, user: UserRecord) {
+  if (user.emailVerifiedAt) return;
+  const { repos, publicOrigin } = ctx;
+  const now = ctx.now();
   const token = randomToken();
   await repos.oneTimeTokens.deleteForUser(user.id, "email_verification");
   await repos.oneTimeTokens.create(hashToken(token), "email_verification", user.id, new Date(now.getTime() + VERIFY_TTL_MS));
@@ -15,7 +18,9 @@ export async function sendVerificationEmail(repos: Repositories, user: UserRecor
 }
 
 /** Queues a reset link when the email belongs to a user; says nothing either way (no enumeration). */
-export async function requestPasswordReset(repos: Repositories, email: string, publicOrigin: string, now: Date) {
+export async function requestPasswordReset(ctx: AccountContext, email: string) {
+  const { repos, publicOrigin } = ctx;
+  const now = ctx.now();
   const user = await repos.users.findByEmail(email);
   if (!user) return;
   const token = randomToken();

@@ -6,6 +6,8 @@ import type { PendingRegistration } from "../../repositories/pendingRegistration
 import { enqueueMail } from "../../services/mail";
 import { hashPassword } from "../../services/passwords";
 import { hashToken, randomToken } from "../../services/secrets";
+import type { AccountContext } from "./context";
+import { signIn } from "./signIn";
 
 const CONFIRM_TTL_MS = 48 * 3600 * 1000;
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
@@ -22,7 +24,9 @@ function registrationKey(company: RegisterBody["company"]) {
  * Only what says nothing about the address is refused here: no current fair, a firm already
  * registered (the directory shows firms, not who registered them).
  */
-export async function requestRegistration(repos: Repositories, body: RegisterBody, publicOrigin: string, now: Date) {
+export async function requestRegistration(ctx: AccountContext, body: RegisterBody) {
+  const { repos, publicOrigin } = ctx;
+  const now = ctx.now();
   const fair = await repos.fairs.findCurrent(now);
   if (!fair) throw new AppError("not_found");
   if (await repos.companies.findByRegistrationKey(registrationKey(body.company))) throw new AppError("conflict", { "company.taxCode": "companyRegistered" });
@@ -44,9 +48,16 @@ export async function requestRegistration(repos: Repositories, body: RegisterBod
  * owner, whose address the link proves. Single use; a failure for a passing reason puts the
  * registration back so the link works again. No transactions, so the claims go in order, each
  * guarded by a unique index: the company's key first, then the user's email; if the email is taken
- * meanwhile the company is removed again, leaving nothing.
+ * meanwhile the company is removed again, leaving nothing. The new owner is signed in (ending the
+ * session the browser had), and the firm shows in this process's directory (to organisers) at once.
  */
-export async function confirmRegistration(repos: Repositories, token: string, now: Date): Promise<UserRecord> {
+export async function confirmRegistration(ctx: AccountContext, token: string, replacing: string | undefined) {
+  const user = await createRegisteredFirm(ctx.repos, token, ctx.now());
+  await ctx.directory.companyChanged(user.companyId!);
+  return signIn(ctx, user, replacing);
+}
+
+async function createRegisteredFirm(repos: Repositories, token: string, now: Date): Promise<UserRecord> {
   const tokenHash = hashToken(token);
   const pending = await repos.pendingRegistrations.consume(tokenHash, now);
   if (!pending) throw new AppError("not_found");

@@ -1,28 +1,24 @@
 import { CurrentSessionSchema, SessionViewSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
-import type { Repositories } from "../../repositories";
 import type { RateLimits } from "../../http/rateLimits";
-import { clearSessionCookie, endSession, presentSession, startSession, type CookiePolicy } from "../../auth/sessions";
-import type { EventPublisher } from "../../services/events";
+import { clearSessionCookie, setSessionCookie, type CookiePolicy } from "../../http/sessionCookie";
 import { passwordLogin, type KetnoiPassport } from "../../auth/passport";
+import type { AccountContext } from "../../commands/auth/context";
+import { signIn, signOut } from "../../commands/auth/signIn";
 import { confirmRegistration, requestRegistration } from "../../commands/auth/registerFirm";
-import { requestPasswordReset, sendVerificationEmail } from "../../commands/auth/emailTokens";
+import { requestPasswordReset, resendVerificationEmail } from "../../commands/auth/emailTokens";
 import { resetPassword, verifyEmail } from "../../commands/auth/resetPassword";
-import type { DirectoryService } from "../../services/directory";
+import { presentSession } from "../../presenters/session";
 import * as S from "./schema";
 
 export interface AuthRouteDeps {
-  repos: Repositories;
+  ctx: AccountContext;
   passport: KetnoiPassport;
   limits: RateLimits;
   cookies: CookiePolicy;
-  publicOrigin: string;
-  directory: DirectoryService;
-  events: EventPublisher;
-  now: () => Date;
 }
 
-export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, directory, events, now }: AuthRouteDeps) {
+export function authEndpoints({ ctx, passport, limits, cookies }: AuthRouteDeps) {
   const session = { 200: { description: "The signed-in user and the CSRF token for writes", schema: SessionViewSchema } };
   return [
     defineEndpoint({
@@ -35,9 +31,9 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       request: S.AuthLoginSchema,
       responses: session,
       handler: async ({ req, res, auth }) => {
-        const user = await passwordLogin(passport, req, res);
-        if (auth) await endSession(repos, events, auth.sessionHash);
-        return { body: await startSession(repos, res, cookies, user, now()) };
+        const signedIn = await signIn(ctx, await passwordLogin(passport, req, res), auth?.sessionHash);
+        setSessionCookie(res, cookies, signedIn.token);
+        return { body: presentSession(signedIn.user, signedIn.csrfToken) };
       },
     }),
     defineEndpoint({
@@ -51,7 +47,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       request: S.AuthRegisterSchema,
       responses: { 202: { description: "A mail is on its way to the address" } },
       handler: async ({ body }) => {
-        await requestRegistration(repos, body, publicOrigin, now());
+        await requestRegistration(ctx, body);
         return { status: 202 };
       },
     }),
@@ -65,10 +61,9 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       request: S.AuthRegisterConfirmSchema,
       responses: { 201: { description: "Registered and signed in; the firm awaits approval", schema: SessionViewSchema } },
       handler: async ({ body, res, auth }) => {
-        const user = await confirmRegistration(repos, body.token, now());
-        await directory.companyChanged(user.companyId!);
-        if (auth) await endSession(repos, events, auth.sessionHash);
-        return { status: 201, body: await startSession(repos, res, cookies, user, now()) };
+        const signedIn = await confirmRegistration(ctx, body.token, auth?.sessionHash);
+        setSessionCookie(res, cookies, signedIn.token);
+        return { status: 201, body: presentSession(signedIn.user, signedIn.csrfToken) };
       },
     }),
     defineEndpoint({
@@ -91,7 +86,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       request: S.AuthLogoutSchema,
       responses: { 204: { description: "Signed out" } },
       handler: async ({ auth, res }) => {
-        await endSession(repos, events, auth!.sessionHash);
+        await signOut(ctx, auth!.sessionHash);
         clearSessionCookie(res, cookies);
         return {};
       },
@@ -106,7 +101,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       request: S.AuthPasswordResetSchema,
       responses: { 202: { description: "If the account exists, a link is on its way" } },
       handler: async ({ body }) => {
-        await requestPasswordReset(repos, body.email, publicOrigin, now());
+        await requestPasswordReset(ctx, body.email);
         return { status: 202 };
       },
     }),
@@ -120,7 +115,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       request: S.AuthPasswordResetConfirmSchema,
       responses: { 204: { description: "Password changed" } },
       handler: async ({ body }) => {
-        await resetPassword(repos, events, body.token, body.password, now());
+        await resetPassword(ctx, body.token, body.password);
         return {};
       },
     }),
@@ -133,7 +128,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       request: S.AuthVerifyEmailSchema,
       responses: { 204: { description: "Email confirmed" } },
       handler: async ({ body }) => {
-        await verifyEmail(repos, body.token, now());
+        await verifyEmail(ctx, body.token);
         return {};
       },
     }),
@@ -147,7 +142,7 @@ export function authEndpoints({ repos, passport, limits, cookies, publicOrigin, 
       request: S.AuthResendVerificationSchema,
       responses: { 202: { description: "A new link is on its way" } },
       handler: async ({ auth }) => {
-        if (!auth!.user.emailVerifiedAt) await sendVerificationEmail(repos, auth!.user, publicOrigin, now());
+        await resendVerificationEmail(ctx, auth!.user);
         return { status: 202 };
       },
     }),

@@ -1,20 +1,15 @@
 import { z } from "zod";
-import { LOCALES, SessionViewSchema, EmailSchema, InvitationAcceptSchema, ObjectIdSchema } from "@ketnoi/contracts";
+import { SessionViewSchema, InvitationAcceptSchema, InvitationRequestSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
-import type { Repositories } from "../../repositories";
 import type { RateLimits } from "../../http/rateLimits";
-import { endSession, startSession, type CookiePolicy } from "../../auth/sessions";
-import type { EventPublisher } from "../../services/events";
-import { acceptInvitation, inviteUser } from "../../commands/invitations";
+import { setSessionCookie, type CookiePolicy } from "../../http/sessionCookie";
+import type { AccountContext } from "../../commands/auth/context";
+import { acceptInvitation, inviteUser } from "../../commands/invitations/invitations";
+import { presentSession } from "../../presenters/session";
 
 const noQuery = z.strictObject({});
-const InviteBody = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("firm"), email: EmailSchema, role: z.enum(["domestic", "vendor"]), locale: z.enum(LOCALES).default("vi"), companyId: ObjectIdSchema }),
-  z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.enum(LOCALES).default("vi") }),
-]);
-const AcceptBody = InvitationAcceptSchema;
 
-export function invitationEndpoints(repos: Repositories, events: EventPublisher, limits: RateLimits, cookies: CookiePolicy, publicOrigin: string, now: () => Date) {
+export function invitationEndpoints(ctx: AccountContext, limits: RateLimits, cookies: CookiePolicy) {
   return [
     defineEndpoint({
       method: "post",
@@ -23,10 +18,10 @@ export function invitationEndpoints(repos: Repositories, events: EventPublisher,
       tags: ["auth"],
       access: "signedIn",
       before: [limits.invitations],
-      request: { query: noQuery, body: InviteBody },
+      request: { query: noQuery, body: InvitationRequestSchema },
       responses: { 202: { description: "The invitation is on its way" } },
       handler: async ({ auth, body }) => {
-        await inviteUser(repos, auth!.user, body, publicOrigin, now());
+        await inviteUser(ctx, auth!.user, body);
         return { status: 202 };
       },
     }),
@@ -37,12 +32,12 @@ export function invitationEndpoints(repos: Repositories, events: EventPublisher,
       tags: ["auth"],
       access: "public",
       before: [limits.acceptInvitation],
-      request: { query: noQuery, body: AcceptBody },
+      request: { query: noQuery, body: InvitationAcceptSchema },
       responses: { 201: { description: "Account created and signed in", schema: SessionViewSchema } },
       handler: async ({ body, res, auth }) => {
-        const user = await acceptInvitation(repos, body, now());
-        if (auth) await endSession(repos, events, auth.sessionHash);
-        return { status: 201, body: await startSession(repos, res, cookies, user, now()) };
+        const signedIn = await acceptInvitation(ctx, body, auth?.sessionHash);
+        setSessionCookie(res, cookies, signedIn.token);
+        return { status: 201, body: presentSession(signedIn.user, signedIn.csrfToken) };
       },
     }),
   ];

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { defineEndpoint } from "../../http/endpoint";
-import type { Repositories } from "../../repositories";
-import type { DirectoryService } from "../../services/directory";
-import { clearSessionCookie, type CookiePolicy } from "../../auth/sessions";
-import { deleteAccount, exportPersonalData, updateConsents } from "../../commands/personalData";
-import type { EventPublisher } from "../../services/events";
+import { clearSessionCookie, type CookiePolicy } from "../../http/sessionCookie";
+import type { AccountContext } from "../../commands/auth/context";
+import { exportPersonalData } from "../../commands/personalData/exportPersonalData";
+import { deleteAccount } from "../../commands/personalData/deleteAccount";
+import { updateConsents } from "../../commands/personalData/updateConsents";
+import { presentPersonalData } from "../../presenters/personalData";
 import * as S from "./schema";
 
-export function meEndpoints(repos: Repositories, directory: DirectoryService, events: EventPublisher, cookies: CookiePolicy, now: () => Date) {
+export function meEndpoints(ctx: AccountContext, cookies: CookiePolicy) {
   return [
     defineEndpoint({
       method: "get",
@@ -19,7 +20,7 @@ export function meEndpoints(repos: Repositories, directory: DirectoryService, ev
       responses: { 200: { description: "My data", schema: z.object({ exportedAt: z.string() }).loose() } },
       handler: async ({ auth, res }) => {
         res.attachment("ketnoi-my-data.json");
-        return { body: await exportPersonalData(repos, auth!.user, now()) };
+        return { body: presentPersonalData(await exportPersonalData(ctx, auth!.user)) };
       },
     }),
     defineEndpoint({
@@ -31,7 +32,7 @@ export function meEndpoints(repos: Repositories, directory: DirectoryService, ev
       request: S.MeDeleteSchema,
       responses: { 204: { description: "Deleted and signed out" } },
       handler: async ({ auth, body, res }) => {
-        await deleteAccount(repos, directory, events, auth!.user, body.password, now());
+        await deleteAccount(ctx, auth!.user, body.password);
         clearSessionCookie(res, cookies);
         return {};
       },
@@ -45,7 +46,7 @@ export function meEndpoints(repos: Repositories, directory: DirectoryService, ev
       request: S.MeConsentsSchema,
       responses: { 204: { description: "Updated" } },
       handler: async ({ auth, body }) => {
-        await updateConsents(repos, directory, auth!.user, body, now());
+        await updateConsents(ctx, auth!.user, body);
         return {};
       },
     }),

@@ -1,18 +1,15 @@
-import type { Locale, UserRole } from "@ketnoi/contracts";
-import { AppError, notFound } from "../errors";
-import type { Repositories } from "../repositories";
-import type { UserRecord } from "../repositories/userRepository";
-import type { InvitationRecord } from "../repositories/invitationRepository";
-import { enqueueMail } from "../services/mail";
-import { invitationPolicy } from "../policies/invitation";
-import { hashPassword } from "../services/passwords";
-import { hashToken, randomToken } from "../services/secrets";
+import type { InvitationAccept, InvitationRequest, UserRole } from "@ketnoi/contracts";
+import { AppError, notFound } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import type { InvitationRecord } from "../../repositories/invitationRepository";
+import { enqueueMail } from "../../services/mail";
+import { invitationPolicy } from "../../policies/invitation";
+import { hashPassword } from "../../services/passwords";
+import { hashToken, randomToken } from "../../services/secrets";
+import type { AccountContext } from "../auth/context";
+import { signIn } from "../auth/signIn";
 
 const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
-
-export type InvitationRequest =
-  | { kind: "firm"; email: string; role: "domestic" | "vendor"; locale: Locale; companyId: string }
-  | { kind: "colleague"; email: string; locale: Locale };
 
 /**
  * Organisers invite a firm's first member (as its owner) to a company already in the fair; a firm's
@@ -21,7 +18,9 @@ export type InvitationRequest =
  * told whether the address already has an account: that address gets a note instead of a link (an
  * account belongs to one firm), and the answer is the same.
  */
-export async function inviteUser(repos: Repositories, inviter: UserRecord, request: InvitationRequest, publicOrigin: string, now: Date) {
+export async function inviteUser(ctx: AccountContext, inviter: UserRecord, request: InvitationRequest) {
+  const { repos, publicOrigin } = ctx;
+  const now = ctx.now();
   let invitation: InvitationRecord;
   if (request.kind === "firm") {
     if (!invitationPolicy.canInviteFirms(inviter)) throw new AppError("forbidden");
@@ -45,17 +44,17 @@ export async function inviteUser(repos: Repositories, inviter: UserRecord, reque
   await enqueueMail(repos.outbox, { to: request.email, template: "invitation", locale: request.locale, link: `${publicOrigin}/accept-invitation?token=${token}`, publicOrigin });
 }
 
-export interface AcceptInvitation {
-  token: string;
-  name: string;
-  password: string;
-  locale: Locale;
-  timeZone: string;
-  consents: { personalData: true; profileSharing: boolean; marketing: boolean };
+/**
+ * Creates the invited account, the email proven by the link, and signs it in (ending the session the
+ * browser had). Single use: a failure puts the invitation back.
+ */
+export async function acceptInvitation(ctx: AccountContext, body: InvitationAccept, replacing: string | undefined) {
+  return signIn(ctx, await createInvitedAccount(ctx, body), replacing);
 }
 
-/** Creates the invited account; the email is proven by the link. Single use: a failure puts the invitation back. */
-export async function acceptInvitation(repos: Repositories, body: AcceptInvitation, now: Date): Promise<UserRecord> {
+async function createInvitedAccount(ctx: AccountContext, body: InvitationAccept): Promise<UserRecord> {
+  const { repos } = ctx;
+  const now = ctx.now();
   const tokenHash = hashToken(body.token);
   const invitation = await repos.invitations.consume(tokenHash, now);
   if (!invitation) throw notFound();

@@ -1,0 +1,24 @@
+import type { CompanyRecord } from "../repositories/companyRepository";
+import type { OutboxMessage } from "../repositories/outboxRepository";
+import type { UserRecord } from "../repositories/userRepository";
+import { presentCompanyPrivate } from "./company";
+
+/** A user's data export: the account, the firm's whole profile and the mail sent to them (no secrets, no hashes). */
+export function presentPersonalData(data: { exportedAt: Date; user: UserRecord; company: CompanyRecord | null; mail: OutboxMessage[] }) {
+  const { user, company } = data;
+  return {
+    exportedAt: data.exportedAt.toISOString(),
+    user: {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      locale: user.locale,
+      timeZone: user.timeZone,
+      companyRole: user.companyRole ?? null,
+      emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
+      consents: user.consents.map((c) => ({ purpose: c.purpose, grantedAt: c.grantedAt.toISOString() })),
+    },
+    company: company ? presentCompanyPrivate(company) : null,
+    mail: data.mail.map((m) => ({ template: m.template, subject: m.subject, sentAt: m.sentAt?.toISOString() ?? null })),
+  };
+}
