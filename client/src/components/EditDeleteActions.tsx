@@ -1,8 +1,7 @@
 import { useState } from "react";
-import type { QueryKey } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { send } from "../lib/api";
-import { useWrite } from "../lib/queries/write";
 import { Failure } from "./States";
 
 /**
@@ -13,7 +12,15 @@ import { Failure } from "./States";
 export function EditDeleteActions({ path, stale, onEdit, onDeleted }: { path: string; stale: QueryKey[]; onEdit: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const remove = useWrite(() => send("DELETE", path), stale);
+  const client = useQueryClient();
+  // `onDeleted` first: the list read again no longer has this item, and this component goes with it.
+  const remove = useMutation({
+    mutationFn: () => send("DELETE", path),
+    onSuccess: () => {
+      onDeleted();
+      return Promise.all(stale.map((queryKey) => client.invalidateQueries({ queryKey })));
+    },
+  });
   return (
     <>
       <Failure error={remove.error} />
@@ -21,7 +28,7 @@ export function EditDeleteActions({ path, stale, onEdit, onDeleted }: { path: st
         <button type="button" className="secondary" onClick={onEdit}>{t("common.programme.edit")}</button>
         {confirming ? (
           <>
-            <button type="button" onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}>{t("common.programme.confirmDelete")}</button>
+            <button type="button" onClick={() => remove.mutate()}>{t("common.programme.confirmDelete")}</button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t("common.programme.cancel")}</button>
           </>
         ) : (

@@ -7,7 +7,9 @@ import { keys } from "./keys";
 /** My meetings (a firm's, an interpreter's assignments, every meeting for an organiser). */
 export const useMeetings = () => useQuery({ queryKey: keys.meetings.list, queryFn: fetchJson<MeetingView[]>("/meetings") });
 
-export const useMeeting = (id: string) => useQuery({ queryKey: keys.meetings.one(id), queryFn: fetchJson<MeetingView>(`/meetings/${id}`) });
+/** One meeting; `enabled` false waits (an id that cannot be one is not asked for). */
+export const useMeeting = (id: string, enabled = true) =>
+  useQuery({ queryKey: keys.meetings.one(id), queryFn: fetchJson<MeetingView>(`/meetings/${id}`), enabled });
 
 /** The slots my company and another both have free. */
 export const useCommonSlots = (withCompany: string) =>

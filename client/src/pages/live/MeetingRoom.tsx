@@ -10,6 +10,7 @@ import { otherParty } from "../../lib/meetings";
 import { useVideoRoom } from "./useVideoRoom";
 import { PreJoin, RoomStage } from "./RoomStage";
 import { usePageTitle } from "../../lib/usePageTitle";
+import { useMeeting } from "../../lib/queries/meetings";
 
 /** An online meeting's video room: pre-join check, then the call; live status from the realtime service. */
 export default function MeetingRoom() {
@@ -19,11 +20,8 @@ export default function MeetingRoom() {
   const fetchToken = useCallback(() => send<VideoTokenView>("POST", `/meetings/${id}/video-token`, {}), [id]);
   const video = useVideoRoom(fetchToken);
   const [live, setLive] = useState<MeetingLiveEvent | null>(null);
-  const [meeting, setMeeting] = useState<MeetingView | null>(null);
+  const meeting = useMeeting(id, isObjectId(id)).data;
   const user = useUser();
-  useEffect(() => {
-    if (isObjectId(id)) void getJson<MeetingView>(`/meetings/${id}`).then(setMeeting, () => undefined);
-  }, [id]);
 
   useEffect(() => {
     if (!isObjectId(id)) return;

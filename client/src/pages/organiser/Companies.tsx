@@ -1,9 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { send, errorText } from "../../lib/api";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { send } from "../../lib/api";
+import { keys } from "../../lib/queries/keys";
 import { formatNumber } from "../../lib/labels";
 import { RequireRole } from "../../components/RequireRole";
-import { Notice } from "../../components/States";
+import { Failure, Notice } from "../../components/States";
 import { usePageTitle } from "../../lib/usePageTitle";
 
 type Report = { dryRun: boolean; created: number; updated: number; rejected: number; errors: { line: number; field: string; message: string }[] };
@@ -13,20 +15,15 @@ export default function Companies() {
   const { t, i18n } = useTranslation();
   usePageTitle(t("console.companies"));
   const [csv, setCsv] = useState("");
-  const [report, setReport] = useState<Report | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (dryRun: boolean) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      setReport(await send<Report>("POST", "/companies/import", { csv, dryRun }));
-    } catch (e) {
-      setFailure(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const client = useQueryClient();
+  // An import (not a dry run) changes the directory and every company view.
+  const importing = useMutation({
+    mutationFn: (dryRun: boolean) => send<Report>("POST", "/companies/import", { csv, dryRun }),
+    onSuccess: (report) => void (report.dryRun || client.invalidateQueries({ queryKey: keys.companies.all })),
+  });
+  const busy = importing.isPending;
+  const report = importing.data ?? null;
+  const run = (dryRun: boolean) => importing.mutate(dryRun);
   const n = (x: number) => formatNumber(x, i18n.language);
   return (
     <RequireRole roles={["organiser"]}>
@@ -50,10 +47,10 @@ export default function Companies() {
               <textarea id="csv-text" rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} />
             </div>
             <div className="actions">
-              <button type="button" className="secondary" disabled={busy || !csv.trim()} onClick={() => void run(true)}>{t("import.check")}</button>
-              <button type="button" disabled={busy || !csv.trim()} onClick={() => void run(false)}>{t("import.import")}</button>
+              <button type="button" className="secondary" disabled={busy || !csv.trim()} onClick={() => run(true)}>{t("import.check")}</button>
+              <button type="button" disabled={busy || !csv.trim()} onClick={() => run(false)}>{t("import.import")}</button>
             </div>
-            {failure && <Notice kind="error">{failure}</Notice>}
+            <Failure error={importing.error} />
             {report && (
               <div aria-live="polite">
                 <Notice kind={report.rejected ? "error" : "ok"}>

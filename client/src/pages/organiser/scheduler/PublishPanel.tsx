@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { SchedulePlanView } from "@ketnoi/contracts";
 import { ApiError, errorText, getJson, send } from "../../../lib/api";
@@ -16,11 +17,15 @@ const POLL_MS = 1000;
  */
 export function PublishPanel({ plan, onPublished }: { plan: SchedulePlanView; onPublished: (plan: SchedulePlanView) => void }) {
   const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState(plan.publishing ?? null);
-  const [failure, setFailure] = useState<string | null>(null);
   // Set at once on the first click, so a double click does not send a second request.
   const inFlight = useRef(false);
+  const publishing = useMutation({
+    mutationFn: () => send<SchedulePlanView>("POST", `/scheduler/plans/${plan.id}/publish`, {}),
+    onSuccess: onPublished,
+    onSettled: () => void (inFlight.current = false),
+  });
+  const busy = publishing.isPending;
   const watching = busy || !!plan.publishing;
   useEffect(() => {
     if (!watching) return;
@@ -35,26 +40,19 @@ export function PublishPanel({ plan, onPublished }: { plan: SchedulePlanView; on
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [watching, plan.id, onPublished]);
-  const publish = async () => {
+  const publish = () => {
     if (inFlight.current) return;
     inFlight.current = true;
-    setBusy(true);
-    setFailure(null);
-    try {
-      onPublished(await send<SchedulePlanView>("POST", `/scheduler/plans/${plan.id}/publish`, {}));
-    } catch (e) {
-      setFailure(e instanceof ApiError && e.fields.plan ? e.fields.plan : errorText(e));
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
+    publishing.mutate();
   };
+  const e = publishing.error;
+  const failure = e ? (e instanceof ApiError && e.fields.plan ? e.fields.plan : errorText(e)) : null;
   const n = (x: number) => formatNumber(x, i18n.language);
   return (
     <section className="panel" aria-labelledby="publish-title">
       <h2 id="publish-title" className="sr-only">{t("scheduler.publish")}</h2>
       <p>{t("scheduler.publishHint")}</p>
-      <button type="button" disabled={busy} aria-busy={busy} onClick={() => void publish()}>{busy ? t("scheduler.publishing") : t("scheduler.publish")}</button>
+      <button type="button" disabled={busy} aria-busy={busy} onClick={publish}>{busy ? t("scheduler.publishing") : t("scheduler.publish")}</button>
       {watching && <p role="status" className="muted">{progress ? t("scheduler.publishingProgress", { done: n(progress.done), total: n(progress.total) }) : t("scheduler.publishing")}</p>}
       {failure && <Notice kind="error">{failure}</Notice>}
     </section>
