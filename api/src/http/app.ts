@@ -83,10 +83,10 @@ export function createApp(services: Services) {
     ...userEndpoints({ repos, now }),
     ...fairSessionEndpoints({ repos, now }),
     ...interpreterEndpoints({ repos, now }),
-    ...attachmentEndpoints(repos),
+    ...attachmentEndpoints(services.companies),
     ...meetingEndpoints(meetings, limits, publicOrigin),
     ...calendarEndpoints(meetings, publicOrigin),
-    ...notificationEndpoints(repos, now),
+    ...notificationEndpoints(services.account),
     ...schedulerEndpoints({ ...meetings, solver }, (perCompany) => proposalsForScheduler(matching, perCompany)),
     ...matchingEndpoints(matching, meetings, limits),
     ...liveEndpoints(live, limits.realtimeToken),
@@ -94,7 +94,7 @@ export function createApp(services: Services) {
     ...auditEndpoints({ repos, now }),
     ...mailEndpoints({ repos, now }),
   ], (entry) => repos.audit.record(entry));
-  api.get("/attachments/:id", attachmentDownload(repos));
+  api.get("/attachments/:id", attachmentDownload(services.companies));
   registry.registerPath({
     method: "get",
     path: "/api/attachments/{id}",

@@ -3,19 +3,17 @@ import { z } from "zod";
 import { ObjectIdSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { notFound } from "../../errors";
-import type { Repositories } from "../../repositories";
-import { ATTACHMENT_RULES, servingOf } from "../../domain/fileTypes";
-import { addAttachment, deleteAttachment, findVisibleAttachment } from "../../commands/attachments";
-import { findVisibleCompany } from "../../policies/companyVisibility";
+import type { CompanyContext } from "../../commands/companies/context";
+import { MAX_UPLOAD_BYTES, addAttachment, deleteAttachment, downloadAttachment, listAttachments } from "../../commands/attachments/attachments";
+import { presentAttachment } from "../../presenters/attachment";
 
 const id = ObjectIdSchema;
 const noQuery = z.strictObject({});
 const AttachmentView = z.object({ id: z.string(), kind: z.enum(["logo", "catalogue"]), name: z.string(), contentType: z.string(), size: z.number().int() });
-const view = (a: z.infer<typeof AttachmentView> & object) => ({ id: a.id, kind: a.kind, name: a.name, contentType: a.contentType, size: a.size });
 // The raw upload is read up to the largest allowance; each kind then applies its own limit.
-const rawBody = express.raw({ type: () => true, limit: ATTACHMENT_RULES.catalogue.maxBytes });
+const rawBody = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
 
-export function attachmentEndpoints(repos: Repositories) {
+export function attachmentEndpoints(ctx: CompanyContext) {
   return [
     defineEndpoint({
       method: "post",
@@ -31,7 +29,7 @@ export function attachmentEndpoints(repos: Repositories) {
       responses: { 201: { description: "Stored", schema: AttachmentView } },
       handler: async ({ params, query, req, auth }) => {
         const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        return { status: 201, body: view(await addAttachment(repos, auth!.user, params.id, query.kind, query.name, data)) };
+        return { status: 201, body: presentAttachment(await addAttachment(ctx, auth!.user, params.id, query.kind, query.name, data)) };
       },
     }),
     defineEndpoint({
@@ -42,10 +40,7 @@ export function attachmentEndpoints(repos: Repositories) {
       access: "public",
       request: { params: z.strictObject({ id }), query: noQuery },
       responses: { 200: { description: "Attachments", schema: z.object({ data: z.array(AttachmentView) }) } },
-      handler: async ({ params, auth }) => {
-        const company = await findVisibleCompany(repos, auth?.user, params.id);
-        return { body: { data: (await repos.attachments.listForCompany(company.id)).map(view) } };
-      },
+      handler: async ({ params, auth }) => ({ body: { data: (await listAttachments(ctx, auth?.user, params.id)).map(presentAttachment) } }),
     }),
     defineEndpoint({
       method: "delete",
@@ -56,7 +51,7 @@ export function attachmentEndpoints(repos: Repositories) {
       request: { params: z.strictObject({ id }), query: noQuery },
       responses: { 204: { description: "Removed" } },
       handler: async ({ params, auth }) => {
-        await deleteAttachment(repos, auth!.user, params.id);
+        await deleteAttachment(ctx, auth!.user, params.id);
         return {};
       },
     }),
@@ -64,15 +59,12 @@ export function attachmentEndpoints(repos: Repositories) {
 }
 
 /** GET /api/attachments/:id streams the bytes (outside the JSON endpoint layer). */
-export function attachmentDownload(repos: Repositories): express.RequestHandler {
+export function attachmentDownload(ctx: CompanyContext): express.RequestHandler {
   return async (req, res, next) => {
     try {
       if (!id.safeParse(req.params.id).success) throw notFound();
-      const { meta } = await findVisibleAttachment(repos, req.auth?.user, String(req.params.id));
-      const data = await repos.attachments.read(meta);
-      // The type is judged again from the bytes served (a stored record, or a fair moved in from
-      // elsewhere, could say otherwise); images show inline, everything else downloads.
-      const served = servingOf(data, meta.name);
+      const { data, served } = await downloadAttachment(ctx, req.auth?.user, String(req.params.id));
+      // Images show inline, everything else downloads.
       if (served.inline) res.set("Content-Disposition", "inline");
       else res.attachment(served.filename); // before the type: attachment() sets one from the name
       res.type(served.contentType);

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { ObjectIdSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
-import type { Repositories } from "../../repositories";
+import type { AccountContext } from "../../commands/auth/context";
+import { listNotifications, markNotificationsRead } from "../../commands/notifications/notifications";
+import { presentNotification } from "../../presenters/notification";
 
 const NotificationViewSchema = z.object({
   id: z.string(),
@@ -13,7 +15,7 @@ const NotificationViewSchema = z.object({
 });
 
 /** In-app notifications: what a client shows, and reads back after reconnecting. */
-export function notificationEndpoints(repos: Repositories, now: () => Date) {
+export function notificationEndpoints(ctx: AccountContext) {
   return [
     defineEndpoint({
       method: "get",
@@ -24,8 +26,8 @@ export function notificationEndpoints(repos: Repositories, now: () => Date) {
       request: { query: z.strictObject({ before: z.iso.datetime().optional(), limit: z.coerce.number().int().min(1).max(100).default(30) }) },
       responses: { 200: { description: "Notifications", schema: z.array(NotificationViewSchema) } },
       handler: async ({ query, auth }) => {
-        const rows = await repos.notifications.listForUser(auth!.user.id, query.limit, query.before ? new Date(query.before) : undefined);
-        return { body: rows.map((n) => ({ id: n.id, kind: n.kind, ...(n.meetingId ? { meetingId: n.meetingId } : {}), data: n.data, createdAt: n.createdAt.toISOString(), read: Boolean(n.readAt) })) };
+        const rows = await listNotifications(ctx, auth!.user, query.limit, query.before ? new Date(query.before) : undefined);
+        return { body: rows.map(presentNotification) };
       },
     }),
     defineEndpoint({
@@ -37,7 +39,7 @@ export function notificationEndpoints(repos: Repositories, now: () => Date) {
       request: { query: z.strictObject({}), body: z.strictObject({ ids: z.array(ObjectIdSchema).min(1).max(100) }) },
       responses: { 204: { description: "Marked" } },
       handler: async ({ body, auth }) => {
-        await repos.notifications.markRead(auth!.user.id, body.ids, now());
+        await markNotificationsRead(ctx, auth!.user, body.ids);
         return {};
       },
     }),
