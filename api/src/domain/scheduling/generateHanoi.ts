@@ -204,6 +204,7 @@ export function generateHanoi(options: HanoiOptions = {}): Instance {
 
   return {
     version: 1,
+    timeZone: ZONE,
     slots: slots.map((s) => ({ id: s.id, start: s.start.toUTC().toISO({ suppressMilliseconds: true })!, end: s.end.toUTC().toISO({ suppressMilliseconds: true })! })),
     onsiteTables: tables,
     onlineRooms: rooms,

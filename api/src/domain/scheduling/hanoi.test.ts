@@ -9,6 +9,7 @@ describe("the Hanoi-scale generator", () => {
 
   test("writes a valid instance of the stated shape, the same for the same seed", () => {
     expect(InstanceSchema.safeParse(inst).success).toBe(true);
+    expect(inst.timeZone).toBe("Asia/Ho_Chi_Minh");
     expect(inst.participants).toHaveLength(1300);
     expect(inst.meetings).toHaveLength(5000);
     expect(inst.onsiteTables).toBe(120);
