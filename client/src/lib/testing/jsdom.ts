@@ -1,4 +1,5 @@
-// Imported first by client tests that run in jsdom: jsdom has no TextEncoder, which react-router needs as it loads.
-import { TextEncoder } from "node:util";
+// Imported first by client tests that run in jsdom: jsdom has no TextEncoder/TextDecoder, which
+// react-router and jose (through @ketnoi/contracts) need as they load.
+import { TextDecoder, TextEncoder } from "node:util";
 
-Object.assign(globalThis, { TextEncoder });
+Object.assign(globalThis, { TextEncoder, TextDecoder });
