@@ -12,6 +12,7 @@ import { noEventPublisher, redisEventPublisher } from "./services/events";
 import { workerSolver } from "./services/solverRunner";
 import { loggingTransport, smtpTransport } from "./services/mailTransport";
 import { startBackgroundJobs } from "./jobs";
+import { migrateSlotIdentity } from "./commands/meetings/migrateSlotIdentity";
 
 async function connectWithRetry(uri: string, log: (msg: string) => void): Promise<Database> {
   for (let attempt = 1; ; attempt++) {
@@ -41,6 +42,7 @@ async function main() {
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const video = createVideoRooms(config.livekit);
   const repos = createRepositories(db.models);
+  logger.info(await migrateSlotIdentity(repos), "stored slots named by their start"); // before anything is served
   const events = redis ? redisEventPublisher(redis) : noEventPublisher;
   const mailer = config.mail.smtpUrl ? smtpTransport({ ...config.mail, smtpUrl: config.mail.smtpUrl }) : loggingTransport(logger);
   if (!config.mail.smtpUrl) logger.warn("no SMTP_URL: mail waits in the outbox and is only logged");

@@ -28,7 +28,13 @@ export const MEETING_SOURCES = ["request", "booking", "scheduler"] as const;
 export const DAY_PARTS = ["any", "morning", "afternoon"] as const;
 
 const objectId = ObjectIdSchema;
-const slotId = z.string().regex(/^d\d{1,2}s\d{2,3}$/, "not a slot id");
+/**
+ * A slot as a request names it: its start instant (ISO 8601 in UTC, as the api writes it: a slot's
+ * `id`), or its label "d<day>s<n>" (day and position, e.g. "d1s03"), still accepted from API callers.
+ */
+export const SLOT_REF = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z|d\d{1,2}s\d{2,3})$/;
+export const SlotRefSchema = z.string().regex(SLOT_REF, "not a slot");
+const slotId = SlotRefSchema;
 
 export const MeetingRequestBodySchema = z.strictObject({
   /** The company asked to meet. */
@@ -47,9 +53,20 @@ export const MeetingCancelBodySchema = z.strictObject({ note: z.string().trim().
 export const MeetingCheckInBodySchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "not a check-in code") });
 export const MeetingOutcomeBodySchema = z.strictObject({ outcome: z.enum(MEETING_OUTCOMES), note: z.string().trim().max(1000).default("") });
 export const MeetingNoShowBodySchema = z.strictObject({ absent: objectId });
+/** The bodies as the api reads them (defaults applied): what the meeting commands take. */
+export type MeetingRequestBody = z.output<typeof MeetingRequestBodySchema>;
+export type MeetingAcceptBody = z.output<typeof MeetingAcceptBodySchema>;
+export type MeetingDeclineBody = z.output<typeof MeetingDeclineBodySchema>;
+export type MeetingCounterBody = z.output<typeof MeetingCounterBodySchema>;
+export type MeetingRescheduleBody = z.output<typeof MeetingRescheduleBodySchema>;
+export type MeetingCancelBody = z.output<typeof MeetingCancelBodySchema>;
+export type MeetingCheckInBody = z.output<typeof MeetingCheckInBodySchema>;
+export type MeetingOutcomeBody = z.output<typeof MeetingOutcomeBodySchema>;
+export type MeetingNoShowBody = z.output<typeof MeetingNoShowBodySchema>;
 
 const party = z.object({ companyId: z.string(), name: z.string(), country: z.string(), timeZone: z.string(), languages: z.array(z.string()) });
-export const SlotViewSchema = z.object({ id: z.string(), start: z.iso.datetime(), end: z.iso.datetime() });
+/** A slot: its id is its start instant (what a request sends back to name it). */
+export const SlotViewSchema = z.object({ id: z.iso.datetime(), start: z.iso.datetime(), end: z.iso.datetime() });
 export type SlotView = z.infer<typeof SlotViewSchema>;
 
 /** A meeting as its parties, its interpreter and organisers see it. Times are UTC. */
@@ -87,3 +104,4 @@ export type MeetingView = z.infer<typeof MeetingViewSchema>;
 export const MeetingListQuerySchema = z.strictObject({
   status: z.enum(MEETING_STATUSES).optional(),
 });
+export type MeetingListQuery = z.output<typeof MeetingListQuerySchema>;

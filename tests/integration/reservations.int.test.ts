@@ -33,8 +33,8 @@ describe("reservations: claiming the first free of many candidates", () => {
     const keys = tables("s1", 40);
     for (const key of keys.slice(0, 30)) await repos.reservations.claimNew(key, meeting());
     const mine = meeting();
-    const { result, commands } = await commandsOf(() => repos.reservations.claimFirst(keys, mine));
-    expect(result).toBe(keys[30]);
+    const { result, commands } = await commandsOf(() => repos.reservations.claimFirst(keys, String, mine));
+    expect(result).toEqual({ chosen: keys[30], key: keys[30] });
     expect(await db.models.Reservation.findById(keys[30]).lean()).toMatchObject({ meetingId: new Types.ObjectId(mine) });
     expect(commands).toBeLessThanOrEqual(8); // was 61: two per held table, then the claim
   });
@@ -43,7 +43,7 @@ describe("reservations: claiming the first free of many candidates", () => {
     const keys = tables("s2", 120);
     for (const key of keys) await repos.reservations.claimNew(key, meeting());
     const before = await db.models.Reservation.countDocuments();
-    const { result, commands } = await commandsOf(() => repos.reservations.claimFirst(keys, meeting()));
+    const { result, commands } = await commandsOf(() => repos.reservations.claimFirst(keys, String, meeting()));
     expect(result).toBeNull();
     expect(commands).toBeLessThanOrEqual(8); // was 240
     expect(await db.models.Reservation.countDocuments()).toBe(before);
@@ -55,18 +55,33 @@ describe("reservations: claiming the first free of many candidates", () => {
     const mine = meeting();
     await repos.reservations.release([keys[7]!], (await db.models.Reservation.findById(keys[7]).lean())!.meetingId.toHexString());
     await repos.reservations.claimNew(keys[7]!, mine);
-    expect(await repos.reservations.claimFirst(keys, mine)).toBe(keys[7]);
-    expect(await repos.reservations.claimFirst([keys[7]!, ...keys], mine)).toBe(keys[7]);
+    expect((await repos.reservations.claimFirst(keys, String, mine))?.key).toBe(keys[7]);
+    expect((await repos.reservations.claimFirst([keys[7]!, ...keys], String, mine))?.key).toBe(keys[7]);
   });
 
   test("simultaneous claims on the same candidates never share one: as many win as there are keys", async () => {
     const keys = tables("s4", 12);
     for (const key of keys.slice(0, 4)) await repos.reservations.claimNew(key, meeting());
-    const results = await Promise.all(Array.from({ length: 20 }, () => repos.reservations.claimFirst(keys, meeting())));
-    const won = results.filter((r): r is string => r !== null);
+    const results = await Promise.all(Array.from({ length: 20 }, () => repos.reservations.claimFirst(keys, String, meeting())));
+    const won = results.flatMap((r) => (r ? [r.chosen] : []));
     expect(won).toHaveLength(8);
     expect(new Set(won).size).toBe(8);
     expect(won.every((k) => keys.slice(4).includes(k))).toBe(true);
     expect(await db.models.Reservation.countDocuments({ _id: { $in: keys } })).toBe(12);
+  });
+
+  test("claimAll takes every key in one command; one held by another meeting refuses all of them and names it", async () => {
+    const [a, b, c] = tables("s5", 3) as [string, string, string];
+    const mine = meeting();
+    const { result, commands } = await commandsOf(() => repos.reservations.claimAll([a, b], mine));
+    expect(result).toEqual({ ok: true });
+    expect(commands).toBe(1);
+    // Again (a retried step): what this meeting holds counts as claimed.
+    expect(await repos.reservations.claimAll([a, b], mine)).toEqual({ ok: true });
+
+    const other = meeting();
+    expect(await repos.reservations.claimAll([c, b], other)).toEqual({ ok: false, taken: b });
+    expect(await db.models.Reservation.exists({ _id: c })).toBeNull(); // released: nothing of the refused claim stays
+    expect((await db.models.Reservation.findById(b).lean())!.meetingId.toHexString()).toBe(mine);
   });
 });

@@ -21,9 +21,9 @@ export const stack = {
 };
 
 /** A database of its own for one test file, dropped by `drop()`. */
-export async function freshDatabase(label: string): Promise<Database & { drop(): Promise<void> }> {
+export async function freshDatabase(label: string, options: { monitorCommands?: boolean } = {}): Promise<Database & { drop(): Promise<void> }> {
   const name = `t_${label}_${randomBytes(4).toString("hex")}`;
-  const db = await connectDatabase(`${stack.mongodbUrl()}/${name}`);
+  const db = await connectDatabase(`${stack.mongodbUrl()}/${name}`, options);
   return {
     ...db,
     async drop() {

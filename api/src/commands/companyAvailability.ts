@@ -4,7 +4,7 @@ import type { UserRecord } from "../repositories/userRepository";
 import type { FairRecord } from "../repositories/fairRepository";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import { companyPolicy } from "../policies/company";
-import { availableSlots, fairSlots } from "../domain/fairSlots";
+import { availableSlots, fairSlots, slotNamed, slotView, type SlotAvailability } from "../domain/fairSlots";
 
 async function load(repos: Repositories, user: UserRecord, companyId: string) {
   const company = await repos.companies.findById(companyId);
@@ -15,15 +15,17 @@ async function load(repos: Repositories, user: UserRecord, companyId: string) {
   return { company, fair };
 }
 
-export type CompanyAvailability = ReturnType<typeof availableSlots>;
+export type CompanyAvailability = SlotAvailability[];
 
 /**
  * Whether each company can meet in each of the fair's slots: its sessions, its blocks, its working
- * hours. The programme and the registrations are read once for all of them (the scheduler asks for
- * every company of the fair; a booking for both sides).
+ * hours. The registrations are read once for all of them (the scheduler asks for every company of
+ * the fair; a booking for both sides), and the programme only when one of them registered for a
+ * session (most firms have none, so a booking usually reads just the registrations).
  */
 export async function availabilityOf(repos: Repositories, fair: FairRecord, companies: CompanyRecord[]): Promise<Map<string, CompanyAvailability>> {
-  const [sessions, registered] = await Promise.all([repos.fairSessions.listForFair(fair.id), repos.fairSessions.sessionIdsByCompany(companies.map((c) => c.id))]);
+  const registered = await repos.fairSessions.sessionIdsByCompany(companies.map((c) => c.id));
+  const sessions = [...registered.values()].some((ids) => ids.length) ? await repos.fairSessions.listForFair(fair.id) : [];
   const slots = fairSlots(fair);
   const result = new Map<string, CompanyAvailability>();
   for (const company of companies) {
@@ -53,20 +55,16 @@ export async function getAvailability(repos: Repositories, user: UserRecord, com
   return {
     timeZone: company.timeZone,
     fairTimeZone: fair.timeZone,
-    slots: slots.map(({ slot, available, reason }) => ({
-      id: slot.id,
-      start: slot.start.toISOString(),
-      end: slot.end.toISOString(),
-      available,
-      ...(reason ? { reason } : {}),
-    })),
+    slots: slots.map(({ slot, available, reason }) => ({ ...slotView(slot), available, ...(reason ? { reason } : {}) })),
   };
 }
 
+/** Sets the slots the company cannot meet in, each named by its start instant (or its label); stored by start, so a change of the fair's hours moves none. */
 export async function setBlockedSlots(repos: Repositories, user: UserRecord, companyId: string, blocked: string[]) {
   const { company, fair } = await load(repos, user, companyId);
-  const known = new Set(fairSlots(fair).map((s) => s.id));
-  const bad = Object.fromEntries(blocked.map((id, i) => [`blocked.${i}`, id] as const).filter(([, id]) => !known.has(id)).map(([f]) => [f, "unknownSlot"]));
+  const slots = blocked.map((ref) => slotNamed(fair, ref));
+  const bad = Object.fromEntries(slots.flatMap((slot, i) => (slot ? [] : [[`blocked.${i}`, "unknownSlot"]])));
   if (Object.keys(bad).length) throw validationFailed(bad);
-  await repos.companies.setBlockedSlots(company.id, [...new Set(blocked)].sort());
+  const starts = [...new Set(slots.map((s) => s!.start.getTime()))].sort((a, b) => a - b);
+  await repos.companies.setBlockedSlots(company.id, starts.map((t) => new Date(t)));
 }

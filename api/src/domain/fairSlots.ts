@@ -1,19 +1,31 @@
 import { DateTime } from "luxon";
 import type { FairSetup } from "@ketnoi/contracts";
 
+/**
+ * One of the fair's meeting slots. Its start instant is its identity: reservations, a firm's blocked
+ * slots, meetings and the API all name a slot by when it starts, so a change of hours or breaks moves
+ * nothing that is stored.
+ */
 export interface Slot {
-  /** Stable id: "d<day>s<index>", e.g. "d1s03" (day and slot counted from 1). */
-  id: string;
-  day: string;
   start: Date;
   end: Date;
+  /** The fair day it falls on (YYYY-MM-DD in the fair's zone). */
+  day: string;
+  /**
+   * "d<day>s<n>" (day and position counted from 1, e.g. "d1s03"): a label for people and for the
+   * scheduler's file format. Positions shift when breaks change, so nothing is stored by it.
+   */
+  label: string;
 }
+
+/** The part of a fair's set-up its slots follow. */
+export type SlotSetup = Pick<FairSetup, "days" | "timeZone" | "slotMinutes" | "dailyHours" | "breaks">;
 
 /**
  * The fair's meeting slots: each day from the daily start to the end in slot-length steps, in the
  * fair's time zone, leaving out slots that overlap a break. Times come out in UTC.
  */
-export function fairSlots(fair: Pick<FairSetup, "days" | "timeZone" | "slotMinutes" | "dailyHours" | "breaks">): Slot[] {
+function computeSlots(fair: SlotSetup): Slot[] {
   const slots: Slot[] = [];
   fair.days.forEach((day, d) => {
     const at = (hhmm: string) => DateTime.fromISO(`${day}T${hhmm}`, { zone: fair.timeZone });
@@ -24,11 +36,59 @@ export function fairSlots(fair: Pick<FairSetup, "days" | "timeZone" | "slotMinut
       const end = start.plus({ minutes: fair.slotMinutes });
       if (breaks.some(([from, to]) => start < to && end > from)) continue;
       n++;
-      slots.push({ id: `d${d + 1}s${String(n).padStart(2, "0")}`, day, start: start.toUTC().toJSDate(), end: end.toUTC().toJSDate() });
+      slots.push({ label: `d${d + 1}s${String(n).padStart(2, "0")}`, day, start: start.toUTC().toJSDate(), end: end.toUTC().toJSDate() });
     }
   });
   return slots;
 }
+
+interface SlotTable {
+  list: readonly Slot[];
+  byStart: Map<number, Slot>;
+  byLabel: Map<string, Slot>;
+}
+
+/**
+ * Slots computed once per set-up. The key is the set-up itself (days, zone, length, hours, breaks),
+ * not a revision number: a fair read in any process, before or after any change, finds the slots of
+ * exactly what it holds, so the memo can never serve stale slots. A few set-ups are kept (a process
+ * serves one or two fairs; tests make many).
+ */
+const memo = new Map<string, SlotTable>();
+const MEMO_SIZE = 32;
+
+function table(fair: SlotSetup): SlotTable {
+  const key = JSON.stringify([fair.days, fair.timeZone, fair.slotMinutes, fair.dailyHours.start, fair.dailyHours.end, fair.breaks.map((b) => [b.start, b.end])]);
+  let found = memo.get(key);
+  if (!found) {
+    // Shared by every caller: frozen, so none can reorder or edit another's slots.
+    const list = Object.freeze(computeSlots(fair).map((s) => Object.freeze(s)));
+    found = { list, byStart: new Map(list.map((s) => [s.start.getTime(), s])), byLabel: new Map(list.map((s) => [s.label, s])) };
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    memo.set(key, found);
+  }
+  return found;
+}
+
+/** The fair's slots in time order (computed once per set-up). */
+export function fairSlots(fair: SlotSetup): readonly Slot[] {
+  return table(fair).list;
+}
+
+/** The fair's slot that starts at this instant, if there is one. */
+export function slotAt(fair: SlotSetup, start: Date): Slot | undefined {
+  return table(fair).byStart.get(start.getTime());
+}
+
+/** A slot as an API body names it: its start instant (ISO 8601), or its label ("d1s03"); undefined if the fair has none such. */
+export function slotNamed(fair: SlotSetup, ref: string): Slot | undefined {
+  if (!/^\d{4}-/.test(ref)) return table(fair).byLabel.get(ref);
+  const start = new Date(ref);
+  return Number.isNaN(start.getTime()) ? undefined : slotAt(fair, start);
+}
+
+/** How the API shows a slot: its start instant is its id. */
+export const slotView = (s: { start: Date; end: Date }) => ({ id: s.start.toISOString(), start: s.start.toISOString(), end: s.end.toISOString() });
 
 /** Working hours a remote participant keeps in its own zone (the scheduler respects them). */
 export const REMOTE_WORKING_HOURS = { start: "08:00", end: "18:00" };
@@ -38,14 +98,18 @@ export interface AvailabilityInput {
   timeZone: string;
   /** Fair sessions the company registered for: busy then. */
   busy: { start: Date; end: Date }[];
-  /** Slots the company marked as unavailable. */
-  blocked: string[];
+  /** Starts of the slots the company marked as unavailable. */
+  blocked: readonly Date[];
 }
 
+export type SlotAvailability = { slot: Slot; available: boolean; reason?: "session" | "blocked" | "outsideWorkingHours" };
+
 /** Which slots a participant can meet in: fair hours, minus its sessions and blocks, and for remote participants within its own working day. */
-export function availableSlots(slots: Slot[], p: AvailabilityInput): { slot: Slot; available: boolean; reason?: "session" | "blocked" | "outsideWorkingHours" }[] {
+export function availableSlots(slots: readonly Slot[], p: AvailabilityInput): SlotAvailability[] {
+  // A block stored before blocks were starts (a slot id) is skipped until migrateSlotIdentity converts it, never a crash.
+  const blocked = new Set(p.blocked.flatMap((d) => (d instanceof Date ? [d.getTime()] : [])));
   return slots.map((slot) => {
-    if (p.blocked.includes(slot.id)) return { slot, available: false, reason: "blocked" };
+    if (blocked.has(slot.start.getTime())) return { slot, available: false, reason: "blocked" };
     if (p.busy.some((b) => slot.start < b.end && slot.end > b.start)) return { slot, available: false, reason: "session" };
     if (p.participation === "remote") {
       const local = DateTime.fromJSDate(slot.start).setZone(p.timeZone);

@@ -2,15 +2,18 @@ import { companyName, type Locale, type MeetingView } from "@ketnoi/contracts";
 import type { MeetingRecord } from "../repositories/meetingRepository";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { InterpreterRecord } from "../repositories/interpreterRepository";
-import type { Slot } from "../domain/fairSlots";
+import { slotView } from "../domain/fairSlots";
 import { effectiveStatus } from "../domain/meetings/requestRules";
 
+/** The companies and interpreters the meetings name, as the command loaded them. */
 export interface MeetingLookups {
-  companies: Map<string, CompanyRecord>;
-  interpreters: Map<string, InterpreterRecord>;
-  slots: Slot[];
+  companies: ReadonlyMap<string, CompanyRecord>;
+  interpreters: ReadonlyMap<string, InterpreterRecord>;
+}
+
+/** When the reader reads (a lapsed request shows as expired) and in which language (which of a firm's names it is shown by). */
+export interface Reading {
   now: Date;
-  /** The reader's language: which of a firm's names it is shown by. */
   locale: Locale;
 }
 
@@ -22,31 +25,25 @@ const party = (c: CompanyRecord | undefined, id: string, locale: Locale) => ({
   languages: c?.languages ?? [],
 });
 
-/** A slot view for a time: the fair's slot id when the time is still one of its slots. */
-function slotView(slots: Slot[], start: Date, end: Date) {
-  const id = slots.find((s) => s.start.getTime() === start.getTime())?.id ?? "";
-  return { id, start: start.toISOString(), end: end.toISOString() };
-}
-
 /** Where the last note left with an answer explains the state: a counter-proposal's message, a decline's or a cancellation's words. */
 const NOTE_STATUSES = new Set<string>(["countered", "declined", "cancelled"]);
 
 /** What parties, interpreters and organisers see; the check-in code is never in it (it is the QR code's secret). */
-export function presentMeeting(m: MeetingRecord, l: MeetingLookups): MeetingView {
+export function presentMeeting(m: MeetingRecord, l: MeetingLookups, r: Reading): MeetingView {
   const interpreter = m.interpreterId ? l.interpreters.get(m.interpreterId) : undefined;
-  const status = effectiveStatus({ status: m.status, requesterId: m.requesterId, recipientId: m.recipientId, proposalBy: m.proposal?.by, expiresAt: m.expiresAt }, l.now);
+  const status = effectiveStatus({ status: m.status, requesterId: m.requesterId, recipientId: m.recipientId, proposalBy: m.proposal?.by, expiresAt: m.expiresAt }, r.now);
   return {
     id: m.id,
     status,
     source: m.source,
-    requester: party(l.companies.get(m.requesterId), m.requesterId, l.locale),
-    recipient: party(l.companies.get(m.recipientId), m.recipientId, l.locale),
+    requester: party(l.companies.get(m.requesterId), m.requesterId, r.locale),
+    recipient: party(l.companies.get(m.recipientId), m.recipientId, r.locale),
     message: m.message ?? "",
     preferredMode: m.preferredMode,
     dayPart: m.dayPart ?? "any",
-    ...(m.proposal && (status === "requested" || status === "countered") ? { proposal: { slot: slotView(l.slots, m.proposal.start!, m.proposal.end!), by: m.proposal.by! } } : {}),
+    ...(m.proposal && (status === "requested" || status === "countered") ? { proposal: { slot: slotView({ start: m.proposal.start!, end: m.proposal.end! }), by: m.proposal.by! } } : {}),
     ...(m.expiresAt && (status === "requested" || status === "countered") ? { expiresAt: m.expiresAt.toISOString() } : {}),
-    ...(m.startsAt && m.endsAt && status !== "cancelled" ? { slot: slotView(l.slots, m.startsAt, m.endsAt) } : {}),
+    ...(m.startsAt && m.endsAt && status !== "cancelled" ? { slot: slotView({ start: m.startsAt, end: m.endsAt }) } : {}),
     ...(m.mode ? { mode: m.mode } : {}),
     ...(m.table ? { table: m.table } : {}),
     ...(m.onlineRoom ? { onlineRoom: m.onlineRoom } : {}),
@@ -62,3 +59,9 @@ export function presentMeeting(m: MeetingRecord, l: MeetingLookups): MeetingView
     updatedAt: m.updatedAt.toISOString(),
   };
 }
+
+/** A list of meetings as the command loaded them. */
+export const presentMeetings = (list: MeetingLookups & { meetings: MeetingRecord[] }, r: Reading) => list.meetings.map((m) => presentMeeting(m, list, r));
+
+/** One meeting as the command that read or changed it loaded it. */
+export const presentMeetingDetails = (d: MeetingLookups & { meeting: MeetingRecord }, r: Reading) => presentMeeting(d.meeting, d, r);

@@ -36,7 +36,8 @@ export interface CompanyRepository {
   update(id: string, changes: Partial<CompanyProfile>): Promise<CompanyRecord | null>;
   /** Approves a pending company; false when there is none pending with that id (missing or approved already). */
   approve(id: string): Promise<boolean>;
-  setBlockedSlots(id: string, slotIds: string[]): Promise<void>;
+  /** Replaces the starts of the slots the company cannot meet in. */
+  setBlockedSlots(id: string, starts: Date[]): Promise<void>;
   findByRegistrationKey(key: string): Promise<CompanyRecord | null>;
   /**
    * Inserts companies by registration key, and for those that exist replaces them ("replace", the
@@ -78,8 +79,8 @@ export function createCompanyRepository({ Company }: Models, revisions: Revision
       await changed();
       return doc ? toPlain(doc) : null;
     },
-    async setBlockedSlots(id, slotIds) {
-      await Company.updateOne({ _id: id }, { $set: { blockedSlots: slotIds } });
+    async setBlockedSlots(id, starts) {
+      await Company.updateOne({ _id: id }, { $set: { blockedSlots: starts } });
     },
     async approve(id) {
       const matched = (await Company.updateOne({ _id: id, status: "pending" }, { $set: { status: "approved" } })).matchedCount === 1;

@@ -42,6 +42,10 @@ export interface MeetingRepository {
   listLapsed(now: Date): Promise<MeetingRecord[]>;
   /** Booked meetings starting in [from, to). */
   listBookedStarting(from: Date, to: Date): Promise<MeetingRecord[]>;
+  /** Booked online meetings stored before the room number was kept on the meeting (for migrateSlotIdentity). */
+  listWithoutRoomNumber(): Promise<MeetingRecord[]>;
+  /** Records the room number of a meeting stored without it, unless the meeting changed since it was read. */
+  recordRoomNumber(meeting: MeetingRecord, roomNumber: number): Promise<void>;
 }
 
 const ID_FIELDS = new Set(["fairId", "requesterId", "recipientId", "requestedBy", "interpreterId"]);
@@ -64,11 +68,11 @@ function toStored(set: Partial<MeetingFields>): Record<string, unknown> {
 }
 
 export function createMeetingRepository({ Meeting, MeetingEvent }: Models): MeetingRepository {
-  const apply = (id: string, version: number, set: Record<string, unknown>, unset: string[]) =>
-    Meeting.updateOne(
-      { _id: id },
-      { $set: { ...set, version }, ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, 1])) } : {}) },
-    );
+  const update = (version: number, set: Record<string, unknown>, unset: string[]) => ({
+    $set: { ...set, version },
+    ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, 1])) } : {}),
+  });
+  const apply = (id: string, version: number, set: Record<string, unknown>, unset: string[]) => Meeting.updateOne({ _id: id }, update(version, set, unset));
   /** Rolls a meeting forward over events written by a process that stopped before applying them. */
   const load = async (id: string): Promise<MeetingRecord | null> => {
     for (;;) {
@@ -101,8 +105,10 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
         if ((err as { code?: number }).code === 11000) throw new StaleMeetingError();
         throw err;
       }
-      await apply(meeting.id, n, stored, unset);
-      return (await load(meeting.id))!;
+      // The meeting as this change left it, in the same command that applies it. A later event some
+      // other process wrote meanwhile is rolled forward by the next read, as ever.
+      const doc = await Meeting.findOneAndUpdate({ _id: meeting.id }, update(n, stored, unset), { returnDocument: "after" }).lean();
+      return toPlain(doc!) as MeetingRecord;
     },
     listForCompany: (companyId) => list({ parties: new Types.ObjectId(companyId) }),
     async existsBetween(companyA, companyB) {
@@ -115,6 +121,11 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
     listForFair: (fairId) => list({ fairId: new Types.ObjectId(fairId) }),
     listLapsed: (now) => list({ status: { $in: ["requested", "countered"] }, expiresAt: { $lte: now } }),
     listBookedStarting: (from, to) => list({ status: "booked", startsAt: { $gte: from, $lt: to } }),
+    listWithoutRoomNumber: () => list({ status: "booked", mode: "online", roomNumber: { $exists: false } }),
+    async recordRoomNumber(meeting, roomNumber) {
+      // Not a change of the meeting (no event): the number it has held all along, written where it is read.
+      await Meeting.updateOne({ _id: meeting.id, version: meeting.version }, { $set: { roomNumber } });
+    },
     async history(id) {
       const rows = await MeetingEvent.find({ meetingId: new Types.ObjectId(id) }).lean();
       return rows

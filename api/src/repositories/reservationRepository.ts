@@ -7,10 +7,13 @@ const TRIES_BEFORE_READING = 3;
 
 /** Claims on things only one meeting may hold (see the reservation model). */
 export interface ReservationRepository {
-  /** Claims every key for the meeting; on the first one held by another meeting, releases what it claimed and names that key. */
+  /**
+   * Claims every key for the meeting, in one insert; when another meeting holds any of them, releases
+   * what it claimed and names the first such key.
+   */
   claimAll(keys: string[], meetingId: string): Promise<{ ok: true } | { ok: false; taken: string }>;
-  /** Claims the first free key among the candidates, in order; null when every one is held. */
-  claimFirst(candidates: string[], meetingId: string): Promise<string | null>;
+  /** Claims the first free candidate, in order (`keyOf` names what it holds); returns the one it chose, null when every one is held. */
+  claimFirst<T>(candidates: readonly T[], keyOf: (candidate: T) => string, meetingId: string): Promise<{ chosen: T; key: string } | null>;
   /** Claims a key only if no one holds it yet, this meeting included: a once-only mark. */
   claimNew(key: string, meetingId: string): Promise<boolean>;
   /** Releases keys this meeting holds (a key another meeting holds is left alone). */
@@ -35,28 +38,46 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
   };
   return {
     async claimAll(keys, meetingId) {
-      const claimed: string[] = [];
-      for (const key of keys) {
-        if (!(await claim(key, meetingId))) {
-          await release(claimed, meetingId);
-          return { ok: false, taken: key };
+      if (!keys.length) return { ok: true };
+      const owner = new Types.ObjectId(meetingId);
+      // One round trip for all of them; unordered, so every key not held is inserted and each held one reported.
+      const refused = await Reservation.insertMany(keys.map((key) => ({ _id: key, meetingId: owner })), { ordered: false }).then(
+        () => new Set<number>(),
+        (err: { writeErrors?: { index?: number; err?: { index?: number; code?: number } }[] }) => {
+          const errors = err.writeErrors ?? [];
+          if (!errors.length || errors.some((e) => (e.err?.code ?? (e as { code?: number }).code) !== 11000)) throw err;
+          return new Set(errors.map((e) => e.index ?? e.err?.index ?? -1));
+        },
+      );
+      let taken: string | undefined;
+      for (const [i, key] of keys.entries()) {
+        // Held already: by this very meeting (a retried step) counts as claimed.
+        if (refused.has(i) && !(await Reservation.exists({ _id: key, meetingId: owner }))) {
+          taken = key;
+          break;
         }
-        claimed.push(key);
       }
-      return { ok: true };
+      if (taken === undefined) return { ok: true };
+      await release(keys.filter((_, i) => !refused.has(i)), meetingId);
+      return { ok: false, taken };
     },
-    async claimFirst(candidates, meetingId) {
+    async claimFirst(candidates, keyOf, meetingId) {
       // The first few by trying them (the candidate order spreads meetings, so the first is usually
       // free); past those, one read of which are held, so a full slot costs a handful of commands
       // instead of two per table, room or interpreter.
-      for (const key of candidates.slice(0, TRIES_BEFORE_READING)) if (await claim(key, meetingId)) return key;
-      const rest = candidates.slice(TRIES_BEFORE_READING);
+      for (const chosen of candidates.slice(0, TRIES_BEFORE_READING)) {
+        const key = keyOf(chosen);
+        if (await claim(key, meetingId)) return { chosen, key };
+      }
+      const rest = candidates.slice(TRIES_BEFORE_READING).map((chosen) => ({ chosen, key: keyOf(chosen) }));
       if (!rest.length) return null;
-      const holders = new Map((await Reservation.find({ _id: { $in: rest } }, { _id: 1, meetingId: 1 }).lean()).map((r) => [String(r._id), r.meetingId.toHexString()]));
-      for (const key of rest) {
-        const holder = holders.get(key);
-        if (holder === meetingId) return key; // a retried step: this meeting holds it already
-        if (!holder && (await claim(key, meetingId))) return key;
+      const holders = new Map(
+        (await Reservation.find({ _id: { $in: rest.map((c) => c.key) } }, { _id: 1, meetingId: 1 }).lean()).map((r) => [String(r._id), r.meetingId.toHexString()]),
+      );
+      for (const candidate of rest) {
+        const holder = holders.get(candidate.key);
+        if (holder === meetingId) return candidate; // a retried step: this meeting holds it already
+        if (!holder && (await claim(candidate.key, meetingId))) return candidate;
       }
       return null;
     },

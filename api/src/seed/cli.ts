@@ -3,6 +3,7 @@ import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoFair } from "./seedDemoFair";
 import { seedDemoMeetings } from "./seedDemoMeetings";
+import { migrateSlotIdentity } from "../commands/meetings/migrateSlotIdentity";
 
 // The seed needs only the database, so it validates just that variable.
 const env = z.object({ MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//) }).safeParse(process.env);
@@ -14,6 +15,7 @@ if (!env.success) {
 const db = await connectDatabase(env.data.MONGODB_URI);
 try {
   const repos = createRepositories(db.models);
+  await migrateSlotIdentity(repos); // a database from before: its blocks become starts before the demo fair may move
   const today = new Date();
   const report = await seedDemoFair(repos, today);
   const meetings = await seedDemoMeetings(repos, () => today);

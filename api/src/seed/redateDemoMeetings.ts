@@ -36,7 +36,16 @@ export async function redateDemoMeetings(repos: Repositories, fair: FairRecord, 
     await repos.meetings.change(meeting, "redated_demo", undefined, { set: { ...set, reservationKeys: keys, sequence: meeting.sequence + 1 } });
     moved++;
   }
+  await redateBlockedSlots(repos, fair, opens, shift);
   return moved;
+}
+
+/** Firms' blocked slots are named by their start: they move with the fair's days (same local times). */
+async function redateBlockedSlots(repos: Repositories, fair: FairRecord, opens: Date, shift: (d: Date) => Date) {
+  for (const c of await repos.companies.listAll()) {
+    if (c.fairId !== fair.id || !c.blockedSlots.some((d) => d < opens)) continue;
+    await repos.companies.setBlockedSlots(c.id, c.blockedSlots.map((d) => (d < opens ? shift(d) : d)));
+  }
 }
 
 /** The meeting's keys at its new start: the same table, room, interpreter and pair. */

@@ -86,7 +86,7 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
   const openSlots = new Map<string, number>();
   const cards = new Map<string, PartnerCard>();
   let checkedAt = -Infinity;
-  let slots: Slot[] = [];
+  let slots: readonly Slot[] = [];
   const eligible = (c: CompanyRecord) => c.fairId === fairId && c.status !== "pending";
   const upsert = (c: CompanyRecord) => {
     versions.set(c.id, (c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0);

@@ -5,6 +5,7 @@ import type { MeetingRecord } from "../repositories/meetingRepository";
 import type { UserRecord } from "../repositories/userRepository";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { FairRecord } from "../repositories/fairRepository";
+import type { InterpreterRecord } from "../repositories/interpreterRepository";
 import type { EventPublisher } from "./events";
 import { MAILED_KINDS, meetingMail, type MailedKind } from "./meetingMail";
 import { layoutMail } from "./mailLayout";
@@ -25,11 +26,12 @@ export type MeetingNotificationKind =
   | "meeting_held"
   | "schedule_published";
 
-/** The meeting's two companies and fair, when the caller has them already (a booking does): not read again. */
+/** The meeting's two companies and fair (and its interpreter), when the caller has them already (a booking does): not read again. */
 export interface MeetingParties {
   requester: CompanyRecord;
   recipient: CompanyRecord;
   fair: FairRecord;
+  interpreter?: InterpreterRecord | null;
 }
 
 export interface MeetingNotifier {
@@ -61,7 +63,8 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
       const readers: { user: UserRecord; counterpart: string }[] = (await Promise.all([members(meeting.requesterId), members(meeting.recipientId)])).flat();
       let interpreterName: string | undefined;
       if (meeting.interpreterId) {
-        const interpreter = await repos.interpreters.findById(meeting.interpreterId);
+        const known = parties?.interpreter;
+        const interpreter = known?.id === meeting.interpreterId ? known : await repos.interpreters.findById(meeting.interpreterId);
         interpreterName = interpreter?.name;
         const user = interpreter?.userId ? await repos.users.findById(interpreter.userId) : null;
         if (user) readers.push({ user, counterpart: `${nameFor(meeting.requesterId, user.locale)} – ${nameFor(meeting.recipientId, user.locale)}` });

@@ -266,13 +266,13 @@ describe("access: every endpoint as every role", () => {
     await t.db.models.Company.updateOne({ _id: fixture.vendorCompany }, { $set: { languages: ["ja", "en"] } });
     const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
     const domesticUser = (await t.repos.users.findByEmail("domestic@ketnoi.demo"))!;
-    fixture.booked = (await requestMeeting(ctx, domesticUser, { with: fixture.vendorCompany, message: "", mode: "onsite", slot: "d1s08" })).id;
+    fixture.booked = (await requestMeeting(ctx, domesticUser, { with: fixture.vendorCompany, message: "", mode: "onsite", slot: "d1s08" })).meeting.id;
     const others = await t.db.models.Company.find({ kind: "foreign", listed: true, status: { $ne: "pending" }, _id: { $ne: fixture.vendorCompany } }).limit(5).lean();
     const hash = (await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash;
     const ids: string[] = [];
     for (const [i, c] of others.slice(0, 4).entries()) {
       const user = await t.repos.users.create({ email: `fixture-vendor${i}@example.jp`, name: `V${i}`, role: "vendor", companyId: c._id.toHexString(), companyRole: "owner", locale: "en", timeZone: "Asia/Tokyo", consents: [], passwordHash: hash });
-      ids.push((await requestMeeting(ctx, user, { with: fixture.domesticCompany, message: "", mode: "either", ...(i === 3 ? { slot: "d2s03" } : {}) })).id);
+      ids.push((await requestMeeting(ctx, user, { with: fixture.domesticCompany, message: "", mode: "either", ...(i === 3 ? { slot: "d2s03" } : {}) })).meeting.id);
       if (i === 0) fixture.feedPath = new URL((await createCalendarFeed(ctx, user, TEST_ORIGIN)).url).pathname;
     }
     [fixture.toAccept, fixture.toDecline, fixture.toCounter, fixture.toCancel] = ids as [string, string, string, string];

@@ -7,6 +7,9 @@ import { checkSolution } from "../../../api/src/domain/scheduling/checker";
 import type { AdjustPlanResult, PlanSlotOptions, SchedulePlanSummary, SchedulePlanView } from "@ketnoi/contracts";
 import { seedDemoMeetings } from "../../../api/src/seed/seedDemoMeetings";
 import { buildUser } from "../../support/factories";
+import { fairSlots } from "../../../api/src/domain/fairSlots";
+import { demoFairSetup } from "../../../api/src/seed/data/programme";
+import { DEMO_DAYS } from "../../support/clock";
 
 describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
   const t = useSeededApp("scheduler");
@@ -24,7 +27,7 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
       const user = await buildUser(t.repos, { companyId: firm._id.toHexString() });
       // Every firm asks two or three vendors: the popular first vendor is asked by all ten.
       for (const v of vendors.slice(0, 2 + (i % 2))) {
-        const m = await requestMeeting(ctx, user, { with: v._id.toHexString(), message: "", mode: "either", ...(i === 0 && v === vendors[0] ? { slot: "d1s04" } : {}), ...(i < 4 && v === vendors[1] ? { dayPart: "afternoon" as const } : {}) });
+        const { meeting: m } = await requestMeeting(ctx, user, { with: v._id.toHexString(), message: "", mode: "either", ...(i === 0 && v === vendors[0] ? { slot: "d1s04" } : {}), ...(i < 4 && v === vendors[1] ? { dayPart: "afternoon" as const } : {}) });
         if (i < 4 && v === vendors[1]) afternoonOnly.push(m.id);
         if (m.status === "booked") booked = { id: m.id, start: m.startsAt!.toISOString() };
         else requests.push(m.id);
@@ -32,7 +35,7 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
     }
     // One firm blocks every slot: its request cannot be placed, and the plan must say why.
     const blocked = firms[9]!;
-    await t.db.models.Company.updateOne({ _id: blocked._id }, { $set: { blockedSlots: Array.from({ length: 14 }, (_, k) => `d1s${String(k + 1).padStart(2, "0")}`).concat(Array.from({ length: 14 }, (_, k) => `d2s${String(k + 1).padStart(2, "0")}`)) } });
+    await t.db.models.Company.updateOne({ _id: blocked._id }, { $set: { blockedSlots: fairSlots(demoFairSetup(DEMO_DAYS)).map((s) => s.start) } });
     isolated = blocked._id.toHexString();
   });
 

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { FAIR_TIME_ZONE, MEETING_WINDOW_OPENS_MINUTES } from "@ketnoi/contracts";
+import { MEETING_WINDOW_OPENS_MINUTES, type MeetingCheckInBody, type MeetingNoShowBody, type MeetingOutcomeBody } from "@ketnoi/contracts";
 import { AppError, validationFailed } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import { meetingPolicy } from "../../policies/meeting";
@@ -8,6 +8,7 @@ import type { MeetingContext } from "./context";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { meetingWindow } from "../../domain/meetings/meetingWindow";
+import { detailsOf, loadDetails, loadParties, type MeetingDetails } from "./parties";
 
 /** Once a meeting has taken place (or not), the pair may book a follow-up: its one-live-meeting claim goes. */
 const withoutPair = (keys: string[]) => keys.filter((k) => !reservationKeys.isPair(k));
@@ -16,31 +17,31 @@ const releasePair = (ctx: MeetingContext, m: MeetingRecord) => ctx.repos.reserva
 const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Scanning the meeting's QR code at the table (an organiser or either party) records it as held. */
-export async function checkInMeeting(ctx: MeetingContext, user: UserRecord, id: string, code: string) {
+export async function checkInMeeting(ctx: MeetingContext, user: UserRecord, id: string, { code }: MeetingCheckInBody): Promise<MeetingDetails> {
   const meeting = await loadVisibleMeeting(ctx, user, id);
   if (!meetingPolicy.canRecordAttendance(user, meeting)) throw new AppError("forbidden");
-  if (meeting.status === "held") return meeting; // a second scan changes nothing
+  if (meeting.status === "held") return loadDetails(ctx, meeting); // a second scan changes nothing
   requireStatus(ctx, meeting, ["booked"]);
   if (meeting.mode !== "onsite") throw new AppError("conflict", { meeting: "notOnsite" });
   if (!sameCode(code, meeting.checkInCode)) throw validationFailed({ code: "wrongCode" });
+  const parties = await loadParties(ctx, meeting);
   // Parties arrive early at the table: check-in opens with the meeting's window. Refused before
   // that, with the time it opens in the reader's zone (and the fair's), so the desk can say when to come back.
   const { opens } = meetingWindow(meeting.startsAt!, meeting.endsAt!);
   if (ctx.now() < opens) {
-    const fairZone = (await ctx.repos.fairs.findById(meeting.fairId))?.timeZone ?? FAIR_TIME_ZONE;
-    const values = { opensAt: opens.toISOString(), now: ctx.now().toISOString(), zone: user.timeZone, fairZone, minutes: String(MEETING_WINDOW_OPENS_MINUTES) };
+    const values = { opensAt: opens.toISOString(), now: ctx.now().toISOString(), zone: user.timeZone, fairZone: parties.fair.timeZone, minutes: String(MEETING_WINDOW_OPENS_MINUTES) };
     throw new AppError("conflict", { meeting: "checkInOpensAt" }, undefined, undefined, values);
   }
   const held = await orConflict(() =>
     ctx.repos.meetings.change(meeting, "checked_in", user.id, { set: { status: "held", checkedInAt: ctx.now(), reservationKeys: withoutPair(meeting.reservationKeys) } }),
   );
   await releasePair(ctx, meeting);
-  await ctx.notifier.meetingChanged("meeting_held", held, user.id);
-  return held;
+  await ctx.notifier.meetingChanged("meeting_held", held, user.id, parties);
+  return detailsOf(held, parties);
 }
 
 /** Records that a party did not come, once the meeting has started: by the other party or an organiser. */
-export async function reportNoShow(ctx: MeetingContext, user: UserRecord, id: string, absent: string) {
+export async function reportNoShow(ctx: MeetingContext, user: UserRecord, id: string, { absent }: MeetingNoShowBody): Promise<MeetingDetails> {
   const meeting = await loadVisibleMeeting(ctx, user, id);
   if (!meetingPolicy.canRecordAttendance(user, meeting)) throw new AppError("forbidden");
   requireStatus(ctx, meeting, ["booked"]);
@@ -51,16 +52,16 @@ export async function reportNoShow(ctx: MeetingContext, user: UserRecord, id: st
     ctx.repos.meetings.change(meeting, "no_show", user.id, { set: { status: "no_show", absent: [absent], reservationKeys: withoutPair(meeting.reservationKeys) } }),
   );
   await releasePair(ctx, meeting);
-  return recorded;
+  return loadDetails(ctx, recorded);
 }
 
 /** Each side records what came of a meeting it held (or one it was at); a later record replaces its earlier one. */
-export async function recordOutcome(ctx: MeetingContext, user: UserRecord, id: string, outcome: string, note: string) {
+export async function recordOutcome(ctx: MeetingContext, user: UserRecord, id: string, { outcome, note }: MeetingOutcomeBody): Promise<MeetingDetails> {
   const meeting = await loadVisibleMeeting(ctx, user, id);
   const side = meetingPolicy.sideOf(user, meeting);
   if (!side) throw new AppError("forbidden");
   requireStatus(ctx, meeting, ["booked", "held"]);
   if (ctx.now() < meeting.startsAt!) throw new AppError("conflict", { meeting: "notStarted" });
-  const outcomes = [...meeting.outcomes.filter((o) => o.companyId !== side), { companyId: side, outcome: outcome as never, ...(note ? { note } : {}), at: ctx.now() }];
-  return orConflict(() => ctx.repos.meetings.change(meeting, "outcome", user.id, { set: { outcomes } }));
+  const outcomes = [...meeting.outcomes.filter((o) => o.companyId !== side), { companyId: side, outcome, ...(note ? { note } : {}), at: ctx.now() }];
+  return loadDetails(ctx, await orConflict(() => ctx.repos.meetings.change(meeting, "outcome", user.id, { set: { outcomes } })));
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { AppError, notFound, validationFailed } from "../../errors";
+import { AppError, validationFailed } from "../../errors";
 import type { CompanyRecord } from "../../repositories/companyRepository";
 import type { FairRecord } from "../../repositories/fairRepository";
-import { fairSlots, type Slot } from "../../domain/fairSlots";
+import type { InterpreterRecord } from "../../repositories/interpreterRepository";
+import { fairSlots, slotNamed, slotView, type Slot } from "../../domain/fairSlots";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { interpreterBridges, languageBridge } from "../../domain/meetings/languageBridge";
 import { rotate, tableOrder } from "../../domain/meetings/tableOrder";
@@ -15,8 +16,9 @@ export interface Booking {
   slot: Slot;
   mode: "onsite" | "online";
   table?: number;
-  onlineRoom?: string;
-  interpreterId?: string;
+  /** The fair's numbered online room of the slot it holds, and the video room's name. */
+  room?: { number: number; name: string };
+  interpreter?: InterpreterRecord;
   languages?: [string, string];
   /** Every reservation claimed for this booking (not the pair's). */
   keys: string[];
@@ -28,7 +30,7 @@ export interface BookingRequest {
   requester: CompanyRecord;
   recipient: CompanyRecord;
   preferredMode: "onsite" | "online" | "either";
-  slotId: string;
+  slot: Slot;
   /** The interpreter to try first (the one a published plan chose). */
   preferInterpreter?: string;
   /** The table to try first (the one a published plan chose, near the interpreter's other meetings). */
@@ -40,9 +42,9 @@ export function checkModeFits(mode: BookingRequest["preferredMode"], a: CompanyR
   if (mode === "onsite" && (a.participation === "remote" || b.participation === "remote")) throw validationFailed({ mode: "onsiteNeedsBothThere" });
 }
 
-/** The fair's slot with this id, or a field error. */
-export function slotOf(fair: FairRecord, slotId: string, field = "slot"): Slot {
-  const slot = fairSlots(fair).find((s) => s.id === slotId);
+/** The fair's slot a request names (its start instant, or its label), or a field error. */
+export function slotOf(fair: FairRecord, ref: string, field = "slot"): Slot {
+  const slot = slotNamed(fair, ref);
   if (!slot) throw validationFailed({ [field]: "unknownSlot" });
   return slot;
 }
@@ -66,11 +68,15 @@ export interface AlternativesOptions {
 }
 
 /** Free slots both companies could take, nearest to `near` first: what a refused booking offers instead. */
-export async function alternativeSlots(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, o: AlternativesOptions = {}) {
+export async function freeCommonSlots(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, o: AlternativesOptions = {}) {
   const [both, busy] = await Promise.all([o.availability ?? availabilityOf(ctx.repos, fair, [a, b]), busyStarts(ctx, [a.id, b.id], o.except)]);
-  const ids = (id: string) => new Set(both.get(id)!.filter((s) => s.available).map((s) => s.slot.id));
-  const free = commonFreeSlots(fairSlots(fair), ids(a.id), ids(b.id), busy, o.near, ctx.now());
-  return free.slice(0, o.limit ?? 5).map((s) => ({ id: s.id, start: s.start.toISOString(), end: s.end.toISOString() }));
+  const starts = (id: string) => new Set(both.get(id)!.filter((s) => s.available).map((s) => s.slot.start.getTime()));
+  return commonFreeSlots(fairSlots(fair), starts(a.id), starts(b.id), busy, o.near, ctx.now()).slice(0, o.limit ?? 5);
+}
+
+/** The same, as the API shows slots (a refusal's alternatives, the slots to book from). */
+export async function alternativeSlots(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, o: AlternativesOptions = {}) {
+  return (await freeCommonSlots(ctx, fair, a, b, o)).map(slotView);
 }
 
 /**
@@ -81,7 +87,7 @@ export async function checkBothAvailable(ctx: MeetingContext, fair: FairRecord, 
   if (slot.start <= ctx.now()) throw validationFailed({ slot: "slotInPast" });
   const availability = await availabilityOf(ctx.repos, fair, [a, b]);
   for (const [company, field] of [[a, "requesterUnavailable"], [b, "recipientUnavailable"]] as const) {
-    const own = availability.get(company.id)!.find((s) => s.slot.id === slot.id);
+    const own = availability.get(company.id)!.find((s) => s.slot.start.getTime() === slot.start.getTime());
     if (!own?.available) throw new AppError("conflict", { slot: field }, undefined, await alternativeSlots(ctx, fair, a, b, { near: slot.start, availability }));
   }
   return availability;
@@ -95,8 +101,7 @@ export async function checkBothAvailable(ctx: MeetingContext, fair: FairRecord, 
  * left claimed when it fails.
  */
 export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Promise<Booking> {
-  const { fair, requester, recipient, meetingId } = req;
-  const slot = slotOf(fair, req.slotId);
+  const { fair, requester, recipient, meetingId, slot } = req;
   checkModeFits(req.preferredMode, requester, recipient);
   const availability = await checkBothAvailable(ctx, fair, requester, recipient, slot);
   const { reservations } = ctx.repos;
@@ -104,55 +109,55 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   // Other slots to try: never the one just refused.
   const refuse = async (field: string) => {
     await reservations.release(claimed, meetingId);
-    const alternatives = (await alternativeSlots(ctx, fair, requester, recipient, { near: slot.start, except: meetingId, limit: 6, availability })).filter((s) => s.id !== slot.id).slice(0, 5);
-    throw new AppError("conflict", { slot: field }, undefined, alternatives);
+    const alternatives = (await freeCommonSlots(ctx, fair, requester, recipient, { near: slot.start, except: meetingId, limit: 6, availability })).filter((s) => s.start.getTime() !== slot.start.getTime()).slice(0, 5);
+    throw new AppError("conflict", { slot: field }, undefined, alternatives.map(slotView));
   };
 
-  const parties = await reservations.claimAll([reservationKeys.participant(requester.id, slot.start), reservationKeys.participant(recipient.id, slot.start)], meetingId);
-  if (!parties.ok) return refuse(parties.taken.includes(requester.id) ? "requesterBusy" : "recipientBusy");
-  claimed.push(reservationKeys.participant(requester.id, slot.start), reservationKeys.participant(recipient.id, slot.start));
+  const times = [reservationKeys.participant(requester.id, slot.start), reservationKeys.participant(recipient.id, slot.start)];
+  const parties = await reservations.claimAll(times, meetingId);
+  if (!parties.ok) return refuse(parties.taken === times[0] ? "requesterBusy" : "recipientBusy");
+  claimed.push(...times);
 
   const spread = parseInt(meetingId.slice(-6), 16);
   const bothOnsite = requester.participation === "onsite" && recipient.participation === "onsite";
   let mode: Booking["mode"] | undefined;
   let table: number | undefined;
-  let onlineRoom: string | undefined;
+  let room: Booking["room"];
   if (req.preferredMode !== "online" && bothOnsite && fair.onsiteTables > 0) {
     const zoned = tableOrder(fair.onsiteTables, fair.tableZones, [...requester.sectors, ...recipient.sectors], spread);
     const order = req.preferTable && req.preferTable <= fair.onsiteTables ? [req.preferTable, ...zoned.filter((t) => t !== req.preferTable)] : zoned;
-    const key = await reservations.claimFirst(order.map((t) => reservationKeys.table(fair.id, slot.start, t)), meetingId);
-    if (key) {
-      claimed.push(key);
+    const got = await reservations.claimFirst(order, (t) => reservationKeys.table(fair.id, slot.start, t), meetingId);
+    if (got) {
+      claimed.push(got.key);
       mode = "onsite";
-      table = Number(key.slice(key.lastIndexOf(":") + 1));
+      table = got.chosen;
     }
   }
   if (!mode && req.preferredMode !== "onsite" && fair.onlineRoomsPerSlot > 0) {
     const rooms = rotate(Array.from({ length: fair.onlineRoomsPerSlot }, (_, i) => i + 1), spread);
-    const key = await reservations.claimFirst(rooms.map((r) => reservationKeys.room(fair.id, slot.start, r)), meetingId);
-    if (key) {
-      claimed.push(key);
+    const got = await reservations.claimFirst(rooms, (r) => reservationKeys.room(fair.id, slot.start, r), meetingId);
+    if (got) {
+      claimed.push(got.key);
       mode = "online";
       // The video room's name is unguessable: knowing a meeting exists does not let anyone in.
-      onlineRoom = `mtg_${randomBytes(16).toString("base64url")}`;
+      room = { number: got.chosen, name: `mtg_${randomBytes(16).toString("base64url")}` };
     }
   }
   if (!mode) return refuse(req.preferredMode === "online" || !bothOnsite ? "noOnlineRoom" : "noTable");
 
   const languages = languageBridge(requester.languages, recipient.languages) ?? undefined;
-  let interpreterId: string | undefined;
+  let interpreter: InterpreterRecord | undefined;
   if (languages) {
-    const day = slot.day;
     const candidates = (await ctx.repos.interpreters.listForFair(fair.id)).filter(
-      (i) => i.availableDays.includes(day) && interpreterBridges(i.languages, requester.languages, recipient.languages),
+      (i) => i.availableDays.includes(slot.day) && interpreterBridges(i.languages, requester.languages, recipient.languages),
     );
     const order = rotate(candidates, spread).sort((x, y) => Number(y.id === req.preferInterpreter) - Number(x.id === req.preferInterpreter));
-    const key = await reservations.claimFirst(order.map((i) => reservationKeys.interpreter(i.id, slot.start)), meetingId);
-    if (!key) return refuse("noInterpreter");
-    claimed.push(key);
-    interpreterId = key.split(":")[1];
+    const got = await reservations.claimFirst(order, (i) => reservationKeys.interpreter(i.id, slot.start), meetingId);
+    if (!got) return refuse("noInterpreter");
+    claimed.push(got.key);
+    interpreter = got.chosen;
   }
-  return { slot, mode, ...(table ? { table } : {}), ...(onlineRoom ? { onlineRoom } : {}), ...(interpreterId ? { interpreterId, languages } : {}), keys: claimed };
+  return { slot, mode, ...(table ? { table } : {}), ...(room ? { room } : {}), ...(interpreter ? { interpreter, languages } : {}), keys: claimed };
 }
 
 /** The meeting fields a booking sets. */
@@ -163,23 +168,16 @@ export function bookedFields(b: Booking) {
     endsAt: b.slot.end,
     mode: b.mode,
     ...(b.table ? { table: b.table } : {}),
-    ...(b.onlineRoom ? { onlineRoom: b.onlineRoom } : {}),
-    ...(b.interpreterId ? { interpreterId: b.interpreterId, languages: b.languages } : {}),
+    ...(b.room ? { roomNumber: b.room.number, onlineRoom: b.room.name } : {}),
+    ...(b.interpreter ? { interpreterId: b.interpreter.id, languages: b.languages } : {}),
   };
 }
 
 /** What a booked meeting moved to a new booking no longer has (a table, a room, an interpreter). */
 export function droppedFields(b: Booking) {
-  return [...(b.table ? [] : (["table"] as const)), ...(b.onlineRoom ? [] : (["onlineRoom"] as const)), ...(b.interpreterId ? [] : (["interpreterId", "languages"] as const))];
-}
-
-/** Loads the two companies of a meeting and their fair. */
-export async function loadParties(ctx: MeetingContext, requesterId: string, recipientId: string, fairId: string) {
-  const [requester, recipient, fair] = await Promise.all([
-    ctx.repos.companies.findById(requesterId),
-    ctx.repos.companies.findById(recipientId),
-    ctx.repos.fairs.findById(fairId),
-  ]);
-  if (!requester || !recipient || !fair) throw notFound();
-  return { requester, recipient, fair };
+  return [
+    ...(b.table ? [] : (["table"] as const)),
+    ...(b.room ? [] : (["roomNumber", "onlineRoom"] as const)),
+    ...(b.interpreter ? [] : (["interpreterId", "languages"] as const)),
+  ];
 }

@@ -26,24 +26,19 @@ export async function feedOwner(ctx: MeetingContext, token: string) {
 
 /** The user's booked, held and cancelled meetings as iCalendar text, in the user's language. */
 export async function agendaIcs(ctx: MeetingContext, user: UserRecord, publicOrigin: string) {
-  const meetings = (await meetingsFor(ctx, user)).filter((m) => m.startsAt && ["booked", "held", "no_show", "cancelled"].includes(m.status));
+  const list = await meetingsFor(ctx, user);
+  const meetings = list.meetings.filter((m) => m.startsAt && ["booked", "held", "no_show", "cancelled"].includes(m.status));
   const fair = meetings[0] ? await ctx.repos.fairs.findById(meetings[0].fairId) : await ctx.repos.fairs.findCurrent(ctx.now());
-  const names = new Map<string, string>();
-  const nameOf = async (id: string) => {
-    if (!names.has(id)) {
-      const c = await ctx.repos.companies.findById(id);
-      names.set(id, c ? companyName(c, user.locale) : "");
-    }
-    return names.get(id)!;
+  const nameOf = (id: string) => {
+    const c = list.companies.get(id);
+    return c ? companyName(c, user.locale) : "";
   };
-  const interpreters = new Map((fair ? await ctx.repos.interpreters.listForFair(fair.id) : []).map((i) => [i.id, i.name]));
-  const entries: CalendarEntry[] = [];
-  for (const m of meetings) {
+  const entries: CalendarEntry[] = meetings.map((m) => {
     const counterpart =
-      user.companyId === m.requesterId ? await nameOf(m.recipientId) : user.companyId === m.recipientId ? await nameOf(m.requesterId) : `${await nameOf(m.requesterId)} – ${await nameOf(m.recipientId)}`;
-    const interpreterName = m.interpreterId ? interpreters.get(m.interpreterId) : undefined;
-    entries.push({ meeting: m, counterpart, ...(interpreterName ? { interpreterName } : {}) });
-  }
+      user.companyId === m.requesterId ? nameOf(m.recipientId) : user.companyId === m.recipientId ? nameOf(m.requesterId) : `${nameOf(m.requesterId)} – ${nameOf(m.recipientId)}`;
+    const interpreterName = m.interpreterId ? list.interpreters.get(m.interpreterId)?.name : undefined;
+    return { meeting: m, counterpart, ...(interpreterName ? { interpreterName } : {}) };
+  });
   return agendaCalendar(entries, {
     name: (fair && pickText(fair.name, user.locale)) || "Ketnoi",
     locale: user.locale,

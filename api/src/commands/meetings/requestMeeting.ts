@@ -1,28 +1,27 @@
 import { randomBytes } from "node:crypto";
+import type { MeetingRequestBody } from "@ketnoi/contracts";
 import { AppError, notFound, validationFailed } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { requestExpiry } from "../../domain/meetings/requestRules";
 import { bookedFields, checkModeFits, claimBooking, slotOf } from "./booking";
+import { detailsOf, type MeetingDetails } from "./parties";
 import type { MeetingContext } from "./context";
-import { maySeeCard } from "../visibleCompany";
+import { maySeeCard } from "../../policies/companyVisibility";
 
-export interface RequestMeetingInput {
-  with: string;
-  message: string;
-  mode: "onsite" | "online" | "either";
-  dayPart?: "any" | "morning" | "afternoon";
-  slot?: string;
-  /** Internal callers only (the demo seed): the interpreter to try first for a booking. */
-  preferInterpreter?: string;
-}
+/** The request body (a day part may be left out by internal callers) and, for internal callers, the interpreter to try first. */
+export type RequestMeetingInput = Omit<MeetingRequestBody, "dayPart"> &
+  Partial<Pick<MeetingRequestBody, "dayPart">> & {
+    /** Internal callers only (the demo seed): the interpreter to try first for a booking. */
+    preferInterpreter?: string;
+  };
 
 /**
  * A firm asks another to meet. Without a slot it is a request that holds nothing until answered and
  * lapses after the configured time; with a slot both sides have free it is booked at once
  * (self-service booking). Either way a pair has one live meeting at a time.
  */
-export async function requestMeeting(ctx: MeetingContext, user: UserRecord, input: RequestMeetingInput) {
+export async function requestMeeting(ctx: MeetingContext, user: UserRecord, input: RequestMeetingInput): Promise<MeetingDetails> {
   const { repos } = ctx;
   if (!user.companyId) throw new AppError("forbidden");
   if (input.with === user.companyId) throw validationFailed({ with: "sameCompany" });
@@ -34,7 +33,7 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
   const fair = await repos.fairs.findById(requester.fairId);
   if (!fair) throw notFound();
 
-  if (input.slot) slotOf(fair, input.slot); // a bad slot is a field error before anything is claimed
+  const slot = input.slot ? slotOf(fair, input.slot) : undefined; // a bad slot is a field error before anything is claimed
   const id = repos.meetings.newId();
   const pairKey = reservationKeys.pair(fair.id, requester.id, recipient.id);
   if (!(await repos.reservations.claimAll([pairKey], id)).ok) throw new AppError("conflict", { with: "alreadyMeeting" });
@@ -53,22 +52,24 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
     checkInCode: randomBytes(18).toString("base64url"),
   };
   try {
-    if (input.slot) {
-      const booking = await claimBooking(ctx, { meetingId: id, fair, requester, recipient, preferredMode: input.mode, slotId: input.slot, ...(input.preferInterpreter ? { preferInterpreter: input.preferInterpreter } : {}) });
+    if (slot) {
+      const booking = await claimBooking(ctx, { meetingId: id, fair, requester, recipient, preferredMode: input.mode, slot, ...(input.preferInterpreter ? { preferInterpreter: input.preferInterpreter } : {}) });
       const meeting = await repos.meetings.create(id, { ...base, source: "booking", ...bookedFields(booking), reservationKeys: [pairKey, ...booking.keys] }, user.id).catch(async (err: unknown) => {
         await repos.reservations.release(booking.keys, id);
         throw err;
       });
-      await ctx.notifier.meetingChanged("meeting_booked", meeting, user.id, { requester, recipient, fair });
-      return meeting;
+      const parties = { requester, recipient, fair, interpreter: booking.interpreter ?? null };
+      await ctx.notifier.meetingChanged("meeting_booked", meeting, user.id, parties);
+      return detailsOf(meeting, parties);
     }
     const meeting = await repos.meetings.create(
       id,
       { ...base, source: "request", status: "requested", expiresAt: requestExpiry(ctx.now(), ctx.settings.requestTtlHours), reservationKeys: [pairKey] },
       user.id,
     );
-    await ctx.notifier.meetingChanged("meeting_requested", meeting, user.id, { requester, recipient, fair });
-    return meeting;
+    const parties = { requester, recipient, fair, interpreter: null };
+    await ctx.notifier.meetingChanged("meeting_requested", meeting, user.id, parties);
+    return detailsOf(meeting, parties);
   } catch (err) {
     if (!(await repos.meetings.findById(id))) await repos.reservations.release([pairKey], id);
     throw err;

@@ -1,47 +1,50 @@
-import type { Locale } from "@ketnoi/contracts";
+import type { MeetingListQuery } from "@ketnoi/contracts";
 import { AppError, notFound } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
-import type { CompanyRecord } from "../../repositories/companyRepository";
 import type { InterpreterRecord } from "../../repositories/interpreterRepository";
-import { fairSlots } from "../../domain/fairSlots";
-import { presentMeeting } from "../../presenters/meeting";
-import { interpreterIdOf, statusNow } from "./loadMeeting";
+import { interpreterIdOf, loadVisibleMeeting, statusNow } from "./loadMeeting";
 import { alternativeSlots } from "./booking";
-import { maySeeCard } from "../visibleCompany";
+import { loadDetails, type MeetingDetails, type MeetingList } from "./parties";
+import { maySeeCard } from "../../policies/companyVisibility";
 import type { MeetingContext } from "./context";
 
-/** Presents meetings, to a reader of this language, with their companies, interpreters and the fair's slots loaded once for the lot. */
-export async function presentMeetings(ctx: MeetingContext, meetings: MeetingRecord[], locale: Locale) {
-  const interpreters = new Map<string, InterpreterRecord>();
-  const slotsByFair = new Map<string, ReturnType<typeof fairSlots>>();
-  const withInterpreter = new Set(meetings.flatMap((m) => (m.interpreterId ? [m.fairId] : [])));
-  const loadFair = async (fairId: string) => {
-    const [fair, fairInterpreters] = await Promise.all([ctx.repos.fairs.findById(fairId), withInterpreter.has(fairId) ? ctx.repos.interpreters.listForFair(fairId) : []]);
-    if (fair) slotsByFair.set(fairId, fairSlots(fair));
-    for (const i of fairInterpreters) interpreters.set(i.id, i);
-  };
-  const [parties] = await Promise.all([
+/** The meetings with their companies and interpreters, each read once for the lot (interpreters only for fairs that have a meeting with one). */
+export async function withLookups(ctx: MeetingContext, meetings: MeetingRecord[]): Promise<MeetingList> {
+  const fairsWithInterpreters = [...new Set(meetings.flatMap((m) => (m.interpreterId ? [m.fairId] : [])))];
+  const [companies, interpreterLists] = await Promise.all([
     ctx.repos.companies.findByIds([...new Set(meetings.flatMap((m) => [m.requesterId, m.recipientId]))]),
-    ...[...new Set(meetings.map((m) => m.fairId))].map(loadFair),
+    Promise.all(fairsWithInterpreters.map((fairId) => ctx.repos.interpreters.listForFair(fairId))),
   ]);
-  const companies = new Map<string, CompanyRecord>(parties.map((c) => [c.id, c]));
-  const now = ctx.now();
-  return meetings.map((m) => presentMeeting(m, { companies, interpreters, slots: slotsByFair.get(m.fairId) ?? [], now, locale }));
+  return {
+    meetings,
+    companies: new Map(companies.map((c) => [c.id, c])),
+    interpreters: new Map<string, InterpreterRecord>(interpreterLists.flat().map((i) => [i.id, i])),
+  };
 }
 
 /** The meetings a user deals with: its company's, an interpreter's assignments, or (organisers) the current fair's. */
-export async function meetingsFor(ctx: MeetingContext, user: UserRecord, status?: string) {
-  let meetings: MeetingRecord[];
+async function listFor(ctx: MeetingContext, user: UserRecord): Promise<MeetingRecord[]> {
   if (user.role === "organiser") {
     const fair = await ctx.repos.fairs.findCurrent(ctx.now());
-    meetings = fair ? await ctx.repos.meetings.listForFair(fair.id) : [];
-  } else if (user.role === "interpreter") {
+    return fair ? ctx.repos.meetings.listForFair(fair.id) : [];
+  }
+  if (user.role === "interpreter") {
     const interpreterId = await interpreterIdOf(ctx, user);
-    meetings = interpreterId ? await ctx.repos.meetings.listForInterpreter(interpreterId) : [];
-  } else if (user.companyId) meetings = await ctx.repos.meetings.listForCompany(user.companyId);
-  else meetings = [];
-  return status ? meetings.filter((m) => statusNow(ctx, m) === status) : meetings;
+    return interpreterId ? ctx.repos.meetings.listForInterpreter(interpreterId) : [];
+  }
+  return user.companyId ? ctx.repos.meetings.listForCompany(user.companyId) : [];
+}
+
+/** A user's meetings (optionally only those in one status now), with what showing them needs. */
+export async function meetingsFor(ctx: MeetingContext, user: UserRecord, { status }: MeetingListQuery = {}): Promise<MeetingList> {
+  const meetings = await listFor(ctx, user);
+  return withLookups(ctx, status ? meetings.filter((m) => statusNow(ctx, m) === status) : meetings);
+}
+
+/** One meeting the user may see, with what showing it needs. */
+export async function showMeeting(ctx: MeetingContext, user: UserRecord, id: string): Promise<MeetingDetails> {
+  return loadDetails(ctx, await loadVisibleMeeting(ctx, user, id));
 }
 
 /** Slots the caller's company and another could meet in, with nothing booked for either: what a booking picks from. */

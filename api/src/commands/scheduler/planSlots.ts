@@ -17,7 +17,7 @@ export async function refineReasons(ctx: SchedulerContext, plan: SchedulePlanRec
   const fair = parties.length ? await ctx.repos.fairs.findById(plan.fairId) : null;
   if (fair) {
     const companies = (await ctx.repos.companies.findByIds(parties)).filter((c) => c.fairId === fair.id);
-    for (const [id, slots] of await availabilityOf(ctx.repos, fair, companies)) for (const s of slots) if (s.reason) why.set(`${id}@${s.slot.id}`, s.reason);
+    for (const [id, slots] of await availabilityOf(ctx.repos, fair, companies)) for (const s of slots) if (s.reason) why.set(`${id}@${s.slot.label}`, s.reason);
   }
   const refined = { outsideWorkingHours: "partyOutsideHours", session: "partySession", blocked: "partyBlocked" } as const;
   return options.map((o) =>

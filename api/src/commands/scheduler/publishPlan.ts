@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { AppError, notFound } from "../../errors";
+import { AppError, notFound, validationFailed } from "../../errors";
+import type { FairRecord } from "../../repositories/fairRepository";
+import { slotAt } from "../../domain/fairSlots";
 import type { UserRecord } from "../../repositories/userRepository";
 import type { PlanSource } from "../../repositories/schedulePlanRepository";
-import type { Assignment } from "../../domain/scheduling/format";
+import type { Assignment, Instance } from "../../domain/scheduling/format";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
-import { bookedFields, claimBooking, loadParties } from "../meetings/booking";
+import { bookedFields, claimBooking } from "../meetings/booking";
 import { orConflict, statusNow } from "../meetings/loadMeeting";
 import type { SchedulerContext } from "./context";
 
@@ -14,11 +16,21 @@ const reasonOf = (err: unknown) => {
   return Object.values(err.fields ?? {})[0] ?? err.code;
 };
 
+/** The fair's slot a plan's assignment names: the plan's slots are labelled, and held by their start. */
+function plannedSlot(fair: FairRecord, instance: Instance, label: string) {
+  const planned = instance.slots.find((s) => s.id === label);
+  const slot = planned && slotAt(fair, new Date(planned.start));
+  if (!slot) throw validationFailed({ slot: "unknownSlot" }); // the fair's hours changed since the plan was made
+  return slot;
+}
+
 /** Books one planned meeting: an open request is accepted in its planned slot; a proposal becomes a booked meeting. */
-async function bookPlanned(ctx: SchedulerContext, user: UserRecord, a: Assignment, source: PlanSource) {
+async function bookPlanned(ctx: SchedulerContext, user: UserRecord, fair: FairRecord, instance: Instance, a: Assignment, source: PlanSource) {
   const { repos } = ctx;
-  const parties = await loadParties(ctx, source.a, source.b, (await repos.companies.findById(source.a))?.fairId ?? "");
-  const want = { preferredMode: a.mode, slotId: a.slot, ...(a.interpreter ? { preferInterpreter: a.interpreter } : {}), ...(a.interpreter && a.table ? { preferTable: a.table } : {}) };
+  const [requester, recipient] = await Promise.all([repos.companies.findById(source.a), repos.companies.findById(source.b)]);
+  if (!requester || !recipient) throw notFound();
+  const parties = { fair, requester, recipient };
+  const want = { preferredMode: a.mode, slot: plannedSlot(fair, instance, a.slot), ...(a.interpreter ? { preferInterpreter: a.interpreter } : {}), ...(a.interpreter && a.table ? { preferTable: a.table } : {}) };
   if (source.kind === "request") {
     const meeting = await repos.meetings.findById(source.meetingId!);
     if (!meeting || !["requested", "countered"].includes(statusNow(ctx, meeting))) throw new AppError("conflict", { meeting: "meetingChanged" });
@@ -76,6 +88,8 @@ export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planI
   const plan = await repos.schedulePlans.findById(planId);
   if (!plan) throw notFound();
   if (plan.status !== "draft") throw new AppError("conflict", { plan: "planPublished" });
+  const fair = await repos.fairs.findById(plan.fairId);
+  if (!fair) throw notFound();
   if (!(await repos.reservations.claimNew(`publish:${plan.id}`, plan.id))) {
     const now = await repos.schedulePlans.findById(plan.id);
     throw new AppError("conflict", { plan: now?.status === "published" ? "planPublished" : "planPublishing" });
@@ -93,7 +107,7 @@ export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planI
       const source = plan.sources[a.meeting]!;
       if (done > 0 && done % PROGRESS_EVERY === 0) await repos.schedulePlans.setPublishProgress(plan.id, { done, total });
       try {
-        await bookPlanned(ctx, user, a, source);
+        await bookPlanned(ctx, user, fair, plan.instance, a, source);
         booked++;
         companies.add(source.a).add(source.b);
       } catch (err) {

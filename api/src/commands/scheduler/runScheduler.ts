@@ -37,7 +37,8 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
   const { repos } = ctx;
   const fair = await repos.fairs.findCurrent(ctx.now());
   if (!fair) throw notFound();
-  const slots = fairSlots(fair);
+  // The scheduler's file format names slots by label ("d1s03"); meetings hold them by start.
+  const slots = fairSlots(fair).map((s) => ({ id: s.label, day: s.day, start: s.start, end: s.end }));
   const slotAt = new Map(slots.map((s) => [s.start.getTime(), s.id]));
 
   const meetings: PlanMeeting[] = [];
@@ -67,7 +68,7 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
     id: c.id,
     onsite: c.participation === "onsite",
     languages: c.languages,
-    available: availability.get(c.id)!.filter((s) => s.available).map((s) => s.slot.id),
+    available: availability.get(c.id)!.filter((s) => s.available).map((s) => s.slot.label),
   }));
   const interpreters = (await repos.interpreters.listForFair(fair.id)).map((i) => ({
     id: i.id,

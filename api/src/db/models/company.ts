@@ -65,8 +65,12 @@ export const companySchema = new Schema(
       highlights: { type: [localizedText], default: undefined },
       staffLanguages: { type: [String], default: undefined },
     },
-    /** Slot ids ("d1s03") the firm cannot meet in, beyond its fair sessions and working hours. */
-    blockedSlots: { type: [String], default: [] },
+    /**
+     * Starts of the slots the firm cannot meet in, beyond its fair sessions and working hours (a slot
+     * is named by its start, so a change of the fair's hours moves none). Databases from before held
+     * slot ids ("d1s03"): migrateSlotIdentity turns them into starts.
+     */
+    blockedSlots: { type: [Date], default: [] },
     /** Self-registered firms wait for an organiser; seeded and imported firms are approved. */
     status: { type: String, enum: ["pending", "approved"], default: "approved" },
     /** Listed in the public directory (a firm chooses). */

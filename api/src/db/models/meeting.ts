@@ -26,6 +26,9 @@ export const meetingSchema = new Schema(
     endsAt: Date,
     mode: { type: String, enum: MEETING_MODES },
     table: Number,
+    /** Which of the fair's numbered online rooms of its slot it holds (the capacity the organisers set). */
+    roomNumber: Number,
+    /** The video room's (unguessable) name. */
     onlineRoom: String,
     interpreterId: Schema.Types.ObjectId,
     languages: { type: [String], default: undefined },

@@ -5,7 +5,7 @@ import { Schema } from "mongoose";
  * a table ("t:<fair>:<start>:<n>"), an online room ("r:<fair>:<start>:<n>"), an interpreter
  * ("i:<interpreter>:<start>"), a pair's one live meeting ("pair:<fair>:<a>:<b>"). The unique `_id`
  * makes exactly one of any number of simultaneous claims win, across api processes. Times are the
- * slot's UTC start, so renumbering slots does not move what is held.
+ * slot's UTC start (a slot's identity), so a change of the fair's breaks does not move what is held.
  */
 export const reservationSchema = new Schema(
   {

@@ -1,22 +1,24 @@
 export interface SlotLike {
-  id: string;
   start: Date;
   end: Date;
 }
 
 /**
  * Slots both companies can meet in, nearest to `near` first (earlier wins a tie): each side's
- * availability minus the times its booked meetings hold.
+ * availability (starts, in ms) minus the times its booked meetings hold.
  */
 export function commonFreeSlots<S extends SlotLike>(
-  slots: S[],
-  availableA: Set<string>,
-  availableB: Set<string>,
+  slots: readonly S[],
+  availableA: Set<number>,
+  availableB: Set<number>,
   busyStarts: Set<number>,
   near?: Date,
   after?: Date,
 ): S[] {
-  const free = slots.filter((s) => availableA.has(s.id) && availableB.has(s.id) && !busyStarts.has(s.start.getTime()) && (!after || s.start > after));
+  const free = slots.filter((s) => {
+    const at = s.start.getTime();
+    return availableA.has(at) && availableB.has(at) && !busyStarts.has(at) && (!after || s.start > after);
+  });
   if (!near) return free;
   const distance = (s: S) => Math.abs(s.start.getTime() - near.getTime());
   return free.sort((x, y) => distance(x) - distance(y) || x.start.getTime() - y.start.getTime());

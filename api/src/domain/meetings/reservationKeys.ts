@@ -1,6 +1,7 @@
 /**
  * Keys of the things a booked meeting holds, one unique reservation each. A slot is named by its
- * UTC start in minutes, not its id: ids are positions in the day and move when breaks change.
+ * UTC start in minutes (its identity, as everywhere). Keys are only ever built, never read back:
+ * what a booking chose (its table, room, interpreter) is kept on the meeting.
  */
 const at = (start: Date) => String(Math.round(start.getTime() / 60_000));
 
@@ -12,9 +13,4 @@ export const reservationKeys = {
   /** One live meeting per pair of companies (requested, countered or booked). */
   pair: (fairId: string, a: string, b: string) => `pair:${fairId}:${[a, b].sort().join(":")}`,
   isPair: (key: string) => key.startsWith("pair:"),
-  /** What a key names, for messages: "participant", "table", "room", "interpreter", "pair". */
-  kind(key: string): "participant" | "table" | "room" | "interpreter" | "pair" {
-    const prefix = key.slice(0, key.indexOf(":"));
-    return ({ p: "participant", t: "table", r: "room", i: "interpreter" } as const)[prefix as "p"] ?? "pair";
-  },
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CompanyProfileUpdateSchema, DirectoryQuerySchema, ObjectIdSchema } from "@ketnoi/contracts";
+import { CompanyProfileUpdateSchema, DirectoryQuerySchema, ObjectIdSchema, SlotRefSchema } from "@ketnoi/contracts";
 
 const noQuery = z.strictObject({});
 export const ObjectIdParam = z.strictObject({ id: ObjectIdSchema });
@@ -24,10 +24,11 @@ export const CompaniesAvailabilitySchema = { params: ObjectIdParam, query: noQue
 export const CompaniesSetAvailabilitySchema = {
   params: ObjectIdParam,
   query: noQuery,
-  body: z.strictObject({ blocked: z.array(z.string().regex(/^d\d{1,2}s\d{2,3}$/)).max(500) }),
+  /** Each slot by its start instant (a slot's id), or its label ("d1s03"). */
+  body: z.strictObject({ blocked: z.array(SlotRefSchema).max(500) }),
 };
 export const AvailabilityView = z.object({
   timeZone: z.string(),
   fairTimeZone: z.string(),
-  slots: z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), available: z.boolean(), reason: z.enum(["session", "blocked", "outsideWorkingHours"]).optional() })),
+  slots: z.array(z.object({ id: z.iso.datetime(), start: z.iso.datetime(), end: z.iso.datetime(), available: z.boolean(), reason: z.enum(["session", "blocked", "outsideWorkingHours"]).optional() })),
 });

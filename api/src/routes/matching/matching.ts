@@ -13,7 +13,7 @@ import { notFound } from "../../errors";
 import type { RateLimits } from "../../http/rateLimits";
 import type { MeetingContext } from "../../commands/meetings/context";
 import { requestMeeting } from "../../commands/meetings/requestMeeting";
-import { presentMeetings } from "../../commands/meetings/viewMeetings";
+import { presentMeetingDetails } from "../../presenters/meeting";
 import { decidePair, dismissProposal, myRecommendations, presentRecommendations, setBookmark, type MatchingContext } from "../../commands/matching/recommendations";
 
 const id = ObjectIdSchema;
@@ -46,8 +46,8 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       request: { params: partner, query: noQuery, body: AcceptProposalBodySchema },
       responses: { 201: { description: "The meeting request", schema: MeetingViewSchema } },
       handler: async ({ params, body, auth, locale }) => {
-        const meeting = await requestMeeting(meetings, auth!.user, { with: params.companyId, ...body });
-        return { status: 201, body: (await presentMeetings(meetings, [meeting], locale))[0] };
+        const requested = await requestMeeting(meetings, auth!.user, { with: params.companyId, ...body });
+        return { status: 201, body: presentMeetingDetails(requested, { now: meetings.now(), locale }) };
       },
     }),
     defineEndpoint({

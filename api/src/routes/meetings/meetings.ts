@@ -21,13 +21,15 @@ import { defineEndpoint } from "../../http/endpoint";
 import type { RateLimits } from "../../http/rateLimits";
 import { meetingPolicy } from "../../policies/meeting";
 import type { MeetingContext } from "../../commands/meetings/context";
-import type { MeetingRecord } from "../../repositories/meetingRepository";
+import type { MeetingDetails } from "../../commands/meetings/parties";
+import type { UserRecord } from "../../repositories/userRepository";
 import { requestMeeting } from "../../commands/meetings/requestMeeting";
 import { acceptMeeting, counterMeeting, declineMeeting } from "../../commands/meetings/answerMeeting";
 import { cancelMeeting, rescheduleMeeting } from "../../commands/meetings/changeBooking";
 import { checkInMeeting, recordOutcome, reportNoShow } from "../../commands/meetings/attendance";
 import { loadVisibleMeeting } from "../../commands/meetings/loadMeeting";
-import { meetingsFor, presentMeetings, slotsToMeet } from "../../commands/meetings/viewMeetings";
+import { meetingsFor, showMeeting, slotsToMeet } from "../../commands/meetings/viewMeetings";
+import { presentMeetingDetails, presentMeetings } from "../../presenters/meeting";
 
 const params = z.strictObject({ id: ObjectIdSchema });
 const noQuery = z.strictObject({});
@@ -36,8 +38,15 @@ const tags = ["meetings"];
 
 /** Meetings: request, book, answer, move, cancel, check in, record outcomes. Every command checks its policy. */
 export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, publicOrigin: string) {
-  const one = async (m: MeetingRecord, locale: Locale) => (await presentMeetings(ctx, [m], locale))[0]!;
-  const answer = (path: string, summary: string, body: z.ZodType, run: (user: NonNullable<Parameters<typeof acceptMeeting>[1]>, id: string, body: never) => Promise<MeetingRecord>, access: readonly ("organiser" | "domestic" | "vendor")[] = PARTIES) =>
+  const reading = (locale: Locale) => ({ now: ctx.now(), locale });
+  /** A change to one meeting: its body's type flows from the schema to the command, and the answer is the meeting as the command left it. */
+  const answer = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (user: UserRecord, id: string, body: z.output<B>) => Promise<MeetingDetails>,
+    access: readonly ("organiser" | "domestic" | "vendor")[] = PARTIES,
+  ) =>
     defineEndpoint({
       method: "post",
       path: `/meetings/:id/${path}`,
@@ -46,7 +55,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       access,
       request: { params, query: noQuery, body },
       responses: { 200: { description: "The meeting after the change", schema: MeetingViewSchema } },
-      handler: async ({ params: p, body: b, auth, locale }) => ({ body: await one(await run(auth!.user, p.id, b as never), locale) }),
+      handler: async ({ params: p, body: b, auth, locale }) => ({ body: presentMeetingDetails(await run(auth!.user, p.id, b as z.output<B>), reading(locale)) }),
     });
   return [
     defineEndpoint({
@@ -58,7 +67,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       before: [limits.meetingRequests],
       request: { query: noQuery, body: MeetingRequestBodySchema },
       responses: { 201: { description: "Requested or booked", schema: MeetingViewSchema } },
-      handler: async ({ body, auth, locale }) => ({ status: 201, body: await one(await requestMeeting(ctx, auth!.user, body), locale) }),
+      handler: async ({ body, auth, locale }) => ({ status: 201, body: presentMeetingDetails(await requestMeeting(ctx, auth!.user, body), reading(locale)) }),
     }),
     defineEndpoint({
       method: "get",
@@ -68,7 +77,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       access: "signedIn",
       request: { query: MeetingListQuerySchema },
       responses: { 200: { description: "Meetings by start time", schema: z.array(MeetingViewSchema) } },
-      handler: async ({ query, auth, locale }) => ({ body: await presentMeetings(ctx, await meetingsFor(ctx, auth!.user, query.status), locale) }),
+      handler: async ({ query, auth, locale }) => ({ body: presentMeetings(await meetingsFor(ctx, auth!.user, query), reading(locale)) }),
     }),
     defineEndpoint({
       method: "get",
@@ -88,7 +97,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       access: "signedIn",
       request: { params, query: noQuery },
       responses: { 200: { description: "The meeting", schema: MeetingViewSchema } },
-      handler: async ({ params: p, auth, locale }) => ({ body: await one(await loadVisibleMeeting(ctx, auth!.user, p.id), locale) }),
+      handler: async ({ params: p, auth, locale }) => ({ body: presentMeetingDetails(await showMeeting(ctx, auth!.user, p.id), reading(locale)) }),
     }),
     defineEndpoint({
       method: "get",
@@ -105,13 +114,13 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
         return { raw: { contentType: "image/svg+xml", data: await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M" }) } };
       },
     }),
-    answer("accept", "Accept a request in a slot of my choosing, or a counter-proposal in its slot: the meeting is booked", MeetingAcceptBodySchema, (u, id, b: { slot?: string }) => acceptMeeting(ctx, u, id, b.slot)),
-    answer("decline", "Decline a request or counter-proposal, with a reason", MeetingDeclineBodySchema, (u, id, b: { reason: string; note: string }) => declineMeeting(ctx, u, id, b.reason, b.note)),
-    answer("counter", "Propose another slot instead", MeetingCounterBodySchema, (u, id, b: { slot: string; message: string }) => counterMeeting(ctx, u, id, b.slot, b.message)),
-    answer("cancel", "Cancel a booked meeting or withdraw a request (either party or an organiser)", MeetingCancelBodySchema, (u, id, b: { note: string }) => cancelMeeting(ctx, u, id, b.note), ["organiser", ...PARTIES]),
-    answer("reschedule", "Move a booked meeting to another slot (either party or an organiser)", MeetingRescheduleBodySchema, (u, id, b: { slot: string }) => rescheduleMeeting(ctx, u, id, b.slot), ["organiser", ...PARTIES]),
-    answer("check-in", "Record an onsite meeting as held by the code of its QR code", MeetingCheckInBodySchema, (u, id, b: { code: string }) => checkInMeeting(ctx, u, id, b.code), ["organiser", ...PARTIES]),
-    answer("no-show", "Record that a party did not come", MeetingNoShowBodySchema, (u, id, b: { absent: string }) => reportNoShow(ctx, u, id, b.absent), ["organiser", ...PARTIES]),
-    answer("outcome", "Record what came of the meeting for my company", MeetingOutcomeBodySchema, (u, id, b: { outcome: string; note: string }) => recordOutcome(ctx, u, id, b.outcome, b.note)),
+    answer("accept", "Accept a request in a slot of my choosing, or a counter-proposal in its slot: the meeting is booked", MeetingAcceptBodySchema, (u, id, b) => acceptMeeting(ctx, u, id, b)),
+    answer("decline", "Decline a request or counter-proposal, with a reason", MeetingDeclineBodySchema, (u, id, b) => declineMeeting(ctx, u, id, b)),
+    answer("counter", "Propose another slot instead", MeetingCounterBodySchema, (u, id, b) => counterMeeting(ctx, u, id, b)),
+    answer("cancel", "Cancel a booked meeting or withdraw a request (either party or an organiser)", MeetingCancelBodySchema, (u, id, b) => cancelMeeting(ctx, u, id, b), ["organiser", ...PARTIES]),
+    answer("reschedule", "Move a booked meeting to another slot (either party or an organiser)", MeetingRescheduleBodySchema, (u, id, b) => rescheduleMeeting(ctx, u, id, b), ["organiser", ...PARTIES]),
+    answer("check-in", "Record an onsite meeting as held by the code of its QR code", MeetingCheckInBodySchema, (u, id, b) => checkInMeeting(ctx, u, id, b), ["organiser", ...PARTIES]),
+    answer("no-show", "Record that a party did not come", MeetingNoShowBodySchema, (u, id, b) => reportNoShow(ctx, u, id, b), ["organiser", ...PARTIES]),
+    answer("outcome", "Record what came of the meeting for my company", MeetingOutcomeBodySchema, (u, id, b) => recordOutcome(ctx, u, id, b)),
   ];
 }

@@ -1,0 +1,98 @@
+import type { CommandStartedEvent } from "mongodb";
+import { DEMO_PASSWORD, seedDemoFair } from "../../../api/src/seed/seedDemoFair";
+import { buildTestApp, FIXED_NOW, signIn } from "../../support/app";
+import { freshDatabase } from "../../support/stack";
+
+type Db = Awaited<ReturnType<typeof freshDatabase>>;
+type Agent = Awaited<ReturnType<typeof signIn>>;
+
+/**
+ * How many database commands one booking costs, counted by the driver (command monitoring), so a
+ * re-read that comes back (the route loading again what the command loaded) fails here. Each list is
+ * `collection.command`, compared in any order (reads made in parallel may go out in either order).
+ *
+ * Before slots were named by their start and commands handed what they loaded to the route (#20):
+ * a request 15 commands, accepting it 27, a booking 24, the agenda 7. The route re-read both companies
+ * and the fair (and the interpreters) to present the meeting, the notifier re-read the interpreter,
+ * applying a change re-read the meeting and its next event, both firms' time was claimed in two
+ * inserts, and the programme was read even for firms registered for no session.
+ */
+const AUTH = ["sessions.find", "users.find"];
+/** The notices: both firms' members (the interpreter has no login here), one notification insert, one mail to the other side. */
+const NOTIFY = ["users.find", "users.find", "notifications.insert", "outbox.insert"];
+const EXPECTED = {
+  requested: [...AUTH, "companies.find", "companies.find", "fairs.find", "reservations.insert", "meetings.insert", "meeting_events.insert", ...NOTIFY],
+  accepted: [
+    ...AUTH,
+    ...["meetings.find", "meeting_events.find"], // the meeting, rolled forward over an unapplied event if any
+    ...["companies.find", "companies.find", "fairs.find"],
+    "session_registrations.find", // the programme is read only when one of the two registered for a session
+    ...["reservations.insert", "reservations.insert", "interpreters.find", "reservations.insert"], // both firms' time, a table, an interpreter
+    ...["meeting_events.insert", "meetings.findAndModify"],
+    ...NOTIFY,
+  ],
+  booked: [
+    ...AUTH,
+    ...["companies.find", "companies.find", "fairs.find"],
+    "reservations.insert", // the pair's one live meeting
+    "session_registrations.find",
+    ...["reservations.insert", "reservations.insert", "interpreters.find", "reservations.insert"],
+    ...["meetings.insert", "meeting_events.insert"],
+    ...NOTIFY,
+  ],
+  agenda: [...AUTH, "meetings.find", "companies.find", "companies.find", "interpreters.find"],
+};
+
+describe("database round trips of a booking", () => {
+  let db: Db;
+  let app: ReturnType<typeof buildTestApp>["app"];
+  let domestic: Agent;
+  let vendor: Agent;
+  let vendorId: string;
+  const sent: string[] = [];
+  let recording = false;
+
+  beforeAll(async () => {
+    db = await freshDatabase("roundtrips", { monitorCommands: true });
+    const built = buildTestApp(db, { now: () => FIXED_NOW });
+    app = built.app;
+    await seedDemoFair(built.repos, FIXED_NOW);
+    domestic = await signIn(app, "domestic@ketnoi.demo", DEMO_PASSWORD);
+    vendor = await signIn(app, "vendor@ketnoi.demo", DEMO_PASSWORD);
+    vendorId = vendor.session.user.companyId!;
+    // Onsite, no common language: the booking claims both firms' time, a table and an interpreter.
+    await db.models.Company.updateMany({ _id: { $in: [domestic.session.user.companyId, vendorId] } }, { $set: { listed: true, participation: "onsite", blockedSlots: [] } });
+    await db.models.Company.updateOne({ _id: domestic.session.user.companyId }, { $set: { languages: ["vi"] } });
+    await db.models.Company.updateOne({ _id: vendorId }, { $set: { languages: ["ja"] } });
+    db.connection.getClient().on("commandStarted", (e: CommandStartedEvent) => {
+      if (recording) sent.push(`${String(e.command[e.commandName])}.${e.commandName}`);
+    });
+  });
+  afterAll(() => db.drop());
+
+  /** The commands one HTTP call sends, from the request to the response. */
+  const commandsOf = async (call: () => Promise<unknown>) => {
+    sent.length = 0;
+    recording = true;
+    await call();
+    recording = false;
+    return [...sent];
+  };
+
+  test("requesting, accepting and reading the agenda send the commands they need and nothing more", async () => {
+    const requested = await commandsOf(() => domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, message: "Servo presses", mode: "onsite" }).expect(201));
+    const meetingId = (await db.models.Meeting.findOne({ status: "requested" }).lean())!._id.toHexString();
+    const slot = (await domestic.agent.get(`/api/meetings/slots?with=${vendorId}`).expect(200)).body[1].id;
+    const accepted = await commandsOf(() => vendor.agent.post(`/api/meetings/${meetingId}/accept`).set(vendor.csrf).send({ slot }).expect(200));
+    await domestic.agent.post(`/api/meetings/${meetingId}/cancel`).set(domestic.csrf).send({}).expect(200);
+    const slot2 = (await domestic.agent.get(`/api/meetings/slots?with=${vendorId}`).expect(200)).body[2].id;
+    const booked = await commandsOf(() => domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, mode: "onsite", slot: slot2 }).expect(201));
+    const agenda = await commandsOf(() => domestic.agent.get("/api/meetings").expect(200));
+    const sorted = (list: string[]) => [...list].sort();
+    expect(sorted(requested)).toEqual(sorted(EXPECTED.requested));
+    expect(sorted(accepted)).toEqual(sorted(EXPECTED.accepted));
+    expect(sorted(booked)).toEqual(sorted(EXPECTED.booked));
+    expect(sorted(agenda)).toEqual(sorted(EXPECTED.agenda));
+    expect([requested.length, accepted.length, booked.length, agenda.length]).toEqual([12, 18, 17, 6]);
+  });
+});
