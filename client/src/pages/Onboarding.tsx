@@ -1,10 +1,12 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { CompanyProfileUpdateSchema, type TaxonomyKind } from "@ketnoi/contracts";
+import { useFieldArray, useForm } from "react-hook-form";
+import { z } from "zod";
+import { CompanyProfileSchema, CompanyProfileUpdateSchema, type TaxonomyKind } from "@ketnoi/contracts";
 import { send } from "../lib/api";
 import { useCompany, useCompanyWrite } from "../lib/queries/companies";
-import { useForm } from "../lib/validation";
+import { asNumber, errorOf, schemaResolver, useSubmit } from "../lib/forms";
 import { languageName, SPOKEN_LANGUAGES, termLabel, termsOf } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
 import { Async, Notice } from "../components/States";
@@ -25,31 +27,59 @@ type Private = {
   employees?: number;
   description?: Record<string, string>;
 };
-type Values = {
-  sectors: string[];
-  processes: string[];
-  certifications: string[];
-  technologyNeeds: string[];
-  wantsBuyers: boolean;
-  offers: string[];
-  languages: string[];
-  participation: "onsite" | "remote";
-  employees: string;
-  description: string;
-};
+
+const profile = CompanyProfileSchema.shape;
+/**
+ * What the wizard asks, field by field as the contract checks it, then the PATCH body the contract
+ * takes: the description in the reader's language beside the others, needs from the technologies
+ * sought and "find buyers" (a domestic firm's capabilities), offers for a vendor.
+ */
+export function profileFormSchema(company: Private, language: string) {
+  const domestic = company.kind === "domestic";
+  return z
+    .object({
+      sectors: profile.sectors,
+      languages: profile.languages,
+      participation: profile.participation,
+      employees: profile.employees,
+      description: z.string(),
+      processes: profile.processes,
+      certifications: profile.certifications,
+      offers: profile.offers,
+      technologyNeeds: z.array(z.string()),
+      wantsBuyers: z.boolean(),
+    })
+    .transform((v): z.input<typeof CompanyProfileUpdateSchema> => ({
+      sectors: v.sectors,
+      participation: v.participation,
+      languages: v.languages,
+      ...(v.employees !== undefined ? { employees: v.employees } : {}),
+      ...(v.description.trim() ? { description: { ...(company.description ?? {}), [language]: v.description.trim() } } : {}),
+      certifications: v.certifications,
+      ...(domestic
+        ? {
+            processes: v.processes,
+            needs: [
+              ...(v.technologyNeeds.length ? [{ kind: "technology" as const, codes: v.technologyNeeds, priority: 2 }] : []),
+              ...(v.wantsBuyers && v.processes.length ? [{ kind: "buyer" as const, codes: v.processes.map((p) => p.code), priority: 2 }] : []),
+            ],
+          }
+        : { offers: v.offers }),
+    }))
+    .pipe(CompanyProfileUpdateSchema);
+}
 
 const STEPS = ["basics", "processes", "certifications", "needs", "review"] as const;
 
-function Checkboxes({ kind, legend, values, onChange }: { kind: TaxonomyKind; legend: string; values: string[]; onChange: (v: string[]) => void }) {
+function Checkboxes({ kind, legend, selected, onToggle }: { kind: TaxonomyKind; legend: string; selected: string[]; onToggle: (code: string, on: boolean) => void }) {
   const { i18n } = useTranslation();
-  const toggle = (code: string, on: boolean) => onChange(on ? [...values, code] : values.filter((c) => c !== code));
   return (
     <fieldset className="pick">
       <legend>{legend}</legend>
       <div className="pick-grid">
         {termsOf(kind).map((term) => (
           <label key={term.code} className={`choice${term.parent ? " child" : ""}`}>
-            <input type="checkbox" checked={values.includes(term.code)} onChange={(e) => toggle(term.code, e.target.checked)} />
+            <input type="checkbox" checked={selected.includes(term.code)} onChange={(e) => onToggle(term.code, e.target.checked)} />
             {termLabel(term.code, i18n.language)}
           </label>
         ))}
@@ -58,51 +88,52 @@ function Checkboxes({ kind, legend, values, onChange }: { kind: TaxonomyKind; le
   );
 }
 
+/** A list of `{ code }` items (processes, certifications, offers) ticked on and off as checkboxes. */
+type CodeItems = { fields: { code: string }[]; append: (item: { code: string }, options: { shouldFocus: boolean }) => void; remove: (i: number) => void };
+function codeItems(items: CodeItems) {
+  return {
+    selected: items.fields.map((f) => f.code),
+    onToggle: (code: string, on: boolean) => (on ? items.append({ code }, { shouldFocus: false }) : items.remove(items.fields.findIndex((f) => f.code === code))),
+  };
+}
+
 /** The profile wizard: sectors and basics, processes, certifications, needs or offers, then review and save (PATCH). */
-function Wizard({ company }: { company: Private }) {
+export function Wizard({ company }: { company: Private }) {
   const { t, i18n } = useTranslation();
   const domestic = company.kind === "domestic";
-  const toBody = (v: Values) => ({
-    sectors: v.sectors,
-    participation: v.participation,
-    languages: v.languages,
-    ...(v.employees ? { employees: Number(v.employees) } : {}),
-    ...(v.description.trim() ? { description: { ...(company.description ?? {}), [i18n.language]: v.description.trim() } } : {}),
-    ...(domestic
-      ? {
-          processes: v.processes.map((code) => ({ code })),
-          certifications: v.certifications.map((code) => ({ code })),
-          needs: [
-            ...(v.technologyNeeds.length ? [{ kind: "technology" as const, codes: v.technologyNeeds, priority: 2 }] : []),
-            ...(v.wantsBuyers && v.processes.length ? [{ kind: "buyer" as const, codes: v.processes, priority: 2 }] : []),
-          ],
-        }
-      : { offers: v.offers.map((code) => ({ code })), certifications: v.certifications.map((code) => ({ code })) }),
-  });
-  const form = useForm<Values>(
-    CompanyProfileUpdateSchema,
-    {
+  const schema = useMemo(() => profileFormSchema(company, i18n.language), [company, i18n.language]);
+  const form = useForm({
+    resolver: schemaResolver(schema),
+    mode: "onChange",
+    defaultValues: {
       sectors: company.sectors,
-      processes: company.processes.map((p) => p.code),
-      certifications: company.certifications.map((c) => c.code),
+      processes: company.processes.map(({ code }) => ({ code })),
+      certifications: company.certifications.map(({ code }) => ({ code })),
       technologyNeeds: company.needs.filter((n) => n.kind === "technology").flatMap((n) => n.codes),
       wantsBuyers: company.needs.some((n) => n.kind === "buyer"),
-      offers: company.offers.map((o) => o.code),
+      offers: company.offers.map(({ code }) => ({ code })),
       languages: company.languages,
       participation: company.participation,
-      employees: company.employees ? String(company.employees) : "",
+      employees: company.employees,
       description: company.description?.[i18n.language] ?? "",
     },
-    toBody,
-  );
+  });
+  const processes = codeItems(useFieldArray({ control: form.control, name: "processes" }));
+  const certifications = codeItems(useFieldArray({ control: form.control, name: "certifications" }));
+  const offers = codeItems(useFieldArray({ control: form.control, name: "offers" }));
+  // Plain lists of codes (useFieldArray keeps objects): ticked on and off as a whole list.
+  const [sectors, languages, technologyNeeds] = form.watch(["sectors", "languages", "technologyNeeds"]);
+  const toggle = (name: "sectors" | "languages" | "technologyNeeds", list: string[]) => (code: string, on: boolean) =>
+    form.setValue(name, on ? [...list, code] : list.filter((c) => c !== code), { shouldValidate: true, shouldDirty: true });
+  const error = (path: string) => errorOf(form, path);
   const [step, setStep] = useState(0);
   const [saved, setSaved] = useState(false);
-  const v = form.values;
   const update = useCompanyWrite((body: unknown) => send("PATCH", `/companies/${company.id}`, body));
-  const save = form.submit(async (body) => {
+  const save = useSubmit(form, async (body) => {
     await update.mutateAsync(body);
     setSaved(true);
   });
+  const labels = (codes: string[]) => codes.map((c) => termLabel(c, i18n.language)).join(", ") || "—";
   const name = STEPS[step]!;
   return (
     <section className="panel wizard" aria-labelledby="wizard-title">
@@ -113,62 +144,62 @@ function Wizard({ company }: { company: Private }) {
       <h2>{t(`onboarding.step.${name}`)}</h2>
       {name === "basics" && (
         <>
-          <Checkboxes kind="sector" legend={t("company.sectors")} values={v.sectors} onChange={(x) => form.set("sectors", x)} />
-          {form.error("sectors") && <small className="field-error">{form.error("sectors")}</small>}
+          <Checkboxes kind="sector" legend={t("company.sectors")} selected={sectors} onToggle={toggle("sectors", sectors)} />
+          {error("sectors") && <small className="field-error">{error("sectors")}</small>}
           <fieldset className="pick">
             <legend>{t("company.languages")}</legend>
             <div className="pick-grid">
               {SPOKEN_LANGUAGES.map((l) => (
-                <label key={l} className="choice"><input type="checkbox" checked={v.languages.includes(l)} onChange={(e) => form.set("languages", e.target.checked ? [...v.languages, l] : v.languages.filter((x) => x !== l))} />{languageName(l, i18n.language)}</label>
+                <label key={l} className="choice"><input type="checkbox" checked={languages.includes(l)} onChange={(e) => toggle("languages", languages)(l, e.target.checked)} />{languageName(l, i18n.language)}</label>
               ))}
             </div>
           </fieldset>
           <div className="row">
-            <Field label={t("company.participation")} error={form.error("participation")}>
+            <Field label={t("company.participation")} error={error("participation")}>
               {(p) => (
-                <select {...p} value={v.participation} onChange={(e) => form.set("participation", e.target.value as "onsite" | "remote")}>
+                <select {...p} {...form.register("participation")}>
                   <option value="onsite">{t("common.directory.participation.onsite")}</option>
                   <option value="remote">{t("common.directory.participation.remote")}</option>
                 </select>
               )}
             </Field>
-            <Field label={t("company.employees")} error={form.error("employees")}>
-              {(p) => <input {...p} type="number" inputMode="numeric" value={v.employees} onChange={(e) => form.set("employees", e.target.value)} />}
+            <Field label={t("company.employees")} error={error("employees")}>
+              {(p) => <input {...p} type="number" inputMode="numeric" {...form.register("employees", asNumber)} />}
             </Field>
           </div>
-          <Field label={t("onboarding.description")} error={form.error(`description.${i18n.language}`)} hint={t("onboarding.descriptionHint")}>
-            {(p) => <textarea {...p} rows={3} value={v.description} onChange={(e) => form.set("description", e.target.value, `description.${i18n.language}`)} />}
+          <Field label={t("onboarding.description")} error={error(`description.${i18n.language}`) ?? error("description")} hint={t("onboarding.descriptionHint")}>
+            {(p) => <textarea {...p} rows={3} {...form.register("description")} />}
           </Field>
         </>
       )}
       {name === "processes" && (domestic ? (
-        <Checkboxes kind="process" legend={t("onboarding.processesLegend")} values={v.processes} onChange={(x) => form.set("processes", x)} />
+        <Checkboxes kind="process" legend={t("onboarding.processesLegend")} {...processes} />
       ) : (
-        <Checkboxes kind="technology" legend={t("onboarding.offersLegend")} values={v.offers} onChange={(x) => form.set("offers", x)} />
+        <Checkboxes kind="technology" legend={t("onboarding.offersLegend")} {...offers} />
       ))}
-      {name === "certifications" && <Checkboxes kind="certification" legend={t("onboarding.certificationsLegend")} values={v.certifications} onChange={(x) => form.set("certifications", x)} />}
+      {name === "certifications" && <Checkboxes kind="certification" legend={t("onboarding.certificationsLegend")} {...certifications} />}
       {name === "needs" && (domestic ? (
         <>
-          <Checkboxes kind="technology" legend={t("onboarding.needsLegend")} values={v.technologyNeeds} onChange={(x) => form.set("technologyNeeds", x)} />
-          <label className="choice"><input type="checkbox" checked={v.wantsBuyers} onChange={(e) => form.set("wantsBuyers", e.target.checked)} /> {t("onboarding.wantsBuyers")}</label>
+          <Checkboxes kind="technology" legend={t("onboarding.needsLegend")} selected={technologyNeeds} onToggle={toggle("technologyNeeds", technologyNeeds)} />
+          <label className="choice"><input type="checkbox" {...form.register("wantsBuyers")} /> {t("onboarding.wantsBuyers")}</label>
         </>
       ) : (
         <p className="muted">{t("onboarding.vendorNeeds")}</p>
       ))}
       {name === "review" && (
         <dl className="facts-list review">
-          <div><dt>{t("company.sectors")}</dt><dd>{v.sectors.map((c) => termLabel(c, i18n.language)).join(", ") || "—"}</dd></div>
-          {domestic ? <div><dt>{t("company.processes")}</dt><dd>{v.processes.map((c) => termLabel(c, i18n.language)).join(", ") || "—"}</dd></div> : <div><dt>{t("company.offers")}</dt><dd>{v.offers.map((c) => termLabel(c, i18n.language)).join(", ") || "—"}</dd></div>}
-          <div><dt>{t("company.certifications")}</dt><dd>{v.certifications.map((c) => termLabel(c, i18n.language)).join(", ") || "—"}</dd></div>
-          {domestic && <div><dt>{t("company.needs")}</dt><dd>{v.technologyNeeds.map((c) => termLabel(c, i18n.language)).join(", ") || "—"}</dd></div>}
-          <div><dt>{t("company.languages")}</dt><dd>{v.languages.map((l) => languageName(l, i18n.language)).join(", ") || "—"}</dd></div>
+          <div><dt>{t("company.sectors")}</dt><dd>{labels(sectors)}</dd></div>
+          {domestic ? <div><dt>{t("company.processes")}</dt><dd>{labels(processes.selected)}</dd></div> : <div><dt>{t("company.offers")}</dt><dd>{labels(offers.selected)}</dd></div>}
+          <div><dt>{t("company.certifications")}</dt><dd>{labels(certifications.selected)}</dd></div>
+          {domestic && <div><dt>{t("company.needs")}</dt><dd>{labels(technologyNeeds)}</dd></div>}
+          <div><dt>{t("company.languages")}</dt><dd>{languages.map((l) => languageName(l, i18n.language)).join(", ") || "—"}</dd></div>
         </dl>
       )}
-      {form.failure && <Notice kind="error">{form.failure}</Notice>}
+      {save.failure && <Notice kind="error">{save.failure}</Notice>}
       {saved && <Notice kind="ok">{t("onboarding.saved")} <Link to="/recommendations">{t("common.nav.recommendations")}</Link> · <Link to={`/companies/${company.id}`}>{t("onboarding.viewPage")}</Link></Notice>}
       <div className="actions">
         {step > 0 && <button type="button" className="secondary" onClick={() => setStep(step - 1)}>{t("onboarding.back")}</button>}
-        {step < STEPS.length - 1 ? <button type="button" onClick={() => setStep(step + 1)}>{t("onboarding.next")}</button> : <button type="button" onClick={() => void save()}>{t("onboarding.save")}</button>}
+        {step < STEPS.length - 1 ? <button type="button" onClick={() => setStep(step + 1)}>{t("onboarding.next")}</button> : <button type="button" onClick={() => void save.onSubmit()}>{t("onboarding.save")}</button>}
       </div>
     </section>
   );
