@@ -1,4 +1,5 @@
 import type { Instance, Solution } from "./format";
+import { slotDays } from "./slotDays";
 
 /**
  * Names a table (1..onsiteTables) for every onsite meeting of a plan. Tables are alike for every
@@ -12,7 +13,9 @@ import type { Instance, Solution } from "./format";
 export function assignTables(inst: Instance, sol: Solution, fixed: ReadonlyMap<string, number> = new Map()): Solution {
   const tables = inst.onsiteTables;
   const slotIndex = new Map(inst.slots.map((s, i) => [s.id, i]));
-  const follows = inst.slots.map((s, i) => i > 0 && Date.parse(s.start) === Date.parse(inst.slots[i - 1]!.end));
+  // Back to back as the checker counts walks: without a gap, on one day of the fair's zone.
+  const days = slotDays(inst);
+  const follows = inst.slots.map((s, i) => i > 0 && days[i] === days[i - 1] && Date.parse(s.start) === Date.parse(inst.slots[i - 1]!.end));
   const bySlot: number[][] = inst.slots.map(() => []);
   sol.assignments.forEach((a, j) => {
     const s = slotIndex.get(a.slot);

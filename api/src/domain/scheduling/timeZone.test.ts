@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { InstanceSchema, type Instance, type Solution } from "./format";
 import { checkSolution } from "./checker";
 import { solve } from "./solver";
+import { interpreterRunFits } from "../planning/interpreterRun";
 
 /**
  * A fair in Tokyo (UTC+9) with a night session for buyers in the Americas, 22:00 to 04:00 Tokyo
@@ -62,6 +63,24 @@ function oneChoice(zone: "Asia/Tokyo" | undefined): Instance {
   );
 }
 
+/** One interpreter, at most two meetings in a row, taking meetings at 23:00, 23:30 and 00:00 Tokyo time. */
+function interpreterAtMidnight(zone: "Asia/Tokyo" | undefined) {
+  const base = nightSession(
+    zone,
+    ["n03", "n04", "n05"].map((slot, i) => ({ id: `K${i}`, a: `JP${i}`, b: `US${i}`, value: 1, mode: "online" as const, languages: ["en", "ja"] as [string, string], slots: [slot] })),
+    [0, 1, 2].flatMap((i) => [`JP${i}`, `US${i}`]),
+  );
+  const inst = InstanceSchema.parse({ ...base, interpreterMaxRun: 2, interpreters: [{ id: "I", languages: ["en", "ja"], available: base.slots.map((s) => s.id) }] });
+  const plan: Solution = {
+    version: 1,
+    assignments: ["n03", "n04", "n05"].map((slot, i) => ({ meeting: `K${i}`, slot, mode: "online" as const, interpreter: "I" })),
+    unscheduled: [],
+    value: 3,
+    upperBound: 3,
+  };
+  return { inst, plan };
+}
+
 describe("the instance's time zone", () => {
   test("a Tokyo fair's days are Tokyo's: 01:00 and 03:00 are one day with a break, 22:00 and 01:00 two days without", () => {
     const sameDay = twoMeetings("Asia/Tokyo", "n07", "n11");
@@ -90,6 +109,19 @@ describe("the instance's time zone", () => {
     const result = solve(oneChoice(undefined), { timeLimitMs: 200, seed: 1 });
     expect(result.assignments.find((a) => a.meeting === "M2")?.slot).toBe("n09");
     expect(result.breaks).toBe(0);
+  });
+
+  test("an interpreter's run ends at the fair's midnight, for the checker, the solver and a move by hand alike", () => {
+    const tokyo = interpreterAtMidnight("Asia/Tokyo");
+    // 23:00 and 23:30, then 00:00 of the next day: two runs, within the limit of two.
+    expect(checkSolution(tokyo.inst, tokyo.plan)).toMatchObject({ feasible: true, interpreters: { longestRun: 2 } });
+    expect(interpreterRunFits(tokyo.inst, "I", "n05", new Set(["n03", "n04"]))).toBe(true);
+    expect(solve(tokyo.inst, { timeLimitMs: 100, seed: 1 }).unscheduled).toEqual([]);
+    // In Hanoi's zone the three are 21:00 to 22:00 of one day: one run of three.
+    const hanoi = interpreterAtMidnight(undefined);
+    expect(checkSolution(hanoi.inst, hanoi.plan).conflicts).toEqual([expect.objectContaining({ rule: "interpreterRun" })]);
+    expect(interpreterRunFits(hanoi.inst, "I", "n05", new Set(["n03", "n04"]))).toBe(false);
+    expect(solve(hanoi.inst, { timeLimitMs: 100, seed: 1 }).unscheduled).toHaveLength(1);
   });
 
   test("a zone that is not an IANA zone is refused", () => {
