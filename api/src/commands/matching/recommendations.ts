@@ -90,3 +90,14 @@ export async function decidePair(ctx: MatchingContext, user: UserRecord, a: stri
   else if (!(await ctx.repos.matchFeedback.remove("promote", a, b))) throw notFound();
   ctx.matching.feedbackChanged();
 }
+
+/** A company's proposed partners as the matcher ranks them for it, unlisted firms included (the organisers' view). */
+export async function companyRecommendations(ctx: MatchingContext, companyId: string, k: number, locale: Locale) {
+  if (!(await ctx.repos.companies.findById(companyId))) throw notFound();
+  return presentRecommendations(ctx, companyId, await ctx.matching.recommend(companyId, k), locale);
+}
+
+/** Every company's top proposals across the fair (the organisers' overview), optionally of one kind of firm. */
+export async function matchingOverview(ctx: MatchingContext, k: number, kind?: "domestic" | "foreign") {
+  return ctx.matching.recommendAll(k, kind);
+}

@@ -13,10 +13,8 @@ import {
 import { defineEndpoint } from "../../http/endpoint";
 import { socketToken, roomTicket } from "../../commands/live/realtimeTokens";
 import { meetingVideoToken, boothVideoToken } from "../../commands/live/video";
-import { handleVideoWebhook, liveState } from "../../commands/live/videoWebhook";
-import { meetingAccess } from "../../commands/live/access";
-import { attendanceSummary } from "../../domain/meetings/videoPresence";
-import { AppError } from "../../errors";
+import { receiveVideoWebhook } from "../../commands/live/receiveVideoWebhook";
+import { meetingAttendance, meetingRoomState } from "../../commands/live/meetingRoom";
 import type { LiveContext } from "../../commands/live/context";
 
 const id = ObjectIdSchema;
@@ -72,10 +70,7 @@ export function liveEndpoints(ctx: LiveContext, guestTokens: RequestHandler) {
       access: "signedIn",
       request: { params: z.strictObject({ id }), query: noQuery },
       responses: { 200: { description: "The room's state now", schema: MeetingLiveEventSchema } },
-      handler: async ({ params, auth }) => {
-        const { meeting } = await meetingAccess(ctx, auth!.user, params.id);
-        return { body: liveState(meeting, await ctx.meetings.repos.videoAttendance.listForMeeting(meeting.id), ctx.meetings.now()) };
-      },
+      handler: async ({ params, auth }) => ({ body: await meetingRoomState(ctx, auth!.user, params.id) }),
     }),
     defineEndpoint({
       method: "get",
@@ -86,10 +81,8 @@ export function liveEndpoints(ctx: LiveContext, guestTokens: RequestHandler) {
       request: { params: z.strictObject({ id }), query: noQuery },
       responses: { 200: { description: "Time in the room per participant, and together", schema: AttendanceViewSchema } },
       handler: async ({ params, auth }) => {
-        const { meeting, access } = await meetingAccess(ctx, auth!.user, params.id);
-        if (access === "interpreter") throw new AppError("forbidden");
-        const events = await ctx.meetings.repos.videoAttendance.listForMeeting(meeting.id);
-        return { body: { meetingId: meeting.id, status: meeting.status, ...attendanceSummary(events, meeting.requesterId, meeting.recipientId, ctx.meetings.now()) } };
+        const { meeting, togetherSeconds, participants } = await meetingAttendance(ctx, auth!.user, params.id);
+        return { body: { meetingId: meeting.id, status: meeting.status, togetherSeconds, participants } };
       },
     }),
     defineEndpoint({
@@ -113,16 +106,8 @@ export function liveEndpoints(ctx: LiveContext, guestTokens: RequestHandler) {
 export function mountVideoWebhook(router: Router, registry: OpenAPIRegistry, ctx: LiveContext, logger: Logger) {
   router.post("/livekit/webhook", express.raw({ type: () => true, limit: "256kb" }), async (req, res, next) => {
     try {
-      if (!ctx.video) throw new AppError("service_unavailable");
       const body = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
-      let event;
-      try {
-        event = await ctx.video.receiveWebhook(body, req.get("authorization"));
-      } catch (err) {
-        logger.warn({ err: (err as Error).message }, "livekit webhook refused");
-        throw new AppError("unauthenticated");
-      }
-      await handleVideoWebhook(ctx, event);
+      await receiveVideoWebhook(ctx, body, req.get("authorization"), logger);
       res.status(204).end();
     } catch (err) {
       next(err);

@@ -9,12 +9,19 @@ import {
   RecommendationsQuerySchema,
 } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
-import { notFound } from "../../errors";
 import type { RateLimits } from "../../http/rateLimits";
 import type { MeetingContext } from "../../commands/meetings/context";
 import { requestMeeting } from "../../commands/meetings/requestMeeting";
 import { presentMeetingDetails } from "../../presenters/meeting";
-import { decidePair, dismissProposal, myRecommendations, presentRecommendations, setBookmark, type MatchingContext } from "../../commands/matching/recommendations";
+import {
+  companyRecommendations,
+  decidePair,
+  dismissProposal,
+  matchingOverview,
+  myRecommendations,
+  setBookmark,
+  type MatchingContext,
+} from "../../commands/matching/recommendations";
 
 const id = ObjectIdSchema;
 const partner = z.strictObject({ companyId: id });
@@ -97,10 +104,7 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       access: ["organiser"],
       request: { params: partner, query: RecommendationsQuerySchema },
       responses: { 200: { description: "Best first", schema: z.array(RecommendationViewSchema) } },
-      handler: async ({ params, query, locale }) => {
-        if (!(await ctx.repos.companies.findById(params.companyId))) throw notFound();
-        return { body: await presentRecommendations(ctx, params.companyId, await ctx.matching.recommend(params.companyId, query.k), locale) };
-      },
+      handler: async ({ params, query, locale }) => ({ body: await companyRecommendations(ctx, params.companyId, query.k, locale) }),
     }),
     defineEndpoint({
       method: "get",
@@ -116,7 +120,7 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
         },
       },
       handler: async ({ query }) => {
-        const all = await ctx.matching.recommendAll(query.k, query.kind);
+        const all = await matchingOverview(ctx, query.k, query.kind);
         const items = all.slice(query.offset, query.offset + query.limit).map((e) => ({ companyId: e.companyId, recommendations: e.recommendations.map(({ id: rid, score, promoted, kind }) => ({ id: rid, score, promoted, kind })) }));
         return { body: { total: all.length, items } };
       },

@@ -8,13 +8,11 @@ import {
   RunSchedulerBodySchema,
   SchedulePlanSummarySchema,
   SchedulePlanViewSchema,
-  companyName,
   type Locale,
 } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
-import { notFound } from "../../errors";
 import type { SchedulerContext } from "../../commands/scheduler/context";
-import type { SchedulePlanRecord } from "../../repositories/schedulePlanRepository";
+import { findPlan, planNames, type SchedulePlan } from "../../commands/scheduler/planView";
 import { runScheduler, type Proposal } from "../../commands/scheduler/runScheduler";
 import { adjustPlan } from "../../commands/scheduler/adjustPlan";
 import { publishPlan } from "../../commands/scheduler/publishPlan";
@@ -30,15 +28,8 @@ const tags = ["scheduler"];
 
 /** The organiser's auto-scheduler: run (a draft), review, adjust by hand, publish. Organisers only. */
 export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perCompany: number) => Promise<Proposal[]>) {
-  /** The plan's firms and interpreters, named for the reader. */
-  const namesFor = (locale: Locale) => async (plan: SchedulePlanRecord) => {
-    const names = new Map<string, string>();
-    for (const c of await ctx.repos.companies.findByIds([...new Set(plan.instance.participants.map((p) => p.id))])) names.set(c.id, companyName(c, locale));
-    for (const i of await ctx.repos.interpreters.listForFair(plan.fairId)) names.set(i.id, i.name);
-    return names;
-  };
   /** The plan with its firms named for the reader. */
-  const view = async (plan: SchedulePlanRecord, locale: Locale) => presentSchedulePlan(plan, await namesFor(locale)(plan));
+  const view = async (plan: SchedulePlan, locale: Locale) => presentSchedulePlan(plan, await planNames(ctx, locale)(plan));
   const meetingParams = z.strictObject({ id: params.shape.id, meeting: z.string().regex(MEETING_KEY, "not a meeting key") });
   return [
     defineEndpoint({
@@ -73,11 +64,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       access: ["organiser"],
       request: { params, query: noQuery },
       responses: { 200: { description: "The plan", schema: SchedulePlanViewSchema } },
-      handler: async ({ params: p, locale }) => {
-        const plan = await ctx.repos.schedulePlans.findById(p.id);
-        if (!plan) throw notFound();
-        return { body: await view(plan, locale) };
-      },
+      handler: async ({ params: p, locale }) => ({ body: await view(await findPlan(ctx, p.id), locale) }),
     }),
     defineEndpoint({
       method: "put",
@@ -88,7 +75,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       request: { params: meetingParams, query: noQuery, body: AdjustPlanBodySchema },
       responses: { 200: { description: "The plan and what changed: moved, left out, or unchanged (the meeting was in that slot already)", schema: AdjustPlanResultSchema } },
       handler: async ({ params: p, body, locale }) => {
-        const { plan, change } = await adjustPlan(ctx, p.id, p.meeting, body.slot, namesFor(locale));
+        const { plan, change } = await adjustPlan(ctx, p.id, p.meeting, body.slot, planNames(ctx, locale));
         return { body: { ...(await view(plan, locale)), change } };
       },
     }),
@@ -102,7 +89,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       responses: { 200: { description: "The slots", schema: PlanSlotOptionsSchema } },
       handler: async ({ params: p, locale }) => {
         const { plan, current, options } = await planSlotOptions(ctx, p.id, p.meeting);
-        return { body: presentPlanSlotOptions(plan, p.meeting, current, options, await namesFor(locale)(plan)) };
+        return { body: presentPlanSlotOptions(plan, p.meeting, current, options, await planNames(ctx, locale)(plan)) };
       },
     }),
     defineEndpoint({
