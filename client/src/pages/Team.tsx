@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EmailSchema, isLocale, type SessionUser } from "@ketnoi/contracts";
-import { z } from "zod";
+import { InvitationRequestSchema, isLocale, type SessionUser } from "@ketnoi/contracts";
+import { useForm } from "react-hook-form";
 import { send } from "../lib/api";
-import { useForm } from "../lib/validation";
+import { errorOf, schemaResolver, useSubmit } from "../lib/forms";
 import { RequireRole } from "../components/RequireRole";
 import { Field } from "../components/Field";
 import { Async, Notice } from "../components/States";
@@ -11,7 +11,8 @@ import { useCompany, useMembers } from "../lib/queries/companies";
 import { useUser } from "../lib/session";
 import { usePageTitle } from "../lib/usePageTitle";
 
-const InviteSchema = z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.string() });
+/** A firm's owner invites a colleague: the contract's colleague invitation. */
+const InviteSchema = InvitationRequestSchema.options[1];
 
 /** Who is on the company's team now (GET /api/companies/:id/members), owners first. */
 function Members({ user }: { user: SessionUser }) {
@@ -51,13 +52,17 @@ function useInviteBlocker(user: SessionUser | null): string | null {
 export default function Team() {
   const { t, i18n } = useTranslation();
   usePageTitle(t("team.title"));
-  const form = useForm<{ email: string; locale: string }>(InviteSchema, { email: "", locale: isLocale(i18n.language) ? i18n.language : "vi" }, (v) => ({ kind: "colleague", ...v }));
+  const form = useForm({
+    resolver: schemaResolver(InviteSchema),
+    defaultValues: { kind: "colleague" as const, email: "", locale: isLocale(i18n.language) ? i18n.language : "vi" },
+    mode: "all",
+  });
   const [sent, setSent] = useState<string[]>([]);
   const blocker = useInviteBlocker(useUser());
-  const submit = form.submit(async (body) => {
+  const save = useSubmit(form, async (body) => {
     await send("POST", "/invitations", body);
-    setSent((s) => [form.values.email, ...s]);
-    form.set("email", "");
+    setSent((s) => [form.getValues("email"), ...s]);
+    form.resetField("email");
   });
   return (
     <RequireRole roles={["domestic", "vendor"]}>
@@ -67,22 +72,22 @@ export default function Team() {
           <div className="team-grid">
             <Members user={user} />
             <div>
-              <form className="panel narrow" onSubmit={submit} noValidate aria-labelledby="invite-title">
+              <form className="panel narrow" onSubmit={save.onSubmit} noValidate aria-labelledby="invite-title">
                 <h2 id="invite-title">{t("team.invite")}</h2>
                 <p className="muted">{t("team.inviteHint")}</p>
                 {blocker && <p className="notice" role="status">{blocker}</p>}
-                <Field label={t("auth.email")} error={form.error("email")}>
-                  {(p) => <input {...p} type="email" value={form.values.email} onChange={(e) => form.set("email", e.target.value)} onBlur={() => form.touch("email")} />}
+                <Field label={t("auth.email")} error={errorOf(form, "email")}>
+                  {(p) => <input {...p} type="email" {...form.register("email")} />}
                 </Field>
                 <Field label={t("common.lang.label")}>
                   {(p) => (
-                    <select {...p} value={form.values.locale} onChange={(e) => form.set("locale", e.target.value)}>
+                    <select {...p} {...form.register("locale")}>
                       {["vi", "en", "ja", "ko", "zh-Hant"].map((l) => <option key={l} value={l}>{new Intl.DisplayNames([i18n.language], { type: "language" }).of(l)}</option>)}
                     </select>
                   )}
                 </Field>
-                {form.failure && <Notice kind="error">{form.failure}</Notice>}
-                <button type="submit" disabled={form.busy || Boolean(blocker)}>{t("team.send")}</button>
+                {save.failure && <Notice kind="error">{save.failure}</Notice>}
+                <button type="submit" disabled={save.busy || Boolean(blocker)}>{t("team.send")}</button>
               </form>
               {sent.length > 0 && (
                 <section className="panel narrow" aria-labelledby="sent-title">

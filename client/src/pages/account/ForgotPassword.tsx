@@ -2,7 +2,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PasswordResetRequestSchema } from "@ketnoi/contracts";
 import { send } from "../../lib/api";
-import { useForm } from "../../lib/validation";
+import { useForm } from "react-hook-form";
+import { errorOf, schemaResolver, useSubmit } from "../../lib/forms";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/States";
 import { usePageTitle } from "../../lib/usePageTitle";
@@ -12,8 +13,8 @@ export default function ForgotPassword() {
   const { t } = useTranslation();
   usePageTitle(t("reset.requestTitle"));
   const [sent, setSent] = useState(false);
-  const form = useForm(PasswordResetRequestSchema, { email: "" });
-  const submit = form.submit(async (body) => {
+  const form = useForm({ resolver: schemaResolver(PasswordResetRequestSchema), defaultValues: { email: "" }, mode: "all" });
+  const save = useSubmit(form, async (body) => {
     await send("POST", "/auth/password-reset", body);
     setSent(true);
   });
@@ -23,13 +24,13 @@ export default function ForgotPassword() {
       {sent ? (
         <Notice kind="ok">{t("reset.requestSent")}</Notice>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={save.onSubmit} noValidate>
           <p>{t("reset.requestIntro")}</p>
-          <Field label={t("auth.email")} error={form.error("email")}>
-            {(p) => <input {...p} type="email" autoComplete="username" value={form.values.email} onChange={(e) => form.set("email", e.target.value)} onBlur={() => form.touch("email")} />}
+          <Field label={t("auth.email")} error={errorOf(form, "email")}>
+            {(p) => <input {...p} type="email" autoComplete="username" {...form.register("email")} />}
           </Field>
-          {form.failure && <Notice kind="error">{form.failure}</Notice>}
-          <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("reset.requestSubmit")}</button>
+          {save.failure && <Notice kind="error">{save.failure}</Notice>}
+          <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("reset.requestSubmit")}</button>
         </form>
       )}
     </section>

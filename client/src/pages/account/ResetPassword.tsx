@@ -3,7 +3,8 @@ import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { PasswordResetConfirmSchema } from "@ketnoi/contracts";
 import { send } from "../../lib/api";
-import { useForm } from "../../lib/validation";
+import { useForm } from "react-hook-form";
+import { errorOf, schemaResolver, useSubmit } from "../../lib/forms";
 import { Field } from "../../components/Field";
 import { Notice } from "../../components/States";
 import { isDeadLink, LinkExpired } from "./LinkExpired";
@@ -15,13 +16,14 @@ export default function ResetPassword() {
   usePageTitle(t("reset.title"));
   const [params] = useSearchParams();
   const [state, setState] = useState<"form" | "done" | "dead">("form");
-  const form = useForm(PasswordResetConfirmSchema, { token: params.get("token") ?? "", password: "" });
-  const submit = form.submit(
+  const form = useForm({ resolver: schemaResolver(PasswordResetConfirmSchema), defaultValues: { token: params.get("token") ?? "", password: "" }, mode: "all" });
+  const save = useSubmit(
+    form,
     async (body) => {
       await send("POST", "/auth/password-reset/confirm", body);
       setState("done");
     },
-    (e) => (isDeadLink(e) ? (setState("dead"), "") : undefined),
+    { onError: (e) => (isDeadLink(e) ? (setState("dead"), "") : undefined) },
   );
   return (
     <section className="panel narrow" aria-labelledby="reset-title">
@@ -34,12 +36,12 @@ export default function ResetPassword() {
       )}
       {state === "dead" && <LinkExpired><Link to="/forgot-password">{t("reset.askAgain")}</Link></LinkExpired>}
       {state === "form" && (
-        <form onSubmit={submit} noValidate>
-          <Field label={t("reset.newPassword")} error={form.error("password") ?? form.error("token")}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" value={form.values.password} onChange={(e) => form.set("password", e.target.value)} onBlur={() => form.touch("password")} />}
+        <form onSubmit={save.onSubmit} noValidate>
+          <Field label={t("reset.newPassword")} error={errorOf(form, "password") ?? errorOf(form, "token")}>
+            {(p) => <input {...p} type="password" autoComplete="new-password" {...form.register("password")} />}
           </Field>
-          {form.failure && <Notice kind="error">{form.failure}</Notice>}
-          <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("reset.submit")}</button>
+          {save.failure && <Notice kind="error">{save.failure}</Notice>}
+          <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("reset.submit")}</button>
         </form>
       )}
     </section>
