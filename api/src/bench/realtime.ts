@@ -1,0 +1,185 @@
+// bench:realtime: N Socket.IO clients (5,000 and 10,000; REALTIME_BENCH_SIZES) with real handshake
+// tokens on one realtime node, then split over two nodes behind the Redis adapter. Each client is in the
+// hall and in one of 100 booth rooms; the api's own publisher (services/events.ts, the Socket.IO emitter
+// over Redis) then sends, every round, a notification to the whole hall and a chat message to every
+// booth. One JSON line per scenario: connect time, delivery p50/p99/max, messages lost and duplicated
+// (both must be 0), the node's resident memory and CPU; the two-node lines carry ratios to the one-node
+// line of the same size measured in the same run.
+import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { pino } from "pino";
+import { rooms } from "@ketnoi/contracts";
+import { connectRedis } from "../services/redis";
+import { redisEventPublisher, type EventPublisher } from "../services/events";
+import { percentile } from "./stats";
+import { connectClient, Deliveries, objectIdHex, pool, type BenchClient } from "./realtimeClients";
+import { procStats, startRealtimeNode, startRedis, type RealtimeNode } from "./realtimeStack";
+
+const env = process.env;
+const SIZES = (env.REALTIME_BENCH_SIZES ?? "5000,10000").split(",").map(Number);
+const NODE_COUNTS = (env.REALTIME_BENCH_NODES ?? "1,2").split(",").map(Number);
+const ROUNDS = Number(env.REALTIME_BENCH_ROUNDS ?? 10);
+const ROUND_INTERVAL_MS = Number(env.REALTIME_BENCH_INTERVAL_MS ?? 1000);
+const BOOTHS = 100;
+/** Handshakes in flight at once: a crowd arriving, within what the node's listen backlog takes. */
+const CONNECT_CONCURRENCY = 100;
+/** After the last message, how long without a new delivery before the rest counts as lost. */
+const DRAIN_QUIET_MS = 10_000;
+/** The bench's own ports (Redis, realtime nodes) and loopback source addresses for the clients. */
+const REDIS_PORT = 6689;
+const NODE_PORTS = [3190, 3191];
+const SOURCE_ADDRESSES = Array.from({ length: 8 }, (_, i) => `127.0.0.${i + 2}`);
+const P99_TARGET_MS = 200;
+
+// The bench runs as api/dist/bench/realtime.js; the realtime service is built beside it in realtime/dist.
+const rootDir = path.resolve(path.dirname(process.argv[1]!), "../../..");
+const realtimeScript = env.REALTIME_MAIN ?? path.join(rootDir, "realtime/dist/main.js");
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Waits until `count` stops changing for `quietMs` (or `until` holds); the seconds it took. */
+async function settle(count: () => number, quietMs: number, until: () => boolean = () => false, maxMs = 600_000) {
+  const started = performance.now();
+  let last = count();
+  let lastChange = performance.now();
+  while (!until() && performance.now() - lastChange < quietMs && performance.now() - started < maxMs) {
+    await sleep(100);
+    if (count() !== last) (last = count()), (lastChange = performance.now());
+  }
+  return { seconds: (performance.now() - started) / 1000, endedAt: until() ? performance.now() : lastChange };
+}
+
+/** One round: a notification to the whole hall and a chat message in every booth, each stamped with its send time. */
+function publishRound(events: EventPublisher, round: number, booths: string[]) {
+  const createdAt = new Date().toISOString();
+  const hallId = `hall-${round}`;
+  events.publish("hall", "notification", { id: hallId, kind: "bench", data: { id: hallId, sentAt: performance.now() }, createdAt });
+  for (const booth of booths) {
+    const id = `chat-${round}-${booth}`;
+    events.publish(rooms.booth(booth), "booth:chat", { id, companyId: booth, userId: booth, name: "Bench", text: "bench", createdAt, sentAt: performance.now() });
+  }
+  return 1 + booths.length;
+}
+
+interface Scenario {
+  nodes: number;
+  sockets: number;
+  line: Record<string, unknown>;
+}
+
+async function runScenario(nodeCount: number, size: number, redisUrl: string, events: EventPublisher, secret: string): Promise<Scenario> {
+  const loadAtStart = loadavg()[0]!;
+  const nodes: RealtimeNode[] = [];
+  for (const port of NODE_PORTS.slice(0, nodeCount)) nodes.push(await startRealtimeNode(realtimeScript, port, redisUrl, secret));
+  const cpu = () => nodes.map((n) => procStats(n.pid).cpuSeconds);
+  const booths = Array.from({ length: BOOTHS }, objectIdHex);
+  const deliveries = new Deliveries();
+
+  // Connect: clients split evenly over the nodes and the booths, source addresses spread over 127.0.0.x.
+  const cpuBefore = cpu();
+  const connectStart = performance.now();
+  const results = await pool(size, CONNECT_CONCURRENCY, (i) =>
+    connectClient(nodes[i % nodeCount]!.url, secret, booths[i % BOOTHS]!, SOURCE_ADDRESSES[i % SOURCE_ADDRESSES.length]!, deliveries),
+  );
+  const connectSeconds = (performance.now() - connectStart) / 1000;
+  const joined = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  const failures = results.flatMap((r) => (r.status === "rejected" ? [String((r.reason as Error)?.message ?? r.reason)] : []));
+  if (failures.length) console.error(`${failures.length} clients failed to connect or join, e.g. ${failures[0]}`);
+  const clients: BenchClient[] = joined.map((j) => j.client);
+  // The node tells the hall about every arrival (visitor counts, booth counts, presence): wait until that is over.
+  const settled = await settle(() => deliveries.otherEvents, 2000);
+  const cpuConnect = cpu().map((c, i) => c - cpuBefore[i]!);
+  const presenceEvents = deliveries.otherEvents;
+
+  // Broadcast through the api's publisher and Redis.
+  deliveries.latencies = [];
+  const cpuBroadcastStart = cpu();
+  const broadcastStart = performance.now();
+  let published = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    published += publishRound(events, round, booths);
+    if (round < ROUNDS - 1) await sleep(ROUND_INTERVAL_MS);
+  }
+  const expected = clients.length * 2 * ROUNDS; // each client is in the hall and in one booth
+  const drained = await settle(() => deliveries.latencies.length, DRAIN_QUIET_MS, () => deliveries.latencies.length >= expected);
+  const cpuBroadcast = cpu().map((c, i) => (c - cpuBroadcastStart[i]!) / ((drained.endedAt - broadcastStart) / 1000));
+  const stats = nodes.map((n) => procStats(n.pid));
+
+  const delivered = clients.reduce((sum, c) => sum + c.seen.size, 0);
+  const duplicates = clients.reduce((sum, c) => sum + c.duplicates, 0);
+  const disconnected = clients.filter((c) => c.disconnected).length;
+  const latencies = deliveries.latencies;
+  const handshakes = joined.map((j) => j.handshakeMs);
+  const joins = joined.map((j) => j.joinMs);
+  const lost = expected - delivered;
+  const p99 = percentile(latencies, 99);
+  const line = {
+    bench: "realtime",
+    scenario: nodeCount === 1 ? "one node" : `${nodeCount} nodes, Redis adapter`,
+    nodes: nodeCount,
+    sockets: size,
+    connected: clients.length,
+    connect_failed: failures.length,
+    booths: BOOTHS,
+    connect_s: round2(connectSeconds),
+    connects_per_s: Math.round(clients.length / connectSeconds),
+    handshake_p50_ms: percentile(handshakes, 50),
+    handshake_p99_ms: percentile(handshakes, 99),
+    join_p99_ms: percentile(joins, 99),
+    settle_s: round2(settled.seconds),
+    presence_events_received: presenceEvents,
+    rounds: ROUNDS,
+    messages_published: published,
+    deliveries_expected: expected,
+    delivered,
+    lost,
+    duplicates,
+    disconnected,
+    p50_ms: percentile(latencies, 50),
+    p99_ms: p99,
+    max_ms: round2(Math.max(...latencies)),
+    node_rss_mib: stats.map((s) => s.rssMiB),
+    node_peak_rss_mib: stats.map((s) => s.peakRssMiB),
+    node_cpu_s_connect: cpuConnect.map(round2),
+    node_cpu_pct_broadcast: cpuBroadcast.map((c) => Math.round(c * 100)),
+    load_avg_1m: [round2(loadAtStart), round2(loadavg()[0]!)],
+    p99_under_200ms: p99 < P99_TARGET_MS,
+    ok: failures.length === 0 && lost === 0 && duplicates === 0,
+  };
+
+  await Promise.all(clients.map((c) => c.socket.close()));
+  for (const node of nodes) await node.stop();
+  return { nodes: nodeCount, sockets: size, line };
+}
+
+const logger = pino({ name: "bench-realtime", level: "warn" }, pino.destination(2));
+const secret = randomBytes(32).toString("hex");
+const redis = await startRedis(REDIS_PORT);
+const publisherRedis = await connectRedis(redis.url, logger);
+while (!publisherRedis.isReady) await sleep(50);
+const events = redisEventPublisher(publisherRedis);
+
+const done: Scenario[] = [];
+let allOk = true;
+for (const nodeCount of NODE_COUNTS) {
+  for (const size of SIZES) {
+    const scenario = await runScenario(nodeCount, size, redis.url, events, secret);
+    const baseline = done.find((s) => s.nodes === 1 && s.sockets === size);
+    if (nodeCount > 1 && baseline) {
+      const ratio = (key: string) => {
+        const [a, b] = [scenario.line[key], baseline.line[key]].map((v) => (Array.isArray(v) ? Math.max(...(v as number[])) : (v as number)));
+        return b ? round2(a! / b) : null;
+      };
+      scenario.line.vs_one_node = { connect_s: ratio("connect_s"), p50_ms: ratio("p50_ms"), p99_ms: ratio("p99_ms"), rss_per_node: ratio("node_rss_mib") };
+    }
+    console.log(JSON.stringify(scenario.line));
+    allOk &&= scenario.line.ok === true;
+    done.push(scenario);
+  }
+}
+await publisherRedis.quit();
+await redis.stop();
+process.exit(allOk ? 0 : 1);
