@@ -67,10 +67,14 @@ function oneChoice(zone: "Asia/Tokyo" | undefined): Instance {
 function interpreterAtMidnight(zone: "Asia/Tokyo" | undefined) {
   const base = nightSession(
     zone,
-    ["n03", "n04", "n05"].map((slot, i) => ({ id: `K${i}`, a: `JP${i}`, b: `US${i}`, value: 1, mode: "online" as const, languages: ["en", "ja"] as [string, string], slots: [slot] })),
+    ["n03", "n04", "n05"].map((slot, i) => {
+      const languages: [string, string] = ["en", "ja"];
+      return { id: `K${i}`, a: `JP${i}`, b: `US${i}`, value: 1, mode: "online" as const, languages, slots: [slot] };
+    }),
     [0, 1, 2].flatMap((i) => [`JP${i}`, `US${i}`]),
   );
-  const inst = InstanceSchema.parse({ ...base, interpreterMaxRun: 2, interpreters: [{ id: "I", languages: ["en", "ja"], available: base.slots.map((s) => s.id) }] });
+  const interpreter = { id: "I", languages: ["en", "ja"], available: base.slots.map((s) => s.id) };
+  const inst = InstanceSchema.parse({ ...base, interpreterMaxRun: 2, interpreters: [interpreter] });
   const plan: Solution = {
     version: 1,
     assignments: ["n03", "n04", "n05"].map((slot, i) => ({ meeting: `K${i}`, slot, mode: "online" as const, interpreter: "I" })),
