@@ -14,4 +14,8 @@ if { [ "$name" = search ] || [ "$name" = match ] || [ "$name" = api ] || [ "$nam
   start_ferretdb 27217 "$RUN_DIR/bench-ferretdb" >&2
   export MONGODB_URI="mongodb://127.0.0.1:27217/bench_$name"
 fi
+if [ "$name" = realtime ]; then
+  # Thousands of client sockets in the bench process, as many in the node: every descriptor allowed.
+  ulimit -n "$(ulimit -Hn)"
+fi
 cd "$ROOT_DIR" && node "$ROOT_DIR/api/dist/bench/$name.js"
