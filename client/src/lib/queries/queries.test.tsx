@@ -8,7 +8,7 @@ import { useWrite } from "./write";
 import { keys } from "./keys";
 
 // The network is the boundary: fetch answers as the api would, path by path, and counts the reads.
-let routes: Record<string, { status: number; body?: unknown }> = {};
+let routes: Record<string, { status: number; body?: unknown; delayMs?: number }> = {};
 const reads: string[] = [];
 beforeEach(() => {
   routes = {};
@@ -18,6 +18,7 @@ beforeEach(() => {
     if ((init?.method ?? "GET") === "GET") reads.push(path);
     const answer = routes[`${init?.method ?? "GET"} ${path}`];
     if (!answer) throw new Error(`no answer for ${path}`);
+    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     return { ok: answer.status < 400, status: answer.status, json: async () => answer.body ?? null } as Response;
   }) as typeof fetch;
 });
@@ -66,11 +67,17 @@ describe("api data through the query cache", () => {
       add = () => create.mutateAsync(undefined);
       return <p>{list.data ? `${list.data.data.length} interpreters` : "loading"}</p>;
     }
-    render(<QueryClientProvider client={fresh()}><Interpreters /></QueryClientProvider>);
+    const client = fresh();
+    render(<QueryClientProvider client={client}><Interpreters /></QueryClientProvider>);
     await screen.findByText("0 interpreters");
-    routes["GET /api/interpreters"] = { status: 200, body: { data: [{ id: "i1" }] } };
+    // The re-read takes a while: the write must wait for it, not only start it.
+    routes["GET /api/interpreters"] = { status: 200, body: { data: [{ id: "i1" }] }, delayMs: 50 };
     await act(() => add());
-    expect(screen.getByText("1 interpreters")).toBeTruthy();
+    // The write's promise settles once the list has been read again: the cache holds the new list then.
     expect(reads).toEqual(["/api/interpreters", "/api/interpreters"]);
+    expect(client.getQueryData(keys.interpreters)).toEqual({ data: [{ id: "i1" }] });
+    // The component shows it on its next render: TanStack Query tells observers in a later task
+    // (notifyManager schedules with setTimeout), after act has returned, so the page is awaited.
+    await screen.findByText("1 interpreters");
   });
 });
