@@ -1,4 +1,4 @@
-import type { DependencyState, Health } from "@ketnoi/contracts";
+import type { DependencyState } from "@ketnoi/contracts";
 
 /** A dependency the api reports on; `required` ones decide between 200 and 503. */
 export interface HealthProbe {
@@ -9,7 +9,8 @@ export interface HealthProbe {
 
 const PROBE_TIMEOUT_MS = 2000;
 
-async function runProbe(probe: HealthProbe): Promise<DependencyState> {
+/** One dependency's state: up with its latency, or down with why (no answer within two seconds is down). */
+export async function runProbe(probe: HealthProbe): Promise<DependencyState> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -25,13 +26,4 @@ async function runProbe(probe: HealthProbe): Promise<DependencyState> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-export async function checkHealth(probes: HealthProbe[]): Promise<{ healthy: boolean; body: Health }> {
-  const states = await Promise.all(probes.map(async (p) => [p.name, await runProbe(p)] as const));
-  // 503 only when a required dependency is down; "degraded" whenever any is (mail or Redis away).
-  const healthy = states.every(([, s]) => s.status === "up" || !s.required);
-  const dependencies = Object.fromEntries(states) as Health["dependencies"];
-  const allUp = states.every(([, s]) => s.status === "up");
-  return { healthy, body: { status: allUp ? "ok" : "degraded", dependencies } };
 }

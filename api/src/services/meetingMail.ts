@@ -27,8 +27,7 @@ export function meetingMail(
 ): MailContent {
   const facts: string[] = [];
   const where = t(locale, "meetingMail:where");
-  const when = details.start && formatMeetingTime(details.start, locale, details.viewerZone, details.fairZone);
-  if (when) facts.push(`${t(locale, "meetingMail:when")}: ${when}`);
+  if (details.start) facts.push(`${t(locale, "meetingMail:when")}: ${formatMeetingTime(details.start, locale, details.viewerZone, details.fairZone)}`);
   if (details.table) facts.push(`${where}: ${tableLabel(locale, details.table)}`);
   else if (details.online) facts.push(`${where}: ${onlineLabel(locale)}`);
   const subject = t(locale, `meetingMail:subject.${kind}`, { who: details.counterpart });

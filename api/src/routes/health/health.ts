@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { HealthSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
-import { checkHealth, type HealthProbe } from "../../services/health";
+import type { HealthProbe } from "../../services/health";
+import { checkHealth } from "../../commands/health/checkHealth";
 
 export function healthEndpoints(probes: HealthProbe[]) {
   return [

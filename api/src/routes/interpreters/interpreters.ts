@@ -1,21 +1,12 @@
 import { z } from "zod";
 import { defineEndpoint } from "../../http/endpoint";
-import { notFound, validationFailed } from "../../errors";
-import type { Repositories } from "../../repositories";
-import { checkInterpreterDays } from "../../domain/fairSetupRules";
+import { presentInterpreter } from "../../presenters/interpreter";
+import type { CommandContext } from "../../commands/context";
+import { addInterpreter, changeInterpreter, listInterpreters, removeInterpreter } from "../../commands/interpreters/interpreters";
 import * as S from "./schema";
 
 /** The fair's interpreters, kept by organisers: languages they bridge and days they work. */
-export function interpreterEndpoints(repos: Repositories, now: () => Date) {
-  const currentFair = async () => {
-    const fair = await repos.fairs.findCurrent(now());
-    if (!fair) throw notFound();
-    return fair;
-  };
-  const checkDays = (days: string[] | undefined, fairDays: string[]) => {
-    const bad = checkInterpreterDays(days, fairDays);
-    if (Object.keys(bad).length) throw validationFailed(bad);
-  };
+export function interpreterEndpoints(ctx: CommandContext) {
   return [
     defineEndpoint({
       method: "get",
@@ -25,7 +16,7 @@ export function interpreterEndpoints(repos: Repositories, now: () => Date) {
       access: ["organiser"],
       request: S.InterpretersListSchema,
       responses: { 200: { description: "Interpreters by name", schema: z.object({ data: z.array(S.InterpreterView) }) } },
-      handler: async () => ({ body: { data: await repos.interpreters.listForFair((await currentFair()).id) } }),
+      handler: async () => ({ body: { data: (await listInterpreters(ctx)).map(presentInterpreter) } }),
     }),
     defineEndpoint({
       method: "post",
@@ -35,11 +26,7 @@ export function interpreterEndpoints(repos: Repositories, now: () => Date) {
       access: ["organiser"],
       request: S.InterpretersCreateSchema,
       responses: { 201: { description: "Created", schema: S.InterpreterView } },
-      handler: async ({ body }) => {
-        const fair = await currentFair();
-        checkDays(body.availableDays, fair.days);
-        return { status: 201, body: await repos.interpreters.create(fair.id, body) };
-      },
+      handler: async ({ body }) => ({ status: 201, body: presentInterpreter(await addInterpreter(ctx, body)) }),
     }),
     defineEndpoint({
       method: "patch",
@@ -49,12 +36,7 @@ export function interpreterEndpoints(repos: Repositories, now: () => Date) {
       access: ["organiser"],
       request: S.InterpretersUpdateSchema,
       responses: { 200: { description: "Updated", schema: S.InterpreterView } },
-      handler: async ({ params, body }) => {
-        checkDays(body.availableDays, (await currentFair()).days);
-        const updated = await repos.interpreters.update(params.id, body);
-        if (!updated) throw notFound();
-        return { body: updated };
-      },
+      handler: async ({ params, body }) => ({ body: presentInterpreter(await changeInterpreter(ctx, params.id, body)) }),
     }),
     defineEndpoint({
       method: "delete",
@@ -65,7 +47,7 @@ export function interpreterEndpoints(repos: Repositories, now: () => Date) {
       request: S.InterpretersDeleteSchema,
       responses: { 204: { description: "Removed" } },
       handler: async ({ params }) => {
-        if (!(await repos.interpreters.delete(params.id))) throw notFound();
+        await removeInterpreter(ctx, params.id);
         return {};
       },
     }),

@@ -1,8 +1,9 @@
 import { defineEndpoint } from "../../http/endpoint";
-import type { Repositories } from "../../repositories";
+import type { CommandContext } from "../../commands/context";
+import { listTaxonomyTerms } from "../../commands/taxonomy/listTerms";
 import { TaxonomyListResponse, TaxonomyListSchema } from "./schema";
 
-export function taxonomyEndpoints(repos: Repositories) {
+export function taxonomyEndpoints(ctx: CommandContext) {
   return [
     defineEndpoint({
       method: "get",
@@ -12,10 +13,7 @@ export function taxonomyEndpoints(repos: Repositories) {
       access: "public",
       request: TaxonomyListSchema,
       responses: { 200: { description: "Terms by code", schema: TaxonomyListResponse } },
-      handler: async ({ query }) => {
-        const terms = await repos.taxonomy.list();
-        return { body: { data: query.kind ? terms.filter((t) => t.kind === query.kind) : terms } };
-      },
+      handler: async ({ query }) => ({ body: { data: await listTaxonomyTerms(ctx, query.kind) } }),
     }),
   ];
 }

@@ -1,13 +1,10 @@
 import { z } from "zod";
-import { stringifyForSpreadsheet } from "../../domain/csvCells";
 import { defineEndpoint } from "../../http/endpoint";
-import type { Repositories } from "../../repositories";
+import { ConsentRegisterSchema, presentConsentRegister, presentUsersCsv } from "../../presenters/userRegister";
+import type { CommandContext } from "../../commands/context";
+import { listUsers } from "../../commands/users/listUsers";
 
-const ConsentRegister = z.object({
-  data: z.array(z.object({ email: z.string(), name: z.string(), role: z.string(), consents: z.array(z.object({ purpose: z.string(), grantedAt: z.string() })) })),
-});
-
-export function userEndpoints(repos: Repositories) {
+export function userEndpoints(ctx: CommandContext) {
   return [
     defineEndpoint({
       method: "get",
@@ -17,24 +14,7 @@ export function userEndpoints(repos: Repositories) {
       access: ["organiser"],
       request: { query: z.strictObject({}) },
       responses: { 200: { description: "text/csv" } },
-      handler: async () => {
-        const users = await repos.users.listAll();
-        const text = stringifyForSpreadsheet(
-          users.map((u) => ({
-            email: u.email,
-            name: u.name,
-            role: u.role,
-            company_id: u.companyId ?? "",
-            company_role: u.companyRole ?? "",
-            locale: u.locale,
-            time_zone: u.timeZone,
-            email_verified: u.emailVerifiedAt ? u.emailVerifiedAt.toISOString() : "",
-            consents: u.consents.map((c) => `${c.purpose}@${c.grantedAt.toISOString()}`).join(";"),
-          })),
-          { header: true, bom: true },
-        );
-        return { csv: { filename: "ketnoi-users.csv", text } };
-      },
+      handler: async () => ({ csv: { filename: "ketnoi-users.csv", text: presentUsersCsv(await listUsers(ctx)) } }),
     }),
     defineEndpoint({
       method: "get",
@@ -43,17 +23,8 @@ export function userEndpoints(repos: Repositories) {
       tags: ["personal data"],
       access: ["organiser"],
       request: { query: z.strictObject({}) },
-      responses: { 200: { description: "The register of consent", schema: ConsentRegister } },
-      handler: async () => ({
-        body: {
-          data: (await repos.users.listAll()).map((u) => ({
-            email: u.email,
-            name: u.name,
-            role: u.role,
-            consents: u.consents.map((c) => ({ purpose: c.purpose, grantedAt: c.grantedAt.toISOString() })),
-          })),
-        },
-      }),
+      responses: { 200: { description: "The register of consent", schema: ConsentRegisterSchema } },
+      handler: async () => ({ body: presentConsentRegister(await listUsers(ctx)) }),
     }),
   ];
 }
