@@ -1,3 +1,4 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 export interface Consents {
@@ -8,22 +9,23 @@ export interface Consents {
 
 /**
  * The consents asked when an account is created (Decree 13/2023/ND-CP): personal data (required),
- * profile sharing (only where the account owns a firm's profile), marketing.
+ * profile sharing (only where the account owns a firm's profile), marketing. Each box is the form's
+ * own field (`register` gives its `consents.<name>`).
  */
-export function ConsentFields({ values, error, onChange, sharing = true }: { values: Consents; error?: string; onChange: (consent: keyof Consents, on: boolean) => void; sharing?: boolean }) {
+export function ConsentFields({ register, error, sharing = true }: { register: (consent: keyof Consents) => UseFormRegisterReturn; error?: string; sharing?: boolean }) {
   const { t } = useTranslation();
   return (
     <fieldset>
       <legend>{t("common.auth.consents")}</legend>
       <div className={`field${error ? " invalid" : ""}`}>
         <label className="choice">
-          <input type="checkbox" checked={values.personalData} aria-invalid={Boolean(error)} aria-describedby="consent-err" onChange={(e) => onChange("personalData", e.target.checked)} />
+          <input type="checkbox" aria-invalid={Boolean(error)} aria-describedby="consent-err" {...register("personalData")} />
           {t("common.auth.consentPersonalData")}
         </label>
         {error && <small id="consent-err" className="field-error">{t("common.auth.consentRequired")}</small>}
       </div>
-      {sharing && <label className="choice"><input type="checkbox" checked={values.profileSharing} onChange={(e) => onChange("profileSharing", e.target.checked)} /> {t("common.auth.consentSharing")}</label>}
-      <label className="choice"><input type="checkbox" checked={values.marketing} onChange={(e) => onChange("marketing", e.target.checked)} /> {t("common.auth.consentMarketing")}</label>
+      {sharing && <label className="choice"><input type="checkbox" {...register("profileSharing")} /> {t("common.auth.consentSharing")}</label>}
+      <label className="choice"><input type="checkbox" {...register("marketing")} /> {t("common.auth.consentMarketing")}</label>
     </fieldset>
   );
 }

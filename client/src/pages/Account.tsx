@@ -8,8 +8,9 @@ import { Async, Failure, Notice } from "../components/States";
 import { useMyData } from "../lib/queries/me";
 import { keys } from "../lib/queries/keys";
 import { useWrite } from "../lib/queries/write";
+import { useForm } from "react-hook-form";
 import { send } from "../lib/api";
-import { useForm } from "../lib/validation";
+import { errorOf, schemaResolver, useSubmit } from "../lib/forms";
 import { useSession } from "../lib/session";
 import { usePageTitle } from "../lib/usePageTitle";
 
@@ -56,8 +57,8 @@ function DeleteAccount() {
   const { refresh } = useSession();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const form = useForm(AccountDeleteBodySchema, { password: "" });
-  const submit = form.submit(async (body) => {
+  const form = useForm({ resolver: schemaResolver(AccountDeleteBodySchema), defaultValues: { password: "" }, mode: "onChange" });
+  const save = useSubmit(form, async (body) => {
     await send("POST", "/me/delete", body);
     refresh();
     navigate("/");
@@ -68,12 +69,12 @@ function DeleteAccount() {
       <p className="muted">{t("account.deleteHint")}</p>
       <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>{t("account.delete")}</button>
       {open && (
-        <form className="subform" onSubmit={submit} noValidate>
-          <Field label={t("account.password")} error={form.error("password")}>
-            {(p) => <input {...p} type="password" autoComplete="current-password" value={form.values.password} onChange={(e) => form.set("password", e.target.value)} />}
+        <form className="subform" onSubmit={save.onSubmit} noValidate>
+          <Field label={t("account.password")} error={errorOf(form, "password")}>
+            {(p) => <input {...p} type="password" autoComplete="current-password" {...form.register("password")} />}
           </Field>
-          <button type="submit" disabled={form.busy}>{t("account.confirmDelete")}</button>
-          {form.failure && <Notice kind="error">{form.failure}</Notice>}
+          <button type="submit" disabled={save.busy}>{t("account.confirmDelete")}</button>
+          {save.failure && <Notice kind="error">{save.failure}</Notice>}
         </form>
       )}
     </section>

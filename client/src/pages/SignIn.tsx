@@ -1,8 +1,9 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { LoginBodySchema, type SessionView, type UserRole } from "@ketnoi/contracts";
+import { useForm } from "react-hook-form";
 import { send } from "../lib/api";
-import { useForm } from "../lib/validation";
+import { errorOf, schemaResolver, useSubmit } from "../lib/forms";
 import { useSession } from "../lib/session";
 import { Field } from "../components/Field";
 import { Notice } from "../components/States";
@@ -17,8 +18,8 @@ export default function SignIn() {
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const form = useForm(LoginBodySchema, { email: "", password: "" });
-  const submit = form.submit(async (body) => {
+  const form = useForm({ resolver: schemaResolver(LoginBodySchema), defaultValues: { email: "", password: "" }, mode: "all" });
+  const save = useSubmit(form, async (body) => {
     const view = await send<SessionView>("POST", "/auth/login", body);
     signedIn(view);
     const next = params.get("next");
@@ -27,15 +28,15 @@ export default function SignIn() {
   return (
     <section className="panel narrow" aria-labelledby="signin-title">
       <h1 id="signin-title">{t("auth.signInTitle")}</h1>
-      <form onSubmit={submit} noValidate>
-        <Field label={t("auth.email")} error={form.error("email")}>
-          {(p) => <input {...p} type="email" autoComplete="username" value={form.values.email} onChange={(e) => form.set("email", e.target.value)} onBlur={() => form.touch("email")} />}
+      <form onSubmit={save.onSubmit} noValidate>
+        <Field label={t("auth.email")} error={errorOf(form, "email")}>
+          {(p) => <input {...p} type="email" autoComplete="username" {...form.register("email")} />}
         </Field>
-        <Field label={t("auth.password")} error={form.error("password")}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" value={form.values.password} onChange={(e) => form.set("password", e.target.value)} onBlur={() => form.touch("password")} />}
+        <Field label={t("auth.password")} error={errorOf(form, "password")}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" {...form.register("password")} />}
         </Field>
-        {form.failure && <Notice kind="error">{form.failure}</Notice>}
-        <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("auth.signIn")}</button>
+        {save.failure && <Notice kind="error">{save.failure}</Notice>}
+        <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("auth.signIn")}</button>
       </form>
       <p><Link to="/forgot-password">{t("reset.forgotLink")}</Link></p>
       <p>{t("auth.noAccount")} <Link to="/signup">{t("common.nav.signUp")}</Link></p>

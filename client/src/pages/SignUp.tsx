@@ -1,9 +1,11 @@
-import { useCallback, useState } from "react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { RegisterBodySchema, isLocale } from "@ketnoi/contracts";
+import { useForm, type FieldPath } from "react-hook-form";
+import { z } from "zod";
+import { RegisterBodySchema, isLocale, type Locale } from "@ketnoi/contracts";
 import { send } from "../lib/api";
-import { useForm } from "../lib/validation";
+import { errorOf, schemaResolver, useSubmit } from "../lib/forms";
 import { viewerTimeZone } from "../lib/time";
 import { countryName } from "../lib/labels";
 import { Field } from "../components/Field";
@@ -13,59 +15,70 @@ import { usePageTitle } from "../lib/usePageTitle";
 
 const FOREIGN_COUNTRIES = ["JP", "KR", "TW", "HK", "CN", "SG", "TH", "US", "DE", "FR", "IT", "NL", "CZ", "GB", "SE", "CH", "IN"];
 
-type Values = {
-  role: "domestic" | "vendor";
-  name: string;
-  email: string;
-  password: string;
-  legalName: string;
-  englishName: string;
-  taxCode: string;
-  country: string;
-  district: string;
-  personalData: boolean;
-  profileSharing: boolean;
-  marketing: boolean;
-};
+/**
+ * What the form holds (the body's own paths, so the contract's and the api's messages land on their
+ * fields), then the body the contract checks: the reader's language and zone, the firm's country by
+ * its kind (a domestic firm is in Vietnam), a domestic firm's tax code and district only, no empty
+ * English name. The first part takes anything typed; every rule is the contract's.
+ */
+export function signUpSchema(locale: Locale) {
+  const text = z.string();
+  return z
+    .object({
+      role: RegisterBodySchema.shape.role,
+      name: text,
+      email: text,
+      password: text,
+      company: z.object({ legalName: text, englishName: text, taxCode: text, country: text, district: text }),
+      consents: z.object({ personalData: z.boolean(), profileSharing: z.boolean(), marketing: z.boolean() }),
+    })
+    .transform(({ company: c, consents, ...v }): z.input<typeof RegisterBodySchema> => {
+      const domestic = v.role === "domestic";
+      return {
+        ...v,
+        locale,
+        timeZone: domestic ? "Asia/Ho_Chi_Minh" : viewerTimeZone(),
+        company: {
+          legalName: c.legalName,
+          ...(c.englishName.trim() ? { englishName: c.englishName } : {}),
+          ...(domestic ? { taxCode: c.taxCode, ...(c.district ? { district: c.district } : {}) } : {}),
+          country: domestic ? "VN" : c.country,
+        },
+        // An unticked box goes as false, and the contract refuses it (personalData must be true), as the api does.
+        consents: { ...consents, personalData: consents.personalData as true },
+      };
+    })
+    .pipe(RegisterBodySchema);
+}
+type Values = z.input<ReturnType<typeof signUpSchema>>;
 
 export default function SignUp() {
   const { t, i18n } = useTranslation();
   usePageTitle(t("auth.signUpTitle"));
   /** Where the mail went: the api answers alike for every address, and the link finishes the registration. */
   const [mailedTo, setMailedTo] = useState<string | null>(null);
-  const toBody = useCallback(
-    (v: Values) => ({
-      email: v.email,
-      password: v.password,
-      name: v.name,
-      role: v.role,
-      locale: isLocale(i18n.language) ? i18n.language : "vi",
-      timeZone: v.role === "domestic" ? "Asia/Ho_Chi_Minh" : viewerTimeZone(),
-      company: {
-        legalName: v.legalName,
-        ...(v.englishName.trim() ? { englishName: v.englishName } : {}),
-        ...(v.role === "domestic" ? { taxCode: v.taxCode, district: v.district || undefined } : {}),
-        country: v.role === "domestic" ? "VN" : v.country,
-      },
-      // personalData must be the literal true: an unticked box is sent as false and refused, as by the api.
-      consents: { personalData: v.personalData, profileSharing: v.profileSharing, marketing: v.marketing },
-    }),
-    [i18n.language],
-  );
-  const form = useForm<Values>(
-    RegisterBodySchema,
-    { role: "domestic", name: "", email: "", password: "", legalName: "", englishName: "", taxCode: "", country: "JP", district: "", personalData: false, profileSharing: true, marketing: false },
-    toBody,
-  );
-  const v = form.values;
-  const text = (key: keyof Values, path: string, label: string, type = "text", autoComplete?: string) => (
-    <Field label={label} error={form.error(path)}>
-      {(p) => <input {...p} type={type} autoComplete={autoComplete} value={v[key] as string} onChange={(e) => form.set(key, e.target.value as never, path)} onBlur={() => form.touch(path)} />}
+  const schema = useMemo(() => signUpSchema(isLocale(i18n.language) ? i18n.language : "vi"), [i18n.language]);
+  const form = useForm({
+    resolver: schemaResolver(schema),
+    defaultValues: {
+      role: "domestic" as const,
+      name: "",
+      email: "",
+      password: "",
+      company: { legalName: "", englishName: "", taxCode: "", country: "JP", district: "" },
+      consents: { personalData: false, profileSharing: true, marketing: false },
+    },
+    mode: "all",
+  });
+  const domestic = form.watch("role") === "domestic";
+  const text = (path: FieldPath<Values>, label: string, type = "text", autoComplete?: string) => (
+    <Field label={label} error={errorOf(form, path)}>
+      {(p) => <input {...p} type={type} autoComplete={autoComplete} {...form.register(path)} />}
     </Field>
   );
-  const submit = form.submit(async (body) => {
+  const save = useSubmit(form, async (body) => {
     await send("POST", "/auth/register", body);
-    setMailedTo(v.email.trim());
+    setMailedTo(form.getValues("email").trim());
   });
   if (mailedTo) {
     return (
@@ -79,25 +92,25 @@ export default function SignUp() {
     <section className="panel narrow" aria-labelledby="signup-title">
       <h1 id="signup-title">{t("auth.signUpTitle")}</h1>
       <p className="muted">{t("auth.signUpIntro")}</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={save.onSubmit} noValidate>
         <fieldset>
           <legend>{t("auth.firmKind")}</legend>
-          <label className="choice"><input type="radio" name="role" checked={v.role === "domestic"} onChange={() => form.set("role", "domestic")} /> {t("auth.kindDomestic")}</label>
-          <label className="choice"><input type="radio" name="role" checked={v.role === "vendor"} onChange={() => form.set("role", "vendor")} /> {t("auth.kindVendor")}</label>
+          <label className="choice"><input type="radio" value="domestic" {...form.register("role")} /> {t("auth.kindDomestic")}</label>
+          <label className="choice"><input type="radio" value="vendor" {...form.register("role")} /> {t("auth.kindVendor")}</label>
         </fieldset>
         <fieldset>
           <legend>{t("auth.aboutFirm")}</legend>
-          {text("legalName", "company.legalName", t("auth.legalName"), "text", "organization")}
-          {text("englishName", "company.englishName", t("auth.englishName"))}
-          {v.role === "domestic" ? (
+          {text("company.legalName", t("auth.legalName"), "text", "organization")}
+          {text("company.englishName", t("auth.englishName"))}
+          {domestic ? (
             <>
-              {text("taxCode", "company.taxCode", t("auth.taxCode"))}
-              {text("district", "company.district", t("auth.district"))}
+              {text("company.taxCode", t("auth.taxCode"))}
+              {text("company.district", t("auth.district"))}
             </>
           ) : (
-            <Field label={t("auth.country")} error={form.error("company.country")}>
+            <Field label={t("auth.country")} error={errorOf(form, "company.country")}>
               {(p) => (
-                <select {...p} value={v.country} onChange={(e) => form.set("country", e.target.value, "company.country")}>
+                <select {...p} {...form.register("company.country")}>
                   {FOREIGN_COUNTRIES.map((c) => <option key={c} value={c}>{countryName(c, i18n.language)}</option>)}
                 </select>
               )}
@@ -106,13 +119,13 @@ export default function SignUp() {
         </fieldset>
         <fieldset>
           <legend>{t("auth.aboutYou")}</legend>
-          {text("name", "name", t("auth.name"), "text", "name")}
-          {text("email", "email", t("auth.email"), "email", "username")}
-          {text("password", "password", t("auth.password"), "password", "new-password")}
+          {text("name", t("auth.name"), "text", "name")}
+          {text("email", t("auth.email"), "email", "username")}
+          {text("password", t("auth.password"), "password", "new-password")}
         </fieldset>
-        <ConsentFields values={v} error={form.error("consents.personalData")} onChange={(k, on) => form.set(k, on, `consents.${k}`)} />
-        {form.failure && <Notice kind="error">{form.failure}</Notice>}
-        <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("auth.createAccount")}</button>
+        <ConsentFields register={(c) => form.register(`consents.${c}`)} error={errorOf(form, "consents.personalData")} />
+        {save.failure && <Notice kind="error">{save.failure}</Notice>}
+        <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("auth.createAccount")}</button>
       </form>
       <p>{t("auth.haveAccount")} <Link to="/signin">{t("common.nav.signIn")}</Link></p>
     </section>

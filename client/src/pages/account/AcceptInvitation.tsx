@@ -1,9 +1,11 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import { InvitationAcceptSchema, isLocale, type SessionView } from "@ketnoi/contracts";
 import { send } from "../../lib/api";
-import { useForm } from "../../lib/validation";
+import { errorOf, schemaResolver, useSubmit } from "../../lib/forms";
 import { useSession } from "../../lib/session";
 import { viewerTimeZone } from "../../lib/time";
 import { Field } from "../../components/Field";
@@ -13,15 +15,9 @@ import { HOME_OF } from "../SignIn";
 import { isDeadLink, LinkExpired } from "./LinkExpired";
 import { usePageTitle } from "../../lib/usePageTitle";
 
-type Values = { token: string; name: string; password: string; personalData: boolean; profileSharing: boolean; marketing: boolean; locale: string; timeZone: string };
-const toBody = (v: Values) => ({
-  token: v.token,
-  name: v.name,
-  password: v.password,
-  locale: v.locale,
-  timeZone: v.timeZone,
-  consents: { personalData: v.personalData, profileSharing: v.profileSharing, marketing: v.marketing },
-});
+const consents = InvitationAcceptSchema.shape.consents;
+/** The contract's body, the required consent as its checkbox holds it (a boolean), refused by the contract's rule unless ticked. */
+const AcceptFormSchema = InvitationAcceptSchema.extend({ consents: consents.extend({ personalData: z.boolean().pipe(consents.shape.personalData) }) });
 
 /** The page the invitation mail links to: the invited person creates an account (the address is the invitation's) and is signed in. */
 export default function AcceptInvitation() {
@@ -31,37 +27,45 @@ export default function AcceptInvitation() {
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const [dead, setDead] = useState(false);
-  const form = useForm<Values>(
-    InvitationAcceptSchema,
-    { token: params.get("token") ?? "", name: "", password: "", personalData: false, profileSharing: false, marketing: false, locale: isLocale(i18n.language) ? i18n.language : "vi", timeZone: viewerTimeZone() },
-    toBody,
-  );
-  const submit = form.submit(
+  const form = useForm({
+    resolver: schemaResolver(AcceptFormSchema),
+    defaultValues: {
+      token: params.get("token") ?? "",
+      name: "",
+      password: "",
+      locale: isLocale(i18n.language) ? i18n.language : "vi",
+      timeZone: viewerTimeZone(),
+      consents: { personalData: false, profileSharing: false, marketing: false },
+    },
+    mode: "all",
+  });
+  const save = useSubmit(
+    form,
     async (body) => {
       const view = await send<SessionView>("POST", "/invitations/accept", body);
       signedIn(view);
       navigate(HOME_OF[view.user.role]);
     },
-    (e) => (isDeadLink(e) ? (setDead(true), "") : undefined),
+    { onError: (e) => (isDeadLink(e) ? (setDead(true), "") : undefined) },
   );
-  const v = form.values;
   return (
     <section className="panel narrow" aria-labelledby="invite-title">
       <h1 id="invite-title">{t("invite.acceptTitle")}</h1>
       {dead ? (
         <LinkExpired>{t("invite.askAgain")} <Link to="/signin">{t("common.nav.signIn")}</Link></LinkExpired>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={save.onSubmit} noValidate>
           <p>{t("invite.acceptIntro")}</p>
-          <Field label={t("auth.name")} error={form.error("name")}>
-            {(p) => <input {...p} autoComplete="name" value={v.name} onChange={(e) => form.set("name", e.target.value)} onBlur={() => form.touch("name")} />}
+          {/* A link without its token (cut short in the mail) says so on the first field, as the reset page does. */}
+          <Field label={t("auth.name")} error={errorOf(form, "name") ?? errorOf(form, "token")}>
+            {(p) => <input {...p} autoComplete="name" {...form.register("name")} />}
           </Field>
-          <Field label={t("auth.password")} error={form.error("password")}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" value={v.password} onChange={(e) => form.set("password", e.target.value)} onBlur={() => form.touch("password")} />}
+          <Field label={t("auth.password")} error={errorOf(form, "password")}>
+            {(p) => <input {...p} type="password" autoComplete="new-password" {...form.register("password")} />}
           </Field>
-          <ConsentFields values={v} error={form.error("consents.personalData")} onChange={(k, on) => form.set(k, on, `consents.${k}`)} sharing={false} />
-          {form.failure && <Notice kind="error">{form.failure}</Notice>}
-          <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t("auth.createAccount")}</button>
+          <ConsentFields register={(c) => form.register(`consents.${c}`)} error={errorOf(form, "consents.personalData")} sharing={false} />
+          {save.failure && <Notice kind="error">{save.failure}</Notice>}
+          <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("auth.createAccount")}</button>
         </form>
       )}
     </section>
