@@ -1,15 +1,26 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { MeetingRequestBodySchema, type MeetingView, type SlotView } from "@ketnoi/contracts";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { MeetingRequestBodySchema, type MeetingRequestBody, type MeetingView, type SlotView } from "@ketnoi/contracts";
 import { ApiError, send } from "../lib/api";
+import { errorOf, schemaResolver, useSubmit } from "../lib/forms";
 import { useCommonSlots, useCommonSlotsRefresh, useMeetingWrite } from "../lib/queries/meetings";
-import { useForm } from "../lib/validation";
 import { MeetingPreferenceFields } from "./MeetingPreferenceFields";
 import { Async, Notice } from "./States";
 import { SlotTime } from "./SlotTime";
 
-type Values = { message: string; mode: string; dayPart: string; slot: string };
+/**
+ * The form's values (the contract's message, mode and day part; no slot chosen is ""), then the
+ * contract's body: the company asked (`with`) is the page's, a slot only when one is chosen.
+ */
+export function requestFormSchema(companyId: string) {
+  return MeetingRequestBodySchema.omit({ with: true, slot: true })
+    .extend({ slot: z.string() })
+    .transform(({ slot, ...v }): z.input<typeof MeetingRequestBodySchema> => ({ with: companyId, ...v, ...(slot ? { slot } : {}) }))
+    .pipe(MeetingRequestBodySchema);
+}
 
 /**
  * Asking a company to meet: pick one of the slots both sides have free (booked at once), or send a
@@ -19,28 +30,32 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
   const { t } = useTranslation();
   const slots = useCommonSlots(companyId);
   const refreshSlots = useCommonSlotsRefresh();
-  const request = useMeetingWrite((body: unknown) => send<MeetingView>("POST", "/meetings", body));
-  const form = useForm<Values>(MeetingRequestBodySchema, { message: "", mode: "either", dayPart: "any", slot: "" }, (v) => ({
-    with: companyId,
-    message: v.message,
-    mode: v.mode,
-    dayPart: v.dayPart,
-    ...(v.slot ? { slot: v.slot } : {}),
-  }));
+  const request = useMeetingWrite((body: MeetingRequestBody) => send<MeetingView>("POST", "/meetings", body));
+  const form = useForm({
+    resolver: useMemo(() => schemaResolver(requestFormSchema(companyId)), [companyId]),
+    defaultValues: { message: "", mode: "either" as const, dayPart: "any" as const, slot: "" },
+    mode: "onChange",
+  });
+  // Slots are radio buttons in two groups (the alternatives and the common slots): one value set as a whole.
+  const slot = form.watch("slot");
+  const choose = (id: string) => form.setValue("slot", id, { shouldValidate: true });
   const [alternatives, setAlternatives] = useState<SlotView[]>([]);
   const [done, setDone] = useState<MeetingView | null>(null);
-  const submit = form.submit(
+  const save = useSubmit(
+    form,
     async (body) => {
       setDone(await request.mutateAsync(body));
       setAlternatives([]);
     },
-    (err) => {
-      refreshSlots(companyId);
-      if (!(err instanceof ApiError && err.status === 409 && err.body?.error.alternatives?.length)) return undefined;
-      // The slot went meanwhile: the nearest free ones instead.
-      setAlternatives(err.body.error.alternatives);
-      form.set("slot", "");
-      return t("common.meeting.slotTaken");
+    {
+      onError: (err) => {
+        refreshSlots(companyId);
+        if (!(err instanceof ApiError && err.status === 409 && err.body?.error.alternatives?.length)) return undefined;
+        // The slot went meanwhile: the nearest free ones instead.
+        setAlternatives(err.body.error.alternatives);
+        choose("");
+        return t("common.meeting.slotTaken");
+      },
     },
   );
   if (done)
@@ -53,15 +68,15 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
   const slotOptions = (list: SlotView[], name: string) => (
     <div className="slot-grid" role="radiogroup" aria-label={name}>
       {list.map((s) => (
-        <label key={s.id} className={`slot${form.values.slot === s.id ? " chosen" : ""}`}>
-          <input type="radio" name="slot" value={s.id} checked={form.values.slot === s.id} onChange={() => form.set("slot", s.id)} />
+        <label key={s.id} className={`slot${slot === s.id ? " chosen" : ""}`}>
+          <input type="radio" name="slot" value={s.id} checked={slot === s.id} onChange={() => choose(s.id)} />
           <SlotTime start={s.start} end={s.end} />
         </label>
       ))}
     </div>
   );
   return (
-    <form className="panel" onSubmit={submit} aria-labelledby="request-title" noValidate>
+    <form className="panel" onSubmit={save.onSubmit} aria-labelledby="request-title" noValidate>
       <h2 id="request-title">{t("common.meeting.requestTitle")}</h2>
       {alternatives.length > 0 && (
         <div className="alternatives">
@@ -75,13 +90,14 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
         {(list) => (
           <>
             {slotOptions(list.slice(0, 24), t("common.meeting.commonSlots"))}
-            {form.values.slot && <button type="button" className="link" onClick={() => form.set("slot", "")}>{t("common.meeting.noSlot")}</button>}
+            {slot && <button type="button" className="link" onClick={() => choose("")}>{t("common.meeting.noSlot")}</button>}
           </>
         )}
       </Async>
-      <MeetingPreferenceFields form={form} withDayPart={!form.values.slot} />
-      {form.failure && <Notice kind="error">{form.failure}</Notice>}
-      <button type="submit" disabled={form.busy}>{form.values.slot ? t("common.meeting.bookSlot") : t("common.meeting.sendRequest")}</button>
+      {errorOf(form, "slot") && <small className="field-error" role="alert">{errorOf(form, "slot")}</small>}
+      <MeetingPreferenceFields register={(name) => form.register(name)} error={(name) => errorOf(form, name)} withDayPart={!slot} />
+      {save.failure && <Notice kind="error">{save.failure}</Notice>}
+      <button type="submit" disabled={save.busy}>{slot ? t("common.meeting.bookSlot") : t("common.meeting.sendRequest")}</button>
     </form>
   );
 }

@@ -3,11 +3,13 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { AcceptProposalBodySchema, type DismissReason, type MeetingView, type RecommendationView } from "@ketnoi/contracts";
 import { useMutation } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { send } from "../lib/api";
+import { errorOf, schemaResolver, useSubmit } from "../lib/forms";
 import { useCompany } from "../lib/queries/companies";
 import { useRecommendations } from "../lib/queries/me";
 import { useMeetingWrite } from "../lib/queries/meetings";
-import { useForm } from "../lib/validation";
 import { countryName, formatNumber } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
 import { Field } from "../components/Field";
@@ -20,17 +22,21 @@ const DISMISS_REASONS: DismissReason[] = ["notRelevant", "language", "timeZone",
 /** Turning a proposal into a meeting request (POST /api/recommendations/:companyId/accept). */
 function AcceptForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone: (m: MeetingView) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const form = useForm<{ message: string; mode: string; dayPart: string }>(AcceptProposalBodySchema, { message: "", mode: rec.mode === "online" ? "online" : "either", dayPart: "any" });
-  const accept = useMeetingWrite((body: unknown) => send<MeetingView>("POST", `/recommendations/${rec.company.id}/accept`, body));
-  const submit = form.submit(async (body) => {
+  const form = useForm({
+    resolver: schemaResolver(AcceptProposalBodySchema),
+    defaultValues: { message: "", mode: rec.mode === "online" ? ("online" as const) : ("either" as const), dayPart: "any" as const },
+    mode: "onChange",
+  });
+  const accept = useMeetingWrite((body: z.output<typeof AcceptProposalBodySchema>) => send<MeetingView>("POST", `/recommendations/${rec.company.id}/accept`, body));
+  const save = useSubmit(form, async (body) => {
     onDone(await accept.mutateAsync(body));
   });
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label={t("recs.requestTitle", { name: rec.company.name })}>
-      <MeetingPreferenceFields form={form} />
-      {form.failure && <Notice kind="error">{form.failure}</Notice>}
+    <form className="inline-form" onSubmit={save.onSubmit} noValidate aria-label={t("recs.requestTitle", { name: rec.company.name })}>
+      <MeetingPreferenceFields register={(name) => form.register(name)} error={(name) => errorOf(form, name)} />
+      {save.failure && <Notice kind="error">{save.failure}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={form.busy}>{t("common.meeting.sendRequest")}</button>
+        <button type="submit" disabled={save.busy}>{t("common.meeting.sendRequest")}</button>
         <button type="button" className="secondary" onClick={onCancel}>{t("recs.cancel")}</button>
       </div>
     </form>
