@@ -2,9 +2,10 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { DECLINE_REASONS, MeetingCounterBodySchema, MeetingDeclineBodySchema, type MeetingView } from "@ketnoi/contracts";
+import { useForm } from "react-hook-form";
 import { send } from "../lib/api";
 import { useMeetings, useMeetingWrite } from "../lib/queries/meetings";
-import { useForm } from "../lib/validation";
+import { errorOf, schemaResolver, showApiErrors } from "../lib/forms";
 import { answeringSide, isOpen, otherParty } from "../lib/meetings";
 import { countryName } from "../lib/labels";
 import { dateTimeIn } from "../lib/slotTime";
@@ -25,15 +26,17 @@ function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
   const myTurn = answeringSide(m) === mine;
   const [mode, setMode] = useState<Mode>("idle");
   const [slot, setSlot] = useState("");
-  const decline = useForm(MeetingDeclineBodySchema, { reason: "not_relevant", note: "" });
-  const counter = useForm(MeetingCounterBodySchema, { slot: "", message: "" });
+  const decline = useForm({ resolver: schemaResolver(MeetingDeclineBodySchema), defaultValues: { reason: "not_relevant" as const, note: "" }, mode: "onChange" });
+  const counter = useForm({ resolver: schemaResolver(MeetingCounterBodySchema), defaultValues: { slot: "", message: "" }, mode: "onChange" });
+  const counterSlot = counter.watch("slot");
   // Answered, the request leaves this list (the meetings are read again).
   const answer = useMeetingWrite(({ path, body }: { path: string; body: unknown }) => send<MeetingView>("POST", `/meetings/${m.id}/${path}`, body));
   const busy = answer.isPending;
   const act = (path: string, body: unknown) =>
     answer.mutate(
       { path, body },
-      { onError: (err) => void (path === "decline" ? decline.fromApi(err) : path === "counter" ? counter.fromApi(err) : undefined) },
+      // The api's field messages go beside the fields; the summary is the mutation's error (Failure below).
+      { onError: (err) => void (path === "decline" ? showApiErrors(decline, err) : path === "counter" ? showApiErrors(counter, err) : undefined) },
     );
   const titleId = `req-${m.id}`;
   return (
@@ -74,28 +77,28 @@ function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
       )}
       {mode === "decline" && (
         <div className="subform">
-          <Field label={t("inbox.reason")} error={decline.error("reason")}>
+          <Field label={t("inbox.reason")} error={errorOf(decline, "reason")}>
             {(p) => (
-              <select {...p} value={decline.values.reason} onChange={(e) => decline.set("reason", e.target.value)}>
+              <select {...p} {...decline.register("reason")}>
                 {DECLINE_REASONS.map((r) => <option key={r} value={r}>{t(`meeting.declineReason.${r}`)}</option>)}
               </select>
             )}
           </Field>
-          <Field label={t("inbox.note")} error={decline.error("note")}>
-            {(p) => <textarea {...p} rows={2} value={decline.values.note} onChange={(e) => decline.set("note", e.target.value)} />}
+          <Field label={t("inbox.note")} error={errorOf(decline, "note")}>
+            {(p) => <textarea {...p} rows={2} {...decline.register("note")} />}
           </Field>
-          <button type="button" disabled={busy} onClick={() => decline.check() && act("decline", decline.body())}>{t("inbox.confirmDecline")}</button>
+          <button type="button" disabled={busy} onClick={decline.handleSubmit((body) => act("decline", body))}>{t("inbox.confirmDecline")}</button>
         </div>
       )}
       {mode === "counter" && (
         <div className="subform">
           <p>{t("inbox.counterSlot")}</p>
-          <SlotPicker withCompany={other.companyId} value={counter.values.slot} onChange={(s) => counter.set("slot", s)} label={t("inbox.counterSlot")} />
-          {counter.error("slot") && <small className="field-error" role="alert">{counter.error("slot")}</small>}
-          <Field label={t("common.meeting.message")} error={counter.error("message")}>
-            {(p) => <textarea {...p} rows={2} value={counter.values.message} onChange={(e) => counter.set("message", e.target.value)} />}
+          <SlotPicker withCompany={other.companyId} value={counterSlot} onChange={(s) => counter.setValue("slot", s, { shouldValidate: true })} label={t("inbox.counterSlot")} />
+          {errorOf(counter, "slot") && <small className="field-error" role="alert">{errorOf(counter, "slot")}</small>}
+          <Field label={t("common.meeting.message")} error={errorOf(counter, "message")}>
+            {(p) => <textarea {...p} rows={2} {...counter.register("message")} />}
           </Field>
-          <button type="button" disabled={busy} onClick={() => counter.check() && act("counter", counter.body())}>{t("inbox.confirmCounter")}</button>
+          <button type="button" disabled={busy} onClick={counter.handleSubmit((body) => act("counter", body))}>{t("inbox.confirmCounter")}</button>
         </div>
       )}
       <Failure error={answer.error} />

@@ -2,10 +2,11 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { MEETING_OUTCOMES, MEETING_WINDOW_OPENS_MINUTES, MeetingCancelBodySchema, MeetingOutcomeBodySchema, type MeetingView, type SessionUser } from "@ketnoi/contracts";
+import { useForm } from "react-hook-form";
 import { send } from "../lib/api";
 import { meetingAction, useCommonSlotsRefresh, useMeeting, useMeetingWrite } from "../lib/queries/meetings";
 import { useFairTimeZone } from "../lib/queries/fair";
-import { useForm } from "../lib/validation";
+import { errorOf, schemaResolver, showApiErrors, useSubmit } from "../lib/forms";
 import { checkInOpensAt, otherParty } from "../lib/meetings";
 import { countryName, languageName } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
@@ -22,27 +23,31 @@ import { usePageTitle } from "../lib/usePageTitle";
 function OutcomeForm({ m, mine }: { m: MeetingView; mine: string }) {
   const { t } = useTranslation();
   const save = useMeetingWrite(meetingAction(m.id, "outcome"));
-  const form = useForm<{ outcome: string; note: string }>(MeetingOutcomeBodySchema, { outcome: m.outcomes[mine] ?? "follow_up", note: "" });
+  const form = useForm({
+    resolver: schemaResolver(MeetingOutcomeBodySchema),
+    defaultValues: { outcome: m.outcomes[mine] ?? ("follow_up" as const), note: "" },
+    mode: "onChange",
+  });
   const [saved, setSaved] = useState(false);
-  const submit = form.submit(async (body) => {
+  const submit = useSubmit(form, async (body) => {
     setSaved(false);
     await save.mutateAsync(body);
     setSaved(true);
   });
   return (
-    <form className="panel" onSubmit={submit} aria-labelledby="outcome-title" noValidate>
+    <form className="panel" onSubmit={submit.onSubmit} aria-labelledby="outcome-title" noValidate>
       <h2 id="outcome-title">{t("meetingPage.outcome")}</h2>
-      <Field label={t("meetingPage.outcomeLabel")} error={form.error("outcome")}>
+      <Field label={t("meetingPage.outcomeLabel")} error={errorOf(form, "outcome")}>
         {(p) => (
-          <select {...p} value={form.values.outcome} onChange={(e) => form.set("outcome", e.target.value)}>
+          <select {...p} {...form.register("outcome")}>
             {MEETING_OUTCOMES.map((o) => <option key={o} value={o}>{t(`meeting.outcome.${o}`)}</option>)}
           </select>
         )}
       </Field>
-      <Field label={t("inbox.note")} error={form.error("note")}>
-        {(p) => <textarea {...p} rows={2} value={form.values.note} onChange={(e) => form.set("note", e.target.value)} />}
+      <Field label={t("inbox.note")} error={errorOf(form, "note")}>
+        {(p) => <textarea {...p} rows={2} {...form.register("note")} />}
       </Field>
-      {form.failure && <Notice kind="error">{form.failure}</Notice>}
+      {submit.failure && <Notice kind="error">{submit.failure}</Notice>}
       {saved && <Notice kind="ok">{t("meetingPage.outcomeSaved")}</Notice>}
       <button type="submit">{t("meetingPage.saveOutcome")}</button>
     </form>
@@ -63,7 +68,7 @@ function BookedActions({ m, party, started }: { m: MeetingView; party: string | 
   const [open, setOpen] = useState<Change>("idle");
   const [slot, setSlot] = useState("");
   const [moved, setMoved] = useState(false);
-  const cancel = useForm(MeetingCancelBodySchema, { note: "" });
+  const cancel = useForm({ resolver: schemaResolver(MeetingCancelBodySchema), defaultValues: { note: "" }, mode: "onChange" });
   // A refused move re-reads the free slots (the chosen one went meanwhile).
   const refreshSlots = useCommonSlotsRefresh();
   const change = useMeetingWrite(({ path, body }: { path: "reschedule" | "cancel" | "no-show"; body: unknown }) =>
@@ -84,7 +89,7 @@ function BookedActions({ m, party, started }: { m: MeetingView; party: string | 
           setMoved(path === "reschedule");
         },
         onError: (err) => {
-          if (path === "cancel") cancel.fromApi(err);
+          if (path === "cancel") showApiErrors(cancel, err);
           if (path === "reschedule") refreshSlots(other.companyId);
         },
         onSettled: () => setSlot(""),
@@ -110,10 +115,10 @@ function BookedActions({ m, party, started }: { m: MeetingView; party: string | 
       )}
       {open === "cancel" && (
         <div className="subform">
-          <Field label={t("meetingPage.cancelNote")} error={cancel.error("note")}>
-            {(p) => <textarea {...p} rows={2} value={cancel.values.note} onChange={(e) => cancel.set("note", e.target.value)} />}
+          <Field label={t("meetingPage.cancelNote")} error={errorOf(cancel, "note")}>
+            {(p) => <textarea {...p} rows={2} {...cancel.register("note")} />}
           </Field>
-          <button type="button" disabled={busy} onClick={() => cancel.check() && act("cancel", cancel.body())}>{t("meetingPage.confirmCancel")}</button>
+          <button type="button" disabled={busy} onClick={cancel.handleSubmit((body) => act("cancel", body))}>{t("meetingPage.confirmCancel")}</button>
         </div>
       )}
       {moved && <Notice kind="ok">{t("meetingPage.moved")}</Notice>}
