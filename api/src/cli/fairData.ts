@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { connectDatabase } from "../db/connection";
-import { exportFair, FairImportError, importFair } from "../commands/fairData";
+import { createRepositories } from "../repositories";
+import { exportFair, FairImportError, importFair } from "../commands/fairs/fairData";
 
 const env = z.object({ MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//) }).safeParse(process.env);
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { slug: { type: "string" }, out: { type: "string" }, in: { type: "string" } } });
@@ -16,9 +17,10 @@ if (!env.success || (command === "export" && (!values.slug || !values.out)) || (
   process.exit(2);
 }
 const db = await connectDatabase(env.data!.MONGODB_URI);
+const repos = createRepositories(db.models);
 try {
   if (command === "export") {
-    const text = await exportFair(db.models, values.slug!);
+    const text = await exportFair({ repos }, values.slug!);
     if (text === null) {
       console.error(`no fair "${values.slug}"`);
       process.exitCode = 1;
@@ -27,7 +29,7 @@ try {
       console.error(`exported fair "${values.slug}" to ${values.out}`);
     }
   } else {
-    const counts = await importFair(db.models, readFileSync(values.in!, "utf8"));
+    const counts = await importFair({ repos }, readFileSync(values.in!, "utf8"));
     console.error(`imported: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")}`);
   }
 } catch (err) {

@@ -4,7 +4,9 @@ import type { UserRecord } from "../repositories/userRepository";
 
 /** The register of consent: who consented to what and when. */
 export const ConsentRegisterSchema = z.object({
-  data: z.array(z.object({ email: z.string(), name: z.string(), role: z.string(), consents: z.array(z.object({ purpose: z.string(), grantedAt: z.string() })) })),
+  data: z.array(
+    z.object({ email: z.string(), name: z.string(), role: z.string(), consents: z.array(z.object({ purpose: z.string(), grantedAt: z.string() })) }),
+  ),
 });
 
 /** All users as a spreadsheet (BOM and header; cells safe from formula injection). */

@@ -22,6 +22,7 @@ import { createMatchFeedbackRepository } from "./matchFeedbackRepository";
 import { createAuditRepository } from "./auditRepository";
 import { createLoginFailureRepository } from "./loginFailureRepository";
 import { createPendingRegistrationRepository } from "./pendingRegistrationRepository";
+import { createFairArchiveRepository } from "./fairArchiveRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -49,6 +50,7 @@ export function createRepositories(models: Models) {
     audit: createAuditRepository(models),
     loginFailures: createLoginFailureRepository(models),
     pendingRegistrations: createPendingRegistrationRepository(models),
+    fairArchive: createFairArchiveRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -2,7 +2,8 @@ import mongoose from "mongoose";
 import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { seedDemoMeetings } from "../../../api/src/seed/seedDemoMeetings";
-import { exportFair, FairImportError, importFair } from "../../../api/src/commands/fairData";
+import { exportFair, FairImportError, importFair } from "../../../api/src/commands/fairs/fairData";
+import { createRepositories } from "../../../api/src/repositories";
 import { buildTestApp, FIXED_NOW, useSeededApp } from "../../support/app";
 import { freshDatabase } from "../../support/stack";
 
@@ -16,7 +17,7 @@ describe("a whole fair's data as JSON: export, import elsewhere, same data", () 
     await seedDemoMeetings(t.repos, () => FIXED_NOW);
     const company = (await t.db.models.Company.findOne({ kind: "domestic" }).lean())!._id.toHexString();
     await t.repos.attachments.save({ companyId: company, kind: "catalogue", name: "catalogue.pdf", contentType: "application/pdf" }, Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(300_000, 7)]));
-    const text = (await exportFair(t.db.models, "cnht-hanoi-2026"))!;
+    const text = (await exportFair(t, "cnht-hanoi-2026"))!;
     const parts = partsOf(text);
     expect(parts.companies).toHaveLength(260);
     expect(parts.meetings!.length).toBeGreaterThan(0);
@@ -24,10 +25,11 @@ describe("a whole fair's data as JSON: export, import elsewhere, same data", () 
     expect(text).not.toContain("argon2");
 
     const other = await freshDatabase("fairdata_target");
+    const target = { repos: createRepositories(other.models) };
     try {
-      const counts = await importFair(other.models, text);
+      const counts = await importFair(target, text);
       expect(counts).toMatchObject({ fairs: 1, companies: 260, interpreters: 12 });
-      expect(partsOf((await exportFair(other.models, "cnht-hanoi-2026"))!)).toEqual(parts);
+      expect(partsOf((await exportFair(target, "cnht-hanoi-2026"))!)).toEqual(parts);
       // The imported fair works: the api serves it, its file reads back byte for byte.
       const { app, repos } = buildTestApp(other, { now: () => FIXED_NOW });
       const summary = (await request(app).get("/api/fairs/current").expect(200)).body;
@@ -37,7 +39,7 @@ describe("a whole fair's data as JSON: export, import elsewhere, same data", () 
       // Accounts come without password hashes: they sign in after a reset.
       await request(app).post("/api/auth/login").send({ email: "domestic@ketnoi.demo", password: DEMO_PASSWORD }).expect(401);
 
-      await expect(importFair(other.models, text)).rejects.toThrow(FairImportError);
+      await expect(importFair(target, text)).rejects.toThrow(FairImportError);
       expect(await other.models.Company.countDocuments()).toBe(260);
     } finally {
       await other.drop();
@@ -45,13 +47,14 @@ describe("a whole fair's data as JSON: export, import elsewhere, same data", () 
   });
 
   test("an import that fails part-way is undone: nothing is left half-written", async () => {
-    const text = (await exportFair(t.db.models, "cnht-hanoi-2026"))!;
+    const text = (await exportFair(t, "cnht-hanoi-2026"))!;
     const other = await freshDatabase("fairdata_clash");
+    const target = { repos: createRepositories(other.models) };
     try {
       // A record already there with the id of one of the fair's meetings: the import trips over it.
       const meetingId = (partsOf(text).meetings![0] as { _id: mongoose.Types.ObjectId })._id;
       await other.models.Meeting.collection.insertOne({ _id: meetingId, note: "in the way" });
-      await expect(importFair(other.models, text)).rejects.toThrow(/undone/);
+      await expect(importFair(target, text)).rejects.toThrow(/undone/);
       for (const model of [other.models.Fair, other.models.Company, other.models.User, other.models.Interpreter, other.models.FairSession, other.models.Attachment]) {
         expect(await (model as unknown as mongoose.Model<object>).countDocuments()).toBe(0);
       }
