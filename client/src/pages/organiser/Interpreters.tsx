@@ -2,12 +2,14 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { InterpreterBodySchema, type InterpreterView } from "@ketnoi/contracts";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { send } from "../../lib/api";
 import { useFairSummary } from "../../lib/queries/fair";
 import { keys } from "../../lib/queries/keys";
 import { useInterpreters } from "../../lib/queries/organiser";
 import { useWrite } from "../../lib/queries/write";
-import { useForm } from "../../lib/validation";
+import { errorOf, schemaResolver, useSubmit } from "../../lib/forms";
 import { languageName, SPOKEN_LANGUAGES } from "../../lib/labels";
 import { fairDate } from "../../lib/time";
 import { RequireRole } from "../../components/RequireRole";
@@ -15,8 +17,6 @@ import { Field } from "../../components/Field";
 import { Async, Empty, Notice } from "../../components/States";
 import { EditDeleteActions } from "../../components/EditDeleteActions";
 import { usePageTitle } from "../../lib/usePageTitle";
-
-type Values = { name: string; languages: string[]; availableDays: string[] };
 
 function Choices({ legend, options, label, values, error, onChange }: { legend: string; options: string[]; label: (o: string) => string; values: string[]; error?: string; onChange: (v: string[]) => void }) {
   return (
@@ -38,28 +38,37 @@ function Choices({ legend, options, label, values, error, onChange }: { legend: 
 /** Adds an interpreter, or changes one (`interpreter` given), checked against the api's own schema. */
 function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interpreter?: InterpreterView; onDone: (message: string) => void }) {
   const { t, i18n } = useTranslation();
-  const form = useForm<Values>(InterpreterBodySchema, interpreter ? { name: interpreter.name, languages: interpreter.languages, availableDays: interpreter.availableDays } : { name: "", languages: [], availableDays: [] });
-  const v = form.values;
+  const form = useForm({
+    resolver: schemaResolver(InterpreterBodySchema),
+    defaultValues: interpreter ? { name: interpreter.name, languages: interpreter.languages, availableDays: interpreter.availableDays } : { name: "", languages: [], availableDays: [] },
+    mode: "all",
+  });
+  // Plain lists of strings (useFieldArray keeps objects): ticked on and off as a whole list, checked as they change.
+  const [languages, availableDays] = form.watch(["languages", "availableDays"]);
+  const setList = (name: "languages" | "availableDays", list: string[]) => form.setValue(name, list, { shouldValidate: true, shouldDirty: true });
   // An interpreter's languages outside the usual list are kept and shown too.
-  const options = [...SPOKEN_LANGUAGES, ...v.languages.filter((l) => !SPOKEN_LANGUAGES.includes(l))];
-  const save = useWrite((body: unknown) => (interpreter ? send("PATCH", `/interpreters/${interpreter.id}`, body) : send("POST", "/interpreters", body)), [keys.interpreters]);
-  const submit = form.submit(async (body) => {
+  const options = [...SPOKEN_LANGUAGES, ...languages.filter((l) => !SPOKEN_LANGUAGES.includes(l))];
+  const save = useWrite(
+    (body: z.output<typeof InterpreterBodySchema>) => (interpreter ? send("PATCH", `/interpreters/${interpreter.id}`, body) : send("POST", "/interpreters", body)),
+    [keys.interpreters],
+  );
+  const submit = useSubmit(form, async (body) => {
     await save.mutateAsync(body);
-    onDone(t(interpreter ? "interpreters.updated" : "interpreters.added", { name: v.name.trim() }));
+    onDone(t(interpreter ? "interpreters.updated" : "interpreters.added", { name: body.name }));
   });
   const titleId = interpreter ? `edit-${interpreter.id}` : "add-interpreter";
-  const dayError = form.error("availableDays") ?? v.availableDays.map((_, i) => form.error(`availableDays.${i}`)).find(Boolean);
+  const dayError = errorOf(form, "availableDays") ?? availableDays.map((_, i) => errorOf(form, `availableDays.${i}`)).find(Boolean);
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form className="panel" onSubmit={submit.onSubmit} noValidate aria-labelledby={titleId}>
       <h2 id={titleId}>{interpreter ? t("interpreters.editTitle", { name: interpreter.name }) : t("interpreters.add")}</h2>
-      <Field label={t("interpreters.name")} error={form.error("name")}>
-        {(p) => <input {...p} autoComplete="off" value={v.name} onChange={(e) => form.set("name", e.target.value)} onBlur={() => form.touch("name")} />}
+      <Field label={t("interpreters.name")} error={errorOf(form, "name")}>
+        {(p) => <input {...p} autoComplete="off" {...form.register("name")} />}
       </Field>
-      <Choices legend={t("interpreters.languages")} options={options} label={(l) => languageName(l, i18n.language)} values={v.languages} error={form.error("languages")} onChange={(l) => form.set("languages", l)} />
-      <Choices legend={t("interpreters.days")} options={days} label={(d) => fairDate(d, i18n.language)} values={v.availableDays} error={dayError} onChange={(d) => form.set("availableDays", [...d].sort())} />
-      {form.failure && <Notice kind="error">{form.failure}</Notice>}
+      <Choices legend={t("interpreters.languages")} options={options} label={(l) => languageName(l, i18n.language)} values={languages} error={errorOf(form, "languages")} onChange={(l) => setList("languages", l)} />
+      <Choices legend={t("interpreters.days")} options={days} label={(d) => fairDate(d, i18n.language)} values={availableDays} error={dayError} onChange={(d) => setList("availableDays", [...d].sort())} />
+      {submit.failure && <Notice kind="error">{submit.failure}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t(interpreter ? "interpreters.save" : "interpreters.create")}</button>
+        <button type="submit" disabled={submit.busy}>{submit.busy ? t("state.working") : t(interpreter ? "interpreters.save" : "interpreters.create")}</button>
         {interpreter && <button type="button" className="secondary" onClick={() => onDone("")}>{t("common.programme.cancel")}</button>}
       </div>
     </form>

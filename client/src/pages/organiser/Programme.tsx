@@ -1,13 +1,15 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "luxon";
+import { useForm, type FieldPath } from "react-hook-form";
+import { z } from "zod";
 import { FAIR_SESSION_KINDS, FairSessionBodySchema, LOCALES, type FairSessionView, type FairSummary, type LocalizedText } from "@ketnoi/contracts";
 import { send } from "../../lib/api";
 import { useFairSummary } from "../../lib/queries/fair";
 import { keys } from "../../lib/queries/keys";
 import { useWrite } from "../../lib/queries/write";
-import { useForm } from "../../lib/validation";
+import { asNumber, errorOf, schemaResolver, useSubmit } from "../../lib/forms";
 import { formatNumber, languageName, localized } from "../../lib/labels";
 import { fairDate, localDay, timeIn, zoneName } from "../../lib/time";
 import { RequireRole } from "../../components/RequireRole";
@@ -16,13 +18,38 @@ import { Async, Empty, Notice } from "../../components/States";
 import { EditDeleteActions } from "../../components/EditDeleteActions";
 import { usePageTitle } from "../../lib/usePageTitle";
 
-type Kind = (typeof FAIR_SESSION_KINDS)[number];
-type Values = { kind: Kind; title: LocalizedText; day: string; start: string; end: string; room: LocalizedText; speakers: string; capacity: string };
-
 /** A local day and time in the fair's zone as an ISO instant with its offset ("" while incomplete). */
 const instant = (day: string, time: string, zone: string) => (day && time ? (DateTime.fromISO(`${day}T${time}`, { zone }).toISO({ suppressMilliseconds: true }) ?? "") : "");
+/** The languages a text was given in (a box left blank is no translation). */
+const given = (text: LocalizedText): LocalizedText => Object.fromEntries(Object.entries(text).filter(([, value]) => value?.trim()));
+/** One speaker a line (or separated by commas). */
+const speakerLines = (text: string) => text.split(/\n|,/).map((s) => s.trim()).filter(Boolean);
 
-const blank = (fair: FairSummary): Values => ({ kind: "seminar", title: {}, day: fair.days[0] ?? "", start: "09:00", end: "10:00", room: {}, speakers: "", capacity: "50" });
+const text = z.partialRecord(z.enum(LOCALES), z.string());
+/**
+ * What the form holds (a title and a room per language, the day and times in the fair's zone, speakers
+ * as lines), then the contract's body: the instants with their offset, the languages given. The first
+ * part takes anything typed; every rule is the contract's, and its messages name the body's fields.
+ */
+export function sessionFormSchema(zone: string) {
+  return z
+    .object({ kind: FairSessionBodySchema.shape.kind, title: text, room: text, day: z.string(), start: z.string(), end: z.string(), speakers: z.string(), capacity: z.number().optional() })
+    .transform(
+      (v): Omit<z.input<typeof FairSessionBodySchema>, "capacity"> & { capacity: number | undefined } => ({
+        kind: v.kind,
+        title: given(v.title),
+        startsAt: instant(v.day, v.start, zone),
+        endsAt: instant(v.day, v.end, zone),
+        room: given(v.room),
+        speakers: speakerLines(v.speakers),
+        capacity: v.capacity,
+      }),
+    )
+    .pipe(FairSessionBodySchema);
+}
+type Values = z.input<ReturnType<typeof sessionFormSchema>>;
+
+const blank = (fair: FairSummary): Values => ({ kind: "seminar", title: {}, day: fair.days[0] ?? "", start: "09:00", end: "10:00", room: {}, speakers: "", capacity: 50 });
 const fromSession = (s: FairSessionView, zone: string): Values => ({
   kind: s.kind,
   title: s.title,
@@ -31,54 +58,55 @@ const fromSession = (s: FairSessionView, zone: string): Values => ({
   end: DateTime.fromISO(s.endsAt).setZone(zone).toFormat("HH:mm"),
   room: s.room,
   speakers: s.speakers.join("\n"),
-  capacity: String(s.capacity),
+  capacity: s.capacity,
 });
 
 /** Adds a session, or changes one (`session` given); the same contracts schema the api checks. */
-function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: FairSessionView; onDone: (message: string) => void }) {
+export function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: FairSessionView; onDone: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const zone = fair.timeZone;
-  const given = (text: LocalizedText) => Object.fromEntries(Object.entries(text).filter(([, value]) => value?.trim()));
-  const form = useForm<Values>(FairSessionBodySchema, session ? fromSession(session, zone) : blank(fair), (v) => ({
-    kind: v.kind,
-    title: given(v.title),
-    startsAt: instant(v.day, v.start, zone),
-    endsAt: instant(v.day, v.end, zone),
-    room: given(v.room),
-    speakers: v.speakers.split(/\n|,/).map((s) => s.trim()).filter(Boolean),
-    capacity: v.capacity.trim() === "" ? undefined : Number(v.capacity),
-  }));
-  const v = form.values;
+  const resolver = useMemo(() => schemaResolver(sessionFormSchema(zone)), [zone]);
+  const form = useForm({ resolver, defaultValues: session ? fromSession(session, zone) : blank(fair), mode: "onChange" });
+  const error = (path: string) => errorOf(form, path);
+  // A change checks again the body's field it makes: a language's box its text as a whole ("at least one
+  // language"), the day and times the instants (body paths the contract names, not the form's own fields).
+  const whole = (name: "title" | "room") => ({ deps: [name] });
+  const when = { deps: ["startsAt", "endsAt"] as unknown as FieldPath<Values>[] };
+  // A speaker too long is named by its line (speakers.3): the first such message shows on the one box.
+  const speakersError = error("speakers") ?? speakerLines(form.watch("speakers")).map((_, i) => error(`speakers.${i}`)).find(Boolean);
   // The programme is part of the fair's summary: a change reads the fair again.
-  const save = useWrite((body: unknown) => (session ? send("PATCH", `/fair-sessions/${session.id}`, body) : send("POST", "/fair-sessions", body)), [keys.fair.all]);
-  const submit = form.submit(async (body) => {
+  const save = useWrite(
+    (body: z.output<typeof FairSessionBodySchema>) => (session ? send("PATCH", `/fair-sessions/${session.id}`, body) : send("POST", "/fair-sessions", body)),
+    [keys.fair.all],
+  );
+  const submit = useSubmit(form, async (body) => {
     await save.mutateAsync(body);
     onDone(t(session ? "programme.updated" : "programme.added"));
   });
   const titleId = session ? `edit-${session.id}` : "add-session";
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form className="panel" onSubmit={submit.onSubmit} noValidate aria-labelledby={titleId}>
       <h2 id={titleId}>{session ? t("programme.editTitle", { title: localized(session.title, i18n.language) }) : t("programme.add")}</h2>
       <div className="row">
-        <Field label={t("programme.kind")} error={form.error("kind")}>
+        <Field label={t("programme.kind")} error={error("kind")}>
           {(p) => (
-            <select {...p} value={v.kind} onChange={(e) => form.set("kind", e.target.value as Kind)}>
+            <select {...p} {...form.register("kind")}>
               {FAIR_SESSION_KINDS.map((k) => <option key={k} value={k}>{t(`session.kind.${k}`)}</option>)}
             </select>
           )}
         </Field>
-        <Field label={t("programme.capacity")} error={form.error("capacity")}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={10000} value={v.capacity} onChange={(e) => form.set("capacity", e.target.value)} />}
+        <Field label={t("programme.capacity")} error={error("capacity")}>
+          {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={10000} {...form.register("capacity", asNumber)} />}
         </Field>
       </div>
       <fieldset>
         <legend>{t("programme.titleLegend")}</legend>
         <p className="muted">{t("programme.titleHint")}</p>
-        {form.error("title") && <p className="field-error" role="alert">{form.error("title")}</p>}
+        {error("title") && <p className="field-error" role="alert">{error("title")}</p>}
         <div className="row">
           {LOCALES.map((l) => (
-            <Field key={l} label={t("programme.titleIn", { language: languageName(l, i18n.language) })} error={form.error(`title.${l}`)}>
-              {(p) => <input {...p} lang={l} value={v.title[l] ?? ""} onChange={(e) => form.set("title", { ...v.title, [l]: e.target.value }, "title")} />}
+            <Field key={l} label={t("programme.titleIn", { language: languageName(l, i18n.language) })} error={error(`title.${l}`)}>
+              {(p) => <input {...p} lang={l} {...form.register(`title.${l}`, whole("title"))} />}
             </Field>
           ))}
         </div>
@@ -86,11 +114,11 @@ function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: F
       <fieldset>
         <legend>{t("programme.room")}</legend>
         <p className="muted">{t("programme.titleHint")}</p>
-        {form.error("room") && <p className="field-error" role="alert">{form.error("room")}</p>}
+        {error("room") && <p className="field-error" role="alert">{error("room")}</p>}
         <div className="row">
           {LOCALES.map((l) => (
-            <Field key={l} label={t("programme.roomIn", { language: languageName(l, i18n.language) })} error={form.error(`room.${l}`)}>
-              {(p) => <input {...p} lang={l} value={v.room[l] ?? ""} onChange={(e) => form.set("room", { ...v.room, [l]: e.target.value }, "room")} />}
+            <Field key={l} label={t("programme.roomIn", { language: languageName(l, i18n.language) })} error={error(`room.${l}`)}>
+              {(p) => <input {...p} lang={l} {...form.register(`room.${l}`, whole("room"))} />}
             </Field>
           ))}
         </div>
@@ -98,27 +126,27 @@ function SessionForm({ fair, session, onDone }: { fair: FairSummary; session?: F
       <fieldset>
         <legend>{t("programme.when", { zone: zoneName(zone, i18n.language) })}</legend>
         <div className="row">
-          <Field label={t("programme.day")} error={form.error("startsAt")}>
+          <Field label={t("programme.day")} error={error("startsAt")}>
             {(p) => (
-              <select {...p} value={v.day} onChange={(e) => form.set("day", e.target.value, "startsAt")}>
+              <select {...p} {...form.register("day", when)}>
                 {fair.days.map((d) => <option key={d} value={d}>{fairDate(d, i18n.language)}</option>)}
               </select>
             )}
           </Field>
           <Field label={t("programme.start")}>
-            {(p) => <input {...p} type="time" value={v.start} onChange={(e) => form.set("start", e.target.value, "startsAt")} />}
+            {(p) => <input {...p} type="time" {...form.register("start", when)} />}
           </Field>
-          <Field label={t("programme.end")} error={form.error("endsAt")}>
-            {(p) => <input {...p} type="time" value={v.end} onChange={(e) => form.set("end", e.target.value, "endsAt")} />}
+          <Field label={t("programme.end")} error={error("endsAt")}>
+            {(p) => <input {...p} type="time" {...form.register("end", when)} />}
           </Field>
         </div>
       </fieldset>
-      <Field label={t("programme.speakers")} hint={t("programme.speakersHint")} error={form.error("speakers")}>
-        {(p) => <textarea {...p} rows={2} value={v.speakers} onChange={(e) => form.set("speakers", e.target.value)} />}
+      <Field label={t("programme.speakers")} hint={t("programme.speakersHint")} error={speakersError}>
+        {(p) => <textarea {...p} rows={2} {...form.register("speakers")} />}
       </Field>
-      {form.failure && <Notice kind="error">{form.failure}</Notice>}
+      {submit.failure && <Notice kind="error">{submit.failure}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={form.busy}>{form.busy ? t("state.working") : t(session ? "programme.save" : "programme.create")}</button>
+        <button type="submit" disabled={submit.busy}>{submit.busy ? t("state.working") : t(session ? "programme.save" : "programme.create")}</button>
         {session && <button type="button" className="secondary" onClick={() => onDone("")}>{t("common.programme.cancel")}</button>}
       </div>
     </form>

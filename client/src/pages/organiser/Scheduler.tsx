@@ -3,11 +3,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { RunSchedulerBodySchema, normalizeSearchText, type AdjustPlanResult, type SchedulePlanView } from "@ketnoi/contracts";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { send } from "../../lib/api";
 import { keys } from "../../lib/queries/keys";
 import { usePlan } from "../../lib/queries/organiser";
 import { useWrite } from "../../lib/queries/write";
-import { useForm } from "../../lib/validation";
+import { asNumber, errorOf, schemaResolver, useSubmit } from "../../lib/forms";
 import { formatNumber } from "../../lib/labels";
 import { RequireRole } from "../../components/RequireRole";
 import { Async, Notice } from "../../components/States";
@@ -20,31 +22,33 @@ import { usePageTitle } from "../../lib/usePageTitle";
 
 type Plan = SchedulePlanView;
 const PAGE = 50;
-type RunFields = { timeLimitSeconds: string; proposalsPerCompany: string; maxMeetingsPerCompany: string; interpreterMaxRun: string };
+const options = RunSchedulerBodySchema.shape;
+/** The contract's run options, each one asked for: a field emptied is refused, not quietly run with its default. */
+const RunFormSchema = RunSchedulerBodySchema.extend({
+  timeLimitSeconds: options.timeLimitSeconds.unwrap(),
+  proposalsPerCompany: options.proposalsPerCompany.unwrap(),
+  interpreterMaxRun: options.interpreterMaxRun.unwrap(),
+});
+type RunOption = keyof z.input<typeof RunFormSchema>;
 
 function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
   const { t } = useTranslation();
-  const form = useForm<RunFields>(
-    RunSchedulerBodySchema,
-    { timeLimitSeconds: "5", proposalsPerCompany: "0", maxMeetingsPerCompany: "", interpreterMaxRun: "3" },
-    (v) => ({
-      timeLimitSeconds: Number(v.timeLimitSeconds),
-      proposalsPerCompany: Number(v.proposalsPerCompany),
-      interpreterMaxRun: Number(v.interpreterMaxRun),
-      ...(v.maxMeetingsPerCompany ? { maxMeetingsPerCompany: Number(v.maxMeetingsPerCompany) } : {}),
-    }),
-  );
-  const create = useWrite((body: unknown) => send<Plan>("POST", "/scheduler/plans", body), [keys.scheduler.plans]);
-  const run = form.submit(async (body) => {
+  const form = useForm({
+    resolver: schemaResolver(RunFormSchema),
+    defaultValues: { timeLimitSeconds: 5, proposalsPerCompany: 0, maxMeetingsPerCompany: undefined, interpreterMaxRun: 3 },
+    mode: "all",
+  });
+  const create = useWrite((body: z.output<typeof RunFormSchema>) => send<Plan>("POST", "/scheduler/plans", body), [keys.scheduler.plans]);
+  const save = useSubmit(form, async (body) => {
     onPlan(await create.mutateAsync(body));
   });
-  const num = (key: keyof RunFields, label: string, hint?: string) => (
-    <Field label={label} error={form.error(key)} hint={hint}>
-      {(p) => <input {...p} type="number" inputMode="decimal" value={form.values[key]} onChange={(e) => form.set(key, e.target.value)} />}
+  const num = (key: RunOption, label: string, hint?: string) => (
+    <Field label={label} error={errorOf(form, key)} hint={hint}>
+      {(p) => <input {...p} type="number" inputMode="decimal" {...form.register(key, asNumber)} />}
     </Field>
   );
   return (
-    <form className="panel" onSubmit={run} aria-labelledby="run-title" noValidate>
+    <form className="panel" onSubmit={save.onSubmit} aria-labelledby="run-title" noValidate>
       <h2 id="run-title">{t("scheduler.run")}</h2>
       <div className="row">
         {num("timeLimitSeconds", t("scheduler.timeLimit"))}
@@ -52,9 +56,9 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
         {num("maxMeetingsPerCompany", t("scheduler.cap"), t("scheduler.capHint"))}
         {num("interpreterMaxRun", t("scheduler.maxRun"), t("scheduler.maxRunHint"))}
       </div>
-      {form.failure && <Notice kind="error">{form.failure}</Notice>}
-      <button type="submit" disabled={form.busy}>{form.busy ? t("scheduler.running") : t("scheduler.runButton")}</button>
-      {form.busy && <p role="status" className="muted">{t("scheduler.runningHint")}</p>}
+      {save.failure && <Notice kind="error">{save.failure}</Notice>}
+      <button type="submit" disabled={save.busy}>{save.busy ? t("scheduler.running") : t("scheduler.runButton")}</button>
+      {save.busy && <p role="status" className="muted">{t("scheduler.runningHint")}</p>}
     </form>
   );
 }
