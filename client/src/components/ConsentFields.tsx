@@ -1,18 +1,14 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-export interface Consents {
-  personalData: boolean;
-  profileSharing: boolean;
-  marketing: boolean;
-}
+type Consent = "personalData" | "profileSharing" | "marketing";
 
 /**
  * The consents asked when an account is created (Decree 13/2023/ND-CP): personal data (required),
  * profile sharing (only where the account owns a firm's profile), marketing. Each box is the form's
  * own field (`register` gives its `consents.<name>`).
  */
-export function ConsentFields({ register, error, sharing = true }: { register: (consent: keyof Consents) => UseFormRegisterReturn; error?: string; sharing?: boolean }) {
+export function ConsentFields({ register, error, sharing = true }: { register: (consent: Consent) => UseFormRegisterReturn; error?: string; sharing?: boolean }) {
   const { t } = useTranslation();
   return (
     <fieldset>
