@@ -8,7 +8,11 @@ type Consent = "personalData" | "profileSharing" | "marketing";
  * profile sharing (only where the account owns a firm's profile), marketing. Each box is the form's
  * own field (`register` gives its `consents.<name>`).
  */
-export function ConsentFields({ register, error, sharing = true }: { register: (consent: Consent) => UseFormRegisterReturn; error?: string; sharing?: boolean }) {
+export function ConsentFields({ register, error, sharing = true }: {
+  register: (consent: Consent) => UseFormRegisterReturn;
+  error?: string;
+  sharing?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset>

@@ -9,7 +9,11 @@ type Preference = "mode" | "dayPart" | "message";
  * How a meeting is wanted: onsite or online, morning or afternoon (not when a slot is chosen), and a
  * message. Each control is the form's own field (`register`), with its message (`error`).
  */
-export function MeetingPreferenceFields({ register, error, withDayPart = true }: { register: (name: Preference) => UseFormRegisterReturn; error: (name: Preference) => string | undefined; withDayPart?: boolean }) {
+export function MeetingPreferenceFields({ register, error, withDayPart = true }: {
+  register: (name: Preference) => UseFormRegisterReturn;
+  error: (name: Preference) => string | undefined;
+  withDayPart?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -6,7 +6,10 @@ import { renderWithApp, startI18n, type Answer, type Sent } from "../lib/testing
 import { RequestMeeting } from "./RequestMeeting";
 
 const company = "65f0a1b2c3d4e5f6a7b8c9d0";
-const slotAt = (hhmm: string) => ({ id: `2031-10-09T${hhmm}:00.000Z`, start: `2031-10-09T${hhmm}:00.000Z`, end: `2031-10-09T${hhmm.slice(0, 3)}30:00.000Z` });
+const slotAt = (hhmm: string) => {
+  const start = `2031-10-09T${hhmm}:00.000Z`;
+  return { id: start, start, end: `2031-10-09T${hhmm.slice(0, 3)}30:00.000Z` };
+};
 const [s1, s2, s3] = [slotAt("02:00"), slotAt("03:00"), slotAt("04:00")];
 const fair = { slug: "cnht-test", timeZone: "Asia/Ho_Chi_Minh", name: { en: "The fair" } };
 const booked = { id: "m1", status: "booked" };
@@ -21,8 +24,11 @@ function answerRoutes(posts: Answer[], slots = [s1, s2]) {
   global.fetch = jest.fn(async (url: string | URL | Request, init?: RequestInit) => {
     const method = init?.method ?? "GET";
     sent.push({ method, url: String(url), body: typeof init?.body === "string" ? JSON.parse(init.body) : undefined, headers: {} });
-    const answer: Answer | undefined =
-      method === "POST" ? posts.shift() : String(url) === `/api/meetings/slots?with=${company}` ? { status: 200, body: slots } : String(url) === "/api/fairs/current" ? { status: 200, body: fair } : undefined;
+    const reads: Record<string, Answer> = {
+      [`/api/meetings/slots?with=${company}`]: { status: 200, body: slots },
+      "/api/fairs/current": { status: 200, body: fair },
+    };
+    const answer: Answer | undefined = method === "POST" ? posts.shift() : reads[String(url)];
     if (!answer) throw new Error(`no answer for ${method} ${String(url)}`);
     return { ok: answer.status < 400, status: answer.status, json: async () => answer.body ?? null } as Response;
   }) as typeof fetch;
@@ -53,7 +59,7 @@ describe("asking a company to meet", () => {
     expect(MeetingRequestBodySchema.parse(post!.body)).toEqual(post!.body);
   });
 
-  test("a slot taken meanwhile (409): the nearest free ones are offered, the choice is cleared and the free slots are read again; then a plain request goes without a slot", async () => {
+  test("a slot taken meanwhile (409): nearest free ones offered, the choice cleared, slots read again; then a request without slot", async () => {
     const taken = {
       status: 409,
       body: { error: { code: "conflict", message: "Conflicts with existing data.", fields: { slot: "Taken." }, alternatives: [s3] } },
@@ -95,7 +101,10 @@ describe("asking a company to meet", () => {
 
   test("the api's message for a field lands on it, with the summary", async () => {
     answerRoutes([
-      { status: 400, body: { error: { code: "validation_failed", message: "Some fields are not valid.", fields: { message: "No links in a first message." } } } },
+      {
+        status: 400,
+        body: { error: { code: "validation_failed", message: "Some fields are not valid.", fields: { message: "No links in a first message." } } },
+      },
     ]);
     renderWithApp(<RequestMeeting companyId={company} companyName="Kansai Seiki" />);
     await waitFor(commonSlots);

@@ -26,7 +26,11 @@ function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
   const myTurn = answeringSide(m) === mine;
   const [mode, setMode] = useState<Mode>("idle");
   const [slot, setSlot] = useState("");
-  const decline = useForm({ resolver: schemaResolver(MeetingDeclineBodySchema), defaultValues: { reason: "not_relevant" as const, note: "" }, mode: "onChange" });
+  const decline = useForm({
+    resolver: schemaResolver(MeetingDeclineBodySchema),
+    defaultValues: { reason: "not_relevant" as const, note: "" },
+    mode: "onChange",
+  });
   const counter = useForm({ resolver: schemaResolver(MeetingCounterBodySchema), defaultValues: { slot: "", message: "" }, mode: "onChange" });
   const counterSlot = counter.watch("slot");
   // Answered, the request leaves this list (the meetings are read again).
@@ -93,7 +97,12 @@ function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
       {mode === "counter" && (
         <div className="subform">
           <p>{t("inbox.counterSlot")}</p>
-          <SlotPicker withCompany={other.companyId} value={counterSlot} onChange={(s) => counter.setValue("slot", s, { shouldValidate: true })} label={t("inbox.counterSlot")} />
+          <SlotPicker
+            withCompany={other.companyId}
+            value={counterSlot}
+            onChange={(s) => counter.setValue("slot", s, { shouldValidate: true })}
+            label={t("inbox.counterSlot")}
+          />
           {errorOf(counter, "slot") && <small className="field-error" role="alert">{errorOf(counter, "slot")}</small>}
           <Field label={t("common.meeting.message")} error={errorOf(counter, "message")}>
             {(p) => <textarea {...p} rows={2} {...counter.register("message")} />}

@@ -27,7 +27,9 @@ function AcceptForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone
     defaultValues: { message: "", mode: rec.mode === "online" ? ("online" as const) : ("either" as const), dayPart: "any" as const },
     mode: "onChange",
   });
-  const accept = useMeetingWrite((body: z.output<typeof AcceptProposalBodySchema>) => send<MeetingView>("POST", `/recommendations/${rec.company.id}/accept`, body));
+  const accept = useMeetingWrite((body: z.output<typeof AcceptProposalBodySchema>) =>
+    send<MeetingView>("POST", `/recommendations/${rec.company.id}/accept`, body),
+  );
   const save = useSubmit(form, async (body) => {
     onDone(await accept.mutateAsync(body));
   });

@@ -77,7 +77,7 @@ describe("registering a firm", () => {
     expect(Object.keys((api.sent[0]!.body as { company: object }).company).sort()).toEqual(["country", "englishName", "legalName"]);
   });
 
-  test("as it is typed, a short password is refused in the reader's language (Vietnamese); without the required consent nothing is sent", async () => {
+  test("as typed, a short password is refused in the reader's language (Vietnamese); without the required consent nothing is sent", async () => {
     await startI18n("vi");
     const api = answerFetch();
     renderWithApp(<SignUp />);
@@ -96,7 +96,13 @@ describe("registering a firm", () => {
   test("the api's field messages land on their fields (the body's paths: company.taxCode, email) and the summary says why", async () => {
     answerFetch({
       status: 400,
-      body: { error: { code: "validation_failed", message: "Some fields are not valid.", fields: { "company.taxCode": "This tax code is registered already.", email: "Use a work address." } } },
+      body: {
+        error: {
+          code: "validation_failed",
+          message: "Some fields are not valid.",
+          fields: { "company.taxCode": "This tax code is registered already.", email: "Use a work address." },
+        },
+      },
     });
     renderWithApp(<SignUp />);
     fillDomesticFirm();

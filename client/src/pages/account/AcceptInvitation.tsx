@@ -17,7 +17,9 @@ import { usePageTitle } from "../../lib/usePageTitle";
 
 const consents = InvitationAcceptSchema.shape.consents;
 /** The contract's body, the required consent as its checkbox holds it (a boolean), refused by the contract's rule unless ticked. */
-const AcceptFormSchema = InvitationAcceptSchema.extend({ consents: consents.extend({ personalData: z.boolean().pipe(consents.shape.personalData) }) });
+const AcceptFormSchema = InvitationAcceptSchema.extend({
+  consents: consents.extend({ personalData: z.boolean().pipe(consents.shape.personalData) }),
+});
 
 /** The page the invitation mail links to: the invited person creates an account (the address is the invitation's) and is signed in. */
 export default function AcceptInvitation() {

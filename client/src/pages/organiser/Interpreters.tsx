@@ -40,7 +40,9 @@ function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interp
   const { t, i18n } = useTranslation();
   const form = useForm({
     resolver: schemaResolver(InterpreterBodySchema),
-    defaultValues: interpreter ? { name: interpreter.name, languages: interpreter.languages, availableDays: interpreter.availableDays } : { name: "", languages: [], availableDays: [] },
+    defaultValues: interpreter
+      ? { name: interpreter.name, languages: interpreter.languages, availableDays: interpreter.availableDays }
+      : { name: "", languages: [], availableDays: [] },
     mode: "all",
   });
   // Plain lists of strings (useFieldArray keeps objects): ticked on and off as a whole list, checked as they change.
@@ -49,7 +51,8 @@ function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interp
   // An interpreter's languages outside the usual list are kept and shown too.
   const options = [...SPOKEN_LANGUAGES, ...languages.filter((l) => !SPOKEN_LANGUAGES.includes(l))];
   const save = useWrite(
-    (body: z.output<typeof InterpreterBodySchema>) => (interpreter ? send("PATCH", `/interpreters/${interpreter.id}`, body) : send("POST", "/interpreters", body)),
+    (body: z.output<typeof InterpreterBodySchema>) =>
+      interpreter ? send("PATCH", `/interpreters/${interpreter.id}`, body) : send("POST", "/interpreters", body),
     [keys.interpreters],
   );
   const submit = useSubmit(form, async (body) => {
@@ -64,11 +67,27 @@ function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interp
       <Field label={t("interpreters.name")} error={errorOf(form, "name")}>
         {(p) => <input {...p} autoComplete="off" {...form.register("name")} />}
       </Field>
-      <Choices legend={t("interpreters.languages")} options={options} label={(l) => languageName(l, i18n.language)} values={languages} error={errorOf(form, "languages")} onChange={(l) => setList("languages", l)} />
-      <Choices legend={t("interpreters.days")} options={days} label={(d) => fairDate(d, i18n.language)} values={availableDays} error={dayError} onChange={(d) => setList("availableDays", [...d].sort())} />
+      <Choices
+        legend={t("interpreters.languages")}
+        options={options}
+        label={(l) => languageName(l, i18n.language)}
+        values={languages}
+        error={errorOf(form, "languages")}
+        onChange={(l) => setList("languages", l)}
+      />
+      <Choices
+        legend={t("interpreters.days")}
+        options={days}
+        label={(d) => fairDate(d, i18n.language)}
+        values={availableDays}
+        error={dayError}
+        onChange={(d) => setList("availableDays", [...d].sort())}
+      />
       {submit.failure && <Notice kind="error">{submit.failure}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={submit.busy}>{submit.busy ? t("state.working") : t(interpreter ? "interpreters.save" : "interpreters.create")}</button>
+        <button type="submit" disabled={submit.busy}>
+          {submit.busy ? t("state.working") : t(interpreter ? "interpreters.save" : "interpreters.create")}
+        </button>
         {interpreter && <button type="button" className="secondary" onClick={() => onDone("")}>{t("common.programme.cancel")}</button>}
       </div>
     </form>

@@ -33,7 +33,16 @@ const text = z.partialRecord(z.enum(LOCALES), z.string());
  */
 export function sessionFormSchema(zone: string) {
   return z
-    .object({ kind: FairSessionBodySchema.shape.kind, title: text, room: text, day: z.string(), start: z.string(), end: z.string(), speakers: z.string(), capacity: z.number().optional() })
+    .object({
+      kind: FairSessionBodySchema.shape.kind,
+      title: text,
+      room: text,
+      day: z.string(),
+      start: z.string(),
+      end: z.string(),
+      speakers: z.string(),
+      capacity: z.number().optional(),
+    })
     .transform(
       (v): Omit<z.input<typeof FairSessionBodySchema>, "capacity"> & { capacity: number | undefined } => ({
         kind: v.kind,
@@ -49,7 +58,16 @@ export function sessionFormSchema(zone: string) {
 }
 type Values = z.input<ReturnType<typeof sessionFormSchema>>;
 
-const blank = (fair: FairSummary): Values => ({ kind: "seminar", title: {}, day: fair.days[0] ?? "", start: "09:00", end: "10:00", room: {}, speakers: "", capacity: 50 });
+const blank = (fair: FairSummary): Values => ({
+  kind: "seminar",
+  title: {},
+  day: fair.days[0] ?? "",
+  start: "09:00",
+  end: "10:00",
+  room: {},
+  speakers: "",
+  capacity: 50,
+});
 const fromSession = (s: FairSessionView, zone: string): Values => ({
   kind: s.kind,
   title: s.title,
@@ -76,7 +94,8 @@ export function SessionForm({ fair, session, onDone }: { fair: FairSummary; sess
   const speakersError = error("speakers") ?? speakerLines(form.watch("speakers")).map((_, i) => error(`speakers.${i}`)).find(Boolean);
   // The programme is part of the fair's summary: a change reads the fair again.
   const save = useWrite(
-    (body: z.output<typeof FairSessionBodySchema>) => (session ? send("PATCH", `/fair-sessions/${session.id}`, body) : send("POST", "/fair-sessions", body)),
+    (body: z.output<typeof FairSessionBodySchema>) =>
+      session ? send("PATCH", `/fair-sessions/${session.id}`, body) : send("POST", "/fair-sessions", body),
     [keys.fair.all],
   );
   const submit = useSubmit(form, async (body) => {
