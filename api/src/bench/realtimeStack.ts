@@ -29,6 +29,8 @@ export async function assertPortFree(port: number, what: string) {
 
 const children = new Set<ChildProcess>();
 process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")));
+// Interrupted, the bench still takes its Redis and nodes down with it ("exit" runs only on a normal exit).
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
 function startProcess(command: string, args: string[], env: Record<string, string>, logName: string): ChildProcess {
   // Logs to a file: stdout carries only the bench's JSON lines.
