@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CompanyCardSchema, CompanyMemberSchema, CompanyPrivateViewSchema, DirectoryPageSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { presentCompanyCard, presentCompanyMember, presentCompanyPrivate } from "../../presenters/company";
+import { presentCompanyImport } from "../../presenters/companyImport";
 import type { CompanyContext } from "../../commands/companies/context";
 import { searchDirectory } from "../../commands/companies/searchDirectory";
 import { exportCompanies } from "../../commands/companies/exportCompanies";
@@ -9,7 +10,7 @@ import { viewCompany } from "../../commands/companies/viewCompany";
 import { companyMembers } from "../../commands/companies/companyMembers";
 import { updateCompanyProfile } from "../../commands/companies/updateCompanyProfile";
 import { approveCompany } from "../../commands/companies/approveCompany";
-import { importCompanies } from "../../commands/importCompanies";
+import { importCompanies } from "../../commands/companies/importCompanies";
 import { getAvailability, setBlockedSlots } from "../../commands/companyAvailability";
 import * as S from "./schema";
 
@@ -36,7 +37,7 @@ export function companyEndpoints(ctx: CompanyContext) {
       access: ["organiser"],
       request: S.CompaniesImportSchema,
       responses: { 200: { description: "What was created, updated and rejected, and why", schema: S.CompaniesImportResult } },
-      handler: async ({ body, locale }) => ({ body: await importCompanies(ctx.repos, ctx.directory, body.csv, body.dryRun, locale, ctx.now()) }),
+      handler: async ({ body, locale }) => ({ body: presentCompanyImport(await importCompanies(ctx, body.csv, body.dryRun, locale), locale) }),
     }),
     defineEndpoint({
       method: "get",

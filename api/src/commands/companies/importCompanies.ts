@@ -1,17 +1,25 @@
-import type { Locale } from "@ketnoi/contracts";
-import { notFound } from "../errors";
-import type { Repositories } from "../repositories";
-import type { DirectoryService } from "../services/directory";
-import { parseCompanyCsv, type CsvRowError, type ParsedCompanyCsv } from "../domain/companyCsv";
-import { errorMapFor } from "@ketnoi/contracts";
-import { fieldMessage } from "../i18n/errorMessages";
+import { errorMapFor, type Locale } from "@ketnoi/contracts";
+import { notFound } from "../../errors";
+import type { Repositories } from "../../repositories";
+import { parseCompanyCsv, type CsvRowError, type ParsedCompanyCsv } from "../../domain/companyCsv";
+import type { CompanyContext } from "./context";
+
+/** What an import did, and each bad line's field and message key (zod's own messages already in the caller's language). */
+export interface CompanyImportReport {
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  rejected: number;
+  errors: CsvRowError[];
+}
 
 /**
  * Imports the Department's company list into the current fair: good rows are created or updated
  * (by tax code, or country and name), bad rows are reported line by line and not imported at all.
  */
-export async function importCompanies(repos: Repositories, directory: DirectoryService, csv: string, dryRun: boolean, locale: Locale, now: Date) {
-  const fair = await repos.fairs.findCurrent(now);
+export async function importCompanies(ctx: CompanyContext, csv: string, dryRun: boolean, locale: Locale): Promise<CompanyImportReport> {
+  const { repos, directory } = ctx;
+  const fair = await repos.fairs.findCurrent(ctx.now());
   if (!fair) throw notFound();
   const parsed = parseCompanyCsv(csv, await repos.taxonomy.list(), errorMapFor(locale));
   const unconsented = await listingsWithoutConsent(repos, parsed.rows);
@@ -34,7 +42,7 @@ export async function importCompanies(repos: Repositories, directory: DirectoryS
     created: keys.filter((k) => !existing.has(k)).length,
     updated: keys.filter((k) => existing.has(k)).length,
     rejected: new Set(parsed.errors.map((e) => e.line)).size,
-    errors: parsed.errors.map((e) => ({ ...e, message: fieldMessage(e.message, locale) })),
+    errors: parsed.errors,
   };
 }
 
