@@ -54,34 +54,46 @@ describe("notifications in a real browser", () => {
     contexts.push(vendorLogin.ctx);
     const vendorCompany = vendorLogin.companyId!;
 
-    // The vendor's browser (in Japanese, in Tokyo), signed in, on its agenda.
-    const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
-    const page = await context.newPage();
-    await context.request.post(`${stack.baseUrl()}/api/auth/login`, { data: { email: "vendor@ketnoi.demo", password: "ketnoi-demo-2026" }, headers: { Origin: stack.baseUrl() } });
-    await page.goto(`${stack.baseUrl()}/agenda`);
-    const bell = page.getByTestId("notification-bell");
-    await bell.waitFor();
-    await page.waitForTimeout(1500); // the socket connects and the list is read
+    // The vendor's browser (in Japanese, in Tokyo), signed in, on its agenda; and a second device of
+    // the same vendor that stays online: what reaches it shows what the first one would have been sent.
+    const vendorDevice = async () => {
+      const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      await context.request.post(`${stack.baseUrl()}/api/auth/login`, { data: { email: "vendor@ketnoi.demo", password: "ketnoi-demo-2026" }, headers: { Origin: stack.baseUrl() } });
+      // The bell reads the list once its socket is connected (or cannot connect): then it is listening.
+      const listening = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/me/notifications" && r.ok());
+      await page.goto(`${stack.baseUrl()}/agenda`);
+      const bell = page.getByTestId("notification-bell");
+      await bell.waitFor();
+      await listening;
+      await bell.click();
+      return { context, page, bell, panel: page.getByRole("region", { name: "お知らせ" }) };
+    };
+    const { context, page, panel } = await vendorDevice();
+    const witness = await vendorDevice();
 
     const request = await firm.ctx.post("/api/meetings", { headers: firm.csrf, data: { with: vendorCompany, message: "Xin gặp về máy dập servo" } });
     expect(request.status()).toBe(201);
     const meetingId = ((await request.json()) as { id: string }).id;
-    await bell.click();
-    const panel = page.getByRole("region", { name: "お知らせ" });
     await panel.getByText(`Công ty TNHH Thông Báo ${n} から商談の申し込み`).waitFor();
 
     // Offline: the socket is dropped. The firm withdraws its request meanwhile; back online, the
     // client reconnects and reads what it missed.
     await context.setOffline(true);
-    await page.waitForTimeout(500);
+    await page.waitForFunction(() => !navigator.onLine); // the page heard it: its socket is closed at once
     expect((await firm.ctx.post(`/api/meetings/${meetingId}/cancel`, { headers: firm.csrf, data: {} })).status()).toBe(200);
-    await page.waitForTimeout(1000);
-    await expect(panel.getByText(`Công ty TNHH Thông Báo ${n} との商談がキャンセルされました`).count()).resolves.toBe(0);
+    const cancelled = `Công ty TNHH Thông Báo ${n} との商談がキャンセルされました`;
+    // The online device is told: the notice has been sent. The offline one has not got it (and shows the request still).
+    await witness.panel.getByText(cancelled).waitFor();
+    expect(await panel.getByText(cancelled).count()).toBe(0);
+    expect(await panel.getByText(`Công ty TNHH Thông Báo ${n} から商談の申し込み`).count()).toBe(1);
     await context.setOffline(false);
-    await panel.getByText(`Công ty TNHH Thông Báo ${n} との商談がキャンセル`).waitFor({ timeout: 15_000 });
+    await panel.getByText(cancelled).waitFor();
 
     await panel.getByRole("button", { name: "すべて既読にする" }).click();
     await page.getByTestId("notification-bell").locator(".badge").waitFor({ state: "detached" });
     await context.close();
+    await witness.context.close();
   });
 });

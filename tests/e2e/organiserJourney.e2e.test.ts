@@ -139,7 +139,8 @@ describe("the organiser's console", () => {
     await item.getByRole("link", { name: first.requester.name }).waitFor();
     await item.getByRole("link", { name: first.recipient.name }).waitFor();
     if (first.mode === "onsite") await item.locator(".table-no").waitFor();
-    if (first.languages) expect(await item.locator(".meta").textContent()).toContain("↔");
+    expect(first.languages).toHaveLength(2); // an interpreter's meeting bridges two languages
+    expect(await item.locator(".meta").textContent()).toContain("↔");
     // Her assignments in her calendar: one event per meeting, both sides named.
     const download = ipage.waitForEvent("download");
     await ipage.getByRole("link", { name: "일정 다운로드(.ics)" }).click();

@@ -86,11 +86,14 @@ describe("proposals, team and the live hall", () => {
     await cards.filter({ hasText: bookmarked }).getByRole("button", { name: "Bookmarked" }).waitFor();
   });
 
-  test("the team page lists the firm's members beside the invitation form, on a phone too", async () => {
+  test("a domestic firm's owner finds the team page in the menu: the members beside the invitation form, on a phone too", async () => {
     const { page } = await open({ locale: "en-US", viewport: { width: 390, height: 844 } });
     await signInThroughUi(page, demo("domestic"), EN);
     await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
-    await page.goto(`${stack.baseUrl()}/team`);
+    // As a person gets there: the phone's menu, then its Team item (not a typed address).
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Team", exact: true }).click();
+    await page.waitForURL((u) => u.pathname === "/team");
     const members = page.locator("section", { has: page.getByRole("heading", { name: "Team members" }) });
     await members.getByText(demo("domestic")).waitFor();
     expect(await members.innerText()).toMatch(/\(you\)/);

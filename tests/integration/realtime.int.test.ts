@@ -6,6 +6,7 @@ import { connected, emitAck, nextEvent, socketClient, startRealtimeNode, type Te
 import { seedDemoFair, DEMO_PASSWORD } from "../../api/src/seed/seedDemoFair";
 import { connectRedis } from "../../api/src/services/redis";
 import { redisEventPublisher } from "../../api/src/services/events";
+import { buildFirm, buildMeeting } from "../support/factories";
 
 /**
  * The realtime service against the api: handshake tokens and room tickets minted by the api, two
@@ -14,11 +15,15 @@ import { redisEventPublisher } from "../../api/src/services/events";
  */
 describe("realtime service", () => {
   const cleanup: (() => Promise<unknown> | unknown)[] = [];
-  const t = {} as { db: Awaited<ReturnType<typeof freshDatabase>>; app: ReturnType<typeof buildTestApp>["app"]; redis: Awaited<ReturnType<typeof connectRedis>> };
+  const t = {} as {
+    db: Awaited<ReturnType<typeof freshDatabase>>;
+    app: ReturnType<typeof buildTestApp>["app"];
+    repos: ReturnType<typeof buildTestApp>["repos"];
+    redis: Awaited<ReturnType<typeof connectRedis>>;
+  };
   let nodeA: Awaited<ReturnType<typeof startRealtimeNode>>;
   let nodeB: Awaited<ReturnType<typeof startRealtimeNode>>;
   const signedIn: Record<string, Awaited<ReturnType<typeof signIn>>> = {};
-  let requested = "";
 
   beforeAll(async () => {
     t.db = await freshDatabase("realtime");
@@ -26,6 +31,7 @@ describe("realtime service", () => {
     await new Promise<void>((resolve) => (t.redis.isReady ? resolve() : t.redis.once("ready", () => resolve())));
     const built = buildTestApp(t.db, { now: () => FIXED_NOW, events: redisEventPublisher(t.redis) });
     t.app = built.app;
+    t.repos = built.repos;
     await seedDemoFair(built.repos, FIXED_NOW);
     const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
     await t.db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
@@ -83,7 +89,6 @@ describe("realtime service", () => {
     const vendor = signedIn.vendor!;
     const meeting = (await vendor.agent.post("/api/meetings").set(vendor.csrf).send({ with: companyOf("domestic"), message: "Xin chào" }).expect(201)).body;
     const n = await heard;
-    requested = meeting.id;
     expect(n).toMatchObject({ kind: "meeting_requested", meetingId: meeting.id });
     // The same row a reconnecting client reads back.
     const stored = (await signedIn.domestic!.agent.get("/api/me/notifications").expect(200)).body as { id: string }[];
@@ -114,7 +119,9 @@ describe("realtime service", () => {
   });
 
   test("a meeting room needs the api's ticket: someone else's meeting is refused, forged tickets too", async () => {
-    const meeting = { id: requested };
+    // A meeting of this test's own (the vendor asks a new firm): the interpreter has nothing to do with it.
+    signedIn.firm = await buildFirm(t);
+    const meeting = await buildMeeting(signedIn.vendor!, { with: companyOf("firm") });
     const room = `meeting:${meeting.id}`;
     // The interpreter is not assigned to it: the api refuses a ticket (as if the meeting did not exist).
     await ticket("interpreter", room, 404);
@@ -135,9 +142,9 @@ describe("realtime service", () => {
 
     // The parties join; the api's events for the room reach both, on either node.
     const vendorSocket = await open(nodeA.url, "vendor");
-    const domesticSocket = await open(nodeB.url, "domestic");
+    const domesticSocket = await open(nodeB.url, "firm");
     expect(await emitAck(vendorSocket, "room:join", { ticket: vendorTicket })).toMatchObject({ ok: true, room, access: "party" });
-    expect(await emitAck(domesticSocket, "room:join", { ticket: await ticket("domestic", room) })).toMatchObject({ ok: true, room });
+    expect(await emitAck(domesticSocket, "room:join", { ticket: await ticket("firm", room) })).toMatchObject({ ok: true, room });
     expect(await emitAck(await open(nodeB.url, "organiser"), "room:join", { ticket: await ticket("organiser", room) })).toMatchObject({ ok: true, access: "organiser" });
     let interpreterHeard = false;
     interpreterSocket.on("meeting:live", () => (interpreterHeard = true));

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import request from "supertest";
-import { companySearchKey, type CompanyProfile, type MeetingView } from "@ketnoi/contracts";
+import { companySearchKey, normalizeSearchText, type CompanyProfile, type MeetingView } from "@ketnoi/contracts";
 import type { Repositories } from "../../api/src/repositories";
 import type { CompanyRecord } from "../../api/src/repositories/companyRepository";
 import type { UserInput, UserRecord } from "../../api/src/repositories/userRepository";
@@ -8,6 +8,7 @@ import type { InterpreterRecord } from "../../api/src/repositories/interpreterRe
 import { hashPassword } from "../../api/src/services/passwords";
 import { signIn } from "./app";
 import { FIXED_NOW } from "./clock";
+import { freshTaxCode } from "./journeys";
 
 /**
  * Test data factories: real records, written through the repositories (or the api, for meetings, whose
@@ -41,16 +42,16 @@ type CompanyOverrides = Partial<Omit<CompanyProfile, "searchKey">> & { fairId?: 
 
 /**
  * A company of the current fair, approved and listed unless told otherwise: a domestic firm in Hanoi
- * speaking Vietnamese and English, meeting onsite (a foreign one: Tokyo, Japanese and English).
+ * with a tax code, speaking Vietnamese and English, meeting onsite (a foreign one: Tokyo, Japanese and English).
  */
 export async function buildCompany(repos: Repositories, overrides: CompanyOverrides = {}): Promise<CompanyRecord> {
   const { status = "approved", fairId, ...given } = overrides;
   const kind = given.kind ?? "domestic";
   const id = unique();
-  const profile: Omit<CompanyProfile, "searchKey"> = {
+  const fields: Omit<CompanyProfile, "searchKey" | "registrationKey"> = {
     kind,
-    registrationKey: `factory:${id}`,
     legalName: kind === "domestic" ? `Công ty TNHH Thử Nghiệm ${id}` : `Factory Test KK ${id}`,
+    ...(kind === "domestic" ? { taxCode: freshTaxCode() } : {}),
     country: kind === "domestic" ? "VN" : "JP",
     timeZone: kind === "domestic" ? "Asia/Ho_Chi_Minh" : "Asia/Tokyo",
     participation: "onsite",
@@ -66,6 +67,9 @@ export async function buildCompany(repos: Repositories, overrides: CompanyOverri
     listed: true,
     ...given,
   };
+  // The key a company list matches the firm by (domain/companyCsv.ts), so an import updates it rather than adding another.
+  const registrationKey = given.registrationKey ?? (kind === "domestic" ? `VN:${(fields.taxCode ?? id).slice(0, 10)}` : `${fields.country}:${normalizeSearchText(fields.legalName).replace(/ /g, "-")}`);
+  const profile = { ...fields, registrationKey };
   const companyId = await repos.companies.createPending({ ...profile, searchKey: companySearchKey(profile), fairId: fairId ?? (await currentFairId(repos)) });
   if (status === "approved" && !(await repos.companies.approve(companyId))) throw new Error(`company ${companyId} was not approved`);
   return (await repos.companies.findById(companyId))!;

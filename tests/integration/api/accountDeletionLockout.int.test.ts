@@ -1,6 +1,6 @@
 import request from "supertest";
-import { hashPassword } from "../../../api/src/services/passwords";
 import { buildTestApp, signIn, useSeededApp, FIXED_NOW } from "../../support/app";
+import { buildCompany, buildUser } from "../../support/factories";
 
 describe("deleting an account: the password is guarded by the sign-in lockout", () => {
   const t = useSeededApp("deletelockout");
@@ -8,8 +8,8 @@ describe("deleting an account: the password is guarded by the sign-in lockout", 
 
   /** An account of its own (a member of a foreign firm), signed in. */
   async function account(email: string) {
-    const company = await t.db.models.Company.findOne({ kind: "foreign", status: "approved" }).lean();
-    await t.repos.users.create({ email, name: "Trần Thu Hà", role: "vendor", companyId: company!._id.toHexString(), companyRole: "member", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: await hashPassword(password) });
+    const company = await buildCompany(t.repos, { kind: "foreign" });
+    await buildUser(t.repos, { email, name: "Trần Thu Hà", role: "vendor", companyId: company.id, companyRole: "member", password });
     const { agent, csrf } = await signIn(t.app, email, password);
     return { agent, csrf };
   }

@@ -1,7 +1,7 @@
 import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
-import { hashPassword } from "../../../api/src/services/passwords";
 import { useSeededApp, signIn, FIXED_NOW } from "../../support/app";
+import { buildCompany, buildUser } from "../../support/factories";
 
 describe("only the owner's consent to profile sharing lists a firm", () => {
   const t = useSeededApp("listing");
@@ -19,11 +19,9 @@ describe("only the owner's consent to profile sharing lists a firm", () => {
 
   beforeAll(async () => {
     // An approved firm with no account yet; its owner, added here, has not consented to sharing its profile.
-    const staffed = (await t.db.models.User.find({ companyId: { $exists: true } }).lean()).map((u) => u.companyId!);
-    id = (await t.db.models.Company.findOne({ kind: "domestic", status: "approved", _id: { $nin: staffed } }).lean())!._id.toHexString();
-    await t.repos.companies.update(id, { legalName: "Công ty TNHH Kanto Press Việt Nam", listed: false }); // (the directory sees the change)
+    id = (await buildCompany(t.repos, { legalName: "Công ty TNHH Kanto Press Việt Nam", listed: false })).id;
     const password = "a long enough password";
-    await t.repos.users.create({ email, name: "Sato Haruki", role: "domestic", companyId: id, companyRole: "owner", locale: "ja", timeZone: "Asia/Tokyo", consents: [{ purpose: "personalData", grantedAt: FIXED_NOW }], passwordHash: await hashPassword(password) });
+    await buildUser(t.repos, { email, name: "Sato Haruki", companyId: id, locale: "ja", timeZone: "Asia/Tokyo", consents: [{ purpose: "personalData", grantedAt: FIXED_NOW }], password });
     owner = await signIn(t.app, email, password);
     organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
   });

@@ -14,7 +14,9 @@ describe("content in the reader's language", () => {
     test("the demo's rooms are named in all five languages", async () => {
       const opening = (await programme("vi")).find((s) => s.title.en === "Opening ceremony")!;
       expect(opening.room).toEqual({ vi: "Hội trường A", en: "Hall A", ja: "ホールA", ko: "A홀", "zh-Hant": "A廳" });
-      expect((await programme("vi")).every((s) => ["vi", "en", "ja", "ko", "zh-Hant"].every((l) => s.room[l as keyof typeof s.room]))).toBe(true);
+      const sessions = await programme("vi");
+      expect(sessions.length).toBeGreaterThan(1);
+      expect(sessions.every((s) => ["vi", "en", "ja", "ko", "zh-Hant"].every((l) => s.room[l as keyof typeof s.room]))).toBe(true);
     });
 
     test("organisers name a room per language, or as one string, kept as the text in their own language", async () => {
