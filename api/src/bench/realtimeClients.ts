@@ -74,12 +74,15 @@ export async function connectClient(url: string, secret: string, booth: string, 
   }
 }
 
-/** Runs `task` for 0..n-1 with at most `limit` at once (a connection storm the node's backlog can take). */
-export async function pool<T>(n: number, limit: number, task: (i: number) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
-  const results: PromiseSettledResult<T>[] = new Array(n);
+/**
+ * Runs `task` for 0..n-1 with at most `limit` at once (a connection storm the node's backlog can take),
+ * starting none after `deadline` (performance.now()): the results hold only the tasks started.
+ */
+export async function pool<T>(n: number, limit: number, deadline: number, task: (i: number) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
+  const results: PromiseSettledResult<T>[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < n) {
+    while (next < n && performance.now() < deadline) {
       const i = next++;
       results[i] = await task(i).then(
         (value) => ({ status: "fulfilled", value }) as const,

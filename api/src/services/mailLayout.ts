@@ -19,7 +19,8 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<":
 export function layoutMail(locale: Locale, content: MailContent, publicOrigin: string) {
   const settings = `${publicOrigin}/account`;
   const footer = (link: string) => t(locale, "mail:footer", { settings: link });
-  const text = [...content.paragraphs, ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []), "--", footer(settings)].join("\n\n");
+  const action = content.action ? [`${content.action.label}: ${content.action.url}`] : [];
+  const text = [...content.paragraphs, ...action, "--", footer(settings)].join("\n\n");
   const paragraphs = content.paragraphs.map((p) => `<p style="margin:0 0 12px">${escape(p).replace(/\n/g, "<br>")}</p>`).join("");
   const button = content.action
     ? `<p style="margin:20px 0"><a href="${escape(content.action.url)}" style="background:#b91c1c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escape(content.action.label)}</a></p>` +

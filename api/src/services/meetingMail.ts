@@ -27,7 +27,8 @@ export function meetingMail(
 ): MailContent {
   const facts: string[] = [];
   const where = t(locale, "meetingMail:where");
-  if (details.start) facts.push(`${t(locale, "meetingMail:when")}: ${formatMeetingTime(details.start, locale, details.viewerZone, details.fairZone)}`);
+  const when = details.start && formatMeetingTime(details.start, locale, details.viewerZone, details.fairZone);
+  if (when) facts.push(`${t(locale, "meetingMail:when")}: ${when}`);
   if (details.table) facts.push(`${where}: ${tableLabel(locale, details.table)}`);
   else if (details.online) facts.push(`${where}: ${onlineLabel(locale)}`);
   const subject = t(locale, `meetingMail:subject.${kind}`, { who: details.counterpart });
