@@ -12,30 +12,32 @@ describe("availability and fair-session registration", () => {
     const seminar = await t.db.models.FairSession.findOne({ kind: "seminar", "room.vi": "Phòng hội thảo 1" }).sort({ startsAt: 1 }).lean(); // 09:30-11:00 day 1
     await agent.post(`/api/fair-sessions/${seminar!._id}/registrations`).set(csrf).send({}).expect(201);
     await agent.post(`/api/fair-sessions/${seminar!._id}/registrations`).set(csrf).send({}).expect(200);
-    await agent.put(`/api/companies/${session.user.companyId}/availability`).set(csrf).send({ blocked: ["d2s01", "d2s01"] }).expect(204);
-    const bad = await agent.put(`/api/companies/${session.user.companyId}/availability`).set({ ...csrf, "Accept-Language": "en" }).send({ blocked: ["d9s99"] }).expect(400);
-    expect(bad.body.error.fields).toEqual({ "blocked.0": "This slot is not in the fair's schedule." });
+    // A slot is named by its start (its id); its label ("d2s01") is still accepted: both name one block.
+    await agent.put(`/api/companies/${session.user.companyId}/availability`).set(csrf).send({ blocked: [fairIso(2, "08:30"), "d2s01"] }).expect(204);
+    const bad = await agent.put(`/api/companies/${session.user.companyId}/availability`).set({ ...csrf, "Accept-Language": "en" }).send({ blocked: ["d9s99", fairIso(2, "08:40")] }).expect(400);
+    expect(bad.body.error.fields).toEqual({ "blocked.0": "This slot is not in the fair's schedule.", "blocked.1": "This slot is not in the fair's schedule." });
 
     const view = (await agent.get(`/api/companies/${session.user.companyId}/availability`).expect(200)).body;
     const off = view.slots.filter((s: { available: boolean }) => !s.available).map((s: { id: string; reason: string }) => `${s.id}:${s.reason}`);
-    expect(off).toEqual(["d1s03:session", "d1s04:session", "d1s05:session", "d2s01:blocked"]);
+    expect(off).toEqual([`${fairIso(1, "09:30")}:session`, `${fairIso(1, "10:00")}:session`, `${fairIso(1, "10:30")}:session`, `${fairIso(2, "08:30")}:blocked`]);
     expect(view.slots).toHaveLength(28);
-    expect(view.slots[0]).toMatchObject({ id: "d1s01", start: fairIso(1, "08:30"), available: true });
+    expect(view.slots[0]).toMatchObject({ id: fairIso(1, "08:30"), start: fairIso(1, "08:30"), available: true });
 
     await agent.delete(`/api/fair-sessions/${seminar!._id}/registrations`).set(csrf).expect(204);
     const after = (await agent.get(`/api/companies/${session.user.companyId}/availability`).expect(200)).body;
     expect(after.slots.filter((s: { available: boolean }) => !s.available)).toHaveLength(1);
 
-    // A remote vendor in Berlin can meet only in the Hanoi afternoon: from 14:00 (d1s09) while Berlin
-    // keeps winter time (UTC+1, 08:00 there), from 13:30 (d1s08) in its summer time (UTC+2).
+    // A remote vendor in Berlin can meet only in the Hanoi afternoon: from 14:00 while Berlin keeps
+    // winter time (UTC+1, 08:00 there), from 13:30 in its summer time (UTC+2).
     const vendor = await t.db.models.Company.findOne({ country: "DE" }).lean();
     await t.db.models.Company.updateOne({ _id: vendor!._id }, { $set: { participation: "remote" } });
     const { agent: organiser } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
     const berlin = (await organiser.get(`/api/companies/${vendor!._id}/availability`).expect(200)).body;
     expect(berlin.timeZone).toBe("Europe/Berlin");
-    expect(berlin.slots.filter((s: { available: boolean; id: string }) => s.available && s.id.startsWith("d1")).map((s: { id: string }) => s.id)).toEqual([
-      ...(DateTime.fromISO(DEMO_DAYS[0], { zone: "Europe/Berlin" }).isInDST ? ["d1s08"] : []),
-      ...["d1s09", "d1s10", "d1s11", "d1s12", "d1s13", "d1s14"],
+    const dayOne = (s: { id: string }) => s.id < fairIso(2, "00:00");
+    expect(berlin.slots.filter((s: { available: boolean; id: string }) => s.available && dayOne(s)).map((s: { id: string }) => s.id)).toEqual([
+      ...(DateTime.fromISO(DEMO_DAYS[0], { zone: "Europe/Berlin" }).isInDST ? [fairIso(1, "13:30")] : []),
+      ...["14:00", "14:30", "15:00", "15:30", "16:00", "16:30"].map((at) => fairIso(1, at)),
     ]);
   });
 

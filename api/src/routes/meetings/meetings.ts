@@ -17,7 +17,7 @@ import {
   type Locale,
 } from "@ketnoi/contracts";
 import { AppError } from "../../errors";
-import { defineEndpoint } from "../../http/endpoint";
+import { defineEndpoint, type EndpointInput } from "../../http/endpoint";
 import type { RateLimits } from "../../http/rateLimits";
 import { meetingPolicy } from "../../policies/meeting";
 import type { MeetingContext } from "../../commands/meetings/context";
@@ -44,7 +44,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
     path: string,
     summary: string,
     body: B,
-    run: (user: UserRecord, id: string, body: z.output<B>) => Promise<MeetingDetails>,
+    run: (user: UserRecord, id: string, body: EndpointInput<typeof params, typeof noQuery, B>["body"]) => Promise<MeetingDetails>,
     access: readonly ("organiser" | "domestic" | "vendor")[] = PARTIES,
   ) =>
     defineEndpoint({
@@ -55,7 +55,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       access,
       request: { params, query: noQuery, body },
       responses: { 200: { description: "The meeting after the change", schema: MeetingViewSchema } },
-      handler: async ({ params: p, body: b, auth, locale }) => ({ body: presentMeetingDetails(await run(auth!.user, p.id, b as z.output<B>), reading(locale)) }),
+      handler: async ({ params: p, body: b, auth, locale }) => ({ body: presentMeetingDetails(await run(auth!.user, p.id, b), reading(locale)) }),
     });
   return [
     defineEndpoint({
