@@ -27,7 +27,7 @@ function run(options: Partial<EngineOptions> = {}) {
   const cpuStarted = cpuMs();
   const started = performance.now();
   const engine = new MatchingEngine({ fair: set.fair, interpreters: set.interpreters, ...options });
-  set.participants.forEach((p) => engine.upsertParticipant(p));
+  for (const p of set.participants) engine.upsertParticipant(p);
   const indexed = performance.now();
   const rankings: Rankings = new Map(set.participants.map((p) => [p.id, engine.recommend(p.id, K).map((r) => r.id)]));
   const done = performance.now();

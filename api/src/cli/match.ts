@@ -22,7 +22,7 @@ try {
 }
 try {
   const { output, millis } = runMatch(document, { k, locale: values.locale });
-  writeFileSync(values.out, JSON.stringify(output, null, 2) + "\n");
+  writeFileSync(values.out, `${JSON.stringify(output, null, 2)}\n`);
   const lists = Object.values(output.recommendations);
   console.error(`${lists.length} participants, ${lists.reduce((n, l) => n + l.length, 0)} recommendations; index ${Math.round(millis.build)} ms, top ${k} for all ${Math.round(millis.recommend)} ms`);
 } catch (error) {

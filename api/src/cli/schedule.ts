@@ -27,7 +27,7 @@ if (values.gen) {
     process.exit(2);
   }
   const inst = generateHanoiScale(scale as keyof typeof HANOI_SCALES, seed);
-  writeFileSync(values.out, JSON.stringify(inst) + "\n");
+  writeFileSync(values.out, `${JSON.stringify(inst)}\n`);
   console.error(`wrote ${values.out}: ${inst.participants.length} participants, ${inst.meetings.length} meetings, ${inst.slots.length} slots, ${inst.interpreters.length} interpreters`);
   process.exit(0);
 }
@@ -50,7 +50,7 @@ const instance = maxRun === undefined ? parsed.data : { ...parsed.data, interpre
 // One search per core, each from its own seed; the best plan is written.
 const result = await workerSolver(new URL("../workers/solve.js", import.meta.url)).solve(instance, seconds * 1000);
 const { stats, breaks, ...solution } = result;
-writeFileSync(values.out, JSON.stringify(solution, null, 2) + "\n");
+writeFileSync(values.out, `${JSON.stringify(solution, null, 2)}\n`);
 const { interpreters } = checkSolution(instance, solution);
 console.error(
   `scheduled ${solution.assignments.length}/${parsed.data.meetings.length} meetings, value ${solution.value} of at most ${solution.upperBound}, ${breaks} breaks, ${stats.millis} ms; ` +

@@ -1,4 +1,4 @@
-import type { Model } from "mongoose";
+import type { AnyBulkWriteOperation, Model } from "mongoose";
 
 /**
  * FerretDB v1.24 (SQLite) never answers an update command carrying 100 or more statements (measured:
@@ -6,8 +6,8 @@ import type { Model } from "mongoose";
  */
 export const BULK_BATCH_SIZE = 50;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model, any of its bulk ops
-export async function bulkWriteInBatches<M extends Model<any>>(model: M, ops: Parameters<M["bulkWrite"]>[0]): Promise<void> {
+/** Any model's bulk writes, in batches of BULK_BATCH_SIZE, in order. */
+export async function bulkWriteInBatches(model: Pick<Model<unknown>, "bulkWrite">, ops: AnyBulkWriteOperation[]): Promise<void> {
   for (let i = 0; i < ops.length; i += BULK_BATCH_SIZE) {
     await model.bulkWrite(ops.slice(i, i + BULK_BATCH_SIZE), { ordered: true });
   }

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { z } from "zod";
+import type { z } from "zod";
 import { CompanyProfileSchema, companySearchKey, isValidTaxCode, normalizeSearchText, type CompanyProfile, type TaxonomyTerm } from "@ketnoi/contracts";
 import { findBadTaxonomyCodes } from "./taxonomyCodes";
 import { restoreFormulaCell, stringifyForSpreadsheet } from "./csvCells";

@@ -12,21 +12,21 @@ export function findBadTaxonomyCodes(update: CompanyProfileUpdate, terms: Taxono
     if (!kind) bad[path] = "unknownCode";
     else if (!kinds.includes(kind)) bad[path] = "wrongCodeKind";
   };
-  update.sectors?.forEach((c, i) => check(`sectors.${i}`, c, ["sector"]));
-  update.processes?.forEach((p, i) => {
+  for (const [i, c] of (update.sectors ?? []).entries()) check(`sectors.${i}`, c, ["sector"]);
+  for (const [i, p] of (update.processes ?? []).entries()) {
     check(`processes.${i}.code`, p.code, ["process"]);
-    p.materials.forEach((m, j) => check(`processes.${i}.materials.${j}`, m, ["material"]));
-  });
-  update.certifications?.forEach((c, i) => check(`certifications.${i}.code`, c.code, ["certification"]));
-  update.offers?.forEach((o, i) => check(`offers.${i}.code`, o.code, ["technology", "process"]));
-  update.needs?.forEach((n, i) =>
-    n.codes.forEach((c, j) => check(`needs.${i}.codes.${j}`, c, n.kind === "buyer" ? ["sector", "process"] : ["technology", "process"])),
-  );
-  update.requirements?.forEach((r, i) => {
-    r.processes.forEach((c, j) => check(`requirements.${i}.processes.${j}`, c, ["process"]));
-    r.materials.forEach((c, j) => check(`requirements.${i}.materials.${j}`, c, ["material"]));
-    r.certifications.forEach((c, j) => check(`requirements.${i}.certifications.${j}`, c, ["certification"]));
-  });
+    for (const [j, m] of p.materials.entries()) check(`processes.${i}.materials.${j}`, m, ["material"]);
+  }
+  for (const [i, c] of (update.certifications ?? []).entries()) check(`certifications.${i}.code`, c.code, ["certification"]);
+  for (const [i, o] of (update.offers ?? []).entries()) check(`offers.${i}.code`, o.code, ["technology", "process"]);
+  for (const [i, n] of (update.needs ?? []).entries()) {
+    for (const [j, c] of n.codes.entries()) check(`needs.${i}.codes.${j}`, c, n.kind === "buyer" ? ["sector", "process"] : ["technology", "process"]);
+  }
+  for (const [i, r] of (update.requirements ?? []).entries()) {
+    for (const [j, c] of r.processes.entries()) check(`requirements.${i}.processes.${j}`, c, ["process"]);
+    for (const [j, c] of r.materials.entries()) check(`requirements.${i}.materials.${j}`, c, ["material"]);
+    for (const [j, c] of r.certifications.entries()) check(`requirements.${i}.certifications.${j}`, c, ["certification"]);
+  }
   return bad;
 }
 

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response, Router } from "express";
-import { z, type ZodType } from "zod";
+import type { z, ZodType } from "zod";
 import type { OpenAPIRegistry, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { ErrorBodySchema, errorMapFor, type Locale, type UserRole } from "@ketnoi/contracts";
 import { AppError } from "../errors";
@@ -139,7 +139,7 @@ function toRouteConfig(e: Endpoint): RouteConfig {
   responses.default = { description: "Error", content: { "application/json": { schema: ErrorBodySchema } } };
   return {
     method: e.method,
-    path: "/api" + e.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}"),
+    path: `/api${e.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}")}`,
     summary: e.summary,
     description: e.access === "public" ? "Public." : e.access === "signedIn" ? "Any signed-in user." : `Roles: ${e.access.join(", ")}.`,
     tags: e.tags,

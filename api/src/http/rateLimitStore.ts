@@ -50,7 +50,11 @@ export class SharedRateLimitStore implements Store {
   }
 
   async decrement(key: string): Promise<void> {
-    if ((await this.inRedis(async (s) => (await s.decrement(key), true))) === undefined) await this.local.decrement(key);
+    const decremented = await this.inRedis(async (s) => {
+      await s.decrement(key);
+      return true;
+    });
+    if (decremented === undefined) await this.local.decrement(key);
   }
 
   async resetKey(key: string): Promise<void> {

@@ -21,10 +21,13 @@ const ascii = (s: string) => normalizeSearchText(s).replace(/(^|\s)\p{L}/gu, (m)
 
 function taxCode(random: Random, used: Set<string>): string {
   for (;;) {
-    const nine = "01" + String(random.int(0, 9_999_999)).padStart(7, "0");
+    const nine = `01${String(random.int(0, 9_999_999)).padStart(7, "0")}`;
     const check = taxCodeCheckDigit(nine);
     const code = `${nine}${check}`;
-    if (check !== null && !used.has(code)) return used.add(code), code;
+    if (check !== null && !used.has(code)) {
+      used.add(code);
+      return code;
+    }
   }
 }
 

@@ -37,7 +37,7 @@ export async function seedDemoFair(repos: Repositories, today: Date): Promise<Se
   const keep = stored && stored.days.length === 2 && !fairIsOver(stored.days, today, stored.timeZone);
   const days = keep ? (stored.days as [string, string]) : demoFairDays(today);
   let redated: SeedReport["redated"];
-  if (stored && stored.days[0] && stored.days[0] !== days[0]) {
+  if (stored?.days[0] && stored.days[0] !== days[0]) {
     // Meetings first: if this run stops half-way, the next one still sees the old days and finishes.
     redated = { from: stored.days, meetings: await redateDemoMeetings(repos, stored, daysBetween(stored.days[0], days[0]), days[0]) };
   }

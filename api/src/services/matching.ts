@@ -102,7 +102,13 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
       seen.add(c.id);
       if (versions.get(c.id) !== ((c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0)) upsert(c);
     }
-    for (const id of [...versions.keys()]) if (!seen.has(id)) versions.delete(id), openSlots.delete(id), cards.delete(id), engine!.remove(id);
+    for (const id of [...versions.keys()]) {
+      if (seen.has(id)) continue;
+      versions.delete(id);
+      openSlots.delete(id);
+      cards.delete(id);
+      engine!.remove(id);
+    }
     companiesRevision = revision;
   }
 
@@ -180,7 +186,10 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
     companyChanged(company: CompanyRecord) {
       if (!engine) return;
       if (eligible(company)) upsert(company);
-      else if (engine.remove(company.id)) versions.delete(company.id), cards.delete(company.id);
+      else if (engine.remove(company.id)) {
+        versions.delete(company.id);
+        cards.delete(company.id);
+      }
     },
     /** The partner's card as the engine knows it. */
     card: (id: string) => cards.get(id),

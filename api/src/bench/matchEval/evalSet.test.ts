@@ -6,7 +6,7 @@ import { RARE_CERTIFICATIONS } from "./plant";
 const set = generateEvalSet({ domestic: 300, foreign: 90, seed: 3 });
 const byId = new Map(set.participants.map((p) => [p.id, p]));
 const engine = new MatchingEngine({ fair: set.fair, interpreters: set.interpreters });
-set.participants.forEach((p) => engine.upsertParticipant(p));
+for (const p of set.participants) engine.upsertParticipant(p);
 const rankings = new Map(set.participants.map((p) => [p.id, engine.recommend(p.id, 10)]));
 
 test("the set has the asked sizes, mixed languages, and planted clusters of five", () => {

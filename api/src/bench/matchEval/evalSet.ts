@@ -107,7 +107,9 @@ export function generateEvalSet(options: EvalOptions = {}): EvalSet {
     base.push(random.chance(0.75) ? baseVendor(random, id, localeOf) : baseBuyer(random, id, localeOf));
   }
   const vendors = base.filter((f) => f.offers.length);
-  pairs.forEach((pair, i) => nearMissVendors(pair, vendors.slice(2 * i, 2 * i + 2), writers));
+  pairs.forEach((pair, i) => {
+    nearMissVendors(pair, vendors.slice(2 * i, 2 * i + 2), writers);
+  });
 
   return { fair: FAIR, interpreters: INTERPRETERS, participants: [...domestic, ...planted, ...base], relevant };
 }

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { AppError } from "../../errors";
 import { handleVideoWebhook } from "./videoWebhook";
 import type { LiveContext } from "./context";
+import type { VideoWebhookEvent } from "../../services/livekit";
 
 /**
  * A call to LiveKit's webhook: its signature is checked (the Authorization header is a JWT signed
@@ -10,7 +11,7 @@ import type { LiveContext } from "./context";
  */
 export async function receiveVideoWebhook(ctx: LiveContext, body: string, authorization: string | undefined, logger: Logger) {
   if (!ctx.video) throw new AppError("service_unavailable");
-  let event;
+  let event: VideoWebhookEvent;
   try {
     event = await ctx.video.receiveWebhook(body, authorization);
   } catch (err) {

@@ -16,6 +16,16 @@ const releasePair = (ctx: MeetingContext, m: MeetingRecord) => ctx.repos.reserva
 
 const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/**
+ * The address the meeting's QR code holds, shown to whoever may record it as held; an online meeting has
+ * none (404, as for a meeting the caller cannot see).
+ */
+export async function checkInLink(ctx: MeetingContext, user: UserRecord, id: string, publicOrigin: string): Promise<string> {
+  const meeting = await loadVisibleMeeting(ctx, user, id);
+  if (!meetingPolicy.canRecordAttendance(user, meeting) || meeting.mode !== "onsite") throw new AppError("not_found");
+  return `${publicOrigin}/check-in/${meeting.id}?code=${meeting.checkInCode}`;
+}
+
 /** Scanning the meeting's QR code at the table (an organiser or either party) records it as held. */
 export async function checkInMeeting(ctx: MeetingContext, user: UserRecord, id: string, { code }: MeetingCheckInBody): Promise<MeetingDetails> {
   const meeting = await loadVisibleMeeting(ctx, user, id);

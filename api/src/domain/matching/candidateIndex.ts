@@ -51,7 +51,9 @@ export class CandidateIndex {
     const out = new Set<string>();
     if (!theirs) return out;
     const mine = keys(f);
-    const collect = (field: Field, code: string) => theirs.get(field)?.get(code)?.forEach((id) => out.add(id));
+    const collect = (field: Field, code: string) => {
+      for (const id of theirs.get(field)?.get(code) ?? []) out.add(id);
+    };
     for (const [from, to] of LINKS) for (const code of new Set(mine[from])) for (const related of this.credit.related(code)) collect(to, related);
     for (const sector of mine.sectors) collect("sectors", sector);
     return out;

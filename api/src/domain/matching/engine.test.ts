@@ -5,7 +5,7 @@ import { domestic, foreign, TEST_FAIR } from "./testing";
 
 const engineWith = (participants: MatchParticipant[], options: Partial<EngineOptions> = {}) => {
   const engine = new MatchingEngine({ fair: TEST_FAIR, ...options });
-  participants.forEach((p) => engine.upsertParticipant(p));
+  for (const p of participants) engine.upsertParticipant(p);
   return engine;
 };
 const ids = (recs: Recommendation[]) => recs.map((r) => r.id);

@@ -12,7 +12,7 @@ const firm = domestic("firm", {
 const vendor = (id: string, code: string, rest = {}) => foreign(id, { offers: [{ code }], ...rest });
 const vendors = [vendor("cnc-a", "tech.cnc"), vendor("cnc-b", "tech.cnc"), vendor("robot-a", "tech.robot"), vendor("robot-b", "tech.robot"), vendor("mes", "tech.mes", { sectors: ["sec.mech"] })];
 const engine = new MatchingEngine({ fair: TEST_FAIR });
-[firm, ...vendors, domestic("other-firm", { sectors: ["sec.mech"] })].forEach((p) => engine.upsertParticipant(p));
+for (const p of [firm, ...vendors, domestic("other-firm", { sectors: ["sec.mech"] })]) engine.upsertParticipant(p);
 
 const rank = (context: RecommendContext) => engine.recommend("firm", 10, context);
 const scoreOf = (recs: Recommendation[], id: string) => recs.find((r) => r.id === id)?.score;
@@ -34,7 +34,9 @@ describe("dismissals teach the ranking", () => {
 
   test("dismissing a broader kind lowers the narrower one; an unrelated kind leaves it alone", () => {
     const servo = new MatchingEngine({ fair: TEST_FAIR });
-    [domestic("f", { needs: [{ kind: "technology", codes: ["tech.press.servo"], priority: 1 }] }), vendor("servo", "tech.press.servo")].forEach((p) => servo.upsertParticipant(p));
+    for (const p of [domestic("f", { needs: [{ kind: "technology", codes: ["tech.press.servo"], priority: 1 }] }), vendor("servo", "tech.press.servo")]) {
+      servo.upsertParticipant(p);
+    }
     const scoreAfter = (kind: string) => servo.recommend("f", 1, { dismissals: [{ participantId: "another", kind, reason: "notRelevant" }] })[0]!.score;
     const plain = servo.recommend("f", 1)[0]!.score;
     expect(scoreAfter("offer:tech.press")).toBeLessThan(plain);

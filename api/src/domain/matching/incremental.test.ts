@@ -28,7 +28,7 @@ test("after any sequence of upserts and removals, every ranking equals a rebuild
     fc.property(fc.array(operation, { minLength: 1, maxLength: 25 }), (ops) => {
       const engine = new MatchingEngine(options);
       const current = new Map(pool.map((p) => [p.id, p]));
-      pool.forEach((p) => engine.upsertParticipant(p));
+      for (const p of pool) engine.upsertParticipant(p);
       for (const o of ops) {
         const target = pool[o.at]!;
         if (o.op === "recommend") engine.recommend(target.id, 10);
@@ -42,7 +42,7 @@ test("after any sequence of upserts and removals, every ranking equals a rebuild
         }
       }
       const rebuilt = new MatchingEngine(options);
-      [...current.values()].reverse().forEach((p) => rebuilt.upsertParticipant(p));
+      for (const p of [...current.values()].reverse()) rebuilt.upsertParticipant(p);
       const ids = [...current.keys()];
       expect(allRecommendations(engine, ids)).toEqual(allRecommendations(rebuilt, ids));
     }),
@@ -52,7 +52,7 @@ test("after any sequence of upserts and removals, every ranking equals a rebuild
 
 test("an upsert changes the rankings it should: a new vendor for a firm's need appears in the firm's list", () => {
   const engine = new MatchingEngine(options);
-  pool.forEach((p) => engine.upsertParticipant(p));
+  for (const p of pool) engine.upsertParticipant(p);
   const firm = pool.find((p) => p.kind === "domestic" && p.needs.some((n) => n.kind === "technology"))!;
   const need = firm.needs.find((n) => n.kind === "technology")!.codes[0]!;
   engine.upsertParticipant({ ...pool.find((p) => p.kind === "foreign")!, id: "newcomer", offers: [{ code: need }], participation: "onsite", languages: ["vi", "en"] });

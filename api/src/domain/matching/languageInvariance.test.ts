@@ -6,7 +6,7 @@ import type { MatchParticipant } from "./participant";
 
 const rankings = (set: EvalSet) => {
   const engine = new MatchingEngine({ fair: set.fair, interpreters: set.interpreters });
-  set.participants.forEach((p) => engine.upsertParticipant(p));
+  for (const p of set.participants) engine.upsertParticipant(p);
   return set.participants.map((p) => [p.id, engine.recommend(p.id, 10)] as const);
 };
 const size = { domestic: 120, foreign: 40, seed: 5 };

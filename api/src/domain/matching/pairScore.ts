@@ -96,7 +96,11 @@ function needsMet(needer: Features, offerer: Features, credit: CodeCredit, expla
       for (const offer of offerer.offers) {
         const x = credit.credit(code, offer);
         if (x > c) c = x;
-        if (need.weight * x > top) (top = need.weight * x), (bestNeed = code), (bestOffer = offer);
+        if (need.weight * x > top) {
+          top = need.weight * x;
+          bestNeed = code;
+          bestOffer = offer;
+        }
       }
     needsTotal += need.weight;
     needsCovered += need.weight * c;

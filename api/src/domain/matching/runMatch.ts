@@ -14,7 +14,7 @@ export function runMatch(document: unknown, options: { k: number; locale: Locale
   const input = parsed.data;
   const started = performance.now();
   const engine = new MatchingEngine({ fair: input.fair, interpreters: input.interpreters });
-  input.participants.forEach((p) => engine.upsertParticipant(p));
+  for (const p of input.participants) engine.upsertParticipant(p);
   const built = performance.now();
   const load = new Map(Object.entries(input.load));
   const recommendations: MatchOutput["recommendations"] = {};

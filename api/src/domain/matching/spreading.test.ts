@@ -9,7 +9,7 @@ const vendors = Array.from({ length: 40 }, (_, i) => foreign(`vendor-${i}`, { se
 
 function appearances(spreadProposals: boolean) {
   const engine = new MatchingEngine({ fair: oneDay, spreadProposals });
-  [...firms, ...vendors].forEach((p) => engine.upsertParticipant(p));
+  for (const p of [...firms, ...vendors]) engine.upsertParticipant(p);
   const count = new Map<string, number>();
   for (const f of firms) {
     const recs = engine.recommend(f.id, 10);

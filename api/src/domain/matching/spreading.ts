@@ -29,7 +29,9 @@ export function spreadShares(links: ReadonlyMap<string, ReadonlyMap<string, Pair
   const ids = [...links.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));
   const start = new Int32Array(ids.length + 1);
-  ids.forEach((id, i) => (start[i + 1] = start[i]! + links.get(id)!.size));
+  ids.forEach((id, i) => {
+    start[i + 1] = start[i]! + links.get(id)!.size;
+  });
   const other = new Int32Array(start[ids.length]!);
   const base = new Float64Array(other.length);
   const pairs: PairMatch[] = new Array(other.length);
@@ -60,7 +62,10 @@ export function spreadShares(links: ReadonlyMap<string, ReadonlyMap<string, Pair
         // Higher band first, then the lower tie hash (as recommend orders).
         if (size === L && (b < topBand[L - 1]! || (b === topBand[L - 1]! && tie >= pairs[topAt[L - 1]!]!.tie))) continue;
         let i = size < L ? size++ : L - 1;
-        for (; i > 0 && (b > topBand[i - 1]! || (b === topBand[i - 1]! && tie < pairs[topAt[i - 1]!]!.tie)); i--) (topAt[i] = topAt[i - 1]!), (topBand[i] = topBand[i - 1]!);
+        for (; i > 0 && (b > topBand[i - 1]! || (b === topBand[i - 1]! && tie < pairs[topAt[i - 1]!]!.tie)); i--) {
+          topAt[i] = topAt[i - 1]!;
+          topBand[i] = topBand[i - 1]!;
+        }
         topAt[i] = j;
         topBand[i] = b;
       }

@@ -70,8 +70,8 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
   // it evicts evict in turn two levels down, not one: narrower and deeper tries pay there (Hanoi
   // 5 s, 20 seeds: value/bound under 99.8% on 6 seeds with 4 slots 1 level, 2 with 2 slots 2 levels).
   const [retrySlots, retryDepth] = large ? [2, 2] : [4, 1];
-  const T0 = TEMPERATURE.start * Math.pow(TEMPERATURE.hotStart, hot) * Math.pow(TEMPERATURE.largeStart, large);
-  const T1 = TEMPERATURE.end * Math.pow(TEMPERATURE.hotEnd, hot) * Math.pow(TEMPERATURE.largeEnd, large);
+  const T0 = TEMPERATURE.start * TEMPERATURE.hotStart ** hot * TEMPERATURE.largeStart ** large;
+  const T1 = TEMPERATURE.end * TEMPERATURE.hotEnd ** hot * TEMPERATURE.largeEnd ** large;
   let temperature = T0;
   const accept = (delta: number) => delta <= 0 || random.next() < Math.exp(-delta / temperature);
   // Participants with breaks and the meetings held (rebuilt now and then): where moves start.
@@ -97,7 +97,7 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
     if ((iterations & 255) === 0) {
       // Cooling follows the clock, so a longer time limit means a slower, deeper search.
       const progress = Math.min(1, (clock - searchStart) / Math.max(1, deadline - searchStart));
-      temperature = T0 * Math.pow(T1 / T0, progress);
+      temperature = T0 * (T1 / T0) ** progress;
       retryEvery = progress < 0.5 ? stragglerEvery : lateStragglerEvery;
       o.onStep();
     }

@@ -70,7 +70,7 @@ export function checkSolution(inst: Instance, sol: Solution) {
     for (const pid of [m.a, m.b]) {
       const p = participants.get(pid);
       // 2. availability
-      if (!p || !p.available.includes(a.slot)) fail({ rule: "participantUnavailable", meeting: m.id, participant: pid, slot: a.slot }, `${m.id}: ${pid} is not available in ${a.slot}`);
+      if (!p?.available.includes(a.slot)) fail({ rule: "participantUnavailable", meeting: m.id, participant: pid, slot: a.slot }, `${m.id}: ${pid} is not available in ${a.slot}`);
       // 3. one meeting per slot, at most maxMeetings
       const key = `${pid}@${a.slot}`;
       const other = busy.get(key);

@@ -29,7 +29,10 @@ export function toSolution(inst: Instance, st: ScheduleState, upperBound: number
   let value = 0;
   inst.meetings.forEach((mt, k) => {
     const s = st.slotOf[k]!;
-    if (s === NONE) return void unscheduled.push(mt.id);
+    if (s === NONE) {
+      unscheduled.push(mt.id);
+      return;
+    }
     value += mt.value;
     const interp = st.interpOf[k]!;
     assignments.push({ meeting: mt.id, slot: inst.slots[s]!.id, mode: st.modeOf[k] === 0 ? "onsite" : "online", interpreter: interp === NONE ? null : inst.interpreters[interp]!.id });

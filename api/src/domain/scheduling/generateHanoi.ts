@@ -185,7 +185,7 @@ export function generateHanoi(options: HanoiOptions = {}): Instance {
       const s = random.pick(common);
       const keys = [d * slots.length + s, f * slots.length + s];
       if (!keys.some((key) => fixedBusy.has(key))) {
-        keys.forEach((key) => fixedBusy.add(key));
+        for (const key of keys) fixedBusy.add(key);
         meeting.slots = [slots[s]!.id];
       }
     }

@@ -63,7 +63,10 @@ export function buildModel(inst: Instance): Model {
     }
     for (const s of it.busy ?? []) {
       const k = slotIx.get(s);
-      if (k !== undefined) (iFixed[i * S + k] = 1), (iAvail[i * S + k] = 0);
+      if (k !== undefined) {
+        iFixed[i * S + k] = 1;
+        iAvail[i * S + k] = 0;
+      }
     }
   });
   const contig = new Uint8Array(S);

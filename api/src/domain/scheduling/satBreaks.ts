@@ -325,9 +325,15 @@ class BreakSearch {
       while (queue.length && freed < limit) {
         const p = queue.splice(random.int(0, Math.min(queue.length, 4) - 1), 1)[0]!;
         for (const k of this.byParticipant[p]!) {
-          if (!free[k]) (free[k] = 1), freed++;
+          if (!free[k]) {
+            free[k] = 1;
+            freed++;
+          }
           const other = m.mA[k] === p ? m.mB[k]! : m.mA[k]!;
-          if (!seen[other]) (seen[other] = 1), queue.push(other);
+          if (!seen[other]) {
+            seen[other] = 1;
+            queue.push(other);
+          }
         }
       }
     }

@@ -308,7 +308,7 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
     // Few planned steps cannot afford to shrink so far (on hanoi-30k, 150 steps end at 16,070 with a
     // final factor of 0.02 and at 17,300 with 0.001; 300 steps do better with 0.001).
     const few = Math.min(1, Math.max(0, (300 - planned) / 150));
-    const lr = lr0 * Math.pow(options.stepDecay ?? Math.pow(decay, 1 - few) * Math.pow(0.02, few), iterations / planned);
+    const lr = lr0 * (options.stepDecay ?? decay ** (1 - few) * 0.02 ** few) ** (iterations / planned);
     const c1 = 1 / (1 - b1t);
     const c2 = 1 / (1 - b2t);
     for (let j = 0; j < activeList.length; j++) {
@@ -317,7 +317,7 @@ export function lagrangianBound(m: Model, options: BoundOptions = {}): BoundResu
       const f = (first[i] = b1 * first[i]! + (1 - b1) * g);
       const v = (second[i] = b2 * second[i]! + (1 - b2) * g * g);
       const next = lam[i]! - (lr * f * c1) / (Math.sqrt(v * c2) + 1e-8);
-      lam[i] = next > 0 ? next : 0;
+      lam[i] = Math.max(next, 0);
     }
     const late = iterations > planned / 2;
     if (late) {

@@ -1,5 +1,5 @@
 import type { Model } from "./model";
-import { NONE, ScheduleState, type Placement } from "./state";
+import { NONE, type ScheduleState } from "./state";
 import type { Random } from "../random";
 import { VALUE_TOLERANCE } from "./planOrder";
 
@@ -198,7 +198,7 @@ export class ValueSearch {
       if (s === avoid) continue;
       const ca = st.busy[a * m.S + s]!;
       const cb = st.busy[b * m.S + s]!;
-      let loss = (ca !== NONE ? m.mValue[ca]! : 0) + (cb !== NONE && cb !== ca ? m.mValue[cb]! : 0);
+      const loss = (ca !== NONE ? m.mValue[ca]! : 0) + (cb !== NONE && cb !== ca ? m.mValue[cb]! : 0);
       if (loss >= vu + tolerance) continue;
       cand.push({ s, loss });
     }

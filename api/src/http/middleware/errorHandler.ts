@@ -14,7 +14,7 @@ function toAppError(err: unknown): AppError | null {
   const type = (err as { type?: string } | null)?.type;
   if (type === "entity.parse.failed") return new AppError("malformed_json");
   if (type === "entity.too.large") return new AppError("payload_too_large");
-  if (type && type.startsWith("encoding.") || type === "charset.unsupported") return new AppError("bad_request");
+  if (type?.startsWith("encoding.") || type === "charset.unsupported") return new AppError("bad_request");
   if (isDatabaseUnavailable(err)) return new AppError("service_unavailable", undefined, 5);
   return null;
 }

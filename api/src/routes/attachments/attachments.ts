@@ -24,6 +24,7 @@ export function attachmentEndpoints(ctx: CompanyContext) {
       before: [rawBody],
       request: {
         params: z.strictObject({ id }),
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: a file name with a control character (NUL, newline...) is refused on purpose
         query: z.strictObject({ kind: z.enum(["logo", "catalogue"]), name: z.string().trim().min(1).max(120).regex(/^[^/\\<>:"|?*\u0000-\u001f]+$/, "invalid file name") }),
       },
       responses: { 201: { description: "Stored", schema: AttachmentView } },
