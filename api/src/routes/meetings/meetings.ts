@@ -16,18 +16,15 @@ import {
   SlotViewSchema,
   type Locale,
 } from "@ketnoi/contracts";
-import { AppError } from "../../errors";
 import { defineEndpoint, type EndpointInput } from "../../http/endpoint";
 import type { RateLimits } from "../../http/rateLimits";
-import { meetingPolicy } from "../../policies/meeting";
 import type { MeetingContext } from "../../commands/meetings/context";
 import type { MeetingDetails } from "../../commands/meetings/parties";
-import type { UserRecord } from "../../repositories/userRepository";
+import type { AuthContext } from "../../auth/context";
 import { requestMeeting } from "../../commands/meetings/requestMeeting";
 import { acceptMeeting, counterMeeting, declineMeeting } from "../../commands/meetings/answerMeeting";
 import { cancelMeeting, rescheduleMeeting } from "../../commands/meetings/changeBooking";
-import { checkInMeeting, recordOutcome, reportNoShow } from "../../commands/meetings/attendance";
-import { loadVisibleMeeting } from "../../commands/meetings/loadMeeting";
+import { checkInLink, checkInMeeting, recordOutcome, reportNoShow } from "../../commands/meetings/attendance";
 import { meetingsFor, showMeeting, slotsToMeet } from "../../commands/meetings/viewMeetings";
 import { presentMeetingDetails, presentMeetings } from "../../presenters/meeting";
 
@@ -44,7 +41,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
     path: string,
     summary: string,
     body: B,
-    run: (user: UserRecord, id: string, body: EndpointInput<typeof params, typeof noQuery, B>["body"]) => Promise<MeetingDetails>,
+    run: (user: AuthContext["user"], id: string, body: EndpointInput<typeof params, typeof noQuery, B>["body"]) => Promise<MeetingDetails>,
     access: readonly ("organiser" | "domestic" | "vendor")[] = PARTIES,
   ) =>
     defineEndpoint({
@@ -108,9 +105,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       request: { params, query: noQuery },
       responses: { 200: { description: "An SVG image" } },
       handler: async ({ params: p, auth }) => {
-        const meeting = await loadVisibleMeeting(ctx, auth!.user, p.id);
-        if (!meetingPolicy.canRecordAttendance(auth!.user, meeting) || meeting.mode !== "onsite") throw new AppError("not_found");
-        const url = `${publicOrigin}/check-in/${meeting.id}?code=${meeting.checkInCode}`;
+        const url = await checkInLink(ctx, auth!.user, p.id, publicOrigin);
         return { raw: { contentType: "image/svg+xml", data: await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M" }) } };
       },
     }),
