@@ -27,4 +27,10 @@ describe("error and field messages in the reader's language", () => {
     expect(fieldMessage("checkInOpensAt", "en", values)).toMatch(inTokyo);
     expect(fieldMessage("checkInOpensAt", "en", inHanoi)).toMatch(/^Check-in opens at 8:45\sAM, 15 minutes before the meeting\.$/);
   });
+
+  test("a fair outside Hanoi (a mission to Tokyo) is not called Hanoi time", () => {
+    const values = { opensAt: fairIso(1, "08:45"), now: fairIso(1, "08:00"), zone: "Asia/Ho_Chi_Minh", fairZone: "Asia/Tokyo", minutes: "15" };
+    expect(fieldMessage("checkInOpensAt", "en", values)).toMatch(/^Check-in opens at 8:45\sAM \(10:45\sAM fair time\), 15 minutes/);
+    expect(fieldMessage("checkInOpensAt", "vi", values)).toContain("giờ hội chợ");
+  });
 });

@@ -10,6 +10,8 @@ type FieldKey = keyof (typeof RESOURCES)["en"]["fields"];
 /** Own keys only: a zod message that happens to be "toString" is not a key. */
 const isFieldKey = (message: string): message is FieldKey => Object.hasOwn(RESOURCES.en.fields, message);
 
+const HANOI_ZONES = new Set(["Asia/Ho_Chi_Minh", "Asia/Saigon"]);
+
 /**
  * An instant in the reader's zone ("9:45 AM"; with the date when it is not today there), and the
  * fair's time beside it when the reader's clock is another: a time they can act on.
@@ -22,7 +24,9 @@ function readerTime(iso: string, values: Record<string, string>, locale: Locale)
   const format = sameDay ? DateTime.TIME_SIMPLE : ({ month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } as const);
   const own = at(zone).toLocaleString(format);
   if (at(zone).offset === at(fairZone).offset) return own;
-  return t(locale, "time:withFairTime", { own, fair: at(fairZone).toLocaleString(DateTime.TIME_SIMPLE) });
+  const fair = at(fairZone).toLocaleString(DateTime.TIME_SIMPLE);
+  // Hanoi's fairs say so by name; a fair elsewhere (a mission to Tokyo) is "the fair's time".
+  return HANOI_ZONES.has(fairZone) ? t(locale, "time:withFairTime", { own, fair }) : t(locale, "time:withOtherFairTime", { own, fair });
 }
 
 /**

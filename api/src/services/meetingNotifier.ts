@@ -38,7 +38,7 @@ export interface MeetingNotifier {
   /** Tells everyone involved in the meeting but the one who acted: in the app, live, and by email for the kinds that warrant it. */
   meetingChanged(kind: MeetingNotificationKind, meeting: MeetingRecord, actorUserId?: string, parties?: MeetingParties): Promise<void>;
   /** Tells the members of these companies, once each, that the organisers published the fair's meeting plan. */
-  schedulePublished(companyIds: string[], actorUserId: string): Promise<void>;
+  schedulePublished(companyIds: string[], actorUserId: string, fairZone: string): Promise<void>;
 }
 
 /**
@@ -103,8 +103,7 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
       }
       logger.debug({ kind, meetingId: meeting.id, readers: targets.length }, "meeting notification sent");
     },
-    async schedulePublished(companyIds, actorUserId) {
-      const fairZone = "Asia/Ho_Chi_Minh";
+    async schedulePublished(companyIds, actorUserId, fairZone) {
       for (const companyId of companyIds) {
         const users = (await repos.users.listByCompany(companyId)).filter((u) => u.id !== actorUserId);
         const stored = await repos.notifications.addMany(users.map((u) => ({ userId: u.id, kind: "schedule_published", data: {} })));

@@ -122,6 +122,6 @@ export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planI
   }
   const result = { booked, conflicts };
   await repos.schedulePlans.markPublished(plan.id, ctx.now(), result);
-  await ctx.notifier.schedulePublished([...companies], user.id);
+  await ctx.notifier.schedulePublished([...companies], user.id, fair.timeZone);
   return (await repos.schedulePlans.findById(plan.id))!;
 }
