@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LOCALES, isLocale, type SessionUser } from "@ketnoi/contracts";
 import { setLocale } from "../i18n";
 import { useSession } from "../lib/session";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useHeadingFocus } from "../lib/useHeadingFocus";
 
 // Only signed-in users have notifications: their code loads with the first signed-in page.
@@ -39,10 +39,15 @@ export function Layout() {
   const { session, unreachable, signOut } = useSession();
   const navigate = useNavigate();
   const user = session.status === "signedIn" ? session.user : null;
-  // The phone menu closes once a page is chosen from it.
-  const [menuOpen, setMenuOpen] = useState(false);
+  // The phone menu closes once a page is chosen from it: adjusted while rendering the new page (as React
+  // advises for state that follows a changed value), so the new page never shows with the menu open.
   const { pathname } = useLocation();
-  useEffect(() => setMenuOpen(false), [pathname]);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
   const main = useRef<HTMLElement>(null);
   useHeadingFocus(main);
   return (

@@ -46,7 +46,7 @@ export function NotificationBell() {
   const [connected, setConnected] = useState(false);
   const items = useQuery({ queryKey: keys.me.notifications, queryFn: fetchJson<Notification[]>("/me/notifications?limit=20"), enabled: connected }).data ?? [];
   const [open, setOpen] = useState(false);
-  const panel = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLElement>(null);
 
   useEffect(() => {
     let read = false;
@@ -78,10 +78,15 @@ export function NotificationBell() {
     <div className="notifications">
       <button type="button" className="secondary" aria-expanded={open} aria-controls="notification-panel" onClick={() => setOpen((o) => !o)} data-testid="notification-bell">
         {t("common.notify.title")}
-        {unread.length > 0 && <span className="badge" aria-label={t("common.notify.unread", { count: unread.length })}>{unread.length}</span>}
+        {unread.length > 0 && (
+          <span className="badge">
+            <span aria-hidden="true">{unread.length}</span>
+            <span className="sr-only">{t("common.notify.unread", { count: unread.length })}</span>
+          </span>
+        )}
       </button>
       {open && (
-        <div id="notification-panel" className="notification-panel" ref={panel} role="region" aria-label={t("common.notify.title")}>
+        <section id="notification-panel" className="notification-panel" ref={panel} aria-label={t("common.notify.title")}>
           {items.length === 0 ? (
             <p className="muted">{t("common.notify.none")}</p>
           ) : (
@@ -96,7 +101,7 @@ export function NotificationBell() {
             </ul>
           )}
           <button type="button" onClick={() => unread.length && markRead.mutate(unread.map((n) => n.id))} disabled={!unread.length}>{t("common.notify.markRead")}</button>
-        </div>
+        </section>
       )}
     </div>
   );

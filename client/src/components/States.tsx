@@ -30,7 +30,7 @@ const notFound = (error: unknown) => error instanceof ApiError && error.status =
  * or data `isEmpty` calls empty) or the data. Data already read stays on screen while it is read again.
  */
 export function Async<T>({ query, empty, isEmpty, children }: { query: UseQueryResult<T>; empty: ReactNode; isEmpty?: (data: T) => boolean; children: (data: T) => ReactNode }) {
-  if (query.data !== undefined) return isEmpty?.(query.data) ? <Empty>{empty}</Empty> : <>{children(query.data)}</>;
+  if (query.data !== undefined) return isEmpty?.(query.data) ? <Empty>{empty}</Empty> : children(query.data);
   if (query.isError) return notFound(query.error) ? <Empty>{empty}</Empty> : <ErrorState error={query.error} retry={() => void query.refetch()} />;
   return <Loading />;
 }

@@ -12,5 +12,3 @@ i18next.t(`meeting.status.${status}`);
 const anyText: string = "booked";
 // @ts-expect-error a dynamic key built from any string, not from a union of literal types
 i18next.t(`meeting.status.${anyText}`);
-
-export {};

@@ -40,6 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     userId.current = id;
     setSession(next);
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies(attempt): attempt is the trigger: refresh() bumps it to ask the api again
   useEffect(() => {
     const abort = new AbortController();
     getJson<CurrentSession>("/auth/session", abort.signal)

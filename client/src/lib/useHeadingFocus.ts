@@ -13,6 +13,7 @@ const WAIT_MS = 10_000;
 export function useHeadingFocus(main: RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
   const firstPage = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies(pathname): the effect runs on each move to another page, which pathname signals
   useEffect(() => {
     if (firstPage.current) {
       firstPage.current = false;

@@ -53,18 +53,20 @@ export default function Directory() {
   return (
     <>
       <h1>{t("directory.title")}</h1>
-      <form className="panel filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label className="filter search">
-          <span>{t("directory.search")}</span>
-          <input type="search" value={text} placeholder={t("directory.searchHint")} onChange={(e) => setText(e.target.value)} />
-        </label>
-        {select("kind", [["domestic", t("directory.kind.domestic")], ["foreign", t("directory.kind.foreign")]])}
-        {select("sector", terms("sector"))}
-        {select("process", terms("process"))}
-        {select("certification", terms("certification"))}
-        {select("country", COUNTRIES.map((c) => [c, countryName(c, l)]))}
-        {select("participation", [["onsite", t("common.directory.participation.onsite")], ["remote", t("common.directory.participation.remote")]])}
-      </form>
+      <search>
+        <form className="panel filters" onSubmit={(e) => e.preventDefault()}>
+          <label className="filter search">
+            <span>{t("directory.search")}</span>
+            <input type="search" value={text} placeholder={t("directory.searchHint")} onChange={(e) => setText(e.target.value)} />
+          </label>
+          {select("kind", [["domestic", t("directory.kind.domestic")], ["foreign", t("directory.kind.foreign")]])}
+          {select("sector", terms("sector"))}
+          {select("process", terms("process"))}
+          {select("certification", terms("certification"))}
+          {select("country", COUNTRIES.map((c) => [c, countryName(c, l)]))}
+          {select("participation", [["onsite", t("common.directory.participation.onsite")], ["remote", t("common.directory.participation.remote")]])}
+        </form>
+      </search>
       <Async query={results} isEmpty={(d) => d.total === 0} empty={t("directory.none")}>
         {(data) => (
           <section aria-labelledby="results">

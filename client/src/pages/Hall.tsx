@@ -23,10 +23,10 @@ export default function Hall() {
     <>
       <h1>{t("hall.title")}</h1>
       <p className="live-count" aria-live="polite">{visitors === null ? t("hall.connecting") : t("home.visitorsOnline", { count: visitors })}</p>
-      <div className="tabs" role="group" aria-label={t("hall.layout")}>
+      <fieldset className="tabs" aria-label={t("hall.layout")}>
         <button type="button" aria-pressed={by === "country"} className={by === "country" ? "" : "secondary"} onClick={() => setBy("country")}>{t("hall.byCountry")}</button>
         <button type="button" aria-pressed={by === "sector"} className={by === "sector" ? "" : "secondary"} onClick={() => setBy("sector")}>{t("hall.bySector")}</button>
-      </div>
+      </fieldset>
       <Async query={exhibitors} isEmpty={(d) => d.total === 0} empty={t("hall.empty")}>
         {(page) => {
           const groups = new Map<string, typeof page.data>();

@@ -23,7 +23,7 @@ export default function SignIn() {
     const view = await send<SessionView>("POST", "/auth/login", body);
     signedIn(view);
     const next = params.get("next");
-    navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : HOME_OF[view.user.role]);
+    navigate(next?.startsWith("/") && !next.startsWith("//") ? next : HOME_OF[view.user.role]);
   });
   return (
     <section className="panel narrow" aria-labelledby="signin-title">

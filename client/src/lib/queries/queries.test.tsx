@@ -26,6 +26,14 @@ beforeEach(() => {
 const fresh = () => new QueryClient({ defaultOptions: { queries: { retry: false } } });
 const fair = { slug: "cnht", timeZone: "Asia/Tokyo", name: { en: "The fair" } };
 
+/** The interpreters and a write that makes them out of date, handed to the test through `expose`. */
+function Interpreters({ expose }: { expose: (add: () => Promise<unknown>) => void }) {
+  const list = useInterpreters();
+  const create = useWrite(() => fetch("/api/interpreters", { method: "POST" }), [keys.interpreters]);
+  expose(() => create.mutateAsync(undefined));
+  return <p>{list.data ? `${list.data.data.length} interpreters` : "loading"}</p>;
+}
+
 function FairName() {
   return <Async query={useFairSummary()} empty="No fair">{(f) => <p>{f.name.en}</p>}</Async>;
 }
@@ -61,14 +69,8 @@ describe("api data through the query cache", () => {
     routes["GET /api/interpreters"] = { status: 200, body: { data: [] } };
     routes["POST /api/interpreters"] = { status: 201, body: { id: "i1" } };
     let add: () => Promise<unknown> = async () => undefined;
-    function Interpreters() {
-      const list = useInterpreters();
-      const create = useWrite(() => fetch("/api/interpreters", { method: "POST" }), [keys.interpreters]);
-      add = () => create.mutateAsync(undefined);
-      return <p>{list.data ? `${list.data.data.length} interpreters` : "loading"}</p>;
-    }
     const client = fresh();
-    render(<QueryClientProvider client={client}><Interpreters /></QueryClientProvider>);
+    render(<QueryClientProvider client={client}><Interpreters expose={(write) => { add = write; }} /></QueryClientProvider>);
     await screen.findByText("0 interpreters");
     // The re-read takes a while: the write must wait for it, not only start it.
     routes["GET /api/interpreters"] = { status: 200, body: { data: [{ id: "i1" }] }, delayMs: 50 };

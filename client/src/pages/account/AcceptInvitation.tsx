@@ -48,7 +48,13 @@ export default function AcceptInvitation() {
       signedIn(view);
       navigate(HOME_OF[view.user.role]);
     },
-    { onError: (e) => (isDeadLink(e) ? (setDead(true), "") : undefined) },
+    {
+      onError: (e) => {
+        if (!isDeadLink(e)) return undefined;
+        setDead(true);
+        return "";
+      },
+    },
   );
   return (
     <section className="panel narrow" aria-labelledby="invite-title">

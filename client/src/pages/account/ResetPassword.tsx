@@ -23,7 +23,13 @@ export default function ResetPassword() {
       await send("POST", "/auth/password-reset/confirm", body);
       setState("done");
     },
-    { onError: (e) => (isDeadLink(e) ? (setState("dead"), "") : undefined) },
+    {
+      onError: (e) => {
+        if (!isDeadLink(e)) return undefined;
+        setState("dead");
+        return "";
+      },
+    },
   );
   return (
     <section className="panel narrow" aria-labelledby="reset-title">

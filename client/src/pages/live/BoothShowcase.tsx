@@ -17,7 +17,14 @@ export function BoothShowcase({ companyId }: { companyId: string }) {
           <>
             <h2 id="booth-showcase">{companyName(c, i18n.language)}</h2>
             {c.booth?.headline && <p className="lead">{localized(c.booth.headline, i18n.language)}</p>}
-            {c.booth?.highlights.length ? <ul>{c.booth.highlights.map((h, i) => <li key={i}>{localized(h, i18n.language)}</li>)}</ul> : null}
+            {c.booth?.highlights.length ? (
+              <ul>
+                {c.booth.highlights.map((h, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: highlights have no id and two may read alike; the list is read-only, so its position is a stable key
+                  <li key={i}>{localized(h, i18n.language)}</li>
+                ))}
+              </ul>
+            ) : null}
           </>
         )}
       </Async>

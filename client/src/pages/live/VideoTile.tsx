@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { ConnectionQuality, Track, type Participant } from "livekit-client";
+import { type ConnectionQuality, Track, type Participant } from "livekit-client";
 
 /** What a participant's token metadata says about them (set by the api). */
 export function accessOf(p: Participant): string | undefined {
@@ -51,14 +51,18 @@ export function VideoTile({ participant, local, source = Track.Source.Camera }: 
           <span>{t("room.cameraOff")}</span>
         </div>
       )}
-      {!local && <audio ref={audio} autoPlay />}
+      {!local && (
+        // biome-ignore lint/a11y/useMediaCaption: the partner's live voice in a video call; a live call has no captions track to offer
+        <audio ref={audio} autoPlay />
+      )}
       <figcaption>
         <span>{name}{local ? ` (${t("room.you")})` : ""}</span>
         {access === "interpreter" && <span className="badge" data-testid="interpreter-label">{t("room.interpreter")}</span>}
         {access === "organiser" && <span className="badge">{t("room.organiser")}</span>}
         {source === Track.Source.ScreenShare && <span className="badge">{t("room.screen")}</span>}
-        <span className="quality" title={t("room.quality")} aria-label={`${t("room.quality")}: ${bars}/3`} data-quality={participant.connectionQuality}>
-          {"▮".repeat(bars)}{"▯".repeat(3 - bars)}
+        <span className="quality" title={t("room.quality")} data-quality={participant.connectionQuality}>
+          <span aria-hidden="true">{"▮".repeat(bars)}{"▯".repeat(3 - bars)}</span>
+          <span className="sr-only">{`${t("room.quality")}: ${bars}/3`}</span>
         </span>
       </figcaption>
     </figure>

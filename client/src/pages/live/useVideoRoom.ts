@@ -88,7 +88,10 @@ export function useDevicePreview(enabled: boolean) {
     createLocalTracks({ audio: chosen.audio ? { deviceId: chosen.audio } : true, video: chosen.video ? { deviceId: chosen.video } : true })
       .then(async (t) => {
         created = t;
-        if (stopped) return t.forEach((x) => x.stop());
+        if (stopped) {
+          for (const x of t) x.stop();
+          return;
+        }
         setTracks(t);
         setProblem(null);
         const all = await navigator.mediaDevices.enumerateDevices();
@@ -97,7 +100,7 @@ export function useDevicePreview(enabled: boolean) {
       .catch((err: Error) => setProblem(err.message));
     return () => {
       stopped = true;
-      created.forEach((x) => x.stop());
+      for (const x of created) x.stop();
     };
   }, [enabled, chosen.audio, chosen.video]);
   const video = tracks.find((t) => t.kind === Track.Kind.Video);

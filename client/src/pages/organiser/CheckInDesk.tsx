@@ -28,7 +28,7 @@ function useScanner(onText: (text: string) => void) {
   const [failure, setFailure] = useState<string | null>(null);
   const stream = useRef<MediaStream | null>(null);
   const stop = useCallback(() => {
-    stream.current?.getTracks().forEach((t) => t.stop());
+    for (const track of stream.current?.getTracks() ?? []) track.stop();
     stream.current = null;
     setOn(false);
   }, []);

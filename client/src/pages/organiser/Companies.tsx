@@ -60,7 +60,7 @@ export default function Companies() {
                   <div className="table-wrap">
                     <table>
                       <thead><tr><th scope="col">{t("import.line")}</th><th scope="col">{t("import.field")}</th><th scope="col">{t("import.message")}</th></tr></thead>
-                      <tbody>{report.errors.map((e, i) => <tr key={i}><td>{e.line}</td><td>{e.field}</td><td>{e.message}</td></tr>)}</tbody>
+                      <tbody>{report.errors.map((e) => <tr key={`${e.line}:${e.field}:${e.message}`}><td>{e.line}</td><td>{e.field}</td><td>{e.message}</td></tr>)}</tbody>
                     </table>
                   </div>
                 )}

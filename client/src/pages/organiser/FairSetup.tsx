@@ -83,6 +83,7 @@ export function Editor({ setup }: { setup: Setup }) {
         <legend>{t("setup.days")}</legend>
         <ul className="list compact">
           {days.map((day, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: days are plain strings (no field.id) that may repeat while edited; a row is "Day n", its position
             <li key={i} className="actions">
               <Field label={t("setup.day", { n: n(i + 1) })} error={error(`days.${i}`)} hint={day ? fairDate(day, i18n.language) : undefined}>
                 {(p) => <input {...p} type="date" value={day} onChange={(e) => setDays(days.map((d, j) => (j === i ? e.target.value : d)))} />}
