@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { loadConfig, ConfigError } from "./config/env";
+import { loadConfig, ConfigError, type ApiConfig } from "./config/env";
 import { createLogger } from "./logger";
 import { connectDatabase, type Database } from "./db/connection";
 import { createRepositories } from "./repositories";
@@ -27,7 +27,7 @@ async function connectWithRetry(uri: string, log: (msg: string) => void): Promis
 }
 
 async function main() {
-  let config;
+  let config: ApiConfig;
   try {
     config = loadConfig();
   } catch (err) {

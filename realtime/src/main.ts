@@ -1,8 +1,8 @@
 import { pino } from "pino";
-import { loadConfig } from "./config";
+import { loadConfig, type RealtimeConfig } from "./config";
 import { createRealtimeServer } from "./server";
 
-let config;
+let config: RealtimeConfig;
 try {
   config = loadConfig();
 } catch (err) {

@@ -39,7 +39,7 @@ const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** The api's Express app over a process's services: everything under /api, JSON in and out, one error shape. */
 export function createApp(services: Services) {
-  const { logger, repos, probes, publicOrigin, now, events, meetings, matching, live, limits, solver, trustProxy } = services;
+  const { logger, repos, probes, publicOrigin, now, meetings, matching, live, limits, solver, trustProxy } = services;
   const app = express();
   app.disable("x-powered-by");
   // Exactly the gateway: a client's own X-Forwarded-For entries are never believed (rate limits count by address).
