@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks: `npm run -s bench:<name>` runs api/dist/bench/<name>.js; the ones that need a database
 # get a FerretDB of their own (port 27217, fresh data) unless MONGODB_URI is set. Only the JSON
-# lines go to stdout.
+# lines go to stdout. bench:realtime starts its own Redis (port 6689) and realtime nodes (3190, 3191).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$INFRA_DIR/stack.sh"
 name=${1:?usage: bench.sh NAME}

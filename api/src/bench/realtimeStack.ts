@@ -32,14 +32,17 @@ process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")));
 // Interrupted, the bench still takes its Redis and nodes down with it ("exit" runs only on a normal exit).
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
-function startProcess(command: string, args: string[], env: Record<string, string>, logName: string): ChildProcess {
+function startProcess(command: string, args: string[], env: Record<string, string>, logName: string) {
   // Logs to a file: stdout carries only the bench's JSON lines.
-  const log = openSync(path.join(tmpdir(), `ketnoi-bench-${logName}.log`), "w");
+  const logPath = path.join(tmpdir(), `ketnoi-bench-${logName}.log`);
+  const log = openSync(logPath, "w");
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
   children.add(child);
   child.once("exit", () => children.delete(child));
-  return child;
+  return { child, logPath };
 }
+
+const linesMatching = (file: string, pattern: RegExp) => readFileSync(file, "utf8").split("\n").filter((l) => pattern.test(l)).length;
 
 async function stopProcess(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -53,14 +56,24 @@ async function stopProcess(child: ChildProcess) {
 /** Debian's redis-server in memory only, as infra/stack.sh's start_redis runs it. */
 export async function startRedis(port: number) {
   await assertPortFree(port, "the bench's Redis");
-  const child = startProcess("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {}, `redis-${port}`);
+  const { child, logPath } = startProcess("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {}, `redis-${port}`);
   await waitListening(port, "Redis");
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    /**
+     * Connections Redis closed for falling behind (client-output-buffer-limit; Redis 7.0 keeps no count
+     * of them but logs each): a realtime node's subscriber among them misses every broadcast until it is back.
+     */
+    slowClientsDropped: () => linesMatching(logPath, /overcoming of output buffer limits/),
+    stop: () => stopProcess(child),
+  };
 }
 
 export interface RealtimeNode {
   url: string;
   pid: number;
+  /** Lines the node logged at warn level or above (failed presence counts, unchecked sessions, Redis errors). */
+  warnings(): number;
   stop(): Promise<void>;
 }
 
@@ -76,9 +89,10 @@ export async function startRealtimeNode(script: string, port: number, redisUrl: 
     LOG_LEVEL: "warn",
     NODE_ENV: "production",
   };
-  const child = startProcess(process.execPath, ["--enable-source-maps", script], env, `realtime-${port}`);
+  const { child, logPath } = startProcess(process.execPath, ["--enable-source-maps", script], env, `realtime-${port}`);
   await waitListening(port, "realtime node");
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stopProcess(child) };
+  const warnings = () => linesMatching(logPath, /"level":(4|5|6)0/);
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, warnings, stop: () => stopProcess(child) };
 }
 
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
