@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { launchBrowser, screenshot } from "../support/browser";
 import { stack } from "../support/stack";
 import { apiAs, demo, freshTaxCode } from "../support/journeys";

@@ -69,9 +69,9 @@ function fewestBreaks(inst: Instance, plan: Solution): number {
       const keys = [`${a}|${slot.id}`, `${b}|${slot.id}`];
       if (keys.some((k) => busy.has(k) || !available.has(k))) continue;
       chosen[i]!.slot = slot.id;
-      keys.forEach((k) => busy.add(k));
+      for (const k of keys) busy.add(k);
       go(i + 1);
-      keys.forEach((k) => busy.delete(k));
+      for (const k of keys) busy.delete(k);
     }
   };
   go(0);

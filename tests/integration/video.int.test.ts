@@ -5,8 +5,16 @@ import { createVideoRooms } from "../../api/src/services/livekit";
 import { stack } from "../support/stack";
 import { del, post, useLiveApp } from "../support/liveFixtures";
 
+/** The claims of a LiveKit participant token that these tests read. */
+interface VideoClaims {
+  exp: number;
+  nbf: number;
+  metadata: string;
+  video: Record<string, unknown>;
+}
+
 /** Decodes a JWT's claims (the api's own token: we only read it). */
-const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as Record<string, any>;
+const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as VideoClaims;
 
 /** A webhook as the LiveKit server signs it: a JWT by the API key carrying the body's SHA-256. */
 async function signedWebhook(body: string, secret = stack.livekit().apiSecret, key = stack.livekit().apiKey) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import request from "supertest";
+import type request from "supertest";
 import { companySearchKey, normalizeSearchText, type CompanyProfile, type MeetingView } from "@ketnoi/contracts";
 import type { Repositories } from "../../api/src/repositories";
 import type { CompanyRecord } from "../../api/src/repositories/companyRepository";

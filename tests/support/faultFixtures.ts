@@ -62,11 +62,11 @@ export function healthy(stack: FaultStack, client: ApiClient, timeoutMs = 90_000
 }
 
 /** An error answer that means "retry later": 503, Retry-After in seconds, the service_unavailable code. */
-export function expectUnavailable(reply: { status: number; headers: Headers; body: any }, what: string) {
+export function expectUnavailable(reply: { status: number; headers: Headers; body: unknown }, what: string) {
   if (reply.status !== 503) throw new Error(`${what}: expected 503, got ${reply.status} ${JSON.stringify(reply.body)}`);
   const retryAfter = reply.headers.get("retry-after");
   if (!retryAfter || !/^\d+$/.test(retryAfter)) throw new Error(`${what}: 503 without a Retry-After in seconds (${retryAfter})`);
-  if (reply.body?.error?.code !== "service_unavailable") throw new Error(`${what}: unexpected error body ${JSON.stringify(reply.body)}`);
+  if ((reply.body as { error?: { code?: string } } | undefined)?.error?.code !== "service_unavailable") throw new Error(`${what}: unexpected error body ${JSON.stringify(reply.body)}`);
 }
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -96,23 +96,44 @@ export function connectedWithin(socket: LiveSocket, ms = 10_000): Promise<void> 
   if (socket.connected) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`socket not connected within ${ms} ms`)), ms);
-    socket.once("connect", () => (clearTimeout(timer), resolve()));
-    if (!socket.io.opts.reconnection) socket.once("connect_error", (err) => (clearTimeout(timer), reject(err)));
+    socket.once("connect", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (!socket.io.opts.reconnection) {
+      socket.once("connect_error", (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+    }
   });
 }
 
+/** What the realtime service sends with an event of this name. */
+type LivePayload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
 /** The next event of this name that satisfies `until`, or an error after `ms`. */
-export function nextLiveEvent(socket: LiveSocket, event: string, until: (payload: any) => boolean = () => true, ms = 10_000): Promise<any> {
+export function nextLiveEvent<E extends keyof ServerToClientEvents>(
+  socket: LiveSocket,
+  event: E,
+  until: (payload: LivePayload<E>) => boolean = () => true,
+  ms = 10_000,
+): Promise<LivePayload<E>> {
+  // Untyped for on/off: socket.io's listener types do not resolve for an event name still generic here.
   const s = socket as unknown as Socket;
+  const name: string = event;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (s.off(event, on), reject(new Error(`no ${event} within ${ms} ms`))), ms);
-    const on = (payload: unknown) => {
+    const timer = setTimeout(() => {
+      s.off(name, on);
+      reject(new Error(`no ${event} within ${ms} ms`));
+    }, ms);
+    const on = (payload: LivePayload<E>) => {
       if (!until(payload)) return;
       clearTimeout(timer);
-      s.off(event, on);
+      s.off(name, on);
       resolve(payload);
     };
-    s.on(event, on);
+    s.on(name, on);
   });
 }
 

@@ -206,7 +206,10 @@ export function faultStack(label: string, options: StackOptions) {
   const dataDir = join(dir, "ferretdb");
   mkdirSync(dataDir);
   const services: Service[] = [];
-  const add = (s: Service) => (services.push(s), s);
+  const add = (s: Service) => {
+    services.push(s);
+    return s;
+  };
   const { ports } = options;
   const mongodbUri = `mongodb://127.0.0.1:${ports.db}/ketnoi_faults`;
   const redisUrl = ports.redis ? `redis://127.0.0.1:${ports.redis}` : undefined;

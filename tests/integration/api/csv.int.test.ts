@@ -54,7 +54,7 @@ describe("company lists: CSV import and export", () => {
     expect(res.body).toMatchObject({ created: 0, updated: 2 });
     const firm = await t.db.models.Company.findOne({ taxCode: "0100109106" }).lean();
     expect(firm!.employees).toBe(90);
-    expect(firm!.needs.map((n) => n.codes).flat()).toEqual(["tech.robot"]);
+    expect(firm!.needs.flatMap((n) => n.codes)).toEqual(["tech.robot"]);
   });
 
   test("the export is the import format: it reads back without a single error", async () => {

@@ -104,7 +104,9 @@ describe("fuzz: every endpoint, every role, hostile input", () => {
       });
       for (const sample of fc.sample(input, { numRuns: RUNS_PER_ROLE, seed: 2026 + op.path.length })) {
         let path = op.path;
-        op.params.forEach((name, i) => (path = path.replace(`{${name}}`, String(sample.params[i] || "x"))));
+        op.params.forEach((name, i) => {
+          path = path.replace(`{${name}}`, String(sample.params[i] || "x"));
+        });
         const query = new URLSearchParams(Object.entries(sample.query).map(([k, v]) => [k, String(v)])).toString();
         const url = query ? `${path}?${query}` : path;
         const client = session ? session.agent : request(t.app);
