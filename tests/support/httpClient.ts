@@ -3,6 +3,7 @@
  * browser on PUBLIC_ORIGIN, and gives up after a client timeout (so "never hangs" is checked by
  * every call, not timed).
  */
+// biome-ignore lint/suspicious/noExplicitAny: a raw process answers many shapes (meetings, lists, error bodies, health); each fault test asserts the fields it reads
 export interface Reply<T = any> {
   status: number;
   headers: Headers;
@@ -23,6 +24,7 @@ export class ApiClient {
     private readonly locale = "en",
   ) {}
 
+  // biome-ignore lint/suspicious/noExplicitAny: a raw process answers many shapes (meetings, lists, error bodies, health); each fault test asserts the fields it reads
   async call<T = any>(method: string, path: string, body?: unknown, { timeoutMs = CLIENT_TIMEOUT_MS, locale = this.locale } = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": locale };
     if (this.cookie) headers.Cookie = this.cookie;
@@ -48,9 +50,11 @@ export class ApiClient {
     return { status: res.status, headers: res.headers, body: parsed as T };
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: a raw process answers many shapes (meetings, lists, error bodies, health); each fault test asserts the fields it reads
   get<T = any>(path: string, opts?: { timeoutMs?: number; locale?: string }) {
     return this.call<T>("GET", path, undefined, opts);
   }
+  // biome-ignore lint/suspicious/noExplicitAny: a raw process answers many shapes (meetings, lists, error bodies, health); each fault test asserts the fields it reads
   post<T = any>(path: string, body?: unknown, opts?: { timeoutMs?: number; locale?: string }) {
     return this.call<T>("POST", path, body, opts);
   }

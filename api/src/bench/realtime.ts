@@ -55,7 +55,10 @@ async function settle(count: () => number, quietMs: number, until: () => boolean
   let lastChange = performance.now();
   while (!until() && performance.now() - lastChange < quietMs && performance.now() - started < maxMs) {
     await sleep(100);
-    if (count() !== last) (last = count()), (lastChange = performance.now());
+    if (count() !== last) {
+      last = count();
+      lastChange = performance.now();
+    }
   }
   return { seconds: (performance.now() - started) / 1000, endedAt: until() ? performance.now() : lastChange };
 }

@@ -10,7 +10,10 @@ import path from "node:path";
 const accepts = (port: number) =>
   new Promise<boolean>((resolve) => {
     const s = connect(port, "127.0.0.1");
-    s.once("connect", () => (s.destroy(), resolve(true)));
+    s.once("connect", () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once("error", () => resolve(false));
   });
 
@@ -28,7 +31,9 @@ export async function assertPortFree(port: number, what: string) {
 }
 
 const children = new Set<ChildProcess>();
-process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")));
+process.on("exit", () => {
+  for (const c of children) c.kill("SIGKILL");
+});
 // Interrupted, the bench still takes its Redis and nodes down with it ("exit" runs only on a normal exit).
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
