@@ -1,5 +1,11 @@
 /** One Jest run for every workspace: unit, integration (*.int.test.ts) and end-to-end (*.e2e.test.ts). */
-const swc = ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022", transform: { react: { runtime: "automatic" } } }, module: { type: "commonjs" } }];
+const swc = [
+  "@swc/jest",
+  {
+    jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022", transform: { react: { runtime: "automatic" } } },
+    module: { type: "commonjs" },
+  },
+];
 
 module.exports = {
   testEnvironment: "node",

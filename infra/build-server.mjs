@@ -9,8 +9,7 @@ import path from "node:path";
 const entries = process.argv.slice(2);
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !name.startsWith("@ketnoi/"));
-const isExternal = (id) =>
-  id.startsWith("node:") || builtinModules.includes(id) || external.some((dep) => id === dep || id.startsWith(`${dep}/`));
+const isExternal = (id) => id.startsWith("node:") || builtinModules.includes(id) || external.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 rmSync("dist", { recursive: true, force: true });
 await build({

@@ -32,10 +32,18 @@ export interface BackgroundJobs {
  * - "periodic": one job scheduler per task; each tick runs in exactly one process.
  * Without Redis the api is taken to run alone and plain timers do the same work.
  */
-export function startBackgroundJobs(opts: { repos: Repositories; meetings: MeetingContext; transport: MailTransport; logger: Logger; redisUrl?: string; now?: () => Date }): BackgroundJobs {
+export function startBackgroundJobs(opts: {
+  repos: Repositories;
+  meetings: MeetingContext;
+  transport: MailTransport;
+  logger: Logger;
+  redisUrl?: string;
+  now?: () => Date;
+}): BackgroundJobs {
   const { repos, meetings, transport, logger, redisUrl, now = () => new Date() } = opts;
   const tasks = periodicTasks(repos, meetings, logger, now);
-  const report = (name: string) => (err: unknown) => logger.warn({ err: (err as Error)?.message ?? err, job: name }, "background job failed; will retry");
+  const report = (name: string) => (err: unknown) =>
+    logger.warn({ err: (err as Error)?.message ?? err, job: name }, "background job failed; will retry");
 
   if (!redisUrl) {
     const timers = [
@@ -45,15 +53,25 @@ export function startBackgroundJobs(opts: { repos: Repositories; meetings: Meeti
     return { stop: async () => timers.forEach(clearInterval) };
   }
 
-  const connection = () => createNodeRedisClient(createClient({ url: redisUrl, socket: { connectTimeout: 2000, reconnectStrategy: (n) => Math.min(100 * 2 ** n, 3000) } }));
+  const connection = () =>
+    createNodeRedisClient(createClient({ url: redisUrl, socket: { connectTimeout: 2000, reconnectStrategy: (n) => Math.min(100 * 2 ** n, 3000) } }));
   const mail = new Queue("mail", {
     connection: connection(),
-    defaultJobOptions: { attempts: MAIL_ATTEMPTS, backoff: { type: "exponential", delay: MAIL_BACKOFF_MS }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
+    defaultJobOptions: {
+      attempts: MAIL_ATTEMPTS,
+      backoff: { type: "exponential", delay: MAIL_BACKOFF_MS },
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
   });
-  const mailWorker = new Worker("mail", (job: Job<{ id: string }>) => deliverOutboxMessage(repos.outbox, transport, job.data.id, now), { connection: connection(), concurrency: 4 });
+  const mailWorker = new Worker("mail", (job: Job<{ id: string }>) => deliverOutboxMessage(repos.outbox, transport, job.data.id, now), {
+    connection: connection(),
+    concurrency: 4,
+  });
   mailWorker.on("failed", (job, err) => {
     if (!job) return;
-    if (job.attemptsMade >= MAIL_ATTEMPTS) void repos.outbox.markGivenUp(job.data.id, `gave up after ${MAIL_ATTEMPTS} attempts: ${err.message}`, now()).catch(report("mail"));
+    if (job.attemptsMade >= MAIL_ATTEMPTS)
+      void repos.outbox.markGivenUp(job.data.id, `gave up after ${MAIL_ATTEMPTS} attempts: ${err.message}`, now()).catch(report("mail"));
     else logger.warn({ err: err.message, attempt: job.attemptsMade }, "mail not sent; will retry");
   });
 
@@ -76,7 +94,9 @@ export function startBackgroundJobs(opts: { repos: Repositories; meetings: Meeti
   for (const worker of [mailWorker, periodicWorker]) worker.on("error", report("queue"));
   for (const queue of [mail, periodic]) queue.on("error", report("queue"));
   void Promise.all(
-    Object.entries(all).map(([name, t]) => periodic.upsertJobScheduler(name, { every: t.everyMs }, { name, opts: { removeOnComplete: 100, removeOnFail: 100 } })),
+    Object.entries(all).map(([name, t]) =>
+      periodic.upsertJobScheduler(name, { every: t.everyMs }, { name, opts: { removeOnComplete: 100, removeOnFail: 100 } }),
+    ),
   ).catch(report("schedulers"));
 
   return {

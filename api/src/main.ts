@@ -60,7 +60,13 @@ async function main() {
     ...(redis ? { redis } : {}),
   });
   const app = createApp(services);
-  const jobs = startBackgroundJobs({ repos, meetings: services.meetings, transport: mailer, logger, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+  const jobs = startBackgroundJobs({
+    repos,
+    meetings: services.meetings,
+    transport: mailer,
+    logger,
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+  });
 
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;

@@ -18,7 +18,10 @@ const assets = path.join(dist, "assets");
 const files = readdirSync(assets).filter((f) => f.endsWith(".js"));
 const gz = new Map(files.map((f) => [f, gzipSync(readFileSync(path.join(assets, f))).length]));
 /** Static imports only: `import ... from "./x.js"` and bare `import "./x.js"`, not import(). */
-const staticImports = (file) => [...readFileSync(path.join(assets, file), "utf8").matchAll(/(?:^|[;\n}])\s*import\s*(?:[^"'();]*?from\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]);
+const staticImports = (file) =>
+  [...readFileSync(path.join(assets, file), "utf8").matchAll(/(?:^|[;\n}])\s*import\s*(?:[^"'();]*?from\s*)?["']\.\/([^"']+\.js)["']/g)].map(
+    (m) => m[1],
+  );
 const closure = (start) => {
   const seen = new Set();
   const stack = [...start];

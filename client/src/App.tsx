@@ -43,7 +43,11 @@ const Booth = lazy(() => import("./pages/live/Booth"));
 
 function Loading() {
   const { t } = useTranslation();
-  return <p className="panel" role="status">{t("common.state.loading")}</p>;
+  return (
+    <p className="panel" role="status">
+      {t("common.state.loading")}
+    </p>
+  );
 }
 
 const page = (Page: LazyExoticComponent<ComponentType>) => (
@@ -96,7 +100,9 @@ export function App() {
           <Routes>
             <Route element={<Layout />}>
               <Route index element={page(Home)} />
-              {ROUTES.map(([path, Page]) => <Route key={path} path={path} element={page(Page)} />)}
+              {ROUTES.map(([path, Page]) => (
+                <Route key={path} path={path} element={page(Page)} />
+              ))}
               <Route path="*" element={page(NotFound)} />
             </Route>
           </Routes>

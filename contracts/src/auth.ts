@@ -7,7 +7,10 @@ import { ObjectIdSchema } from "./objectId";
 export const USER_ROLES = ["organiser", "domestic", "vendor", "interpreter"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const EmailSchema = z.email().max(254).transform((e) => e.toLowerCase());
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 /** Long passphrases welcome; argon2id hashes whatever is typed. */
 export const PasswordSchema = z.string().min(10).max(200);
 
@@ -64,7 +67,13 @@ export const InvitationAcceptSchema = z.strictObject({
 export type InvitationAccept = z.output<typeof InvitationAcceptSchema>;
 /** POST /api/invitations: organisers invite a firm's first member (its owner), a firm's owner invites a colleague. */
 export const InvitationRequestSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("firm"), email: EmailSchema, role: z.enum(["domestic", "vendor"]), locale: z.enum(LOCALES).default("vi"), companyId: ObjectIdSchema }),
+  z.strictObject({
+    kind: z.literal("firm"),
+    email: EmailSchema,
+    role: z.enum(["domestic", "vendor"]),
+    locale: z.enum(LOCALES).default("vi"),
+    companyId: ObjectIdSchema,
+  }),
   z.strictObject({ kind: z.literal("colleague"), email: EmailSchema, locale: z.enum(LOCALES).default("vi") }),
 ]);
 export type InvitationRequest = z.output<typeof InvitationRequestSchema>;

@@ -17,7 +17,10 @@ export const ProcessCapabilitySchema = z.strictObject({
 
 export const CertificationSchema = z.strictObject({ code, validUntil: z.coerce.date().optional() });
 /** A product is shown by its name: at least one language of it (the message is a key the api translates). */
-export const ProductSchema = z.strictObject({ name: LocalizedTextSchema.refine((name) => Object.keys(name).length > 0, "nameRequired"), keyIndustrialProductYear: z.number().int().min(2000).max(2100).optional() });
+export const ProductSchema = z.strictObject({
+  name: LocalizedTextSchema.refine((name) => Object.keys(name).length > 0, "nameRequired"),
+  keyIndustrialProductYear: z.number().int().min(2000).max(2100).optional(),
+});
 export const NeedSchema = z.strictObject({
   kind: z.enum(["technology", "buyer", "transfer"]),
   codes: codes.min(1),

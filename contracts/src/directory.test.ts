@@ -15,7 +15,17 @@ const firm = {
 describe("companySearchKey", () => {
   const key = companySearchKey(firm);
   test("holds the labels of its sectors, processes, materials and certifications in all five languages", () => {
-    for (const label of ["Chế tạo khuôn mẫu", "Mould and die making", "金型製作", "금형 제작", "模具製造", "ステンレス鋼", "不鏽鋼", "機械工業", "IATF 16949"]) {
+    for (const label of [
+      "Chế tạo khuôn mẫu",
+      "Mould and die making",
+      "金型製作",
+      "금형 제작",
+      "模具製造",
+      "ステンレス鋼",
+      "不鏽鋼",
+      "機械工業",
+      "IATF 16949",
+    ]) {
       expect(key).toContain(normalizeSearchText(label));
     }
   });
@@ -32,7 +42,14 @@ describe("companySearchKey", () => {
 });
 
 describe("isUnspacedText", () => {
-  test.each([["金型", true], ["プレス", true], ["프레스", true], ["cnc加工", true], ["khuon", false], ["iso", false]])("%s -> %s", (word, expected) => {
+  test.each([
+    ["金型", true],
+    ["プレス", true],
+    ["프레스", true],
+    ["cnc加工", true],
+    ["khuon", false],
+    ["iso", false],
+  ])("%s -> %s", (word, expected) => {
     expect(isUnspacedText(word)).toBe(expected);
   });
 });

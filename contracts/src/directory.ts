@@ -14,7 +14,10 @@ const LABELS = new Map(TAXONOMY.terms.map((t) => [t.code, Object.values(t.labels
 function keyPhrase(text: string): string {
   const plain = normalizeSearchText(text);
   const words = plain.split(" ");
-  const closed = words.reduce((out, word, i) => (i === 0 ? word : isUnspacedText(words[i - 1]!) && isUnspacedText(word) ? out + word : `${out} ${word}`), "");
+  const closed = words.reduce(
+    (out, word, i) => (i === 0 ? word : isUnspacedText(words[i - 1]!) && isUnspacedText(word) ? out + word : `${out} ${word}`),
+    "",
+  );
   return closed === plain ? plain : `${plain} ${closed}`;
 }
 
@@ -28,7 +31,12 @@ function keyPhrase(text: string): string {
 export function companySearchKey(
   p: Pick<CompanyProfile, "legalName" | "englishName" | "district" | "products" | "sectors" | "processes" | "certifications" | "offers">,
 ): string {
-  const codes = new Set([...p.sectors, ...p.processes.flatMap((x) => [x.code, ...x.materials]), ...p.certifications.map((x) => x.code), ...p.offers.map((x) => x.code)]);
+  const codes = new Set([
+    ...p.sectors,
+    ...p.processes.flatMap((x) => [x.code, ...x.materials]),
+    ...p.certifications.map((x) => x.code),
+    ...p.offers.map((x) => x.code),
+  ]);
   const labels = [...codes].flatMap((code) => LABELS.get(code) ?? []);
   // `?? {}`: a product stored before names were required may have none.
   const products = p.products.flatMap((x) => Object.values(x.name ?? {}));
@@ -47,8 +55,14 @@ export const DirectoryQuerySchema = z.strictObject({
   sector: codeFilter.optional(),
   process: codeFilter.optional(),
   certification: codeFilter.optional(),
-  country: z.string().regex(/^[A-Z]{2}$/).optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/)
+    .optional(),
   participation: z.enum(["onsite", "remote"]).optional(),
   /** Organisers: "pending" lists the self-registered firms awaiting approval (others only ever see approved ones). */
   status: z.enum(["pending", "approved"]).optional(),
@@ -76,7 +90,9 @@ export const CompanyCardSchema = z.object({
   languages: z.array(z.string()),
   employees: z.number().optional(),
   description: LocalizedTextSchema.optional(),
-  booth: z.object({ headline: LocalizedTextSchema.optional(), highlights: z.array(LocalizedTextSchema), staffLanguages: z.array(z.string()) }).optional(),
+  booth: z
+    .object({ headline: LocalizedTextSchema.optional(), highlights: z.array(LocalizedTextSchema), staffLanguages: z.array(z.string()) })
+    .optional(),
   /** Awaiting an organiser's approval (only organisers are shown such firms). */
   pending: z.literal(true).optional(),
 });

@@ -56,7 +56,9 @@ export const PlanTargetsSchema = z.object({
 export type PlanTargets = z.infer<typeof PlanTargetsSchema>;
 
 /** A room's name per language, like a session's title: at least one language, 80 characters each. */
-export const RoomNameSchema = z.partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(80)).refine((t) => Object.keys(t).length > 0, "at least one language");
+export const RoomNameSchema = z
+  .partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(80))
+  .refine((t) => Object.keys(t).length > 0, "at least one language");
 
 /**
  * A programme session as organisers add it (POST /api/fair-sessions; PATCH takes it `.partial()`).
@@ -92,5 +94,11 @@ export const InterpreterBodySchema = z.strictObject({
 export type InterpreterBody = z.input<typeof InterpreterBodySchema>;
 
 /** An interpreter as GET /api/interpreters lists them. */
-export const InterpreterViewSchema = z.object({ id: z.string(), name: z.string(), languages: z.array(z.string()), availableDays: z.array(z.string()), userId: z.string().optional() });
+export const InterpreterViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  languages: z.array(z.string()),
+  availableDays: z.array(z.string()),
+  userId: z.string().optional(),
+});
 export type InterpreterView = z.infer<typeof InterpreterViewSchema>;

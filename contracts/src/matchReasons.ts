@@ -61,10 +61,54 @@ export const taxonomyLabel: LabelOf = (c, locale) => TAXONOMY_LABELS.get(c)?.[lo
 
 // Spoken-language names as they read inside a sentence; other languages fall back to Intl.
 const LANGUAGE_NAMES: Record<Locale, Record<string, string>> = {
-  vi: { vi: "tiếng Việt", en: "tiếng Anh", ja: "tiếng Nhật", ko: "tiếng Hàn", zh: "tiếng Trung", de: "tiếng Đức", fr: "tiếng Pháp", it: "tiếng Ý", nl: "tiếng Hà Lan", cs: "tiếng Séc" },
-  en: { vi: "Vietnamese", en: "English", ja: "Japanese", ko: "Korean", zh: "Chinese", de: "German", fr: "French", it: "Italian", nl: "Dutch", cs: "Czech" },
-  ja: { vi: "ベトナム語", en: "英語", ja: "日本語", ko: "韓国語", zh: "中国語", de: "ドイツ語", fr: "フランス語", it: "イタリア語", nl: "オランダ語", cs: "チェコ語" },
-  ko: { vi: "베트남어", en: "영어", ja: "일본어", ko: "한국어", zh: "중국어", de: "독일어", fr: "프랑스어", it: "이탈리아어", nl: "네덜란드어", cs: "체코어" },
+  vi: {
+    vi: "tiếng Việt",
+    en: "tiếng Anh",
+    ja: "tiếng Nhật",
+    ko: "tiếng Hàn",
+    zh: "tiếng Trung",
+    de: "tiếng Đức",
+    fr: "tiếng Pháp",
+    it: "tiếng Ý",
+    nl: "tiếng Hà Lan",
+    cs: "tiếng Séc",
+  },
+  en: {
+    vi: "Vietnamese",
+    en: "English",
+    ja: "Japanese",
+    ko: "Korean",
+    zh: "Chinese",
+    de: "German",
+    fr: "French",
+    it: "Italian",
+    nl: "Dutch",
+    cs: "Czech",
+  },
+  ja: {
+    vi: "ベトナム語",
+    en: "英語",
+    ja: "日本語",
+    ko: "韓国語",
+    zh: "中国語",
+    de: "ドイツ語",
+    fr: "フランス語",
+    it: "イタリア語",
+    nl: "オランダ語",
+    cs: "チェコ語",
+  },
+  ko: {
+    vi: "베트남어",
+    en: "영어",
+    ja: "일본어",
+    ko: "한국어",
+    zh: "중국어",
+    de: "독일어",
+    fr: "프랑스어",
+    it: "이탈리아어",
+    nl: "네덜란드어",
+    cs: "체코어",
+  },
   "zh-Hant": { vi: "越南語", en: "英語", ja: "日語", ko: "韓語", zh: "中文", de: "德語", fr: "法語", it: "義大利語", nl: "荷蘭語", cs: "捷克語" },
 };
 
@@ -114,11 +158,20 @@ type Templates = { [C in MatchReasonCode]: (reason: Extract<MatchReason, { code:
 
 const TEMPLATES: Record<Locale, Templates> = {
   vi: {
-    offerMeetsNeed: (r, f) => (r.needer === "you" ? `Bạn cần ${f.label(r.need)}; đối tác cung cấp ${f.label(r.offer)}` : `Đối tác cần ${f.label(r.need)}; bạn cung cấp ${f.label(r.offer)}`),
+    offerMeetsNeed: (r, f) =>
+      r.needer === "you"
+        ? `Bạn cần ${f.label(r.need)}; đối tác cung cấp ${f.label(r.offer)}`
+        : `Đối tác cần ${f.label(r.need)}; bạn cung cấp ${f.label(r.offer)}`,
     capabilityMeetsRequirement: (r, f) =>
-      r.requirer === "they" ? `Đối tác tìm nhà cung cấp ${f.label(r.required)}; bạn có năng lực ${f.label(r.held)}` : `Bạn tìm nhà cung cấp ${f.label(r.required)}; đối tác có năng lực ${f.label(r.held)}`,
-    certificationHeld: (r, f) => (r.requirer === "they" ? `Bạn có chứng nhận ${f.label(r.certification)} mà đối tác yêu cầu` : `Đối tác có chứng nhận ${f.label(r.certification)} mà bạn yêu cầu`),
-    capacityMeets: (r, f) => `Công suất ${f.number(r.capacity)}/tháng, đáp ứng mức tối thiểu ${f.number(r.minimum)} mà ${r.requirer === "they" ? "đối tác" : "bạn"} yêu cầu`,
+      r.requirer === "they"
+        ? `Đối tác tìm nhà cung cấp ${f.label(r.required)}; bạn có năng lực ${f.label(r.held)}`
+        : `Bạn tìm nhà cung cấp ${f.label(r.required)}; đối tác có năng lực ${f.label(r.held)}`,
+    certificationHeld: (r, f) =>
+      r.requirer === "they"
+        ? `Bạn có chứng nhận ${f.label(r.certification)} mà đối tác yêu cầu`
+        : `Đối tác có chứng nhận ${f.label(r.certification)} mà bạn yêu cầu`,
+    capacityMeets: (r, f) =>
+      `Công suất ${f.number(r.capacity)}/tháng, đáp ứng mức tối thiểu ${f.number(r.minimum)} mà ${r.requirer === "they" ? "đối tác" : "bạn"} yêu cầu`,
     sharedSector: (r, f) => `Cùng lĩnh vực ${f.label(r.sector)}`,
     commonLanguage: (r, f) => `Hai bên đều sử dụng ${f.language(r.language)}`,
     interpreterAvailable: (r, f) => `Có phiên dịch ${f.language(r.languages[0])} – ${f.language(r.languages[1])}`,
@@ -128,10 +181,20 @@ const TEMPLATES: Record<Locale, Templates> = {
     priorityCountry: (r, f) => `Đến từ ${f.country(r.country)}, quốc gia ưu tiên của chương trình`,
   },
   en: {
-    offerMeetsNeed: (r, f) => (r.needer === "you" ? `You need ${f.label(r.need)}; they offer ${f.label(r.offer)}` : `They need ${f.label(r.need)}; you offer ${f.label(r.offer)}`),
-    capabilityMeetsRequirement: (r, f) => (r.requirer === "they" ? `They source ${f.label(r.required)}; you do ${f.label(r.held)}` : `You source ${f.label(r.required)}; they do ${f.label(r.held)}`),
-    certificationHeld: (r, f) => (r.requirer === "they" ? `You hold ${f.label(r.certification)}, which they require` : `Holds ${f.label(r.certification)}, which you require`),
-    capacityMeets: (r, f) => (r.requirer === "they" ? `You make ${f.number(r.capacity)} a month; they need at least ${f.number(r.minimum)}` : `Makes ${f.number(r.capacity)} a month; you need at least ${f.number(r.minimum)}`),
+    offerMeetsNeed: (r, f) =>
+      r.needer === "you"
+        ? `You need ${f.label(r.need)}; they offer ${f.label(r.offer)}`
+        : `They need ${f.label(r.need)}; you offer ${f.label(r.offer)}`,
+    capabilityMeetsRequirement: (r, f) =>
+      r.requirer === "they"
+        ? `They source ${f.label(r.required)}; you do ${f.label(r.held)}`
+        : `You source ${f.label(r.required)}; they do ${f.label(r.held)}`,
+    certificationHeld: (r, f) =>
+      r.requirer === "they" ? `You hold ${f.label(r.certification)}, which they require` : `Holds ${f.label(r.certification)}, which you require`,
+    capacityMeets: (r, f) =>
+      r.requirer === "they"
+        ? `You make ${f.number(r.capacity)} a month; they need at least ${f.number(r.minimum)}`
+        : `Makes ${f.number(r.capacity)} a month; you need at least ${f.number(r.minimum)}`,
     sharedSector: (r, f) => `Both work in ${f.label(r.sector)}`,
     commonLanguage: (r, f) => `Both speak ${f.language(r.language)}`,
     interpreterAvailable: (r, f) => `A ${f.language(r.languages[0])}–${f.language(r.languages[1])} interpreter is available`,
@@ -141,12 +204,20 @@ const TEMPLATES: Record<Locale, Templates> = {
     priorityCountry: (r, f) => `From ${f.country(r.country)}, a priority country of the programme`,
   },
   ja: {
-    offerMeetsNeed: (r, f) => (r.needer === "you" ? `貴社のニーズ「${f.label(r.need)}」に対し、先方は「${f.label(r.offer)}」を提供` : `先方のニーズ「${f.label(r.need)}」に対し、貴社は「${f.label(r.offer)}」を提供`),
+    offerMeetsNeed: (r, f) =>
+      r.needer === "you"
+        ? `貴社のニーズ「${f.label(r.need)}」に対し、先方は「${f.label(r.offer)}」を提供`
+        : `先方のニーズ「${f.label(r.need)}」に対し、貴社は「${f.label(r.offer)}」を提供`,
     capabilityMeetsRequirement: (r, f) =>
-      r.requirer === "they" ? `先方の調達品目「${f.label(r.required)}」に貴社の「${f.label(r.held)}」が対応` : `貴社の調達品目「${f.label(r.required)}」に先方の「${f.label(r.held)}」が対応`,
-    certificationHeld: (r, f) => (r.requirer === "they" ? `先方が求める${f.label(r.certification)}を貴社は取得済み` : `貴社が求める${f.label(r.certification)}を先方は取得済み`),
+      r.requirer === "they"
+        ? `先方の調達品目「${f.label(r.required)}」に貴社の「${f.label(r.held)}」が対応`
+        : `貴社の調達品目「${f.label(r.required)}」に先方の「${f.label(r.held)}」が対応`,
+    certificationHeld: (r, f) =>
+      r.requirer === "they" ? `先方が求める${f.label(r.certification)}を貴社は取得済み` : `貴社が求める${f.label(r.certification)}を先方は取得済み`,
     capacityMeets: (r, f) =>
-      r.requirer === "they" ? `貴社の月産能力${f.number(r.capacity)}は先方の最低要件${f.number(r.minimum)}を満たします` : `先方の月産能力${f.number(r.capacity)}は貴社の最低要件${f.number(r.minimum)}を満たします`,
+      r.requirer === "they"
+        ? `貴社の月産能力${f.number(r.capacity)}は先方の最低要件${f.number(r.minimum)}を満たします`
+        : `先方の月産能力${f.number(r.capacity)}は貴社の最低要件${f.number(r.minimum)}を満たします`,
     sharedSector: (r, f) => `同じ分野（${f.label(r.sector)}）`,
     commonLanguage: (r, f) => `双方とも${f.language(r.language)}で対応可能`,
     interpreterAvailable: (r, f) => `${f.language(r.languages[0])}・${f.language(r.languages[1])}の通訳を手配可能`,
@@ -156,13 +227,22 @@ const TEMPLATES: Record<Locale, Templates> = {
     priorityCountry: (r, f) => `本プログラムの重点国（${f.country(r.country)}）からの参加`,
   },
   ko: {
-    offerMeetsNeed: (r, f) => (r.needer === "you" ? `귀사 수요: ${f.label(r.need)} · 상대 기업 공급: ${f.label(r.offer)}` : `상대 기업 수요: ${f.label(r.need)} · 귀사 공급: ${f.label(r.offer)}`),
+    offerMeetsNeed: (r, f) =>
+      r.needer === "you"
+        ? `귀사 수요: ${f.label(r.need)} · 상대 기업 공급: ${f.label(r.offer)}`
+        : `상대 기업 수요: ${f.label(r.need)} · 귀사 공급: ${f.label(r.offer)}`,
     capabilityMeetsRequirement: (r, f) =>
-      r.requirer === "they" ? `상대 기업 조달 품목: ${f.label(r.required)} · 귀사 보유 공정: ${f.label(r.held)}` : `귀사 조달 품목: ${f.label(r.required)} · 상대 기업 보유 공정: ${f.label(r.held)}`,
+      r.requirer === "they"
+        ? `상대 기업 조달 품목: ${f.label(r.required)} · 귀사 보유 공정: ${f.label(r.held)}`
+        : `귀사 조달 품목: ${f.label(r.required)} · 상대 기업 보유 공정: ${f.label(r.held)}`,
     certificationHeld: (r, f) =>
-      r.requirer === "they" ? `귀사는 상대 기업이 요구하는 ${f.label(r.certification)} 인증을 보유하고 있습니다` : `상대 기업은 귀사가 요구하는 ${f.label(r.certification)} 인증을 보유하고 있습니다`,
+      r.requirer === "they"
+        ? `귀사는 상대 기업이 요구하는 ${f.label(r.certification)} 인증을 보유하고 있습니다`
+        : `상대 기업은 귀사가 요구하는 ${f.label(r.certification)} 인증을 보유하고 있습니다`,
     capacityMeets: (r, f) =>
-      r.requirer === "they" ? `귀사 월 생산능력 ${f.number(r.capacity)}, 상대 기업 최소 요구량 ${f.number(r.minimum)} 충족` : `상대 기업 월 생산능력 ${f.number(r.capacity)}, 귀사 최소 요구량 ${f.number(r.minimum)} 충족`,
+      r.requirer === "they"
+        ? `귀사 월 생산능력 ${f.number(r.capacity)}, 상대 기업 최소 요구량 ${f.number(r.minimum)} 충족`
+        : `상대 기업 월 생산능력 ${f.number(r.capacity)}, 귀사 최소 요구량 ${f.number(r.minimum)} 충족`,
     sharedSector: (r, f) => `같은 분야: ${f.label(r.sector)}`,
     commonLanguage: (r, f) => `양측 모두 ${f.language(r.language)} 가능`,
     interpreterAvailable: (r, f) => `${f.language(r.languages[0])}·${f.language(r.languages[1])} 통역 지원 가능`,
@@ -172,12 +252,18 @@ const TEMPLATES: Record<Locale, Templates> = {
     priorityCountry: (r, f) => `프로그램 중점 국가(${f.country(r.country)}) 참가 기업`,
   },
   "zh-Hant": {
-    offerMeetsNeed: (r, f) => (r.needer === "you" ? `貴公司需要${f.label(r.need)}，對方提供${f.label(r.offer)}` : `對方需要${f.label(r.need)}，貴公司提供${f.label(r.offer)}`),
+    offerMeetsNeed: (r, f) =>
+      r.needer === "you" ? `貴公司需要${f.label(r.need)}，對方提供${f.label(r.offer)}` : `對方需要${f.label(r.need)}，貴公司提供${f.label(r.offer)}`,
     capabilityMeetsRequirement: (r, f) =>
-      r.requirer === "they" ? `對方尋找${f.label(r.required)}供應商，貴公司具備${f.label(r.held)}能力` : `貴公司尋找${f.label(r.required)}供應商，對方具備${f.label(r.held)}能力`,
-    certificationHeld: (r, f) => (r.requirer === "they" ? `貴公司持有對方要求的${f.label(r.certification)}認證` : `對方持有貴公司要求的${f.label(r.certification)}認證`),
+      r.requirer === "they"
+        ? `對方尋找${f.label(r.required)}供應商，貴公司具備${f.label(r.held)}能力`
+        : `貴公司尋找${f.label(r.required)}供應商，對方具備${f.label(r.held)}能力`,
+    certificationHeld: (r, f) =>
+      r.requirer === "they" ? `貴公司持有對方要求的${f.label(r.certification)}認證` : `對方持有貴公司要求的${f.label(r.certification)}認證`,
     capacityMeets: (r, f) =>
-      r.requirer === "they" ? `貴公司月產能${f.number(r.capacity)}，達到對方最低要求${f.number(r.minimum)}` : `對方月產能${f.number(r.capacity)}，達到貴公司最低要求${f.number(r.minimum)}`,
+      r.requirer === "they"
+        ? `貴公司月產能${f.number(r.capacity)}，達到對方最低要求${f.number(r.minimum)}`
+        : `對方月產能${f.number(r.capacity)}，達到貴公司最低要求${f.number(r.minimum)}`,
     sharedSector: (r, f) => `同屬${f.label(r.sector)}領域`,
     commonLanguage: (r, f) => `雙方皆可使用${f.language(r.language)}`,
     interpreterAvailable: (r, f) => `可安排${f.language(r.languages[0])}與${f.language(r.languages[1])}口譯`,

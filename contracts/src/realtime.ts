@@ -42,7 +42,10 @@ export const SocketClaimsSchema = z.strictObject({
   role: z.enum(["organiser", "domestic", "vendor", "interpreter", "guest"]),
   companyId: objectId.optional(),
   /** The session the token was minted for (not its secret: a one-way digest), absent for guests. */
-  sid: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+  sid: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
 });
 export type SocketClaims = z.infer<typeof SocketClaimsSchema>;
 
@@ -59,7 +62,12 @@ export type RoomTicketClaims = z.infer<typeof RoomTicketClaimsSchema>;
 
 export const SocketTokenViewSchema = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
 export const RoomTicketRequestSchema = z.strictObject({ room: JoinableRoomSchema });
-export const RoomTicketViewSchema = z.object({ ticket: z.string(), room: JoinableRoomSchema, access: z.enum(ROOM_ACCESS), expiresAt: z.iso.datetime() });
+export const RoomTicketViewSchema = z.object({
+  ticket: z.string(),
+  room: JoinableRoomSchema,
+  access: z.enum(ROOM_ACCESS),
+  expiresAt: z.iso.datetime(),
+});
 
 /* ---- client -> server ---- */
 export const RoomJoinSchema = z.strictObject({ ticket: z.string().min(1).max(2000) });

@@ -4,7 +4,13 @@ import { DAY_PARTS, MEETING_MODE_PREFERENCES } from "./meeting";
 
 /** A proposed partner as the viewer sees it: the matcher's proposal, the partner's card basics, the reasons as text in the viewer's language. */
 export const RecommendationViewSchema = MatchRecommendationSchema.extend({
-  company: z.object({ id: z.string(), name: z.string(), country: z.string(), kind: z.enum(["domestic", "foreign"]), participation: z.enum(["onsite", "remote"]) }),
+  company: z.object({
+    id: z.string(),
+    name: z.string(),
+    country: z.string(),
+    kind: z.enum(["domestic", "foreign"]),
+    participation: z.enum(["onsite", "remote"]),
+  }),
   text: z.array(z.string()),
   bookmarked: z.boolean(),
 });

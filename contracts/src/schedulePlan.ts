@@ -15,7 +15,12 @@ export const RunSchedulerBodySchema = z.strictObject({
   /** The most meetings an interpreter takes back to back before a pause (a slot off). */
   interpreterMaxRun: z.number().int().min(1).max(20).default(3),
 });
-export const AdjustPlanBodySchema = z.strictObject({ slot: z.string().regex(/^d\d{1,2}s\d{2,3}$/, "not a slot id").nullable() });
+export const AdjustPlanBodySchema = z.strictObject({
+  slot: z
+    .string()
+    .regex(/^d\d{1,2}s\d{2,3}$/, "not a slot id")
+    .nullable(),
+});
 
 /** Interpreters in a plan: the rule on meetings back to back, how often it bit, and how far they walk between tables. */
 const interpreterFigures = z.object({
@@ -42,9 +47,28 @@ export const SchedulePlanViewSchema = z.object({
   breaks: z.number().int(),
   firstFit: z.object({ value: z.number(), breaks: z.number().int() }),
   assignments: z.array(
-    z.object({ meeting: z.string(), kind: z.enum(PLAN_MEETING_KINDS), a: company, b: company, value: z.number(), slot, mode: z.enum(["onsite", "online"]), interpreter: company.optional(), table: z.number().int().optional() }),
+    z.object({
+      meeting: z.string(),
+      kind: z.enum(PLAN_MEETING_KINDS),
+      a: company,
+      b: company,
+      value: z.number(),
+      slot,
+      mode: z.enum(["onsite", "online"]),
+      interpreter: company.optional(),
+      table: z.number().int().optional(),
+    }),
   ),
-  unscheduled: z.array(z.object({ meeting: z.string(), kind: z.enum(PLAN_MEETING_KINDS), a: company, b: company, value: z.number(), reason: z.enum(UNSCHEDULED_REASON_CODES) })),
+  unscheduled: z.array(
+    z.object({
+      meeting: z.string(),
+      kind: z.enum(PLAN_MEETING_KINDS),
+      a: company,
+      b: company,
+      value: z.number(),
+      reason: z.enum(UNSCHEDULED_REASON_CODES),
+    }),
+  ),
   publishedAt: z.iso.datetime().optional(),
   publishResult: z.object({ booked: z.number().int(), conflicts: z.array(z.object({ meeting: z.string(), reason: z.string() })) }).optional(),
   interpreters: interpreterFigures.optional(),

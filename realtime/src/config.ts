@@ -6,7 +6,10 @@ const EnvSchema = z.object({
   PUBLIC_ORIGIN: z.url().default("http://localhost:8080"),
   /** Shared with the api: it signs the socket tokens and room tickets this service verifies. */
   REALTIME_SECRET: z.string().min(32, "must be at least 32 characters"),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type RealtimeConfig = z.infer<typeof EnvSchema>;

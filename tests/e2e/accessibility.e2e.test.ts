@@ -21,7 +21,13 @@ async function audit(page: Page, path: string, ready: string): Promise<string[]>
   })) as Violation[];
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${path}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    .map(
+      (v) =>
+        `${path}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    );
 }
 
 describe("accessibility of the main pages (axe-core)", () => {
@@ -53,7 +59,8 @@ describe("accessibility of the main pages (axe-core)", () => {
       ["/hall", ".booth-tile"],
       ["/signin", "form"],
       ["/signup", "form"],
-    ] as const) found.push(...(await audit(page, path, ready)));
+    ] as const)
+      found.push(...(await audit(page, path, ready)));
     expect(found).toEqual([]);
   });
 
@@ -66,7 +73,8 @@ describe("accessibility of the main pages (axe-core)", () => {
       ["/onboarding", "fieldset"],
       ["/recommendations", "h1"],
       ["/account", "#consents-title"],
-    ] as const) found.push(...(await audit(page, path, ready)));
+    ] as const)
+      found.push(...(await audit(page, path, ready)));
     expect(found).toEqual([]);
   });
 
@@ -82,7 +90,8 @@ describe("accessibility of the main pages (axe-core)", () => {
       ["/organiser/setup", "form"],
       ["/organiser/programme", "form"],
       ["/organiser/interpreters", "form"],
-    ] as const) found.push(...(await audit(page, path, ready)));
+    ] as const)
+      found.push(...(await audit(page, path, ready)));
     expect(found).toEqual([]);
   });
 });

@@ -36,12 +36,19 @@ describe("field test: what people hit (issue #18)", () => {
     const res = await ctx.request.post(`${stack.baseUrl()}/api/auth/register`, {
       headers: { Origin: stack.baseUrl() },
       data: {
-        email, password: "a long enough passphrase", name: "Đỗ Thực Địa", role: "domestic",
-        company: { legalName: `${name} ${n}`, taxCode: freshTaxCode(), country: "VN" }, consents: { personalData: true },
+        email,
+        password: "a long enough passphrase",
+        name: "Đỗ Thực Địa",
+        role: "domestic",
+        company: { legalName: `${name} ${n}`, taxCode: freshTaxCode(), country: "VN" },
+        consents: { personalData: true },
       },
     });
     expect(res.status()).toBe(202);
-    const confirmed = await ctx.request.post(`${stack.baseUrl()}/api/auth/register/confirm`, { headers: { Origin: stack.baseUrl() }, data: { token: registrationToken(await registrationLink(email)) } });
+    const confirmed = await ctx.request.post(`${stack.baseUrl()}/api/auth/register/confirm`, {
+      headers: { Origin: stack.baseUrl() },
+      data: { token: registrationToken(await registrationLink(email)) },
+    });
     expect(confirmed.status()).toBe(201);
     return { companyId: (await confirmed.json()).user.companyId as string, api: await apiAs(ctx.request) };
   }
@@ -94,7 +101,11 @@ describe("field test: what people hit (issue #18)", () => {
     const kansai = (await (await apiAs(ctx.request)).get("/companies?q=kansai")).body.data[0] as CompanyCard;
     await page.goto(`${stack.baseUrl()}/companies/${kansai.id}`);
     await page.getByRole("heading", { level: 1, name: kansai.legalName }).waitFor();
-    await page.locator(".facts-list div").filter({ hasText: "タイムゾーン" }).getByText(/日本標準時/).waitFor();
+    await page
+      .locator(".facts-list div")
+      .filter({ hasText: "タイムゾーン" })
+      .getByText(/日本標準時/)
+      .waitFor();
     expect(await page.locator("main").innerText()).not.toContain(kansai.timeZone);
   });
 
@@ -120,7 +131,10 @@ describe("field test: what people hit (issue #18)", () => {
     const page = await ctx.newPage();
     await page.goto(`${stack.baseUrl()}/agenda`);
     await page.getByTestId("notification-bell").click();
-    const item = page.getByRole("region", { name: "Notifications" }).getByTestId("notification").filter({ hasText: /confirmed/ });
+    const item = page
+      .getByRole("region", { name: "Notifications" })
+      .getByTestId("notification")
+      .filter({ hasText: /confirmed/ });
     await item.waitFor();
     const text = await item.innerText();
     expect(text).not.toContain("Hanoi time");
@@ -133,12 +147,19 @@ describe("field test: what people hit (issue #18)", () => {
     const firm = await registerFirm(ctx, "Công ty TNHH Chờ Duyệt");
     // A profile the matcher can work with: needs that a Japanese vendor offers.
     const kansai = (await firm.api.get("/companies?q=kansai")).body.data[0] as CompanyCard;
-    const profile = { sectors: kansai.sectors, languages: ["vi", "en", "ja"], needs: [{ kind: "technology", codes: [kansai.offers[0]!], priority: 1 }] };
+    const profile = {
+      sectors: kansai.sectors,
+      languages: ["vi", "en", "ja"],
+      needs: [{ kind: "technology", codes: [kansai.offers[0]!], priority: 1 }],
+    };
     expect((await firm.api.patch(`/companies/${firm.companyId}`, profile)).status).toBe(200);
 
     const page = await ctx.newPage();
     await page.goto(`${stack.baseUrl()}/recommendations`);
-    await page.getByTestId("awaiting-approval").getByText("The organisers are reviewing your registration; you will get an e-mail when it is approved.").waitFor();
+    await page
+      .getByTestId("awaiting-approval")
+      .getByText("The organisers are reviewing your registration; you will get an e-mail when it is approved.")
+      .waitFor();
     expect(await page.getByText(/No suggestions yet/).count()).toBe(0);
     await screenshot(page, "recommendations-pending");
 
@@ -170,7 +191,11 @@ describe("field test: what people hit (issue #18)", () => {
     expect(codeBox.y).toBeLessThan(844);
     expect(codeBox.y).toBeLessThan((await page.locator(".facts-list").boundingBox())!.y);
     // The demo fair is days ahead: the page says when the table's check-in opens (15 minutes before).
-    const opens = DateTime.fromISO(onsite.slot!.start).minus({ minutes: 15 }).setZone("Asia/Ho_Chi_Minh").setLocale("en").toLocaleString(DateTime.TIME_SIMPLE);
+    const opens = DateTime.fromISO(onsite.slot!.start)
+      .minus({ minutes: 15 })
+      .setZone("Asia/Ho_Chi_Minh")
+      .setLocale("en")
+      .toLocaleString(DateTime.TIME_SIMPLE);
     await qr.getByTestId("check-in-opens").getByText(`Check-in at the table opens at ${opens}, 15 minutes before the meeting.`).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, "meeting-qr-phone");

@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { OBJECT_ID_HEX, type MeetingView, type PlanSlotOptions, type SchedulePlanSummary, type SchedulePlanView, type SlotBlock } from "@ketnoi/contracts";
+import {
+  OBJECT_ID_HEX,
+  type MeetingView,
+  type PlanSlotOptions,
+  type SchedulePlanSummary,
+  type SchedulePlanView,
+  type SlotBlock,
+} from "@ketnoi/contracts";
 import { launchBrowser, screenshot } from "../support/browser";
 import { stack } from "../support/stack";
 import { apiAs, demo, freshTaxCode, signInThroughUi } from "../support/journeys";
@@ -143,8 +150,12 @@ describe("a domestic firm and a foreign vendor meet", () => {
     const reg = await other.post(`${stack.baseUrl()}/api/auth/register`, {
       headers: { Origin: stack.baseUrl() },
       data: {
-        email: `other-${suffix}@example.vn`, password: "a long enough passphrase", name: "Lê Khác", role: "domestic",
-        company: { legalName: otherFirmName, taxCode: freshTaxCode(), country: "VN" }, consents: { personalData: true, profileSharing: false },
+        email: `other-${suffix}@example.vn`,
+        password: "a long enough passphrase",
+        name: "Lê Khác",
+        role: "domestic",
+        company: { legalName: otherFirmName, taxCode: freshTaxCode(), country: "VN" },
+        consents: { personalData: true, profileSharing: false },
       },
     });
     expect(reg.status()).toBe(202);
@@ -243,13 +254,19 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await mine.getByRole("radio").nth(1).check();
     await mine.getByRole("button", { name: "提案を送信" }).click();
     // Now it is the firm's turn: it moves to the vendor's "sent" list.
-    await vendor.getByRole("region", { name: /送信済み/ }).getByText(firmName).waitFor();
+    await vendor
+      .getByRole("region", { name: /送信済み/ })
+      .getByText(firmName)
+      .waitFor();
     await screenshot(vendor, "inbox-ja");
   });
 
   test("the firm accepts the counter-proposal; both agendas show it with both time zones", async () => {
     await firm.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Requests" }).click();
-    const item = firm.getByRole("region", { name: /Waiting for your answer/ }).getByRole("listitem").filter({ hasText: VENDOR });
+    const item = firm
+      .getByRole("region", { name: /Waiting for your answer/ })
+      .getByRole("listitem")
+      .filter({ hasText: VENDOR });
     await item.getByText("Counter-proposed").waitFor();
     await item.getByRole("button", { name: "Accept" }).click();
     await item.getByText("Accept the slot they proposed.").waitFor();
@@ -260,7 +277,12 @@ describe("a domestic firm and a foreign vendor meet", () => {
     const entry = firm.getByRole("listitem").filter({ hasText: VENDOR });
     await entry.waitFor();
     // Where they meet is what the api booked: its table, or the online room.
-    const agenda = (await (await apiAs(firm.context().request)).get("/meetings?status=booked")).body as { mode: string; table?: number; recipient: { name: string }; requester: { name: string } }[];
+    const agenda = (await (await apiAs(firm.context().request)).get("/meetings?status=booked")).body as {
+      mode: string;
+      table?: number;
+      recipient: { name: string };
+      requester: { name: string };
+    }[];
     const meeting = agenda.filter((m) => m.recipient.name === VENDOR || m.requester.name === VENDOR);
     expect(meeting).toHaveLength(1);
     await entry.getByText(meeting[0]!.mode === "onsite" ? `Table ${meeting[0]!.table}` : "Join online", { exact: true }).waitFor();
@@ -296,7 +318,9 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await firm.getByText("Meeting moved.").waitFor();
     expect(await when.innerText()).not.toBe(before);
     // Stored so: one meeting with the vendor, moved once (calendars replace its event by SEQUENCE).
-    const withVendor = ((await (await apiAs(firmCtx.request)).get("/meetings?status=booked")).body as MeetingView[]).filter((m) => m.recipient.name === VENDOR);
+    const withVendor = ((await (await apiAs(firmCtx.request)).get("/meetings?status=booked")).body as MeetingView[]).filter(
+      (m) => m.recipient.name === VENDOR,
+    );
     expect(withVendor.map((m) => m.sequence)).toEqual([1]);
 
     // Cancel only after confirming (a mis-click must not cancel a delegation's meeting).
@@ -316,7 +340,9 @@ describe("a domestic firm and a foreign vendor meet", () => {
   });
 
   test("an organiser at the desk may report either side absent once the meeting has started", async () => {
-    const meeting = ((await (await apiAs(firmCtx.request)).get("/meetings?status=booked")).body as MeetingView[]).find((m) => m.recipient.name === VENDOR)!;
+    const meeting = ((await (await apiAs(firmCtx.request)).get("/meetings?status=booked")).body as MeetingView[]).find(
+      (m) => m.recipient.name === VENDOR,
+    )!;
     const ctx = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/Berlin" });
     const page = await ctx.newPage();
     await signInThroughUi(page, demo("organiser"), EN);
@@ -346,8 +372,18 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await page.locator(".field-error").first().waitFor(); // below the api's minimum of 0.2 s
     await page.getByLabel("Time limit (seconds)").fill("1");
     const summary = page.getByRole("region", { name: /^Plan (Draft|Published)$/ });
-    const figure = (label: string) => summary.locator(".figures > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
-    const number = async (label: string) => Number((await figure(label).innerText()).split("\n")[0]!.replace(/[^\d,.]/g, "").replace(/,/g, ""));
+    const figure = (label: string) =>
+      summary
+        .locator(".figures > div")
+        .filter({ has: page.getByText(label, { exact: true }) })
+        .locator("dd");
+    const number = async (label: string) =>
+      Number(
+        (await figure(label).innerText())
+          .split("\n")[0]!
+          .replace(/[^\d,.]/g, "")
+          .replace(/,/g, ""),
+      );
 
     // A draft with three matching proposals per company leaves many out: grouped by reason, the groups
     // add up to the "Left out" figure, and a group opened lists every one of its meetings.
@@ -381,13 +417,19 @@ describe("a domestic firm and a foreign vendor meet", () => {
     // The new firm's booked meeting is in the plan; the filter finds it typed without diacritics.
     const placed = page.getByRole("region", { name: "Placed meetings" });
     await placed.getByLabel("Filter by company").fill(`co khi thu nghiem ${suffix}`);
-    await placed.getByRole("cell", { name: new RegExp(firmName) }).first().waitFor();
+    await placed
+      .getByRole("cell", { name: new RegExp(firmName) })
+      .first()
+      .waitFor();
     expect(await placed.locator("tbody tr").count()).toBeGreaterThan(0);
     await placed.getByLabel("Filter by company").fill("");
 
     // The run form keeps interpreters to three meetings in a row by default; the summary says how that went.
     expect(await page.getByLabel("Interpreter: most meetings in a row").inputValue()).toBe("3");
-    await figure("Interpreter runs at the limit").locator("small").getByText(/^at most 3 in a row; longest [0-3]$/).waitFor();
+    await figure("Interpreter runs at the limit")
+      .locator("small")
+      .getByText(/^at most 3 in a row; longest [0-3]$/)
+      .waitFor();
 
     // Leaving the page does not lose the plan: the list has both plans, newest first, and opens it again.
     const planId = new URL(page.url()).searchParams.get("plan")!;
@@ -455,7 +497,11 @@ describe("a domestic firm and a foreign vendor meet", () => {
     const busy = page.getByRole("button", { name: "Publishing…" });
     await busy.waitFor();
     expect(await busy.isDisabled()).toBe(true);
-    await page.getByRole("status").filter({ hasText: /^Publishing…/ }).first().waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Publishing…/ })
+      .first()
+      .waitFor();
     // The plan books what it planned and no firm touched since: every planned meeting, no conflict.
     await page.getByText(`Published: ${toBook} meetings booked, 0 conflicts.`).waitFor();
     expect(publishes).toHaveLength(1);

@@ -29,7 +29,10 @@ describe("home page in a real browser", () => {
     expect(Number(await figures.locator("dd").first().innerText())).toBeGreaterThanOrEqual(200);
     // The programme shows Hanoi time and, for a viewer in Tokyo, their own (08:30 Hanoi = 10:30 Tokyo).
     await page.getByText("Khai mạc Hội chợ").waitFor();
-    await page.getByText(/Giờ của bạn: 10:30/).first().waitFor();
+    await page
+      .getByText(/Giờ của bạn: 10:30/)
+      .first()
+      .waitFor();
     // The live visitor count arrives over Socket.IO through the gateway.
     await page.getByText(/người đang trực tuyến/).waitFor();
     await screenshot(page, "home-vi");

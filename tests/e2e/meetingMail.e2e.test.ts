@@ -6,7 +6,9 @@ import { registrationLink, registrationToken } from "../support/registrationMail
 
 /** The calendar part of a delivered mail, unfolded (RFC 5545 lines may wrap). */
 async function calendarOf(mail: DeliveredMail) {
-  const part = [...mail.Attachments, ...mail.Inline].find((a) => a.FileName.endsWith(".ics") || a.ContentType.startsWith("text/calendar") || a.ContentType === "application/ics");
+  const part = [...mail.Attachments, ...mail.Inline].find(
+    (a) => a.FileName.endsWith(".ics") || a.ContentType.startsWith("text/calendar") || a.ContentType === "application/ics",
+  );
   if (!part) throw new Error(`"${mail.Subject}" carries no calendar`);
   const text = (await partText(mail, part.PartID)).replace(/\r?\n[ \t]/g, "");
   const field = (name: string) => text.match(new RegExp(`^${name}[:;](.*)$`, "m"))?.[1]?.replace(/^.*:/, "") ?? "";
@@ -23,7 +25,12 @@ describe("meeting mails carry the calendar invitation", () => {
     const suffix = Date.now().toString(36);
     const email = `ics-${suffix}@example.vn`;
     const register = await new ApiClient(base, base, "en").post("/api/auth/register", {
-      email, password: "a long enough passphrase", name: "Đỗ Lịch", role: "domestic", locale: "en", timeZone: "Asia/Ho_Chi_Minh",
+      email,
+      password: "a long enough passphrase",
+      name: "Đỗ Lịch",
+      role: "domestic",
+      locale: "en",
+      timeZone: "Asia/Ho_Chi_Minh",
       company: { legalName: `Cơ khí Lịch ${suffix}`, taxCode: freshTaxCode(), country: "VN", district: "Cầu Giấy" },
       consents: { personalData: true, profileSharing: true, marketing: false },
     });
@@ -37,12 +44,17 @@ describe("meeting mails carry the calendar invitation", () => {
     expectStatus(await owner.call("PATCH", `/api/companies/${owner.companyId}`, { languages: ["vi", "ja"] }), 200, "languages");
     const vendor = await new ApiClient(base, base, "en").signIn("vendor@ketnoi.demo", "ketnoi-demo-2026");
 
-    const request = expectStatus(await owner.post("/api/meetings", { with: vendor.companyId, message: "Servo presses", mode: "either" }), 201, "request").body as { id: string };
+    const request = expectStatus(
+      await owner.post("/api/meetings", { with: vendor.companyId, message: "Servo presses", mode: "either" }),
+      201,
+      "request",
+    ).body as { id: string };
     const slots = expectStatus(await vendor.get(`/api/meetings/slots?with=${owner.companyId}`), 200, "slots").body as { id: string; start: string }[];
     // Other tests book the demo vendor at the same time: accept in the first slot still free, move to a later one.
     let answer = await vendor.post(`/api/meetings/${request.id}/accept`, { slot: slots[0]!.id });
     let used = 0;
-    while (answer.status === 409 && used < slots.length - 2) answer = await vendor.post(`/api/meetings/${request.id}/accept`, { slot: slots[++used]!.id });
+    while (answer.status === 409 && used < slots.length - 2)
+      answer = await vendor.post(`/api/meetings/${request.id}/accept`, { slot: slots[++used]!.id });
     const booked = expectStatus(answer, 200, "accept").body as { id: string; slot: { start: string } };
 
     const invite = await calendarOf(await waitForMail(email, /^Meeting with .* confirmed$/));
@@ -57,7 +69,8 @@ describe("meeting mails carry the calendar invitation", () => {
     expect(raw).toMatch(/Content-Type: text\/html/i);
 
     let move = await vendor.post(`/api/meetings/${booked.id}/reschedule`, { slot: slots[++used]!.id });
-    while (move.status === 409 && used < slots.length - 1) move = await vendor.post(`/api/meetings/${booked.id}/reschedule`, { slot: slots[++used]!.id });
+    while (move.status === 409 && used < slots.length - 1)
+      move = await vendor.post(`/api/meetings/${booked.id}/reschedule`, { slot: slots[++used]!.id });
     const moved = expectStatus(move, 200, "move").body as { slot: { start: string } };
     const update = await calendarOf(await waitForMail(email, /^Meeting with .* moved$/));
     expect(update).toMatchObject({ method: "REQUEST", uid: invite.uid, sequence: 1, start: icsTime(moved.slot.start) });

@@ -42,7 +42,14 @@ describe("notifications in a real browser", () => {
     const registering = await http.newContext({ baseURL: stack.baseUrl(), extraHTTPHeaders: { Origin: stack.baseUrl() } });
     contexts.push(registering);
     const registered = await registering.post("/api/auth/register", {
-      data: { email, password: "a long enough password", name: "Phạm Thông Báo", role: "domestic", company: { legalName: `Công ty TNHH Thông Báo ${n}`, taxCode: taxCode(n * 13), country: "VN" }, consents: { personalData: true } },
+      data: {
+        email,
+        password: "a long enough password",
+        name: "Phạm Thông Báo",
+        role: "domestic",
+        company: { legalName: `Công ty TNHH Thông Báo ${n}`, taxCode: taxCode(n * 13), country: "VN" },
+        consents: { personalData: true },
+      },
     });
     expect(registered.status()).toBe(202);
     // The mailed link creates the firm and signs its owner in.
@@ -60,7 +67,10 @@ describe("notifications in a real browser", () => {
       const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
-      await context.request.post(`${stack.baseUrl()}/api/auth/login`, { data: { email: "vendor@ketnoi.demo", password: "ketnoi-demo-2026" }, headers: { Origin: stack.baseUrl() } });
+      await context.request.post(`${stack.baseUrl()}/api/auth/login`, {
+        data: { email: "vendor@ketnoi.demo", password: "ketnoi-demo-2026" },
+        headers: { Origin: stack.baseUrl() },
+      });
       // The bell reads the list once its socket is connected (or cannot connect): then it is listening.
       const listening = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/me/notifications" && r.ok());
       await page.goto(`${stack.baseUrl()}/agenda`);

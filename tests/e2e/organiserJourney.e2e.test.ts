@@ -35,7 +35,13 @@ describe("the organiser's console", () => {
     await prep.close();
 
     browser = await launchBrowser([`--use-file-for-fake-video-capture=${video}`]);
-    ctx = await browser.newContext({ locale: "en-GB", timezoneId: "Asia/Ho_Chi_Minh", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    ctx = await browser.newContext({
+      locale: "en-GB",
+      timezoneId: "Asia/Ho_Chi_Minh",
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     ctx.setDefaultTimeout(15_000);
     page = await ctx.newPage();
   });
@@ -93,7 +99,11 @@ describe("the organiser's console", () => {
     // every outcome named in full (an SVG chart cut labels at 20 characters).
     const fair = (await (await apiAs(ctx.request)).get("/fairs/current")).body as FairSummary;
     const byCountry = page.getByRole("figure", { name: "By country" });
-    await byCountry.getByRole("listitem").filter({ hasText: "Vietnam" }).getByText(new Intl.NumberFormat("en-GB").format(fair.counts.byCountry.VN!), { exact: true }).waitFor();
+    await byCountry
+      .getByRole("listitem")
+      .filter({ hasText: "Vietnam" })
+      .getByText(new Intl.NumberFormat("en-GB").format(fair.counts.byCountry.VN!), { exact: true })
+      .waitFor();
     await page.getByRole("figure", { name: "From request to meeting" }).getByRole("listitem").first().waitFor();
     await page.getByRole("figure", { name: "Outcomes" }).getByRole("listitem").filter({ hasText: "Quotation requested" }).waitFor();
     await page.getByRole("meter", { name: /Hanoi supporting-industry firms/ }).waitFor();
@@ -113,8 +123,11 @@ describe("the organiser's console", () => {
 
   test("company import checks each line and reports the bad ones (dry run)", async () => {
     await page.goto(`${stack.baseUrl()}/organiser/companies`);
-    const header = "kind,legal_name,english_name,tax_code,country,district,time_zone,participation,sectors,processes,certifications,offers,languages,employees,export_markets,description_vi,description_en,listed";
-    await page.getByLabel("Or paste the CSV").fill(`${header}\ndomestic,Công ty Thử,,123,VN,Đống Đa,Asia/Ho_Chi_Minh,onsite,sec.mech,,,,vi,10,,,,true\n`);
+    const header =
+      "kind,legal_name,english_name,tax_code,country,district,time_zone,participation,sectors,processes,certifications,offers,languages,employees,export_markets,description_vi,description_en,listed";
+    await page
+      .getByLabel("Or paste the CSV")
+      .fill(`${header}\ndomestic,Công ty Thử,,123,VN,Đống Đa,Asia/Ho_Chi_Minh,onsite,sec.mech,,,,vi,10,,,,true\n`);
     await page.getByRole("button", { name: "Check only" }).click();
     await page.getByText(/Check: 0 would be new, 0 updated, 1 rejected\./).waitFor();
     await page.getByRole("cell", { name: "tax_code" }).waitFor();

@@ -95,7 +95,10 @@ describe("the organiser's fair set-up, programme and interpreters", () => {
 
     await card.getByRole("button", { name: "Delete" }).click();
     await card.getByRole("button", { name: "Confirm delete" }).click();
-    await page.getByRole("status").filter({ hasText: `“${title}” deleted.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `“${title}” deleted.` })
+      .waitFor();
     await card.waitFor({ state: "detached" });
   });
 
@@ -113,7 +116,10 @@ describe("the organiser's fair set-up, programme and interpreters", () => {
     const days = add.getByRole("group", { name: "Working days" }).getByRole("checkbox");
     await days.first().check();
     await add.getByRole("button", { name: "Add the interpreter" }).click();
-    await page.getByRole("status").filter({ hasText: `${name} added.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${name} added.` })
+      .waitFor();
     const card = page.getByRole("listitem", { name });
     await card.getByText("Korean").waitFor();
 
@@ -122,12 +128,18 @@ describe("the organiser's fair set-up, programme and interpreters", () => {
     await edit.getByRole("checkbox", { name: "Japanese" }).check();
     await edit.getByRole("group", { name: "Working days" }).getByRole("checkbox").last().check();
     await edit.getByRole("button", { name: "Save changes" }).click();
-    await page.getByRole("status").filter({ hasText: `Changes to ${name} saved.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Changes to ${name} saved.` })
+      .waitFor();
     await card.getByText("Japanese").waitFor();
 
     await card.getByRole("button", { name: "Delete" }).click();
     await card.getByRole("button", { name: "Confirm delete" }).click();
-    await page.getByRole("status").filter({ hasText: `${name} removed.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${name} removed.` })
+      .waitFor();
     await card.waitFor({ state: "detached" });
   });
 });

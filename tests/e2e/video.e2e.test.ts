@@ -7,7 +7,11 @@ type Who = "organiser" | "domestic" | "vendor" | "interpreter";
 
 /** A browser context signed in as a demo login (the session cookie), in English (on a phone when `phone`). */
 async function signedIn(browser: Browser, who: Who, phone = false) {
-  const context = await browser.newContext({ locale: "en-US", baseURL: stack.baseUrl(), ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}) });
+  const context = await browser.newContext({
+    locale: "en-US",
+    baseURL: stack.baseUrl(),
+    ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}),
+  });
   const origin = { Origin: stack.baseUrl() };
   const login = await context.request.post("/api/auth/login", { data: { email: `${who}@ketnoi.demo`, password: PASSWORD }, headers: origin });
   if (!login.ok()) throw new Error(`login as ${who}: ${login.status()}`);
@@ -25,10 +29,14 @@ type Signed = Awaited<ReturnType<typeof signedIn>>;
 async function receivesVideo(page: Page, identity?: string) {
   const selector = identity ? `[data-identity="${identity}"] video[data-testid=remote-video]` : "video[data-testid=remote-video]";
   await page.waitForSelector(selector, { timeout: 30_000 });
-  await page.waitForFunction((sel) => {
-    const v = document.querySelector<HTMLVideoElement>(sel);
-    return Boolean(v && v.videoWidth > 0 && v.readyState >= 2);
-  }, selector, { timeout: 30_000 });
+  await page.waitForFunction(
+    (sel) => {
+      const v = document.querySelector<HTMLVideoElement>(sel);
+      return Boolean(v && v.videoWidth > 0 && v.readyState >= 2);
+    },
+    selector,
+    { timeout: 30_000 },
+  );
 }
 
 /** How light a colour is, 0 (black) to 1 (white), from a computed "rgb(r, g, b)". */
@@ -40,8 +48,15 @@ function lightness(rgb: string) {
 /** Frees the demo pair for a new meeting (one live meeting per pair), then books an online one. */
 async function bookOnlineMeeting(domestic: Signed, vendor: Signed, organiser: Signed) {
   const vendorCompany = vendor.user.companyId!;
-  const mine = (await domestic.api.get("/meetings")) as { id: string; status: string; requester: { companyId: string }; recipient: { companyId: string } }[];
-  for (const m of mine.filter((m) => [m.requester.companyId, m.recipient.companyId].includes(vendorCompany) && ["requested", "countered", "booked"].includes(m.status))) {
+  const mine = (await domestic.api.get("/meetings")) as {
+    id: string;
+    status: string;
+    requester: { companyId: string };
+    recipient: { companyId: string };
+  }[];
+  for (const m of mine.filter(
+    (m) => [m.requester.companyId, m.recipient.companyId].includes(vendorCompany) && ["requested", "countered", "booked"].includes(m.status),
+  )) {
     if (m.status === "booked") await organiser.api.post(`/meetings/${m.id}/cancel`);
     else for (const s of [vendor, domestic]) await s.api.post(`/meetings/${m.id}/decline`, { reason: "other" });
   }
@@ -71,7 +86,12 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
 
   test("two parties try their meeting room days ahead: each receives the other's video, the page says it is a test call, and the meeting stays booked; a third user is refused", async () => {
     // The Hanoi firm joins from a phone, the vendor from a computer.
-    const [domestic, vendor, organiser, interpreter] = [await as("domestic", true), await as("vendor"), await as("organiser"), await as("interpreter")];
+    const [domestic, vendor, organiser, interpreter] = [
+      await as("domestic", true),
+      await as("vendor"),
+      await as("organiser"),
+      await as("interpreter"),
+    ];
     const meeting = await bookOnlineMeeting(domestic, vendor, organiser);
     expect(meeting.status).toBe("booked");
     // The interpreter is not assigned to it: no token (as if the meeting did not exist).
@@ -82,13 +102,19 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
     for (const p of pages) p.on("pageerror", (e) => errors.push(e.message));
     for (const p of pages) {
       await p.goto(`/meetings/${meeting.id}/room`);
-      await p.waitForFunction(() => (document.querySelector<HTMLVideoElement>("[data-testid=preview-video]")?.videoWidth ?? 0) > 0, null, { timeout: 20_000 });
+      await p.waitForFunction(() => (document.querySelector<HTMLVideoElement>("[data-testid=preview-video]")?.videoWidth ?? 0) > 0, null, {
+        timeout: 20_000,
+      });
       await p.getByRole("button", { name: "Join", exact: true }).click();
     }
     await receivesVideo(pages[0]!, vendor.user.id);
     await receivesVideo(pages[1]!, domestic.user.id);
     // The meeting is days away (the demo fair is always ahead): the page says so...
-    for (const p of pages) await p.getByTestId("test-call").getByText(/Test call: the meeting is at the time above/).waitFor();
+    for (const p of pages)
+      await p
+        .getByTestId("test-call")
+        .getByText(/Test call: the meeting is at the time above/)
+        .waitFor();
     // ...LiveKit's signed webhooks reached the api and the realtime service told the room: a test call...
     await pages[0]!.getByTestId("meeting-state").getByText("Test call (nothing is recorded yet)").waitFor({ timeout: 15_000 });
     // ...which recorded both joins and left the meeting booked, so it can still be moved or cancelled.
@@ -98,7 +124,9 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
     await screenshot(pages[0]!, "meeting-room");
 
     // Each page names whom it meets at the top, with the slot (names as the api gives them in English).
-    const shown = (await (await domestic.context.request.get(`/api/meetings/${meeting.id}`, { headers: { "Accept-Language": "en" } })).json()) as typeof meeting;
+    const shown = (await (
+      await domestic.context.request.get(`/api/meetings/${meeting.id}`, { headers: { "Accept-Language": "en" } })
+    ).json()) as typeof meeting;
     await pages[0]!.getByRole("heading", { level: 1, name: `Online meeting with ${shown.recipient.name}` }).waitFor();
     await pages[1]!.getByRole("heading", { level: 1, name: `Online meeting with ${shown.requester.name}` }).waitFor();
     await pages[0]!.getByTestId("meeting-when").locator("time").waitFor();
@@ -106,7 +134,11 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
     await pages[1]!.getByRole("button", { name: "Share screen" }).waitFor();
     expect(await pages[0]!.getByRole("button", { name: "Share screen" }).count()).toBe(0);
     // Leaving stands apart from the device toggles (it looked like every other button).
-    const look = (name: string) => pages[1]!.getByRole("toolbar").getByRole("button", { name, exact: true }).evaluate((el) => getComputedStyle(el).backgroundColor);
+    const look = (name: string) =>
+      pages[1]!
+        .getByRole("toolbar")
+        .getByRole("button", { name, exact: true })
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(Math.abs(lightness(await look("Leave")) - lightness(await look("Stop camera")))).toBeGreaterThan(0.4);
 
     // Camera off and on again (the other side sees who it is, not a black tile), then a clean leave.
@@ -128,13 +160,17 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
     const [staff, visitor] = [await as("domestic"), await as("vendor")];
     const booth = `/booths/${staff.user.companyId}`;
     await visitor.api.post(`${booth}/queue`); // a place from an earlier run is taken back below
-    await visitor.context.request.delete(`/api${booth}/queue`, { headers: { Origin: stack.baseUrl(), "X-CSRF-Token": ((await visitor.api.get("/auth/session")) as { csrfToken: string }).csrfToken } });
+    await visitor.context.request.delete(`/api${booth}/queue`, {
+      headers: { Origin: stack.baseUrl(), "X-CSRF-Token": ((await visitor.api.get("/auth/session")) as { csrfToken: string }).csrfToken },
+    });
 
     const staffPage = await staff.context.newPage();
     if (process.env.E2E_DEBUG) staffPage.on("console", (m) => console.log("staff:", m.text()));
     await staffPage.goto(booth);
     await staffPage.getByTestId("queue-list").waitFor({ state: "attached" });
-    await staffPage.waitForFunction(() => (document.querySelector<HTMLVideoElement>("[data-testid=preview-video]")?.videoWidth ?? 0) > 0, null, { timeout: 20_000 });
+    await staffPage.waitForFunction(() => (document.querySelector<HTMLVideoElement>("[data-testid=preview-video]")?.videoWidth ?? 0) > 0, null, {
+      timeout: 20_000,
+    });
     await staffPage.getByRole("button", { name: "Join", exact: true }).click();
     await staffPage.getByTestId("local-video").waitFor();
 
@@ -142,7 +178,10 @@ describe("video rooms in a real browser with the real LiveKit server", () => {
     const staffCsrf = ((await staff.api.get("/auth/session")) as { csrfToken: string }).csrfToken;
     const catalogue = `catalogue-${Date.now()}.pdf`;
     // (A firm's card and files are public once it is listed: its owner consents to sharing its profile.)
-    const listed = await staff.context.request.patch("/api/me/consents", { headers: { Origin: stack.baseUrl(), "X-CSRF-Token": staffCsrf }, data: { profileSharing: true } });
+    const listed = await staff.context.request.patch("/api/me/consents", {
+      headers: { Origin: stack.baseUrl(), "X-CSRF-Token": staffCsrf },
+      data: { profileSharing: true },
+    });
     expect(listed.status()).toBe(204);
     const upload = await staff.context.request.post(`/api/companies/${staff.user.companyId}/attachments?kind=catalogue&name=${catalogue}`, {
       headers: { Origin: stack.baseUrl(), "X-CSRF-Token": staffCsrf, "Content-Type": "application/octet-stream" },

@@ -12,7 +12,10 @@ describe("booths: chat and queue", () => {
     expect(last).toMatchObject({ room: `booth:${t.domesticCompany}`, payload: { text: "message 5", name: t.as.vendor.session.user.name } });
     const page1 = (await t.as.interpreter.agent.get(`${booth()}/chat?limit=2`).expect(200)).body as { id: string; text: string }[];
     expect(page1.map((m) => m.text)).toEqual(["message 5", "message 4"]);
-    const page2 = (await t.as.interpreter.agent.get(`${booth()}/chat?limit=2&before=${page1[1]!.id}`).expect(200)).body as { id: string; text: string }[];
+    const page2 = (await t.as.interpreter.agent.get(`${booth()}/chat?limit=2&before=${page1[1]!.id}`).expect(200)).body as {
+      id: string;
+      text: string;
+    }[];
     expect(page2.map((m) => m.text)).toEqual(["message 3", "message 2"]);
     const page3 = (await t.as.interpreter.agent.get(`${booth()}/chat?limit=2&before=${page2[1]!.id}`).expect(200)).body as { text: string }[];
     expect(page3.map((m) => m.text)).toEqual(["message 1"]);
@@ -55,9 +58,12 @@ describe("booths: chat and queue", () => {
     const staffView = (await t.as.domestic.agent.get(`${booth()}/queue`).expect(200)).body;
     expect(staffView.waiting.map((w: { userId: string }) => w.userId)).toEqual([vendorId, interpreterId]);
     // Each waiting visitor was told their place live.
-    expect(t.published.filter((p) => p.event === "booth:queue" && p.room === `user:${interpreterId}`).at(-1)).toMatchObject({ payload: { position: 2 } });
+    expect(t.published.filter((p) => p.event === "booth:queue" && p.room === `user:${interpreterId}`).at(-1)).toMatchObject({
+      payload: { position: 2 },
+    });
 
-    const token = async (who: "vendor" | "interpreter" | "domestic") => (await post(t.as[who], `${booth()}/video-token`).expect(200)).body as { canPublish: boolean; roomName: string };
+    const token = async (who: "vendor" | "interpreter" | "domestic") =>
+      (await post(t.as[who], `${booth()}/video-token`).expect(200)).body as { canPublish: boolean; roomName: string };
     expect((await token("vendor")).canPublish).toBe(false);
     expect((await token("domestic")).canPublish).toBe(true);
     expect((await token("vendor")).roomName).toMatch(/^booth-[0-9a-f]{32}$/);
@@ -66,7 +72,9 @@ describe("booths: chat and queue", () => {
     expect((await post(t.as.domestic, `${booth()}/queue/admit`).expect(200)).body).toMatchObject({ userId: vendorId });
     expect((await t.as.vendor.agent.get(`${booth()}/queue`).expect(200)).body).toMatchObject({ position: null, admitted: true });
     expect((await t.as.interpreter.agent.get(`${booth()}/queue`).expect(200)).body).toMatchObject({ position: 1 });
-    expect(t.published.filter((p) => p.event === "booth:queue" && p.room === `user:${vendorId}`).at(-1)).toMatchObject({ payload: { admitted: true } });
+    expect(t.published.filter((p) => p.event === "booth:queue" && p.room === `user:${vendorId}`).at(-1)).toMatchObject({
+      payload: { admitted: true },
+    });
     expect((await token("vendor")).canPublish).toBe(true);
     expect((await token("interpreter")).canPublish).toBe(false);
 

@@ -29,16 +29,34 @@ describe("database (FerretDB through Mongoose)", () => {
 
   test("a created meeting is returned as it reads back (create does not read it again)", async () => {
     const fair = await repos.fairs.upsertBySlug(generateDemoFair(DEMO_DAYS).fair);
-    const [a, b] = generateDemoFair(DEMO_DAYS).companies.slice(0, 2).map((c) => ({ ...c, fairId: fair.id }));
+    const [a, b] = generateDemoFair(DEMO_DAYS)
+      .companies.slice(0, 2)
+      .map((c) => ({ ...c, fairId: fair.id }));
     const ids = await repos.companies.upsertMany([a!, b!]);
     const [requesterId, recipientId] = [ids.get(a!.registrationKey)!, ids.get(b!.registrationKey)!];
     const id = repos.meetings.newId();
     const created = await repos.meetings.create(
       id,
       {
-        fairId: fair.id, requesterId, recipientId, parties: [requesterId, recipientId], requestedBy: requesterId, message: "Khuôn dập", preferredMode: "either", dayPart: "any",
-        source: "booking", status: "booked", startsAt: fairTime(1, "09:00"), endsAt: fairTime(1, "09:30"), mode: "onsite", table: 7,
-        sequence: 0, outcomes: [], absent: [], checkInCode: "c".repeat(24), reservationKeys: ["k1", "k2"],
+        fairId: fair.id,
+        requesterId,
+        recipientId,
+        parties: [requesterId, recipientId],
+        requestedBy: requesterId,
+        message: "Khuôn dập",
+        preferredMode: "either",
+        dayPart: "any",
+        source: "booking",
+        status: "booked",
+        startsAt: fairTime(1, "09:00"),
+        endsAt: fairTime(1, "09:30"),
+        mode: "onsite",
+        table: 7,
+        sequence: 0,
+        outcomes: [],
+        absent: [],
+        checkInCode: "c".repeat(24),
+        reservationKeys: ["k1", "k2"],
       },
       requesterId,
     );
@@ -47,7 +65,15 @@ describe("database (FerretDB through Mongoose)", () => {
   });
 
   test("unique indexes hold: a second user with the same email is refused by the database", async () => {
-    const user = { name: "A", email: "dup@example.vn", passwordHash: "x", role: "domestic" as const, locale: "vi" as const, timeZone: "Asia/Ho_Chi_Minh", consents: [] };
+    const user = {
+      name: "A",
+      email: "dup@example.vn",
+      passwordHash: "x",
+      role: "domestic" as const,
+      locale: "vi" as const,
+      timeZone: "Asia/Ho_Chi_Minh",
+      consents: [],
+    };
     await db.models.User.create(user);
     await expect(db.models.User.create({ ...user, email: "DUP@example.vn" })).rejects.toMatchObject({ code: 11000 });
     expect(await db.models.User.countDocuments({ email: "dup@example.vn" })).toBe(1);
@@ -55,7 +81,9 @@ describe("database (FerretDB through Mongoose)", () => {
 
   test("bulk writes of more than 100 operations complete (batched below FerretDB's limit)", async () => {
     const fair = await repos.fairs.findBySlug(generateDemoFair(DEMO_DAYS).fair.slug);
-    const companies = generateDemoFair(DEMO_DAYS).companies.slice(0, 150).map((c) => ({ ...c, fairId: fair!.id }));
+    const companies = generateDemoFair(DEMO_DAYS)
+      .companies.slice(0, 150)
+      .map((c) => ({ ...c, fairId: fair!.id }));
     const ids = await repos.companies.upsertMany(companies);
     expect(ids.size).toBe(150);
     const again = await repos.companies.upsertMany(companies);

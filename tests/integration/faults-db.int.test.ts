@@ -30,9 +30,15 @@ describe("faults: the database goes away and comes back", () => {
   test("a booked meeting survives an outage: calls answer 503 with Retry-After (never 500 or a hang), health names the db, and the api recovers by itself", async () => {
     // An accepted meeting: the demo firm asks the demo vendor (its seeded onsite-only request, which a
     // remote vendor cannot take, is withdrawn first) and the vendor accepts in a common free slot.
-    const seeded = (expectStatus(await domestic.get("/api/meetings?status=requested"), 200).body as { id: string; recipient: { companyId: string } }[]).find((m) => m.recipient.companyId === vendor.companyId);
+    const seeded = (
+      expectStatus(await domestic.get("/api/meetings?status=requested"), 200).body as { id: string; recipient: { companyId: string } }[]
+    ).find((m) => m.recipient.companyId === vendor.companyId);
     if (seeded) expectStatus(await domestic.post(`/api/meetings/${seeded.id}/cancel`, { note: "" }), 200, "withdraw");
-    const request = expectStatus(await domestic.post("/api/meetings", { with: vendor.companyId, message: "Xin gặp", mode: "either" }), 201, "request").body;
+    const request = expectStatus(
+      await domestic.post("/api/meetings", { with: vendor.companyId, message: "Xin gặp", mode: "either" }),
+      201,
+      "request",
+    ).body;
     // (The demo firm is not listed in the directory, so the free common slots are asked from its side.)
     const [slot] = expectStatus(await domestic.get(`/api/meetings/slots?with=${vendor.companyId}`), 200).body as { id: string }[];
     const booked = expectStatus(await vendor.post(`/api/meetings/${request.id}/accept`, { slot: slot!.id }), 200, "accept").body;

@@ -40,9 +40,15 @@ describe("faults: LiveKit is down", () => {
 
     // A request answered by the other side: the demo firm asks the demo vendor (its seeded onsite-only
     // request, which a remote vendor cannot take, is withdrawn first); the vendor accepts.
-    const seeded = (expectStatus(await domestic.get("/api/meetings?status=requested"), 200).body as { id: string; recipient: { companyId: string } }[]).find((m) => m.recipient.companyId === vendor.companyId);
+    const seeded = (
+      expectStatus(await domestic.get("/api/meetings?status=requested"), 200).body as { id: string; recipient: { companyId: string } }[]
+    ).find((m) => m.recipient.companyId === vendor.companyId);
     if (seeded) expectStatus(await domestic.post(`/api/meetings/${seeded.id}/cancel`, { note: "" }), 200, "withdraw");
-    const request = expectStatus(await domestic.post("/api/meetings", { with: vendor.companyId, message: "Xin gặp", mode: "either" }), 201, "request").body;
+    const request = expectStatus(
+      await domestic.post("/api/meetings", { with: vendor.companyId, message: "Xin gặp", mode: "either" }),
+      201,
+      "request",
+    ).body;
     expect(request.status).toBe("requested");
     const [slot] = expectStatus(await domestic.get(`/api/meetings/slots?with=${vendor.companyId}`), 200).body as { id: string }[];
     const accepted = expectStatus(await vendor.post(`/api/meetings/${request.id}/accept`, { slot: slot!.id }), 200, "accept").body;

@@ -1,6 +1,15 @@
 import { faultStack, waitFor, type FaultStack } from "../support/processes";
 import { ApiClient, expectStatus } from "../support/httpClient";
-import { closeAllSockets, connectedWithin, demoClient, liveSocket, nextLiveEvent, nodeHealth, socketToken, type LiveSocket } from "../support/faultFixtures";
+import {
+  closeAllSockets,
+  connectedWithin,
+  demoClient,
+  liveSocket,
+  nextLiveEvent,
+  nodeHealth,
+  socketToken,
+  type LiveSocket,
+} from "../support/faultFixtures";
 
 // Fault tests with real processes: two realtime nodes share one Redis, which is killed and started
 // again. Ports 27512 (FerretDB), 6512 (Redis), 3512 (api), 3513 and 3514 (realtime) belong to this file.
@@ -61,7 +70,10 @@ describe("faults: Redis goes away under two realtime nodes", () => {
     // The connected sockets stay, and a client that arrives now is served by its node: it connects and
     // hears that node's own hall count.
     expect(onNode1.connected && vendorOnNode2.connected).toBe(true);
-    for (const [node, own] of [[node1, 1], [node2, 1]] as const) {
+    for (const [node, own] of [
+      [node1, 1],
+      [node2, 1],
+    ] as const) {
       const late = liveSocket(node, guestToken);
       sockets.push(late);
       const count = nextLiveEvent(late, "hall:visitors");
@@ -70,7 +82,9 @@ describe("faults: Redis goes away under two realtime nodes", () => {
       close(late);
     }
     // Booking keeps working while realtime delivery is degraded.
-    const seeded = (expectStatus(await domestic.get("/api/meetings?status=requested"), 200).body as { id: string; recipient: { companyId: string } }[]).find((m) => m.recipient.companyId === vendor.companyId);
+    const seeded = (
+      expectStatus(await domestic.get("/api/meetings?status=requested"), 200).body as { id: string; recipient: { companyId: string } }[]
+    ).find((m) => m.recipient.companyId === vendor.companyId);
     if (seeded) expectStatus(await domestic.post(`/api/meetings/${seeded.id}/cancel`, { note: "" }), 200, "withdraw during the outage");
 
     await s.redis!.start(); // empty: Redis holds nothing the app needs
@@ -81,7 +95,10 @@ describe("faults: Redis goes away under two realtime nodes", () => {
 
     // Cross-node again: a visitor on node 2 is counted on node 1 (retried while the subscriptions come back).
     await waitFor("a hall count spanning both nodes", async () => {
-      const heard = nextLiveEvent(onNode1, "hall:visitors", (v) => v.count === 3, 3000).then(() => true, () => false);
+      const heard = nextLiveEvent(onNode1, "hall:visitors", (v) => v.count === 3, 3000).then(
+        () => true,
+        () => false,
+      );
       const visitor = await open(node2, guestToken);
       const ok = await heard;
       close(visitor);
@@ -90,7 +107,11 @@ describe("faults: Redis goes away under two realtime nodes", () => {
     });
     // And the api's notification reaches the vendor's socket on node 2.
     const notified = nextLiveEvent(vendorOnNode2, "notification", (n) => n.kind === "meeting_requested");
-    const request = expectStatus(await domestic.post("/api/meetings", { with: vendor.companyId, message: "Xin gặp", mode: "either" }), 201, "request").body;
+    const request = expectStatus(
+      await domestic.post("/api/meetings", { with: vendor.companyId, message: "Xin gặp", mode: "either" }),
+      201,
+      "request",
+    ).body;
     expect(await notified).toMatchObject({ kind: "meeting_requested", meetingId: request.id });
     expect(onNode1.connected && vendorOnNode2.connected).toBe(true);
   });

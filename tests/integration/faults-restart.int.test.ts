@@ -1,6 +1,18 @@
 import { faultStack, waitFor, type FaultStack } from "../support/processes";
 import { expectStatus, type ApiClient, type Reply } from "../support/httpClient";
-import { closeAllSockets, connectedWithin, demoClient, distinctSlots, freshPartners, healthy, liveSocket, meetingsBetween, nextLiveEvent, socketToken, withDatabase } from "../support/faultFixtures";
+import {
+  closeAllSockets,
+  connectedWithin,
+  demoClient,
+  distinctSlots,
+  freshPartners,
+  healthy,
+  liveSocket,
+  meetingsBetween,
+  nextLiveEvent,
+  socketToken,
+  withDatabase,
+} from "../support/faultFixtures";
 
 // Fault tests with real processes: the api and the realtime service are killed (SIGKILL) under
 // traffic and started again. Ports 27513 (FerretDB), 6513 (Redis), 3515 (api) and 3516 (realtime)
@@ -98,10 +110,16 @@ describe("faults: the api or the realtime service is killed mid-traffic and rest
 
     await waitFor("the socket to reconnect by itself", () => socket.connected, { timeoutMs: 60_000 });
     // Events reach it again: the api's notification of a new request to the vendor.
-    const seeded = (expectStatus(await domestic.get("/api/meetings?status=requested"), 200).body as { id: string; recipient: { companyId: string } }[]).find((m) => m.recipient.companyId === vendor.companyId);
+    const seeded = (
+      expectStatus(await domestic.get("/api/meetings?status=requested"), 200).body as { id: string; recipient: { companyId: string } }[]
+    ).find((m) => m.recipient.companyId === vendor.companyId);
     if (seeded) expectStatus(await domestic.post(`/api/meetings/${seeded.id}/cancel`, { note: "" }), 200, "withdraw");
     const notified = nextLiveEvent(socket, "notification", (n) => n.kind === "meeting_requested");
-    const request = expectStatus(await domestic.post("/api/meetings", { with: vendor.companyId, message: "Xin gặp", mode: "either" }), 201, "request").body;
+    const request = expectStatus(
+      await domestic.post("/api/meetings", { with: vendor.companyId, message: "Xin gặp", mode: "either" }),
+      201,
+      "request",
+    ).body;
     expect(await notified).toMatchObject({ kind: "meeting_requested", meetingId: request.id });
   });
 });

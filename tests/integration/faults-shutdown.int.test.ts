@@ -25,7 +25,10 @@ describe("faults: graceful shutdown on SIGTERM", () => {
     // The auto-scheduler searches for 3 s in a worker thread: long enough to be in flight at SIGTERM.
     const slow = organiser.post("/api/scheduler/plans", { timeLimitSeconds: 3 }, { timeoutMs: 60_000 });
     let answered = false;
-    void slow.then(() => (answered = true), () => (answered = true));
+    void slow.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
     await new Promise((r) => setTimeout(r, 800));
     expect(answered).toBe(false);
 
@@ -54,7 +57,10 @@ describe("faults: graceful shutdown on SIGTERM", () => {
     const staying = await open(node2);
     let stayingDropped = "";
     staying.on("disconnect", (reason) => (stayingDropped = reason));
-    const told = leaving.map((socket) => new Promise<{ reason: string; at: number }>((resolve) => socket.once("disconnect", (reason) => resolve({ reason, at: Date.now() }))));
+    const told = leaving.map(
+      (socket) =>
+        new Promise<{ reason: string; at: number }>((resolve) => socket.once("disconnect", (reason) => resolve({ reason, at: Date.now() }))),
+    );
 
     s.realtime[0]!.signal("SIGTERM");
     const exit = await s.realtime[0]!.exited();

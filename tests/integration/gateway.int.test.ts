@@ -36,7 +36,10 @@ describe("the gateway sets X-Forwarded-For; a client cannot choose its address",
     const { app } = buildTestApp(db);
     // The api, and (at /echo under both proxied paths) what the gateway passed on.
     const handle = (req: IncomingMessage, res: ServerResponse) => {
-      if (req.url?.endsWith("/echo")) return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ forwardedFor: req.headers["x-forwarded-for"] ?? null }));
+      if (req.url?.endsWith("/echo"))
+        return res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ forwardedFor: req.headers["x-forwarded-for"] ?? null }));
       app(req as never, res as never);
     };
     upstream = createServer(handle);
@@ -52,7 +55,14 @@ describe("the gateway sets X-Forwarded-For; a client cannot choose its address",
       .replaceAll("@CLIENT_DIST@", dir)
       .replaceAll("@PREFIX@", dir);
     writeFileSync(join(dir, "nginx.conf"), conf);
-    gateway = new Service("gateway", port, NGINX, ["-p", dir, "-c", join(dir, "nginx.conf"), "-e", join(dir, "error.log"), "-g", "daemon off;"], process.env, join(dir, "gateway.log"));
+    gateway = new Service(
+      "gateway",
+      port,
+      NGINX,
+      ["-p", dir, "-c", join(dir, "nginx.conf"), "-e", join(dir, "error.log"), "-g", "daemon off;"],
+      process.env,
+      join(dir, "gateway.log"),
+    );
     await gateway.start(20_000);
     base = `http://127.0.0.1:${port}`;
   });
@@ -77,7 +87,9 @@ describe("the gateway sets X-Forwarded-For; a client cannot choose its address",
         headers: { "Content-Type": "application/json", "X-Forwarded-For": forged },
         body: JSON.stringify({ email: `nobody-${randomBytes(4).toString("hex")}@example.vn`, password: "not the password" }),
       });
-    const headersOf = (res: Response) => ({ headers: { ratelimit: res.headers.get("ratelimit") ?? undefined, "ratelimit-policy": res.headers.get("ratelimit-policy") ?? undefined } });
+    const headersOf = (res: Response) => ({
+      headers: { ratelimit: res.headers.get("ratelimit") ?? undefined, "ratelimit-policy": res.headers.get("ratelimit-policy") ?? undefined },
+    });
     const [first, second] = [await login("198.51.100.7"), await login("203.0.113.9")];
     expect([first.status, second.status]).toEqual([401, 401]);
     const [a, b] = [rateLimitOf(headersOf(first), "login-address"), rateLimitOf(headersOf(second), "login-address")];

@@ -22,7 +22,13 @@ function socketInodes(pid: number): Set<string> {
   const inodes = new Set<string>();
   try {
     for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-      const target = (() => { try { return readlinkSync(`/proc/${pid}/fd/${fd}`); } catch { return ""; } })();
+      const target = (() => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`);
+        } catch {
+          return "";
+        }
+      })();
       const m = /^socket:\[(\d+)\]$/.exec(target);
       if (m) inodes.add(m[1]!);
     }
@@ -41,7 +47,10 @@ function isLocal(hexAddress: string): { loopback: boolean; unspecified: boolean 
   }
   const v6 = ip!.toUpperCase();
   return {
-    loopback: v6 === "00000000000000000000000001000000" || /^0000000000000000FFFF00000[0-9A-F]{2}00007F$/.test(v6) || /^0000000000000000FFFF0000[0-9A-F]{6}7F$/.test(v6),
+    loopback:
+      v6 === "00000000000000000000000001000000" ||
+      /^0000000000000000FFFF00000[0-9A-F]{2}00007F$/.test(v6) ||
+      /^0000000000000000FFFF0000[0-9A-F]{6}7F$/.test(v6),
     unspecified: /^0+$/.test(v6),
   };
 }

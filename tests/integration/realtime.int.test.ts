@@ -87,7 +87,13 @@ describe("realtime service", () => {
     other.on("notification", () => (leaked = true));
     const heard = nextEvent(onB, "notification", (n) => n.kind === "meeting_requested");
     const vendor = signedIn.vendor!;
-    const meeting = (await vendor.agent.post("/api/meetings").set(vendor.csrf).send({ with: companyOf("domestic"), message: "Xin chào" }).expect(201)).body;
+    const meeting = (
+      await vendor.agent
+        .post("/api/meetings")
+        .set(vendor.csrf)
+        .send({ with: companyOf("domestic"), message: "Xin chào" })
+        .expect(201)
+    ).body;
     const n = await heard;
     expect(n).toMatchObject({ kind: "meeting_requested", meetingId: meeting.id });
     // The same row a reconnecting client reads back.
@@ -104,7 +110,10 @@ describe("realtime service", () => {
     await connected(socket);
     expect((await counted).count).toBeGreaterThanOrEqual(1);
     // Rooms need tickets, and tickets need a user; a user's ticket is no use on a guest's socket.
-    await request(t.app).post("/api/realtime/tickets").send({ room: `booth:${companyOf("vendor")}` }).expect(401);
+    await request(t.app)
+      .post("/api/realtime/tickets")
+      .send({ room: `booth:${companyOf("vendor")}` })
+      .expect(401);
     const reply = await emitAck(socket, "room:join", { ticket: await ticket("domestic", `booth:${companyOf("vendor")}`) });
     expect(reply).toMatchObject({ ok: false });
   });
@@ -130,7 +139,9 @@ describe("realtime service", () => {
     const vendorTicket = await ticket("vendor", room);
     expect(await emitAck(interpreterSocket, "room:join", { ticket: vendorTicket })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     const [header, body, mac] = vendorTicket.split(".");
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, "base64url").toString()), sub: signedIn.interpreter!.session.user.id })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body!, "base64url").toString()), sub: signedIn.interpreter!.session.user.id }),
+    ).toString("base64url");
     const refused = { ok: false, error: { code: "forbidden" } };
     expect(await emitAck(interpreterSocket, "room:join", { ticket: `${header}.${forged}.${mac}` })).toMatchObject(refused);
     // A socket token is no room ticket: neither the api's own, nor one carrying a room's claims.
@@ -145,11 +156,20 @@ describe("realtime service", () => {
     const domesticSocket = await open(nodeB.url, "firm");
     expect(await emitAck(vendorSocket, "room:join", { ticket: vendorTicket })).toMatchObject({ ok: true, room, access: "party" });
     expect(await emitAck(domesticSocket, "room:join", { ticket: await ticket("firm", room) })).toMatchObject({ ok: true, room });
-    expect(await emitAck(await open(nodeB.url, "organiser"), "room:join", { ticket: await ticket("organiser", room) })).toMatchObject({ ok: true, access: "organiser" });
+    expect(await emitAck(await open(nodeB.url, "organiser"), "room:join", { ticket: await ticket("organiser", room) })).toMatchObject({
+      ok: true,
+      access: "organiser",
+    });
     let interpreterHeard = false;
     interpreterSocket.on("meeting:live", () => (interpreterHeard = true));
     const both = [nextEvent(vendorSocket, "meeting:live"), nextEvent(domesticSocket, "meeting:live")];
-    redisEventPublisher(t.redis).publish(room, "meeting:live", { meetingId: meeting.id, state: "waiting", present: [], status: "booked", at: new Date().toISOString() });
+    redisEventPublisher(t.redis).publish(room, "meeting:live", {
+      meetingId: meeting.id,
+      state: "waiting",
+      present: [],
+      status: "booked",
+      at: new Date().toISOString(),
+    });
     await Promise.all(both);
     expect(interpreterHeard).toBe(false);
   });
@@ -159,11 +179,20 @@ describe("realtime service", () => {
     expect(await emitAck(socket, "room:join", {})).toMatchObject({ ok: false, error: { code: "bad_request" } });
     expect(await emitAck(socket, "room:join", "meeting:0123456789abcdef01234567")).toMatchObject({ ok: false, error: { code: "bad_request" } });
     expect(await emitAck(socket, "room:join", { ticket: "x", extra: 1 })).toMatchObject({ ok: false, error: { code: "bad_request" } });
-    expect(await emitAck(socket, "room:leave", { room: "user:0123456789abcdef01234567" })).toMatchObject({ ok: false, error: { code: "bad_request" } });
-    expect(await emitAck(socket, "room:leave", { room: `booth:${companyOf("domestic")}` })).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    expect(await emitAck(socket, "room:leave", { room: "user:0123456789abcdef01234567" })).toMatchObject({
+      ok: false,
+      error: { code: "bad_request" },
+    });
+    expect(await emitAck(socket, "room:leave", { room: `booth:${companyOf("domestic")}` })).toMatchObject({
+      ok: false,
+      error: { code: "bad_request" },
+    });
     expect(await emitAck(socket, "chat:shout", { text: "hi" })).toMatchObject({ ok: false, error: { code: "bad_request" } });
     // Still connected and still able to do the right thing.
-    expect(await emitAck(socket, "room:join", { ticket: await ticket("vendor", `booth:${companyOf("domestic")}`) })).toMatchObject({ ok: true, access: "visitor" });
+    expect(await emitAck(socket, "room:join", { ticket: await ticket("vendor", `booth:${companyOf("domestic")}`) })).toMatchObject({
+      ok: true,
+      access: "visitor",
+    });
   });
 
   test("booth presence: who is in the booth now, staff counted apart, across nodes", async () => {
@@ -208,7 +237,10 @@ describe("realtime service", () => {
     const [hereToken, thereToken] = [await tokenOf(here), await tokenOf(there)];
     const leaving = socketClient(nodeB.url, hereToken);
     const staying = socketClient(nodeA.url, thereToken);
-    cleanup.push(() => leaving.disconnect(), () => staying.disconnect());
+    cleanup.push(
+      () => leaving.disconnect(),
+      () => staying.disconnect(),
+    );
     await Promise.all([connected(leaving), connected(staying)]);
     const closed = new Promise<string>((resolve) => leaving.once("disconnect", (reason) => resolve(reason)));
     await here.agent.post("/api/auth/logout").set(here.csrf).send({}).expect(204);
@@ -216,7 +248,12 @@ describe("realtime service", () => {
     expect(await closed).toBe("io server disconnect");
     // The other session's socket still hears the user's notifications.
     const heard = nextEvent(staying, "notification", (n) => n.id === "after-sign-out");
-    redisEventPublisher(t.redis).notify([there.session.user.id], { id: "after-sign-out", kind: "meeting_booked", data: {}, createdAt: new Date().toISOString() });
+    redisEventPublisher(t.redis).notify([there.session.user.id], {
+      id: "after-sign-out",
+      kind: "meeting_booked",
+      data: {},
+      createdAt: new Date().toISOString(),
+    });
     await expect(heard).resolves.toMatchObject({ id: "after-sign-out" });
     expect(staying.connected).toBe(true);
   });
@@ -241,7 +278,11 @@ describe("realtime service", () => {
     const socket = socketClient(nodeB.url, token);
     cleanup.push(() => socket.disconnect());
     await connected(socket);
-    const booth = await s.agent.post("/api/realtime/tickets").set(s.csrf).send({ room: `booth:${companyOf("domestic")}` }).expect(200);
+    const booth = await s.agent
+      .post("/api/realtime/tickets")
+      .set(s.csrf)
+      .send({ room: `booth:${companyOf("domestic")}` })
+      .expect(200);
     // The session is marked ended in Redis, as sign-out does, but this node's socket was not told to close.
     const { sid } = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { sid: string };
     await t.redis.set(endedSessionKey(sid), "1", { expiration: { type: "EX", value: 60 } });

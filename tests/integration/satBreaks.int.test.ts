@@ -21,8 +21,14 @@ const tinyInstance: fc.Arbitrary<Instance> = fc
     slots: fc.integer({ min: 3, max: 6 }),
     tables: fc.integer({ min: 1, max: 2 }),
     rooms: fc.integer({ min: 0, max: 1 }),
-    people: fc.array(fc.record({ avail: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), onsite: fc.boolean() }), { minLength: 4, maxLength: 5 }),
-    meetings: fc.array(fc.record({ a: fc.nat(4), b: fc.nat(4), mode: fc.constantFrom("onsite", "online", "either"), needs: fc.boolean() }), { minLength: 3, maxLength: 7 }),
+    people: fc.array(fc.record({ avail: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), onsite: fc.boolean() }), {
+      minLength: 4,
+      maxLength: 5,
+    }),
+    meetings: fc.array(fc.record({ a: fc.nat(4), b: fc.nat(4), mode: fc.constantFrom("onsite", "online", "either"), needs: fc.boolean() }), {
+      minLength: 3,
+      maxLength: 7,
+    }),
     interpreter: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
   })
   .map((r) => {
@@ -30,7 +36,11 @@ const tinyInstance: fc.Arbitrary<Instance> = fc
     const slots = Array.from({ length: r.slots }, (_, i) => {
       const day = r.slots === 6 && i >= 3 ? 1 : 0;
       const hour = 2 + (day ? i - 3 : i);
-      return { id: `s${i}`, start: new Date(Date.UTC(2026, 11, 10 + day, hour)).toISOString(), end: new Date(Date.UTC(2026, 11, 10 + day, hour, 30)).toISOString() };
+      return {
+        id: `s${i}`,
+        start: new Date(Date.UTC(2026, 11, 10 + day, hour)).toISOString(),
+        end: new Date(Date.UTC(2026, 11, 10 + day, hour, 30)).toISOString(),
+      };
     });
     const pick = (flags: boolean[]) => slots.filter((_, i) => flags[i]).map((s) => s.id);
     const P = r.people.length;
@@ -44,7 +54,14 @@ const tinyInstance: fc.Arbitrary<Instance> = fc
       meetings: r.meetings
         .map((m, i) => ({ ...m, a: m.a % P, b: m.b % P, i }))
         .filter((m) => m.a !== m.b)
-        .map((m) => ({ id: `M${m.i}`, a: `P${m.a}`, b: `P${m.b}`, value: 1, mode: m.mode as "onsite" | "online" | "either", languages: m.needs ? (["vi", "ja"] as [string, string]) : null })),
+        .map((m) => ({
+          id: `M${m.i}`,
+          a: `P${m.a}`,
+          b: `P${m.b}`,
+          value: 1,
+          mode: m.mode as "onsite" | "online" | "either",
+          languages: m.needs ? (["vi", "ja"] as [string, string]) : null,
+        })),
     };
   });
 

@@ -77,14 +77,23 @@ describe("video: LiveKit tokens after policy checks, webhooks recording attendan
   });
 
   test("an onsite meeting has no video room", async () => {
-    const other = (await t.db.models.Company.findOne({ kind: "foreign", listed: true, status: { $ne: "pending" }, _id: { $ne: t.vendorCompany } }).lean())!;
+    const other = (await t.db.models.Company.findOne({
+      kind: "foreign",
+      listed: true,
+      status: { $ne: "pending" },
+      _id: { $ne: t.vendorCompany },
+    }).lean())!;
     const onsite = (await post(t.as.domestic, "/api/meetings", { with: other._id.toHexString(), slot: "d1s09", mode: "onsite" }).expect(201)).body;
     const res = await post(t.as.domestic, `/api/meetings/${onsite.id}/video-token`).expect(409);
     expect(res.body.error.fields).toEqual({ meeting: expect.any(String) });
   });
 
   test("unsigned, tampered and wrongly signed webhooks are refused and change nothing", async () => {
-    const body = webhook("participant_joined", t.as.domestic.session.user.id, { access: "party", meetingId: meeting.id, companyId: t.domesticCompany });
+    const body = webhook("participant_joined", t.as.domestic.session.user.id, {
+      access: "party",
+      meetingId: meeting.id,
+      companyId: t.domesticCompany,
+    });
     await send(body).expect(401);
     const signature = await signedWebhook(body);
     await send(body.replace("participant_joined", "participant_left"), signature).expect(401);
@@ -128,7 +137,9 @@ describe("video: LiveKit tokens after policy checks, webhooks recording attendan
     expect((await t.repos.meetings.findById(meeting.id))!.status).toBe("booked"); // never together yet
     const interpreterJoined = webhook("participant_joined", t.as.interpreter.session.user.id, { access: "interpreter", meetingId: meeting.id });
     await deliver(interpreterJoined);
-    const live = t.published.filter((p) => p.room === `meeting:${meeting.id}` && p.event === "meeting:live").map((p) => (p.payload as { state: string }).state);
+    const live = t.published
+      .filter((p) => p.room === `meeting:${meeting.id}` && p.event === "meeting:live")
+      .map((p) => (p.payload as { state: string }).state);
     expect(live).toEqual(["waiting", "ended", "waiting", "interpreter_joined"]);
 
     await deliver(webhook("participant_joined", domestic, party(t.domesticCompany)));
@@ -154,7 +165,12 @@ describe("video: LiveKit tokens after policy checks, webhooks recording attendan
 
   test("webhooks for rooms that are not the meeting's are ignored", async () => {
     const before = await t.db.models.VideoAttendance.countDocuments();
-    const body = webhook("participant_joined", t.as.vendor.session.user.id, { access: "party", meetingId: meeting.id, companyId: t.vendorCompany }, "some-other-room");
+    const body = webhook(
+      "participant_joined",
+      t.as.vendor.session.user.id,
+      { access: "party", meetingId: meeting.id, companyId: t.vendorCompany },
+      "some-other-room",
+    );
     await send(body, await signedWebhook(body)).expect(204);
     expect(await t.db.models.VideoAttendance.countDocuments()).toBe(before);
     expect(del).toBeDefined();
@@ -174,8 +190,14 @@ describe("video: online meetings settled by presence inside their window", () =>
   };
   const joined = (record: { id: string; onlineRoom?: string | null }, who: "domestic" | "vendor", at: Date, kind: "joined" | "left" = "joined") =>
     t.repos.videoAttendance.record({
-      id: `EV_${record.id}_${who}_${kind}_${at.getTime()}`, meetingId: record.id, room: record.onlineRoom!, userId: t.as[who].session.user.id, access: "party",
-      companyId: who === "domestic" ? t.domesticCompany : t.vendorCompany, kind, at,
+      id: `EV_${record.id}_${who}_${kind}_${at.getTime()}`,
+      meetingId: record.id,
+      room: record.onlineRoom!,
+      userId: t.as[who].session.user.id,
+      access: "party",
+      companyId: who === "domestic" ? t.domesticCompany : t.vendorCompany,
+      kind,
+      at,
     });
   const minutes = (d: Date, n: number) => new Date(d.getTime() + n * 60_000);
 

@@ -45,7 +45,11 @@ export { FIXED_NOW } from "./clock";
  * The fields are filled in by beforeAll.
  */
 export function useSeededApp(label: string) {
-  const t = {} as { db: Awaited<ReturnType<typeof freshDatabase>>; app: ReturnType<typeof buildTestApp>["app"]; repos: ReturnType<typeof buildTestApp>["repos"] };
+  const t = {} as {
+    db: Awaited<ReturnType<typeof freshDatabase>>;
+    app: ReturnType<typeof buildTestApp>["app"];
+    repos: ReturnType<typeof buildTestApp>["repos"];
+  };
   beforeAll(async () => {
     t.db = await freshDatabase(label);
     const built = buildTestApp(t.db, { now: () => FIXED_NOW });

@@ -68,9 +68,17 @@ export async function buildCompany(repos: Repositories, overrides: CompanyOverri
     ...given,
   };
   // The key a company list matches the firm by (domain/companyCsv.ts), so an import updates it rather than adding another.
-  const registrationKey = given.registrationKey ?? (kind === "domestic" ? `VN:${(fields.taxCode ?? id).slice(0, 10)}` : `${fields.country}:${normalizeSearchText(fields.legalName).replace(/ /g, "-")}`);
+  const registrationKey =
+    given.registrationKey ??
+    (kind === "domestic"
+      ? `VN:${(fields.taxCode ?? id).slice(0, 10)}`
+      : `${fields.country}:${normalizeSearchText(fields.legalName).replace(/ /g, "-")}`);
   const profile = { ...fields, registrationKey };
-  const companyId = await repos.companies.createPending({ ...profile, searchKey: companySearchKey(profile), fairId: fairId ?? (await currentFairId(repos)) });
+  const companyId = await repos.companies.createPending({
+    ...profile,
+    searchKey: companySearchKey(profile),
+    fairId: fairId ?? (await currentFairId(repos)),
+  });
   if (status === "approved" && !(await repos.companies.approve(companyId))) throw new Error(`company ${companyId} was not approved`);
   return (await repos.companies.findById(companyId))!;
 }
@@ -109,7 +117,13 @@ export async function buildFirm(t: FactoryTarget, overrides: { company?: Company
 export async function buildInterpreter(repos: Repositories, overrides: Partial<Omit<InterpreterRecord, "id" | "userId">> = {}) {
   const fair = (await repos.fairs.findCurrent(FIXED_NOW))!;
   const user = await buildUser(repos, { role: "interpreter" });
-  const interpreter = await repos.interpreters.create(fair.id, { name: user.name, languages: ["vi", "ja"], availableDays: fair.days, userId: user.id, ...overrides });
+  const interpreter = await repos.interpreters.create(fair.id, {
+    name: user.name,
+    languages: ["vi", "ja"],
+    availableDays: fair.days,
+    userId: user.id,
+    ...overrides,
+  });
   return { interpreter, user };
 }
 

@@ -56,7 +56,10 @@ export function meetingsBetween(db: Database, a: string, b: string, status?: str
 
 /** Waits until the api's /api/health answers 200 (every required dependency up). */
 export function healthy(stack: FaultStack, client: ApiClient, timeoutMs = 90_000) {
-  return waitFor("the api's /api/health to answer 200", async () => (await client.get("/api/health", { timeoutMs: 10_000 })).status === 200, { timeoutMs, intervalMs: 500 }).catch((err: Error) => {
+  return waitFor("the api's /api/health to answer 200", async () => (await client.get("/api/health", { timeoutMs: 10_000 })).status === 200, {
+    timeoutMs,
+    intervalMs: 500,
+  }).catch((err: Error) => {
     throw new Error(`${err.message}\n${stack.logs()}`);
   });
 }
@@ -66,7 +69,8 @@ export function expectUnavailable(reply: { status: number; headers: Headers; bod
   if (reply.status !== 503) throw new Error(`${what}: expected 503, got ${reply.status} ${JSON.stringify(reply.body)}`);
   const retryAfter = reply.headers.get("retry-after");
   if (!retryAfter || !/^\d+$/.test(retryAfter)) throw new Error(`${what}: 503 without a Retry-After in seconds (${retryAfter})`);
-  if ((reply.body as { error?: { code?: string } } | undefined)?.error?.code !== "service_unavailable") throw new Error(`${what}: unexpected error body ${JSON.stringify(reply.body)}`);
+  if ((reply.body as { error?: { code?: string } } | undefined)?.error?.code !== "service_unavailable")
+    throw new Error(`${what}: unexpected error body ${JSON.stringify(reply.body)}`);
 }
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -80,7 +84,15 @@ const openSockets = new Set<LiveSocket>();
 
 /** A Socket.IO client on one realtime node (WebSocket only, as behind the gateway). */
 export function liveSocket(url: string, token: string, { reconnection = false } = {}): LiveSocket {
-  const socket: LiveSocket = ioClient(url, { path: SOCKET_PATH, transports: ["websocket"], forceNew: true, reconnection, reconnectionDelay: 200, reconnectionDelayMax: 1000, auth: { token } });
+  const socket: LiveSocket = ioClient(url, {
+    path: SOCKET_PATH,
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection,
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 1000,
+    auth: { token },
+  });
   openSockets.add(socket);
   return socket;
 }

@@ -35,7 +35,12 @@ export class ApiClient {
     }
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: method === "GET" ? undefined : JSON.stringify(body ?? {}), signal: AbortSignal.timeout(timeoutMs) });
+      res = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
     } catch (err) {
       if ((err as Error).name === "TimeoutError") throw new Error(`${method} ${path} got no answer within ${timeoutMs} ms (the api hangs)`);
       throw err;

@@ -43,7 +43,12 @@ export async function apiAs(request: APIRequestContext, email?: string, password
 }
 
 /** Signs in through the sign-in page (labels in the page's language). */
-export async function signInThroughUi(page: Page, email: string, labels: { email: string; password: string; submit: string }, password = DEMO_PASSWORD) {
+export async function signInThroughUi(
+  page: Page,
+  email: string,
+  labels: { email: string; password: string; submit: string },
+  password = DEMO_PASSWORD,
+) {
   await page.goto(`${stack.baseUrl()}/signin`);
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password, { exact: true }).fill(password);

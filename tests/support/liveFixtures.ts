@@ -10,7 +10,8 @@ export type Published = { room: string | string[]; event: string; payload: unkno
 export function capturingPublisher() {
   const published: Published[] = [];
   const events: EventPublisher = {
-    notify: (userIds, payload) => published.push({ room: userIds.map((u) => `user:${u}`), event: "notification", payload }), publish: (room, event, payload) => published.push({ room, event, payload }),
+    notify: (userIds, payload) => published.push({ room: userIds.map((u) => `user:${u}`), event: "notification", payload }),
+    publish: (room, event, payload) => published.push({ room, event, payload }),
     disconnect: (room) => published.push({ room, event: "disconnect", payload: null }),
     sessionEnded: async (sid) => void published.push({ room: `session:${sid}`, event: "disconnect", payload: null }),
   };

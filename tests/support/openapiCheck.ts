@@ -14,11 +14,28 @@ export interface OpenApiDocument {
 const ANNOTATIONS = new Set(["description", "title", "default", "example", "examples", "format"]);
 const KEYWORDS = new Set([
   ...ANNOTATIONS,
-  "$ref", "type", "enum", "const", "anyOf", "oneOf", "allOf",
-  "properties", "required", "additionalProperties", "propertyNames",
-  "items", "prefixItems", "minItems", "maxItems",
-  "minLength", "maxLength", "pattern",
-  "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+  "$ref",
+  "type",
+  "enum",
+  "const",
+  "anyOf",
+  "oneOf",
+  "allOf",
+  "properties",
+  "required",
+  "additionalProperties",
+  "propertyNames",
+  "items",
+  "prefixItems",
+  "minItems",
+  "maxItems",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
 ]);
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -49,20 +66,23 @@ export function mismatches(doc: OpenApiDocument, schema: JsonSchema | boolean, v
     if (fitting === 0) out.push(...results.reduce((best, r) => (r.length < best.length ? r : best)));
   }
   for (const part of (schema.allOf as JsonSchema[] | undefined) ?? []) out.push(...mismatches(doc, part, value, at));
-  if (schema.enum && !(schema.enum as unknown[]).includes(value)) out.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
+  if (schema.enum && !(schema.enum as unknown[]).includes(value))
+    out.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
   if ("const" in schema && schema.const !== value) out.push(`${at}: ${JSON.stringify(value)} is not ${JSON.stringify(schema.const)}`);
 
   const actual = typeOf(value);
   if (schema.type !== undefined) {
     const allowed = ([] as unknown[]).concat(schema.type);
-    if (!allowed.includes(actual) && !(actual === "integer" && allowed.includes("number"))) return [...out, `${at}: a ${actual}, declared ${allowed.join(" or ")}`];
+    if (!allowed.includes(actual) && !(actual === "integer" && allowed.includes("number")))
+      return [...out, `${at}: a ${actual}, declared ${allowed.join(" or ")}`];
   }
   if (actual === "string") {
     const s = value as string;
     const length = [...s].length;
     if (typeof schema.minLength === "number" && length < schema.minLength) out.push(`${at}: shorter than ${schema.minLength}`);
     if (typeof schema.maxLength === "number" && length > schema.maxLength) out.push(`${at}: longer than ${schema.maxLength}`);
-    if (typeof schema.pattern === "string" && !new RegExp(schema.pattern).test(s)) out.push(`${at}: ${JSON.stringify(s)} does not match ${schema.pattern}`);
+    if (typeof schema.pattern === "string" && !new RegExp(schema.pattern).test(s))
+      out.push(`${at}: ${JSON.stringify(s)} does not match ${schema.pattern}`);
     if (schema.format === "date-time" && !ISO_DATE_TIME.test(s)) out.push(`${at}: ${JSON.stringify(s)} is not a date-time`);
   }
   if (actual === "number" || actual === "integer") {
@@ -109,7 +129,8 @@ export function looseArraySchemas(node: unknown, at = "#"): string[] {
   const types = ([] as unknown[]).concat(schema.type ?? []);
   if (types.includes("array")) {
     if (schema.items === undefined) out.push(`${at}: an array without items`);
-    if (Array.isArray(schema.prefixItems) && !(schema.minItems === schema.prefixItems.length && schema.maxItems === schema.prefixItems.length)) out.push(`${at}: a tuple without its length`);
+    if (Array.isArray(schema.prefixItems) && !(schema.minItems === schema.prefixItems.length && schema.maxItems === schema.prefixItems.length))
+      out.push(`${at}: a tuple without its length`);
   }
   for (const [key, child] of Object.entries(schema)) out.push(...looseArraySchemas(child, `${at}/${key}`));
   return out;

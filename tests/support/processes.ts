@@ -51,7 +51,11 @@ export function portOpen(port: number): Promise<boolean> {
 }
 
 /** Polls until `check` returns a truthy value; fails after `timeoutMs` naming what it waited for. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, { timeoutMs = 60_000, intervalMs = 200 } = {}): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  { timeoutMs = 60_000, intervalMs = 200 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -61,7 +65,8 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     } catch (err) {
       lastError = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ""}`);
     await sleep(intervalMs);
   }
 }
@@ -95,7 +100,8 @@ export class Service {
   /** Starts it (its own process group, output appended to its log) and waits until it is ready. */
   async start(timeoutMs = 60_000) {
     if (this.running) throw new Error(`${this.name} is already running`);
-    if (await portOpen(this.port)) throw new Error(`port ${this.port} (for ${this.name}) is already in use: stop whatever listens there (ss -ltnp 'sport = :${this.port}')`);
+    if (await portOpen(this.port))
+      throw new Error(`port ${this.port} (for ${this.name}) is already in use: stop whatever listens there (ss -ltnp 'sport = :${this.port}')`);
     const log = openSync(this.logFile, "a");
     this.lastExit = undefined;
     const child = spawn(this.command, this.args, { cwd: ROOT, env: this.env, detached: true, stdio: ["ignore", log, log] });
@@ -113,10 +119,14 @@ export class Service {
       });
     });
     try {
-      await waitFor(`${this.name} to be ready on port ${this.port}`, async () => {
-        if (this.lastExit) throw new Error(`${this.name} exited during start-up (${JSON.stringify(this.lastExit)})`);
-        return this.ready();
-      }, { timeoutMs });
+      await waitFor(
+        `${this.name} to be ready on port ${this.port}`,
+        async () => {
+          if (this.lastExit) throw new Error(`${this.name} exited during start-up (${JSON.stringify(this.lastExit)})`);
+          return this.ready();
+        },
+        { timeoutMs },
+      );
     } catch (err) {
       throw new Error(`${(err as Error).message}\n--- last lines of ${this.logFile} ---\n${this.logTail()}`);
     }
@@ -159,7 +169,12 @@ export class Service {
     clearTimeout(timer);
     // A process group's children (FerretDB has none, node's worker threads are threads) go too.
     const pid = this.child?.pid;
-    if (pid) try { process.kill(-pid, "SIGKILL"); } catch { /* none left */ }
+    if (pid)
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        /* none left */
+      }
     return exit;
   }
 
@@ -182,7 +197,12 @@ export class Service {
 const live = new Set<Service>();
 process.once("exit", () => {
   for (const s of live) {
-    if (s.running && s.pid) try { process.kill(-s.pid, "SIGKILL"); } catch { /* gone */ }
+    if (s.running && s.pid)
+      try {
+        process.kill(-s.pid, "SIGKILL");
+      } catch {
+        /* gone */
+      }
   }
 });
 
@@ -190,7 +210,14 @@ const FAULT_SECRET = "fault-tests-realtime-secret-0123456789";
 
 export interface StackOptions {
   /** Ports of this test file's block (nothing else may use them). */
-  ports: { db: number; redis?: number; api: number; realtime?: number[]; /** A second api process beside the first. */ api2?: number; /** A Mailpit of its own (SMTP and HTTP ports) the apis send to. */ mail?: { smtp: number; http: number } };
+  ports: {
+    db: number;
+    redis?: number;
+    api: number;
+    realtime?: number[] /** A second api process beside the first. */;
+    api2?: number /** A Mailpit of its own (SMTP and HTTP ports) the apis send to. */;
+    mail?: { smtp: number; http: number };
+  };
   /** LiveKit the api talks to; default: the test stack's (TEST_LIVEKIT_*). */
   livekit?: { url: string; apiKey: string; apiSecret: string };
 }
@@ -215,52 +242,135 @@ export function faultStack(label: string, options: StackOptions) {
   const redisUrl = ports.redis ? `redis://127.0.0.1:${ports.redis}` : undefined;
   const baseEnv = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? dir, TZ: process.env.TZ ?? "UTC" };
 
-  const db = add(new Service("ferretdb", ports.db, FERRETDB_BIN, [
-    "--handler=sqlite", `--sqlite-url=file:${dataDir}/`, `--listen-addr=127.0.0.1:${ports.db}`, "--debug-addr=-",
-    "--telemetry=disable", `--state-dir=${dataDir}`, "--log-level=warn",
-  ], baseEnv, join(dir, "ferretdb.log")));
+  const db = add(
+    new Service(
+      "ferretdb",
+      ports.db,
+      FERRETDB_BIN,
+      [
+        "--handler=sqlite",
+        `--sqlite-url=file:${dataDir}/`,
+        `--listen-addr=127.0.0.1:${ports.db}`,
+        "--debug-addr=-",
+        "--telemetry=disable",
+        `--state-dir=${dataDir}`,
+        "--log-level=warn",
+      ],
+      baseEnv,
+      join(dir, "ferretdb.log"),
+    ),
+  );
 
   const redis = ports.redis
-    ? add(new Service("redis", ports.redis, REDIS_BIN, ["--port", String(ports.redis), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], baseEnv, join(dir, "redis.log")))
+    ? add(
+        new Service(
+          "redis",
+          ports.redis,
+          REDIS_BIN,
+          ["--port", String(ports.redis), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+          baseEnv,
+          join(dir, "redis.log"),
+        ),
+      )
     : undefined;
 
   const livekit = () => {
     if (options.livekit) return options.livekit;
-    const url = process.env.TEST_LIVEKIT_URL, apiKey = process.env.TEST_LIVEKIT_API_KEY, apiSecret = process.env.TEST_LIVEKIT_API_SECRET;
-    if (!url || !apiKey || !apiSecret) throw new Error("TEST_LIVEKIT_URL/_API_KEY/_API_SECRET are not set: run the suite with `npm test`, which starts the test stack");
+    const url = process.env.TEST_LIVEKIT_URL,
+      apiKey = process.env.TEST_LIVEKIT_API_KEY,
+      apiSecret = process.env.TEST_LIVEKIT_API_SECRET;
+    if (!url || !apiKey || !apiSecret)
+      throw new Error("TEST_LIVEKIT_URL/_API_KEY/_API_SECRET are not set: run the suite with `npm test`, which starts the test stack");
     return { url, apiKey, apiSecret };
   };
   const publicOrigin = "http://localhost:8080";
-  const nodeEnv = { ...baseEnv, NODE_ENV: "production", LOG_LEVEL: process.env.TEST_PROCESS_LOG_LEVEL ?? "info", PUBLIC_ORIGIN: publicOrigin, REALTIME_SECRET: FAULT_SECRET };
+  const nodeEnv = {
+    ...baseEnv,
+    NODE_ENV: "production",
+    LOG_LEVEL: process.env.TEST_PROCESS_LOG_LEVEL ?? "info",
+    PUBLIC_ORIGIN: publicOrigin,
+    REALTIME_SECRET: FAULT_SECRET,
+  };
 
   const mail = ports.mail
-    ? add(new Service("mailpit", ports.mail.smtp, MAILPIT_BIN, [
-        "--smtp", `127.0.0.1:${ports.mail.smtp}`, "--listen", `127.0.0.1:${ports.mail.http}`, "--database", join(dir, "mailpit.db"),
-        "--disable-version-check", "--smtp-disable-rdns", "--smtp-auth-accept-any", "--smtp-auth-allow-insecure", "--quiet",
-      ], baseEnv, join(dir, "mailpit.log")))
+    ? add(
+        new Service(
+          "mailpit",
+          ports.mail.smtp,
+          MAILPIT_BIN,
+          [
+            "--smtp",
+            `127.0.0.1:${ports.mail.smtp}`,
+            "--listen",
+            `127.0.0.1:${ports.mail.http}`,
+            "--database",
+            join(dir, "mailpit.db"),
+            "--disable-version-check",
+            "--smtp-disable-rdns",
+            "--smtp-auth-accept-any",
+            "--smtp-auth-allow-insecure",
+            "--quiet",
+          ],
+          baseEnv,
+          join(dir, "mailpit.log"),
+        ),
+      )
     : undefined;
 
   const lk = livekit();
-  const apiProcess = (name: string, port: number) => new Service(name, port, process.execPath, [API_MAIN], {
-    ...nodeEnv, MONGODB_URI: mongodbUri, LIVEKIT_URL: lk.url, LIVEKIT_API_KEY: lk.apiKey, LIVEKIT_API_SECRET: lk.apiSecret,
-    API_HOST: "127.0.0.1", API_PORT: String(port), ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
-    ...(ports.mail ? { SMTP_URL: `smtp://127.0.0.1:${ports.mail.smtp}` } : {}),
-  }, join(dir, `${name}.log`));
+  const apiProcess = (name: string, port: number) =>
+    new Service(
+      name,
+      port,
+      process.execPath,
+      [API_MAIN],
+      {
+        ...nodeEnv,
+        MONGODB_URI: mongodbUri,
+        LIVEKIT_URL: lk.url,
+        LIVEKIT_API_KEY: lk.apiKey,
+        LIVEKIT_API_SECRET: lk.apiSecret,
+        API_HOST: "127.0.0.1",
+        API_PORT: String(port),
+        ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+        ...(ports.mail ? { SMTP_URL: `smtp://127.0.0.1:${ports.mail.smtp}` } : {}),
+      },
+      join(dir, `${name}.log`),
+    );
   const api = add(apiProcess("api", ports.api));
   const api2 = ports.api2 ? add(apiProcess("api-2", ports.api2)) : undefined;
 
-  const realtime = (ports.realtime ?? []).map((port, i) => add(new Service(`realtime-${i + 1}`, port, process.execPath, [REALTIME_MAIN], {
-    ...nodeEnv, REALTIME_HOST: "127.0.0.1", REALTIME_PORT: String(port), ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
-  }, join(dir, `realtime-${i + 1}.log`))));
+  const realtime = (ports.realtime ?? []).map((port, i) =>
+    add(
+      new Service(
+        `realtime-${i + 1}`,
+        port,
+        process.execPath,
+        [REALTIME_MAIN],
+        {
+          ...nodeEnv,
+          REALTIME_HOST: "127.0.0.1",
+          REALTIME_PORT: String(port),
+          ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+        },
+        join(dir, `realtime-${i + 1}.log`),
+      ),
+    ),
+  );
 
   /** Seeds the demo fair like `npm start` does (node api/dist/seed/cli.js). */
-  const seed = () => new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [SEED_CLI], { cwd: ROOT, env: { ...baseEnv, MONGODB_URI: mongodbUri }, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout!.on("data", (d) => (out += d));
-    child.stderr!.on("data", (d) => (out += d));
-    child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`seeding failed (exit ${code}):\n${out}`))));
-  });
+  const seed = () =>
+    new Promise<void>((done, fail) => {
+      const child = spawn(process.execPath, [SEED_CLI], {
+        cwd: ROOT,
+        env: { ...baseEnv, MONGODB_URI: mongodbUri },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      child.stdout!.on("data", (d) => (out += d));
+      child.stderr!.on("data", (d) => (out += d));
+      child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`seeding failed (exit ${code}):\n${out}`))));
+    });
 
   return {
     dir,

@@ -10,7 +10,14 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A realtime node on a free port, verifying tokens signed with the test apps' secret. */
 export async function startRealtimeNode(redisUrl?: string): Promise<{ server: RealtimeServer; url: string }> {
   const server = await createRealtimeServer(
-    { REALTIME_HOST: "127.0.0.1", REALTIME_PORT: 0, PUBLIC_ORIGIN: "http://localhost:8080", REALTIME_SECRET: TEST_REALTIME_SECRET, REDIS_URL: redisUrl, LOG_LEVEL: "silent" },
+    {
+      REALTIME_HOST: "127.0.0.1",
+      REALTIME_PORT: 0,
+      PUBLIC_ORIGIN: "http://localhost:8080",
+      REALTIME_SECRET: TEST_REALTIME_SECRET,
+      REDIS_URL: redisUrl,
+      LOG_LEVEL: "silent",
+    },
     silentLogger(),
   );
   await new Promise<void>((resolve) => server.http.listen(0, "127.0.0.1", resolve));
@@ -31,7 +38,12 @@ export function connected(socket: TestSocket): Promise<void> {
 }
 
 /** The next event of this name that satisfies `until`, or a timeout error. */
-export function nextEvent<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E, until: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true, ms = 5000) {
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  until: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
+  ms = 5000,
+) {
   return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${ms} ms`)), ms);
     const on = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
@@ -45,6 +57,10 @@ export function nextEvent<E extends keyof ServerToClientEvents>(socket: TestSock
 }
 
 /** Emits with an acknowledgement and resolves with it. */
-export function emitAck(socket: TestSocket, event: string, payload: unknown): Promise<{ ok: boolean; error?: { code: string }; [k: string]: unknown }> {
+export function emitAck(
+  socket: TestSocket,
+  event: string,
+  payload: unknown,
+): Promise<{ ok: boolean; error?: { code: string }; [k: string]: unknown }> {
   return (socket as unknown as Socket).timeout(5000).emitWithAck(event, payload);
 }

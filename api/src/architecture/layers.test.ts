@@ -32,7 +32,21 @@ const RULES: Rule[] = [
   { layer: "db", never: ["routes", "commands", "http", "services", "policies", "presenters", "repositories", "domain", "composition"] },
   {
     layer: "domain",
-    never: ["routes", "commands", "http", "services", "policies", "presenters", "repositories", "db", "composition", "auth", "config", "seed", "jobs"],
+    never: [
+      "routes",
+      "commands",
+      "http",
+      "services",
+      "policies",
+      "presenters",
+      "repositories",
+      "db",
+      "composition",
+      "auth",
+      "config",
+      "seed",
+      "jobs",
+    ],
     packages: ["express", "mongoose", "mongodb", "pino", "i18next", "redis", "bullmq", "livekit-server-sdk", "nodemailer"],
   },
 ];

@@ -33,13 +33,21 @@ const ceiling = bare.requests.average;
 line("bare-express", bare, ceiling);
 line("directory-search", await stack.run({ url: `${stack.base}/api/companies?q=co%20khi&pageSize=20`, duration: DURATION_S }), ceiling);
 await fetch(`${stack.base}/api/recommendations`, { headers: { cookie: stack.sessions[0]!.cookie } }); // builds the matcher
-line("recommendations", await stack.run({ url: stack.base, duration: DURATION_S, requests: [stack.asFirm("GET", "/api/recommendations?k=10")] as never }), ceiling);
+line(
+  "recommendations",
+  await stack.run({ url: stack.base, duration: DURATION_S, requests: [stack.asFirm("GET", "/api/recommendations?k=10")] as never }),
+  ceiling,
+);
 line("agenda", await stack.run({ url: stack.base, duration: DURATION_S, requests: [stack.asFirm("GET", "/api/meetings")] as never }), ceiling);
 // The same agenda reads while the organiser's scheduler run keeps its solver threads busy: what
 // participants feel when the plan is computed during the fair.
 const solving = stack.runScheduler(DURATION_S + 2);
 await new Promise((r) => setTimeout(r, 1000)); // the solve under way
-line("agenda-during-scheduler-run", await stack.run({ url: stack.base, duration: DURATION_S, requests: [stack.asFirm("GET", "/api/meetings")] as never }), ceiling);
+line(
+  "agenda-during-scheduler-run",
+  await stack.run({ url: stack.base, duration: DURATION_S, requests: [stack.asFirm("GET", "/api/meetings")] as never }),
+  ceiling,
+);
 await solving;
 const booking = await stack.run({ url: stack.base, duration: DURATION_S, requests: [stack.booking()] as never });
 const check = await stack.doubleBookings();

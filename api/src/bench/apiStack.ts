@@ -26,7 +26,13 @@ const freePort = () =>
 
 async function waitFor(url: string) {
   for (let i = 0; i < 100; i++) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not come up`);
@@ -58,7 +64,17 @@ export async function startBenchStack(uri: string, connections: number) {
   };
   const sessions: { cookie: string; csrf: string }[] = [];
   for (const [i, firm] of firms.entries()) {
-    const user = await repos.users.create({ email: `load${i}@bench.vn`, name: `Load ${i}`, role: "domestic", companyId: firm.id, companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: "!" });
+    const user = await repos.users.create({
+      email: `load${i}@bench.vn`,
+      name: `Load ${i}`,
+      role: "domestic",
+      companyId: firm.id,
+      companyRole: "owner",
+      locale: "vi",
+      timeZone: "Asia/Ho_Chi_Minh",
+      consents: [],
+      passwordHash: "!",
+    });
     sessions.push(await sessionOf(user.id));
   }
   const organiser = await sessionOf((await repos.users.findByEmail("organiser@ketnoi.demo"))!.id);
@@ -78,15 +94,21 @@ export async function startBenchStack(uri: string, connections: number) {
     LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET ?? "bench-secret-bench-secret-bench-secret",
     REALTIME_SECRET: randomToken(),
   });
-  const bare = start(["--input-type=module", "-e", `import express from "express"; const app = express(); app.get("/ping", (_q, r) => r.json({ ok: true })); app.listen(${barePort}, "127.0.0.1");`], {});
+  const bare = start(
+    [
+      "--input-type=module",
+      "-e",
+      `import express from "express"; const app = express(); app.get("/ping", (_q, r) => r.json({ ok: true })); app.listen(${barePort}, "127.0.0.1");`,
+    ],
+    {},
+  );
   const base = `http://127.0.0.1:${apiPort}`;
   await waitFor(`${base}/api/fairs/current`);
   await waitFor(`http://127.0.0.1:${barePort}/ping`);
 
-
-
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
-  const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => autocannon({ connections, ...opts }, (err, r) => (err ? reject(err) : resolve(r))));
+  const run = (opts: autocannon.Options) =>
+    new Promise<autocannon.Result>((resolve, reject) => autocannon({ connections, ...opts }, (err, r) => (err ? reject(err) : resolve(r))));
   /** Requests as a random firm (its cookie, CSRF token and origin), with an optional fresh body each time. */
   const asFirm = (method: "GET" | "POST", p: string, body?: () => object) => ({
     method,
@@ -101,7 +123,8 @@ export async function startBenchStack(uri: string, connections: number) {
     },
   });
   /** A booking of one of a dozen vendors in one of four slots: heavy contention by design. */
-  const booking = () => asFirm("POST", "/api/meetings", () => ({ with: pick(vendors).id, slot: pick(["d1s02", "d1s03", "d1s04", "d1s05"]), mode: "either" }));
+  const booking = () =>
+    asFirm("POST", "/api/meetings", () => ({ with: pick(vendors).id, slot: pick(["d1s02", "d1s03", "d1s04", "d1s05"]), mode: "either" }));
   /** Runs the auto-scheduler as the organiser (its solver threads busy for the whole time limit). */
   const runScheduler = (timeLimitSeconds: number) =>
     fetch(`${base}/api/scheduler/plans`, {
@@ -144,6 +167,8 @@ export async function startBenchStack(uri: string, connections: number) {
 
 /** A process's resident memory in MiB, from /proc. */
 export function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
 }

@@ -70,7 +70,15 @@ function publishRound(events: EventPublisher, round: number, booths: string[]) {
   events.publish("hall", "notification", { id: hallId, kind: "bench", data: { id: hallId, sentAt: performance.now() }, createdAt });
   for (const booth of booths) {
     const id = `chat-${round}-${booth}`;
-    events.publish(rooms.booth(booth), "booth:chat", { id, companyId: booth, userId: booth, name: "Bench", text: "bench", createdAt, sentAt: performance.now() });
+    events.publish(rooms.booth(booth), "booth:chat", {
+      id,
+      companyId: booth,
+      userId: booth,
+      name: "Bench",
+      text: "bench",
+      createdAt,
+      sentAt: performance.now(),
+    });
   }
   return 1 + booths.length;
 }
@@ -105,7 +113,12 @@ async function runScenario(nodeCount: number, size: number, redis: BenchRedis, e
   if (failures.length) console.error(`${failures.length} clients failed to connect or join, e.g. ${failures[0]}`);
   const clients: BenchClient[] = joined.map((j) => j.client);
   // The node tells the hall about every arrival (visitor counts, booth counts, presence): wait until that is over.
-  const settled = await settle(() => deliveries.otherEvents, SETTLE_QUIET_MS, () => false, SETTLE_MAX_MS);
+  const settled = await settle(
+    () => deliveries.otherEvents,
+    SETTLE_QUIET_MS,
+    () => false,
+    SETTLE_MAX_MS,
+  );
   const cpuConnect = cpu().map((c, i) => c - cpuBefore[i]!);
   const presenceEvents = deliveries.otherEvents;
 
@@ -119,7 +132,11 @@ async function runScenario(nodeCount: number, size: number, redis: BenchRedis, e
     if (round < ROUNDS - 1) await sleep(ROUND_INTERVAL_MS);
   }
   const expected = clients.length * 2 * ROUNDS; // each client is in the hall and in one booth
-  const drained = await settle(() => deliveries.latencies.length, DRAIN_QUIET_MS, () => deliveries.latencies.length >= expected);
+  const drained = await settle(
+    () => deliveries.latencies.length,
+    DRAIN_QUIET_MS,
+    () => deliveries.latencies.length >= expected,
+  );
   const cpuBroadcast = cpu().map((c, i) => (c - cpuBroadcastStart[i]!) / ((drained.endedAt - broadcastStart) / 1000));
   const stats = nodes.map((n) => procStats(n.pid));
 

@@ -45,7 +45,15 @@ export async function connectClient(url: string, secret: string, booth: string, 
   const ticket = await signRealtimeToken(secret, "room", { sub: userId, room: rooms.booth(booth) as `booth:${string}`, access: "visitor" }, exp);
   const started = performance.now();
   // localAddress is handed through engine.io-client to ws (spreads the source ports over 127.0.0.x).
-  const options = { path: SOCKET_PATH, transports: ["websocket"], forceNew: true, reconnection: false, timeout: 60_000, auth: { token }, localAddress };
+  const options = {
+    path: SOCKET_PATH,
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    timeout: 60_000,
+    auth: { token },
+    localAddress,
+  };
   const socket = io(url, options as Parameters<typeof io>[1]);
   const client: BenchClient = { userId, booth, socket, seen: new Set(), duplicates: 0, disconnected: false };
   const receive = (payload: Stamped) => {
@@ -54,7 +62,8 @@ export async function connectClient(url: string, secret: string, booth: string, 
     if (client.seen.has(payload.id)) client.duplicates++;
     else client.seen.add(payload.id);
   };
-  for (const event of BENCH_EVENTS) socket.on(event, (p: { data?: Stamped } & Partial<Stamped>) => receive(event === "notification" ? (p.data as Stamped) : (p as Stamped)));
+  for (const event of BENCH_EVENTS)
+    socket.on(event, (p: { data?: Stamped } & Partial<Stamped>) => receive(event === "notification" ? (p.data as Stamped) : (p as Stamped)));
   socket.onAny((event: string) => {
     if (!(BENCH_EVENTS as readonly string[]).includes(event)) deliveries.otherEvents++;
   });

@@ -47,7 +47,10 @@ function startProcess(command: string, args: string[], env: Record<string, strin
   return { child, logPath };
 }
 
-const linesMatching = (file: string, pattern: RegExp) => readFileSync(file, "utf8").split("\n").filter((l) => pattern.test(l)).length;
+const linesMatching = (file: string, pattern: RegExp) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => pattern.test(l)).length;
 
 async function stopProcess(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -61,7 +64,12 @@ async function stopProcess(child: ChildProcess) {
 /** Debian's redis-server in memory only, as infra/stack.sh's start_redis runs it. */
 export async function startRedis(port: number) {
   await assertPortFree(port, "the bench's Redis");
-  const { child, logPath } = startProcess("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {}, `redis-${port}`);
+  const { child, logPath } = startProcess(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {},
+    `redis-${port}`,
+  );
   await waitListening(port, "Redis");
   return {
     url: `redis://127.0.0.1:${port}`,

@@ -28,12 +28,28 @@ export async function measureRecommendationsApi(uri: string) {
     const demo = generateDemoFair(demoFairDays(today));
     const fair = await repos.fairs.upsertBySlug(demo.fair);
     await repos.interpreters.upsertMany(demo.interpreters.map((i) => ({ ...i, fairId: fair.id })));
-    const ids = await repos.companies.upsertMany(generateDirectory(COMPANIES, demo.fair.days as [string, string]).map((c) => ({ ...c, fairId: fair.id })));
+    const ids = await repos.companies.upsertMany(
+      generateDirectory(COMPANIES, demo.fair.days as [string, string]).map((c) => ({ ...c, fairId: fair.id })),
+    );
     // Signed in as the owner of the first domestic firm (a session made directly: no login limits).
     const companyId = [...ids.values()][0]!;
-    const user = await repos.users.create({ email: "bench@ketnoi.demo", name: "Bench", role: "domestic", companyId, companyRole: "owner", locale: "vi", timeZone: "Asia/Ho_Chi_Minh", consents: [], passwordHash: "!" });
+    const user = await repos.users.create({
+      email: "bench@ketnoi.demo",
+      name: "Bench",
+      role: "domestic",
+      companyId,
+      companyRole: "owner",
+      locale: "vi",
+      timeZone: "Asia/Ho_Chi_Minh",
+      consents: [],
+      passwordHash: "!",
+    });
     const token = randomToken();
-    await repos.sessions.create(hashToken(token), { userId: user.id, csrfToken: randomToken(), expiresAt: new Date(today.getTime() + 24 * 3600_000) });
+    await repos.sessions.create(hashToken(token), {
+      userId: user.id,
+      csrfToken: randomToken(),
+      expiresAt: new Date(today.getTime() + 24 * 3600_000),
+    });
 
     const now = () => today;
     const app = createApp(composeServices({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now }));
@@ -51,7 +67,13 @@ export async function measureRecommendationsApi(uri: string) {
     const latencies: number[] = [];
     for (let i = 0; i < CALLS; i++) latencies.push(await call());
     server.close();
-    return { api_companies: COMPANIES, api_first_ms: Math.round(firstMs), api_calls: CALLS, api_p50_ms: percentile(latencies, 50), api_p99_ms: percentile(latencies, 99) };
+    return {
+      api_companies: COMPANIES,
+      api_first_ms: Math.round(firstMs),
+      api_calls: CALLS,
+      api_p50_ms: percentile(latencies, 50),
+      api_p99_ms: percentile(latencies, 99),
+    };
   } finally {
     await db.close();
   }

@@ -70,7 +70,9 @@ if (which === "b2bsop" || which === "all") {
       .map((c) => [c[1]!, Number(c[6])]),
   );
   const total = { breaks: 0, optimum: 0, firstFitBreaks: 0, feasible: true, scheduled: true, seconds: 0, atOptimum: 0 };
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const name = file.replace(/\.json$/, "");
     const inst = InstanceSchema.parse(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
     const { line, check, result } = await run(name, inst, limitMs, { published_optimum: optimum.get(name) ?? null });

@@ -46,7 +46,9 @@ await repos.companies.upsertMany(generateDirectory(COMPANIES, days).map((c) => (
 const seedSeconds = (performance.now() - seedStart) / 1000;
 console.error(`seeded ${COMPANIES} companies in ${seedSeconds.toFixed(1)} s`);
 
-const app = createApp(composeServices({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now: () => today }));
+const app = createApp(
+  composeServices({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now: () => today }),
+);
 const server = createServer(app);
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/companies?`;

@@ -10,9 +10,17 @@ import { createRepositories } from "../repositories";
 import { exportFair, FairImportError, importFair } from "../commands/fairs/fairData";
 
 const env = z.object({ MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//) }).safeParse(process.env);
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { slug: { type: "string" }, out: { type: "string" }, in: { type: "string" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { slug: { type: "string" }, out: { type: "string" }, in: { type: "string" } },
+});
 const command = positionals[0];
-if (!env.success || (command === "export" && (!values.slug || !values.out)) || (command === "import" && !values.in) || !["export", "import"].includes(command ?? "")) {
+if (
+  !env.success ||
+  (command === "export" && (!values.slug || !values.out)) ||
+  (command === "import" && !values.in) ||
+  !["export", "import"].includes(command ?? "")
+) {
   console.error("usage (MONGODB_URI set): fairData export --slug SLUG --out FILE | fairData import --in FILE");
   process.exit(2);
 }
@@ -30,7 +38,11 @@ try {
     }
   } else {
     const counts = await importFair({ repos }, readFileSync(values.in!, "utf8"));
-    console.error(`imported: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")}`);
+    console.error(
+      `imported: ${Object.entries(counts)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(", ")}`,
+    );
   }
 } catch (err) {
   if (!(err instanceof FairImportError)) throw err;

@@ -13,7 +13,14 @@ import { HANOI_SCALES, generateHanoiScale } from "../domain/scheduling/generateH
 const usage = `usage: npm run -s schedule -- --in instance.json --out solution.json [--time-limit SECONDS] [--interpreter-max-run N]
        npm run -s schedule -- --gen ${Object.keys(HANOI_SCALES).join("|")} --out instance.json [--seed N]`;
 const { values } = parseArgs({
-  options: { in: { type: "string" }, out: { type: "string" }, "time-limit": { type: "string", default: "10" }, gen: { type: "string" }, seed: { type: "string", default: "2026" }, "interpreter-max-run": { type: "string" } },
+  options: {
+    in: { type: "string" },
+    out: { type: "string" },
+    "time-limit": { type: "string", default: "10" },
+    gen: { type: "string" },
+    seed: { type: "string", default: "2026" },
+    "interpreter-max-run": { type: "string" },
+  },
 });
 if (!values.out || (!values.in && !values.gen)) {
   console.error(usage);
@@ -28,7 +35,9 @@ if (values.gen) {
   }
   const inst = generateHanoiScale(scale as keyof typeof HANOI_SCALES, seed);
   writeFileSync(values.out, `${JSON.stringify(inst)}\n`);
-  console.error(`wrote ${values.out}: ${inst.participants.length} participants, ${inst.meetings.length} meetings, ${inst.slots.length} slots, ${inst.interpreters.length} interpreters`);
+  console.error(
+    `wrote ${values.out}: ${inst.participants.length} participants, ${inst.meetings.length} meetings, ${inst.slots.length} slots, ${inst.interpreters.length} interpreters`,
+  );
   process.exit(0);
 }
 const seconds = Number(values["time-limit"]);

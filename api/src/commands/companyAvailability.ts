@@ -66,5 +66,8 @@ export async function setBlockedSlots(repos: Repositories, user: UserRecord, com
   const bad = Object.fromEntries(slots.flatMap((slot, i) => (slot ? [] : [[`blocked.${i}`, "unknownSlot"]])));
   if (Object.keys(bad).length) throw validationFailed(bad);
   const starts = [...new Set(slots.map((s) => s!.start.getTime()))].sort((a, b) => a - b);
-  await repos.companies.setBlockedSlots(company.id, starts.map((t) => new Date(t)));
+  await repos.companies.setBlockedSlots(
+    company.id,
+    starts.map((t) => new Date(t)),
+  );
 }

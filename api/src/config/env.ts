@@ -13,16 +13,25 @@ const EnvSchema = z.object({
   LIVEKIT_API_KEY: z.string().min(1),
   LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters"),
   /** The LiveKit URL browsers connect to, when it differs from LIVEKIT_URL (e.g. wss://video.example.org). */
-  LIVEKIT_PUBLIC_URL: z.string().regex(/^(https?|wss?):\/\//, "must be an http(s):// or ws(s):// URL").optional(),
+  LIVEKIT_PUBLIC_URL: z
+    .string()
+    .regex(/^(https?|wss?):\/\//, "must be an http(s):// or ws(s):// URL")
+    .optional(),
   /** Shared with the realtime service: signs the socket tokens and room tickets it verifies. */
   REALTIME_SECRET: z.string().min(32, "must be at least 32 characters"),
   /** Optional: without it the api runs on its own; with it health reports redis and events go through it. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
   /**
    * Where mail goes: smtp://[user:pass@]host:port (STARTTLS when the server offers it) or
    * smtps://... (TLS from the start). Without it mail waits in the outbox and is only logged.
    */
-  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+    .optional(),
   /** The sender, e.g. "Ketnoi <no-reply@ketnoi.example.org>"; by default no-reply at PUBLIC_ORIGIN's host. */
   SMTP_FROM: z.string().min(3).optional(),
   /** DKIM signing (production): all three or none. */
@@ -44,9 +53,18 @@ const EnvSchema = z.object({
     }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How long a meeting request waits for an answer before it lapses. */
-  MEETING_REQUEST_TTL_HOURS: z.coerce.number().min(1).max(24 * 30).default(72),
+  MEETING_REQUEST_TTL_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
   /** How long before a meeting its reminder goes out. */
-  MEETING_REMINDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  MEETING_REMINDER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /**
    * The auto-scheduler's solver threads run this much nicer (0 to 19) than the api (on Linux), so a
    * scheduler run during the fair takes the idle cores and the requests being served come first.

@@ -13,7 +13,10 @@ export interface Database {
  * Opens a connection for one process (or one test). Commands are not buffered while the server is
  * away: a request fails fast with 503 rather than hanging. The driver reconnects by itself.
  */
-export async function connectDatabase(uri: string, options: { dbName?: string; autoIndex?: boolean; monitorCommands?: boolean } = {}): Promise<Database> {
+export async function connectDatabase(
+  uri: string,
+  options: { dbName?: string; autoIndex?: boolean; monitorCommands?: boolean } = {},
+): Promise<Database> {
   const connection = mongoose.createConnection(uri, {
     dbName: options.dbName,
     // Tests count the commands an operation sends (commandStarted events on the client).

@@ -1,6 +1,13 @@
 import { parse } from "csv-parse/sync";
 import type { z } from "zod";
-import { CompanyProfileSchema, companySearchKey, isValidTaxCode, normalizeSearchText, type CompanyProfile, type TaxonomyTerm } from "@ketnoi/contracts";
+import {
+  CompanyProfileSchema,
+  companySearchKey,
+  isValidTaxCode,
+  normalizeSearchText,
+  type CompanyProfile,
+  type TaxonomyTerm,
+} from "@ketnoi/contracts";
 import { findBadTaxonomyCodes } from "./taxonomyCodes";
 import { restoreFormulaCell, stringifyForSpreadsheet } from "./csvCells";
 
@@ -39,7 +46,11 @@ export interface ParsedCompanyCsv {
   errors: CsvRowError[];
 }
 
-const list = (cell: string | undefined) => (cell ?? "").split(";").map((s) => s.trim()).filter(Boolean);
+const list = (cell: string | undefined) =>
+  (cell ?? "")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * Reads a company list. Each row is checked on its own (schema, tax code, taxonomy codes, duplicate
@@ -47,7 +58,13 @@ const list = (cell: string | undefined) => (cell ?? "").split(";").map((s) => s.
  * A cell an export quoted against spreadsheet formulas reads back as it was (./csvCells).
  */
 export function parseCompanyCsv(text: string, terms: TaxonomyTerm[], errorMap?: z.core.$ZodErrorMap): ParsedCompanyCsv {
-  const records = parse(text.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true, cast: (cell) => restoreFormulaCell(cell) }) as Record<string, string>[];
+  const records = parse(text.replace(/^\uFEFF/, ""), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+    cast: (cell) => restoreFormulaCell(cell),
+  }) as Record<string, string>[];
   const out: ParsedCompanyCsv = { rows: [], errors: [] };
   const seen = new Set<string>();
   records.forEach((r, i) => {
@@ -57,7 +74,8 @@ export function parseCompanyCsv(text: string, terms: TaxonomyTerm[], errorMap?: 
     const taxCode = r.tax_code?.replace(/\s/g, "") || undefined;
     const country = (r.country || (kind === "domestic" ? "VN" : "")).toUpperCase();
     if (kind === "domestic" && (!taxCode || !isValidTaxCode(taxCode))) errors.push({ line, field: "tax_code", message: "invalidTaxCode" });
-    const registrationKey = kind === "domestic" ? `VN:${(taxCode ?? "").slice(0, 10)}` : `${country}:${normalizeSearchText(r.legal_name ?? "").replace(/ /g, "-")}`;
+    const registrationKey =
+      kind === "domestic" ? `VN:${(taxCode ?? "").slice(0, 10)}` : `${country}:${normalizeSearchText(r.legal_name ?? "").replace(/ /g, "-")}`;
     if (seen.has(registrationKey)) errors.push({ line, field: kind === "domestic" ? "tax_code" : "legal_name", message: "duplicateInFile" });
     seen.add(registrationKey);
     const candidate = {
@@ -101,7 +119,23 @@ export function parseCompanyCsv(text: string, terms: TaxonomyTerm[], errorMap?: 
 /** Companies as a CSV in the import format (so an export can be edited and imported again). */
 type CsvCompany = Pick<
   CompanyProfile,
-  "kind" | "legalName" | "englishName" | "taxCode" | "country" | "district" | "timeZone" | "participation" | "sectors" | "processes" | "certifications" | "offers" | "languages" | "employees" | "exportMarkets" | "description" | "listed"
+  | "kind"
+  | "legalName"
+  | "englishName"
+  | "taxCode"
+  | "country"
+  | "district"
+  | "timeZone"
+  | "participation"
+  | "sectors"
+  | "processes"
+  | "certifications"
+  | "offers"
+  | "languages"
+  | "employees"
+  | "exportMarkets"
+  | "description"
+  | "listed"
 >;
 
 export function companiesToCsv(companies: CsvCompany[]): string {

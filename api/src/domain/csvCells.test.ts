@@ -3,7 +3,8 @@ import { neutraliseFormula, restoreFormulaCell, stringifyForSpreadsheet } from "
 
 describe("CSV cells against spreadsheet formulas", () => {
   test("cells a spreadsheet would evaluate get a quote in front", () => {
-    for (const cell of ["=HYPERLINK(\"http://x\")", "+84 24 3826 1234", "-40 °C", "@SUM(A1)", "\tx", "\rx"]) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+    for (const cell of ['=HYPERLINK("http://x")', "+84 24 3826 1234", "-40 °C", "@SUM(A1)", "\tx", "\rx"])
+      expect(neutraliseFormula(cell)).toBe(`'${cell}`);
     for (const cell of ["Công ty TNHH", "'s-Hertogenbosch Metaal", "", "84+1", "a=b"]) expect(neutraliseFormula(cell)).toBe(cell);
   });
 

@@ -1,8 +1,28 @@
 import type { CompanyCard } from "@ketnoi/contracts";
 import { DirectoryIndex, type DirectoryEntry, type DirectorySearch } from "./directoryIndex";
 
-function entry(id: string, name: string, key: string, over: Partial<CompanyCard> = {}, meta: Partial<DirectoryEntry<CompanyCard>> = {}): DirectoryEntry<CompanyCard> {
-  const card: CompanyCard = { id, kind: "domestic", legalName: name, country: "VN", participation: "onsite", timeZone: "Asia/Ho_Chi_Minh", sectors: [], processes: [], certifications: [], offers: [], needs: [], languages: ["vi"], ...over };
+function entry(
+  id: string,
+  name: string,
+  key: string,
+  over: Partial<CompanyCard> = {},
+  meta: Partial<DirectoryEntry<CompanyCard>> = {},
+): DirectoryEntry<CompanyCard> {
+  const card: CompanyCard = {
+    id,
+    kind: "domestic",
+    legalName: name,
+    country: "VN",
+    participation: "onsite",
+    timeZone: "Asia/Ho_Chi_Minh",
+    sectors: [],
+    processes: [],
+    certifications: [],
+    offers: [],
+    needs: [],
+    languages: ["vi"],
+    ...over,
+  };
   return {
     facets: card,
     item: card,
@@ -54,7 +74,10 @@ describe("DirectoryIndex", () => {
     expect(ids({ words: ["cong"] })).toEqual([]);
   });
   test("the language filter matches languages as spoken: zh-Hant finds a profile written zh, and the other way", () => {
-    const zh = new DirectoryIndex([entry("1", "Chun Hung", "chun hung", { languages: ["zh", "en"] }), entry("2", "Tai Shan", "tai shan", { languages: ["zh-Hant"] })]);
+    const zh = new DirectoryIndex([
+      entry("1", "Chun Hung", "chun hung", { languages: ["zh", "en"] }),
+      entry("2", "Tai Shan", "tai shan", { languages: ["zh-Hant"] }),
+    ]);
     const search = (language: string) => zh.search({ ...base, language }).items.map((c) => c.id);
     expect(search("zh-Hant")).toEqual(["1", "2"]);
     expect(search("zh")).toEqual(["1", "2"]);

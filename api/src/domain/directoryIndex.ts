@@ -81,7 +81,9 @@ export class DirectoryIndex<T> {
   }
 
   private inOrder(): Indexed<T>[] {
-    this.sorted ??= [...this.entries.values()].sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.facets.id < b.facets.id ? -1 : 1));
+    this.sorted ??= [...this.entries.values()].sort((a, b) =>
+      a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.facets.id < b.facets.id ? -1 : 1,
+    );
     return this.sorted;
   }
 

@@ -21,16 +21,30 @@ describe("fair slots", () => {
   });
 
   test("a remote vendor in Tokyo can meet from 08:30 Hanoi (10:30 Tokyo) to 16:00 Hanoi (18:00 Tokyo)", () => {
-    const tokyo = availableSlots(slots, { participation: "remote", timeZone: "Asia/Tokyo", busy: [], blocked: [] }).filter((a) => a.slot.day === "2026-12-10");
+    const tokyo = availableSlots(slots, { participation: "remote", timeZone: "Asia/Tokyo", busy: [], blocked: [] }).filter(
+      (a) => a.slot.day === "2026-12-10",
+    );
     const open = tokyo.filter((a) => a.available).map((a) => a.slot.label);
     expect(open[0]).toBe("d1s01");
-    expect(tokyo.find((a) => a.slot.start.toISOString() === "2026-12-10T09:00:00.000Z")).toMatchObject({ available: false, reason: "outsideWorkingHours" });
+    expect(tokyo.find((a) => a.slot.start.toISOString() === "2026-12-10T09:00:00.000Z")).toMatchObject({
+      available: false,
+      reason: "outsideWorkingHours",
+    });
     expect(open).toHaveLength(12);
   });
 
   test("a remote vendor in Berlin (UTC+1) only has the Hanoi afternoon, from 14:00", () => {
-    const berlin = availableSlots(slots, { participation: "remote", timeZone: "Europe/Berlin", busy: [], blocked: [] }).filter((a) => a.available && a.slot.day === "2026-12-10");
-    expect(berlin.map((a) => a.slot.start.toISOString())).toEqual(["2026-12-10T07:00:00.000Z", "2026-12-10T07:30:00.000Z", "2026-12-10T08:00:00.000Z", "2026-12-10T08:30:00.000Z", "2026-12-10T09:00:00.000Z", "2026-12-10T09:30:00.000Z"]);
+    const berlin = availableSlots(slots, { participation: "remote", timeZone: "Europe/Berlin", busy: [], blocked: [] }).filter(
+      (a) => a.available && a.slot.day === "2026-12-10",
+    );
+    expect(berlin.map((a) => a.slot.start.toISOString())).toEqual([
+      "2026-12-10T07:00:00.000Z",
+      "2026-12-10T07:30:00.000Z",
+      "2026-12-10T08:00:00.000Z",
+      "2026-12-10T08:30:00.000Z",
+      "2026-12-10T09:00:00.000Z",
+      "2026-12-10T09:30:00.000Z",
+    ]);
   });
 
   test("registered sessions and blocked slots are unavailable", () => {
@@ -41,7 +55,10 @@ describe("fair slots", () => {
       blocked: [new Date("2026-12-11T01:30:00Z")],
     });
     expect(a.filter((x) => !x.available).map((x) => [x.slot.label, x.reason])).toEqual([
-      ["d1s03", "session"], ["d1s04", "session"], ["d1s05", "session"], ["d2s01", "blocked"],
+      ["d1s03", "session"],
+      ["d1s04", "session"],
+      ["d1s05", "session"],
+      ["d2s01", "blocked"],
     ]);
   });
 

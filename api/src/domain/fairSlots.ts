@@ -32,7 +32,11 @@ function computeSlots(fair: SlotSetup): Slot[] {
     const breaks = fair.breaks.map((b) => [at(b.start), at(b.end)] as const);
     const close = at(fair.dailyHours.end);
     let n = 0;
-    for (let start = at(fair.dailyHours.start); start.plus({ minutes: fair.slotMinutes }) <= close; start = start.plus({ minutes: fair.slotMinutes })) {
+    for (
+      let start = at(fair.dailyHours.start);
+      start.plus({ minutes: fair.slotMinutes }) <= close;
+      start = start.plus({ minutes: fair.slotMinutes })
+    ) {
       const end = start.plus({ minutes: fair.slotMinutes });
       if (breaks.some(([from, to]) => start < to && end > from)) continue;
       n++;
@@ -58,7 +62,14 @@ const memo = new Map<string, SlotTable>();
 const MEMO_SIZE = 32;
 
 function table(fair: SlotSetup): SlotTable {
-  const key = JSON.stringify([fair.days, fair.timeZone, fair.slotMinutes, fair.dailyHours.start, fair.dailyHours.end, fair.breaks.map((b) => [b.start, b.end])]);
+  const key = JSON.stringify([
+    fair.days,
+    fair.timeZone,
+    fair.slotMinutes,
+    fair.dailyHours.start,
+    fair.dailyHours.end,
+    fair.breaks.map((b) => [b.start, b.end]),
+  ]);
   let found = memo.get(key);
   if (!found) {
     // Shared by every caller: frozen, so none can reorder or edit another's slots.

@@ -73,27 +73,32 @@ export function createApp(services: Services) {
   api.use(authenticate(repos, publicOrigin, now));
   const cookies = { secure: publicOrigin.startsWith("https://") };
   const passport = createPassport(repos, now);
-  mountEndpoints(api, registry, [
-    ...authEndpoints({ ctx: services.account, passport, limits, cookies }),
-    ...invitationEndpoints(services.account, limits, cookies),
-    ...fairEndpoints({ repos, now, meetings }),
-    ...taxonomyEndpoints({ repos, now }),
-    ...companyEndpoints(services.companies),
-    ...meEndpoints(services.account, cookies),
-    ...userEndpoints({ repos, now }),
-    ...fairSessionEndpoints({ repos, now }),
-    ...interpreterEndpoints({ repos, now }),
-    ...attachmentEndpoints(services.companies),
-    ...meetingEndpoints(meetings, limits, publicOrigin),
-    ...calendarEndpoints(meetings, publicOrigin),
-    ...notificationEndpoints(services.account),
-    ...schedulerEndpoints({ ...meetings, solver }, (perCompany) => proposalsForScheduler(matching, perCompany)),
-    ...matchingEndpoints(matching, meetings, limits),
-    ...liveEndpoints(live, limits.realtimeToken),
-    ...boothEndpoints(live, limits.boothChat),
-    ...auditEndpoints({ repos, now }),
-    ...mailEndpoints({ repos, now }),
-  ], (entry) => repos.audit.record(entry));
+  mountEndpoints(
+    api,
+    registry,
+    [
+      ...authEndpoints({ ctx: services.account, passport, limits, cookies }),
+      ...invitationEndpoints(services.account, limits, cookies),
+      ...fairEndpoints({ repos, now, meetings }),
+      ...taxonomyEndpoints({ repos, now }),
+      ...companyEndpoints(services.companies),
+      ...meEndpoints(services.account, cookies),
+      ...userEndpoints({ repos, now }),
+      ...fairSessionEndpoints({ repos, now }),
+      ...interpreterEndpoints({ repos, now }),
+      ...attachmentEndpoints(services.companies),
+      ...meetingEndpoints(meetings, limits, publicOrigin),
+      ...calendarEndpoints(meetings, publicOrigin),
+      ...notificationEndpoints(services.account),
+      ...schedulerEndpoints({ ...meetings, solver }, (perCompany) => proposalsForScheduler(matching, perCompany)),
+      ...matchingEndpoints(matching, meetings, limits),
+      ...liveEndpoints(live, limits.realtimeToken),
+      ...boothEndpoints(live, limits.boothChat),
+      ...auditEndpoints({ repos, now }),
+      ...mailEndpoints({ repos, now }),
+    ],
+    (entry) => repos.audit.record(entry),
+  );
   api.get("/attachments/:id", attachmentDownload(services.companies));
   registry.registerPath({
     method: "get",

@@ -7,7 +7,6 @@ import type { AuthContext } from "../auth/context";
 import { validationFailed } from "../errors";
 import { requestLocale } from "./context";
 
-
 type Schema = ZodType | undefined;
 type Out<S extends Schema> = S extends ZodType ? z.output<S> : undefined;
 
@@ -69,7 +68,15 @@ function parsePart(schema: ZodType | undefined, value: unknown, part: string, lo
 }
 
 /** Where successful changes made by organisers are recorded (the audit trail). */
-export type AuditSink = (entry: { actorUserId: string; actorEmail: string; action: string; target: Record<string, string>; fields: string[]; status: number; requestId?: string }) => Promise<void>;
+export type AuditSink = (entry: {
+  actorUserId: string;
+  actorEmail: string;
+  action: string;
+  target: Record<string, string>;
+  fields: string[];
+  status: number;
+  requestId?: string;
+}) => Promise<void>;
 
 /**
  * Mounts endpoints on a router and registers each in the OpenAPI registry. Every change an organiser
@@ -94,7 +101,11 @@ export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoi
         const query = parsePart(e.request?.query, req.query, "query", locale, fields);
         const body = parsePart(e.request?.body, req.body ?? {}, "body", locale, fields);
         if (!params.ok || !query.ok || !body.ok) throw validationFailed({ ...fields });
-        const result = await e.handler({ params: params.data, query: query.data, body: body.data, req, res, locale, auth: req.auth } as EndpointInput<Schema, Schema, Schema>);
+        const result = await e.handler({ params: params.data, query: query.data, body: body.data, req, res, locale, auth: req.auth } as EndpointInput<
+          Schema,
+          Schema,
+          Schema
+        >);
         const status = result.csv || result.raw ? 200 : (result.status ?? (result.body === undefined ? 204 : 200));
         // Recorded before the answer goes out, so whoever reads the trail next sees it.
         if (audit && e.method !== "get" && req.auth?.user.role === "organiser") {
@@ -147,9 +158,7 @@ function toRouteConfig(e: Endpoint): RouteConfig {
     request: {
       ...(e.request?.params ? { params: e.request.params as never } : {}),
       ...(e.request?.query ? { query: e.request.query as never } : {}),
-      ...(e.request?.body
-        ? { body: { content: { "application/json": { schema: e.request.body } }, required: true } }
-        : {}),
+      ...(e.request?.body ? { body: { content: { "application/json": { schema: e.request.body } }, required: true } } : {}),
     },
     responses,
   };

@@ -33,7 +33,10 @@ export class SharedRateLimitStore implements Store {
     if (!this.redis.isReady) return undefined;
     try {
       this.shared ??= (async () => {
-        const store = new RedisStore({ prefix: this.prefix, sendCommand: (...args: string[]) => this.redis.sendCommand(args, { timeout: REDIS_TIMEOUT_MS }) });
+        const store = new RedisStore({
+          prefix: this.prefix,
+          sendCommand: (...args: string[]) => this.redis.sendCommand(args, { timeout: REDIS_TIMEOUT_MS }),
+        });
         await store.init(this.options);
         return store;
       })();

@@ -66,8 +66,10 @@ export function createRateLimits({ redis, prefix = "ketnoi:rl:" }: RateLimitStor
       ...(redis ? { store: new SharedRateLimitStore(redis, `${prefix}${name}:`) } : {}),
       handler: (_req, _res, next, options) => next(new AppError("rate_limited", undefined, Math.ceil(options.windowMs / 1000))),
     });
-  const perAddress = (name: string, windowMs: number, limit: number, failuresOnly = false) => limiter(`${name}-address`, { windowMs, limit, key: address, failuresOnly });
-  const perAccount = (name: string, windowMs: number, limit: number, failuresOnly = false) => limiter(`${name}-account`, { windowMs, limit, key: accountOf, failuresOnly });
+  const perAddress = (name: string, windowMs: number, limit: number, failuresOnly = false) =>
+    limiter(`${name}-address`, { windowMs, limit, key: address, failuresOnly });
+  const perAccount = (name: string, windowMs: number, limit: number, failuresOnly = false) =>
+    limiter(`${name}-account`, { windowMs, limit, key: accountOf, failuresOnly });
   const perUser = (name: string, windowMs: number, limit: Options["limit"]) => limiter(`${name}-user`, { windowMs, limit, key: userOrAddress });
   return {
     /** Failed sign-ins: 20 per account (the lockout speaks first, at 5), 600 per address, per 15 minutes. */

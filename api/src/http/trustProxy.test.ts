@@ -9,7 +9,9 @@ describe("TRUST_PROXY", () => {
   test("reads a hop count or the gateway's addresses, and names each bad entry", () => {
     expect(parseTrustProxy("1")).toEqual({ hops: 1 });
     expect(parseTrustProxy("0")).toEqual({ hops: 0 });
-    expect(parseTrustProxy("10.0.3.7, 172.18.0.0/16,fd00::/8, uniquelocal")).toEqual({ addresses: ["10.0.3.7", "172.18.0.0/16", "fd00::/8", "uniquelocal"] });
+    expect(parseTrustProxy("10.0.3.7, 172.18.0.0/16,fd00::/8, uniquelocal")).toEqual({
+      addresses: ["10.0.3.7", "172.18.0.0/16", "fd00::/8", "uniquelocal"],
+    });
     const bad = parseTrustProxy("10.0.0.1, true, 10.0.0.0/33, 300.1.1.1, ::1/129");
     expect("problems" in bad && bad.problems).toEqual([
       expect.stringContaining('"true"'),

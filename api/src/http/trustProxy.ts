@@ -16,9 +16,20 @@ export type TrustProxy = Readonly<{ addresses: readonly string[] } | { hops: num
 export const TRUST_LOOPBACK_GATEWAY: TrustProxy = Object.freeze({ addresses: Object.freeze(["loopback"]) });
 
 const PRESETS: Record<string, [string, number, "ipv4" | "ipv6"][]> = {
-  loopback: [["127.0.0.0", 8, "ipv4"], ["::1", 128, "ipv6"]],
-  linklocal: [["169.254.0.0", 16, "ipv4"], ["fe80::", 10, "ipv6"]],
-  uniquelocal: [["10.0.0.0", 8, "ipv4"], ["172.16.0.0", 12, "ipv4"], ["192.168.0.0", 16, "ipv4"], ["fc00::", 7, "ipv6"]],
+  loopback: [
+    ["127.0.0.0", 8, "ipv4"],
+    ["::1", 128, "ipv6"],
+  ],
+  linklocal: [
+    ["169.254.0.0", 16, "ipv4"],
+    ["fe80::", 10, "ipv6"],
+  ],
+  uniquelocal: [
+    ["10.0.0.0", 8, "ipv4"],
+    ["172.16.0.0", 12, "ipv4"],
+    ["192.168.0.0", 16, "ipv4"],
+    ["fc00::", 7, "ipv6"],
+  ],
 };
 
 const family = (ip: string) => (isIP(ip) === 6 ? "ipv6" : "ipv4");
@@ -42,7 +53,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxy | { probl
   const text = (value ?? "").trim();
   if (!text) return TRUST_LOOPBACK_GATEWAY;
   if (/^\d+$/.test(text)) return Object.freeze({ hops: Number(text) });
-  const entries = text.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const entries = text
+    .split(",")
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
   const problems = entries.map(subnetOf).filter((s): s is string => typeof s === "string");
   return problems.length ? { problems } : Object.freeze({ addresses: Object.freeze(entries) });
 }

@@ -44,15 +44,21 @@ describe("the api's text catalogues", () => {
     const contracts = sourceFiles(CONTRACTS_SRC).map((file) => readFileSync(file, "utf8"));
     const named = new Set(code.flatMap((text) => [...text.matchAll(/["'`]([a-zA-Z]+:[a-zA-Z0-9_.]+)["'`]/g)].map((m) => m[1]!)));
     // Field messages travel as data (a zod refinement's or a command's `"noTable"`) until the error is answered.
-    const matchEval = sourceFiles(path.join(API_SRC, "bench/matchEval")).map((file) => readFileSync(file, "utf8")).join("\n");
+    const matchEval = sourceFiles(path.join(API_SRC, "bench/matchEval"))
+      .map((file) => readFileSync(file, "utf8"))
+      .join("\n");
     const quoted = (key: string) => [...code, ...contracts].some((text) => text.includes(`"${key}"`));
     const lookedUp = new Set([
       ...ERROR_CODES.map((c) => `errors:${c}`),
       ...MAIL_TEMPLATES.flatMap((m) => ["subject", "body", "action"].map((part) => `mail:${m}.${part}`)),
       ...MAILED_KINDS.map((kind) => `meetingMail:subject.${kind}`),
-      ...Object.keys(RESOURCES.en.fields).filter(quoted).map((key) => `fields:${key}`),
+      ...Object.keys(RESOURCES.en.fields)
+        .filter(quoted)
+        .map((key) => `fields:${key}`),
       // The evaluation set's sample sentences, looked up by the kind of text it writes.
-      ...Object.keys(RESOURCES.en.matchEval).filter((kind) => matchEval.includes(`"${kind}"`)).map((kind) => `matchEval:${kind}`),
+      ...Object.keys(RESOURCES.en.matchEval)
+        .filter((kind) => matchEval.includes(`"${kind}"`))
+        .map((kind) => `matchEval:${kind}`),
     ]);
     expect([...reference.keys()].filter((key) => !named.has(key) && !lookedUp.has(key))).toEqual([]);
     expect(named.size).toBeGreaterThan(10);

@@ -24,7 +24,11 @@ export async function maySeeCard(repos: Repos, user: UserRecord | undefined, com
 }
 
 /** The company, if the user may see its card; otherwise not found (whether it exists stays hidden). */
-export async function findVisibleCompany(repos: Repos & Pick<Repositories, "companies">, user: UserRecord | undefined, companyId: string): Promise<CompanyRecord> {
+export async function findVisibleCompany(
+  repos: Repos & Pick<Repositories, "companies">,
+  user: UserRecord | undefined,
+  companyId: string,
+): Promise<CompanyRecord> {
   const company = await repos.companies.findById(companyId);
   if (!company || !(await maySeeCard(repos, user, company))) throw notFound();
   return company;

@@ -11,7 +11,8 @@ export const invitationPolicy = {
   canInviteFirms: (user: UserRecord) => user.role === "organiser",
   /** Undefined when the owner may invite colleagues; otherwise the field message that says why not. */
   colleagueRefusal(user: UserRecord, company: Pick<CompanyRecord, "id" | "status"> | null): Record<string, string> | undefined {
-    if (user.role === "organiser" || user.role === "interpreter" || user.companyRole !== "owner" || !company || user.companyId !== company.id) return {};
+    if (user.role === "organiser" || user.role === "interpreter" || user.companyRole !== "owner" || !company || user.companyId !== company.id)
+      return {};
     if (company.status !== "approved") return { company: "notApproved" };
     if (!user.emailVerifiedAt) return { account: "emailNotVerified" };
     return undefined;

@@ -20,7 +20,15 @@ export function presentCompanyCard(c: CompanyRecord): CompanyCard {
     languages: c.languages,
     ...(c.employees ? { employees: c.employees } : {}),
     ...(c.description ? { description: c.description } : {}),
-    ...(c.booth ? { booth: { ...(c.booth.headline ? { headline: c.booth.headline } : {}), highlights: c.booth.highlights ?? [], staffLanguages: c.booth.staffLanguages ?? [] } } : {}),
+    ...(c.booth
+      ? {
+          booth: {
+            ...(c.booth.headline ? { headline: c.booth.headline } : {}),
+            highlights: c.booth.highlights ?? [],
+            staffLanguages: c.booth.staffLanguages ?? [],
+          },
+        }
+      : {}),
     ...(c.status === "pending" ? { pending: true as const } : {}),
   };
 }
@@ -30,7 +38,15 @@ export function presentCompanyCard(c: CompanyRecord): CompanyCard {
  * part of the profile: they are read and set through its availability (GET/PUT .../availability).
  */
 export function presentCompanyPrivate(c: CompanyRecord) {
-  const { searchKey: _searchKey, sortName: _sortName, fairId: _fairId, createdAt: _c, updatedAt: _u, blockedSlots: _blocked, ...rest } = c as CompanyRecord & { createdAt?: Date; updatedAt?: Date };
+  const {
+    searchKey: _searchKey,
+    sortName: _sortName,
+    fairId: _fairId,
+    createdAt: _c,
+    updatedAt: _u,
+    blockedSlots: _blocked,
+    ...rest
+  } = c as CompanyRecord & { createdAt?: Date; updatedAt?: Date };
   // A product stored before names were required may have none: it is shown with an empty one.
   return { ...rest, products: c.products.map((p) => ({ ...p, name: p.name ?? {} })), status: c.status ?? "approved" };
 }

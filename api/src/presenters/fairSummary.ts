@@ -13,11 +13,7 @@ function fairBounds(fair: FairRecord) {
   return { startsAt: at(fair.days[0], hours.start), endsAt: at(fair.days[fair.days.length - 1], hours.end) };
 }
 
-export function presentFairSummary(
-  fair: FairRecord,
-  counts: CompanyCounts & { interpreters: number },
-  sessions: FairSessionRecord[],
-): FairSummary {
+export function presentFairSummary(fair: FairRecord, counts: CompanyCounts & { interpreters: number }, sessions: FairSessionRecord[]): FairSummary {
   return {
     slug: fair.slug,
     name: fair.name,

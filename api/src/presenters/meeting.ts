@@ -31,7 +31,10 @@ const NOTE_STATUSES = new Set<string>(["countered", "declined", "cancelled"]);
 /** What parties, interpreters and organisers see; the check-in code is never in it (it is the QR code's secret). */
 export function presentMeeting(m: MeetingRecord, l: MeetingLookups, r: Reading): MeetingView {
   const interpreter = m.interpreterId ? l.interpreters.get(m.interpreterId) : undefined;
-  const status = effectiveStatus({ status: m.status, requesterId: m.requesterId, recipientId: m.recipientId, proposalBy: m.proposal?.by, expiresAt: m.expiresAt }, r.now);
+  const status = effectiveStatus(
+    { status: m.status, requesterId: m.requesterId, recipientId: m.recipientId, proposalBy: m.proposal?.by, expiresAt: m.expiresAt },
+    r.now,
+  );
   return {
     id: m.id,
     status,
@@ -41,7 +44,9 @@ export function presentMeeting(m: MeetingRecord, l: MeetingLookups, r: Reading):
     message: m.message ?? "",
     preferredMode: m.preferredMode,
     dayPart: m.dayPart ?? "any",
-    ...(m.proposal && (status === "requested" || status === "countered") ? { proposal: { slot: slotView({ start: m.proposal.start!, end: m.proposal.end! }), by: m.proposal.by! } } : {}),
+    ...(m.proposal && (status === "requested" || status === "countered")
+      ? { proposal: { slot: slotView({ start: m.proposal.start!, end: m.proposal.end! }), by: m.proposal.by! } }
+      : {}),
     ...(m.expiresAt && (status === "requested" || status === "countered") ? { expiresAt: m.expiresAt.toISOString() } : {}),
     ...(m.startsAt && m.endsAt && status !== "cancelled" ? { slot: slotView({ start: m.startsAt, end: m.endsAt }) } : {}),
     ...(m.mode ? { mode: m.mode } : {}),
@@ -61,7 +66,8 @@ export function presentMeeting(m: MeetingRecord, l: MeetingLookups, r: Reading):
 }
 
 /** A list of meetings as the command loaded them. */
-export const presentMeetings = (list: MeetingLookups & { meetings: MeetingRecord[] }, r: Reading) => list.meetings.map((m) => presentMeeting(m, list, r));
+export const presentMeetings = (list: MeetingLookups & { meetings: MeetingRecord[] }, r: Reading) =>
+  list.meetings.map((m) => presentMeeting(m, list, r));
 
 /** One meeting as the command that read or changed it loaded it. */
 export const presentMeetingDetails = (d: MeetingLookups & { meeting: MeetingRecord }, r: Reading) => presentMeeting(d.meeting, d, r);

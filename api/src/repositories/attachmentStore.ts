@@ -24,7 +24,16 @@ export interface AttachmentStore {
 const CHUNK_BYTES = 1024 * 1024;
 
 export function createMongoAttachmentStore({ Attachment, AttachmentChunk }: Models): AttachmentStore {
-  type Lean = { _id: Types.ObjectId; companyId: Types.ObjectId; kind: "logo" | "catalogue"; name: string; contentType: string; size: number; sha256: string; chunks: number };
+  type Lean = {
+    _id: Types.ObjectId;
+    companyId: Types.ObjectId;
+    kind: "logo" | "catalogue";
+    name: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    chunks: number;
+  };
   const toMeta = (d: Lean): AttachmentMeta => ({
     id: d._id.toHexString(),
     companyId: d.companyId.toHexString(),
@@ -63,7 +72,11 @@ export function createMongoAttachmentStore({ Attachment, AttachmentChunk }: Mode
       return Buffer.concat(parts);
     },
     async listForCompany(companyId) {
-      return (await Attachment.find({ companyId: new Types.ObjectId(companyId) }).sort({ createdAt: 1 }).lean<Lean[]>()).map(toMeta);
+      return (
+        await Attachment.find({ companyId: new Types.ObjectId(companyId) })
+          .sort({ createdAt: 1 })
+          .lean<Lean[]>()
+      ).map(toMeta);
     },
     async delete(meta) {
       // Description first: once it is gone nothing refers to the bytes.

@@ -27,7 +27,10 @@ export function createAuditRepository({ AuditEntry: Model }: Models): AuditRepos
       await Model.create({ ...entry, actorUserId: new Types.ObjectId(entry.actorUserId) });
     },
     async list(limit, before) {
-      const rows = await Model.find(before ? { createdAt: { $lt: before } } : {}).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<Lean[]>();
+      const rows = await Model.find(before ? { createdAt: { $lt: before } } : {})
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit)
+        .lean<Lean[]>();
       return rows.map(({ _id, actorUserId, ...rest }) => ({ ...rest, id: _id.toHexString(), actorUserId: actorUserId.toHexString() }));
     },
   };

@@ -35,7 +35,14 @@ export interface BoothRepository {
 }
 
 type ChatLean = { _id: Types.ObjectId; companyId: Types.ObjectId; userId: Types.ObjectId; name: string; text: string; createdAt?: Date };
-const chat = (d: ChatLean): BoothChatRecord => ({ id: d._id.toHexString(), companyId: d.companyId.toHexString(), userId: d.userId.toHexString(), name: d.name, text: d.text, createdAt: d.createdAt! });
+const chat = (d: ChatLean): BoothChatRecord => ({
+  id: d._id.toHexString(),
+  companyId: d.companyId.toHexString(),
+  userId: d.userId.toHexString(),
+  name: d.name,
+  text: d.text,
+  createdAt: d.createdAt!,
+});
 type EntryLean = { _id: string; companyId: Types.ObjectId; userId: Types.ObjectId; name: string; askedAt: Date; admittedAt?: Date | null };
 const entry = (d: EntryLean): BoothQueueRecord => ({
   id: d._id,
@@ -54,7 +61,13 @@ export function createBoothRepository({ BoothChatMessage, BoothQueueEntry, Booth
     return d ? entry(d) : null;
   };
   const waiting = async (companyId: string) =>
-    (await BoothQueueEntry.find({ companyId: new Types.ObjectId(companyId) }).sort({ askedAt: 1, _id: 1 }).lean<EntryLean[]>()).filter((d) => !d.admittedAt).map(entry);
+    (
+      await BoothQueueEntry.find({ companyId: new Types.ObjectId(companyId) })
+        .sort({ askedAt: 1, _id: 1 })
+        .lean<EntryLean[]>()
+    )
+      .filter((d) => !d.admittedAt)
+      .map(entry);
   return {
     async addChat(m) {
       const doc = await BoothChatMessage.create({ ...m, companyId: new Types.ObjectId(m.companyId), userId: new Types.ObjectId(m.userId) });

@@ -114,7 +114,12 @@ export function createCompanyRepository({ Company }: Models, revisions: Revision
       return new Map([...ids].map(([key, id]) => [key, id.toHexString()]));
     },
     async createPending(company) {
-      const doc = await Company.create({ ...company, sortName: sortName(company.legalName), fairId: new Types.ObjectId(company.fairId), status: "pending" });
+      const doc = await Company.create({
+        ...company,
+        sortName: sortName(company.legalName),
+        fairId: new Types.ObjectId(company.fairId),
+        status: "pending",
+      });
       await changed();
       return doc._id.toHexString();
     },

@@ -34,11 +34,11 @@ export const FAIR_PARTS = [
 export type FairPart = (typeof FAIR_PARTS)[number];
 
 type Read = { fairId: unknown } & Partial<Record<FairPart, RawRecord[]>> & {
-  companies: RawRecord[];
-  fairSessions: RawRecord[];
-  attachments: RawRecord[];
-  meetings: RawRecord[];
-};
+    companies: RawRecord[];
+    fairSessions: RawRecord[];
+    attachments: RawRecord[];
+    meetings: RawRecord[];
+  };
 
 /** What every part is read from, given the ids found in the parts before it. */
 function sources(models: Models) {

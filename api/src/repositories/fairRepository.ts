@@ -35,7 +35,11 @@ export function createFairRepository({ Fair }: Models): FairRepository {
       return fairs.sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0] ?? null;
     },
     async upsertBySlug(fair) {
-      const doc = await Fair.findOneAndUpdate({ slug: fair.slug }, { $set: fair }, { upsert: true, returnDocument: "after", runValidators: true }).lean();
+      const doc = await Fair.findOneAndUpdate(
+        { slug: fair.slug },
+        { $set: fair },
+        { upsert: true, returnDocument: "after", runValidators: true },
+      ).lean();
       return toFair(doc!);
     },
   };

@@ -78,15 +78,18 @@ export function createFairSessionRepository({ FairSession, SessionRegistration }
     countRegistrations: (id) => SessionRegistration.countDocuments({ sessionId: new Types.ObjectId(id) }),
     async sessionIdsByCompany(companyIds) {
       const byCompany = new Map<string, string[]>(companyIds.map((id) => [id, []]));
-      const rows = await SessionRegistration.find({ companyId: { $in: companyIds.map((id) => new Types.ObjectId(id)) } }, { companyId: 1, sessionId: 1 }).lean();
+      const rows = await SessionRegistration.find(
+        { companyId: { $in: companyIds.map((id) => new Types.ObjectId(id)) } },
+        { companyId: 1, sessionId: 1 },
+      ).lean();
       for (const r of rows) byCompany.get(r.companyId.toHexString())?.push(r.sessionId.toHexString());
       return byCompany;
     },
     async upsertMany(sessions) {
       if (!sessions.length) return;
       await bulkWriteInBatches(
-          FairSession,
-          sessions.map((s) => ({
+        FairSession,
+        sessions.map((s) => ({
           updateOne: {
             filter: { key: s.key },
             update: { $set: { ...s, fairId: new Types.ObjectId(s.fairId) } },
@@ -96,7 +99,9 @@ export function createFairSessionRepository({ FairSession, SessionRegistration }
       );
     },
     async listForFair(fairId) {
-      const docs = await FairSession.find({ fairId: new Types.ObjectId(fairId) }).sort({ startsAt: 1 }).lean();
+      const docs = await FairSession.find({ fairId: new Types.ObjectId(fairId) })
+        .sort({ startsAt: 1 })
+        .lean();
       return docs.map((d) => toRecord(d));
     },
   };

@@ -39,8 +39,8 @@ export function createInterpreterRepository({ Interpreter }: Models): Interprete
     async upsertMany(interpreters) {
       if (!interpreters.length) return;
       await bulkWriteInBatches(
-          Interpreter,
-          interpreters.map((i) => ({
+        Interpreter,
+        interpreters.map((i) => ({
           updateOne: {
             filter: { key: i.key },
             update: { $set: { ...i, fairId: new Types.ObjectId(i.fairId) } },
@@ -51,7 +51,11 @@ export function createInterpreterRepository({ Interpreter }: Models): Interprete
     },
     countForFair: (fairId) => Interpreter.countDocuments({ fairId: new Types.ObjectId(fairId) }),
     async listForFair(fairId) {
-      return (await Interpreter.find({ fairId: new Types.ObjectId(fairId) }).sort({ name: 1 }).lean<Lean[]>()).map(toRecord);
+      return (
+        await Interpreter.find({ fairId: new Types.ObjectId(fairId) })
+          .sort({ name: 1 })
+          .lean<Lean[]>()
+      ).map(toRecord);
     },
     async findById(id) {
       if (!Types.ObjectId.isValid(id)) return null;

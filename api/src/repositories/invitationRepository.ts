@@ -31,10 +31,22 @@ export function createInvitationRepository({ Invitation }: Models): InvitationRe
     },
     async consume(tokenHash, now) {
       const doc = await Invitation.findOneAndDelete({ _id: tokenHash }).lean<{
-        email: string; role: "domestic" | "vendor"; companyId: Types.ObjectId; companyRole: "owner" | "member"; invitedBy: Types.ObjectId; expiresAt: Date;
+        email: string;
+        role: "domestic" | "vendor";
+        companyId: Types.ObjectId;
+        companyRole: "owner" | "member";
+        invitedBy: Types.ObjectId;
+        expiresAt: Date;
       }>();
       if (!doc || doc.expiresAt <= now) return null;
-      return { email: doc.email, role: doc.role, companyId: doc.companyId.toHexString(), companyRole: doc.companyRole, invitedBy: doc.invitedBy.toHexString(), expiresAt: doc.expiresAt };
+      return {
+        email: doc.email,
+        role: doc.role,
+        companyId: doc.companyId.toHexString(),
+        companyRole: doc.companyRole,
+        invitedBy: doc.invitedBy.toHexString(),
+        expiresAt: doc.expiresAt,
+      };
     },
     async restore(tokenHash, invitation) {
       await Invitation.create(toDoc(tokenHash, invitation));

@@ -28,14 +28,30 @@ export interface MatchFeedbackRepository {
   listForFair(fairId: string): Promise<MatchFeedbackRecord[]>;
 }
 
-type Lean = { _id: string; fairId: Types.ObjectId; kind: FeedbackKind; companyId: Types.ObjectId; otherId: Types.ObjectId; proposalKind?: string; reason?: string; by: Types.ObjectId; updatedAt: Date };
+type Lean = {
+  _id: string;
+  fairId: Types.ObjectId;
+  kind: FeedbackKind;
+  companyId: Types.ObjectId;
+  otherId: Types.ObjectId;
+  proposalKind?: string;
+  reason?: string;
+  by: Types.ObjectId;
+  updatedAt: Date;
+};
 
 /** Every write bumps the "matching" revision, so other api processes reload their copy. */
 export function createMatchFeedbackRepository({ MatchFeedback }: Models, revisions: RevisionRepository): MatchFeedbackRepository {
   return {
     async put(f) {
       const _id = feedbackKey(f.kind, f.companyId, f.otherId);
-      const doc = { ...f, fairId: new Types.ObjectId(f.fairId), companyId: new Types.ObjectId(f.companyId), otherId: new Types.ObjectId(f.otherId), by: new Types.ObjectId(f.by) };
+      const doc = {
+        ...f,
+        fairId: new Types.ObjectId(f.fairId),
+        companyId: new Types.ObjectId(f.companyId),
+        otherId: new Types.ObjectId(f.otherId),
+        by: new Types.ObjectId(f.by),
+      };
       await MatchFeedback.replaceOne({ _id }, { _id, ...doc }, { upsert: true });
       await revisions.bump("matching");
     },

@@ -60,8 +60,7 @@ function toStored(set: Partial<MeetingFields>): Record<string, unknown> {
     else if (key === "proposal") {
       const p = value as { start: Date; end: Date; by: string };
       out[key] = { start: p.start, end: p.end, by: new Types.ObjectId(p.by) };
-    } else if (key === "outcomes")
-      out[key] = (value as { companyId: string }[]).map((o) => ({ ...o, companyId: new Types.ObjectId(o.companyId) }));
+    } else if (key === "outcomes") out[key] = (value as { companyId: string }[]).map((o) => ({ ...o, companyId: new Types.ObjectId(o.companyId) }));
     else out[key] = value;
   }
   return out;
@@ -72,7 +71,8 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
     $set: { ...set, version },
     ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, 1])) } : {}),
   });
-  const apply = (id: string, version: number, set: Record<string, unknown>, unset: string[]) => Meeting.updateOne({ _id: id }, update(version, set, unset));
+  const apply = (id: string, version: number, set: Record<string, unknown>, unset: string[]) =>
+    Meeting.updateOne({ _id: id }, update(version, set, unset));
   /** Rolls a meeting forward over events written by a process that stopped before applying them. */
   const load = async (id: string): Promise<MeetingRecord | null> => {
     for (;;) {
@@ -83,7 +83,8 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
       await apply(id, doc.version + 1, next.set as Record<string, unknown>, next.unset);
     }
   };
-  const list = async (filter: Record<string, unknown>) => (await Meeting.find(filter).sort({ startsAt: 1, createdAt: 1 }).lean()).map((d) => toPlain(d) as MeetingRecord);
+  const list = async (filter: Record<string, unknown>) =>
+    (await Meeting.find(filter).sort({ startsAt: 1, createdAt: 1 }).lean()).map((d) => toPlain(d) as MeetingRecord);
   return {
     newId: () => new Types.ObjectId().toHexString(),
     async create(id, fields, actorUserId) {
@@ -129,7 +130,12 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
     async history(id) {
       const rows = await MeetingEvent.find({ meetingId: new Types.ObjectId(id) }).lean();
       return rows
-        .map((r) => ({ n: Number(String(r._id).split(":")[1]), kind: r.kind, ...(r.actorUserId ? { actorUserId: r.actorUserId.toHexString() } : {}), at: r.createdAt as Date }))
+        .map((r) => ({
+          n: Number(String(r._id).split(":")[1]),
+          kind: r.kind,
+          ...(r.actorUserId ? { actorUserId: r.actorUserId.toHexString() } : {}),
+          at: r.createdAt as Date,
+        }))
         .sort((a, b) => a.n - b.n);
     },
   };

@@ -19,7 +19,15 @@ export interface NotificationRepository {
   deleteForUser(userId: string): Promise<void>;
 }
 
-type Lean = { _id: Types.ObjectId; userId: Types.ObjectId; kind: string; meetingId?: Types.ObjectId | null; data?: Record<string, unknown>; createdAt?: Date; readAt?: Date | null };
+type Lean = {
+  _id: Types.ObjectId;
+  userId: Types.ObjectId;
+  kind: string;
+  meetingId?: Types.ObjectId | null;
+  data?: Record<string, unknown>;
+  createdAt?: Date;
+  readAt?: Date | null;
+};
 const toRecord = (d: Lean): NotificationRecord => ({
   id: d._id.toHexString(),
   userId: d.userId.toHexString(),
@@ -35,7 +43,11 @@ export function createNotificationRepository({ Notification }: Models): Notifica
     async addMany(notifications) {
       if (!notifications.length) return [];
       const docs = await Notification.insertMany(
-        notifications.map((n) => ({ ...n, userId: new Types.ObjectId(n.userId), ...(n.meetingId ? { meetingId: new Types.ObjectId(n.meetingId) } : {}) })),
+        notifications.map((n) => ({
+          ...n,
+          userId: new Types.ObjectId(n.userId),
+          ...(n.meetingId ? { meetingId: new Types.ObjectId(n.meetingId) } : {}),
+        })),
       );
       return docs.map((d) => toRecord(d.toObject() as unknown as Lean));
     },
@@ -44,7 +56,8 @@ export function createNotificationRepository({ Notification }: Models): Notifica
       return (await Notification.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<Lean[]>()).map(toRecord);
     },
     async markRead(userId, ids, at) {
-      for (const id of ids) await Notification.updateOne({ _id: new Types.ObjectId(id), userId: new Types.ObjectId(userId) }, { $set: { readAt: at } });
+      for (const id of ids)
+        await Notification.updateOne({ _id: new Types.ObjectId(id), userId: new Types.ObjectId(userId) }, { $set: { readAt: at } });
     },
     async deleteForUser(userId) {
       await Notification.deleteMany({ userId: new Types.ObjectId(userId) });

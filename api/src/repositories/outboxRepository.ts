@@ -82,7 +82,10 @@ export function createOutboxRepository({ OutboxMessage }: Models): OutboxReposit
       await OutboxMessage.updateOne({ _id: id, sentAt: { $exists: false } }, { $set: { failedAt: at, lastError: reason.slice(0, 500) } });
     },
     async listStuck(waitingSince, limit) {
-      const docs = await OutboxMessage.find({ sentAt: { $exists: false }, $or: [{ failedAt: { $exists: true } }, { createdAt: { $lt: waitingSince } }] })
+      const docs = await OutboxMessage.find({
+        sentAt: { $exists: false },
+        $or: [{ failedAt: { $exists: true } }, { createdAt: { $lt: waitingSince } }],
+      })
         .sort({ createdAt: 1 })
         .limit(limit)
         .lean<Lean[]>();

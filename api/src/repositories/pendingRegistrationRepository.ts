@@ -18,13 +18,23 @@ export interface PendingRegistrationRepository {
 }
 
 export function createPendingRegistrationRepository({ PendingRegistration }: Models): PendingRegistrationRepository {
-  const toDoc = (tokenHash: string, p: PendingRegistration) => ({ _id: tokenHash, email: p.registration.email, passwordHash: p.passwordHash, registration: p.registration, expiresAt: p.expiresAt });
+  const toDoc = (tokenHash: string, p: PendingRegistration) => ({
+    _id: tokenHash,
+    email: p.registration.email,
+    passwordHash: p.passwordHash,
+    registration: p.registration,
+    expiresAt: p.expiresAt,
+  });
   return {
     async create(tokenHash, pending) {
       await PendingRegistration.create(toDoc(tokenHash, pending));
     },
     async consume(tokenHash, now) {
-      const doc = await PendingRegistration.findOneAndDelete({ _id: tokenHash }).lean<{ passwordHash: string; registration: PendingRegistration["registration"]; expiresAt: Date }>();
+      const doc = await PendingRegistration.findOneAndDelete({ _id: tokenHash }).lean<{
+        passwordHash: string;
+        registration: PendingRegistration["registration"];
+        expiresAt: Date;
+      }>();
       if (!doc || doc.expiresAt <= now) return null;
       return { registration: doc.registration, passwordHash: doc.passwordHash, expiresAt: doc.expiresAt };
     },

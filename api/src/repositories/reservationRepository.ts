@@ -41,7 +41,10 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       if (!keys.length) return { ok: true };
       const owner = new Types.ObjectId(meetingId);
       // One round trip for all of them; unordered, so every key not held is inserted and each held one reported.
-      const refused = await Reservation.insertMany(keys.map((key) => ({ _id: key, meetingId: owner })), { ordered: false }).then(
+      const refused = await Reservation.insertMany(
+        keys.map((key) => ({ _id: key, meetingId: owner })),
+        { ordered: false },
+      ).then(
         () => new Set<number>(),
         (err: { writeErrors?: { index?: number; err?: { index?: number; code?: number } }[] }) => {
           const errors = err.writeErrors ?? [];
@@ -58,7 +61,10 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
         }
       }
       if (taken === undefined) return { ok: true };
-      await release(keys.filter((_, i) => !refused.has(i)), meetingId);
+      await release(
+        keys.filter((_, i) => !refused.has(i)),
+        meetingId,
+      );
       return { ok: false, taken };
     },
     async claimFirst(candidates, keyOf, meetingId) {
@@ -72,7 +78,10 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       const rest = candidates.slice(TRIES_BEFORE_READING).map((chosen) => ({ chosen, key: keyOf(chosen) }));
       if (!rest.length) return null;
       const holders = new Map(
-        (await Reservation.find({ _id: { $in: rest.map((c) => c.key) } }, { _id: 1, meetingId: 1 }).lean()).map((r) => [String(r._id), r.meetingId.toHexString()]),
+        (await Reservation.find({ _id: { $in: rest.map((c) => c.key) } }, { _id: 1, meetingId: 1 }).lean()).map((r) => [
+          String(r._id),
+          r.meetingId.toHexString(),
+        ]),
       );
       for (const candidate of rest) {
         const holder = holders.get(candidate.key);

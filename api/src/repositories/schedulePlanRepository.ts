@@ -49,19 +49,35 @@ export interface SchedulePlanRepository {
   /** A fair's plans, newest first (at most `limit`). */
   listForFair(fairId: string, limit: number): Promise<SchedulePlanListRecord[]>;
   /** Replaces a draft's plan after a hand adjustment. */
-  saveAdjusted(id: string, solution: Solution, breaks: number, reasons: Record<string, UnscheduledReason>, interpreterStats: InterpreterStats): Promise<void>;
+  saveAdjusted(
+    id: string,
+    solution: Solution,
+    breaks: number,
+    reasons: Record<string, UnscheduledReason>,
+    interpreterStats: InterpreterStats,
+  ): Promise<void>;
   /** How far publishing has come (written every few meetings). */
   setPublishProgress(id: string, progress: { done: number; total: number }): Promise<void>;
   markPublished(id: string, at: Date, result: NonNullable<SchedulePlanRecord["publishResult"]>): Promise<void>;
 }
 
 type Lean = Omit<SchedulePlanRecord, "id" | "fairId" | "createdBy"> & { _id: Types.ObjectId; fairId: Types.ObjectId; createdBy: Types.ObjectId };
-const toRecord = ({ _id, fairId, createdBy, ...rest }: Lean): SchedulePlanRecord => ({ ...rest, id: _id.toHexString(), fairId: fairId.toHexString(), createdBy: createdBy.toHexString() });
+const toRecord = ({ _id, fairId, createdBy, ...rest }: Lean): SchedulePlanRecord => ({
+  ...rest,
+  id: _id.toHexString(),
+  fairId: fairId.toHexString(),
+  createdBy: createdBy.toHexString(),
+});
 
 export function createSchedulePlanRepository({ SchedulePlan }: Models): SchedulePlanRepository {
   return {
     async create(plan) {
-      const doc = await SchedulePlan.create({ ...plan, status: "draft", fairId: new Types.ObjectId(plan.fairId), createdBy: new Types.ObjectId(plan.createdBy) });
+      const doc = await SchedulePlan.create({
+        ...plan,
+        status: "draft",
+        fairId: new Types.ObjectId(plan.fairId),
+        createdBy: new Types.ObjectId(plan.createdBy),
+      });
       return toRecord(doc.toObject() as unknown as Lean);
     },
     async findById(id) {
@@ -75,7 +91,12 @@ export function createSchedulePlanRepository({ SchedulePlan }: Models): Schedule
         .sort({ createdAt: -1, _id: -1 })
         .limit(limit)
         .lean<Omit<Lean, "instance" | "sources" | "reasons">[]>();
-      return docs.map(({ _id, fairId: fair, createdBy, ...rest }) => ({ ...rest, id: _id.toHexString(), fairId: fair.toHexString(), createdBy: createdBy.toHexString() }));
+      return docs.map(({ _id, fairId: fair, createdBy, ...rest }) => ({
+        ...rest,
+        id: _id.toHexString(),
+        fairId: fair.toHexString(),
+        createdBy: createdBy.toHexString(),
+      }));
     },
     async saveAdjusted(id, solution, breaks, reasons, interpreterStats) {
       await SchedulePlan.updateOne({ _id: id, status: "draft" }, { $set: { solution, breaks, reasons, interpreterStats } });
@@ -84,7 +105,10 @@ export function createSchedulePlanRepository({ SchedulePlan }: Models): Schedule
       await SchedulePlan.updateOne({ _id: id }, { $set: { publishProgress: progress } });
     },
     async markPublished(id, at, result) {
-      await SchedulePlan.updateOne({ _id: id }, { $set: { status: "published", publishedAt: at, publishResult: result }, $unset: { publishProgress: 1 } });
+      await SchedulePlan.updateOne(
+        { _id: id },
+        { $set: { status: "published", publishedAt: at, publishResult: result }, $unset: { publishProgress: 1 } },
+      );
     },
   };
 }

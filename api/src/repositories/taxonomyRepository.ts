@@ -12,8 +12,8 @@ export function createTaxonomyRepository({ TaxonomyTerm }: Models): TaxonomyRepo
   return {
     async upsertAll(version, terms) {
       await bulkWriteInBatches(
-          TaxonomyTerm,
-          terms.map((t) => ({
+        TaxonomyTerm,
+        terms.map((t) => ({
           replaceOne: { filter: { code: t.code }, replacement: { ...t, version }, upsert: true },
         })),
       );

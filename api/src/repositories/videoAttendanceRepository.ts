@@ -18,13 +18,22 @@ export interface VideoAttendanceRepository {
   listForMeeting(meetingId: string): Promise<VideoAttendanceRecord[]>;
 }
 
-type Lean = Omit<VideoAttendanceRecord, "id" | "meetingId" | "companyId"> & { _id: string; meetingId: Types.ObjectId; companyId?: Types.ObjectId | null };
+type Lean = Omit<VideoAttendanceRecord, "id" | "meetingId" | "companyId"> & {
+  _id: string;
+  meetingId: Types.ObjectId;
+  companyId?: Types.ObjectId | null;
+};
 
 export function createVideoAttendanceRepository({ VideoAttendance }: Models): VideoAttendanceRepository {
   return {
     async record({ id, meetingId, companyId, ...rest }) {
       try {
-        await VideoAttendance.create({ _id: id, meetingId: new Types.ObjectId(meetingId), ...(companyId ? { companyId: new Types.ObjectId(companyId) } : {}), ...rest });
+        await VideoAttendance.create({
+          _id: id,
+          meetingId: new Types.ObjectId(meetingId),
+          ...(companyId ? { companyId: new Types.ObjectId(companyId) } : {}),
+          ...rest,
+        });
         return true;
       } catch (err) {
         if ((err as { code?: number }).code === 11000) return false;
@@ -32,8 +41,15 @@ export function createVideoAttendanceRepository({ VideoAttendance }: Models): Vi
       }
     },
     async listForMeeting(meetingId) {
-      const rows = await VideoAttendance.find({ meetingId: new Types.ObjectId(meetingId) }).sort({ at: 1, _id: 1 }).lean<Lean[]>();
-      return rows.map(({ _id, meetingId: m, companyId, ...rest }) => ({ id: _id, meetingId: m.toHexString(), ...(companyId ? { companyId: companyId.toHexString() } : {}), ...rest }));
+      const rows = await VideoAttendance.find({ meetingId: new Types.ObjectId(meetingId) })
+        .sort({ at: 1, _id: 1 })
+        .lean<Lean[]>();
+      return rows.map(({ _id, meetingId: m, companyId, ...rest }) => ({
+        id: _id,
+        meetingId: m.toHexString(),
+        ...(companyId ? { companyId: companyId.toHexString() } : {}),
+        ...rest,
+      }));
     },
   };
 }

@@ -20,7 +20,9 @@ try {
   const report = await seedDemoFair(repos, today);
   const meetings = await seedDemoMeetings(repos, () => today);
   if (report.redated) {
-    console.log(`The demo fair of ${report.redated.from.join(", ")} was over: it now takes place on ${report.days.join(", ")}, with ${report.redated.meetings} of its meetings.`);
+    console.log(
+      `The demo fair of ${report.redated.from.join(", ")} was over: it now takes place on ${report.days.join(", ")}, with ${report.redated.meetings} of its meetings.`,
+    );
   }
   console.log(
     `Seeded demo fair "${report.fair}" on ${report.days.join(" and ")}: ${report.companies} companies, ${report.interpreters} interpreters, ` +

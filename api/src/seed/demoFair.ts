@@ -13,7 +13,16 @@ export interface DemoFair {
   fair: FairInput;
   companies: Omit<CompanyInput, "fairId">[];
   interpreters: { key: string; name: string; languages: string[]; availableDays: string[] }[];
-  sessions: { key: string; kind: (typeof SESSIONS)[number]["kind"]; title: LocalizedText; startsAt: Date; endsAt: Date; room: LocalizedText; speakers: string[]; capacity: number }[];
+  sessions: {
+    key: string;
+    kind: (typeof SESSIONS)[number]["kind"];
+    title: LocalizedText;
+    startsAt: Date;
+    endsAt: Date;
+    room: LocalizedText;
+    speakers: string[];
+    capacity: number;
+  }[];
 }
 
 const LABELS = new Map(TAXONOMY.terms.map((t) => [t.code, t.labels]));
@@ -90,9 +99,35 @@ function domesticCompanies(random: Random, count: number, fairDay: string): Demo
       certifications: certifications(random, line.sector, fairDay),
       products: [{ name: { vi: product.vi, en: product.en }, ...keyProduct }],
       needs: [
-        { kind: "technology", codes: random.sample(line.needs, random.int(1, 2)), priority: random.int(1, 3), text: { vi: `Cần đầu tư thiết bị mới để nâng cao năng lực ${line.vi.toLowerCase()}.`, en: `Investing in new equipment to grow ${line.en.toLowerCase()} capacity.` } },
-        ...(random.chance(0.6) ? [{ kind: "buyer" as const, codes: [line.sector], priority: random.int(1, 3), text: { vi: "Tìm khách hàng FDI cho sản phẩm chính.", en: "Looking for FDI buyers of our main products." } }] : []),
-        ...(random.chance(0.2) ? [{ kind: "transfer" as const, codes: random.sample(line.needs, 1), priority: 3, text: { vi: "Tìm đối tác chuyển giao công nghệ.", en: "Seeking a technology-transfer partner." } }] : []),
+        {
+          kind: "technology",
+          codes: random.sample(line.needs, random.int(1, 2)),
+          priority: random.int(1, 3),
+          text: {
+            vi: `Cần đầu tư thiết bị mới để nâng cao năng lực ${line.vi.toLowerCase()}.`,
+            en: `Investing in new equipment to grow ${line.en.toLowerCase()} capacity.`,
+          },
+        },
+        ...(random.chance(0.6)
+          ? [
+              {
+                kind: "buyer" as const,
+                codes: [line.sector],
+                priority: random.int(1, 3),
+                text: { vi: "Tìm khách hàng FDI cho sản phẩm chính.", en: "Looking for FDI buyers of our main products." },
+              },
+            ]
+          : []),
+        ...(random.chance(0.2)
+          ? [
+              {
+                kind: "transfer" as const,
+                codes: random.sample(line.needs, 1),
+                priority: 3,
+                text: { vi: "Tìm đối tác chuyển giao công nghệ.", en: "Seeking a technology-transfer partner." },
+              },
+            ]
+          : []),
       ],
       offers: [],
       requirements: [],
@@ -116,11 +151,22 @@ function foreignCompanies(random: Random): DemoFair["companies"] {
     for (const name of profile.names.slice(0, profile.count)) {
       const buyer = BUYER_KEYWORDS.find(([re]) => re.test(name))?.[1];
       const offer = OFFER_KEYWORDS.find(([re]) => re.test(name));
-      const offers = buyer ? [] : (offer?.[1] ?? ["tech.automation"]).map((code) => ({ code, text: { en: `${name}: ${code.replace("tech.", "")} for Vietnamese manufacturers.` } }));
+      const offers = buyer
+        ? []
+        : (offer?.[1] ?? ["tech.automation"]).map((code) => ({
+            code,
+            text: { en: `${name}: ${code.replace("tech.", "")} for Vietnamese manufacturers.` },
+          }));
       const remote = random.chance(0.4);
       const headline = buyer
-        ? { en: `Sourcing parts in Hanoi: ${buyer.processes.map((c) => LABELS.get(c)?.en).join(", ")}`, vi: `Tìm nhà cung cấp tại Hà Nội: ${buyer.processes.map((c) => LABELS.get(c)?.vi).join(", ")}` }
-        : { en: `${offers.map((o) => LABELS.get(o.code)?.en).join(" and ")} for Vietnamese manufacturers`, vi: `${offers.map((o) => LABELS.get(o.code)?.vi).join(" và ")} cho doanh nghiệp Việt Nam` };
+        ? {
+            en: `Sourcing parts in Hanoi: ${buyer.processes.map((c) => LABELS.get(c)?.en).join(", ")}`,
+            vi: `Tìm nhà cung cấp tại Hà Nội: ${buyer.processes.map((c) => LABELS.get(c)?.vi).join(", ")}`,
+          }
+        : {
+            en: `${offers.map((o) => LABELS.get(o.code)?.en).join(" and ")} for Vietnamese manufacturers`,
+            vi: `${offers.map((o) => LABELS.get(o.code)?.vi).join(" và ")} cho doanh nghiệp Việt Nam`,
+          };
       const company: Omit<CompanyProfile, "searchKey"> = {
         booth: { headline, highlights: [], staffLanguages: [...profile.languages, "en"] },
         kind: "foreign",
@@ -137,12 +183,25 @@ function foreignCompanies(random: Random): DemoFair["companies"] {
         needs: [],
         offers,
         requirements: buyer
-          ? [{ processes: buyer.processes, materials: buyer.materials, certifications: buyer.certifications, minMonthlyCapacity: random.pick([10_000, 50_000]), mandatory: true, text: { en: "Local suppliers for our Vietnamese plants." } }]
+          ? [
+              {
+                processes: buyer.processes,
+                materials: buyer.materials,
+                certifications: buyer.certifications,
+                minMonthlyCapacity: random.pick([10_000, 50_000]),
+                mandatory: true,
+                text: { en: "Local suppliers for our Vietnamese plants." },
+              },
+            ]
           : [],
         languages: [...profile.languages, ...(random.chance(0.75) ? ["en"] : [])],
         employees: random.pick([40, 150, 600, 2_400, 12_000]),
         exportMarkets: ["VN"],
-        description: { en: buyer ? `${name} sources parts from Vietnamese suppliers.` : `${name} brings ${offers.map((o) => o.code.replace("tech.", "")).join(", ")} to Hanoi.` },
+        description: {
+          en: buyer
+            ? `${name} sources parts from Vietnamese suppliers.`
+            : `${name} brings ${offers.map((o) => o.code.replace("tech.", "")).join(", ")} to Hanoi.`,
+        },
         listed: true,
       };
       companies.push({ ...company, searchKey: companySearchKey(company) });

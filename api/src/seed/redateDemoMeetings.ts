@@ -44,7 +44,10 @@ export async function redateDemoMeetings(repos: Repositories, fair: FairRecord, 
 async function redateBlockedSlots(repos: Repositories, fair: FairRecord, opens: Date, shift: (d: Date) => Date) {
   for (const c of await repos.companies.listAll()) {
     if (c.fairId !== fair.id || !c.blockedSlots.some((d) => d < opens)) continue;
-    await repos.companies.setBlockedSlots(c.id, c.blockedSlots.map((d) => (d < opens ? shift(d) : d)));
+    await repos.companies.setBlockedSlots(
+      c.id,
+      c.blockedSlots.map((d) => (d < opens ? shift(d) : d)),
+    );
   }
 }
 
@@ -60,6 +63,9 @@ async function moveReservations(repos: Repositories, meeting: MeetingRecord, sta
   const next = rekey(meeting, start).filter((k) => !reservationKeys.isPair(k));
   const claimed = await repos.reservations.claimAll(next, meeting.id);
   if (!claimed.ok) return false;
-  await repos.reservations.release(meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k)), meeting.id);
+  await repos.reservations.release(
+    meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k)),
+    meeting.id,
+  );
   return true;
 }

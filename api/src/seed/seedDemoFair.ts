@@ -87,7 +87,8 @@ export async function seedDemoFair(repos: Repositories, today: Date): Promise<Se
   const interpreterLogin = DEMO_LOGINS.find((l) => l.role === "interpreter")!;
   const interpreterUser = await repos.users.findByEmail(interpreterLogin.email);
   const herself = (await repos.interpreters.listForFair(fair.id)).find((i) => i.name === interpreterLogin.name);
-  if (interpreterUser && herself && herself.userId !== interpreterUser.id) await repos.interpreters.update(herself.id, { userId: interpreterUser.id });
+  if (interpreterUser && herself && herself.userId !== interpreterUser.id)
+    await repos.interpreters.update(herself.id, { userId: interpreterUser.id });
   return {
     fair: fair.slug,
     days,

@@ -17,7 +17,8 @@ export async function seedDemoMeetings(repos: Repositories, now = () => new Date
   const vendorUser = await repos.users.findByEmail("vendor@ketnoi.demo");
   if (!domesticUser?.companyId || !vendorUser?.companyId) return 0;
   const companies = (await repos.companies.listAll()).filter((c) => c.status !== "pending" && c.listed);
-  const foreign = (country: string, n: number) => companies.filter((c) => c.kind === "foreign" && c.country === country && c.id !== vendorUser.companyId).slice(0, n);
+  const foreign = (country: string, n: number) =>
+    companies.filter((c) => c.kind === "foreign" && c.country === country && c.id !== vendorUser.companyId).slice(0, n);
 
   let created = 0;
   const attempt = async (user: NonNullable<typeof domesticUser>, input: RequestMeetingInput) => {
@@ -37,10 +38,24 @@ export async function seedDemoMeetings(repos: Repositories, now = () => new Date
   if (tw1) await attempt(domesticUser, { with: tw1.id, message: "", mode: "either", dayPart: "afternoon" });
   // A Korean buyer who speaks only Korean: the meeting needs an interpreter, the demo interpreter.
   const own = companies.find((c) => c.id === domesticUser.companyId);
-  const koreanOnly = companies.find((c) => c.kind === "foreign" && c.participation === "onsite" && c.languages.length > 0 && c.languages.every((l) => l === "ko") && !own?.languages.includes("ko"));
+  const koreanOnly = companies.find(
+    (c) =>
+      c.kind === "foreign" &&
+      c.participation === "onsite" &&
+      c.languages.length > 0 &&
+      c.languages.every((l) => l === "ko") &&
+      !own?.languages.includes("ko"),
+  );
   const interpreterUser = await repos.users.findByEmail("interpreter@ketnoi.demo");
   const demoInterpreter = interpreterUser ? await repos.interpreters.findByUserId(interpreterUser.id) : null;
-  if (koreanOnly && demoInterpreter) await attempt(domesticUser, { with: koreanOnly.id, message: "Linh kiện dập cho dây chuyền lắp ráp.", mode: "onsite", slot: "d2s03", preferInterpreter: demoInterpreter.id });
+  if (koreanOnly && demoInterpreter)
+    await attempt(domesticUser, {
+      with: koreanOnly.id,
+      message: "Linh kiện dập cho dây chuyền lắp ráp.",
+      mode: "onsite",
+      slot: "d2s03",
+      preferInterpreter: demoInterpreter.id,
+    });
   await attempt(domesticUser, { with: vendorUser.companyId, message: "Xin gặp để trao đổi về máy ép servo.", mode: "either" });
   return created;
 }

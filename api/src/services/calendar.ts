@@ -13,7 +13,11 @@ export interface CalendarEntry {
 type Calendar = ReturnType<typeof ical>;
 
 /** One meeting as a VEVENT: the same UID for life and its SEQUENCE, in the feed and in mailed invitations alike. */
-function addMeetingEvent(cal: Calendar, { meeting: m, counterpart, interpreterName }: CalendarEntry, opts: { locale: Locale; venue: string; publicOrigin: string }) {
+function addMeetingEvent(
+  cal: Calendar,
+  { meeting: m, counterpart, interpreterName }: CalendarEntry,
+  opts: { locale: Locale; venue: string; publicOrigin: string },
+) {
   if (!m.startsAt || !m.endsAt) return undefined;
   const where = m.mode === "online" ? onlineLabel(opts.locale) : m.table ? `${tableLabel(opts.locale, m.table)}, ${opts.venue}` : opts.venue;
   const link = `${opts.publicOrigin}/meetings/${m.id}`;
@@ -39,7 +43,12 @@ export const meetingUid = (meetingId: string) => `meeting-${meetingId}@ketnoi`;
  * a cancelled meeting stays in the feed as CANCELLED so it disappears from calendars.
  */
 export function agendaCalendar(entries: CalendarEntry[], opts: { name: string; locale: Locale; venue: string; publicOrigin: string }) {
-  const cal = ical({ name: opts.name, prodId: { company: "Ketnoi", product: "fair-agenda", language: opts.locale.toUpperCase() }, method: ICalCalendarMethod.PUBLISH, timezone: null });
+  const cal = ical({
+    name: opts.name,
+    prodId: { company: "Ketnoi", product: "fair-agenda", language: opts.locale.toUpperCase() },
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: null,
+  });
   for (const entry of entries) addMeetingEvent(cal, entry, opts);
   return cal.toString();
 }
@@ -49,11 +58,31 @@ export function agendaCalendar(entries: CalendarEntry[], opts: { name: string; l
  * METHOD:CANCEL when it is cancelled, with the feed's UID and SEQUENCE, so Outlook, Google Calendar
  * and Apple Calendar add, move or remove the one event instead of adding another.
  */
-export function meetingInvitation(entry: CalendarEntry, opts: { method: "REQUEST" | "CANCEL"; locale: Locale; venue: string; publicOrigin: string; organizer: string; attendee: { name: string; email: string } }) {
-  const cal = ical({ prodId: { company: "Ketnoi", product: "fair-agenda", language: opts.locale.toUpperCase() }, method: opts.method === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST, timezone: null });
+export function meetingInvitation(
+  entry: CalendarEntry,
+  opts: {
+    method: "REQUEST" | "CANCEL";
+    locale: Locale;
+    venue: string;
+    publicOrigin: string;
+    organizer: string;
+    attendee: { name: string; email: string };
+  },
+) {
+  const cal = ical({
+    prodId: { company: "Ketnoi", product: "fair-agenda", language: opts.locale.toUpperCase() },
+    method: opts.method === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    timezone: null,
+  });
   const event = addMeetingEvent(cal, entry, opts);
   if (!event) return undefined;
   event.organizer({ name: "Ketnoi", email: opts.organizer });
-  event.createAttendee({ name: opts.attendee.name, email: opts.attendee.email, rsvp: false, status: ICalAttendeeStatus.ACCEPTED, role: ICalAttendeeRole.REQ });
+  event.createAttendee({
+    name: opts.attendee.name,
+    email: opts.attendee.email,
+    rsvp: false,
+    status: ICalAttendeeStatus.ACCEPTED,
+    role: ICalAttendeeRole.REQ,
+  });
   return cal.toString();
 }

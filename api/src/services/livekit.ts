@@ -48,7 +48,10 @@ export interface VideoService {
   receiveWebhook(body: string, authorization: string | undefined): Promise<VideoWebhookEvent>;
 }
 
-export function createVideoService(config: { url: string; publicUrl?: string; apiKey: string; apiSecret: string }, rooms = createVideoRooms(config)): VideoService {
+export function createVideoService(
+  config: { url: string; publicUrl?: string; apiKey: string; apiSecret: string },
+  rooms = createVideoRooms(config),
+): VideoService {
   const receiver = new WebhookReceiver(config.apiKey, config.apiSecret);
   return {
     rooms,

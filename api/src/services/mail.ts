@@ -21,7 +21,10 @@ export const MAIL_TEMPLATES = [
 type Template = (typeof MAIL_TEMPLATES)[number];
 
 /** Writes a templated account mail (verification, reset, invitation, approval) to the outbox. */
-export async function enqueueMail(outbox: OutboxRepository, mail: { to: string; template: Template; locale: Locale; link: string; publicOrigin: string }) {
+export async function enqueueMail(
+  outbox: OutboxRepository,
+  mail: { to: string; template: Template; locale: Locale; link: string; publicOrigin: string },
+) {
   const text = (part: "subject" | "body" | "action") => t(mail.locale, `mail:${mail.template}.${part}`);
   const content = { subject: text("subject"), paragraphs: [text("body")], action: { label: text("action"), url: mail.link } };
   const laidOut = layoutMail(mail.locale, content, mail.publicOrigin);

@@ -13,7 +13,12 @@ export const MAIL_BACKOFF_MS = 5_000;
  * Sends one outbox message, once: one already sent or given up is left alone (a job delivered again
  * after a crash, or swept twice), a failure is counted on the message and rethrown for the queue to retry.
  */
-export async function deliverOutboxMessage(outbox: OutboxRepository, transport: MailTransport, id: string, now: () => Date): Promise<"sent" | "skipped"> {
+export async function deliverOutboxMessage(
+  outbox: OutboxRepository,
+  transport: MailTransport,
+  id: string,
+  now: () => Date,
+): Promise<"sent" | "skipped"> {
   const message = await outbox.findById(id);
   if (!message || message.sentAt || message.failedAt) return "skipped";
   try {
@@ -37,7 +42,8 @@ export async function sendWaitingMail(outbox: OutboxRepository, transport: MailT
     try {
       await deliverOutboxMessage(outbox, transport, message.id, now);
     } catch (err) {
-      if (message.attempts + 1 >= MAIL_ATTEMPTS) await outbox.markGivenUp(message.id, `gave up after ${MAIL_ATTEMPTS} attempts: ${(err as Error).message}`, now());
+      if (message.attempts + 1 >= MAIL_ATTEMPTS)
+        await outbox.markGivenUp(message.id, `gave up after ${MAIL_ATTEMPTS} attempts: ${(err as Error).message}`, now());
       else logger.warn({ err: (err as Error).message, template: message.template }, "mail not sent; will retry");
     }
   }

@@ -1,4 +1,11 @@
-import { MatchingEngine, type MatchParticipant, type Dismissal, type InterestSignal, type PartyLoad, type RecommendContext } from "../domain/matching";
+import {
+  MatchingEngine,
+  type MatchParticipant,
+  type Dismissal,
+  type InterestSignal,
+  type PartyLoad,
+  type RecommendContext,
+} from "../domain/matching";
 import type { Repositories } from "../repositories";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { FairRecord } from "../repositories/fairRepository";
@@ -39,7 +46,8 @@ const push = <T>(map: Map<string, T[]>, key: string, value: T) => (map.get(key) 
 function indexFeedback(rows: MatchFeedbackRecord[]): FeedbackIndex {
   const index: FeedbackIndex = { dismissals: new Map(), signals: new Map(), promoted: new Map(), blocked: new Map() };
   for (const f of [...rows].sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())) {
-    if (f.kind === "dismissal") push(index.dismissals, f.companyId, { participantId: f.otherId, kind: f.proposalKind ?? "", reason: (f.reason ?? "other") as DismissReason });
+    if (f.kind === "dismissal")
+      push(index.dismissals, f.companyId, { participantId: f.otherId, kind: f.proposalKind ?? "", reason: (f.reason ?? "other") as DismissReason });
     else if (f.kind === "bookmark" || f.kind === "view") {
       push(index.signals, f.companyId, { participantId: f.otherId, signal: f.kind, direction: "outbound" });
       push(index.signals, f.otherId, { participantId: f.companyId, signal: f.kind, direction: "inbound" });
@@ -57,7 +65,15 @@ function toParticipant(c: CompanyRecord): MatchParticipant {
   const { booth, ...rest } = c;
   return {
     ...rest,
-    ...(booth ? { booth: { ...(booth.headline ? { headline: booth.headline } : {}), highlights: booth.highlights ?? [], staffLanguages: booth.staffLanguages ?? [] } } : {}),
+    ...(booth
+      ? {
+          booth: {
+            ...(booth.headline ? { headline: booth.headline } : {}),
+            highlights: booth.highlights ?? [],
+            staffLanguages: booth.staffLanguages ?? [],
+          },
+        }
+      : {}),
   };
 }
 
@@ -90,8 +106,21 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
   const eligible = (c: CompanyRecord) => c.fairId === fairId && c.status !== "pending";
   const upsert = (c: CompanyRecord) => {
     versions.set(c.id, (c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0);
-    openSlots.set(c.id, availableSlots(slots, { participation: c.participation, timeZone: c.timeZone, busy: [], blocked: c.blockedSlots ?? [] }).filter((s) => s.available).length);
-    cards.set(c.id, { id: c.id, legalName: c.legalName, ...(c.englishName ? { englishName: c.englishName } : {}), country: c.country, kind: c.kind, participation: c.participation, listed: c.listed });
+    openSlots.set(
+      c.id,
+      availableSlots(slots, { participation: c.participation, timeZone: c.timeZone, busy: [], blocked: c.blockedSlots ?? [] }).filter(
+        (s) => s.available,
+      ).length,
+    );
+    cards.set(c.id, {
+      id: c.id,
+      legalName: c.legalName,
+      ...(c.englishName ? { englishName: c.englishName } : {}),
+      country: c.country,
+      kind: c.kind,
+      participation: c.participation,
+      listed: c.listed,
+    });
     engine!.upsertParticipant(toParticipant(c));
   };
 
@@ -140,7 +169,8 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
     if (!load || now().getTime() - load.at > LOAD_TTL_MS) {
       const byCompany = new Map<string, PartyLoad>();
       const requests: FeedbackIndex["signals"] = new Map();
-      const entry = (id: string) => byCompany.get(id) ?? byCompany.set(id, { requestsReceived: 0, freeSlots: openSlots.get(id) ?? slots.length }).get(id)!;
+      const entry = (id: string) =>
+        byCompany.get(id) ?? byCompany.set(id, { requestsReceived: 0, freeSlots: openSlots.get(id) ?? slots.length }).get(id)!;
       for (const m of await repos.meetings.listForFair(fair.id)) {
         if (m.status === "requested" || m.status === "countered") entry(m.recipientId).requestsReceived++;
         if (m.status === "booked") for (const id of [m.requesterId, m.recipientId]) entry(id).freeSlots = Math.max(0, entry(id).freeSlots - 1);
@@ -194,7 +224,10 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
     /** The partner's card as the engine knows it. */
     card: (id: string) => cards.get(id),
     /** The companies this one bookmarked. */
-    bookmarksOf: (companyId: string) => new Set((feedback.signals.get(companyId) ?? []).filter((s) => s.signal === "bookmark" && s.direction === "outbound").map((s) => s.participantId)),
+    bookmarksOf: (companyId: string) =>
+      new Set(
+        (feedback.signals.get(companyId) ?? []).filter((s) => s.signal === "bookmark" && s.direction === "outbound").map((s) => s.participantId),
+      ),
     /** After feedback written here: read it again before the next ranking. */
     feedbackChanged() {
       feedbackRevision = -1;

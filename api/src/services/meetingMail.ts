@@ -4,7 +4,15 @@ import { t } from "../i18n";
 import type { MailContent } from "./mailLayout";
 
 /** Meeting notifications that also go out by email (the rest stay in the app). */
-export const MAILED_KINDS = ["meeting_requested", "meeting_booked", "meeting_countered", "meeting_cancelled", "meeting_rescheduled", "meeting_reminder", "schedule_published"] as const;
+export const MAILED_KINDS = [
+  "meeting_requested",
+  "meeting_booked",
+  "meeting_countered",
+  "meeting_cancelled",
+  "meeting_rescheduled",
+  "meeting_reminder",
+  "schedule_published",
+] as const;
 export type MailedKind = (typeof MAILED_KINDS)[number];
 
 /**
@@ -14,7 +22,10 @@ export type MailedKind = (typeof MAILED_KINDS)[number];
  */
 export function formatMeetingTime(start: Date, locale: Locale, viewerZone: string, fairZone: string): string {
   const at = (zone: string) => DateTime.fromJSDate(start, { zone });
-  const fmt = (zone: string) => at(zone).setLocale(locale).toLocaleString({ ...DateTime.DATETIME_MED, timeZoneName: "short" });
+  const fmt = (zone: string) =>
+    at(zone)
+      .setLocale(locale)
+      .toLocaleString({ ...DateTime.DATETIME_MED, timeZoneName: "short" });
   const own = fmt(viewerZone);
   return at(viewerZone).offset === at(fairZone).offset ? own : `${own} (${fmt(fairZone)})`;
 }
@@ -23,7 +34,17 @@ export function formatMeetingTime(start: Date, locale: Locale, viewerZone: strin
 export function meetingMail(
   kind: MailedKind,
   locale: Locale,
-  details: { counterpart: string; start?: Date; table?: number; online?: boolean; viewerZone: string; fairZone: string; link: string; note?: string; fairChanged?: boolean },
+  details: {
+    counterpart: string;
+    start?: Date;
+    table?: number;
+    online?: boolean;
+    viewerZone: string;
+    fairZone: string;
+    link: string;
+    note?: string;
+    fairChanged?: boolean;
+  },
 ): MailContent {
   const facts: string[] = [];
   const where = t(locale, "meetingMail:where");

@@ -12,7 +12,11 @@ import { layoutMail } from "./mailLayout";
 import { meetingInvitation } from "./calendar";
 
 /** Which meeting mails carry a calendar message, and which iTIP method. */
-const CALENDAR_METHOD: Partial<Record<MailedKind, "REQUEST" | "CANCEL">> = { meeting_booked: "REQUEST", meeting_rescheduled: "REQUEST", meeting_cancelled: "CANCEL" };
+const CALENDAR_METHOD: Partial<Record<MailedKind, "REQUEST" | "CANCEL">> = {
+  meeting_booked: "REQUEST",
+  meeting_rescheduled: "REQUEST",
+  meeting_cancelled: "CANCEL",
+};
 
 export type MeetingNotificationKind =
   | "meeting_requested"
@@ -52,15 +56,24 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
     async meetingChanged(kind, meeting, actorUserId, parties) {
       const [requester, recipient, fair] = parties
         ? [parties.requester, parties.recipient, parties.fair]
-        : await Promise.all([repos.companies.findById(meeting.requesterId), repos.companies.findById(meeting.recipientId), repos.fairs.findById(meeting.fairId)]);
+        : await Promise.all([
+            repos.companies.findById(meeting.requesterId),
+            repos.companies.findById(meeting.recipientId),
+            repos.fairs.findById(meeting.fairId),
+          ]);
       // Each reader sees the firms by the names for their language (a Vietnamese reader a Hanoi firm's legal name).
       const nameFor = (id: string, locale: string) => {
         const c = [requester, recipient].find((x) => x?.id === id);
         return c ? companyName(c, locale) : "";
       };
       const members = async (companyId: string) =>
-        (await repos.users.listByCompany(companyId)).map((u) => ({ user: u, counterpart: nameFor(companyId === meeting.requesterId ? meeting.recipientId : meeting.requesterId, u.locale) }));
-      const readers: { user: UserRecord; counterpart: string }[] = (await Promise.all([members(meeting.requesterId), members(meeting.recipientId)])).flat();
+        (await repos.users.listByCompany(companyId)).map((u) => ({
+          user: u,
+          counterpart: nameFor(companyId === meeting.requesterId ? meeting.recipientId : meeting.requesterId, u.locale),
+        }));
+      const readers: { user: UserRecord; counterpart: string }[] = (
+        await Promise.all([members(meeting.requesterId), members(meeting.recipientId)])
+      ).flat();
       let interpreterName: string | undefined;
       if (meeting.interpreterId) {
         const known = parties?.interpreter;
@@ -76,8 +89,11 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
         ...(meeting.table ? { table: meeting.table } : {}),
         ...(meeting.mode ? { mode: meeting.mode } : {}),
       };
-      const stored = await repos.notifications.addMany(targets.map((t) => ({ userId: t.user.id, kind, meetingId: meeting.id, data: { ...data, counterpart: t.counterpart } })));
-      for (const n of stored) events.notify([n.userId], { id: n.id, kind: n.kind, meetingId: n.meetingId, data: n.data, createdAt: n.createdAt.toISOString() });
+      const stored = await repos.notifications.addMany(
+        targets.map((t) => ({ userId: t.user.id, kind, meetingId: meeting.id, data: { ...data, counterpart: t.counterpart } })),
+      );
+      for (const n of stored)
+        events.notify([n.userId], { id: n.id, kind: n.kind, meetingId: n.meetingId, data: n.data, createdAt: n.createdAt.toISOString() });
       if (!(MAILED_KINDS as readonly string[]).includes(kind)) return;
       for (const { user, counterpart } of targets) {
         const content = meetingMail(kind as MailedKind, user.locale, {
@@ -96,10 +112,23 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
         const invitation = method
           ? meetingInvitation(
               { meeting, counterpart, ...(interpreterName ? { interpreterName } : {}) },
-              { method, locale: user.locale, venue: fair ? pickText(fair.venue, user.locale) : "", publicOrigin, organizer: organizerAddress, attendee: { name: user.name, email: user.email } },
+              {
+                method,
+                locale: user.locale,
+                venue: fair ? pickText(fair.venue, user.locale) : "",
+                publicOrigin,
+                organizer: organizerAddress,
+                attendee: { name: user.name, email: user.email },
+              },
             )
           : undefined;
-        await repos.outbox.enqueue({ to: user.email, template: kind, locale: user.locale, ...layoutMail(user.locale, content, publicOrigin), ...(method && invitation ? { calendar: { method, content: invitation } } : {}) });
+        await repos.outbox.enqueue({
+          to: user.email,
+          template: kind,
+          locale: user.locale,
+          ...layoutMail(user.locale, content, publicOrigin),
+          ...(method && invitation ? { calendar: { method, content: invitation } } : {}),
+        });
       }
       logger.debug({ kind, meetingId: meeting.id, readers: targets.length }, "meeting notification sent");
     },
@@ -109,8 +138,18 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
         const stored = await repos.notifications.addMany(users.map((u) => ({ userId: u.id, kind: "schedule_published", data: {} })));
         for (const n of stored) events.notify([n.userId], { id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt.toISOString() });
         for (const u of users) {
-          const content = meetingMail("schedule_published", u.locale, { counterpart: "", viewerZone: u.timeZone, fairZone, link: `${publicOrigin}/agenda` });
-          await repos.outbox.enqueue({ to: u.email, template: "schedule_published", locale: u.locale, ...layoutMail(u.locale, content, publicOrigin) });
+          const content = meetingMail("schedule_published", u.locale, {
+            counterpart: "",
+            viewerZone: u.timeZone,
+            fairZone,
+            link: `${publicOrigin}/agenda`,
+          });
+          await repos.outbox.enqueue({
+            to: u.email,
+            template: "schedule_published",
+            locale: u.locale,
+            ...layoutMail(u.locale, content, publicOrigin),
+          });
         }
       }
     },

@@ -7,7 +7,12 @@ import { solve } from "../domain/scheduling/solver";
 import { loadSatSolver } from "../services/satSolver";
 
 const started = performance.now();
-const { instance, timeLimitMs, seed, nice } = workerData as { instance: Parameters<typeof solve>[0]; timeLimitMs: number; seed: number; nice: number };
+const { instance, timeLimitMs, seed, nice } = workerData as {
+  instance: Parameters<typeof solve>[0];
+  timeLimitMs: number;
+  seed: number;
+  nice: number;
+};
 // On Linux a thread's nice value is its own, so this lowers the solver thread's priority and not
 // the api's; elsewhere it would lower the whole process's, so it is left alone there.
 if (nice > 0 && process.platform === "linux") setPriority(Math.min(19, getPriority() + nice));

@@ -17,7 +17,9 @@ export function BarChart({ title, data, max }: { title: string; data: [string, n
         {data.map(([label, value]) => (
           <li key={label}>
             <span>{label}</span>
-            <span className="bar" aria-hidden="true"><span style={{ width: `${value > 0 ? Math.max(1, (100 * value) / scale) : 0}%` }} /></span>
+            <span className="bar" aria-hidden="true">
+              <span style={{ width: `${value > 0 ? Math.max(1, (100 * value) / scale) : 0}%` }} />
+            </span>
             <b>{formatNumber(value, i18n.language)}</b>
           </li>
         ))}

@@ -13,17 +13,24 @@ export function CompanyCard({ company }: { company: Card }) {
   const otherName = name === company.legalName ? company.englishName : company.legalName;
   return (
     <article className="card company-card">
-      <h3><Link to={`/companies/${company.id}`}>{name}</Link></h3>
+      <h3>
+        <Link to={`/companies/${company.id}`}>{name}</Link>
+      </h3>
       {otherName && otherName !== name && <p className="muted">{otherName}</p>}
       <p className="meta">
-        <span>{countryName(company.country, l)}{company.district ? ` · ${company.district}` : ""}</span>
+        <span>
+          {countryName(company.country, l)}
+          {company.district ? ` · ${company.district}` : ""}
+        </span>
         <span className={`tag tag-${company.participation}`}>{t(`common.directory.participation.${company.participation}`)}</span>
         {company.pending && <span className="status status-requested">{t("common.directory.pending")}</span>}
       </p>
       <p className="sectors">{company.sectors.map((s) => termLabel(s, l)).join(" · ")}</p>
       {tags.length > 0 && (
         <ul className="chips" aria-label={t(company.kind === "domestic" ? "company.processes" : "company.offers")}>
-          {tags.slice(0, 5).map((c) => <li key={c}>{termLabel(c, l)}</li>)}
+          {tags.slice(0, 5).map((c) => (
+            <li key={c}>{termLabel(c, l)}</li>
+          ))}
         </ul>
       )}
       {company.booth?.headline && <p className="headline">{localized(company.booth.headline, l)}</p>}

@@ -8,7 +8,11 @@ type Consent = "personalData" | "profileSharing" | "marketing";
  * profile sharing (only where the account owns a firm's profile), marketing. Each box is the form's
  * own field (`register` gives its `consents.<name>`).
  */
-export function ConsentFields({ register, error, sharing = true }: {
+export function ConsentFields({
+  register,
+  error,
+  sharing = true,
+}: {
   register: (consent: Consent) => UseFormRegisterReturn;
   error?: string;
   sharing?: boolean;
@@ -22,10 +26,20 @@ export function ConsentFields({ register, error, sharing = true }: {
           <input type="checkbox" aria-invalid={Boolean(error)} aria-describedby="consent-err" {...register("personalData")} />
           {t("common.auth.consentPersonalData")}
         </label>
-        {error && <small id="consent-err" className="field-error">{t("common.auth.consentRequired")}</small>}
+        {error && (
+          <small id="consent-err" className="field-error">
+            {t("common.auth.consentRequired")}
+          </small>
+        )}
       </div>
-      {sharing && <label className="choice"><input type="checkbox" {...register("profileSharing")} /> {t("common.auth.consentSharing")}</label>}
-      <label className="choice"><input type="checkbox" {...register("marketing")} /> {t("common.auth.consentMarketing")}</label>
+      {sharing && (
+        <label className="choice">
+          <input type="checkbox" {...register("profileSharing")} /> {t("common.auth.consentSharing")}
+        </label>
+      )}
+      <label className="choice">
+        <input type="checkbox" {...register("marketing")} /> {t("common.auth.consentMarketing")}
+      </label>
     </fieldset>
   );
 }

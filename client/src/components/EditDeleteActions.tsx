@@ -9,7 +9,17 @@ import { Failure } from "./States";
  * deletion shows the api's reason. `onDeleted` runs once the api has deleted it and the `stale`
  * queries are read again.
  */
-export function EditDeleteActions({ path, stale, onEdit, onDeleted }: { path: string; stale: QueryKey[]; onEdit: () => void; onDeleted: () => void }) {
+export function EditDeleteActions({
+  path,
+  stale,
+  onEdit,
+  onDeleted,
+}: {
+  path: string;
+  stale: QueryKey[];
+  onEdit: () => void;
+  onDeleted: () => void;
+}) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const client = useQueryClient();
@@ -25,14 +35,22 @@ export function EditDeleteActions({ path, stale, onEdit, onDeleted }: { path: st
     <>
       <Failure error={remove.error} />
       <div className="actions">
-        <button type="button" className="secondary" onClick={onEdit}>{t("common.programme.edit")}</button>
+        <button type="button" className="secondary" onClick={onEdit}>
+          {t("common.programme.edit")}
+        </button>
         {confirming ? (
           <>
-            <button type="button" onClick={() => remove.mutate()}>{t("common.programme.confirmDelete")}</button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t("common.programme.cancel")}</button>
+            <button type="button" onClick={() => remove.mutate()}>
+              {t("common.programme.confirmDelete")}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t("common.programme.cancel")}
+            </button>
           </>
         ) : (
-          <button type="button" className="secondary" onClick={() => setConfirming(true)}>{t("common.programme.delete")}</button>
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+            {t("common.programme.delete")}
+          </button>
         )}
       </div>
     </>

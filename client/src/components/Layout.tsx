@@ -12,20 +12,36 @@ const NotificationBell = lazy(() => import("./NotificationBell").then((m) => ({ 
 
 const LANGUAGE_NAMES: Record<string, string> = { vi: "Tiếng Việt", en: "English", ja: "日本語", ko: "한국어", "zh-Hant": "繁體中文" };
 
-type NavKey = `common.nav.${"directory" | "hall" | "console" | "scheduler" | "checkIn" | "dashboard" | "assignments" | "recommendations" | "inbox" | "agenda" | "profile" | "myBooth" | "team"}`;
+type NavKey =
+  `common.nav.${"directory" | "hall" | "console" | "scheduler" | "checkIn" | "dashboard" | "assignments" | "recommendations" | "inbox" | "agenda" | "profile" | "myBooth" | "team"}`;
 type MenuItem = [to: string, label: NavKey];
 
 /** The menu for who is signed in: public pages for everyone, then what the role works with. */
 function menu(user: SessionUser | null): MenuItem[] {
-  const common: MenuItem[] = [["/companies", "common.nav.directory"], ["/hall", "common.nav.hall"]];
+  const common: MenuItem[] = [
+    ["/companies", "common.nav.directory"],
+    ["/hall", "common.nav.hall"],
+  ];
   if (!user) return common;
   switch (user.role) {
     case "organiser":
-      return [...common, ["/organiser", "common.nav.console"], ["/organiser/scheduler", "common.nav.scheduler"], ["/organiser/check-in", "common.nav.checkIn"], ["/organiser/dashboard", "common.nav.dashboard"]];
+      return [
+        ...common,
+        ["/organiser", "common.nav.console"],
+        ["/organiser/scheduler", "common.nav.scheduler"],
+        ["/organiser/check-in", "common.nav.checkIn"],
+        ["/organiser/dashboard", "common.nav.dashboard"],
+      ];
     case "interpreter":
       return [...common, ["/assignments", "common.nav.assignments"]];
     default: {
-      const firm: MenuItem[] = [...common, ["/recommendations", "common.nav.recommendations"], ["/inbox", "common.nav.inbox"], ["/agenda", "common.nav.agenda"], ["/profile", "common.nav.profile"]];
+      const firm: MenuItem[] = [
+        ...common,
+        ["/recommendations", "common.nav.recommendations"],
+        ["/inbox", "common.nav.inbox"],
+        ["/agenda", "common.nav.agenda"],
+        ["/profile", "common.nav.profile"],
+      ];
       if (user.role === "vendor" && user.companyId) firm.push([`/booths/${user.companyId}`, "common.nav.myBooth"]);
       // Every firm's owner invites colleagues (api/src/policies/invitation.ts), domestic or vendor.
       if (user.companyId && user.companyRole === "owner") firm.push(["/team", "common.nav.team"]);
@@ -52,7 +68,9 @@ export function Layout() {
   useHeadingFocus(main);
   return (
     <>
-      <a className="skip-link" href="#main">{t("common.nav.skip")}</a>
+      <a className="skip-link" href="#main">
+        {t("common.nav.skip")}
+      </a>
       <header className="topbar">
         <Link to="/" className="brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
@@ -66,7 +84,13 @@ export function Layout() {
               <NotificationBell />
             </Suspense>
           )}
-          <button type="button" className="secondary menu-toggle" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen((open) => !open)}>
+          <button
+            type="button"
+            className="secondary menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
             {t("common.nav.menu")}
           </button>
         </div>
@@ -74,7 +98,11 @@ export function Layout() {
           <nav className="mainnav" aria-label={t("common.nav.main")}>
             <ul>
               {menu(user).map(([to, key]) => (
-                <li key={to}><NavLink to={to} end={to === "/organiser"}>{t(key)}</NavLink></li>
+                <li key={to}>
+                  <NavLink to={to} end={to === "/organiser"}>
+                    {t(key)}
+                  </NavLink>
+                </li>
               ))}
             </ul>
           </nav>
@@ -82,20 +110,28 @@ export function Layout() {
             {session.status === "signedOut" && (
               <>
                 <NavLink to="/signin">{t("common.nav.signIn")}</NavLink>
-                <NavLink to="/signup" className="button-link">{t("common.nav.signUp")}</NavLink>
+                <NavLink to="/signup" className="button-link">
+                  {t("common.nav.signUp")}
+                </NavLink>
               </>
             )}
             {user && (
               <>
-                <Link to="/account" className="who" title={`${user.name} · ${user.email} · ${t("common.account.title")}`}><span className="who-name">{user.name}</span>&nbsp;· {t(`common.role.${user.role}`)}</Link>
-                <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>{t("common.nav.signOut")}</button>
+                <Link to="/account" className="who" title={`${user.name} · ${user.email} · ${t("common.account.title")}`}>
+                  <span className="who-name">{user.name}</span>&nbsp;· {t(`common.role.${user.role}`)}
+                </Link>
+                <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>
+                  {t("common.nav.signOut")}
+                </button>
               </>
             )}
             <label className="lang">
               <span>{t("common.lang.label")}</span>
               <select value={i18n.language} onChange={(e) => isLocale(e.target.value) && void setLocale(e.target.value)}>
                 {LOCALES.map((l) => (
-                  <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
+                  <option key={l} value={l} lang={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </option>
                 ))}
               </select>
             </label>
@@ -103,7 +139,11 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} ref={main}>
-        {unreachable && <p className="notice error" role="status" data-testid="server-unreachable">{t("common.session.unreachable")}</p>}
+        {unreachable && (
+          <p className="notice error" role="status" data-testid="server-unreachable">
+            {t("common.session.unreachable")}
+          </p>
+        )}
         <VerifyNotice />
         <Outlet />
       </main>

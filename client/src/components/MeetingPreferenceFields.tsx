@@ -9,7 +9,11 @@ type Preference = "mode" | "dayPart" | "message";
  * How a meeting is wanted: onsite or online, morning or afternoon (not when a slot is chosen), and a
  * message. Each control is the form's own field (`register`), with its message (`error`).
  */
-export function MeetingPreferenceFields({ register, error, withDayPart = true }: {
+export function MeetingPreferenceFields({
+  register,
+  error,
+  withDayPart = true,
+}: {
   register: (name: Preference) => UseFormRegisterReturn;
   error: (name: Preference) => string | undefined;
   withDayPart?: boolean;
@@ -21,7 +25,11 @@ export function MeetingPreferenceFields({ register, error, withDayPart = true }:
         <Field label={t("common.meeting.mode")} error={error("mode")}>
           {(p) => (
             <select {...p} {...register("mode")}>
-              {MEETING_MODE_PREFERENCES.map((m) => <option key={m} value={m}>{t(`common.meeting.modePref.${m}`)}</option>)}
+              {MEETING_MODE_PREFERENCES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`common.meeting.modePref.${m}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -29,7 +37,11 @@ export function MeetingPreferenceFields({ register, error, withDayPart = true }:
           <Field label={t("common.meeting.dayPart")} error={error("dayPart")}>
             {(p) => (
               <select {...p} {...register("dayPart")}>
-                {DAY_PARTS.map((d) => <option key={d} value={d}>{t(`common.meeting.dayPartValue.${d}`)}</option>)}
+                {DAY_PARTS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`common.meeting.dayPartValue.${d}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>

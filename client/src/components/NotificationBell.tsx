@@ -44,7 +44,8 @@ export function NotificationBell() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [connected, setConnected] = useState(false);
-  const items = useQuery({ queryKey: keys.me.notifications, queryFn: fetchJson<Notification[]>("/me/notifications?limit=20"), enabled: connected }).data ?? [];
+  const items =
+    useQuery({ queryKey: keys.me.notifications, queryFn: fetchJson<Notification[]>("/me/notifications?limit=20"), enabled: connected }).data ?? [];
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLElement>(null);
 
@@ -76,7 +77,14 @@ export function NotificationBell() {
 
   return (
     <div className="notifications">
-      <button type="button" className="secondary" aria-expanded={open} aria-controls="notification-panel" onClick={() => setOpen((o) => !o)} data-testid="notification-bell">
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={open}
+        aria-controls="notification-panel"
+        onClick={() => setOpen((o) => !o)}
+        data-testid="notification-bell"
+      >
         {t("common.notify.title")}
         {unread.length > 0 && (
           <span className="badge">
@@ -93,14 +101,23 @@ export function NotificationBell() {
             <ul>
               {items.map((n) => (
                 <li key={n.id} className={n.read ? "read" : "unread"} data-testid="notification">
-                  {n.meetingId ? <Link to={`/meetings/${n.meetingId}`}>{t(`common.notify.kind.${n.kind}`, { who: n.data.counterpart ?? "" })}</Link> : <span>{t(`common.notify.kind.${n.kind}`, { who: n.data.counterpart ?? "" })}</span>}
+                  {n.meetingId ? (
+                    <Link to={`/meetings/${n.meetingId}`}>{t(`common.notify.kind.${n.kind}`, { who: n.data.counterpart ?? "" })}</Link>
+                  ) : (
+                    <span>{t(`common.notify.kind.${n.kind}`, { who: n.data.counterpart ?? "" })}</span>
+                  )}
                   {n.data.start && <FairTime start={n.data.start} fairZone={fairZone} when={when} />}
-                  <time className="muted" dateTime={n.createdAt}> · {when(n.createdAt)}</time>
+                  <time className="muted" dateTime={n.createdAt}>
+                    {" "}
+                    · {when(n.createdAt)}
+                  </time>
                 </li>
               ))}
             </ul>
           )}
-          <button type="button" onClick={() => unread.length && markRead.mutate(unread.map((n) => n.id))} disabled={!unread.length}>{t("common.notify.markRead")}</button>
+          <button type="button" onClick={() => unread.length && markRead.mutate(unread.map((n) => n.id))} disabled={!unread.length}>
+            {t("common.notify.markRead")}
+          </button>
         </section>
       )}
     </div>
@@ -112,5 +129,11 @@ function FairTime({ start, fairZone, when }: { start: string; fairZone: string |
   const { i18n } = useTranslation();
   const z = zones(start, fairZone);
   const label = useFairZoneLabel(z.fair, start, "common.notify.hanoi");
-  return <span className="muted"> · {when(start)}{z.differs ? ` (${dateTimeIn(start, z.fair, i18n.language)} ${label})` : ""}</span>;
+  return (
+    <span className="muted">
+      {" "}
+      · {when(start)}
+      {z.differs ? ` (${dateTimeIn(start, z.fair, i18n.language)} ${label})` : ""}
+    </span>
+  );
 }

@@ -71,7 +71,11 @@ describe("asking a company to meet", () => {
     press("Book this slot");
     await screen.findByText("That slot was just taken. Please choose another.");
     const instead = screen.getByRole("radiogroup", { name: "Nearest free slots instead" });
-    expect(within(instead).getAllByRole("radio").map((r) => (r as HTMLInputElement).value)).toEqual([s3.id]);
+    expect(
+      within(instead)
+        .getAllByRole("radio")
+        .map((r) => (r as HTMLInputElement).value),
+    ).toEqual([s3.id]);
     expect(screen.getAllByRole("radio").some((r) => (r as HTMLInputElement).checked)).toBe(false);
     await waitFor(() => expect(api.slotReads()).toBe(readsBefore + 1));
 

@@ -90,14 +90,24 @@ export function RequestMeeting({ companyId, companyName }: { companyId: string; 
         {(list) => (
           <>
             {slotOptions(list.slice(0, 24), t("common.meeting.commonSlots"))}
-            {slot && <button type="button" className="link" onClick={() => choose("")}>{t("common.meeting.noSlot")}</button>}
+            {slot && (
+              <button type="button" className="link" onClick={() => choose("")}>
+                {t("common.meeting.noSlot")}
+              </button>
+            )}
           </>
         )}
       </Async>
-      {errorOf(form, "slot") && <small className="field-error" role="alert">{errorOf(form, "slot")}</small>}
+      {errorOf(form, "slot") && (
+        <small className="field-error" role="alert">
+          {errorOf(form, "slot")}
+        </small>
+      )}
       <MeetingPreferenceFields register={(name) => form.register(name)} error={(name) => errorOf(form, name)} withDayPart={!slot} />
       {save.failure && <Notice kind="error">{save.failure}</Notice>}
-      <button type="submit" disabled={save.busy}>{slot ? t("common.meeting.bookSlot") : t("common.meeting.sendRequest")}</button>
+      <button type="submit" disabled={save.busy}>
+        {slot ? t("common.meeting.bookSlot") : t("common.meeting.sendRequest")}
+      </button>
     </form>
   );
 }

@@ -12,6 +12,11 @@ export function RequireRole({ roles, children }: { roles: readonly UserRole[]; c
   const location = useLocation();
   if (session.status === "loading") return <Loading />;
   if (session.status === "signedOut") return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (!roles.includes(session.user.role)) return <p className="panel" role="alert">{t("common.state.forbidden")}</p>;
+  if (!roles.includes(session.user.role))
+    return (
+      <p className="panel" role="alert">
+        {t("common.state.forbidden")}
+      </p>
+    );
   return <>{children(session.user)}</>;
 }

@@ -4,7 +4,17 @@ import { Async } from "./States";
 import { SlotTime } from "./SlotTime";
 
 /** The first 24 slots my company and another both have free, as radio buttons (answering, counter-proposing, moving a meeting). */
-export function SlotPicker({ withCompany, value, onChange, label }: { withCompany: string; value: string; onChange: (slot: string) => void; label: string }) {
+export function SlotPicker({
+  withCompany,
+  value,
+  onChange,
+  label,
+}: {
+  withCompany: string;
+  value: string;
+  onChange: (slot: string) => void;
+  label: string;
+}) {
   const { t } = useTranslation();
   return (
     <Async query={useCommonSlots(withCompany)} isEmpty={(s) => s.length === 0} empty={t("common.meeting.noCommonSlots")}>

@@ -14,7 +14,12 @@ export function SlotTime({ start, end, withDay = true }: { start: string; end: s
         {withDay && <>{dayIn(start, z.viewer, i18n.language)} </>}
         {rangeIn(start, end, z.viewer, i18n.language)}
       </time>
-      {z.differs && <small className="fair-zone"> · {fairLabel} {rangeIn(start, end, z.fair, i18n.language)}</small>}
+      {z.differs && (
+        <small className="fair-zone">
+          {" "}
+          · {fairLabel} {rangeIn(start, end, z.fair, i18n.language)}
+        </small>
+      )}
     </span>
   );
 }

@@ -5,7 +5,12 @@ import { ApiError, errorText } from "../lib/api";
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
-  return <p className="panel state" role="status" aria-live="polite"><span className="spinner" aria-hidden="true" />{label ?? t("common.state.loading")}</p>;
+  return (
+    <p className="panel state" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t("common.state.loading")}
+    </p>
+  );
 }
 
 export function ErrorState({ error, retry }: { error?: Error; retry?: () => void }) {
@@ -14,13 +19,21 @@ export function ErrorState({ error, retry }: { error?: Error; retry?: () => void
     <div className="panel state error" role="alert">
       <p>{t("common.state.error")}</p>
       {error?.message && <p className="muted">{error.message}</p>}
-      {retry && <button type="button" onClick={retry}>{t("common.state.retry")}</button>}
+      {retry && (
+        <button type="button" onClick={retry}>
+          {t("common.state.retry")}
+        </button>
+      )}
     </div>
   );
 }
 
 export function Empty({ children }: { children: ReactNode }) {
-  return <div className="panel state empty"><p>{children}</p></div>;
+  return (
+    <div className="panel state empty">
+      <p>{children}</p>
+    </div>
+  );
 }
 
 const notFound = (error: unknown) => error instanceof ApiError && error.status === 404;
@@ -29,7 +42,17 @@ const notFound = (error: unknown) => error instanceof ApiError && error.status =
  * Renders a query: loading (also while it waits to be enabled), an error with retry, empty (a 404,
  * or data `isEmpty` calls empty) or the data. Data already read stays on screen while it is read again.
  */
-export function Async<T>({ query, empty, isEmpty, children }: { query: UseQueryResult<T>; empty: ReactNode; isEmpty?: (data: T) => boolean; children: (data: T) => ReactNode }) {
+export function Async<T>({
+  query,
+  empty,
+  isEmpty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  empty: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
   if (query.data !== undefined) return isEmpty?.(query.data) ? <Empty>{empty}</Empty> : children(query.data);
   if (query.isError) return notFound(query.error) ? <Empty>{empty}</Empty> : <ErrorState error={query.error} retry={() => void query.refetch()} />;
   return <Loading />;
@@ -37,7 +60,15 @@ export function Async<T>({ query, empty, isEmpty, children }: { query: UseQueryR
 
 /** A message after an action: a success (status) or a failure (alert). */
 export function Notice({ kind, children }: { kind: "ok" | "error"; children: ReactNode }) {
-  return kind === "ok" ? <p className="notice ok" role="status">{children}</p> : <p className="notice error" role="alert">{children}</p>;
+  return kind === "ok" ? (
+    <p className="notice ok" role="status">
+      {children}
+    </p>
+  ) : (
+    <p className="notice error" role="alert">
+      {children}
+    </p>
+  );
 }
 
 /** A failed write's message (the api's, in the reader's language), or nothing. */

@@ -25,7 +25,7 @@ describe("UI translations", () => {
     for (const [key, value] of Object.entries(RESOURCES[locale])) expect(value.trim() ? key : `${key} is empty`).toBe(key);
   });
 
-  test("every t(\"...\") key used in the client exists", () => {
+  test('every t("...") key used in the client exists', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(path.join(__dirname, ".."))) {
       for (const m of readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-zA-Z0-9_.]+)"/g)) used.add(m[1]!);

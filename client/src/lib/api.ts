@@ -2,7 +2,10 @@ import type { ErrorBody } from "@ketnoi/contracts";
 import i18next from "i18next";
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: ErrorBody | null) {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody | null,
+  ) {
     super(body?.error.message ?? `HTTP ${status}`);
   }
   /** Field path -> message in the viewer's language (validation errors). */

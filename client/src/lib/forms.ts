@@ -33,8 +33,13 @@ export function errorOf<T extends FieldValues>(form: UseFormReturn<T, unknown, u
  * form's fields with `setError`; `fieldOf` renames an api path the form names otherwise. Returns the
  * whole message for the form's summary.
  */
-export function showApiErrors<T extends FieldValues>(form: Pick<UseFormReturn<T, unknown, unknown>, "setError">, e: unknown, fieldOf = (path: string) => path): string {
-  if (e instanceof ApiError) for (const [path, message] of Object.entries(e.fields)) form.setError(fieldOf(path) as Path<T>, { type: "server", message });
+export function showApiErrors<T extends FieldValues>(
+  form: Pick<UseFormReturn<T, unknown, unknown>, "setError">,
+  e: unknown,
+  fieldOf = (path: string) => path,
+): string {
+  if (e instanceof ApiError)
+    for (const [path, message] of Object.entries(e.fields)) form.setError(fieldOf(path) as Path<T>, { type: "server", message });
   return errorText(e);
 }
 

@@ -17,7 +17,10 @@ export function openLiveSocket(rooms: JoinableRoom[], onConnect: () => void): Li
       // A user's token needs the session's CSRF token: a socket opened while the page starts waits for it.
       whenSessionKnown()
         .then(() => send<{ token: string }>("POST", "/realtime/token", {}))
-        .then(({ token }) => cb({ token }), () => cb({}));
+        .then(
+          ({ token }) => cb({ token }),
+          () => cb({}),
+        );
     },
   });
   socket.on("connect", () => {

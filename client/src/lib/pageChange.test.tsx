@@ -17,7 +17,9 @@ function Shell({ children }: { children: React.ReactNode }) {
   useHeadingFocus(main);
   return (
     <>
-      <nav><Link to="/inbox">Inbox</Link> <Link to="/agenda">Agenda</Link></nav>
+      <nav>
+        <Link to="/inbox">Inbox</Link> <Link to="/agenda">Agenda</Link>
+      </nav>
       <main ref={main}>{children}</main>
     </>
   );

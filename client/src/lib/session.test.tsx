@@ -32,7 +32,11 @@ const shown = () => screen.getByTestId("probe").textContent;
 describe("the session when the api cannot be reached", () => {
   test("a 503 at start is not 'signed out': the session stays unknown, says unreachable, and is asked again", async () => {
     answers.push(unavailable, signedInAnswer);
-    render(<SessionProvider><Probe /></SessionProvider>);
+    render(
+      <SessionProvider>
+        <Probe />
+      </SessionProvider>,
+    );
     await waitFor(() => expect(shown()).toBe("loading unreachable"));
     act(() => api.refresh());
     await waitFor(() => expect(shown()).toBe("signedIn"));
@@ -41,7 +45,11 @@ describe("the session when the api cannot be reached", () => {
 
   test("a network failure while signed in keeps the user signed in", async () => {
     answers.push(signedInAnswer, "offline");
-    render(<SessionProvider><Probe /></SessionProvider>);
+    render(
+      <SessionProvider>
+        <Probe />
+      </SessionProvider>,
+    );
     await waitFor(() => expect(shown()).toBe("signedIn"));
     act(() => api.refresh());
     await waitFor(() => expect(shown()).toBe("signedIn unreachable"));
@@ -50,7 +58,11 @@ describe("the session when the api cannot be reached", () => {
 
   test("only the api saying so signs out: a 401, or no user", async () => {
     answers.push(signedInAnswer, { status: 401, body: { error: { code: "unauthenticated", message: "Sign in." } } });
-    render(<SessionProvider><Probe /></SessionProvider>);
+    render(
+      <SessionProvider>
+        <Probe />
+      </SessionProvider>,
+    );
     await waitFor(() => expect(shown()).toBe("signedIn"));
     act(() => api.refresh());
     await waitFor(() => expect(shown()).toBe("signedOut"));
@@ -64,7 +76,11 @@ describe("the session when the api cannot be reached", () => {
     jest.useFakeTimers();
     try {
       answers.push(unavailable, signedInAnswer);
-      render(<SessionProvider><Probe /></SessionProvider>);
+      render(
+        <SessionProvider>
+          <Probe />
+        </SessionProvider>,
+      );
       await act(async () => {
         await jest.advanceTimersByTimeAsync(10);
       });

@@ -5,7 +5,8 @@ const fmt = (iso: string, zone: string, locale: string, format: Intl.DateTimeFor
 const TIME: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
 
 /** "09:00–09:30" in a zone. */
-export const rangeIn = (start: string, end: string, zone: string, locale: string) => `${fmt(start, zone, locale, TIME)}–${fmt(end, zone, locale, TIME)}`;
+export const rangeIn = (start: string, end: string, zone: string, locale: string) =>
+  `${fmt(start, zone, locale, TIME)}–${fmt(end, zone, locale, TIME)}`;
 
 /** "Thu, 10 Dec" in a zone. */
 export const dayIn = (iso: string, zone: string, locale: string) => fmt(iso, zone, locale, { weekday: "short", day: "numeric", month: "short" });

@@ -24,7 +24,15 @@ export function fairDate(day: string, locale: string) {
 /** A zone's offset from UTC in minutes at an instant. */
 function offsetMinutes(at: Date, zone: string) {
   const p = Object.fromEntries(
-    formatter("en-US", zone, { hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
+    formatter("en-US", zone, {
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    })
       .formatToParts(at)
       .map((x) => [x.type, Number(x.value)]),
   ) as Record<string, number>;
@@ -63,4 +71,5 @@ export function zoneName(zone: string, locale: string, at: Date = new Date()): s
 }
 
 /** The local date (YYYY-MM-DD) of a UTC instant in a zone: which fair day a session belongs to. */
-export const localDay = (iso: string, zone: string) => formatter("en-CA", zone, { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+export const localDay = (iso: string, zone: string) =>
+  formatter("en-CA", zone, { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));

@@ -17,7 +17,10 @@ import { usePageTitle } from "../lib/usePageTitle";
 /** What the page reads of GET /api/me/data (the whole document is what the download gives). */
 type MyData = { user: { consents: { purpose: string }[] } };
 /** Each consent in the words the user agreed to at sign-up. */
-const CONSENT_LABELS: Record<OptionalConsent, "common.auth.consentSharing" | "common.auth.consentMarketing"> = { profileSharing: "common.auth.consentSharing", marketing: "common.auth.consentMarketing" };
+const CONSENT_LABELS: Record<OptionalConsent, "common.auth.consentSharing" | "common.auth.consentMarketing"> = {
+  profileSharing: "common.auth.consentSharing",
+  marketing: "common.auth.consentMarketing",
+};
 
 /** The optional consents, each saved as it is ticked (Decree 13/2023/ND-CP: withdrawn as easily as given). */
 function Consents({ granted }: { granted: string[] }) {
@@ -31,7 +34,10 @@ function Consents({ granted }: { granted: string[] }) {
       return next;
     });
   // The box follows the click at once and goes back if the api refuses.
-  const change = useWrite(({ purpose, value }: { purpose: string; value: boolean }) => send("PATCH", "/me/consents", { [purpose]: value }), [keys.me.data]);
+  const change = useWrite(
+    ({ purpose, value }: { purpose: string; value: boolean }) => send("PATCH", "/me/consents", { [purpose]: value }),
+    [keys.me.data],
+  );
   const toggle = (purpose: string, value: boolean) => {
     mark(purpose, value);
     change.mutate({ purpose, value }, { onError: () => mark(purpose, !value) });
@@ -67,13 +73,17 @@ function DeleteAccount() {
     <section className="panel" aria-labelledby="delete-title">
       <h2 id="delete-title">{t("account.delete")}</h2>
       <p className="muted">{t("account.deleteHint")}</p>
-      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>{t("account.delete")}</button>
+      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t("account.delete")}
+      </button>
       {open && (
         <form className="subform" onSubmit={save.onSubmit} noValidate>
           <Field label={t("account.password")} error={errorOf(form, "password")}>
             {(p) => <input {...p} type="password" autoComplete="current-password" {...form.register("password")} />}
           </Field>
-          <button type="submit" disabled={save.busy}>{t("account.confirmDelete")}</button>
+          <button type="submit" disabled={save.busy}>
+            {t("account.confirmDelete")}
+          </button>
           {save.failure && <Notice kind="error">{save.failure}</Notice>}
         </form>
       )}
@@ -92,7 +102,11 @@ function AccountBody() {
       <section className="panel" aria-labelledby="data-title">
         <h2 id="data-title">{t("account.data")}</h2>
         <p className="muted">{t("account.dataHint")}</p>
-        <p><a className="button-link" href="/api/me/data" download="ketnoi-my-data.json">{t("account.download")}</a></p>
+        <p>
+          <a className="button-link" href="/api/me/data" download="ketnoi-my-data.json">
+            {t("account.download")}
+          </a>
+        </p>
       </section>
       <DeleteAccount />
     </>

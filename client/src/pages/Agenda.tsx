@@ -26,12 +26,19 @@ export function AgendaItem({ m, mine, interpreterView = false }: { m: MeetingVie
       <div className="what">
         <h3>
           {parties.map((p, i) => (
-            <span key={p.companyId}>{i > 0 && " ↔ "}<Link to={`/companies/${p.companyId}`}>{p.name}</Link> <small className="muted">({countryName(p.country, l)})</small></span>
+            <span key={p.companyId}>
+              {i > 0 && " ↔ "}
+              <Link to={`/companies/${p.companyId}`}>{p.name}</Link> <small className="muted">({countryName(p.country, l)})</small>
+            </span>
           ))}
         </h3>
         <p className="meta">
           {m.mode === "onsite" && m.table !== undefined && <strong className="table-no">{t("agenda.table", { n: m.table })}</strong>}
-          {m.mode === "online" && <Link className="button-link" to={`/meetings/${m.id}/room`}>{t("agenda.joinOnline")}</Link>}
+          {m.mode === "online" && (
+            <Link className="button-link" to={`/meetings/${m.id}/room`}>
+              {t("agenda.joinOnline")}
+            </Link>
+          )}
           {m.interpreter && <span>{t("agenda.interpreter", { name: m.interpreter.name })}</span>}
           {m.languages && <span>{t("agenda.languages", { langs: m.languages.map((x) => languageName(x, l)).join(" ↔ ") })}</span>}
           {m.status !== "booked" && <span className={`status status-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>}
@@ -57,15 +64,20 @@ export function DayView({ meetings, render }: { meetings: MeetingView[]; render:
     <>
       <div className="tabs" role="tablist" aria-label={t("agenda.days")}>
         {days.map((d) => (
-          <button key={d} type="button" role="tab" aria-selected={d === day} className={d === day ? "" : "secondary"} onClick={() => setParams({ day: d }, { replace: true })}>
+          <button
+            key={d}
+            type="button"
+            role="tab"
+            aria-selected={d === day}
+            className={d === day ? "" : "secondary"}
+            onClick={() => setParams({ day: d }, { replace: true })}
+          >
             {fairDate(d, i18n.language)}
           </button>
         ))}
       </div>
       <div role="tabpanel" aria-label={fairDate(day, i18n.language)}>
-        <ol className="list agenda">
-          {meetings.filter((m) => fairDayOf(m.slot!.start) === day).map(render)}
-        </ol>
+        <ol className="list agenda">{meetings.filter((m) => fairDayOf(m.slot!.start) === day).map(render)}</ol>
       </div>
     </>
   );
@@ -79,9 +91,15 @@ export function CalendarLinks() {
   return (
     <section className="panel calendar" aria-labelledby="cal-title">
       <h2 id="cal-title">{t("agenda.calendar")}</h2>
-      <p><a className="button-link" href="/api/me/agenda.ics" download="ketnoi-agenda.ics">{t("agenda.downloadIcs")}</a></p>
+      <p>
+        <a className="button-link" href="/api/me/agenda.ics" download="ketnoi-agenda.ics">
+          {t("agenda.downloadIcs")}
+        </a>
+      </p>
       <p className="muted">{t("agenda.feedHint")}</p>
-      <button type="button" className="secondary" onClick={() => create.mutate()}>{feed ? t("agenda.newFeed") : t("agenda.createFeed")}</button>
+      <button type="button" className="secondary" onClick={() => create.mutate()}>
+        {feed ? t("agenda.newFeed") : t("agenda.createFeed")}
+      </button>
       {feed && (
         <label className="field">
           <span>{t("agenda.feedUrl")}</span>
@@ -96,11 +114,7 @@ export function CalendarLinks() {
 export default function Agenda() {
   const { t } = useTranslation();
   usePageTitle(t("agenda.title"));
-  return (
-    <RequireRole roles={["domestic", "vendor"]}>
-      {(user) => <AgendaFor mine={user.companyId ?? ""} title={t("agenda.title")} />}
-    </RequireRole>
-  );
+  return <RequireRole roles={["domestic", "vendor"]}>{(user) => <AgendaFor mine={user.companyId ?? ""} title={t("agenda.title")} />}</RequireRole>;
 }
 
 function AgendaFor({ mine, title }: { mine: string; title: string }) {
@@ -111,7 +125,13 @@ function AgendaFor({ mine, title }: { mine: string; title: string }) {
       <Async query={useMeetings()} empty={t("agenda.empty")}>
         {(all) => {
           const meetings = all.filter((m) => SHOWN.has(m.status) && m.slot);
-          return meetings.length ? <DayView meetings={meetings} render={(m) => <AgendaItem key={m.id} m={m} mine={mine} />} /> : <Empty>{t("agenda.empty")} <Link to="/companies">{t("common.nav.directory")}</Link></Empty>;
+          return meetings.length ? (
+            <DayView meetings={meetings} render={(m) => <AgendaItem key={m.id} m={m} mine={mine} />} />
+          ) : (
+            <Empty>
+              {t("agenda.empty")} <Link to="/companies">{t("common.nav.directory")}</Link>
+            </Empty>
+          );
         }}
       </Async>
       <CalendarLinks />

@@ -12,7 +12,11 @@ function List() {
     <Async query={useMeetings()} empty={t("assignments.empty")}>
       {(all) => {
         const mine = all.filter((m) => m.slot && (m.status === "booked" || m.status === "held"));
-        return mine.length ? <DayView meetings={mine} render={(m) => <AgendaItem key={m.id} m={m} interpreterView />} /> : <Empty>{t("assignments.empty")}</Empty>;
+        return mine.length ? (
+          <DayView meetings={mine} render={(m) => <AgendaItem key={m.id} m={m} interpreterView />} />
+        ) : (
+          <Empty>{t("assignments.empty")}</Empty>
+        );
       }}
     </Async>
   );
@@ -21,5 +25,15 @@ function List() {
 export default function Assignments() {
   const { t } = useTranslation();
   usePageTitle(t("assignments.title"));
-  return <RequireRole roles={["interpreter"]}>{() => <><h1>{t("assignments.title")}</h1><List /><CalendarLinks /></>}</RequireRole>;
+  return (
+    <RequireRole roles={["interpreter"]}>
+      {() => (
+        <>
+          <h1>{t("assignments.title")}</h1>
+          <List />
+          <CalendarLinks />
+        </>
+      )}
+    </RequireRole>
+  );
 }

@@ -27,7 +27,9 @@ export default function CheckInLink() {
       {() => (
         <section className="panel narrow">
           <h1>{t("checkIn.title")}</h1>
-          <button type="button" onClick={() => void checkIn()}>{t("checkIn.confirm")}</button>
+          <button type="button" onClick={() => void checkIn()}>
+            {t("checkIn.confirm")}
+          </button>
           {state && <Notice kind={state.kind}>{state.text}</Notice>}
         </section>
       )}

@@ -15,7 +15,11 @@ function Terms({ title, codes }: { title: string; codes: string[] }) {
   return (
     <div>
       <h3>{title}</h3>
-      <ul className="chips">{codes.map((c) => <li key={c}>{termLabel(c, i18n.language)}</li>)}</ul>
+      <ul className="chips">
+        {codes.map((c) => (
+          <li key={c}>{termLabel(c, i18n.language)}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -39,25 +43,62 @@ export default function Company() {
         return (
           <>
             <section className="panel company" aria-labelledby="company-name">
-              <p className="muted">{t(`directory.kind.${c.kind}`)} · {countryName(c.country, l)}{c.district ? ` · ${c.district}` : ""}</p>
+              <p className="muted">
+                {t(`directory.kind.${c.kind}`)} · {countryName(c.country, l)}
+                {c.district ? ` · ${c.district}` : ""}
+              </p>
               <h1 id="company-name">{companyName(c, l)}</h1>
-              {c.englishName && c.englishName !== c.legalName && <p className="muted">{companyName(c, l) === c.legalName ? c.englishName : c.legalName}</p>}
+              {c.englishName && c.englishName !== c.legalName && (
+                <p className="muted">{companyName(c, l) === c.legalName ? c.englishName : c.legalName}</p>
+              )}
               {c.description && <p>{localized(c.description, l)}</p>}
               <dl className="facts-list">
-                <div><dt>{t("company.participation")}</dt><dd>{t(`common.directory.participation.${c.participation}`)}</dd></div>
-                <div><dt>{t("company.languages")}</dt><dd>{c.languages.map((x) => languageName(x, l)).join(", ")}</dd></div>
-                <div><dt>{t("company.timeZone")}</dt><dd>{zoneName(c.timeZone, l)}</dd></div>
-                {c.employees !== undefined && <div><dt>{t("company.employees")}</dt><dd>{formatNumber(c.employees, l)}</dd></div>}
+                <div>
+                  <dt>{t("company.participation")}</dt>
+                  <dd>{t(`common.directory.participation.${c.participation}`)}</dd>
+                </div>
+                <div>
+                  <dt>{t("company.languages")}</dt>
+                  <dd>{c.languages.map((x) => languageName(x, l)).join(", ")}</dd>
+                </div>
+                <div>
+                  <dt>{t("company.timeZone")}</dt>
+                  <dd>{zoneName(c.timeZone, l)}</dd>
+                </div>
+                {c.employees !== undefined && (
+                  <div>
+                    <dt>{t("company.employees")}</dt>
+                    <dd>{formatNumber(c.employees, l)}</dd>
+                  </div>
+                )}
               </dl>
               <div className="columns">
                 <Terms title={t("company.sectors")} codes={c.sectors} />
                 <Terms title={t("company.processes")} codes={c.processes} />
-                <Terms title={t("company.certifications")} codes={c.certifications.map((x) => (typeof x === "string" ? x : (x as { code: string }).code))} />
+                <Terms
+                  title={t("company.certifications")}
+                  codes={c.certifications.map((x) => (typeof x === "string" ? x : (x as { code: string }).code))}
+                />
                 <Terms title={t("company.offers")} codes={c.offers.map((x) => (typeof x === "string" ? x : (x as { code: string }).code))} />
-                <Terms title={t("company.needs")} codes={(c.needs as unknown[]).flatMap((x) => (typeof x === "string" ? [x] : (x as { codes: string[] }).codes))} />
+                <Terms
+                  title={t("company.needs")}
+                  codes={(c.needs as unknown[]).flatMap((x) => (typeof x === "string" ? [x] : (x as { codes: string[] }).codes))}
+                />
               </div>
-              {c.kind === "foreign" && <p><Link className="button-link" to={`/booths/${c.id}`}>{t("company.visitBooth")}</Link></p>}
-              {own && <p><Link className="button-link" to="/onboarding">{t("company.editProfile")}</Link></p>}
+              {c.kind === "foreign" && (
+                <p>
+                  <Link className="button-link" to={`/booths/${c.id}`}>
+                    {t("company.visitBooth")}
+                  </Link>
+                </p>
+              )}
+              {own && (
+                <p>
+                  <Link className="button-link" to="/onboarding">
+                    {t("company.editProfile")}
+                  </Link>
+                </p>
+              )}
             </section>
             <section className="panel" aria-labelledby="catalogues">
               <h2 id="catalogues">{t("company.catalogues")}</h2>
@@ -65,14 +106,21 @@ export default function Company() {
                 {(d) => (
                   <ul>
                     {d.data.map((a) => (
-                      <li key={a.id}><a href={`/api/attachments/${a.id}`}>{a.name}</a> <small className="muted">({formatNumber(Math.ceil(a.size / 1024), l)} KB)</small></li>
+                      <li key={a.id}>
+                        <a href={`/api/attachments/${a.id}`}>{a.name}</a>{" "}
+                        <small className="muted">({formatNumber(Math.ceil(a.size / 1024), l)} KB)</small>
+                      </li>
                     ))}
                   </ul>
                 )}
               </Async>
             </section>
             {canMeet && <RequestMeeting companyId={c.id} companyName={companyName(c, l)} />}
-            {!user && <Empty><Link to={`/signin?next=/companies/${c.id}`}>{t("company.signInToMeet")}</Link></Empty>}
+            {!user && (
+              <Empty>
+                <Link to={`/signin?next=/companies/${c.id}`}>{t("company.signInToMeet")}</Link>
+              </Empty>
+            )}
           </>
         );
       }}

@@ -32,7 +32,9 @@ export default function Directory() {
     return () => clearTimeout(id);
   }, [text, params, setParams]);
   const page = Number(params.get("page") ?? 1) || 1;
-  const results = useDirectory(query({ q: params.get("q"), ...Object.fromEntries(FILTERS.map((f) => [f, params.get(f)])), page, pageSize: PAGE_SIZE }));
+  const results = useDirectory(
+    query({ q: params.get("q"), ...Object.fromEntries(FILTERS.map((f) => [f, params.get(f)])), page, pageSize: PAGE_SIZE }),
+  );
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -45,7 +47,11 @@ export default function Directory() {
       <span>{t(`directory.filter.${name}`)}</span>
       <select value={params.get(name) ?? ""} onChange={(e) => setFilter(name, e.target.value)}>
         <option value="">{t("directory.any")}</option>
-        {options.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+        {options.map(([v, label]) => (
+          <option key={v} value={v}>
+            {label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -59,26 +65,43 @@ export default function Directory() {
             <span>{t("directory.search")}</span>
             <input type="search" value={text} placeholder={t("directory.searchHint")} onChange={(e) => setText(e.target.value)} />
           </label>
-          {select("kind", [["domestic", t("directory.kind.domestic")], ["foreign", t("directory.kind.foreign")]])}
+          {select("kind", [
+            ["domestic", t("directory.kind.domestic")],
+            ["foreign", t("directory.kind.foreign")],
+          ])}
           {select("sector", terms("sector"))}
           {select("process", terms("process"))}
           {select("certification", terms("certification"))}
-          {select("country", COUNTRIES.map((c) => [c, countryName(c, l)]))}
-          {select("participation", [["onsite", t("common.directory.participation.onsite")], ["remote", t("common.directory.participation.remote")]])}
+          {select(
+            "country",
+            COUNTRIES.map((c) => [c, countryName(c, l)]),
+          )}
+          {select("participation", [
+            ["onsite", t("common.directory.participation.onsite")],
+            ["remote", t("common.directory.participation.remote")],
+          ])}
         </form>
       </search>
       <Async query={results} isEmpty={(d) => d.total === 0} empty={t("directory.none")}>
         {(data) => (
           <section aria-labelledby="results">
-            <h2 id="results" className="results-count" aria-live="polite">{t("directory.count", { count: data.total, formatted: formatNumber(data.total, l) })}</h2>
+            <h2 id="results" className="results-count" aria-live="polite">
+              {t("directory.count", { count: data.total, formatted: formatNumber(data.total, l) })}
+            </h2>
             <div className="grid">
-              {data.data.map((c) => <CompanyCard key={c.id} company={c} />)}
+              {data.data.map((c) => (
+                <CompanyCard key={c.id} company={c} />
+              ))}
             </div>
             {data.total > PAGE_SIZE && (
               <nav className="pager" aria-label={t("directory.pages")}>
-                <button type="button" disabled={page <= 1} onClick={() => setFilter("page", String(page - 1))}>{t("directory.prev")}</button>
+                <button type="button" disabled={page <= 1} onClick={() => setFilter("page", String(page - 1))}>
+                  {t("directory.prev")}
+                </button>
                 <span>{t("directory.pageOf", { page, pages: Math.ceil(data.total / PAGE_SIZE) })}</span>
-                <button type="button" disabled={page * PAGE_SIZE >= data.total} onClick={() => setFilter("page", String(page + 1))}>{t("directory.next")}</button>
+                <button type="button" disabled={page * PAGE_SIZE >= data.total} onClick={() => setFilter("page", String(page + 1))}>
+                  {t("directory.next")}
+                </button>
               </nav>
             )}
           </section>

@@ -22,32 +22,47 @@ export default function Hall() {
   return (
     <>
       <h1>{t("hall.title")}</h1>
-      <p className="live-count" aria-live="polite">{visitors === null ? t("hall.connecting") : t("home.visitorsOnline", { count: visitors })}</p>
+      <p className="live-count" aria-live="polite">
+        {visitors === null ? t("hall.connecting") : t("home.visitorsOnline", { count: visitors })}
+      </p>
       <fieldset className="tabs" aria-label={t("hall.layout")}>
-        <button type="button" aria-pressed={by === "country"} className={by === "country" ? "" : "secondary"} onClick={() => setBy("country")}>{t("hall.byCountry")}</button>
-        <button type="button" aria-pressed={by === "sector"} className={by === "sector" ? "" : "secondary"} onClick={() => setBy("sector")}>{t("hall.bySector")}</button>
+        <button type="button" aria-pressed={by === "country"} className={by === "country" ? "" : "secondary"} onClick={() => setBy("country")}>
+          {t("hall.byCountry")}
+        </button>
+        <button type="button" aria-pressed={by === "sector"} className={by === "sector" ? "" : "secondary"} onClick={() => setBy("sector")}>
+          {t("hall.bySector")}
+        </button>
       </fieldset>
       <Async query={exhibitors} isEmpty={(d) => d.total === 0} empty={t("hall.empty")}>
         {(page) => {
           const groups = new Map<string, typeof page.data>();
-          for (const c of page.data) for (const key of by === "country" ? [c.country] : c.sectors.slice(0, 1)) groups.set(key, [...(groups.get(key) ?? []), c]);
-          return [...groups].sort((a, b) => b[1].length - a[1].length).map(([key, booths]) => (
-            <section key={key} className="hall-row" aria-labelledby={`row-${key}`}>
-              <h2 id={`row-${key}`}>{by === "country" ? countryName(key, l) : termLabel(key, l)} <small className="muted">({formatNumber(booths.length, l)})</small></h2>
-              <ul className="booths">
-                {booths.map((c) => (
-                  <li key={c.id}>
-                    <Link to={`/booths/${c.id}`} className="booth-tile">
-                      <strong>{companyName(c, l)}</strong>
-                      <span className="muted">{countryName(c.country, l)} · {c.sectors.map((s) => termLabel(s, l)).join(", ")}</span>
-                      {c.booth?.headline && <span>{localized(c.booth.headline, l)}</span>}
-                      <span className={`booth-live${live[c.id] ? " busy" : ""}`} data-testid="booth-visitors">{t("hall.boothVisitors", { count: live[c.id] ?? 0 })}</span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ));
+          for (const c of page.data)
+            for (const key of by === "country" ? [c.country] : c.sectors.slice(0, 1)) groups.set(key, [...(groups.get(key) ?? []), c]);
+          return [...groups]
+            .sort((a, b) => b[1].length - a[1].length)
+            .map(([key, booths]) => (
+              <section key={key} className="hall-row" aria-labelledby={`row-${key}`}>
+                <h2 id={`row-${key}`}>
+                  {by === "country" ? countryName(key, l) : termLabel(key, l)} <small className="muted">({formatNumber(booths.length, l)})</small>
+                </h2>
+                <ul className="booths">
+                  {booths.map((c) => (
+                    <li key={c.id}>
+                      <Link to={`/booths/${c.id}`} className="booth-tile">
+                        <strong>{companyName(c, l)}</strong>
+                        <span className="muted">
+                          {countryName(c.country, l)} · {c.sectors.map((s) => termLabel(s, l)).join(", ")}
+                        </span>
+                        {c.booth?.headline && <span>{localized(c.booth.headline, l)}</span>}
+                        <span className={`booth-live${live[c.id] ? " busy" : ""}`} data-testid="booth-visitors">
+                          {t("hall.boothVisitors", { count: live[c.id] ?? 0 })}
+                        </span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ));
         }}
       </Async>
     </>

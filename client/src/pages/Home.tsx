@@ -18,19 +18,28 @@ function Figures({ fair }: { fair: FairSummary }) {
     [t("home.tables"), fair.onsiteTables],
     [t("home.onlineRooms"), fair.onlineRoomsPerSlot],
   ];
-  const byCountry = Object.entries(fair.counts.byCountry).filter(([c]) => c !== "VN").sort((a, b) => b[1] - a[1]);
+  const byCountry = Object.entries(fair.counts.byCountry)
+    .filter(([c]) => c !== "VN")
+    .sort((a, b) => b[1] - a[1]);
   const bySector = Object.entries(fair.counts.bySector).sort((a, b) => b[1] - a[1]);
   return (
     <section className="panel" aria-labelledby="figures">
       <h2 id="figures">{t("home.figures")}</h2>
       <dl className="figures">
         {items.map(([label, value]) => (
-          <div key={label}><dt>{label}</dt><dd>{number.format(value)}</dd></div>
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{number.format(value)}</dd>
+          </div>
         ))}
       </dl>
       <div className="columns">
         <BarChart title={t("home.byCountry")} data={byCountry.map(([code, n]) => [countryName(code, i18n.language), n])} max={fair.counts.foreign} />
-        <BarChart title={t("home.bySector")} data={bySector.map(([code, n]) => [termLabel(code, i18n.language), n])} max={fair.counts.domestic + fair.counts.foreign} />
+        <BarChart
+          title={t("home.bySector")}
+          data={bySector.map(([code, n]) => [termLabel(code, i18n.language), n])}
+          max={fair.counts.domestic + fair.counts.foreign}
+        />
       </div>
     </section>
   );
@@ -53,7 +62,10 @@ function Programme({ fair }: { fair: FairSummary }) {
                   <time dateTime={s.startsAt}>
                     {timeIn(s.startsAt, fair.timeZone, i18n.language)}–{timeIn(s.endsAt, fair.timeZone, i18n.language)}
                     {viewerIsElsewhere(s.startsAt, fair.timeZone) && (
-                      <small title={t("home.yourTime")}> ({t("home.yourTime")}: {timeIn(s.startsAt, zone, i18n.language)})</small>
+                      <small title={t("home.yourTime")}>
+                        {" "}
+                        ({t("home.yourTime")}: {timeIn(s.startsAt, zone, i18n.language)})
+                      </small>
                     )}
                   </time>
                   <span className={`tag tag-${s.kind}`}>{t(`session.kind.${s.kind}`)}</span>
@@ -88,8 +100,14 @@ function FairHome({ fair }: { fair: FairSummary }) {
         <p className="tagline">{t("app.tagline")}</p>
         <h1>{localized(fair.name, i18n.language)}</h1>
         <dl className="facts">
-          <div><dt>{t("home.dates")}</dt><dd>{fair.days.map((d) => fairDate(d, i18n.language)).join(" – ")}</dd></div>
-          <div><dt>{t("home.venue")}</dt><dd>{localized(fair.venue, i18n.language)}</dd></div>
+          <div>
+            <dt>{t("home.dates")}</dt>
+            <dd>{fair.days.map((d) => fairDate(d, i18n.language)).join(" – ")}</dd>
+          </div>
+          <div>
+            <dt>{t("home.venue")}</dt>
+            <dd>{localized(fair.venue, i18n.language)}</dd>
+          </div>
           <div>
             <dt>{t("home.fairTime")}</dt>
             <dd>
@@ -107,7 +125,11 @@ function FairHome({ fair }: { fair: FairSummary }) {
             </div>
           )}
         </dl>
-        {visitors !== null && <p className="live" aria-live="polite">{t("home.visitorsOnline", { count: visitors })}</p>}
+        {visitors !== null && (
+          <p className="live" aria-live="polite">
+            {t("home.visitorsOnline", { count: visitors })}
+          </p>
+        )}
       </section>
       <Figures fair={fair} />
       <Programme fair={fair} />

@@ -45,25 +45,55 @@ function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
   const titleId = `req-${m.id}`;
   return (
     <li className="card request" aria-labelledby={titleId}>
-      <h3 id={titleId}><Link to={`/companies/${other.companyId}`}>{other.name}</Link> <small className="muted">{countryName(other.country, i18n.language)}</small></h3>
+      <h3 id={titleId}>
+        <Link to={`/companies/${other.companyId}`}>{other.name}</Link> <small className="muted">{countryName(other.country, i18n.language)}</small>
+      </h3>
       <p className="meta">
         <span className={`status status-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
         <span>{t(`common.meeting.modePref.${m.preferredMode}`)}</span>
         {m.dayPart !== "any" && <span>{t(`common.meeting.dayPartValue.${m.dayPart}`)}</span>}
         {m.expiresAt && <span>{t("inbox.expires", { when: dateTimeIn(m.expiresAt, viewerTimeZone(), i18n.language) })}</span>}
       </p>
-      {m.proposal && <p>{t("inbox.proposed")} <SlotTime start={m.proposal.slot.start} end={m.proposal.slot.end} />{m.note && <> · <q>{m.note}</q></>}</p>}
+      {m.proposal && (
+        <p>
+          {t("inbox.proposed")} <SlotTime start={m.proposal.slot.start} end={m.proposal.slot.end} />
+          {m.note && (
+            <>
+              {" "}
+              · <q>{m.note}</q>
+            </>
+          )}
+        </p>
+      )}
       {m.message && <blockquote>{m.message}</blockquote>}
       {myTurn ? (
         <div className="actions">
-          <button type="button" aria-expanded={mode === "accept"} onClick={() => setMode(mode === "accept" ? "idle" : "accept")}>{t("inbox.accept")}</button>
-          <button type="button" className="secondary" aria-expanded={mode === "counter"} onClick={() => setMode(mode === "counter" ? "idle" : "counter")}>{t("inbox.counter")}</button>
-          <button type="button" className="secondary" aria-expanded={mode === "decline"} onClick={() => setMode(mode === "decline" ? "idle" : "decline")}>{t("inbox.decline")}</button>
+          <button type="button" aria-expanded={mode === "accept"} onClick={() => setMode(mode === "accept" ? "idle" : "accept")}>
+            {t("inbox.accept")}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={mode === "counter"}
+            onClick={() => setMode(mode === "counter" ? "idle" : "counter")}
+          >
+            {t("inbox.counter")}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={mode === "decline"}
+            onClick={() => setMode(mode === "decline" ? "idle" : "decline")}
+          >
+            {t("inbox.decline")}
+          </button>
         </div>
       ) : (
         <div className="actions">
           <span className="muted">{t("inbox.waiting")}</span>
-          <button type="button" className="secondary" disabled={busy} onClick={() => act("cancel", { note: "" })}>{t("inbox.withdraw")}</button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => act("cancel", { note: "" })}>
+            {t("inbox.withdraw")}
+          </button>
         </div>
       )}
       {mode === "accept" && (
@@ -76,7 +106,9 @@ function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
               <SlotPicker withCompany={other.companyId} value={slot} onChange={setSlot} label={t("inbox.chooseSlot")} />
             </>
           )}
-          <button type="button" disabled={busy || (!m.proposal && !slot)} onClick={() => act("accept", m.proposal ? {} : { slot })}>{t("inbox.confirmAccept")}</button>
+          <button type="button" disabled={busy || (!m.proposal && !slot)} onClick={() => act("accept", m.proposal ? {} : { slot })}>
+            {t("inbox.confirmAccept")}
+          </button>
         </div>
       )}
       {mode === "decline" && (
@@ -84,14 +116,20 @@ function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
           <Field label={t("inbox.reason")} error={errorOf(decline, "reason")}>
             {(p) => (
               <select {...p} {...decline.register("reason")}>
-                {DECLINE_REASONS.map((r) => <option key={r} value={r}>{t(`meeting.declineReason.${r}`)}</option>)}
+                {DECLINE_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`meeting.declineReason.${r}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
           <Field label={t("inbox.note")} error={errorOf(decline, "note")}>
             {(p) => <textarea {...p} rows={2} {...decline.register("note")} />}
           </Field>
-          <button type="button" disabled={busy} onClick={decline.handleSubmit((body) => act("decline", body))}>{t("inbox.confirmDecline")}</button>
+          <button type="button" disabled={busy} onClick={decline.handleSubmit((body) => act("decline", body))}>
+            {t("inbox.confirmDecline")}
+          </button>
         </div>
       )}
       {mode === "counter" && (
@@ -103,11 +141,17 @@ function RequestItem({ m, mine }: { m: MeetingView; mine: string }) {
             onChange={(s) => counter.setValue("slot", s, { shouldValidate: true })}
             label={t("inbox.counterSlot")}
           />
-          {errorOf(counter, "slot") && <small className="field-error" role="alert">{errorOf(counter, "slot")}</small>}
+          {errorOf(counter, "slot") && (
+            <small className="field-error" role="alert">
+              {errorOf(counter, "slot")}
+            </small>
+          )}
           <Field label={t("common.meeting.message")} error={errorOf(counter, "message")}>
             {(p) => <textarea {...p} rows={2} {...counter.register("message")} />}
           </Field>
-          <button type="button" disabled={busy} onClick={counter.handleSubmit((body) => act("counter", body))}>{t("inbox.confirmCounter")}</button>
+          <button type="button" disabled={busy} onClick={counter.handleSubmit((body) => act("counter", body))}>
+            {t("inbox.confirmCounter")}
+          </button>
         </div>
       )}
       <Failure error={answer.error} />
@@ -127,12 +171,32 @@ function InboxLists({ mine }: { mine: string }) {
         return (
           <>
             <section aria-labelledby="to-answer">
-              <h2 id="to-answer">{t("inbox.toAnswer")} <span className="count">{toAnswer.length}</span></h2>
-              {toAnswer.length ? <ul className="list">{toAnswer.map((m) => <RequestItem key={m.id} m={m} mine={mine} />)}</ul> : <Empty>{t("inbox.nothingToAnswer")}</Empty>}
+              <h2 id="to-answer">
+                {t("inbox.toAnswer")} <span className="count">{toAnswer.length}</span>
+              </h2>
+              {toAnswer.length ? (
+                <ul className="list">
+                  {toAnswer.map((m) => (
+                    <RequestItem key={m.id} m={m} mine={mine} />
+                  ))}
+                </ul>
+              ) : (
+                <Empty>{t("inbox.nothingToAnswer")}</Empty>
+              )}
             </section>
             <section aria-labelledby="sent">
-              <h2 id="sent">{t("inbox.sent")} <span className="count">{sent.length}</span></h2>
-              {sent.length ? <ul className="list">{sent.map((m) => <RequestItem key={m.id} m={m} mine={mine} />)}</ul> : <Empty>{t("inbox.nothingSent")}</Empty>}
+              <h2 id="sent">
+                {t("inbox.sent")} <span className="count">{sent.length}</span>
+              </h2>
+              {sent.length ? (
+                <ul className="list">
+                  {sent.map((m) => (
+                    <RequestItem key={m.id} m={m} mine={mine} />
+                  ))}
+                </ul>
+              ) : (
+                <Empty>{t("inbox.nothingSent")}</Empty>
+              )}
             </section>
             {closed.length > 0 && (
               <section aria-labelledby="closed">
@@ -143,7 +207,12 @@ function InboxLists({ mine }: { mine: string }) {
                       {otherParty(m, mine).name} · {t(`meeting.status.${m.status}`)}
                       {m.declineReason && <> · {t(`meeting.declineReason.${m.declineReason}`)}</>}
                       {m.cancelReason && <> · {t(`meeting.cancelReason.${m.cancelReason}`)}</>}
-                      {m.note && <> · <q>{m.note}</q></>}
+                      {m.note && (
+                        <>
+                          {" "}
+                          · <q>{m.note}</q>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -1,7 +1,14 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { MEETING_OUTCOMES, MEETING_WINDOW_OPENS_MINUTES, MeetingCancelBodySchema, MeetingOutcomeBodySchema, type MeetingView, type SessionUser } from "@ketnoi/contracts";
+import {
+  MEETING_OUTCOMES,
+  MEETING_WINDOW_OPENS_MINUTES,
+  MeetingCancelBodySchema,
+  MeetingOutcomeBodySchema,
+  type MeetingView,
+  type SessionUser,
+} from "@ketnoi/contracts";
 import { useForm } from "react-hook-form";
 import { send } from "../lib/api";
 import { meetingAction, useCommonSlotsRefresh, useMeeting, useMeetingWrite } from "../lib/queries/meetings";
@@ -40,7 +47,11 @@ function OutcomeForm({ m, mine }: { m: MeetingView; mine: string }) {
       <Field label={t("meetingPage.outcomeLabel")} error={errorOf(form, "outcome")}>
         {(p) => (
           <select {...p} {...form.register("outcome")}>
-            {MEETING_OUTCOMES.map((o) => <option key={o} value={o}>{t(`meeting.outcome.${o}`)}</option>)}
+            {MEETING_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`meeting.outcome.${o}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -98,19 +109,41 @@ function BookedActions({ m, party, started }: { m: MeetingView; party: string | 
   return (
     <>
       <div className="actions">
-        {party && <button type="button" className="secondary" aria-expanded={open === "move"} onClick={() => toggle("move")}>{t("meetingPage.move")}</button>}
-        <button type="button" className="secondary" aria-expanded={open === "cancel"} onClick={() => toggle("cancel")}>{t("meetingPage.cancel")}</button>
-        {started && party && <button type="button" className="secondary" disabled={busy} onClick={() => act("no-show", { absent: other.companyId })}>{t("meetingPage.noShow")}</button>}
+        {party && (
+          <button type="button" className="secondary" aria-expanded={open === "move"} onClick={() => toggle("move")}>
+            {t("meetingPage.move")}
+          </button>
+        )}
+        <button type="button" className="secondary" aria-expanded={open === "cancel"} onClick={() => toggle("cancel")}>
+          {t("meetingPage.cancel")}
+        </button>
+        {started && party && (
+          <button type="button" className="secondary" disabled={busy} onClick={() => act("no-show", { absent: other.companyId })}>
+            {t("meetingPage.noShow")}
+          </button>
+        )}
         {/* An organiser at the desk may have either side missing. */}
-        {started && !party && [m.requester, m.recipient].map((side) => (
-          <button key={side.companyId} type="button" className="secondary" disabled={busy} onClick={() => act("no-show", { absent: side.companyId })}>{t("meetingPage.noShowOf", { name: side.name })}</button>
-        ))}
+        {started &&
+          !party &&
+          [m.requester, m.recipient].map((side) => (
+            <button
+              key={side.companyId}
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => act("no-show", { absent: side.companyId })}
+            >
+              {t("meetingPage.noShowOf", { name: side.name })}
+            </button>
+          ))}
       </div>
       {open === "move" && (
         <div className="subform">
           <p>{t("meetingPage.moveHint", { name: other.name })}</p>
           <SlotPicker withCompany={other.companyId} value={slot} onChange={setSlot} label={t("meetingPage.move")} />
-          <button type="button" disabled={busy || !slot} onClick={() => act("reschedule", { slot })}>{t("meetingPage.confirmMove")}</button>
+          <button type="button" disabled={busy || !slot} onClick={() => act("reschedule", { slot })}>
+            {t("meetingPage.confirmMove")}
+          </button>
         </div>
       )}
       {open === "cancel" && (
@@ -118,7 +151,9 @@ function BookedActions({ m, party, started }: { m: MeetingView; party: string | 
           <Field label={t("meetingPage.cancelNote")} error={errorOf(cancel, "note")}>
             {(p) => <textarea {...p} rows={2} {...cancel.register("note")} />}
           </Field>
-          <button type="button" disabled={busy} onClick={cancel.handleSubmit((body) => act("cancel", body))}>{t("meetingPage.confirmCancel")}</button>
+          <button type="button" disabled={busy} onClick={cancel.handleSubmit((body) => act("cancel", body))}>
+            {t("meetingPage.confirmCancel")}
+          </button>
         </div>
       )}
       {moved && <Notice kind="ok">{t("meetingPage.moved")}</Notice>}
@@ -147,15 +182,61 @@ function MeetingBody({ m, user }: { m: MeetingView; user: SessionUser }) {
       {showQr && <CheckInCode m={m} />}
       <section className="panel meeting-facts" aria-labelledby="meeting-title">
         <dl className="facts-list">
-          <div><dt>{t("meetingPage.status")}</dt><dd><span className={`status status-${m.status}`}>{t(`meeting.status.${m.status}`)}</span></dd></div>
-          {m.slot && <div><dt>{t("meetingPage.when")}</dt><dd><SlotTime start={m.slot.start} end={m.slot.end} /></dd></div>}
-          {m.mode && <div><dt>{t("meetingPage.where")}</dt><dd>{m.mode === "onsite" ? t("agenda.table", { n: m.table ?? "?" }) : <Link to={`/meetings/${m.id}/room`}>{t("agenda.joinOnline")}</Link>}</dd></div>}
-          <div><dt>{t("meetingPage.with")}</dt><dd><Link to={`/companies/${other.companyId}`}>{other.name}</Link> ({countryName(other.country, i18n.language)}, {zoneName(other.timeZone, i18n.language, m.slot ? new Date(m.slot.start) : undefined)})</dd></div>
-          {m.absent.length > 0 && <div><dt>{t("meetingPage.absent")}</dt><dd>{[m.requester, m.recipient].filter((side) => m.absent.includes(side.companyId)).map((side) => side.name).join(", ")}</dd></div>}
-          {m.interpreter && <div><dt>{t("meetingPage.interpreter")}</dt><dd>{m.interpreter.name} ({m.interpreter.languages.map((x) => languageName(x, i18n.language)).join(", ")})</dd></div>}
+          <div>
+            <dt>{t("meetingPage.status")}</dt>
+            <dd>
+              <span className={`status status-${m.status}`}>{t(`meeting.status.${m.status}`)}</span>
+            </dd>
+          </div>
+          {m.slot && (
+            <div>
+              <dt>{t("meetingPage.when")}</dt>
+              <dd>
+                <SlotTime start={m.slot.start} end={m.slot.end} />
+              </dd>
+            </div>
+          )}
+          {m.mode && (
+            <div>
+              <dt>{t("meetingPage.where")}</dt>
+              <dd>
+                {m.mode === "onsite" ? t("agenda.table", { n: m.table ?? "?" }) : <Link to={`/meetings/${m.id}/room`}>{t("agenda.joinOnline")}</Link>}
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>{t("meetingPage.with")}</dt>
+            <dd>
+              <Link to={`/companies/${other.companyId}`}>{other.name}</Link> ({countryName(other.country, i18n.language)},{" "}
+              {zoneName(other.timeZone, i18n.language, m.slot ? new Date(m.slot.start) : undefined)})
+            </dd>
+          </div>
+          {m.absent.length > 0 && (
+            <div>
+              <dt>{t("meetingPage.absent")}</dt>
+              <dd>
+                {[m.requester, m.recipient]
+                  .filter((side) => m.absent.includes(side.companyId))
+                  .map((side) => side.name)
+                  .join(", ")}
+              </dd>
+            </div>
+          )}
+          {m.interpreter && (
+            <div>
+              <dt>{t("meetingPage.interpreter")}</dt>
+              <dd>
+                {m.interpreter.name} ({m.interpreter.languages.map((x) => languageName(x, i18n.language)).join(", ")})
+              </dd>
+            </div>
+          )}
         </dl>
         {m.message && <blockquote>{m.message}</blockquote>}
-        {m.note && <p><strong>{t("meetingPage.note")}:</strong> {m.note}</p>}
+        {m.note && (
+          <p>
+            <strong>{t("meetingPage.note")}:</strong> {m.note}
+          </p>
+        )}
         {m.cancelReason && <p>{t(`meeting.cancelReason.${m.cancelReason}`)}</p>}
         {mayChange && <BookedActions m={m} party={party} started={started} />}
       </section>
@@ -177,7 +258,9 @@ function CheckInCode({ m }: { m: MeetingView }) {
       <h2 id="qr-title">{t("meetingPage.qr")}</h2>
       <img src={`/api/meetings/${m.id}/check-in-code`} alt={t("meetingPage.qrAlt", { table: m.table ?? "" })} width={220} height={220} />
       <p className="muted">{t("meetingPage.qrHint")}</p>
-      {opens && Date.now() < Date.parse(opens) && <p data-testid="check-in-opens">{t("meetingPage.checkInOpens", { time, minutes: MEETING_WINDOW_OPENS_MINUTES })}</p>}
+      {opens && Date.now() < Date.parse(opens) && (
+        <p data-testid="check-in-opens">{t("meetingPage.checkInOpens", { time, minutes: MEETING_WINDOW_OPENS_MINUTES })}</p>
+      )}
     </section>
   );
 }
@@ -193,5 +276,9 @@ export default function Meeting() {
 }
 
 function MeetingLoader({ id, user, notFound }: { id: string; user: SessionUser; notFound: string }) {
-  return <Async query={useMeeting(id)} empty={notFound}>{(m) => <MeetingBody m={m} user={user} />}</Async>;
+  return (
+    <Async query={useMeeting(id)} empty={notFound}>
+      {(m) => <MeetingBody m={m} user={user} />}
+    </Async>
+  );
 }

@@ -72,7 +72,9 @@ describe("the profile wizard's lists", () => {
   test("the api's message for a field lands on it, kept while the wizard moves between steps", async () => {
     const api = answerFetch({
       status: 400,
-      body: { error: { code: "validation_failed", message: "Some fields are not valid.", fields: { employees: "More than the firm's registration says." } } },
+      body: {
+        error: { code: "validation_failed", message: "Some fields are not valid.", fields: { employees: "More than the firm's registration says." } },
+      },
     });
     renderWithApp(<Wizard company={company} />);
     for (let i = 0; i < 4; i++) next();

@@ -49,29 +49,41 @@ export function profileFormSchema(company: Private, language: string) {
       technologyNeeds: z.array(z.string()),
       wantsBuyers: z.boolean(),
     })
-    .transform((v): z.input<typeof CompanyProfileUpdateSchema> => ({
-      sectors: v.sectors,
-      participation: v.participation,
-      languages: v.languages,
-      ...(v.employees !== undefined ? { employees: v.employees } : {}),
-      ...(v.description.trim() ? { description: { ...(company.description ?? {}), [language]: v.description.trim() } } : {}),
-      certifications: v.certifications,
-      ...(domestic
-        ? {
-            processes: v.processes,
-            needs: [
-              ...(v.technologyNeeds.length ? [{ kind: "technology" as const, codes: v.technologyNeeds, priority: 2 }] : []),
-              ...(v.wantsBuyers && v.processes.length ? [{ kind: "buyer" as const, codes: v.processes.map((p) => p.code), priority: 2 }] : []),
-            ],
-          }
-        : { offers: v.offers }),
-    }))
+    .transform(
+      (v): z.input<typeof CompanyProfileUpdateSchema> => ({
+        sectors: v.sectors,
+        participation: v.participation,
+        languages: v.languages,
+        ...(v.employees !== undefined ? { employees: v.employees } : {}),
+        ...(v.description.trim() ? { description: { ...(company.description ?? {}), [language]: v.description.trim() } } : {}),
+        certifications: v.certifications,
+        ...(domestic
+          ? {
+              processes: v.processes,
+              needs: [
+                ...(v.technologyNeeds.length ? [{ kind: "technology" as const, codes: v.technologyNeeds, priority: 2 }] : []),
+                ...(v.wantsBuyers && v.processes.length ? [{ kind: "buyer" as const, codes: v.processes.map((p) => p.code), priority: 2 }] : []),
+              ],
+            }
+          : { offers: v.offers }),
+      }),
+    )
     .pipe(CompanyProfileUpdateSchema);
 }
 
 const STEPS = ["basics", "processes", "certifications", "needs", "review"] as const;
 
-function Checkboxes({ kind, legend, selected, onToggle }: { kind: TaxonomyKind; legend: string; selected: string[]; onToggle: (code: string, on: boolean) => void }) {
+function Checkboxes({
+  kind,
+  legend,
+  selected,
+  onToggle,
+}: {
+  kind: TaxonomyKind;
+  legend: string;
+  selected: string[];
+  onToggle: (code: string, on: boolean) => void;
+}) {
   const { i18n } = useTranslation();
   return (
     <fieldset className="pick">
@@ -89,11 +101,16 @@ function Checkboxes({ kind, legend, selected, onToggle }: { kind: TaxonomyKind; 
 }
 
 /** A list of `{ code }` items (processes, certifications, offers) ticked on and off as checkboxes. */
-type CodeItems = { fields: { code: string }[]; append: (item: { code: string }, options: { shouldFocus: boolean }) => void; remove: (i: number) => void };
+type CodeItems = {
+  fields: { code: string }[];
+  append: (item: { code: string }, options: { shouldFocus: boolean }) => void;
+  remove: (i: number) => void;
+};
 function codeItems(items: CodeItems) {
   return {
     selected: items.fields.map((f) => f.code),
-    onToggle: (code: string, on: boolean) => (on ? items.append({ code }, { shouldFocus: false }) : items.remove(items.fields.findIndex((f) => f.code === code))),
+    onToggle: (code: string, on: boolean) =>
+      on ? items.append({ code }, { shouldFocus: false }) : items.remove(items.fields.findIndex((f) => f.code === code)),
   };
 }
 
@@ -139,7 +156,11 @@ export function Wizard({ company }: { company: Private }) {
     <section className="panel wizard" aria-labelledby="wizard-title">
       <h1 id="wizard-title">{t("onboarding.title", { name: company.legalName })}</h1>
       <ol className="steps" aria-label={t("onboarding.progress")}>
-        {STEPS.map((s, i) => <li key={s} aria-current={i === step ? "step" : undefined} className={i === step ? "current" : i < step ? "done" : ""}>{t(`onboarding.step.${s}`)}</li>)}
+        {STEPS.map((s, i) => (
+          <li key={s} aria-current={i === step ? "step" : undefined} className={i === step ? "current" : i < step ? "done" : ""}>
+            {t(`onboarding.step.${s}`)}
+          </li>
+        ))}
       </ol>
       <h2>{t(`onboarding.step.${name}`)}</h2>
       {name === "basics" && (
@@ -150,7 +171,10 @@ export function Wizard({ company }: { company: Private }) {
             <legend>{t("company.languages")}</legend>
             <div className="pick-grid">
               {SPOKEN_LANGUAGES.map((l) => (
-                <label key={l} className="choice"><input type="checkbox" checked={languages.includes(l)} onChange={(e) => toggle("languages", languages)(l, e.target.checked)} />{languageName(l, i18n.language)}</label>
+                <label key={l} className="choice">
+                  <input type="checkbox" checked={languages.includes(l)} onChange={(e) => toggle("languages", languages)(l, e.target.checked)} />
+                  {languageName(l, i18n.language)}
+                </label>
               ))}
             </div>
           </fieldset>
@@ -167,39 +191,93 @@ export function Wizard({ company }: { company: Private }) {
               {(p) => <input {...p} type="number" inputMode="numeric" {...form.register("employees", asNumber)} />}
             </Field>
           </div>
-          <Field label={t("onboarding.description")} error={error(`description.${i18n.language}`) ?? error("description")} hint={t("onboarding.descriptionHint")}>
+          <Field
+            label={t("onboarding.description")}
+            error={error(`description.${i18n.language}`) ?? error("description")}
+            hint={t("onboarding.descriptionHint")}
+          >
             {(p) => <textarea {...p} rows={3} {...form.register("description")} />}
           </Field>
         </>
       )}
-      {name === "processes" && (domestic ? (
-        <Checkboxes kind="process" legend={t("onboarding.processesLegend")} {...processes} />
-      ) : (
-        <Checkboxes kind="technology" legend={t("onboarding.offersLegend")} {...offers} />
-      ))}
+      {name === "processes" &&
+        (domestic ? (
+          <Checkboxes kind="process" legend={t("onboarding.processesLegend")} {...processes} />
+        ) : (
+          <Checkboxes kind="technology" legend={t("onboarding.offersLegend")} {...offers} />
+        ))}
       {name === "certifications" && <Checkboxes kind="certification" legend={t("onboarding.certificationsLegend")} {...certifications} />}
-      {name === "needs" && (domestic ? (
-        <>
-          <Checkboxes kind="technology" legend={t("onboarding.needsLegend")} selected={technologyNeeds} onToggle={toggle("technologyNeeds", technologyNeeds)} />
-          <label className="choice"><input type="checkbox" {...form.register("wantsBuyers")} /> {t("onboarding.wantsBuyers")}</label>
-        </>
-      ) : (
-        <p className="muted">{t("onboarding.vendorNeeds")}</p>
-      ))}
+      {name === "needs" &&
+        (domestic ? (
+          <>
+            <Checkboxes
+              kind="technology"
+              legend={t("onboarding.needsLegend")}
+              selected={technologyNeeds}
+              onToggle={toggle("technologyNeeds", technologyNeeds)}
+            />
+            <label className="choice">
+              <input type="checkbox" {...form.register("wantsBuyers")} /> {t("onboarding.wantsBuyers")}
+            </label>
+          </>
+        ) : (
+          <p className="muted">{t("onboarding.vendorNeeds")}</p>
+        ))}
       {name === "review" && (
         <dl className="facts-list review">
-          <div><dt>{t("company.sectors")}</dt><dd>{labels(sectors)}</dd></div>
-          {domestic ? <div><dt>{t("company.processes")}</dt><dd>{labels(processes.selected)}</dd></div> : <div><dt>{t("company.offers")}</dt><dd>{labels(offers.selected)}</dd></div>}
-          <div><dt>{t("company.certifications")}</dt><dd>{labels(certifications.selected)}</dd></div>
-          {domestic && <div><dt>{t("company.needs")}</dt><dd>{labels(technologyNeeds)}</dd></div>}
-          <div><dt>{t("company.languages")}</dt><dd>{languages.map((l) => languageName(l, i18n.language)).join(", ") || "—"}</dd></div>
+          <div>
+            <dt>{t("company.sectors")}</dt>
+            <dd>{labels(sectors)}</dd>
+          </div>
+          {domestic ? (
+            <div>
+              <dt>{t("company.processes")}</dt>
+              <dd>{labels(processes.selected)}</dd>
+            </div>
+          ) : (
+            <div>
+              <dt>{t("company.offers")}</dt>
+              <dd>{labels(offers.selected)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t("company.certifications")}</dt>
+            <dd>{labels(certifications.selected)}</dd>
+          </div>
+          {domestic && (
+            <div>
+              <dt>{t("company.needs")}</dt>
+              <dd>{labels(technologyNeeds)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t("company.languages")}</dt>
+            <dd>{languages.map((l) => languageName(l, i18n.language)).join(", ") || "—"}</dd>
+          </div>
         </dl>
       )}
       {save.failure && <Notice kind="error">{save.failure}</Notice>}
-      {saved && <Notice kind="ok">{t("onboarding.saved")} <Link to="/recommendations">{t("common.nav.recommendations")}</Link> · <Link to={`/companies/${company.id}`}>{t("onboarding.viewPage")}</Link></Notice>}
+      {saved && (
+        <Notice kind="ok">
+          {t("onboarding.saved")} <Link to="/recommendations">{t("common.nav.recommendations")}</Link> ·{" "}
+          <Link to={`/companies/${company.id}`}>{t("onboarding.viewPage")}</Link>
+        </Notice>
+      )}
       <div className="actions">
-        {step > 0 && <button type="button" className="secondary" onClick={() => setStep(step - 1)}>{t("onboarding.back")}</button>}
-        {step < STEPS.length - 1 ? <button type="button" onClick={() => setStep(step + 1)}>{t("onboarding.next")}</button> : <button type="button" onClick={() => void save.onSubmit()}>{t("onboarding.save")}</button>}
+        {step > 0 && (
+          <button type="button" className="secondary" onClick={() => setStep(step - 1)}>
+            {t("onboarding.back")}
+          </button>
+        )}
+        {step < STEPS.length - 1 ? (
+          <button type="button" onClick={() => setStep(step + 1)}>
+            {t("onboarding.next")}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void save.onSubmit()}>
+            {t("onboarding.save")}
+          </button>
+        )}
       </div>
     </section>
   );
@@ -208,7 +286,11 @@ export function Wizard({ company }: { company: Private }) {
 function Loader({ companyId }: { companyId: string }) {
   const { t } = useTranslation();
   // The wizard starts from the company as read once: reading it again after a save must not reset the steps.
-  return <Async query={useCompany<Private>(companyId)} empty={t("company.notFound")}>{(c) => <Wizard company={c} />}</Async>;
+  return (
+    <Async query={useCompany<Private>(companyId)} empty={t("company.notFound")}>
+      {(c) => <Wizard company={c} />}
+    </Async>
+  );
 }
 
 export default function Onboarding() {

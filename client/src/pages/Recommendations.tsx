@@ -38,8 +38,12 @@ function AcceptForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone
       <MeetingPreferenceFields register={(name) => form.register(name)} error={(name) => errorOf(form, name)} />
       {save.failure && <Notice kind="error">{save.failure}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={save.busy}>{t("common.meeting.sendRequest")}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t("recs.cancel")}</button>
+        <button type="submit" disabled={save.busy}>
+          {t("common.meeting.sendRequest")}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t("recs.cancel")}
+        </button>
       </div>
     </form>
   );
@@ -50,7 +54,10 @@ function DismissForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDon
   const { t } = useTranslation();
   const [reason, setReason] = useState<DismissReason>("notRelevant");
   // Dismissed, the card leaves the list here (RecList); the next reading of proposals leaves it out too.
-  const dismiss = useMutation({ mutationFn: () => send("POST", `/recommendations/${rec.company.id}/dismiss`, { kind: rec.kind, reason }), onSuccess: onDone });
+  const dismiss = useMutation({
+    mutationFn: () => send("POST", `/recommendations/${rec.company.id}/dismiss`, { kind: rec.kind, reason }),
+    onSuccess: onDone,
+  });
   const busy = dismiss.isPending;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -61,14 +68,22 @@ function DismissForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDon
       <Field label={t("recs.dismissReason")}>
         {(p) => (
           <select {...p} value={reason} onChange={(e) => setReason(e.target.value as DismissReason)}>
-            {DISMISS_REASONS.map((r) => <option key={r} value={r}>{t(`recs.reason.${r}`)}</option>)}
+            {DISMISS_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`recs.reason.${r}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Failure error={dismiss.error} />
       <div className="actions">
-        <button type="submit" disabled={busy}>{t("recs.confirmDismiss")}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t("recs.cancel")}</button>
+        <button type="submit" disabled={busy}>
+          {t("recs.confirmDismiss")}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t("recs.cancel")}
+        </button>
       </div>
     </form>
   );
@@ -90,7 +105,9 @@ function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: st
   return (
     <li className="card rec" aria-labelledby={titleId}>
       <div className="rec-head">
-        <h2 className="h3" id={titleId}><Link to={`/companies/${rec.company.id}`}>{rec.company.name}</Link></h2>
+        <h2 className="h3" id={titleId}>
+          <Link to={`/companies/${rec.company.id}`}>{rec.company.name}</Link>
+        </h2>
         <small className="muted">
           {countryName(rec.company.country, l)} · {t(`common.directory.participation.${rec.company.participation}`)} · {t(`recs.mode.${rec.mode}`)}
         </small>
@@ -98,12 +115,18 @@ function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: st
       </div>
       <div className="score">
         <span className="meta">{t("recs.score", { score: percent })}</span>
-        <meter min={0} max={1} low={0.4} high={0.7} optimum={1} value={rec.score} aria-label={t("recs.score", { score: percent })}>{percent}</meter>
+        <meter min={0} max={1} low={0.4} high={0.7} optimum={1} value={rec.score} aria-label={t("recs.score", { score: percent })}>
+          {percent}
+        </meter>
       </div>
       {rec.text.length > 0 && (
         <>
           <h3 className="sr-only">{t("recs.reasons")}</h3>
-          <ul className="reasons">{rec.text.map((x) => <li key={x}>{x}</li>)}</ul>
+          <ul className="reasons">
+            {rec.text.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
         </>
       )}
       <Failure error={bookmark.error} />
@@ -117,11 +140,15 @@ function RecCard({ rec, onGone }: { rec: RecommendationView; onGone: (notice: st
         <DismissForm rec={rec} onDone={() => onGone(t("recs.dismissed", { name: rec.company.name }))} onCancel={() => setOpen(null)} />
       ) : (
         <div className="actions">
-          <button type="button" onClick={() => setOpen("accept")}>{t("recs.request")}</button>
+          <button type="button" onClick={() => setOpen("accept")}>
+            {t("recs.request")}
+          </button>
           <button type="button" className="secondary" aria-pressed={bookmarked} onClick={() => bookmark.mutate(!bookmarked)}>
             {bookmarked ? t("recs.bookmarked") : t("recs.bookmark")}
           </button>
-          <button type="button" className="secondary" onClick={() => setOpen("dismiss")}>{t("recs.dismiss")}</button>
+          <button type="button" className="secondary" onClick={() => setOpen("dismiss")}>
+            {t("recs.dismiss")}
+          </button>
         </div>
       )}
     </li>
@@ -140,7 +167,9 @@ function NoRecommendations({ companyId }: { companyId: string }) {
         company.status === "pending" ? (
           <div className="panel" role="status" data-testid="awaiting-approval">
             <p>{t("recs.pending")}</p>
-            <p><Link to="/profile">{t("recs.pendingProfile")}</Link></p>
+            <p>
+              <Link to="/profile">{t("recs.pendingProfile")}</Link>
+            </p>
           </div>
         ) : (
           <p className="panel state empty">{t("recs.empty")}</p>

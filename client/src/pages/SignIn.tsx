@@ -10,7 +10,12 @@ import { Notice } from "../components/States";
 import { usePageTitle } from "../lib/usePageTitle";
 
 /** Where each role starts after signing in. */
-export const HOME_OF: Record<UserRole, string> = { organiser: "/organiser", interpreter: "/assignments", domestic: "/recommendations", vendor: "/recommendations" };
+export const HOME_OF: Record<UserRole, string> = {
+  organiser: "/organiser",
+  interpreter: "/assignments",
+  domestic: "/recommendations",
+  vendor: "/recommendations",
+};
 
 export default function SignIn() {
   const { t } = useTranslation();
@@ -36,10 +41,16 @@ export default function SignIn() {
           {(p) => <input {...p} type="password" autoComplete="current-password" {...form.register("password")} />}
         </Field>
         {save.failure && <Notice kind="error">{save.failure}</Notice>}
-        <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("auth.signIn")}</button>
+        <button type="submit" disabled={save.busy}>
+          {save.busy ? t("state.working") : t("auth.signIn")}
+        </button>
       </form>
-      <p><Link to="/forgot-password">{t("reset.forgotLink")}</Link></p>
-      <p>{t("auth.noAccount")} <Link to="/signup">{t("common.nav.signUp")}</Link></p>
+      <p>
+        <Link to="/forgot-password">{t("reset.forgotLink")}</Link>
+      </p>
+      <p>
+        {t("auth.noAccount")} <Link to="/signup">{t("common.nav.signUp")}</Link>
+      </p>
     </section>
   );
 }

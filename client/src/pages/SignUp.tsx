@@ -95,8 +95,12 @@ export default function SignUp() {
       <form onSubmit={save.onSubmit} noValidate>
         <fieldset>
           <legend>{t("auth.firmKind")}</legend>
-          <label className="choice"><input type="radio" value="domestic" {...form.register("role")} /> {t("auth.kindDomestic")}</label>
-          <label className="choice"><input type="radio" value="vendor" {...form.register("role")} /> {t("auth.kindVendor")}</label>
+          <label className="choice">
+            <input type="radio" value="domestic" {...form.register("role")} /> {t("auth.kindDomestic")}
+          </label>
+          <label className="choice">
+            <input type="radio" value="vendor" {...form.register("role")} /> {t("auth.kindVendor")}
+          </label>
         </fieldset>
         <fieldset>
           <legend>{t("auth.aboutFirm")}</legend>
@@ -111,7 +115,11 @@ export default function SignUp() {
             <Field label={t("auth.country")} error={errorOf(form, "company.country")}>
               {(p) => (
                 <select {...p} {...form.register("company.country")}>
-                  {FOREIGN_COUNTRIES.map((c) => <option key={c} value={c}>{countryName(c, i18n.language)}</option>)}
+                  {FOREIGN_COUNTRIES.map((c) => (
+                    <option key={c} value={c}>
+                      {countryName(c, i18n.language)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -125,9 +133,13 @@ export default function SignUp() {
         </fieldset>
         <ConsentFields register={(c) => form.register(`consents.${c}`)} error={errorOf(form, "consents.personalData")} />
         {save.failure && <Notice kind="error">{save.failure}</Notice>}
-        <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("auth.createAccount")}</button>
+        <button type="submit" disabled={save.busy}>
+          {save.busy ? t("state.working") : t("auth.createAccount")}
+        </button>
       </form>
-      <p>{t("auth.haveAccount")} <Link to="/signin">{t("common.nav.signIn")}</Link></p>
+      <p>
+        {t("auth.haveAccount")} <Link to="/signin">{t("common.nav.signIn")}</Link>
+      </p>
     </section>
   );
 }

@@ -26,7 +26,9 @@ function Members({ user }: { user: SessionUser }) {
           <ul className="list compact members">
             {members.map((m) => (
               <li key={m.id}>
-                <strong>{m.name}</strong>{m.id === user.id && <> ({t("team.you")})</>} · <a href={`mailto:${m.email}`}>{m.email}</a> · <span className="muted">{t(`team.role.${m.companyRole}`)}</span>
+                <strong>{m.name}</strong>
+                {m.id === user.id && <> ({t("team.you")})</>} · <a href={`mailto:${m.email}`}>{m.email}</a> ·{" "}
+                <span className="muted">{t(`team.role.${m.companyRole}`)}</span>
               </li>
             ))}
           </ul>
@@ -75,24 +77,38 @@ export default function Team() {
               <form className="panel narrow" onSubmit={save.onSubmit} noValidate aria-labelledby="invite-title">
                 <h2 id="invite-title">{t("team.invite")}</h2>
                 <p className="muted">{t("team.inviteHint")}</p>
-                {blocker && <p className="notice" role="status">{blocker}</p>}
+                {blocker && (
+                  <p className="notice" role="status">
+                    {blocker}
+                  </p>
+                )}
                 <Field label={t("auth.email")} error={errorOf(form, "email")}>
                   {(p) => <input {...p} type="email" {...form.register("email")} />}
                 </Field>
                 <Field label={t("common.lang.label")}>
                   {(p) => (
                     <select {...p} {...form.register("locale")}>
-                      {["vi", "en", "ja", "ko", "zh-Hant"].map((l) => <option key={l} value={l}>{new Intl.DisplayNames([i18n.language], { type: "language" }).of(l)}</option>)}
+                      {["vi", "en", "ja", "ko", "zh-Hant"].map((l) => (
+                        <option key={l} value={l}>
+                          {new Intl.DisplayNames([i18n.language], { type: "language" }).of(l)}
+                        </option>
+                      ))}
                     </select>
                   )}
                 </Field>
                 {save.failure && <Notice kind="error">{save.failure}</Notice>}
-                <button type="submit" disabled={save.busy || Boolean(blocker)}>{t("team.send")}</button>
+                <button type="submit" disabled={save.busy || Boolean(blocker)}>
+                  {t("team.send")}
+                </button>
               </form>
               {sent.length > 0 && (
                 <section className="panel narrow" aria-labelledby="sent-title">
                   <h2 id="sent-title">{t("team.sent")}</h2>
-                  <ul>{sent.map((e) => <li key={e}>{e}</li>)}</ul>
+                  <ul>
+                    {sent.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
                 </section>
               )}
             </div>

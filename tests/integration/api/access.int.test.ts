@@ -44,7 +44,13 @@ interface Case {
   freshSession?: boolean;
   expect: Record<Role, number>;
 }
-const all = (status: number): Record<Role, number> => ({ anonymous: status, organiser: status, domestic: status, vendor: status, interpreter: status });
+const all = (status: number): Record<Role, number> => ({
+  anonymous: status,
+  organiser: status,
+  domestic: status,
+  vendor: status,
+  interpreter: status,
+});
 const signedIn = (status: number) => ({ ...all(status), anonymous: 401 });
 /** Firms' endpoints: anonymous 401, interpreters 403, the two firms `status` (organisers set per case). */
 const parties = (status: number) => ({ anonymous: 401, organiser: status, domestic: status, vendor: status, interpreter: 403 });
@@ -82,11 +88,17 @@ const CASES: Record<string, Case> = {
   },
   "POST /api/auth/register/confirm": { call: () => ({ path: "/api/auth/register/confirm", body: { token: "z".repeat(43) } }), expect: all(404) },
   "POST /api/invitations": {
-    call: (f) => ({ path: "/api/invitations", body: { kind: "firm", email: `invitee${f.n}@example.de`, role: "vendor", companyId: f.listedCompany } }),
+    call: (f) => ({
+      path: "/api/invitations",
+      body: { kind: "firm", email: `invitee${f.n}@example.de`, role: "vendor", companyId: f.listedCompany },
+    }),
     expect: organiserOnly(202),
   },
   "POST /api/invitations/accept": {
-    call: () => ({ path: "/api/invitations/accept", body: { token: "z".repeat(43), name: "Ai Đó", password: "a long enough password", consents: { personalData: true } } }),
+    call: () => ({
+      path: "/api/invitations/accept",
+      body: { token: "z".repeat(43), name: "Ai Đó", password: "a long enough password", consents: { personalData: true } },
+    }),
     expect: all(404),
   },
   // Anonymous callers get 200 { user: null }: a signed-out page's first request is not an error.
@@ -147,7 +159,10 @@ const CASES: Record<string, Case> = {
     }),
     expect: organiserOnly(201),
   },
-  "PATCH /api/fair-sessions/{id}": { call: (f) => ({ path: `/api/fair-sessions/${f.otherSession}`, body: { room: "Phòng 3" } }), expect: organiserOnly(200) },
+  "PATCH /api/fair-sessions/{id}": {
+    call: (f) => ({ path: `/api/fair-sessions/${f.otherSession}`, body: { room: "Phòng 3" } }),
+    expect: organiserOnly(200),
+  },
   "DELETE /api/fair-sessions/{id}": { call: (f) => ({ path: `/api/fair-sessions/${f.otherSession}` }), expect: organiserOnly(204) },
   "POST /api/fair-sessions/{id}/registrations": {
     call: (f) => ({ path: `/api/fair-sessions/${f.session}/registrations`, body: {} }),
@@ -162,10 +177,16 @@ const CASES: Record<string, Case> = {
     call: () => ({ path: "/api/interpreters", body: { name: "Lý Thu Trang", languages: ["vi", "ko"], availableDays: [DEMO_DAYS[0]] } }),
     expect: organiserOnly(201),
   },
-  "PATCH /api/interpreters/{id}": { call: (f) => ({ path: `/api/interpreters/${f.interpreter}`, body: { availableDays: [DEMO_DAYS[1]] } }), expect: organiserOnly(200) },
+  "PATCH /api/interpreters/{id}": {
+    call: (f) => ({ path: `/api/interpreters/${f.interpreter}`, body: { availableDays: [DEMO_DAYS[1]] } }),
+    expect: organiserOnly(200),
+  },
   "DELETE /api/interpreters/{id}": { call: (f) => ({ path: `/api/interpreters/${f.interpreter}` }), expect: organiserOnly(204) },
   "POST /api/companies/{id}/attachments": {
-    call: (f) => ({ path: `/api/companies/${f.domesticCompany}/attachments?kind=catalogue&name=catalogue.pdf`, raw: Buffer.from("%PDF-1.4\n%%EOF\n") }),
+    call: (f) => ({
+      path: `/api/companies/${f.domesticCompany}/attachments?kind=catalogue&name=catalogue.pdf`,
+      raw: Buffer.from("%PDF-1.4\n%%EOF\n"),
+    }),
     expect: { anonymous: 401, organiser: 201, domestic: 201, vendor: 403, interpreter: 403 },
   },
   "GET /api/companies/{id}/attachments": { call: (f) => ({ path: `/api/companies/${f.domesticCompany}/attachments` }), expect: all(200) },
@@ -183,20 +204,44 @@ const CASES: Record<string, Case> = {
   "GET /api/meetings": { call: () => ({ path: "/api/meetings" }), expect: signedIn(200) },
   "GET /api/meetings/slots": { call: (f) => ({ path: `/api/meetings/slots?with=${f.meetTarget}` }), expect: { ...parties(200), organiser: 403 } },
   "GET /api/meetings/{id}": { call: (f) => ({ path: `/api/meetings/${f.booked}` }), expect: { ...signedIn(200), interpreter: 404 } },
-  "GET /api/meetings/{id}/check-in-code": { call: (f) => ({ path: `/api/meetings/${f.booked}/check-in-code` }), expect: { ...parties(200), organiser: 200 } },
-  "POST /api/meetings/{id}/accept": { call: (f) => ({ path: `/api/meetings/${f.toAccept}/accept`, body: { slot: "d2s02" } }), expect: { ...parties(404), organiser: 403, domestic: 200 } },
-  "POST /api/meetings/{id}/decline": { call: (f) => ({ path: `/api/meetings/${f.toDecline}/decline`, body: { reason: "other" } }), expect: { ...parties(404), organiser: 403, domestic: 200 } },
-  "POST /api/meetings/{id}/counter": { call: (f) => ({ path: `/api/meetings/${f.toCounter}/counter`, body: { slot: "d2s06" } }), expect: { ...parties(404), organiser: 403, domestic: 200 } },
+  "GET /api/meetings/{id}/check-in-code": {
+    call: (f) => ({ path: `/api/meetings/${f.booked}/check-in-code` }),
+    expect: { ...parties(200), organiser: 200 },
+  },
+  "POST /api/meetings/{id}/accept": {
+    call: (f) => ({ path: `/api/meetings/${f.toAccept}/accept`, body: { slot: "d2s02" } }),
+    expect: { ...parties(404), organiser: 403, domestic: 200 },
+  },
+  "POST /api/meetings/{id}/decline": {
+    call: (f) => ({ path: `/api/meetings/${f.toDecline}/decline`, body: { reason: "other" } }),
+    expect: { ...parties(404), organiser: 403, domestic: 200 },
+  },
+  "POST /api/meetings/{id}/counter": {
+    call: (f) => ({ path: `/api/meetings/${f.toCounter}/counter`, body: { slot: "d2s06" } }),
+    expect: { ...parties(404), organiser: 403, domestic: 200 },
+  },
   // The organiser cancels first; the domestic side then finds it closed; the vendor is no party to it.
-  "POST /api/meetings/{id}/cancel": { call: (f) => ({ path: `/api/meetings/${f.toCancel}/cancel`, body: {} }), expect: { ...parties(404), organiser: 200, domestic: 409 } },
+  "POST /api/meetings/{id}/cancel": {
+    call: (f) => ({ path: `/api/meetings/${f.toCancel}/cancel`, body: {} }),
+    expect: { ...parties(404), organiser: 200, domestic: 409 },
+  },
   "POST /api/meetings/{id}/reschedule": {
     call: (f) => ({ path: `/api/meetings/${f.booked}/reschedule`, body: { slot: `d2s${String(8 + (f.n % 5)).padStart(2, "0")}` } }),
     expect: { ...parties(200), organiser: 200 },
   },
-  "POST /api/meetings/{id}/check-in": { call: (f) => ({ path: `/api/meetings/${f.booked}/check-in`, body: { code: "x".repeat(24) } }), expect: { ...parties(400), organiser: 400 } },
+  "POST /api/meetings/{id}/check-in": {
+    call: (f) => ({ path: `/api/meetings/${f.booked}/check-in`, body: { code: "x".repeat(24) } }),
+    expect: { ...parties(400), organiser: 400 },
+  },
   // Before the meeting: not started (409); a party cannot report itself absent (400).
-  "POST /api/meetings/{id}/no-show": { call: (f) => ({ path: `/api/meetings/${f.booked}/no-show`, body: { absent: f.vendorCompany } }), expect: { ...parties(409), organiser: 409, vendor: 400 } },
-  "POST /api/meetings/{id}/outcome": { call: (f) => ({ path: `/api/meetings/${f.booked}/outcome`, body: { outcome: "follow_up" } }), expect: { ...parties(409), organiser: 403 } },
+  "POST /api/meetings/{id}/no-show": {
+    call: (f) => ({ path: `/api/meetings/${f.booked}/no-show`, body: { absent: f.vendorCompany } }),
+    expect: { ...parties(409), organiser: 409, vendor: 400 },
+  },
+  "POST /api/meetings/{id}/outcome": {
+    call: (f) => ({ path: `/api/meetings/${f.booked}/outcome`, body: { outcome: "follow_up" } }),
+    expect: { ...parties(409), organiser: 403 },
+  },
   "GET /api/me/agenda.ics": { call: () => ({ path: "/api/me/agenda.ics" }), expect: signedIn(200) },
   "POST /api/me/calendar-feed": { call: () => ({ path: "/api/me/calendar-feed", body: {} }), expect: signedIn(201) },
   // A feed URL is a capability: whoever holds it reads that one feed.
@@ -204,53 +249,137 @@ const CASES: Record<string, Case> = {
   "POST /api/scheduler/plans": { call: () => ({ path: "/api/scheduler/plans", body: { timeLimitSeconds: 0.2 } }), expect: organiserOnly(201) },
   "GET /api/scheduler/plans": { call: () => ({ path: "/api/scheduler/plans" }), expect: organiserOnly(200) },
   "GET /api/scheduler/plans/{id}": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}` }), expect: organiserOnly(200) },
-  "GET /api/scheduler/plans/{id}/meetings/{meeting}/slots": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}/meetings/${f.toAccept}/slots` }), expect: organiserOnly(200) },
-  "PUT /api/scheduler/plans/{id}/meetings/{meeting}": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}/meetings/${f.toAccept}`, body: { slot: null } }), expect: organiserOnly(200) },
-  "POST /api/scheduler/plans/{id}/publish": { call: (f) => ({ path: `/api/scheduler/plans/${f.planToPublish}/publish`, body: {} }), expect: organiserOnly(200) },
+  "GET /api/scheduler/plans/{id}/meetings/{meeting}/slots": {
+    call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}/meetings/${f.toAccept}/slots` }),
+    expect: organiserOnly(200),
+  },
+  "PUT /api/scheduler/plans/{id}/meetings/{meeting}": {
+    call: (f) => ({ path: `/api/scheduler/plans/${f.planToAdjust}/meetings/${f.toAccept}`, body: { slot: null } }),
+    expect: organiserOnly(200),
+  },
+  "POST /api/scheduler/plans/{id}/publish": {
+    call: (f) => ({ path: `/api/scheduler/plans/${f.planToPublish}/publish`, body: {} }),
+    expect: organiserOnly(200),
+  },
   "GET /api/recommendations": { call: () => ({ path: "/api/recommendations?k=5" }), expect: { ...parties(200), organiser: 403 } },
-  "POST /api/recommendations/{companyId}/accept": { call: (f) => ({ path: `/api/recommendations/${f.recTarget}/accept`, body: {} }), expect: { ...parties(201), organiser: 403 } },
-  "POST /api/recommendations/{companyId}/dismiss": { call: (f) => ({ path: `/api/recommendations/${f.recTarget}/dismiss`, body: { kind: "offer:proc.stamping", reason: "other" } }), expect: { ...parties(204), organiser: 403 } },
-  "PUT /api/recommendations/{companyId}/bookmark": { call: (f) => ({ path: `/api/recommendations/${f.recTarget}/bookmark`, body: {} }), expect: { ...parties(204), organiser: 403 } },
-  "DELETE /api/recommendations/{companyId}/bookmark": { call: (f) => ({ path: `/api/recommendations/${f.recTarget}/bookmark` }), expect: { ...parties(204), organiser: 403 } },
+  "POST /api/recommendations/{companyId}/accept": {
+    call: (f) => ({ path: `/api/recommendations/${f.recTarget}/accept`, body: {} }),
+    expect: { ...parties(201), organiser: 403 },
+  },
+  "POST /api/recommendations/{companyId}/dismiss": {
+    call: (f) => ({ path: `/api/recommendations/${f.recTarget}/dismiss`, body: { kind: "offer:proc.stamping", reason: "other" } }),
+    expect: { ...parties(204), organiser: 403 },
+  },
+  "PUT /api/recommendations/{companyId}/bookmark": {
+    call: (f) => ({ path: `/api/recommendations/${f.recTarget}/bookmark`, body: {} }),
+    expect: { ...parties(204), organiser: 403 },
+  },
+  "DELETE /api/recommendations/{companyId}/bookmark": {
+    call: (f) => ({ path: `/api/recommendations/${f.recTarget}/bookmark` }),
+    expect: { ...parties(204), organiser: 403 },
+  },
   "GET /api/matching/companies/{companyId}": { call: (f) => ({ path: `/api/matching/companies/${f.domesticCompany}` }), expect: organiserOnly(200) },
   "GET /api/matching/overview": { call: () => ({ path: "/api/matching/overview?limit=3" }), expect: organiserOnly(200) },
-  "PUT /api/matching/pairs/{a}/{b}": { call: (f) => ({ path: `/api/matching/pairs/${f.domesticCompany}/${f.recTarget}`, body: { decision: "promote" } }), expect: organiserOnly(204) },
-  "DELETE /api/matching/pairs/{a}/{b}": { call: (f) => ({ path: `/api/matching/pairs/${f.domesticCompany}/${f.recTarget}` }), expect: organiserOnly(204) },
+  "PUT /api/matching/pairs/{a}/{b}": {
+    call: (f) => ({ path: `/api/matching/pairs/${f.domesticCompany}/${f.recTarget}`, body: { decision: "promote" } }),
+    expect: organiserOnly(204),
+  },
+  "DELETE /api/matching/pairs/{a}/{b}": {
+    call: (f) => ({ path: `/api/matching/pairs/${f.domesticCompany}/${f.recTarget}` }),
+    expect: organiserOnly(204),
+  },
   "GET /api/audit": { call: () => ({ path: "/api/audit" }), expect: organiserOnly(200) },
   "GET /api/mail/stuck": { call: () => ({ path: "/api/mail/stuck" }), expect: organiserOnly(200) },
   "GET /api/me/notifications": { call: () => ({ path: "/api/me/notifications" }), expect: signedIn(200) },
-  "POST /api/me/notifications/read": { call: () => ({ path: "/api/me/notifications/read", body: { ids: ["0123456789abcdef01234567"] } }), expect: signedIn(204) },
+  "POST /api/me/notifications/read": {
+    call: () => ({ path: "/api/me/notifications/read", body: { ids: ["0123456789abcdef01234567"] } }),
+    expect: signedIn(204),
+  },
   // Realtime and video: tickets and tokens follow the meeting and booth policies (the booked meeting is onsite: no video).
   // Anyone: a guest token admits to the public hall only.
   "POST /api/realtime/token": { call: () => ({ path: "/api/realtime/token", body: {} }), expect: all(200) },
-  "POST /api/realtime/tickets": { call: (f) => ({ path: "/api/realtime/tickets", body: { room: `meeting:${f.booked}` } }), expect: { ...signedIn(200), interpreter: 404 } },
-  "POST /api/meetings/{id}/video-token": { call: (f) => ({ path: `/api/meetings/${f.booked}/video-token`, body: {} }), expect: { ...signedIn(409), interpreter: 404 } },
+  "POST /api/realtime/tickets": {
+    call: (f) => ({ path: "/api/realtime/tickets", body: { room: `meeting:${f.booked}` } }),
+    expect: { ...signedIn(200), interpreter: 404 },
+  },
+  "POST /api/meetings/{id}/video-token": {
+    call: (f) => ({ path: `/api/meetings/${f.booked}/video-token`, body: {} }),
+    expect: { ...signedIn(409), interpreter: 404 },
+  },
   "GET /api/meetings/{id}/live": { call: (f) => ({ path: `/api/meetings/${f.booked}/live` }), expect: { ...signedIn(200), interpreter: 404 } },
-  "GET /api/meetings/{id}/attendance": { call: (f) => ({ path: `/api/meetings/${f.booked}/attendance` }), expect: { ...signedIn(200), interpreter: 404 } },
-  "POST /api/booths/{companyId}/video-token": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/video-token`, body: {} }), expect: signedIn(200) },
+  "GET /api/meetings/{id}/attendance": {
+    call: (f) => ({ path: `/api/meetings/${f.booked}/attendance` }),
+    expect: { ...signedIn(200), interpreter: 404 },
+  },
+  "POST /api/booths/{companyId}/video-token": {
+    call: (f) => ({ path: `/api/booths/${f.listedCompany}/video-token`, body: {} }),
+    expect: signedIn(200),
+  },
   "GET /api/booths/{companyId}/chat": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/chat` }), expect: signedIn(200) },
-  "POST /api/booths/{companyId}/chat": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/chat`, body: { text: "Xin chào" } }), expect: signedIn(201) },
+  "POST /api/booths/{companyId}/chat": {
+    call: (f) => ({ path: `/api/booths/${f.listedCompany}/chat`, body: { text: "Xin chào" } }),
+    expect: signedIn(201),
+  },
   // The organiser deletes the domestic user's message first; it is gone for the others.
-  "DELETE /api/booths/{companyId}/chat/{messageId}": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/chat/${f.boothMessage}` }), expect: { ...signedIn(404), organiser: 204 } },
+  "DELETE /api/booths/{companyId}/chat/{messageId}": {
+    call: (f) => ({ path: `/api/booths/${f.listedCompany}/chat/${f.boothMessage}` }),
+    expect: { ...signedIn(404), organiser: 204 },
+  },
   "GET /api/booths/{companyId}/queue": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/queue` }), expect: signedIn(200) },
-  "POST /api/booths/{companyId}/queue": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/queue`, body: {} }), expect: { ...signedIn(200), organiser: 409 } },
+  "POST /api/booths/{companyId}/queue": {
+    call: (f) => ({ path: `/api/booths/${f.listedCompany}/queue`, body: {} }),
+    expect: { ...signedIn(200), organiser: 409 },
+  },
   "DELETE /api/booths/{companyId}/queue": { call: (f) => ({ path: `/api/booths/${f.listedCompany}/queue` }), expect: signedIn(204) },
   // The domestic firm's own booth, with nobody waiting: its staff and organisers get 409, others 403.
-  "POST /api/booths/{companyId}/queue/admit": { call: (f) => ({ path: `/api/booths/${f.domesticCompany}/queue/admit`, body: {} }), expect: { ...signedIn(403), organiser: 409, domestic: 409 } },
+  "POST /api/booths/{companyId}/queue/admit": {
+    call: (f) => ({ path: `/api/booths/${f.domesticCompany}/queue/admit`, body: {} }),
+    expect: { ...signedIn(403), organiser: 409, domestic: 409 },
+  },
   "POST /api/livekit/webhook": { call: () => ({ path: "/api/livekit/webhook", body: { event: "participant_joined" } }), expect: all(401) },
 };
 
 describe("access: every endpoint as every role", () => {
   const t = useSeededApp("access");
-  const fixture: Fixture = { fairSlug: "cnht-hanoi-2026", listedCompany: "", domesticCompany: "", pendingCompany: "", session: "", otherSession: "", interpreter: "", attachment: "", booked: "", toAccept: "", toDecline: "", toCounter: "", toCancel: "", vendorCompany: "", meetTarget: "", feedPath: "", planToAdjust: "", planToPublish: "", boothMessage: "", recTarget: "", n: 0 };
+  const fixture: Fixture = {
+    fairSlug: "cnht-hanoi-2026",
+    listedCompany: "",
+    domesticCompany: "",
+    pendingCompany: "",
+    session: "",
+    otherSession: "",
+    interpreter: "",
+    attachment: "",
+    booked: "",
+    toAccept: "",
+    toDecline: "",
+    toCounter: "",
+    toCancel: "",
+    vendorCompany: "",
+    meetTarget: "",
+    feedPath: "",
+    planToAdjust: "",
+    planToPublish: "",
+    boothMessage: "",
+    recTarget: "",
+    n: 0,
+  };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
   beforeAll(async () => {
     const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
     fixture.domesticCompany = domesticUser!.companyId!.toHexString();
     await t.db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
     fixture.listedCompany = (await t.db.models.Company.findOne({ listed: true, kind: "foreign", country: "DE" }).lean())!._id.toHexString();
-    fixture.pendingCompany = (await t.db.models.Company.findOneAndUpdate({ kind: "domestic", listed: true, _id: { $ne: domesticUser!.companyId } }, { $set: { status: "pending" } }).lean())!._id.toHexString();
-    fixture.attachment = (await t.repos.attachments.save({ companyId: fixture.domesticCompany, kind: "catalogue", name: "a.pdf", contentType: "application/pdf" }, Buffer.from("%PDF-1.7"))).id;
+    fixture.pendingCompany = (await t.db.models.Company.findOneAndUpdate(
+      { kind: "domestic", listed: true, _id: { $ne: domesticUser!.companyId } },
+      { $set: { status: "pending" } },
+    ).lean())!._id.toHexString();
+    fixture.attachment = (
+      await t.repos.attachments.save(
+        { companyId: fixture.domesticCompany, kind: "catalogue", name: "a.pdf", contentType: "application/pdf" },
+        Buffer.from("%PDF-1.7"),
+      )
+    ).id;
     fixture.interpreter = (await t.db.models.Interpreter.findOne().lean())!._id.toHexString();
     fixture.otherSession = (await t.db.models.FairSession.findOne({ kind: "presentation" }).lean())!._id.toHexString();
     fixture.session = (await t.db.models.FairSession.findOne({ kind: "seminar" }).lean())!._id.toHexString();
@@ -262,27 +391,53 @@ describe("access: every endpoint as every role", () => {
   async function meetingFixtures() {
     const vendorUser = await t.db.models.User.findOne({ email: "vendor@ketnoi.demo" }).lean();
     fixture.vendorCompany = vendorUser!.companyId!.toHexString();
-    await t.db.models.Company.updateMany({ _id: { $in: [fixture.domesticCompany, fixture.vendorCompany] } }, { $set: { participation: "onsite", listed: true, languages: ["vi", "en"] } });
+    await t.db.models.Company.updateMany(
+      { _id: { $in: [fixture.domesticCompany, fixture.vendorCompany] } },
+      { $set: { participation: "onsite", listed: true, languages: ["vi", "en"] } },
+    );
     await t.db.models.Company.updateOne({ _id: fixture.vendorCompany }, { $set: { languages: ["ja", "en"] } });
     const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
     const domesticUser = (await t.repos.users.findByEmail("domestic@ketnoi.demo"))!;
-    fixture.booked = (await requestMeeting(ctx, domesticUser, { with: fixture.vendorCompany, message: "", mode: "onsite", slot: "d1s08" })).meeting.id;
-    const others = await t.db.models.Company.find({ kind: "foreign", listed: true, status: { $ne: "pending" }, _id: { $ne: fixture.vendorCompany } }).limit(5).lean();
+    fixture.booked = (
+      await requestMeeting(ctx, domesticUser, { with: fixture.vendorCompany, message: "", mode: "onsite", slot: "d1s08" })
+    ).meeting.id;
+    const others = await t.db.models.Company.find({ kind: "foreign", listed: true, status: { $ne: "pending" }, _id: { $ne: fixture.vendorCompany } })
+      .limit(5)
+      .lean();
     const hash = (await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean())!.passwordHash;
     const ids: string[] = [];
     for (const [i, c] of others.slice(0, 4).entries()) {
-      const user = await t.repos.users.create({ email: `fixture-vendor${i}@example.jp`, name: `V${i}`, role: "vendor", companyId: c._id.toHexString(), companyRole: "owner", locale: "en", timeZone: "Asia/Tokyo", consents: [], passwordHash: hash });
-      ids.push((await requestMeeting(ctx, user, { with: fixture.domesticCompany, message: "", mode: "either", ...(i === 3 ? { slot: "d2s03" } : {}) })).meeting.id);
+      const user = await t.repos.users.create({
+        email: `fixture-vendor${i}@example.jp`,
+        name: `V${i}`,
+        role: "vendor",
+        companyId: c._id.toHexString(),
+        companyRole: "owner",
+        locale: "en",
+        timeZone: "Asia/Tokyo",
+        consents: [],
+        passwordHash: hash,
+      });
+      ids.push(
+        (await requestMeeting(ctx, user, { with: fixture.domesticCompany, message: "", mode: "either", ...(i === 3 ? { slot: "d2s03" } : {}) }))
+          .meeting.id,
+      );
       if (i === 0) fixture.feedPath = new URL((await createCalendarFeed(ctx, user, TEST_ORIGIN)).url).pathname;
     }
     [fixture.toAccept, fixture.toDecline, fixture.toCounter, fixture.toCancel] = ids as [string, string, string, string];
     fixture.meetTarget = others[4]!._id.toHexString();
-    fixture.recTarget = (await t.db.models.Company.findOne({ kind: "foreign", status: { $ne: "pending" }, _id: { $nin: [fixture.vendorCompany, ...others.map((o) => o._id)] } }).lean())!._id.toHexString();
+    fixture.recTarget = (await t.db.models.Company.findOne({
+      kind: "foreign",
+      status: { $ne: "pending" },
+      _id: { $nin: [fixture.vendorCompany, ...others.map((o) => o._id)] },
+    }).lean())!._id.toHexString();
     const organiserUser = (await t.repos.users.findByEmail("organiser@ketnoi.demo"))!;
     const plan = () => runScheduler({ ...ctx, solver: inProcessSolver }, organiserUser, { timeLimitMs: 200, proposals: [] });
     fixture.planToAdjust = (await plan()).id;
     fixture.planToPublish = (await plan()).id;
-    fixture.boothMessage = (await t.repos.booths.addChat({ companyId: fixture.listedCompany, userId: domesticUser.id, name: domesticUser.name, text: "hello" })).id;
+    fixture.boothMessage = (
+      await t.repos.booths.addChat({ companyId: fixture.listedCompany, userId: domesticUser.id, name: domesticUser.name, text: "hello" })
+    ).id;
   }
 
   test("the table covers exactly the operations of the OpenAPI document", async () => {
@@ -298,7 +453,8 @@ describe("access: every endpoint as every role", () => {
     for (const role of ROLES) {
       fixture.n++;
       const { path, body, raw } = c.call(fixture);
-      const send = <R extends request.Test>(req: R) => (raw ? req.set("Content-Type", "application/octet-stream").send(raw) : body ? req.send(body) : req);
+      const send = <R extends request.Test>(req: R) =>
+        raw ? req.set("Content-Type", "application/octet-stream").send(raw) : body ? req.send(body) : req;
       let status: number;
       if (role === "anonymous") {
         status = (await send(request(t.app)[method.toLowerCase() as "get"](path))).status;

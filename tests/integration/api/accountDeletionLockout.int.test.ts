@@ -17,8 +17,17 @@ describe("deleting an account: the password is guarded by the sign-in lockout", 
   test("five wrong passwords lock the account: the right one is then refused, here and at sign-in, until the lock ends", async () => {
     const email = "guess@example.vn";
     const { agent, csrf } = await account(email);
-    for (let i = 0; i < 5; i++) await agent.post("/api/me/delete").set(csrf).send({ password: `wrong guess ${i}!` }).expect(401);
-    const locked = await agent.post("/api/me/delete").set({ ...csrf, "Accept-Language": "ja" }).send({ password }).expect(429);
+    for (let i = 0; i < 5; i++)
+      await agent
+        .post("/api/me/delete")
+        .set(csrf)
+        .send({ password: `wrong guess ${i}!` })
+        .expect(401);
+    const locked = await agent
+      .post("/api/me/delete")
+      .set({ ...csrf, "Accept-Language": "ja" })
+      .send({ password })
+      .expect(429);
     expect(locked.body.error.code).toBe("rate_limited");
     expect(Number(locked.headers["retry-after"])).toBe(15 * 60);
     expect(await t.db.models.User.countDocuments({ email })).toBe(1);
@@ -34,8 +43,17 @@ describe("deleting an account: the password is guarded by the sign-in lockout", 
   test("wrong passwords at sign-in and at deletion count together", async () => {
     const email = "mixed@example.vn";
     const { agent, csrf } = await account(email);
-    for (let i = 0; i < 3; i++) await request(t.app).post("/api/auth/login").send({ email, password: `wrong guess ${i}!` }).expect(401);
-    for (let i = 0; i < 2; i++) await agent.post("/api/me/delete").set(csrf).send({ password: `wrong again ${i}!` }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await request(t.app)
+        .post("/api/auth/login")
+        .send({ email, password: `wrong guess ${i}!` })
+        .expect(401);
+    for (let i = 0; i < 2; i++)
+      await agent
+        .post("/api/me/delete")
+        .set(csrf)
+        .send({ password: `wrong again ${i}!` })
+        .expect(401);
     await agent.post("/api/me/delete").set(csrf).send({ password }).expect(429);
     expect(await t.db.models.User.countDocuments({ email })).toBe(1);
   });

@@ -2,7 +2,10 @@ import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { useSeededApp, signIn } from "../../support/app";
 
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5273de30000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5273de30000000049454e44ae426082",
+  "hex",
+);
 // A PDF whose bytes also read as a page: what a browser would run if told it is text/html.
 const POLYGLOT = Buffer.from("%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n%%EOF\n");
 
@@ -14,13 +17,21 @@ describe("attachments go out with the type their bytes show, never the one their
     const { agent, session, csrf } = await signIn(t.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
     company = session.user.companyId!;
     await t.db.models.Company.updateOne({ _id: company }, { $set: { listed: true } });
-    upload = (kind, name, data) => agent.post(`/api/companies/${company}/attachments?kind=${kind}&name=${encodeURIComponent(name)}`).set({ ...csrf, "Content-Type": "application/octet-stream" }).send(data);
+    upload = (kind, name, data) =>
+      agent
+        .post(`/api/companies/${company}/attachments?kind=${kind}&name=${encodeURIComponent(name)}`)
+        .set({ ...csrf, "Content-Type": "application/octet-stream" })
+        .send(data);
   });
-  const download = (id: string) => request(t.app).get(`/api/attachments/${id}`).buffer(true).parse((res, cb) => {
-    const parts: Buffer[] = [];
-    res.on("data", (c: Buffer) => parts.push(c));
-    res.on("end", () => cb(null, Buffer.concat(parts)));
-  });
+  const download = (id: string) =>
+    request(t.app)
+      .get(`/api/attachments/${id}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const parts: Buffer[] = [];
+        res.on("data", (c: Buffer) => parts.push(c));
+        res.on("end", () => cb(null, Buffer.concat(parts)));
+      });
 
   test("a catalogue uploaded as x.html is a PDF download named .pdf, with nosniff", async () => {
     const file = (await upload("catalogue", "x.html", POLYGLOT).expect(201)).body;

@@ -16,11 +16,25 @@ describe("the organisers' audit trail", () => {
     const plan = (await organiser.agent.post("/api/scheduler/plans").set(organiser.csrf).send({ timeLimitSeconds: 0.5 }).expect(201)).body;
     await organiser.agent.post(`/api/scheduler/plans/${plan.id}/publish`).set(organiser.csrf).send({}).expect(200);
     await organiser.agent.post(`/api/scheduler/plans/${plan.id}/publish`).set(organiser.csrf).send({}).expect(409); // refused: not recorded
-    await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: (await t.db.models.Company.findOne({ kind: "foreign", country: "KR" }).lean())!._id.toHexString() }); // a firm's change
+    await domestic.agent
+      .post("/api/meetings")
+      .set(domestic.csrf)
+      .send({ with: (await t.db.models.Company.findOne({ kind: "foreign", country: "KR" }).lean())!._id.toHexString() }); // a firm's change
 
-    const trail = (await organiser.agent.get("/api/audit").expect(200)).body as { action: string; target: Record<string, string>; actor: { email: string }; fields: string[]; status: number }[];
+    const trail = (await organiser.agent.get("/api/audit").expect(200)).body as {
+      action: string;
+      target: Record<string, string>;
+      actor: { email: string };
+      fields: string[];
+      status: number;
+    }[];
     // (Signing in happens before the session exists: not an organiser's change.)
-    expect(trail.map((e) => e.action)).toEqual(["POST /scheduler/plans/:id/publish", "POST /scheduler/plans", "POST /meetings/:id/reschedule", "POST /companies/:id/approve"]);
+    expect(trail.map((e) => e.action)).toEqual([
+      "POST /scheduler/plans/:id/publish",
+      "POST /scheduler/plans",
+      "POST /meetings/:id/reschedule",
+      "POST /companies/:id/approve",
+    ]);
     expect(trail[2]).toMatchObject({ target: { id: booked.id }, fields: ["slot"], status: 200, actor: { email: "organiser@ketnoi.demo" } });
     expect(trail[3]).toMatchObject({ target: { id: pending }, status: 204 });
     await domestic.agent.get("/api/audit").expect(403);

@@ -66,7 +66,11 @@ describe("accounts: login, sessions, registration, verification, password reset"
 
   test("five failures lock the account for 15 minutes, even for the right password", async () => {
     const email = "interpreter@ketnoi.demo";
-    for (let i = 0; i < 5; i++) await request(app()).post("/api/auth/login").send({ email, password: `wrong-${i}-password` }).expect(401);
+    for (let i = 0; i < 5; i++)
+      await request(app())
+        .post("/api/auth/login")
+        .send({ email, password: `wrong-${i}-password` })
+        .expect(401);
     const locked = await request(app()).post("/api/auth/login").send({ email, password: DEMO_PASSWORD }).expect(429);
     expect(Number(locked.headers["retry-after"])).toBeGreaterThan(800);
     clock = new Date(clock.getTime() + 16 * 60_000);
@@ -78,9 +82,17 @@ describe("accounts: login, sessions, registration, verification, password reset"
     const missing = await agent.post("/api/auth/logout").send({}).expect(403);
     expect(missing.body.error.code).toBe("csrf_failed");
     await agent.post("/api/auth/logout").set({ "X-CSRF-Token": "forged" }).send({}).expect(403);
-    await agent.post("/api/auth/logout").set({ ...csrf, Origin: "https://evil.example" }).send({}).expect(403);
+    await agent
+      .post("/api/auth/logout")
+      .set({ ...csrf, Origin: "https://evil.example" })
+      .send({})
+      .expect(403);
     await agent.get("/api/auth/session").expect(200);
-    await agent.post("/api/auth/logout").set({ ...csrf, Origin: TEST_ORIGIN }).send({}).expect(204);
+    await agent
+      .post("/api/auth/logout")
+      .set({ ...csrf, Origin: TEST_ORIGIN })
+      .send({})
+      .expect(204);
   });
 
   test("registration creates nothing and mails a link; the link creates the pending firm and its owner (address confirmed), signs in, and works once", async () => {
@@ -95,7 +107,10 @@ describe("accounts: login, sessions, registration, verification, password reset"
     expect(JSON.stringify(await db.models.PendingRegistration.find().lean())).not.toContain("mật khẩu đủ dài");
 
     const agent = request.agent(app());
-    const confirmed = await agent.post("/api/auth/register/confirm").send({ token: linkToken(mail!.text) }).expect(201);
+    const confirmed = await agent
+      .post("/api/auth/register/confirm")
+      .send({ token: linkToken(mail!.text) })
+      .expect(201);
     const session = SessionViewSchema.parse(confirmed.body);
     expect(session.user).toMatchObject({ role: "domestic", emailVerified: true, email: "owner@cokhi-thanglong.vn" });
     expect((await agent.get("/api/auth/session").expect(200)).body.user.email).toBe("owner@cokhi-thanglong.vn");
@@ -105,15 +120,31 @@ describe("accounts: login, sessions, registration, verification, password reset"
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user!.consents.map((c) => c.purpose).sort()).toEqual(["personalData", "profileSharing"]);
     await signIn(app(), "owner@cokhi-thanglong.vn", "mật khẩu đủ dài 2026");
-    await request(app()).post("/api/auth/register/confirm").send({ token: linkToken(mail!.text) }).expect(404);
+    await request(app())
+      .post("/api/auth/register/confirm")
+      .send({ token: linkToken(mail!.text) })
+      .expect(404);
   });
 
   test("registering with an address that has an account answers exactly as for a new one; its owner is told instead, and nothing changes", async () => {
     const before = await counts();
     const account = await db.models.User.findOne({ email: "vendor@ketnoi.demo" }).lean();
-    const answer = (res: request.Response) => ({ status: res.status, text: res.text, cookie: res.headers["set-cookie"], type: res.headers["content-type"] });
-    const fresh = await request(app()).post("/api/auth/register").send(registration({ email: "fresh@cokhi-dongda.vn", company: { legalName: "Công ty TNHH Cơ khí Đống Đa", taxCode: "0100109106", country: "VN" } }));
-    const taken = await request(app()).post("/api/auth/register").send(registration({ email: "Vendor@Ketnoi.demo", company: { legalName: "Công ty TNHH Cơ khí Cầu Giấy", taxCode: "0100112437", country: "VN" } }));
+    const answer = (res: request.Response) => ({
+      status: res.status,
+      text: res.text,
+      cookie: res.headers["set-cookie"],
+      type: res.headers["content-type"],
+    });
+    const fresh = await request(app())
+      .post("/api/auth/register")
+      .send(
+        registration({ email: "fresh@cokhi-dongda.vn", company: { legalName: "Công ty TNHH Cơ khí Đống Đa", taxCode: "0100109106", country: "VN" } }),
+      );
+    const taken = await request(app())
+      .post("/api/auth/register")
+      .send(
+        registration({ email: "Vendor@Ketnoi.demo", company: { legalName: "Công ty TNHH Cơ khí Cầu Giấy", taxCode: "0100112437", country: "VN" } }),
+      );
     expect(answer(taken)).toEqual(answer(fresh));
     expect(taken.status).toBe(202);
     // The account's owner gets a note, in the account's language (not the form's), and a way to sign in.
@@ -133,12 +164,24 @@ describe("accounts: login, sessions, registration, verification, password reset"
     const res = await request(app())
       .post("/api/auth/register")
       .set("Accept-Language", "en")
-      .send(registration({ email: "not-an-email", password: "short", company: { legalName: "X", taxCode: "0100101373", country: "VN" }, consents: { personalData: false }, extra: 1 }))
+      .send(
+        registration({
+          email: "not-an-email",
+          password: "short",
+          company: { legalName: "X", taxCode: "0100101373", country: "VN" },
+          consents: { personalData: false },
+          extra: 1,
+        }),
+      )
       .expect(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(
       expect.arrayContaining(["email", "password", "company.legalName", "company.taxCode", "consents.personalData", "extra"]),
     );
-    const ja = await request(app()).post("/api/auth/register").set("Accept-Language", "ja").send(registration({ password: "short" })).expect(400);
+    const ja = await request(app())
+      .post("/api/auth/register")
+      .set("Accept-Language", "ja")
+      .send(registration({ password: "short" }))
+      .expect(400);
     expect(ja.body.error.fields.password).toMatch(/[ぁ-んァ-ン一-龥]/);
     expect(await counts()).toEqual(before);
   });
@@ -146,18 +189,31 @@ describe("accounts: login, sessions, registration, verification, password reset"
   test("an already registered firm is a 409 whatever the address; an address taken before the link is opened is a 409 there, leaving nothing", async () => {
     const before = await counts();
     // The firm registered above, by a new address and by one with an account: the same answer.
-    const byNew = await request(app()).post("/api/auth/register").send(registration({ email: "second@cokhi-thanglong.vn" })).expect(409);
-    const byAccount = await request(app()).post("/api/auth/register").send(registration({ email: "organiser@ketnoi.demo" })).expect(409);
+    const byNew = await request(app())
+      .post("/api/auth/register")
+      .send(registration({ email: "second@cokhi-thanglong.vn" }))
+      .expect(409);
+    const byAccount = await request(app())
+      .post("/api/auth/register")
+      .send(registration({ email: "organiser@ketnoi.demo" }))
+      .expect(409);
     expect(byAccount.body).toEqual(byNew.body);
     expect(Object.keys(byNew.body.error.fields)).toEqual(["company.taxCode"]);
 
     // Two registrations with one new address: the first link opened wins, the other finds the address taken.
-    const twice = (taxCode: string, legalName: string) => registration({ email: "twice@nhua-hanoi.vn", company: { legalName, taxCode, country: "VN" } });
+    const twice = (taxCode: string, legalName: string) =>
+      registration({ email: "twice@nhua-hanoi.vn", company: { legalName, taxCode, country: "VN" } });
     await request(app()).post("/api/auth/register").send(twice("0100112437", "Công ty TNHH Nhựa Một")).expect(202);
     await request(app()).post("/api/auth/register").send(twice("0100113367", "Công ty TNHH Nhựa Hai")).expect(202);
     const [second, first] = await built.repos.outbox.listTo("twice@nhua-hanoi.vn");
-    await request(app()).post("/api/auth/register/confirm").send({ token: linkToken(first!.text) }).expect(201);
-    const late = await request(app()).post("/api/auth/register/confirm").send({ token: linkToken(second!.text) }).expect(409);
+    await request(app())
+      .post("/api/auth/register/confirm")
+      .send({ token: linkToken(first!.text) })
+      .expect(201);
+    const late = await request(app())
+      .post("/api/auth/register/confirm")
+      .send({ token: linkToken(second!.text) })
+      .expect(409);
     expect(late.body.error.fields.email).toBe("Email này đã được đăng ký.");
     expect(await counts()).toEqual({ users: before.users + 1, companies: before.companies + 1 });
   });

@@ -13,13 +13,29 @@ describe("availability and fair-session registration", () => {
     await agent.post(`/api/fair-sessions/${seminar!._id}/registrations`).set(csrf).send({}).expect(201);
     await agent.post(`/api/fair-sessions/${seminar!._id}/registrations`).set(csrf).send({}).expect(200);
     // A slot is named by its start (its id); its label ("d2s01") is still accepted: both name one block.
-    await agent.put(`/api/companies/${session.user.companyId}/availability`).set(csrf).send({ blocked: [fairIso(2, "08:30"), "d2s01"] }).expect(204);
-    const bad = await agent.put(`/api/companies/${session.user.companyId}/availability`).set({ ...csrf, "Accept-Language": "en" }).send({ blocked: ["d9s99", fairIso(2, "08:40")] }).expect(400);
-    expect(bad.body.error.fields).toEqual({ "blocked.0": "This slot is not in the fair's schedule.", "blocked.1": "This slot is not in the fair's schedule." });
+    await agent
+      .put(`/api/companies/${session.user.companyId}/availability`)
+      .set(csrf)
+      .send({ blocked: [fairIso(2, "08:30"), "d2s01"] })
+      .expect(204);
+    const bad = await agent
+      .put(`/api/companies/${session.user.companyId}/availability`)
+      .set({ ...csrf, "Accept-Language": "en" })
+      .send({ blocked: ["d9s99", fairIso(2, "08:40")] })
+      .expect(400);
+    expect(bad.body.error.fields).toEqual({
+      "blocked.0": "This slot is not in the fair's schedule.",
+      "blocked.1": "This slot is not in the fair's schedule.",
+    });
 
     const view = (await agent.get(`/api/companies/${session.user.companyId}/availability`).expect(200)).body;
     const off = view.slots.filter((s: { available: boolean }) => !s.available).map((s: { id: string; reason: string }) => `${s.id}:${s.reason}`);
-    expect(off).toEqual([`${fairIso(1, "09:30")}:session`, `${fairIso(1, "10:00")}:session`, `${fairIso(1, "10:30")}:session`, `${fairIso(2, "08:30")}:blocked`]);
+    expect(off).toEqual([
+      `${fairIso(1, "09:30")}:session`,
+      `${fairIso(1, "10:00")}:session`,
+      `${fairIso(1, "10:30")}:session`,
+      `${fairIso(2, "08:30")}:blocked`,
+    ]);
     expect(view.slots).toHaveLength(28);
     expect(view.slots[0]).toMatchObject({ id: fairIso(1, "08:30"), start: fairIso(1, "08:30"), available: true });
 
@@ -66,10 +82,21 @@ describe("availability and fair-session registration", () => {
       });
       agents.push({ agent, csrf });
     }
-    const statuses = await Promise.all(agents.map(({ agent, csrf }) => agent.post(`/api/fair-sessions/${session.id}/registrations`).set(csrf).send({}).then((r) => r.status)));
+    const statuses = await Promise.all(
+      agents.map(({ agent, csrf }) =>
+        agent
+          .post(`/api/fair-sessions/${session.id}/registrations`)
+          .set(csrf)
+          .send({})
+          .then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((s) => s === 201)).toHaveLength(2);
     expect(statuses.filter((s) => s === 409)).toHaveLength(3);
     expect(await t.db.models.SessionRegistration.countDocuments({ sessionId: session.id })).toBe(2);
-    expect((await t.db.models.SessionRegistration.find({ sessionId: session.id }).lean()).map((r) => r.seat).sort()).toEqual([`${session.id}#1`, `${session.id}#2`]);
+    expect((await t.db.models.SessionRegistration.find({ sessionId: session.id }).lean()).map((r) => r.seat).sort()).toEqual([
+      `${session.id}#1`,
+      `${session.id}#2`,
+    ]);
   });
 });

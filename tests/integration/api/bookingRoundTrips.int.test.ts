@@ -21,7 +21,16 @@ const AUTH = ["sessions.find", "users.find"];
 /** The notices: both firms' members (the interpreter has no login here), one notification insert, one mail to the other side. */
 const NOTIFY = ["users.find", "users.find", "notifications.insert", "outbox.insert"];
 const EXPECTED = {
-  requested: [...AUTH, "companies.find", "companies.find", "fairs.find", "reservations.insert", "meetings.insert", "meeting_events.insert", ...NOTIFY],
+  requested: [
+    ...AUTH,
+    "companies.find",
+    "companies.find",
+    "fairs.find",
+    "reservations.insert",
+    "meetings.insert",
+    "meeting_events.insert",
+    ...NOTIFY,
+  ],
   accepted: [
     ...AUTH,
     ...["meetings.find", "meeting_events.find"], // the meeting, rolled forward over an unapplied event if any
@@ -61,7 +70,10 @@ describe("database round trips of a booking", () => {
     vendor = await signIn(app, "vendor@ketnoi.demo", DEMO_PASSWORD);
     vendorId = vendor.session.user.companyId!;
     // Onsite, no common language: the booking claims both firms' time, a table and an interpreter.
-    await db.models.Company.updateMany({ _id: { $in: [domestic.session.user.companyId, vendorId] } }, { $set: { listed: true, participation: "onsite", blockedSlots: [] } });
+    await db.models.Company.updateMany(
+      { _id: { $in: [domestic.session.user.companyId, vendorId] } },
+      { $set: { listed: true, participation: "onsite", blockedSlots: [] } },
+    );
     await db.models.Company.updateOne({ _id: domestic.session.user.companyId }, { $set: { languages: ["vi"] } });
     await db.models.Company.updateOne({ _id: vendorId }, { $set: { languages: ["ja"] } });
     db.connection.getClient().on("commandStarted", (e: CommandStartedEvent) => {
@@ -80,13 +92,17 @@ describe("database round trips of a booking", () => {
   };
 
   test("requesting, accepting and reading the agenda send the commands they need and nothing more", async () => {
-    const requested = await commandsOf(() => domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, message: "Servo presses", mode: "onsite" }).expect(201));
+    const requested = await commandsOf(() =>
+      domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, message: "Servo presses", mode: "onsite" }).expect(201),
+    );
     const meetingId = (await db.models.Meeting.findOne({ status: "requested" }).lean())!._id.toHexString();
     const slot = (await domestic.agent.get(`/api/meetings/slots?with=${vendorId}`).expect(200)).body[1].id;
     const accepted = await commandsOf(() => vendor.agent.post(`/api/meetings/${meetingId}/accept`).set(vendor.csrf).send({ slot }).expect(200));
     await domestic.agent.post(`/api/meetings/${meetingId}/cancel`).set(domestic.csrf).send({}).expect(200);
     const slot2 = (await domestic.agent.get(`/api/meetings/slots?with=${vendorId}`).expect(200)).body[2].id;
-    const booked = await commandsOf(() => domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, mode: "onsite", slot: slot2 }).expect(201));
+    const booked = await commandsOf(() =>
+      domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, mode: "onsite", slot: slot2 }).expect(201),
+    );
     const agenda = await commandsOf(() => domestic.agent.get("/api/meetings").expect(200));
     const sorted = (list: string[]) => [...list].sort();
     expect(sorted(requested)).toEqual(sorted(EXPECTED.requested));

@@ -22,7 +22,10 @@ const probes = (id: string): [string, string, object?][] => [
 ];
 
 async function call(who: SignedIn, [method, path, body]: [string, string, object?]) {
-  const req = (who.agent as unknown as Record<string, (p: string) => import("supertest").Test>)[method]!(path).set({ ...who.csrf, "Accept-Language": "vi" });
+  const req = (who.agent as unknown as Record<string, (p: string) => import("supertest").Test>)[method]!(path).set({
+    ...who.csrf,
+    "Accept-Language": "vi",
+  });
   const res = await (body ? req.send(body) : req);
   return { status: res.status, body: res.body };
 }
@@ -65,6 +68,9 @@ describe("an unlisted firm's booth and bookmark answer like a company that does 
     // The demo firm is unlisted; its own member staffs its booth.
     const domestic = await signIn(t.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
     expect((await t.db.models.Company.findById(domestic.session.user.companyId).lean())!.listed).toBe(false);
-    expect((await domestic.agent.post(`/api/booths/${domestic.session.user.companyId}/video-token`).set(domestic.csrf).send({}).expect(200)).body.canPublish).toBe(true);
+    expect(
+      (await domestic.agent.post(`/api/booths/${domestic.session.user.companyId}/video-token`).set(domestic.csrf).send({}).expect(200)).body
+        .canPublish,
+    ).toBe(true);
   });
 });

@@ -25,7 +25,9 @@ describe("company directory and profiles", () => {
     expect(dongAnh.data.filter((c) => c.district === "Đông Anh").length).toBeGreaterThan(5);
     const elsewhere = await t.db.models.Company.find({ _id: { $in: dongAnh.data.filter((c) => c.district !== "Đông Anh").map((c) => c.id) } }).lean();
     expect(elsewhere.length).toBeGreaterThan(0);
-    expect(elsewhere.every((c) => c.processes.some((p) => p.materials.includes("mat.copper")) && /(^| )anh/.test(normalizeSearchText(c.legalName)))).toBe(true);
+    expect(
+      elsewhere.every((c) => c.processes.some((p) => p.materials.includes("mat.copper")) && /(^| )anh/.test(normalizeSearchText(c.legalName))),
+    ).toBe(true);
   });
 
   test("filters by sector and process through the taxonomy hierarchy, certification, country, language and mode", async () => {
@@ -87,7 +89,10 @@ describe("company directory and profiles", () => {
       .set({ ...csrf, "Accept-Language": "en" })
       .send({ employees: 321, processes: [{ code: "proc.teleport", materials: ["mat.steel"] }], sectors: ["proc.cnc"] })
       .expect(400);
-    expect(bad.body.error.fields).toEqual({ "processes.0.code": "Unknown taxonomy code.", "sectors.0": "This taxonomy code is not of the kind this field takes." });
+    expect(bad.body.error.fields).toEqual({
+      "processes.0.code": "Unknown taxonomy code.",
+      "sectors.0": "This taxonomy code is not of the kind this field takes.",
+    });
     expect((await t.db.models.Company.findById(id).lean())!.employees).toBe(before!.employees);
 
     const ok = await agent

@@ -11,26 +11,49 @@ describe("only the owner's consent to profile sharing lists a firm", () => {
   let organiser: Awaited<ReturnType<typeof signIn>>;
 
   const listed = async () => (await t.db.models.Company.findById(id).lean())!.listed;
-  const inDirectory = async () => ((await request(t.app).get("/api/companies?q=kanto%20press").expect(200)).body.data as { id: string }[]).some((c) => c.id === id);
+  const inDirectory = async () =>
+    ((await request(t.app).get("/api/companies?q=kanto%20press").expect(200)).body.data as { id: string }[]).some((c) => c.id === id);
   const consentsOf = async () => {
     const rows = (await organiser.agent.get("/api/users/consents").expect(200)).body.data as { email: string; consents: { purpose: string }[] }[];
-    return rows.find((r) => r.email === email)!.consents.map((c) => c.purpose).sort();
+    return rows
+      .find((r) => r.email === email)!
+      .consents.map((c) => c.purpose)
+      .sort();
   };
 
   beforeAll(async () => {
     // An approved firm with no account yet; its owner, added here, has not consented to sharing its profile.
     id = (await buildCompany(t.repos, { legalName: "Công ty TNHH Kanto Press Việt Nam", listed: false })).id;
     const password = "a long enough password";
-    await buildUser(t.repos, { email, name: "Sato Haruki", companyId: id, locale: "ja", timeZone: "Asia/Tokyo", consents: [{ purpose: "personalData", grantedAt: FIXED_NOW }], password });
+    await buildUser(t.repos, {
+      email,
+      name: "Sato Haruki",
+      companyId: id,
+      locale: "ja",
+      timeZone: "Asia/Tokyo",
+      consents: [{ purpose: "personalData", grantedAt: FIXED_NOW }],
+      password,
+    });
     owner = await signIn(t.app, email, password);
     organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
   });
 
   test("a member cannot list the firm through its profile: a field error points to the consent, and nothing changes", async () => {
     const employees = (await t.db.models.Company.findById(id).lean())!.employees;
-    const refused = await owner.agent.patch(`/api/companies/${id}`).set({ ...owner.csrf, "Accept-Language": "en" }).send({ listed: true, employees: 77 }).expect(400);
-    expect(refused.body.error.fields).toEqual({ listed: "Only the owner's consent to show the firm's profile lists it in the directory; the owner gives or withdraws it under Consents on the account page." });
-    const inJapanese = await owner.agent.patch(`/api/companies/${id}`).set({ ...owner.csrf, "Accept-Language": "ja" }).send({ listed: false }).expect(400);
+    const refused = await owner.agent
+      .patch(`/api/companies/${id}`)
+      .set({ ...owner.csrf, "Accept-Language": "en" })
+      .send({ listed: true, employees: 77 })
+      .expect(400);
+    expect(refused.body.error.fields).toEqual({
+      listed:
+        "Only the owner's consent to show the firm's profile lists it in the directory; the owner gives or withdraws it under Consents on the account page.",
+    });
+    const inJapanese = await owner.agent
+      .patch(`/api/companies/${id}`)
+      .set({ ...owner.csrf, "Accept-Language": "ja" })
+      .send({ listed: false })
+      .expect(400);
     expect(inJapanese.body.error.fields.listed).toMatch(/同意/);
     expect(await listed()).toBe(false);
     expect((await t.db.models.Company.findById(id).lean())!.employees).toBe(employees);
@@ -39,7 +62,11 @@ describe("only the owner's consent to profile sharing lists a firm", () => {
   });
 
   test("organisers may take a firm off the directory, and list it only while the owner's consent stands", async () => {
-    const patch = (body: object) => organiser.agent.patch(`/api/companies/${id}`).set({ ...organiser.csrf, "Accept-Language": "vi" }).send(body);
+    const patch = (body: object) =>
+      organiser.agent
+        .patch(`/api/companies/${id}`)
+        .set({ ...organiser.csrf, "Accept-Language": "vi" })
+        .send(body);
     expect((await patch({ listed: true }).expect(400)).body.error.fields.listed).toMatch(/Sự đồng ý/);
     expect(await listed()).toBe(false);
 
@@ -68,10 +95,19 @@ describe("only the owner's consent to profile sharing lists a firm", () => {
       const taxCode = (await t.db.models.Company.findById(id).lean())!.taxCode!;
       return [exported[0], exported.find((line) => line.includes(`,${taxCode},`))!.replace(/,[01]$/, `,${listed}`)].join("\n");
     };
-    const post = async (listed: "0" | "1") => organiser.agent.post("/api/companies/import").set({ ...organiser.csrf, "Accept-Language": "en" }).send({ csv: await csv(listed) }).expect(200);
+    const post = async (listed: "0" | "1") =>
+      organiser.agent
+        .post("/api/companies/import")
+        .set({ ...organiser.csrf, "Accept-Language": "en" })
+        .send({ csv: await csv(listed) })
+        .expect(200);
     expect(await listed()).toBe(false);
     const refused = await post("1");
-    expect(refused.body).toMatchObject({ updated: 0, rejected: 1, errors: [{ line: 2, field: "listed", message: expect.stringMatching(/owner's consent/) }] });
+    expect(refused.body).toMatchObject({
+      updated: 0,
+      rejected: 1,
+      errors: [{ line: 2, field: "listed", message: expect.stringMatching(/owner's consent/) }],
+    });
     expect(await listed()).toBe(false);
 
     await owner.agent.patch("/api/me/consents").set(owner.csrf).send({ profileSharing: true }).expect(204);

@@ -18,7 +18,11 @@ describe("company lists: CSV import and export", () => {
   beforeAll(async () => {
     organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
   });
-  const post = (body: object, lang = "en") => organiser.agent.post("/api/companies/import").set({ ...organiser.csrf, "Accept-Language": lang }).send(body);
+  const post = (body: object, lang = "en") =>
+    organiser.agent
+      .post("/api/companies/import")
+      .set({ ...organiser.csrf, "Accept-Language": lang })
+      .send(body);
 
   test("a dry run reports every bad line and stores nothing", async () => {
     const before = await t.db.models.Company.countDocuments();
@@ -41,7 +45,13 @@ describe("company lists: CSV import and export", () => {
     expect(res.body.errors.find((e: { line: number }) => e.line === 4).message).toMatch(/Mã số thuế/);
     expect(await t.db.models.Company.countDocuments()).toBe(before + 2);
     const firm = await t.db.models.Company.findOne({ taxCode: "0100109106" }).lean();
-    expect(firm).toMatchObject({ legalName: "Công ty TNHH Cơ khí Mới Sóc Sơn", district: "Sóc Sơn", employees: 85, status: "approved", description: { vi: "Gia công chi tiết, hàn" } });
+    expect(firm).toMatchObject({
+      legalName: "Công ty TNHH Cơ khí Mới Sóc Sơn",
+      district: "Sóc Sơn",
+      employees: 85,
+      status: "approved",
+      description: { vi: "Gia công chi tiết, hàn" },
+    });
     expect(firm!.processes.map((p) => p.code)).toEqual(["proc.cnc.turning", "proc.welding"]);
     expect(await t.db.models.Company.countDocuments({ legalName: "Công ty TNHH Mã Lạ" })).toBe(0);
     const found = await request(t.app).get("/api/companies?q=co%20khi%20moi").expect(200);

@@ -36,11 +36,17 @@ describe("CSV exports against spreadsheet formula injection (OWASP)", () => {
     expect(back.body).toMatchObject({ created: 0, rejected: 0 });
     const after = (await t.db.models.Company.findById(firm._id).lean())!;
     // The import removes the quote the export added; the schema trims the leading tab as it does any space.
-    expect(after).toMatchObject({ legalName: hostile.legalName, englishName: hostile.englishName, district: hostile.district, description: { vi: "Tab đầu dòng", en: hostile.description.en } });
+    expect(after).toMatchObject({
+      legalName: hostile.legalName,
+      englishName: hostile.englishName,
+      district: hostile.district,
+      description: { vi: "Tab đầu dòng", en: hostile.description.en },
+    });
   });
 
   test("a quote typed before a formula character in a list is read as that escape; other cells are taken as written", async () => {
-    const header = "kind,legal_name,english_name,tax_code,country,district,time_zone,participation,sectors,processes,certifications,offers,languages,employees,export_markets,description_vi,description_en,listed";
+    const header =
+      "kind,legal_name,english_name,tax_code,country,district,time_zone,participation,sectors,processes,certifications,offers,languages,employees,export_markets,description_vi,description_en,listed";
     const csv = [header, "foreign,'+49 Stanztechnik GmbH,'s-Hertogenbosch Metaal,,DE,,Europe/Berlin,remote,sec.mech,,,,de,,,,=1+1,1"].join("\n");
     const res = await organiser.agent.post("/api/companies/import").set(organiser.csrf).send({ csv }).expect(200);
     expect(res.body).toMatchObject({ created: 1, rejected: 0 });

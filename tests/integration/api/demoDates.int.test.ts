@@ -33,39 +33,56 @@ describe("the demo fair is upcoming and bookable whenever it is seeded", () => {
     { name: "two days before Europe's autumn clock change", today: morningOf(lastSunday(year + 3, 10).minus({ days: 2 })), berlinFirst: "14:00" },
   ];
 
-  test.each(cases)("seeded $name", async ({ today, berlinFirst }) => {
-    const db = await freshDatabase("demodates");
-    try {
-      const { app, repos } = buildTestApp(db, { now: () => today });
-      const report = await seedDemoFair(repos, today);
-      expect(report.days).toEqual(demoFairDays(today));
-      const opens = DateTime.fromISO(report.days[0], { zone: HANOI });
-      expect(opens.weekday).toBe(4);
-      expect(opens.diff(DateTime.fromJSDate(today).setZone(HANOI).startOf("day"), "days").days).toBeGreaterThanOrEqual(5);
-      expect(await seedDemoMeetings(repos, () => today)).toBe(6);
+  test.each(cases)(
+    "seeded $name",
+    async ({ today, berlinFirst }) => {
+      const db = await freshDatabase("demodates");
+      try {
+        const { app, repos } = buildTestApp(db, { now: () => today });
+        const report = await seedDemoFair(repos, today);
+        expect(report.days).toEqual(demoFairDays(today));
+        const opens = DateTime.fromISO(report.days[0], { zone: HANOI });
+        expect(opens.weekday).toBe(4);
+        expect(opens.diff(DateTime.fromJSDate(today).setZone(HANOI).startOf("day"), "days").days).toBeGreaterThanOrEqual(5);
+        expect(await seedDemoMeetings(repos, () => today)).toBe(6);
 
-      const domestic = await signIn(app, "domestic@ketnoi.demo", DEMO_PASSWORD);
-      const fair = (await domestic.agent.get("/api/fairs/current").expect(200)).body;
-      expect(fair).toMatchObject({ slug: DEMO_FAIR_SLUG });
-      expect(Date.parse(fair.startsAt)).toBeGreaterThan(today.getTime());
-      expect(JSON.stringify(fair.name)).toContain(report.days[0].slice(0, 4));
+        const domestic = await signIn(app, "domestic@ketnoi.demo", DEMO_PASSWORD);
+        const fair = (await domestic.agent.get("/api/fairs/current").expect(200)).body;
+        expect(fair).toMatchObject({ slug: DEMO_FAIR_SLUG });
+        expect(Date.parse(fair.startsAt)).toBeGreaterThan(today.getTime());
+        expect(JSON.stringify(fair.name)).toContain(report.days[0].slice(0, 4));
 
-      // A vendor working from Berlin, remote: the common slots follow Berlin's clock on the fair's days.
-      const berlin = (await db.models.Company.findOne({ country: "DE" }).lean())!;
-      await db.models.Company.updateOne({ _id: berlin._id }, { $set: { participation: "remote", timeZone: "Europe/Berlin", listed: true, blockedSlots: [] } });
-      const slots = (await domestic.agent.get(`/api/meetings/slots?with=${berlin._id}`).expect(200)).body as { id: string; start: string; end: string }[];
-      expect(slots.length).toBeGreaterThan(0);
-      for (const s of slots) {
-        const local = DateTime.fromISO(s.start).setZone("Europe/Berlin");
-        expect(local.toFormat("HH:mm") >= "08:00" && DateTime.fromISO(s.end).setZone("Europe/Berlin").toFormat("HH:mm") <= "18:00").toBe(true);
+        // A vendor working from Berlin, remote: the common slots follow Berlin's clock on the fair's days.
+        const berlin = (await db.models.Company.findOne({ country: "DE" }).lean())!;
+        await db.models.Company.updateOne(
+          { _id: berlin._id },
+          { $set: { participation: "remote", timeZone: "Europe/Berlin", listed: true, blockedSlots: [] } },
+        );
+        const slots = (await domestic.agent.get(`/api/meetings/slots?with=${berlin._id}`).expect(200)).body as {
+          id: string;
+          start: string;
+          end: string;
+        }[];
+        expect(slots.length).toBeGreaterThan(0);
+        for (const s of slots) {
+          const local = DateTime.fromISO(s.start).setZone("Europe/Berlin");
+          expect(local.toFormat("HH:mm") >= "08:00" && DateTime.fromISO(s.end).setZone("Europe/Berlin").toFormat("HH:mm") <= "18:00").toBe(true);
+        }
+        if (berlinFirst) expect(hanoi(slots[0]!.start)).toBe(berlinFirst);
+        const booked = (
+          await domestic.agent
+            .post("/api/meetings")
+            .set(domestic.csrf)
+            .send({ with: berlin._id.toHexString(), slot: slots[0]!.id, mode: "online" })
+            .expect(201)
+        ).body;
+        expect(booked).toMatchObject({ status: "booked", slot: { start: slots[0]!.start } });
+      } finally {
+        await db.drop();
       }
-      if (berlinFirst) expect(hanoi(slots[0]!.start)).toBe(berlinFirst);
-      const booked = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: berlin._id.toHexString(), slot: slots[0]!.id, mode: "online" }).expect(201)).body;
-      expect(booked).toMatchObject({ status: "booked", slot: { start: slots[0]!.start } });
-    } finally {
-      await db.drop();
-    }
-  }, 180_000); // a whole demo seed each: FerretDB on a busy machine takes its time
+    },
+    180_000,
+  ); // a whole demo seed each: FerretDB on a busy machine takes its time
 });
 
 describe("a demo fair that has passed is re-dated by the next seed; other fairs never are", () => {
@@ -110,7 +127,9 @@ describe("a demo fair that has passed is re-dated by the next seed; other fairs 
       for (const m of bookedBefore) {
         const after = (await repos.meetings.findById(m.id))!;
         expect(after.status).toBe("booked");
-        expect(DateTime.fromJSDate(after.startsAt!).setZone(HANOI).toFormat("c HH:mm")).toBe(DateTime.fromJSDate(m.startsAt!).setZone(HANOI).toFormat("c HH:mm"));
+        expect(DateTime.fromJSDate(after.startsAt!).setZone(HANOI).toFormat("c HH:mm")).toBe(
+          DateTime.fromJSDate(m.startsAt!).setZone(HANOI).toFormat("c HH:mm"),
+        );
         expect(after.startsAt!.getTime() - m.startsAt!.getTime()).toBe(shift * 86_400_000);
         expect(after.sequence).toBe(m.sequence + 1); // calendars replace the event
         expect(after.table).toBe(m.table);
@@ -118,7 +137,9 @@ describe("a demo fair that has passed is re-dated by the next seed; other fairs 
         expect(held).toEqual([...after.reservationKeys].sort());
         expect(held.some((k) => k.includes(String(Math.round(m.startsAt!.getTime() / 60_000))))).toBe(false);
       }
-      expect((await repos.companies.findById(blocker.id))!.blockedSlots).toEqual([DateTime.fromISO(`${report.days[0]}T09:00`, { zone: HANOI }).toJSDate()]);
+      expect((await repos.companies.findById(blocker.id))!.blockedSlots).toEqual([
+        DateTime.fromISO(`${report.days[0]}T09:00`, { zone: HANOI }).toJSDate(),
+      ]);
       // Open requests wait for an answer until the re-dated fair opens.
       const opens = DateTime.fromISO(report.days[0], { zone: HANOI }).toJSDate();
       const requested = meetingsBefore.filter((x) => x.status === "requested");

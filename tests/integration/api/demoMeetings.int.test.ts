@@ -12,13 +12,28 @@ describe("the demo fair's meetings", () => {
       expect(await seedDemoMeetings(repos, () => FIXED_NOW)).toBe(6);
       expect(await seedDemoMeetings(repos, () => FIXED_NOW)).toBe(0);
       const domestic = await signIn(app, "domestic@ketnoi.demo", DEMO_PASSWORD);
-      const mine = (await domestic.agent.get("/api/meetings").expect(200)).body as { status: string; mode?: string; table?: number; onlineRoom?: string }[];
-      expect(mine.filter((m) => m.status === "booked").map((m) => m.mode).sort()).toEqual(["online", "onsite", "onsite"]);
+      const mine = (await domestic.agent.get("/api/meetings").expect(200)).body as {
+        status: string;
+        mode?: string;
+        table?: number;
+        onlineRoom?: string;
+      }[];
+      expect(
+        mine
+          .filter((m) => m.status === "booked")
+          .map((m) => m.mode)
+          .sort(),
+      ).toEqual(["online", "onsite", "onsite"]);
       expect(mine.find((m) => m.mode === "onsite")!.table).toBeGreaterThan(0);
       expect(mine.filter((m) => m.status === "requested")).toHaveLength(3);
       // The demo interpreter has an assignment: the Korean-only buyer's meeting.
       const interpreter = await signIn(app, "interpreter@ketnoi.demo", DEMO_PASSWORD);
-      const assigned = (await interpreter.agent.get("/api/meetings").expect(200)).body as { languages?: string[]; table?: number; requester: { companyId: string }; recipient: { companyId: string } }[];
+      const assigned = (await interpreter.agent.get("/api/meetings").expect(200)).body as {
+        languages?: string[];
+        table?: number;
+        requester: { companyId: string };
+        recipient: { companyId: string };
+      }[];
       expect(assigned).toHaveLength(1);
       // ... as herself: the login is the interpreter the meeting names.
       expect(assigned[0]).toMatchObject({ languages: expect.arrayContaining(["ko"]), interpreter: { name: interpreter.session.user.name } });

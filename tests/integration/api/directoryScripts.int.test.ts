@@ -16,7 +16,12 @@ describe("directory search in the reader's own script", () => {
   const firmsWith = async (codes: string[]) => {
     const docs = await t.db.models.Company.find({ listed: true }).lean();
     const has = (c: (typeof docs)[number]) =>
-      [...c.processes.flatMap((p) => [p.code, ...p.materials]), ...c.certifications.map((x) => x.code), ...c.offers.map((o) => o.code), ...c.sectors].some((code) => codes.includes(code!));
+      [
+        ...c.processes.flatMap((p) => [p.code, ...p.materials]),
+        ...c.certifications.map((x) => x.code),
+        ...c.offers.map((o) => o.code),
+        ...c.sectors,
+      ].some((code) => codes.includes(code!));
     return new Set(docs.filter(has).map((c) => c._id.toHexString()));
   };
 

@@ -16,7 +16,10 @@ describe("a whole fair's data as JSON: export, import elsewhere, same data", () 
   test("the round trip keeps every record, ids, dates and file bytes; accounts arrive locked; a second import is refused", async () => {
     await seedDemoMeetings(t.repos, () => FIXED_NOW);
     const company = (await t.db.models.Company.findOne({ kind: "domestic" }).lean())!._id.toHexString();
-    await t.repos.attachments.save({ companyId: company, kind: "catalogue", name: "catalogue.pdf", contentType: "application/pdf" }, Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(300_000, 7)]));
+    await t.repos.attachments.save(
+      { companyId: company, kind: "catalogue", name: "catalogue.pdf", contentType: "application/pdf" },
+      Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(300_000, 7)]),
+    );
     const text = (await exportFair(t, "cnht-hanoi-2026"))!;
     const parts = partsOf(text);
     expect(parts.companies).toHaveLength(260);
@@ -55,7 +58,14 @@ describe("a whole fair's data as JSON: export, import elsewhere, same data", () 
       const meetingId = (partsOf(text).meetings![0] as { _id: mongoose.Types.ObjectId })._id;
       await other.models.Meeting.collection.insertOne({ _id: meetingId, note: "in the way" });
       await expect(importFair(target, text)).rejects.toThrow(/undone/);
-      for (const model of [other.models.Fair, other.models.Company, other.models.User, other.models.Interpreter, other.models.FairSession, other.models.Attachment]) {
+      for (const model of [
+        other.models.Fair,
+        other.models.Company,
+        other.models.User,
+        other.models.Interpreter,
+        other.models.FairSession,
+        other.models.Attachment,
+      ]) {
         expect(await (model as unknown as mongoose.Model<object>).countDocuments()).toBe(0);
       }
       expect(await other.models.Meeting.countDocuments()).toBe(1);

@@ -10,10 +10,37 @@ import { FIXED_NOW, signIn, useSeededApp } from "../../support/app";
 type Role = "anonymous" | "organiser" | "domestic" | "vendor" | "interpreter";
 const ROLES: Role[] = ["anonymous", "organiser", "domestic", "vendor", "interpreter"];
 const RUNS_PER_ROLE = 6;
-const WRITES = ["insertOne", "insertMany", "updateOne", "updateMany", "replaceOne", "deleteOne", "deleteMany", "findOneAndUpdate", "findOneAndReplace", "findOneAndDelete", "bulkWrite"] as const;
+const WRITES = [
+  "insertOne",
+  "insertMany",
+  "updateOne",
+  "updateMany",
+  "replaceOne",
+  "deleteOne",
+  "deleteMany",
+  "findOneAndUpdate",
+  "findOneAndReplace",
+  "findOneAndDelete",
+  "bulkWrite",
+] as const;
 
 const hostileString = fc.oneof(
-  fc.constantFrom("$gt", "$where", "a.b", "__proto__", "constructor", "' OR 1=1 --", "<script>alert(1)</script>", "d1s01", "0".repeat(24), "ffffffffffffffffffffffff", "cơ khí", "../../etc/passwd", "", " "),
+  fc.constantFrom(
+    "$gt",
+    "$where",
+    "a.b",
+    "__proto__",
+    "constructor",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "d1s01",
+    "0".repeat(24),
+    "ffffffffffffffffffffffff",
+    "cơ khí",
+    "../../etc/passwd",
+    "",
+    " ",
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ minLength: 300, maxLength: 600 }),
 );
@@ -34,7 +61,9 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 function changedBy(result: unknown): boolean {
   if (result === null || typeof result !== "object") return false;
   const r = result as Record<string, unknown>;
-  const counts = ["insertedCount", "modifiedCount", "upsertedCount", "deletedCount", "nInserted", "nModified", "nUpserted", "nRemoved"].map((k) => Number(r[k] ?? 0));
+  const counts = ["insertedCount", "modifiedCount", "upsertedCount", "deletedCount", "nInserted", "nModified", "nUpserted", "nRemoved"].map((k) =>
+    Number(r[k] ?? 0),
+  );
   if (counts.some((n) => n > 0)) return true;
   if ("insertedId" in r && r.insertedId !== undefined) return true;
   return "value" in r ? r.value !== null : "_id" in r; // findOneAnd*: a document came back
@@ -68,7 +97,16 @@ describe("fuzz: every endpoint, every role, hostile input", () => {
     }
     for (const role of ROLES.filter((r) => r !== "anonymous")) sessions.set(role, await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
     const doc = (await request(t.app).get("/api/openapi.json").expect(200)).body as {
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: { name: string; in: string }[];
+            requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
+          }
+        >
+      >;
     };
     ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
       Object.entries(byMethod).map(([method, op]) => ({
@@ -79,8 +117,17 @@ describe("fuzz: every endpoint, every role, hostile input", () => {
         body: op.requestBody ? Object.keys(op.requestBody.content["application/json"]?.schema.properties ?? {}) : null,
       })),
     );
-    const sample = async (model: keyof typeof t.db.models) => (await (t.db.models[model] as unknown as { find(): { limit(n: number): { lean(): Promise<{ _id: unknown }[]> } } }).find().limit(3).lean()).map((d) => String(d._id));
-    ids = [...(await sample("Company")), ...(await sample("Meeting")), ...(await sample("FairSession")), ...(await sample("Interpreter")), ...(await sample("Notification"))];
+    const sample = async (model: keyof typeof t.db.models) =>
+      (await (t.db.models[model] as unknown as { find(): { limit(n: number): { lean(): Promise<{ _id: unknown }[]> } } }).find().limit(3).lean()).map(
+        (d) => String(d._id),
+      );
+    ids = [
+      ...(await sample("Company")),
+      ...(await sample("Meeting")),
+      ...(await sample("FairSession")),
+      ...(await sample("Interpreter")),
+      ...(await sample("Notification")),
+    ];
     canaries = new Map((await t.db.models.Company.find({ taxCode: { $exists: true } }).lean()).map((c) => [c.taxCode!, c._id.toHexString()]));
   });
 
@@ -99,8 +146,13 @@ describe("fuzz: every endpoint, every role, hostile input", () => {
     for (const op of ops) {
       const input = fc.record({
         params: fc.tuple(...op.params.map(() => fc.oneof(fc.constantFrom(...ids), hostileString.map(encodeURIComponent))), fc.constant(null)),
-        query: fc.oneof(fc.constant({}), fc.dictionary(fc.oneof(fc.constantFrom(...op.query, "$where", "a.b"), hostileString), hostileString, { maxKeys: 3 })),
-        body: op.body ? fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom(...op.body, "$where", "a.b", "$set"), hostileValue, { maxKeys: 4 }), hostileValue) : fc.constant(undefined),
+        query: fc.oneof(
+          fc.constant({}),
+          fc.dictionary(fc.oneof(fc.constantFrom(...op.query, "$where", "a.b"), hostileString), hostileString, { maxKeys: 3 }),
+        ),
+        body: op.body
+          ? fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom(...op.body, "$where", "a.b", "$set"), hostileValue, { maxKeys: 4 }), hostileValue)
+          : fc.constant(undefined),
       });
       for (const sample of fc.sample(input, { numRuns: RUNS_PER_ROLE, seed: 2026 + op.path.length })) {
         let path = op.path;
@@ -114,7 +166,8 @@ describe("fuzz: every endpoint, every role, hostile input", () => {
         if (session) req = req.set(session.csrf);
         const before = writes.count;
         writes.collections.clear();
-        const res = sample.body === undefined ? await req : await req.set("Content-Type", "application/json").send(JSON.stringify(sample.body) ?? "null");
+        const res =
+          sample.body === undefined ? await req : await req.set("Content-Type", "application/json").send(JSON.stringify(sample.body) ?? "null");
         statuses.push(res.status);
         const label = `${role} ${op.method.toUpperCase()} ${url.slice(0, 120)} -> ${res.status}`;
         if (res.status >= 500) failures.push(`${label}: ${JSON.stringify(res.body).slice(0, 200)}`);
@@ -124,7 +177,8 @@ describe("fuzz: every endpoint, every role, hostile input", () => {
           failures.push(`${label}: wrote to ${[...writes.collections].join(", ")}`);
         if (res.status < 300 && role !== "organiser") {
           const text = res.text ?? "";
-          for (const [taxCode, companyId] of canaries) if (companyId !== ownCompany && text.includes(taxCode)) failures.push(`${label}: leaks the tax code of ${companyId}`);
+          for (const [taxCode, companyId] of canaries)
+            if (companyId !== ownCompany && text.includes(taxCode)) failures.push(`${label}: leaks the tax code of ${companyId}`);
         }
       }
     }

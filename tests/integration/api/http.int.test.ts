@@ -96,7 +96,9 @@ describe("api HTTP basics", () => {
   test("GET /api/openapi.json documents every endpoint, and /api/docs serves its page", async () => {
     const res = await request(app).get("/api/openapi.json").expect(200);
     expect(res.body.openapi).toBe("3.1.0");
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(["/api/fairs/current", "/api/fairs/{slug}", "/api/health", "/api/taxonomy", "/api/auth/login"]));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(["/api/fairs/current", "/api/fairs/{slug}", "/api/health", "/api/taxonomy", "/api/auth/login"]),
+    );
     expect(res.body.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
     expect(res.body.paths["/api/fairs/{slug}"].get.parameters[0]).toMatchObject({ name: "slug", in: "path" });
     const docs = await request(app).get("/api/docs").expect(200);

@@ -17,7 +17,11 @@ describe("sign-in lockout under simultaneous guesses", () => {
     // Two api processes on the same database, as behind the gateway.
     const second = buildTestApp(t.db, { now: () => FIXED_NOW }).app;
     const replies = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => request(i % 2 ? second : t.app).post("/api/auth/login").send({ email, password: `wrong guess number ${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        request(i % 2 ? second : t.app)
+          .post("/api/auth/login")
+          .send({ email, password: `wrong guess number ${i}` }),
+      ),
     );
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
@@ -35,17 +39,31 @@ describe("sign-in lockout under simultaneous guesses", () => {
     // Fifteen minutes after the fifth check, the right password signs in, and the count starts afresh.
     const later = buildTestApp(t.db, { now: () => new Date(FIXED_NOW.getTime() + 15 * 60_000 + 1000) }).app;
     await request(later).post("/api/auth/login").send({ email, password: DEMO_PASSWORD }).expect(200);
-    for (let i = 0; i < 4; i++) await request(later).post("/api/auth/login").send({ email, password: `another guess ${i}` }).expect(401);
+    for (let i = 0; i < 4; i++)
+      await request(later)
+        .post("/api/auth/login")
+        .send({ email, password: `another guess ${i}` })
+        .expect(401);
     await request(later).post("/api/auth/login").send({ email, password: DEMO_PASSWORD }).expect(200);
   });
 
   test("after a lock runs out, simultaneous guesses again get five checks between them", async () => {
     const mail = "interpreter@ketnoi.demo";
     const user = await t.db.models.User.findOne({ email: mail }).lean();
-    for (let i = 0; i < 5; i++) await request(t.app).post("/api/auth/login").send({ email: mail, password: `wrong ${i} wrong` }).expect(401);
+    for (let i = 0; i < 5; i++)
+      await request(t.app)
+        .post("/api/auth/login")
+        .send({ email: mail, password: `wrong ${i} wrong` })
+        .expect(401);
     await request(t.app).post("/api/auth/login").send({ email: mail, password: DEMO_PASSWORD }).expect(429);
     const later = buildTestApp(t.db, { now: () => new Date(FIXED_NOW.getTime() + 16 * 60_000) }).app;
-    const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => request(later).post("/api/auth/login").send({ email: mail, password: `later guess ${i}` })));
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        request(later)
+          .post("/api/auth/login")
+          .send({ email: mail, password: `later guess ${i}` }),
+      ),
+    );
     expect(replies.filter((r) => r.status === 401)).toHaveLength(5);
     expect(replies.filter((r) => r.status === 429)).toHaveLength(7);
     // The new run holds its five.

@@ -6,7 +6,11 @@ describe("mail: what is queued, and what organisers see of mail that did not go 
 
   test("an account mail is text and HTML in the reader's language, with the link as a button and the settings link", async () => {
     await t.db.models.User.updateOne({ email: "vendor@ketnoi.demo" }, { $set: { locale: "ja" } });
-    const res = await (await import("supertest")).default(t.app).post("/api/auth/password-reset").set("Origin", TEST_ORIGIN).send({ email: "vendor@ketnoi.demo" });
+    const res = await (await import("supertest"))
+      .default(t.app)
+      .post("/api/auth/password-reset")
+      .set("Origin", TEST_ORIGIN)
+      .send({ email: "vendor@ketnoi.demo" });
     expect(res.status).toBe(202);
     const [mail] = await t.repos.outbox.listTo("vendor@ketnoi.demo");
     expect(mail).toMatchObject({ template: "password_reset", locale: "ja", subject: "Ketnoi パスワードの再設定" });
@@ -24,13 +28,46 @@ describe("mail: what is queued, and what organisers see of mail that did not go 
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
     await Outbox.deleteMany({});
     await Outbox.collection.insertMany([
-      { to: "a@example.vn", template: "invitation", locale: "vi", subject: "Given up", text: "x", attempts: 10, lastError: "550 mailbox unavailable", failedAt: at(5), createdAt: at(90) },
-      { to: "b@example.vn", template: "verify_email", locale: "en", subject: "Waiting long", text: "x", attempts: 3, lastError: "connect ECONNREFUSED", createdAt: at(30) },
+      {
+        to: "a@example.vn",
+        template: "invitation",
+        locale: "vi",
+        subject: "Given up",
+        text: "x",
+        attempts: 10,
+        lastError: "550 mailbox unavailable",
+        failedAt: at(5),
+        createdAt: at(90),
+      },
+      {
+        to: "b@example.vn",
+        template: "verify_email",
+        locale: "en",
+        subject: "Waiting long",
+        text: "x",
+        attempts: 3,
+        lastError: "connect ECONNREFUSED",
+        createdAt: at(30),
+      },
       { to: "c@example.vn", template: "verify_email", locale: "en", subject: "Just queued", text: "x", attempts: 0, createdAt: at(1) },
-      { to: "d@example.vn", template: "verify_email", locale: "en", subject: "Sent long ago", text: "x", attempts: 1, sentAt: at(50), createdAt: at(60) },
+      {
+        to: "d@example.vn",
+        template: "verify_email",
+        locale: "en",
+        subject: "Sent long ago",
+        text: "x",
+        attempts: 1,
+        sentAt: at(50),
+        createdAt: at(60),
+      },
     ]);
     const organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
-    const stuck = (await organiser.agent.get("/api/mail/stuck").expect(200)).body as { subject: string; state: string; lastError?: string; attempts: number }[];
+    const stuck = (await organiser.agent.get("/api/mail/stuck").expect(200)).body as {
+      subject: string;
+      state: string;
+      lastError?: string;
+      attempts: number;
+    }[];
     expect(stuck.map((m) => [m.subject, m.state])).toEqual([
       ["Given up", "given_up"],
       ["Waiting long", "waiting"],

@@ -33,7 +33,11 @@ describe("recommendations through the api: reasons in the reader's language, fee
     // Needs that one vendor (and few others) offers: it comes up.
     const vendor = (await t.db.models.Company.findOne({ kind: "foreign", status: { $ne: "pending" }, "offers.0": { $exists: true } }).lean())!;
     const code = vendor.offers[0]!.code;
-    await domestic.agent.patch(`/api/companies/${own}`).set(domestic.csrf).send({ needs: [{ kind: "technology", codes: [code], priority: 1 }] }).expect(200);
+    await domestic.agent
+      .patch(`/api/companies/${own}`)
+      .set(domestic.csrf)
+      .send({ needs: [{ kind: "technology", codes: [code], priority: 1 }] })
+      .expect(200);
     const after = await list(domestic, "en", 50);
     expect(after.map((r) => r.id)).toContain(vendor._id.toHexString());
     // The top proposals now answer the new need, with it named in their reasons.
@@ -44,7 +48,11 @@ describe("recommendations through the api: reasons in the reader's language, fee
     expect((await list(domestic, "en", 50)).find((r) => r.id === first.id)!.bookmarked).toBe(true);
     await domestic.agent.delete(`/api/recommendations/${first.id}/bookmark`).set(domestic.csrf).expect(204);
 
-    await domestic.agent.post(`/api/recommendations/${first.id}/dismiss`).set(domestic.csrf).send({ kind: first.kind, reason: "notRelevant" }).expect(204);
+    await domestic.agent
+      .post(`/api/recommendations/${first.id}/dismiss`)
+      .set(domestic.csrf)
+      .send({ kind: first.kind, reason: "notRelevant" })
+      .expect(204);
     expect((await list(domestic, "en", 50)).map((r) => r.id)).not.toContain(first.id);
     await domestic.agent.post(`/api/recommendations/${first.id}/dismiss`).set(domestic.csrf).send({ kind: first.kind, reason: "$where" }).expect(400);
   });
@@ -55,14 +63,20 @@ describe("recommendations through the api: reasons in the reader's language, fee
     const own = domestic.session.user.companyId!;
     const recs = await list(domestic);
     const target = recs[recs.length - 1]!;
-    const meeting = (await domestic.agent.post(`/api/recommendations/${target.id}/accept`).set(domestic.csrf).send({ message: "Xin chào" }).expect(201)).body;
+    const meeting = (
+      await domestic.agent.post(`/api/recommendations/${target.id}/accept`).set(domestic.csrf).send({ message: "Xin chào" }).expect(201)
+    ).body;
     expect(meeting).toMatchObject({ status: "requested", requester: { companyId: own }, recipient: { companyId: target.id } });
     await domestic.agent.post(`/api/recommendations/${target.id}/accept`).set(domestic.csrf).send({}).expect(409);
 
     // A vendor the matcher ranks low (or not at all) for this firm, promoted by the organiser: first.
     // (Not one the firm dismissed earlier: a dismissal outranks a promotion.)
-    const dismissed = new Set((await t.db.models.MatchFeedback.find({ kind: "dismissal", companyId: own }).lean()).map((f) => f.otherId.toHexString()));
-    const far = (await t.db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } }).lean()).map((c) => c._id.toHexString()).find((id) => !recs.some((r) => r.id === id) && !dismissed.has(id))!;
+    const dismissed = new Set(
+      (await t.db.models.MatchFeedback.find({ kind: "dismissal", companyId: own }).lean()).map((f) => f.otherId.toHexString()),
+    );
+    const far = (await t.db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } }).lean())
+      .map((c) => c._id.toHexString())
+      .find((id) => !recs.some((r) => r.id === id) && !dismissed.has(id))!;
     await organiser.agent.put(`/api/matching/pairs/${own}/${far}`).set(organiser.csrf).send({ decision: "promote" }).expect(204);
     const promoted = await list(domestic);
     expect(promoted[0]).toMatchObject({ id: far, promoted: true });
@@ -83,9 +97,20 @@ describe("recommendations through the api: reasons in the reader's language, fee
     const domestic = await signIn(t.app, "domestic@ketnoi.demo", DEMO_PASSWORD);
     expect((await list(domestic)).length).toBeGreaterThan(0);
     const vendor = (await t.db.models.Company.findOne({ kind: "foreign", status: { $ne: "pending" }, "offers.0": { $exists: true } }).lean())!;
-    const firm = await registerFirm(t.app, t.repos, { email: "approved-now@example.vn", password: "a long enough password", name: "Trần Vừa Duyệt", role: "domestic", company: { legalName: "Công ty TNHH Vừa Duyệt", taxCode: freshTaxCode(), country: "VN" }, consents: { personalData: true } });
+    const firm = await registerFirm(t.app, t.repos, {
+      email: "approved-now@example.vn",
+      password: "a long enough password",
+      name: "Trần Vừa Duyệt",
+      role: "domestic",
+      company: { legalName: "Công ty TNHH Vừa Duyệt", taxCode: freshTaxCode(), country: "VN" },
+      consents: { personalData: true },
+    });
     const own = firm.session.user.companyId!;
-    await firm.agent.patch(`/api/companies/${own}`).set(firm.csrf).send({ sectors: vendor.sectors, languages: ["vi", "en"], needs: [{ kind: "technology", codes: [vendor.offers[0]!.code], priority: 1 }] }).expect(200);
+    await firm.agent
+      .patch(`/api/companies/${own}`)
+      .set(firm.csrf)
+      .send({ sectors: vendor.sectors, languages: ["vi", "en"], needs: [{ kind: "technology", codes: [vendor.offers[0]!.code], priority: 1 }] })
+      .expect(200);
     // Awaiting approval: nothing proposed.
     expect(await list(firm)).toEqual([]);
     const organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
@@ -95,7 +120,9 @@ describe("recommendations through the api: reasons in the reader's language, fee
 
   test("the auto-scheduler takes the matcher's proposals", async () => {
     const organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
-    const plan = (await organiser.agent.post("/api/scheduler/plans").set(organiser.csrf).send({ timeLimitSeconds: 1, proposalsPerCompany: 1 }).expect(201)).body as SchedulePlanView;
+    const plan = (
+      await organiser.agent.post("/api/scheduler/plans").set(organiser.csrf).send({ timeLimitSeconds: 1, proposalsPerCompany: 1 }).expect(201)
+    ).body as SchedulePlanView;
     const proposals = plan.assignments.filter((a) => a.kind === "proposal");
     expect(proposals.length).toBeGreaterThan(50);
     expect(proposals.every((a) => a.value > 0 && a.value <= 0.5)).toBe(true);

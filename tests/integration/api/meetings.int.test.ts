@@ -45,7 +45,10 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
 
   /** The VEVENT of one meeting in a calendar, and how many events carry its UID. */
   const eventOf = (ics: string, uid: string) => {
-    const events = ics.split("BEGIN:VEVENT").slice(1).filter((e) => e.includes(uid));
+    const events = ics
+      .split("BEGIN:VEVENT")
+      .slice(1)
+      .filter((e) => e.includes(uid));
     return { count: events.length, text: events[0] ?? "" };
   };
   const byNumber = (a: number, b: number) => a - b;
@@ -62,13 +65,26 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
   };
 
   test("a request holds nothing, is answered by the other side, and booking assigns a table and an interpreter", async () => {
-    const req = await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, message: "Servo presses", mode: "onsite" }).expect(201);
-    expect(req.body).toMatchObject({ status: "requested", source: "request", requester: { companyId: domesticId }, recipient: { companyId: vendorId } });
+    const req = await domestic.agent
+      .post("/api/meetings")
+      .set(domestic.csrf)
+      .send({ with: vendorId, message: "Servo presses", mode: "onsite" })
+      .expect(201);
+    expect(req.body).toMatchObject({
+      status: "requested",
+      source: "request",
+      requester: { companyId: domesticId },
+      recipient: { companyId: vendorId },
+    });
     expect(new Date(req.body.expiresAt).getTime()).toBe(FIXED_NOW.getTime() + 72 * 3600_000);
     expect(await db.models.Reservation.countDocuments({ meetingId: req.body.id })).toBe(1); // the pair only: no time held
 
     // A second request for the same pair is refused while this one is open.
-    const again = await vendor.agent.post("/api/meetings").set({ ...vendor.csrf, "Accept-Language": "en" }).send({ with: domesticId }).expect(409);
+    const again = await vendor.agent
+      .post("/api/meetings")
+      .set({ ...vendor.csrf, "Accept-Language": "en" })
+      .send({ with: domesticId })
+      .expect(409);
     expect(again.body.error.fields.with).toBe("These two companies already have a meeting or an open request.");
     // The requester cannot answer its own request; the recipient must pick a slot.
     await domestic.agent.post(`/api/meetings/${req.body.id}/accept`).set(domestic.csrf).send({ slot: "d1s02" }).expect(409);
@@ -78,7 +94,12 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(vendorNotes[0]).toMatchObject({ kind: "meeting_requested", meetingId: req.body.id, read: false });
 
     const booked = (await vendor.agent.post(`/api/meetings/${req.body.id}/accept`).set(vendor.csrf).send({ slot: "d1s02" }).expect(200)).body;
-    expect(booked).toMatchObject({ status: "booked", mode: "onsite", slot: { id: fairIso(1, "09:00"), start: fairIso(1, "09:00") }, languages: ["vi", "ja"] });
+    expect(booked).toMatchObject({
+      status: "booked",
+      mode: "onsite",
+      slot: { id: fairIso(1, "09:00"), start: fairIso(1, "09:00") },
+      languages: ["vi", "ja"],
+    });
     expect(booked.table).toBeGreaterThanOrEqual(1);
     expect(booked.interpreter.languages).toEqual(expect.arrayContaining(["vi", "ja"]));
     expect(booked.expiresAt).toBeUndefined();
@@ -102,8 +123,14 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
 
   test("counter-proposal, then the requester accepts it; declines free the pair", async () => {
     const req = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId }).expect(201)).body;
-    const countered = (await vendor.agent.post(`/api/meetings/${req.id}/counter`).set(vendor.csrf).send({ slot: "d2s03", message: "Afternoon is better" }).expect(200)).body;
-    expect(countered).toMatchObject({ status: "countered", proposal: { slot: { id: fairIso(2, "09:30") }, by: vendorId }, note: "Afternoon is better" });
+    const countered = (
+      await vendor.agent.post(`/api/meetings/${req.id}/counter`).set(vendor.csrf).send({ slot: "d2s03", message: "Afternoon is better" }).expect(200)
+    ).body;
+    expect(countered).toMatchObject({
+      status: "countered",
+      proposal: { slot: { id: fairIso(2, "09:30") }, by: vendorId },
+      note: "Afternoon is better",
+    });
     await vendor.agent.post(`/api/meetings/${req.id}/accept`).set(vendor.csrf).send({}).expect(409); // not its turn now
     const booked = (await domestic.agent.post(`/api/meetings/${req.id}/accept`).set(domestic.csrf).send({}).expect(200)).body;
     expect(booked).toMatchObject({ status: "booked", slot: { id: fairIso(2, "09:30") } });
@@ -112,7 +139,13 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect((await cancel(vendor, req.id).expect(200)).body.note).toBeUndefined();
 
     const second = (await vendor.agent.post("/api/meetings").set(vendor.csrf).send({ with: domesticId }).expect(201)).body;
-    const declined = (await domestic.agent.post(`/api/meetings/${second.id}/decline`).set(domestic.csrf).send({ reason: "no_time", note: "Our line is full until March" }).expect(200)).body;
+    const declined = (
+      await domestic.agent
+        .post(`/api/meetings/${second.id}/decline`)
+        .set(domestic.csrf)
+        .send({ reason: "no_time", note: "Our line is full until March" })
+        .expect(200)
+    ).body;
     expect(declined).toMatchObject({ status: "declined", declineReason: "no_time", note: "Our line is full until March" });
     // The side that asked reads the same words.
     expect((await vendor.agent.get(`/api/meetings/${second.id}`).expect(200)).body.note).toBe("Our line is full until March");
@@ -124,7 +157,11 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     const req = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId }).expect(201)).body;
     clock.now = new Date(FIXED_NOW.getTime() + 73 * 3600_000);
     expect((await vendor.agent.get(`/api/meetings/${req.id}`).expect(200)).body.status).toBe("expired");
-    const late = await vendor.agent.post(`/api/meetings/${req.id}/accept`).set({ ...vendor.csrf, "Accept-Language": "ja" }).send({ slot: "d1s06" }).expect(409);
+    const late = await vendor.agent
+      .post(`/api/meetings/${req.id}/accept`)
+      .set({ ...vendor.csrf, "Accept-Language": "ja" })
+      .send({ slot: "d1s06" })
+      .expect(409);
     expect(late.body.error.fields.status).toBe("この依頼は期限切れです。");
     const ctx = createMeetingContext(repos, silentLogger(), "http://localhost:8080", { now });
     expect(await expireRequests(ctx)).toBe(1);
@@ -145,7 +182,14 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
       firms.push(firm);
       agents.push(await signIn(i % 2 ? appB : app, owner.email, FACTORY_PASSWORD));
     }
-    const results = await Promise.all(agents.map((a) => a.agent.post("/api/meetings").set({ ...a.csrf, "Accept-Language": "en" }).send({ with: vendorId, slot: "d1s07", mode: "either" })));
+    const results = await Promise.all(
+      agents.map((a) =>
+        a.agent
+          .post("/api/meetings")
+          .set({ ...a.csrf, "Accept-Language": "en" })
+          .send({ with: vendorId, slot: "d1s07", mode: "either" }),
+      ),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(agents.length - 1);
@@ -169,7 +213,15 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     const feed = (await vendor.agent.post("/api/me/calendar-feed").set(vendor.csrf).send({}).expect(201)).body.url as string;
     const path = new URL(feed).pathname;
     const uid = `UID:meeting-${booked.id}@ketnoi`;
-    const first = eventOf((await request(app).get(path).expect(200).expect("Content-Type", /text\/calendar/)).text, uid).text;
+    const first = eventOf(
+      (
+        await request(app)
+          .get(path)
+          .expect(200)
+          .expect("Content-Type", /text\/calendar/)
+      ).text,
+      uid,
+    ).text;
     const icsTime = (iso: string) => iso.replace(/[-:]/g, "").replace(/\.\d+/, "");
     expect(first).toContain(`DTSTART:${icsTime(booked.slot.start)}`);
     expect(first).toContain("SEQUENCE:0");
@@ -190,9 +242,16 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(download.headers["content-disposition"]).toContain("ketnoi-agenda.ics");
     expect(download.text).toContain(uid);
 
-    const cancelled = (await domestic.agent.post(`/api/meetings/${booked.id}/cancel`).set(domestic.csrf).send({ note: "Our director cannot travel" }).expect(200)).body;
-    expect((await vendor.agent.get(`/api/meetings/${cancelled.id}`).expect(200)).body).toMatchObject({ status: "cancelled", note: "Our director cannot travel" });
-    const mail = (await repos.outbox.listTo("vendor@ketnoi.demo")).find((m) => m.template === "meeting_cancelled" && m.text.includes(`/meetings/${booked.id}`))!;
+    const cancelled = (
+      await domestic.agent.post(`/api/meetings/${booked.id}/cancel`).set(domestic.csrf).send({ note: "Our director cannot travel" }).expect(200)
+    ).body;
+    expect((await vendor.agent.get(`/api/meetings/${cancelled.id}`).expect(200)).body).toMatchObject({
+      status: "cancelled",
+      note: "Our director cannot travel",
+    });
+    const mail = (await repos.outbox.listTo("vendor@ketnoi.demo")).find(
+      (m) => m.template === "meeting_cancelled" && m.text.includes(`/meetings/${booked.id}`),
+    )!;
     expect(mail.text).toContain("メモ: “Our director cannot travel”"); // the vendor's user reads Japanese
     const third = eventOf((await request(app).get(path).expect(200)).text, uid).text;
     expect(third).toContain("STATUS:CANCELLED");
@@ -205,17 +264,24 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
   });
 
   test("the QR code at the table records the meeting as held; each side records its outcome; no-shows are recorded", async () => {
-    const booked = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, slot: "d2s01", mode: "onsite" }).expect(201)).body;
-    const qr = await domestic.agent.get(`/api/meetings/${booked.id}/check-in-code`).expect(200).expect("Content-Type", /image\/svg\+xml/);
+    const booked = (await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: vendorId, slot: "d2s01", mode: "onsite" }).expect(201))
+      .body;
+    const qr = await domestic.agent
+      .get(`/api/meetings/${booked.id}/check-in-code`)
+      .expect(200)
+      .expect("Content-Type", /image\/svg\+xml/);
     expect(qr.body.toString()).toContain("<svg");
     const code = (await db.models.Meeting.findById(booked.id).lean())!.checkInCode;
     // Too early, wrong code, then the organiser's desk scans it at the table (sessions signed in at the fair).
     clock.now = fairTime(1, "17:00");
-    const [organiserAtFair, domesticAtFair, vendorAtFair] = await Promise.all(["organiser", "domestic", "vendor"].map((r) => signIn(app, `${r}@ketnoi.demo`, DEMO_PASSWORD)));
+    const [organiserAtFair, domesticAtFair, vendorAtFair] = await Promise.all(
+      ["organiser", "domestic", "vendor"].map((r) => signIn(app, `${r}@ketnoi.demo`, DEMO_PASSWORD)),
+    );
     // Too early says when check-in opens (15 minutes before the 08:30 start), in the reader's language
     // and zone, with Hanoi's time beside a Tokyo reader's; the day before, with the date.
     const tooEarly = async (who: Agent, lang: string) =>
-      (await who.agent.post(`/api/meetings/${booked.id}/check-in`).set(who.csrf).set("Accept-Language", lang).send({ code }).expect(409)).body.error.fields.meeting as string;
+      (await who.agent.post(`/api/meetings/${booked.id}/check-in`).set(who.csrf).set("Accept-Language", lang).send({ code }).expect(409)).body.error
+        .fields.meeting as string;
     const dayBefore = await tooEarly(organiserAtFair!, "en");
     expect(dayBefore).toMatch(/^Check-in opens at [A-Z][a-z]{2} \d{1,2}, 8:15\sAM, 15 minutes before the meeting\.$/);
     clock.now = fairTime(2, "07:00");
@@ -223,29 +289,52 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(await tooEarly(organiserAtFair!, "vi")).toBe("Chưa đến giờ nhận bàn: mở lúc 8:15, 15 phút trước giờ gặp.");
     expect(await tooEarly(vendorAtFair!, "ja")).toBe("チェックインは10:15（ハノイ時間 8:15）から可能です（商談開始の15分前）。");
     clock.now = fairTime(2, "08:25");
-    await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code: "x".repeat(24) }).expect(400);
+    await organiserAtFair!.agent
+      .post(`/api/meetings/${booked.id}/check-in`)
+      .set(organiserAtFair!.csrf)
+      .send({ code: "x".repeat(24) })
+      .expect(400);
     await vendorAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(vendorAtFair!.csrf).send({ outcome: "samples" }).expect(409); // not started
-    const held = (await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code }).expect(200)).body;
+    const held = (await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/check-in`).set(organiserAtFair!.csrf).send({ code }).expect(200))
+      .body;
     expect(held).toMatchObject({ status: "held", checkedInAt: fairIso(2, "08:25") });
     clock.now = fairTime(2, "09:00");
-    await domesticAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(domesticAtFair!.csrf).send({ outcome: "quotation_requested" }).expect(200);
+    await domesticAtFair!.agent
+      .post(`/api/meetings/${booked.id}/outcome`)
+      .set(domesticAtFair!.csrf)
+      .send({ outcome: "quotation_requested" })
+      .expect(200);
     await vendorAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(vendorAtFair!.csrf).send({ outcome: "follow_up" }).expect(200);
-    const after = (await vendorAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(vendorAtFair!.csrf).send({ outcome: "mou_signed", note: "MoU on stamping dies" }).expect(200)).body;
+    const after = (
+      await vendorAtFair!.agent
+        .post(`/api/meetings/${booked.id}/outcome`)
+        .set(vendorAtFair!.csrf)
+        .send({ outcome: "mou_signed", note: "MoU on stamping dies" })
+        .expect(200)
+    ).body;
     expect(after.outcomes).toEqual({ [domesticId]: "quotation_requested", [vendorId]: "mou_signed" });
     await organiserAtFair!.agent.post(`/api/meetings/${booked.id}/outcome`).set(organiserAtFair!.csrf).send({ outcome: "nda" }).expect(403);
 
     // Another meeting where the vendor does not come: the domestic side reports it (not itself).
     const other = await buildCompany(repos, { kind: "foreign" });
     clock.now = fairTime(2, "09:30");
-    const m2 = (await domesticAtFair!.agent.post("/api/meetings").set(domesticAtFair!.csrf).send({ with: other.id, slot: "d2s04", mode: "online" }).expect(201)).body;
+    const m2 = (
+      await domesticAtFair!.agent.post("/api/meetings").set(domesticAtFair!.csrf).send({ with: other.id, slot: "d2s04", mode: "online" }).expect(201)
+    ).body;
     clock.now = fairTime(2, "10:10");
     await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: domesticId }).expect(400);
-    const noShow = (await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: other.id }).expect(200)).body;
+    const noShow = (
+      await domesticAtFair!.agent.post(`/api/meetings/${m2.id}/no-show`).set(domesticAtFair!.csrf).send({ absent: other.id }).expect(200)
+    ).body;
     expect(noShow).toMatchObject({ status: "no_show", absent: [other.id] });
     // At the desk an organiser may report either side, here the one that booked.
-    const m3 = (await vendorAtFair!.agent.post("/api/meetings").set(vendorAtFair!.csrf).send({ with: domesticId, slot: "d2s05", mode: "online" }).expect(201)).body;
+    const m3 = (
+      await vendorAtFair!.agent.post("/api/meetings").set(vendorAtFair!.csrf).send({ with: domesticId, slot: "d2s05", mode: "online" }).expect(201)
+    ).body;
     clock.now = fairTime(2, "10:40");
-    const requesterAbsent = (await organiserAtFair!.agent.post(`/api/meetings/${m3.id}/no-show`).set(organiserAtFair!.csrf).send({ absent: vendorId }).expect(200)).body;
+    const requesterAbsent = (
+      await organiserAtFair!.agent.post(`/api/meetings/${m3.id}/no-show`).set(organiserAtFair!.csrf).send({ absent: vendorId }).expect(200)
+    ).body;
     expect(requesterAbsent).toMatchObject({ status: "no_show", absent: [vendorId] });
   });
 
@@ -282,7 +371,9 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     const taken = new Set((await db.models.Meeting.find({ status: "booked", startsAt: start, mode: "onsite" }).lean()).map((m) => m.table!));
     const free = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].filter((n) => !taken.has(n)).slice(0, 2);
     await db.models.Fair.updateOne({ _id: fair._id }, { $set: { onsiteTables: free[1]! } });
-    const results = await Promise.all(agents.map((a, i) => a.agent.post("/api/meetings").set(a.csrf).send({ with: vendors[i]!.id, slot: "d2s10", mode: "onsite" })));
+    const results = await Promise.all(
+      agents.map((a, i) => a.agent.post("/api/meetings").set(a.csrf).send({ with: vendors[i]!.id, slot: "d2s10", mode: "onsite" })),
+    );
     const won = results.filter((r) => r.status === 201);
     expect(won).toHaveLength(2);
     expect(results.filter((r) => r.status === 409)).toHaveLength(6);
@@ -295,15 +386,31 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
   });
 
   test("bad input gets field errors in the reader's language; strangers see nothing", async () => {
-    const bad = await domestic.agent.post("/api/meetings").set({ ...domestic.csrf, "Accept-Language": "en" }).send({ with: "nope", slot: "tomorrow", extra: 1 }).expect(400);
+    const bad = await domestic.agent
+      .post("/api/meetings")
+      .set({ ...domestic.csrf, "Accept-Language": "en" })
+      .send({ with: "nope", slot: "tomorrow", extra: 1 })
+      .expect(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["extra", "slot", "with"]);
-    await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: { $gt: "" } }).expect(400);
+    await domestic.agent
+      .post("/api/meetings")
+      .set(domestic.csrf)
+      .send({ with: { $gt: "" } })
+      .expect(400);
     await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: domesticId }).expect(400);
-    const unknownSlot = await domestic.agent.post("/api/meetings").set({ ...domestic.csrf, "Accept-Language": "ko" }).send({ with: vendorId, slot: "d9s99" }).expect(400);
+    const unknownSlot = await domestic.agent
+      .post("/api/meetings")
+      .set({ ...domestic.csrf, "Accept-Language": "ko" })
+      .send({ with: vendorId, slot: "d9s99" })
+      .expect(400);
     expect(unknownSlot.body.error.fields.slot).toBe("박람회 일정에 없는 시간대입니다.");
     // A table with a remote side is a wrong request (400), not a full room (409).
     const remote = await buildCompany(repos, { kind: "foreign", participation: "remote" });
-    const onsite = await domestic.agent.post("/api/meetings").set({ ...domestic.csrf, "Accept-Language": "en" }).send({ with: remote.id, mode: "onsite" }).expect(400);
+    const onsite = await domestic.agent
+      .post("/api/meetings")
+      .set({ ...domestic.csrf, "Accept-Language": "en" })
+      .send({ with: remote.id, mode: "onsite" })
+      .expect(400);
     expect(onsite.body.error.fields.mode).toBe("One side takes part remotely: this meeting can only be online.");
     const fairId = (await db.models.Fair.findOne().lean())!._id.toHexString();
     expect(await db.models.Reservation.countDocuments({ _id: reservationKeys.pair(fairId, domesticId, vendorId) })).toBe(0);
@@ -353,22 +460,36 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     const [x, y] = [xAgent.company, await buildCompany(repos, { languages: ["vi"] })];
     const stuck = await buildMeeting(xAgent, { with: y.id, slot: "d1s01" });
     // X blocks every slot but the first (08:30 on day 1): 27 slots, held by their starts.
-    const everyOther = fairSlots(demoFairSetup(DEMO_DAYS)).slice(1).map((s) => s.start);
+    const everyOther = fairSlots(demoFairSetup(DEMO_DAYS))
+      .slice(1)
+      .map((s) => s.start);
     expect(everyOther).toHaveLength(27);
     await repos.companies.setBlockedSlots(x.id, everyOther);
 
     const { slug: _slug, ...setup } = demoFairSetup(DEMO_DAYS);
-    const res = await organiser.agent.put("/api/fairs/cnht-hanoi-2026").set(organiser.csrf).send({ ...setup, dailyHours: { start: "09:00", end: "17:00" } }).expect(200);
+    const res = await organiser.agent
+      .put("/api/fairs/cnht-hanoi-2026")
+      .set(organiser.csrf)
+      .send({ ...setup, dailyHours: { start: "09:00", end: "17:00" } })
+      .expect(200);
     expect(res.body.replanned).toEqual({ moved: 1, cancelled: 1 });
     const moved = (await domestic.agent.get(`/api/meetings/${early.id}`).expect(200)).body;
     expect(moved).toMatchObject({ status: "booked", sequence: 1, slot: { start: fairIso(1, "09:00") } });
     // The parties read why: the fair changed (not a side's decision).
-    expect((await xAgent.agent.get(`/api/meetings/${stuck.id}`).expect(200)).body).toMatchObject({ status: "cancelled", sequence: 1, cancelReason: "fair_change" });
+    expect((await xAgent.agent.get(`/api/meetings/${stuck.id}`).expect(200)).body).toMatchObject({
+      status: "cancelled",
+      sequence: 1,
+      cancelReason: "fair_change",
+    });
     expect(await db.models.Reservation.countDocuments({ meetingId: stuck.id })).toBe(0);
     const told = await repos.outbox.listTo(xAgent.owner.email);
     expect(told.map((m) => m.template)).toContain("meeting_cancelled");
-    expect(told.find((m) => m.template === "meeting_cancelled")!.text).toContain("The fair's hours changed and no slot both sides had free was left.");
-    expect((await vendor.agent.get("/api/me/notifications").expect(200)).body.map((n: { kind: string; meetingId: string }) => `${n.kind}:${n.meetingId}`)).toContain(`meeting_rescheduled:${early.id}`);
+    expect(told.find((m) => m.template === "meeting_cancelled")!.text).toContain(
+      "The fair's hours changed and no slot both sides had free was left.",
+    );
+    expect(
+      (await vendor.agent.get("/api/me/notifications").expect(200)).body.map((n: { kind: string; meetingId: string }) => `${n.kind}:${n.meetingId}`),
+    ).toContain(`meeting_rescheduled:${early.id}`);
     // X's blocks keep their times: 09:00, the new first slot, is still blocked, and so is every other slot of the new hours.
     const xSlots = (await xAgent.agent.get(`/api/companies/${x.id}/availability`).expect(200)).body.slots as { id: string; reason?: string }[];
     expect(xSlots).toHaveLength(26); // 09:00 to 17:00 less lunch: 13 slots a day

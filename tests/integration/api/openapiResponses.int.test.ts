@@ -36,7 +36,10 @@ const CALLS: Record<string, { as: Role[]; path: (ids: Ids) => string }> = {
   "/api/me/notifications": { as: ["domestic", "vendor"], path: () => "/api/me/notifications" },
   "/api/scheduler/plans": { as: ["organiser"], path: () => "/api/scheduler/plans" },
   "/api/scheduler/plans/{id}": { as: ["organiser"], path: (i) => `/api/scheduler/plans/${i.plan}` },
-  "/api/scheduler/plans/{id}/meetings/{meeting}/slots": { as: ["organiser"], path: (i) => `/api/scheduler/plans/${i.plan}/meetings/${i.meeting}/slots` },
+  "/api/scheduler/plans/{id}/meetings/{meeting}/slots": {
+    as: ["organiser"],
+    path: (i) => `/api/scheduler/plans/${i.plan}/meetings/${i.meeting}/slots`,
+  },
   "/api/recommendations": { as: ["domestic", "vendor"], path: () => "/api/recommendations?k=20" },
   "/api/matching/companies/{companyId}": { as: ["organiser"], path: (i) => `/api/matching/companies/${i.domestic}?k=20` },
   "/api/matching/overview": { as: ["organiser"], path: () => "/api/matching/overview" },
@@ -56,24 +59,44 @@ describe("the api answers what its OpenAPI document declares", () => {
 
   beforeAll(async () => {
     doc = (await request(t.app).get("/api/openapi.json").expect(200)).body as OpenApiDocument;
-    for (const role of ["organiser", "domestic", "vendor", "interpreter"] as const) sessions.set(role, await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
+    for (const role of ["organiser", "domestic", "vendor", "interpreter"] as const)
+      sessions.set(role, await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
     const domestic = sessions.get("domestic")!;
     ids.slug = (await request(t.app).get("/api/fairs/current").expect(200)).body.slug;
     ids.domestic = domestic.session.user.companyId!;
     ids.vendor = sessions.get("vendor")!.session.user.companyId!;
     ids.listed = (await t.db.models.Company.findOne({ listed: true, kind: "foreign", status: "approved" }).lean())!._id.toHexString();
     // A meeting booked with an interpreter (so its languages are in the answers), a chat message, a plan.
-    await t.db.models.Company.updateOne({ _id: ids.domestic }, { $set: { participation: "onsite", listed: true, languages: ["vi"], blockedSlots: [] } });
-    await t.db.models.Company.updateOne({ _id: ids.vendor }, { $set: { participation: "onsite", listed: true, languages: ["ja"], blockedSlots: [] } });
-    const booked = await domestic.agent.post("/api/meetings").set(domestic.csrf).send({ with: ids.vendor, mode: "onsite", slot: "d1s08" }).expect(201);
+    await t.db.models.Company.updateOne(
+      { _id: ids.domestic },
+      { $set: { participation: "onsite", listed: true, languages: ["vi"], blockedSlots: [] } },
+    );
+    await t.db.models.Company.updateOne(
+      { _id: ids.vendor },
+      { $set: { participation: "onsite", listed: true, languages: ["ja"], blockedSlots: [] } },
+    );
+    const booked = await domestic.agent
+      .post("/api/meetings")
+      .set(domestic.csrf)
+      .send({ with: ids.vendor, mode: "onsite", slot: "d1s08" })
+      .expect(201);
     expect(booked.body.languages).toEqual(["vi", "ja"]);
     ids.meeting = booked.body.id;
-    await sessions.get("vendor")!.agent.post(`/api/booths/${ids.listed}/chat`).set(sessions.get("vendor")!.csrf).send({ text: "Xin chào" }).expect(201);
+    await sessions
+      .get("vendor")!
+      .agent.post(`/api/booths/${ids.listed}/chat`)
+      .set(sessions.get("vendor")!.csrf)
+      .send({ text: "Xin chào" })
+      .expect(201);
     const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
     const organiser = (await t.repos.users.findByEmail("organiser@ketnoi.demo"))!;
     ids.plan = (await runScheduler({ ...ctx, solver: inProcessSolver }, organiser, { timeLimitMs: 200, proposals: [] })).id;
     // A product as firms enter it, so the profile's products are in the answers too.
-    await domestic.agent.patch(`/api/companies/${ids.domestic}`).set(domestic.csrf).send({ products: [{ name: { vi: "Khuôn dập", en: "Stamping dies" } }] }).expect(200);
+    await domestic.agent
+      .patch(`/api/companies/${ids.domestic}`)
+      .set(domestic.csrf)
+      .send({ products: [{ name: { vi: "Khuôn dập", en: "Stamping dies" } }] })
+      .expect(200);
   });
 
   test("every GET that answers JSON is called here", () => {
@@ -99,7 +122,11 @@ describe("the api answers what its OpenAPI document declares", () => {
 
   test("a product needs a name; one stored without, earlier, neither breaks search and edits nor the profile's answer", async () => {
     const domestic = sessions.get("domestic")!;
-    const refused = await domestic.agent.patch(`/api/companies/${ids.domestic}`).set({ ...domestic.csrf, "Accept-Language": "en" }).send({ products: [{ name: {} }] }).expect(400);
+    const refused = await domestic.agent
+      .patch(`/api/companies/${ids.domestic}`)
+      .set({ ...domestic.csrf, "Accept-Language": "en" })
+      .send({ products: [{ name: {} }] })
+      .expect(400);
     expect(refused.body.error.fields).toEqual({ "products.0.name": "Give the name in at least one language." });
     // As the field test left it: the database minimises the empty name away.
     await t.db.models.Company.updateOne({ _id: ids.domestic }, { $set: { products: [{ name: {} }, { name: { en: "Stamping dies" } }] } });

@@ -9,7 +9,9 @@ describe("proposals show only firms that consent to being shown", () => {
     const organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
     const unlisted = new Set((await t.db.models.Company.find({ listed: false }, { _id: 1 }).lean()).map((c) => c._id.toHexString()));
     expect(unlisted.size).toBeGreaterThan(5);
-    const all = (await organiser.agent.get(`/api/matching/companies/${vendor.session.user.companyId}?k=50`).expect(200)).body as { company: { id: string } }[];
+    const all = (await organiser.agent.get(`/api/matching/companies/${vendor.session.user.companyId}?k=50`).expect(200)).body as {
+      company: { id: string };
+    }[];
     expect(all.filter((r) => unlisted.has(r.company.id)).length).toBeGreaterThan(0); // the engine ranks them...
     const mine = (await vendor.agent.get("/api/recommendations?k=50").expect(200)).body as { company: { id: string } }[];
     expect(mine.filter((r) => unlisted.has(r.company.id))).toEqual([]); // ...the vendor is not shown them

@@ -42,7 +42,10 @@ describe("rate limits: by the gateway's address, per account, across api process
     expect(b.partition).toBe(a.partition);
     expect(b.remaining).toBe(a.remaining - 1);
     // And a request that came through the gateway with no forged entry is the same address again.
-    expect(rateLimitOf(await login(app, unknown(), "127.0.0.1").expect(401), "login-address")).toMatchObject({ partition: a.partition, remaining: a.remaining - 2 });
+    expect(rateLimitOf(await login(app, unknown(), "127.0.0.1").expect(401), "login-address")).toMatchObject({
+      partition: a.partition,
+      remaining: a.remaining - 2,
+    });
   });
 
   test("a venue's crowd behind one address is not refused; one account's failures are, at 20 in 15 minutes", async () => {

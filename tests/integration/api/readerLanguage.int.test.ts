@@ -8,7 +8,8 @@ import { fairIso } from "../../support/clock";
 // Hanoi firms by their English names. One fallback order per reader (pickText, companyName).
 describe("content in the reader's language", () => {
   const t = useSeededApp("reader-language");
-  const programme = async (lang: string) => FairSummarySchema.parse((await request(t.app).get("/api/fairs/current").set("Accept-Language", lang).expect(200)).body).programme;
+  const programme = async (lang: string) =>
+    FairSummarySchema.parse((await request(t.app).get("/api/fairs/current").set("Accept-Language", lang).expect(200)).body).programme;
 
   describe("programme rooms", () => {
     test("the demo's rooms are named in all five languages", async () => {
@@ -21,27 +22,68 @@ describe("content in the reader's language", () => {
 
     test("organisers name a room per language, or as one string, kept as the text in their own language", async () => {
       const { agent, csrf } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
-      const body = { kind: "seminar", title: { en: "Rooms in every language" }, startsAt: fairIso(2, "14:00"), endsAt: fairIso(2, "15:00"), capacity: 30 };
-      const named = await agent.post("/api/fair-sessions").set(csrf).send({ ...body, room: { vi: "Phòng B2", ja: "B2室" } }).expect(201);
+      const body = {
+        kind: "seminar",
+        title: { en: "Rooms in every language" },
+        startsAt: fairIso(2, "14:00"),
+        endsAt: fairIso(2, "15:00"),
+        capacity: 30,
+      };
+      const named = await agent
+        .post("/api/fair-sessions")
+        .set(csrf)
+        .send({ ...body, room: { vi: "Phòng B2", ja: "B2室" } })
+        .expect(201);
       expect(named.body.room).toEqual({ vi: "Phòng B2", ja: "B2室" });
-      const plain = await agent.post("/api/fair-sessions").set({ ...csrf, "Accept-Language": "ja" }).send({ ...body, room: "第3会議室" }).expect(201);
+      const plain = await agent
+        .post("/api/fair-sessions")
+        .set({ ...csrf, "Accept-Language": "ja" })
+        .send({ ...body, room: "第3会議室" })
+        .expect(201);
       expect(plain.body.room).toEqual({ ja: "第3会議室" });
-      const renamed = await agent.patch(`/api/fair-sessions/${plain.body.id}`).set({ ...csrf, "Accept-Language": "en" }).send({ room: "Room 3" }).expect(200);
+      const renamed = await agent
+        .patch(`/api/fair-sessions/${plain.body.id}`)
+        .set({ ...csrf, "Accept-Language": "en" })
+        .send({ room: "Room 3" })
+        .expect(200);
       expect(renamed.body.room).toEqual({ en: "Room 3" });
-      const patched = await agent.patch(`/api/fair-sessions/${plain.body.id}`).set(csrf).send({ room: { vi: "Phòng 3", en: "Room 3" } }).expect(200);
+      const patched = await agent
+        .patch(`/api/fair-sessions/${plain.body.id}`)
+        .set(csrf)
+        .send({ room: { vi: "Phòng 3", en: "Room 3" } })
+        .expect(200);
       expect(patched.body.room).toEqual({ vi: "Phòng 3", en: "Room 3" });
 
-      const empty = await agent.post("/api/fair-sessions").set({ ...csrf, "Accept-Language": "en" }).send({ ...body, room: {} }).expect(400);
+      const empty = await agent
+        .post("/api/fair-sessions")
+        .set({ ...csrf, "Accept-Language": "en" })
+        .send({ ...body, room: {} })
+        .expect(400);
       expect(Object.keys(empty.body.error.fields).some((f) => f.startsWith("room"))).toBe(true);
-      await agent.post("/api/fair-sessions").set(csrf).send({ ...body, room: { ja: "x".repeat(81) } }).expect(400);
-      await agent.post("/api/fair-sessions").set(csrf).send({ ...body, room: { fr: "Salle 3" } }).expect(400);
+      await agent
+        .post("/api/fair-sessions")
+        .set(csrf)
+        .send({ ...body, room: { ja: "x".repeat(81) } })
+        .expect(400);
+      await agent
+        .post("/api/fair-sessions")
+        .set(csrf)
+        .send({ ...body, room: { fr: "Salle 3" } })
+        .expect(400);
     });
 
     test("a room stored as one string before rooms were localisable reads as Vietnamese", async () => {
       const fair = await t.db.models.Fair.findOne().lean();
       await t.db.models.FairSession.collection.insertOne({
-        fairId: fair!._id, key: "test:legacy-room", kind: "seminar", title: { vi: "Phiên cũ" },
-        startsAt: new Date(fairIso(2, "16:00")), endsAt: new Date(fairIso(2, "16:30")), room: "Phòng cũ", speakers: [], capacity: 10,
+        fairId: fair!._id,
+        key: "test:legacy-room",
+        kind: "seminar",
+        title: { vi: "Phiên cũ" },
+        startsAt: new Date(fairIso(2, "16:00")),
+        endsAt: new Date(fairIso(2, "16:30")),
+        room: "Phòng cũ",
+        speakers: [],
+        capacity: 10,
       });
       const legacy = (await programme("en")).find((s: FairSessionView) => s.title.vi === "Phiên cũ")!;
       expect(legacy.room).toEqual({ vi: "Phòng cũ" });
@@ -72,7 +114,8 @@ describe("content in the reader's language", () => {
 
     test("a Vietnamese organiser sees a Hanoi firm's Vietnamese legal name; a foreign reader its English name", async () => {
       const { agent } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
-      const as = async (lang: string) => MeetingViewSchema.parse((await agent.get(`/api/meetings/${meetingId}`).set("Accept-Language", lang).expect(200)).body);
+      const as = async (lang: string) =>
+        MeetingViewSchema.parse((await agent.get(`/api/meetings/${meetingId}`).set("Accept-Language", lang).expect(200)).body);
       expect((await as("vi")).requester.name).toBe(hanoi.legalName);
       expect((await as("vi")).recipient.name).toBe(tokyo.englishName);
       expect((await as("en")).requester.name).toBe(hanoi.englishName);
@@ -84,7 +127,10 @@ describe("content in the reader's language", () => {
 
     test("each one told of the meeting reads the other firm's name for their language, in the app, the mail and the calendar", async () => {
       // iCalendar folds long lines and escapes commas.
-      const ics = async (who: string) => (await (await signIn(t.app, who, DEMO_PASSWORD)).agent.get("/api/me/agenda.ics").expect(200)).text.replace(/\r\n[ \t]/g, "").replace(/\\,/g, ",");
+      const ics = async (who: string) =>
+        (await (await signIn(t.app, who, DEMO_PASSWORD)).agent.get("/api/me/agenda.ics").expect(200)).text
+          .replace(/\r\n[ \t]/g, "")
+          .replace(/\\,/g, ",");
       // The vendor's Vietnamese reader: the Hanoi firm by its Vietnamese legal name.
       const vendor = await signIn(t.app, "vendor@ketnoi.demo", DEMO_PASSWORD);
       const notes = (await vendor.agent.get("/api/me/notifications").expect(200)).body as { meetingId?: string; data: { counterpart?: string } }[];
@@ -100,7 +146,8 @@ describe("content in the reader's language", () => {
 
     test("proposals name firms for their reader", async () => {
       const vendor = await signIn(t.app, "vendor@ketnoi.demo", DEMO_PASSWORD);
-      const recs = async (lang: string) => RecommendationViewSchema.array().parse((await vendor.agent.get("/api/recommendations?k=20").set("Accept-Language", lang).expect(200)).body);
+      const recs = async (lang: string) =>
+        RecommendationViewSchema.array().parse((await vendor.agent.get("/api/recommendations?k=20").set("Accept-Language", lang).expect(200)).body);
       const [vi, ja] = [await recs("vi"), await recs("ja")];
       const firm = vi.find((r) => r.company.kind === "domestic")!;
       const stored = (await t.db.models.Company.findById(firm.company.id).lean())!;

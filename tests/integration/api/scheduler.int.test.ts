@@ -22,15 +22,25 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
 
   beforeAll(async () => {
     const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
-    const firms = await t.db.models.Company.find({ kind: "domestic", status: { $ne: "pending" } }).limit(10).lean();
-    const vendors = await t.db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } }).limit(4).lean();
+    const firms = await t.db.models.Company.find({ kind: "domestic", status: { $ne: "pending" } })
+      .limit(10)
+      .lean();
+    const vendors = await t.db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } })
+      .limit(4)
+      .lean();
     await t.db.models.Company.updateMany({ _id: { $in: [...firms, ...vendors].map((c) => c._id) } }, { $set: { listed: true } });
     for (const [i, firm] of firms.entries()) {
       const user = await buildUser(t.repos, { companyId: firm._id.toHexString() });
       planners.push(user);
       // Every firm asks two or three vendors: the popular first vendor is asked by all ten.
       for (const v of vendors.slice(0, 2 + (i % 2))) {
-        const { meeting: m } = await requestMeeting(ctx, user, { with: v._id.toHexString(), message: "", mode: "either", ...(i === 0 && v === vendors[0] ? { slot: "d1s04" } : {}), ...(i < 4 && v === vendors[1] ? { dayPart: "afternoon" as const } : {}) });
+        const { meeting: m } = await requestMeeting(ctx, user, {
+          with: v._id.toHexString(),
+          message: "",
+          mode: "either",
+          ...(i === 0 && v === vendors[0] ? { slot: "d1s04" } : {}),
+          ...(i < 4 && v === vendors[1] ? { dayPart: "afternoon" as const } : {}),
+        });
         if (i < 4 && v === vendors[1]) afternoonOnly.push(m.id);
         if (m.status === "booked") booked = { id: m.id, start: m.startsAt!.toISOString() };
         else requests.push(m.id);
@@ -66,11 +76,26 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
 
   test("adjusting by hand: a move that breaks a rule is refused and changes nothing; a valid one is kept; publishing books them once", async () => {
     const { agent, csrf } = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
-    const plan = (await agent.post("/api/scheduler/plans").set({ ...csrf, "Accept-Language": "en" }).send({ timeLimitSeconds: 0.5 }).expect(201)).body as SchedulePlanView;
+    const plan = (
+      await agent
+        .post("/api/scheduler/plans")
+        .set({ ...csrf, "Accept-Language": "en" })
+        .send({ timeLimitSeconds: 0.5 })
+        .expect(201)
+    ).body as SchedulePlanView;
     // A request and another meeting of one of its companies, in a slot the request is refused for that (the slot list says so first).
     const pairs = plan.assignments
       .filter((a) => a.kind === "request")
-      .flatMap((request) => plan.assignments.filter((a) => a.meeting !== request.meeting && a.slot.id !== request.slot.id && [a.a.id, a.b.id].some((id) => id === request.a.id || id === request.b.id)).map((clash) => ({ request, clash })));
+      .flatMap((request) =>
+        plan.assignments
+          .filter(
+            (a) =>
+              a.meeting !== request.meeting &&
+              a.slot.id !== request.slot.id &&
+              [a.a.id, a.b.id].some((id) => id === request.a.id || id === request.b.id),
+          )
+          .map((clash) => ({ request, clash })),
+      );
     let chosen: (typeof pairs)[number] | undefined;
     for (const pair of pairs) {
       const options = (await agent.get(`/api/scheduler/plans/${plan.id}/meetings/${pair.request.meeting}/slots`).expect(200)).body as PlanSlotOptions;
@@ -80,21 +105,34 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
       }
     }
     const { request, clash } = chosen!;
-    const refused = await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set({ ...csrf, "Accept-Language": "en" }).send({ slot: clash.slot.id }).expect(409);
+    const refused = await agent
+      .put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`)
+      .set({ ...csrf, "Accept-Language": "en" })
+      .send({ slot: clash.slot.id })
+      .expect(409);
     // The refusal names the firm that is busy then and whom it meets.
     const shared = [request.a, request.b].find((c) => c.id === clash.a.id || c.id === clash.b.id)!;
     const partner = clash.a.id === shared.id ? clash.b : clash.a;
     expect(refused.body.error.fields.slot).toBe(`${shared.name} already meets ${partner.name} in this slot.`);
-    expect((await agent.get(`/api/scheduler/plans/${plan.id}`).expect(200)).body.assignments.find((a: { meeting: string }) => a.meeting === request.meeting).slot.id).toBe(request.slot.id);
+    expect(
+      (await agent.get(`/api/scheduler/plans/${plan.id}`).expect(200)).body.assignments.find(
+        (a: { meeting: string }) => a.meeting === request.meeting,
+      ).slot.id,
+    ).toBe(request.slot.id);
 
-    const out = (await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: null }).expect(200)).body as SchedulePlanView;
+    const out = (await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: null }).expect(200))
+      .body as SchedulePlanView;
     expect(out.unscheduled.map((u) => u.meeting)).toContain(request.meeting);
     expect(out.value).toBeCloseTo(plan.value - request.value, 6);
-    const back = (await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: request.slot.id }).expect(200)).body as AdjustPlanResult;
+    const back = (
+      await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: request.slot.id }).expect(200)
+    ).body as AdjustPlanResult;
     expect(back.change).toBe("moved");
     expect(back.assignments.find((a) => a.meeting === request.meeting)!.slot.id).toBe(request.slot.id);
     // Into the slot it has: nothing changes, and the answer says so.
-    const same = (await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: request.slot.id }).expect(200)).body as AdjustPlanResult;
+    const same = (
+      await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: request.slot.id }).expect(200)
+    ).body as AdjustPlanResult;
     expect(same.change).toBe("unchanged");
     expect(same.assignments).toEqual(back.assignments);
 
@@ -109,7 +147,11 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
       expect(m.status).toBe("booked");
       expect(m.startsAt!.toISOString()).toBe(a.slot.start);
     }
-    const again = await agent.post(`/api/scheduler/plans/${plan.id}/publish`).set({ ...csrf, "Accept-Language": "en" }).send({}).expect(409);
+    const again = await agent
+      .post(`/api/scheduler/plans/${plan.id}/publish`)
+      .set({ ...csrf, "Accept-Language": "en" })
+      .send({})
+      .expect(409);
     expect(again.body.error.fields.plan).toBe("This plan has already been published.");
     await agent.put(`/api/scheduler/plans/${plan.id}/meetings/${request.meeting}`).set(csrf).send({ slot: null }).expect(409);
     expect(await t.db.models.Notification.countDocuments({ userId: planners[1]!.id, kind: "schedule_published" })).toBe(1);
@@ -122,13 +164,20 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
   let organiser: Awaited<ReturnType<typeof signIn>>;
   let plan: SchedulePlanView;
   const en = () => ({ ...organiser.csrf, "Accept-Language": "en" });
-  const slotsOf = async (meeting: string) => (await organiser.agent.get(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting)}/slots`).set(en()).expect(200)).body as PlanSlotOptions;
+  const slotsOf = async (meeting: string) =>
+    (
+      await organiser.agent
+        .get(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting)}/slots`)
+        .set(en())
+        .expect(200)
+    ).body as PlanSlotOptions;
 
   beforeAll(async () => {
     await seedDemoMeetings(t.repos, () => FIXED_NOW);
     organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
     // Two proposals per company: a plan of a few hundred meetings, as in the field test.
-    plan = (await organiser.agent.post("/api/scheduler/plans").set(organiser.csrf).send({ timeLimitSeconds: 1, proposalsPerCompany: 2 }).expect(201)).body as SchedulePlanView;
+    plan = (await organiser.agent.post("/api/scheduler/plans").set(organiser.csrf).send({ timeLimitSeconds: 1, proposalsPerCompany: 2 }).expect(201))
+      .body as SchedulePlanView;
   }, 120_000);
 
   test("no interpreter works more than three meetings in a row (the default); the plan says how often that made one pause and how far they walk", async () => {
@@ -138,7 +187,12 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     expect(stored.instance.timeZone).toBe("Asia/Ho_Chi_Minh");
     const check = checkSolution(stored.instance, stored.solution);
     expect(check.violations).toEqual([]);
-    expect(plan.interpreters).toEqual({ maxRun: 3, longestRun: check.interpreters.longestRun, runsAtCap: check.interpreters.runsAtCap, averageTableDistance: check.interpreters.averageTableDistance });
+    expect(plan.interpreters).toEqual({
+      maxRun: 3,
+      longestRun: check.interpreters.longestRun,
+      runsAtCap: check.interpreters.runsAtCap,
+      averageTableDistance: check.interpreters.averageTableDistance,
+    });
     expect(plan.interpreters!.longestRun).toBeLessThanOrEqual(3);
     expect(plan.interpreters!.runsAtCap).toBeGreaterThan(0);
     expect(plan.interpreters!.averageTableDistance).not.toBeNull();
@@ -166,7 +220,13 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     expect(options.current).toBe(meeting.slot.id);
     expect(options.slots.find((s) => s.id === meeting.slot.id)!.reasons).toEqual([{ code: "current" }]);
     const target = options.slots.find((s) => s.feasible)!;
-    const moved = (await organiser.agent.put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`).set(en()).send({ slot: target.id }).expect(200)).body as AdjustPlanResult;
+    const moved = (
+      await organiser.agent
+        .put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`)
+        .set(en())
+        .send({ slot: target.id })
+        .expect(200)
+    ).body as AdjustPlanResult;
     expect(moved.change).toBe("moved");
     expect(moved.assignments.find((a) => a.meeting === meeting.meeting)).toMatchObject({ slot: { id: target.id }, mode: target.mode });
     const stored = (await t.db.models.SchedulePlan.findById(plan.id).lean())!;
@@ -176,13 +236,27 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     const after = await slotsOf(meeting.meeting);
     const busy = after.slots.find((s) => s.reasons[0]?.code === "partyBusy")!;
     const reason = busy.reasons[0]!;
-    const refused = await organiser.agent.put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`).set(en()).send({ slot: busy.id }).expect(409);
+    const refused = await organiser.agent
+      .put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`)
+      .set(en())
+      .send({ slot: busy.id })
+      .expect(409);
     expect(refused.body.error.fields.slot).toBe(`${reason.party!.name} already meets ${reason.with!.name} in this slot.`);
-    const vi = await organiser.agent.put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`).set({ ...organiser.csrf, "Accept-Language": "vi" }).send({ slot: busy.id }).expect(409);
+    const vi = await organiser.agent
+      .put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`)
+      .set({ ...organiser.csrf, "Accept-Language": "vi" })
+      .send({ slot: busy.id })
+      .expect(409);
     expect(vi.body.error.fields.slot).toContain("đã có lịch gặp");
 
     // Its own slot: unchanged, nothing written.
-    const same = (await organiser.agent.put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`).set(en()).send({ slot: target.id }).expect(200)).body as AdjustPlanResult;
+    const same = (
+      await organiser.agent
+        .put(`/api/scheduler/plans/${plan.id}/meetings/${encodeURIComponent(meeting.meeting)}`)
+        .set(en())
+        .send({ slot: target.id })
+        .expect(200)
+    ).body as AdjustPlanResult;
     expect(same.change).toBe("unchanged");
     expect(same.assignments).toEqual(moved.assignments);
 
@@ -193,7 +267,11 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     expect(elsewhere.length).toBeGreaterThan(0);
     expect(elsewhere.every((s) => !s.feasible && s.reasons[0]!.code === "booked")).toBe(true);
     const other = bookedSlots.slots.find((s) => s.id !== booked.slot.id)!;
-    const stays = await organiser.agent.put(`/api/scheduler/plans/${plan.id}/meetings/${booked.meeting}`).set(en()).send({ slot: other.id }).expect(409);
+    const stays = await organiser.agent
+      .put(`/api/scheduler/plans/${plan.id}/meetings/${booked.meeting}`)
+      .set(en())
+      .send({ slot: other.id })
+      .expect(409);
     expect(stays.body.error.fields.slot).toBe("This meeting is already booked: move it on its meeting page.");
   });
 
@@ -211,10 +289,24 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
 
   test("the plans list: newest first with their figures; published once however often it is asked, with progress as it goes", async () => {
     // (At most one meeting per company: a plan of some dozens to publish, enough to see it go.)
-    const second = (await organiser.agent.post("/api/scheduler/plans").set(organiser.csrf).send({ timeLimitSeconds: 0.5, proposalsPerCompany: 1, maxMeetingsPerCompany: 1 }).expect(201)).body as SchedulePlanView;
+    const second = (
+      await organiser.agent
+        .post("/api/scheduler/plans")
+        .set(organiser.csrf)
+        .send({ timeLimitSeconds: 0.5, proposalsPerCompany: 1, maxMeetingsPerCompany: 1 })
+        .expect(201)
+    ).body as SchedulePlanView;
     const list = (await organiser.agent.get("/api/scheduler/plans").expect(200)).body as SchedulePlanSummary[];
     expect(list.map((p) => p.id).slice(0, 2)).toEqual([second.id, plan.id]);
-    expect(list[0]).toMatchObject({ status: "draft", value: second.value, upperBound: second.upperBound, breaks: second.breaks, scheduled: second.assignments.length, unscheduled: second.unscheduled.length, interpreters: second.interpreters });
+    expect(list[0]).toMatchObject({
+      status: "draft",
+      value: second.value,
+      upperBound: second.upperBound,
+      breaks: second.breaks,
+      scheduled: second.assignments.length,
+      unscheduled: second.unscheduled.length,
+      interpreters: second.interpreters,
+    });
 
     // Two publishes at once (a double click, a second tab): one books, the other is refused and books nothing.
     const seen: number[] = [];
@@ -236,7 +328,7 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     expect((a.status === 409 ? a : b).body.error.fields.plan).toBe("This plan is being published; wait until it is done.");
     const afterwards = await post().expect(409);
     expect(afterwards.body.error.fields.plan).toBe("This plan has already been published.");
-    const done = ((a.status === 200 ? a : b).body as SchedulePlanView);
+    const done = (a.status === 200 ? a : b).body as SchedulePlanView;
     const planned = second.assignments.filter((x) => x.kind !== "booked").length;
     // Nothing changed since the plan was made: every planned meeting is booked.
     expect(done.publishResult).toEqual({ booked: planned, conflicts: [] });
@@ -246,11 +338,15 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     const failed = new Set(done.publishResult!.conflicts.map((c) => c.meeting));
     const interpreted = second.assignments.filter((x) => x.kind === "proposal" && x.interpreter && x.mode === "onsite" && !failed.has(x.meeting));
     expect(interpreted.length).toBeGreaterThan(0);
-    for (const x of interpreted) expect((await t.db.models.Meeting.findOne({ requesterId: x.a.id, recipientId: x.b.id, source: "scheduler" }).lean())!.table).toBe(x.table);
+    for (const x of interpreted)
+      expect((await t.db.models.Meeting.findOne({ requesterId: x.a.id, recipientId: x.b.id, source: "scheduler" }).lean())!.table).toBe(x.table);
     // The page saw it going: some meetings booked, fewer than all.
     expect(seen.some((n) => n > 0 && n < planned)).toBe(true);
     const listed = ((await organiser.agent.get("/api/scheduler/plans").expect(200)).body as SchedulePlanSummary[]).find((p) => p.id === second.id)!;
-    expect(listed).toMatchObject({ status: "published", publishResult: { booked: done.publishResult!.booked, conflicts: done.publishResult!.conflicts.length } });
+    expect(listed).toMatchObject({
+      status: "published",
+      publishResult: { booked: done.publishResult!.booked, conflicts: done.publishResult!.conflicts.length },
+    });
     expect(listed.publishedAt).toBeDefined();
   }, 180_000);
 });

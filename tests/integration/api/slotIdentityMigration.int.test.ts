@@ -17,14 +17,26 @@ describe("bringing stored slot ids and room numbers over to starts", () => {
   test("blocked slot ids become starts, an online meeting gets its room number, and a second run changes nothing", async () => {
     const firm = await buildFirm({ app: t.app, repos: t.repos }, { company: { languages: ["vi", "en"] } });
     const other = await buildFirm({ app: t.app, repos: t.repos }, { company: { languages: ["vi", "en"] } });
-    const online = (await firm.agent.post("/api/meetings").set(firm.csrf).send({ with: other.company.id, slot: fairIso(1, "14:00"), mode: "online" }).expect(201)).body;
+    const online = (
+      await firm.agent
+        .post("/api/meetings")
+        .set(firm.csrf)
+        .send({ with: other.company.id, slot: fairIso(1, "14:00"), mode: "online" })
+        .expect(201)
+    ).body;
     // As an older api stored them (written past Mongoose, which would refuse the old form now).
-    await t.db.models.Company.collection.updateOne({ _id: new Types.ObjectId(firm.company.id) }, { $set: { blockedSlots: ["d1s02", "d2s14", "d9s99"] } });
+    await t.db.models.Company.collection.updateOne(
+      { _id: new Types.ObjectId(firm.company.id) },
+      { $set: { blockedSlots: ["d1s02", "d2s14", "d9s99"] } },
+    );
     await t.db.models.Meeting.collection.updateOne({ _id: new Types.ObjectId(online.id) }, { $unset: { roomNumber: 1 } });
     const roomKey = (await t.db.models.Meeting.findById(online.id).lean())!.reservationKeys.find((k) => k.startsWith("r:"))!;
 
     // Before the migration the old form is skipped, not a failure.
-    const beforeView = (await firm.agent.get(`/api/companies/${firm.company.id}/availability`).expect(200)).body.slots as { id: string; reason?: string }[];
+    const beforeView = (await firm.agent.get(`/api/companies/${firm.company.id}/availability`).expect(200)).body.slots as {
+      id: string;
+      reason?: string;
+    }[];
     expect(beforeView.filter((s) => s.reason === "blocked")).toEqual([]);
 
     const first = await migrateSlotIdentity(t.repos);

@@ -32,7 +32,9 @@ test("planted buyers are proposed only firms meeting their mandatory terms (near
     for (const rec of rankings.get(buyer.id)!) {
       const firm = byId.get(rec.id)!;
       expect(firm.certifications.some((c) => c.code === r.certifications[0] && (!c.validUntil || c.validUntil >= lastDay))).toBe(true);
-      expect(Math.min(...firm.processes.filter((p) => r.processes.includes(p.code)).map((p) => p.monthlyCapacity ?? 0))).toBeGreaterThanOrEqual(r.minMonthlyCapacity!);
+      expect(Math.min(...firm.processes.filter((p) => r.processes.includes(p.code)).map((p) => p.monthlyCapacity ?? 0))).toBeGreaterThanOrEqual(
+        r.minMonthlyCapacity!,
+      );
     }
   }
 });

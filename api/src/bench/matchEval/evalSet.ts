@@ -45,7 +45,8 @@ export function generateEvalSet(options: EvalOptions = {}): EvalSet {
       return write;
     },
   };
-  const domesticLocale = (): Locale => options.textLocale ?? (words.chance(0.7) ? "vi" : words.chance(0.6) ? "en" : words.pick(["ja", "ko", "zh-Hant"] as const));
+  const domesticLocale = (): Locale =>
+    options.textLocale ?? (words.chance(0.7) ? "vi" : words.chance(0.6) ? "en" : words.pick(["ja", "ko", "zh-Hant"] as const));
 
   const domestic = generateDirectory(domesticCount + 60, FAIR.days as [string, string], seed)
     .filter((c) => c.kind === "domestic")
@@ -80,7 +81,13 @@ export function generateEvalSet(options: EvalOptions = {}): EvalSet {
   const take = (n: number) => pool.splice(0, n);
   const relevant = new Map<string, Set<string>>();
   const relate = (a: MatchParticipant[], b: MatchParticipant[]) => {
-    for (const x of a) for (const y of b) for (const [p, q] of [[x, y], [y, x]] as const) relevant.set(p.id, (relevant.get(p.id) ?? new Set()).add(q.id));
+    for (const x of a)
+      for (const y of b)
+        for (const [p, q] of [
+          [x, y],
+          [y, x],
+        ] as const)
+          relevant.set(p.id, (relevant.get(p.id) ?? new Set()).add(q.id));
   };
 
   const planted: MatchParticipant[] = [];

@@ -53,7 +53,12 @@ export function baseVendor(random: Random, id: string, locale: (o: Origin) => Lo
   const origin = pickOrigin(random);
   const family = random.pick(OFFER_FAMILIES);
   const writes = locale(origin);
-  return { ...foreignBase(random, id, origin), sectors: [family.sector], offers: family.codes.map((code) => ({ code, text: textAbout("offer", code, writes) })), requirements: [] };
+  return {
+    ...foreignBase(random, id, origin),
+    sectors: [family.sector],
+    offers: family.codes.map((code) => ({ code, text: textAbout("offer", code, writes) })),
+    requirements: [],
+  };
 }
 
 /** An FDI buyer sourcing parts in Hanoi; a third of them state their requirements as preferences only. */

@@ -20,7 +20,9 @@ export function precisionCeilingAt(k: number, rankings: Rankings, relevant: Read
 export function ndcgAt(k: number, rankings: Rankings, relevant: ReadonlyMap<string, ReadonlySet<string>>): number {
   const gain = (hits: boolean[]) => hits.reduce((sum, hit, i) => sum + (hit ? 1 / Math.log2(i + 2) : 0), 0);
   return mean(
-    labelled(rankings, relevant).map(({ ranked, rel }) => gain(ranked.slice(0, k).map((id) => rel.has(id))) / gain(Array.from({ length: Math.min(k, rel.size) }, () => true))),
+    labelled(rankings, relevant).map(
+      ({ ranked, rel }) => gain(ranked.slice(0, k).map((id) => rel.has(id))) / gain(Array.from({ length: Math.min(k, rel.size) }, () => true)),
+    ),
   );
 }
 

@@ -50,7 +50,13 @@ export function freeTechnologyPairs(domestic: readonly MatchParticipant[]): [str
 
 const withEnglish = (languages: readonly string[]) => (languages.includes("en") ? [...languages] : [...languages, "en"]);
 
-export function vendorCluster(random: Random, [x, y]: [string, string], firms: MatchParticipant[], nextId: () => string, writers: Writers): MatchParticipant[] {
+export function vendorCluster(
+  random: Random,
+  [x, y]: [string, string],
+  firms: MatchParticipant[],
+  nextId: () => string,
+  writers: Writers,
+): MatchParticipant[] {
   for (const firm of firms) {
     const write = writers.of(firm.id);
     firm.needs = [
@@ -64,7 +70,13 @@ export function vendorCluster(random: Random, [x, y]: [string, string], firms: M
     const origin = pickOrigin(random);
     const base = foreignBase(random, nextId(), origin);
     const write = writers.foreign(origin, base.id);
-    return { ...base, languages: withEnglish(base.languages), sectors: [firms[0]!.sectors[0]!], offers: [x, y].map((code) => ({ code, text: textAbout("offer", code, write) })), requirements: [] };
+    return {
+      ...base,
+      languages: withEnglish(base.languages),
+      sectors: [firms[0]!.sectors[0]!],
+      offers: [x, y].map((code) => ({ code, text: textAbout("offer", code, write) })),
+      requirements: [],
+    };
   });
 }
 
@@ -77,7 +89,13 @@ export function nearMissVendors([x, y]: [string, string], vendors: MatchParticip
   }
   if (foreign) {
     foreign.offers = [{ code: y, text: textAbout("offer", y, writers.of(foreign.id)) }];
-    Object.assign(foreign, { country: "DE", timeZone: "Europe/Berlin", participation: "remote" as const, languages: ["de"], booth: { highlights: [], staffLanguages: [] } });
+    Object.assign(foreign, {
+      country: "DE",
+      timeZone: "Europe/Berlin",
+      participation: "remote" as const,
+      languages: ["de"],
+      booth: { highlights: [], staffLanguages: [] },
+    });
   }
 }
 
@@ -97,18 +115,34 @@ export function sourcingFor(random: Random, cluster: number, taken: Set<string>)
     const key = `${certification}|${pairKey(p1, p2)}`;
     if (taken.has(key)) continue;
     taken.add(key);
-    return { certification, processes: [p1, p2], material: random.pick(MATERIALS), minMonthlyCapacity: random.pick([20_000, 50_000]), sector: random.pick(SECTORS) };
+    return {
+      certification,
+      processes: [p1, p2],
+      material: random.pick(MATERIALS),
+      minMonthlyCapacity: random.pick([20_000, 50_000]),
+      sector: random.pick(SECTORS),
+    };
   }
 }
 
 function supply(firm: MatchParticipant, s: Sourcing, opts: { capacity: number; validUntil: Date; processes?: readonly string[] }) {
   const codes = opts.processes ?? s.processes;
-  firm.processes = [...firm.processes.filter((p) => !codes.includes(p.code)), ...codes.map((code) => ({ code, materials: [s.material], monthlyCapacity: opts.capacity }))];
+  firm.processes = [
+    ...firm.processes.filter((p) => !codes.includes(p.code)),
+    ...codes.map((code) => ({ code, materials: [s.material], monthlyCapacity: opts.capacity })),
+  ];
   firm.certifications = [...firm.certifications.filter((c) => c.code !== s.certification), { code: s.certification, validUntil: opts.validUntil }];
   firm.languages = withEnglish(firm.languages);
 }
 
-export function buyerCluster(random: Random, s: Sourcing, suppliers: MatchParticipant[], fairEnd: Date, nextId: () => string, writers: Writers): MatchParticipant[] {
+export function buyerCluster(
+  random: Random,
+  s: Sourcing,
+  suppliers: MatchParticipant[],
+  fairEnd: Date,
+  nextId: () => string,
+  writers: Writers,
+): MatchParticipant[] {
   const inAYear = new Date(fairEnd.getTime() + 365 * 86_400_000);
   for (const firm of suppliers) {
     supply(firm, s, { capacity: s.minMonthlyCapacity * random.pick([2, 5]), validUntil: inAYear });
@@ -117,8 +151,20 @@ export function buyerCluster(random: Random, s: Sourcing, suppliers: MatchPartic
   return Array.from({ length: CLUSTER }, () => {
     const origin = pickOrigin(random);
     const base = foreignBase(random, nextId(), origin);
-    const requirement = { processes: s.processes, materials: [s.material], certifications: [s.certification], minMonthlyCapacity: s.minMonthlyCapacity, mandatory: true };
-    return { ...base, languages: withEnglish(base.languages), sectors: [s.sector], offers: [], requirements: [{ ...requirement, text: textAbout("requirement", s.processes[0], writers.foreign(origin, base.id)) }] };
+    const requirement = {
+      processes: s.processes,
+      materials: [s.material],
+      certifications: [s.certification],
+      minMonthlyCapacity: s.minMonthlyCapacity,
+      mandatory: true,
+    };
+    return {
+      ...base,
+      languages: withEnglish(base.languages),
+      sectors: [s.sector],
+      offers: [],
+      requirements: [{ ...requirement, text: textAbout("requirement", s.processes[0], writers.foreign(origin, base.id)) }],
+    };
   });
 }
 

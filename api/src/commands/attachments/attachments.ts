@@ -9,7 +9,14 @@ import type { CompanyContext } from "../companies/context";
 export const MAX_UPLOAD_BYTES = ATTACHMENT_RULES.catalogue.maxBytes;
 
 /** Stores a logo or catalogue for a company after checking what the bytes really are and their size. */
-export async function addAttachment({ repos }: CompanyContext, user: UserRecord, companyId: string, kind: AttachmentKind, name: string, data: Buffer) {
+export async function addAttachment(
+  { repos }: CompanyContext,
+  user: UserRecord,
+  companyId: string,
+  kind: AttachmentKind,
+  name: string,
+  data: Buffer,
+) {
   const company = await repos.companies.findById(companyId);
   if (!company || !companyPolicy.canSeeCard(user, company)) throw notFound();
   if (!companyPolicy.canEdit(user, company)) throw new AppError("forbidden");

@@ -14,7 +14,13 @@ export async function resendVerificationEmail(ctx: AccountContext, user: UserRec
   const token = randomToken();
   await repos.oneTimeTokens.deleteForUser(user.id, "email_verification");
   await repos.oneTimeTokens.create(hashToken(token), "email_verification", user.id, new Date(now.getTime() + VERIFY_TTL_MS));
-  await enqueueMail(repos.outbox, { to: user.email, template: "verify_email", locale: user.locale, link: `${publicOrigin}/verify-email?token=${token}`, publicOrigin });
+  await enqueueMail(repos.outbox, {
+    to: user.email,
+    template: "verify_email",
+    locale: user.locale,
+    link: `${publicOrigin}/verify-email?token=${token}`,
+    publicOrigin,
+  });
 }
 
 /** Queues a reset link when the email belongs to a user; says nothing either way (no enumeration). */
@@ -26,5 +32,11 @@ export async function requestPasswordReset(ctx: AccountContext, email: string) {
   const token = randomToken();
   await repos.oneTimeTokens.deleteForUser(user.id, "password_reset");
   await repos.oneTimeTokens.create(hashToken(token), "password_reset", user.id, new Date(now.getTime() + RESET_TTL_MS));
-  await enqueueMail(repos.outbox, { to: user.email, template: "password_reset", locale: user.locale, link: `${publicOrigin}/reset-password?token=${token}`, publicOrigin });
+  await enqueueMail(repos.outbox, {
+    to: user.email,
+    template: "password_reset",
+    locale: user.locale,
+    link: `${publicOrigin}/reset-password?token=${token}`,
+    publicOrigin,
+  });
 }

@@ -13,7 +13,9 @@ const CONFIRM_TTL_MS = 48 * 3600 * 1000;
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
 function registrationKey(company: RegisterBody["company"]) {
-  return company.taxCode ? `VN:${company.taxCode.replace(/\D/g, "").slice(0, 10)}` : `${company.country}:${normalizeSearchText(company.legalName).replace(/ /g, "-")}`;
+  return company.taxCode
+    ? `VN:${company.taxCode.replace(/\D/g, "").slice(0, 10)}`
+    : `${company.country}:${normalizeSearchText(company.legalName).replace(/ /g, "-")}`;
 }
 
 /**
@@ -29,18 +31,31 @@ export async function requestRegistration(ctx: AccountContext, body: RegisterBod
   const now = ctx.now();
   const fair = await repos.fairs.findCurrent(now);
   if (!fair) throw new AppError("not_found");
-  if (await repos.companies.findByRegistrationKey(registrationKey(body.company))) throw new AppError("conflict", { "company.taxCode": "companyRegistered" });
+  if (await repos.companies.findByRegistrationKey(registrationKey(body.company)))
+    throw new AppError("conflict", { "company.taxCode": "companyRegistered" });
   const { password, ...registration } = body;
   const passwordHash = await hashPassword(password);
   const existing = await repos.users.findByEmail(body.email);
   if (existing) {
-    await enqueueMail(repos.outbox, { to: existing.email, template: "registration_attempt", locale: existing.locale, link: `${publicOrigin}/signin`, publicOrigin });
+    await enqueueMail(repos.outbox, {
+      to: existing.email,
+      template: "registration_attempt",
+      locale: existing.locale,
+      link: `${publicOrigin}/signin`,
+      publicOrigin,
+    });
     return;
   }
   await repos.pendingRegistrations.deleteExpired(now);
   const token = randomToken();
   await repos.pendingRegistrations.create(hashToken(token), { registration, passwordHash, expiresAt: new Date(now.getTime() + CONFIRM_TTL_MS) });
-  await enqueueMail(repos.outbox, { to: body.email, template: "confirm_registration", locale: body.locale, link: `${publicOrigin}/signup/confirm?token=${token}`, publicOrigin });
+  await enqueueMail(repos.outbox, {
+    to: body.email,
+    template: "confirm_registration",
+    locale: body.locale,
+    link: `${publicOrigin}/signup/confirm?token=${token}`,
+    publicOrigin,
+  });
 }
 
 /**

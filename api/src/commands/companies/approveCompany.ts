@@ -12,5 +12,12 @@ export async function approveCompany(ctx: CompanyContext, id: string) {
   if (!company) throw notFound();
   if (!(await repos.companies.approve(id))) return;
   await ctx.directory.companyChanged(id);
-  for (const member of await repos.users.listByCompany(id)) await enqueueMail(repos.outbox, { to: member.email, template: "company_approved", locale: member.locale, link: `${publicOrigin}/recommendations`, publicOrigin });
+  for (const member of await repos.users.listByCompany(id))
+    await enqueueMail(repos.outbox, {
+      to: member.email,
+      template: "company_approved",
+      locale: member.locale,
+      link: `${publicOrigin}/recommendations`,
+      publicOrigin,
+    });
 }

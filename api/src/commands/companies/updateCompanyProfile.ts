@@ -23,7 +23,8 @@ export async function updateCompanyProfile(ctx: CompanyContext, user: UserRecord
   if (!company || !companyPolicy.canSeeCard(user, company)) throw notFound();
   if (!companyPolicy.canEdit(user, company)) throw new AppError("forbidden");
   const bad = findBadTaxonomyCodes(changes, await repos.taxonomy.list());
-  if (changes.listed !== undefined && !companyPolicy.canSetListed(user, changes.listed, await ownerConsentsToSharing(repos, companyId))) bad.listed = "listedByConsent";
+  if (changes.listed !== undefined && !companyPolicy.canSetListed(user, changes.listed, await ownerConsentsToSharing(repos, companyId)))
+    bad.listed = "listedByConsent";
   if (Object.keys(bad).length) throw validationFailed(bad);
   const merged = { ...company, ...changes };
   const updated = await repos.companies.update(companyId, { ...changes, searchKey: companySearchKey(merged) });

@@ -27,21 +27,47 @@ export async function inviteUser(ctx: AccountContext, inviter: UserRecord, reque
     const company = await repos.companies.findById(request.companyId);
     if (!company) throw notFound();
     if ((company.kind === "domestic") !== (request.role === "domestic")) throw new AppError("validation_failed", { role: "roleDoesNotFitCompany" });
-    invitation = { email: request.email, role: request.role, companyId: company.id, companyRole: "owner", invitedBy: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) };
+    invitation = {
+      email: request.email,
+      role: request.role,
+      companyId: company.id,
+      companyRole: "owner",
+      invitedBy: inviter.id,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    };
   } else {
     const company = inviter.companyId ? await repos.companies.findById(inviter.companyId) : null;
     const refusal = invitationPolicy.colleagueRefusal(inviter, company);
     if (refusal) throw new AppError("forbidden", Object.keys(refusal).length ? refusal : undefined);
-    invitation = { email: request.email, role: inviter.role as "domestic" | "vendor", companyId: company!.id, companyRole: "member", invitedBy: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) };
+    invitation = {
+      email: request.email,
+      role: inviter.role as "domestic" | "vendor",
+      companyId: company!.id,
+      companyRole: "member",
+      invitedBy: inviter.id,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    };
   }
   const existing = await repos.users.findByEmail(request.email);
   if (existing) {
-    await enqueueMail(repos.outbox, { to: existing.email, template: "invitation_existing_account", locale: existing.locale, link: `${publicOrigin}/signin`, publicOrigin });
+    await enqueueMail(repos.outbox, {
+      to: existing.email,
+      template: "invitation_existing_account",
+      locale: existing.locale,
+      link: `${publicOrigin}/signin`,
+      publicOrigin,
+    });
     return;
   }
   const token = randomToken();
   await repos.invitations.create(hashToken(token), invitation);
-  await enqueueMail(repos.outbox, { to: request.email, template: "invitation", locale: request.locale, link: `${publicOrigin}/accept-invitation?token=${token}`, publicOrigin });
+  await enqueueMail(repos.outbox, {
+    to: request.email,
+    template: "invitation",
+    locale: request.locale,
+    link: `${publicOrigin}/accept-invitation?token=${token}`,
+    publicOrigin,
+  });
 }
 
 /**
@@ -68,7 +94,9 @@ async function createInvitedAccount(ctx: AccountContext, body: InvitationAccept)
       companyRole: invitation.companyRole,
       locale: body.locale,
       timeZone: body.timeZone,
-      consents: Object.entries(body.consents).filter(([, on]) => on).map(([purpose]) => ({ purpose, grantedAt: now })),
+      consents: Object.entries(body.consents)
+        .filter(([, on]) => on)
+        .map(([purpose]) => ({ purpose, grantedAt: now })),
     });
     await repos.users.markEmailVerified(user.id, now);
     return { ...user, emailVerifiedAt: now };

@@ -37,4 +37,5 @@ export const requireStaff = (access: RoomAccess) => {
 };
 
 /** A booth's video room name: unguessable without the LiveKit secret, stable, and not stored. */
-export const boothRoomName = (secret: string, companyId: string) => `booth-${createHmac("sha256", secret).update(`booth:${companyId}`).digest("hex").slice(0, 32)}`;
+export const boothRoomName = (secret: string, companyId: string) =>
+  `booth-${createHmac("sha256", secret).update(`booth:${companyId}`).digest("hex").slice(0, 32)}`;

@@ -5,7 +5,14 @@ import type { BoothChatRecord, BoothQueueRecord } from "../../repositories/booth
 import { boothAccess, canModerateBooth, requireStaff } from "./access";
 import type { LiveContext } from "./context";
 
-const presentChat = (m: BoothChatRecord): BoothChatMessage => ({ id: m.id, companyId: m.companyId, userId: m.userId, name: m.name, text: m.text, createdAt: m.createdAt.toISOString() });
+const presentChat = (m: BoothChatRecord): BoothChatMessage => ({
+  id: m.id,
+  companyId: m.companyId,
+  userId: m.userId,
+  name: m.name,
+  text: m.text,
+  createdAt: m.createdAt.toISOString(),
+});
 
 /** Booth chat history, newest first; `before` (a message id) pages back. Anyone who may visit the booth reads it. */
 export async function boothChatHistory(ctx: LiveContext, user: UserRecord, companyId: string, limit: number, before?: string) {
@@ -41,7 +48,13 @@ export async function boothQueue(ctx: LiveContext, user: UserRecord, companyId: 
   const access = await boothAccess(ctx, user, companyId);
   const { booths } = ctx.meetings.repos;
   const waiting = await booths.waiting(companyId);
-  if (canModerateBooth(access)) return { companyId, position: null, admitted: false, waiting: waiting.map((w, i) => ({ userId: w.userId, name: w.name, position: i + 1, askedAt: w.askedAt.toISOString() })) };
+  if (canModerateBooth(access))
+    return {
+      companyId,
+      position: null,
+      admitted: false,
+      waiting: waiting.map((w, i) => ({ userId: w.userId, name: w.name, position: i + 1, askedAt: w.askedAt.toISOString() })),
+    };
   return viewFor(companyId, user.id, waiting, await booths.findEntry(companyId, user.id));
 }
 
@@ -50,7 +63,12 @@ async function announceQueue(ctx: LiveContext, companyId: string, alsoTell: Boot
   const { booths, users } = ctx.meetings.repos;
   const waiting = await booths.waiting(companyId);
   const staff = (await users.listByCompany(companyId)).map((u) => rooms.user(u.id));
-  ctx.events.publish(staff, "booth:queue", { companyId, position: null, admitted: false, waiting: waiting.map((w, i) => ({ userId: w.userId, name: w.name, position: i + 1, askedAt: w.askedAt.toISOString() })) });
+  ctx.events.publish(staff, "booth:queue", {
+    companyId,
+    position: null,
+    admitted: false,
+    waiting: waiting.map((w, i) => ({ userId: w.userId, name: w.name, position: i + 1, askedAt: w.askedAt.toISOString() })),
+  });
   for (const w of waiting) ctx.events.publish(rooms.user(w.userId), "booth:queue", viewFor(companyId, w.userId, waiting, w));
   for (const t of alsoTell) ctx.events.publish(rooms.user(t.userId), "booth:queue", viewFor(companyId, t.userId, waiting, t));
 }

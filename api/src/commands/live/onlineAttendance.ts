@@ -27,7 +27,9 @@ export async function heldByVideo(ctx: MeetingContext, meeting: MeetingRecord, u
 /** Records the meeting held by video; the pair may then book a follow-up, as after a check-in at a table. */
 export async function markHeldByVideo(ctx: MeetingContext, meeting: MeetingRecord): Promise<MeetingRecord | undefined> {
   try {
-    const held = await ctx.repos.meetings.change(meeting, "video_held", undefined, { set: { status: "held", reservationKeys: withoutPair(meeting) } });
+    const held = await ctx.repos.meetings.change(meeting, "video_held", undefined, {
+      set: { status: "held", reservationKeys: withoutPair(meeting) },
+    });
     await releasePair(ctx, meeting);
     await ctx.notifier.meetingChanged("meeting_held", held);
     return held;
@@ -47,7 +49,10 @@ export async function markHeldByVideo(ctx: MeetingContext, meeting: MeetingRecor
 export async function settleOnlineMeetings(ctx: MeetingContext): Promise<{ held: number; noShows: number }> {
   const now = ctx.now();
   const settled = { held: 0, noShows: 0 };
-  for (const meeting of await ctx.repos.meetings.listBookedStarting(new Date(now.getTime() - LOOK_BACK_MS), new Date(now.getTime() + LOOK_AHEAD_MS))) {
+  for (const meeting of await ctx.repos.meetings.listBookedStarting(
+    new Date(now.getTime() - LOOK_BACK_MS),
+    new Date(now.getTime() + LOOK_AHEAD_MS),
+  )) {
     if (meeting.mode !== "online" || !meeting.startsAt || !meeting.endsAt) continue;
     if (await heldByVideo(ctx, meeting, now)) {
       if ((await markHeldByVideo(ctx, meeting))?.status === "held") settled.held++;
@@ -58,7 +63,9 @@ export async function settleOnlineMeetings(ctx: MeetingContext): Promise<{ held:
     const came = partiesPresentWithin(events, meetingWindow(meeting.startsAt, meeting.endsAt));
     const absent = [meeting.requesterId, meeting.recipientId].filter((c) => !came.has(c));
     try {
-      await ctx.repos.meetings.change(meeting, "video_no_show", undefined, { set: { status: "no_show", absent, reservationKeys: withoutPair(meeting) } });
+      await ctx.repos.meetings.change(meeting, "video_no_show", undefined, {
+        set: { status: "no_show", absent, reservationKeys: withoutPair(meeting) },
+      });
       await releasePair(ctx, meeting);
       settled.noShows++;
     } catch (err) {

@@ -26,9 +26,30 @@ async function ensureRoom(video: VideoService, room: string, limits: { maxPartic
   }
 }
 
-async function mint(video: VideoService, user: UserRecord, room: string, canPublish: boolean, metadata: VideoParticipantMetadata, now: Date): Promise<VideoTokenView> {
-  const participantToken = await video.mintToken({ room, identity: user.id, name: user.name, metadata: JSON.stringify(metadata), canPublish, ttlSeconds: VIDEO_TOKEN_TTL_SECONDS });
-  return { serverUrl: video.publicUrl, roomName: room, participantToken, identity: user.id, canPublish, expiresAt: new Date(now.getTime() + VIDEO_TOKEN_TTL_SECONDS * 1000).toISOString() };
+async function mint(
+  video: VideoService,
+  user: UserRecord,
+  room: string,
+  canPublish: boolean,
+  metadata: VideoParticipantMetadata,
+  now: Date,
+): Promise<VideoTokenView> {
+  const participantToken = await video.mintToken({
+    room,
+    identity: user.id,
+    name: user.name,
+    metadata: JSON.stringify(metadata),
+    canPublish,
+    ttlSeconds: VIDEO_TOKEN_TTL_SECONDS,
+  });
+  return {
+    serverUrl: video.publicUrl,
+    roomName: room,
+    participantToken,
+    identity: user.id,
+    canPublish,
+    expiresAt: new Date(now.getTime() + VIDEO_TOKEN_TTL_SECONDS * 1000).toISOString(),
+  };
 }
 
 /**

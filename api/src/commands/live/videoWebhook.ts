@@ -62,5 +62,11 @@ export function liveState(meeting: MeetingRecord, events: Parameters<typeof pres
         : present.some((p) => p.access === "interpreter")
           ? "interpreter_joined"
           : "waiting";
-  return { meetingId: meeting.id, state, present: present.map((p) => ({ userId: p.userId, access: p.access as never })), status: meeting.status, at: at.toISOString() };
+  return {
+    meetingId: meeting.id,
+    state,
+    present: present.map((p) => ({ userId: p.userId, access: p.access as never })),
+    status: meeting.status,
+    at: at.toISOString(),
+  };
 }

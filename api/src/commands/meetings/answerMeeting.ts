@@ -41,7 +41,12 @@ export async function acceptMeeting(ctx: MeetingContext, user: UserRecord, id: s
 }
 
 /** Declines an open meeting with a reason; the pair is free to try again later. */
-export async function declineMeeting(ctx: MeetingContext, user: UserRecord, id: string, { reason, note }: MeetingDeclineBody): Promise<MeetingDetails> {
+export async function declineMeeting(
+  ctx: MeetingContext,
+  user: UserRecord,
+  id: string,
+  { reason, note }: MeetingDeclineBody,
+): Promise<MeetingDetails> {
   const { meeting } = await loadForAnswer(ctx, user, id);
   const parties = await loadParties(ctx, meeting);
   const declined = await orConflict(() =>

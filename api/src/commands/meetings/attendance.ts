@@ -39,11 +39,19 @@ export async function checkInMeeting(ctx: MeetingContext, user: UserRecord, id: 
   // that, with the time it opens in the reader's zone (and the fair's), so the desk can say when to come back.
   const { opens } = meetingWindow(meeting.startsAt!, meeting.endsAt!);
   if (ctx.now() < opens) {
-    const values = { opensAt: opens.toISOString(), now: ctx.now().toISOString(), zone: user.timeZone, fairZone: parties.fair.timeZone, minutes: String(MEETING_WINDOW_OPENS_MINUTES) };
+    const values = {
+      opensAt: opens.toISOString(),
+      now: ctx.now().toISOString(),
+      zone: user.timeZone,
+      fairZone: parties.fair.timeZone,
+      minutes: String(MEETING_WINDOW_OPENS_MINUTES),
+    };
     throw new AppError("conflict", { meeting: "checkInOpensAt" }, undefined, undefined, values);
   }
   const held = await orConflict(() =>
-    ctx.repos.meetings.change(meeting, "checked_in", user.id, { set: { status: "held", checkedInAt: ctx.now(), reservationKeys: withoutPair(meeting.reservationKeys) } }),
+    ctx.repos.meetings.change(meeting, "checked_in", user.id, {
+      set: { status: "held", checkedInAt: ctx.now(), reservationKeys: withoutPair(meeting.reservationKeys) },
+    }),
   );
   await releasePair(ctx, meeting);
   await ctx.notifier.meetingChanged("meeting_held", held, user.id, parties);
@@ -59,14 +67,21 @@ export async function reportNoShow(ctx: MeetingContext, user: UserRecord, id: st
   if (meetingPolicy.sideOf(user, meeting) === absent) throw validationFailed({ absent: "ownSide" });
   if (ctx.now() < meeting.startsAt!) throw new AppError("conflict", { meeting: "notStarted" });
   const recorded = await orConflict(() =>
-    ctx.repos.meetings.change(meeting, "no_show", user.id, { set: { status: "no_show", absent: [absent], reservationKeys: withoutPair(meeting.reservationKeys) } }),
+    ctx.repos.meetings.change(meeting, "no_show", user.id, {
+      set: { status: "no_show", absent: [absent], reservationKeys: withoutPair(meeting.reservationKeys) },
+    }),
   );
   await releasePair(ctx, meeting);
   return loadDetails(ctx, recorded);
 }
 
 /** Each side records what came of a meeting it held (or one it was at); a later record replaces its earlier one. */
-export async function recordOutcome(ctx: MeetingContext, user: UserRecord, id: string, { outcome, note }: MeetingOutcomeBody): Promise<MeetingDetails> {
+export async function recordOutcome(
+  ctx: MeetingContext,
+  user: UserRecord,
+  id: string,
+  { outcome, note }: MeetingOutcomeBody,
+): Promise<MeetingDetails> {
   const meeting = await loadVisibleMeeting(ctx, user, id);
   const side = meetingPolicy.sideOf(user, meeting);
   if (!side) throw new AppError("forbidden");

@@ -70,7 +70,13 @@ export interface AlternativesOptions {
 /** Free slots both companies could take, nearest to `near` first: what a refused booking offers instead. */
 export async function freeCommonSlots(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, o: AlternativesOptions = {}) {
   const [both, busy] = await Promise.all([o.availability ?? availabilityOf(ctx.repos, fair, [a, b]), busyStarts(ctx, [a.id, b.id], o.except)]);
-  const starts = (id: string) => new Set(both.get(id)!.filter((s) => s.available).map((s) => s.slot.start.getTime()));
+  const starts = (id: string) =>
+    new Set(
+      both
+        .get(id)!
+        .filter((s) => s.available)
+        .map((s) => s.slot.start.getTime()),
+    );
   return commonFreeSlots(fairSlots(fair), starts(a.id), starts(b.id), busy, o.near, ctx.now()).slice(0, o.limit ?? 5);
 }
 
@@ -86,9 +92,13 @@ export async function alternativeSlots(ctx: MeetingContext, fair: FairRecord, a:
 export async function checkBothAvailable(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, slot: Slot) {
   if (slot.start <= ctx.now()) throw validationFailed({ slot: "slotInPast" });
   const availability = await availabilityOf(ctx.repos, fair, [a, b]);
-  for (const [company, field] of [[a, "requesterUnavailable"], [b, "recipientUnavailable"]] as const) {
+  for (const [company, field] of [
+    [a, "requesterUnavailable"],
+    [b, "recipientUnavailable"],
+  ] as const) {
     const own = availability.get(company.id)!.find((s) => s.slot.start.getTime() === slot.start.getTime());
-    if (!own?.available) throw new AppError("conflict", { slot: field }, undefined, await alternativeSlots(ctx, fair, a, b, { near: slot.start, availability }));
+    if (!own?.available)
+      throw new AppError("conflict", { slot: field }, undefined, await alternativeSlots(ctx, fair, a, b, { near: slot.start, availability }));
   }
   return availability;
 }
@@ -109,7 +119,9 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   // Other slots to try: never the one just refused.
   const refuse = async (field: string) => {
     await reservations.release(claimed, meetingId);
-    const alternatives = (await freeCommonSlots(ctx, fair, requester, recipient, { near: slot.start, except: meetingId, limit: 6, availability })).filter((s) => s.start.getTime() !== slot.start.getTime()).slice(0, 5);
+    const alternatives = (await freeCommonSlots(ctx, fair, requester, recipient, { near: slot.start, except: meetingId, limit: 6, availability }))
+      .filter((s) => s.start.getTime() !== slot.start.getTime())
+      .slice(0, 5);
     throw new AppError("conflict", { slot: field }, undefined, alternatives.map(slotView));
   };
 
@@ -134,7 +146,10 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
     }
   }
   if (!mode && req.preferredMode !== "onsite" && fair.onlineRoomsPerSlot > 0) {
-    const rooms = rotate(Array.from({ length: fair.onlineRoomsPerSlot }, (_, i) => i + 1), spread);
+    const rooms = rotate(
+      Array.from({ length: fair.onlineRoomsPerSlot }, (_, i) => i + 1),
+      spread,
+    );
     const got = await reservations.claimFirst(rooms, (r) => reservationKeys.room(fair.id, slot.start, r), meetingId);
     if (got) {
       claimed.push(got.key);

@@ -35,7 +35,11 @@ export async function agendaIcs(ctx: MeetingContext, user: UserRecord, publicOri
   };
   const entries: CalendarEntry[] = meetings.map((m) => {
     const counterpart =
-      user.companyId === m.requesterId ? nameOf(m.recipientId) : user.companyId === m.recipientId ? nameOf(m.requesterId) : `${nameOf(m.requesterId)} – ${nameOf(m.recipientId)}`;
+      user.companyId === m.requesterId
+        ? nameOf(m.recipientId)
+        : user.companyId === m.recipientId
+          ? nameOf(m.requesterId)
+          : `${nameOf(m.requesterId)} – ${nameOf(m.recipientId)}`;
     const interpreterName = m.interpreterId ? list.interpreters.get(m.interpreterId)?.name : undefined;
     return { meeting: m, counterpart, ...(interpreterName ? { interpreterName } : {}) };
   });

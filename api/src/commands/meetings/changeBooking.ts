@@ -46,7 +46,10 @@ export async function rescheduleMeeting(ctx: MeetingContext, user: UserRecord, i
       }),
     () => ctx.repos.reservations.release(booking.keys, meeting.id),
   );
-  await ctx.repos.reservations.release(meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k) && !booking.keys.includes(k)), meeting.id);
+  await ctx.repos.reservations.release(
+    meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k) && !booking.keys.includes(k)),
+    meeting.id,
+  );
   const parties = { requester, recipient, fair, interpreter: booking.interpreter ?? null };
   await ctx.notifier.meetingChanged("meeting_rescheduled", moved, user.id, parties);
   return detailsOf(moved, parties);

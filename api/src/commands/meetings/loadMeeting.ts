@@ -19,7 +19,10 @@ export async function loadVisibleMeeting(ctx: MeetingContext, user: UserRecord, 
 
 /** The meeting's status now, counting a lapsed request as expired. */
 export const statusNow = (ctx: MeetingContext, m: MeetingRecord) =>
-  effectiveStatus({ status: m.status, requesterId: m.requesterId, recipientId: m.recipientId, proposalBy: m.proposal?.by, expiresAt: m.expiresAt }, ctx.now());
+  effectiveStatus(
+    { status: m.status, requesterId: m.requesterId, recipientId: m.recipientId, proposalBy: m.proposal?.by, expiresAt: m.expiresAt },
+    ctx.now(),
+  );
 
 /** Refuses an action the meeting's current status does not allow. */
 export function requireStatus(ctx: MeetingContext, m: MeetingRecord, allowed: readonly string[]) {

@@ -54,4 +54,3 @@ export async function sweepOrphanReservations(ctx: MeetingContext, logger: Logge
   if (released) logger.warn({ released }, "released reservations left by an interrupted booking");
   return released;
 }
-

@@ -21,8 +21,13 @@ export async function migrateSlotIdentity(repos: Repositories): Promise<{ compan
     const stored = (c.blockedSlots ?? []) as unknown[];
     if (!stored.some((b) => typeof b === "string")) continue;
     const fair = await fairOf(c.fairId);
-    const starts = stored.flatMap((b) => (b instanceof Date ? [b] : typeof b === "string" && fair ? [slotNamed(fair, b)?.start].filter((d) => d !== undefined) : []));
-    await repos.companies.setBlockedSlots(c.id, [...new Set(starts.map((d) => d.getTime()))].sort((a, b) => a - b).map((t) => new Date(t)));
+    const starts = stored.flatMap((b) =>
+      b instanceof Date ? [b] : typeof b === "string" && fair ? [slotNamed(fair, b)?.start].filter((d) => d !== undefined) : [],
+    );
+    await repos.companies.setBlockedSlots(
+      c.id,
+      [...new Set(starts.map((d) => d.getTime()))].sort((a, b) => a - b).map((t) => new Date(t)),
+    );
     companies++;
   }
   let meetings = 0;

@@ -28,7 +28,15 @@ export async function replanAfterFairChange(ctx: MeetingContext, fair: FairRecor
     let booking: Booking | undefined;
     for (const slot of await freeCommonSlots(ctx, fair, requester, recipient, { near: meeting.startsAt, except: meeting.id, limit: 10 })) {
       try {
-        booking = await claimBooking(ctx, { meetingId: meeting.id, fair, requester, recipient, preferredMode: meeting.mode ?? meeting.preferredMode, slot, ...(meeting.interpreterId ? { preferInterpreter: meeting.interpreterId } : {}) });
+        booking = await claimBooking(ctx, {
+          meetingId: meeting.id,
+          fair,
+          requester,
+          recipient,
+          preferredMode: meeting.mode ?? meeting.preferredMode,
+          slot,
+          ...(meeting.interpreterId ? { preferInterpreter: meeting.interpreterId } : {}),
+        });
         break;
       } catch (err) {
         if (!(err instanceof AppError && err.code === "conflict")) throw err;
@@ -50,7 +58,12 @@ export async function replanAfterFairChange(ctx: MeetingContext, fair: FairRecor
       meeting.id,
     );
     const interpreter = booking ? (booking.interpreter ?? null) : undefined; // a cancelled meeting's interpreter is read by the notifier
-    await ctx.notifier.meetingChanged(booking ? "meeting_rescheduled" : "meeting_cancelled", changed, actorUserId, { requester, recipient, fair, ...(interpreter !== undefined ? { interpreter } : {}) });
+    await ctx.notifier.meetingChanged(booking ? "meeting_rescheduled" : "meeting_cancelled", changed, actorUserId, {
+      requester,
+      recipient,
+      fair,
+      ...(interpreter !== undefined ? { interpreter } : {}),
+    });
     if (booking) moved++;
     else cancelled++;
   }

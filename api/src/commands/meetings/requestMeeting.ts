@@ -53,18 +53,34 @@ export async function requestMeeting(ctx: MeetingContext, user: UserRecord, inpu
   };
   try {
     if (slot) {
-      const booking = await claimBooking(ctx, { meetingId: id, fair, requester, recipient, preferredMode: input.mode, slot, ...(input.preferInterpreter ? { preferInterpreter: input.preferInterpreter } : {}) });
-      const meeting = await repos.meetings.create(id, { ...base, source: "booking", ...bookedFields(booking), reservationKeys: [pairKey, ...booking.keys] }, user.id).catch(async (err: unknown) => {
-        await repos.reservations.release(booking.keys, id);
-        throw err;
+      const booking = await claimBooking(ctx, {
+        meetingId: id,
+        fair,
+        requester,
+        recipient,
+        preferredMode: input.mode,
+        slot,
+        ...(input.preferInterpreter ? { preferInterpreter: input.preferInterpreter } : {}),
       });
+      const meeting = await repos.meetings
+        .create(id, { ...base, source: "booking", ...bookedFields(booking), reservationKeys: [pairKey, ...booking.keys] }, user.id)
+        .catch(async (err: unknown) => {
+          await repos.reservations.release(booking.keys, id);
+          throw err;
+        });
       const parties = { requester, recipient, fair, interpreter: booking.interpreter ?? null };
       await ctx.notifier.meetingChanged("meeting_booked", meeting, user.id, parties);
       return detailsOf(meeting, parties);
     }
     const meeting = await repos.meetings.create(
       id,
-      { ...base, source: "request", status: "requested", expiresAt: requestExpiry(ctx.now(), ctx.settings.requestTtlHours), reservationKeys: [pairKey] },
+      {
+        ...base,
+        source: "request",
+        status: "requested",
+        expiresAt: requestExpiry(ctx.now(), ctx.settings.requestTtlHours),
+        reservationKeys: [pairKey],
+      },
       user.id,
     );
     const parties = { requester, recipient, fair, interpreter: null };

@@ -19,7 +19,13 @@ export type PlanChange = "moved" | "unchanged" | "leftOut";
  * A refusal says why in the reader's language (the firm busy then, no interpreter, ...); a move to
  * the meeting's own slot changes nothing and says so.
  */
-export async function adjustPlan(ctx: SchedulerContext, planId: string, meetingKey: string, slot: string | null, namesFor: NamesFor): Promise<{ plan: SchedulePlanRecord; change: PlanChange }> {
+export async function adjustPlan(
+  ctx: SchedulerContext,
+  planId: string,
+  meetingKey: string,
+  slot: string | null,
+  namesFor: NamesFor,
+): Promise<{ plan: SchedulePlanRecord; change: PlanChange }> {
   const { plan, context } = await loadPlanMeeting(ctx, planId, meetingKey);
   if (plan.status !== "draft") throw new AppError("conflict", { plan: "planPublished" });
   if (slot !== null && !plan.instance.slots.some((s) => s.id === slot)) throw validationFailed({ slot: "unknownSlot" });
@@ -55,6 +61,12 @@ export async function adjustPlan(ctx: SchedulerContext, planId: string, meetingK
     const [reasons] = await refineReasons(ctx, plan, [{ slot: slot ?? "", reasons: check.conflicts.map(blockOf) }]);
     throw moveRefused(plan, reasons!, await namesFor(plan));
   }
-  await ctx.repos.schedulePlans.saveAdjusted(plan.id, solution, check.breaks, explainUnscheduled(plan.instance, solution), interpreterFigures(plan.instance, solution));
+  await ctx.repos.schedulePlans.saveAdjusted(
+    plan.id,
+    solution,
+    check.breaks,
+    explainUnscheduled(plan.instance, solution),
+    interpreterFigures(plan.instance, solution),
+  );
   return { plan: (await ctx.repos.schedulePlans.findById(plan.id))!, change: slot === null ? "leftOut" : "moved" };
 }

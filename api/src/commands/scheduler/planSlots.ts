@@ -11,13 +11,18 @@ export type NamesFor = (plan: SchedulePlanRecord) => Promise<Map<string, string>
  * Says why each side is unavailable in a slot, from the fair's data now (the plan keeps only "not
  * available"): outside its working hours (a remote firm), at a fair session, or a slot it blocked.
  */
-export async function refineReasons(ctx: SchedulerContext, plan: SchedulePlanRecord, options: { slot: string; reasons: SlotBlock[] }[]): Promise<SlotReason[][]> {
+export async function refineReasons(
+  ctx: SchedulerContext,
+  plan: SchedulePlanRecord,
+  options: { slot: string; reasons: SlotBlock[] }[],
+): Promise<SlotReason[][]> {
   const parties = [...new Set(options.flatMap((o) => o.reasons.flatMap((r) => (r.code === "partyUnavailable" ? [r.party] : []))))];
   const why = new Map<string, string>();
   const fair = parties.length ? await ctx.repos.fairs.findById(plan.fairId) : null;
   if (fair) {
     const companies = (await ctx.repos.companies.findByIds(parties)).filter((c) => c.fairId === fair.id);
-    for (const [id, slots] of await availabilityOf(ctx.repos, fair, companies)) for (const s of slots) if (s.reason) why.set(`${id}@${s.slot.label}`, s.reason);
+    for (const [id, slots] of await availabilityOf(ctx.repos, fair, companies))
+      for (const s of slots) if (s.reason) why.set(`${id}@${s.slot.label}`, s.reason);
   }
   const refined = { outsideWorkingHours: "partyOutsideHours", session: "partySession", blocked: "partyBlocked" } as const;
   return options.map((o) =>
@@ -46,7 +51,10 @@ export async function loadPlanMeeting(ctx: SchedulerContext, planId: string, mee
 /** Every slot of the plan for one meeting: feasible or why not (see moveOptions). */
 export async function planSlotOptions(ctx: SchedulerContext, planId: string, meetingKey: string) {
   const { plan, context } = await loadPlanMeeting(ctx, planId, meetingKey);
-  const options: MoveOption[] = plan.status === "draft" ? moveOptions(plan.instance, plan.solution, meetingKey, context) : plan.instance.slots.map((s) => ({ slot: s.id, feasible: false, reasons: [] }));
+  const options: MoveOption[] =
+    plan.status === "draft"
+      ? moveOptions(plan.instance, plan.solution, meetingKey, context)
+      : plan.instance.slots.map((s) => ({ slot: s.id, feasible: false, reasons: [] }));
   const reasons = await refineReasons(ctx, plan, options);
   const current = plan.solution.assignments.find((a) => a.meeting === meetingKey)?.slot ?? null;
   return { plan, current, options: options.map((o, i) => ({ ...o, reasons: reasons[i]! })) };

@@ -30,13 +30,28 @@ async function bookPlanned(ctx: SchedulerContext, user: UserRecord, fair: FairRe
   const [requester, recipient] = await Promise.all([repos.companies.findById(source.a), repos.companies.findById(source.b)]);
   if (!requester || !recipient) throw notFound();
   const parties = { fair, requester, recipient };
-  const want = { preferredMode: a.mode, slot: plannedSlot(fair, instance, a.slot), ...(a.interpreter ? { preferInterpreter: a.interpreter } : {}), ...(a.interpreter && a.table ? { preferTable: a.table } : {}) };
+  const want = {
+    preferredMode: a.mode,
+    slot: plannedSlot(fair, instance, a.slot),
+    ...(a.interpreter ? { preferInterpreter: a.interpreter } : {}),
+    ...(a.interpreter && a.table ? { preferTable: a.table } : {}),
+  };
   if (source.kind === "request") {
     const meeting = await repos.meetings.findById(source.meetingId!);
     if (!meeting || !["requested", "countered"].includes(statusNow(ctx, meeting))) throw new AppError("conflict", { meeting: "meetingChanged" });
-    const booking = await claimBooking(ctx, { meetingId: meeting.id, fair: parties.fair, requester: parties.requester, recipient: parties.recipient, ...want });
+    const booking = await claimBooking(ctx, {
+      meetingId: meeting.id,
+      fair: parties.fair,
+      requester: parties.requester,
+      recipient: parties.recipient,
+      ...want,
+    });
     return orConflict(
-      () => repos.meetings.change(meeting, "scheduled", user.id, { set: { ...bookedFields(booking), reservationKeys: [...meeting.reservationKeys, ...booking.keys] }, unset: ["proposal", "expiresAt"] }),
+      () =>
+        repos.meetings.change(meeting, "scheduled", user.id, {
+          set: { ...bookedFields(booking), reservationKeys: [...meeting.reservationKeys, ...booking.keys] },
+          unset: ["proposal", "expiresAt"],
+        }),
       () => repos.reservations.release(booking.keys, meeting.id),
     );
   }
@@ -44,7 +59,13 @@ async function bookPlanned(ctx: SchedulerContext, user: UserRecord, fair: FairRe
   const pairKey = reservationKeys.pair(parties.fair.id, source.a, source.b);
   if (!(await repos.reservations.claimAll([pairKey], id)).ok) throw new AppError("conflict", { with: "alreadyMeeting" });
   try {
-    const booking = await claimBooking(ctx, { meetingId: id, fair: parties.fair, requester: parties.requester, recipient: parties.recipient, ...want });
+    const booking = await claimBooking(ctx, {
+      meetingId: id,
+      fair: parties.fair,
+      requester: parties.requester,
+      recipient: parties.recipient,
+      ...want,
+    });
     return await repos.meetings.create(
       id,
       {

@@ -33,7 +33,11 @@ const PROPOSAL_WEIGHT = 0.5;
  * with more than `interpreterMaxRun` meetings back to back (her booked ones counted). The result is a
  * draft with the upper bound, the first-fit baseline and a reason for every meeting left out.
  */
-export async function runScheduler(ctx: SchedulerContext, user: UserRecord, options: { timeLimitMs: number; proposals: Proposal[]; maxMeetingsPerCompany?: number; interpreterMaxRun?: number }) {
+export async function runScheduler(
+  ctx: SchedulerContext,
+  user: UserRecord,
+  options: { timeLimitMs: number; proposals: Proposal[]; maxMeetingsPerCompany?: number; interpreterMaxRun?: number },
+) {
   const { repos } = ctx;
   const fair = await repos.fairs.findCurrent(ctx.now());
   if (!fair) throw notFound();
@@ -46,12 +50,35 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
   for (const m of await repos.meetings.listForFair(fair.id)) {
     const status = statusNow(ctx, m);
     if (status === "booked" && m.startsAt && slotAt.has(m.startsAt.getTime())) {
-      meetings.push({ key: m.id, a: m.requesterId, b: m.recipientId, kind: "booked", value: REQUEST_VALUE, mode: m.mode ?? "either", fixedSlot: slotAt.get(m.startsAt.getTime())!, ...(m.interpreterId ? { interpreter: m.interpreterId } : {}) });
+      meetings.push({
+        key: m.id,
+        a: m.requesterId,
+        b: m.recipientId,
+        kind: "booked",
+        value: REQUEST_VALUE,
+        mode: m.mode ?? "either",
+        fixedSlot: slotAt.get(m.startsAt.getTime())!,
+        ...(m.interpreterId ? { interpreter: m.interpreterId } : {}),
+      });
     } else if (status === "requested" || status === "countered") {
       const only = slotsForDayPart(slots, m.dayPart ?? "any", fair.timeZone);
-      meetings.push({ key: m.id, a: m.requesterId, b: m.recipientId, kind: "request", value: status === "countered" ? COUNTERED_VALUE : REQUEST_VALUE, mode: m.preferredMode, ...(only ? { slots: only } : {}) });
+      meetings.push({
+        key: m.id,
+        a: m.requesterId,
+        b: m.recipientId,
+        kind: "request",
+        value: status === "countered" ? COUNTERED_VALUE : REQUEST_VALUE,
+        mode: m.preferredMode,
+        ...(only ? { slots: only } : {}),
+      });
     } else continue;
-    sources[m.id] = { kind: meetings.at(-1)!.kind, a: m.requesterId, b: m.recipientId, meetingId: m.id, ...(status === "booked" && m.table ? { table: m.table } : {}) };
+    sources[m.id] = {
+      kind: meetings.at(-1)!.kind,
+      a: m.requesterId,
+      b: m.recipientId,
+      meetingId: m.id,
+      ...(status === "booked" && m.table ? { table: m.table } : {}),
+    };
   }
   for (const p of options.proposals) {
     const key = `proposal:${[p.a, p.b].sort().join(":")}`;
@@ -68,7 +95,10 @@ export async function runScheduler(ctx: SchedulerContext, user: UserRecord, opti
     id: c.id,
     onsite: c.participation === "onsite",
     languages: c.languages,
-    available: availability.get(c.id)!.filter((s) => s.available).map((s) => s.slot.label),
+    available: availability
+      .get(c.id)!
+      .filter((s) => s.available)
+      .map((s) => s.slot.label),
   }));
   const interpreters = (await repos.interpreters.listForFair(fair.id)).map((i) => ({
     id: i.id,

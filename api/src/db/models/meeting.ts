@@ -1,5 +1,14 @@
 import { Schema, type InferSchemaType } from "mongoose";
-import { CANCEL_REASONS, DAY_PARTS, DECLINE_REASONS, MEETING_MODE_PREFERENCES, MEETING_MODES, MEETING_OUTCOMES, MEETING_SOURCES, MEETING_STATUSES } from "@ketnoi/contracts";
+import {
+  CANCEL_REASONS,
+  DAY_PARTS,
+  DECLINE_REASONS,
+  MEETING_MODE_PREFERENCES,
+  MEETING_MODES,
+  MEETING_OUTCOMES,
+  MEETING_SOURCES,
+  MEETING_STATUSES,
+} from "@ketnoi/contracts";
 
 /**
  * A meeting between two companies. Every change goes through a numbered meeting event (see

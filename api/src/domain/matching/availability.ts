@@ -12,11 +12,25 @@ const at = (day: string, hhmm: string, zone: string) => DateTime.fromISO(`${day}
 
 /** The fair's meeting hours, day by day, without its breaks. */
 export function fairWindows(fair: FairHours): Interval[] {
-  return fair.days.flatMap((day) => {
-    const open: Interval = [at(day, fair.dailyHours.start, fair.timeZone), at(day, fair.dailyHours.end, fair.timeZone)];
-    const breaks = (fair.breaks ?? []).map((b): Interval => [at(day, b.start, fair.timeZone), at(day, b.end, fair.timeZone)]);
-    return breaks.reduce<Interval[]>((parts, b) => parts.flatMap(([s, e]) => [[s, Math.min(e, b[0])], [Math.max(s, b[1]), e]] as Interval[]).filter(([s, e]) => e > s), [open]);
-  }).sort((x, y) => x[0] - y[0]);
+  return fair.days
+    .flatMap((day) => {
+      const open: Interval = [at(day, fair.dailyHours.start, fair.timeZone), at(day, fair.dailyHours.end, fair.timeZone)];
+      const breaks = (fair.breaks ?? []).map((b): Interval => [at(day, b.start, fair.timeZone), at(day, b.end, fair.timeZone)]);
+      return breaks.reduce<Interval[]>(
+        (parts, b) =>
+          parts
+            .flatMap(
+              ([s, e]) =>
+                [
+                  [s, Math.min(e, b[0])],
+                  [Math.max(s, b[1]), e],
+                ] as Interval[],
+            )
+            .filter(([s, e]) => e > s),
+        [open],
+      );
+    })
+    .sort((x, y) => x[0] - y[0]);
 }
 
 /** A remote participant's own working days (08-18 in its zone) around the fair's dates. */

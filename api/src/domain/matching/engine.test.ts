@@ -18,7 +18,14 @@ const stampingShop = domestic("stamping", {
   needs: [{ kind: "technology", codes: ["tech.press.servo"], priority: 1 }],
 });
 const servoPressMaker = foreign("owari", { sectors: ["sec.mech"], offers: [{ code: "tech.press.servo" }] });
-const pressMaker = foreign("neckar", { country: "DE", timeZone: "Europe/Berlin", participation: "remote", languages: ["de", "en"], sectors: ["sec.mech"], offers: [{ code: "tech.press" }] });
+const pressMaker = foreign("neckar", {
+  country: "DE",
+  timeZone: "Europe/Berlin",
+  participation: "remote",
+  languages: ["de", "en"],
+  sectors: ["sec.mech"],
+  offers: [{ code: "tech.press" }],
+});
 const robotMaker = foreign("robots", { sectors: ["sec.auto"], offers: [{ code: "tech.robot" }] });
 const iatfBuyer = (mandatory: boolean) =>
   foreign(mandatory ? "hyunsung" : "hyunsung-flexible", {
@@ -26,7 +33,15 @@ const iatfBuyer = (mandatory: boolean) =>
     timeZone: "Asia/Seoul",
     languages: ["ko", "en"],
     sectors: ["sec.auto"],
-    requirements: [{ processes: ["proc.diecasting.aluminium"], materials: ["mat.aluminium"], certifications: ["cert.iatf16949"], minMonthlyCapacity: 10_000, mandatory }],
+    requirements: [
+      {
+        processes: ["proc.diecasting.aluminium"],
+        materials: ["mat.aluminium"],
+        certifications: ["cert.iatf16949"],
+        minMonthlyCapacity: 10_000,
+        mandatory,
+      },
+    ],
   });
 const dieCaster = (id: string, extra: Partial<MatchParticipant> = {}) =>
   domestic(id, {
@@ -83,7 +98,11 @@ describe("requirements against capabilities", () => {
     const engine = engineWith([iatfBuyer(true), ...casters]);
     const recs = engine.recommend("hyunsung", 10);
     expect(ids(recs)).toEqual(["caster"]);
-    expect(english(recs[0]!)).toEqual(["You source aluminium die casting; they do aluminium die casting", "Holds IATF 16949, which you require", "Both speak English"]);
+    expect(english(recs[0]!)).toEqual([
+      "You source aluminium die casting; they do aluminium die casting",
+      "Holds IATF 16949, which you require",
+      "Both speak English",
+    ]);
     expect(english(engine.recommend("caster", 5)[0]!)).toContain("You hold IATF 16949, which they require");
     for (const id of ["caster-uncertified", "caster-expired", "caster-small"]) expect(engine.recommend(id, 5)).toEqual([]);
   });
@@ -114,7 +133,13 @@ describe("being able to meet", () => {
 
   test("a remote party whose working day never meets the fair's hours is not proposed", () => {
     // 08:30-17:00 in Hanoi is 20:30-05:00 in New York.
-    const lateVendor = foreign("new-york", { country: "US", timeZone: "America/New_York", participation: "remote", languages: ["en"], offers: [{ code: "tech.press.servo" }] });
+    const lateVendor = foreign("new-york", {
+      country: "US",
+      timeZone: "America/New_York",
+      participation: "remote",
+      languages: ["en"],
+      offers: [{ code: "tech.press.servo" }],
+    });
     expect(engineWith([lateVendor, stampingShop]).recommend("stamping", 5)).toEqual([]);
   });
 

@@ -75,7 +75,7 @@ export class MatchingEngine {
     this.ranking = {
       features: (id) => this.features.get(id),
       pair: (a, b) => this.links.get(a)?.get(b),
-      share: (id) => (spreading ? (this.shares ??= this.spreadShares()).get(id) ?? 1 : 1),
+      share: (id) => (spreading ? ((this.shares ??= this.spreadShares()).get(id) ?? 1) : 1),
       lineage: (code) => this.credit.lineage(code),
       defaultSlots,
       countryPriority: (country) => priorities[country] ?? 1,

@@ -10,7 +10,13 @@ const firm = domestic("firm", {
   ],
 });
 const vendor = (id: string, code: string, rest = {}) => foreign(id, { offers: [{ code }], ...rest });
-const vendors = [vendor("cnc-a", "tech.cnc"), vendor("cnc-b", "tech.cnc"), vendor("robot-a", "tech.robot"), vendor("robot-b", "tech.robot"), vendor("mes", "tech.mes", { sectors: ["sec.mech"] })];
+const vendors = [
+  vendor("cnc-a", "tech.cnc"),
+  vendor("cnc-b", "tech.cnc"),
+  vendor("robot-a", "tech.robot"),
+  vendor("robot-b", "tech.robot"),
+  vendor("mes", "tech.mes", { sectors: ["sec.mech"] }),
+];
 const engine = new MatchingEngine({ fair: TEST_FAIR });
 for (const p of [firm, ...vendors, domestic("other-firm", { sectors: ["sec.mech"] })]) engine.upsertParticipant(p);
 
@@ -26,7 +32,12 @@ test("the four vendors meet one need each and score alike; a vendor without a li
 describe("dismissals teach the ranking", () => {
   test("'not relevant' removes the vendor and lowers the same kind of proposal", () => {
     const after = rank({ dismissals: [{ participantId: "cnc-a", kind: "offer:tech.cnc", reason: "notRelevant" }] });
-    expect(after.map((r) => r.id).slice(0, 2).sort()).toEqual(["robot-a", "robot-b"]);
+    expect(
+      after
+        .map((r) => r.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["robot-a", "robot-b"]);
     expect(after.map((r) => r.id).slice(2)).toEqual(["cnc-b"]);
     expect(scoreOf(after, "cnc-b")!).toBeLessThan(scoreOf(before, "cnc-b")!);
     expect(scoreOf(after, "robot-a")).toBe(scoreOf(before, "robot-a"));
@@ -34,10 +45,14 @@ describe("dismissals teach the ranking", () => {
 
   test("dismissing a broader kind lowers the narrower one; an unrelated kind leaves it alone", () => {
     const servo = new MatchingEngine({ fair: TEST_FAIR });
-    for (const p of [domestic("f", { needs: [{ kind: "technology", codes: ["tech.press.servo"], priority: 1 }] }), vendor("servo", "tech.press.servo")]) {
+    for (const p of [
+      domestic("f", { needs: [{ kind: "technology", codes: ["tech.press.servo"], priority: 1 }] }),
+      vendor("servo", "tech.press.servo"),
+    ]) {
       servo.upsertParticipant(p);
     }
-    const scoreAfter = (kind: string) => servo.recommend("f", 1, { dismissals: [{ participantId: "another", kind, reason: "notRelevant" }] })[0]!.score;
+    const scoreAfter = (kind: string) =>
+      servo.recommend("f", 1, { dismissals: [{ participantId: "another", kind, reason: "notRelevant" }] })[0]!.score;
     const plain = servo.recommend("f", 1)[0]!.score;
     expect(scoreAfter("offer:tech.press")).toBeLessThan(plain);
     expect(scoreAfter("offer:tech.robot")).toBe(plain);

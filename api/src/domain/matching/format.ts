@@ -14,7 +14,9 @@ const MatchFairSchema = FairSetupSchema.pick({ timeZone: true, days: true, daily
 
 const ViewerContextSchema = z.strictObject({
   dismissals: z.array(z.strictObject({ participantId: id, kind: z.string().max(200), reason: DismissReasonSchema })).default([]),
-  signals: z.array(z.strictObject({ participantId: id, signal: z.enum(["bookmark", "view", "request"]), direction: z.enum(["outbound", "inbound"]) })).default([]),
+  signals: z
+    .array(z.strictObject({ participantId: id, signal: z.enum(["bookmark", "view", "request"]), direction: z.enum(["outbound", "inbound"]) }))
+    .default([]),
   promoted: z.array(id).default([]),
   blocked: z.array(id).default([]),
 });

@@ -13,7 +13,10 @@ const edited = (p: MatchParticipant, shift: number): MatchParticipant => {
     : { ...p, needs: other.needs, offers: other.offers, sectors: other.sectors, languages: other.languages };
 };
 // A short fair (one morning), so that parties run out of slots and spreading prices matter.
-const options = { fair: { ...set.fair, days: set.fair.days.slice(0, 1), dailyHours: { start: "08:30", end: "11:00" }, breaks: [] }, interpreters: set.interpreters };
+const options = {
+  fair: { ...set.fair, days: set.fair.days.slice(0, 1), dailyHours: { start: "08:30", end: "11:00" }, breaks: [] },
+  interpreters: set.interpreters,
+};
 const allRecommendations = (engine: MatchingEngine, ids: string[]) => ids.map((id) => [id, engine.recommend(id, 10)] as const);
 
 const operation = fc.oneof(
@@ -55,7 +58,13 @@ test("an upsert changes the rankings it should: a new vendor for a firm's need a
   for (const p of pool) engine.upsertParticipant(p);
   const firm = pool.find((p) => p.kind === "domestic" && p.needs.some((n) => n.kind === "technology"))!;
   const need = firm.needs.find((n) => n.kind === "technology")!.codes[0]!;
-  engine.upsertParticipant({ ...pool.find((p) => p.kind === "foreign")!, id: "newcomer", offers: [{ code: need }], participation: "onsite", languages: ["vi", "en"] });
+  engine.upsertParticipant({
+    ...pool.find((p) => p.kind === "foreign")!,
+    id: "newcomer",
+    offers: [{ code: need }],
+    participation: "onsite",
+    languages: ["vi", "en"],
+  });
   expect(engine.recommend(firm.id, 10).map((r) => r.id)).toContain("newcomer");
   engine.remove("newcomer");
   expect(engine.recommend(firm.id, 10).map((r) => r.id)).not.toContain("newcomer");

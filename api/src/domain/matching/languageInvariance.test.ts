@@ -22,7 +22,11 @@ test("the same fair typed in Vietnamese or in Japanese gets the same proposals",
 test("any free text, in any of the five languages, leaves every ranking as it is", () => {
   const base = generateEvalSet({ domestic: 40, foreign: 15, seed: 9 });
   const expected = rankings(base);
-  const text = fc.dictionary(fc.constantFrom(...LOCALES), fc.string({ minLength: 1, maxLength: 40 }).filter((t) => t.trim().length > 0), { minKeys: 1 }) as fc.Arbitrary<LocalizedText>;
+  const text = fc.dictionary(
+    fc.constantFrom(...LOCALES),
+    fc.string({ minLength: 1, maxLength: 40 }).filter((t) => t.trim().length > 0),
+    { minKeys: 1 },
+  ) as fc.Arbitrary<LocalizedText>;
   fc.assert(
     fc.property(fc.infiniteStream(text), (texts) => {
       const retyped = (p: MatchParticipant): MatchParticipant => ({

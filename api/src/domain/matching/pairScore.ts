@@ -144,7 +144,9 @@ function requirementMet(r: Requirement, buyer: Features, supplier: Features, cre
   }
   const pool = r.processes.length ? matched : supplier.processes;
   const materials = pool.flatMap((p) => p.materials);
-  const materialFit = r.materials.length ? r.materials.reduce((sum, m) => sum + Math.max(0, ...materials.map((h) => credit.credit(m, h))), 0) / r.materials.length : 1;
+  const materialFit = r.materials.length
+    ? r.materials.reduce((sum, m) => sum + Math.max(0, ...materials.map((h) => credit.credit(m, h))), 0) / r.materials.length
+    : 1;
   if (!r.processes.length) {
     // A requirement naming only materials: any process working them.
     coverage = materialFit > 0 ? 1 : 0;
@@ -163,8 +165,12 @@ function requirementMet(r: Requirement, buyer: Features, supplier: Features, cre
     evidence: explain
       ? [
           ...(pick ? [{ code: "capabilityMeetsRequirement" as const, requirer: buyer.id, required: pick.required, held: pick.held }] : []),
-          ...r.certifications.filter((c) => supplier.certifications.has(c)).map((certification) => ({ code: "certificationHeld" as const, requirer: buyer.id, certification })),
-          ...(min !== undefined && capacity !== undefined && capacity >= min ? [{ code: "capacityMeets" as const, requirer: buyer.id, capacity, minimum: min }] : []),
+          ...r.certifications
+            .filter((c) => supplier.certifications.has(c))
+            .map((certification) => ({ code: "certificationHeld" as const, requirer: buyer.id, certification })),
+          ...(min !== undefined && capacity !== undefined && capacity >= min
+            ? [{ code: "capacityMeets" as const, requirer: buyer.id, capacity, minimum: min }]
+            : []),
         ]
       : NONE,
   };
@@ -197,7 +203,8 @@ function languageBridge(a: Features, b: Features, interpreters: PairScoring["int
   for (const l of a.languages) if (b.languages.includes(l) && (!common || l === "vi" || (l === "en" && common !== "vi"))) common = l;
   if (common) return bridgeOf(common, () => ({ kind: "common", language: common }));
   // The fair's interpreters work from Vietnamese: prefer it on the side that speaks it, and name it last.
-  const pick = (languages: readonly string[], spoken: readonly string[]) => (languages.includes("vi") && spoken.includes("vi") ? "vi" : languages.find((l) => spoken.includes(l)));
+  const pick = (languages: readonly string[], spoken: readonly string[]) =>
+    languages.includes("vi") && spoken.includes("vi") ? "vi" : languages.find((l) => spoken.includes(l));
   for (const spoken of interpreters) {
     const x = pick(a.languages, spoken);
     const y = x && pick(b.languages, spoken);
@@ -220,10 +227,20 @@ function score(first: Features, second: Features, s: PairScoring, explain: boole
   if (first.kind === second.kind || first.id === second.id) return null;
   // Order the pair so the result never depends on which side asked first.
   const [a, b] = first.id < second.id ? [first, second] : [second, first];
-  const onlineHours = !a.remote && !b.remote ? null : a.remote && b.remote ? hoursIn(intersect(a.windows, b.windows)) / Math.max(1, s.fairDays) : (a.remote ? a : b).hoursPerDay;
+  const onlineHours =
+    !a.remote && !b.remote
+      ? null
+      : a.remote && b.remote
+        ? hoursIn(intersect(a.windows, b.windows)) / Math.max(1, s.fairDays)
+        : (a.remote ? a : b).hoursPerDay;
   if (onlineHours !== null && onlineHours <= 0) return null;
 
-  const links = [needsMet(a, b, s.credit, explain), needsMet(b, a, s.credit, explain), requirementsMet(a, b, s.credit, explain), requirementsMet(b, a, s.credit, explain)];
+  const links = [
+    needsMet(a, b, s.credit, explain),
+    needsMet(b, a, s.credit, explain),
+    requirementsMet(a, b, s.credit, explain),
+    requirementsMet(b, a, s.credit, explain),
+  ];
   let missed = 1;
   for (const l of links) missed *= 1 - l.value;
   const core = 1 - missed; // noisy-or: each link is a separate reason to meet

@@ -45,7 +45,13 @@ export interface Features {
   /** Certifications still valid on the fair's last day. */
   certifications: ReadonlySet<string>;
   /** Requirements naming processes or materials (a requirement naming neither matches nobody). */
-  requirements: readonly { processes: readonly string[]; materials: readonly string[]; certifications: readonly string[]; minMonthlyCapacity: number | undefined; mandatory: boolean }[];
+  requirements: readonly {
+    processes: readonly string[];
+    materials: readonly string[];
+    certifications: readonly string[];
+    minMonthlyCapacity: number | undefined;
+    mandatory: boolean;
+  }[];
   /** Base language subtags ("zh-Hant" -> "zh"), booth staff included. */
   languages: readonly string[];
   windows: readonly Interval[];
@@ -75,7 +81,15 @@ export function toFeatures(p: MatchParticipant, fair: FairFacts): Features {
     offers: p.offers.map((o) => o.code),
     processes: p.processes.map((x) => ({ code: x.code, materials: x.materials, capacity: x.monthlyCapacity })),
     certifications: new Set(p.certifications.filter((c) => !c.validUntil || c.validUntil >= fair.lastDay).map((c) => c.code)),
-    requirements: p.requirements.filter((r) => r.processes.length || r.materials.length).map((r) => ({ processes: r.processes, materials: r.materials, certifications: r.certifications, minMonthlyCapacity: r.minMonthlyCapacity, mandatory: r.mandatory })),
+    requirements: p.requirements
+      .filter((r) => r.processes.length || r.materials.length)
+      .map((r) => ({
+        processes: r.processes,
+        materials: r.materials,
+        certifications: r.certifications,
+        minMonthlyCapacity: r.minMonthlyCapacity,
+        mandatory: r.mandatory,
+      })),
     languages: [...languages].sort(),
     windows,
     hoursPerDay: hoursIn(windows) / Math.max(1, fair.days),

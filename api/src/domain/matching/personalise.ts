@@ -31,7 +31,8 @@ const PERSONAL = {
 export const priorityFactor = (priority: number) => Math.sqrt(priority);
 
 /** The most the viewer's factors can lift a pair, given the fair's highest country priority (lets ranking skip hopeless pairs). */
-export const maxLift = (maxPriority: number) => priorityFactor(Math.max(1, maxPriority)) * PERSONAL.bookmarked * PERSONAL.interestShown * (1 + 3 * PERSONAL.sameKindAsLiked);
+export const maxLift = (maxPriority: number) =>
+  priorityFactor(Math.max(1, maxPriority)) * PERSONAL.bookmarked * PERSONAL.interestShown * (1 + 3 * PERSONAL.sameKindAsLiked);
 
 export interface RankingState {
   features(id: string): Features | undefined;
@@ -66,7 +67,9 @@ export function personalise(viewer: Features, ctx: RecommendContext, state: Rank
     const kind = (signals.has("bookmark") || signals.has("request")) && state.pair(viewer.id, id)?.topic.kind;
     if (kind) likedKinds.set(kind, (likedKinds.get(kind) ?? 0) + 1);
   }
-  const dismissedKinds = (ctx.dismissals ?? []).filter((d) => d.reason === "notRelevant").map((d) => [d.kind.slice(0, d.kind.indexOf(":")), d.kind.slice(d.kind.indexOf(":") + 1)] as const);
+  const dismissedKinds = (ctx.dismissals ?? [])
+    .filter((d) => d.reason === "notRelevant")
+    .map((d) => [d.kind.slice(0, d.kind.indexOf(":")), d.kind.slice(d.kind.indexOf(":") + 1)] as const);
   const languageDismissals = (ctx.dismissals ?? []).filter((d) => d.reason === "language").length;
   const dismissedZones = new Map<string, number>();
   for (const d of ctx.dismissals ?? []) {

@@ -4,8 +4,12 @@ import { domestic, foreign, TEST_FAIR } from "./testing";
 // One day of fourteen 30-minute slots: a party can answer about 14 / 0.3 = 47 list appearances.
 const oneDay = { ...TEST_FAIR, days: ["2026-12-10"] };
 // A hundred firms needing CNC machine tools; forty vendors of them, one of which also shares their sector.
-const firms = Array.from({ length: 100 }, (_, i) => domestic(`firm-${i}`, { sectors: ["sec.mech"], needs: [{ kind: "technology", codes: ["tech.cnc"], priority: 1 }] }));
-const vendors = Array.from({ length: 40 }, (_, i) => foreign(`vendor-${i}`, { sectors: i === 0 ? ["sec.mech"] : ["sec.hitech"], offers: [{ code: "tech.cnc" }] }));
+const firms = Array.from({ length: 100 }, (_, i) =>
+  domestic(`firm-${i}`, { sectors: ["sec.mech"], needs: [{ kind: "technology", codes: ["tech.cnc"], priority: 1 }] }),
+);
+const vendors = Array.from({ length: 40 }, (_, i) =>
+  foreign(`vendor-${i}`, { sectors: i === 0 ? ["sec.mech"] : ["sec.hitech"], offers: [{ code: "tech.cnc" }] }),
+);
 
 function appearances(spreadProposals: boolean) {
   const engine = new MatchingEngine({ fair: oneDay, spreadProposals });

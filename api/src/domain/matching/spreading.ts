@@ -24,7 +24,11 @@ export const showsFirst = (pair: PairMatch, share: number) => share >= 1 || (Mat
  * stands out and others take its place. Appearances scale with the share, so a few rounds settle it.
  * Each round is one pass over all pairs; the engine reruns it lazily after profiles change.
  */
-export function spreadShares(links: ReadonlyMap<string, ReadonlyMap<string, PairMatch>>, slotsOf: (id: string) => number, boostOf: (id: string) => number): Map<string, number> {
+export function spreadShares(
+  links: ReadonlyMap<string, ReadonlyMap<string, PairMatch>>,
+  slotsOf: (id: string) => number,
+  boostOf: (id: string) => number,
+): Map<string, number> {
   // Flattened once into arrays: the rounds then allocate nothing.
   const ids = [...links.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));

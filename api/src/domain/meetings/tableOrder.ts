@@ -3,12 +3,7 @@
  * (visitors find a sector's meetings together), then every other table. Within a list, the start
  * rotates with the meeting id so simultaneous bookings do not all race for table 1.
  */
-export function tableOrder(
-  tables: number,
-  zones: { from: number; to: number; sector: string }[],
-  sectors: string[],
-  spread: number,
-): number[] {
+export function tableOrder(tables: number, zones: { from: number; to: number; sector: string }[], sectors: string[], spread: number): number[] {
   const preferred: number[] = [];
   for (const z of zones) {
     if (!sectors.includes(z.sector)) continue;

@@ -2,7 +2,13 @@ import { attendanceSummary, bothPartiesPresent, partiesPresentWithin, presentNow
 import { meetingWindow } from "./meetingWindow";
 
 const t = (min: number) => new Date(Date.UTC(2026, 11, 10, 3, min));
-const ev = (userId: string, companyId: string, kind: "joined" | "left", min: number, access = "party"): PresenceEvent => ({ userId, companyId, access, kind, at: t(min) });
+const ev = (userId: string, companyId: string, kind: "joined" | "left", min: number, access = "party"): PresenceEvent => ({
+  userId,
+  companyId,
+  access,
+  kind,
+  at: t(min),
+});
 
 describe("video presence", () => {
   test("both parties must be in the room at the same time", () => {
@@ -14,7 +20,11 @@ describe("video presence", () => {
   test("an interpreter or organiser does not stand in for a party", () => {
     const seq = [ev("a", "A", "joined", 0), ev("i", "B", "joined", 1, "interpreter")];
     expect(bothPartiesPresent(seq, "A", "B")).toBe(false);
-    expect(presentNow(seq).map((e) => e.userId).sort()).toEqual(["a", "i"]);
+    expect(
+      presentNow(seq)
+        .map((e) => e.userId)
+        .sort(),
+    ).toEqual(["a", "i"]);
   });
 
   test("durations per participant and together, counting open stays up to now", () => {

@@ -32,7 +32,11 @@ export function presentNow(events: PresenceEvent[]): PresenceEvent[] {
 
 /** Both parties are in the room: someone of each company, as a party. */
 export function bothPartiesPresent(events: PresenceEvent[], requesterId: string, recipientId: string): boolean {
-  const companies = new Set(presentNow(events).filter((e) => e.access === "party").map((e) => e.companyId));
+  const companies = new Set(
+    presentNow(events)
+      .filter((e) => e.access === "party")
+      .map((e) => e.companyId),
+  );
   return companies.has(requesterId) && companies.has(recipientId);
 }
 
@@ -68,7 +72,13 @@ export function partiesPresentWithin(events: PresenceEvent[], window: MeetingWin
  * Both parties were in the room together at some instant inside the window (up to `until`): what
  * makes an online meeting held. Presence outside it is a test call, or talk after the end.
  */
-export function togetherWithin(events: PresenceEvent[], requesterId: string, recipientId: string, window: MeetingWindow, until: Date = window.closes): boolean {
+export function togetherWithin(
+  events: PresenceEvent[],
+  requesterId: string,
+  recipientId: string,
+  window: MeetingWindow,
+  until: Date = window.closes,
+): boolean {
   const end = until < window.closes ? until : window.closes;
   if (end < window.opens) return false;
   const before = events.filter((e) => e.at < window.opens);
@@ -90,7 +100,15 @@ export function attendanceSummary(events: PresenceEvent[], requesterId: string, 
     return present.includes(requesterId) && present.includes(recipientId);
   };
   for (const e of sorted(events)) {
-    const p = people.get(e.userId) ?? { userId: e.userId, access: e.access, ...(e.companyId ? { companyId: e.companyId } : {}), joins: 0, seconds: 0, present: false, open: 0 };
+    const p = people.get(e.userId) ?? {
+      userId: e.userId,
+      access: e.access,
+      ...(e.companyId ? { companyId: e.companyId } : {}),
+      joins: 0,
+      seconds: 0,
+      present: false,
+      open: 0,
+    };
     people.set(e.userId, p);
     if (e.kind === "joined") {
       p.joins++;
@@ -115,4 +133,5 @@ export function attendanceSummary(events: PresenceEvent[], requesterId: string, 
   return { participants, togetherSeconds: Math.round(together) };
 }
 
-const sorted = (events: PresenceEvent[]) => [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === "joined" ? -1 : 1));
+const sorted = (events: PresenceEvent[]) =>
+  [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === "joined" ? -1 : 1));

@@ -27,18 +27,28 @@ export function explainUnscheduled(inst: Instance, sol: Solution): Record<string
   }
   /** Some interpreter of the pair could take it in slot s: available, free, and her run within the limit. */
   const interpreterFree = (langs: readonly string[], s: string) =>
-    inst.interpreters.some((i) => langs.every((l) => i.languages.includes(l)) && i.available.includes(s) && !i.busy?.includes(s) && !interpreterBusy.has(`${i.id}@${s}`) && interpreterRunFits(inst, i.id, s, working.get(i.id) ?? new Set()));
+    inst.interpreters.some(
+      (i) =>
+        langs.every((l) => i.languages.includes(l)) &&
+        i.available.includes(s) &&
+        !i.busy?.includes(s) &&
+        !interpreterBusy.has(`${i.id}@${s}`) &&
+        interpreterRunFits(inst, i.id, s, working.get(i.id) ?? new Set()),
+    );
   const reasons: Record<string, UnscheduledReason> = {};
   for (const id of sol.unscheduled) {
     const m = meetings.get(id);
     if (!m) continue;
-    const common = inst.slots.map((s) => s.id).filter((s) => participants.get(m.a)?.has(s) && participants.get(m.b)?.has(s) && (!m.slots || m.slots.includes(s)));
+    const common = inst.slots
+      .map((s) => s.id)
+      .filter((s) => participants.get(m.a)?.has(s) && participants.get(m.b)?.has(s) && (!m.slots || m.slots.includes(s)));
     const bridging = m.languages ? inst.interpreters.filter((i) => m.languages!.every((l) => i.languages.includes(l))) : [];
     if (!common.length) reasons[id] = "noCommonSlot";
     else if (m.languages && !common.some((s) => bridging.some((i) => i.available.includes(s)))) reasons[id] = "noInterpreter";
     else if (common.every((s) => busy.has(`${m.a}@${s}`) || busy.has(`${m.b}@${s}`))) reasons[id] = "participantsBusy";
     // Where both sides are free, every interpreter of the pair is taken or at the end of her run.
-    else if (m.languages && common.every((s) => busy.has(`${m.a}@${s}`) || busy.has(`${m.b}@${s}`) || !interpreterFree(m.languages!, s))) reasons[id] = "noInterpreter";
+    else if (m.languages && common.every((s) => busy.has(`${m.a}@${s}`) || busy.has(`${m.b}@${s}`) || !interpreterFree(m.languages!, s)))
+      reasons[id] = "noInterpreter";
     else reasons[id] = "noCapacity";
   }
   return reasons;

@@ -8,5 +8,10 @@ import { checkSolution } from "../scheduling/checker";
  */
 export function interpreterFigures(inst: Instance, sol: Solution) {
   const { interpreters } = checkSolution(inst, sol);
-  return { maxRun: inst.interpreterMaxRun ?? null, longestRun: interpreters.longestRun, runsAtCap: interpreters.runsAtCap, averageTableDistance: interpreters.averageTableDistance };
+  return {
+    maxRun: inst.interpreterMaxRun ?? null,
+    longestRun: interpreters.longestRun,
+    runsAtCap: interpreters.runsAtCap,
+    averageTableDistance: interpreters.averageTableDistance,
+  };
 }

@@ -60,7 +60,13 @@ describe("where a meeting of a plan can be moved, and why not", () => {
 
   test("a side busy then is named with whom it meets; a remote side outside its hours is unavailable", () => {
     expect(why("K1", "d1s05")).toMatchObject({ feasible: false, reasons: [{ code: "partyBusy", party: "vn1", with: "de1" }] });
-    expect(why("D1", "d1s01")).toMatchObject({ feasible: false, reasons: [{ code: "partyBusy", party: "vn1", with: "kr1" }, { code: "partyUnavailable", party: "de1" }] });
+    expect(why("D1", "d1s01")).toMatchObject({
+      feasible: false,
+      reasons: [
+        { code: "partyBusy", party: "vn1", with: "kr1" },
+        { code: "partyUnavailable", party: "de1" },
+      ],
+    });
   });
 
   test("the interpreter would work three in a row: refused as such; later, a free slot is offered with its mode and interpreter", () => {
@@ -79,9 +85,18 @@ describe("where a meeting of a plan can be moved, and why not", () => {
         { id: "KJ", languages: ["vi", "ko", "ja"], available: all },
         { id: "J2", languages: ["vi", "ja"], available: ["d1s04"] },
       ],
-      meetings: [...base.meetings, { id: "J1", a: "vn2", b: "kr2", value: 1, mode: "either" as const, languages: ["vi", "ja"] as [string, string] }].filter((m) => m.id !== "K2"),
+      meetings: [
+        ...base.meetings,
+        { id: "J1", a: "vn2", b: "kr2", value: 1, mode: "either" as const, languages: ["vi", "ja"] as [string, string] },
+      ].filter((m) => m.id !== "K2"),
     };
-    const crowded: Solution = { version: 1, assignments: [{ meeting: "J1", slot: "d1s04", mode: "onsite", interpreter: "KJ" }], unscheduled: ["K1", "K3", "D1"], value: 1, upperBound: 10 };
+    const crowded: Solution = {
+      version: 1,
+      assignments: [{ meeting: "J1", slot: "d1s04", mode: "onsite", interpreter: "KJ" }],
+      unscheduled: ["K1", "K3", "D1"],
+      value: 1,
+      upperBound: 10,
+    };
     // K3 and J1 share vn2: refused for that, not for the table or the interpreter.
     expect(planMove(inst, crowded, "K3", "d1s04").reasons).toEqual([{ code: "partyBusy", party: "vn2", with: "kr2" }]);
     const k1 = planMove(inst, crowded, "K1", "d1s04");
@@ -94,7 +109,10 @@ describe("where a meeting of a plan can be moved, and why not", () => {
 
   test("a meeting left out because its one interpreter would work too long in a row is said to lack an interpreter (not tables)", () => {
     const early = ["d1s01", "d1s02", "d1s03"];
-    const inst: Instance = { ...base, participants: base.participants.map((p) => (p.id === "vn2" || p.id === "kr1" ? { ...p, available: early } : p)) };
+    const inst: Instance = {
+      ...base,
+      participants: base.participants.map((p) => (p.id === "vn2" || p.id === "kr1" ? { ...p, available: early } : p)),
+    };
     expect(explainUnscheduled(inst, sol).K3).toBe("noInterpreter");
     // Without the limit, KO could take it in d1s03: then it is tables or rooms.
     const { interpreterMaxRun: _limit, ...unlimited } = inst;
@@ -118,10 +136,19 @@ describe("where a meeting of a plan can be moved, and why not", () => {
           if (option.slot === a.slot) continue;
           const simple = (["onsite", "online"] as const).some((mode) =>
             [undefined, ...inst.interpreters.map((i) => i.id)].some(
-              (interpreter) => checkSolution(inst, { ...solved, assignments: [...others, { meeting: a.meeting, slot: option.slot, mode, ...(interpreter ? { interpreter } : {}) }] }).feasible,
+              (interpreter) =>
+                checkSolution(inst, {
+                  ...solved,
+                  assignments: [...others, { meeting: a.meeting, slot: option.slot, mode, ...(interpreter ? { interpreter } : {}) }],
+                }).feasible,
             ),
           );
-          if (simple) expect({ meeting: a.meeting, slot: option.slot, feasible: option.feasible }).toEqual({ meeting: a.meeting, slot: option.slot, feasible: true });
+          if (simple)
+            expect({ meeting: a.meeting, slot: option.slot, feasible: option.feasible }).toEqual({
+              meeting: a.meeting,
+              slot: option.slot,
+              feasible: true,
+            });
         }
       }
     }
@@ -135,7 +162,14 @@ function randomInstance(seed: number): Instance {
   const meetings = Array.from({ length: 12 }, (_, i) => {
     const a = random.int(0, 6);
     const b = (a + random.int(1, 6)) % 7;
-    return { id: `M${i}`, a: `P${a}`, b: `P${b}`, value: 0.5 + random.next(), mode: random.pick(["onsite", "online", "either"] as const), ...(random.chance(0.4) ? { languages: ["vi", "ja"] as [string, string] } : {}) };
+    return {
+      id: `M${i}`,
+      a: `P${a}`,
+      b: `P${b}`,
+      value: 0.5 + random.next(),
+      mode: random.pick(["onsite", "online", "either"] as const),
+      ...(random.chance(0.4) ? { languages: ["vi", "ja"] as [string, string] } : {}),
+    };
   });
   return {
     version: 1,

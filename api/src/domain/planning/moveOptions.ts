@@ -49,7 +49,13 @@ export interface MoveContext {
 }
 
 /** One slot of moveOptions. */
-export function planMove(inst: Instance, sol: Solution, meetingKey: string, slot: string, { booked = false, fixedTables }: MoveContext = {}): MoveOption {
+export function planMove(
+  inst: Instance,
+  sol: Solution,
+  meetingKey: string,
+  slot: string,
+  { booked = false, fixedTables }: MoveContext = {},
+): MoveOption {
   const m = inst.meetings.find((x) => x.id === meetingKey);
   if (!m) throw new Error(`unknown meeting ${meetingKey}`);
   const current = sol.assignments.find((a) => a.meeting === meetingKey);
@@ -70,7 +76,11 @@ export function planMove(inst: Instance, sol: Solution, meetingKey: string, slot
       const other = byMeeting.get(clash.meeting)!;
       reasons.push({ code: "partyBusy", party, with: other.a === party ? other.b : other.a });
     }
-    if (!current && p?.maxMeetings !== undefined && others.filter((a) => [byMeeting.get(a.meeting)?.a, byMeeting.get(a.meeting)?.b].includes(party)).length >= p.maxMeetings) {
+    if (
+      !current &&
+      p?.maxMeetings !== undefined &&
+      others.filter((a) => [byMeeting.get(a.meeting)?.a, byMeeting.get(a.meeting)?.b].includes(party)).length >= p.maxMeetings
+    ) {
       reasons.push({ code: "partyCap", party });
     }
   }
@@ -113,7 +123,14 @@ export function planMove(inst: Instance, sol: Solution, meetingKey: string, slot
         const c = holder(i.id);
         if (!c || !runOk(i.id)) continue;
         const langs = byMeeting.get(c.meeting)!.languages!;
-        const j = speaks(langs).find((x) => x.id !== i.id && x.available.includes(slot) && !x.busy?.includes(slot) && !holder(x.id) && interpreterRunFits(inst, x.id, slot, working(x.id)));
+        const j = speaks(langs).find(
+          (x) =>
+            x.id !== i.id &&
+            x.available.includes(slot) &&
+            !x.busy?.includes(slot) &&
+            !holder(x.id) &&
+            interpreterRunFits(inst, x.id, slot, working(x.id)),
+        );
         if (j) {
           changed.set(c.meeting, { ...c, interpreter: j.id });
           interpreter = i.id;

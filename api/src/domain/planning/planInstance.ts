@@ -87,7 +87,12 @@ export function planInstance(input: PlanInput): Instance {
       const held = new Set(input.meetings.flatMap((m) => (m.kind === "booked" && m.interpreter === i.id && m.fixedSlot ? [m.fixedSlot] : [])));
       // As spoken, like the meetings' languages (languageBridge), so the solver's exact match holds.
       // Her booked meetings are not free for the plan but count in her runs (busy).
-      return { id: i.id, languages: [...new Set(i.languages.map(spokenLanguage))], available: i.available.filter((s) => !held.has(s)), ...(held.size ? { busy: [...held] } : {}) };
+      return {
+        id: i.id,
+        languages: [...new Set(i.languages.map(spokenLanguage))],
+        available: i.available.filter((s) => !held.has(s)),
+        ...(held.size ? { busy: [...held] } : {}),
+      };
     }),
     participants: input.participants.map((p) => ({
       id: p.id,

@@ -4,7 +4,11 @@ import { slotsForDayPart } from "./dayPart";
 import { solve } from "../scheduling/solver";
 import { checkSolution } from "../scheduling/checker";
 
-const slot = (i: number) => ({ id: `d1s0${i}`, start: new Date(Date.UTC(2026, 11, 10, 2, 30 * i)), end: new Date(Date.UTC(2026, 11, 10, 2, 30 * i + 30)) });
+const slot = (i: number) => ({
+  id: `d1s0${i}`,
+  start: new Date(Date.UTC(2026, 11, 10, 2, 30 * i)),
+  end: new Date(Date.UTC(2026, 11, 10, 2, 30 * i + 30)),
+});
 const slots = [1, 2, 3].map(slot);
 const all = slots.map((s) => s.id);
 
@@ -94,7 +98,13 @@ describe("planning the fair's meetings", () => {
         ],
       }),
     );
-    const sol = { version: 1 as const, assignments: [{ meeting: "ac", slot: "d1s01", mode: "onsite" as const }], unscheduled: ["ab", "cd", "de"], value: 2, upperBound: 2 };
+    const sol = {
+      version: 1 as const,
+      assignments: [{ meeting: "ac", slot: "d1s01", mode: "onsite" as const }],
+      unscheduled: ["ab", "cd", "de"],
+      value: 2,
+      upperBound: 2,
+    };
     expect(checkSolution(inst, sol).feasible).toBe(true);
     expect(explainUnscheduled(inst, sol)).toEqual({ ab: "noCommonSlot", cd: "participantsBusy", de: "noCapacity" });
   });
@@ -109,7 +119,9 @@ describe("planning the fair's meetings", () => {
     expect(slotsForDayPart(day, "morning", "Asia/Ho_Chi_Minh")).toEqual(["d1s01"]);
     expect(slotsForDayPart(day, "afternoon", "Asia/Ho_Chi_Minh")).toEqual(["d1s02", "d1s03"]);
     expect(slotsForDayPart(day, "any", "Asia/Ho_Chi_Minh")).toBeUndefined();
-    const inst = planInstance(input({ maxMeetingsPerCompany: 2, meetings: [{ key: "m1", a: "vn1", b: "jp1", kind: "request", value: 1, mode: "either", slots: ["d1s02"] }] }));
+    const inst = planInstance(
+      input({ maxMeetingsPerCompany: 2, meetings: [{ key: "m1", a: "vn1", b: "jp1", kind: "request", value: 1, mode: "either", slots: ["d1s02"] }] }),
+    );
     expect(inst.meetings[0]!.slots).toEqual(["d1s02"]);
     expect(inst.participants.every((p) => p.maxMeetings === 2)).toBe(true);
   });

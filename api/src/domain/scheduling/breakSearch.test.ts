@@ -37,8 +37,22 @@ function randomInstance(seed: number, slots: number, maxRun?: number): Instance 
       languages: random.chance(0.3) ? (["vi", "ja"] as [string, string]) : null,
     };
   });
-  const interpreters = Array.from({ length: 3 }, (_, i) => ({ id: `I${i}`, languages: ["vi", "ja"], available: ids.filter(() => random.chance(0.7)), ...(i === 0 ? { busy: ids.filter(() => random.chance(0.15)) } : {}) }));
-  return { version: 1, slots: slotList, onsiteTables: 4, onlineRooms: 3, ...(maxRun ? { interpreterMaxRun: maxRun } : {}), interpreters, participants, meetings };
+  const interpreters = Array.from({ length: 3 }, (_, i) => ({
+    id: `I${i}`,
+    languages: ["vi", "ja"],
+    available: ids.filter(() => random.chance(0.7)),
+    ...(i === 0 ? { busy: ids.filter(() => random.chance(0.15)) } : {}),
+  }));
+  return {
+    version: 1,
+    slots: slotList,
+    onsiteTables: 4,
+    onlineRooms: 3,
+    ...(maxRun ? { interpreterMaxRun: maxRun } : {}),
+    interpreters,
+    participants,
+    meetings,
+  };
 }
 
 /** The plan's total break cost, recomputed from scratch. */
@@ -101,7 +115,7 @@ describe.each([
         for (let s = 0; s < m.S && step % 10 === 0; s++) {
           let on = 0;
           let off = 0;
-          for (let c = 0; c < m.M; c++) if (st.slotOf[c] === s) (st.modeOf[c] === 0 ? on++ : off++);
+          for (let c = 0; c < m.M; c++) if (st.slotOf[c] === s) st.modeOf[c] === 0 ? on++ : off++;
           expect([st.onsite[s], st.online[s]]).toEqual([on, off]);
           expect(on).toBeLessThanOrEqual(m.tables);
           expect(off).toBeLessThanOrEqual(m.rooms);

@@ -160,7 +160,17 @@ function workspace(st: ScheduleState): KempeWorkspace {
   let w = workspaces.get(st);
   if (!w) {
     const { m } = st;
-    w = { stamp: 0, mSeen: new Int32Array(m.M), pSeen: new Int32Array(m.P), chain: new Int32Array(m.M + 1), people: new Int32Array(m.P + 1), queue: new Int32Array(2 * m.M + 4), to: new Int32Array(m.M + 1), mode: new Int8Array(m.M + 1), interp: new Int32Array(m.M + 1) };
+    w = {
+      stamp: 0,
+      mSeen: new Int32Array(m.M),
+      pSeen: new Int32Array(m.P),
+      chain: new Int32Array(m.M + 1),
+      people: new Int32Array(m.P + 1),
+      queue: new Int32Array(2 * m.M + 4),
+      to: new Int32Array(m.M + 1),
+      mode: new Int8Array(m.M + 1),
+      interp: new Int32Array(m.M + 1),
+    };
     workspaces.set(st, w);
   }
   return w;
@@ -268,7 +278,15 @@ export function swapPair(st: ScheduleState, k: number, j: number, accept: (delta
 }
 
 /** Takes k and j out and puts k in slot sk with rk, j in slot sj with rj. */
-function exchange(st: ScheduleState, k: number, j: number, sk: number, rk: { mode: 0 | 1; interp: number }, sj: number, rj: { mode: 0 | 1; interp: number }) {
+function exchange(
+  st: ScheduleState,
+  k: number,
+  j: number,
+  sk: number,
+  rk: { mode: 0 | 1; interp: number },
+  sj: number,
+  rj: { mode: 0 | 1; interp: number },
+) {
   st.remove(k);
   st.remove(j);
   st.place(k, sk, rk.mode, rk.interp);

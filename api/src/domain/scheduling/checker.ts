@@ -48,7 +48,8 @@ export function checkSolution(inst: Instance, sol: Solution) {
   // 1. every meeting exactly once
   const seen = new Map<string, number>();
   for (const id of [...sol.assignments.map((a) => a.meeting), ...sol.unscheduled]) seen.set(id, (seen.get(id) ?? 0) + 1);
-  for (const m of inst.meetings) if (seen.get(m.id) !== 1) fail({ rule: "meetingCount", meeting: m.id }, `meeting ${m.id} appears ${seen.get(m.id) ?? 0} times`);
+  for (const m of inst.meetings)
+    if (seen.get(m.id) !== 1) fail({ rule: "meetingCount", meeting: m.id }, `meeting ${m.id} appears ${seen.get(m.id) ?? 0} times`);
   for (const id of seen.keys()) if (!meetings.has(id)) fail({ rule: "unknown", meeting: id }, `unknown meeting ${id}`);
 
   const busy = new Map<string, string>();
@@ -70,18 +71,22 @@ export function checkSolution(inst: Instance, sol: Solution) {
     for (const pid of [m.a, m.b]) {
       const p = participants.get(pid);
       // 2. availability
-      if (!p?.available.includes(a.slot)) fail({ rule: "participantUnavailable", meeting: m.id, participant: pid, slot: a.slot }, `${m.id}: ${pid} is not available in ${a.slot}`);
+      if (!p?.available.includes(a.slot))
+        fail({ rule: "participantUnavailable", meeting: m.id, participant: pid, slot: a.slot }, `${m.id}: ${pid} is not available in ${a.slot}`);
       // 3. one meeting per slot, at most maxMeetings
       const key = `${pid}@${a.slot}`;
       const other = busy.get(key);
-      if (other !== undefined) fail({ rule: "participantBusy", meeting: m.id, participant: pid, slot: a.slot }, `${pid} has two meetings in ${a.slot} (${other}, ${m.id})`);
+      if (other !== undefined)
+        fail({ rule: "participantBusy", meeting: m.id, participant: pid, slot: a.slot }, `${pid} has two meetings in ${a.slot} (${other}, ${m.id})`);
       busy.set(key, m.id);
       counts.set(pid, (counts.get(pid) ?? 0) + 1);
       byParticipant.set(pid, [...(byParticipant.get(pid) ?? []), slotIndex.get(a.slot)!]);
       // 4. onsite needs both onsite
-      if (a.mode === "onsite" && p && !p.onsite) fail({ rule: "onsiteRemote", meeting: m.id, participant: pid }, `${m.id}: onsite with remote ${pid}`);
+      if (a.mode === "onsite" && p && !p.onsite)
+        fail({ rule: "onsiteRemote", meeting: m.id, participant: pid }, `${m.id}: onsite with remote ${pid}`);
     }
-    if (m.slots && !m.slots.includes(a.slot)) fail({ rule: "slotNotAllowed", meeting: m.id, slot: a.slot }, `${m.id}: slot ${a.slot} not allowed for the meeting`);
+    if (m.slots && !m.slots.includes(a.slot))
+      fail({ rule: "slotNotAllowed", meeting: m.id, slot: a.slot }, `${m.id}: slot ${a.slot} not allowed for the meeting`);
     if (m.mode !== "either" && m.mode !== a.mode) fail({ rule: "mode", meeting: m.id }, `${m.id}: mode ${a.mode} but the meeting is ${m.mode}`);
     // 5. capacity per slot, and a named table at most once per slot
     const c = perSlot.get(a.slot) ?? { onsite: 0, online: 0 };
@@ -99,10 +104,13 @@ export function checkSolution(inst: Instance, sol: Solution) {
       const i = a.interpreter ? interpreters.get(a.interpreter) : undefined;
       if (!i) fail({ rule: "noInterpreter", meeting: m.id, slot: a.slot }, `${m.id}: needs an interpreter`);
       else {
-        if (!m.languages.every((l) => i.languages.includes(l))) fail({ rule: "interpreterLanguages", meeting: m.id, interpreter: i.id }, `${m.id}: ${i.id} does not speak ${m.languages.join("+")}`);
-        if (!i.available.includes(a.slot) || i.busy?.includes(a.slot)) fail({ rule: "interpreterUnavailable", meeting: m.id, interpreter: i.id, slot: a.slot }, `${m.id}: ${i.id} not available in ${a.slot}`);
+        if (!m.languages.every((l) => i.languages.includes(l)))
+          fail({ rule: "interpreterLanguages", meeting: m.id, interpreter: i.id }, `${m.id}: ${i.id} does not speak ${m.languages.join("+")}`);
+        if (!i.available.includes(a.slot) || i.busy?.includes(a.slot))
+          fail({ rule: "interpreterUnavailable", meeting: m.id, interpreter: i.id, slot: a.slot }, `${m.id}: ${i.id} not available in ${a.slot}`);
         const key = `${i.id}@${a.slot}`;
-        if (interpreterBusy.has(key)) fail({ rule: "interpreterBusy", meeting: m.id, interpreter: i.id, slot: a.slot }, `${i.id} has two meetings in ${a.slot}`);
+        if (interpreterBusy.has(key))
+          fail({ rule: "interpreterBusy", meeting: m.id, interpreter: i.id, slot: a.slot }, `${i.id} has two meetings in ${a.slot}`);
         interpreterBusy.add(key);
         if (!interpreterSlots.has(i.id)) interpreterSlots.set(i.id, new Map());
         interpreterSlots.get(i.id)!.set(slotIndex.get(a.slot)!, { meeting: m.id, ...(a.table !== undefined ? { table: a.table } : {}) });
@@ -148,7 +156,10 @@ export function checkSolution(inst: Instance, sol: Solution) {
         if (limit !== undefined && run.length === limit) runsAtCap++;
         if (limit !== undefined && run.length > limit) {
           const first = planned.get(mine[0]!)!.meeting;
-          fail({ rule: "interpreterRun", meeting: first, interpreter: it.id, slot: inst.slots[mine[0]!]!.id }, `${it.id} has ${run.length} meetings in a row from ${inst.slots[run[0]!]!.id}, more than ${limit}`);
+          fail(
+            { rule: "interpreterRun", meeting: first, interpreter: it.id, slot: inst.slots[mine[0]!]!.id },
+            `${it.id} has ${run.length} meetings in a row from ${inst.slots[run[0]!]!.id}, more than ${limit}`,
+          );
         }
       }
       run = [];

@@ -35,7 +35,12 @@ export function toSolution(inst: Instance, st: ScheduleState, upperBound: number
     }
     value += mt.value;
     const interp = st.interpOf[k]!;
-    assignments.push({ meeting: mt.id, slot: inst.slots[s]!.id, mode: st.modeOf[k] === 0 ? "onsite" : "online", interpreter: interp === NONE ? null : inst.interpreters[interp]!.id });
+    assignments.push({
+      meeting: mt.id,
+      slot: inst.slots[s]!.id,
+      mode: st.modeOf[k] === 0 ? "onsite" : "online",
+      interpreter: interp === NONE ? null : inst.interpreters[interp]!.id,
+    });
   });
   return { version: 1, assignments, unscheduled, value, upperBound };
 }
@@ -43,5 +48,12 @@ export function toSolution(inst: Instance, st: ScheduleState, upperBound: number
 /** First-fit as a solution, with its breaks. Its upperBound is the trivial one (every meeting's value). */
 export function firstFit(inst: Instance, model = buildModel(inst)): Solution & { breaks: number } {
   const st = firstFitState(model);
-  return { ...toSolution(inst, st, inst.meetings.reduce((v, mt) => v + mt.value, 0)), breaks: st.totalBreaks() };
+  return {
+    ...toSolution(
+      inst,
+      st,
+      inst.meetings.reduce((v, mt) => v + mt.value, 0),
+    ),
+    breaks: st.totalBreaks(),
+  };
 }

@@ -38,7 +38,15 @@ export type Instance = z.infer<typeof InstanceSchema>;
 
 export const SolutionSchema = z.object({
   version: z.literal(1),
-  assignments: z.array(z.object({ meeting: id, slot: id, mode: z.enum(["onsite", "online"]), interpreter: id.nullable().optional(), table: z.number().int().min(1).optional() })),
+  assignments: z.array(
+    z.object({
+      meeting: id,
+      slot: id,
+      mode: z.enum(["onsite", "online"]),
+      interpreter: id.nullable().optional(),
+      table: z.number().int().min(1).optional(),
+    }),
+  ),
   unscheduled: z.array(id),
   value: z.number(),
   upperBound: z.number(),

@@ -101,7 +101,13 @@ export function generateHanoi(options: HanoiOptions = {}): Instance {
       const first = DateTime.fromISO(`${date}T${from}`, { zone: ZONE });
       for (let i = 0; i < count; i++) {
         const start = first.plus({ minutes: 30 * i });
-        slots.push({ id: `d${d + 1}s${String(slots.filter((s) => s.day === d).length + 1).padStart(2, "0")}`, start, end: start.plus({ minutes: 30 }), day: d, morning: start.hour < 12 });
+        slots.push({
+          id: `d${d + 1}s${String(slots.filter((s) => s.day === d).length + 1).padStart(2, "0")}`,
+          start,
+          end: start.plus({ minutes: 30 }),
+          day: d,
+          morning: start.hour < 12,
+        });
       }
     }
   });
@@ -125,13 +131,23 @@ export function generateHanoi(options: HanoiOptions = {}): Instance {
   for (let i = 0; i < domestic; i++) {
     const slotsOf = presence(random.pick([0, 0, 1, 1, 2]), 0.2);
     const max = random.pick([3, 4, 5, 6, 8, 10, 12, undefined, undefined]);
-    participants.push({ id: `D${i + 1}`, available: [...slotsOf].map((s) => slots[s]!.id), onsite: true, ...(max !== undefined ? { maxMeetings: max } : {}) });
+    participants.push({
+      id: `D${i + 1}`,
+      available: [...slotsOf].map((s) => slots[s]!.id),
+      onsite: true,
+      ...(max !== undefined ? { maxMeetings: max } : {}),
+    });
     avail.push(slotsOf);
-    speaks.push(new Set(["vi", ...(random.chance(0.65) ? ["en"] : []), ...(random.chance(0.12) ? ["ja"] : []), ...(random.chance(0.08) ? ["ko"] : [])]));
+    speaks.push(
+      new Set(["vi", ...(random.chance(0.65) ? ["en"] : []), ...(random.chance(0.12) ? ["ja"] : []), ...(random.chance(0.08) ? ["ko"] : [])]),
+    );
   }
 
   // Foreign vendors: 40% join online from home, within 08:00-18:00 of their own time zone.
-  const pickOrigin = weightedPicker(random, ORIGINS.map((o) => o.share));
+  const pickOrigin = weightedPicker(
+    random,
+    ORIGINS.map((o) => o.share),
+  );
   const origin: (typeof ORIGINS)[number][] = [];
   const remote: boolean[] = [];
   for (let j = 0; j < foreign; j++) {
@@ -149,7 +165,12 @@ export function generateHanoi(options: HanoiOptions = {}): Instance {
       );
     } else slotsOf = presence(random.pick([0, 0, 0, 1]), 0.1);
     const max = random.pick([16, 20, 24, undefined, undefined]);
-    participants.push({ id: `F${j + 1}`, available: [...slotsOf].map((s) => slots[s]!.id), onsite: !isRemote, ...(max !== undefined ? { maxMeetings: max } : {}) });
+    participants.push({
+      id: `F${j + 1}`,
+      available: [...slotsOf].map((s) => slots[s]!.id),
+      onsite: !isRemote,
+      ...(max !== undefined ? { maxMeetings: max } : {}),
+    });
     avail.push(slotsOf);
     speaks.push(new Set([o.language, ...(o.language !== "en" && random.chance(0.75) ? ["en"] : [])]));
     origin.push(o);
@@ -157,8 +178,14 @@ export function generateHanoi(options: HanoiOptions = {}): Instance {
   }
 
   // Requests: vendors' popularity is heavily skewed (log-normal), domestic firms' mildly.
-  const pickVendor = weightedPicker(random, Array.from({ length: foreign }, () => Math.exp(0.9 * gaussian(random))));
-  const pickFirm = weightedPicker(random, Array.from({ length: domestic }, () => Math.exp(0.6 * gaussian(random))));
+  const pickVendor = weightedPicker(
+    random,
+    Array.from({ length: foreign }, () => Math.exp(0.9 * gaussian(random))),
+  );
+  const pickFirm = weightedPicker(
+    random,
+    Array.from({ length: domestic }, () => Math.exp(0.6 * gaussian(random))),
+  );
   const pairs = new Set<number>();
   const fixedBusy = new Set<number>();
   const meetings: Instance["meetings"] = [];
@@ -174,7 +201,14 @@ export function generateHanoi(options: HanoiOptions = {}): Instance {
     const value = Math.round((0.35 + 0.65 * random.next()) * (mutual ? 1.5 : 1) * o.priority * 1000) / 1000;
     const shared = [...speaks[d]!].some((l) => speaks[f]!.has(l));
     const mode = remote[j] ? "online" : random.pick(["either", "either", "either", "either", "onsite", "onsite", "onsite", "online"] as const);
-    const meeting: Instance["meetings"][number] = { id: `M${meetings.length + 1}`, a: `D${d + 1}`, b: `F${j + 1}`, value, mode, languages: shared ? null : ["vi", o.language] };
+    const meeting: Instance["meetings"][number] = {
+      id: `M${meetings.length + 1}`,
+      a: `D${d + 1}`,
+      b: `F${j + 1}`,
+      value,
+      mode,
+      languages: shared ? null : ["vi", o.language],
+    };
     const common = [...avail[d]!].filter((s) => avail[f]!.has(s));
     const roll = random.next();
     if (roll < 0.06) {
@@ -198,14 +232,22 @@ export function generateHanoi(options: HanoiOptions = {}): Instance {
     const count = Math.max(1, Math.round(perThousand * interpreterScale));
     for (let n = 0; n < count; n++) {
       const days = random.chance(0.3) ? [random.int(0, 1)] : [0, 1];
-      interpreters.push({ id: `I${interpreters.length + 1}`, languages, available: all.filter((s) => days.includes(slots[s]!.day)).map((s) => slots[s]!.id) });
+      interpreters.push({
+        id: `I${interpreters.length + 1}`,
+        languages,
+        available: all.filter((s) => days.includes(slots[s]!.day)).map((s) => slots[s]!.id),
+      });
     }
   }
 
   return {
     version: 1,
     timeZone: ZONE,
-    slots: slots.map((s) => ({ id: s.id, start: s.start.toUTC().toISO({ suppressMilliseconds: true })!, end: s.end.toUTC().toISO({ suppressMilliseconds: true })! })),
+    slots: slots.map((s) => ({
+      id: s.id,
+      start: s.start.toUTC().toISO({ suppressMilliseconds: true })!,
+      end: s.end.toUTC().toISO({ suppressMilliseconds: true })!,
+    })),
     onsiteTables: tables,
     onlineRooms: rooms,
     interpreters,

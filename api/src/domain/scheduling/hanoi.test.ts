@@ -16,7 +16,9 @@ describe("the Hanoi-scale generator", () => {
     expect(inst.onlineRooms).toBe(75);
     expect(inst.slots.length).toBe(32);
     expect(JSON.stringify(generateHanoiScale("hanoi"))).toBe(JSON.stringify(inst));
-    expect(JSON.stringify(generateHanoi({ seed: 7, domestic: 50, foreign: 10, requests: 100 }))).not.toBe(JSON.stringify(generateHanoi({ seed: 8, domestic: 50, foreign: 10, requests: 100 })));
+    expect(JSON.stringify(generateHanoi({ seed: 7, domestic: 50, foreign: 10, requests: 100 }))).not.toBe(
+      JSON.stringify(generateHanoi({ seed: 8, domestic: 50, foreign: 10, requests: 100 })),
+    );
   });
 
   test("has remote vendors in their own hours, scarce interpreters, restricted and fixed requests", () => {

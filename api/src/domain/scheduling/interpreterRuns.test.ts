@@ -30,8 +30,21 @@ function interpreterDay(maxRun?: number, busy: string[] = []): Instance {
       ...Array.from({ length: 20 }, (_, i) => ({ id: `EN${i}`, available: all, onsite: true })),
     ],
     meetings: [
-      ...Array.from({ length: 14 }, (_, i) => ({ id: `K${i}`, a: `VN${i}`, b: `KR${i}`, value: 1, mode: "onsite" as const, languages: ["vi", "ko"] as [string, string] })),
-      ...Array.from({ length: 40 }, (_, i) => ({ id: `E${i}`, a: `EN${i % 20}`, b: `EN${(i * 7 + 3) % 20}`, value: 0.5, mode: "onsite" as const })).filter((m) => m.a !== m.b),
+      ...Array.from({ length: 14 }, (_, i) => ({
+        id: `K${i}`,
+        a: `VN${i}`,
+        b: `KR${i}`,
+        value: 1,
+        mode: "onsite" as const,
+        languages: ["vi", "ko"] as [string, string],
+      })),
+      ...Array.from({ length: 40 }, (_, i) => ({
+        id: `E${i}`,
+        a: `EN${i % 20}`,
+        b: `EN${(i * 7 + 3) % 20}`,
+        value: 0.5,
+        mode: "onsite" as const,
+      })).filter((m) => m.a !== m.b),
     ],
   };
 }
@@ -80,13 +93,21 @@ describe("an interpreter's meetings back to back", () => {
     expect(hers(inst, result).map((a) => a.slot)).not.toEqual(expect.arrayContaining(["d1s06"]));
     // Four booked in a row are not the plan's doing: a plan with nothing of hers next to them is fine.
     const over = interpreterDay(3, ["d1s03", "d1s04", "d1s05", "d1s06"]);
-    expect(checkSolution(over, { version: 1, assignments: [], unscheduled: over.meetings.map((m) => m.id), value: 0, upperBound: 0 }).violations).toEqual([]);
+    expect(
+      checkSolution(over, { version: 1, assignments: [], unscheduled: over.meetings.map((m) => m.id), value: 0, upperBound: 0 }).violations,
+    ).toEqual([]);
   });
 
   test("the checker refuses a fourth meeting in a row, naming the interpreter, and does not count across lunch", () => {
     const inst = interpreterDay(3);
     const at = (k: number, slot: number) => ({ meeting: `K${k}`, slot: inst.slots[slot]!.id, mode: "onsite" as const, interpreter: "KO" });
-    const sol = (slots: number[]): Solution => ({ version: 1, assignments: slots.map((s, k) => at(k, s)), unscheduled: inst.meetings.map((m) => m.id).filter((id) => !slots.some((_, k) => id === `K${k}`)), value: 0, upperBound: 0 });
+    const sol = (slots: number[]): Solution => ({
+      version: 1,
+      assignments: slots.map((s, k) => at(k, s)),
+      unscheduled: inst.meetings.map((m) => m.id).filter((id) => !slots.some((_, k) => id === `K${k}`)),
+      value: 0,
+      upperBound: 0,
+    });
     const four = checkSolution(inst, sol([0, 1, 2, 3]));
     expect(four.feasible).toBe(false);
     expect(four.conflicts).toContainEqual(expect.objectContaining({ rule: "interpreterRun", interpreter: "KO" }));

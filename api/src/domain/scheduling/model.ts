@@ -70,7 +70,8 @@ export function buildModel(inst: Instance): Model {
     }
   });
   const contig = new Uint8Array(S);
-  for (let s = 0; s + 1 < S; s++) contig[s] = day[s] === day[s + 1] && Date.parse(inst.slots[s + 1]!.start) === Date.parse(inst.slots[s]!.end) ? 1 : 0;
+  for (let s = 0; s + 1 < S; s++)
+    contig[s] = day[s] === day[s + 1] && Date.parse(inst.slots[s + 1]!.start) === Date.parse(inst.slots[s]!.end) ? 1 : 0;
   // A limit no day can reach is no limit (the checks then cost nothing).
   const maxRun = inst.interpreterMaxRun !== undefined && inst.interpreterMaxRun < S && I > 0 ? inst.interpreterMaxRun : 0;
   const m = {

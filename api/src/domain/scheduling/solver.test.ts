@@ -5,7 +5,9 @@ import { InstanceSchema, type Instance } from "./format";
 import { checkSolution } from "./checker";
 import { solve } from "./solver";
 
-const example = InstanceSchema.parse(JSON.parse(readFileSync(path.resolve(__dirname, "../../../../../shared/formats/schedule-instance.example.json"), "utf8")));
+const example = InstanceSchema.parse(
+  JSON.parse(readFileSync(path.resolve(__dirname, "../../../../../shared/formats/schedule-instance.example.json"), "utf8")),
+);
 
 describe("the independent checker", () => {
   const valid = {
@@ -27,10 +29,26 @@ describe("the independent checker", () => {
 
   test.each([
     ["a meeting twice", { assignments: [...valid.assignments, valid.assignments[1]!] }, "appears 2 times"],
-    ["an unavailable participant", { assignments: [{ ...valid.assignments[1]!, slot: "d1s01" }, valid.assignments[0]!, valid.assignments[2]!] }, "not available"],
-    ["a missing interpreter", { assignments: [{ ...valid.assignments[0]!, interpreter: null }, valid.assignments[1]!, valid.assignments[2]!] }, "needs an interpreter"],
-    ["a remote participant onsite", { assignments: [valid.assignments[0]!, { ...valid.assignments[1]!, mode: "onsite" as const }, valid.assignments[2]!] }, "onsite with remote"],
-    ["an interpreter where none is needed", { assignments: [valid.assignments[0]!, { ...valid.assignments[1]!, interpreter: "I1" }, valid.assignments[2]!] }, "none is needed"],
+    [
+      "an unavailable participant",
+      { assignments: [{ ...valid.assignments[1]!, slot: "d1s01" }, valid.assignments[0]!, valid.assignments[2]!] },
+      "not available",
+    ],
+    [
+      "a missing interpreter",
+      { assignments: [{ ...valid.assignments[0]!, interpreter: null }, valid.assignments[1]!, valid.assignments[2]!] },
+      "needs an interpreter",
+    ],
+    [
+      "a remote participant onsite",
+      { assignments: [valid.assignments[0]!, { ...valid.assignments[1]!, mode: "onsite" as const }, valid.assignments[2]!] },
+      "onsite with remote",
+    ],
+    [
+      "an interpreter where none is needed",
+      { assignments: [valid.assignments[0]!, { ...valid.assignments[1]!, interpreter: "I1" }, valid.assignments[2]!] },
+      "none is needed",
+    ],
   ])("rejects %s", (_name, change, message) => {
     const result = checkSolution(example, { ...valid, ...change });
     expect(result.feasible).toBe(false);
@@ -44,17 +62,39 @@ const arbitraryInstance: fc.Arbitrary<Instance> = fc
     participants: fc.integer({ min: 2, max: 8 }),
     tables: fc.integer({ min: 0, max: 3 }),
     rooms: fc.integer({ min: 0, max: 3 }),
-    interpreters: fc.array(fc.record({ langs: fc.subarray(["vi", "ja", "ko"], { minLength: 2 }), avail: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), busy: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }) }), { maxLength: 2 }),
+    interpreters: fc.array(
+      fc.record({
+        langs: fc.subarray(["vi", "ja", "ko"], { minLength: 2 }),
+        avail: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        busy: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+      }),
+      { maxLength: 2 },
+    ),
     maxRun: fc.option(fc.integer({ min: 1, max: 3 })),
-    people: fc.array(fc.record({ avail: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), onsite: fc.boolean(), max: fc.option(fc.integer({ min: 0, max: 4 })) }), { minLength: 8, maxLength: 8 }),
+    people: fc.array(
+      fc.record({
+        avail: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        onsite: fc.boolean(),
+        max: fc.option(fc.integer({ min: 0, max: 4 })),
+      }),
+      { minLength: 8, maxLength: 8 },
+    ),
     meetings: fc.array(
-      fc.record({ a: fc.nat(7), b: fc.nat(7), value: fc.double({ min: 0.1, max: 2, noNaN: true }), mode: fc.constantFrom("onsite", "online", "either"), needs: fc.boolean(), only: fc.option(fc.nat(7)) }),
+      fc.record({
+        a: fc.nat(7),
+        b: fc.nat(7),
+        value: fc.double({ min: 0.1, max: 2, noNaN: true }),
+        mode: fc.constantFrom("onsite", "online", "either"),
+        needs: fc.boolean(),
+        only: fc.option(fc.nat(7)),
+      }),
       { maxLength: 20 },
     ),
   })
   .map((r) => {
     // Four back-to-back half hours a day (so interpreters' runs can grow), the third day's with a gap before the last.
-    const at = (i: number, end: number) => new Date(Date.UTC(2026, 11, 10 + Math.floor(i / 4), 2, (i % 4) * 30 + end + (i >= 8 && i % 4 === 3 ? 30 : 0))).toISOString();
+    const at = (i: number, end: number) =>
+      new Date(Date.UTC(2026, 11, 10 + Math.floor(i / 4), 2, (i % 4) * 30 + end + (i >= 8 && i % 4 === 3 ? 30 : 0))).toISOString();
     const slots = Array.from({ length: r.slots }, (_, i) => ({ id: `s${i}`, start: at(i, 0), end: at(i, 30) }));
     const pick = (flags: boolean[]) => slots.filter((_, i) => flags[i]).map((s) => s.id);
     return {
@@ -63,8 +103,18 @@ const arbitraryInstance: fc.Arbitrary<Instance> = fc
       onsiteTables: r.tables,
       onlineRooms: r.rooms,
       ...(r.maxRun !== null ? { interpreterMaxRun: r.maxRun } : {}),
-      interpreters: r.interpreters.map((it, i) => ({ id: `I${i}`, languages: it.langs, available: pick(it.avail), ...(r.maxRun !== null ? { busy: pick(it.busy) } : {}) })),
-      participants: Array.from({ length: r.participants }, (_, i) => ({ id: `P${i}`, available: pick(r.people[i]!.avail), onsite: r.people[i]!.onsite, ...(r.people[i]!.max !== null ? { maxMeetings: r.people[i]!.max! } : {}) })),
+      interpreters: r.interpreters.map((it, i) => ({
+        id: `I${i}`,
+        languages: it.langs,
+        available: pick(it.avail),
+        ...(r.maxRun !== null ? { busy: pick(it.busy) } : {}),
+      })),
+      participants: Array.from({ length: r.participants }, (_, i) => ({
+        id: `P${i}`,
+        available: pick(r.people[i]!.avail),
+        onsite: r.people[i]!.onsite,
+        ...(r.people[i]!.max !== null ? { maxMeetings: r.people[i]!.max! } : {}),
+      })),
       meetings: r.meetings
         .map((m, i) => ({ ...m, a: m.a % r.participants, b: m.b % r.participants, i }))
         .filter((m) => m.a !== m.b)

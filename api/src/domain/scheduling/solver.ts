@@ -128,7 +128,13 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
 
   // 2. The bound.
   const boundShare = boundFirst ? BOUND_SHARE.first : BOUND_SHARE.after;
-  const computeBound = () => lagrangianBound(m, { lowerBound: st.value, timeLimitMs: Math.max(0, Math.min(boundShare * limit, deadline - now())), maxIterations: 100000, now });
+  const computeBound = () =>
+    lagrangianBound(m, {
+      lowerBound: st.value,
+      timeLimitMs: Math.max(0, Math.min(boundShare * limit, deadline - now())),
+      maxIterations: 100000,
+      now,
+    });
   let bound = boundFirst ? computeBound() : null;
   const reached = () => st.value >= (bound ? bound.bound : plain) * (1 - 1e-12) - EPS;
 
@@ -205,6 +211,16 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
   return {
     ...solution,
     breaks: final.totalBreaks(),
-    stats: { greedyBreaks, greedyValue, guidedValue, valuePhaseValue, boundMillis: Math.round(bound.millis), boundIterations: bound.iterations, iterations, millis: Math.round(now() - started), ...(breaksLowerBound === undefined ? {} : { breaksLowerBound }) },
+    stats: {
+      greedyBreaks,
+      greedyValue,
+      guidedValue,
+      valuePhaseValue,
+      boundMillis: Math.round(bound.millis),
+      boundIterations: bound.iterations,
+      iterations,
+      millis: Math.round(now() - started),
+      ...(breaksLowerBound === undefined ? {} : { breaksLowerBound }),
+    },
   };
 }

@@ -30,7 +30,11 @@ function exactOptimum(inst: Instance): number {
         if (mt.mode !== "either" && mt.mode !== mode) continue;
         if (mode === "onsite" && !(a.onsite && b.onsite)) continue;
         if ((used.get(`${s}/${mode}`) ?? 0) >= (mode === "onsite" ? inst.onsiteTables : inst.onlineRooms)) continue;
-        const interpreters = mt.languages ? inst.interpreters.filter((it) => mt.languages!.every((l) => it.languages.includes(l)) && it.available.includes(s) && !interpBusy.has(`${it.id}@${s}`)) : [null];
+        const interpreters = mt.languages
+          ? inst.interpreters.filter(
+              (it) => mt.languages!.every((l) => it.languages.includes(l)) && it.available.includes(s) && !interpBusy.has(`${it.id}@${s}`),
+            )
+          : [null];
         for (const it of interpreters) {
           busy.add(`${a.id}@${s}`).add(`${b.id}@${s}`);
           count.set(a.id, (count.get(a.id) ?? 0) + 1).set(b.id, (count.get(b.id) ?? 0) + 1);
@@ -53,10 +57,20 @@ function exactOptimum(inst: Instance): number {
 const tinyInstance: fc.Arbitrary<Instance> = fc
   .record({
     slots: fc.integer({ min: 1, max: 3 }),
-    people: fc.array(fc.record({ avail: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), onsite: fc.boolean(), max: fc.option(fc.integer({ min: 0, max: 3 })) }), { minLength: 2, maxLength: 4 }),
+    people: fc.array(
+      fc.record({
+        avail: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        onsite: fc.boolean(),
+        max: fc.option(fc.integer({ min: 0, max: 3 })),
+      }),
+      { minLength: 2, maxLength: 4 },
+    ),
     tables: fc.integer({ min: 0, max: 2 }),
     rooms: fc.integer({ min: 0, max: 2 }),
-    interpreters: fc.array(fc.record({ langs: fc.subarray(["vi", "ja", "ko"], { minLength: 2 }), avail: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }) }), { maxLength: 2 }),
+    interpreters: fc.array(
+      fc.record({ langs: fc.subarray(["vi", "ja", "ko"], { minLength: 2 }), avail: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }) }),
+      { maxLength: 2 },
+    ),
     meetings: fc.array(
       fc.record({
         a: fc.nat(3),
@@ -70,7 +84,11 @@ const tinyInstance: fc.Arbitrary<Instance> = fc
     ),
   })
   .map((r) => {
-    const slots = Array.from({ length: r.slots }, (_, i) => ({ id: `s${i}`, start: `2026-12-10T0${2 + i}:00:00Z`, end: `2026-12-10T0${2 + i}:30:00Z` }));
+    const slots = Array.from({ length: r.slots }, (_, i) => ({
+      id: `s${i}`,
+      start: `2026-12-10T0${2 + i}:00:00Z`,
+      end: `2026-12-10T0${2 + i}:30:00Z`,
+    }));
     const pick = (flags: boolean[]) => slots.filter((_, i) => flags[i]).map((s) => s.id);
     const n = r.people.length;
     return {
@@ -79,7 +97,12 @@ const tinyInstance: fc.Arbitrary<Instance> = fc
       onsiteTables: r.tables,
       onlineRooms: r.rooms,
       interpreters: r.interpreters.map((it, i) => ({ id: `I${i}`, languages: it.langs, available: pick(it.avail) })),
-      participants: r.people.map((p, i) => ({ id: `P${i}`, available: pick(p.avail), onsite: p.onsite, ...(p.max !== null ? { maxMeetings: p.max } : {}) })),
+      participants: r.people.map((p, i) => ({
+        id: `P${i}`,
+        available: pick(p.avail),
+        onsite: p.onsite,
+        ...(p.max !== null ? { maxMeetings: p.max } : {}),
+      })),
       meetings: r.meetings
         .map((m, i) => ({ ...m, a: m.a % n, b: m.b % n, i }))
         .filter((m) => m.a !== m.b)

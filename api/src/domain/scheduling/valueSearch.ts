@@ -237,5 +237,4 @@ export class ValueSearch {
     }
     return 0;
   }
-
 }

@@ -21,9 +21,7 @@ function toAppError(err: unknown): AppError | null {
 
 /** Field values that name a message key (commands do not know the reader) become its text, filled in with the error's values. */
 function localizeFields(fields: Record<string, string>, locale: Locale, values?: Record<string, string>) {
-  return Object.fromEntries(
-    Object.entries(fields).map(([field, message]) => [field, fieldMessage(message, locale, values)]),
-  );
+  return Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, fieldMessage(message, locale, values)]));
 }
 
 /** The one error middleware: `{ error: { code, message, fields? } }`, never a stack trace. */

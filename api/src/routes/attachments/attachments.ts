@@ -9,9 +9,18 @@ import { presentAttachment } from "../../presenters/attachment";
 
 const id = ObjectIdSchema;
 const noQuery = z.strictObject({});
-const AttachmentView = z.object({ id: z.string(), kind: z.enum(["logo", "catalogue"]), name: z.string(), contentType: z.string(), size: z.number().int() });
+const AttachmentView = z.object({
+  id: z.string(),
+  kind: z.enum(["logo", "catalogue"]),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+});
 // The raw upload is read up to the largest allowance; each kind then applies its own limit.
 const rawBody = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a file name with a control character (NUL, newline...) is refused on purpose
+const SAFE_FILE_NAME = /^[^/\\<>:"|?*\u0000-\u001f]+$/;
 
 export function attachmentEndpoints(ctx: CompanyContext) {
   return [
@@ -24,8 +33,10 @@ export function attachmentEndpoints(ctx: CompanyContext) {
       before: [rawBody],
       request: {
         params: z.strictObject({ id }),
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: a file name with a control character (NUL, newline...) is refused on purpose
-        query: z.strictObject({ kind: z.enum(["logo", "catalogue"]), name: z.string().trim().min(1).max(120).regex(/^[^/\\<>:"|?*\u0000-\u001f]+$/, "invalid file name") }),
+        query: z.strictObject({
+          kind: z.enum(["logo", "catalogue"]),
+          name: z.string().trim().min(1).max(120).regex(SAFE_FILE_NAME, "invalid file name"),
+        }),
       },
       responses: { 201: { description: "Stored", schema: AttachmentView } },
       handler: async ({ params, query, req, auth }) => {

@@ -3,7 +3,15 @@ import { BoothChatMessageSchema, BoothChatPostSchema, BoothQueueViewSchema, Obje
 import { defineEndpoint } from "../../http/endpoint";
 import type { RequestHandler } from "express";
 import type { LiveContext } from "../../commands/live/context";
-import { admitNextVisitor, boothChatHistory, boothQueue, deleteBoothChat, joinBoothQueue, leaveBoothQueue, postBoothChat } from "../../commands/live/booths";
+import {
+  admitNextVisitor,
+  boothChatHistory,
+  boothQueue,
+  deleteBoothChat,
+  joinBoothQueue,
+  leaveBoothQueue,
+  postBoothChat,
+} from "../../commands/live/booths";
 
 const id = ObjectIdSchema;
 const params = z.strictObject({ companyId: id });

@@ -30,5 +30,13 @@ export const CompaniesSetAvailabilitySchema = {
 export const AvailabilityView = z.object({
   timeZone: z.string(),
   fairTimeZone: z.string(),
-  slots: z.array(z.object({ id: z.iso.datetime(), start: z.iso.datetime(), end: z.iso.datetime(), available: z.boolean(), reason: z.enum(["session", "blocked", "outsideWorkingHours"]).optional() })),
+  slots: z.array(
+    z.object({
+      id: z.iso.datetime(),
+      start: z.iso.datetime(),
+      end: z.iso.datetime(),
+      available: z.boolean(),
+      reason: z.enum(["session", "blocked", "outsideWorkingHours"]).optional(),
+    }),
+  ),
 });

@@ -33,7 +33,8 @@ export function fairEndpoints(ctx: FairContext) {
     defineEndpoint({
       method: "get",
       path: "/fairs/current/targets",
-      summary: "The current fair's progress towards the city plans' targets: Hanoi firms, those holding an international standard, technology makers from the US, EU, Japan and Korea (organisers)",
+      summary:
+        "The current fair's progress towards the city plans' targets: Hanoi firms, those holding an international standard, technology makers from the US, EU, Japan and Korea (organisers)",
       tags: ["fairs"],
       access: ["organiser"],
       request: FairsCurrentSchema,
@@ -53,7 +54,8 @@ export function fairEndpoints(ctx: FairContext) {
     defineEndpoint({
       method: "put",
       path: "/fairs/:slug",
-      summary: "Set up a fair: days, slot length, hours and breaks, tables and zones, online rooms, programme weights (organisers); booked meetings it displaces are moved or cancelled with notice",
+      summary:
+        "Set up a fair: days, slot length, hours and breaks, tables and zones, online rooms, programme weights (organisers); booked meetings it displaces are moved or cancelled with notice",
       tags: ["fairs"],
       access: ["organiser"],
       request: FairsUpdateSchema,

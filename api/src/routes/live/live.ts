@@ -25,7 +25,16 @@ const AttendanceViewSchema = z.object({
   meetingId: z.string(),
   status: z.string(),
   togetherSeconds: z.number(),
-  participants: z.array(z.object({ userId: z.string(), access: z.string(), companyId: z.string().optional(), joins: z.number(), seconds: z.number(), present: z.boolean() })),
+  participants: z.array(
+    z.object({
+      userId: z.string(),
+      access: z.string(),
+      companyId: z.string().optional(),
+      joins: z.number(),
+      seconds: z.number(),
+      present: z.boolean(),
+    }),
+  ),
 });
 
 /** Realtime handshake tokens and room tickets, video tokens, and video attendance. Every grant follows a policy check. */
@@ -34,7 +43,8 @@ export function liveEndpoints(ctx: LiveContext, guestTokens: RequestHandler) {
     defineEndpoint({
       method: "post",
       path: "/realtime/token",
-      summary: "A short-lived token for the realtime service's handshake (sent in handshake.auth.token); visitors not signed in get a guest token for the public hall only",
+      summary:
+        "A short-lived token for the realtime service's handshake (sent in handshake.auth.token); visitors not signed in get a guest token for the public hall only",
       tags: ["realtime"],
       access: "public",
       before: [guestTokens],
@@ -65,7 +75,8 @@ export function liveEndpoints(ctx: LiveContext, guestTokens: RequestHandler) {
     defineEndpoint({
       method: "get",
       path: "/meetings/:id/live",
-      summary: "The meeting's video room as it is now: waiting, interpreter joined, started or ended, and who is in it (what a reconnecting client reads)",
+      summary:
+        "The meeting's video room as it is now: waiting, interpreter joined, started or ended, and who is in it (what a reconnecting client reads)",
       tags: ["video"],
       access: "signedIn",
       request: { params: z.strictObject({ id }), query: noQuery },

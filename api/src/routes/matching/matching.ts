@@ -112,16 +112,34 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       summary: "The proposals across the fair: each company's top partners (organisers)",
       tags,
       access: ["organiser"],
-      request: { query: z.strictObject({ k: z.coerce.number().int().min(1).max(10).default(3), kind: z.enum(["domestic", "foreign"]).optional(), offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      request: {
+        query: z.strictObject({
+          k: z.coerce.number().int().min(1).max(10).default(3),
+          kind: z.enum(["domestic", "foreign"]).optional(),
+          offset: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
       responses: {
         200: {
           description: "A page of companies with their top proposals",
-          schema: z.object({ total: z.number().int(), items: z.array(z.object({ companyId: z.string(), recommendations: z.array(z.object({ id: z.string(), score: z.number(), promoted: z.boolean(), kind: z.string() })) })) }),
+          schema: z.object({
+            total: z.number().int(),
+            items: z.array(
+              z.object({
+                companyId: z.string(),
+                recommendations: z.array(z.object({ id: z.string(), score: z.number(), promoted: z.boolean(), kind: z.string() })),
+              }),
+            ),
+          }),
         },
       },
       handler: async ({ query }) => {
         const all = await matchingOverview(ctx, query.k, query.kind);
-        const items = all.slice(query.offset, query.offset + query.limit).map((e) => ({ companyId: e.companyId, recommendations: e.recommendations.map(({ id: rid, score, promoted, kind }) => ({ id: rid, score, promoted, kind })) }));
+        const items = all.slice(query.offset, query.offset + query.limit).map((e) => ({
+          companyId: e.companyId,
+          recommendations: e.recommendations.map(({ id: rid, score, promoted, kind }) => ({ id: rid, score, promoted, kind })),
+        }));
         return { body: { total: all.length, items } };
       },
     }),

@@ -17,7 +17,9 @@ export function calendarEndpoints(ctx: MeetingContext, publicOrigin: string) {
       access: "signedIn",
       request: { query: noQuery },
       responses: { 200: { description: "text/calendar" } },
-      handler: async ({ auth }) => ({ raw: { contentType: ICS, data: await agendaIcs(ctx, auth!.user, publicOrigin), filename: "ketnoi-agenda.ics" } }),
+      handler: async ({ auth }) => ({
+        raw: { contentType: ICS, data: await agendaIcs(ctx, auth!.user, publicOrigin), filename: "ketnoi-agenda.ics" },
+      }),
     }),
     defineEndpoint({
       method: "post",

@@ -64,7 +64,10 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       before: [limits.meetingRequests],
       request: { query: noQuery, body: MeetingRequestBodySchema },
       responses: { 201: { description: "Requested or booked", schema: MeetingViewSchema } },
-      handler: async ({ body, auth, locale }) => ({ status: 201, body: presentMeetingDetails(await requestMeeting(ctx, auth!.user, body), reading(locale)) }),
+      handler: async ({ body, auth, locale }) => ({
+        status: 201,
+        body: presentMeetingDetails(await requestMeeting(ctx, auth!.user, body), reading(locale)),
+      }),
     }),
     defineEndpoint({
       method: "get",
@@ -109,13 +112,39 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
         return { raw: { contentType: "image/svg+xml", data: await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M" }) } };
       },
     }),
-    answer("accept", "Accept a request in a slot of my choosing, or a counter-proposal in its slot: the meeting is booked", MeetingAcceptBodySchema, (u, id, b) => acceptMeeting(ctx, u, id, b)),
+    answer(
+      "accept",
+      "Accept a request in a slot of my choosing, or a counter-proposal in its slot: the meeting is booked",
+      MeetingAcceptBodySchema,
+      (u, id, b) => acceptMeeting(ctx, u, id, b),
+    ),
     answer("decline", "Decline a request or counter-proposal, with a reason", MeetingDeclineBodySchema, (u, id, b) => declineMeeting(ctx, u, id, b)),
     answer("counter", "Propose another slot instead", MeetingCounterBodySchema, (u, id, b) => counterMeeting(ctx, u, id, b)),
-    answer("cancel", "Cancel a booked meeting or withdraw a request (either party or an organiser)", MeetingCancelBodySchema, (u, id, b) => cancelMeeting(ctx, u, id, b), ["organiser", ...PARTIES]),
-    answer("reschedule", "Move a booked meeting to another slot (either party or an organiser)", MeetingRescheduleBodySchema, (u, id, b) => rescheduleMeeting(ctx, u, id, b), ["organiser", ...PARTIES]),
-    answer("check-in", "Record an onsite meeting as held by the code of its QR code", MeetingCheckInBodySchema, (u, id, b) => checkInMeeting(ctx, u, id, b), ["organiser", ...PARTIES]),
-    answer("no-show", "Record that a party did not come", MeetingNoShowBodySchema, (u, id, b) => reportNoShow(ctx, u, id, b), ["organiser", ...PARTIES]),
+    answer(
+      "cancel",
+      "Cancel a booked meeting or withdraw a request (either party or an organiser)",
+      MeetingCancelBodySchema,
+      (u, id, b) => cancelMeeting(ctx, u, id, b),
+      ["organiser", ...PARTIES],
+    ),
+    answer(
+      "reschedule",
+      "Move a booked meeting to another slot (either party or an organiser)",
+      MeetingRescheduleBodySchema,
+      (u, id, b) => rescheduleMeeting(ctx, u, id, b),
+      ["organiser", ...PARTIES],
+    ),
+    answer(
+      "check-in",
+      "Record an onsite meeting as held by the code of its QR code",
+      MeetingCheckInBodySchema,
+      (u, id, b) => checkInMeeting(ctx, u, id, b),
+      ["organiser", ...PARTIES],
+    ),
+    answer("no-show", "Record that a party did not come", MeetingNoShowBodySchema, (u, id, b) => reportNoShow(ctx, u, id, b), [
+      "organiser",
+      ...PARTIES,
+    ]),
     answer("outcome", "Record what came of the meeting for my company", MeetingOutcomeBodySchema, (u, id, b) => recordOutcome(ctx, u, id, b)),
   ];
 }

@@ -42,7 +42,12 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       responses: { 201: { description: "The draft plan", schema: SchedulePlanViewSchema } },
       handler: async ({ body, auth, locale }) => {
         const proposals = body.proposalsPerCompany ? await proposalsFor(body.proposalsPerCompany) : [];
-        const options = { timeLimitMs: body.timeLimitSeconds * 1000, proposals, interpreterMaxRun: body.interpreterMaxRun, ...(body.maxMeetingsPerCompany ? { maxMeetingsPerCompany: body.maxMeetingsPerCompany } : {}) };
+        const options = {
+          timeLimitMs: body.timeLimitSeconds * 1000,
+          proposals,
+          interpreterMaxRun: body.interpreterMaxRun,
+          ...(body.maxMeetingsPerCompany ? { maxMeetingsPerCompany: body.maxMeetingsPerCompany } : {}),
+        };
         return { status: 201, body: await view(await runScheduler(ctx, auth!.user, options), locale) };
       },
     }),
@@ -73,7 +78,12 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       tags,
       access: ["organiser"],
       request: { params: meetingParams, query: noQuery, body: AdjustPlanBodySchema },
-      responses: { 200: { description: "The plan and what changed: moved, left out, or unchanged (the meeting was in that slot already)", schema: AdjustPlanResultSchema } },
+      responses: {
+        200: {
+          description: "The plan and what changed: moved, left out, or unchanged (the meeting was in that slot already)",
+          schema: AdjustPlanResultSchema,
+        },
+      },
       handler: async ({ params: p, body, locale }) => {
         const { plan, change } = await adjustPlan(ctx, p.id, p.meeting, body.slot, planNames(ctx, locale));
         return { body: { ...(await view(plan, locale)), change } };
@@ -82,7 +92,8 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
     defineEndpoint({
       method: "get",
       path: "/scheduler/plans/:id/meetings/:meeting/slots",
-      summary: "Where one meeting of a draft could move: every slot, feasible (with the mode, interpreter and table it would get) or why not (a firm busy or unavailable, no table or room, no interpreter free, an interpreter's run too long)",
+      summary:
+        "Where one meeting of a draft could move: every slot, feasible (with the mode, interpreter and table it would get) or why not (a firm busy or unavailable, no table or room, no interpreter free, an interpreter's run too long)",
       tags,
       access: ["organiser"],
       request: { params: meetingParams, query: noQuery },

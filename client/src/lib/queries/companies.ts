@@ -8,7 +8,7 @@ import { useWrite } from "./write";
 export type Attachment = { id: string; kind: "logo" | "catalogue"; name: string; contentType: string; size: number };
 
 /** A company as the viewer may see it: the public card, or (members, organisers) the private view. `id` undefined waits. */
-export const useCompany = <T = CompanyCard,>(id: string | undefined) =>
+export const useCompany = <T = CompanyCard>(id: string | undefined) =>
   useQuery({ queryKey: keys.companies.one(id ?? ""), queryFn: fetchJson<T>(`/companies/${id}`), enabled: !!id });
 
 export const useAttachments = (id: string) =>
@@ -19,9 +19,13 @@ export const useMembers = (id: string | null | undefined) =>
 
 /** A directory page; `query` is its query string ("?kind=foreign&pageSize=100"). */
 export const useDirectory = (query: string) =>
-  useQuery({ queryKey: keys.companies.search(query), queryFn: fetchJson<DirectoryPage>(`/companies${query}`), placeholderData: (previous) => previous });
+  useQuery({
+    queryKey: keys.companies.search(query),
+    queryFn: fetchJson<DirectoryPage>(`/companies${query}`),
+    placeholderData: (previous) => previous,
+  });
 
 /** A write to companies (approving one, editing a profile): every company view is read again. */
-export const useCompanyWrite = <Body,>(write: (body: Body) => Promise<unknown>) => useWrite(write, [keys.companies.all]);
+export const useCompanyWrite = <Body>(write: (body: Body) => Promise<unknown>) => useWrite(write, [keys.companies.all]);
 
 export const approveCompany = (id: string) => send("POST", `/companies/${id}/approve`, {});

@@ -8,7 +8,10 @@ import { ApiError } from "../api";
 import { useFairSetup, useFairSummary, useFairTimeZone } from "./fair";
 
 const fair = { slug: "cnht-test", timeZone: "Asia/Tokyo", name: { en: "Fair" }, days: ["2031-10-09"] };
-const wrapperFor = (client = testQueryClient()) => ({ client, wrapper: ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider> });
+const wrapperFor = (client = testQueryClient()) => ({
+  client,
+  wrapper: ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>,
+});
 
 beforeEach(() => startI18n("ja"));
 
@@ -40,7 +43,10 @@ describe("the fair's data hooks", () => {
   test("the set-up waits for the fair's slug, then reads that fair's", async () => {
     const api = answerFetch({ status: 200, body: { slug: "cnht-test", slotMinutes: 30 } });
     const { wrapper } = wrapperFor();
-    const { result, rerender } = renderHook(({ slug }: { slug?: string }) => useFairSetup<{ slotMinutes: number }>(slug), { wrapper, initialProps: {} });
+    const { result, rerender } = renderHook(({ slug }: { slug?: string }) => useFairSetup<{ slotMinutes: number }>(slug), {
+      wrapper,
+      initialProps: {},
+    });
     await act(async () => {});
     expect(result.current.fetchStatus).toBe("idle");
     expect(api.sent).toHaveLength(0);

@@ -17,5 +17,5 @@ export const useFairTimeZone = (): string | undefined => useQuery({ ...fairQuery
 export const useFairTargets = () => useQuery({ queryKey: keys.fair.targets, queryFn: fetchJson<PlanTargets>("/fairs/current/targets") });
 
 /** A fair's set-up for its organisers, once its slug is known. */
-export const useFairSetup = <T,>(slug: string | undefined) =>
+export const useFairSetup = <T>(slug: string | undefined) =>
   useQuery({ queryKey: keys.fair.setup(slug ?? ""), queryFn: fetchJson<T>(`/fairs/${slug}/setup`), enabled: !!slug });

@@ -7,7 +7,8 @@ export const useInterpreters = () => useQuery({ queryKey: keys.interpreters, que
 
 export const usePlans = () => useQuery({ queryKey: keys.scheduler.plans, queryFn: fetchJson<SchedulePlanSummary[]>("/scheduler/plans") });
 
-export const usePlan = (id: string) => useQuery({ queryKey: keys.scheduler.plan(id), queryFn: fetchJson<SchedulePlanView>(`/scheduler/plans/${id}`) });
+export const usePlan = (id: string) =>
+  useQuery({ queryKey: keys.scheduler.plan(id), queryFn: fetchJson<SchedulePlanView>(`/scheduler/plans/${id}`) });
 
 /** The slots one meeting of a draft plan could move to, each with why not when it cannot. */
 export const useMoveOptions = (planId: string, meeting: string) =>
@@ -16,5 +17,13 @@ export const useMoveOptions = (planId: string, meeting: string) =>
     queryFn: fetchJson<PlanSlotOptions>(`/scheduler/plans/${planId}/meetings/${encodeURIComponent(meeting)}/slots`),
   });
 
-export type StuckMailItem = { id: string; to: string; subject: string; queuedAt: string; attempts: number; state: "waiting" | "given_up"; lastError?: string };
+export type StuckMailItem = {
+  id: string;
+  to: string;
+  subject: string;
+  queuedAt: string;
+  attempts: number;
+  state: "waiting" | "given_up";
+  lastError?: string;
+};
 export const useStuckMail = () => useQuery({ queryKey: keys.stuckMail, queryFn: fetchJson<StuckMailItem[]>("/mail/stuck") });

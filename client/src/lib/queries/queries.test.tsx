@@ -35,7 +35,11 @@ function Interpreters({ expose }: { expose: (add: () => Promise<unknown>) => voi
 }
 
 function FairName() {
-  return <Async query={useFairSummary()} empty="No fair">{(f) => <p>{f.name.en}</p>}</Async>;
+  return (
+    <Async query={useFairSummary()} empty="No fair">
+      {(f) => <p>{f.name.en}</p>}
+    </Async>
+  );
 }
 
 describe("api data through the query cache", () => {
@@ -54,11 +58,19 @@ describe("api data through the query cache", () => {
 
   test("a 404 is the empty state; a 503 is an error that offers to try again, and trying again reads again", async () => {
     routes["GET /api/fairs/current"] = { status: 404, body: { error: { code: "not_found", message: "Not found." } } };
-    const { unmount } = render(<QueryClientProvider client={fresh()}><FairName /></QueryClientProvider>);
+    const { unmount } = render(
+      <QueryClientProvider client={fresh()}>
+        <FairName />
+      </QueryClientProvider>,
+    );
     await screen.findByText("No fair");
     unmount();
     routes["GET /api/fairs/current"] = { status: 503, body: { error: { code: "unavailable", message: "Unavailable." } } };
-    render(<QueryClientProvider client={fresh()}><FairName /></QueryClientProvider>);
+    render(
+      <QueryClientProvider client={fresh()}>
+        <FairName />
+      </QueryClientProvider>,
+    );
     const retry = await screen.findByRole("button", { name: "common.state.retry" });
     routes["GET /api/fairs/current"] = { status: 200, body: fair };
     act(() => retry.click());
@@ -70,7 +82,15 @@ describe("api data through the query cache", () => {
     routes["POST /api/interpreters"] = { status: 201, body: { id: "i1" } };
     let add: () => Promise<unknown> = async () => undefined;
     const client = fresh();
-    render(<QueryClientProvider client={client}><Interpreters expose={(write) => { add = write; }} /></QueryClientProvider>);
+    render(
+      <QueryClientProvider client={client}>
+        <Interpreters
+          expose={(write) => {
+            add = write;
+          }}
+        />
+      </QueryClientProvider>,
+    );
     await screen.findByText("0 interpreters");
     // The re-read takes a while: the write must wait for it, not only start it.
     routes["GET /api/interpreters"] = { status: 200, body: { data: [{ id: "i1" }] }, delayMs: 50 };

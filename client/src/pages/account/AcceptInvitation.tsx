@@ -60,7 +60,9 @@ export default function AcceptInvitation() {
     <section className="panel narrow" aria-labelledby="invite-title">
       <h1 id="invite-title">{t("invite.acceptTitle")}</h1>
       {dead ? (
-        <LinkExpired>{t("invite.askAgain")} <Link to="/signin">{t("common.nav.signIn")}</Link></LinkExpired>
+        <LinkExpired>
+          {t("invite.askAgain")} <Link to="/signin">{t("common.nav.signIn")}</Link>
+        </LinkExpired>
       ) : (
         <form onSubmit={save.onSubmit} noValidate>
           <p>{t("invite.acceptIntro")}</p>
@@ -73,7 +75,9 @@ export default function AcceptInvitation() {
           </Field>
           <ConsentFields register={(c) => form.register(`consents.${c}`)} error={errorOf(form, "consents.personalData")} sharing={false} />
           {save.failure && <Notice kind="error">{save.failure}</Notice>}
-          <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("auth.createAccount")}</button>
+          <button type="submit" disabled={save.busy}>
+            {save.busy ? t("state.working") : t("auth.createAccount")}
+          </button>
         </form>
       )}
     </section>

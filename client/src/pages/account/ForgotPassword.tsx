@@ -30,7 +30,9 @@ export default function ForgotPassword() {
             {(p) => <input {...p} type="email" autoComplete="username" {...form.register("email")} />}
           </Field>
           {save.failure && <Notice kind="error">{save.failure}</Notice>}
-          <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("reset.requestSubmit")}</button>
+          <button type="submit" disabled={save.busy}>
+            {save.busy ? t("state.working") : t("reset.requestSubmit")}
+          </button>
         </form>
       )}
     </section>

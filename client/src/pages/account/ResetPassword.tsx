@@ -16,7 +16,11 @@ export default function ResetPassword() {
   usePageTitle(t("reset.title"));
   const [params] = useSearchParams();
   const [state, setState] = useState<"form" | "done" | "dead">("form");
-  const form = useForm({ resolver: schemaResolver(PasswordResetConfirmSchema), defaultValues: { token: params.get("token") ?? "", password: "" }, mode: "all" });
+  const form = useForm({
+    resolver: schemaResolver(PasswordResetConfirmSchema),
+    defaultValues: { token: params.get("token") ?? "", password: "" },
+    mode: "all",
+  });
   const save = useSubmit(
     form,
     async (body) => {
@@ -37,17 +41,25 @@ export default function ResetPassword() {
       {state === "done" && (
         <>
           <Notice kind="ok">{t("reset.done")}</Notice>
-          <p><Link to="/signin">{t("common.nav.signIn")}</Link></p>
+          <p>
+            <Link to="/signin">{t("common.nav.signIn")}</Link>
+          </p>
         </>
       )}
-      {state === "dead" && <LinkExpired><Link to="/forgot-password">{t("reset.askAgain")}</Link></LinkExpired>}
+      {state === "dead" && (
+        <LinkExpired>
+          <Link to="/forgot-password">{t("reset.askAgain")}</Link>
+        </LinkExpired>
+      )}
       {state === "form" && (
         <form onSubmit={save.onSubmit} noValidate>
           <Field label={t("reset.newPassword")} error={errorOf(form, "password") ?? errorOf(form, "token")}>
             {(p) => <input {...p} type="password" autoComplete="new-password" {...form.register("password")} />}
           </Field>
           {save.failure && <Notice kind="error">{save.failure}</Notice>}
-          <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("reset.submit")}</button>
+          <button type="submit" disabled={save.busy}>
+            {save.busy ? t("state.working") : t("reset.submit")}
+          </button>
         </form>
       )}
     </section>

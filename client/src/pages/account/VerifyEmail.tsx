@@ -40,7 +40,15 @@ export default function VerifyEmail() {
         </>
       )}
       {state === "dead" && (
-        <LinkExpired>{user ? <ResendVerification /> : <>{t("verify.signInToResend")} <Link to="/signin?next=/account">{t("common.nav.signIn")}</Link></>}</LinkExpired>
+        <LinkExpired>
+          {user ? (
+            <ResendVerification />
+          ) : (
+            <>
+              {t("verify.signInToResend")} <Link to="/signin?next=/account">{t("common.nav.signIn")}</Link>
+            </>
+          )}
+        </LinkExpired>
       )}
       {typeof state === "object" && <Notice kind="error">{state.failed}</Notice>}
     </section>

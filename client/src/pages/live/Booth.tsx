@@ -54,41 +54,81 @@ export default function Booth() {
     <div className="booth" data-testid="booth">
       <h1>{t("booth.title")}</h1>
       <BoothShowcase companyId={companyId} />
-      {presence && <p className="muted" data-testid="presence">{t("booth.presence", { staff: presence.staff, visitors: presence.visitors })}</p>}
+      {presence && (
+        <p className="muted" data-testid="presence">
+          {t("booth.presence", { staff: presence.staff, visitors: presence.visitors })}
+        </p>
+      )}
 
       <section className="panel" aria-label={t("booth.queue")}>
         <h2>{t("booth.queue")}</h2>
         {staff ? (
           <>
-            <ol data-testid="queue-list">{queue!.waiting!.map((w) => <li key={w.userId}>{w.name}</li>)}</ol>
-            <button type="button" disabled={!queue!.waiting!.length} onClick={() => void send("POST", `${base}/queue/admit`, {}).then(() => getJson<BoothQueueView>(`${base}/queue`).then(setQueue))}>{t("booth.admit")}</button>
+            <ol data-testid="queue-list">
+              {queue!.waiting!.map((w) => (
+                <li key={w.userId}>{w.name}</li>
+              ))}
+            </ol>
+            <button
+              type="button"
+              disabled={!queue!.waiting!.length}
+              onClick={() => void send("POST", `${base}/queue/admit`, {}).then(() => getJson<BoothQueueView>(`${base}/queue`).then(setQueue))}
+            >
+              {t("booth.admit")}
+            </button>
           </>
         ) : queue?.admitted ? (
           <>
             <p data-testid="admitted">{t("booth.admitted")}</p>
-            {video.phase === "connected" && !video.canPublish && <button type="button" onClick={() => void rejoinToPublish()}>{t("booth.joinWithCamera")}</button>}
+            {video.phase === "connected" && !video.canPublish && (
+              <button type="button" onClick={() => void rejoinToPublish()}>
+                {t("booth.joinWithCamera")}
+              </button>
+            )}
           </>
         ) : queue?.position ? (
           <>
             <p data-testid="position">{t("booth.position", { position: queue.position })}</p>
-            <button type="button" onClick={() => void send("DELETE", `${base}/queue`).then(() => setQueue({ ...queue, position: null }))}>{t("booth.leaveQueue")}</button>
+            <button type="button" onClick={() => void send("DELETE", `${base}/queue`).then(() => setQueue({ ...queue, position: null }))}>
+              {t("booth.leaveQueue")}
+            </button>
           </>
         ) : (
-          <button type="button" onClick={() => void send<BoothQueueView>("POST", `${base}/queue`, {}).then(setQueue)}>{t("booth.ask")}</button>
+          <button type="button" onClick={() => void send<BoothQueueView>("POST", `${base}/queue`, {}).then(setQueue)}>
+            {t("booth.ask")}
+          </button>
         )}
       </section>
 
       <section className="panel" aria-label={t("booth.video")}>
-        {(video.phase === "prejoin" || video.phase === "connecting") && <PreJoin publish={staff} busy={video.phase === "connecting"} onJoin={(d) => void video.join(d)} />}
-        {(video.phase === "connected" || video.phase === "reconnecting") && (
-          <RoomStage room={video.room} phase={video.phase} canPublish={video.canPublish} onToggle={(s) => void video.toggle(s)} onLeave={() => void video.leave()} />
+        {(video.phase === "prejoin" || video.phase === "connecting") && (
+          <PreJoin publish={staff} busy={video.phase === "connecting"} onJoin={(d) => void video.join(d)} />
         )}
-        {(video.phase === "left" || video.phase === "failed") && <button type="button" onClick={() => void video.join({ publish: true })}>{t("room.rejoin")}</button>}
+        {(video.phase === "connected" || video.phase === "reconnecting") && (
+          <RoomStage
+            room={video.room}
+            phase={video.phase}
+            canPublish={video.canPublish}
+            onToggle={(s) => void video.toggle(s)}
+            onLeave={() => void video.leave()}
+          />
+        )}
+        {(video.phase === "left" || video.phase === "failed") && (
+          <button type="button" onClick={() => void video.join({ publish: true })}>
+            {t("room.rejoin")}
+          </button>
+        )}
       </section>
 
       <section className="panel chat" aria-label={t("booth.chat")}>
         <h2>{t("booth.chat")}</h2>
-        <ul data-testid="chat">{chat.map((m) => <li key={m.id}><strong>{m.name}</strong> {m.text}</li>)}</ul>
+        <ul data-testid="chat">
+          {chat.map((m) => (
+            <li key={m.id}>
+              <strong>{m.name}</strong> {m.text}
+            </li>
+          ))}
+        </ul>
         <form onSubmit={(e) => void say(e)}>
           <input value={text} maxLength={1000} onChange={(e) => setText(e.target.value)} aria-label={t("booth.message")} />
           <button type="submit">{t("booth.send")}</button>

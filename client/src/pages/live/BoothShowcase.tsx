@@ -9,7 +9,8 @@ export function BoothShowcase({ companyId }: { companyId: string }) {
   const { t, i18n } = useTranslation();
   const company = useCompany(companyId);
   const files = useAttachments(companyId);
-  const size = (bytes: number) => new Intl.NumberFormat(i18n.language, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(bytes / 1024);
+  const size = (bytes: number) =>
+    new Intl.NumberFormat(i18n.language, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(bytes / 1024);
   return (
     <section className="panel" aria-labelledby="booth-showcase">
       <Async query={company} empty={null}>
@@ -36,7 +37,10 @@ export function BoothShowcase({ companyId }: { companyId: string }) {
               .filter((f) => f.kind === "catalogue")
               .map((f) => (
                 <li key={f.id}>
-                  <a href={`/api/attachments/${f.id}`} download={f.name}>{f.name}</a> <span className="muted">({size(f.size)})</span>
+                  <a href={`/api/attachments/${f.id}`} download={f.name}>
+                    {f.name}
+                  </a>{" "}
+                  <span className="muted">({size(f.size)})</span>
                 </li>
               ))}
           </ul>

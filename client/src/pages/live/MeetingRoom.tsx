@@ -37,21 +37,47 @@ export default function MeetingRoom() {
     <div className="meeting-room" data-testid="meeting-room">
       <h1>{meeting ? t("room.titleWith", { name: partnerOf(meeting, user?.companyId) }) : t("room.title")}</h1>
       {meeting && <MeetingTime meeting={meeting} />}
-      {live && <p className="muted" data-testid="meeting-state">{t(`room.state.${live.state}`)}</p>}
-      {(video.phase === "prejoin" || video.phase === "connecting") && <PreJoin publish busy={video.phase === "connecting"} onJoin={(d) => void video.join(d)} />}
-      {(video.phase === "connected" || video.phase === "reconnecting") && (
-        <RoomStage room={video.room} phase={video.phase} canPublish={video.canPublish} onToggle={(s) => void video.toggle(s)} onLeave={() => void video.leave()} />
+      {live && (
+        <p className="muted" data-testid="meeting-state">
+          {t(`room.state.${live.state}`)}
+        </p>
       )}
-      {video.phase === "left" && <p role="status" data-testid="left">{t("room.left")}</p>}
-      {refused && <p role="alert" data-testid="room-error">{t("room.failed")} {video.error}</p>}
-      {(video.phase === "left" || video.phase === "failed") && <button type="button" onClick={() => void video.join({ publish: true })}>{t("room.rejoin")}</button>}
+      {(video.phase === "prejoin" || video.phase === "connecting") && (
+        <PreJoin publish busy={video.phase === "connecting"} onJoin={(d) => void video.join(d)} />
+      )}
+      {(video.phase === "connected" || video.phase === "reconnecting") && (
+        <RoomStage
+          room={video.room}
+          phase={video.phase}
+          canPublish={video.canPublish}
+          onToggle={(s) => void video.toggle(s)}
+          onLeave={() => void video.leave()}
+        />
+      )}
+      {video.phase === "left" && (
+        <p role="status" data-testid="left">
+          {t("room.left")}
+        </p>
+      )}
+      {refused && (
+        <p role="alert" data-testid="room-error">
+          {t("room.failed")} {video.error}
+        </p>
+      )}
+      {(video.phase === "left" || video.phase === "failed") && (
+        <button type="button" onClick={() => void video.join({ publish: true })}>
+          {t("room.rejoin")}
+        </button>
+      )}
     </div>
   );
 }
 
 /** Whom a party meets (the other side); an organiser or interpreter sees both sides. */
 const partnerOf = (m: MeetingView, myCompany: string | undefined) =>
-  myCompany === m.requester.companyId || myCompany === m.recipient.companyId ? otherParty(m, myCompany).name : `${m.requester.name} – ${m.recipient.name}`;
+  myCompany === m.requester.companyId || myCompany === m.recipient.companyId
+    ? otherParty(m, myCompany).name
+    : `${m.requester.name} – ${m.recipient.name}`;
 
 /**
  * Whom and when: both parties and the slot (the viewer's time, Hanoi's beside it when it differs),
@@ -65,7 +91,10 @@ function MeetingTime({ meeting }: { meeting: MeetingView }) {
   return (
     <>
       <p className="room-when" data-testid="meeting-when">
-        <span>{meeting.requester.name} · {meeting.recipient.name}</span> · <SlotTime start={meeting.slot.start} end={meeting.slot.end} />
+        <span>
+          {meeting.requester.name} · {meeting.recipient.name}
+        </span>{" "}
+        · <SlotTime start={meeting.slot.start} end={meeting.slot.end} />
       </p>
       {early && meeting.status === "booked" && (
         <p className="banner" role="status" data-testid="test-call">

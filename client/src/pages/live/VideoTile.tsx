@@ -46,7 +46,9 @@ export function VideoTile({ participant, local, source = Track.Source.Camera }: 
         <video ref={video} autoPlay playsInline muted={local} data-testid={local ? "local-video" : "remote-video"} />
       ) : (
         <div className="video-off" data-testid="camera-off">
-          <span className="avatar" aria-hidden="true">{name.trim().charAt(0).toUpperCase()}</span>
+          <span className="avatar" aria-hidden="true">
+            {name.trim().charAt(0).toUpperCase()}
+          </span>
           <strong>{name}</strong>
           <span>{t("room.cameraOff")}</span>
         </div>
@@ -56,12 +58,22 @@ export function VideoTile({ participant, local, source = Track.Source.Camera }: 
         <audio ref={audio} autoPlay />
       )}
       <figcaption>
-        <span>{name}{local ? ` (${t("room.you")})` : ""}</span>
-        {access === "interpreter" && <span className="badge" data-testid="interpreter-label">{t("room.interpreter")}</span>}
+        <span>
+          {name}
+          {local ? ` (${t("room.you")})` : ""}
+        </span>
+        {access === "interpreter" && (
+          <span className="badge" data-testid="interpreter-label">
+            {t("room.interpreter")}
+          </span>
+        )}
         {access === "organiser" && <span className="badge">{t("room.organiser")}</span>}
         {source === Track.Source.ScreenShare && <span className="badge">{t("room.screen")}</span>}
         <span className="quality" title={t("room.quality")} data-quality={participant.connectionQuality}>
-          <span aria-hidden="true">{"▮".repeat(bars)}{"▯".repeat(3 - bars)}</span>
+          <span aria-hidden="true">
+            {"▮".repeat(bars)}
+            {"▯".repeat(3 - bars)}
+          </span>
           <span className="sr-only">{`${t("room.quality")}: ${bars}/3`}</span>
         </span>
       </figcaption>

@@ -20,9 +20,17 @@ export function useVideoRoom(fetchToken: () => Promise<VideoTokenView>) {
   useEffect(() => {
     const r = room.current;
     const events = [
-      RoomEvent.ParticipantConnected, RoomEvent.ParticipantDisconnected, RoomEvent.TrackSubscribed, RoomEvent.TrackUnsubscribed,
-      RoomEvent.TrackMuted, RoomEvent.TrackUnmuted, RoomEvent.LocalTrackPublished, RoomEvent.LocalTrackUnpublished,
-      RoomEvent.ConnectionQualityChanged, RoomEvent.ParticipantMetadataChanged, RoomEvent.ActiveSpeakersChanged,
+      RoomEvent.ParticipantConnected,
+      RoomEvent.ParticipantDisconnected,
+      RoomEvent.TrackSubscribed,
+      RoomEvent.TrackUnsubscribed,
+      RoomEvent.TrackMuted,
+      RoomEvent.TrackUnmuted,
+      RoomEvent.LocalTrackPublished,
+      RoomEvent.LocalTrackUnpublished,
+      RoomEvent.ConnectionQualityChanged,
+      RoomEvent.ParticipantMetadataChanged,
+      RoomEvent.ActiveSpeakersChanged,
     ];
     for (const e of events) r.on(e, rerender);
     r.on(RoomEvent.Reconnecting, () => setPhase("reconnecting"));
@@ -34,26 +42,29 @@ export function useVideoRoom(fetchToken: () => Promise<VideoTokenView>) {
     };
   }, []);
 
-  const join = useCallback(async (devices: { audio?: string; video?: string; publish: boolean }) => {
-    setError(null);
-    setPhase("connecting");
-    try {
-      const view = await fetchToken();
-      setCanPublish(view.canPublish);
-      await room.current.connect(view.serverUrl, view.participantToken);
-      setPhase("connected");
-      if (view.canPublish && devices.publish) {
-        await room.current.localParticipant.setCameraEnabled(true, devices.video ? { deviceId: devices.video } : undefined);
-        await room.current.localParticipant.setMicrophoneEnabled(true, devices.audio ? { deviceId: devices.audio } : undefined);
+  const join = useCallback(
+    async (devices: { audio?: string; video?: string; publish: boolean }) => {
+      setError(null);
+      setPhase("connecting");
+      try {
+        const view = await fetchToken();
+        setCanPublish(view.canPublish);
+        await room.current.connect(view.serverUrl, view.participantToken);
+        setPhase("connected");
+        if (view.canPublish && devices.publish) {
+          await room.current.localParticipant.setCameraEnabled(true, devices.video ? { deviceId: devices.video } : undefined);
+          await room.current.localParticipant.setMicrophoneEnabled(true, devices.audio ? { deviceId: devices.audio } : undefined);
+        }
+        rerender();
+      } catch (err) {
+        // The api's own words when it has them (video down: booking still works), in the reader's language.
+        const fields = (err as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields;
+        setError(fields?.video ?? (err as Error).message);
+        setPhase("failed");
       }
-      rerender();
-    } catch (err) {
-      // The api's own words when it has them (video down: booking still works), in the reader's language.
-      const fields = (err as { body?: { error?: { fields?: Record<string, string> } } }).body?.error?.fields;
-      setError(fields?.video ?? (err as Error).message);
-      setPhase("failed");
-    }
-  }, [fetchToken]);
+    },
+    [fetchToken],
+  );
 
   const leave = useCallback(async () => {
     setPhase("left");

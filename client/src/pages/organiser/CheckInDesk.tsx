@@ -101,7 +101,12 @@ export default function CheckInDesk() {
       }
       try {
         const m = await send<MeetingView>("POST", `/meetings/${parsed.id}/check-in`, { code: parsed.code });
-        setResults((r) => [{ at: Date.now(), kind: "ok" as const, text: t("checkIn.done", { a: m.requester.name, b: m.recipient.name, table: m.table ?? "" }) }, ...r].slice(0, 10));
+        setResults((r) =>
+          [
+            { at: Date.now(), kind: "ok" as const, text: t("checkIn.done", { a: m.requester.name, b: m.recipient.name, table: m.table ?? "" }) },
+            ...r,
+          ].slice(0, 10),
+        );
       } catch (e) {
         setResults((r) => [{ at: Date.now(), kind: "error" as const, text: errorText(e) }, ...r].slice(0, 10));
       }
@@ -119,9 +124,13 @@ export default function CheckInDesk() {
             <p className="muted">{t("desk.cameraHint")}</p>
             <video ref={scanner.video} className="scanner" muted playsInline aria-label={t("desk.cameraView")} hidden={!scanner.on} />
             {scanner.on ? (
-              <button type="button" className="secondary" onClick={scanner.stop}>{t("desk.stopCamera")}</button>
+              <button type="button" className="secondary" onClick={scanner.stop}>
+                {t("desk.stopCamera")}
+              </button>
             ) : (
-              <button type="button" onClick={() => void scanner.start()}>{t("desk.startCamera")}</button>
+              <button type="button" onClick={() => void scanner.start()}>
+                {t("desk.startCamera")}
+              </button>
             )}
             {scanner.failure && <Notice kind="error">{t("desk.cameraFailed", { reason: scanner.failure })}</Notice>}
           </section>
@@ -138,15 +147,37 @@ export default function CheckInDesk() {
             <h2 id="manual-title">{t("desk.manual")}</h2>
             <div className={`field${manualError ? " invalid" : ""}`}>
               <label htmlFor="manual-code">{t("desk.codeLabel")}</label>
-              <input id="manual-code" value={manual} autoComplete="off" aria-invalid={Boolean(manualError)} aria-describedby={manualError ? "manual-err" : undefined} onChange={(e) => { setManual(e.target.value); setManualError(manual && !parseCheckIn(e.target.value) ? t("desk.notACode") : null); }} />
-              {manualError && <small id="manual-err" className="field-error">{manualError}</small>}
+              <input
+                id="manual-code"
+                value={manual}
+                autoComplete="off"
+                aria-invalid={Boolean(manualError)}
+                aria-describedby={manualError ? "manual-err" : undefined}
+                onChange={(e) => {
+                  setManual(e.target.value);
+                  setManualError(manual && !parseCheckIn(e.target.value) ? t("desk.notACode") : null);
+                }}
+              />
+              {manualError && (
+                <small id="manual-err" className="field-error">
+                  {manualError}
+                </small>
+              )}
             </div>
             <button type="submit">{t("checkIn.confirm")}</button>
           </form>
           <section className="panel" aria-labelledby="results-title">
             <h2 id="results-title">{t("desk.results")}</h2>
             <div aria-live="polite">
-              {results.length ? results.map((r) => <Notice key={r.at + r.text} kind={r.kind}>{r.text}</Notice>) : <p className="muted">{t("desk.noScans")}</p>}
+              {results.length ? (
+                results.map((r) => (
+                  <Notice key={r.at + r.text} kind={r.kind}>
+                    {r.text}
+                  </Notice>
+                ))
+              ) : (
+                <p className="muted">{t("desk.noScans")}</p>
+              )}
             </div>
           </section>
         </div>

@@ -33,7 +33,9 @@ export default function Companies() {
           <section className="panel" aria-labelledby="export-title">
             <h2 id="export-title">{t("import.export")}</h2>
             <p className="muted">{t("import.exportHint")}</p>
-            <a className="button-link" href="/api/companies/export" download>{t("import.exportButton")}</a>
+            <a className="button-link" href="/api/companies/export" download>
+              {t("import.exportButton")}
+            </a>
           </section>
           <section className="panel" aria-labelledby="import-title">
             <h2 id="import-title">{t("import.title")}</h2>
@@ -47,20 +49,42 @@ export default function Companies() {
               <textarea id="csv-text" rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} />
             </div>
             <div className="actions">
-              <button type="button" className="secondary" disabled={busy || !csv.trim()} onClick={() => run(true)}>{t("import.check")}</button>
-              <button type="button" disabled={busy || !csv.trim()} onClick={() => run(false)}>{t("import.import")}</button>
+              <button type="button" className="secondary" disabled={busy || !csv.trim()} onClick={() => run(true)}>
+                {t("import.check")}
+              </button>
+              <button type="button" disabled={busy || !csv.trim()} onClick={() => run(false)}>
+                {t("import.import")}
+              </button>
             </div>
             <Failure error={importing.error} />
             {report && (
               <div aria-live="polite">
                 <Notice kind={report.rejected ? "error" : "ok"}>
-                  {t(report.dryRun ? "import.reportDry" : "import.report", { created: n(report.created), updated: n(report.updated), rejected: n(report.rejected) })}
+                  {t(report.dryRun ? "import.reportDry" : "import.report", {
+                    created: n(report.created),
+                    updated: n(report.updated),
+                    rejected: n(report.rejected),
+                  })}
                 </Notice>
                 {report.errors.length > 0 && (
                   <div className="table-wrap">
                     <table>
-                      <thead><tr><th scope="col">{t("import.line")}</th><th scope="col">{t("import.field")}</th><th scope="col">{t("import.message")}</th></tr></thead>
-                      <tbody>{report.errors.map((e) => <tr key={`${e.line}:${e.field}:${e.message}`}><td>{e.line}</td><td>{e.field}</td><td>{e.message}</td></tr>)}</tbody>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("import.line")}</th>
+                          <th scope="col">{t("import.field")}</th>
+                          <th scope="col">{t("import.message")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {report.errors.map((e) => (
+                          <tr key={`${e.line}:${e.field}:${e.message}`}>
+                            <td>{e.line}</td>
+                            <td>{e.field}</td>
+                            <td>{e.message}</td>
+                          </tr>
+                        ))}
+                      </tbody>
                     </table>
                   </div>
                 )}

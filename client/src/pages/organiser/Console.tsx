@@ -42,12 +42,20 @@ function Approvals() {
               <li key={c.id} className="approval">
                 <span>
                   <Link to={`/companies/${c.id}`}>{companyName(c, i18n.language)}</Link>{" "}
-                  <small className="muted">{t(`directory.kind.${c.kind}`)} · {countryName(c.country, i18n.language)}</small>
+                  <small className="muted">
+                    {t(`directory.kind.${c.kind}`)} · {countryName(c.country, i18n.language)}
+                  </small>
                 </span>
                 {isApproved(c) ? (
                   <span className="status status-booked">{t("console.approved")}</span>
                 ) : (
-                  <button type="button" onClick={() => approve.mutate(c.id, { onSuccess: () => setApproved((list) => [...list, c]) })} aria-label={t("console.approveName", { name: companyName(c, i18n.language) })}>{t("console.approve")}</button>
+                  <button
+                    type="button"
+                    onClick={() => approve.mutate(c.id, { onSuccess: () => setApproved((list) => [...list, c]) })}
+                    aria-label={t("console.approveName", { name: companyName(c, i18n.language) })}
+                  >
+                    {t("console.approve")}
+                  </button>
                 )}
               </li>
             ))}
@@ -73,7 +81,9 @@ export default function Console() {
           <div className="grid">
             {SECTIONS.map(([to, title, hint]) => (
               <article key={to} className="card">
-                <h2 className="h3"><Link to={to}>{t(title)}</Link></h2>
+                <h2 className="h3">
+                  <Link to={to}>{t(title)}</Link>
+                </h2>
                 <p className="muted">{t(hint)}</p>
               </article>
             ))}

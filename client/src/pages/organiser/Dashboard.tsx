@@ -17,7 +17,12 @@ function Progress({ label, value, target, targetText, hint }: { label: string; v
   const { i18n } = useTranslation();
   return (
     <div className="progress">
-      <div className="progress-head"><span>{label}</span><strong>{formatNumber(value, i18n.language)} / {targetText}</strong></div>
+      <div className="progress-head">
+        <span>{label}</span>
+        <strong>
+          {formatNumber(value, i18n.language)} / {targetText}
+        </strong>
+      </div>
       <meter min={0} max={target} value={Math.min(value, target)} low={target * 0.5} high={target * 0.9} optimum={target} aria-label={label} />
       {hint && <p className="muted">{hint}</p>}
     </div>
@@ -47,13 +52,32 @@ function Figures({ fair, meetings, targets }: { fair: FairSummary; meetings: Mee
       <section className="panel" aria-labelledby="dash-firms">
         <h2 id="dash-firms">{t("dash.companies")}</h2>
         <dl className="figures">
-          <div><dt>{t("home.domestic")}</dt><dd>{formatNumber(fair.counts.domestic, l)}</dd></div>
-          <div><dt>{t("home.foreign")}</dt><dd>{formatNumber(fair.counts.foreign, l)}</dd></div>
-          <div><dt>{t("dash.meetings")}</dt><dd>{formatNumber(meetings.length, l)}</dd></div>
+          <div>
+            <dt>{t("home.domestic")}</dt>
+            <dd>{formatNumber(fair.counts.domestic, l)}</dd>
+          </div>
+          <div>
+            <dt>{t("home.foreign")}</dt>
+            <dd>{formatNumber(fair.counts.foreign, l)}</dd>
+          </div>
+          <div>
+            <dt>{t("dash.meetings")}</dt>
+            <dd>{formatNumber(meetings.length, l)}</dd>
+          </div>
         </dl>
         <div className="columns">
-          <BarChart title={t("home.byCountry")} data={Object.entries(fair.counts.byCountry).sort((a, b) => b[1] - a[1]).map(([c, n]) => [countryName(c, l), n])} />
-          <BarChart title={t("home.bySector")} data={Object.entries(fair.counts.bySector).sort((a, b) => b[1] - a[1]).map(([c, n]) => [termLabel(c, l), n])} />
+          <BarChart
+            title={t("home.byCountry")}
+            data={Object.entries(fair.counts.byCountry)
+              .sort((a, b) => b[1] - a[1])
+              .map(([c, n]) => [countryName(c, l), n])}
+          />
+          <BarChart
+            title={t("home.bySector")}
+            data={Object.entries(fair.counts.bySector)
+              .sort((a, b) => b[1] - a[1])
+              .map(([c, n]) => [termLabel(c, l), n])}
+          />
         </div>
       </section>
       <section className="panel" aria-labelledby="dash-meetings">
@@ -67,7 +91,12 @@ function Figures({ fair, meetings, targets }: { fair: FairSummary; meetings: Mee
       <section className="panel" aria-labelledby="dash-targets">
         <h2 id="dash-targets">{t("dash.targets")}</h2>
         <p className="muted">{t("dash.targetsHint")}</p>
-        <Progress label={t("dash.targetDomestic")} value={targets.domesticFirms} target={TARGETS.domesticFirms} targetText={formatNumber(TARGETS.domesticFirms, l)} />
+        <Progress
+          label={t("dash.targetDomestic")}
+          value={targets.domesticFirms}
+          target={TARGETS.domesticFirms}
+          targetText={formatNumber(TARGETS.domesticFirms, l)}
+        />
         <Progress
           label={t("dash.targetCertified")}
           value={targets.certifiedFirms}
@@ -95,7 +124,11 @@ function DashboardData() {
     <Async query={useFairSummary()} empty={t("state.empty")}>
       {(fair) => (
         <Async query={meetings} empty={t("state.empty")}>
-          {(list) => <Async query={targets} empty={t("state.empty")}>{(goals) => <Figures fair={fair} meetings={list} targets={goals} />}</Async>}
+          {(list) => (
+            <Async query={targets} empty={t("state.empty")}>
+              {(goals) => <Figures fair={fair} meetings={list} targets={goals} />}
+            </Async>
+          )}
         </Async>
       )}
     </Async>
@@ -106,5 +139,14 @@ function DashboardData() {
 export default function Dashboard() {
   const { t } = useTranslation();
   usePageTitle(t("dash.title"));
-  return <RequireRole roles={["organiser"]}>{() => <><h1>{t("dash.title")}</h1><DashboardData /></>}</RequireRole>;
+  return (
+    <RequireRole roles={["organiser"]}>
+      {() => (
+        <>
+          <h1>{t("dash.title")}</h1>
+          <DashboardData />
+        </>
+      )}
+    </RequireRole>
+  );
 }

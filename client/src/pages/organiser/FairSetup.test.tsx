@@ -22,7 +22,10 @@ const setup: FairSetup = {
   countryPriorities: { JP: 1.5 },
 };
 const saved = { status: 200, body: { slug: setup.slug, replanned: { moved: 2, cancelled: 1 } } };
-const badRequest = (fields: Record<string, string>) => ({ status: 400, body: { error: { code: "validation_failed", message: "Some fields are not valid.", fields } } });
+const badRequest = (fields: Record<string, string>) => ({
+  status: 400,
+  body: { error: { code: "validation_failed", message: "Some fields are not valid.", fields } },
+});
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
@@ -95,6 +98,8 @@ describe("the fair set-up form", () => {
     fireEvent.click(screen.getByRole("button", { name: "Remove day 1" }));
     expect(field("Day 1").value).toBe("2031-10-10");
     expect(screen.queryByLabelText("Day 2")).toBeNull();
-    expect((within(screen.getByRole("group", { name: "Fair days" })).getByRole("button", { name: "Remove day 1" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (within(screen.getByRole("group", { name: "Fair days" })).getByRole("button", { name: "Remove day 1" }) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 });

@@ -58,7 +58,10 @@ export function Editor({ setup }: { setup: Setup }) {
   const error = (path: string) => errorOf(form, path);
 
   // New days, hours or tables change the fair, its set-up and the meetings re-planned into it.
-  const put = useWrite((body: z.output<typeof FairSetupFormSchema>) => send<Replanned>("PUT", `/fairs/${setup.slug}`, body), [keys.fair.all, keys.meetings.all]);
+  const put = useWrite(
+    (body: z.output<typeof FairSetupFormSchema>) => send<Replanned>("PUT", `/fairs/${setup.slug}`, body),
+    [keys.fair.all, keys.meetings.all],
+  );
   // The api names a weight by its country (countryPriorities.JP): that country's row.
   const fieldOf = (path: string) => {
     const [head, code] = path.split(".");
@@ -76,7 +79,9 @@ export function Editor({ setup }: { setup: Setup }) {
     <form onSubmit={submit} noValidate aria-labelledby="setup-title">
       <section className="panel" aria-labelledby="fair-title">
         <h2 id="fair-title">{localized(setup.name, i18n.language)}</h2>
-        <p className="muted">{localized(setup.venue, i18n.language)} · {t("setup.timeZone", { zone: zoneName(setup.timeZone, i18n.language) })}</p>
+        <p className="muted">
+          {localized(setup.venue, i18n.language)} · {t("setup.timeZone", { zone: zoneName(setup.timeZone, i18n.language) })}
+        </p>
       </section>
 
       <fieldset className="panel">
@@ -88,12 +93,22 @@ export function Editor({ setup }: { setup: Setup }) {
               <Field label={t("setup.day", { n: n(i + 1) })} error={error(`days.${i}`)} hint={day ? fairDate(day, i18n.language) : undefined}>
                 {(p) => <input {...p} type="date" value={day} onChange={(e) => setDays(days.map((d, j) => (j === i ? e.target.value : d)))} />}
               </Field>
-              <button type="button" className="secondary" disabled={days.length <= 1} onClick={() => setDays(days.filter((_, j) => j !== i))} aria-label={t("setup.removeDay", { n: n(i + 1) })}>{t("setup.remove")}</button>
+              <button
+                type="button"
+                className="secondary"
+                disabled={days.length <= 1}
+                onClick={() => setDays(days.filter((_, j) => j !== i))}
+                aria-label={t("setup.removeDay", { n: n(i + 1) })}
+              >
+                {t("setup.remove")}
+              </button>
             </li>
           ))}
         </ul>
         {error("days") && <p className="field-error">{error("days")}</p>}
-        <button type="button" className="secondary" disabled={days.length >= 7} onClick={() => setDays([...days, nextDay(days.at(-1))])}>{t("setup.addDay")}</button>
+        <button type="button" className="secondary" disabled={days.length >= 7} onClick={() => setDays([...days, nextDay(days.at(-1))])}>
+          {t("setup.addDay")}
+        </button>
       </fieldset>
 
       <fieldset className="panel">
@@ -120,11 +135,17 @@ export function Editor({ setup }: { setup: Setup }) {
               <Field label={t("setup.breakEnd", { n: n(i + 1) })} error={error(`breaks.${i}.end`)}>
                 {(p) => <input {...p} type="time" {...form.register(`breaks.${i}.end`)} />}
               </Field>
-              <div className="actions"><button type="button" className="secondary" onClick={() => breaks.remove(i)} aria-label={t("setup.removeBreak", { n: n(i + 1) })}>{t("setup.remove")}</button></div>
+              <div className="actions">
+                <button type="button" className="secondary" onClick={() => breaks.remove(i)} aria-label={t("setup.removeBreak", { n: n(i + 1) })}>
+                  {t("setup.remove")}
+                </button>
+              </div>
             </li>
           ))}
         </ul>
-        <button type="button" className="secondary" onClick={() => breaks.append({ start: "12:00", end: "13:00" })}>{t("setup.addBreak")}</button>
+        <button type="button" className="secondary" onClick={() => breaks.append({ start: "12:00", end: "13:00" })}>
+          {t("setup.addBreak")}
+        </button>
       </fieldset>
 
       <fieldset className="panel">
@@ -151,15 +172,29 @@ export function Editor({ setup }: { setup: Setup }) {
               <Field label={t("setup.zoneSector", { n: n(i + 1) })} error={error(`tableZones.${i}.sector`)}>
                 {(p) => (
                   <select {...p} {...form.register(`tableZones.${i}.sector`)}>
-                    {sectors.map((s) => <option key={s.code} value={s.code}>{termLabel(s.code, i18n.language)}</option>)}
+                    {sectors.map((s) => (
+                      <option key={s.code} value={s.code}>
+                        {termLabel(s.code, i18n.language)}
+                      </option>
+                    ))}
                   </select>
                 )}
               </Field>
-              <div className="actions"><button type="button" className="secondary" onClick={() => zones.remove(i)} aria-label={t("setup.removeZone", { n: n(i + 1) })}>{t("setup.remove")}</button></div>
+              <div className="actions">
+                <button type="button" className="secondary" onClick={() => zones.remove(i)} aria-label={t("setup.removeZone", { n: n(i + 1) })}>
+                  {t("setup.remove")}
+                </button>
+              </div>
             </li>
           ))}
         </ul>
-        <button type="button" className="secondary" onClick={() => zones.append({ from: 1, to: form.getValues("onsiteTables") || 1, sector: sectors[0]?.code ?? "" })}>{t("setup.addZone")}</button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => zones.append({ from: 1, to: form.getValues("onsiteTables") || 1, sector: sectors[0]?.code ?? "" })}
+        >
+          {t("setup.addZone")}
+        </button>
       </fieldset>
 
       <fieldset className="panel">
@@ -170,18 +205,43 @@ export function Editor({ setup }: { setup: Setup }) {
             const code = countries[i]?.country.trim().toUpperCase() ?? "";
             return (
               <li key={c.id} className="row">
-                <Field label={t("setup.country", { n: n(i + 1) })} error={error(`countryPriorities.${i}.country`)} hint={/^[A-Z]{2}$/.test(code) ? countryName(code, i18n.language) : t("setup.countryHint")}>
+                <Field
+                  label={t("setup.country", { n: n(i + 1) })}
+                  error={error(`countryPriorities.${i}.country`)}
+                  hint={/^[A-Z]{2}$/.test(code) ? countryName(code, i18n.language) : t("setup.countryHint")}
+                >
                   {(p) => <input {...p} maxLength={2} autoCapitalize="characters" {...form.register(`countryPriorities.${i}.country`)} />}
                 </Field>
                 <Field label={t("setup.weight", { n: n(i + 1) })} error={error(`countryPriorities.${i}.weight`)}>
-                  {(p) => <input {...p} type="number" inputMode="decimal" min={0} max={3} step={0.1} {...form.register(`countryPriorities.${i}.weight`, asNumber)} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="number"
+                      inputMode="decimal"
+                      min={0}
+                      max={3}
+                      step={0.1}
+                      {...form.register(`countryPriorities.${i}.weight`, asNumber)}
+                    />
+                  )}
                 </Field>
-                <div className="actions"><button type="button" className="secondary" onClick={() => priorities.remove(i)} aria-label={t("setup.removeCountry", { n: n(i + 1) })}>{t("setup.remove")}</button></div>
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => priorities.remove(i)}
+                    aria-label={t("setup.removeCountry", { n: n(i + 1) })}
+                  >
+                    {t("setup.remove")}
+                  </button>
+                </div>
               </li>
             );
           })}
         </ul>
-        <button type="button" className="secondary" onClick={() => priorities.append({ country: "", weight: 1 })}>{t("setup.addCountry")}</button>
+        <button type="button" className="secondary" onClick={() => priorities.append({ country: "", weight: 1 })}>
+          {t("setup.addCountry")}
+        </button>
       </fieldset>
 
       <div className="panel" aria-live="polite">
@@ -189,7 +249,9 @@ export function Editor({ setup }: { setup: Setup }) {
         {save.failure && <Notice kind="error">{save.failure}</Notice>}
         {result && <Notice kind="ok">{t("setup.saved", { moved: n(result.moved), cancelled: n(result.cancelled) })}</Notice>}
         <div className="actions">
-          <button type="submit" disabled={save.busy}>{save.busy ? t("state.working") : t("setup.save")}</button>
+          <button type="submit" disabled={save.busy}>
+            {save.busy ? t("state.working") : t("setup.save")}
+          </button>
         </div>
       </div>
     </form>
@@ -206,10 +268,16 @@ export default function FairSetup() {
     <RequireRole roles={["organiser"]}>
       {() => (
         <>
-          <p><Link to="/organiser">{t("common.nav.console")}</Link></p>
+          <p>
+            <Link to="/organiser">{t("common.nav.console")}</Link>
+          </p>
           <h1 id="setup-title">{t("setup.title")}</h1>
           <Async query={current} empty={t("setup.noFair")}>
-            {() => <Async query={setup} empty={t("setup.noFair")}>{(s) => <Editor key={s.slug} setup={s} />}</Async>}
+            {() => (
+              <Async query={setup} empty={t("setup.noFair")}>
+                {(s) => <Editor key={s.slug} setup={s} />}
+              </Async>
+            )}
           </Async>
         </>
       )}

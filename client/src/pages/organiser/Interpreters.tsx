@@ -18,14 +18,32 @@ import { Async, Empty, Notice } from "../../components/States";
 import { EditDeleteActions } from "../../components/EditDeleteActions";
 import { usePageTitle } from "../../lib/usePageTitle";
 
-function Choices({ legend, options, label, values, error, onChange }: { legend: string; options: string[]; label: (o: string) => string; values: string[]; error?: string; onChange: (v: string[]) => void }) {
+function Choices({
+  legend,
+  options,
+  label,
+  values,
+  error,
+  onChange,
+}: {
+  legend: string;
+  options: string[];
+  label: (o: string) => string;
+  values: string[];
+  error?: string;
+  onChange: (v: string[]) => void;
+}) {
   return (
     <fieldset className={error ? "invalid" : undefined}>
       <legend>{legend}</legend>
       <div className="pick-grid">
         {options.map((o) => (
           <label key={o} className="choice">
-            <input type="checkbox" checked={values.includes(o)} onChange={(e) => onChange(e.target.checked ? [...values, o] : values.filter((x) => x !== o))} />
+            <input
+              type="checkbox"
+              checked={values.includes(o)}
+              onChange={(e) => onChange(e.target.checked ? [...values, o] : values.filter((x) => x !== o))}
+            />
             {label(o)}
           </label>
         ))}
@@ -88,22 +106,43 @@ function InterpreterForm({ days, interpreter, onDone }: { days: string[]; interp
         <button type="submit" disabled={submit.busy}>
           {submit.busy ? t("state.working") : t(interpreter ? "interpreters.save" : "interpreters.create")}
         </button>
-        {interpreter && <button type="button" className="secondary" onClick={() => onDone("")}>{t("common.programme.cancel")}</button>}
+        {interpreter && (
+          <button type="button" className="secondary" onClick={() => onDone("")}>
+            {t("common.programme.cancel")}
+          </button>
+        )}
       </div>
     </form>
   );
 }
 
-function InterpreterItem({ interpreter, onEdit, onChanged }: { interpreter: InterpreterView; onEdit: () => void; onChanged: (message: string) => void }) {
+function InterpreterItem({
+  interpreter,
+  onEdit,
+  onChanged,
+}: {
+  interpreter: InterpreterView;
+  onEdit: () => void;
+  onChanged: (message: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <li className="card" aria-label={interpreter.name}>
       <h3 className="h3">{interpreter.name}</h3>
       <ul className="chips" aria-label={t("interpreters.languages")}>
-        {interpreter.languages.map((l) => <li key={l}>{languageName(l, i18n.language)}</li>)}
+        {interpreter.languages.map((l) => (
+          <li key={l}>{languageName(l, i18n.language)}</li>
+        ))}
       </ul>
-      <p className="muted">{interpreter.availableDays.length ? interpreter.availableDays.map((d) => fairDate(d, i18n.language)).join(" · ") : t("interpreters.noDays")}</p>
-      <EditDeleteActions path={`/interpreters/${interpreter.id}`} stale={[keys.interpreters]} onEdit={onEdit} onDeleted={() => onChanged(t("interpreters.deleted", { name: interpreter.name }))} />
+      <p className="muted">
+        {interpreter.availableDays.length ? interpreter.availableDays.map((d) => fairDate(d, i18n.language)).join(" · ") : t("interpreters.noDays")}
+      </p>
+      <EditDeleteActions
+        path={`/interpreters/${interpreter.id}`}
+        stale={[keys.interpreters]}
+        onEdit={onEdit}
+        onDeleted={() => onChanged(t("interpreters.deleted", { name: interpreter.name }))}
+      />
     </li>
   );
 }
@@ -124,7 +163,9 @@ export default function Interpreters() {
     <RequireRole roles={["organiser"]}>
       {() => (
         <>
-          <p><Link to="/organiser">{t("common.nav.console")}</Link></p>
+          <p>
+            <Link to="/organiser">{t("common.nav.console")}</Link>
+          </p>
           <h1>{t("interpreters.title")}</h1>
           <div aria-live="polite">{message && <Notice kind="ok">{message}</Notice>}</div>
           <Async query={fair} empty={t("setup.noFair")}>
@@ -134,14 +175,29 @@ export default function Interpreters() {
                   const current = data.find((i) => i.id === editing);
                   return (
                     <>
-                      {current ? <InterpreterForm key={current.id} days={f.days} interpreter={current} onDone={done} /> : <InterpreterForm key={`new-${data.length}`} days={f.days} onDone={done} />}
+                      {current ? (
+                        <InterpreterForm key={current.id} days={f.days} interpreter={current} onDone={done} />
+                      ) : (
+                        <InterpreterForm key={`new-${data.length}`} days={f.days} onDone={done} />
+                      )}
                       <section aria-labelledby="interpreters-title">
                         <h2 id="interpreters-title">{t("interpreters.list")}</h2>
                         {data.length === 0 ? (
                           <Empty>{t("interpreters.empty")}</Empty>
                         ) : (
                           <ul className="list grid">
-                            {data.map((i) => <InterpreterItem key={i.id} interpreter={i} onChanged={done} onEdit={() => { setMessage(null); setEditing(i.id); window.scrollTo({ top: 0 }); }} />)}
+                            {data.map((i) => (
+                              <InterpreterItem
+                                key={i.id}
+                                interpreter={i}
+                                onChanged={done}
+                                onEdit={() => {
+                                  setMessage(null);
+                                  setEditing(i.id);
+                                  window.scrollTo({ top: 0 });
+                                }}
+                              />
+                            ))}
                           </ul>
                         )}
                       </section>

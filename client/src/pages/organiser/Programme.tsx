@@ -19,11 +19,16 @@ import { EditDeleteActions } from "../../components/EditDeleteActions";
 import { usePageTitle } from "../../lib/usePageTitle";
 
 /** A local day and time in the fair's zone as an ISO instant with its offset ("" while incomplete). */
-const instant = (day: string, time: string, zone: string) => (day && time ? (DateTime.fromISO(`${day}T${time}`, { zone }).toISO({ suppressMilliseconds: true }) ?? "") : "");
+const instant = (day: string, time: string, zone: string) =>
+  day && time ? (DateTime.fromISO(`${day}T${time}`, { zone }).toISO({ suppressMilliseconds: true }) ?? "") : "";
 /** The languages a text was given in (a box left blank is no translation). */
 const given = (text: LocalizedText): LocalizedText => Object.fromEntries(Object.entries(text).filter(([, value]) => value?.trim()));
 /** One speaker a line (or separated by commas). */
-const speakerLines = (text: string) => text.split(/\n|,/).map((s) => s.trim()).filter(Boolean);
+const speakerLines = (text: string) =>
+  text
+    .split(/\n|,/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const text = z.partialRecord(z.enum(LOCALES), z.string());
 /**
@@ -43,17 +48,15 @@ export function sessionFormSchema(zone: string) {
       speakers: z.string(),
       capacity: z.number().optional(),
     })
-    .transform(
-      (v): Omit<z.input<typeof FairSessionBodySchema>, "capacity"> & { capacity: number | undefined } => ({
-        kind: v.kind,
-        title: given(v.title),
-        startsAt: instant(v.day, v.start, zone),
-        endsAt: instant(v.day, v.end, zone),
-        room: given(v.room),
-        speakers: speakerLines(v.speakers),
-        capacity: v.capacity,
-      }),
-    )
+    .transform((v): Omit<z.input<typeof FairSessionBodySchema>, "capacity"> & { capacity: number | undefined } => ({
+      kind: v.kind,
+      title: given(v.title),
+      startsAt: instant(v.day, v.start, zone),
+      endsAt: instant(v.day, v.end, zone),
+      room: given(v.room),
+      speakers: speakerLines(v.speakers),
+      capacity: v.capacity,
+    }))
     .pipe(FairSessionBodySchema);
 }
 type Values = z.input<ReturnType<typeof sessionFormSchema>>;
@@ -91,7 +94,11 @@ export function SessionForm({ fair, session, onDone }: { fair: FairSummary; sess
   const whole = (name: "title" | "room") => ({ deps: [name] });
   const when = { deps: ["startsAt", "endsAt"] as unknown as FieldPath<Values>[] };
   // A speaker too long is named by its line (speakers.3): the first such message shows on the one box.
-  const speakersError = error("speakers") ?? speakerLines(form.watch("speakers")).map((_, i) => error(`speakers.${i}`)).find(Boolean);
+  const speakersError =
+    error("speakers") ??
+    speakerLines(form.watch("speakers"))
+      .map((_, i) => error(`speakers.${i}`))
+      .find(Boolean);
   // The programme is part of the fair's summary: a change reads the fair again.
   const save = useWrite(
     (body: z.output<typeof FairSessionBodySchema>) =>
@@ -110,7 +117,11 @@ export function SessionForm({ fair, session, onDone }: { fair: FairSummary; sess
         <Field label={t("programme.kind")} error={error("kind")}>
           {(p) => (
             <select {...p} {...form.register("kind")}>
-              {FAIR_SESSION_KINDS.map((k) => <option key={k} value={k}>{t(`session.kind.${k}`)}</option>)}
+              {FAIR_SESSION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`session.kind.${k}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -121,7 +132,11 @@ export function SessionForm({ fair, session, onDone }: { fair: FairSummary; sess
       <fieldset>
         <legend>{t("programme.titleLegend")}</legend>
         <p className="muted">{t("programme.titleHint")}</p>
-        {error("title") && <p className="field-error" role="alert">{error("title")}</p>}
+        {error("title") && (
+          <p className="field-error" role="alert">
+            {error("title")}
+          </p>
+        )}
         <div className="row">
           {LOCALES.map((l) => (
             <Field key={l} label={t("programme.titleIn", { language: languageName(l, i18n.language) })} error={error(`title.${l}`)}>
@@ -133,7 +148,11 @@ export function SessionForm({ fair, session, onDone }: { fair: FairSummary; sess
       <fieldset>
         <legend>{t("programme.room")}</legend>
         <p className="muted">{t("programme.titleHint")}</p>
-        {error("room") && <p className="field-error" role="alert">{error("room")}</p>}
+        {error("room") && (
+          <p className="field-error" role="alert">
+            {error("room")}
+          </p>
+        )}
         <div className="row">
           {LOCALES.map((l) => (
             <Field key={l} label={t("programme.roomIn", { language: languageName(l, i18n.language) })} error={error(`room.${l}`)}>
@@ -148,13 +167,15 @@ export function SessionForm({ fair, session, onDone }: { fair: FairSummary; sess
           <Field label={t("programme.day")} error={error("startsAt")}>
             {(p) => (
               <select {...p} {...form.register("day", when)}>
-                {fair.days.map((d) => <option key={d} value={d}>{fairDate(d, i18n.language)}</option>)}
+                {fair.days.map((d) => (
+                  <option key={d} value={d}>
+                    {fairDate(d, i18n.language)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <Field label={t("programme.start")}>
-            {(p) => <input {...p} type="time" {...form.register("start", when)} />}
-          </Field>
+          <Field label={t("programme.start")}>{(p) => <input {...p} type="time" {...form.register("start", when)} />}</Field>
           <Field label={t("programme.end")} error={error("endsAt")}>
             {(p) => <input {...p} type="time" {...form.register("end", when)} />}
           </Field>
@@ -165,14 +186,30 @@ export function SessionForm({ fair, session, onDone }: { fair: FairSummary; sess
       </Field>
       {submit.failure && <Notice kind="error">{submit.failure}</Notice>}
       <div className="actions">
-        <button type="submit" disabled={submit.busy}>{submit.busy ? t("state.working") : t(session ? "programme.save" : "programme.create")}</button>
-        {session && <button type="button" className="secondary" onClick={() => onDone("")}>{t("common.programme.cancel")}</button>}
+        <button type="submit" disabled={submit.busy}>
+          {submit.busy ? t("state.working") : t(session ? "programme.save" : "programme.create")}
+        </button>
+        {session && (
+          <button type="button" className="secondary" onClick={() => onDone("")}>
+            {t("common.programme.cancel")}
+          </button>
+        )}
       </div>
     </form>
   );
 }
 
-function SessionItem({ fair, session, onEdit, onChanged }: { fair: FairSummary; session: FairSessionView; onEdit: () => void; onChanged: (message: string) => void }) {
+function SessionItem({
+  fair,
+  session,
+  onEdit,
+  onChanged,
+}: {
+  fair: FairSummary;
+  session: FairSessionView;
+  onEdit: () => void;
+  onChanged: (message: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const title = localized(session.title, i18n.language);
   const day = localDay(session.startsAt, fair.timeZone);
@@ -182,12 +219,19 @@ function SessionItem({ fair, session, onEdit, onChanged }: { fair: FairSummary; 
       <p className="meta">
         <span className={`tag tag-${session.kind}`}>{t(`session.kind.${session.kind}`)}</span>
         {day && <span>{fairDate(day, i18n.language)}</span>}
-        <span>{timeIn(session.startsAt, fair.timeZone, i18n.language)}–{timeIn(session.endsAt, fair.timeZone, i18n.language)}</span>
+        <span>
+          {timeIn(session.startsAt, fair.timeZone, i18n.language)}–{timeIn(session.endsAt, fair.timeZone, i18n.language)}
+        </span>
         <span>{localized(session.room, i18n.language)}</span>
         <span>{t("programme.seats", { count: session.capacity, n: formatNumber(session.capacity, i18n.language) })}</span>
       </p>
       {session.speakers.length > 0 && <p className="muted">{session.speakers.join(", ")}</p>}
-      <EditDeleteActions path={`/fair-sessions/${session.id}`} stale={[keys.fair.all]} onEdit={onEdit} onDeleted={() => onChanged(t("programme.deleted", { title }))} />
+      <EditDeleteActions
+        path={`/fair-sessions/${session.id}`}
+        stale={[keys.fair.all]}
+        onEdit={onEdit}
+        onDeleted={() => onChanged(t("programme.deleted", { title }))}
+      />
     </li>
   );
 }
@@ -207,7 +251,9 @@ export default function Programme() {
     <RequireRole roles={["organiser"]}>
       {() => (
         <>
-          <p><Link to="/organiser">{t("common.nav.console")}</Link></p>
+          <p>
+            <Link to="/organiser">{t("common.nav.console")}</Link>
+          </p>
           <h1>{t("programme.title")}</h1>
           <div aria-live="polite">{message && <Notice kind="ok">{message}</Notice>}</div>
           <Async query={fair} empty={t("setup.noFair")}>
@@ -216,7 +262,11 @@ export default function Programme() {
               const current = sessions.find((s) => s.id === editing);
               return (
                 <>
-                  {current ? <SessionForm key={current.id} fair={fair} session={current} onDone={done} /> : <SessionForm key={`new-${fair.programme.length}`} fair={fair} onDone={done} />}
+                  {current ? (
+                    <SessionForm key={current.id} fair={fair} session={current} onDone={done} />
+                  ) : (
+                    <SessionForm key={`new-${fair.programme.length}`} fair={fair} onDone={done} />
+                  )}
                   <section aria-labelledby="sessions-title">
                     <h2 id="sessions-title">{t("programme.sessions")}</h2>
                     {sessions.length === 0 ? (
@@ -224,7 +274,17 @@ export default function Programme() {
                     ) : (
                       <ul className="list grid">
                         {sessions.map((s) => (
-                          <SessionItem key={s.id} fair={fair} session={s} onChanged={done} onEdit={() => { setMessage(null); setEditing(s.id); window.scrollTo({ top: 0 }); }} />
+                          <SessionItem
+                            key={s.id}
+                            fair={fair}
+                            session={s}
+                            onChanged={done}
+                            onEdit={() => {
+                              setMessage(null);
+                              setEditing(s.id);
+                              window.scrollTo({ top: 0 });
+                            }}
+                          />
                         ))}
                       </ul>
                     )}

@@ -57,8 +57,14 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
         {num("interpreterMaxRun", t("scheduler.maxRun"), t("scheduler.maxRunHint"))}
       </div>
       {save.failure && <Notice kind="error">{save.failure}</Notice>}
-      <button type="submit" disabled={save.busy}>{save.busy ? t("scheduler.running") : t("scheduler.runButton")}</button>
-      {save.busy && <p role="status" className="muted">{t("scheduler.runningHint")}</p>}
+      <button type="submit" disabled={save.busy}>
+        {save.busy ? t("scheduler.running") : t("scheduler.runButton")}
+      </button>
+      {save.busy && (
+        <p role="status" className="muted">
+          {t("scheduler.runningHint")}
+        </p>
+      )}
     </form>
   );
 }
@@ -80,14 +86,33 @@ function Summary({ plan }: { plan: Plan }) {
   const it = plan.interpreters;
   if (it) {
     const longest = n(it.longestRun, 0);
-    items.push([t("scheduler.interpreterRuns"), n(it.runsAtCap, 0), it.maxRun ? t("scheduler.interpreterRunsNote", { max: n(it.maxRun, 0), longest }) : t("scheduler.interpreterRunsNoLimit", { longest })]);
-    items.push([t("scheduler.tableDistance"), it.averageTableDistance === null ? "—" : n(it.averageTableDistance, 2), t("scheduler.tableDistanceNote")]);
+    items.push([
+      t("scheduler.interpreterRuns"),
+      n(it.runsAtCap, 0),
+      it.maxRun ? t("scheduler.interpreterRunsNote", { max: n(it.maxRun, 0), longest }) : t("scheduler.interpreterRunsNoLimit", { longest }),
+    ]);
+    items.push([
+      t("scheduler.tableDistance"),
+      it.averageTableDistance === null ? "—" : n(it.averageTableDistance, 2),
+      t("scheduler.tableDistanceNote"),
+    ]);
   }
   return (
     <section className="panel" aria-labelledby="plan-summary">
-      <h2 id="plan-summary">{t("scheduler.plan")} <span className={`status status-${plan.status === "published" ? "booked" : "requested"}`}>{t(`scheduler.status.${plan.status}`)}</span></h2>
+      <h2 id="plan-summary">
+        {t("scheduler.plan")}{" "}
+        <span className={`status status-${plan.status === "published" ? "booked" : "requested"}`}>{t(`scheduler.status.${plan.status}`)}</span>
+      </h2>
       <dl className="figures">
-        {items.map(([k, v, note]) => <div key={k}><dt>{k}</dt><dd>{v}{note && <small>{note}</small>}</dd></div>)}
+        {items.map(([k, v, note]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>
+              {v}
+              {note && <small>{note}</small>}
+            </dd>
+          </div>
+        ))}
       </dl>
       <meter min={0} max={1} value={plan.ratio} aria-label={t("scheduler.ratio")} style={{ width: "100%" }} />
     </section>
@@ -116,16 +141,43 @@ function Assignments({ plan, onChange }: { plan: Plan; onChange: (p: Plan) => vo
   return (
     <section className="panel" aria-labelledby="assign-title">
       <h2 id="assign-title">{t("scheduler.assignments")}</h2>
-      <label className="filter"><span>{t("scheduler.filter")}</span><input type="search" value={filter} onChange={(e) => { setFilter(e.target.value); setPage(0); }} /></label>
+      <label className="filter">
+        <span>{t("scheduler.filter")}</span>
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.target.value);
+            setPage(0);
+          }}
+        />
+      </label>
       {msg && <Notice kind="ok">{msg}</Notice>}
       <div className="table-wrap">
         <table>
-          <thead><tr><th scope="col">{t("scheduler.slot")}</th><th scope="col">{t("scheduler.parties")}</th><th scope="col">{t("scheduler.mode")}</th><th scope="col">{t("scheduler.interpreter")}</th><th scope="col">{t("scheduler.table")}</th>{draft && <th scope="col"><span className="sr-only">{t("scheduler.actions")}</span></th>}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t("scheduler.slot")}</th>
+              <th scope="col">{t("scheduler.parties")}</th>
+              <th scope="col">{t("scheduler.mode")}</th>
+              <th scope="col">{t("scheduler.interpreter")}</th>
+              <th scope="col">{t("scheduler.table")}</th>
+              {draft && (
+                <th scope="col">
+                  <span className="sr-only">{t("scheduler.actions")}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
           <tbody>
             {rows.slice(page * PAGE, page * PAGE + PAGE).map((a) => (
               <tr key={a.meeting}>
-                <td><SlotTime start={a.slot.start} end={a.slot.end} /></td>
-                <td>{a.a.name} ↔ {a.b.name} <small className="muted">({t(`scheduler.kind.${a.kind}`)})</small></td>
+                <td>
+                  <SlotTime start={a.slot.start} end={a.slot.end} />
+                </td>
+                <td>
+                  {a.a.name} ↔ {a.b.name} <small className="muted">({t(`scheduler.kind.${a.kind}`)})</small>
+                </td>
                 <td>{t(`common.meeting.modePref.${a.mode}`)}</td>
                 <td>{a.interpreter?.name ?? "—"}</td>
                 <td>{a.table ?? "—"}</td>
@@ -134,7 +186,17 @@ function Assignments({ plan, onChange }: { plan: Plan; onChange: (p: Plan) => vo
                     {moving === a.meeting ? (
                       <MoveMeeting planId={plan.id} meeting={a.meeting} onMoved={moved} onCancel={() => setMoving(null)} />
                     ) : (
-                      <button type="button" className="secondary" aria-label={t("scheduler.moveLabel", { a: a.a.name, b: a.b.name })} onClick={() => { setMoving(a.meeting); setMsg(null); }}>{t("scheduler.move")}</button>
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={t("scheduler.moveLabel", { a: a.a.name, b: a.b.name })}
+                        onClick={() => {
+                          setMoving(a.meeting);
+                          setMsg(null);
+                        }}
+                      >
+                        {t("scheduler.move")}
+                      </button>
                     )}
                   </td>
                 )}
@@ -145,9 +207,13 @@ function Assignments({ plan, onChange }: { plan: Plan; onChange: (p: Plan) => vo
       </div>
       {rows.length > PAGE && (
         <nav className="pager" aria-label={t("directory.pages")}>
-          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{t("directory.prev")}</button>
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {t("directory.prev")}
+          </button>
           <span>{t("directory.pageOf", { page: page + 1, pages: Math.ceil(rows.length / PAGE) })}</span>
-          <button type="button" disabled={(page + 1) * PAGE >= rows.length} onClick={() => setPage(page + 1)}>{t("directory.next")}</button>
+          <button type="button" disabled={(page + 1) * PAGE >= rows.length} onClick={() => setPage(page + 1)}>
+            {t("directory.next")}
+          </button>
         </nav>
       )}
     </section>
@@ -161,7 +227,13 @@ function Assignments({ plan, onChange }: { plan: Plan; onChange: (p: Plan) => vo
  */
 function Unscheduled({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
-  if (!plan.unscheduled.length) return <section className="panel"><h2>{t("scheduler.unscheduledTitle")}</h2><p>{t("scheduler.allScheduled")}</p></section>;
+  if (!plan.unscheduled.length)
+    return (
+      <section className="panel">
+        <h2>{t("scheduler.unscheduledTitle")}</h2>
+        <p>{t("scheduler.allScheduled")}</p>
+      </section>
+    );
   const byReason = new Map<Plan["unscheduled"][number]["reason"], Plan["unscheduled"]>();
   for (const u of plan.unscheduled) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u]);
   const groups = [...byReason].sort((x, y) => y[1].length - x[1].length);
@@ -173,12 +245,19 @@ function Unscheduled({ plan }: { plan: Plan }) {
         <details key={reason} className="reason-group">
           <summary>
             <strong>{t(`scheduler.reason.${reason}`)}</strong>{" "}
-            {t("scheduler.leftOutCount", { count: items.length, requested: formatNumber(items.filter((u) => u.kind !== "proposal").length, i18n.language) })}
+            {t("scheduler.leftOutCount", {
+              count: items.length,
+              requested: formatNumber(items.filter((u) => u.kind !== "proposal").length, i18n.language),
+            })}
           </summary>
           <ul className="list compact">
-            {[...items].sort((x, y) => rank[x.kind] - rank[y.kind] || y.value - x.value).map((u) => (
-              <li key={u.meeting}>{u.a.name} ↔ {u.b.name} <span className="tag">{t(`scheduler.kind.${u.kind}`)}</span></li>
-            ))}
+            {[...items]
+              .sort((x, y) => rank[x.kind] - rank[y.kind] || y.value - x.value)
+              .map((u) => (
+                <li key={u.meeting}>
+                  {u.a.name} ↔ {u.b.name} <span className="tag">{t(`scheduler.kind.${u.kind}`)}</span>
+                </li>
+              ))}
           </ul>
         </details>
       ))}
@@ -210,7 +289,10 @@ function PlanView({ plan }: { plan: Plan }) {
       ) : (
         plan.publishResult && (
           <Notice kind="ok">
-            {t("scheduler.published", { booked: formatNumber(plan.publishResult.booked, i18n.language), conflicts: formatNumber(plan.publishResult.conflicts.length, i18n.language) })}
+            {t("scheduler.published", {
+              booked: formatNumber(plan.publishResult.booked, i18n.language),
+              conflicts: formatNumber(plan.publishResult.conflicts.length, i18n.language),
+            })}
           </Notice>
         )
       )}
@@ -222,7 +304,11 @@ function PlanView({ plan }: { plan: Plan }) {
 
 function PlanLoader({ id }: { id: string }) {
   const { t } = useTranslation();
-  return <Async query={usePlan(id)} empty={t("scheduler.noPlan")}>{(p) => <PlanView key={p.id} plan={p} />}</Async>;
+  return (
+    <Async query={usePlan(id)} empty={t("scheduler.noPlan")}>
+      {(p) => <PlanView key={p.id} plan={p} />}
+    </Async>
+  );
 }
 
 /**

@@ -15,7 +15,14 @@ describe("reading a check-in at the desk", () => {
   });
 
   test("anything else is no check-in", () => {
-    const texts = [`${id.slice(1)} ${code}`, `${id.toUpperCase()} ${code}`, `${id} short`, `https://fair.example/check-in/${id}`, `x${id} ${code}`, ""];
+    const texts = [
+      `${id.slice(1)} ${code}`,
+      `${id.toUpperCase()} ${code}`,
+      `${id} short`,
+      `https://fair.example/check-in/${id}`,
+      `x${id} ${code}`,
+      "",
+    ];
     for (const text of texts) expect(parseCheckIn(text)).toBeNull();
   });
 });

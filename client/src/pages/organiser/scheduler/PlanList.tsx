@@ -31,7 +31,9 @@ export function PlanList({ current }: { current: string | null }) {
                   <th scope="col">{t("scheduler.scheduled")}</th>
                   <th scope="col">{t("scheduler.unscheduled")}</th>
                   <th scope="col">{t("scheduler.interpreterRuns")}</th>
-                  <th scope="col"><span className="sr-only">{t("scheduler.actions")}</span></th>
+                  <th scope="col">
+                    <span className="sr-only">{t("scheduler.actions")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -41,10 +43,19 @@ export function PlanList({ current }: { current: string | null }) {
                     <tr key={p.id} aria-current={p.id === current ? "true" : undefined}>
                       <td>{when}</td>
                       <td>
-                        <span className={`status status-${p.status === "published" ? "booked" : "requested"}`}>{t(`scheduler.status.${p.status}`)}</span>
-                        {p.publishing && <small className="muted"> {t("scheduler.publishingProgress", { done: n(p.publishing.done), total: n(p.publishing.total) })}</small>}
+                        <span className={`status status-${p.status === "published" ? "booked" : "requested"}`}>
+                          {t(`scheduler.status.${p.status}`)}
+                        </span>
+                        {p.publishing && (
+                          <small className="muted">
+                            {" "}
+                            {t("scheduler.publishingProgress", { done: n(p.publishing.done), total: n(p.publishing.total) })}
+                          </small>
+                        )}
                       </td>
-                      <td>{formatNumber(Math.floor(p.ratio * 10_000 + 1e-9) / 10_000, i18n.language, { style: "percent", maximumFractionDigits: 2 })}</td>
+                      <td>
+                        {formatNumber(Math.floor(p.ratio * 10_000 + 1e-9) / 10_000, i18n.language, { style: "percent", maximumFractionDigits: 2 })}
+                      </td>
                       <td>{n(p.breaks)}</td>
                       <td>{n(p.scheduled)}</td>
                       <td>{n(p.unscheduled)}</td>
@@ -53,7 +64,9 @@ export function PlanList({ current }: { current: string | null }) {
                         {p.id === current ? (
                           <small className="muted">{t("scheduler.openNow")}</small>
                         ) : (
-                          <Link to={{ search: `?plan=${p.id}` }} aria-label={t("scheduler.openLabel", { when })}>{t("scheduler.open")}</Link>
+                          <Link to={{ search: `?plan=${p.id}` }} aria-label={t("scheduler.openLabel", { when })}>
+                            {t("scheduler.open")}
+                          </Link>
                         )}
                       </td>
                     </tr>

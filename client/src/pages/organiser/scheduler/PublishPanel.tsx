@@ -50,10 +50,18 @@ export function PublishPanel({ plan, onPublished }: { plan: SchedulePlanView; on
   const n = (x: number) => formatNumber(x, i18n.language);
   return (
     <section className="panel" aria-labelledby="publish-title">
-      <h2 id="publish-title" className="sr-only">{t("scheduler.publish")}</h2>
+      <h2 id="publish-title" className="sr-only">
+        {t("scheduler.publish")}
+      </h2>
       <p>{t("scheduler.publishHint")}</p>
-      <button type="button" disabled={busy} aria-busy={busy} onClick={publish}>{busy ? t("scheduler.publishing") : t("scheduler.publish")}</button>
-      {watching && <p role="status" className="muted">{progress ? t("scheduler.publishingProgress", { done: n(progress.done), total: n(progress.total) }) : t("scheduler.publishing")}</p>}
+      <button type="button" disabled={busy} aria-busy={busy} onClick={publish}>
+        {busy ? t("scheduler.publishing") : t("scheduler.publish")}
+      </button>
+      {watching && (
+        <p role="status" className="muted">
+          {progress ? t("scheduler.publishingProgress", { done: n(progress.done), total: n(progress.total) }) : t("scheduler.publishing")}
+        </p>
+      )}
       {failure && <Notice kind="error">{failure}</Notice>}
     </section>
   );
