@@ -59,4 +59,11 @@ describe("the Hanoi-scale generator", () => {
     expect(result.value).toBeGreaterThanOrEqual(baseline.value);
     expect(result.value).toBeLessThanOrEqual(result.upperBound);
   });
+
+  test("a solve the clock cuts short at once still returns at least first-fit's plan", () => {
+    let t = 0;
+    const result = solve(inst, { timeLimitMs: 1, now: () => (t += 1000) });
+    expect(checkSolution(inst, result).violations).toEqual([]);
+    expect(result.value).toBeGreaterThanOrEqual(firstFit(inst).value);
+  });
 });

@@ -6,7 +6,7 @@ import { lagrangianBound } from "./upperBound";
 import { staticSlots, ValueSearch } from "./valueSearch";
 import { bestSlot, kempeSwap } from "./breakSearch";
 import { annealBreaks } from "./anneal";
-import { toSolution } from "./firstFit";
+import { firstFitState, toSolution } from "./firstFit";
 import { guidedOrders, guidedPlan } from "./guidedPlan";
 import { satBreaks, satBreaksApplies } from "./satBreaks";
 import { assignTables } from "./tables";
@@ -204,6 +204,12 @@ export function solve(inst: Instance, options: SolveOptions): SolveResult {
       if (isBetterPlan(score, best) && polished.runsWithinLimit()) best = { ...polished.snapshot(), breaks: score.breaks };
     }
   } else if (exact && best.breaks === 0) breaksLowerBound = 0;
+
+  // The yardstick, which needs no clock: a search cut short (a loaded machine, a tiny limit) never
+  // hands back a plan worse than first-fit's.
+  const yardstick = firstFitState(m);
+  const yardstickScore = { value: yardstick.value, breaks: yardstick.totalBreaks() };
+  if (isBetterPlan(yardstickScore, best)) best = { ...yardstick.snapshot(), breaks: yardstickScore.breaks };
 
   const final = ScheduleState.fromSnapshot(m, best);
   // Tables last: they are alike for every rule, so naming them only shortens interpreters' walks.
