@@ -6,7 +6,7 @@ import { createRepositories } from "./repositories";
 import { createVideoRooms, createVideoService } from "./services/livekit";
 import { connectRedis } from "./services/redis";
 import { createProbes } from "./probes";
-import { createApp } from "./http/app";
+import { createApp } from "./app";
 import { composeServices } from "./composition";
 import { noEventPublisher, redisEventPublisher } from "./services/events";
 import { workerSolver } from "./services/solverRunner";

@@ -1,6 +1,6 @@
 import request from "supertest";
 import type { SessionView } from "@ketnoi/contracts";
-import { createApp } from "../../api/src/http/app";
+import { createApp } from "../../api/src/app";
 import { composeServices, type CompositionDeps } from "../../api/src/composition";
 import { createRepositories } from "../../api/src/repositories";
 import { createProbes } from "../../api/src/probes";

@@ -6,7 +6,7 @@ import { pino } from "pino";
 import { TAXONOMY } from "@ketnoi/contracts";
 import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
-import { createApp } from "../http/app";
+import { createApp } from "../app";
 import { composeServices } from "../composition";
 import { generateDemoFair, generateDirectory } from "../seed/demoFair";
 import { demoFairDays } from "../seed/demoDays";

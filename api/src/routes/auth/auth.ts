@@ -2,7 +2,7 @@ import { CurrentSessionSchema, SessionViewSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import type { RateLimits } from "../../http/rateLimits";
 import { clearSessionCookie, setSessionCookie, type CookiePolicy } from "../../http/sessionCookie";
-import { passwordLogin, type KetnoiPassport } from "../../auth/passport";
+import { passwordLogin, type KetnoiPassport } from "../../http/passport";
 import type { AccountContext } from "../../commands/auth/context";
 import { signIn, signOut } from "../../commands/auth/signIn";
 import { confirmRegistration, requestRegistration } from "../../commands/auth/registerFirm";
