@@ -87,13 +87,15 @@ describe("notifications in a real browser", () => {
     expect(request.status()).toBe(201);
     const meetingId = ((await request.json()) as { id: string }).id;
     await panel.getByText(`Công ty TNHH Thông Báo ${n} から商談の申し込み`).waitFor();
+    await witness.panel.getByText(`Công ty TNHH Thông Báo ${n} から商談の申し込み`).waitFor();
 
     // Offline: the socket is dropped. The firm withdraws its request meanwhile; back online, the
     // client reconnects and reads what it missed.
     await context.setOffline(true);
     await page.waitForFunction(() => !navigator.onLine); // the page heard it: its socket is closed at once
     expect((await firm.ctx.post(`/api/meetings/${meetingId}/cancel`, { headers: firm.csrf, data: {} })).status()).toBe(200);
-    const cancelled = `Công ty TNHH Thông Báo ${n} との商談がキャンセルされました`;
+    // The words the bell shows (common.notify.kind.meeting_cancelled in ja): "<firm> との商談がキャンセル".
+    const cancelled = `Công ty TNHH Thông Báo ${n} との商談がキャンセル`;
     // The online device is told: the notice has been sent. The offline one has not got it (and shows the request still).
     await witness.panel.getByText(cancelled).waitFor();
     expect(await panel.getByText(cancelled).count()).toBe(0);
