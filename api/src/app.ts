@@ -39,7 +39,7 @@ const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** The api's Express app over a process's services: everything under /api, JSON in and out, one error shape. */
 export function createApp(services: Services) {
-  const { logger, repos, probes, publicOrigin, now, meetings, matching, live, limits, solver, trustProxy } = services;
+  const { logger, repos, probes, publicOrigin, now, meetings, matching, live, limits, trustProxy } = services;
   const app = express();
   app.disable("x-powered-by");
   // Exactly the gateway: a client's own X-Forwarded-For entries are never believed (rate limits count by address).
@@ -79,23 +79,23 @@ export function createApp(services: Services) {
     [
       ...authEndpoints({ ctx: services.account, passport, limits, cookies }),
       ...invitationEndpoints(services.account, limits, cookies),
-      ...fairEndpoints({ repos, now, meetings }),
-      ...taxonomyEndpoints({ repos, now }),
+      ...fairEndpoints(services.fairs),
+      ...taxonomyEndpoints(services.records),
       ...companyEndpoints(services.companies),
       ...meEndpoints(services.account, cookies),
-      ...userEndpoints({ repos, now }),
-      ...fairSessionEndpoints({ repos, now }),
-      ...interpreterEndpoints({ repos, now }),
+      ...userEndpoints(services.records),
+      ...fairSessionEndpoints(services.records),
+      ...interpreterEndpoints(services.records),
       ...attachmentEndpoints(services.companies),
       ...meetingEndpoints(meetings, limits, publicOrigin),
       ...calendarEndpoints(meetings, publicOrigin),
       ...notificationEndpoints(services.account),
-      ...schedulerEndpoints({ ...meetings, solver }, (perCompany) => proposalsForScheduler(matching, perCompany)),
+      ...schedulerEndpoints(services.scheduler, (perCompany) => proposalsForScheduler(matching, perCompany)),
       ...matchingEndpoints(matching, meetings, limits),
       ...liveEndpoints(live, limits.realtimeToken),
       ...boothEndpoints(live, limits.boothChat),
-      ...auditEndpoints({ repos, now }),
-      ...mailEndpoints({ repos, now }),
+      ...auditEndpoints(services.records),
+      ...mailEndpoints(services.records),
     ],
     (entry) => repos.audit.record(entry),
   );

@@ -6,6 +6,9 @@ import { createMeetingNotifier } from "./services/meetingNotifier";
 import { noEventPublisher, type EventPublisher } from "./services/events";
 import type { MeetingContext, MeetingSettings } from "./commands/meetings/context";
 import type { LiveContext } from "./commands/live/context";
+import type { CommandContext } from "./commands/context";
+import type { FairContext } from "./commands/fairs/context";
+import type { SchedulerContext } from "./commands/scheduler/context";
 import type { MatchingContext } from "./commands/matching/recommendations";
 import type { CompanyContext } from "./commands/companies/context";
 import type { AccountContext } from "./commands/auth/context";
@@ -52,6 +55,10 @@ export interface Services {
   events: EventPublisher;
   meetings: MeetingContext;
   matching: MatchingContext;
+  /** The repositories and the clock: what the plain record commands (users, sessions, interpreters, audit...) take. */
+  records: CommandContext;
+  fairs: FairContext;
+  scheduler: SchedulerContext;
   companies: CompanyContext;
   account: AccountContext;
   live: LiveContext;
@@ -89,6 +96,7 @@ export function composeServices(deps: CompositionDeps): Services {
   });
   const matching: MatchingContext = { repos, matching: createMatchingService(repos, now) };
   const directory = createDirectoryService(repos);
+  const solver = deps.solver ?? inProcessSolver;
   return {
     logger,
     repos,
@@ -98,11 +106,14 @@ export function composeServices(deps: CompositionDeps): Services {
     events,
     meetings,
     matching,
+    records: { repos, now },
+    fairs: { repos, now, meetings },
+    scheduler: { ...meetings, solver },
     companies: { ...matching, directory, publicOrigin, now },
     account: { repos, events, directory, publicOrigin, now },
     live: { meetings, events, video: deps.video, realtimeSecret: deps.realtimeSecret ?? randomBytes(32).toString("hex") },
     directory,
-    solver: deps.solver ?? inProcessSolver,
+    solver,
     limits: createRateLimits({ ...(redis ? { redis } : {}), ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) }),
     trustProxy: deps.trustProxy ?? TRUST_LOOPBACK_GATEWAY,
   };
