@@ -64,8 +64,11 @@ const NETWORK_CODES = new Set(["EPIPE", "ECONNRESET", "ECONNREFUSED", "ECONNABOR
 export function isDatabaseUnavailable(err: unknown): boolean {
   let current: unknown = err;
   for (let depth = 0; current && depth < 4; depth++) {
-    const e = current as { name?: string; code?: unknown; cause?: unknown };
+    const e = current as { name?: string; code?: unknown; cause?: unknown; writeErrors?: unknown[] };
     if (e.name && UNAVAILABLE_ERRORS.has(e.name)) return true;
+    // A bulk write (insertMany) that lost its connection: the driver copies the network error's own
+    // fields (beforeHandshake) onto a MongoBulkWriteError with no write error, and keeps no cause.
+    if (e.name === "MongoBulkWriteError" && !e.writeErrors?.length && "beforeHandshake" in e) return true;
     if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) return true;
     current = e.cause;
   }
