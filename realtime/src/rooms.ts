@@ -51,35 +51,24 @@ export function boothCounts(sockets: { rooms: Set<string>; data: SocketData }[])
   return Object.fromEntries([...users].map(([companyId, who]) => [companyId, who.size]));
 }
 
-/** Where the hall is told about booths: every node, or while Redis is away this node's own sockets. */
-export interface HallReach {
-  tell(counts: BoothCounts): void;
-}
-
 /** What room handling needs from its node. */
 export interface RoomDeps {
   /** Verifies room tickets (shared with the api). */
   secret: string;
-  hall: HallReach;
+  /** Tells a booth who is in it, and the hall its visitor count (the node coalesces a crowd's comings and goings). */
+  announceBooth(companyId: string): void;
   /** Whether the api marked this session as ended (signed out): its socket may join nothing more. */
   sessionEnded(sid: string): Promise<boolean>;
 }
 
 /**
  * room:join with a ticket the api minted after its policy check (the client never names a room it
- * was not granted); room:leave. Booth rooms announce presence whenever someone comes or goes, and
- * the hall hears the booth's new visitor count.
+ * was not granted); room:leave. Booth rooms announce presence when someone comes or goes, and the
+ * hall hears the booth's new visitor count.
  */
-export function handleRooms(io: IO, socket: ClientSocket, { secret, hall, sessionEnded }: RoomDeps, onError: (err: unknown) => void) {
+export function handleRooms(socket: ClientSocket, { secret, sessionEnded, announceBooth }: RoomDeps) {
   const announce = (room: string) => {
-    if (!room.startsWith("booth:")) return;
-    const companyId = room.slice("booth:".length);
-    void boothPresence(io, companyId)
-      .then((p) => {
-        io.to(room).emit("booth:presence", p);
-        hall.tell({ [companyId]: p.visitors });
-      })
-      .catch(onError);
+    if (room.startsWith("booth:")) announceBooth(room.slice("booth:".length));
   };
 
   socket.on("room:join", async (payload: unknown, ack: unknown) => {

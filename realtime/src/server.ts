@@ -3,9 +3,21 @@ import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import type { Logger } from "pino";
-import { SOCKET_PATH, endedSessionKey, rooms, verifyRealtimeToken, type ClientToServerEvents, type ServerToClientEvents } from "@ketnoi/contracts";
+import {
+  SOCKET_PATH,
+  endedSessionKey,
+  rooms,
+  verifyRealtimeToken,
+  type BoothCounts,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "@ketnoi/contracts";
 import type { RealtimeConfig } from "./config";
-import { boothCounts, handleRooms, type HallReach, type SocketData } from "./rooms";
+import { boothCounts, boothPresence, handleRooms, type SocketData } from "./rooms";
+import { coalesce } from "./coalesce";
+
+/** Presence (the hall's visitor count, a booth's people and count) is sent at most once per this, per node and booth. */
+const PRESENCE_WINDOW_MS = 500;
 
 const CLIENT_EVENTS = new Set(["room:join", "room:leave"]);
 
@@ -75,13 +87,36 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     if (closing) return;
     (redisReady() ? io.to("hall") : io.local.to("hall")).emit("hall:visitors", { count: sockets.length });
   };
-  // Visitors per booth for the hall's booth cards: a booth's change to the hall, the whole map to a newcomer.
-  const hall: HallReach = {
-    tell(counts) {
-      if (!closing) (redisReady() ? io.to("hall") : io.local.to("hall")).emit("booths:counts", counts);
-    },
+  const tellVisitors = coalesce(broadcastVisitors, PRESENCE_WINDOW_MS, (err) => logger.warn({ err }, "visitor count failed"));
+  // Who is in a booth, to the booth; its visitor count, to the hall's booth cards. Per booth, coalesced.
+  const boothAnnouncers = new Map<string, () => void>();
+  const announceBooth = (companyId: string) => {
+    let announce = boothAnnouncers.get(companyId);
+    if (!announce) {
+      announce = coalesce(
+        async () => {
+          const presence = await boothPresence(io, companyId);
+          if (closing) return;
+          io.to(`booth:${companyId}`).emit("booth:presence", presence);
+          (redisReady() ? io.to("hall") : io.local.to("hall")).emit("booths:counts", { [companyId]: presence.visitors });
+        },
+        PRESENCE_WINDOW_MS,
+        (err) => logger.warn({ err }, "booth presence failed"),
+      );
+      boothAnnouncers.set(companyId, announce);
+    }
+    announce();
   };
-  const allBoothCounts = async () => boothCounts(await (redisReady() ? io.fetchSockets() : io.local.fetchSockets()));
+  // Visitors per booth for a newcomer's booth cards: one count of every node's sockets serves the
+  // newcomers of a window (a crowd arriving would otherwise ask every node for every socket, each).
+  let recentBoothCounts: { at: number; counts: Promise<BoothCounts> } | undefined;
+  const boothCountsNow = () => {
+    if (!recentBoothCounts || Date.now() - recentBoothCounts.at > PRESENCE_WINDOW_MS) {
+      const sockets = redisReady() ? io.fetchSockets() : io.local.fetchSockets();
+      recentBoothCounts = { at: Date.now(), counts: sockets.then(boothCounts) };
+    }
+    return recentBoothCounts.counts;
+  };
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;
     void verifyRealtimeToken(config.REALTIME_SECRET, "socket", auth?.token).then(async (claims) => {
@@ -96,17 +131,17 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     const { user } = socket.data;
     void socket.join(rooms.user(user.sub));
     if (user.sid) void socket.join(rooms.session(user.sid));
-    handleRooms(io, socket, { secret: config.REALTIME_SECRET, hall, sessionEnded }, (err) => logger.warn({ err }, "booth presence failed"));
+    handleRooms(socket, { secret: config.REALTIME_SECRET, sessionEnded, announceBooth });
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (!CLIENT_EVENTS.has(event) && typeof ack === "function") ack({ ok: false, error: { code: "bad_request", message: "unknown event" } });
     });
     void socket.join("hall");
-    void broadcastVisitors().catch((err) => logger.warn({ err }, "visitor count failed"));
-    void allBoothCounts()
+    tellVisitors();
+    void boothCountsNow()
       .then((counts) => !closing && socket.emit("booths:counts", counts))
       .catch((err) => logger.warn({ err }, "booth counts failed"));
-    socket.on("disconnect", () => void broadcastVisitors().catch(() => undefined));
+    socket.on("disconnect", tellVisitors);
   });
 
   return {
