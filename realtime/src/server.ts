@@ -3,15 +3,7 @@ import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import type { Logger } from "pino";
-import {
-  SOCKET_PATH,
-  endedSessionKey,
-  rooms,
-  verifyRealtimeToken,
-  type BoothCounts,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from "@ketnoi/contracts";
+import { type ClientToServerEvents, endedSessionKey, rooms, SOCKET_PATH, type ServerToClientEvents, verifyRealtimeToken } from "@ketnoi/contracts";
 import type { RealtimeConfig } from "./config";
 import { boothCounts, boothPresence, handleRooms, type SocketData } from "./rooms";
 import { coalesce } from "./coalesce";
@@ -107,16 +99,9 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     }
     announce();
   };
-  // Visitors per booth for a newcomer's booth cards: one count of every node's sockets serves the
-  // newcomers of a window (a crowd arriving would otherwise ask every node for every socket, each).
-  let recentBoothCounts: { at: number; counts: Promise<BoothCounts> } | undefined;
-  const boothCountsNow = () => {
-    if (!recentBoothCounts || Date.now() - recentBoothCounts.at > PRESENCE_WINDOW_MS) {
-      const sockets = redisReady() ? io.fetchSockets() : io.local.fetchSockets();
-      recentBoothCounts = { at: Date.now(), counts: sockets.then(boothCounts) };
-    }
-    return recentBoothCounts.counts;
-  };
+  // Visitors per booth for a newcomer's booth cards, counted as it arrives: a count shared between
+  // newcomers would miss what another node told the hall before the newcomer joined it.
+  const boothCountsNow = async () => boothCounts(await (redisReady() ? io.fetchSockets() : io.local.fetchSockets()));
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;
     void verifyRealtimeToken(config.REALTIME_SECRET, "socket", auth?.token).then(async (claims) => {
