@@ -105,3 +105,16 @@ export const MeetingListQuerySchema = z.strictObject({
   status: z.enum(MEETING_STATUSES).optional(),
 });
 export type MeetingListQuery = z.output<typeof MeetingListQuerySchema>;
+
+/** What a notification in the bell (and, for some, a mail) says happened: the api sends these, the client words each. */
+export type MeetingNotificationKind =
+  | "meeting_requested"
+  | "meeting_booked"
+  | "meeting_countered"
+  | "meeting_declined"
+  | "meeting_cancelled"
+  | "meeting_rescheduled"
+  | "meeting_expired"
+  | "meeting_reminder"
+  | "meeting_held"
+  | "schedule_published";

@@ -1,4 +1,4 @@
-import { companyName, pickText } from "@ketnoi/contracts";
+import { companyName, pickText, type MeetingNotificationKind } from "@ketnoi/contracts";
 import type { Logger } from "pino";
 import type { Repositories } from "../repositories";
 import type { MeetingRecord } from "../repositories/meetingRepository";
@@ -17,18 +17,6 @@ const CALENDAR_METHOD: Partial<Record<MailedKind, "REQUEST" | "CANCEL">> = {
   meeting_rescheduled: "REQUEST",
   meeting_cancelled: "CANCEL",
 };
-
-export type MeetingNotificationKind =
-  | "meeting_requested"
-  | "meeting_booked"
-  | "meeting_countered"
-  | "meeting_declined"
-  | "meeting_cancelled"
-  | "meeting_rescheduled"
-  | "meeting_expired"
-  | "meeting_reminder"
-  | "meeting_held"
-  | "schedule_published";
 
 /** The meeting's two companies and fair (and its interpreter), when the caller has them already (a booking does): not read again. */
 export interface MeetingParties {

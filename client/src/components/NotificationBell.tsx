@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { MeetingNotificationKind } from "@ketnoi/contracts";
 import { send } from "../lib/api";
 import { openLiveSocket } from "../lib/liveApi";
 import { dateTimeIn, zones } from "../lib/slotTime";
@@ -11,22 +12,9 @@ import { fetchJson } from "../lib/queries/fetch";
 import { keys } from "../lib/queries/keys";
 import { useFairZoneLabel } from "./fairZone";
 
-/** The kinds the api sends (api/src/services/meetingNotifier.ts), each with its words in the catalogue. */
-type NotificationKind =
-  | "meeting_requested"
-  | "meeting_booked"
-  | "meeting_countered"
-  | "meeting_declined"
-  | "meeting_cancelled"
-  | "meeting_rescheduled"
-  | "meeting_expired"
-  | "meeting_reminder"
-  | "meeting_held"
-  | "schedule_published";
-
 interface Notification {
   id: string;
-  kind: NotificationKind;
+  kind: MeetingNotificationKind;
   meetingId?: string;
   data: { counterpart?: string; start?: string; table?: number };
   createdAt: string;
