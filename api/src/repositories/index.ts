@@ -23,6 +23,7 @@ import { createAuditRepository } from "./auditRepository";
 import { createLoginFailureRepository } from "./loginFailureRepository";
 import { createPendingRegistrationRepository } from "./pendingRegistrationRepository";
 import { createFairArchiveRepository } from "./fairArchiveRepository";
+import { createBadgeRepository } from "./badgeRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -51,6 +52,7 @@ export function createRepositories(models: Models) {
     loginFailures: createLoginFailureRepository(models),
     pendingRegistrations: createPendingRegistrationRepository(models),
     fairArchive: createFairArchiveRepository(models),
+    badges: createBadgeRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

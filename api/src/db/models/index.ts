@@ -24,6 +24,7 @@ import { matchFeedbackSchema } from "./matchFeedback";
 import { auditEntrySchema } from "./auditEntry";
 import { loginFailureSchema } from "./loginFailure";
 import { pendingRegistrationSchema } from "./pendingRegistration";
+import { badgeSchema } from "./badge";
 
 export function registerModels(connection: Connection) {
   return {
@@ -55,6 +56,7 @@ export function registerModels(connection: Connection) {
     AuditEntry: connection.model("AuditEntry", auditEntrySchema),
     LoginFailure: connection.model("LoginFailure", loginFailureSchema),
     PendingRegistration: connection.model("PendingRegistration", pendingRegistrationSchema),
+    Badge: connection.model("Badge", badgeSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;
