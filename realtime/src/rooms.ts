@@ -18,8 +18,13 @@ export interface SocketData {
   /** The rooms this socket joined with a ticket, and how. */
   access: Record<string, RoomAccess>;
 }
-type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What the nodes tell each other (through the adapter). */
+export interface NodeEvents {
+  /** A node announced a booth's visitor count to the hall. */
+  "booth:count": (companyId: string, visitors: number) => void;
+}
+type IO = Server<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
+type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
 
 const fail = (code: "bad_request" | "unauthenticated" | "forbidden", message: string) => ({ ok: false as const, error: { code, message } });
 /** Socket.IO lets a client send anything, or no acknowledgement callback at all. */

@@ -5,8 +5,9 @@ import { createClient } from "redis";
 import type { Logger } from "pino";
 import { type ClientToServerEvents, endedSessionKey, rooms, SOCKET_PATH, type ServerToClientEvents, verifyRealtimeToken } from "@ketnoi/contracts";
 import type { RealtimeConfig } from "./config";
-import { boothCounts, boothPresence, handleRooms, type SocketData } from "./rooms";
+import { boothCounts, boothPresence, handleRooms, type NodeEvents, type SocketData } from "./rooms";
 import { coalesce } from "./coalesce";
+import { createHallBoothCounts } from "./hallBoothCounts";
 
 /** Presence (the hall's visitor count, a booth's people and count) is sent at most once per this, per node and booth. */
 const PRESENCE_WINDOW_MS = 500;
@@ -15,7 +16,7 @@ const CLIENT_EVENTS = new Set(["room:join", "room:leave"]);
 
 export interface RealtimeServer {
   http: HttpServer;
-  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  io: Server<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
   close(): Promise<void>;
 }
 
@@ -37,12 +38,17 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
       res.writeHead(404).end();
     }
   });
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>(http, {
     path: SOCKET_PATH,
     cors: { origin: config.PUBLIC_ORIGIN, credentials: true },
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
   });
+
+  // Every booth's visitor count for a newcomer's booth cards: counted across nodes once, then kept
+  // current by every node's announcements (each node tells the others what it announced).
+  const hallCounts = createHallBoothCounts(async () => boothCounts(await io.fetchSockets()));
+  io.on("booth:count", (companyId, visitors) => hallCounts.set(companyId, visitors));
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
   // Whether the api marked a session as ended (signed out): its tokens are refused though not expired.
@@ -56,6 +62,8 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     redisClients.push(pub, sub);
     redisReady = () => pub.isReady && sub.isReady;
     pub.on("ready", () => logger.info("redis connected"));
+    // Other nodes' announcements made while Redis was away never arrived: count afresh.
+    sub.on("ready", () => hallCounts.forget());
     sessionEnded = async (sid) => {
       // While Redis is away nothing can be checked (nor was a sign-out recorded): the token's own
       // two-minute expiry is the bound then. Bounded in time, so a handshake never hangs on Redis.
@@ -80,6 +88,20 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     (redisReady() ? io.to("hall") : io.local.to("hall")).emit("hall:visitors", { count: sockets.length });
   };
   const tellVisitors = coalesce(broadcastVisitors, PRESENCE_WINDOW_MS, (err) => logger.warn({ err }, "visitor count failed"));
+  const boothCountsNow = async () => (redisReady() ? hallCounts.all() : boothCounts(await io.local.fetchSockets()));
+  // The booths whose count changed, told to the hall in one message per window (a crowd moving
+  // between 100 booths would otherwise send each hall socket 100 messages per window).
+  const hallHears = new Map<string, number>();
+  const tellHallCounts = coalesce(
+    async () => {
+      if (closing || !hallHears.size) return;
+      const changed = Object.fromEntries(hallHears);
+      hallHears.clear();
+      (redisReady() ? io.to("hall") : io.local.to("hall")).emit("booths:counts", changed);
+    },
+    PRESENCE_WINDOW_MS,
+    (err) => logger.warn({ err }, "booth counts failed"),
+  );
   // Who is in a booth, to the booth; its visitor count, to the hall's booth cards. Per booth, coalesced.
   const boothAnnouncers = new Map<string, () => void>();
   const announceBooth = (companyId: string) => {
@@ -89,8 +111,13 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
         async () => {
           const presence = await boothPresence(io, companyId);
           if (closing) return;
+          // The other nodes hear the count before their sockets do (one Redis connection publishes both,
+          // in order): a newcomer arriving there after the hall heard it is told it too.
+          hallCounts.set(companyId, presence.visitors);
+          if (redisReady()) io.serverSideEmit("booth:count", companyId, presence.visitors);
           io.to(`booth:${companyId}`).emit("booth:presence", presence);
-          (redisReady() ? io.to("hall") : io.local.to("hall")).emit("booths:counts", { [companyId]: presence.visitors });
+          hallHears.set(companyId, presence.visitors);
+          tellHallCounts();
         },
         PRESENCE_WINDOW_MS,
         (err) => logger.warn({ err }, "booth presence failed"),
@@ -99,9 +126,6 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     }
     announce();
   };
-  // Visitors per booth for a newcomer's booth cards, counted as it arrives: a count shared between
-  // newcomers would miss what another node told the hall before the newcomer joined it.
-  const boothCountsNow = async () => boothCounts(await (redisReady() ? io.fetchSockets() : io.local.fetchSockets()));
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;
     void verifyRealtimeToken(config.REALTIME_SECRET, "socket", auth?.token).then(async (claims) => {
