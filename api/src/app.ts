@@ -33,6 +33,7 @@ import { schedulerEndpoints } from "./routes/scheduler/scheduler";
 import { matchingEndpoints } from "./routes/matching/matching";
 import { auditEndpoints } from "./routes/audit/audit";
 import { mailEndpoints } from "./routes/mail/mail";
+import { badgeEndpoints } from "./routes/badges/badges";
 import { proposalsForScheduler } from "./commands/matching/proposals";
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -96,6 +97,7 @@ export function createApp(services: Services) {
       ...boothEndpoints(live, limits.boothChat),
       ...auditEndpoints(services.records),
       ...mailEndpoints(services.records),
+      ...badgeEndpoints(services.badges),
     ],
     (entry) => repos.audit.record(entry),
   );

@@ -12,6 +12,7 @@ import type { SchedulerContext } from "./commands/scheduler/context";
 import type { MatchingContext } from "./commands/matching/recommendations";
 import type { CompanyContext } from "./commands/companies/context";
 import type { AccountContext } from "./commands/auth/context";
+import type { BadgeContext } from "./commands/badges/context";
 import type { VideoService } from "./services/livekit";
 import type { RedisClient } from "./services/redis";
 import { createMatchingService } from "./services/matching";
@@ -62,6 +63,7 @@ export interface Services {
   companies: CompanyContext;
   account: AccountContext;
   live: LiveContext;
+  badges: BadgeContext;
   directory: DirectoryService;
   solver: SolverRunner;
   limits: RateLimits;
@@ -112,6 +114,7 @@ export function composeServices(deps: CompositionDeps): Services {
     companies: { ...matching, directory, publicOrigin, now },
     account: { repos, events, directory, publicOrigin, now },
     live: { meetings, events, video: deps.video, realtimeSecret: deps.realtimeSecret ?? randomBytes(32).toString("hex") },
+    badges: { repos, now, publicOrigin },
     directory,
     solver,
     limits: createRateLimits({ ...(redis ? { redis } : {}), ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) }),

@@ -16,5 +16,6 @@ export * from "./meeting";
 export * from "./meetingRules";
 export * from "./matchReasons";
 export * from "./schedulePlan";
+export * from "./badge";
 export * from "./recommendation";
 export * from "./zodMessages";

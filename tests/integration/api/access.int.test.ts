@@ -199,6 +199,9 @@ const CASES: Record<string, Case> = {
   // A wrong password: the deletion itself is tested in personalData.int.test.ts.
   "POST /api/me/delete": { call: () => ({ path: "/api/me/delete", body: { password: "not my password" } }), expect: all(401) },
   "PATCH /api/me/consents": { call: () => ({ path: "/api/me/consents", body: { marketing: true } }), expect: signedIn(204) },
+  // Everyone signed in takes part in person (organisers run the hall), so everyone has a badge.
+  "GET /api/me/badge": { call: () => ({ path: "/api/me/badge" }), expect: signedIn(200) },
+  "GET /api/me/badge/qr.svg": { call: () => ({ path: "/api/me/badge/qr.svg" }), expect: signedIn(200) },
   "GET /api/users/consents": { call: () => ({ path: "/api/users/consents" }), expect: organiserOnly(200) },
   "POST /api/meetings": { call: (f) => ({ path: "/api/meetings", body: { with: f.meetTarget } }), expect: { ...parties(201), organiser: 403 } },
   "GET /api/meetings": { call: () => ({ path: "/api/meetings" }), expect: signedIn(200) },
@@ -206,6 +209,10 @@ const CASES: Record<string, Case> = {
   "GET /api/meetings/{id}": { call: (f) => ({ path: `/api/meetings/${f.booked}` }), expect: { ...signedIn(200), interpreter: 404 } },
   "GET /api/meetings/{id}/check-in-code": {
     call: (f) => ({ path: `/api/meetings/${f.booked}/check-in-code` }),
+    expect: { ...parties(200), organiser: 200 },
+  },
+  "GET /api/meetings/{id}/check-in-link": {
+    call: (f) => ({ path: `/api/meetings/${f.booked}/check-in-link` }),
     expect: { ...parties(200), organiser: 200 },
   },
   "POST /api/meetings/{id}/accept": {

@@ -27,6 +27,7 @@ const CALLS: Record<string, { as: Role[]; path: (ids: Ids) => string }> = {
   "/api/companies/{id}/members": { as: ["domestic"], path: (i) => `/api/companies/${i.domestic}/members` },
   "/api/companies/{id}/availability": { as: ["domestic"], path: (i) => `/api/companies/${i.domestic}/availability` },
   "/api/me/data": { as: ["domestic"], path: () => "/api/me/data" },
+  "/api/me/badge": { as: ["vendor", "organiser"], path: () => "/api/me/badge" },
   "/api/users/consents": { as: ["organiser"], path: () => "/api/users/consents" },
   "/api/interpreters": { as: ["organiser"], path: () => "/api/interpreters" },
   "/api/companies/{id}/attachments": { as: ["anonymous"], path: (i) => `/api/companies/${i.listed}/attachments` },
