@@ -101,6 +101,13 @@ export const MeetingViewSchema = z.object({
 });
 export type MeetingView = z.infer<typeof MeetingViewSchema>;
 
+/**
+ * GET /api/meetings/:id/check-in-link: the address an onsite meeting's QR code holds, for those who may
+ * record it held (its parties, organisers). The client draws the code itself, so it shows offline too.
+ */
+export const MeetingCheckInLinkSchema = z.object({ url: z.url() });
+export type MeetingCheckInLink = z.infer<typeof MeetingCheckInLinkSchema>;
+
 export const MeetingListQuerySchema = z.strictObject({
   status: z.enum(MEETING_STATUSES).optional(),
 });

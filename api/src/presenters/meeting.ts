@@ -1,4 +1,4 @@
-import { companyName, type Locale, type MeetingView } from "@ketnoi/contracts";
+import { companyName, type Locale, type MeetingCheckInLink, type MeetingView } from "@ketnoi/contracts";
 import type { MeetingRecord } from "../repositories/meetingRepository";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { InterpreterRecord } from "../repositories/interpreterRepository";
@@ -71,3 +71,6 @@ export const presentMeetings = (list: MeetingLookups & { meetings: MeetingRecord
 
 /** One meeting as the command that read or changed it loaded it. */
 export const presentMeetingDetails = (d: MeetingLookups & { meeting: MeetingRecord }, r: Reading) => presentMeeting(d.meeting, d, r);
+
+/** The address an onsite meeting's QR code holds (the client draws the code from it, also offline). */
+export const presentCheckInLink = (url: string): MeetingCheckInLink => ({ url });

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { DEMO_PASSWORD, seedDemoFair } from "../../../api/src/seed/seedDemoFair";
-import { buildTestApp, FIXED_NOW, signIn } from "../../support/app";
+import { buildTestApp, FIXED_NOW, signIn, TEST_ORIGIN } from "../../support/app";
 import { freshDatabase, silentLogger, stack } from "../../support/stack";
 import { connectDatabase } from "../../../api/src/db/connection";
 import { createMeetingContext } from "../../../api/src/composition";
@@ -272,6 +272,10 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
       .expect("Content-Type", /image\/svg\+xml/);
     expect(qr.body.toString()).toContain("<svg");
     const code = (await db.models.Meeting.findById(booked.id).lean())!.checkInCode;
+    // The same address as JSON, for the client to draw the code (offline too); never kept in the HTTP cache.
+    const link = await domestic.agent.get(`/api/meetings/${booked.id}/check-in-link`).expect(200).expect("Cache-Control", "private, no-store");
+    expect(link.body).toEqual({ url: `${TEST_ORIGIN}/check-in/${booked.id}?code=${code}` });
+    await vendor.agent.get(`/api/meetings/${booked.id}/check-in-link`).expect(200);
     // Too early, wrong code, then the organiser's desk scans it at the table (sessions signed in at the fair).
     clock.now = fairTime(1, "17:00");
     const [organiserAtFair, domesticAtFair, vendorAtFair] = await Promise.all(

@@ -34,6 +34,7 @@ const CALLS: Record<string, { as: Role[]; path: (ids: Ids) => string }> = {
   "/api/meetings": { as: ["domestic", "vendor", "interpreter"], path: () => "/api/meetings" },
   "/api/meetings/slots": { as: ["domestic"], path: (i) => `/api/meetings/slots?with=${i.vendor}` },
   "/api/meetings/{id}": { as: ["domestic", "organiser"], path: (i) => `/api/meetings/${i.meeting}` },
+  "/api/meetings/{id}/check-in-link": { as: ["domestic", "organiser"], path: (i) => `/api/meetings/${i.meeting}/check-in-link` },
   "/api/me/notifications": { as: ["domestic", "vendor"], path: () => "/api/me/notifications" },
   "/api/scheduler/plans": { as: ["organiser"], path: () => "/api/scheduler/plans" },
   "/api/scheduler/plans/{id}": { as: ["organiser"], path: (i) => `/api/scheduler/plans/${i.plan}` },

@@ -4,6 +4,7 @@ import {
   MeetingAcceptBodySchema,
   MeetingCancelBodySchema,
   MeetingCheckInBodySchema,
+  MeetingCheckInLinkSchema,
   MeetingCounterBodySchema,
   MeetingDeclineBodySchema,
   MeetingListQuerySchema,
@@ -26,7 +27,7 @@ import { acceptMeeting, counterMeeting, declineMeeting } from "../../commands/me
 import { cancelMeeting, rescheduleMeeting } from "../../commands/meetings/changeBooking";
 import { checkInLink, checkInMeeting, recordOutcome, reportNoShow } from "../../commands/meetings/attendance";
 import { meetingsFor, showMeeting, slotsToMeet } from "../../commands/meetings/viewMeetings";
-import { presentMeetingDetails, presentMeetings } from "../../presenters/meeting";
+import { presentCheckInLink, presentMeetingDetails, presentMeetings } from "../../presenters/meeting";
 
 const params = z.strictObject({ id: ObjectIdSchema });
 const noQuery = z.strictObject({});
@@ -110,6 +111,20 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       handler: async ({ params: p, auth }) => {
         const url = await checkInLink(ctx, auth!.user, p.id, publicOrigin);
         return { raw: { contentType: "image/svg+xml", data: await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M" }) } };
+      },
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/meetings/:id/check-in-link",
+      summary: "The address the meeting's QR code holds, as JSON, so the client draws the code itself (also offline; parties and organisers)",
+      tags,
+      access: ["organiser", ...PARTIES],
+      request: { params, query: noQuery },
+      responses: { 200: { description: "The check-in address", schema: MeetingCheckInLinkSchema } },
+      handler: async ({ params: p, auth, res }) => {
+        const url = await checkInLink(ctx, auth!.user, p.id, publicOrigin);
+        res.set("Cache-Control", "private, no-store"); // the link is the code's secret: like the SVG, never in the browser's HTTP cache
+        return { body: presentCheckInLink(url) };
       },
     }),
     answer(
