@@ -84,4 +84,20 @@ describe("reservations: claiming the first free of many candidates", () => {
     expect(await db.models.Reservation.exists({ _id: c })).toBeNull(); // released: nothing of the refused claim stays
     expect((await db.models.Reservation.findById(b).lean())!.meetingId.toHexString()).toBe(mine);
   });
+
+  test("claimEach claims for many meetings in a few commands; exactly the meetings beaten to a key get nothing", async () => {
+    const keys = tables("s6", 600);
+    const held = meeting();
+    await repos.reservations.claimNew(keys[3]!, held); // someone outside the batch holds one key
+    const retried = meeting();
+    await repos.reservations.claimNew(keys[8]!, retried); // a meeting of the batch already holds its own key
+    const claims = Array.from({ length: 300 }, (_, i) => ({ meetingId: i === 4 ? retried : meeting(), keys: [keys[2 * i]!, keys[2 * i + 1]!] }));
+    const { result: lost, commands } = await commandsOf(() => repos.reservations.claimEach(claims));
+    // Only the meeting that wanted keys[3] (with keys[2]) lost; the one holding its own key did not.
+    expect([...lost]).toEqual([claims[1]!.meetingId]);
+    expect(commands).toBeLessThanOrEqual(4); // two inserts of 500, one read of the held key, one release
+    expect(await db.models.Reservation.exists({ _id: keys[2] })).toBeNull(); // the loser's other key went back
+    expect((await db.models.Reservation.findById(keys[3]).lean())!.meetingId.toHexString()).toBe(held);
+    expect(await db.models.Reservation.countDocuments({ _id: { $in: keys } })).toBe(599);
+  });
 });

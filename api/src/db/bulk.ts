@@ -12,3 +12,15 @@ export async function bulkWriteInBatches(model: Pick<Model<unknown>, "bulkWrite"
     await model.bulkWrite(ops.slice(i, i + BULK_BATCH_SIZE), { ordered: true });
   }
 }
+
+type WriteErrors = { writeErrors?: { index?: number; code?: number; err?: { index?: number; code?: number } }[] };
+
+/**
+ * The positions an unordered insertMany refused because their unique key was held (11000), from
+ * its bulk write error; any other failure is thrown on. Which rows lost is exactly these.
+ */
+export function duplicateKeyIndexes(err: unknown): Set<number> {
+  const errors = (err as WriteErrors).writeErrors ?? [];
+  if (!errors.length || errors.some((e) => (e.err?.code ?? e.code) !== 11000)) throw err;
+  return new Set(errors.map((e) => e.index ?? e.err?.index ?? -1));
+}

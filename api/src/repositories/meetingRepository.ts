@@ -2,6 +2,7 @@ import { Types } from "mongoose";
 import type { Models } from "../db/models";
 import type { MeetingDoc } from "../db/models/meeting";
 import { toPlain, type Record_ } from "./plain";
+import { bulkWriteInBatches, duplicateKeyIndexes } from "../db/bulk";
 
 export type MeetingRecord = Record_<MeetingDoc> & { createdAt: Date; updatedAt: Date };
 /** A meeting's fields as a change sets them (ids as strings). */
@@ -27,9 +28,18 @@ export interface MeetingRepository {
   newId(): string;
   /** Inserts a meeting (version 1) with its first event. */
   create(id: string, fields: MeetingFields, actorUserId: string): Promise<MeetingRecord>;
+  /** Inserts many meetings (version 1) with their first events, in a few commands (publishing a plan). */
+  createMany(meetings: { id: string; fields: MeetingFields }[], actorUserId: string): Promise<void>;
   findById(id: string): Promise<MeetingRecord | null>;
+  /** Meetings by id as stored (a change another process left half-applied shows up as a stale change). */
+  findByIds(ids: string[]): Promise<MeetingRecord[]>;
   /** Applies a change as the meeting's next event; throws StaleMeetingError when another change won. */
   change(meeting: MeetingRecord, kind: string, actorUserId: string | undefined, change: MeetingChange): Promise<MeetingRecord>;
+  /**
+   * Applies one change of the same kind to each of many meetings, in a few commands; returns the ids
+   * whose change lost to another (stale: nothing applied to those).
+   */
+  changeEach(changes: { meeting: MeetingRecord; change: MeetingChange }[], kind: string, actorUserId: string): Promise<Set<string>>;
   listForCompany(companyId: string): Promise<MeetingRecord[]>;
   /** Whether the two companies have had any meeting or request between them, in any state. */
   existsBetween(companyA: string, companyB: string): Promise<boolean>;
@@ -47,6 +57,9 @@ export interface MeetingRepository {
   /** Records the room number of a meeting stored without it, unless the meeting changed since it was read. */
   recordRoomNumber(meeting: MeetingRecord, roomNumber: number): Promise<void>;
 }
+
+/** Documents per insert command when writing many meetings at once. */
+const ROWS_PER_INSERT = 500;
 
 const ID_FIELDS = new Set(["fairId", "requesterId", "recipientId", "requestedBy", "interpreterId"]);
 
@@ -94,8 +107,37 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
       // Version 1 is what was just written: nothing to roll forward, so no need to read it back.
       return toPlain(doc.toObject()) as MeetingRecord;
     },
+    async createMany(meetings, actorUserId) {
+      const stored = meetings.map(({ id, fields }) => ({ id, set: toStored(fields) }));
+      for (let i = 0; i < stored.length; i += ROWS_PER_INSERT) {
+        const chunk = stored.slice(i, i + ROWS_PER_INSERT);
+        await Meeting.insertMany(chunk.map(({ id, set }) => ({ _id: id, ...set, version: 1 })));
+        await MeetingEvent.insertMany(chunk.map(({ id, set }) => ({ _id: `${id}:1`, meetingId: id, kind: "created", actorUserId, set })));
+      }
+    },
     async findById(id) {
       return Types.ObjectId.isValid(id) ? load(id) : null;
+    },
+    async findByIds(ids) {
+      const valid = ids.filter((id) => Types.ObjectId.isValid(id));
+      return (await Meeting.find({ _id: { $in: valid } }).lean()).map((d) => toPlain(d) as MeetingRecord);
+    },
+    async changeEach(changes, kind, actorUserId) {
+      const rows = changes.map(({ meeting, change: { set, unset = [] } }) => ({ meeting, n: meeting.version + 1, set: toStored(set), unset }));
+      const stale = new Set<string>();
+      // The events first, as one change does: the unique event id lets one change per version win.
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+        const events = chunk.map(({ meeting, n, set, unset }) => ({ _id: `${meeting.id}:${n}`, meetingId: meeting.id, kind, actorUserId, set, unset }));
+        const lost = await MeetingEvent.insertMany(events, { ordered: false }).then(() => new Set<number>(), duplicateKeyIndexes);
+        for (const index of lost) stale.add(chunk[index]!.meeting.id);
+      }
+      const applied = rows.filter((r) => !stale.has(r.meeting.id));
+      await bulkWriteInBatches(
+        Meeting,
+        applied.map(({ meeting, n, set, unset }) => ({ updateOne: { filter: { _id: meeting.id }, update: update(n, set, unset) } })),
+      );
+      return stale;
     },
     async change(meeting, kind, actorUserId, { set, unset = [] }) {
       const n = meeting.version + 1;

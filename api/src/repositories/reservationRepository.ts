@@ -1,9 +1,13 @@
 import { Types } from "mongoose";
 import type { Models } from "../db/models";
+import { duplicateKeyIndexes } from "../db/bulk";
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 /** Candidates claimFirst tries one by one before it reads which of the rest are held. */
 const TRIES_BEFORE_READING = 3;
+/** Claims per insert command when claiming for many meetings at once. */
+const CLAIMS_PER_INSERT = 500;
+
 
 /** Claims on things only one meeting may hold (see the reservation model). */
 export interface ReservationRepository {
@@ -12,6 +16,11 @@ export interface ReservationRepository {
    * what it claimed and names the first such key.
    */
   claimAll(keys: string[], meetingId: string): Promise<{ ok: true } | { ok: false; taken: string }>;
+  /**
+   * Claims each meeting's keys, all meetings in a few inserts (publishing a plan): a meeting another
+   * holder beat to any of its keys gets none of them (what it won is released). Returns those meetings.
+   */
+  claimEach(claims: { meetingId: string; keys: string[] }[]): Promise<Set<string>>;
   /** Claims the first free candidate, in order (`keyOf` names what it holds); returns the one it chose, null when every one is held. */
   claimFirst<T>(candidates: readonly T[], keyOf: (candidate: T) => string, meetingId: string): Promise<{ chosen: T; key: string } | null>;
   /** Claims a key only if no one holds it yet, this meeting included: a once-only mark. */
@@ -44,14 +53,7 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       const refused = await Reservation.insertMany(
         keys.map((key) => ({ _id: key, meetingId: owner })),
         { ordered: false },
-      ).then(
-        () => new Set<number>(),
-        (err: { writeErrors?: { index?: number; err?: { index?: number; code?: number } }[] }) => {
-          const errors = err.writeErrors ?? [];
-          if (!errors.length || errors.some((e) => (e.err?.code ?? (e as { code?: number }).code) !== 11000)) throw err;
-          return new Set(errors.map((e) => e.index ?? e.err?.index ?? -1));
-        },
-      );
+      ).then(() => new Set<number>(), duplicateKeyIndexes);
       let taken: string | undefined;
       for (const [i, key] of keys.entries()) {
         // Held already: by this very meeting (a retried step) counts as claimed.
@@ -66,6 +68,30 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
         meetingId,
       );
       return { ok: false, taken };
+    },
+    async claimEach(claims) {
+      const rows = claims.flatMap(({ meetingId, keys }) => keys.map((key) => ({ _id: key, meetingId: new Types.ObjectId(meetingId) })));
+      const refused: typeof rows = [];
+      for (let i = 0; i < rows.length; i += CLAIMS_PER_INSERT) {
+        const chunk = rows.slice(i, i + CLAIMS_PER_INSERT);
+        const held = await Reservation.insertMany(chunk, { ordered: false }).then(() => new Set<number>(), duplicateKeyIndexes);
+        for (const index of held) refused.push(chunk[index]!);
+      }
+      if (!refused.length) return new Set();
+      // Held already by the same meeting (a retried step) counts as claimed; by another, the meeting lost.
+      const holders = new Map(
+        (await Reservation.find({ _id: { $in: refused.map((r) => r._id) } }, { _id: 1, meetingId: 1 }).lean()).map((r) => [
+          String(r._id),
+          r.meetingId.toHexString(),
+        ]),
+      );
+      const losers = new Set(refused.filter((r) => holders.get(r._id) !== r.meetingId.toHexString()).map((r) => r.meetingId.toHexString()));
+      if (losers.size) {
+        const lost = new Set(refused.map((r) => r._id));
+        const won = claims.filter((c) => losers.has(c.meetingId)).flatMap((c) => c.keys.filter((k) => !lost.has(k)));
+        await Reservation.deleteMany({ _id: { $in: won }, meetingId: { $in: [...losers].map((id) => new Types.ObjectId(id)) } });
+      }
+      return losers;
     },
     async claimFirst(candidates, keyOf, meetingId) {
       // The first few by trying them (the candidate order spreads meetings, so the first is usually

@@ -103,6 +103,39 @@ export async function checkBothAvailable(ctx: MeetingContext, fair: FairRecord, 
   return availability;
 }
 
+/** Where a meeting's candidate order starts (from its id): simultaneous bookings try different tables, rooms and interpreters first. */
+export const spreadOf = (meetingId: string) => parseInt(meetingId.slice(-6), 16);
+
+/** The tables to try, in order: the preferred one (a plan's), then its sectors' zone, spread by the meeting. */
+export function tableCandidates(fair: FairRecord, a: CompanyRecord, b: CompanyRecord, spread: number, prefer?: number): number[] {
+  const zoned = tableOrder(fair.onsiteTables, fair.tableZones, [...a.sectors, ...b.sectors], spread);
+  return prefer && prefer <= fair.onsiteTables ? [prefer, ...zoned.filter((t) => t !== prefer)] : zoned;
+}
+
+/** The fair's numbered online rooms to try, in order (spread by the meeting). */
+export function roomCandidates(fair: FairRecord, spread: number): number[] {
+  return rotate(
+    Array.from({ length: fair.onlineRoomsPerSlot }, (_, i) => i + 1),
+    spread,
+  );
+}
+
+/** The video room's name is unguessable: knowing a meeting exists does not let anyone in. */
+export const newRoomName = () => `mtg_${randomBytes(16).toString("base64url")}`;
+
+/** The interpreters who can bridge the two sides on the slot's day, in order: the preferred one (a plan's) first. */
+export function interpreterCandidates(
+  interpreters: InterpreterRecord[],
+  slot: Slot,
+  a: CompanyRecord,
+  b: CompanyRecord,
+  spread: number,
+  prefer?: string,
+): InterpreterRecord[] {
+  const able = interpreters.filter((i) => i.availableDays.includes(slot.day) && interpreterBridges(i.languages, a.languages, b.languages));
+  return rotate(able, spread).sort((x, y) => Number(y.id === prefer) - Number(x.id === prefer));
+}
+
 /**
  * Claims everything a meeting needs in a slot: both companies' time, a table (onsite) or an online
  * room, and an interpreter when the two share no language. Each is a unique reservation, so of any
@@ -130,14 +163,13 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   if (!parties.ok) return refuse(parties.taken === times[0] ? "requesterBusy" : "recipientBusy");
   claimed.push(...times);
 
-  const spread = parseInt(meetingId.slice(-6), 16);
+  const spread = spreadOf(meetingId);
   const bothOnsite = requester.participation === "onsite" && recipient.participation === "onsite";
   let mode: Booking["mode"] | undefined;
   let table: number | undefined;
   let room: Booking["room"];
   if (req.preferredMode !== "online" && bothOnsite && fair.onsiteTables > 0) {
-    const zoned = tableOrder(fair.onsiteTables, fair.tableZones, [...requester.sectors, ...recipient.sectors], spread);
-    const order = req.preferTable && req.preferTable <= fair.onsiteTables ? [req.preferTable, ...zoned.filter((t) => t !== req.preferTable)] : zoned;
+    const order = tableCandidates(fair, requester, recipient, spread, req.preferTable);
     const got = await reservations.claimFirst(order, (t) => reservationKeys.table(fair.id, slot.start, t), meetingId);
     if (got) {
       claimed.push(got.key);
@@ -146,16 +178,11 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
     }
   }
   if (!mode && req.preferredMode !== "onsite" && fair.onlineRoomsPerSlot > 0) {
-    const rooms = rotate(
-      Array.from({ length: fair.onlineRoomsPerSlot }, (_, i) => i + 1),
-      spread,
-    );
-    const got = await reservations.claimFirst(rooms, (r) => reservationKeys.room(fair.id, slot.start, r), meetingId);
+    const got = await reservations.claimFirst(roomCandidates(fair, spread), (r) => reservationKeys.room(fair.id, slot.start, r), meetingId);
     if (got) {
       claimed.push(got.key);
       mode = "online";
-      // The video room's name is unguessable: knowing a meeting exists does not let anyone in.
-      room = { number: got.chosen, name: `mtg_${randomBytes(16).toString("base64url")}` };
+      room = { number: got.chosen, name: newRoomName() };
     }
   }
   if (!mode) return refuse(req.preferredMode === "online" || !bothOnsite ? "noOnlineRoom" : "noTable");
@@ -163,10 +190,7 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   const languages = languageBridge(requester.languages, recipient.languages) ?? undefined;
   let interpreter: InterpreterRecord | undefined;
   if (languages) {
-    const candidates = (await ctx.repos.interpreters.listForFair(fair.id)).filter(
-      (i) => i.availableDays.includes(slot.day) && interpreterBridges(i.languages, requester.languages, recipient.languages),
-    );
-    const order = rotate(candidates, spread).sort((x, y) => Number(y.id === req.preferInterpreter) - Number(x.id === req.preferInterpreter));
+    const order = interpreterCandidates(await ctx.repos.interpreters.listForFair(fair.id), slot, requester, recipient, spread, req.preferInterpreter);
     const got = await reservations.claimFirst(order, (i) => reservationKeys.interpreter(i.id, slot.start), meetingId);
     if (!got) return refuse("noInterpreter");
     claimed.push(got.key);

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { AppError, notFound, validationFailed } from "../../errors";
 import type { FairRecord } from "../../repositories/fairRepository";
 import { slotAt } from "../../domain/fairSlots";
@@ -7,6 +6,7 @@ import type { PlanSource } from "../../repositories/schedulePlanRepository";
 import type { Assignment, Instance } from "../../domain/scheduling/format";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { bookedFields, claimBooking } from "../meetings/booking";
+import { bookAsPlanned, loadPlanWorld, plannedPreferences, scheduledMeetingFields } from "./publishBatch";
 import { orConflict, statusNow } from "../meetings/loadMeeting";
 import type { SchedulerContext } from "./context";
 
@@ -16,13 +16,15 @@ const reasonOf = (err: unknown) => {
   return Object.values(err.fields ?? {})[0] ?? err.code;
 };
 
-/** The fair's slot a plan's assignment names: the plan's slots are labelled, and held by their start. */
+/** The fair's slot a plan's assignment names (the plan's slots are labelled, and held by their start); none when the fair's hours changed since. */
 function plannedSlot(fair: FairRecord, instance: Instance, label: string) {
   const planned = instance.slots.find((s) => s.id === label);
-  const slot = planned && slotAt(fair, new Date(planned.start));
-  if (!slot) throw validationFailed({ slot: "unknownSlot" }); // the fair's hours changed since the plan was made
-  return slot;
+  return planned && slotAt(fair, new Date(planned.start));
 }
+
+const unknownSlot = () => {
+  throw validationFailed({ slot: "unknownSlot" });
+};
 
 /** Books one planned meeting: an open request is accepted in its planned slot; a proposal becomes a booked meeting. */
 async function bookPlanned(ctx: SchedulerContext, user: UserRecord, fair: FairRecord, instance: Instance, a: Assignment, source: PlanSource) {
@@ -32,9 +34,8 @@ async function bookPlanned(ctx: SchedulerContext, user: UserRecord, fair: FairRe
   const parties = { fair, requester, recipient };
   const want = {
     preferredMode: a.mode,
-    slot: plannedSlot(fair, instance, a.slot),
-    ...(a.interpreter ? { preferInterpreter: a.interpreter } : {}),
-    ...(a.interpreter && a.table ? { preferTable: a.table } : {}),
+    slot: plannedSlot(fair, instance, a.slot) ?? unknownSlot(),
+    ...plannedPreferences(a),
   };
   if (source.kind === "request") {
     const meeting = await repos.meetings.findById(source.meetingId!);
@@ -66,27 +67,7 @@ async function bookPlanned(ctx: SchedulerContext, user: UserRecord, fair: FairRe
       recipient: parties.recipient,
       ...want,
     });
-    return await repos.meetings.create(
-      id,
-      {
-        fairId: parties.fair.id,
-        requesterId: source.a,
-        recipientId: source.b,
-        parties: [source.a, source.b],
-        requestedBy: user.id,
-        source: "scheduler",
-        message: "",
-        preferredMode: "either",
-        dayPart: "any",
-        ...bookedFields(booking),
-        reservationKeys: [pairKey, ...booking.keys],
-        sequence: 0,
-        outcomes: [],
-        absent: [],
-        checkInCode: randomBytes(18).toString("base64url"),
-      },
-      user.id,
-    );
+    return await repos.meetings.create(id, scheduledMeetingFields(user, fair, source, booking, [pairKey, ...booking.keys]), user.id);
   } catch (err) {
     if (!(await repos.meetings.findById(id))) await repos.reservations.release([pairKey], id);
     throw err;
@@ -115,18 +96,26 @@ export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planI
     const now = await repos.schedulePlans.findById(plan.id);
     throw new AppError("conflict", { plan: now?.status === "published" ? "planPublished" : "planPublishing" });
   }
-  let booked = 0;
   const conflicts: { meeting: string; reason: string }[] = [];
   const companies = new Set<string>();
-  const toBook = plan.solution.assignments
+  const planned = plan.solution.assignments
     .filter((a) => plan.sources[a.meeting] && plan.sources[a.meeting]!.kind !== "booked")
-    .sort((x, y) => Number(!!(y.interpreter && y.table)) - Number(!!(x.interpreter && x.table)));
-  const total = toBook.length;
+    .sort((x, y) => Number(!!(y.interpreter && y.table)) - Number(!!(x.interpreter && x.table)))
+    .map((a) => ({ a, source: plan.sources[a.meeting]! }));
+  const total = planned.length;
+  let booked = 0;
   try {
     await repos.schedulePlans.setPublishProgress(plan.id, { done: 0, total });
-    for (const [done, a] of toBook.entries()) {
-      const source = plan.sources[a.meeting]!;
-      if (done > 0 && done % PROGRESS_EVERY === 0) await repos.schedulePlans.setPublishProgress(plan.id, { done, total });
+    // Most of a plan books as planned, in batches; what a database answer could change, one by one.
+    const world = await loadPlanWorld(ctx, fair, planned);
+    const slotOf = (a: Assignment) => plannedSlot(fair, plan.instance, a.slot);
+    const batch = await bookAsPlanned(ctx, user, fair, world, slotOf, planned, (done) =>
+      repos.schedulePlans.setPublishProgress(plan.id, { done, total }),
+    );
+    booked = batch.booked.length;
+    for (const { source } of batch.booked) companies.add(source.a).add(source.b);
+    for (const [i, { a, source }] of batch.oneByOne.entries()) {
+      if (i > 0 && i % PROGRESS_EVERY === 0) await repos.schedulePlans.setPublishProgress(plan.id, { done: booked + i, total });
       try {
         await bookPlanned(ctx, user, fair, plan.instance, a, source);
         booked++;
