@@ -27,6 +27,7 @@ import cookieParser from "cookie-parser";
 import { meetingEndpoints } from "./routes/meetings/meetings";
 import { calendarEndpoints } from "./routes/meetings/calendar";
 import { notificationEndpoints } from "./routes/meetings/notifications";
+import { checkInEndpoints } from "./routes/meetings/checkIns";
 import { liveEndpoints, mountVideoWebhook } from "./routes/live/live";
 import { boothEndpoints } from "./routes/booths/booths";
 import { schedulerEndpoints } from "./routes/scheduler/scheduler";
@@ -90,6 +91,7 @@ export function createApp(services: Services) {
       ...attachmentEndpoints(services.companies),
       ...meetingEndpoints(meetings, limits, publicOrigin),
       ...calendarEndpoints(meetings, publicOrigin),
+      ...checkInEndpoints(meetings),
       ...notificationEndpoints(services.account),
       ...schedulerEndpoints(services.scheduler, (perCompany) => proposalsForScheduler(matching, perCompany)),
       ...matchingEndpoints(matching, meetings, limits),

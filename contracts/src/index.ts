@@ -13,6 +13,7 @@ export * from "./profileFields";
 export * from "./auth";
 export * from "./directory";
 export * from "./meeting";
+export * from "./checkIn";
 export * from "./meetingRules";
 export * from "./matchReasons";
 export * from "./schedulePlan";

@@ -28,6 +28,20 @@ describe("error and field messages in the reader's language", () => {
     expect(fieldMessage("checkInOpensAt", "en", inHanoi)).toMatch(/^Check-in opens at 8:45\sAM, 15 minutes before the meeting\.$/);
   });
 
+  test("a queued scan made before check-in opened, or after the meeting ended, says both times in the reader's zone", () => {
+    const values = { scannedAt: fairIso(1, "08:40"), opensAt: fairIso(1, "08:45"), now: fairIso(1, "09:00"), minutes: "15" };
+    const hanoi = { ...values, zone: "Asia/Ho_Chi_Minh", fairZone: "Asia/Ho_Chi_Minh" };
+    expect(fieldMessage("scannedBeforeWindow", "en", hanoi)).toMatch(
+      /^Scanned at 8:40\sAM, before check-in opened at 8:45\sAM \(15 minutes before the meeting\): scan it again\.$/,
+    );
+    const tokyo = { ...values, zone: "Asia/Tokyo", fairZone: "Asia/Ho_Chi_Minh" };
+    expect(fieldMessage("scannedBeforeWindow", "ja", tokyo)).toBe(
+      "10:40（ハノイ時間 8:40）の読み取りは、チェックイン開始（10:45（ハノイ時間 8:45）、商談開始の15分前）より前でした。もう一度読み取ってください。",
+    );
+    const after = { scannedAt: fairIso(1, "09:31"), closesAt: fairIso(1, "09:30"), now: fairIso(1, "10:00"), zone: "Asia/Ho_Chi_Minh" };
+    expect(fieldMessage("scannedAfterWindow", "vi", after)).toBe("Quét lúc 9:31, sau khi cuộc gặp đã kết thúc lúc 9:30.");
+  });
+
   test("a fair outside Hanoi (a mission to Tokyo) is not called Hanoi time", () => {
     const values = { opensAt: fairIso(1, "08:45"), now: fairIso(1, "08:00"), zone: "Asia/Ho_Chi_Minh", fairZone: "Asia/Tokyo", minutes: "15" };
     expect(fieldMessage("checkInOpensAt", "en", values)).toMatch(/^Check-in opens at 8:45\sAM \(10:45\sAM fair time\), 15 minutes/);

@@ -29,13 +29,22 @@ function readerTime(iso: string, values: Record<string, string>, locale: Locale)
   return HANOI_ZONES.has(fairZone) ? t(locale, "time:withFairTime", { own, fair }) : t(locale, "time:withOtherFairTime", { own, fair });
 }
 
+/** Field messages that say an instant as {{when}}, and the value (ISO) that holds it. */
+const WHEN: Partial<Record<FieldKey, string>> = { checkInOpensAt: "opensAt", scannedBeforeWindow: "opensAt", scannedAfterWindow: "closesAt" };
+
 /**
- * The text and values a field message is written with. `checkInOpensAt` (values: opensAt and now as ISO,
- * zone, fairZone, minutes) says the time in the reader's zone; `planPartyBusy` (values: party, other)
- * names whom the party meets when the error knows it.
+ * The text and values a field message is written with. `checkInOpensAt`, `scannedBeforeWindow` and
+ * `scannedAfterWindow` (values: opensAt or closesAt, scannedAt and now as ISO, zone, fairZone, minutes)
+ * say their times in the reader's zone; `planPartyBusy` (values: party, other) names whom the party
+ * meets when the error knows it.
  */
 function fieldText(key: FieldKey, locale: Locale, values: Record<string, string>): [FieldKey, MessageValues] {
-  if (key === "checkInOpensAt") return [key, { ...values, when: readerTime(values.opensAt ?? "", values, locale) }];
+  const when = WHEN[key];
+  if (when) {
+    const filled: MessageValues = { ...values, when: readerTime(values[when] ?? "", values, locale) };
+    if (values.scannedAt) filled.scanned = readerTime(values.scannedAt, values, locale);
+    return [key, filled];
+  }
   if (key === "planPartyBusy" && values.other) return ["planPartyBusyWithOther", values];
   return [key, values];
 }

@@ -240,6 +240,14 @@ const CASES: Record<string, Case> = {
     call: (f) => ({ path: `/api/meetings/${f.booked}/check-in`, body: { code: "x".repeat(24) } }),
     expect: { ...parties(400), organiser: 400 },
   },
+  // A desk's queued scans are answered one by one (here: the wrong code, refused), 200 for whoever may check in.
+  "POST /api/check-ins": {
+    call: (f) => ({
+      path: "/api/check-ins",
+      body: { scans: [{ scanId: "3f2b6c1e-8a4d-4c3b-9e2f-1a2b3c4d5e6f", meetingId: f.booked, code: "x".repeat(24), scannedAt: FIXED_NOW.toISOString() }] },
+    }),
+    expect: parties(200),
+  },
   // Before the meeting: not started (409); a party cannot report itself absent (400).
   "POST /api/meetings/{id}/no-show": {
     call: (f) => ({ path: `/api/meetings/${f.booked}/no-show`, body: { absent: f.vendorCompany } }),

@@ -1,5 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
-import { MEETING_WINDOW_OPENS_MINUTES, type MeetingCheckInBody, type MeetingNoShowBody, type MeetingOutcomeBody } from "@ketnoi/contracts";
+import type { MeetingNoShowBody, MeetingOutcomeBody } from "@ketnoi/contracts";
 import { AppError, validationFailed } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import { meetingPolicy } from "../../policies/meeting";
@@ -7,14 +6,11 @@ import { loadVisibleMeeting, orConflict, requireStatus } from "./loadMeeting";
 import type { MeetingContext } from "./context";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
-import { meetingWindow } from "../../domain/meetings/meetingWindow";
-import { detailsOf, loadDetails, loadParties, type MeetingDetails } from "./parties";
+import { loadDetails, type MeetingDetails } from "./parties";
 
 /** Once a meeting has taken place (or not), the pair may book a follow-up: its one-live-meeting claim goes. */
-const withoutPair = (keys: string[]) => keys.filter((k) => !reservationKeys.isPair(k));
-const releasePair = (ctx: MeetingContext, m: MeetingRecord) => ctx.repos.reservations.release(m.reservationKeys.filter(reservationKeys.isPair), m.id);
-
-const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+export const withoutPair = (keys: string[]) => keys.filter((k) => !reservationKeys.isPair(k));
+export const releasePair = (ctx: MeetingContext, m: MeetingRecord) => ctx.repos.reservations.release(m.reservationKeys.filter(reservationKeys.isPair), m.id);
 
 /**
  * The address the meeting's QR code holds, shown to whoever may record it as held; an online meeting has
@@ -24,38 +20,6 @@ export async function checkInLink(ctx: MeetingContext, user: UserRecord, id: str
   const meeting = await loadVisibleMeeting(ctx, user, id);
   if (!meetingPolicy.canRecordAttendance(user, meeting) || meeting.mode !== "onsite") throw new AppError("not_found");
   return `${publicOrigin}/check-in/${meeting.id}?code=${meeting.checkInCode}`;
-}
-
-/** Scanning the meeting's QR code at the table (an organiser or either party) records it as held. */
-export async function checkInMeeting(ctx: MeetingContext, user: UserRecord, id: string, { code }: MeetingCheckInBody): Promise<MeetingDetails> {
-  const meeting = await loadVisibleMeeting(ctx, user, id);
-  if (!meetingPolicy.canRecordAttendance(user, meeting)) throw new AppError("forbidden");
-  if (meeting.status === "held") return loadDetails(ctx, meeting); // a second scan changes nothing
-  requireStatus(ctx, meeting, ["booked"]);
-  if (meeting.mode !== "onsite") throw new AppError("conflict", { meeting: "notOnsite" });
-  if (!sameCode(code, meeting.checkInCode)) throw validationFailed({ code: "wrongCode" });
-  const parties = await loadParties(ctx, meeting);
-  // Parties arrive early at the table: check-in opens with the meeting's window. Refused before
-  // that, with the time it opens in the reader's zone (and the fair's), so the desk can say when to come back.
-  const { opens } = meetingWindow(meeting.startsAt!, meeting.endsAt!);
-  if (ctx.now() < opens) {
-    const values = {
-      opensAt: opens.toISOString(),
-      now: ctx.now().toISOString(),
-      zone: user.timeZone,
-      fairZone: parties.fair.timeZone,
-      minutes: String(MEETING_WINDOW_OPENS_MINUTES),
-    };
-    throw new AppError("conflict", { meeting: "checkInOpensAt" }, undefined, undefined, values);
-  }
-  const held = await orConflict(() =>
-    ctx.repos.meetings.change(meeting, "checked_in", user.id, {
-      set: { status: "held", checkedInAt: ctx.now(), reservationKeys: withoutPair(meeting.reservationKeys) },
-    }),
-  );
-  await releasePair(ctx, meeting);
-  await ctx.notifier.meetingChanged("meeting_held", held, user.id, parties);
-  return detailsOf(held, parties);
 }
 
 /** Records that a party did not come, once the meeting has started: by the other party or an organiser. */

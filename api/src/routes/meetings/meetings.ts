@@ -25,7 +25,8 @@ import type { AuthContext } from "../../auth/context";
 import { requestMeeting } from "../../commands/meetings/requestMeeting";
 import { acceptMeeting, counterMeeting, declineMeeting } from "../../commands/meetings/answerMeeting";
 import { cancelMeeting, rescheduleMeeting } from "../../commands/meetings/changeBooking";
-import { checkInLink, checkInMeeting, recordOutcome, reportNoShow } from "../../commands/meetings/attendance";
+import { checkInLink, recordOutcome, reportNoShow } from "../../commands/meetings/attendance";
+import { checkInMeeting } from "../../commands/meetings/checkIn";
 import { meetingsFor, showMeeting, slotsToMeet } from "../../commands/meetings/viewMeetings";
 import { presentCheckInLink, presentMeetingDetails, presentMeetings } from "../../presenters/meeting";
 
