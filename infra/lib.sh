@@ -20,7 +20,7 @@ NODE_VERSION="24.22.3"
 NODE_DIR="$CACHE_DIR/node-$NODE_VERSION"
 
 # Debian packages the stack needs at run time and in tests.
-APT_PACKAGES=(redis-server chromium nginx fonts-noto-cjk)
+APT_PACKAGES=(redis-server chromium nginx fonts-noto-cjk fonts-dejavu-core)
 
 # Nothing here may phone home.
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 SCARF_ANALYTICS=false

@@ -20,6 +20,8 @@ import { createDirectoryService, type DirectoryService } from "./services/direct
 import { inProcessSolver, type SolverRunner } from "./services/solverRunner";
 import { createRateLimits, type RateLimits } from "./http/rateLimits";
 import { TRUST_LOOPBACK_GATEWAY, type TrustProxy } from "./http/trustProxy";
+import { createBadgePrinter } from "./services/badgePdf/badgePdf";
+import { BADGE_FONT_FILES, badgeFontsOnce, type BadgeFontFiles } from "./services/badgePdf/fonts";
 
 /** What a process is made of: the outside world it was given (database, Redis, LiveKit, clock). */
 export interface CompositionDeps {
@@ -44,6 +46,8 @@ export interface CompositionDeps {
   redis?: RedisClient;
   /** The prefix of those counters' Redis keys (tests use their own). */
   rateLimitPrefix?: string;
+  /** Where the fonts badges are printed in are (Debian's fonts-dejavu-core and fonts-noto-cjk by default). */
+  badgeFonts?: BadgeFontFiles;
 }
 
 /** Every service and command context of one api process, built once and shared by the routes and the background jobs. */
@@ -114,7 +118,12 @@ export function composeServices(deps: CompositionDeps): Services {
     companies: { ...matching, directory, publicOrigin, now },
     account: { repos, events, directory, publicOrigin, now },
     live: { meetings, events, video: deps.video, realtimeSecret: deps.realtimeSecret ?? randomBytes(32).toString("hex") },
-    badges: { repos, now, publicOrigin },
+    badges: {
+      repos,
+      now,
+      publicOrigin,
+      printer: createBadgePrinter(badgeFontsOnce(deps.badgeFonts ?? BADGE_FONT_FILES, (err) => logger.error({ files: err.files }, err.message))),
+    },
     directory,
     solver,
     limits: createRateLimits({ ...(redis ? { redis } : {}), ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) }),

@@ -27,22 +27,20 @@ export function gridFromQrSvg(svg: string): ModuleGrid {
 }
 
 /**
- * Dark squares drawn at (x, y) with side `side` (a PDF's `re` operators) as a grid of modules, with the
- * quiet zone a reader needs around it.
+ * Dark rectangles of a QR code as drawn in a PDF (each a run of modules along a row, one module high) as
+ * a grid of modules, with the quiet zone a reader needs around it.
  */
-export function gridFromSquares(squares: { x: number; y: number; side: number }[]): ModuleGrid {
-  const side = Math.min(...squares.map((s) => s.side));
-  const x0 = Math.min(...squares.map((s) => s.x));
-  const y0 = Math.min(...squares.map((s) => s.y));
-  const at = (v: number, origin: number) => Math.round((v - origin) / side);
-  const size = Math.max(...squares.map((s) => at(s.x, x0)), ...squares.map((s) => at(s.y, y0))) + 1;
+export function gridFromRects(rects: { x: number; y: number; w: number; h: number }[]): ModuleGrid {
+  const cell = Math.min(...rects.map((r) => r.h));
+  const x0 = Math.min(...rects.map((r) => r.x));
+  const y0 = Math.min(...rects.map((r) => r.y));
+  const at = (v: number, origin: number) => Math.round((v - origin) / cell);
+  const size = Math.max(...rects.map((r) => at(r.x + r.w, x0)), ...rects.map((r) => at(r.y + r.h, y0)));
   const quiet = 4;
   const grid = Array.from({ length: size + 2 * quiet }, () => new Array<boolean>(size + 2 * quiet).fill(false));
-  for (const s of squares) {
-    // A square may span several modules (runs merged into one rectangle): mark each.
-    const cells = Math.round(s.side / side);
-    for (let dy = 0; dy < cells; dy++) for (let dx = 0; dx < cells; dx++) grid[quiet + at(s.y, y0) + dy]![quiet + at(s.x, x0) + dx] = true;
-  }
+  for (const r of rects)
+    for (let row = at(r.y, y0); row < at(r.y + r.h, y0); row++)
+      for (let col = at(r.x, x0); col < at(r.x + r.w, x0); col++) grid[quiet + row]![quiet + col] = true;
   return grid;
 }
 

@@ -6,6 +6,7 @@ import viMail from "./locales/vi/mail.json";
 import viMeetingMail from "./locales/vi/meetingMail.json";
 import viCalendar from "./locales/vi/calendar.json";
 import viMatchEval from "./locales/vi/matchEval.json";
+import viBadge from "./locales/vi/badge.json";
 import enErrors from "./locales/en/errors.json";
 import enFields from "./locales/en/fields.json";
 import enTime from "./locales/en/time.json";
@@ -13,6 +14,7 @@ import enMail from "./locales/en/mail.json";
 import enMeetingMail from "./locales/en/meetingMail.json";
 import enCalendar from "./locales/en/calendar.json";
 import enMatchEval from "./locales/en/matchEval.json";
+import enBadge from "./locales/en/badge.json";
 import jaErrors from "./locales/ja/errors.json";
 import jaFields from "./locales/ja/fields.json";
 import jaTime from "./locales/ja/time.json";
@@ -20,6 +22,7 @@ import jaMail from "./locales/ja/mail.json";
 import jaMeetingMail from "./locales/ja/meetingMail.json";
 import jaCalendar from "./locales/ja/calendar.json";
 import jaMatchEval from "./locales/ja/matchEval.json";
+import jaBadge from "./locales/ja/badge.json";
 import koErrors from "./locales/ko/errors.json";
 import koFields from "./locales/ko/fields.json";
 import koTime from "./locales/ko/time.json";
@@ -27,6 +30,7 @@ import koMail from "./locales/ko/mail.json";
 import koMeetingMail from "./locales/ko/meetingMail.json";
 import koCalendar from "./locales/ko/calendar.json";
 import koMatchEval from "./locales/ko/matchEval.json";
+import koBadge from "./locales/ko/badge.json";
 import zhHantErrors from "./locales/zh-Hant/errors.json";
 import zhHantFields from "./locales/zh-Hant/fields.json";
 import zhHantTime from "./locales/zh-Hant/time.json";
@@ -34,6 +38,7 @@ import zhHantMail from "./locales/zh-Hant/mail.json";
 import zhHantMeetingMail from "./locales/zh-Hant/meetingMail.json";
 import zhHantCalendar from "./locales/zh-Hant/calendar.json";
 import zhHantMatchEval from "./locales/zh-Hant/matchEval.json";
+import zhHantBadge from "./locales/zh-Hant/badge.json";
 
 /**
  * The api's texts in each UI language, one JSON file per locale and namespace (locales/<locale>/<namespace>.json),
@@ -47,6 +52,7 @@ const en = {
   meetingMail: enMeetingMail,
   calendar: enCalendar,
   matchEval: enMatchEval,
+  badge: enBadge,
 };
 export type Catalogue = typeof en;
 
@@ -61,6 +67,7 @@ export const RESOURCES: Record<Locale, Catalogue> = {
     meetingMail: viMeetingMail,
     calendar: viCalendar,
     matchEval: viMatchEval,
+    badge: viBadge,
   },
   en,
   ja: {
@@ -71,6 +78,7 @@ export const RESOURCES: Record<Locale, Catalogue> = {
     meetingMail: jaMeetingMail,
     calendar: jaCalendar,
     matchEval: jaMatchEval,
+    badge: jaBadge,
   },
   ko: {
     errors: koErrors,
@@ -80,6 +88,7 @@ export const RESOURCES: Record<Locale, Catalogue> = {
     meetingMail: koMeetingMail,
     calendar: koCalendar,
     matchEval: koMatchEval,
+    badge: koBadge,
   },
   "zh-Hant": {
     errors: zhHantErrors,
@@ -89,5 +98,6 @@ export const RESOURCES: Record<Locale, Catalogue> = {
     meetingMail: zhHantMeetingMail,
     calendar: zhHantCalendar,
     matchEval: zhHantMatchEval,
+    badge: zhHantBadge,
   },
 };

@@ -1,12 +1,14 @@
 import { z } from "zod";
-import { BadgeViewSchema } from "@ketnoi/contracts";
+import { BadgeViewSchema, FairBadgesQuerySchema, MyBadgeQuerySchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import type { BadgeContext } from "../../commands/badges/context";
 import { myBadge } from "../../commands/badges/myBadge";
+import { printFairBadges, printMyBadge, type BadgePdf } from "../../commands/badges/printBadges";
 import { badgeQrSvg, presentBadge } from "../../presenters/badge";
 
 const noQuery = z.strictObject({});
 const tags = ["badges"];
+const pdf = ({ pdf, filename }: BadgePdf) => ({ raw: { contentType: "application/pdf", data: pdf, filename } });
 
 /**
  * Badges: everyone signed in takes part in the fair in person (firms' staff, interpreters, and the
@@ -33,6 +35,29 @@ export function badgeEndpoints(ctx: BadgeContext) {
       request: { query: noQuery },
       responses: { 200: { description: "An SVG image" } },
       handler: async ({ auth }) => ({ raw: { contentType: "image/svg+xml", data: await badgeQrSvg((await myBadge(ctx, auth!.user)).url) } }),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/me/badge.pdf",
+      summary: "My badge as a PDF to print: A6 (one page) or on an A4 sheet with cut marks",
+      tags,
+      access: "signedIn",
+      request: { query: MyBadgeQuerySchema },
+      responses: { 200: { description: "A PDF" } },
+      handler: async ({ auth, query }) => pdf(await printMyBadge(ctx, auth!.user, query.layout)),
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/fairs/current/badges.pdf",
+      summary:
+        "The current fair's badges (organisers): everyone taking part (approved firms' staff, the fair's interpreters, organisers) " +
+        "or one role's or one firm's; A6 pages or A4 sheets of four with cut marks. Each: name in the person's own script, firm, " +
+        "country, role in Vietnamese and English, and a QR code holding only <origin>/badge/<code>",
+      tags,
+      access: ["organiser"],
+      request: { query: FairBadgesQuerySchema },
+      responses: { 200: { description: "A PDF" } },
+      handler: async ({ query }) => pdf(await printFairBadges(ctx, query)),
     }),
   ];
 }
