@@ -115,7 +115,7 @@ describe("the check-in desk's queued scans (POST /api/check-ins)", () => {
     expect((await send(deskA, [scan(meeting.id, code, slightlyAhead)]))[0]).toMatchObject({ result: "recorded", checkedInAt: fairIso(1, "08:40") });
   });
 
-  test("two desks' batches sent at once for the same meeting record one check-in, as of the earlier scan; the other desk learns by whom", async () => {
+  test("two desks' batches sent at once for one meeting record one check-in, as of the earlier scan; the other desk learns by whom", async () => {
     const { meeting, code } = await booked("d1s05"); // 10:30-11:00, window from 10:15
     await atFair(1, "12:00");
     const fromA = scan(meeting.id, code, fairIso(1, "10:20"));
@@ -135,7 +135,9 @@ describe("the check-in desk's queued scans (POST /api/check-ins)", () => {
     await atFair(2, "09:40");
     const desks = [deskA, deskB, deskA, deskB, deskA, deskB];
     const sent = await Promise.all(desks.map((desk, i) => send(desk, [scan(meeting.id, code, fairIso(2, `09:3${i}`))])));
-    expect(sent.map(([a]) => a!.result).sort()).toEqual(["alreadyRecorded", "alreadyRecorded", "alreadyRecorded", "alreadyRecorded", "alreadyRecorded", "recorded"]);
+    const results = sent.map(([a]) => a!.result);
+    expect(results.filter((r) => r === "recorded")).toHaveLength(1);
+    expect(results.filter((r) => r === "alreadyRecorded")).toHaveLength(5);
     expect(await meetingNow(meeting.id)).toMatchObject({ status: "held", checkedInAt: fairIso(2, "09:30") });
     expect(await checkIns(meeting.id)).toHaveLength(1);
   });

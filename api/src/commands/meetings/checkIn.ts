@@ -49,7 +49,9 @@ async function checkInScan(ctx: MeetingContext, user: UserRecord, scan: Scan): P
     if (!meeting || !meetingPolicy.canSee(user, meeting, await interpreterIdOf(ctx, user))) {
       return { scanId: scan.scanId, result: "refused", reason: "notFound", error: new AppError("not_found", { meeting: "unknownMeeting" }) };
     }
-    if (!meetingPolicy.canRecordAttendance(user, meeting)) return { scanId: scan.scanId, result: "refused", reason: "forbidden", error: new AppError("forbidden") };
+    if (!meetingPolicy.canRecordAttendance(user, meeting)) {
+      return { scanId: scan.scanId, result: "refused", reason: "forbidden", error: new AppError("forbidden") };
+    }
     const now = ctx.now();
     const judged = judgeScan({ ...meeting, status: statusNow(ctx, meeting) }, scan, now);
     const parties = await loadParties(ctx, meeting);
@@ -81,12 +83,20 @@ async function record(ctx: MeetingContext, user: UserRecord, meeting: MeetingRec
  * from its first scan, whichever desk sent first. A scan sent again after its answer was lost (the
  * same person's check-in, at the same time) is answered as recorded, as it was.
  */
-async function alreadyRecorded(ctx: MeetingContext, user: UserRecord, m: MeetingRecord, parties: Parties, scan: Scan, at?: Date): Promise<ScanAnswer> {
+async function alreadyRecorded(
+  ctx: MeetingContext,
+  user: UserRecord,
+  m: MeetingRecord,
+  parties: Parties,
+  scan: Scan,
+  at?: Date,
+): Promise<ScanAnswer> {
   const recorder = (await ctx.repos.meetings.history(m.id)).find((e) => e.kind === "checked_in")?.actorUserId;
   if (at && m.checkedInAt && at.getTime() === m.checkedInAt.getTime() && recorder === user.id) {
     return { scanId: scan.scanId, result: "recorded", details: detailsOf(m, parties), checkedInAt: at };
   }
-  const meeting = at && m.checkedInAt && at < m.checkedInAt ? await ctx.repos.meetings.change(m, "checked_in_earlier", user.id, { set: { checkedInAt: at } }) : m;
+  const earlier = at && m.checkedInAt && at < m.checkedInAt ? at : undefined;
+  const meeting = earlier ? await ctx.repos.meetings.change(m, "checked_in_earlier", user.id, { set: { checkedInAt: earlier } }) : m;
   const by = recorder ? await ctx.repos.users.findById(recorder) : null;
   return {
     scanId: scan.scanId,

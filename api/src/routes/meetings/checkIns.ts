@@ -12,8 +12,9 @@ export function checkInEndpoints(ctx: MeetingContext) {
       method: "post",
       path: "/check-ins",
       summary:
-        `Record scans of meetings' QR codes made earlier (a desk's queue, at most ${CHECK_IN_BATCH_MAX}): each is recorded as of its scan time ` +
-        "when that lies within the meeting's window, answered per scan (recorded, already recorded, or refused with its reason); 200 even when some are refused",
+        `Record scans of meetings' QR codes made earlier (a desk's queue, at most ${CHECK_IN_BATCH_MAX}): each is recorded as of ` +
+        "its scan time when that lies within the meeting's window, answered per scan (recorded, already recorded, or refused " +
+        "with its reason); 200 even when some are refused",
       tags: ["meetings"],
       access: ["organiser", "domestic", "vendor"],
       request: { query: z.strictObject({}), body: CheckInBatchBodySchema },
