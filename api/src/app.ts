@@ -35,6 +35,7 @@ import { matchingEndpoints } from "./routes/matching/matching";
 import { auditEndpoints } from "./routes/audit/audit";
 import { mailEndpoints } from "./routes/mail/mail";
 import { badgeEndpoints } from "./routes/badges/badges";
+import { leadEndpoints } from "./routes/leads/leads";
 import { proposalsForScheduler } from "./commands/matching/proposals";
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -99,6 +100,7 @@ export function createApp(services: Services) {
       ...boothEndpoints(live, limits.boothChat),
       ...auditEndpoints(services.records),
       ...mailEndpoints(services.records),
+      ...leadEndpoints(services.records),
       ...badgeEndpoints(services.badges),
     ],
     (entry) => repos.audit.record(entry),

@@ -104,8 +104,12 @@ export type CurrentSession = z.infer<typeof CurrentSessionSchema>;
 
 /** POST /api/me/delete: the account's password, entered again. */
 export const AccountDeleteBodySchema = z.strictObject({ password: z.string().min(1).max(200) });
-/** The consents a user may give or withdraw at any time (personalData is given once, at registration). */
-export const OPTIONAL_CONSENTS = ["profileSharing", "marketing"] as const;
+/**
+ * The consents a user may give or withdraw at any time (personalData is given once, at registration).
+ * exhibitorContact: firms whose staff scan my badge at their booth also get my e-mail address (off
+ * until given; a scan itself shares my name, role, firm and its country).
+ */
+export const OPTIONAL_CONSENTS = ["profileSharing", "marketing", "exhibitorContact"] as const;
 export type OptionalConsent = (typeof OPTIONAL_CONSENTS)[number];
 /** PATCH /api/me/consents: the optional consents to grant (true) or withdraw (false). */
 export const ConsentsBodySchema = z

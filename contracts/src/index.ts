@@ -18,5 +18,6 @@ export * from "./meetingRules";
 export * from "./matchReasons";
 export * from "./schedulePlan";
 export * from "./badge";
+export * from "./leads";
 export * from "./recommendation";
 export * from "./zodMessages";

@@ -24,6 +24,7 @@ import { createLoginFailureRepository } from "./loginFailureRepository";
 import { createPendingRegistrationRepository } from "./pendingRegistrationRepository";
 import { createFairArchiveRepository } from "./fairArchiveRepository";
 import { createBadgeRepository } from "./badgeRepository";
+import { createLeadRepository } from "./leadRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -53,6 +54,7 @@ export function createRepositories(models: Models) {
     pendingRegistrations: createPendingRegistrationRepository(models),
     fairArchive: createFairArchiveRepository(models),
     badges: createBadgeRepository(models),
+    leads: createLeadRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -36,6 +36,8 @@ interface Fixture {
   planToPublish: string;
   boothMessage: string;
   recTarget: string;
+  /** The vendor firm's lead on the demo domestic user (scanned at its booth). */
+  lead: string;
   n: number;
 }
 interface Case {
@@ -202,6 +204,8 @@ const CASES: Record<string, Case> = {
   // Everyone signed in takes part in person (organisers run the hall), so everyone has a badge.
   "GET /api/me/badge": { call: () => ({ path: "/api/me/badge" }), expect: signedIn(200) },
   "GET /api/me/badge/qr.svg": { call: () => ({ path: "/api/me/badge/qr.svg" }), expect: signedIn(200) },
+  "GET /api/me/badge.pdf": { call: () => ({ path: "/api/me/badge.pdf" }), expect: signedIn(200) },
+  "GET /api/fairs/current/badges.pdf": { call: () => ({ path: "/api/fairs/current/badges.pdf?layout=a4&role=vendor" }), expect: organiserOnly(200) },
   "GET /api/users/consents": { call: () => ({ path: "/api/users/consents" }), expect: organiserOnly(200) },
   "POST /api/meetings": { call: (f) => ({ path: "/api/meetings", body: { with: f.meetTarget } }), expect: { ...parties(201), organiser: 403 } },
   "GET /api/meetings": { call: () => ({ path: "/api/meetings" }), expect: signedIn(200) },
@@ -351,6 +355,21 @@ const CASES: Record<string, Case> = {
     call: (f) => ({ path: `/api/booths/${f.domesticCompany}/queue/admit`, body: {} }),
     expect: { ...signedIn(403), organiser: 409, domestic: 409 },
   },
+  // Leads: a firm's staff (domestic or vendor) scan and read their own firm's; organisers and interpreters read none.
+  "POST /api/leads/sync": {
+    call: () => ({ path: "/api/leads/sync", body: { scans: [{ scanId: "s1", badge: "A".repeat(22), scannedAt: FIXED_NOW.toISOString() }] } }),
+    expect: { ...parties(200), organiser: 403 },
+  },
+  "GET /api/leads": { call: () => ({ path: "/api/leads" }), expect: { ...parties(200), organiser: 403 } },
+  "GET /api/leads/export.csv": { call: () => ({ path: "/api/leads/export.csv" }), expect: { ...parties(200), organiser: 403 } },
+  "GET /api/leads/export.xlsx": { call: () => ({ path: "/api/leads/export.xlsx" }), expect: { ...parties(200), organiser: 403 } },
+  "PATCH /api/leads/{id}": {
+    call: (f) => ({ path: `/api/leads/${f.lead}`, body: { rating: 4 } }),
+    expect: { ...parties(404), organiser: 403, vendor: 200 },
+  },
+  // Everyone has a badge; only the visitor the lead is about withdraws it.
+  "GET /api/me/badge-scans": { call: () => ({ path: "/api/me/badge-scans" }), expect: signedIn(200) },
+  "DELETE /api/me/badge-scans/{id}": { call: (f) => ({ path: `/api/me/badge-scans/${f.lead}` }), expect: { ...signedIn(404), domestic: 204 } },
   "POST /api/livekit/webhook": { call: () => ({ path: "/api/livekit/webhook", body: { event: "participant_joined" } }), expect: all(401) },
 };
 
@@ -377,6 +396,7 @@ describe("access: every endpoint as every role", () => {
     planToPublish: "",
     boothMessage: "",
     recTarget: "",
+    lead: "",
     n: 0,
   };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
@@ -453,6 +473,10 @@ describe("access: every endpoint as every role", () => {
     fixture.boothMessage = (
       await t.repos.booths.addChat({ companyId: fixture.listedCompany, userId: domesticUser.id, name: domesticUser.name, text: "hello" })
     ).id;
+    const scanner = (await t.repos.users.findByEmail("vendor@ketnoi.demo"))!;
+    const badge = await t.repos.badges.codeFor(domesticUser.id);
+    const scan = { companyId: fixture.vendorCompany, visitorId: domesticUser.id, badge, scannedBy: scanner.id, scannedAt: FIXED_NOW };
+    fixture.lead = (await t.repos.leads.create(scan, {}, FIXED_NOW))!.id;
   }
 
   test("the table covers exactly the operations of the OpenAPI document", async () => {

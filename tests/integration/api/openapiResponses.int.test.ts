@@ -51,6 +51,8 @@ const CALLS: Record<string, { as: Role[]; path: (ids: Ids) => string }> = {
   "/api/booths/{companyId}/queue": { as: ["vendor", "organiser"], path: (i) => `/api/booths/${i.listed}/queue` },
   "/api/audit": { as: ["organiser"], path: () => "/api/audit" },
   "/api/mail/stuck": { as: ["organiser"], path: () => "/api/mail/stuck" },
+  "/api/leads": { as: ["vendor"], path: () => "/api/leads" },
+  "/api/me/badge-scans": { as: ["domestic"], path: () => "/api/me/badge-scans" },
 };
 
 describe("the api answers what its OpenAPI document declares", () => {
@@ -93,6 +95,11 @@ describe("the api answers what its OpenAPI document declares", () => {
     const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
     const organiser = (await t.repos.users.findByEmail("organiser@ketnoi.demo"))!;
     ids.plan = (await runScheduler({ ...ctx, solver: inProcessSolver }, organiser, { timeLimitMs: 200, proposals: [] })).id;
+    // The vendor scans the domestic user's badge at its booth (with a note, a rating and tags): a lead for both lists.
+    const vendor = sessions.get("vendor")!;
+    const badge = await t.repos.badges.codeFor(domestic.session.user.id);
+    const scan = { scanId: "s1", badge, scannedAt: FIXED_NOW.toISOString(), note: "Dies", rating: 4, tags: ["send_quotation"] };
+    await vendor.agent.post("/api/leads/sync").set(vendor.csrf).send({ scans: [scan] }).expect(200);
     // A product as firms enter it, so the profile's products are in the answers too.
     await domestic.agent
       .patch(`/api/companies/${ids.domestic}`)

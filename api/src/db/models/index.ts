@@ -25,6 +25,7 @@ import { auditEntrySchema } from "./auditEntry";
 import { loginFailureSchema } from "./loginFailure";
 import { pendingRegistrationSchema } from "./pendingRegistration";
 import { badgeSchema } from "./badge";
+import { leadSchema } from "./lead";
 
 export function registerModels(connection: Connection) {
   return {
@@ -57,6 +58,7 @@ export function registerModels(connection: Connection) {
     LoginFailure: connection.model("LoginFailure", loginFailureSchema),
     PendingRegistration: connection.model("PendingRegistration", pendingRegistrationSchema),
     Badge: connection.model("Badge", badgeSchema),
+    Lead: connection.model("Lead", leadSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;
