@@ -40,6 +40,9 @@ const Interpreters = lazy(() => import("./pages/organiser/Interpreters"));
 // Video rooms pull in livekit-client: only these routes load it.
 const MeetingRoom = lazy(() => import("./pages/live/MeetingRoom"));
 const Booth = lazy(() => import("./pages/live/Booth"));
+// A booth's lead capture, and the page a badge's QR code opens.
+const Leads = lazy(() => import("./pages/leads/Leads"));
+const BadgeLink = lazy(() => import("./pages/leads/BadgeLink"));
 
 function Loading() {
   const { t } = useTranslation();
@@ -88,6 +91,8 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["organiser/setup", FairSetup],
   ["organiser/programme", Programme],
   ["organiser/interpreters", Interpreters],
+  ["leads", Leads],
+  ["badge/:code", BadgeLink],
 ];
 
 // Declarative routes, not a data router: the pages read their data with TanStack Query, and the

@@ -12,8 +12,22 @@ const NotificationBell = lazy(() => import("./NotificationBell").then((m) => ({ 
 
 const LANGUAGE_NAMES: Record<string, string> = { vi: "Tiếng Việt", en: "English", ja: "日本語", ko: "한국어", "zh-Hant": "繁體中文" };
 
-type NavKey =
-  `common.nav.${"directory" | "hall" | "console" | "scheduler" | "checkIn" | "dashboard" | "assignments" | "recommendations" | "inbox" | "agenda" | "profile" | "myBooth" | "team"}`;
+type NavPage =
+  | "directory"
+  | "hall"
+  | "console"
+  | "scheduler"
+  | "checkIn"
+  | "dashboard"
+  | "assignments"
+  | "recommendations"
+  | "inbox"
+  | "agenda"
+  | "profile"
+  | "myBooth"
+  | "leads"
+  | "team";
+type NavKey = `common.nav.${NavPage}`;
 type MenuItem = [to: string, label: NavKey];
 
 /** The menu for who is signed in: public pages for everyone, then what the role works with. */
@@ -43,6 +57,8 @@ function menu(user: SessionUser | null): MenuItem[] {
         ["/profile", "common.nav.profile"],
       ];
       if (user.role === "vendor" && user.companyId) firm.push([`/booths/${user.companyId}`, "common.nav.myBooth"]);
+      // Every firm exhibits: its staff scan visitors' badges at the booth (api/src/policies/lead.ts).
+      if (user.companyId) firm.push(["/leads", "common.nav.leads"]);
       // Every firm's owner invites colleagues (api/src/policies/invitation.ts), domestic or vendor.
       if (user.companyId && user.companyRole === "owner") firm.push(["/team", "common.nav.team"]);
       return firm;

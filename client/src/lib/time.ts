@@ -73,3 +73,8 @@ export function zoneName(zone: string, locale: string, at: Date = new Date()): s
 /** The local date (YYYY-MM-DD) of a UTC instant in a zone: which fair day a session belongs to. */
 export const localDay = (iso: string, zone: string) =>
   formatter("en-CA", zone, { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+
+/** An instant (ms since the epoch) as a short date and time in a zone, in the viewer's locale ("Dec 6, 2026, 7:15 PM"). */
+export function dateTimeIn(ms: number, zone: string, locale: string) {
+  return formatter(locale, zone, { dateStyle: "medium", timeStyle: "short" }).format(new Date(ms));
+}

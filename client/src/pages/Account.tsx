@@ -13,13 +13,15 @@ import { send } from "../lib/api";
 import { errorOf, schemaResolver, useSubmit } from "../lib/forms";
 import { useSession } from "../lib/session";
 import { usePageTitle } from "../lib/usePageTitle";
+import { WhoScannedMe } from "../components/WhoScannedMe";
 
 /** What the page reads of GET /api/me/data (the whole document is what the download gives). */
 type MyData = { user: { consents: { purpose: string }[] } };
 /** Each consent in the words the user agreed to at sign-up. */
-const CONSENT_LABELS: Record<OptionalConsent, "common.auth.consentSharing" | "common.auth.consentMarketing"> = {
+const CONSENT_LABELS: Record<OptionalConsent, "common.auth.consentSharing" | "common.auth.consentMarketing" | "account.consentExhibitorContact"> = {
   profileSharing: "common.auth.consentSharing",
   marketing: "common.auth.consentMarketing",
+  exhibitorContact: "account.consentExhibitorContact",
 };
 
 /** The optional consents, each saved as it is ticked (Decree 13/2023/ND-CP: withdrawn as easily as given). */
@@ -99,6 +101,7 @@ function AccountBody() {
       <Async query={useMyData<MyData>()} empty={null}>
         {(data) => <Consents granted={data.user.consents.map((c) => c.purpose)} />}
       </Async>
+      <WhoScannedMe />
       <section className="panel" aria-labelledby="data-title">
         <h2 id="data-title">{t("account.data")}</h2>
         <p className="muted">{t("account.dataHint")}</p>

@@ -25,10 +25,14 @@ export const keys = {
     search: (query: string) => ["companies", "search", query] as const,
   },
   recommendations: ["recommendations"] as const,
+  /** My firm's leads (the booth's badge scans). */
+  leads: ["leads"] as const,
   interpreters: ["interpreters"] as const,
   me: {
     data: ["me", "data"] as const,
     notifications: ["me", "notifications"] as const,
+    /** The firms whose staff scanned my badge. */
+    badgeScans: ["me", "badgeScans"] as const,
   },
   scheduler: {
     plans: ["scheduler", "plans"] as const,
