@@ -184,6 +184,9 @@ describe("lead capture: badge scans, consent, withdrawal, exports", () => {
     const mine = ((await domestic.agent.get("/api/me/badge-scans").set("Accept-Language", "en").expect(200)).body as { data: BadgeScanView[] }).data;
     const vendorCompany = (await t.repos.users.findByEmail("vendor@ketnoi.demo"))!.companyId;
     expect(mine).toEqual([{ id: expect.any(String), company: expect.objectContaining({ id: vendorCompany }), scannedAt: minutes(-3) }]);
+    // The download of my data says so too.
+    const myData = (await domestic.agent.get("/api/me/data").expect(200)).body as { badgeScans: { country: string; scannedAt: string }[] };
+    expect(myData.badgeScans).toEqual([{ company: expect.any(String), country: "JP", scannedAt: minutes(-3) }]);
     // Nobody else withdraws it for them.
     await otherVendor.agent.delete(`/api/me/badge-scans/${mine[0]!.id}`).set(otherVendor.csrf).expect(404);
 
@@ -191,6 +194,7 @@ describe("lead capture: badge scans, consent, withdrawal, exports", () => {
     expect(await leadsOf(vendor)).toEqual([]);
     expect((await vendor.agent.get("/api/leads/export.csv").expect(200)).text).not.toContain("Trần Thị Hoa");
     expect((await domestic.agent.get("/api/me/badge-scans").expect(200)).body.data).toEqual([]);
+    expect((await domestic.agent.get("/api/me/data").expect(200)).body.badgeScans).toEqual([]);
     // What the firm wrote is erased with the withdrawal; only the tombstone is kept.
     const tombstone = await t.db.models.Lead.findOne({}).lean();
     expect(tombstone).toMatchObject({ withdrawnAt: FIXED_NOW });
