@@ -19,8 +19,9 @@ export async function queueLead(badge: string, fields: LeadFields, scannedAt: Da
   const queue = leadQueue();
   const pending = (await queue.all()).filter((i) => i.state === "pending" && i.body.badge === badge).at(-1);
   if (!pending) return (await queue.add({ badge, ...fields }, scannedAt)).key;
-  const at = scannedAt.toISOString();
-  await queue.update(pending.key, (i) => ({ ...i, body: { ...i.body, ...fields }, scannedAt: at > i.scannedAt ? at : i.scannedAt }));
+  // The later scan time of the two (ISO instants in UTC sort as text).
+  const later = (i: QueuedLead) => [i.scannedAt, scannedAt.toISOString()].sort()[1]!;
+  await queue.update(pending.key, (i) => ({ ...i, body: { ...i.body, ...fields }, scannedAt: later(i) }));
   return pending.key;
 }
 
