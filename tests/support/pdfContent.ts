@@ -15,7 +15,7 @@ export interface Rect {
 export function pageContents(pdf: Buffer): string[] {
   const pages: string[] = [];
   const raw = pdf.toString("latin1");
-  for (const m of raw.matchAll(/<<([^]*?)>>\s*stream\r?\n/g)) {
+  for (const m of raw.matchAll(/<<([\s\S]*?)>>\s*stream\r?\n/g)) {
     const dict = m[1]!;
     const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
     const start = m.index + m[0].length;

@@ -24,7 +24,8 @@ describe("badge texts", () => {
 
   test("a name that fits stays whole at the largest size; a longer one wraps evenly, then shrinks", () => {
     expect(fitText("Sato Kenji", width, { maxWidth: 200, maxSize: 20, minSize: 10, maxLines: 2 })).toEqual({ size: 20, lines: ["Sato Kenji"] });
-    expect(fitText("Công ty Cổ phần Dây và Cáp điện Đại Việt", width, { maxWidth: 150, maxSize: 12, minSize: 8, maxLines: 2 })).toEqual({
+    const box = { maxWidth: 150, maxSize: 12, minSize: 8, maxLines: 2 };
+    expect(fitText("Công ty Cổ phần Dây và Cáp điện Đại Việt", width, box)).toEqual({
       size: 12,
       lines: ["Công ty Cổ phần Dây", "và Cáp điện Đại Việt"],
     });
@@ -32,15 +33,19 @@ describe("badge texts", () => {
   });
 
   test("what cannot fit is cut with an ellipsis", () => {
-    const fitted = fitText("Nguyễn Hoàng Phương Thảo Bảo Ngọc Thiên Hương Minh Khuê", width, { maxWidth: 60, maxSize: 12, minSize: 10, maxLines: 2 });
+    const box = { maxWidth: 60, maxSize: 12, minSize: 10, maxLines: 2 };
+    const fitted = fitText("Nguyễn Hoàng Phương Thảo Bảo Ngọc Thiên Hương Minh Khuê", width, box);
     expect(fitted.size).toBe(10);
     expect(fitted.lines).toEqual(["Nguyễn Hoàng", "Phương Thảo…"]);
     expect(truncateToWidth("ABCDEFGH", (s) => s.length, 5)).toBe("ABCD…");
   });
 
   test("whatever the text, no line is wider than the box and there are never more lines than allowed", () => {
+    const texts = fc.string({ unit: "grapheme", maxLength: 120 });
+    const lineCounts = fc.integer({ min: 1, max: 3 });
+    const widths = fc.integer({ min: 40, max: 300 });
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 120 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 40, max: 300 }), (text, maxLines, maxWidth) => {
+      fc.property(texts, lineCounts, widths, (text, maxLines, maxWidth) => {
         const fitted = fitText(text, width, { maxWidth, maxSize: 24, minSize: 8, maxLines });
         expect(fitted.lines.length).toBeLessThanOrEqual(maxLines);
         for (const line of fitted.lines) expect(width(line, fitted.size)).toBeLessThanOrEqual(maxWidth);

@@ -106,7 +106,8 @@ export function fitText(
   for (let size = o.maxSize; size >= o.minSize; size -= 0.5) {
     const measure = (s: string) => width(s, size);
     const lines = wrapPieces(pieces, measure, o.maxWidth);
-    if (lines.length <= o.maxLines && lines.every((l) => measure(l) <= o.maxWidth)) return { size, lines: balanced(pieces, measure, lines, o.maxWidth) };
+    const fits = lines.length <= o.maxLines && lines.every((l) => measure(l) <= o.maxWidth);
+    if (fits) return { size, lines: balanced(pieces, measure, lines, o.maxWidth) };
   }
   const size = o.minSize;
   const measure = (s: string) => width(s, size);

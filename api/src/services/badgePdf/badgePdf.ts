@@ -86,14 +86,16 @@ function drawBadge(doc: PDFKit.PDFDocument, type: Typesetter, run: BadgeRun, car
   baseline = type.draw(card.name, face, { ...box, baseline, weight: "bold", maxSize: 26, minSize: 13, maxLines: 2, leading: 1.15 });
   baseline += 4;
   if (card.firm) baseline = type.draw(card.firm, face, { ...box, baseline, weight: "regular", maxSize: 14, minSize: 9, maxLines: 2 });
-  if (card.firmEnglish) baseline = type.draw(card.firmEnglish, face, { ...box, baseline, weight: "regular", maxSize: 10, minSize: 8, maxLines: 1, color: GREY });
-  if (card.country) type.draw(card.country, face, { ...box, baseline: baseline + 2, weight: "regular", maxSize: 11, minSize: 8, maxLines: 1, color: GREY });
+  const small = { ...box, weight: "regular" as const, minSize: 8, maxLines: 1, color: GREY };
+  if (card.firmEnglish) baseline = type.draw(card.firmEnglish, face, { ...small, baseline, maxSize: 10 });
+  if (card.country) type.draw(card.country, face, { ...small, baseline: baseline + 2, maxSize: 11 });
 
   const bandY = oy + A6.h - MARGIN - BAND_HEIGHT;
   drawQr(doc, card.url, ox + (A6.w - QR_SIZE) / 2, bandY - QR_QUIET - QR_SIZE, QR_SIZE);
   doc.roundedRect(x, bandY, width, BAND_HEIGHT, 6).fillColor(ROLE_COLOURS[card.role]).fill();
   const onBand = { ...box, x: x + 8, width: width - 16, color: "#ffffff" };
-  type.draw(card.roleLabels[0].toLocaleUpperCase("vi"), face, { ...onBand, baseline: bandY + 17, weight: "bold", maxSize: 13, minSize: 8, maxLines: 1 });
+  const role = card.roleLabels[0].toLocaleUpperCase("vi");
+  type.draw(role, face, { ...onBand, baseline: bandY + 17, weight: "bold", maxSize: 13, minSize: 8, maxLines: 1 });
   type.draw(card.roleLabels[1], face, { ...onBand, baseline: bandY + 32, weight: "regular", maxSize: 10, minSize: 7, maxLines: 1 });
 }
 
@@ -116,7 +118,8 @@ export function createBadgePrinter(fonts: () => BadgeFonts): BadgePrinter {
   return {
     async print(run, cards, layout) {
       const loaded = fonts();
-      const doc = new PDFDocument({ size: layout === "a4" ? "A4" : "A6", margin: 0, autoFirstPage: false, info: { Title: run.title, Creator: "Ketnoi" } });
+      const size = layout === "a4" ? "A4" : "A6";
+      const doc = new PDFDocument({ size, margin: 0, autoFirstPage: false, info: { Title: run.title, Creator: "Ketnoi" } });
       const chunks: Buffer[] = [];
       doc.on("data", (chunk: Buffer) => chunks.push(chunk));
       const done = new Promise<Buffer>((resolve, reject) => {
