@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { AccountDeleteBodySchema, OPTIONAL_CONSENTS, type OptionalConsent } from "@ketnoi/contracts";
 import { RequireRole } from "../components/RequireRole";
@@ -98,6 +98,15 @@ function AccountBody() {
   return (
     <>
       <h1>{t("common.account.title")}</h1>
+      <section className="panel" aria-labelledby="badge-title">
+        <h2 id="badge-title">{t("myBadge.title")}</h2>
+        <p className="muted">{t("account.badgeHint")}</p>
+        <p>
+          <Link className="button-link" to="/my-badge">
+            {t("common.nav.myBadge")}
+          </Link>
+        </p>
+      </section>
       <Async query={useMyData<MyData>()} empty={null}>
         {(data) => <Consents granted={data.user.consents.map((c) => c.purpose)} />}
       </Async>

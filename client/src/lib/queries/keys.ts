@@ -3,6 +3,8 @@
  * prefix (`["meetings"]`) invalidates everything under it.
  */
 export const keys = {
+  /** Who is signed in (the user only, never the CSRF token): kept on the device so pages that need a role open offline. */
+  session: ["session"] as const,
   fair: {
     all: ["fair"] as const,
     current: ["fair", "current"] as const,
@@ -13,6 +15,8 @@ export const keys = {
     all: ["meetings"] as const,
     list: ["meetings", "list"] as const,
     one: (id: string) => ["meetings", "one", id] as const,
+    /** The address an onsite meeting's QR code holds (its parties and organisers). */
+    checkInLink: (id: string) => ["meetings", "checkInLink", id] as const,
     /** The slots my company and another both have free. */
     slots: (withCompany: string) => ["meetings", "slots", withCompany] as const,
   },
@@ -33,6 +37,8 @@ export const keys = {
     notifications: ["me", "notifications"] as const,
     /** The firms whose staff scanned my badge. */
     badgeScans: ["me", "badgeScans"] as const,
+    /** My badge: its opaque code and the address its QR code holds. */
+    badge: ["me", "badge"] as const,
   },
   scheduler: {
     plans: ["scheduler", "plans"] as const,

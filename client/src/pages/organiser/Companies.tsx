@@ -7,6 +7,7 @@ import { formatNumber } from "../../lib/labels";
 import { RequireRole } from "../../components/RequireRole";
 import { Failure, Notice } from "../../components/States";
 import { usePageTitle } from "../../lib/usePageTitle";
+import { PrintBadges } from "./PrintBadges";
 
 type Report = { dryRun: boolean; created: number; updated: number; rejected: number; errors: { line: number; field: string; message: string }[] };
 
@@ -37,6 +38,7 @@ export default function Companies() {
               {t("import.exportButton")}
             </a>
           </section>
+          <PrintBadges />
           <section className="panel" aria-labelledby="import-title">
             <h2 id="import-title">{t("import.title")}</h2>
             <p className="muted">{t("import.hint")}</p>
