@@ -1,10 +1,11 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { useTranslation } from "react-i18next";
-import { QueryClientProvider } from "@tanstack/react-query";
+import { PersistQueryClientProvider } from "@tanstack/react-query-persist-client";
 import { Layout } from "./components/Layout";
 import { SessionProvider } from "./lib/session";
 import { queryClient } from "./lib/queries/client";
+import { appCacheBackend, keepVenueQueries, persistOptions } from "./lib/offline/persistence";
 
 // Each route is its own chunk, so the landing page loads only what it needs.
 const Home = lazy(() => import("./pages/Home"));
@@ -95,11 +96,15 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["badge/:code", BadgeLink],
 ];
 
+// What a person needs at the venue is kept on the device and read back first (lib/offline/persistence.ts).
+keepVenueQueries(queryClient);
+const persistence = persistOptions(appCacheBackend);
+
 // Declarative routes, not a data router: the pages read their data with TanStack Query, and the
 // data router's code would weigh on every page's initial JS for nothing.
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider client={queryClient} persistOptions={persistence}>
       <SessionProvider>
         <BrowserRouter>
           <Routes>
@@ -113,6 +118,6 @@ export function App() {
           </Routes>
         </BrowserRouter>
       </SessionProvider>
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { VerifyNotice } from "./VerifyNotice";
 import { useTranslation } from "react-i18next";
 import { LOCALES, isLocale, type SessionUser } from "@ketnoi/contracts";
@@ -6,6 +6,10 @@ import { setLocale } from "../i18n";
 import { useSession } from "../lib/session";
 import { lazy, Suspense, useRef, useState } from "react";
 import { useHeadingFocus } from "../lib/useHeadingFocus";
+import { useOnline } from "../lib/offline/useOnline";
+import { OfflineMark } from "./OfflineMark";
+import { SignOutButton } from "./SignOutButton";
+import { UpdatePrompt } from "./UpdatePrompt";
 
 // Only signed-in users have notifications: their code loads with the first signed-in page.
 const NotificationBell = lazy(() => import("./NotificationBell").then((m) => ({ default: m.NotificationBell })));
@@ -68,8 +72,8 @@ function menu(user: SessionUser | null): MenuItem[] {
 
 export function Layout() {
   const { t, i18n } = useTranslation();
-  const { session, unreachable, signOut } = useSession();
-  const navigate = useNavigate();
+  const { session, unreachable } = useSession();
+  const online = useOnline();
   const user = session.status === "signedIn" ? session.user : null;
   // The phone menu closes once a page is chosen from it: adjusted while rendering the new page (as React
   // advises for state that follows a changed value), so the new page never shows with the menu open.
@@ -136,9 +140,7 @@ export function Layout() {
                 <Link to="/account" className="who" title={`${user.name} · ${user.email} · ${t("common.account.title")}`}>
                   <span className="who-name">{user.name}</span>&nbsp;· {t(`common.role.${user.role}`)}
                 </Link>
-                <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate("/"))}>
-                  {t("common.nav.signOut")}
-                </button>
+                <SignOutButton />
               </>
             )}
             <label className="lang">
@@ -155,7 +157,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} ref={main}>
-        {unreachable && (
+        <UpdatePrompt />
+        <OfflineMark />
+        {unreachable && online && (
           <p className="notice error" role="status" data-testid="server-unreachable">
             {t("common.session.unreachable")}
           </p>

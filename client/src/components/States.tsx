@@ -40,7 +40,8 @@ const notFound = (error: unknown) => error instanceof ApiError && error.status =
 
 /**
  * Renders a query: loading (also while it waits to be enabled), an error with retry, empty (a 404,
- * or data `isEmpty` calls empty) or the data. Data already read stays on screen while it is read again.
+ * or data `isEmpty` calls empty), "not saved on this device" (offline, nothing kept) or the data.
+ * Data already read stays on screen while it is read again.
  */
 export function Async<T>({
   query,
@@ -55,7 +56,14 @@ export function Async<T>({
 }) {
   if (query.data !== undefined) return isEmpty?.(query.data) ? <Empty>{empty}</Empty> : children(query.data);
   if (query.isError) return notFound(query.error) ? <Empty>{empty}</Empty> : <ErrorState error={query.error} retry={() => void query.refetch()} />;
+  // Offline with nothing kept on the device: it waits for the network, and says why rather than spin.
+  if (query.isPaused) return <NotSaved />;
   return <Loading />;
+}
+
+function NotSaved() {
+  const { t } = useTranslation();
+  return <Empty>{t("offline.notSaved")}</Empty>;
 }
 
 /** A message after an action: a success (status) or a failure (alert). */

@@ -11,3 +11,9 @@ export const isOpen = (m: MeetingView) => OPEN_STATUSES.includes(m.status);
 
 /** When an onsite meeting's check-in opens (the api refuses a scan before): its window, minutes before the start. */
 export const checkInOpensAt = (start: string) => new Date(Date.parse(start) - MEETING_WINDOW_OPENS_MINUTES * 60_000).toISOString();
+
+/** My booked onsite meetings not over yet, soonest first: the ones whose QR code I will show at a table. */
+export const upcomingAtTable = (meetings: MeetingView[], now = Date.now()) =>
+  meetings
+    .filter((m) => m.status === "booked" && m.mode === "onsite" && m.slot && Date.parse(m.slot.end) > now)
+    .sort((a, b) => a.slot!.start.localeCompare(b.slot!.start));

@@ -2,15 +2,16 @@ import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { MeetingView } from "@ketnoi/contracts";
 import { send } from "../lib/api";
-import { useMeetings } from "../lib/queries/meetings";
+import { useMeetings, usePrefetchCheckInLinks } from "../lib/queries/meetings";
 import { useFairTimeZone } from "../lib/queries/fair";
 import { useMutation } from "@tanstack/react-query";
-import { otherParty } from "../lib/meetings";
+import { otherParty, upcomingAtTable } from "../lib/meetings";
 import { countryName, languageName } from "../lib/labels";
 import { fairDate, localDay, viewerTimeZone } from "../lib/time";
 import { RequireRole } from "../components/RequireRole";
 import { Async, Empty, Failure } from "../components/States";
 import { SlotTime } from "../components/SlotTime";
+import { CheckInQr } from "../components/CheckInQr";
 import { usePageTitle } from "../lib/usePageTitle";
 
 const SHOWN = new Set(["booked", "held", "no_show"]);
@@ -117,24 +118,51 @@ export default function Agenda() {
   return <RequireRole roles={["domestic", "vendor"]}>{(user) => <AgendaFor mine={user.companyId ?? ""} title={t("agenda.title")} />}</RequireRole>;
 }
 
+/** The next meeting at a table with its QR code: what a firm shows on arriving, first on a phone. */
+function NextAtTable({ m, mine }: { m: MeetingView; mine: string }) {
+  const { t } = useTranslation();
+  const other = otherParty(m, mine);
+  return (
+    <section className="panel qr next-table" aria-labelledby="next-table-title">
+      <h2 id="next-table-title">{t("agenda.nextTable")}</h2>
+      <p>
+        <Link to={`/meetings/${m.id}`}>{other.name}</Link> · <strong className="table-no">{t("agenda.table", { n: m.table ?? "?" })}</strong>
+        <br />
+        {m.slot && <SlotTime start={m.slot.start} end={m.slot.end} />}
+      </p>
+      <CheckInQr meetingId={m.id} alt={t("meetingPage.qrAlt", { table: m.table ?? "" })} />
+    </section>
+  );
+}
+
 function AgendaFor({ mine, title }: { mine: string; title: string }) {
   const { t } = useTranslation();
+  const query = useMeetings();
+  // Every coming table's QR address is read now, so each one shows offline.
+  usePrefetchCheckInLinks(query.data);
+  const next = query.data && upcomingAtTable(query.data)[0];
   return (
     <>
       <h1>{title}</h1>
-      <Async query={useMeetings()} empty={t("agenda.empty")}>
-        {(all) => {
-          const meetings = all.filter((m) => SHOWN.has(m.status) && m.slot);
-          return meetings.length ? (
-            <DayView meetings={meetings} render={(m) => <AgendaItem key={m.id} m={m} mine={mine} />} />
-          ) : (
-            <Empty>
-              {t("agenda.empty")} <Link to="/companies">{t("common.nav.directory")}</Link>
-            </Empty>
-          );
-        }}
-      </Async>
-      <CalendarLinks />
+      {/* On a phone the next table's QR code comes first; on a wide screen it stands beside the days. */}
+      <div className={next ? "agenda-columns" : undefined}>
+        {next && <NextAtTable m={next} mine={mine} />}
+        <div className="agenda-days">
+          <Async query={query} empty={t("agenda.empty")}>
+            {(all) => {
+              const meetings = all.filter((m) => SHOWN.has(m.status) && m.slot);
+              return meetings.length ? (
+                <DayView meetings={meetings} render={(m) => <AgendaItem key={m.id} m={m} mine={mine} />} />
+              ) : (
+                <Empty>
+                  {t("agenda.empty")} <Link to="/companies">{t("common.nav.directory")}</Link>
+                </Empty>
+              );
+            }}
+          </Async>
+          <CalendarLinks />
+        </div>
+      </div>
     </>
   );
 }

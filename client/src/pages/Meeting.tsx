@@ -21,6 +21,7 @@ import { Async, Failure, Notice } from "../components/States";
 import { Field } from "../components/Field";
 import { SlotTime } from "../components/SlotTime";
 import { SlotPicker } from "../components/SlotPicker";
+import { CheckInQr } from "../components/CheckInQr";
 import { timeIn, zoneName } from "../lib/time";
 import { zones } from "../lib/slotTime";
 import { useFairZoneLabel } from "../components/fairZone";
@@ -175,7 +176,8 @@ function MeetingBody({ m, user }: { m: MeetingView; user: SessionUser }) {
   const started = !!m.slot && Date.now() >= Date.parse(m.slot.start);
   const mayChange = m.status === "booked" && !!m.slot && (party !== null || user.role === "organiser");
   // What a firm shows at the table: first on a phone (the page lays it beside the facts on a wide screen).
-  const showQr = m.status === "booked" && m.mode === "onsite";
+  // Its parties and organisers have it (an interpreter does not record attendance).
+  const showQr = m.status === "booked" && m.mode === "onsite" && (party !== null || user.role === "organiser");
   return (
     <div className={`meeting-page${showQr ? " with-qr" : ""}`}>
       <h1 id="meeting-title">{t("meetingPage.title", { name: other.name })}</h1>
@@ -256,7 +258,7 @@ function CheckInCode({ m }: { m: MeetingView }) {
   return (
     <section className="panel qr" aria-labelledby="qr-title">
       <h2 id="qr-title">{t("meetingPage.qr")}</h2>
-      <img src={`/api/meetings/${m.id}/check-in-code`} alt={t("meetingPage.qrAlt", { table: m.table ?? "" })} width={220} height={220} />
+      <CheckInQr meetingId={m.id} alt={t("meetingPage.qrAlt", { table: m.table ?? "" })} />
       <p className="muted">{t("meetingPage.qrHint")}</p>
       {opens && Date.now() < Date.parse(opens) && (
         <p data-testid="check-in-opens">{t("meetingPage.checkInOpens", { time, minutes: MEETING_WINDOW_OPENS_MINUTES })}</p>

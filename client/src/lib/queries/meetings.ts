@@ -1,15 +1,42 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { MeetingView, SlotView } from "@ketnoi/contracts";
+import { useEffect } from "react";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { MeetingCheckInLink, MeetingView, SlotView } from "@ketnoi/contracts";
 import { send } from "../api";
+import { upcomingAtTable } from "../meetings";
 import { fetchJson } from "./fetch";
 import { keys } from "./keys";
 
 /** My meetings (a firm's, an interpreter's assignments, every meeting for an organiser). */
 export const useMeetings = () => useQuery({ queryKey: keys.meetings.list, queryFn: fetchJson<MeetingView[]>("/meetings") });
 
-/** One meeting; `enabled` false waits (an id that cannot be one is not asked for). */
-export const useMeeting = (id: string, enabled = true) =>
-  useQuery({ queryKey: keys.meetings.one(id), queryFn: fetchJson<MeetingView>(`/meetings/${id}`), enabled });
+/**
+ * One meeting; `enabled` false waits (an id that cannot be one is not asked for). Until it is read,
+ * the meeting as the list has it is shown: a meeting opened first offline, after the agenda was read
+ * online, still shows.
+ */
+export function useMeeting(id: string, enabled = true) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: keys.meetings.one(id),
+    queryFn: fetchJson<MeetingView>(`/meetings/${id}`),
+    enabled,
+    placeholderData: () => client.getQueryData<MeetingView[]>(keys.meetings.list)?.find((m) => m.id === id),
+  });
+}
+
+/** The address a meeting's QR code holds: it never changes for a meeting, so it is read at most once an hour. */
+export const checkInLinkQuery = (id: string) =>
+  queryOptions({ queryKey: keys.meetings.checkInLink(id), queryFn: fetchJson<MeetingCheckInLink>(`/meetings/${id}/check-in-link`), staleTime: 3_600_000 });
+
+export const useCheckInLink = (id: string) => useQuery(checkInLinkQuery(id));
+
+/** Reads the QR addresses of my onsite meetings still to come ahead, so each one's code shows at its table with no network. */
+export function usePrefetchCheckInLinks(meetings: MeetingView[] | undefined) {
+  const client = useQueryClient();
+  useEffect(() => {
+    for (const m of upcomingAtTable(meetings ?? [])) void client.prefetchQuery(checkInLinkQuery(m.id));
+  }, [client, meetings]);
+}
 
 /** The slots my company and another both have free. */
 export const useCommonSlots = (withCompany: string) =>

@@ -1,0 +1,50 @@
+import { useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../lib/session";
+import { pendingScans } from "../lib/offline/privateData";
+
+/**
+ * Signs out, which deletes everything private on this device, scans not yet sent included: with
+ * such scans, it asks first.
+ */
+export function SignOutButton() {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [pending, setPending] = useState(0);
+  const leave = () => void signOut().then(() => navigate("/"));
+  const ask = async () => {
+    const n = await pendingScans().catch(() => 0);
+    if (!n) return leave();
+    setPending(n);
+    dialog.current?.showModal();
+  };
+  return (
+    <>
+      <button type="button" className="secondary" onClick={() => void ask()}>
+        {t("common.nav.signOut")}
+      </button>
+      <dialog ref={dialog} className="panel confirm-dialog" aria-labelledby="sign-out-title" aria-describedby="sign-out-text">
+        <h2 id="sign-out-title">{t("signOut.pendingTitle")}</h2>
+        <p id="sign-out-text">{t("signOut.pendingText", { count: pending })}</p>
+        {/* Staying is first, so it has the focus when the dialog opens. */}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+            {t("signOut.cancel")}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              dialog.current?.close();
+              leave();
+            }}
+          >
+            {t("signOut.confirm")}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

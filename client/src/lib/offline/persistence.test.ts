@@ -1,0 +1,117 @@
+/** @jest-environment jsdom */
+import { QueryClient } from "@tanstack/react-query";
+import { persistQueryClientRestore, persistQueryClientSave, type PersistedClient } from "@tanstack/react-query-persist-client";
+import { keys } from "../queries/keys";
+import { CACHE_MAX_AGE_MS, forgetQueries, keepVenueQueries, persistOptions, venuePersister, type CacheBackend } from "./persistence";
+
+/** The device's store as a map: IndexedDB itself is exercised by the browser test (tests/e2e/offline.e2e.test.ts). */
+function memoryBackend(): CacheBackend & { stored: Map<string, unknown> } {
+  const stored = new Map<string, unknown>();
+  return {
+    stored,
+    get: async (key) => stored.get(key),
+    set: async (key, value) => void stored.set(key, value),
+    del: async (key) => void stored.delete(key),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A copy of the cache as the persister is handed one (one query, the fields that matter here). */
+const copy = (data: string) =>
+  ({
+  buster: "",
+  timestamp: Date.now(),
+  clientState: {
+    mutations: [],
+    queries: [{ queryKey: ["meetings", "list"], queryHash: '["meetings","list"]', state: { data, status: "success" } }],
+  },
+  }) as unknown as PersistedClient;
+
+beforeEach(() => localStorage.clear());
+
+describe("what the device keeps for the venue", () => {
+  test("the session, the fair, my meetings, each meeting and its QR address: nothing else, and only what was read", async () => {
+    const client = new QueryClient();
+    const read: [readonly unknown[], unknown][] = [
+      [keys.session, { id: "u1" }],
+      [keys.fair.current, { slug: "fair" }],
+      [keys.meetings.list, [{ id: "m1" }]],
+      [keys.meetings.one("m1"), { id: "m1" }],
+      [keys.meetings.checkInLink("m1"), { url: "https://ketnoi.example/check-in/m1?code=secret" }],
+      // Not needed at a table, large, or personal beyond the venue:
+      [keys.fair.targets, { domesticFirms: 1 }],
+      [keys.fair.setup("fair"), {}],
+      [keys.companies.search("?q=press"), { data: [] }],
+      [keys.companies.one("c1"), { id: "c1" }],
+      [keys.recommendations, []],
+      [keys.me.data, { email: "lan@example.com" }],
+      [keys.me.notifications, []],
+      [keys.meetings.slots("c2"), []],
+      [keys.scheduler.plans, []],
+    ];
+    for (const [key, data] of read) client.setQueryData(key, data);
+    // A meeting still loading has nothing to keep.
+    void client.prefetchQuery({ queryKey: keys.meetings.one("m2"), queryFn: () => new Promise(() => undefined) });
+
+    const backend = memoryBackend();
+    const options = persistOptions(backend);
+    await persistQueryClientSave({ queryClient: client, ...options });
+    const restored = new QueryClient();
+    await persistQueryClientRestore({ queryClient: restored, ...options });
+    const kept = restored
+      .getQueryCache()
+      .getAll()
+      .map((q) => q.queryKey);
+    expect(kept).toEqual([keys.session, keys.fair.current, keys.meetings.list, keys.meetings.one("m1"), keys.meetings.checkInLink("m1")]);
+    expect(restored.getQueryData(keys.meetings.checkInLink("m1"))).toEqual({ url: "https://ketnoi.example/check-in/m1?code=secret" });
+  });
+
+  test("kept queries stay in memory as long as on the device (not the five minutes of a query nobody shows)", () => {
+    const client = new QueryClient();
+    keepVenueQueries(client);
+    expect(client.getQueryDefaults(keys.meetings.one("m9")).gcTime).toBe(CACHE_MAX_AGE_MS);
+    expect(client.getQueryDefaults(keys.session).gcTime).toBe(CACHE_MAX_AGE_MS);
+    expect(client.getQueryDefaults(keys.companies.search("")).gcTime).toBeUndefined();
+  });
+});
+
+describe("forgetting (sign-out, another user)", () => {
+  test("a copy taken before the sign-out and saved after it (saves are throttled) is never written", async () => {
+    const backend = memoryBackend();
+    const persister = venuePersister(backend);
+    await persister.persistClient(copy("first"));
+    await sleep(10);
+    expect(backend.stored.size).toBe(1);
+    // Taken while signed in; its save waits for the throttle's second.
+    void persister.persistClient(copy("private"));
+    await forgetQueries(new QueryClient(), "clear", backend);
+    expect(backend.stored.size).toBe(0);
+    await sleep(1200);
+    expect(backend.stored.size).toBe(0);
+    // A copy taken after it is kept.
+    await persister.persistClient(copy("after"));
+    await sleep(1200);
+    expect(await persister.restoreClient()).toMatchObject({ clientState: { queries: [{ state: { data: "after" } }] } });
+  });
+
+  test("a copy from before is not read back, even if the device failed to delete it", async () => {
+    const backend = memoryBackend();
+    const persister = venuePersister(backend);
+    await persister.persistClient(copy("private"));
+    await sleep(10);
+    const refusing = { ...backend, del: () => Promise.reject(new Error("the device refused")) };
+    await forgetQueries(new QueryClient(), "clear", refusing);
+    expect(backend.stored.size).toBe(1);
+    expect(await persister.restoreClient()).toBeUndefined();
+  });
+
+  test("the cache in memory: cleared at sign-out, reset (pages read theirs again) for another user", async () => {
+    const client = new QueryClient();
+    client.setQueryData(keys.meetings.list, [{ id: "m1" }]);
+    await forgetQueries(client, "clear", memoryBackend());
+    expect(client.getQueryCache().getAll()).toEqual([]);
+    client.setQueryData(keys.meetings.list, [{ id: "m1" }]);
+    await forgetQueries(client, "reset", memoryBackend());
+    expect(client.getQueryData(keys.meetings.list)).toBeUndefined();
+  });
+});
