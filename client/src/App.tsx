@@ -24,6 +24,7 @@ const Assignments = lazy(() => import("./pages/Assignments"));
 const Hall = lazy(() => import("./pages/Hall"));
 const Team = lazy(() => import("./pages/Team"));
 const Account = lazy(() => import("./pages/Account"));
+const MyBadge = lazy(() => import("./pages/MyBadge"));
 // The pages mailed links open.
 const VerifyEmail = lazy(() => import("./pages/account/VerifyEmail"));
 const ForgotPassword = lazy(() => import("./pages/account/ForgotPassword"));
@@ -80,6 +81,7 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["hall", Hall],
   ["team", Team],
   ["account", Account],
+  ["my-badge", MyBadge],
   ["verify-email", VerifyEmail],
   ["forgot-password", ForgotPassword],
   ["reset-password", ResetPassword],

@@ -30,7 +30,8 @@ type NavPage =
   | "profile"
   | "myBooth"
   | "leads"
-  | "team";
+  | "team"
+  | "myBadge";
 type NavKey = `common.nav.${NavPage}`;
 type MenuItem = [to: string, label: NavKey];
 
@@ -41,6 +42,8 @@ function menu(user: SessionUser | null): MenuItem[] {
     ["/hall", "common.nav.hall"],
   ];
   if (!user) return common;
+  // Everyone signed in takes part in person: the badge's QR code is one tap away at the venue.
+  common.push(["/my-badge", "common.nav.myBadge"]);
   switch (user.role) {
     case "organiser":
       return [
