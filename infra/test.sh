@@ -41,6 +41,8 @@ export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 export TEST_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" TEST_MAILPIT_URL="http://127.0.0.1:$MAILPIT_PORT"
 RT_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export E2E_BASE_URL="http://localhost:$GATEWAY_PORT" CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+# The end-to-end app's database, for the few set-ups its api cannot make by the real clock (tests/support/stack.ts).
+export E2E_MONGODB_URI="$TEST_MONGODB_URL/ketnoi_e2e"
 export TEST_ARTIFACTS_DIR="$ROOT_DIR/tests/artifacts"
 
 # The full app for end-to-end tests, seeded like the demo.

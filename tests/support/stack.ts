@@ -14,6 +14,12 @@ export const stack = {
   livekit: () => ({ url: need("TEST_LIVEKIT_URL"), apiKey: need("TEST_LIVEKIT_API_KEY"), apiSecret: need("TEST_LIVEKIT_API_SECRET") }),
   redisUrl: () => need("TEST_REDIS_URL"),
   baseUrl: () => need("E2E_BASE_URL"),
+  /**
+   * The database of the end-to-end app, for setting up what its api cannot make by the real clock (a
+   * meeting whose check-in window is open now: the demo fair is days ahead). infra/test.sh exports
+   * E2E_MONGODB_URI; a run beside the app's own environment has it as MONGODB_URI.
+   */
+  e2eMongodbUri: () => process.env.E2E_MONGODB_URI ?? need("MONGODB_URI"),
   chromiumPath: () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   artifactsDir: () => process.env.TEST_ARTIFACTS_DIR ?? "tests/artifacts",
   pids: () => need("KETNOI_STACK_PIDS").split(" ").map(Number),

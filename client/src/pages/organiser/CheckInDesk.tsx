@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OBJECT_ID_HEX, type MeetingView } from "@ketnoi/contracts";
 import { RequireRole } from "../../components/RequireRole";
@@ -49,6 +49,8 @@ export default function CheckInDesk() {
     [add],
   );
   const scanner = useScanner(scan);
+  // The QR reader's code is fetched while the network is there: a camera first started offline must still read.
+  useEffect(() => void import("jsqr"), []);
   const answerText = ({ answer, scannedAt }: Answered) => {
     const names = who(answer.meeting);
     if (answer.result === "recorded") return t("desk.recorded", { ...names, time: time(answer.checkedInAt ?? scannedAt) });
@@ -67,59 +69,25 @@ export default function CheckInDesk() {
               {t("desk.offline")}
             </p>
           )}
+          {/* Phone first: the camera, then what waits and what came back, then typing; two columns on a wide screen. */}
           <div className="desk-grid">
-            <div>
-              <section className="panel" aria-labelledby="camera-title">
-                <h2 id="camera-title">{t("desk.camera")}</h2>
-                <p className="muted">{t("desk.cameraHint")}</p>
-                <video ref={scanner.video} className="scanner" muted playsInline aria-label={t("desk.cameraView")} hidden={!scanner.on} />
-                {scanner.on ? (
-                  <button type="button" className="secondary" onClick={scanner.stop}>
-                    {t("desk.stopCamera")}
-                  </button>
-                ) : (
-                  <button type="button" onClick={() => void scanner.start()}>
-                    {t("desk.startCamera")}
-                  </button>
-                )}
-                {scanner.failure && <Notice kind="error">{t("desk.cameraFailed", { reason: scanner.failure })}</Notice>}
-                {misread && <Notice kind="error">{t("desk.notACode")}</Notice>}
-              </section>
-              <form
-                className="panel"
-                aria-labelledby="manual-title"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  if (!parseCheckIn(manual)) return setManualError(t("desk.notACode"));
-                  setManualError(null);
-                  scan(manual);
-                  setManual("");
-                }}
-              >
-                <h2 id="manual-title">{t("desk.manual")}</h2>
-                <div className={`field${manualError ? " invalid" : ""}`}>
-                  <label htmlFor="manual-code">{t("desk.codeLabel")}</label>
-                  <input
-                    id="manual-code"
-                    value={manual}
-                    autoComplete="off"
-                    aria-invalid={Boolean(manualError)}
-                    aria-describedby={manualError ? "manual-err" : undefined}
-                    onChange={(e) => {
-                      setManual(e.target.value);
-                      setManualError(manual && !parseCheckIn(e.target.value) ? t("desk.notACode") : null);
-                    }}
-                  />
-                  {manualError && (
-                    <small id="manual-err" className="field-error">
-                      {manualError}
-                    </small>
-                  )}
-                </div>
-                <button type="submit">{t("checkIn.confirm")}</button>
-              </form>
-            </div>
-            <div>
+            <section className="panel desk-camera" aria-labelledby="camera-title">
+              <h2 id="camera-title">{t("desk.camera")}</h2>
+              <p className="muted">{t("desk.cameraHint")}</p>
+              <video ref={scanner.video} className="scanner" muted playsInline aria-label={t("desk.cameraView")} hidden={!scanner.on} />
+              {scanner.on ? (
+                <button type="button" className="secondary" onClick={scanner.stop}>
+                  {t("desk.stopCamera")}
+                </button>
+              ) : (
+                <button type="button" onClick={() => void scanner.start()}>
+                  {t("desk.startCamera")}
+                </button>
+              )}
+              {scanner.failure && <Notice kind="error">{t("desk.cameraFailed", { reason: scanner.failure })}</Notice>}
+              {misread && <Notice kind="error">{t("desk.notACode")}</Notice>}
+            </section>
+            <div className="desk-answers">
               <section className="panel" aria-labelledby="pending-title">
                 <h2 id="pending-title">{t("desk.pendingTitle")}</h2>
                 <p aria-live="polite" data-testid="pending-count">
@@ -160,6 +128,39 @@ export default function CheckInDesk() {
                 </div>
               </section>
             </div>
+            <form
+              className="panel desk-manual"
+              aria-labelledby="manual-title"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!parseCheckIn(manual)) return setManualError(t("desk.notACode"));
+                setManualError(null);
+                scan(manual);
+                setManual("");
+              }}
+            >
+              <h2 id="manual-title">{t("desk.manual")}</h2>
+              <div className={`field${manualError ? " invalid" : ""}`}>
+                <label htmlFor="manual-code">{t("desk.codeLabel")}</label>
+                <input
+                  id="manual-code"
+                  value={manual}
+                  autoComplete="off"
+                  aria-invalid={Boolean(manualError)}
+                  aria-describedby={manualError ? "manual-err" : undefined}
+                  onChange={(e) => {
+                    setManual(e.target.value);
+                    setManualError(manual && !parseCheckIn(e.target.value) ? t("desk.notACode") : null);
+                  }}
+                />
+                {manualError && (
+                  <small id="manual-err" className="field-error">
+                    {manualError}
+                  </small>
+                )}
+              </div>
+              <button type="submit">{t("checkIn.confirm")}</button>
+            </form>
           </div>
         </div>
       )}
