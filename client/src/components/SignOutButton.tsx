@@ -1,5 +1,5 @@
-import { useRef, useState } from "react";
-import { useNavigate } from "react-router";
+import { useEffect, useRef, useState } from "react";
+import { useLocation, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../lib/session";
 import { pendingScans } from "../lib/offline/privateData";
@@ -14,7 +14,20 @@ export function SignOutButton() {
   const navigate = useNavigate();
   const dialog = useRef<HTMLDialogElement>(null);
   const [pending, setPending] = useState(0);
-  const leave = () => void signOut().then(() => navigate("/"));
+  // The home page first, then the sign-out: a page that needs a role, still on screen while the
+  // navigation renders, would otherwise send the signed-out person to sign in again, back to it.
+  const { pathname } = useLocation();
+  const [leaving, setLeaving] = useState(false);
+  const signedOut = useRef(false);
+  useEffect(() => {
+    if (!leaving || pathname !== "/" || signedOut.current) return;
+    signedOut.current = true;
+    void signOut();
+  }, [leaving, pathname, signOut]);
+  const leave = () => {
+    setLeaving(true);
+    navigate("/");
+  };
   const ask = async () => {
     const n = await pendingScans().catch(() => 0);
     if (!n) return leave();

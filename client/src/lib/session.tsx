@@ -65,7 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const userId = useRef<string | null | undefined>(undefined);
   const become = useCallback((next: SessionState) => {
     const id = next.status === "signedIn" ? next.user.id : null;
-    if (userId.current !== undefined && userId.current !== id) void forgetQueries(queryClient, "reset");
+    if (userId.current !== undefined && userId.current !== id) void forgetQueries(queryClient);
     userId.current = id;
     if (next.status === "signedIn") queryClient.setQueryData(keys.session, next.user);
     else queryClient.removeQueries({ queryKey: keys.session });
@@ -150,7 +150,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     userId.current = null;
     await clearPrivateData(queryClient);
     become({ status: "signedOut" });
-    if (await logout) setSignOutPending(false);
+    const ended = await logout;
+    // What a page read while the server heard of the sign-out (the bell, say) goes with the page.
+    queryClient.removeQueries({ type: "inactive" });
+    if (ended) setSignOutPending(false);
     else setFailures((n) => n + 1); // asked again when the network is back, which sends it
   }, [become]);
   const unreachable = failures > 0;

@@ -1,6 +1,11 @@
 /** @jest-environment jsdom */
-import { QueryClient } from "@tanstack/react-query";
-import { persistQueryClientRestore, persistQueryClientSave, type PersistedClient } from "@tanstack/react-query-persist-client";
+import { QueryClient, QueryObserver } from "@tanstack/react-query";
+import {
+  persistQueryClientRestore,
+  persistQueryClientSave,
+  persistQueryClientSubscribe,
+  type PersistedClient,
+} from "@tanstack/react-query-persist-client";
 import { keys } from "../queries/keys";
 import { CACHE_MAX_AGE_MS, forgetQueries, keepVenueQueries, persistOptions, venuePersister, type CacheBackend } from "./persistence";
 
@@ -92,7 +97,7 @@ describe("forgetting (sign-out, another user)", () => {
     expect(backend.stored.size).toBe(1);
     // Taken while signed in; its save waits for the throttle's second.
     void persister.persistClient(copy("private"));
-    await forgetQueries(new QueryClient(), "clear", backend);
+    await forgetQueries(new QueryClient(), backend);
     expect(backend.stored.size).toBe(0);
     await sleep(1200);
     expect(backend.stored.size).toBe(0);
@@ -102,24 +107,50 @@ describe("forgetting (sign-out, another user)", () => {
     expect(await persister.restoreClient()).toMatchObject({ clientState: { queries: [{ state: { data: "after" } }] } });
   });
 
+  test("copies taken while the cache is being emptied (each removal is a cache event) never reach the device", async () => {
+    const backend = memoryBackend();
+    const client = new QueryClient();
+    const options = { queryClient: client, ...persistOptions(backend) };
+    client.setQueryData(keys.session, { id: "u1", email: "lan@example.com" });
+    client.setQueryData(keys.meetings.list, [{ id: "m1" }]);
+    client.setQueryData(keys.meetings.checkInLink("m1"), { url: "https://ketnoi.example/check-in/m1?code=secret" });
+    const stop = persistQueryClientSubscribe(options);
+    await persistQueryClientSave(options);
+    await sleep(1200);
+    expect(String(backend.stored.get("queries"))).toContain("code=secret");
+    await forgetQueries(client, backend);
+    for (const wait of [20, 1200]) {
+      await sleep(wait);
+      expect(String(backend.stored.get("queries") ?? "")).not.toMatch(/code=secret|lan@example\.com|"m1"/);
+    }
+    stop();
+  });
+
   test("a copy from before is not read back, even if the device failed to delete it", async () => {
     const backend = memoryBackend();
     const persister = venuePersister(backend);
     await persister.persistClient(copy("private"));
     await sleep(10);
     const refusing = { ...backend, del: () => Promise.reject(new Error("the device refused")) };
-    await forgetQueries(new QueryClient(), "clear", refusing);
+    await forgetQueries(new QueryClient(), refusing);
     expect(backend.stored.size).toBe(1);
     expect(await persister.restoreClient()).toBeUndefined();
   });
 
-  test("the cache in memory: cleared at sign-out, reset (pages read theirs again) for another user", async () => {
+  test("the cache in memory: what no page shows is removed; what a page shows is emptied and read again", async () => {
     const client = new QueryClient();
-    client.setQueryData(keys.meetings.list, [{ id: "m1" }]);
-    await forgetQueries(client, "clear", memoryBackend());
-    expect(client.getQueryCache().getAll()).toEqual([]);
-    client.setQueryData(keys.meetings.list, [{ id: "m1" }]);
-    await forgetQueries(client, "reset", memoryBackend());
+    client.setQueryData(keys.meetings.one("m1"), { id: "m1" });
+    let reads = 0;
+    const shown = new QueryObserver(client, { queryKey: keys.meetings.list, queryFn: async () => [`read ${++reads}`] });
+    const unsubscribe = shown.subscribe(() => undefined);
+    while (reads < 1) await sleep(5);
+    const forgetting = forgetQueries(client, memoryBackend());
+    expect(client.getQueryCache().find({ queryKey: keys.meetings.one("m1") })).toBeUndefined();
     expect(client.getQueryData(keys.meetings.list)).toBeUndefined();
+    await forgetting;
+    while (reads < 2) await sleep(5);
+    await sleep(5);
+    expect(client.getQueryData(keys.meetings.list)).toEqual(["read 2"]);
+    unsubscribe();
   });
 });

@@ -111,14 +111,17 @@ export const persistOptions = (backend: CacheBackend) => ({
 export const appCacheBackend = indexedDbBackend();
 
 /**
- * Forgets every query: a new generation first (so no copy taken before is written, in this tab or
- * another), then the cache in memory (`clear`: nothing is read again; `reset`: the pages shown read
- * theirs again, for the next user), then the device's copy.
+ * Forgets every query: the cache in memory (queries no page shows are removed; those on screen are
+ * emptied and read again, for whoever is signed in now: removing them under their page would leave it
+ * stuck), then, in the same task, a new generation, so that no copy taken before it, the ones taken
+ * while the cache was being emptied included, is written (their saves run later), in this tab or
+ * another; then the device's copy.
  */
-export async function forgetQueries(client: QueryClient, mode: "clear" | "reset", backend: CacheBackend = appCacheBackend) {
+export async function forgetQueries(client: QueryClient, backend: CacheBackend = appCacheBackend) {
+  client.getMutationCache().clear();
+  client.removeQueries({ type: "inactive" });
+  void client.resetQueries();
   localStorage.setItem(CACHE_GENERATION, crypto.randomUUID());
-  if (mode === "clear") client.clear();
-  else void client.resetQueries();
   // Should the device refuse, the copy stays, but its older generation is never read again.
   await backend.del(CACHE_KEY).catch(() => undefined);
 }

@@ -36,7 +36,7 @@ export async function pendingScans(): Promise<number> {
  */
 export async function clearPrivateData(client: QueryClient) {
   await Promise.all([
-    forgetQueries(client, "clear"),
+    forgetQueries(client),
     existingQueues().then((queues) => Promise.all(queues.map((q) => scanQueue(q).clear()))),
     typeof caches === "undefined"
       ? undefined

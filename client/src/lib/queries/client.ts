@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/react-query";
+import { onlineManager, QueryClient } from "@tanstack/react-query";
 import i18next from "i18next";
 import { ApiError } from "../api";
 
@@ -15,6 +15,10 @@ export const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+// TanStack Query assumes a network at start and then follows the online/offline events: an app
+// started offline (at the venue) would try every query and show its failure instead of waiting.
+if (typeof navigator !== "undefined") onlineManager.setOnline(navigator.onLine);
 
 // The api words some of what it sends for the reader (firms' names, match reasons): a new language reads it all again.
 i18next.on("languageChanged", () => void queryClient.invalidateQueries());

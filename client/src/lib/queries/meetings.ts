@@ -10,9 +10,9 @@ import { keys } from "./keys";
 export const useMeetings = () => useQuery({ queryKey: keys.meetings.list, queryFn: fetchJson<MeetingView[]>("/meetings") });
 
 /**
- * One meeting; `enabled` false waits (an id that cannot be one is not asked for). Until it is read,
- * the meeting as the list has it is shown: a meeting opened first offline, after the agenda was read
- * online, still shows.
+ * One meeting; `enabled` false waits (an id that cannot be one is not asked for). A meeting not read
+ * yet starts as the list has it (as old as the list), then is read: a meeting opened for the first
+ * time offline, after the agenda was read online, still shows, and stays shown if reading it fails.
  */
 export function useMeeting(id: string, enabled = true) {
   const client = useQueryClient();
@@ -20,7 +20,8 @@ export function useMeeting(id: string, enabled = true) {
     queryKey: keys.meetings.one(id),
     queryFn: fetchJson<MeetingView>(`/meetings/${id}`),
     enabled,
-    placeholderData: () => client.getQueryData<MeetingView[]>(keys.meetings.list)?.find((m) => m.id === id),
+    initialData: () => client.getQueryData<MeetingView[]>(keys.meetings.list)?.find((m) => m.id === id),
+    initialDataUpdatedAt: () => client.getQueryState(keys.meetings.list)?.dataUpdatedAt,
   });
 }
 
