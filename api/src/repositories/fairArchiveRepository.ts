@@ -30,6 +30,7 @@ export const FAIR_PARTS = [
   "boothAdmissions",
   "matchFeedback",
   "schedulePlans",
+  "planPublications",
 ] as const;
 export type FairPart = (typeof FAIR_PARTS)[number];
 
@@ -69,6 +70,7 @@ function sources(models: Models) {
     boothAdmissions: { collection: c("BoothAdmission"), filter: (x: Read) => ({ companyId: { $in: ids(x.companies) } }) },
     matchFeedback: { collection: c("MatchFeedback"), filter: (x: Read) => ({ fairId: x.fairId }) },
     schedulePlans: { collection: c("SchedulePlan"), filter: (x: Read) => ({ fairId: x.fairId }) },
+    planPublications: { collection: c("PlanPublication"), filter: (x: Read) => ({ fairId: x.fairId }) },
   } satisfies Record<FairPart, { collection: Collection; filter: (x: Read) => object }>;
 }
 

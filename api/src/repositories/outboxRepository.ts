@@ -26,6 +26,8 @@ export type NewOutboxMessage = Omit<OutboxMessage, "id" | "createdAt" | "sentAt"
 
 export interface OutboxRepository {
   enqueue(message: NewOutboxMessage): Promise<string>;
+  /** Queues many messages in a few inserts (a published plan tells every firm). */
+  enqueueMany(messages: NewOutboxMessage[]): Promise<void>;
   findById(id: string): Promise<OutboxMessage | null>;
   /** Messages neither sent nor given up, oldest first. */
   listWaiting(limit: number): Promise<OutboxMessage[]>;
@@ -57,6 +59,9 @@ const plain = (d: Lean): OutboxMessage => ({
   ...(d.failedAt ? { failedAt: d.failedAt } : {}),
 });
 
+/** Messages per insert command when queueing many. */
+const MESSAGES_PER_INSERT = 200;
+
 const WAITING = { sentAt: { $exists: false }, failedAt: { $exists: false } };
 
 export function createOutboxRepository({ OutboxMessage }: Models): OutboxRepository {
@@ -64,6 +69,10 @@ export function createOutboxRepository({ OutboxMessage }: Models): OutboxReposit
     async enqueue(message) {
       const doc = await OutboxMessage.create({ ...message, to: message.to.toLowerCase() });
       return doc._id.toHexString();
+    },
+    async enqueueMany(messages) {
+      for (let i = 0; i < messages.length; i += MESSAGES_PER_INSERT)
+        await OutboxMessage.insertMany(messages.slice(i, i + MESSAGES_PER_INSERT).map((m) => ({ ...m, to: m.to.toLowerCase() })));
     },
     async findById(id) {
       const doc = await OutboxMessage.findById(id).lean<Lean>();

@@ -48,16 +48,16 @@ export interface SchedulePlanRepository {
   findById(id: string): Promise<SchedulePlanRecord | null>;
   /** A fair's plans, newest first (at most `limit`). */
   listForFair(fairId: string, limit: number): Promise<SchedulePlanListRecord[]>;
-  /** Replaces a draft's plan after a hand adjustment. */
+  /** Replaces a draft's plan after a hand adjustment; false when its publishing has begun (nothing changed). */
   saveAdjusted(
     id: string,
     solution: Solution,
     breaks: number,
     reasons: Record<string, UnscheduledReason>,
     interpreterStats: InterpreterStats,
-  ): Promise<void>;
-  /** How far publishing has come (written every few meetings). */
-  setPublishProgress(id: string, progress: { done: number; total: number }): Promise<void>;
+  ): Promise<boolean>;
+  /** How far publishing has come (written every few meetings; the first write marks it begun). */
+  setPublishProgress(id: string, fairId: string, progress: { done: number; total: number }): Promise<void>;
   markPublished(id: string, at: Date, result: NonNullable<SchedulePlanRecord["publishResult"]>): Promise<void>;
 }
 
@@ -69,7 +69,16 @@ const toRecord = ({ _id, fairId, createdBy, ...rest }: Lean): SchedulePlanRecord
   createdBy: createdBy.toHexString(),
 });
 
-export function createSchedulePlanRepository({ SchedulePlan }: Models): SchedulePlanRepository {
+type Publication = { _id: string; done?: number; total?: number; publishedAt?: Date; result?: SchedulePlanRecord["publishResult"] };
+
+/** A plan as its publication left it: published once it has a date; while it runs, its progress. */
+function withPublication<T extends { status: "draft" | "published" }>(plan: T, p: Publication | undefined): T {
+  if (p?.publishedAt) return { ...plan, status: "published", publishedAt: p.publishedAt, publishResult: p.result };
+  if (p?.total !== undefined) return { ...plan, publishProgress: { done: p.done ?? 0, total: p.total } };
+  return plan;
+}
+
+export function createSchedulePlanRepository({ SchedulePlan, PlanPublication }: Models): SchedulePlanRepository {
   return {
     async create(plan) {
       const doc = await SchedulePlan.create({
@@ -82,8 +91,8 @@ export function createSchedulePlanRepository({ SchedulePlan }: Models): Schedule
     },
     async findById(id) {
       if (!Types.ObjectId.isValid(id)) return null;
-      const doc = await SchedulePlan.findById(id).lean<Lean>();
-      return doc ? toRecord(doc) : null;
+      const [doc, publication] = await Promise.all([SchedulePlan.findById(id).lean<Lean>(), PlanPublication.findById(id).lean<Publication>()]);
+      return doc ? withPublication(toRecord(doc), publication ?? undefined) : null;
     },
     async listForFair(fairId, limit) {
       if (!Types.ObjectId.isValid(fairId)) return [];
@@ -91,24 +100,24 @@ export function createSchedulePlanRepository({ SchedulePlan }: Models): Schedule
         .sort({ createdAt: -1, _id: -1 })
         .limit(limit)
         .lean<Omit<Lean, "instance" | "sources" | "reasons">[]>();
-      return docs.map(({ _id, fairId: fair, createdBy, ...rest }) => ({
-        ...rest,
-        id: _id.toHexString(),
-        fairId: fair.toHexString(),
-        createdBy: createdBy.toHexString(),
-      }));
+      const publications = new Map(
+        (await PlanPublication.find({ fairId: new Types.ObjectId(fairId) }).lean<Publication[]>()).map((p) => [p._id, p]),
+      );
+      return docs.map(({ _id, fairId: fair, createdBy, ...rest }) =>
+        withPublication({ ...rest, id: _id.toHexString(), fairId: fair.toHexString(), createdBy: createdBy.toHexString() }, publications.get(_id.toHexString())),
+      );
     },
     async saveAdjusted(id, solution, breaks, reasons, interpreterStats) {
-      await SchedulePlan.updateOne({ _id: id, status: "draft" }, { $set: { solution, breaks, reasons, interpreterStats } });
+      // Publishing books from the plan it read when it began: from then on the plan stays as it was.
+      if (await PlanPublication.exists({ _id: id })) return false;
+      const { matchedCount } = await SchedulePlan.updateOne({ _id: id, status: "draft" }, { $set: { solution, breaks, reasons, interpreterStats } });
+      return matchedCount === 1;
     },
-    async setPublishProgress(id, progress) {
-      await SchedulePlan.updateOne({ _id: id }, { $set: { publishProgress: progress } });
+    async setPublishProgress(id, fairId, progress) {
+      await PlanPublication.updateOne({ _id: id }, { $set: progress, $setOnInsert: { fairId: new Types.ObjectId(fairId) } }, { upsert: true });
     },
     async markPublished(id, at, result) {
-      await SchedulePlan.updateOne(
-        { _id: id },
-        { $set: { status: "published", publishedAt: at, publishResult: result }, $unset: { publishProgress: 1 } },
-      );
+      await PlanPublication.updateOne({ _id: id }, { $set: { publishedAt: at, result }, $unset: { done: 1, total: 1 } });
     },
   };
 }

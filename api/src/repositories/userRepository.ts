@@ -44,6 +44,8 @@ export interface UserRepository {
   countCompanyMembers(companyId: string): Promise<number>;
   /** A company's members (who its meeting notifications go to). */
   listByCompany(companyId: string): Promise<UserRecord[]>;
+  /** The members of many companies, in one query (telling every firm of a published plan). */
+  listByCompanies(companyIds: string[]): Promise<UserRecord[]>;
   setConsents(id: string, consents: { purpose: string; grantedAt: Date }[]): Promise<void>;
   /** Every user with their consents, for the organiser's register of consent (one scan). */
   listAll(): Promise<UserRecord[]>;
@@ -125,6 +127,11 @@ export function createUserRepository({ User }: Models): UserRepository {
     countCompanyMembers: (companyId) => User.countDocuments({ companyId: new Types.ObjectId(companyId) }),
     async listByCompany(companyId) {
       return (await User.find({ companyId: new Types.ObjectId(companyId) }, PUBLIC_FIELDS).lean<Lean[]>()).map(toRecord);
+    },
+    async listByCompanies(companyIds) {
+      if (!companyIds.length) return [];
+      const ids = companyIds.map((id) => new Types.ObjectId(id));
+      return (await User.find({ companyId: { $in: ids } }, PUBLIC_FIELDS).lean<Lean[]>()).map(toRecord);
     },
     async setConsents(id, consents) {
       await User.updateOne({ _id: id }, { $set: { consents } });

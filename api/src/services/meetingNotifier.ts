@@ -121,25 +121,16 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
       logger.debug({ kind, meetingId: meeting.id, readers: targets.length }, "meeting notification sent");
     },
     async schedulePublished(companyIds, actorUserId, fairZone) {
-      for (const companyId of companyIds) {
-        const users = (await repos.users.listByCompany(companyId)).filter((u) => u.id !== actorUserId);
-        const stored = await repos.notifications.addMany(users.map((u) => ({ userId: u.id, kind: "schedule_published", data: {} })));
-        for (const n of stored) events.notify([n.userId], { id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt.toISOString() });
-        for (const u of users) {
-          const content = meetingMail("schedule_published", u.locale, {
-            counterpart: "",
-            viewerZone: u.timeZone,
-            fairZone,
-            link: `${publicOrigin}/agenda`,
-          });
-          await repos.outbox.enqueue({
-            to: u.email,
-            template: "schedule_published",
-            locale: u.locale,
-            ...layoutMail(u.locale, content, publicOrigin),
-          });
-        }
-      }
+      // Every member of every firm with meetings, in a few commands however many firms.
+      const users = (await repos.users.listByCompanies(companyIds)).filter((u) => u.id !== actorUserId);
+      const stored = await repos.notifications.addMany(users.map((u) => ({ userId: u.id, kind: "schedule_published", data: {} })));
+      for (const n of stored) events.notify([n.userId], { id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt.toISOString() });
+      await repos.outbox.enqueueMany(
+        users.map((u) => {
+          const content = meetingMail("schedule_published", u.locale, { counterpart: "", viewerZone: u.timeZone, fairZone, link: `${publicOrigin}/agenda` });
+          return { to: u.email, template: "schedule_published", locale: u.locale, ...layoutMail(u.locale, content, publicOrigin) };
+        }),
+      );
     },
   };
 }

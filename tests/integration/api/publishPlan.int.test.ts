@@ -51,7 +51,8 @@ describe("publishing a plan in batches: what changed since is reported, the rest
     const heldBefore = await t.db.models.Reservation.countDocuments({ meetingId: new Types.ObjectId(busy!.meeting) });
 
     await agent.post(`/api/scheduler/plans/${plan.id}/publish`).set(csrf).send({}).expect(200);
-    const stored = (await t.db.models.SchedulePlan.findById(plan.id).lean())!;
+    const stored = (await t.repos.schedulePlans.findById(plan.id))!;
+    expect(stored.status).toBe("published");
     expect(stored.publishResult!.booked).toBe(planned.length - 2);
     expect(stored.publishResult!.conflicts).toEqual(
       expect.arrayContaining([

@@ -61,12 +61,13 @@ export async function adjustPlan(
     const [reasons] = await refineReasons(ctx, plan, [{ slot: slot ?? "", reasons: check.conflicts.map(blockOf) }]);
     throw moveRefused(plan, reasons!, await namesFor(plan));
   }
-  await ctx.repos.schedulePlans.saveAdjusted(
+  const saved = await ctx.repos.schedulePlans.saveAdjusted(
     plan.id,
     solution,
     check.breaks,
     explainUnscheduled(plan.instance, solution),
     interpreterFigures(plan.instance, solution),
   );
+  if (!saved) throw new AppError("conflict", { plan: "planPublished" });
   return { plan: (await ctx.repos.schedulePlans.findById(plan.id))!, change: slot === null ? "leftOut" : "moved" };
 }

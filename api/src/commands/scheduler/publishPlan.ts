@@ -105,17 +105,17 @@ export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planI
   const total = planned.length;
   let booked = 0;
   try {
-    await repos.schedulePlans.setPublishProgress(plan.id, { done: 0, total });
+    await repos.schedulePlans.setPublishProgress(plan.id, fair.id, { done: 0, total });
     // Most of a plan books as planned, in batches; what a database answer could change, one by one.
     const world = await loadPlanWorld(ctx, fair, planned);
     const slotOf = (a: Assignment) => plannedSlot(fair, plan.instance, a.slot);
     const batch = await bookAsPlanned(ctx, user, fair, world, slotOf, planned, (done) =>
-      repos.schedulePlans.setPublishProgress(plan.id, { done, total }),
+      repos.schedulePlans.setPublishProgress(plan.id, fair.id, { done, total }),
     );
     booked = batch.booked.length;
     for (const { source } of batch.booked) companies.add(source.a).add(source.b);
     for (const [i, { a, source }] of batch.oneByOne.entries()) {
-      if (i > 0 && i % PROGRESS_EVERY === 0) await repos.schedulePlans.setPublishProgress(plan.id, { done: booked + i, total });
+      if (i > 0 && i % PROGRESS_EVERY === 0) await repos.schedulePlans.setPublishProgress(plan.id, fair.id, { done: booked + i, total });
       try {
         await bookPlanned(ctx, user, fair, plan.instance, a, source);
         booked++;
@@ -130,8 +130,9 @@ export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planI
     await repos.reservations.release([`publish:${plan.id}`], plan.id);
     throw err;
   }
-  const result = { booked, conflicts };
-  await repos.schedulePlans.markPublished(plan.id, ctx.now(), result);
+  const published = { status: "published" as const, publishedAt: ctx.now(), publishResult: { booked, conflicts } };
+  await repos.schedulePlans.markPublished(plan.id, published.publishedAt, published.publishResult);
   await ctx.notifier.schedulePublished([...companies], user.id, fair.timeZone);
-  return (await repos.schedulePlans.findById(plan.id))!;
+  // The plan as published, without reading its large document again.
+  return { ...plan, ...published };
 }

@@ -19,7 +19,7 @@ import { notificationSchema } from "./notification";
 import { calendarFeedSchema } from "./calendarFeed";
 import { boothAdmissionSchema, boothChatMessageSchema, boothQueueEntrySchema } from "./booth";
 import { videoAttendanceSchema } from "./videoAttendance";
-import { schedulePlanSchema } from "./schedulePlan";
+import { planPublicationSchema, schedulePlanSchema } from "./schedulePlan";
 import { matchFeedbackSchema } from "./matchFeedback";
 import { auditEntrySchema } from "./auditEntry";
 import { loginFailureSchema } from "./loginFailure";
@@ -53,6 +53,7 @@ export function registerModels(connection: Connection) {
     BoothAdmission: connection.model("BoothAdmission", boothAdmissionSchema),
     VideoAttendance: connection.model("VideoAttendance", videoAttendanceSchema),
     SchedulePlan: connection.model("SchedulePlan", schedulePlanSchema),
+    PlanPublication: connection.model("PlanPublication", planPublicationSchema),
     MatchFeedback: connection.model("MatchFeedback", matchFeedbackSchema),
     AuditEntry: connection.model("AuditEntry", auditEntrySchema),
     LoginFailure: connection.model("LoginFailure", loginFailureSchema),

@@ -21,9 +21,26 @@ export const schedulePlanSchema = new Schema(
     publishResult: { type: Schema.Types.Mixed },
     /** The interpreters' figures of the plan as it stands (run limit, longest run, runs at it, table distance). */
     interpreterStats: { type: Schema.Types.Mixed },
-    /** While it is being published: meetings booked so far of those to book. */
-    publishProgress: { type: Schema.Types.Mixed },
   },
   { collection: "schedule_plans", strict: "throw", versionKey: false, minimize: false, timestamps: true },
 );
 schedulePlanSchema.index({ fairId: 1, createdAt: -1 });
+
+/**
+ * A plan's publication: while it runs, how many meetings are booked of those to book; once done,
+ * when and what it did. A document of its own, beside the plan's: a plan of thousands of meetings
+ * is a large document, and rewriting it for each step cost more than the bookings themselves.
+ */
+export const planPublicationSchema = new Schema(
+  {
+    /** The plan's id. */
+    _id: { type: String, required: true },
+    fairId: { type: Schema.Types.ObjectId, required: true },
+    done: Number,
+    total: Number,
+    publishedAt: Date,
+    result: { type: Schema.Types.Mixed },
+  },
+  { collection: "plan_publications", strict: "throw", versionKey: false },
+);
+planPublicationSchema.index({ fairId: 1 });
