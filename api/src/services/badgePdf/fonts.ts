@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import PDFDocument from "pdfkit";
+import { create } from "fontkit";
 import type { CjkFace } from "../../domain/badgeText";
 
 /**
@@ -18,7 +18,7 @@ export type BadgeFontFiles = typeof BADGE_FONT_FILES;
 
 export const CJK_FACES: readonly CjkFace[] = ["jp", "kr", "tc", "sc"];
 
-/** What pdfkit's font() takes besides a path: a fontkit font (its own fontkit, which it brings). */
+/** A parsed font (fontkit's), which pdfkit's font() and registerFont() take as it is. */
 export interface LoadedFont {
   postscriptName: string;
   hasGlyphForCodePoint(codePoint: number): boolean;
@@ -42,13 +42,14 @@ export class BadgeFontsMissing extends Error {
 }
 
 /**
- * Opens a font through pdfkit (which parses it with its fontkit): the parsed font is kept for the
- * process and handed to each document, so a 20 MB collection is read once, not per PDF.
+ * Parses a font (a face of a collection by its PostScript name) with fontkit, the parser pdfkit uses
+ * and takes parsed fonts from: kept for the process and handed to each document, so a 20 MB
+ * collection is read once, not per PDF.
  */
 function open(data: Buffer, postscriptName?: string): LoadedFont {
-  const probe = new PDFDocument({ autoFirstPage: false });
-  postscriptName ? probe.font(data, postscriptName) : probe.font(data);
-  return (probe as unknown as { _font: { font: LoadedFont } })._font.font;
+  const font = create(data, postscriptName);
+  if (!("layout" in font)) throw new Error(`no face ${postscriptName ?? ""} in the font file`);
+  return font;
 }
 
 /** Reads the font files (throws BadgeFontsMissing naming every one that is not there). */
