@@ -35,7 +35,7 @@ const copy = (data: string) =>
 beforeEach(() => localStorage.clear());
 
 describe("what the device keeps for the venue", () => {
-  test("the session, the fair, my meetings, each meeting and its QR address, my badge: nothing else, and only what was read", async () => {
+  test("the session, the fair, my meetings, each meeting and its QR address, my badge, my firm's leads: nothing else, and only what was read", async () => {
     const client = new QueryClient();
     const read: [readonly unknown[], unknown][] = [
       [keys.session, { id: "u1" }],
@@ -44,6 +44,7 @@ describe("what the device keeps for the venue", () => {
       [keys.meetings.one("m1"), { id: "m1" }],
       [keys.meetings.checkInLink("m1"), { url: "https://ketnoi.example/check-in/m1?code=secret" }],
       [keys.me.badge, { code: "AAAAAAAAAAAAAAAAAAAAAA", url: "https://ketnoi.example/badge/AAAAAAAAAAAAAAAAAAAAAA" }],
+      [keys.leads, [{ id: "l1" }]],
       // Not needed at a table, large, or personal beyond the venue:
       [keys.fair.targets, { domesticFirms: 1 }],
       [keys.fair.setup("fair"), {}],
@@ -75,6 +76,7 @@ describe("what the device keeps for the venue", () => {
       keys.meetings.one("m1"),
       keys.meetings.checkInLink("m1"),
       keys.me.badge,
+      keys.leads,
     ]);
     expect(restored.getQueryData(keys.meetings.checkInLink("m1"))).toEqual({ url: "https://ketnoi.example/check-in/m1?code=secret" });
   });

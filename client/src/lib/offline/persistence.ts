@@ -23,8 +23,10 @@ export const CACHE_GENERATION = "ketnoi.cacheGeneration";
  * What a person needs at the venue, by key prefix: who is signed in (so pages that need a role open),
  * the fair (its programme, days, venue and tables), my meetings (the agenda, an interpreter's
  * assignments, every meeting for an organiser at the desk), each meeting and the address its QR code
- * holds, and my badge (its QR code is shown at the booths and the entrance). Not the directory, proposals, notifications, the personal-data download or anything an
- * organiser plans with: they are large, change all day or are not needed at a table.
+ * holds, my badge (its QR code is shown at the booths and the entrance), and my firm's leads (the
+ * booth's staff see whom they scanned when the hall's network is down). Not the directory,
+ * proposals, notifications, the personal-data download or anything an organiser plans with: they
+ * are large, change all day or are not needed at a table.
  */
 const VENUE_QUERIES: { key: QueryKey; exact?: boolean }[] = [
   { key: keys.session },
@@ -33,6 +35,7 @@ const VENUE_QUERIES: { key: QueryKey; exact?: boolean }[] = [
   { key: keys.meetings.one("").slice(0, 2) },
   { key: keys.meetings.checkInLink("").slice(0, 2) },
   { key: keys.me.badge, exact: true },
+  { key: keys.leads, exact: true },
 ];
 
 const startsWith = (key: QueryKey, prefix: QueryKey) => prefix.every((part, i) => key[i] === part);
