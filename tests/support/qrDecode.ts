@@ -15,7 +15,10 @@ export function gridFromQrSvg(svg: string): ModuleGrid {
   let x = 0;
   let y = 0;
   for (const [, cmd, args] of d.matchAll(/([MmHhVv])([^MmHhVv]*)/g)) {
-    const n = args!.trim().split(/[\s,]+/).map(Number);
+    const n = args!
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number);
     if (cmd === "M") [x, y] = [n[0]!, n[1]!];
     else if (cmd === "m") [x, y] = [x + n[0]!, y + n[1]!];
     else if (cmd === "h") {

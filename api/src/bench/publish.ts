@@ -32,7 +32,13 @@ const [first, second] = demoFairDays(now);
 const third = DateTime.fromISO(second).plus({ days: 1 }).toISODate()!;
 const demo = generateDemoFair([first, second]);
 await repos.taxonomy.upsertAll(TAXONOMY.version, TAXONOMY.terms);
-const fair = await repos.fairs.upsertBySlug({ ...demo.fair, days: [first, second, third], slotMinutes: 20, onsiteTables: 300, onlineRoomsPerSlot: 150 });
+const fair = await repos.fairs.upsertBySlug({
+  ...demo.fair,
+  days: [first, second, third],
+  slotMinutes: 20,
+  onsiteTables: 300,
+  onlineRoomsPerSlot: 150,
+});
 const ids = await repos.companies.upsertMany(generateDirectory(FIRMS, [first, second]).map((c) => ({ ...c, fairId: fair.id })));
 await db.models.Company.updateMany({}, { $set: { listed: true, blockedSlots: [], status: "approved" } });
 await repos.interpreters.upsertMany(demo.interpreters.map((i) => ({ ...i, availableDays: [first, second, third], fairId: fair.id })));

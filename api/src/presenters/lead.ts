@@ -68,7 +68,9 @@ export function presentBadgeScans(leads: LeadRecord[], companies: ReadonlyMap<st
     data: leads.flatMap((l) => {
       const c = companies.get(l.companyId);
       if (!c) return [];
-      return [{ id: l.id, company: { id: c.id, name: companyName(c, locale), country: c.country }, scannedAt: (l.scannedAt ?? l.createdAt).toISOString() }];
+      return [
+        { id: l.id, company: { id: c.id, name: companyName(c, locale), country: c.country }, scannedAt: (l.scannedAt ?? l.createdAt).toISOString() },
+      ];
     }),
   };
 }

@@ -150,7 +150,11 @@ export function createLeadRepository({ Lead }: Models): LeadRepository {
         updatedAt: at,
       };
       return one(
-        await Lead.findOneAndUpdate({ _id: oid(tombstone.id), withdrawnAt: tombstone.withdrawnAt }, { $set: set, $unset: { withdrawnAt: 1 } }, after).lean<Lean>(),
+        await Lead.findOneAndUpdate(
+          { _id: oid(tombstone.id), withdrawnAt: tombstone.withdrawnAt },
+          { $set: set, $unset: { withdrawnAt: 1 } },
+          after,
+        ).lean<Lean>(),
       );
     },
     async findActive(companyId, id) {
@@ -163,10 +167,18 @@ export function createLeadRepository({ Lead }: Models): LeadRepository {
       return one(await Lead.findOneAndUpdate(filter, { $set: { ...changeSet(changes), updatedAt: at } }, after).lean<Lean>());
     },
     async listActive(companyId) {
-      return (await Lead.find({ companyId: oid(companyId), ...NOT_WITHDRAWN }).sort({ scannedAt: -1, _id: -1 }).lean<Lean[]>()).map(toRecord);
+      return (
+        await Lead.find({ companyId: oid(companyId), ...NOT_WITHDRAWN })
+          .sort({ scannedAt: -1, _id: -1 })
+          .lean<Lean[]>()
+      ).map(toRecord);
     },
     async listActiveForVisitor(visitorId) {
-      return (await Lead.find({ visitorId: oid(visitorId), ...NOT_WITHDRAWN }).sort({ scannedAt: -1, _id: -1 }).lean<Lean[]>()).map(toRecord);
+      return (
+        await Lead.find({ visitorId: oid(visitorId), ...NOT_WITHDRAWN })
+          .sort({ scannedAt: -1, _id: -1 })
+          .lean<Lean[]>()
+      ).map(toRecord);
     },
     async withdraw(visitorId, id, at) {
       if (!Types.ObjectId.isValid(id)) return false;

@@ -128,7 +128,14 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
       // The events first, as one change does: the unique event id lets one change per version win.
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-        const events = chunk.map(({ meeting, n, set, unset }) => ({ _id: `${meeting.id}:${n}`, meetingId: meeting.id, kind, actorUserId, set, unset }));
+        const events = chunk.map(({ meeting, n, set, unset }) => ({
+          _id: `${meeting.id}:${n}`,
+          meetingId: meeting.id,
+          kind,
+          actorUserId,
+          set,
+          unset,
+        }));
         const lost = await MeetingEvent.insertMany(events, { ordered: false }).then(() => new Set<number>(), duplicateKeyIndexes);
         for (const index of lost) stale.add(chunk[index]!.meeting.id);
       }

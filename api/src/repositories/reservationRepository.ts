@@ -8,7 +8,6 @@ const TRIES_BEFORE_READING = 3;
 /** Claims per insert command when claiming for many meetings at once. */
 const CLAIMS_PER_INSERT = 500;
 
-
 /** Claims on things only one meeting may hold (see the reservation model). */
 export interface ReservationRepository {
   /**

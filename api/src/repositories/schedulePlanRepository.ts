@@ -100,11 +100,12 @@ export function createSchedulePlanRepository({ SchedulePlan, PlanPublication }: 
         .sort({ createdAt: -1, _id: -1 })
         .limit(limit)
         .lean<Omit<Lean, "instance" | "sources" | "reasons">[]>();
-      const publications = new Map(
-        (await PlanPublication.find({ fairId: new Types.ObjectId(fairId) }).lean<Publication[]>()).map((p) => [p._id, p]),
-      );
+      const publications = new Map((await PlanPublication.find({ fairId: new Types.ObjectId(fairId) }).lean<Publication[]>()).map((p) => [p._id, p]));
       return docs.map(({ _id, fairId: fair, createdBy, ...rest }) =>
-        withPublication({ ...rest, id: _id.toHexString(), fairId: fair.toHexString(), createdBy: createdBy.toHexString() }, publications.get(_id.toHexString())),
+        withPublication(
+          { ...rest, id: _id.toHexString(), fairId: fair.toHexString(), createdBy: createdBy.toHexString() },
+          publications.get(_id.toHexString()),
+        ),
       );
     },
     async saveAdjusted(id, solution, breaks, reasons, interpreterStats) {

@@ -127,7 +127,12 @@ export function createMeetingNotifier(repos: Repositories, events: EventPublishe
       for (const n of stored) events.notify([n.userId], { id: n.id, kind: n.kind, data: n.data, createdAt: n.createdAt.toISOString() });
       await repos.outbox.enqueueMany(
         users.map((u) => {
-          const content = meetingMail("schedule_published", u.locale, { counterpart: "", viewerZone: u.timeZone, fairZone, link: `${publicOrigin}/agenda` });
+          const content = meetingMail("schedule_published", u.locale, {
+            counterpart: "",
+            viewerZone: u.timeZone,
+            fairZone,
+            link: `${publicOrigin}/agenda`,
+          });
           return { to: u.email, template: "schedule_published", locale: u.locale, ...layoutMail(u.locale, content, publicOrigin) };
         }),
       );

@@ -11,7 +11,9 @@ describe("since when the page's data was read (the offline mark)", () => {
     expect(oldestShownData(client)).toBeNull();
     const shown = [keys.meetings.list, keys.fair.current].map((queryKey) =>
       // Fresh: the page shows them without reading again.
-      new QueryObserver(client, { queryKey, queryFn: () => new Promise(() => undefined), staleTime: Number.POSITIVE_INFINITY }).subscribe(() => undefined),
+      new QueryObserver(client, { queryKey, queryFn: () => new Promise(() => undefined), staleTime: Number.POSITIVE_INFINITY }).subscribe(
+        () => undefined,
+      ),
     );
     expect(oldestShownData(client)).toBe(2_000);
     for (const stop of shown) stop();

@@ -248,7 +248,9 @@ const CASES: Record<string, Case> = {
   "POST /api/check-ins": {
     call: (f) => ({
       path: "/api/check-ins",
-      body: { scans: [{ scanId: "3f2b6c1e-8a4d-4c3b-9e2f-1a2b3c4d5e6f", meetingId: f.booked, code: "x".repeat(24), scannedAt: FIXED_NOW.toISOString() }] },
+      body: {
+        scans: [{ scanId: "3f2b6c1e-8a4d-4c3b-9e2f-1a2b3c4d5e6f", meetingId: f.booked, code: "x".repeat(24), scannedAt: FIXED_NOW.toISOString() }],
+      },
     }),
     expect: parties(200),
   },

@@ -86,8 +86,7 @@ describe("badges", () => {
 
   const organiser = () => signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
   const pdfOf = (res: request.Response) => res.body as Buffer;
-  const get = async (agent: request.Agent, url: string, status = 200) =>
-    pdfOf(await agent.get(url).buffer(true).parse(bytes).expect(status));
+  const get = async (agent: request.Agent, url: string, status = 200) => pdfOf(await agent.get(url).buffer(true).parse(bytes).expect(status));
 
   /** What the QR codes of each page read, in the order they are drawn (A4: left to right, top to bottom). */
   function qrPayloads(pdf: Buffer, layout: "a4" | "a6"): string[][] {
@@ -108,7 +107,12 @@ describe("badges", () => {
     expect((await agent.get("/api/me/badge").expect(200)).body).toEqual(first);
     expect(await t.repos.badges.userFor(first.code)).toBe(session.user.id);
 
-    const res = await agent.get("/api/me/badge/qr.svg").buffer(true).parse(bytes).expect(200).expect("Content-Type", /image\/svg\+xml/);
+    const res = await agent
+      .get("/api/me/badge/qr.svg")
+      .buffer(true)
+      .parse(bytes)
+      .expect(200)
+      .expect("Content-Type", /image\/svg\+xml/);
     expect(res.headers["cache-control"]).toBe("private, no-store");
     const svg = (res.body as Buffer).toString("utf8");
     expect(decodeGrid(gridFromQrSvg(svg))).toBe(first.url);
@@ -246,5 +250,4 @@ describe("badges", () => {
     expect(res.body.error.fields.fonts).toMatch(/fonts-noto-cjk/);
     expect(res.body.error.fields.fonts).toMatch(/글꼴/);
   });
-
 });

@@ -20,8 +20,10 @@ describe("lead capture: badge scans, consent, withdrawal, exports", () => {
   let visitorUrl: string;
 
   const sync = async (who: Session, items: object[], language = "en") =>
-    (await who.agent.post("/api/leads/sync").set(who.csrf).set("Accept-Language", language).send({ scans: items }).expect(200)).body as LeadSyncResult;
-  const leadsOf = async (who: Session) => ((await who.agent.get("/api/leads").set("Accept-Language", "en").expect(200)).body as { data: LeadView[] }).data;
+    (await who.agent.post("/api/leads/sync").set(who.csrf).set("Accept-Language", language).send({ scans: items }).expect(200))
+      .body as LeadSyncResult;
+  const leadsOf = async (who: Session) =>
+    ((await who.agent.get("/api/leads").set("Accept-Language", "en").expect(200)).body as { data: LeadView[] }).data;
 
   beforeAll(async () => {
     vendor = await signIn(t.app, "vendor@ketnoi.demo", DEMO_PASSWORD);
@@ -70,8 +72,12 @@ describe("lead capture: badge scans, consent, withdrawal, exports", () => {
   });
 
   test("a rescan, from another device or several at once, updates the one lead; an edit names the scan it edits", async () => {
-    const { results } = await sync(vendor, [scan(visitorBadge, minutes(-5), { note: "Wants 5-axis quotes", rating: 4, tags: ["send_quotation", "Hà Nội"] })]);
-    expect(results).toEqual([expect.objectContaining({ status: "updated", lead: expect.objectContaining({ note: "Wants 5-axis quotes", rating: 4 }) })]);
+    const { results } = await sync(vendor, [
+      scan(visitorBadge, minutes(-5), { note: "Wants 5-axis quotes", rating: 4, tags: ["send_quotation", "Hà Nội"] }),
+    ]);
+    expect(results).toEqual([
+      expect.objectContaining({ status: "updated", lead: expect.objectContaining({ note: "Wants 5-axis quotes", rating: 4 }) }),
+    ]);
     // Two devices syncing the same badge at once: still one lead (the unique index).
     await Promise.all([sync(vendor, [scan(visitorUrl, minutes(-4))]), sync(vendor, [scan(visitorUrl, minutes(-3))])]);
     const leads = await leadsOf(vendor);
@@ -85,7 +91,11 @@ describe("lead capture: badge scans, consent, withdrawal, exports", () => {
 
   test("the lead is edited online; another firm neither sees nor edits it; organisers and interpreters read no leads", async () => {
     const [lead] = await leadsOf(vendor);
-    const edited = await vendor.agent.patch(`/api/leads/${lead!.id}`).set(vendor.csrf).send({ rating: 5, tags: ["send_samples"] }).expect(200);
+    const edited = await vendor.agent
+      .patch(`/api/leads/${lead!.id}`)
+      .set(vendor.csrf)
+      .send({ rating: 5, tags: ["send_samples"] })
+      .expect(200);
     expect(edited.body).toMatchObject({ id: lead!.id, rating: 5, tags: ["send_samples"], note: "Wants 5-axis quotes" });
     expect(await leadsOf(otherVendor)).toEqual([]);
     await otherVendor.agent.patch(`/api/leads/${lead!.id}`).set(otherVendor.csrf).send({ note: "mine now" }).expect(404);
@@ -93,7 +103,11 @@ describe("lead capture: badge scans, consent, withdrawal, exports", () => {
     for (const email of ["organiser@ketnoi.demo", "interpreter@ketnoi.demo"]) {
       const { agent, csrf } = await signIn(t.app, email, DEMO_PASSWORD);
       await agent.get("/api/leads").expect(403);
-      await agent.post("/api/leads/sync").set(csrf).send({ scans: [scan(visitorBadge, minutes(-1))] }).expect(403);
+      await agent
+        .post("/api/leads/sync")
+        .set(csrf)
+        .send({ scans: [scan(visitorBadge, minutes(-1))] })
+        .expect(403);
     }
   });
 
@@ -129,17 +143,21 @@ describe("lead capture: badge scans, consent, withdrawal, exports", () => {
     const [lead] = await leadsOf(vendor);
     const empty = await vendor.agent.patch(`/api/leads/${lead!.id}`).set(vendor.csrf).set("Accept-Language", "ko").send({}).expect(400);
     expect(empty.body.error.fields).toEqual({ body: "변경할 내용이 없습니다." });
-    await vendor.agent.patch(`/api/leads/${lead!.id}`).set(vendor.csrf).send({ note: "x".repeat(2001) }).expect(400);
+    await vendor.agent
+      .patch(`/api/leads/${lead!.id}`)
+      .set(vendor.csrf)
+      .send({ note: "x".repeat(2001) })
+      .expect(400);
   });
 
   test("the CSV and XLSX exports hold the same rows; a note a spreadsheet would evaluate is quoted in the CSV, a text cell in the workbook", async () => {
     const [lead] = await leadsOf(vendor);
-    await vendor.agent.patch(`/api/leads/${lead!.id}`).set(vendor.csrf).send({ note: "=HYPERLINK(\"http://evil.example\")\nline two" }).expect(200);
+    await vendor.agent.patch(`/api/leads/${lead!.id}`).set(vendor.csrf).send({ note: '=HYPERLINK("http://evil.example")\nline two' }).expect(200);
     const csv = await vendor.agent.get("/api/leads/export.csv").expect(200);
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
     const csvRows = parse(csv.text.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
     expect(csvRows).toHaveLength(1);
-    expect(csvRows[0]!.note).toBe("'=HYPERLINK(\"http://evil.example\")\nline two");
+    expect(csvRows[0]!.note).toBe('\'=HYPERLINK("http://evil.example")\nline two');
 
     const xlsx = await vendor.agent
       .get("/api/leads/export.xlsx")
@@ -173,7 +191,7 @@ describe("lead capture: badge scans, consent, withdrawal, exports", () => {
       email: "",
       rating: "5",
       tags: "send_samples",
-      note: "=HYPERLINK(\"http://evil.example\")\nline two",
+      note: '=HYPERLINK("http://evil.example")\nline two',
       scanned_by: "Sato Kenji",
       // The vendor's own zone (the demo vendor works from Tokyo).
       scanned_at: expect.stringMatching(/\+09:00$/),
@@ -203,20 +221,30 @@ describe("lead capture: badge scans, consent, withdrawal, exports", () => {
     // A device that queued a scan (or an edit) before the withdrawal syncs it late: refused, with why.
     const late = await sync(vendor, [scan(visitorUrl, minutes(-2), { note: "queued offline" })], "en");
     expect(late.results).toEqual([
-      expect.objectContaining({ status: "refused", reason: "leadWithdrawn", message: "The visitor withdrew their consent after this scan, so it is not recorded." }),
+      expect.objectContaining({
+        status: "refused",
+        reason: "leadWithdrawn",
+        message: "The visitor withdrew their consent after this scan, so it is not recorded.",
+      }),
     ]);
     expect(await leadsOf(vendor)).toEqual([]);
 
     // Visiting the booth again later and being scanned is a new consent: a fresh lead.
     const again = await sync(vendor, [scan(visitorBadge, minutes(1))]);
-    expect(again.results).toEqual([expect.objectContaining({ status: "recorded", lead: expect.objectContaining({ note: "", rating: null, tags: [] }) })]);
+    expect(again.results).toEqual([
+      expect.objectContaining({ status: "recorded", lead: expect.objectContaining({ note: "", rating: null, tags: [] }) }),
+    ]);
     expect(await leadsOf(vendor)).toHaveLength(1);
   });
 
   test("a firm awaiting approval does not collect leads; an account deleted takes its leads with it", async () => {
     const otherUser = (await t.repos.users.findByEmail("other-vendor@example.kr"))!;
     await t.db.models.Company.updateOne({ _id: otherUser.companyId }, { $set: { status: "pending" } });
-    const refused = await otherVendor.agent.post("/api/leads/sync").set(otherVendor.csrf).set("Accept-Language", "en").send({ scans: [scan(visitorBadge, minutes(0))] });
+    const refused = await otherVendor.agent
+      .post("/api/leads/sync")
+      .set(otherVendor.csrf)
+      .set("Accept-Language", "en")
+      .send({ scans: [scan(visitorBadge, minutes(0))] });
     expect(refused.status).toBe(403);
     expect(refused.body.error.fields).toEqual({ company: "Your company is waiting for the organisers' approval." });
     await t.db.models.Company.updateOne({ _id: otherUser.companyId }, { $set: { status: "approved" } });

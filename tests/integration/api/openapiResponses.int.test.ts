@@ -99,7 +99,11 @@ describe("the api answers what its OpenAPI document declares", () => {
     const vendor = sessions.get("vendor")!;
     const badge = await t.repos.badges.codeFor(domestic.session.user.id);
     const scan = { scanId: "s1", badge, scannedAt: FIXED_NOW.toISOString(), note: "Dies", rating: 4, tags: ["send_quotation"] };
-    await vendor.agent.post("/api/leads/sync").set(vendor.csrf).send({ scans: [scan] }).expect(200);
+    await vendor.agent
+      .post("/api/leads/sync")
+      .set(vendor.csrf)
+      .send({ scans: [scan] })
+      .expect(200);
     // A product as firms enter it, so the profile's products are in the answers too.
     await domestic.agent
       .patch(`/api/companies/${ids.domestic}`)

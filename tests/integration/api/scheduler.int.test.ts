@@ -314,7 +314,10 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     const progress: { done: number; total: number }[] = [];
     const plans = t.repos.schedulePlans;
     const write = plans.setPublishProgress.bind(plans);
-    plans.setPublishProgress = (id, fairId, p) => (progress.push(p), write(id, fairId, p));
+    plans.setPublishProgress = (id, fairId, p) => {
+      progress.push(p);
+      return write(id, fairId, p);
+    };
     const post = () => organiser.agent.post(`/api/scheduler/plans/${second.id}/publish`).set(en()).send({});
     const first = post();
     const racing = post();

@@ -20,7 +20,11 @@ const changesOf = (scan: LeadScan): LeadChanges => ({
  * order sent: recorded (a new lead), updated (the firm's lead on that visitor already stood), or
  * refused with its reason. A scan is the visitor's consent to share their contact with the firm.
  */
-export async function syncLeads(ctx: CommandContext, user: UserRecord, scans: LeadScan[]): Promise<{ outcomes: ScanOutcome[]; lookups: LeadLookups }> {
+export async function syncLeads(
+  ctx: CommandContext,
+  user: UserRecord,
+  scans: LeadScan[],
+): Promise<{ outcomes: ScanOutcome[]; lookups: LeadLookups }> {
   const firm = await collectingFirm(ctx, user);
   const visitors = new Map<string, UserRecord | null>();
   const visitorOf = async (code: string) => {

@@ -10,7 +10,8 @@ import { loadDetails, type MeetingDetails } from "./parties";
 
 /** Once a meeting has taken place (or not), the pair may book a follow-up: its one-live-meeting claim goes. */
 export const withoutPair = (keys: string[]) => keys.filter((k) => !reservationKeys.isPair(k));
-export const releasePair = (ctx: MeetingContext, m: MeetingRecord) => ctx.repos.reservations.release(m.reservationKeys.filter(reservationKeys.isPair), m.id);
+export const releasePair = (ctx: MeetingContext, m: MeetingRecord) =>
+  ctx.repos.reservations.release(m.reservationKeys.filter(reservationKeys.isPair), m.id);
 
 /**
  * The address the meeting's QR code holds, shown to whoever may record it as held; an online meeting has

@@ -132,7 +132,10 @@ async function bookBatch(ctx: SchedulerContext, user: UserRecord, fair: FairReco
   const stale = await repos.meetings.changeEach(
     requests.map((r) => ({
       meeting: r.request!,
-      change: { set: { ...bookedFields(r.booking), reservationKeys: [...r.request!.reservationKeys, ...r.claims] }, unset: ["proposal", "expiresAt"] },
+      change: {
+        set: { ...bookedFields(r.booking), reservationKeys: [...r.request!.reservationKeys, ...r.claims] },
+        unset: ["proposal", "expiresAt"],
+      },
     })),
     "scheduled",
     user.id,
@@ -188,7 +191,10 @@ function prepare(
   const languages = languageBridge(requester.languages, recipient.languages) ?? undefined;
   if (languages) {
     const interpreterKey = (i: InterpreterRecord) => reservationKeys.interpreter(i.id, slot.start);
-    const interpreter = firstFree(interpreterCandidates(world.interpreters, slot, requester, recipient, spread, prefer.preferInterpreter), interpreterKey);
+    const interpreter = firstFree(
+      interpreterCandidates(world.interpreters, slot, requester, recipient, spread, prefer.preferInterpreter),
+      interpreterKey,
+    );
     if (!interpreter) return null;
     booking = { ...booking, interpreter, languages };
     keys.push(interpreterKey(interpreter));

@@ -107,9 +107,21 @@ function drawCutMarks(doc: PDFKit.PDFDocument, top: number) {
   const to = 28;
   const arm = 9;
   doc.lineWidth(0.5).strokeColor("#000000");
-  doc.moveTo(midX, from).lineTo(midX, to).moveTo(midX, A4.h - from).lineTo(midX, A4.h - to);
-  doc.moveTo(from, midY).lineTo(to, midY).moveTo(A4.w - from, midY).lineTo(A4.w - to, midY);
-  doc.moveTo(midX - arm, midY).lineTo(midX + arm, midY).moveTo(midX, midY - arm).lineTo(midX, midY + arm);
+  doc
+    .moveTo(midX, from)
+    .lineTo(midX, to)
+    .moveTo(midX, A4.h - from)
+    .lineTo(midX, A4.h - to);
+  doc
+    .moveTo(from, midY)
+    .lineTo(to, midY)
+    .moveTo(A4.w - from, midY)
+    .lineTo(A4.w - to, midY);
+  doc
+    .moveTo(midX - arm, midY)
+    .lineTo(midX + arm, midY)
+    .moveTo(midX, midY - arm)
+    .lineTo(midX, midY + arm);
   doc.stroke();
 }
 

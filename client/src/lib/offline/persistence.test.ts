@@ -24,12 +24,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A copy of the cache as the persister is handed one (one query, the fields that matter here). */
 const copy = (data: string) =>
   ({
-  buster: "",
-  timestamp: Date.now(),
-  clientState: {
-    mutations: [],
-    queries: [{ queryKey: ["meetings", "list"], queryHash: '["meetings","list"]', state: { data, status: "success" } }],
-  },
+    buster: "",
+    timestamp: Date.now(),
+    clientState: {
+      mutations: [],
+      queries: [{ queryKey: ["meetings", "list"], queryHash: '["meetings","list"]', state: { data, status: "success" } }],
+    },
   }) as unknown as PersistedClient;
 
 beforeEach(() => localStorage.clear());

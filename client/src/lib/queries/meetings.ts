@@ -27,7 +27,11 @@ export function useMeeting(id: string, enabled = true) {
 
 /** The address a meeting's QR code holds: it never changes for a meeting, so it is read at most once an hour. */
 export const checkInLinkQuery = (id: string) =>
-  queryOptions({ queryKey: keys.meetings.checkInLink(id), queryFn: fetchJson<MeetingCheckInLink>(`/meetings/${id}/check-in-link`), staleTime: 3_600_000 });
+  queryOptions({
+    queryKey: keys.meetings.checkInLink(id),
+    queryFn: fetchJson<MeetingCheckInLink>(`/meetings/${id}/check-in-link`),
+    staleTime: 3_600_000,
+  });
 
 export const useCheckInLink = (id: string) => useQuery(checkInLinkQuery(id));
 

@@ -79,7 +79,9 @@ export function LeadCard({ lead, queued, highlight }: { lead: LeadView; queued: 
     <article className={`panel lead${highlight ? " lead-opened" : ""}`} aria-labelledby={titleId} data-badge={lead.badge}>
       <h3 id={titleId}>{lead.visitor.name}</h3>
       <p className="muted">
-        {[company?.name, company ? countryName(company.country, i18n.language) : null, t(`common.role.${lead.visitor.role}`)].filter(Boolean).join(" · ")}
+        {[company?.name, company ? countryName(company.country, i18n.language) : null, t(`common.role.${lead.visitor.role}`)]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       {lead.visitor.email ? (
         <p>
