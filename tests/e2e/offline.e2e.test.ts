@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import jsQR from "jsqr";
@@ -13,7 +13,7 @@ import { apiAs, demo, signInThroughUi } from "../support/journeys";
 // code (drawn on the device: it decodes to the meeting's real check-in link) and says since when.
 // Signing out offline leaves nothing private on the device, and the server hears of it when the
 // network is back. The Lighthouse-style figures (installability, manifest, offline start) are written
-// to <artifacts>/pwa-check.json.
+// to <artifacts>/pwa-check.json. A new deployment is announced and taken on reload.
 const EN = { email: "Email", password: "Password", submit: "Sign in" };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const QUEUE_DB = "ketnoi-queue-check-in"; // client/src/lib/offline/scanQueue.ts QUEUE_DATABASES
@@ -171,7 +171,10 @@ describe("the installable app at the venue, offline", () => {
     await qr.waitFor();
     expect(await readQr(page, qr)).toBe(checkInUrl);
     await page.locator(".facts-list").getByText(`Table ${meeting.table}`).waitFor();
-    await page.getByRole("status").filter({ hasText: /^Offline: last updated at / }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Offline: last updated at / })
+      .waitFor();
     await screenshot(page, "offline-meeting-phone");
     expect(errors).toEqual([]);
   });
@@ -207,7 +210,9 @@ describe("the installable app at the venue, offline", () => {
     const after = await deviceDatabases(page);
     for (const { name, values } of after)
       for (const mark of privateMarks) expect({ name, mark, holds: values.join("\n").includes(mark) }).toEqual({ name, mark, holds: false });
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => /session|user|meeting/i.test(k) && k !== "ketnoi.signOutPending"))).toEqual([]);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => /session|user|meeting/i.test(k) && k !== "ketnoi.signOutPending")),
+    ).toEqual([]);
     // Cache Storage: only the precached app shell, the same for everyone (no api answer).
     for (const { name, urls } of await deviceCaches(page)) {
       expect(name).toMatch(/^workbox-precache/);
@@ -246,5 +251,29 @@ describe("the installable app at the venue, offline", () => {
     writeFileSync(path.join(dir, "pwa-check.json"), `${JSON.stringify({ at: new Date().toISOString(), ...figures })}\n`);
     expect(figures.installabilityErrors).toEqual([]);
     expect(figures.offlineStartMs).toBeLessThan(10_000);
+  });
+
+  test("a new version deployed: the app says so, and takes it only when the person reloads", async () => {
+    // A deployment, as the gateway sees one: a new service worker file in the client's build (the
+    // browser fetches it itself, past any route). The same files, another build: one byte differs.
+    const swFile = path.resolve(__dirname, "../../client/dist/sw.js");
+    const deployed = readFileSync(swFile, "utf8");
+    writeFileSync(swFile, `${deployed}\n// the next deployment\n`);
+    try {
+      // The app asks every 30 minutes, and the browser each time the app is opened; here, at once.
+      await page.evaluate(async () => void (await (await navigator.serviceWorker.getRegistration())!.update()));
+      const prompt = page.getByRole("status").filter({ hasText: "A new version is available." });
+      await prompt.waitFor();
+      // Nothing changes under the person's hands: the version they run stays until they reload.
+      expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())!.waiting))).toBe(true);
+      await screenshot(page, "update-prompt-phone");
+      await Promise.all([page.waitForEvent("load"), prompt.getByRole("button", { name: "Reload" }).click()]);
+      await page.getByRole("heading", { name: "Sign in to Ketnoi" }).waitFor();
+      expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())!.waiting))).toBe(false);
+      expect(await prompt.count()).toBe(0);
+    } finally {
+      writeFileSync(swFile, deployed);
+    }
+    expect(errors).toEqual([]);
   });
 });

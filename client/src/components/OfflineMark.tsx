@@ -26,7 +26,8 @@ export function OfflineMark() {
     (onChange) => client.getQueryCache().subscribe(onChange),
     () => oldestShownData(client),
   );
-  if (online && !unreachable) return null;
+  // The server away while the network is up: its own notice says so; this one adds since when, if anything is shown.
+  if (online && (!unreachable || since === null)) return null;
   return (
     <p className="notice offline-mark" role="status" data-testid="offline-mark">
       {since === null ? t("offline.noNetwork") : t("offline.lastUpdated", { time: dateTimeIn(since, viewerTimeZone(), i18n.language) })}

@@ -32,32 +32,43 @@ export function SignOutButton() {
     const n = await pendingScans().catch(() => 0);
     if (!n) return leave();
     setPending(n);
-    dialog.current?.showModal();
   };
+  // The question exists only while it is asked (a hidden dialog's heading would still be in the page).
+  useEffect(() => {
+    if (pending && !dialog.current?.open) dialog.current?.showModal();
+  }, [pending]);
   return (
     <>
       <button type="button" className="secondary" onClick={() => void ask()}>
         {t("common.nav.signOut")}
       </button>
-      <dialog ref={dialog} className="panel confirm-dialog" aria-labelledby="sign-out-title" aria-describedby="sign-out-text">
-        <h2 id="sign-out-title">{t("signOut.pendingTitle")}</h2>
-        <p id="sign-out-text">{t("signOut.pendingText", { count: pending })}</p>
-        {/* Staying is first, so it has the focus when the dialog opens. */}
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-            {t("signOut.cancel")}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              dialog.current?.close();
-              leave();
-            }}
-          >
-            {t("signOut.confirm")}
-          </button>
-        </div>
-      </dialog>
+      {pending > 0 && (
+        <dialog
+          ref={dialog}
+          className="panel confirm-dialog"
+          aria-labelledby="sign-out-title"
+          aria-describedby="sign-out-text"
+          onClose={() => setPending(0)}
+        >
+          <h2 id="sign-out-title">{t("signOut.pendingTitle")}</h2>
+          <p id="sign-out-text">{t("signOut.pendingText", { count: pending })}</p>
+          {/* Staying is first, so it has the focus when the dialog opens. */}
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+              {t("signOut.cancel")}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                dialog.current?.close();
+                leave();
+              }}
+            >
+              {t("signOut.confirm")}
+            </button>
+          </div>
+        </dialog>
+      )}
     </>
   );
 }
