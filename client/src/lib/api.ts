@@ -46,21 +46,22 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return parse<T>(res);
 }
 
-/** How long a write sent before the session at start is known waits for it (offline it may never come). */
+/** How long a write sent as a page opens waits for the session at start (offline it may never come). */
 const SESSION_WAIT_MS = 5000;
 
 /**
- * A write (POST/PUT/PATCH/DELETE) with JSON, the CSRF token and the viewer's language. One sent as a
- * page opens (a mailed link's confirmation) waits for the session first: the device's copy of the
- * cache is read before the api is asked who is signed in, and a signed-in browser's write without
- * its token is refused (403).
+ * Resolves once the session at start is known, or after a few seconds. A write sent as a page opens
+ * (a mailed link's confirmation) waits for it: the device's copy of the cache is read before the api
+ * is asked who is signed in, and a signed-in browser's write without its CSRF token is refused (403).
  */
+export async function sessionSettled(): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([sessionKnown, new Promise((resolve) => (timer = setTimeout(resolve, SESSION_WAIT_MS)))]);
+  clearTimeout(timer);
+}
+
+/** A write (POST/PUT/PATCH/DELETE) with JSON, the CSRF token and the viewer's language. */
 export async function send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
-  if (!csrfToken) {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([sessionKnown, new Promise((resolve) => (timer = setTimeout(resolve, SESSION_WAIT_MS)))]);
-    clearTimeout(timer);
-  }
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18next.language };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (csrfToken) headers["X-CSRF-Token"] = csrfToken;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { SessionView } from "@ketnoi/contracts";
-import { send, errorText } from "../../lib/api";
+import { send, errorText, sessionSettled } from "../../lib/api";
 import { useSession } from "../../lib/session";
 import { Notice } from "../../components/States";
 import { isDeadLink, LinkExpired } from "./LinkExpired";
@@ -25,13 +25,16 @@ export default function ConfirmRegistration() {
   useEffect(() => {
     if (!token || sent.current) return;
     sent.current = true;
-    send<SessionView>("POST", "/auth/register/confirm", { token }).then(
-      (view) => {
-        signedIn(view);
-        navigate("/onboarding", { replace: true });
-      },
-      (e: unknown) => setState(isDeadLink(e) ? "dead" : { failed: errorText(e) }),
-    );
+    // Sent once the session is known: a second visit (signed in by the first) must carry its token.
+    sessionSettled()
+      .then(() => send<SessionView>("POST", "/auth/register/confirm", { token }))
+      .then(
+        (view) => {
+          signedIn(view);
+          navigate("/onboarding", { replace: true });
+        },
+        (e: unknown) => setState(isDeadLink(e) ? "dead" : { failed: errorText(e) }),
+      );
   }, [token, signedIn, navigate]);
   return (
     <section className="panel narrow" aria-labelledby="confirm-title">
