@@ -24,12 +24,12 @@ export function WhoScannedMe() {
           <ul>
             {d.data.map((s) => (
               <li key={s.id}>
-                <strong>{s.company.name}</strong> · {countryName(s.company.country, i18n.language)} ·{" "}
+                <strong id={`scan-${s.id}`}>{s.company.name}</strong> · {countryName(s.company.country, i18n.language)} ·{" "}
                 {dateTimeIn(Date.parse(s.scannedAt), viewerTimeZone(), i18n.language)}{" "}
                 <button
                   type="button"
                   className="secondary"
-                  aria-label={t("account.withdrawFrom", { firm: s.company.name })}
+                  aria-describedby={`scan-${s.id}`}
                   disabled={withdraw.isPending}
                   onClick={() => withdraw.mutate(s.id)}
                 >
