@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { BadgeView, LeadView } from "@ketnoi/contracts";
+import { type BadgeView, companyName, type LeadView } from "@ketnoi/contracts";
 import { launchBrowser, screenshot } from "../support/browser";
 import { stack } from "../support/stack";
 import { apiAs, demo, signInThroughUi } from "../support/journeys";
@@ -23,6 +23,7 @@ describe("a vendor's staff capture a visitor's badge at the booth", () => {
   let ctx: BrowserContext;
   let page: Page;
   let badge: BadgeView;
+  let vendorFirm: string;
   const video = path.join(mkdtempSync(path.join(tmpdir(), "ketnoi-badge-")), "badge.y4m");
 
   /** The vendor's leads as the api has them (its own session, outside the phone's context, which goes offline). */
@@ -39,6 +40,11 @@ describe("a vendor's staff capture a visitor's badge at the booth", () => {
     const prepCtx = await prep.newContext();
     const visitor = await apiAs(prepCtx.request, demo("domestic"));
     badge = (await visitor.get("/me/badge")).body as BadgeView;
+    const vendorCtx = await prep.newContext();
+    const vendor = await apiAs(vendorCtx.request, demo("vendor"));
+    const vendorCompany = (await vendor.get("/auth/session")).body.user.companyId as string;
+    // A foreign firm is shown by its English name to a reader of any other language.
+    vendorFirm = companyName((await vendor.get(`/companies/${vendorCompany}`)).body, "en");
     expect(badge.url).toBe(`${stack.baseUrl()}/badge/${badge.code}`);
     const prepPage = await prepCtx.newPage();
     await prepPage.goto(`${stack.baseUrl()}/api/health`);
@@ -126,9 +132,12 @@ describe("a vendor's staff capture a visitor's badge at the booth", () => {
     await vpage.waitForURL((url) => url.pathname !== "/signin");
     await vpage.goto(`${stack.baseUrl()}/account`);
     const scans = vpage.getByRole("region", { name: "Who scanned my badge" });
-    const withdraw = scans.getByRole("button", { name: /^Withdraw my contact from / });
+    // The button says what it does; which firm it withdraws from is its description (the firm's name beside it).
+    const withdraw = scans.getByRole("button", { name: "Withdraw", exact: true });
     await withdraw.waitFor();
     expect(await withdraw.count()).toBe(1);
+    const describedBy = await withdraw.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent);
+    expect(describedBy).toBe(vendorFirm);
     await screenshot(vpage, "leads-who-scanned-me-phone");
     await withdraw.click();
     await scans.getByText("No exhibitor has scanned your badge.").waitFor();

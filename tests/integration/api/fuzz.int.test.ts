@@ -138,53 +138,61 @@ describe("fuzz: every endpoint, every role, hostile input", () => {
     expect(writes.count).toBe(before + 1);
   });
 
-  test.each(ROLES)("as %s: never a 5xx, refused requests write nothing, no other company's private data", async (role) => {
-    const session = sessions.get(role);
-    const ownCompany = session?.session.user.companyId;
-    const failures: string[] = [];
-    const statuses: number[] = [];
-    for (const op of ops) {
-      const input = fc.record({
-        params: fc.tuple(...op.params.map(() => fc.oneof(fc.constantFrom(...ids), hostileString.map(encodeURIComponent))), fc.constant(null)),
-        query: fc.oneof(
-          fc.constant({}),
-          fc.dictionary(fc.oneof(fc.constantFrom(...op.query, "$where", "a.b"), hostileString), hostileString, { maxKeys: 3 }),
-        ),
-        body: op.body
-          ? fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom(...op.body, "$where", "a.b", "$set"), hostileValue, { maxKeys: 4 }), hostileValue)
-          : fc.constant(undefined),
-      });
-      for (const sample of fc.sample(input, { numRuns: RUNS_PER_ROLE, seed: 2026 + op.path.length })) {
-        let path = op.path;
-        op.params.forEach((name, i) => {
-          path = path.replace(`{${name}}`, String(sample.params[i] || "x"));
+  test.each(ROLES)(
+    "as %s: never a 5xx, refused requests write nothing, no other company's private data",
+    async (role) => {
+      const session = sessions.get(role);
+      const ownCompany = session?.session.user.companyId;
+      const failures: string[] = [];
+      const statuses: number[] = [];
+      for (const op of ops) {
+        const input = fc.record({
+          params: fc.tuple(...op.params.map(() => fc.oneof(fc.constantFrom(...ids), hostileString.map(encodeURIComponent))), fc.constant(null)),
+          query: fc.oneof(
+            fc.constant({}),
+            fc.dictionary(fc.oneof(fc.constantFrom(...op.query, "$where", "a.b"), hostileString), hostileString, { maxKeys: 3 }),
+          ),
+          body: op.body
+            ? fc.oneof(
+                fc.constant({}),
+                fc.dictionary(fc.constantFrom(...op.body, "$where", "a.b", "$set"), hostileValue, { maxKeys: 4 }),
+                hostileValue,
+              )
+            : fc.constant(undefined),
         });
-        const query = new URLSearchParams(Object.entries(sample.query).map(([k, v]) => [k, String(v)])).toString();
-        const url = query ? `${path}?${query}` : path;
-        const client = session ? session.agent : request(t.app);
-        let req = (client as ReturnType<typeof request.agent>)[op.method as "get"](url);
-        if (session) req = req.set(session.csrf);
-        const before = writes.count;
-        writes.collections.clear();
-        const res =
-          sample.body === undefined ? await req : await req.set("Content-Type", "application/json").send(JSON.stringify(sample.body) ?? "null");
-        statuses.push(res.status);
-        const label = `${role} ${op.method.toUpperCase()} ${url.slice(0, 120)} -> ${res.status}`;
-        if (res.status >= 500) failures.push(`${label}: ${JSON.stringify(res.body).slice(0, 200)}`);
-        // A refused request writes nothing (a failed login counts towards the lockout by design).
-        const allowed = op.path === "/api/auth/login" ? ["users"] : [];
-        if (res.status >= 400 && writes.count !== before && [...writes.collections].some((c) => !allowed.includes(c)))
-          failures.push(`${label}: wrote to ${[...writes.collections].join(", ")}`);
-        if (res.status < 300 && role !== "organiser") {
-          const text = res.text ?? "";
-          for (const [taxCode, companyId] of canaries)
-            if (companyId !== ownCompany && text.includes(taxCode)) failures.push(`${label}: leaks the tax code of ${companyId}`);
+        for (const sample of fc.sample(input, { numRuns: RUNS_PER_ROLE, seed: 2026 + op.path.length })) {
+          let path = op.path;
+          op.params.forEach((name, i) => {
+            path = path.replace(`{${name}}`, String(sample.params[i] || "x"));
+          });
+          const query = new URLSearchParams(Object.entries(sample.query).map(([k, v]) => [k, String(v)])).toString();
+          const url = query ? `${path}?${query}` : path;
+          const client = session ? session.agent : request(t.app);
+          let req = (client as ReturnType<typeof request.agent>)[op.method as "get"](url);
+          if (session) req = req.set(session.csrf);
+          const before = writes.count;
+          writes.collections.clear();
+          const res =
+            sample.body === undefined ? await req : await req.set("Content-Type", "application/json").send(JSON.stringify(sample.body) ?? "null");
+          statuses.push(res.status);
+          const label = `${role} ${op.method.toUpperCase()} ${url.slice(0, 120)} -> ${res.status}`;
+          if (res.status >= 500) failures.push(`${label}: ${JSON.stringify(res.body).slice(0, 200)}`);
+          // A refused request writes nothing (a failed login counts towards the lockout by design).
+          const allowed = op.path === "/api/auth/login" ? ["users"] : [];
+          if (res.status >= 400 && writes.count !== before && [...writes.collections].some((c) => !allowed.includes(c)))
+            failures.push(`${label}: wrote to ${[...writes.collections].join(", ")}`);
+          if (res.status < 300 && role !== "organiser") {
+            const text = res.text ?? "";
+            for (const [taxCode, companyId] of canaries)
+              if (companyId !== ownCompany && text.includes(taxCode)) failures.push(`${label}: leaks the tax code of ${companyId}`);
+          }
         }
       }
-    }
-    expect(failures).toEqual([]);
-    // The input reached the commands, not only the validators: some calls were accepted.
-    expect(statuses.filter((x) => x < 300).length).toBeGreaterThan(role === "anonymous" ? 5 : 10);
-    // Every endpoint with every hostile body: a firm's role reaches the most of them (leads, badges' PDFs, check-ins).
-  }, 180_000);
+      expect(failures).toEqual([]);
+      // The input reached the commands, not only the validators: some calls were accepted.
+      expect(statuses.filter((x) => x < 300).length).toBeGreaterThan(role === "anonymous" ? 5 : 10);
+      // Every endpoint with every hostile body: a firm's role reaches the most of them (leads, badges' PDFs, check-ins).
+    },
+    180_000,
+  );
 });
