@@ -13,6 +13,7 @@ import { workerSolver } from "./services/solverRunner";
 import { loggingTransport, smtpTransport } from "./services/mailTransport";
 import { startBackgroundJobs } from "./jobs";
 import { migrateSlotIdentity } from "./commands/meetings/migrateSlotIdentity";
+import { migrateParticipations } from "./commands/fairs/migrateParticipations";
 
 async function connectWithRetry(uri: string, log: (msg: string) => void): Promise<Database> {
   for (let attempt = 1; ; attempt++) {
@@ -43,6 +44,7 @@ async function main() {
   const video = createVideoRooms(config.livekit);
   const repos = createRepositories(db.models);
   logger.info(await migrateSlotIdentity(repos), "stored slots named by their start"); // before anything is served
+  logger.info(await migrateParticipations(repos), "firms registered for the fairs they belonged to");
   const events = redis ? redisEventPublisher(redis) : noEventPublisher;
   const mailer = config.mail.smtpUrl ? smtpTransport({ ...config.mail, smtpUrl: config.mail.smtpUrl }) : loggingTransport(logger);
   if (!config.mail.smtpUrl) logger.warn("no SMTP_URL: mail waits in the outbox and is only logged");

@@ -4,6 +4,7 @@ import type { CompanyDoc } from "../db/models/company";
 import { toPlain, type Record_ } from "./plain";
 import { normalizeSearchText } from "@ketnoi/contracts";
 import type { RevisionRepository } from "./revisionRepository";
+import type { ParticipationRepository } from "./participationRepository";
 
 const sortName = (legalName: string) => normalizeSearchText(legalName);
 import { Types } from "mongoose";
@@ -51,8 +52,16 @@ export interface CompanyRepository {
   deleteById(id: string): Promise<void>;
 }
 
-/** Every write bumps the "companies" revision, so caches in other processes know to reload. */
-export function createCompanyRepository({ Company }: Models, revisions: RevisionRepository): CompanyRepository {
+/**
+ * Every write bumps the "companies" revision, so caches in other processes know to reload. A company
+ * comes in through an event (its fairId, the first it registered for): creating it registers it for
+ * that event (participations), approving it approves that registration, deleting it removes its registrations.
+ */
+export function createCompanyRepository(
+  { Company }: Models,
+  revisions: RevisionRepository,
+  participations: ParticipationRepository,
+): CompanyRepository {
   const changed = () => revisions.bump("companies");
   return {
     async existingKeys(keys) {
@@ -84,6 +93,8 @@ export function createCompanyRepository({ Company }: Models, revisions: Revision
     },
     async approve(id) {
       const matched = (await Company.updateOne({ _id: id, status: "pending" }, { $set: { status: "approved" } })).matchedCount === 1;
+      const company = matched ? await Company.findById(id, { fairId: 1 }).lean() : null;
+      if (company) await participations.approve(company.fairId.toHexString(), id);
       await changed();
       return matched;
     },
@@ -110,6 +121,14 @@ export function createCompanyRepository({ Company }: Models, revisions: Revision
           ),
       );
       for (const f of fresh) ids.set(f.registrationKey, f._id);
+      await participations.ensureMany(
+        companies.map((c) => ({
+          fairId: c.fairId,
+          companyId: ids.get(c.registrationKey)!.toHexString(),
+          status: "approved",
+          participation: c.participation,
+        })),
+      );
       await changed();
       return new Map([...ids].map(([key, id]) => [key, id.toHexString()]));
     },
@@ -120,11 +139,14 @@ export function createCompanyRepository({ Company }: Models, revisions: Revision
         fairId: new Types.ObjectId(company.fairId),
         status: "pending",
       });
+      const id = doc._id.toHexString();
+      await participations.register({ fairId: company.fairId, companyId: id, status: "pending", participation: company.participation });
       await changed();
-      return doc._id.toHexString();
+      return id;
     },
     async deleteById(id) {
       await Company.deleteOne({ _id: id });
+      await participations.removeForCompany(id);
       await changed();
     },
     async countsForFair(fairId) {

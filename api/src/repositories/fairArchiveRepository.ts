@@ -15,6 +15,7 @@ type Collection = {
 export const FAIR_PARTS = [
   "fairs",
   "companies",
+  "participations",
   "users",
   "interpreters",
   "fairSessions",
@@ -49,6 +50,7 @@ function sources(models: Models) {
   return {
     fairs: { collection: c("Fair"), filter: (x: Read) => ({ _id: x.fairId }) },
     companies: { collection: c("Company"), filter: (x: Read) => ({ fairId: x.fairId }) },
+    participations: { collection: c("Participation"), filter: (x: Read) => ({ fairId: x.fairId }) },
     users: { collection: c("User"), filter: (x: Read) => ({ companyId: { $in: ids(x.companies) } }) },
     interpreters: { collection: c("Interpreter"), filter: (x: Read) => ({ fairId: x.fairId }) },
     fairSessions: { collection: c("FairSession"), filter: (x: Read) => ({ fairId: x.fairId }) },

@@ -25,13 +25,16 @@ import { createPendingRegistrationRepository } from "./pendingRegistrationReposi
 import { createFairArchiveRepository } from "./fairArchiveRepository";
 import { createBadgeRepository } from "./badgeRepository";
 import { createLeadRepository } from "./leadRepository";
+import { createParticipationRepository } from "./participationRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
+  const participations = createParticipationRepository(models);
   return {
     revisions,
+    participations,
     fairs: createFairRepository(models),
-    companies: createCompanyRepository(models, revisions),
+    companies: createCompanyRepository(models, revisions, participations),
     taxonomy: createTaxonomyRepository(models),
     users: createUserRepository(models),
     interpreters: createInterpreterRepository(models),

@@ -4,6 +4,7 @@ import { createRepositories } from "../repositories";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoFair } from "./seedDemoFair";
 import { seedDemoMeetings } from "./seedDemoMeetings";
 import { migrateSlotIdentity } from "../commands/meetings/migrateSlotIdentity";
+import { migrateParticipations } from "../commands/fairs/migrateParticipations";
 
 // The seed needs only the database, so it validates just that variable.
 const env = z.object({ MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//) }).safeParse(process.env);
@@ -16,6 +17,7 @@ const db = await connectDatabase(env.data.MONGODB_URI);
 try {
   const repos = createRepositories(db.models);
   await migrateSlotIdentity(repos); // a database from before: its blocks become starts before the demo fair may move
+  await migrateParticipations(repos); // and its firms become registrations for the fair they belonged to
   const today = new Date();
   const report = await seedDemoFair(repos, today);
   const meetings = await seedDemoMeetings(repos, () => today);

@@ -26,6 +26,7 @@ import { loginFailureSchema } from "./loginFailure";
 import { pendingRegistrationSchema } from "./pendingRegistration";
 import { badgeSchema } from "./badge";
 import { leadSchema } from "./lead";
+import { participationSchema } from "./participation";
 
 export function registerModels(connection: Connection) {
   return {
@@ -60,6 +61,7 @@ export function registerModels(connection: Connection) {
     PendingRegistration: connection.model("PendingRegistration", pendingRegistrationSchema),
     Badge: connection.model("Badge", badgeSchema),
     Lead: connection.model("Lead", leadSchema),
+    Participation: connection.model("Participation", participationSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

@@ -1,0 +1,88 @@
+import { Types } from "mongoose";
+import type { Models } from "../db/models";
+import { bulkWriteInBatches } from "../db/bulk";
+
+export type ParticipationStatus = "pending" | "approved";
+export type ParticipationMode = "onsite" | "remote";
+
+/** A firm taking part in one event (the event's own data about the firm hangs off it). */
+export interface ParticipationRecord {
+  id: string;
+  fairId: string;
+  companyId: string;
+  status: ParticipationStatus;
+  participation: ParticipationMode;
+  createdAt: Date;
+}
+export type ParticipationInput = Pick<ParticipationRecord, "fairId" | "companyId" | "status" | "participation">;
+
+export interface ParticipationRepository {
+  /** Registers a firm for an event; false when it is registered already (the _id is unique). */
+  register(input: ParticipationInput): Promise<boolean>;
+  /** Registers each firm that is not registered yet and leaves the others as they are (imports, migration). */
+  ensureMany(inputs: ParticipationInput[]): Promise<void>;
+  find(fairId: string, companyId: string): Promise<ParticipationRecord | null>;
+  listForFair(fairId: string): Promise<ParticipationRecord[]>;
+  listForFairs(fairIds: string[]): Promise<ParticipationRecord[]>;
+  listForCompany(companyId: string): Promise<ParticipationRecord[]>;
+  /** Approves a pending registration; false when there is none pending. */
+  approve(fairId: string, companyId: string): Promise<boolean>;
+  removeForCompany(companyId: string): Promise<void>;
+}
+
+const idOf = (fairId: string, companyId: string) => `${fairId}:${companyId}`;
+const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
+
+export function createParticipationRepository({ Participation }: Models): ParticipationRepository {
+  type Doc = { _id: string; fairId: Types.ObjectId; companyId: Types.ObjectId; status: string; participation: string; createdAt: Date };
+  const toRecord = (d: Doc): ParticipationRecord => ({
+    id: d._id,
+    fairId: d.fairId.toHexString(),
+    companyId: d.companyId.toHexString(),
+    status: d.status as ParticipationStatus,
+    participation: d.participation as ParticipationMode,
+    createdAt: d.createdAt,
+  });
+  const toDoc = (p: ParticipationInput) => ({
+    _id: idOf(p.fairId, p.companyId),
+    fairId: new Types.ObjectId(p.fairId),
+    companyId: new Types.ObjectId(p.companyId),
+    status: p.status,
+    participation: p.participation,
+  });
+  const list = async (filter: object) => ((await Participation.find(filter).sort({ createdAt: 1, _id: 1 }).lean()) as Doc[]).map(toRecord);
+  return {
+    async register(input) {
+      try {
+        await Participation.create(toDoc(input));
+        return true;
+      } catch (err) {
+        if (isDuplicateKey(err)) return false;
+        throw err;
+      }
+    },
+    async ensureMany(inputs) {
+      await bulkWriteInBatches(
+        Participation,
+        inputs.map((p) => {
+          const { _id, ...fields } = toDoc(p);
+          return { updateOne: { filter: { _id }, update: { $setOnInsert: fields }, upsert: true } };
+        }),
+      );
+    },
+    async find(fairId, companyId) {
+      const doc = (await Participation.findById(idOf(fairId, companyId)).lean()) as Doc | null;
+      return doc ? toRecord(doc) : null;
+    },
+    listForFair: (fairId) => list({ fairId: new Types.ObjectId(fairId) }),
+    listForFairs: (fairIds) => list({ fairId: { $in: fairIds.map((id) => new Types.ObjectId(id)) } }),
+    listForCompany: (companyId) => list({ companyId: new Types.ObjectId(companyId) }),
+    async approve(fairId, companyId) {
+      const res = await Participation.updateOne({ _id: idOf(fairId, companyId), status: "pending" }, { $set: { status: "approved" } });
+      return res.matchedCount === 1;
+    },
+    async removeForCompany(companyId) {
+      await Participation.deleteMany({ companyId: new Types.ObjectId(companyId) });
+    },
+  };
+}
