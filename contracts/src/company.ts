@@ -76,8 +76,20 @@ export type CompanyProfile = z.infer<typeof CompanyProfileSchema>;
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 /** A fair's set-up as the organiser defines it (local dates and times in the fair's zone). */
+/**
+ * The kinds of event the city's programme runs: the yearly hybrid fair; an online-only matchmaking
+ * week; a delegation visit (foreign makers meet Hanoi firms onsite over a day or two); an outbound
+ * mission (Hanoi firms travel to meet makers abroad, in the host country's time zone).
+ */
+export const EVENT_KINDS = ["hybrid", "online", "delegation", "mission"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
 export const FairSetupSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9-]{3,64}$/),
+  /** Absent on events set up before kinds: a hybrid fair. */
+  kind: z.enum(EVENT_KINDS).optional(),
+  /** Whether a firm's registration waits for an organiser (absent: it does). */
+  requiresApproval: z.boolean().optional(),
   name: LocalizedTextSchema,
   venue: LocalizedTextSchema,
   timeZone: z.string(),

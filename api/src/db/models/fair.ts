@@ -6,6 +6,8 @@ const timeOfDay = { type: String, match: /^([01]\d|2[0-3]):[0-5]\d$/ };
 export const fairSchema = new Schema(
   {
     slug: { type: String, required: true, unique: true },
+    kind: { type: String, enum: ["hybrid", "online", "delegation", "mission"], default: "hybrid" },
+    requiresApproval: { type: Boolean, default: true },
     name: { type: localizedText, required: true },
     venue: { type: localizedText, required: true },
     timeZone: { type: String, required: true },
