@@ -36,6 +36,8 @@ import { auditEndpoints } from "./routes/audit/audit";
 import { mailEndpoints } from "./routes/mail/mail";
 import { badgeEndpoints } from "./routes/badges/badges";
 import { leadEndpoints } from "./routes/leads/leads";
+import { openDataEndpoints } from "./routes/openData/openData";
+import { publicPages } from "./routes/openData/publicPages";
 import { proposalsForScheduler } from "./commands/matching/proposals";
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -102,6 +104,7 @@ export function createApp(services: Services) {
       ...mailEndpoints(services.records),
       ...leadEndpoints(services.records),
       ...badgeEndpoints(services.badges),
+      ...openDataEndpoints(services.openData, publicOrigin),
     ],
     (entry) => repos.audit.record(entry),
   );
@@ -116,6 +119,8 @@ export function createApp(services: Services) {
   });
   mountOpenApi(api, registry);
   app.use("/api", api);
+  // The public firm pages, the sitemap and robots.txt: HTML for readers without JavaScript and search engines.
+  app.use(publicPages(services.openData, publicOrigin));
 
   app.use(unknownRoute);
   app.use(errorHandler(logger));

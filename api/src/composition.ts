@@ -13,6 +13,8 @@ import type { MatchingContext } from "./commands/matching/recommendations";
 import type { CompanyContext } from "./commands/companies/context";
 import type { AccountContext } from "./commands/auth/context";
 import type { BadgeContext } from "./commands/badges/context";
+import type { OpenDataContext, OpenDataSnapshot } from "./commands/openData/context";
+import { createRevisionCache } from "./services/revisionCache";
 import type { VideoService } from "./services/livekit";
 import type { RedisClient } from "./services/redis";
 import { createMatchingService } from "./services/matching";
@@ -68,6 +70,8 @@ export interface Services {
   account: AccountContext;
   live: LiveContext;
   badges: BadgeContext;
+  /** The public CNHT data, its snapshot cached per companies revision (five minutes at most). */
+  openData: OpenDataContext;
   directory: DirectoryService;
   solver: SolverRunner;
   limits: RateLimits;
@@ -124,6 +128,7 @@ export function composeServices(deps: CompositionDeps): Services {
       publicOrigin,
       printer: createBadgePrinter(badgeFontsOnce(deps.badgeFonts ?? BADGE_FONT_FILES, (err) => logger.error({ files: err.files }, err.message))),
     },
+    openData: { repos, now, snapshots: createRevisionCache<OpenDataSnapshot>(5 * 60_000) },
     directory,
     solver,
     limits: createRateLimits({ ...(redis ? { redis } : {}), ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) }),

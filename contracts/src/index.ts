@@ -19,5 +19,6 @@ export * from "./matchReasons";
 export * from "./schedulePlan";
 export * from "./badge";
 export * from "./leads";
+export * from "./openData";
 export * from "./recommendation";
 export * from "./zodMessages";

@@ -7,6 +7,7 @@ import viMeetingMail from "./locales/vi/meetingMail.json";
 import viCalendar from "./locales/vi/calendar.json";
 import viMatchEval from "./locales/vi/matchEval.json";
 import viBadge from "./locales/vi/badge.json";
+import viOpenData from "./locales/vi/openData.json";
 import enErrors from "./locales/en/errors.json";
 import enFields from "./locales/en/fields.json";
 import enTime from "./locales/en/time.json";
@@ -15,6 +16,7 @@ import enMeetingMail from "./locales/en/meetingMail.json";
 import enCalendar from "./locales/en/calendar.json";
 import enMatchEval from "./locales/en/matchEval.json";
 import enBadge from "./locales/en/badge.json";
+import enOpenData from "./locales/en/openData.json";
 import jaErrors from "./locales/ja/errors.json";
 import jaFields from "./locales/ja/fields.json";
 import jaTime from "./locales/ja/time.json";
@@ -23,6 +25,7 @@ import jaMeetingMail from "./locales/ja/meetingMail.json";
 import jaCalendar from "./locales/ja/calendar.json";
 import jaMatchEval from "./locales/ja/matchEval.json";
 import jaBadge from "./locales/ja/badge.json";
+import jaOpenData from "./locales/ja/openData.json";
 import koErrors from "./locales/ko/errors.json";
 import koFields from "./locales/ko/fields.json";
 import koTime from "./locales/ko/time.json";
@@ -31,6 +34,7 @@ import koMeetingMail from "./locales/ko/meetingMail.json";
 import koCalendar from "./locales/ko/calendar.json";
 import koMatchEval from "./locales/ko/matchEval.json";
 import koBadge from "./locales/ko/badge.json";
+import koOpenData from "./locales/ko/openData.json";
 import zhHantErrors from "./locales/zh-Hant/errors.json";
 import zhHantFields from "./locales/zh-Hant/fields.json";
 import zhHantTime from "./locales/zh-Hant/time.json";
@@ -39,6 +43,7 @@ import zhHantMeetingMail from "./locales/zh-Hant/meetingMail.json";
 import zhHantCalendar from "./locales/zh-Hant/calendar.json";
 import zhHantMatchEval from "./locales/zh-Hant/matchEval.json";
 import zhHantBadge from "./locales/zh-Hant/badge.json";
+import zhHantOpenData from "./locales/zh-Hant/openData.json";
 
 /**
  * The api's texts in each UI language, one JSON file per locale and namespace (locales/<locale>/<namespace>.json),
@@ -53,6 +58,7 @@ const en = {
   calendar: enCalendar,
   matchEval: enMatchEval,
   badge: enBadge,
+  openData: enOpenData,
 };
 export type Catalogue = typeof en;
 
@@ -68,6 +74,7 @@ export const RESOURCES: Record<Locale, Catalogue> = {
     calendar: viCalendar,
     matchEval: viMatchEval,
     badge: viBadge,
+    openData: viOpenData,
   },
   en,
   ja: {
@@ -79,6 +86,7 @@ export const RESOURCES: Record<Locale, Catalogue> = {
     calendar: jaCalendar,
     matchEval: jaMatchEval,
     badge: jaBadge,
+    openData: jaOpenData,
   },
   ko: {
     errors: koErrors,
@@ -89,6 +97,7 @@ export const RESOURCES: Record<Locale, Catalogue> = {
     calendar: koCalendar,
     matchEval: koMatchEval,
     badge: koBadge,
+    openData: koOpenData,
   },
   "zh-Hant": {
     errors: zhHantErrors,
@@ -99,5 +108,6 @@ export const RESOURCES: Record<Locale, Catalogue> = {
     calendar: zhHantCalendar,
     matchEval: zhHantMatchEval,
     badge: zhHantBadge,
+    openData: zhHantOpenData,
   },
 };

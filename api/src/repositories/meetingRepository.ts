@@ -47,6 +47,8 @@ export interface MeetingRepository {
   existsForInterpreter(interpreterId: string, companyId: string): Promise<boolean>;
   listForInterpreter(interpreterId: string): Promise<MeetingRecord[]>;
   listForFair(fairId: string): Promise<MeetingRecord[]>;
+  /** Every held meeting's event and parties, nothing else (the public statistics count them). */
+  listHeld(): Promise<{ fairId: string; parties: string[] }[]>;
   history(id: string): Promise<MeetingEventRecord[]>;
   /** Open requests whose time to answer is up (any fair). */
   listLapsed(now: Date): Promise<MeetingRecord[]>;
@@ -169,6 +171,10 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
     },
     listForInterpreter: (interpreterId) => list({ interpreterId: new Types.ObjectId(interpreterId) }),
     listForFair: (fairId) => list({ fairId: new Types.ObjectId(fairId) }),
+    async listHeld() {
+      const rows = await Meeting.find({ status: "held" }, { fairId: 1, parties: 1 }).lean();
+      return rows.map((m) => ({ fairId: m.fairId.toHexString(), parties: m.parties.map((p) => p.toHexString()) }));
+    },
     listLapsed: (now) => list({ status: { $in: ["requested", "countered"] }, expiresAt: { $lte: now } }),
     listBookedStarting: (from, to) => list({ status: "booked", startsAt: { $gte: from, $lt: to } }),
     listWithoutRoomNumber: () => list({ status: "booked", mode: "online", roomNumber: { $exists: false } }),

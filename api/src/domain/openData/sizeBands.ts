@@ -1,3 +1,5 @@
+import type { SizeBand } from "@ketnoi/contracts";
+
 /**
  * Firm size by employees, as Vietnam's Decree 80/2021/ND-CP (Article 5) bands firms in industry and
  * construction, the sector supporting-industry makers belong to: micro up to 10 employees, small up
@@ -5,8 +7,7 @@
  * count, so the band is the head count's. Above 200 a firm is not an SME ("large"); a firm that gave
  * no head count is "unknown".
  */
-export const SIZE_BANDS = ["micro", "small", "medium", "large", "unknown"] as const;
-export type SizeBand = (typeof SIZE_BANDS)[number];
+export { SIZE_BANDS, type SizeBand } from "@ketnoi/contracts";
 
 /** The largest head count of each band but the last (inclusive). */
 const UPPER: readonly [SizeBand, number][] = [
