@@ -125,6 +125,11 @@ const CASES: Record<string, Case> = {
   "GET /api/fairs/{slug}": { call: (f) => ({ path: `/api/fairs/${f.fairSlug}` }), expect: all(200) },
   "GET /api/fairs/{slug}/setup": { call: (f) => ({ path: `/api/fairs/${f.fairSlug}/setup` }), expect: organiserOnly(200) },
   "GET /api/taxonomy": { call: () => ({ path: "/api/taxonomy" }), expect: all(200) },
+  "GET /api/open-data/statistics": { call: () => ({ path: "/api/open-data/statistics" }), expect: all(200) },
+  "GET /api/open-data/statistics.csv": { call: () => ({ path: "/api/open-data/statistics.csv" }), expect: all(200) },
+  "GET /api/open-data/firms.csv": { call: () => ({ path: "/api/open-data/firms.csv" }), expect: all(200) },
+  "GET /api/open-data/firms.json": { call: () => ({ path: "/api/open-data/firms.json" }), expect: all(200) },
+  "GET /api/open-data/dictionary.json": { call: () => ({ path: "/api/open-data/dictionary.json" }), expect: all(200) },
   "GET /api/companies": { call: () => ({ path: "/api/companies?q=co%20khi" }), expect: all(200) },
   "GET /api/companies/{id}": {
     call: (f) => ({ path: `/api/companies/${f.pendingCompany}` }),
