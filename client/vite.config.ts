@@ -39,7 +39,8 @@ const pwa = VitePWA({
     globPatterns: ["**/*.{html,js,css,svg,png,woff2}"],
     navigateFallback: "/index.html",
     // Pages of the SPA get index.html; the api, sockets and video are never answered by the worker.
-    navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/socket\.io(\/|$)/, /^\/livekit/],
+    // The public firm pages, the sitemap and robots.txt are the api's HTML: never the app shell.
+    navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/socket\.io(\/|$)/, /^\/livekit/, /^\/cnht\//, /^\/sitemap\.xml$/, /^\/robots\.txt$/],
     cleanupOutdatedCaches: true,
   },
 });
@@ -54,6 +55,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       "/api": "http://127.0.0.1:3001",
+      "/cnht": "http://127.0.0.1:3001",
       "/socket.io": { target: "http://127.0.0.1:3002", ws: true },
     },
   },
