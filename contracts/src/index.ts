@@ -19,6 +19,7 @@ export * from "./matchReasons";
 export * from "./schedulePlan";
 export * from "./badge";
 export * from "./leads";
+export * from "./events";
 export * from "./openData";
 export * from "./recommendation";
 export * from "./zodMessages";

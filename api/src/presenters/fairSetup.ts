@@ -5,6 +5,8 @@ import type { FairRecord } from "../repositories/fairRepository";
 export function presentFairSetup(f: FairRecord): FairSetup {
   return {
     slug: f.slug,
+    kind: f.kind ?? "hybrid",
+    requiresApproval: f.requiresApproval !== false,
     name: f.name,
     venue: f.venue,
     timeZone: f.timeZone,

@@ -13,6 +13,10 @@ export interface FairRepository {
   findById(id: string): Promise<FairRecord | null>;
   /** The fair running now or next; with none ahead, the most recent one. */
   findCurrent(now: Date): Promise<FairRecord | null>;
+  /** Every event, in the order of their first day. */
+  list(): Promise<FairRecord[]>;
+  /** Creates an event; false when its slug is taken (the unique index decides, not a read before). */
+  create(fair: FairInput): Promise<FairRecord | null>;
   upsertBySlug(fair: FairInput): Promise<FairRecord>;
 }
 
@@ -33,6 +37,18 @@ export function createFairRepository({ Fair }: Models): FairRepository {
       const ahead = fairs.filter((f) => lastDay(f) >= today).sort((a, b) => lastDay(a).localeCompare(lastDay(b)));
       if (ahead[0]) return ahead[0];
       return fairs.sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0] ?? null;
+    },
+    async list() {
+      const fairs = (await Fair.find().lean()).map(toFair);
+      return fairs.sort((a, b) => (a.days[0] ?? "").localeCompare(b.days[0] ?? "") || a.slug.localeCompare(b.slug));
+    },
+    async create(fair) {
+      try {
+        return toFair((await Fair.create(fair)).toObject());
+      } catch (err) {
+        if ((err as { code?: number }).code === 11000) return null;
+        throw err;
+      }
     },
     async upsertBySlug(fair) {
       const doc = await Fair.findOneAndUpdate(

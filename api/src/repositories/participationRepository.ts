@@ -25,6 +25,7 @@ export interface ParticipationRepository {
   listForFair(fairId: string): Promise<ParticipationRecord[]>;
   listForFairs(fairIds: string[]): Promise<ParticipationRecord[]>;
   listForCompany(companyId: string): Promise<ParticipationRecord[]>;
+  listForCompanies(companyIds: string[]): Promise<ParticipationRecord[]>;
   /** Approves a pending registration; false when there is none pending. */
   approve(fairId: string, companyId: string): Promise<boolean>;
   removeForCompany(companyId: string): Promise<void>;
@@ -77,6 +78,7 @@ export function createParticipationRepository({ Participation }: Models): Partic
     listForFair: (fairId) => list({ fairId: new Types.ObjectId(fairId) }),
     listForFairs: (fairIds) => list({ fairId: { $in: fairIds.map((id) => new Types.ObjectId(id)) } }),
     listForCompany: (companyId) => list({ companyId: new Types.ObjectId(companyId) }),
+    listForCompanies: (companyIds) => list({ companyId: { $in: companyIds.map((id) => new Types.ObjectId(id)) } }),
     async approve(fairId, companyId) {
       const res = await Participation.updateOne({ _id: idOf(fairId, companyId), status: "pending" }, { $set: { status: "approved" } });
       return res.matchedCount === 1;

@@ -3,7 +3,7 @@ import { taxCodeCheckDigit } from "@ketnoi/contracts";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { generateDemoFair } from "../../../api/src/seed/demoFair";
 import { useSeededApp, signIn, FIXED_NOW, TEST_ORIGIN } from "../../support/app";
-import { DEMO_DAYS, fairIso } from "../../support/clock";
+import { DEMO_DAYS, fairDayPlus, fairIso } from "../../support/clock";
 import { silentLogger } from "../../support/stack";
 import { createMeetingContext } from "../../../api/src/composition";
 import { requestMeeting } from "../../../api/src/commands/meetings/requestMeeting";
@@ -38,6 +38,8 @@ interface Fixture {
   recTarget: string;
   /** The vendor firm's lead on the demo domestic user (scanned at its booth). */
   lead: string;
+  /** An event besides the demo fair, where the domestic firm's registration waits for approval. */
+  nextEvent: string;
   n: number;
 }
 interface Case {
@@ -114,6 +116,21 @@ const CASES: Record<string, Case> = {
   "POST /api/auth/verify-email": { call: () => ({ path: "/api/auth/verify-email", body: { token: "y".repeat(43) } }), expect: all(404) },
   "POST /api/auth/verify-email/resend": { call: () => ({ path: "/api/auth/verify-email/resend", body: {} }), expect: signedIn(202) },
   "GET /api/fairs/current": { call: () => ({ path: "/api/fairs/current" }), expect: all(200) },
+  "GET /api/fairs": { call: () => ({ path: "/api/fairs" }), expect: all(200) },
+  "POST /api/fairs/{slug}/registrations": {
+    // The demo firms are registered already: joining again answers their registration.
+    call: (f) => ({ path: `/api/fairs/${f.fairSlug}/registrations`, body: {} }),
+    expect: { anonymous: 401, organiser: 403, domestic: 200, vendor: 200, interpreter: 403 },
+  },
+  "GET /api/fairs/{slug}/registrations": { call: (f) => ({ path: `/api/fairs/${f.fairSlug}/registrations` }), expect: organiserOnly(200) },
+  "POST /api/fairs/{slug}/registrations/{companyId}/approve": {
+    call: (f) => ({ path: `/api/fairs/${f.nextEvent}/registrations/${f.domesticCompany}/approve`, body: {} }),
+    expect: organiserOnly(204),
+  },
+  "POST /api/fairs/{slug}/copy": {
+    call: (f) => ({ path: `/api/fairs/${f.fairSlug}/copy`, body: { slug: `access-copy-${f.n}`, name: { en: "A copy" }, days: [fairDayPlus(40)] } }),
+    expect: organiserOnly(201),
+  },
   "GET /api/fairs/current/targets": { call: () => ({ path: "/api/fairs/current/targets" }), expect: organiserOnly(200) },
   "PUT /api/fairs/{slug}": {
     call: (f) => {
@@ -404,6 +421,7 @@ describe("access: every endpoint as every role", () => {
     boothMessage: "",
     recTarget: "",
     lead: "",
+    nextEvent: "",
     n: 0,
   };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
@@ -427,6 +445,11 @@ describe("access: every endpoint as every role", () => {
     fixture.session = (await t.db.models.FairSession.findOne({ kind: "seminar" }).lean())!._id.toHexString();
     for (const role of ROLES.filter((r) => r !== "anonymous")) sessions.set(role, await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD));
     await meetingFixtures();
+    const demoFair = (await t.repos.fairs.findBySlug(fixture.fairSlug))!;
+    const { id: _id, ...setup } = demoFair;
+    const next = (await t.repos.fairs.create({ ...setup, slug: "access-next-event", kind: "delegation", days: [fairDayPlus(30)] } as never))!;
+    fixture.nextEvent = next.slug;
+    await t.repos.participations.register({ fairId: next.id, companyId: fixture.domesticCompany, status: "pending", participation: "onsite" });
   });
 
   /** Meetings of the demo firms (onsite, sharing English: no interpreter), and requests from four other vendors. */

@@ -1,9 +1,29 @@
 import { z } from "zod";
-import { FairSetupSchema, FairSummarySchema, PlanTargetsSchema } from "@ketnoi/contracts";
+import {
+  EventRegistrationRowSchema,
+  EventRegistrationSchema,
+  EventSummarySchema,
+  FairSetupSchema,
+  FairSummarySchema,
+  PlanTargetsSchema,
+} from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
 import { presentFairSummary } from "../../presenters/fairSummary";
 import { presentFairSetup } from "../../presenters/fairSetup";
-import { FairsBySlugSchema, FairsCurrentSchema, FairsSetupSchema, FairsUpdateSchema } from "./schema";
+import {
+  FairsApproveRegistrationSchema,
+  FairsBySlugSchema,
+  FairsCopySchema,
+  FairsCurrentSchema,
+  FairsJoinSchema,
+  FairsListSchema,
+  FairsRegistrationsSchema,
+  FairsSetupSchema,
+  FairsUpdateSchema,
+} from "./schema";
+import { approveRegistration, eventRegistrations, joinEvent, listEvents } from "../../commands/fairs/events";
+import { copyEvent } from "../../commands/fairs/copyEvent";
+import { presentEventSummary, presentRegistration, presentRegistrationRow } from "../../presenters/event";
 import type { FairContext } from "../../commands/fairs/context";
 import { currentFairOverview, fairOverviewBySlug, fairSetupBySlug, type FairOverview } from "../../commands/fairs/fairOverview";
 import { setUpFair } from "../../commands/fairs/setUpFair";
@@ -20,6 +40,65 @@ export function fairEndpoints(ctx: FairContext) {
   const responses = { 200: { description: "The fair, its figures and its programme", schema: FairSummarySchema } };
 
   return [
+    defineEndpoint({
+      method: "get",
+      path: "/fairs",
+      summary: "The programme's events: running and upcoming soonest first, then past ones (public; a firm sees its registrations)",
+      tags: ["fairs"],
+      access: "public",
+      request: FairsListSchema,
+      responses: { 200: { description: "The events", schema: z.object({ data: z.array(EventSummarySchema) }) } },
+      handler: async ({ auth }) => ({ body: { data: (await listEvents(ctx, auth?.user)).map(presentEventSummary) } }),
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/fairs/:slug/registrations",
+      summary: "The caller's firm joins an event with one click (approved at once unless the event requires an organiser's approval)",
+      tags: ["fairs"],
+      access: ["domestic", "vendor"],
+      request: FairsJoinSchema,
+      responses: {
+        201: { description: "Registered", schema: EventRegistrationSchema },
+        200: { description: "Registered before: that registration", schema: EventRegistrationSchema },
+      },
+      handler: async ({ params, body, auth }) => {
+        const { registration, created } = await joinEvent(ctx, auth!.user, params.slug, body.participation);
+        return { status: created ? 201 : 200, body: presentRegistration(registration) };
+      },
+    }),
+    defineEndpoint({
+      method: "get",
+      path: "/fairs/:slug/registrations",
+      summary: "The firms registered for an event, waiting ones first, with the events each took part in before (organisers)",
+      tags: ["fairs"],
+      access: ["organiser"],
+      request: FairsRegistrationsSchema,
+      responses: { 200: { description: "The registrations", schema: z.object({ data: z.array(EventRegistrationRowSchema) }) } },
+      handler: async ({ params }) => ({ body: { data: (await eventRegistrations(ctx, params.slug)).map(presentRegistrationRow) } }),
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/fairs/:slug/registrations/:companyId/approve",
+      summary: "Approve a firm's registration for an event (organisers)",
+      tags: ["fairs"],
+      access: ["organiser"],
+      request: FairsApproveRegistrationSchema,
+      responses: { 204: { description: "Approved" } },
+      handler: async ({ params }) => {
+        await approveRegistration(ctx, params.slug, params.companyId);
+        return {};
+      },
+    }),
+    defineEndpoint({
+      method: "post",
+      path: "/fairs/:slug/copy",
+      summary: "Start a new event from this one's set-up and programme, on new days (organisers)",
+      tags: ["fairs"],
+      access: ["organiser"],
+      request: FairsCopySchema,
+      responses: { 201: { description: "The new event", schema: FairSetupSchema } },
+      handler: async ({ params, body }) => ({ status: 201, body: presentFairSetup((await copyEvent(ctx, params.slug, body)).fair) }),
+    }),
     defineEndpoint({
       method: "get",
       path: "/fairs/current",

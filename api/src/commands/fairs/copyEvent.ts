@@ -1,0 +1,35 @@
+import type { CopyEventBody } from "@ketnoi/contracts";
+import { AppError, notFound, validationFailed } from "../../errors";
+import { checkFairSetup } from "../../domain/fairSetupRules";
+import { shiftToDays } from "../../domain/eventCopy";
+import type { CommandContext } from "../context";
+import type { FairRecord } from "../../repositories/fairRepository";
+
+/**
+ * Starts the next event from an earlier one: its kind, venue, time zone, slot length, hours and breaks,
+ * tables and zones, online rooms, weights and approval rule, on the new days; its programme sessions
+ * at the same local times on the matching days (a session on a day the new event lacks is left out),
+ * with no registrations. Firms, interpreters and meetings stay with their events: firms join the new
+ * one themselves (one click), interpreters are booked per event.
+ */
+export async function copyEvent({ repos }: CommandContext, fromSlug: string, body: CopyEventBody): Promise<{ fair: FairRecord; sessions: number }> {
+  const from = await repos.fairs.findBySlug(fromSlug);
+  if (!from) throw notFound();
+  const days = [...new Set(body.days)].sort();
+  const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, ...setup } = from as FairRecord & { createdAt?: Date; updatedAt?: Date };
+  const next = { ...setup, name: body.name, days };
+  const bad = checkFairSetup(next, await repos.taxonomy.list());
+  if (Object.keys(bad).length) throw validationFailed(bad);
+  const fair = await repos.fairs.create({ ...next, slug: body.slug });
+  if (!fair) throw new AppError("conflict", { slug: "eventSlugTaken" });
+  let sessions = 0;
+  for (const s of await repos.fairSessions.listForFair(from.id)) {
+    const startsAt = shiftToDays(s.startsAt, from.days, days, from.timeZone);
+    const endsAt = shiftToDays(s.endsAt, from.days, days, from.timeZone);
+    if (!startsAt || !endsAt) continue;
+    const { id: _sid, createdAt: _c, updatedAt: _u, fairId: _f, key, ...session } = s;
+    await repos.fairSessions.create({ ...session, startsAt, endsAt, fairId: fair.id, key: `${body.slug}:${key}` });
+    sessions++;
+  }
+  return { fair, sessions };
+}
