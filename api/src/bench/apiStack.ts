@@ -79,36 +79,10 @@ export async function startBenchStack(uri: string, connections: number) {
   }
   const organiser = await sessionOf((await repos.users.findByEmail("organiser@ketnoi.demo"))!.id);
   console.error(`seeded: ${firms.length} firms with sessions, ${vendors.length} vendors to book`);
-
-  // The api as it runs in production (its own process), and a bare Express app beside it.
-  const apiPort = await freePort();
-  const barePort = await freePort();
-  const api = start(["dist/main.js"], {
-    MONGODB_URI: uri,
-    API_PORT: String(apiPort),
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-    PUBLIC_ORIGIN: ORIGIN,
-    LIVEKIT_URL: process.env.LIVEKIT_URL ?? "http://127.0.0.1:9",
-    LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY ?? "bench",
-    LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET ?? "bench-secret-bench-secret-bench-secret",
-    REALTIME_SECRET: randomToken(),
-  });
-  const bare = start(
-    [
-      "--input-type=module",
-      "-e",
-      `import express from "express"; const app = express(); app.get("/ping", (_q, r) => r.json({ ok: true })); app.listen(${barePort}, "127.0.0.1");`,
-    ],
-    {},
-  );
-  const base = `http://127.0.0.1:${apiPort}`;
-  await waitFor(`${base}/api/fairs/current`);
-  await waitFor(`http://127.0.0.1:${barePort}/ping`);
+  const { base, bareUrl, apiPid, run, stop } = await startApiProcesses(uri, connections);
 
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
-  const run = (opts: autocannon.Options) =>
-    new Promise<autocannon.Result>((resolve, reject) => autocannon({ connections, ...opts }, (err, r) => (err ? reject(err) : resolve(r))));
+  const barePort = await freePort();
   /** Requests as a random firm (its cookie, CSRF token and origin), with an optional fresh body each time. */
   const asFirm = (method: "GET" | "POST", p: string, body?: () => object) => ({
     method,
@@ -149,8 +123,8 @@ export async function startBenchStack(uri: string, connections: number) {
   }
   return {
     base,
-    bareUrl: `http://127.0.0.1:${barePort}/ping`,
-    apiPid: api.pid!,
+    bareUrl,
+    apiPid,
     sessions,
     run,
     asFirm,
@@ -158,9 +132,51 @@ export async function startBenchStack(uri: string, connections: number) {
     runScheduler,
     doubleBookings,
     async stop() {
+      stop();
+      await db.close();
+    },
+  };
+}
+
+/**
+ * The api as it runs in production (its own process, on the database already seeded) and a bare
+ * Express app beside it (the ceiling on this machine); `run` drives autocannon.
+ */
+export async function startApiProcesses(uri: string, connections: number) {
+  const apiPort = await freePort();
+  const barePort = await freePort();
+  const api = start(["dist/main.js"], {
+    MONGODB_URI: uri,
+    API_PORT: String(apiPort),
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    PUBLIC_ORIGIN: ORIGIN,
+    LIVEKIT_URL: process.env.LIVEKIT_URL ?? "http://127.0.0.1:9",
+    LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY ?? "bench",
+    LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET ?? "bench-secret-bench-secret-bench-secret",
+    REALTIME_SECRET: randomToken(),
+  });
+  const bare = start(
+    [
+      "--input-type=module",
+      "-e",
+      `import express from "express"; const app = express(); app.get("/ping", (_q, r) => r.json({ ok: true })); app.listen(${barePort}, "127.0.0.1");`,
+    ],
+    {},
+  );
+  const base = `http://127.0.0.1:${apiPort}`;
+  await waitFor(`${base}/api/fairs/current`);
+  await waitFor(`http://127.0.0.1:${barePort}/ping`);
+  const run = (opts: autocannon.Options) =>
+    new Promise<autocannon.Result>((resolve, reject) => autocannon({ connections, ...opts }, (err, r) => (err ? reject(err) : resolve(r))));
+  return {
+    base,
+    bareUrl: `http://127.0.0.1:${barePort}/ping`,
+    apiPid: api.pid!,
+    run,
+    stop() {
       api.kill("SIGTERM");
       bare.kill("SIGTERM");
-      await db.close();
     },
   };
 }
