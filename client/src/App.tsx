@@ -25,6 +25,8 @@ const Hall = lazy(() => import("./pages/Hall"));
 const Team = lazy(() => import("./pages/Team"));
 const Account = lazy(() => import("./pages/Account"));
 const MyBadge = lazy(() => import("./pages/MyBadge"));
+// The CNHT data website's public statistics page.
+const OpenData = lazy(() => import("./pages/OpenData"));
 // The pages mailed links open.
 const VerifyEmail = lazy(() => import("./pages/account/VerifyEmail"));
 const ForgotPassword = lazy(() => import("./pages/account/ForgotPassword"));
@@ -82,6 +84,7 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["team", Team],
   ["account", Account],
   ["my-badge", MyBadge],
+  ["data", OpenData],
   ["verify-email", VerifyEmail],
   ["forgot-password", ForgotPassword],
   ["reset-password", ResetPassword],

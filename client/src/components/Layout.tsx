@@ -31,6 +31,7 @@ type NavPage =
   | "myBooth"
   | "leads"
   | "team"
+  | "data"
   | "myBadge";
 type NavKey = `common.nav.${NavPage}`;
 type MenuItem = [to: string, label: NavKey];
@@ -40,6 +41,7 @@ function menu(user: SessionUser | null): MenuItem[] {
   const common: MenuItem[] = [
     ["/companies", "common.nav.directory"],
     ["/hall", "common.nav.hall"],
+    ["/data", "common.nav.data"],
   ];
   if (!user) return common;
   // Everyone signed in takes part in person: the badge's QR code is one tap away at the venue.

@@ -22,6 +22,8 @@ const CALLS: Record<string, { as: Role[]; path: (ids: Ids) => string }> = {
   "/api/fairs/{slug}/setup": { as: ["organiser"], path: (i) => `/api/fairs/${i.slug}/setup` },
   "/api/fairs/{slug}": { as: ["anonymous"], path: (i) => `/api/fairs/${i.slug}` },
   "/api/taxonomy": { as: ["anonymous"], path: () => "/api/taxonomy" },
+  "/api/open-data/statistics": { as: ["anonymous"], path: () => "/api/open-data/statistics" },
+  "/api/open-data/dictionary.json": { as: ["anonymous"], path: () => "/api/open-data/dictionary.json" },
   "/api/companies": { as: ["anonymous", "organiser"], path: () => "/api/companies?pageSize=100" },
   "/api/companies/{id}": { as: ["anonymous", "domestic", "organiser"], path: (i) => `/api/companies/${i.domestic}` },
   "/api/companies/{id}/members": { as: ["domestic"], path: (i) => `/api/companies/${i.domestic}/members` },

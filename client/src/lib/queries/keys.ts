@@ -29,6 +29,11 @@ export const keys = {
     search: (query: string) => ["companies", "search", query] as const,
   },
   recommendations: ["recommendations"] as const,
+  /** The public CNHT data: its statistics, and its dictionary in one language. */
+  openData: {
+    statistics: ["openData", "statistics"] as const,
+    dictionary: (language: string) => ["openData", "dictionary", language] as const,
+  },
   /** My firm's leads (the booth's badge scans). */
   leads: ["leads"] as const,
   interpreters: ["interpreters"] as const,
