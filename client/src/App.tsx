@@ -41,6 +41,8 @@ const OrganiserCompanies = lazy(() => import("./pages/organiser/Companies"));
 const FairSetup = lazy(() => import("./pages/organiser/FairSetup"));
 const Programme = lazy(() => import("./pages/organiser/Programme"));
 const Interpreters = lazy(() => import("./pages/organiser/Interpreters"));
+const Events = lazy(() => import("./pages/Events"));
+const EventAdmin = lazy(() => import("./pages/organiser/EventAdmin"));
 // Video rooms pull in livekit-client: only these routes load it.
 const MeetingRoom = lazy(() => import("./pages/live/MeetingRoom"));
 const Booth = lazy(() => import("./pages/live/Booth"));
@@ -97,6 +99,8 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["organiser/setup", FairSetup],
   ["organiser/programme", Programme],
   ["organiser/interpreters", Interpreters],
+  ["events", Events],
+  ["organiser/events/:slug", EventAdmin],
   ["leads", Leads],
   ["badge/:code", BadgeLink],
 ];

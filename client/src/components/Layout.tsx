@@ -32,13 +32,15 @@ type NavPage =
   | "leads"
   | "team"
   | "data"
-  | "myBadge";
+  | "myBadge"
+  | "events";
 type NavKey = `common.nav.${NavPage}`;
 type MenuItem = [to: string, label: NavKey];
 
 /** The menu for who is signed in: public pages for everyone, then what the role works with. */
 function menu(user: SessionUser | null): MenuItem[] {
   const common: MenuItem[] = [
+    ["/events", "common.nav.events"],
     ["/companies", "common.nav.directory"],
     ["/hall", "common.nav.hall"],
     ["/data", "common.nav.data"],

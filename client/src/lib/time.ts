@@ -21,6 +21,13 @@ export function fairDate(day: string, locale: string) {
   return formatter(locale, "UTC", { weekday: "long", year: "numeric", month: "long", day: "numeric" }).format(new Date(`${day}T00:00:00Z`));
 }
 
+/** An event's days as dates in the reader's language: the first and the last when there are several. */
+export function eventDates(days: readonly string[], locale: string): string {
+  const sorted = [...days].sort();
+  const first = fairDate(sorted[0] ?? "", locale);
+  return sorted.length > 1 ? `${first} – ${fairDate(sorted.at(-1) ?? "", locale)}` : first;
+}
+
 /** A zone's offset from UTC in minutes at an instant. */
 function offsetMinutes(at: Date, zone: string) {
   const p = Object.fromEntries(

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { FairSummary } from "@ketnoi/contracts";
 import { BarChart } from "../components/BarChart";
 import { countryName, localized, termLabel } from "../lib/labels";
@@ -6,7 +7,8 @@ import { useFairSummary } from "../lib/queries/fair";
 import { Async } from "../components/States";
 import { usePageTitle } from "../lib/usePageTitle";
 import { useHallVisitors } from "../lib/useHallVisitors";
-import { fairDate, localDay, timeIn, viewerIsElsewhere, viewerTimeZone, zoneName } from "../lib/time";
+import { eventDates, fairDate, localDay, timeIn, viewerIsElsewhere, viewerTimeZone, zoneName } from "../lib/time";
+import { useEvents } from "../lib/queries/events";
 
 function Figures({ fair }: { fair: FairSummary }) {
   const { t, i18n } = useTranslation();
@@ -132,7 +134,31 @@ function FairHome({ fair }: { fair: FairSummary }) {
         )}
       </section>
       <Figures fair={fair} />
+      <OtherEvents current={fair.slug} />
       <Programme fair={fair} />
     </>
+  );
+}
+
+/** The programme's other events ahead (delegation visits, online weeks, missions), with the way to all of them. */
+function OtherEvents({ current }: { current: string }) {
+  const { t, i18n } = useTranslation();
+  const ahead = (useEvents().data?.data ?? []).filter((e) => e.when !== "past" && e.slug !== current);
+  return (
+    <section className="panel" aria-labelledby="other-events">
+      <h2 id="other-events">{t("home.otherEvents")}</h2>
+      {ahead.length > 0 && (
+        <ul className="list compact">
+          {ahead.map((e) => (
+            <li key={e.slug}>
+              <strong>{localized(e.name, i18n.language)}</strong> · {t(`events.kind.${e.kind}`)} · {eventDates(e.days, i18n.language)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/events">{t("home.allEvents")}</Link>
+      </p>
+    </section>
   );
 }

@@ -11,6 +11,11 @@ export const keys = {
     targets: ["fair", "current", "targets"] as const,
     setup: (slug: string) => ["fair", slug, "setup"] as const,
   },
+  /** The programme's events and, per event, its registrations (organisers). */
+  events: {
+    all: ["events"] as const,
+    registrations: (slug: string) => ["events", slug, "registrations"] as const,
+  },
   meetings: {
     all: ["meetings"] as const,
     list: ["meetings", "list"] as const,
