@@ -131,7 +131,7 @@ describe("the public CNHT data", () => {
   test("a firm's page is HTML to read without scripts, in the reader's language; one that did not consent is 404", async () => {
     const old = await request(t.app).get(`/cnht/firms/old-name-${ids.both}?lang=en`).expect(301);
     expect(old.headers.location).toBe(`/cnht/firms/two-years-mechanical-${ids.both}?lang=en`);
-    const en = await request(t.app).get(old.headers.location).expect(200).expect("content-type", /text\/html/);
+    const en = await request(t.app).get(String(old.headers.location)).expect(200).expect("content-type", /text\/html/);
     expect(en.text).toContain('<html lang="en">');
     expect(en.text).toContain("<title>Two Years Mechanical – CNHT Hanoi – supporting industries</title>");
     expect(en.text).toMatch(/<meta name="description" content="Two Years Mechanical: Hanoi firm/);
