@@ -36,6 +36,7 @@ import { auditEndpoints } from "./routes/audit/audit";
 import { mailEndpoints } from "./routes/mail/mail";
 import { badgeEndpoints } from "./routes/badges/badges";
 import { leadEndpoints } from "./routes/leads/leads";
+import { programmeEndpoints } from "./routes/programme/programme";
 import { openDataEndpoints } from "./routes/openData/openData";
 import { publicPages } from "./routes/openData/publicPages";
 import { proposalsForScheduler } from "./commands/matching/proposals";
@@ -104,6 +105,7 @@ export function createApp(services: Services) {
       ...mailEndpoints(services.records),
       ...leadEndpoints(services.records),
       ...badgeEndpoints(services.badges),
+      ...programmeEndpoints(services.programme),
       ...openDataEndpoints(services.openData, publicOrigin),
     ],
     (entry) => repos.audit.record(entry),

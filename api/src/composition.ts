@@ -13,6 +13,7 @@ import type { MatchingContext } from "./commands/matching/recommendations";
 import type { CompanyContext } from "./commands/companies/context";
 import type { AccountContext } from "./commands/auth/context";
 import type { BadgeContext } from "./commands/badges/context";
+import type { ProgrammeContext } from "./commands/programme/context";
 import type { OpenDataContext, OpenDataSnapshot } from "./commands/openData/context";
 import { createRevisionCache } from "./services/revisionCache";
 import type { VideoService } from "./services/livekit";
@@ -24,6 +25,7 @@ import { createRateLimits, type RateLimits } from "./http/rateLimits";
 import { TRUST_LOOPBACK_GATEWAY, type TrustProxy } from "./http/trustProxy";
 import { createBadgePrinter } from "./services/badgePdf/badgePdf";
 import { BADGE_FONT_FILES, badgeFontsOnce, type BadgeFontFiles } from "./services/badgePdf/fonts";
+import { createProgrammeReportPrinter } from "./services/programmeReport/reportPdf";
 
 /** What a process is made of: the outside world it was given (database, Redis, LiveKit, clock). */
 export interface CompositionDeps {
@@ -70,6 +72,8 @@ export interface Services {
   account: AccountContext;
   live: LiveContext;
   badges: BadgeContext;
+  /** The year's programme targets, progress and the report to the People's Committee. */
+  programme: ProgrammeContext;
   /** The public CNHT data, its snapshot cached per companies revision (five minutes at most). */
   openData: OpenDataContext;
   directory: DirectoryService;
@@ -107,6 +111,8 @@ export function composeServices(deps: CompositionDeps): Services {
   const matching: MatchingContext = { repos, matching: createMatchingService(repos, now) };
   const directory = createDirectoryService(repos);
   const solver = deps.solver ?? inProcessSolver;
+  // Badges and the programme report print in the same fonts, read once per process.
+  const fonts = badgeFontsOnce(deps.badgeFonts ?? BADGE_FONT_FILES, (err) => logger.error({ files: err.files }, err.message));
   return {
     logger,
     repos,
@@ -126,8 +132,9 @@ export function composeServices(deps: CompositionDeps): Services {
       repos,
       now,
       publicOrigin,
-      printer: createBadgePrinter(badgeFontsOnce(deps.badgeFonts ?? BADGE_FONT_FILES, (err) => logger.error({ files: err.files }, err.message))),
+      printer: createBadgePrinter(fonts),
     },
+    programme: { repos, now, reportPrinter: createProgrammeReportPrinter(fonts) },
     openData: { repos, now, snapshots: createRevisionCache<OpenDataSnapshot>(5 * 60_000) },
     directory,
     solver,

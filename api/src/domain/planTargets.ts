@@ -81,10 +81,17 @@ export interface PlanTargetCounts {
 export function countPlanTargets(firms: TargetFirm[], lastDay: Date): PlanTargetCounts {
   const approved = firms.filter((f) => f.status !== "pending");
   const domestic = approved.filter((f) => f.kind === "domestic");
-  const holdsStandard = (f: TargetFirm) => f.certifications.some((c) => STANDARDS.has(c.code) && (!c.validUntil || c.validUntil >= lastDay));
   return {
     domesticFirms: domestic.length,
-    certifiedFirms: domestic.filter(holdsStandard).length,
-    technologyMakers: approved.filter((f) => f.kind === "foreign" && MAKER_COUNTRIES.has(f.country) && f.offers.length > 0).length,
+    certifiedFirms: domestic.filter((f) => holdsInternationalStandard(f, lastDay)).length,
+    technologyMakers: approved.filter(isTechnologyMaker).length,
   };
 }
+
+/** Whether a firm holds at least one international standard valid on that day (a certificate without an end date is valid). */
+export const holdsInternationalStandard = (f: Pick<TargetFirm, "certifications">, day: Date) =>
+  f.certifications.some((c) => STANDARDS.has(c.code) && (!c.validUntil || c.validUntil >= day));
+
+/** A foreign firm from the US, the EU, Japan or Korea that offers technology or equipment (a buyer offers none: not a maker). */
+export const isTechnologyMaker = (f: Pick<TargetFirm, "kind" | "country" | "offers">) =>
+  f.kind === "foreign" && MAKER_COUNTRIES.has(f.country) && f.offers.length > 0;

@@ -26,6 +26,7 @@ import { createFairArchiveRepository } from "./fairArchiveRepository";
 import { createBadgeRepository } from "./badgeRepository";
 import { createLeadRepository } from "./leadRepository";
 import { createParticipationRepository } from "./participationRepository";
+import { createProgrammeTargetsRepository } from "./programmeTargetsRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
@@ -58,6 +59,7 @@ export function createRepositories(models: Models) {
     fairArchive: createFairArchiveRepository(models),
     badges: createBadgeRepository(models),
     leads: createLeadRepository(models),
+    programmeTargets: createProgrammeTargetsRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,5 +1,5 @@
 import request from "supertest";
-import { taxCodeCheckDigit } from "@ketnoi/contracts";
+import { PLAN_DEFAULT_TARGETS, taxCodeCheckDigit } from "@ketnoi/contracts";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { generateDemoFair } from "../../../api/src/seed/demoFair";
 import { useSeededApp, signIn, FIXED_NOW, TEST_ORIGIN } from "../../support/app";
@@ -141,6 +141,15 @@ const CASES: Record<string, Case> = {
   },
   "GET /api/fairs/{slug}": { call: (f) => ({ path: `/api/fairs/${f.fairSlug}` }), expect: all(200) },
   "GET /api/fairs/{slug}/setup": { call: (f) => ({ path: `/api/fairs/${f.fairSlug}/setup` }), expect: organiserOnly(200) },
+  // The year's programme (issue #21): organisers only.
+  "GET /api/programme/{year}/targets": { call: () => ({ path: `/api/programme/${DEMO_DAYS[0].slice(0, 4)}/targets` }), expect: organiserOnly(200) },
+  "PUT /api/programme/{year}/targets": {
+    call: () => ({ path: `/api/programme/${DEMO_DAYS[0].slice(0, 4)}/targets`, body: PLAN_DEFAULT_TARGETS }),
+    expect: organiserOnly(200),
+  },
+  "GET /api/programme/{year}/progress": { call: () => ({ path: `/api/programme/${DEMO_DAYS[0].slice(0, 4)}/progress` }), expect: organiserOnly(200) },
+  "GET /api/programme/{year}/report.pdf": { call: () => ({ path: `/api/programme/${DEMO_DAYS[0].slice(0, 4)}/report.pdf` }), expect: organiserOnly(200) },
+  "GET /api/programme/{year}/report.xlsx": { call: () => ({ path: `/api/programme/${DEMO_DAYS[0].slice(0, 4)}/report.xlsx` }), expect: organiserOnly(200) },
   "GET /api/taxonomy": { call: () => ({ path: "/api/taxonomy" }), expect: all(200) },
   "GET /api/open-data/statistics": { call: () => ({ path: "/api/open-data/statistics" }), expect: all(200) },
   "GET /api/open-data/statistics.csv": { call: () => ({ path: "/api/open-data/statistics.csv" }), expect: all(200) },

@@ -19,6 +19,8 @@ const CALLS: Record<string, { as: Role[]; path: (ids: Ids) => string }> = {
   "/api/auth/session": { as: ["domestic"], path: () => "/api/auth/session" },
   "/api/fairs/current": { as: ["anonymous"], path: () => "/api/fairs/current" },
   "/api/fairs/current/targets": { as: ["organiser"], path: () => "/api/fairs/current/targets" },
+  "/api/programme/{year}/targets": { as: ["organiser"], path: () => `/api/programme/${FIXED_NOW.getUTCFullYear()}/targets` },
+  "/api/programme/{year}/progress": { as: ["organiser"], path: () => `/api/programme/${FIXED_NOW.getUTCFullYear()}/progress` },
   "/api/fairs/{slug}/setup": { as: ["organiser"], path: (i) => `/api/fairs/${i.slug}/setup` },
   "/api/fairs/{slug}": { as: ["anonymous"], path: (i) => `/api/fairs/${i.slug}` },
   "/api/taxonomy": { as: ["anonymous"], path: () => "/api/taxonomy" },

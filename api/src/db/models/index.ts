@@ -27,6 +27,7 @@ import { pendingRegistrationSchema } from "./pendingRegistration";
 import { badgeSchema } from "./badge";
 import { leadSchema } from "./lead";
 import { participationSchema } from "./participation";
+import { programmeTargetsSchema } from "./programmeTargets";
 
 export function registerModels(connection: Connection) {
   return {
@@ -62,6 +63,7 @@ export function registerModels(connection: Connection) {
     Badge: connection.model("Badge", badgeSchema),
     Lead: connection.model("Lead", leadSchema),
     Participation: connection.model("Participation", participationSchema),
+    ProgrammeTargets: connection.model("ProgrammeTargets", programmeTargetsSchema),
   };
 }
 export type Models = ReturnType<typeof registerModels>;
