@@ -3,6 +3,7 @@ import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoFair } from "./seedDemoFair";
 import { seedDemoMeetings } from "./seedDemoMeetings";
+import { ALUMNI_LOGIN, seedDemoProgramme } from "./seedDemoProgramme";
 import { migrateSlotIdentity } from "../commands/meetings/migrateSlotIdentity";
 import { migrateParticipations } from "../commands/fairs/migrateParticipations";
 
@@ -21,6 +22,7 @@ try {
   const today = new Date();
   const report = await seedDemoFair(repos, today);
   const meetings = await seedDemoMeetings(repos, () => today);
+  const programme = await seedDemoProgramme(repos, (await repos.fairs.findBySlug(report.fair))!);
   if (report.redated) {
     console.log(
       `The demo fair of ${report.redated.from.join(", ")} was over: it now takes place on ${report.days.join(", ")}, with ${report.redated.meetings} of its meetings.`,
@@ -30,8 +32,10 @@ try {
     `Seeded demo fair "${report.fair}" on ${report.days.join(" and ")}: ${report.companies} companies, ${report.interpreters} interpreters, ` +
       `${report.sessions} fair sessions, ${report.usersCreated} new demo users, ${meetings} new demo meetings.`,
   );
+  console.log(`The programme around it: ${programme.events.join(", ")} (${programme.meetings} meetings of last year's fair seeded).`);
   console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
   for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(12)} ${login.email}`);
+  console.log(`  ${"alumni".padEnd(12)} ${ALUMNI_LOGIN.email} (a Hanoi firm from last year's fair, not registered this year)`);
 } finally {
   await db.close();
 }

@@ -1,0 +1,50 @@
+import { DateTime } from "luxon";
+import { ALUMNI_LOGIN, DELEGATION_SLUG, PAST_FAIR_SLUG, seedDemoProgramme } from "../../../api/src/seed/seedDemoProgramme";
+import { DEMO_FAIR_SLUG } from "../../../api/src/seed/data/programme";
+import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
+import { FIXED_NOW, signIn, useSeededApp } from "../../support/app";
+import type { EventSummary } from "@ketnoi/contracts";
+
+/** The demo's programme around its fair: last year's edition with its meetings and outcomes, and a delegation visit ahead. */
+describe("the demo programme", () => {
+  const t = useSeededApp("demoprogramme");
+
+  test("last year's fair 52 weeks before, this year's, and a delegation after it; a second run changes nothing", async () => {
+    const demo = (await t.repos.fairs.findBySlug(DEMO_FAIR_SLUG))!;
+    const first = await seedDemoProgramme(t.repos, demo);
+    expect(first.events).toEqual([PAST_FAIR_SLUG, DEMO_FAIR_SLUG, DELEGATION_SLUG]);
+    expect(first.meetings).toBeGreaterThan(100);
+    const past = (await t.repos.fairs.findBySlug(PAST_FAIR_SLUG))!;
+    const delegation = (await t.repos.fairs.findBySlug(DELEGATION_SLUG))!;
+    expect(DateTime.fromISO(demo.days[0]!).diff(DateTime.fromISO(past.days[0]!), "days").days).toBe(364);
+    expect(delegation.kind).toBe("delegation");
+    expect(delegation.days[0]! > demo.days.at(-1)!).toBe(true);
+
+    // Last year's meetings were held, before now, each with an outcome; the demo logins' firms have none of them.
+    const held = await t.repos.meetings.listForFair(past.id);
+    expect(held.every((m) => m.status === "held" && m.startsAt! < FIXED_NOW && m.outcomes.length === 1)).toBe(true);
+    const demoFirm = (await t.repos.users.findByEmail("domestic@ketnoi.demo"))!.companyId!;
+    expect(held.some((m) => m.parties.includes(demoFirm))).toBe(false);
+
+    const counts = async () => ({
+      fairs: (await t.repos.fairs.list()).length,
+      past: (await t.repos.participations.listForFair(past.id)).length,
+      delegation: (await t.repos.participations.listForFair(delegation.id)).length,
+      meetings: (await t.repos.meetings.listForFair(past.id)).length,
+    });
+    const before = await counts();
+    expect(await seedDemoProgramme(t.repos, demo)).toEqual({ events: first.events, meetings: 0 });
+    expect(await counts()).toEqual(before);
+  });
+
+  test("the alumni firm took part last year only: the events list offers it this year's fair", async () => {
+    const alumni = await signIn(t.app, ALUMNI_LOGIN.email, DEMO_PASSWORD);
+    const events = (await alumni.agent.get("/api/fairs").expect(200)).body.data as EventSummary[];
+    expect(events.map((e) => [e.slug, e.when, e.registration?.status ?? null])).toEqual([
+      [DEMO_FAIR_SLUG, "upcoming", null],
+      [DELEGATION_SLUG, "upcoming", null],
+      [PAST_FAIR_SLUG, "past", "approved"],
+    ]);
+    expect(events.find((e) => e.slug === PAST_FAIR_SLUG)!.firms).toBeGreaterThan(100);
+  });
+});
