@@ -1,5 +1,5 @@
 import { LOCALES, TAXONOMY, companyName, pickText, type Locale } from "@ketnoi/contracts";
-import { t } from "../i18n";
+import { t, type MessageKey } from "../i18n";
 import type { PublicFirm } from "../domain/openData/publicFirms";
 import { firmPath, OPEN_DATA_LICENCE, SIZE_LABEL } from "./openData";
 
@@ -52,7 +52,8 @@ function page({ locale, origin, path, title, description, body }: PageParts): st
 <main>
 ${body}
 </main>
-<footer><p>${escapeHtml(t(locale, "openData:page.licence", { licence: OPEN_DATA_LICENCE.name }))} <a href="${OPEN_DATA_LICENCE.url}" rel="license">${OPEN_DATA_LICENCE.name}</a> ·
+<footer><p>${escapeHtml(t(locale, "openData:page.licence", { licence: OPEN_DATA_LICENCE.name }))}
+<a href="${OPEN_DATA_LICENCE.url}" rel="license">${OPEN_DATA_LICENCE.name}</a> ·
 <a href="/api/open-data/dictionary.json">${escapeHtml(t(locale, "openData:dictionary.title"))}</a></p>
 <nav aria-label="${escapeHtml(t(locale, "openData:page.otherLanguages"))}">${other
     .map((l) => `<a href="${escapeHtml(`${path}?lang=${l}`)}" hreflang="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</a>`)
@@ -86,6 +87,13 @@ export function presentFirmPage({ firm, description, products, website }: FirmPa
     [t(locale, "openData:page.size"), t(locale, SIZE_LABEL[firm.sizeBand])],
     [t(locale, "openData:page.years"), firm.years.join(", ")],
   ];
+  const section = (title: MessageKey, html: string) => `<h2>${escapeHtml(t(locale, title))}</h2>${html}`;
+  const validUntil = (date: string) => t(locale, "openData:page.validUntil", { date: day.format(new Date(date)) });
+  const certifications = firm.certifications.map((c) =>
+    c.validUntil ? `${label(c.code, locale)} (${validUntil(c.validUntil)})` : label(c.code, locale),
+  );
+  const productNames = products.map((p) => pickText(p, locale)).filter(Boolean);
+  const link = website ? `<a href="${escapeHtml(website)}" rel="nofollow noopener">${escapeHtml(website)}</a>` : "";
   const body = `<article>
 <h1>${escapeHtml(name)}</h1>
 ${otherName ? `<p${otherName === firm.englishName ? ' lang="en"' : ""}>${escapeHtml(otherName)}</p>` : ""}
@@ -96,15 +104,10 @@ ${otherName ? `<p${otherName === firm.englishName ? ' lang="en"' : ""}>${escapeH
     firm.processes.map((c) => label(c, locale)),
     locale,
   )}
-<h2>${escapeHtml(t(locale, "openData:page.certifications"))}</h2>${list(
-    firm.certifications.map((c) =>
-      c.validUntil ? `${label(c.code, locale)} (${t(locale, "openData:page.validUntil", { date: day.format(new Date(c.validUntil)) })})` : label(c.code, locale),
-    ),
-    locale,
-  )}
-${products.length ? `<h2>${escapeHtml(t(locale, "openData:page.products"))}</h2>${list(products.map((p) => pickText(p, locale)).filter(Boolean), locale)}` : ""}
-${about ? `<h2>${escapeHtml(t(locale, "openData:page.about"))}</h2><p>${escapeHtml(about)}</p>` : ""}
-${website ? `<p>${escapeHtml(t(locale, "openData:page.website"))}: <a href="${escapeHtml(website)}" rel="nofollow noopener">${escapeHtml(website)}</a></p>` : ""}
+${section("openData:page.certifications", list(certifications, locale))}
+${products.length ? section("openData:page.products", list(productNames, locale)) : ""}
+${about ? section("openData:page.about", `<p>${escapeHtml(about)}</p>`) : ""}
+${website ? `<p>${escapeHtml(t(locale, "openData:page.website"))}: ${link}</p>` : ""}
 </article>`;
   const what = [t(locale, firm.kind === "domestic" ? "openData:page.kind.domestic" : "openData:page.kind.foreign"), ...sectors].join(", ");
   return page({ locale, origin, path: firmPath(firm), title: name, description: t(locale, "openData:page.metaDescription", { name, what }), body });
