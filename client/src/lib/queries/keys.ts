@@ -11,6 +11,8 @@ export const keys = {
     targets: ["fair", "current", "targets"] as const,
     setup: (slug: string) => ["fair", slug, "setup"] as const,
   },
+  /** A year's programme targets and progress across its events (organisers). */
+  programmeYear: (year: number) => ["programmeYear", year] as const,
   /** The programme's events and, per event, its registrations (organisers). */
   events: {
     all: ["events"] as const,

@@ -8,6 +8,7 @@ import { RequireRole } from "../../components/RequireRole";
 import { Async } from "../../components/States";
 import { BarChart } from "../../components/BarChart";
 import { usePageTitle } from "../../lib/usePageTitle";
+import { ProgrammeYear } from "./ProgrammeYear";
 
 // Programme targets from the city's plans (../shared/docs/domain.md): Plan 35/KH-UBND and Plan 267/KH-UBND.
 // What counts towards them (which certificates, which countries, makers not buyers) the api decides.
@@ -112,6 +113,8 @@ function Figures({ fair, meetings, targets }: { fair: FairSummary; meetings: Mee
           hint={t("dash.makersHint")}
         />
       </section>
+      {/* The year's programme across all its events: the year of this fair's last day to begin with. */}
+      <ProgrammeYear defaultYear={Number(fair.days.at(-1)?.slice(0, 4)) || new Date().getFullYear()} />
     </>
   );
 }
