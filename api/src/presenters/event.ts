@@ -1,6 +1,15 @@
 import type { EventRegistration, EventRegistrationRow, EventSummary } from "@ketnoi/contracts";
-import type { EventListing, RegistrationRow } from "../commands/fairs/events";
+import type { CompanyRecord } from "../repositories/companyRepository";
+import type { FairRecord } from "../repositories/fairRepository";
 import type { ParticipationRecord } from "../repositories/participationRepository";
+
+/** An event as the list shows it (what commands/fairs/events.ts lists). */
+interface Listing {
+  fair: FairRecord;
+  firms: number;
+  when: "upcoming" | "running" | "past";
+  registration?: ParticipationRecord;
+}
 
 export const presentRegistration = (r: ParticipationRecord): EventRegistration => ({
   status: r.status,
@@ -8,7 +17,7 @@ export const presentRegistration = (r: ParticipationRecord): EventRegistration =
   registeredAt: r.createdAt.toISOString(),
 });
 
-export function presentEventSummary({ fair, firms, when, registration }: EventListing): EventSummary {
+export function presentEventSummary({ fair, firms, when, registration }: Listing): EventSummary {
   return {
     slug: fair.slug,
     name: fair.name,
@@ -23,7 +32,15 @@ export function presentEventSummary({ fair, firms, when, registration }: EventLi
   };
 }
 
-export function presentRegistrationRow({ registration, company, earlierEvents }: RegistrationRow): EventRegistrationRow {
+export function presentRegistrationRow({
+  registration,
+  company,
+  earlierEvents,
+}: {
+  registration: ParticipationRecord;
+  company: CompanyRecord;
+  earlierEvents: FairRecord[];
+}): EventRegistrationRow {
   return {
     ...presentRegistration(registration),
     companyId: company.id,

@@ -30,7 +30,7 @@ import { createProgrammeTargetsRepository } from "./programmeTargetsRepository";
 
 export function createRepositories(models: Models) {
   const revisions = createRevisionRepository(models);
-  const participations = createParticipationRepository(models);
+  const participations = createParticipationRepository(models, revisions);
   return {
     revisions,
     participations,

@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import type { Models } from "../db/models";
 import { bulkWriteInBatches } from "../db/bulk";
+import type { RevisionRepository } from "./revisionRepository";
 
 export type ParticipationStatus = "pending" | "approved";
 export type ParticipationMode = "onsite" | "remote";
@@ -34,7 +35,9 @@ export interface ParticipationRepository {
 const idOf = (fairId: string, companyId: string) => `${fairId}:${companyId}`;
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
-export function createParticipationRepository({ Participation }: Models): ParticipationRepository {
+/** Every write bumps the "companies" revision: who takes part in which event is firm data that caches in every process hold. */
+export function createParticipationRepository({ Participation }: Models, revisions: RevisionRepository): ParticipationRepository {
+  const changed = () => revisions.bump("companies");
   type Doc = { _id: string; fairId: Types.ObjectId; companyId: Types.ObjectId; status: string; participation: string; createdAt: Date };
   const toRecord = (d: Doc): ParticipationRecord => ({
     id: d._id,
@@ -56,6 +59,7 @@ export function createParticipationRepository({ Participation }: Models): Partic
     async register(input) {
       try {
         await Participation.create(toDoc(input));
+        await changed();
         return true;
       } catch (err) {
         if (isDuplicateKey(err)) return false;
@@ -70,6 +74,7 @@ export function createParticipationRepository({ Participation }: Models): Partic
           return { updateOne: { filter: { _id }, update: { $setOnInsert: fields }, upsert: true } };
         }),
       );
+      if (inputs.length) await changed();
     },
     async find(fairId, companyId) {
       const doc = (await Participation.findById(idOf(fairId, companyId)).lean()) as Doc | null;
@@ -81,10 +86,12 @@ export function createParticipationRepository({ Participation }: Models): Partic
     listForCompanies: (companyIds) => list({ companyId: { $in: companyIds.map((id) => new Types.ObjectId(id)) } }),
     async approve(fairId, companyId) {
       const res = await Participation.updateOne({ _id: idOf(fairId, companyId), status: "pending" }, { $set: { status: "approved" } });
+      await changed();
       return res.matchedCount === 1;
     },
     async removeForCompany(companyId) {
       await Participation.deleteMany({ companyId: new Types.ObjectId(companyId) });
+      await changed();
     },
   };
 }

@@ -5,7 +5,8 @@ import { companySearchKey, taxCodeCheckDigit, type MeetingOutcome } from "@ketno
 import type { Repositories } from "../repositories";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { FairRecord } from "../repositories/fairRepository";
-import { demoFairSetup } from "./data/programme";
+import { DEMO_FAIR_SLUG, demoFairSetup } from "./data/programme";
+import { generateDemoFair } from "./demoFair";
 import { DEMO_PASSWORD } from "./seedDemoFair";
 import { createRandom } from "../domain/random";
 
@@ -37,6 +38,10 @@ export async function seedDemoProgramme(repos: Repositories, demoFair: FairRecor
   const shift = (days: string[], by: { weeks?: number; days?: number }) => days.map((d) => DateTime.fromISO(d).plus(by).toISODate()!);
   const pastDays = shift(demoFair.days, { weeks: -52 }) as [string, string];
   const past = await repos.fairs.upsertBySlug({ ...demoFairSetup(pastDays), slug: PAST_FAIR_SLUG, kind: "hybrid", requiresApproval: true });
+  // Last year's programme was this year's on its days (keys of its own, so neither overwrites the other).
+  await repos.fairSessions.upsertMany(
+    generateDemoFair(pastDays).sessions.map((s) => ({ ...s, key: s.key.replace(`${DEMO_FAIR_SLUG}:`, `${PAST_FAIR_SLUG}:`), fairId: past.id })),
+  );
   const delegationDays = shift([demoFair.days.at(-1)!], { days: 21 });
   const year = delegationDays[0]!.slice(0, 4);
   const delegation = await repos.fairs.upsertBySlug({

@@ -18,6 +18,10 @@ describe("the demo programme", () => {
     const delegation = (await t.repos.fairs.findBySlug(DELEGATION_SLUG))!;
     expect(DateTime.fromISO(demo.days[0]!).diff(DateTime.fromISO(past.days[0]!), "days").days).toBe(364);
     expect(delegation.kind).toBe("delegation");
+    // Last year's programme: as many sessions as this year's, on last year's days.
+    const pastSessions = await t.repos.fairSessions.listForFair(past.id);
+    expect(pastSessions.length).toBe((await t.repos.fairSessions.listForFair(demo.id)).length);
+    expect(pastSessions.every((s) => s.startsAt < FIXED_NOW)).toBe(true);
     expect(delegation.days[0]! > demo.days.at(-1)!).toBe(true);
 
     // Last year's meetings were held, before now, each with an outcome; the demo logins' firms have none of them.
@@ -31,6 +35,7 @@ describe("the demo programme", () => {
       past: (await t.repos.participations.listForFair(past.id)).length,
       delegation: (await t.repos.participations.listForFair(delegation.id)).length,
       meetings: (await t.repos.meetings.listForFair(past.id)).length,
+      sessions: (await t.repos.fairSessions.listForFair(past.id)).length,
     });
     const before = await counts();
     expect(await seedDemoProgramme(t.repos, demo)).toEqual({ events: first.events, meetings: 0 });

@@ -23,6 +23,8 @@ const CALLS: Record<string, { as: Role[]; path: (ids: Ids) => string }> = {
   "/api/programme/{year}/progress": { as: ["organiser"], path: () => `/api/programme/${FIXED_NOW.getUTCFullYear()}/progress` },
   "/api/fairs/{slug}/setup": { as: ["organiser"], path: (i) => `/api/fairs/${i.slug}/setup` },
   "/api/fairs/{slug}": { as: ["anonymous"], path: (i) => `/api/fairs/${i.slug}` },
+  "/api/fairs": { as: ["anonymous", "domestic"], path: () => "/api/fairs" },
+  "/api/fairs/{slug}/registrations": { as: ["organiser"], path: (i) => `/api/fairs/${i.slug}/registrations` },
   "/api/taxonomy": { as: ["anonymous"], path: () => "/api/taxonomy" },
   "/api/open-data/statistics": { as: ["anonymous"], path: () => "/api/open-data/statistics" },
   "/api/open-data/dictionary.json": { as: ["anonymous"], path: () => "/api/open-data/dictionary.json" },
