@@ -16,7 +16,9 @@ export const presentProgrammeTargets = (t: YearTargetsView): ProgrammeTargets =>
 });
 
 /** The year's progress for the organisers' page: counts and events, not the firm-level rows (those are in the workbook). */
-export const presentProgrammeProgress = (p: YearTargetsView & ProgrammeCount & { standards: string[]; makerCountries: string[] }): ProgrammeProgress => ({
+export const presentProgrammeProgress = (
+  p: YearTargetsView & ProgrammeCount & { standards: string[]; makerCountries: string[] },
+): ProgrammeProgress => ({
   ...presentProgrammeTargets(p),
   progress: p.progress,
   events: p.events,

@@ -44,7 +44,15 @@ export async function presentProgrammeWorkbook(p: ProgrammeWorkbookInput): Promi
   for (const m of PROGRAMME_MEASURES) {
     const { min, max } = p.targets[m];
     const value = p.progress[m];
-    targets.addRow({ code: m, label: MEASURE_LABELS[m], source: MEASURE_SOURCES[m], min, max, value, share: min > 0 ? Math.round((value / min) * 1000) / 10 : null });
+    targets.addRow({
+      code: m,
+      label: MEASURE_LABELS[m],
+      source: MEASURE_SOURCES[m],
+      min,
+      max,
+      value,
+      share: min > 0 ? Math.round((value / min) * 1000) / 10 : null,
+    });
   }
   bold(targets);
 

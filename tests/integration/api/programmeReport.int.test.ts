@@ -103,12 +103,7 @@ describe("programme targets and the report", () => {
 
   test("bad targets are refused field by field in the caller's language, and a year that is not one is a 400", async () => {
     const bad = { ...PLAN_DEFAULT_TARGETS, technologyMakers: { min: 40, max: 30 }, keyProducts: { min: -1, max: 3 } };
-    const res = await organiser.agent
-      .put(`/api/programme/${YEAR}/targets`)
-      .set(organiser.csrf)
-      .set("Accept-Language", "vi")
-      .send(bad)
-      .expect(400);
+    const res = await organiser.agent.put(`/api/programme/${YEAR}/targets`).set(organiser.csrf).set("Accept-Language", "vi").send(bad).expect(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(["keyProducts.min", "technologyMakers.max"]);
     await organiser.agent.get("/api/programme/next/targets").expect(400);
     await organiser.agent.get("/api/programme/1999/progress").expect(400);
@@ -150,7 +145,13 @@ describe("programme targets and the report", () => {
     expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     const { pages, items } = await readPdfText(pdf);
     const all = pages.join("\n");
-    for (const heading of ["BÁO CÁO", "I. KẾT QUẢ SO VỚI CHỈ TIÊU", "II. KẾT QUẢ THEO SỰ KIỆN", "III. CÁCH TÍNH SỐ LIỆU", "Kính gửi: Ủy ban nhân dân thành phố Hà Nội"])
+    for (const heading of [
+      "BÁO CÁO",
+      "I. KẾT QUẢ SO VỚI CHỈ TIÊU",
+      "II. KẾT QUẢ THEO SỰ KIỆN",
+      "III. CÁCH TÍNH SỐ LIỆU",
+      "Kính gửi: Ủy ban nhân dân thành phố Hà Nội",
+    ])
       expect(all).toContain(heading);
     expect(all).toContain(`năm ${YEAR}`);
     for (const name of ["Tuần kết nối trực tuyến CNHT", "Đoàn xúc tiến tại Nhật Bản"]) expect(all).toContain(name);
@@ -171,7 +172,9 @@ describe("programme targets and the report", () => {
     expect(row("Doanh nghiệp đạt tiêu")).toContain(`300 ${vi(progress.progress.certifiedFirms)}`);
     expect(row("Sản phẩm được công")).toContain(`30–35 ${vi(progress.progress.keyProducts)}`);
     // The events' table: the week's firms (4), Hanoi (2), foreign (2), meetings held (0).
-    expect(rowsOf(items, "Tuần kết nối")).toContainEqual(expect.stringMatching(new RegExp(`^\\d Tuần kết nối.* Kết nối trực.* 08–12/06/${YEAR} 4 2 2 0$`)));
+    expect(rowsOf(items, "Tuần kết nối")).toContainEqual(
+      expect.stringMatching(new RegExp(`^\\d Tuần kết nối.* Kết nối trực.* 08–12/06/${YEAR} 4 2 2 0$`)),
+    );
     expect(all).toContain("IATF 16949");
   });
 
@@ -202,7 +205,11 @@ describe("programme targets and the report", () => {
     ]);
     const events = rows("Sự kiện");
     expect(events.map((e) => e["Mã sự kiện"])).toEqual(progress.events.map((e) => e.slug));
-    expect(events.find((e) => e["Mã sự kiện"] === "tuan-ket-noi-truc-tuyen")).toMatchObject({ "DN tham gia": 4, "DN Hà Nội": 2, "Ngày cuối": `${YEAR}-06-12` });
+    expect(events.find((e) => e["Mã sự kiện"] === "tuan-ket-noi-truc-tuyen")).toMatchObject({
+      "DN tham gia": 4,
+      "DN Hà Nội": 2,
+      "Ngày cuối": `${YEAR}-06-12`,
+    });
     const firms = rows("Doanh nghiệp");
     // The firm-level rows add up to the figures.
     for (const m of ["domesticFirms", "certifiedFirms", "technologyMakers", "missionFirms", "keyProductFirms"] as const)

@@ -19,8 +19,14 @@ export function barChart(
   c: PdfCanvas,
   title: string,
   bars: Bar[],
-  opts: { max: number; ticks: number[]; tickLabel: (v: number) => string; /** A dashed line across the bars at this value (the target's 100 %). */
-    reference?: number; legend?: [string, string][] },
+  opts: {
+    max: number;
+    ticks: number[];
+    tickLabel: (v: number) => string;
+    /** A dashed line across the bars at this value (the target's 100 %). */
+    reference?: number;
+    legend?: [string, string][];
+  },
 ) {
   const labelW = 150;
   const captionW = 70;
@@ -37,7 +43,10 @@ export function barChart(
   if (opts.legend) {
     let x = plotX;
     for (const [label, color] of opts.legend) {
-      doc.rect(x, c.y + 1, 9, 9).fillColor(color).fill();
+      doc
+        .rect(x, c.y + 1, 9, 9)
+        .fillColor(color)
+        .fill();
       c.text(label, x + 13, c.y, { size: 8.5, color: GREY, width: 120 });
       x += 130;
     }
@@ -49,7 +58,12 @@ export function barChart(
 
   // Gridlines and the scale under them.
   for (const t of opts.ticks) {
-    doc.moveTo(xOf(t), top).lineTo(xOf(t), top + plotH).lineWidth(0.3).strokeColor(RULE).stroke();
+    doc
+      .moveTo(xOf(t), top)
+      .lineTo(xOf(t), top + plotH)
+      .lineWidth(0.3)
+      .strokeColor(RULE)
+      .stroke();
     c.text(opts.tickLabel(t), xOf(t) - 20, top + plotH + 4, { size: 7.5, color: GREY, width: 40, align: "center" });
   }
   for (const [i, bar] of bars.entries()) {
@@ -58,15 +72,32 @@ export function barChart(
     let x = plotX;
     for (const s of bar.segments) {
       const w = xOf(s.value) - plotX;
-      if (w > 0) doc.rect(x, y + (rowH - barH) / 2, Math.min(w, plotX + plotW - x), barH).fillColor(s.color).fill();
+      if (w > 0)
+        doc
+          .rect(x, y + (rowH - barH) / 2, Math.min(w, plotX + plotW - x), barH)
+          .fillColor(s.color)
+          .fill();
       x += w;
     }
     c.text(bar.caption, Math.min(x, plotX + plotW) + 4, y + (rowH - 10) / 2, { size: 8.5, bold: true, width: captionW - 4, color: INK });
   }
-  doc.moveTo(plotX, top).lineTo(plotX, top + plotH).lineWidth(0.8).strokeColor(INK).stroke();
+  doc
+    .moveTo(plotX, top)
+    .lineTo(plotX, top + plotH)
+    .lineWidth(0.8)
+    .strokeColor(INK)
+    .stroke();
   if (opts.reference !== undefined) {
     const x = xOf(opts.reference);
-    doc.save().moveTo(x, top - 4).lineTo(x, top + plotH).lineWidth(1).dash(3, { space: 2 }).strokeColor("#b3261e").stroke().restore();
+    doc
+      .save()
+      .moveTo(x, top - 4)
+      .lineTo(x, top + plotH)
+      .lineWidth(1)
+      .dash(3, { space: 2 })
+      .strokeColor("#b3261e")
+      .stroke()
+      .restore();
     doc.undash();
   }
   c.y = top + plotH + 22;

@@ -87,7 +87,17 @@ export class PdfCanvas {
   wrapped(s: string): Cell {
     return (x, y, w, h) => {
       if ([...s].some((ch) => !this.hasGlyph(ch))) {
-        this.type.draw(s, "jp", { x, width: w, baseline: y + h / 2 - 1, weight: "regular", maxSize: 9, minSize: 7, maxLines: 2, color: INK, align: "left" });
+        this.type.draw(s, "jp", {
+          x,
+          width: w,
+          baseline: y + h / 2 - 1,
+          weight: "regular",
+          maxSize: 9,
+          minSize: 7,
+          maxLines: 2,
+          color: INK,
+          align: "left",
+        });
         return;
       }
       for (const size of [9, 8.5, 8, 7.5]) {
@@ -146,7 +156,13 @@ export class PdfCanvas {
       let x = PAGE.left;
       for (const c of columns) {
         const lines = this.font({ size: 8.5, bold: true }).heightOfString(c.title, { width: c.width - 8 });
-        this.text(c.title, x + 4, this.y + (headerHeight - lines) / 2, { size: 8.5, bold: true, width: c.width - 8, align: c.align ?? "left", wrap: true });
+        this.text(c.title, x + 4, this.y + (headerHeight - lines) / 2, {
+          size: 8.5,
+          bold: true,
+          width: c.width - 8,
+          align: c.align ?? "left",
+          wrap: true,
+        });
         x += c.width;
       }
       this.y += headerHeight;
@@ -162,12 +178,18 @@ export class PdfCanvas {
       let x = PAGE.left;
       for (const [i, cell] of row.entries()) {
         const c = columns[i]!;
-        if (typeof cell === "string") this.text(cell, x + 4, this.y + (rowHeight - 11) / 2 + 1, { size: 9, width: c.width - 8, align: c.align ?? "left" });
+        if (typeof cell === "string")
+          this.text(cell, x + 4, this.y + (rowHeight - 11) / 2 + 1, { size: 9, width: c.width - 8, align: c.align ?? "left" });
         else cell(x + 4, this.y, c.width - 8, rowHeight);
         x += c.width;
       }
       this.y += rowHeight;
-      this.doc.moveTo(PAGE.left, this.y).lineTo(PAGE.left + CONTENT_W, this.y).lineWidth(0.4).strokeColor(RULE).stroke();
+      this.doc
+        .moveTo(PAGE.left, this.y)
+        .lineTo(PAGE.left + CONTENT_W, this.y)
+        .lineWidth(0.4)
+        .strokeColor(RULE)
+        .stroke();
     }
     this.y += 10;
   }

@@ -63,7 +63,13 @@ function titleBlock(c: PdfCanvas, r: ProgrammeReportDocument) {
   c.text("SỞ CÔNG THƯƠNG", PAGE.left, c.y, { size: 10.5, bold: true, width: half - 20, align: "center" });
   c.text("Độc lập - Tự do - Hạnh phúc", right, c.y, { size: 11, bold: true, width: rightW, align: "center" });
   c.y += 16;
-  const rule = (x: number, w: number, len: number) => c.doc.moveTo(x + (w - len) / 2, c.y).lineTo(x + (w + len) / 2, c.y).lineWidth(0.6).strokeColor(INK).stroke();
+  const rule = (x: number, w: number, len: number) =>
+    c.doc
+      .moveTo(x + (w - len) / 2, c.y)
+      .lineTo(x + (w + len) / 2, c.y)
+      .lineWidth(0.6)
+      .strokeColor(INK)
+      .stroke();
   rule(PAGE.left, half - 20, 70);
   rule(right, rightW, 150);
   c.y += 10;
@@ -76,7 +82,11 @@ function titleBlock(c: PdfCanvas, r: ProgrammeReportDocument) {
   c.y += 36;
   c.text("BÁO CÁO", PAGE.left, c.y, { size: 17, bold: true, align: "center" });
   c.y += 24;
-  const title = ["Kết quả thực hiện các chỉ tiêu Chương trình phát triển", "công nghiệp hỗ trợ và sản phẩm công nghiệp chủ lực", `thành phố Hà Nội năm ${r.year}`];
+  const title = [
+    "Kết quả thực hiện các chỉ tiêu Chương trình phát triển",
+    "công nghiệp hỗ trợ và sản phẩm công nghiệp chủ lực",
+    `thành phố Hà Nội năm ${r.year}`,
+  ];
   for (const line of title) {
     c.text(line, PAGE.left, c.y, { size: 12.5, bold: true, align: "center" });
     c.y += 17;
@@ -161,7 +171,14 @@ function eventsSection(c: PdfCanvas, r: ProgrammeReportDocument) {
       ],
       caption: nf.format(e.firms),
     })),
-    { ...scale, tickLabel: (v) => nf.format(v), legend: [["Doanh nghiệp Hà Nội", BLUE], ["Doanh nghiệp nước ngoài", ORANGE]] },
+    {
+      ...scale,
+      tickLabel: (v) => nf.format(v),
+      legend: [
+        ["Doanh nghiệp Hà Nội", BLUE],
+        ["Doanh nghiệp nước ngoài", ORANGE],
+      ],
+    },
   );
   c.paragraph("Bảng 2. Các sự kiện trong năm", { size: 9.5, bold: true }, 6);
   c.table(
@@ -202,7 +219,8 @@ function eventsSection(c: PdfCanvas, r: ProgrammeReportDocument) {
       nf.format(r.events.reduce((n, e) => n + (e.outcomes[o] ?? 0), 0)),
     ]),
   );
-  if (r.events.length > 6) c.paragraph("Bảng 3 nêu sáu sự kiện đầu; cột Cả năm tính mọi sự kiện (chi tiết trong tệp XLSX kèm theo).", { size: 8.5, color: GREY });
+  if (r.events.length > 6)
+    c.paragraph("Bảng 3 nêu sáu sự kiện đầu; cột Cả năm tính mọi sự kiện (chi tiết trong tệp XLSX kèm theo).", { size: 8.5, color: GREY });
   c.paragraph(`Kết quả tích cực (trừ “không phù hợp”) cả năm: ${nf.format(r.events.reduce((n, e) => n + positive(e), 0))}.`, { size: 9.5 }, 8);
 }
 
@@ -225,7 +243,12 @@ function footers(doc: PDFKit.PDFDocument, c: PdfCanvas, r: ProgrammeReportDocume
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     const y = PAGE.h - PAGE.bottom + 24;
-    doc.moveTo(PAGE.left, y - 6).lineTo(PAGE.left + CONTENT_W, y - 6).lineWidth(0.4).strokeColor("#cccccc").stroke();
+    doc
+      .moveTo(PAGE.left, y - 6)
+      .lineTo(PAGE.left + CONTENT_W, y - 6)
+      .lineWidth(0.4)
+      .strokeColor("#cccccc")
+      .stroke();
     c.text(`Báo cáo Chương trình năm ${r.year} · lập lúc ${produced} (giờ Hà Nội)`, PAGE.left, y, { size: 8, color: GREY, width: CONTENT_W - 80 });
     c.text(`Trang ${i - start + 1}/${count}`, PAGE.left + CONTENT_W - 80, y, { size: 8, color: GREY, width: 80, align: "right" });
   }
@@ -237,7 +260,12 @@ export function createProgrammeReportPrinter(fonts: () => BadgeFonts): Programme
     async print(r) {
       const loaded = fonts();
       const title = `Báo cáo kết quả thực hiện chỉ tiêu Chương trình năm ${r.year}`;
-      const doc = new PDFDocument({ size: "A4", margin: 0, bufferPages: true, info: { Title: title, Author: "Sở Công Thương Hà Nội", Creator: "Ketnoi" } });
+      const doc = new PDFDocument({
+        size: "A4",
+        margin: 0,
+        bufferPages: true,
+        info: { Title: title, Author: "Sở Công Thương Hà Nội", Creator: "Ketnoi" },
+      });
       const chunks: Buffer[] = [];
       doc.on("data", (chunk: Buffer) => chunks.push(chunk));
       const done = new Promise<Buffer>((resolve, reject) => {
