@@ -51,15 +51,20 @@ const firms = generateDirectory(FIRMS, days).map((c) => {
 const ids = await repos.companies.upsertMany(firms);
 const registrations = firms.flatMap((c) => {
   const first = events.findIndex((e) => e.id === c.fairId);
-  return events.slice(first + 1).flatMap((e) =>
-    random() < RETURNING ? [{ fairId: e.id, companyId: ids.get(c.registrationKey)!, status: "approved" as const, participation: c.participation }] : [],
-  );
+  return events
+    .slice(first + 1)
+    .flatMap((e) =>
+      random() < RETURNING
+        ? [{ fairId: e.id, companyId: ids.get(c.registrationKey)!, status: "approved" as const, participation: c.participation }]
+        : [],
+    );
 });
 await repos.participations.ensureMany(registrations);
 
 // Meetings held each year between firms that took part that year.
 const byEvent = new Map<string, string[]>();
-for (const p of await repos.participations.listForFairs(events.map((e) => e.id))) byEvent.set(p.fairId, [...(byEvent.get(p.fairId) ?? []), p.companyId]);
+for (const p of await repos.participations.listForFairs(events.map((e) => e.id)))
+  byEvent.set(p.fairId, [...(byEvent.get(p.fairId) ?? []), p.companyId]);
 const meetings = events.flatMap((e) => {
   const there = byEvent.get(e.id)!;
   return Array.from({ length: MEETINGS_PER_YEAR }, (_, n) => {

@@ -21,12 +21,14 @@ export function createRevisionCache<T>(maxAgeMs: number) {
       else if (nowMs - current.builtAt > maxAgeMs && !refreshing) {
         refreshing = true;
         const next = start(revision, nowMs, build);
-        next.value.then(
-          () => {
-            if (current?.revision === revision) current = next;
-          },
-          () => undefined,
-        ).finally(() => (refreshing = false));
+        next.value
+          .then(
+            () => {
+              if (current?.revision === revision) current = next;
+            },
+            () => undefined,
+          )
+          .finally(() => (refreshing = false));
       }
       return current.value;
     },

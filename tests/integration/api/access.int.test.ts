@@ -148,8 +148,14 @@ const CASES: Record<string, Case> = {
     expect: organiserOnly(200),
   },
   "GET /api/programme/{year}/progress": { call: () => ({ path: `/api/programme/${DEMO_DAYS[0].slice(0, 4)}/progress` }), expect: organiserOnly(200) },
-  "GET /api/programme/{year}/report.pdf": { call: () => ({ path: `/api/programme/${DEMO_DAYS[0].slice(0, 4)}/report.pdf` }), expect: organiserOnly(200) },
-  "GET /api/programme/{year}/report.xlsx": { call: () => ({ path: `/api/programme/${DEMO_DAYS[0].slice(0, 4)}/report.xlsx` }), expect: organiserOnly(200) },
+  "GET /api/programme/{year}/report.pdf": {
+    call: () => ({ path: `/api/programme/${DEMO_DAYS[0].slice(0, 4)}/report.pdf` }),
+    expect: organiserOnly(200),
+  },
+  "GET /api/programme/{year}/report.xlsx": {
+    call: () => ({ path: `/api/programme/${DEMO_DAYS[0].slice(0, 4)}/report.xlsx` }),
+    expect: organiserOnly(200),
+  },
   "GET /api/taxonomy": { call: () => ({ path: "/api/taxonomy" }), expect: all(200) },
   "GET /api/open-data/statistics": { call: () => ({ path: "/api/open-data/statistics" }), expect: all(200) },
   "GET /api/open-data/statistics.csv": { call: () => ({ path: "/api/open-data/statistics.csv" }), expect: all(200) },

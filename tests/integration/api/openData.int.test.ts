@@ -27,7 +27,13 @@ describe("the public CNHT data", () => {
     const unlisted = await buildCompany(t.repos, { legalName: "Công ty Không Đồng Ý", listed: false });
     const pending = await buildCompany(t.repos, { legalName: "Công ty Chờ Duyệt", status: "pending" });
     const pendingRegistration = await buildCompany(t.repos, { legalName: "Công ty Đăng Ký Chờ", fairId: last.id });
-    Object.assign(ids, { both: both.id, lastYearOnly: lastYearOnly.id, unlisted: unlisted.id, pending: pending.id, pendingRegistration: pendingRegistration.id });
+    Object.assign(ids, {
+      both: both.id,
+      lastYearOnly: lastYearOnly.id,
+      unlisted: unlisted.id,
+      pending: pending.id,
+      pendingRegistration: pendingRegistration.id,
+    });
     await t.repos.participations.register({ fairId: last.id, companyId: both.id, status: "approved", participation: "onsite" });
     await t.repos.participations.register({ fairId: last.id, companyId: unlisted.id, status: "approved", participation: "onsite" });
     // Registered for this year's fair but not approved there; approved last year it is public, so take last year's away.
@@ -41,7 +47,10 @@ describe("the public CNHT data", () => {
   const hiddenNames = ["Công ty Không Đồng Ý", "Công ty Chờ Duyệt", "Công ty Đăng Ký Chờ"];
 
   test("firms.json and firms.csv hold the consenting firms, the same rows, and no firm that did not consent", async () => {
-    const json = await request(t.app).get("/api/open-data/firms.json").expect(200).expect("content-type", /application\/json/);
+    const json = await request(t.app)
+      .get("/api/open-data/firms.json")
+      .expect(200)
+      .expect("content-type", /application\/json/);
     const body = JSON.parse(json.text) as { licence: { name: string }; firms: Record<string, unknown>[] };
     expect(body.licence.name).toBe("CC BY 4.0");
     const byId = new Map(body.firms.map((f) => [f.id as string, f]));
@@ -50,7 +59,10 @@ describe("the public CNHT data", () => {
     expect(byId.get(ids.lastYearOnly)).toMatchObject({ years: [year - 1], district: "Hoàng Mai" });
     for (const id of hidden()) expect(byId.has(id)).toBe(false);
 
-    const csv = await request(t.app).get("/api/open-data/firms.csv").expect(200).expect("content-type", /text\/csv/);
+    const csv = await request(t.app)
+      .get("/api/open-data/firms.csv")
+      .expect(200)
+      .expect("content-type", /text\/csv/);
     const rows = parse(csv.text, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((r) => r.id)).toEqual(body.firms.map((f) => f.id));
     for (const [i, r] of rows.entries()) {
@@ -97,7 +109,10 @@ describe("the public CNHT data", () => {
 
   test("statistics.csv holds the JSON's figures, one per row", async () => {
     const { body } = await request(t.app).get("/api/open-data/statistics").expect(200);
-    const rows = parse((await request(t.app).get("/api/open-data/statistics.csv").expect(200)).text, { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse((await request(t.app).get("/api/open-data/statistics.csv").expect(200)).text, { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
     const value = (measure: string, key = "") => Number(rows.find((r) => r.measure === measure && r.key === key)?.value);
     expect(value("firms")).toBe(body.firms);
     expect(value("year_firms", String(year - 1))).toBe(body.years[0].firms);
@@ -131,7 +146,10 @@ describe("the public CNHT data", () => {
   test("a firm's page is HTML to read without scripts, in the reader's language; one that did not consent is 404", async () => {
     const old = await request(t.app).get(`/cnht/firms/old-name-${ids.both}?lang=en`).expect(301);
     expect(old.headers.location).toBe(`/cnht/firms/two-years-mechanical-${ids.both}?lang=en`);
-    const en = await request(t.app).get(String(old.headers.location)).expect(200).expect("content-type", /text\/html/);
+    const en = await request(t.app)
+      .get(String(old.headers.location))
+      .expect(200)
+      .expect("content-type", /text\/html/);
     expect(en.text).toContain('<html lang="en">');
     expect(en.text).toContain("<title>Two Years Mechanical – CNHT Hanoi – supporting industries</title>");
     expect(en.text).toMatch(/<meta name="description" content="Two Years Mechanical: Hanoi firm/);
@@ -155,7 +173,10 @@ describe("the public CNHT data", () => {
     const locs = [...sitemap.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     const firms = (JSON.parse((await request(t.app).get("/api/open-data/firms.json")).text) as { firms: { page: string }[] }).firms;
     expect(locs).toEqual([`${TEST_ORIGIN}/data`, `${TEST_ORIGIN}/cnht/firms`, ...firms.map((f) => f.page)]);
-    const robots = await request(t.app).get("/robots.txt").expect(200).expect("content-type", /text\/plain/);
+    const robots = await request(t.app)
+      .get("/robots.txt")
+      .expect(200)
+      .expect("content-type", /text\/plain/);
     expect(robots.text).toContain(`Sitemap: ${TEST_ORIGIN}/sitemap.xml`);
   });
 
@@ -163,7 +184,10 @@ describe("the public CNHT data", () => {
     const { body } = await request(t.app).get("/api/open-data/dictionary.json").set("Accept-Language", "ja").expect(200);
     expect(body.language).toBe("ja");
     expect(body.licence).toMatchObject({ name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" });
-    const header = (await request(t.app).get("/api/open-data/firms.csv")).text.replace(/^\uFEFF/, "").split("\n")[0]!.split(",");
+    const header = (await request(t.app).get("/api/open-data/firms.csv")).text
+      .replace(/^\uFEFF/, "")
+      .split("\n")[0]!
+      .split(",");
     expect(body.files[0].fields.map((f: { csv: string }) => f.csv)).toEqual(header);
     expect(body.files[0].fields.find((f: { csv: string }) => f.csv === "years").description).toContain("年");
   });

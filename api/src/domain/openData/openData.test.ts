@@ -51,7 +51,12 @@ describe("who the public data shows", () => {
 
   test("a public firm carries its business profile only, certifications with their last valid day", () => {
     const [shown] = publicFirms(
-      [firm("a", { englishName: "A Co", certifications: [{ code: "cert.iso9001", validUntil: new Date("2027-03-31T00:00:00Z") }, { code: "cert.ce" }] })],
+      [
+        firm("a", {
+          englishName: "A Co",
+          certifications: [{ code: "cert.iso9001", validUntil: new Date("2027-03-31T00:00:00Z") }, { code: "cert.ce" }],
+        }),
+      ],
       EVENTS,
       [approved("f26", "a")],
     );

@@ -77,7 +77,10 @@ export function publicFirms(firms: FirmSource[], events: EventSource[], particip
       ...(f.district ? { district: f.district } : {}),
       sectors: [...new Set(f.sectors)],
       processes: [...new Set(f.processes.map((p) => p.code))],
-      certifications: f.certifications.map((c) => ({ code: c.code, ...(c.validUntil ? { validUntil: c.validUntil.toISOString().slice(0, 10) } : {}) })),
+      certifications: f.certifications.map((c) => ({
+        code: c.code,
+        ...(c.validUntil ? { validUntil: c.validUntil.toISOString().slice(0, 10) } : {}),
+      })),
       sizeBand: sizeBand(f.employees),
       years: [...years.get(f.id)!].sort((a, b) => a - b),
     }))

@@ -41,8 +41,7 @@ const tally = (counts: Record<string, number>, key: string) => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
 /** Keys by count, largest first, then by key: the order every table and chart shows. */
-const ordered = (counts: Record<string, number>) =>
-  Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+const ordered = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 
 const isValidOn = (c: PublicFirm["certifications"][number], day: string) => !c.validUntil || c.validUntil >= day;
 
