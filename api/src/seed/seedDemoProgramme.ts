@@ -28,7 +28,7 @@ const OUTCOMES: MeetingOutcome[] = ["follow_up", "quotation_requested", "samples
 
 /**
  * The city's programme around the demo fair, so the events list, the statistics and the report have
- * something true to show: last year's edition (52 weeks before, same weekdays: most of this year's
+ * something true to show: last year's edition (52 weeks before, same weekdays, in the year before: most of this year's
  * firms took part, with meetings held and their outcomes), and a delegation visit three weeks after
  * this year's fair (foreign technology makers meeting Hanoi firms onsite). Dates follow the demo
  * fair's, so real time never overtakes them. Idempotent: events by slug, registrations by firm and
@@ -36,7 +36,9 @@ const OUTCOMES: MeetingOutcome[] = ["follow_up", "quotation_requested", "samples
  */
 export async function seedDemoProgramme(repos: Repositories, demoFair: FairRecord): Promise<{ events: string[]; meetings: number }> {
   const shift = (days: string[], by: { weeks?: number; days?: number }) => days.map((d) => DateTime.fromISO(d).plus(by).toISODate()!);
-  const pastDays = shift(demoFair.days, { weeks: -52 }) as [string, string];
+  // 52 weeks back keeps the weekdays; a fair in the year's last days goes 53 back, so last year's is in last year.
+  const weeksBack = shift(demoFair.days, { weeks: -52 })[0]!.slice(0, 4) === demoFair.days[0]!.slice(0, 4) ? 53 : 52;
+  const pastDays = shift(demoFair.days, { weeks: -weeksBack }) as [string, string];
   const past = await repos.fairs.upsertBySlug({ ...demoFairSetup(pastDays), slug: PAST_FAIR_SLUG, kind: "hybrid", requiresApproval: true });
   // Last year's programme was this year's on its days (keys of its own, so neither overwrites the other).
   await repos.fairSessions.upsertMany(

@@ -16,7 +16,9 @@ describe("the demo programme", () => {
     expect(first.meetings).toBeGreaterThan(100);
     const past = (await t.repos.fairs.findBySlug(PAST_FAIR_SLUG))!;
     const delegation = (await t.repos.fairs.findBySlug(DELEGATION_SLUG))!;
-    expect(DateTime.fromISO(demo.days[0]!).diff(DateTime.fromISO(past.days[0]!), "days").days).toBe(364);
+    // Same weekdays, the year before (53 weeks back for a fair in the year's last days).
+    expect([364, 371]).toContain(DateTime.fromISO(demo.days[0]!).diff(DateTime.fromISO(past.days[0]!), "days").days);
+    expect(Number(past.days[0]!.slice(0, 4))).toBe(Number(demo.days[0]!.slice(0, 4)) - 1);
     expect(delegation.kind).toBe("delegation");
     // Last year's programme: as many sessions as this year's, on last year's days.
     const pastSessions = await t.repos.fairSessions.listForFair(past.id);
