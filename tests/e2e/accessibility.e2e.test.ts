@@ -59,6 +59,8 @@ describe("accessibility of the main pages (axe-core)", () => {
       ["/hall", ".booth-tile"],
       ["/signin", "form"],
       ["/signup", "form"],
+      ["/events", "article"],
+      ["/data", "#data-year-table"],
     ] as const)
       found.push(...(await audit(page, path, ready)));
     expect(found).toEqual([]);
@@ -90,6 +92,7 @@ describe("accessibility of the main pages (axe-core)", () => {
       ["/organiser/setup", "form"],
       ["/organiser/programme", "form"],
       ["/organiser/interpreters", "form"],
+      ["/organiser/events/cnht-hanoi-previous", "form"],
     ] as const)
       found.push(...(await audit(page, path, ready)));
     expect(found).toEqual([]);
