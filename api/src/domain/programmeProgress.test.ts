@@ -1,4 +1,5 @@
-import { countProgramme, eventYear, type ProgrammeEvent, type ProgrammeFirm, type ProgrammeRegistration } from "./programmeProgress";
+import { countProgramme, type ProgrammeEvent, type ProgrammeFirm, type ProgrammeRegistration } from "./programmeProgress";
+import { eventYear } from "./eventYear";
 
 const event = (id: string, days: string[], kind?: ProgrammeEvent["kind"]): ProgrammeEvent => ({
   id,

@@ -8,6 +8,7 @@ import {
   type ProgrammeMeasure,
 } from "@ketnoi/contracts";
 import { holdsInternationalStandard, isTechnologyMaker, type TargetFirm } from "./planTargets";
+import { eventYear } from "./eventYear";
 
 /** An event of the programme (a fair record's fields the count reads). */
 export interface ProgrammeEvent {
@@ -55,12 +56,6 @@ export interface ProgrammeCount {
   events: ProgrammeEventRow[];
   firms: ProgrammeFirmRow[];
 }
-
-/**
- * The year an event belongs to: the year of its last day (a local date in its own time zone). An
- * event over the new year counts once, in the year its results are complete.
- */
-export const eventYear = (e: Pick<ProgrammeEvent, "days">): number => Number([...e.days].sort().at(-1)?.slice(0, 4));
 
 /** The end of an event's last day, as the instant certificates are compared with (a certificate "valid until" that day still counts). */
 const lastDayOf = (e: ProgrammeEvent) => new Date(`${[...e.days].sort().at(-1)}T00:00:00Z`);

@@ -1,7 +1,8 @@
 import { taxonomyLabel } from "@ketnoi/contracts";
 import type { CommandContext } from "../context";
 import { INTERNATIONAL_STANDARDS, TECHNOLOGY_MAKER_COUNTRIES } from "../../domain/planTargets";
-import { countProgramme, eventYear, type ProgrammeCount } from "../../domain/programmeProgress";
+import { countProgramme, type ProgrammeCount } from "../../domain/programmeProgress";
+import { eventYear } from "../../domain/eventYear";
 import { yearTargets, type YearTargets } from "./targets";
 
 export type YearProgress = YearTargets & ProgrammeCount & { standards: string[]; makerCountries: string[] };

@@ -1,4 +1,5 @@
-import { eventYear, publicFirms, type FirmSource, type ParticipationSource } from "./publicFirms";
+import { eventYear } from "../eventYear";
+import { publicFirms, type FirmSource, type ParticipationSource } from "./publicFirms";
 import { sizeBand } from "./sizeBands";
 import { countStatistics } from "./statistics";
 
@@ -18,8 +19,8 @@ const firm = (id: string, over: Partial<FirmSource> = {}): FirmSource => ({
 });
 const approved = (fairId: string, companyId: string): ParticipationSource => ({ fairId, companyId, status: "approved" });
 
-// 2025: a fair, an online week and an event that opens on 31 December and runs into 2026 (a 2025
-// event: its first day's year); 2026: one fair.
+// 2025: a fair and an online week; an event that opens on 31 December 2025 and runs into 2026 (a 2026
+// event: its last day's year); 2026: one fair.
 const EVENTS = [
   { id: "f25", days: ["2025-10-09", "2025-10-10"] },
   { id: "w25", days: ["2025-11-17", "2025-11-18", "2025-11-19"] },
@@ -44,9 +45,9 @@ describe("who the public data shows", () => {
     expect(shown.map((f) => [f.id, f.years])).toEqual([["a", [2025, 2026]]]);
   });
 
-  test("an event's year is its first day's, whatever order its days are stored in", () => {
-    expect(eventYear(EVENTS[2]!)).toBe(2025);
-    expect(eventYear({ id: "x", days: [] })).toBeNull();
+  test("an event's year is its last day's (as in the report), whatever order its days are stored in", () => {
+    expect(eventYear(EVENTS[2]!)).toBe(2026);
+    expect(eventYear({ days: [] })).toBeNull();
   });
 
   test("a public firm carries its business profile only, certifications with their last valid day", () => {
@@ -128,8 +129,9 @@ describe("the public statistics", () => {
 
   test("per year: firms, new firms, certified firms, foreign partners and meetings held", () => {
     expect(stats.years).toEqual([
-      { year: 2025, events: 3, firms: 2, newFirms: 2, certifiedFirms: 1, foreignPartners: 1, meetingsHeld: 1 },
-      { year: 2026, events: 1, firms: 2, newFirms: 1, certifiedFirms: 1, foreignPartners: 2, meetingsHeld: 2 },
+      // The New Year's Eve event counts in 2026 (its last day's year): its firm "only25" is new in 2026.
+      { year: 2025, events: 2, firms: 1, newFirms: 1, certifiedFirms: 1, foreignPartners: 1, meetingsHeld: 1 },
+      { year: 2026, events: 2, firms: 3, newFirms: 2, certifiedFirms: 1, foreignPartners: 2, meetingsHeld: 2 },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { sizeBand, type SizeBand } from "./sizeBands";
+import { eventYear } from "../eventYear";
 
 /** A firm as stored, the fields open data may read (never its people, contacts or tax code). */
 export interface FirmSource {
@@ -45,12 +46,6 @@ export interface PublicFirm {
 
 // One collator (localeCompare with a locale builds one per call: seconds over thousands of firms).
 const BY_NAME = new Intl.Collator("vi");
-
-/** An event's year: the year of its first day (an event over New Year belongs to the year it opened). */
-export function eventYear(event: EventSource): number | null {
-  const first = [...event.days].sort()[0];
-  return first ? Number(first.slice(0, 4)) : null;
-}
 
 /**
  * Consent governs: a firm is public when its owner consents to listing (`listed`), it is approved,

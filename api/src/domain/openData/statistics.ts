@@ -1,4 +1,5 @@
-import { eventYear, type EventSource, type PublicFirm } from "./publicFirms";
+import { type EventSource, type PublicFirm } from "./publicFirms";
+import { eventYear } from "../eventYear";
 import { SIZE_BANDS, type SizeBand } from "./sizeBands";
 
 /** A held meeting: which event, between which firms. */
@@ -9,7 +10,7 @@ export interface HeldMeetingSource {
 
 export interface YearFigures {
   year: number;
-  /** Events of the programme whose first day falls in the year. */
+  /** Events of the programme whose last day falls in the year (domain/eventYear.ts). */
   events: number;
   /** Hanoi (domestic) firms that took part in the year's events. */
   firms: number;
