@@ -82,7 +82,6 @@ export async function startBenchStack(uri: string, connections: number) {
   const { base, bareUrl, apiPid, run, stop } = await startApiProcesses(uri, connections);
 
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
-  const barePort = await freePort();
   /** Requests as a random firm (its cookie, CSRF token and origin), with an optional fresh body each time. */
   const asFirm = (method: "GET" | "POST", p: string, body?: () => object) => ({
     method,

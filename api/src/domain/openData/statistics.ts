@@ -1,4 +1,4 @@
-import { type EventSource, type PublicFirm } from "./publicFirms";
+import type { EventSource, PublicFirm } from "./publicFirms";
 import { eventYear } from "../eventYear";
 import { SIZE_BANDS, type SizeBand } from "./sizeBands";
 
