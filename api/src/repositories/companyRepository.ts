@@ -37,6 +37,8 @@ export interface CompanyRepository {
   update(id: string, changes: Partial<CompanyProfile>): Promise<CompanyRecord | null>;
   /** Approves a pending company; false when there is none pending with that id (missing or approved already). */
   approve(id: string): Promise<boolean>;
+  /** Makes this event the one the firm acts in now (company.fairId), taking part there onsite or remotely. */
+  moveToEvent(id: string, fairId: string, participation: "onsite" | "remote"): Promise<void>;
   /** Replaces the starts of the slots the company cannot meet in. */
   setBlockedSlots(id: string, starts: Date[]): Promise<void>;
   findByRegistrationKey(key: string): Promise<CompanyRecord | null>;
@@ -87,6 +89,10 @@ export function createCompanyRepository(
       const doc = await Company.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: "after", runValidators: true }).lean();
       await changed();
       return doc ? toPlain(doc) : null;
+    },
+    async moveToEvent(id, fairId, participation) {
+      await Company.updateOne({ _id: id }, { $set: { fairId: new Types.ObjectId(fairId), participation, blockedSlots: [] } });
+      await changed();
     },
     async setBlockedSlots(id, starts) {
       await Company.updateOne({ _id: id }, { $set: { blockedSlots: starts } });

@@ -54,4 +54,23 @@ describe("the demo programme", () => {
     ]);
     expect(events.find((e) => e.slug === PAST_FAIR_SLUG)!.firms).toBeGreaterThan(100);
   });
+
+  test("once approved for this year's fair, last year's firm works in it: listed this year, and books a meeting", async () => {
+    const alumni = await signIn(t.app, ALUMNI_LOGIN.email, DEMO_PASSWORD);
+    const firmId = alumni.session.user.companyId!;
+    await alumni.agent.post(`/api/fairs/${DEMO_FAIR_SLUG}/registrations`).set(alumni.csrf).send({}).expect(201);
+    // Waiting for approval: still last year's firm.
+    expect((await t.repos.companies.findById(firmId))!.fairId).toBe((await t.repos.fairs.findBySlug(PAST_FAIR_SLUG))!.id);
+    const organiser = await signIn(t.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    await organiser.agent.post(`/api/fairs/${DEMO_FAIR_SLUG}/registrations/${firmId}/approve`).set(organiser.csrf).send({}).expect(204);
+    const demo = (await t.repos.fairs.findBySlug(DEMO_FAIR_SLUG))!;
+    expect((await t.repos.companies.findById(firmId))!.fairId).toBe(demo.id);
+    // Its registration for last year stays: it counts in last year's figures.
+    expect((await t.repos.participations.listForCompany(firmId)).map((p) => p.fairId).sort()).toEqual(
+      [demo.id, (await t.repos.fairs.findBySlug(PAST_FAIR_SLUG))!.id].sort(),
+    );
+    const vendor = (await t.repos.users.findByEmail("vendor@ketnoi.demo"))!.companyId!;
+    const asked = await alumni.agent.post("/api/meetings").set(alumni.csrf).send({ with: vendor, mode: "either", message: "" }).expect(201);
+    expect(asked.body.status).toBe("requested");
+  });
 });

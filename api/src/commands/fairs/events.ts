@@ -65,6 +65,7 @@ export async function joinEvent(
   const status = fair.requiresApproval === false && company.status !== "pending" ? "approved" : "pending";
   const created = await repos.participations.register({ fairId: fair.id, companyId: company.id, status, participation: mode });
   const registration = (await repos.participations.find(fair.id, company.id))!;
+  if (registration.status === "approved") await followFirmToEvent({ repos, now }, company, fair, registration);
   return { fair, registration, created };
 }
 
@@ -102,10 +103,30 @@ export async function eventRegistrations({ repos }: CommandContext, slug: string
 }
 
 /** An organiser approves a firm's registration for an event; a registration already approved is a conflict, none a 404. */
-export async function approveRegistration({ repos }: CommandContext, slug: string, companyId: string): Promise<void> {
+export async function approveRegistration({ repos, now }: CommandContext, slug: string, companyId: string): Promise<void> {
   const fair = await repos.fairs.findBySlug(slug);
   if (!fair) throw notFound();
   const registration = await repos.participations.find(fair.id, companyId);
   if (!registration) throw notFound();
   if (!(await repos.participations.approve(fair.id, companyId))) throw new AppError("conflict", { registration: "alreadyApproved" });
+  const company = await repos.companies.findById(companyId);
+  if (company) await followFirmToEvent({ repos, now }, company, fair, registration);
+}
+
+/**
+ * The event a firm books meetings in, is listed and recommended for (company.fairId) follows it to an
+ * event it was approved for once the one it was in is over: last year's firm joins this year's fair
+ * and works in it. While that event runs or is ahead, the firm stays in it (a firm acts in one event
+ * at a time; its registrations for the others are kept and counted).
+ */
+async function followFirmToEvent(
+  { repos, now }: CommandContext,
+  company: CompanyRecord,
+  fair: FairRecord,
+  registration: ParticipationRecord,
+): Promise<void> {
+  if (company.fairId === fair.id) return;
+  const current = await repos.fairs.findById(company.fairId);
+  if (current && !eventIsOver(current.days, current.timeZone, now())) return;
+  await repos.companies.moveToEvent(company.id, fair.id, registration.participation);
 }
