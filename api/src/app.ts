@@ -37,6 +37,7 @@ import { mailEndpoints } from "./routes/mail/mail";
 import { badgeEndpoints } from "./routes/badges/badges";
 import { leadEndpoints } from "./routes/leads/leads";
 import { programmeEndpoints } from "./routes/programme/programme";
+import { historyEndpoints } from "./routes/history/history";
 import { openDataEndpoints } from "./routes/openData/openData";
 import { publicPages } from "./routes/openData/publicPages";
 import { proposalsForScheduler } from "./commands/matching/proposals";
@@ -106,6 +107,7 @@ export function createApp(services: Services) {
       ...leadEndpoints(services.records),
       ...badgeEndpoints(services.badges),
       ...programmeEndpoints(services.programme),
+      ...historyEndpoints(services.records),
       ...openDataEndpoints(services.openData, publicOrigin),
     ],
     (entry) => repos.audit.record(entry),

@@ -22,5 +22,6 @@ export * from "./leads";
 export * from "./openData";
 export * from "./programme";
 export * from "./events";
+export * from "./history";
 export * from "./recommendation";
 export * from "./zodMessages";

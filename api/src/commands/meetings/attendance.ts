@@ -7,6 +7,7 @@ import type { MeetingContext } from "./context";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { loadDetails, type MeetingDetails } from "./parties";
+import { OUTCOME_STATUSES, outcomeTiming } from "../../domain/meetings/outcomeWindow";
 
 /** Once a meeting has taken place (or not), the pair may book a follow-up: its one-live-meeting claim goes. */
 export const withoutPair = (keys: string[]) => keys.filter((k) => !reservationKeys.isPair(k));
@@ -40,7 +41,12 @@ export async function reportNoShow(ctx: MeetingContext, user: UserRecord, id: st
   return loadDetails(ctx, recorded);
 }
 
-/** Each side records what came of a meeting it held (or one it was at); a later record replaces its earlier one. */
+/**
+ * Each side records what came of a meeting it held (or one it was at), from its start until a year
+ * after (domain/meetings/outcomeWindow.ts): a follow-up weeks after the event is recorded and counted.
+ * A later record replaces the side's earlier one on the meeting; each is its own meeting event, so the
+ * earlier ones stay in the meeting's history.
+ */
 export async function recordOutcome(
   ctx: MeetingContext,
   user: UserRecord,
@@ -50,8 +56,9 @@ export async function recordOutcome(
   const meeting = await loadVisibleMeeting(ctx, user, id);
   const side = meetingPolicy.sideOf(user, meeting);
   if (!side) throw new AppError("forbidden");
-  requireStatus(ctx, meeting, ["booked", "held"]);
-  if (ctx.now() < meeting.startsAt!) throw new AppError("conflict", { meeting: "notStarted" });
+  requireStatus(ctx, meeting, OUTCOME_STATUSES);
+  const timing = outcomeTiming(meeting.startsAt!, ctx.now());
+  if (timing !== "open") throw new AppError("conflict", { meeting: timing === "notStarted" ? "notStarted" : "outcomeClosed" });
   const outcomes = [...meeting.outcomes.filter((o) => o.companyId !== side), { companyId: side, outcome, ...(note ? { note } : {}), at: ctx.now() }];
   return loadDetails(ctx, await orConflict(() => ctx.repos.meetings.change(meeting, "outcome", user.id, { set: { outcomes } })));
 }
