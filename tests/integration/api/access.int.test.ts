@@ -172,6 +172,11 @@ const CASES: Record<string, Case> = {
     call: (f) => ({ path: `/api/companies/${f.domesticCompany}/members` }),
     expect: { anonymous: 401, organiser: 200, domestic: 200, vendor: 404, interpreter: 404 },
   },
+  // A firm's history across events: its members and organisers; anyone else is told it does not exist.
+  "GET /api/companies/{id}/history": {
+    call: (f) => ({ path: `/api/companies/${f.domesticCompany}/history` }),
+    expect: { anonymous: 401, organiser: 200, domestic: 200, vendor: 404, interpreter: 404 },
+  },
   "PATCH /api/companies/{id}": {
     call: (f) => ({ path: `/api/companies/${f.domesticCompany}`, body: { employees: 77 } }),
     expect: { anonymous: 401, organiser: 200, domestic: 200, vendor: 403, interpreter: 403 },
@@ -408,6 +413,8 @@ const CASES: Record<string, Case> = {
   },
   // Everyone has a badge; only the visitor the lead is about withdraws it.
   "GET /api/me/badge-scans": { call: () => ({ path: "/api/me/badge-scans" }), expect: signedIn(200) },
+  // My firm's history: a firm's members (organisers and interpreters have no firm).
+  "GET /api/me/history": { call: () => ({ path: "/api/me/history" }), expect: { ...parties(200), organiser: 403 } },
   "DELETE /api/me/badge-scans/{id}": { call: (f) => ({ path: `/api/me/badge-scans/${f.lead}` }), expect: { ...signedIn(404), domestic: 204 } },
   "POST /api/livekit/webhook": { call: () => ({ path: "/api/livekit/webhook", body: { event: "participant_joined" } }), expect: all(401) },
 };

@@ -59,6 +59,8 @@ const CALLS: Record<string, { as: Role[]; path: (ids: Ids) => string }> = {
   "/api/mail/stuck": { as: ["organiser"], path: () => "/api/mail/stuck" },
   "/api/leads": { as: ["vendor"], path: () => "/api/leads" },
   "/api/me/badge-scans": { as: ["domestic"], path: () => "/api/me/badge-scans" },
+  "/api/me/history": { as: ["domestic", "vendor"], path: () => "/api/me/history" },
+  "/api/companies/{id}/history": { as: ["organiser"], path: (i) => `/api/companies/${i.domestic}/history` },
 };
 
 describe("the api answers what its OpenAPI document declares", () => {
