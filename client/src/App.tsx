@@ -17,6 +17,7 @@ const Company = lazy(() => import("./pages/Company"));
 const Recommendations = lazy(() => import("./pages/Recommendations"));
 const Inbox = lazy(() => import("./pages/Inbox"));
 const Agenda = lazy(() => import("./pages/Agenda"));
+const History = lazy(() => import("./pages/History"));
 const Meeting = lazy(() => import("./pages/Meeting"));
 const CheckInLink = lazy(() => import("./pages/CheckInLink"));
 const Onboarding = lazy(() => import("./pages/Onboarding"));
@@ -75,6 +76,7 @@ export const ROUTES: [string, LazyExoticComponent<ComponentType>][] = [
   ["recommendations", Recommendations],
   ["inbox", Inbox],
   ["agenda", Agenda],
+  ["history", History],
   ["meetings/:id", Meeting],
   ["meetings/:id/room", MeetingRoom],
   ["booths/:companyId", Booth],

@@ -72,6 +72,7 @@ describe("accessibility of the main pages (axe-core)", () => {
     for (const [path, ready] of [
       ["/inbox", "h2"],
       ["/agenda", ".agenda-item, .state.empty"],
+      ["/history", "h1"],
       ["/onboarding", "fieldset"],
       ["/recommendations", "h1"],
       ["/account", "#consents-title"],

@@ -27,6 +27,7 @@ type NavPage =
   | "recommendations"
   | "inbox"
   | "agenda"
+  | "history"
   | "profile"
   | "myBooth"
   | "leads"
@@ -65,6 +66,7 @@ function menu(user: SessionUser | null): MenuItem[] {
         ["/recommendations", "common.nav.recommendations"],
         ["/inbox", "common.nav.inbox"],
         ["/agenda", "common.nav.agenda"],
+        ["/history", "common.nav.history"],
         ["/profile", "common.nav.profile"],
       ];
       if (user.role === "vendor" && user.companyId) firm.push([`/booths/${user.companyId}`, "common.nav.myBooth"]);

@@ -1,19 +1,12 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import {
-  MEETING_OUTCOMES,
-  MEETING_WINDOW_OPENS_MINUTES,
-  MeetingCancelBodySchema,
-  MeetingOutcomeBodySchema,
-  type MeetingView,
-  type SessionUser,
-} from "@ketnoi/contracts";
+import { MEETING_WINDOW_OPENS_MINUTES, MeetingCancelBodySchema, type MeetingView, type SessionUser } from "@ketnoi/contracts";
 import { useForm } from "react-hook-form";
 import { send } from "../lib/api";
-import { meetingAction, useCommonSlotsRefresh, useMeeting, useMeetingWrite } from "../lib/queries/meetings";
+import { useCommonSlotsRefresh, useMeeting, useMeetingWrite } from "../lib/queries/meetings";
 import { useFairTimeZone } from "../lib/queries/fair";
-import { errorOf, schemaResolver, showApiErrors, useSubmit } from "../lib/forms";
+import { errorOf, schemaResolver, showApiErrors } from "../lib/forms";
 import { checkInOpensAt, otherParty } from "../lib/meetings";
 import { countryName, languageName } from "../lib/labels";
 import { RequireRole } from "../components/RequireRole";
@@ -22,49 +15,11 @@ import { Field } from "../components/Field";
 import { SlotTime } from "../components/SlotTime";
 import { SlotPicker } from "../components/SlotPicker";
 import { CheckInQr } from "../components/CheckInQr";
+import { OutcomeForm } from "../components/OutcomeForm";
 import { timeIn, zoneName } from "../lib/time";
 import { zones } from "../lib/slotTime";
 import { useFairZoneLabel } from "../components/fairZone";
 import { usePageTitle } from "../lib/usePageTitle";
-
-/** After the meeting: what came of it for my company (quotation, samples, NDA, MoU...). */
-function OutcomeForm({ m, mine }: { m: MeetingView; mine: string }) {
-  const { t } = useTranslation();
-  const save = useMeetingWrite(meetingAction(m.id, "outcome"));
-  const form = useForm({
-    resolver: schemaResolver(MeetingOutcomeBodySchema),
-    defaultValues: { outcome: m.outcomes[mine] ?? ("follow_up" as const), note: "" },
-    mode: "onChange",
-  });
-  const [saved, setSaved] = useState(false);
-  const submit = useSubmit(form, async (body) => {
-    setSaved(false);
-    await save.mutateAsync(body);
-    setSaved(true);
-  });
-  return (
-    <form className="panel" onSubmit={submit.onSubmit} aria-labelledby="outcome-title" noValidate>
-      <h2 id="outcome-title">{t("meetingPage.outcome")}</h2>
-      <Field label={t("meetingPage.outcomeLabel")} error={errorOf(form, "outcome")}>
-        {(p) => (
-          <select {...p} {...form.register("outcome")}>
-            {MEETING_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`meeting.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t("inbox.note")} error={errorOf(form, "note")}>
-        {(p) => <textarea {...p} rows={2} {...form.register("note")} />}
-      </Field>
-      {submit.failure && <Notice kind="error">{submit.failure}</Notice>}
-      {saved && <Notice kind="ok">{t("meetingPage.outcomeSaved")}</Notice>}
-      <button type="submit">{t("meetingPage.saveOutcome")}</button>
-    </form>
-  );
-}
 
 type Change = "idle" | "move" | "cancel";
 
@@ -242,7 +197,9 @@ function MeetingBody({ m, user }: { m: MeetingView; user: SessionUser }) {
         {m.cancelReason && <p>{t(`meeting.cancelReason.${m.cancelReason}`)}</p>}
         {mayChange && <BookedActions m={m} party={party} started={started} />}
       </section>
-      {party && (m.status === "held" || (m.status === "booked" && started)) && <OutcomeForm m={m} mine={party} />}
+      {party && (m.status === "held" || (m.status === "booked" && started)) && (
+        <OutcomeForm meetingId={m.id} titleId="outcome-title" {...(m.outcomes[party] ? { current: { outcome: m.outcomes[party] } } : {})} />
+      )}
       {party && m.status === "booked" && !started && <p className="panel muted">{t("meetingPage.afterStart")}</p>}
     </div>
   );

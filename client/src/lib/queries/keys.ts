@@ -26,6 +26,8 @@ export const keys = {
     checkInLink: (id: string) => ["meetings", "checkInLink", id] as const,
     /** The slots my company and another both have free. */
     slots: (withCompany: string) => ["meetings", "slots", withCompany] as const,
+    /** My firm's meetings and outcomes across every event (under "meetings": a meeting write reads it again). */
+    history: ["meetings", "history"] as const,
   },
   companies: {
     all: ["companies"] as const,
