@@ -123,7 +123,7 @@ function EventSection({ event, mine }: { event: HistoryEvent; mine: string }) {
   );
 }
 
-function HistoryFor({ mine }: { mine: string }) {
+export function HistoryFor({ mine }: { mine: string }) {
   const { t } = useTranslation();
   return (
     <Async query={useFirmHistory()} empty={t("history.empty")} isEmpty={(h) => h.events.length === 0}>
