@@ -29,6 +29,8 @@ export const EventSummarySchema = z.object({
   when: z.enum(["upcoming", "running", "past"]),
   /** The caller's firm's registration (absent for visitors, organisers and firms not registered). */
   registration: EventRegistrationSchema.optional(),
+  /** For organisers only: whether the caller organises this event (an organiser may be scoped to some). */
+  organising: z.boolean().optional(),
 });
 export type EventSummary = z.infer<typeof EventSummarySchema>;
 

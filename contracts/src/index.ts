@@ -22,6 +22,7 @@ export * from "./leads";
 export * from "./openData";
 export * from "./programme";
 export * from "./events";
+export * from "./eventScopes";
 export * from "./history";
 export * from "./recommendation";
 export * from "./zodMessages";

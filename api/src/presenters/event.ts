@@ -9,6 +9,7 @@ interface Listing {
   firms: number;
   when: "upcoming" | "running" | "past";
   registration?: ParticipationRecord;
+  organising?: boolean;
 }
 
 export const presentRegistration = (r: ParticipationRecord): EventRegistration => ({
@@ -17,7 +18,7 @@ export const presentRegistration = (r: ParticipationRecord): EventRegistration =
   registeredAt: r.createdAt.toISOString(),
 });
 
-export function presentEventSummary({ fair, firms, when, registration }: Listing): EventSummary {
+export function presentEventSummary({ fair, firms, when, registration, organising }: Listing): EventSummary {
   return {
     slug: fair.slug,
     name: fair.name,
@@ -29,6 +30,7 @@ export function presentEventSummary({ fair, firms, when, registration }: Listing
     firms,
     when,
     ...(registration ? { registration: presentRegistration(registration) } : {}),
+    ...(organising === undefined ? {} : { organising }),
   };
 }
 

@@ -14,6 +14,8 @@ export interface UserRecord {
   timeZone: string;
   emailVerifiedAt?: Date;
   consents: { purpose: string; grantedAt: Date }[];
+  /** An organiser scoped to some events: their fair ids. Absent (or empty) = every event and the programme. */
+  eventScopes?: string[];
 }
 
 /** Only the login path sees credentials. */
@@ -49,6 +51,12 @@ export interface UserRepository {
   setConsents(id: string, consents: { purpose: string; grantedAt: Date }[]): Promise<void>;
   /** Every user with their consents, for the organiser's register of consent (one scan). */
   listAll(): Promise<UserRecord[]>;
+  /** Every account of a role (the organisers, to scope them). */
+  listByRole(role: UserRole): Promise<UserRecord[]>;
+  /** Sets an organiser's events (fair ids); null = every event. */
+  setEventScopes(id: string, fairIds: string[] | null): Promise<void>;
+  /** Adds an event to a scoped organiser's events (an event they started); an unscoped organiser stays unscoped. */
+  addEventScope(id: string, fairId: string): Promise<void>;
 }
 
 type Lean = {
@@ -62,6 +70,7 @@ type Lean = {
   timeZone?: string | null;
   emailVerifiedAt?: Date | null;
   consents?: { purpose?: string | null; grantedAt?: Date | null }[];
+  eventScopes?: Types.ObjectId[] | null;
 };
 
 function toRecord(d: Lean): UserRecord {
@@ -76,16 +85,18 @@ function toRecord(d: Lean): UserRecord {
     timeZone: d.timeZone ?? "Asia/Ho_Chi_Minh",
     ...(d.emailVerifiedAt ? { emailVerifiedAt: d.emailVerifiedAt } : {}),
     consents: (d.consents ?? []).map((c) => ({ purpose: c.purpose ?? "", grantedAt: c.grantedAt ?? new Date(0) })),
+    ...(d.eventScopes?.length ? { eventScopes: d.eventScopes.map((f) => f.toHexString()) } : {}),
   };
 }
 
 const PUBLIC_FIELDS = { passwordHash: 0, loginRun: 0 };
 
 export function createUserRepository({ User }: Models): UserRepository {
-  const toDoc = (user: UserInput) => ({
+  const toDoc = ({ eventScopes, ...user }: UserInput) => ({
     ...user,
     email: user.email.toLowerCase(),
     ...(user.companyId ? { companyId: new Types.ObjectId(user.companyId) } : {}),
+    ...(eventScopes?.length ? { eventScopes: eventScopes.map((f) => new Types.ObjectId(f)) } : {}),
   });
   return {
     async findById(id) {
@@ -138,6 +149,17 @@ export function createUserRepository({ User }: Models): UserRepository {
     },
     async listAll() {
       return (await User.find({}, PUBLIC_FIELDS).sort({ email: 1 }).lean<Lean[]>()).map(toRecord);
+    },
+    async listByRole(role) {
+      return (await User.find({ role }, PUBLIC_FIELDS).sort({ email: 1 }).lean<Lean[]>()).map(toRecord);
+    },
+    async setEventScopes(id, fairIds) {
+      if (fairIds?.length) await User.updateOne({ _id: id }, { $set: { eventScopes: fairIds.map((f) => new Types.ObjectId(f)) } });
+      else await User.updateOne({ _id: id }, { $unset: { eventScopes: 1 } });
+    },
+    async addEventScope(id, fairId) {
+      // Only a scoped organiser's list grows: the filter leaves an unscoped one (no list) as it is.
+      await User.updateOne({ _id: id, "eventScopes.0": { $exists: true } }, { $addToSet: { eventScopes: new Types.ObjectId(fairId) } });
     },
   };
 }

@@ -3,7 +3,7 @@ import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoFair } from "./seedDemoFair";
 import { seedDemoMeetings } from "./seedDemoMeetings";
-import { ALUMNI_LOGIN, seedDemoProgramme } from "./seedDemoProgramme";
+import { ALUMNI_LOGIN, DELEGATION_DESK_LOGIN, seedDemoProgramme } from "./seedDemoProgramme";
 import { migrateSlotIdentity } from "../commands/meetings/migrateSlotIdentity";
 import { migrateParticipations } from "../commands/fairs/migrateParticipations";
 
@@ -36,6 +36,7 @@ try {
   console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
   for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(12)} ${login.email}`);
   console.log(`  ${"alumni".padEnd(12)} ${ALUMNI_LOGIN.email} (a Hanoi firm from last year's fair, not registered this year)`);
+  console.log(`  ${"organiser".padEnd(12)} ${DELEGATION_DESK_LOGIN.email} (a partner agency's desk: organises the delegation visit only)`);
 } finally {
   await db.close();
 }

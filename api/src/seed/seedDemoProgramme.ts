@@ -23,6 +23,8 @@ const ALUMNI_TAX_CODE = (() => {
   }
 })();
 const ALUMNI_KEY = `VN:${ALUMNI_TAX_CODE}`;
+/** A partner agency's desk that organises only the delegation visit it brings (an organiser scoped to one event). */
+export const DELEGATION_DESK_LOGIN = { email: "delegation-desk@ketnoi.demo", name: "Kim Min-jun (KOTRA Hanoi)" } as const;
 
 const OUTCOMES: MeetingOutcome[] = ["follow_up", "quotation_requested", "samples", "nda", "mou_signed", "not_relevant"];
 
@@ -61,6 +63,8 @@ export async function seedDemoProgramme(repos: Repositories, demoFair: FairRecor
     },
     onlineRoomsPerSlot: 0,
   });
+
+  await seedDelegationDesk(repos, delegation);
 
   const firms = (await repos.companies.listAll()).filter((c) => c.fairId === demoFair.id && c.status !== "pending");
   const random = createRandom(2025);
@@ -132,6 +136,22 @@ export async function seedDemoProgramme(repos: Repositories, demoFair: FairRecor
     meetings = rows.length;
   }
   return { events: [past.slug, demoFair.slug, delegation.slug], meetings };
+}
+
+/** The delegation desk's login: an organiser of the delegation visit only (created once; its events are left as an organiser set them). */
+async function seedDelegationDesk(repos: Repositories, delegation: FairRecord): Promise<void> {
+  await repos.users.createIfAbsent({
+    email: DELEGATION_DESK_LOGIN.email,
+    name: DELEGATION_DESK_LOGIN.name,
+    role: "organiser",
+    eventScopes: [delegation.id],
+    passwordHash: await hash(DEMO_PASSWORD),
+    locale: "ko",
+    timeZone: "Asia/Ho_Chi_Minh",
+    consents: [{ purpose: "personalData", grantedAt: new Date(`${delegation.days[0]}T00:00:00Z`) }],
+  });
+  const user = await repos.users.findByEmail(DELEGATION_DESK_LOGIN.email);
+  if (user && !user.emailVerifiedAt) await repos.users.markEmailVerified(user.id, new Date(`${delegation.days[0]}T00:00:00Z`));
 }
 
 /** Last year's firm that has not come back yet, and its owner's demo login. */

@@ -40,6 +40,8 @@ interface Fixture {
   lead: string;
   /** An event besides the demo fair, where the domestic firm's registration waits for approval. */
   nextEvent: string;
+  /** A second organiser, whose events an organiser of the whole programme sets. */
+  otherOrganiser: string;
   n: number;
 }
 interface Case {
@@ -188,6 +190,12 @@ const CASES: Record<string, Case> = {
   },
   "GET /api/companies/export": { call: () => ({ path: "/api/companies/export" }), expect: organiserOnly(200) },
   "GET /api/users/export": { call: () => ({ path: "/api/users/export" }), expect: organiserOnly(200) },
+  // Which events an organiser organises (scoped organisers: eventScopes.int.test.ts).
+  "GET /api/users/organisers": { call: () => ({ path: "/api/users/organisers" }), expect: organiserOnly(200) },
+  "PUT /api/users/{id}/event-scopes": {
+    call: (f) => ({ path: `/api/users/${f.otherOrganiser}/event-scopes`, body: { events: [f.nextEvent] } }),
+    expect: organiserOnly(200),
+  },
   "GET /api/companies/{id}/availability": {
     call: (f) => ({ path: `/api/companies/${f.domesticCompany}/availability` }),
     expect: { anonymous: 401, organiser: 200, domestic: 200, vendor: 403, interpreter: 403 },
@@ -444,6 +452,7 @@ describe("access: every endpoint as every role", () => {
     recTarget: "",
     lead: "",
     nextEvent: "",
+    otherOrganiser: "",
     n: 0,
   };
   const sessions = new Map<Role, Awaited<ReturnType<typeof signIn>>>();
@@ -472,6 +481,9 @@ describe("access: every endpoint as every role", () => {
     const next = (await t.repos.fairs.create({ ...setup, slug: "access-next-event", kind: "delegation", days: [fairDayPlus(30)] } as never))!;
     fixture.nextEvent = next.slug;
     await t.repos.participations.register({ fairId: next.id, companyId: fixture.domesticCompany, status: "pending", participation: "onsite" });
+    const organiserHash = (await t.db.models.User.findOne({ email: "organiser@ketnoi.demo" }).lean())!.passwordHash;
+    const desk = { email: "desk@example.vn", name: "Bàn đoàn", role: "organiser" as const, locale: "vi" as const, timeZone: "Asia/Ho_Chi_Minh" };
+    fixture.otherOrganiser = (await t.repos.users.create({ ...desk, consents: [], passwordHash: organiserHash })).id;
   });
 
   /** Meetings of the demo firms (onsite, sharing English: no interpreter), and requests from four other vendors. */

@@ -5,6 +5,7 @@ import type { ParticipationRecord } from "../../repositories/participationReposi
 import type { UserRecord } from "../../repositories/userRepository";
 import type { CompanyRecord } from "../../repositories/companyRepository";
 import { eventIsOver } from "../../domain/eventCopy";
+import { eventPolicy } from "../../policies/event";
 import { DateTime } from "luxon";
 
 export type EventWhen = "upcoming" | "running" | "past";
@@ -13,6 +14,8 @@ export interface EventListing {
   firms: number;
   when: EventWhen;
   registration?: ParticipationRecord;
+  /** For organisers: whether the caller organises it (an organiser may be scoped to some events). */
+  organising?: boolean;
 }
 
 function whenOf(fair: FairRecord, now: Date): EventWhen {
@@ -35,6 +38,7 @@ export async function listEvents({ repos, now }: CommandContext, user: UserRecor
     firms: approved.get(fair.id) ?? 0,
     when: whenOf(fair, now()),
     registration: mine.find((r) => r.fairId === fair.id),
+    ...(user?.role === "organiser" ? { organising: eventPolicy.canOrganise(user, fair) } : {}),
   }));
   const ahead = listings.filter((l) => l.when !== "past");
   const past = listings.filter((l) => l.when === "past").reverse();

@@ -16,6 +16,8 @@ export const userSchema = new Schema(
     consents: [{ _id: false, purpose: String, grantedAt: Date }],
     /** The current run of password checks (login_failures "<user>:<run>:<n>"); a new run starts afresh. */
     loginRun: { type: Number, default: 0 },
+    /** An organiser's events (fair ids); absent = every event and the programme (no default, so it stays absent). */
+    eventScopes: { type: [Schema.Types.ObjectId], default: undefined },
   },
   { collection: "users", strict: "throw", timestamps: true },
 );

@@ -5,6 +5,7 @@ import type { BadgeContext } from "../../commands/badges/context";
 import { myBadge } from "../../commands/badges/myBadge";
 import { printFairBadges, printMyBadge, type BadgePdf } from "../../commands/badges/printBadges";
 import { badgeQrSvg, presentBadge } from "../../presenters/badge";
+import { organiserScope } from "../organiserScope";
 
 const noQuery = z.strictObject({});
 const tags = ["badges"];
@@ -15,6 +16,7 @@ const pdf = ({ pdf, filename }: BadgePdf) => ({ raw: { contentType: "application
  * organisers who run the hall), so everyone has one. The QR code holds an opaque code, never a name.
  */
 export function badgeEndpoints(ctx: BadgeContext) {
+  const scope = organiserScope(ctx);
   return [
     defineEndpoint({
       method: "get",
@@ -55,6 +57,7 @@ export function badgeEndpoints(ctx: BadgeContext) {
         "country, role in Vietnamese and English, and a QR code holding only <origin>/badge/<code>",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { query: FairBadgesQuerySchema },
       responses: { 200: { description: "A PDF" } },
       handler: async ({ query }) => pdf(await printFairBadges(ctx, query)),

@@ -13,8 +13,10 @@ import { approveCompany } from "../../commands/companies/approveCompany";
 import { importCompanies } from "../../commands/companies/importCompanies";
 import { getAvailability, setBlockedSlots } from "../../commands/companyAvailability";
 import * as S from "./schema";
+import { organiserScope } from "../organiserScope";
 
 export function companyEndpoints(ctx: CompanyContext) {
+  const scope = organiserScope(ctx);
   return [
     defineEndpoint({
       method: "get",
@@ -35,6 +37,7 @@ export function companyEndpoints(ctx: CompanyContext) {
       summary: "Import a company list (CSV, UTF-8) into the current fair: a report per line; bad lines are not imported (organisers)",
       tags: ["companies"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: S.CompaniesImportSchema,
       responses: { 200: { description: "What was created, updated and rejected, and why", schema: S.CompaniesImportResult } },
       handler: async ({ body, locale }) => ({ body: presentCompanyImport(await importCompanies(ctx, body.csv, body.dryRun, locale), locale) }),
@@ -45,6 +48,7 @@ export function companyEndpoints(ctx: CompanyContext) {
       summary: "All companies of the current fair as CSV, in the import format (organisers)",
       tags: ["companies"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: S.CompaniesExportSchema,
       responses: { 200: { description: "text/csv" } },
       handler: async () => ({ csv: await exportCompanies(ctx) }),
@@ -111,6 +115,7 @@ export function companyEndpoints(ctx: CompanyContext) {
       summary: "Approve a self-registered company; its members are told by mail (organisers; approving again changes nothing)",
       tags: ["companies"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: S.CompaniesApproveSchema,
       responses: { 204: { description: "Approved" } },
       handler: async ({ params }) => {

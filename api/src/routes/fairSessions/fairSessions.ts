@@ -5,12 +5,14 @@ import { defineEndpoint } from "../../http/endpoint";
 import type { CommandContext } from "../../commands/context";
 import { addFairSession, changeFairSession, removeFairSession } from "../../commands/fairSessions/sessions";
 import { registerForSession, withdrawFromSession } from "../../commands/fairSessions/registrations";
+import { organiserScope } from "../organiserScope";
 
 const params = z.strictObject({ id: ObjectIdSchema });
 const noQuery = z.strictObject({});
 
 /** Participants register their company for seminars and presentations; registered sessions block meetings then. */
 export function fairSessionEndpoints(ctx: CommandContext) {
+  const scope = organiserScope(ctx);
   return [
     defineEndpoint({
       method: "post",
@@ -18,6 +20,7 @@ export function fairSessionEndpoints(ctx: CommandContext) {
       summary: "Add a seminar, presentation, ceremony or matchmaking round to the current fair (organisers)",
       tags: ["fair sessions"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { query: noQuery, body: FairSessionRequestSchema },
       responses: { 201: { description: "Created", schema: FairSessionViewSchema } },
       handler: async ({ body, locale }) => ({ status: 201, body: presentFairSession(await addFairSession(ctx, body, locale)) }),
@@ -28,6 +31,7 @@ export function fairSessionEndpoints(ctx: CommandContext) {
       summary: "Change a fair session; capacity cannot drop below the firms registered (organisers)",
       tags: ["fair sessions"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { params, query: noQuery, body: FairSessionRequestSchema.partial() },
       responses: { 200: { description: "Updated", schema: FairSessionViewSchema } },
       handler: async ({ params: p, body, locale }) => ({ body: presentFairSession(await changeFairSession(ctx, p.id, body, locale)) }),
@@ -38,6 +42,7 @@ export function fairSessionEndpoints(ctx: CommandContext) {
       summary: "Remove a fair session and its registrations (organisers)",
       tags: ["fair sessions"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { params, query: noQuery },
       responses: { 204: { description: "Removed" } },
       handler: async ({ params: p }) => {

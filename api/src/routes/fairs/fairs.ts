@@ -28,6 +28,7 @@ import type { FairContext } from "../../commands/fairs/context";
 import { currentFairOverview, fairOverviewBySlug, fairSetupBySlug, type FairOverview } from "../../commands/fairs/fairOverview";
 import { setUpFair } from "../../commands/fairs/setUpFair";
 import { planTargets } from "../../commands/fairs/planTargets";
+import { organiserScope } from "../organiserScope";
 
 const ReplannedSchema = FairSummarySchema.extend({
   /** Booked meetings the change displaced: moved to another slot, or cancelled when none was free (everyone told). */
@@ -37,6 +38,7 @@ const ReplannedSchema = FairSummarySchema.extend({
 const summary = ({ fair, counts, sessions }: FairOverview) => presentFairSummary(fair, counts, sessions);
 
 export function fairEndpoints(ctx: FairContext) {
+  const scope = organiserScope(ctx);
   const responses = { 200: { description: "The fair, its figures and its programme", schema: FairSummarySchema } };
 
   return [
@@ -72,6 +74,7 @@ export function fairEndpoints(ctx: FairContext) {
       summary: "The firms registered for an event, waiting ones first, with the events each took part in before (organisers)",
       tags: ["fairs"],
       access: ["organiser"],
+      before: [scope.event],
       request: FairsRegistrationsSchema,
       responses: { 200: { description: "The registrations", schema: z.object({ data: z.array(EventRegistrationRowSchema) }) } },
       handler: async ({ params }) => ({ body: { data: (await eventRegistrations(ctx, params.slug)).map(presentRegistrationRow) } }),
@@ -82,6 +85,7 @@ export function fairEndpoints(ctx: FairContext) {
       summary: "Approve a firm's registration for an event (organisers)",
       tags: ["fairs"],
       access: ["organiser"],
+      before: [scope.event],
       request: FairsApproveRegistrationSchema,
       responses: { 204: { description: "Approved" } },
       handler: async ({ params }) => {
@@ -95,9 +99,13 @@ export function fairEndpoints(ctx: FairContext) {
       summary: "Start a new event from this one's set-up and programme, on new days (organisers)",
       tags: ["fairs"],
       access: ["organiser"],
+      before: [scope.event],
       request: FairsCopySchema,
       responses: { 201: { description: "The new event", schema: FairSetupSchema } },
-      handler: async ({ params, body }) => ({ status: 201, body: presentFairSetup((await copyEvent(ctx, params.slug, body)).fair) }),
+      handler: async ({ params, body, auth }) => ({
+        status: 201,
+        body: presentFairSetup((await copyEvent(ctx, auth!.user, params.slug, body)).fair),
+      }),
     }),
     defineEndpoint({
       method: "get",
@@ -116,6 +124,7 @@ export function fairEndpoints(ctx: FairContext) {
         "The current fair's progress towards the city plans' targets: Hanoi firms, those holding an international standard, technology makers from the US, EU, Japan and Korea (organisers)",
       tags: ["fairs"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: FairsCurrentSchema,
       responses: { 200: { description: "Counts and what they count", schema: PlanTargetsSchema } },
       handler: async () => ({ body: await planTargets(ctx) }),
@@ -126,6 +135,7 @@ export function fairEndpoints(ctx: FairContext) {
       summary: "A fair's whole set-up as PUT /fairs/:slug takes it, with its slug (organisers)",
       tags: ["fairs"],
       access: ["organiser"],
+      before: [scope.event],
       request: FairsSetupSchema,
       responses: { 200: { description: "The set-up", schema: FairSetupSchema } },
       handler: async ({ params }) => ({ body: presentFairSetup(await fairSetupBySlug(ctx, params.slug)) }),
@@ -137,6 +147,7 @@ export function fairEndpoints(ctx: FairContext) {
         "Set up a fair: days, slot length, hours and breaks, tables and zones, online rooms, programme weights (organisers); booked meetings it displaces are moved or cancelled with notice",
       tags: ["fairs"],
       access: ["organiser"],
+      before: [scope.event],
       request: FairsUpdateSchema,
       responses: { 200: { description: "The fair, and what happened to displaced meetings", schema: ReplannedSchema } },
       handler: async ({ params, body, auth }) => {

@@ -4,9 +4,11 @@ import { presentInterpreter } from "../../presenters/interpreter";
 import type { CommandContext } from "../../commands/context";
 import { addInterpreter, changeInterpreter, listInterpreters, removeInterpreter } from "../../commands/interpreters/interpreters";
 import * as S from "./schema";
+import { organiserScope } from "../organiserScope";
 
 /** The fair's interpreters, kept by organisers: languages they bridge and days they work. */
 export function interpreterEndpoints(ctx: CommandContext) {
+  const scope = organiserScope(ctx);
   return [
     defineEndpoint({
       method: "get",
@@ -14,6 +16,7 @@ export function interpreterEndpoints(ctx: CommandContext) {
       summary: "The current fair's interpreters (organisers)",
       tags: ["interpreters"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: S.InterpretersListSchema,
       responses: { 200: { description: "Interpreters by name", schema: z.object({ data: z.array(S.InterpreterView) }) } },
       handler: async () => ({ body: { data: (await listInterpreters(ctx)).map(presentInterpreter) } }),
@@ -24,6 +27,7 @@ export function interpreterEndpoints(ctx: CommandContext) {
       summary: "Add an interpreter (organisers)",
       tags: ["interpreters"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: S.InterpretersCreateSchema,
       responses: { 201: { description: "Created", schema: S.InterpreterView } },
       handler: async ({ body }) => ({ status: 201, body: presentInterpreter(await addInterpreter(ctx, body)) }),
@@ -34,6 +38,7 @@ export function interpreterEndpoints(ctx: CommandContext) {
       summary: "Change an interpreter's languages, days or name (organisers)",
       tags: ["interpreters"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: S.InterpretersUpdateSchema,
       responses: { 200: { description: "Updated", schema: S.InterpreterView } },
       handler: async ({ params, body }) => ({ body: presentInterpreter(await changeInterpreter(ctx, params.id, body)) }),
@@ -44,6 +49,7 @@ export function interpreterEndpoints(ctx: CommandContext) {
       summary: "Remove an interpreter (organisers)",
       tags: ["interpreters"],
       access: ["organiser"],
+      before: [scope.currentFair],
       request: S.InterpretersDeleteSchema,
       responses: { 204: { description: "Removed" } },
       handler: async ({ params }) => {

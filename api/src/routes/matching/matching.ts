@@ -22,6 +22,7 @@ import {
   setBookmark,
   type MatchingContext,
 } from "../../commands/matching/recommendations";
+import { organiserScope } from "../organiserScope";
 
 const id = ObjectIdSchema;
 const partner = z.strictObject({ companyId: id });
@@ -32,6 +33,7 @@ const tags = ["matching"];
 
 /** Recommendations for firms (with reasons), their feedback, and the organiser's view and decisions. */
 export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext, limits: RateLimits) {
+  const scope = organiserScope(meetings);
   return [
     defineEndpoint({
       method: "get",
@@ -102,6 +104,7 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       summary: "A company's proposed partners as the matcher ranks them for it (organisers)",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { params: partner, query: RecommendationsQuerySchema },
       responses: { 200: { description: "Best first", schema: z.array(RecommendationViewSchema) } },
       handler: async ({ params, query, locale }) => ({ body: await companyRecommendations(ctx, params.companyId, query.k, locale) }),
@@ -112,6 +115,7 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       summary: "The proposals across the fair: each company's top partners (organisers)",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: {
         query: z.strictObject({
           k: z.coerce.number().int().min(1).max(10).default(3),
@@ -149,6 +153,7 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       summary: "Promote a pair (proposed first to both) or block it (never proposed) (organisers)",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { params: pair, query: noQuery, body: PairDecisionBodySchema },
       responses: { 204: { description: "Decided" } },
       handler: async ({ params, body, auth }) => {
@@ -162,6 +167,7 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       summary: "Clear the organiser's decision on a pair",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { params: pair, query: noQuery },
       responses: { 204: { description: "Cleared" } },
       handler: async ({ params, auth }) => {

@@ -4,9 +4,11 @@ import { defineEndpoint } from "../../http/endpoint";
 import type { MeetingContext } from "../../commands/meetings/context";
 import { checkInScans } from "../../commands/meetings/checkIn";
 import { presentScanAnswer } from "../../presenters/checkIn";
+import { organiserScope } from "../organiserScope";
 
 /** The check-in desk's queue: scans made while the hall's network was down, sent when it is back. */
 export function checkInEndpoints(ctx: MeetingContext) {
+  const scope = organiserScope(ctx);
   return [
     defineEndpoint({
       method: "post",
@@ -17,6 +19,7 @@ export function checkInEndpoints(ctx: MeetingContext) {
         "with its reason); 200 even when some are refused",
       tags: ["meetings"],
       access: ["organiser", "domestic", "vendor"],
+      before: [scope.currentFair],
       request: { query: z.strictObject({}), body: CheckInBatchBodySchema },
       responses: { 200: { description: "One answer per scan, in the order sent", schema: CheckInBatchAnswerSchema } },
       handler: async ({ body, auth, locale }) => {

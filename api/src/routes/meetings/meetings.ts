@@ -29,6 +29,7 @@ import { checkInLink, recordOutcome, reportNoShow } from "../../commands/meeting
 import { checkInMeeting } from "../../commands/meetings/checkIn";
 import { meetingsFor, showMeeting, slotsToMeet } from "../../commands/meetings/viewMeetings";
 import { presentCheckInLink, presentMeetingDetails, presentMeetings } from "../../presenters/meeting";
+import { organiserScope } from "../organiserScope";
 
 const params = z.strictObject({ id: ObjectIdSchema });
 const noQuery = z.strictObject({});
@@ -37,6 +38,7 @@ const tags = ["meetings"];
 
 /** Meetings: request, book, answer, move, cancel, check in, record outcomes. Every command checks its policy. */
 export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, publicOrigin: string) {
+  const scope = organiserScope(ctx);
   const reading = (locale: Locale) => ({ now: ctx.now(), locale });
   /** A change to one meeting: its body's type flows from the schema to the command, and the answer is the meeting as the command left it. */
   const answer = <B extends z.ZodType>(
@@ -107,6 +109,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       summary: "The meeting's QR code (SVG) that is scanned at the table to record it as held (parties and organisers)",
       tags,
       access: ["organiser", ...PARTIES],
+      before: [scope.currentFair],
       request: { params, query: noQuery },
       responses: { 200: { description: "An SVG image" } },
       handler: async ({ params: p, auth }) => {
@@ -120,6 +123,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       summary: "The address the meeting's QR code holds, as JSON, so the client draws the code itself (also offline; parties and organisers)",
       tags,
       access: ["organiser", ...PARTIES],
+      before: [scope.currentFair],
       request: { params, query: noQuery },
       responses: { 200: { description: "The check-in address", schema: MeetingCheckInLinkSchema } },
       handler: async ({ params: p, auth, res }) => {

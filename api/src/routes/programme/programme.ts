@@ -7,6 +7,7 @@ import { countedInVietnamese, yearProgress } from "../../commands/programme/prog
 import { programmeReportPdf, reportFilename } from "../../commands/programme/report";
 import { presentProgrammeProgress, presentProgrammeTargets } from "../../presenters/programme";
 import { presentProgrammeWorkbook } from "../../presenters/programmeWorkbook";
+import { organiserScope } from "../organiserScope";
 
 const noQuery = z.strictObject({});
 const tags = ["programme"];
@@ -17,6 +18,7 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
  * year, and the periodic report to the People's Committee as a PDF and as a workbook of its figures.
  */
 export function programmeEndpoints(ctx: ProgrammeContext) {
+  const scope = organiserScope(ctx);
   return [
     defineEndpoint({
       method: "get",
@@ -24,6 +26,7 @@ export function programmeEndpoints(ctx: ProgrammeContext) {
       summary: "A year's programme targets (organisers): as entered, else the plans' own figures (Plan 35/KH-UBND, Plan 267/KH-UBND)",
       tags,
       access: ["organiser"],
+      before: [scope.programme],
       request: { params: ProgrammeParamsSchema, query: noQuery },
       responses: { 200: { description: "The year's targets", schema: ProgrammeTargetsSchema } },
       handler: async ({ params }) => ({ body: presentProgrammeTargets(await yearTargets(ctx, params.year)) }),
@@ -34,6 +37,7 @@ export function programmeEndpoints(ctx: ProgrammeContext) {
       summary: "Enter a year's programme targets (organisers): a range per measure (about 920 is 920-920, 30-40 is 30-40)",
       tags,
       access: ["organiser"],
+      before: [scope.programme],
       request: { params: ProgrammeParamsSchema, query: noQuery, body: ProgrammeTargetsBodySchema },
       responses: { 200: { description: "The year's targets as stored", schema: ProgrammeTargetsSchema } },
       handler: async ({ params, body, auth }) => ({ body: presentProgrammeTargets(await saveYearTargets(ctx, params.year, body, auth!.user.id)) }),
@@ -46,6 +50,7 @@ export function programmeEndpoints(ctx: ProgrammeContext) {
         "and each event's firms, meetings held and outcomes",
       tags,
       access: ["organiser"],
+      before: [scope.programme],
       request: { params: ProgrammeParamsSchema, query: noQuery },
       responses: { 200: { description: "Targets, progress and events", schema: ProgrammeProgressSchema } },
       handler: async ({ params }) => ({ body: presentProgrammeProgress(await yearProgress(ctx, params.year)) }),
@@ -56,6 +61,7 @@ export function programmeEndpoints(ctx: ProgrammeContext) {
       summary: "The periodic report to the People's Committee (organisers): A4, Vietnamese, targets against progress, charts, each event",
       tags,
       access: ["organiser"],
+      before: [scope.programme],
       request: { params: ProgrammeParamsSchema, query: noQuery },
       responses: { 200: { description: "A PDF" } },
       handler: async ({ params }) => {
@@ -69,6 +75,7 @@ export function programmeEndpoints(ctx: ProgrammeContext) {
       summary: "The report's figures as a workbook (organisers): targets and progress, each event, each firm and what it counts towards",
       tags,
       access: ["organiser"],
+      before: [scope.programme],
       request: { params: ProgrammeParamsSchema, query: noQuery },
       responses: { 200: { description: "An XLSX workbook" } },
       handler: async ({ params }) => {

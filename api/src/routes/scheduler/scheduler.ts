@@ -19,6 +19,7 @@ import { publishPlan } from "../../commands/scheduler/publishPlan";
 import { listPlans } from "../../commands/scheduler/listPlans";
 import { planSlotOptions } from "../../commands/scheduler/planSlots";
 import { presentPlanSlotOptions, presentSchedulePlan, presentSchedulePlanSummary } from "../../presenters/schedulePlan";
+import { organiserScope } from "../organiserScope";
 
 const params = z.strictObject({ id: ObjectIdSchema });
 /** A plan's meeting: a booked meeting's id, or a proposal's "proposal:<company id>:<company id>". */
@@ -28,6 +29,7 @@ const tags = ["scheduler"];
 
 /** The organiser's auto-scheduler: run (a draft), review, adjust by hand, publish. Organisers only. */
 export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perCompany: number) => Promise<Proposal[]>) {
+  const scope = organiserScope(ctx);
   /** The plan with its firms named for the reader. */
   const view = async (plan: SchedulePlan, locale: Locale) => presentSchedulePlan(plan, await planNames(ctx, locale)(plan));
   const meetingParams = z.strictObject({ id: params.shape.id, meeting: z.string().regex(MEETING_KEY, "not a meeting key") });
@@ -38,6 +40,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       summary: "Run the auto-scheduler over the current fair: a draft plan with its value, proven upper bound, breaks and the first-fit baseline",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { query: noQuery, body: RunSchedulerBodySchema },
       responses: { 201: { description: "The draft plan", schema: SchedulePlanViewSchema } },
       handler: async ({ body, auth, locale }) => {
@@ -57,6 +60,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       summary: "The current fair's plans, drafts and published, newest first, with their figures",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { query: noQuery },
       responses: { 200: { description: "The plans", schema: z.array(SchedulePlanSummarySchema) } },
       handler: async () => ({ body: (await listPlans(ctx)).map(presentSchedulePlanSummary) }),
@@ -67,6 +71,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       summary: "A plan: every meeting's slot, mode and interpreter, and why each left-out one was left out",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { params, query: noQuery },
       responses: { 200: { description: "The plan", schema: SchedulePlanViewSchema } },
       handler: async ({ params: p, locale }) => ({ body: await view(await findPlan(ctx, p.id), locale) }),
@@ -77,6 +82,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       summary: "Move one meeting of a draft to another slot (or leave it out, with null); refused when the plan would break a rule",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { params: meetingParams, query: noQuery, body: AdjustPlanBodySchema },
       responses: {
         200: {
@@ -96,6 +102,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
         "Where one meeting of a draft could move: every slot, feasible (with the mode, interpreter and table it would get) or why not (a firm busy or unavailable, no table or room, no interpreter free, an interpreter's run too long)",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { params: meetingParams, query: noQuery },
       responses: { 200: { description: "The slots", schema: PlanSlotOptionsSchema } },
       handler: async ({ params: p, locale }) => {
@@ -109,6 +116,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       summary: "Publish a draft: its meetings are booked and every company is notified (once per plan)",
       tags,
       access: ["organiser"],
+      before: [scope.currentFair],
       request: { params, query: noQuery, body: z.strictObject({}) },
       responses: { 200: { description: "The published plan with what was booked and what could not be", schema: SchedulePlanViewSchema } },
       handler: async ({ params: p, auth, locale }) => ({ body: await view(await publishPlan(ctx, auth!.user, p.id), locale) }),
