@@ -17,6 +17,8 @@ export const keys = {
   events: {
     all: ["events"] as const,
     registrations: (slug: string) => ["events", slug, "registrations"] as const,
+    /** Every organiser and the events they organise (organisers of the whole programme). */
+    organisers: ["events", "organisers"] as const,
   },
   meetings: {
     all: ["meetings"] as const,

@@ -16,6 +16,7 @@ import { RequireRole } from "../../components/RequireRole";
 import { Field } from "../../components/Field";
 import { Async, Failure, Notice } from "../../components/States";
 import { usePageTitle } from "../../lib/usePageTitle";
+import { EventOrganisers } from "./EventOrganisers";
 
 /** The copy form: a short name, the name in Vietnamese and English, the first day and how many days (consecutive). */
 const CopyFormSchema = z
@@ -129,11 +130,12 @@ function Registrations({ slug }: { slug: string }) {
 export default function EventAdmin() {
   const { t, i18n } = useTranslation();
   const { slug = "" } = useParams();
-  const event = useEvents().data?.data.find((e) => e.slug === slug);
+  const events = useEvents().data?.data ?? [];
+  const event = events.find((e) => e.slug === slug);
   usePageTitle(event ? localized(event.name, i18n.language) : t("events.title"));
   return (
     <RequireRole roles={["organiser"]}>
-      {() => (
+      {(user) => (
         <>
           <h1>{event ? localized(event.name, i18n.language) : slug}</h1>
           {event && (
@@ -146,6 +148,7 @@ export default function EventAdmin() {
           </p>
           <Registrations slug={slug} />
           <CopyEvent slug={slug} dayCount={event?.days.length ?? 2} />
+          <EventOrganisers slug={slug} events={events} me={user.id} />
         </>
       )}
     </RequireRole>
