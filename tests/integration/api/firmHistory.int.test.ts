@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { MEETING_OUTCOMES, OUTCOME_WINDOW_DAYS, type FirmHistory, type HistoryCounts, type MeetingOutcome } from "@ketnoi/contracts";
 import { DEMO_PASSWORD, seedDemoFair } from "../../../api/src/seed/seedDemoFair";
-import { ALUMNI_LOGIN, PAST_FAIR_SLUG, seedDemoProgramme } from "../../../api/src/seed/seedDemoProgramme";
+import { ALUMNI_LOGIN, DELEGATION_DESK_LOGIN, PAST_FAIR_SLUG, seedDemoProgramme } from "../../../api/src/seed/seedDemoProgramme";
 import { DEMO_FAIR_SLUG } from "../../../api/src/seed/data/programme";
 import type { MeetingRecord } from "../../../api/src/repositories/meetingRepository";
 import { buildTestApp, FIXED_NOW, signIn } from "../../support/app";
@@ -178,7 +178,7 @@ describe("a firm's history across events", () => {
     expect(h.events.flatMap((e) => e.meetings).some((m) => m.outcomeOpen)).toBe(false);
   });
 
-  test("a firm that is not a party may neither record an outcome nor read the firm's history; an organiser reads it and records none", async () => {
+  test("a firm that is not a party may neither record an outcome nor read the firm's history; an organiser reads it and records none; a scoped organiser is refused", async () => {
     clock.now = new Date(fairTime(2, "17:00").getTime() + 3 * 7 * DAY_MS);
     const stranger = await signIn(app, "domestic@ketnoi.demo", DEMO_PASSWORD);
     await stranger.agent.post(`/api/meetings/${thisYear.id}/outcome`).set(stranger.csrf).send({ outcome: "nda" }).expect(404);
@@ -186,6 +186,9 @@ describe("a firm's history across events", () => {
     const organiser = await signIn(app, "organiser@ketnoi.demo", DEMO_PASSWORD);
     await organiser.agent.post(`/api/meetings/${thisYear.id}/outcome`).set(organiser.csrf).send({ outcome: "nda" }).expect(403);
     const read = (await organiser.agent.get(`/api/companies/${alumniFirm}/history`).expect(200)).body as FirmHistory;
+    // An organiser scoped to some events (the demo's delegation desk) does not read a history spanning all of them.
+    const desk = await signIn(app, DELEGATION_DESK_LOGIN.email, DEMO_PASSWORD);
+    await desk.agent.get(`/api/companies/${alumniFirm}/history`).expect(403);
     expect(read.events.map((e) => e.slug)).toEqual([DEMO_FAIR_SLUG, PAST_FAIR_SLUG]);
     expect(read.events.flatMap((e) => e.meetings).some((m) => m.outcomeOpen)).toBe(false);
     expect((await repos.meetings.findById(thisYear.id))!.outcomes.map((o) => o.outcome)).not.toContain("nda");
