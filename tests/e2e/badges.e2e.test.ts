@@ -78,6 +78,8 @@ describe("badges in the browser", () => {
     const page = await ctx.newPage();
     await signInThroughUi(page, demo("domestic"), EN);
     await page.waitForURL((url) => url.pathname !== "/signin");
+    // The firm's home page first: a menu opened while the page still changes closes with the change.
+    await page.getByRole("heading", { name: "Recommended partners" }).waitFor();
     await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "My badge" }).click();
     await page.waitForURL(/\/my-badge$/);

@@ -90,6 +90,8 @@ describe("proposals, team and the live hall", () => {
     const { page } = await open({ locale: "en-US", viewport: { width: 390, height: 844 } });
     await signInThroughUi(page, demo("domestic"), EN);
     await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+    // The firm's home page first: a menu opened while the page still changes closes with the change.
+    await page.getByRole("heading", { name: "Recommended partners" }).waitFor();
     // As a person gets there: the phone's menu, then its Team item (not a typed address).
     await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Team", exact: true }).click();
