@@ -4,8 +4,7 @@
 // slots at once), each with requests/s, p50/p99 latency, errors and the ratio to a bare Express
 // endpoint measured in the same run (the ceiling on this machine). The booking run ends by checking
 // the database for double bookings.
-import type autocannon from "autocannon";
-import { startBenchStack } from "./apiStack";
+import { resultLine, startBenchStack } from "./apiStack";
 
 const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 32);
@@ -13,20 +12,7 @@ const uri = process.env.MONGODB_URI;
 if (!uri) throw new Error("MONGODB_URI is required (infra/bench.sh sets it)");
 
 const stack = await startBenchStack(uri, CONNECTIONS);
-const line = (scenario: string, r: autocannon.Result, ceiling: number, extra: object = {}) =>
-  console.log(
-    JSON.stringify({
-      bench: "api",
-      scenario,
-      requests_per_s: Math.round(r.requests.average),
-      p50_ms: r.latency.p50,
-      p99_ms: r.latency.p99,
-      errors: r.errors + r.timeouts,
-      non_2xx: r.non2xx,
-      ratio_to_bare_express: Math.round((r.requests.average / ceiling) * 1000) / 1000,
-      ...extra,
-    }),
-  );
+const line = resultLine("api");
 
 const bare = await stack.run({ url: stack.bareUrl, duration: DURATION_S });
 const ceiling = bare.requests.average;

@@ -13,6 +13,24 @@ import { hashToken, randomToken } from "../services/secrets";
 import { SESSION_COOKIE } from "../auth/context";
 
 export const ORIGIN = "http://localhost:8080";
+
+/** Prints one autocannon result as the bench's JSON line, with its ratio to bare Express measured in the same run. */
+export const resultLine =
+  (bench: string) =>
+  (scenario: string, r: autocannon.Result, ceiling: number, extra: object = {}): void =>
+    console.log(
+      JSON.stringify({
+        bench,
+        scenario,
+        requests_per_s: Math.round(r.requests.average),
+        p50_ms: r.latency.p50,
+        p99_ms: r.latency.p99,
+        errors: r.errors + r.timeouts,
+        non_2xx: r.non2xx,
+        ratio_to_bare_express: Math.round((r.requests.average / ceiling) * 1000) / 1000,
+        ...extra,
+      }),
+    );
 // The bench runs as api/dist/bench/<name>.js: the api package is two folders up from the entry script.
 const apiDir = path.resolve(path.dirname(process.argv[1]!), "../..");
 

@@ -6,14 +6,13 @@
 // the same run. The first answer after start reads everything once (cold_ms); later answers come
 // from the snapshot cached for the data's revision.
 import { Types } from "mongoose";
-import type autocannon from "autocannon";
 import { TAXONOMY } from "@ketnoi/contracts";
 import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { generateDemoFair, generateDirectory } from "../seed/demoFair";
 import { demoFairDays } from "../seed/demoDays";
 import { createRandom } from "../domain/random";
-import { startApiProcesses } from "./apiStack";
+import { resultLine, startApiProcesses } from "./apiStack";
 
 const FIRMS = 5_000;
 const YEARS = 3;
@@ -92,20 +91,7 @@ console.error(
 );
 
 const stack = await startApiProcesses(uri, CONNECTIONS);
-const line = (scenario: string, r: autocannon.Result, ceiling: number, extra: object = {}) =>
-  console.log(
-    JSON.stringify({
-      bench: "opendata",
-      scenario,
-      requests_per_s: Math.round(r.requests.average),
-      p50_ms: r.latency.p50,
-      p99_ms: r.latency.p99,
-      errors: r.errors + r.timeouts,
-      non_2xx: r.non2xx,
-      ratio_to_bare_express: Math.round((r.requests.average / ceiling) * 1000) / 1000,
-      ...extra,
-    }),
-  );
+const line = resultLine("opendata");
 
 const bare = await stack.run({ url: stack.bareUrl, duration: DURATION_S });
 const ceiling = bare.requests.average;
