@@ -42,8 +42,9 @@ const freePort = () =>
     });
   });
 
+/** Waits until the url answers (up to two minutes: a large database's first answer is what it is, measured elsewhere). */
 async function waitFor(url: string) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     if (
       await fetch(url).then(
         (r) => r.status < 500,

@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import type { Models } from "../db/models";
-import { bulkWriteInBatches } from "../db/bulk";
+import { duplicateKeyIndexes } from "../db/bulk";
 import type { RevisionRepository } from "./revisionRepository";
 
 export type ParticipationStatus = "pending" | "approved";
@@ -33,6 +33,8 @@ export interface ParticipationRepository {
 }
 
 const idOf = (fairId: string, companyId: string) => `${fairId}:${companyId}`;
+/** Rows per insert command. */
+const INSERT_BATCH = 500;
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /** Every write bumps the "companies" revision: who takes part in which event is firm data that caches in every process hold. */
@@ -67,14 +69,18 @@ export function createParticipationRepository({ Participation }: Models, revisio
       }
     },
     async ensureMany(inputs) {
-      await bulkWriteInBatches(
-        Participation,
-        inputs.map((p) => {
-          const { _id, ...fields } = toDoc(p);
-          return { updateOne: { filter: { _id }, update: { $setOnInsert: fields }, upsert: true } };
-        }),
+      if (!inputs.length) return;
+      // Which exist, in one read; the rest in unordered inserts (an upsert per row costs a round trip
+      // each on FerretDB). A row another process inserted meanwhile is refused by the unique _id: kept.
+      const docs = inputs.map(toDoc);
+      const known = new Set(
+        ((await Participation.find({ _id: { $in: docs.map((d) => d._id) } }, { _id: 1 }).lean()) as { _id: string }[]).map((d) => d._id),
       );
-      if (inputs.length) await changed();
+      const fresh = [...new Map(docs.filter((d) => !known.has(d._id)).map((d) => [d._id, d])).values()];
+      for (let i = 0; i < fresh.length; i += INSERT_BATCH) {
+        await Participation.insertMany(fresh.slice(i, i + INSERT_BATCH), { ordered: false }).catch(duplicateKeyIndexes);
+      }
+      await changed();
     },
     async find(fairId, companyId) {
       const doc = (await Participation.findById(idOf(fairId, companyId)).lean()) as Doc | null;
