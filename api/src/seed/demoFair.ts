@@ -80,7 +80,9 @@ function domesticCompanies(random: Random, count: number, fairDay: string): Demo
       monthlyCapacity: random.pick([5_000, 20_000, 50_000, 100_000, 300_000]),
     }));
     const product = random.pick(line.products);
-    const keyProduct = random.chance(0.15) ? { keyIndustrialProductYear: random.pick([2020, 2021, 2022]) } : {};
+    // Recognised by the city in the fair's year or the two before (so the year's report has some to count).
+    const fairYear = Number(fairDay.slice(0, 4));
+    const keyProduct = random.chance(0.15) ? { keyIndustrialProductYear: random.pick([fairYear - 2, fairYear - 1, fairYear]) } : {};
     const languages = ["vi", ...(random.chance(0.7) ? ["en"] : []), ...(random.chance(0.15) ? ["ja"] : []), ...(random.chance(0.1) ? ["ko"] : [])];
     const employees = random.pick([25, 60, 120, 250, 480, 900, 1500]);
     const profile: Omit<CompanyProfile, "searchKey"> = {
