@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DateTime } from "luxon";
 import type { EventSummary, FairSetup } from "@ketnoi/contracts";
@@ -145,6 +146,9 @@ describe("the programme across events and years", () => {
     await organiser.getByRole("button", { name: "Download report (PDF)" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`bao-cao-chuong-trinh-${year}.pdf`);
+    // Kept beside the screenshots, to be looked at.
+    mkdirSync(stack.artifactsDir(), { recursive: true });
+    await file.saveAs(path.join(stack.artifactsDir(), "programme-report.pdf"));
     const text = (await readPdfText(readFileSync((await file.path())!))).pages.join("\n");
     const progress = (await (await apiAs(organiser.context().request)).get(`/programme/${year}/progress`)).body;
     expect(text).toContain(`năm ${year}`);
