@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVENT_KINDS } from "./company";
 import { LocalizedTextSchema } from "./taxonomy";
+import { MEETING_OUTCOMES } from "./meeting";
 
 const slug = z.string().regex(/^[a-z0-9-]{3,64}$/);
 
@@ -31,8 +32,17 @@ export const EventSummarySchema = z.object({
   registration: EventRegistrationSchema.optional(),
   /** For organisers only: whether the caller organises this event (an organiser may be scoped to some). */
   organising: z.boolean().optional(),
+  /** A past event's results (absent for events ahead). */
+  results: z
+    .object({
+      meetingsHeld: z.number().int(),
+      /** Outcomes the parties recorded, by kind (each side's record counts). */
+      outcomes: z.partialRecord(z.enum(MEETING_OUTCOMES), z.number().int()),
+    })
+    .optional(),
 });
 export type EventSummary = z.infer<typeof EventSummarySchema>;
+export type EventResults = NonNullable<EventSummary["results"]>;
 
 /** POST /api/fairs/:slug/registrations: the caller's firm joins the event (one click; its usual participation unless it says). */
 export const JoinEventBodySchema = z.strictObject({ participation: z.enum(["onsite", "remote"]).optional() });

@@ -53,6 +53,8 @@ describe("the programme across events and years", () => {
     await firm.getByRole("heading", { name: "Events of the programme", level: 1 }).waitFor();
     const past = firm.getByRole("region", { name: "Past events" }).getByRole("article", { name: named(lastYear.slug) });
     await past.getByText("Your firm is registered for this event.").waitFor();
+    // Past events stay browsable with their results.
+    await past.getByText(/^\d+ meetings held/).waitFor();
     const card = firm.getByRole("region", { name: "Upcoming and running" }).getByRole("article", { name: named(thisYear.slug) });
     await card.getByRole("button", { name: "Join this event" }).click();
     await card.getByText("Registered: waiting for the organisers' approval.").waitFor();
@@ -69,10 +71,17 @@ describe("the programme across events and years", () => {
       .click();
     await organiser.waitForURL(new RegExp(`/organiser/events/${thisYear.slug}$`));
     const registrations = organiser.getByRole("region", { name: "Firms registered" });
+    // Among every firm registered, found by name typed without its diacritics, waiting ones only.
+    await registrations.getByLabel("Find a firm").fill("co khi chinh xac dong anh");
+    await registrations.getByLabel("Show").selectOption("pending");
+    expect(await registrations.getByRole("listitem").count()).toBe(1);
     const row = registrations.getByRole("listitem").filter({ hasText: ALUMNI_FIRM });
     await row.getByText(`Took part before in: ${named(lastYear.slug)}`).waitFor();
     await screenshot(organiser, "programme-registrations");
     await row.getByRole("button", { name: "Approve" }).click();
+    // Approved, it leaves the waiting list; among all, it shows as approved.
+    await registrations.getByText("No registered firm matches.").waitFor();
+    await registrations.getByLabel("Show").selectOption("all");
     await row.getByText("Approved", { exact: true }).waitFor();
 
     await firm.reload();

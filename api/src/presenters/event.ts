@@ -1,4 +1,4 @@
-import type { EventRegistration, EventRegistrationRow, EventSummary } from "@ketnoi/contracts";
+import type { EventRegistration, EventRegistrationRow, EventResults, EventSummary } from "@ketnoi/contracts";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { FairRecord } from "../repositories/fairRepository";
 import type { ParticipationRecord } from "../repositories/participationRepository";
@@ -10,6 +10,7 @@ interface Listing {
   when: "upcoming" | "running" | "past";
   registration?: ParticipationRecord;
   organising?: boolean;
+  results?: { meetingsHeld: number; outcomes: Record<string, number> };
 }
 
 export const presentRegistration = (r: ParticipationRecord): EventRegistration => ({
@@ -18,7 +19,7 @@ export const presentRegistration = (r: ParticipationRecord): EventRegistration =
   registeredAt: r.createdAt.toISOString(),
 });
 
-export function presentEventSummary({ fair, firms, when, registration, organising }: Listing): EventSummary {
+export function presentEventSummary({ fair, firms, when, registration, organising, results }: Listing): EventSummary {
   return {
     slug: fair.slug,
     name: fair.name,
@@ -31,6 +32,7 @@ export function presentEventSummary({ fair, firms, when, registration, organisin
     when,
     ...(registration ? { registration: presentRegistration(registration) } : {}),
     ...(organising === undefined ? {} : { organising }),
+    ...(results ? { results: { meetingsHeld: results.meetingsHeld, outcomes: results.outcomes as EventResults["outcomes"] } } : {}),
   };
 }
 

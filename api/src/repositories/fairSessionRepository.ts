@@ -27,6 +27,8 @@ export interface FairSessionRepository {
   /** The sessions each of these companies registered for (one read for all of them). */
   sessionIdsByCompany(companyIds: string[]): Promise<Map<string, string[]>>;
   create(session: FairSessionInput): Promise<FairSessionRecord>;
+  /** Inserts new sessions in one command (a copied programme). */
+  createMany(sessions: FairSessionInput[]): Promise<void>;
   update(id: string, changes: Partial<Omit<FairSessionInput, "fairId" | "key">>): Promise<FairSessionRecord | null>;
   /** Deletes the session and its registrations (registrations first: none is left pointing nowhere). */
   delete(id: string): Promise<boolean>;
@@ -84,6 +86,9 @@ export function createFairSessionRepository({ FairSession, SessionRegistration }
       ).lean();
       for (const r of rows) byCompany.get(r.companyId.toHexString())?.push(r.sessionId.toHexString());
       return byCompany;
+    },
+    async createMany(sessions) {
+      if (sessions.length) await FairSession.insertMany(sessions.map((s) => ({ ...s, fairId: new Types.ObjectId(s.fairId) })));
     },
     async upsertMany(sessions) {
       if (!sessions.length) return;

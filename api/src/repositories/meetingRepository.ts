@@ -49,6 +49,8 @@ export interface MeetingRepository {
   listForFair(fairId: string): Promise<MeetingRecord[]>;
   /** Every held meeting's event and parties, nothing else (the public statistics count them). */
   listHeld(): Promise<{ fairId: string; parties: string[] }[]>;
+  /** Per event: the meetings held and the outcomes their parties recorded, by kind. */
+  resultsByFair(fairIds: string[]): Promise<Map<string, { meetingsHeld: number; outcomes: Record<string, number> }>>;
   history(id: string): Promise<MeetingEventRecord[]>;
   /** Open requests whose time to answer is up (any fair). */
   listLapsed(now: Date): Promise<MeetingRecord[]>;
@@ -174,6 +176,20 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
     async listHeld() {
       const rows = await Meeting.find({ status: "held" }, { fairId: 1, parties: 1 }).lean();
       return rows.map((m) => ({ fairId: m.fairId.toHexString(), parties: m.parties.map((p) => p.toHexString()) }));
+    },
+    async resultsByFair(fairIds) {
+      // One read of the two fields counted, counted here.
+      const rows = await Meeting.find(
+        { status: "held", fairId: { $in: fairIds.map((id) => new Types.ObjectId(id)) } },
+        { fairId: 1, outcomes: 1 },
+      ).lean();
+      const results = new Map(fairIds.map((id) => [id, { meetingsHeld: 0, outcomes: {} as Record<string, number> }]));
+      for (const m of rows) {
+        const r = results.get(m.fairId.toHexString())!;
+        r.meetingsHeld++;
+        for (const o of m.outcomes ?? []) if (o.outcome) r.outcomes[o.outcome] = (r.outcomes[o.outcome] ?? 0) + 1;
+      }
+      return results;
     },
     listLapsed: (now) => list({ status: { $in: ["requested", "countered"] }, expiresAt: { $lte: now } }),
     listBookedStarting: (from, to) => list({ status: "booked", startsAt: { $gte: from, $lt: to } }),

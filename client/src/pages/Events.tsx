@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { EventSummary, SessionUser } from "@ketnoi/contracts";
+import type { EventResults, EventSummary, MeetingOutcome, SessionUser } from "@ketnoi/contracts";
 import { send } from "../lib/api";
-import { localized } from "../lib/labels";
+import { formatNumber, localized } from "../lib/labels";
 import { eventDates } from "../lib/time";
 import { keys } from "../lib/queries/keys";
 import { useEvents } from "../lib/queries/events";
@@ -35,6 +35,25 @@ function FirmRegistration({ event }: { event: EventSummary }) {
   );
 }
 
+/** A past event's results: meetings held and the outcomes recorded, most frequent first. */
+function EventResultsLine({ results }: { results: EventResults }) {
+  const { t, i18n } = useTranslation();
+  const outcomes = Object.entries(results.outcomes)
+    .filter(([, n]) => (n ?? 0) > 0)
+    .sort(([, a], [, b]) => (b ?? 0) - (a ?? 0));
+  return (
+    <p>
+      {t("events.meetingsHeld", { count: results.meetingsHeld })}
+      {outcomes.length > 0 && (
+        <span className="muted">
+          {" "}
+          ({outcomes.map(([kind, n]) => `${t(`meeting.outcome.${kind as MeetingOutcome}`)}: ${formatNumber(n ?? 0, i18n.language)}`).join(" · ")})
+        </span>
+      )}
+    </p>
+  );
+}
+
 function EventCard({ event, user }: { event: EventSummary; user: SessionUser | null }) {
   const { t, i18n } = useTranslation();
   return (
@@ -45,6 +64,7 @@ function EventCard({ event, user }: { event: EventSummary; user: SessionUser | n
           {t(`events.kind.${event.kind}`)} · {eventDates(event.days, i18n.language)} · {localized(event.venue, i18n.language)}
         </p>
         <p>{t("events.firms", { count: event.firms })}</p>
+        {event.results && <EventResultsLine results={event.results} />}
         {user?.companyId && <FirmRegistration event={event} />}
         {user?.role === "organiser" && <Link to={`/organiser/events/${event.slug}`}>{t("events.manage")}</Link>}
       </article>

@@ -52,7 +52,13 @@ describe("the demo programme", () => {
       [DELEGATION_SLUG, "upcoming", null],
       [PAST_FAIR_SLUG, "past", "approved"],
     ]);
-    expect(events.find((e) => e.slug === PAST_FAIR_SLUG)!.firms).toBeGreaterThan(100);
+    const past = events.find((e) => e.slug === PAST_FAIR_SLUG)!;
+    expect(past.firms).toBeGreaterThan(100);
+    // A past event shows its results: the meetings held and the outcomes recorded (one per meeting in the demo).
+    const held = await t.repos.meetings.listForFair((await t.repos.fairs.findBySlug(PAST_FAIR_SLUG))!.id);
+    expect(past.results?.meetingsHeld).toBe(held.length);
+    expect(Object.values(past.results!.outcomes).reduce((a, b) => a + (b ?? 0), 0)).toBe(held.length);
+    expect(events.filter((e) => e.when !== "past").every((e) => e.results === undefined)).toBe(true);
   });
 
   test("once approved for this year's fair, last year's firm works in it: listed this year, and books a meeting", async () => {

@@ -31,14 +31,13 @@ export async function copyEvent(
   const fair = await repos.fairs.create({ ...next, slug: body.slug });
   if (!fair) throw new AppError("conflict", { slug: "eventSlugTaken" });
   if (eventPolicy.isScoped(organiser)) await repos.users.addEventScope(organiser.id, fair.id);
-  let sessions = 0;
-  for (const s of await repos.fairSessions.listForFair(from.id)) {
+  const programme = (await repos.fairSessions.listForFair(from.id)).flatMap((s) => {
     const startsAt = shiftToDays(s.startsAt, from.days, days, from.timeZone);
     const endsAt = shiftToDays(s.endsAt, from.days, days, from.timeZone);
-    if (!startsAt || !endsAt) continue;
+    if (!startsAt || !endsAt) return [];
     const { id: _sid, createdAt: _c, updatedAt: _u, fairId: _f, key, ...session } = s;
-    await repos.fairSessions.create({ ...session, startsAt, endsAt, fairId: fair.id, key: `${body.slug}:${key}` });
-    sessions++;
-  }
-  return { fair, sessions };
+    return [{ ...session, startsAt, endsAt, fairId: fair.id, key: `${body.slug}:${key}` }];
+  });
+  await repos.fairSessions.createMany(programme);
+  return { fair, sessions: programme.length };
 }

@@ -16,6 +16,8 @@ export interface EventListing {
   registration?: ParticipationRecord;
   /** For organisers: whether the caller organises it (an organiser may be scoped to some events). */
   organising?: boolean;
+  /** A past event's results: its meetings held and the outcomes their parties recorded, by kind. */
+  results?: { meetingsHeld: number; outcomes: Record<string, number> };
 }
 
 function whenOf(fair: FairRecord, now: Date): EventWhen {
@@ -33,12 +35,16 @@ export async function listEvents({ repos, now }: CommandContext, user: UserRecor
   ]);
   const approved = new Map<string, number>();
   for (const r of registrations) if (r.status === "approved") approved.set(r.fairId, (approved.get(r.fairId) ?? 0) + 1);
-  const listings = fairs.map((fair) => ({
+  const when = new Map(fairs.map((f) => [f.id, whenOf(f, now())]));
+  const pastIds = fairs.filter((f) => when.get(f.id) === "past").map((f) => f.id);
+  const results = pastIds.length ? await repos.meetings.resultsByFair(pastIds) : new Map<string, EventListing["results"]>();
+  const listings: EventListing[] = fairs.map((fair) => ({
     fair,
     firms: approved.get(fair.id) ?? 0,
-    when: whenOf(fair, now()),
+    when: when.get(fair.id)!,
     registration: mine.find((r) => r.fairId === fair.id),
     ...(user?.role === "organiser" ? { organising: eventPolicy.canOrganise(user, fair) } : {}),
+    ...(results.get(fair.id) ? { results: results.get(fair.id) } : {}),
   }));
   const ahead = listings.filter((l) => l.when !== "past");
   const past = listings.filter((l) => l.when === "past").reverse();

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useForm } from "react-hook-form";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { CopyEventBodySchema, type EventRegistrationRow } from "@ketnoi/contracts";
+import { CopyEventBodySchema, normalizeSearchText, type EventRegistrationRow } from "@ketnoi/contracts";
 import { send } from "../../lib/api";
 import { errorOf, schemaResolver, useSubmit } from "../../lib/forms";
 import { countryName, localized } from "../../lib/labels";
@@ -110,17 +110,46 @@ function RegistrationItem({ slug, row }: { slug: string; row: EventRegistrationR
 /** The firms registered for the event, waiting ones first. */
 function Registrations({ slug }: { slug: string }) {
   const { t } = useTranslation();
+  const [show, setShow] = useState<"all" | "pending">("all");
+  const [query, setQuery] = useState("");
+  // Names compared without diacritics, so "co khi" finds "Cơ khí" (the reader types in their own script).
+  const wanted = normalizeSearchText(query.trim());
+  const matches = (row: EventRegistrationRow) =>
+    (show === "all" || row.status === "pending") && (!wanted || normalizeSearchText(`${row.legalName} ${row.englishName ?? ""}`).includes(wanted));
   return (
     <section className="panel" aria-labelledby="registrations-title">
       <h2 id="registrations-title">{t("events.registrations")}</h2>
       <Async query={useEventRegistrations(slug)} empty={t("events.noRegistrations")} isEmpty={(d) => d.data.length === 0}>
-        {(d) => (
-          <ul className="list">
-            {d.data.map((row) => (
-              <RegistrationItem key={row.companyId} slug={slug} row={row} />
-            ))}
-          </ul>
-        )}
+        {(d) => {
+          const shown = d.data.filter(matches);
+          const waiting = d.data.filter((r) => r.status === "pending").length;
+          return (
+            <>
+              <search className="filters">
+                <Field label={t("events.find")}>
+                  {(p) => <input {...p} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />}
+                </Field>
+                <Field label={t("events.show")}>
+                  {(p) => (
+                    <select {...p} value={show} onChange={(e) => setShow(e.target.value as "all" | "pending")}>
+                      <option value="all">{t("events.showAll", { count: d.data.length })}</option>
+                      <option value="pending">{t("events.showWaiting", { count: waiting })}</option>
+                    </select>
+                  )}
+                </Field>
+              </search>
+              {shown.length ? (
+                <ul className="list">
+                  {shown.map((row) => (
+                    <RegistrationItem key={row.companyId} slug={slug} row={row} />
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">{t("events.noneMatch")}</p>
+              )}
+            </>
+          );
+        }}
       </Async>
     </section>
   );
