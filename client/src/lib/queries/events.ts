@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { EventRegistrationRow, EventSummary } from "@ketnoi/contracts";
+import type { EventRegistrationRow, EventSummary, FairSummary } from "@ketnoi/contracts";
 import { fetchJson } from "./fetch";
 import { keys } from "./keys";
 
@@ -9,3 +9,7 @@ export const useEvents = () => useQuery({ queryKey: keys.events.all, queryFn: fe
 /** The firms registered for an event (organisers). */
 export const useEventRegistrations = (slug: string) =>
   useQuery({ queryKey: keys.events.registrations(slug), queryFn: fetchJson<{ data: EventRegistrationRow[] }>(`/fairs/${slug}/registrations`) });
+
+/** One event's public summary (GET /fairs/:slug): its page names it even before the events list knows it (a copy just made). */
+export const useEventBySlug = (slug: string) =>
+  useQuery({ queryKey: keys.fair.bySlug(slug), queryFn: fetchJson<FairSummary>(`/fairs/${slug}`), enabled: slug !== "" });

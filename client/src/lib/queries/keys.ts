@@ -10,6 +10,8 @@ export const keys = {
     current: ["fair", "current"] as const,
     targets: ["fair", "current", "targets"] as const,
     setup: (slug: string) => ["fair", slug, "setup"] as const,
+    /** A fair's public summary by its slug (an event's own page, whatever the events list holds). */
+    bySlug: (slug: string) => ["fair", slug, "summary"] as const,
   },
   /** A year's programme targets and progress across its events (organisers). */
   programmeYear: (year: number) => ["programmeYear", year] as const,

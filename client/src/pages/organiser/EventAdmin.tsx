@@ -10,7 +10,7 @@ import { errorOf, schemaResolver, useSubmit } from "../../lib/forms";
 import { countryName, localized } from "../../lib/labels";
 import { dateTimeIn, eventDates, viewerTimeZone } from "../../lib/time";
 import { keys } from "../../lib/queries/keys";
-import { useEventRegistrations, useEvents } from "../../lib/queries/events";
+import { useEventBySlug, useEventRegistrations, useEvents } from "../../lib/queries/events";
 import { useWrite } from "../../lib/queries/write";
 import { RequireRole } from "../../components/RequireRole";
 import { Field } from "../../components/Field";
@@ -161,12 +161,14 @@ export default function EventAdmin() {
   const { slug = "" } = useParams();
   const events = useEvents().data?.data ?? [];
   const event = events.find((e) => e.slug === slug);
-  usePageTitle(event ? localized(event.name, i18n.language) : t("events.title"));
+  const summary = useEventBySlug(slug).data;
+  const name = summary ? localized(summary.name, i18n.language) : event ? localized(event.name, i18n.language) : undefined;
+  usePageTitle(name ?? t("events.title"));
   return (
     <RequireRole roles={["organiser"]}>
       {(user) => (
         <>
-          <h1>{event ? localized(event.name, i18n.language) : slug}</h1>
+          <h1>{name ?? slug}</h1>
           {event && (
             <p className="muted">
               {t(`events.kind.${event.kind}`)} · {eventDates(event.days, i18n.language)} · {t("events.firms", { count: event.firms })}
