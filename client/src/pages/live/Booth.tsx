@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { isObjectId, type BoothChatMessage, type BoothPresence, type BoothQueueView, type VideoTokenView } from "@ketnoi/contracts";
-import { getJson, send } from "../../lib/api";
+import { getJson, send, sessionSettled } from "../../lib/api";
 import { openLiveSocket } from "../../lib/liveApi";
 import { useVideoRoom } from "./useVideoRoom";
 import { PreJoin, RoomStage } from "./RoomStage";
@@ -19,7 +19,11 @@ export default function Booth() {
   const [queue, setQueue] = useState<BoothQueueView | null>(null);
   const [chat, setChat] = useState<BoothChatMessage[]>([]);
   const [text, setText] = useState("");
-  const fetchToken = useCallback(() => send<VideoTokenView>("POST", `${base}/video-token`, {}), [base]);
+  // Join can be pressed before the session's CSRF token is back (the page opens from the device's copy of the session).
+  const fetchToken = useCallback(async () => {
+    await sessionSettled();
+    return send<VideoTokenView>("POST", `${base}/video-token`, {});
+  }, [base]);
   const video = useVideoRoom(fetchToken);
   const staff = Boolean(queue?.waiting);
 

@@ -3,7 +3,7 @@ import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { MEETING_WINDOW_OPENS_MINUTES, isObjectId, type MeetingLiveEvent, type MeetingView, type VideoTokenView } from "@ketnoi/contracts";
 import { openLiveSocket } from "../../lib/liveApi";
-import { getJson, send } from "../../lib/api";
+import { getJson, send, sessionSettled } from "../../lib/api";
 import { SlotTime } from "../../components/SlotTime";
 import { useUser } from "../../lib/session";
 import { otherParty } from "../../lib/meetings";
@@ -17,7 +17,11 @@ export default function MeetingRoom() {
   const { t } = useTranslation();
   usePageTitle(t("room.title"));
   const { id = "" } = useParams();
-  const fetchToken = useCallback(() => send<VideoTokenView>("POST", `/meetings/${id}/video-token`, {}), [id]);
+  // Join can be pressed before the session's CSRF token is back (the page opens from the device's copy of the session).
+  const fetchToken = useCallback(async () => {
+    await sessionSettled();
+    return send<VideoTokenView>("POST", `/meetings/${id}/video-token`, {});
+  }, [id]);
   const video = useVideoRoom(fetchToken);
   const [live, setLive] = useState<MeetingLiveEvent | null>(null);
   const meeting = useMeeting(id, isObjectId(id)).data;
