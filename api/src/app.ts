@@ -98,7 +98,7 @@ export function createApp(services: Services) {
       ...calendarEndpoints(meetings, publicOrigin),
       ...checkInEndpoints(meetings),
       ...notificationEndpoints(services.account),
-      ...schedulerEndpoints(services.scheduler, (perCompany) => proposalsForScheduler(matching, perCompany)),
+      ...schedulerEndpoints(services.scheduler, (fairId, perCompany) => proposalsForScheduler(matching, fairId, perCompany)),
       ...matchingEndpoints(matching, meetings, limits),
       ...liveEndpoints(live, limits.realtimeToken),
       ...boothEndpoints(live, limits.boothChat),

@@ -108,7 +108,7 @@ export function composeServices(deps: CompositionDeps): Services {
     now,
     ...(deps.meetingSettings ? { settings: deps.meetingSettings } : {}),
   });
-  const matching: MatchingContext = { repos, matching: createMatchingService(repos, now) };
+  const matching: MatchingContext = { repos, now, matching: createMatchingService(repos, now) };
   const directory = createDirectoryService(repos);
   const solver = deps.solver ?? inProcessSolver;
   // Badges and the programme report print in the same fonts, read once per process.

@@ -74,7 +74,12 @@ export const CompanyProfileSchema = z.strictObject({
 });
 export type CompanyProfile = z.infer<typeof CompanyProfileSchema>;
 
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+/**
+ * A time of day on a five-minute mark, as slot lengths are five-minute multiples: a firm's meetings
+ * hold their time in five-minute blocks (so events with different slot lengths cannot overlap them),
+ * which fit slots only when every slot starts and ends on such a mark.
+ */
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5][05]$/);
 /** A fair's set-up as the organiser defines it (local dates and times in the fair's zone). */
 /**
  * The kinds of event the city's programme runs: the yearly hybrid fair; an online-only matchmaking
@@ -94,7 +99,7 @@ export const FairSetupSchema = z.strictObject({
   venue: LocalizedTextSchema,
   timeZone: z.string(),
   days: z.array(z.iso.date()).min(1).max(7),
-  slotMinutes: z.number().int().min(10).max(120),
+  slotMinutes: z.number().int().min(10).max(120).multipleOf(5),
   dailyHours: z.strictObject({ start: timeOfDay, end: timeOfDay }),
   breaks: z.array(z.strictObject({ start: timeOfDay, end: timeOfDay, label: LocalizedTextSchema.optional() })),
   onsiteTables: z.number().int().min(0).max(2000),

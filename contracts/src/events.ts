@@ -18,6 +18,8 @@ export type EventRegistration = z.infer<typeof EventRegistrationSchema>;
  * which stay browsable); signed-in firms also see their own registration.
  */
 export const EventSummarySchema = z.object({
+  /** What a meeting names its event by (MeetingView.eventId). */
+  id: z.string(),
   slug,
   name: LocalizedTextSchema,
   venue: LocalizedTextSchema,

@@ -72,6 +72,8 @@ export type SlotView = z.infer<typeof SlotViewSchema>;
 /** A meeting as its parties, its interpreter and organisers see it. Times are UTC. */
 export const MeetingViewSchema = z.object({
   id: z.string(),
+  /** The event it is part of (EventSummary.id): a firm in two events sees whose meeting is whose. */
+  eventId: z.string(),
   status: z.enum(MEETING_STATUSES),
   source: z.enum(MEETING_SOURCES),
   requester: party,

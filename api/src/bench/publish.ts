@@ -71,7 +71,7 @@ for (let round = 1; proposals.length < MEETINGS && round < companies.length; rou
 
 const services = composeServices({ logger: pino({ level: "silent" }), repos, probes: [], publicOrigin: "http://localhost:8080", now: () => now });
 const planStarted = performance.now();
-const plan = await runScheduler(services.scheduler, organiser, { timeLimitMs: SOLVER_LIMIT_MS, proposals });
+const plan = await runScheduler(services.scheduler, organiser, undefined, { timeLimitMs: SOLVER_LIMIT_MS, proposals: async () => proposals });
 const planSeconds = (performance.now() - planStarted) / 1000;
 const planned = plan.solution.assignments.filter((a) => plan.sources[a.meeting]?.kind !== "booked").length;
 

@@ -3,15 +3,19 @@ import type { Repositories } from "../repositories";
 import type { UserRecord } from "../repositories/userRepository";
 import type { FairRecord } from "../repositories/fairRepository";
 import type { CompanyRecord } from "../repositories/companyRepository";
+import type { CommandContext } from "./context";
+import { eventFor, firmInEvent } from "./events/eventInContext";
 import { companyPolicy } from "../policies/company";
 import { availableSlots, fairSlots, slotNamed, slotView, type SlotAvailability } from "../domain/fairSlots";
 
-async function load(repos: Repositories, user: UserRecord, companyId: string) {
-  const company = await repos.companies.findById(companyId);
-  if (!company || !companyPolicy.canSeeCard(user, company)) throw notFound();
-  if (!companyPolicy.canEdit(user, company)) throw new AppError("forbidden");
-  const fair = await repos.fairs.findById(company.fairId);
-  if (!fair) throw notFound();
+/** The company as it takes part in the event in context (its own event when none is named). */
+async function load(ctx: CommandContext, user: UserRecord, event: string | undefined, companyId: string) {
+  const stored = await ctx.repos.companies.findById(companyId);
+  if (!stored || !companyPolicy.canSeeCard(user, stored)) throw notFound();
+  if (!companyPolicy.canEdit(user, stored)) throw new AppError("forbidden");
+  const fair = event ? await eventFor(ctx, user, event) : await ctx.repos.fairs.findById(stored.fairId);
+  const company = fair && (await firmInEvent(ctx, fair.id, stored));
+  if (!fair || !company) throw notFound();
   return { company, fair };
 }
 
@@ -49,9 +53,9 @@ export async function availabilityFor(repos: Repositories, fair: FairRecord, com
 }
 
 /** A company's meeting slots with whether it can meet then, and why not. */
-export async function getAvailability(repos: Repositories, user: UserRecord, companyId: string) {
-  const { company, fair } = await load(repos, user, companyId);
-  const slots = await availabilityFor(repos, fair, company);
+export async function getAvailability(ctx: CommandContext, user: UserRecord, event: string | undefined, companyId: string) {
+  const { company, fair } = await load(ctx, user, event, companyId);
+  const slots = await availabilityFor(ctx.repos, fair, company);
   return {
     timeZone: company.timeZone,
     fairTimeZone: fair.timeZone,
@@ -59,14 +63,20 @@ export async function getAvailability(repos: Repositories, user: UserRecord, com
   };
 }
 
-/** Sets the slots the company cannot meet in, each named by its start instant (or its label); stored by start, so a change of the fair's hours moves none. */
-export async function setBlockedSlots(repos: Repositories, user: UserRecord, companyId: string, blocked: string[]) {
-  const { company, fair } = await load(repos, user, companyId);
+/**
+ * Sets the slots of the event the company cannot meet in, each named by its start instant (or its
+ * label); stored by start, so a change of the fair's hours moves none. Its blocks in other events'
+ * slots are kept.
+ */
+export async function setBlockedSlots(ctx: CommandContext, user: UserRecord, event: string | undefined, companyId: string, blocked: string[]) {
+  const { company, fair } = await load(ctx, user, event, companyId);
   const slots = blocked.map((ref) => slotNamed(fair, ref));
   const bad = Object.fromEntries(slots.flatMap((slot, i) => (slot ? [] : [[`blocked.${i}`, "unknownSlot"]])));
   if (Object.keys(bad).length) throw validationFailed(bad);
-  const starts = [...new Set(slots.map((s) => s!.start.getTime()))].sort((a, b) => a - b);
-  await repos.companies.setBlockedSlots(
+  const here = new Set(fairSlots(fair).map((s) => s.start.getTime()));
+  const elsewhere = (company.blockedSlots ?? []).map((d) => d.getTime()).filter((t) => !here.has(t));
+  const starts = [...new Set([...elsewhere, ...slots.map((s) => s!.start.getTime())])].sort((a, b) => a - b);
+  await ctx.repos.companies.setBlockedSlots(
     company.id,
     starts.map((t) => new Date(t)),
   );

@@ -49,6 +49,9 @@ interface Indexed<T> extends DirectoryEntry<T> {
   wordList: string[];
 }
 
+/** A firm is in the directory once per event it takes part in. */
+const keyOf = (fairId: string, companyId: string) => `${fairId}:${companyId}`;
+
 /**
  * An in-memory directory: FerretDB's SQLite backend scans and decodes every document for any filter
  * but _id (about 2.5 s per query at 5,000 companies), so searches run here, in microseconds, over a
@@ -71,12 +74,13 @@ export class DirectoryIndex<T> {
     // Words a typed word's start is looked for in: a CJK one is matched inside the key instead, so
     // words that start in those scripts (most labels in three of five languages) are left out here.
     const wordList = [...words].filter((w) => !isUnspacedText(w[0]!));
-    this.entries.set(entry.facets.id, { ...entry, words, wordList });
+    this.entries.set(keyOf(entry.fairId, entry.facets.id), { ...entry, words, wordList });
     this.sorted = null;
   }
 
+  /** Takes a company out of every event's directory (before putting back the events it is in). */
   remove(id: string) {
-    this.entries.delete(id);
+    for (const [key, e] of this.entries) if (e.facets.id === id) this.entries.delete(key);
     this.sorted = null;
   }
 

@@ -5,7 +5,7 @@ import { ErrorBodySchema, errorMapFor, type Locale, type UserRole } from "@ketno
 import { AppError } from "../errors";
 import type { AuthContext } from "../auth/context";
 import { validationFailed } from "../errors";
-import { requestLocale } from "./context";
+import { requestEvent, requestLocale } from "./context";
 
 type Schema = ZodType | undefined;
 type Out<S extends Schema> = S extends ZodType ? z.output<S> : undefined;
@@ -17,6 +17,8 @@ export interface EndpointInput<P extends Schema, Q extends Schema, B extends Sch
   req: Request;
   res: Response;
   locale: Locale;
+  /** The event the page acts in, when it names one (see requestEvent). */
+  event: string | undefined;
   /** Set whenever access is not "public" (and for public endpoints when signed in). */
   auth: AuthContext | undefined;
 }
@@ -95,17 +97,23 @@ export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoi
     router[e.method](e.path, access, ...(e.before ?? []), async (req, res, next) => {
       try {
         const locale = requestLocale(req);
+        const event = requestEvent(req);
         // No prototype: a field named "constructor" or "__proto__" is just a field.
         const fields: Record<string, string> = Object.create(null);
         const params = parsePart(e.request?.params, req.params, "params", locale, fields);
         const query = parsePart(e.request?.query, req.query, "query", locale, fields);
         const body = parsePart(e.request?.body, req.body ?? {}, "body", locale, fields);
         if (!params.ok || !query.ok || !body.ok) throw validationFailed({ ...fields });
-        const result = await e.handler({ params: params.data, query: query.data, body: body.data, req, res, locale, auth: req.auth } as EndpointInput<
-          Schema,
-          Schema,
-          Schema
-        >);
+        const result = await e.handler({
+          params: params.data,
+          query: query.data,
+          body: body.data,
+          req,
+          res,
+          locale,
+          event,
+          auth: req.auth,
+        } as EndpointInput<Schema, Schema, Schema>);
         const status = result.csv || result.raw ? 200 : (result.status ?? (result.body === undefined ? 204 : 200));
         // Recorded before the answer goes out, so whoever reads the trail next sees it.
         if (audit && e.method !== "get" && req.auth?.user.role === "organiser") {

@@ -21,6 +21,7 @@ export const presentRegistration = (r: ParticipationRecord): EventRegistration =
 
 export function presentEventSummary({ fair, firms, when, registration, organising, results }: Listing): EventSummary {
   return {
+    id: fair.id,
     slug: fair.slug,
     name: fair.name,
     venue: fair.venue,

@@ -37,6 +37,7 @@ export function presentMeeting(m: MeetingRecord, l: MeetingLookups, r: Reading):
   );
   return {
     id: m.id,
+    eventId: m.fairId,
     status,
     source: m.source,
     requester: party(l.companies.get(m.requesterId), m.requesterId, r.locale),

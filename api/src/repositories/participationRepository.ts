@@ -24,6 +24,8 @@ export interface ParticipationRepository {
   ensureMany(inputs: ParticipationInput[]): Promise<void>;
   find(fairId: string, companyId: string): Promise<ParticipationRecord | null>;
   listForFair(fairId: string): Promise<ParticipationRecord[]>;
+  /** Every registration (one scan): what the in-memory directory is built from. */
+  listAll(): Promise<ParticipationRecord[]>;
   listForFairs(fairIds: string[]): Promise<ParticipationRecord[]>;
   listForCompany(companyId: string): Promise<ParticipationRecord[]>;
   listForCompanies(companyIds: string[]): Promise<ParticipationRecord[]>;
@@ -87,6 +89,7 @@ export function createParticipationRepository({ Participation }: Models, revisio
       return doc ? toRecord(doc) : null;
     },
     listForFair: (fairId) => list({ fairId: new Types.ObjectId(fairId) }),
+    listAll: () => list({}),
     listForFairs: (fairIds) => list({ fairId: { $in: fairIds.map((id) => new Types.ObjectId(id)) } }),
     listForCompany: (companyId) => list({ companyId: new Types.ObjectId(companyId) }),
     listForCompanies: (companyIds) => list({ companyId: { $in: companyIds.map((id) => new Types.ObjectId(id)) } }),

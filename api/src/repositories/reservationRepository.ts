@@ -41,8 +41,11 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       return Boolean(await Reservation.exists({ _id: key, meetingId: new Types.ObjectId(meetingId) }));
     }
   };
+  // One delete by _id each, side by side: a meeting holds a dozen keys (each firm's time in
+  // five-minute blocks), and FerretDB scans the collection for an $in on _id.
   const release = async (keys: string[], meetingId: string) => {
-    for (const key of keys) await Reservation.deleteOne({ _id: key, meetingId: new Types.ObjectId(meetingId) });
+    const owner = new Types.ObjectId(meetingId);
+    await Promise.all(keys.map((key) => Reservation.deleteOne({ _id: key, meetingId: owner })));
   };
   return {
     async claimAll(keys, meetingId) {

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from "express";
 import type { CommandContext } from "../commands/context";
+import { requestEvent } from "../http/context";
 import { checkCurrentFairOrganiser, checkEventOrganiser, checkProgrammeOrganiser } from "../commands/organisers/scope";
 
 /**
@@ -18,7 +19,7 @@ export function organiserScope(ctx: CommandContext) {
     };
   return {
     event: guard((req) => checkEventOrganiser(ctx, req.auth.user, String(req.params.slug ?? ""))),
-    currentFair: guard((req) => checkCurrentFairOrganiser(ctx, req.auth.user)),
+    currentFair: guard((req) => checkCurrentFairOrganiser(ctx, req.auth.user, requestEvent(req))),
     programme: guard((req) => checkProgrammeOrganiser(req.auth.user)),
   };
 }

@@ -4,8 +4,6 @@ import type { FairRecord } from "../repositories/fairRepository";
 import type { MeetingFields, MeetingRecord } from "../repositories/meetingRepository";
 import { reservationKeys } from "../domain/meetings/reservationKeys";
 
-const minuteOf = (d: Date) => String(Math.round(d.getTime() / 60_000));
-
 /**
  * Moves the demo fair's live meetings `days` days on (same local times in the fair's zone) when a
  * seed re-dates a demo fair that has passed: booked meetings with their reservations, and the slot
@@ -51,11 +49,16 @@ async function redateBlockedSlots(repos: Repositories, fair: FairRecord, opens: 
   }
 }
 
-/** The meeting's keys at its new start: the same table, room, interpreter and pair. */
+/** What the meeting holds at its new start, built as a booking builds it: both firms' time, the same table, room or interpreter, and its pair. */
 function rekey(meeting: MeetingRecord, start: Date): string[] {
-  const from = `:${minuteOf(meeting.startsAt!)}`;
-  const to = `:${minuteOf(start)}`;
-  return meeting.reservationKeys.map((k) => (reservationKeys.isPair(k) ? k : k.replace(from, to)));
+  const end = new Date(start.getTime() + (meeting.endsAt!.getTime() - meeting.startsAt!.getTime()));
+  return [
+    ...meeting.reservationKeys.filter(reservationKeys.isPair),
+    ...[meeting.requesterId, meeting.recipientId].flatMap((id) => reservationKeys.participantTime(id, start, end)),
+    ...(meeting.table ? [reservationKeys.table(meeting.fairId, start, meeting.table)] : []),
+    ...(meeting.roomNumber ? [reservationKeys.room(meeting.fairId, start, meeting.roomNumber)] : []),
+    ...(meeting.interpreterId ? [reservationKeys.interpreter(meeting.interpreterId, start)] : []),
+  ];
 }
 
 /** Claims what the meeting holds at its new time, then lets go of the old; false if something there is taken. */

@@ -23,7 +23,7 @@ export async function seedDemoMeetings(repos: Repositories, now = () => new Date
   let created = 0;
   const attempt = async (user: NonNullable<typeof domesticUser>, input: RequestMeetingInput) => {
     try {
-      await requestMeeting(ctx, user, input);
+      await requestMeeting(ctx, user, undefined, input);
       created++;
     } catch (err) {
       if (!(err instanceof AppError)) throw err; // already meeting, or the slot is taken: the demo has it

@@ -8,6 +8,8 @@ export interface CalendarEntry {
   meeting: MeetingRecord;
   counterpart: string;
   interpreterName?: string;
+  /** Where the meeting's event is held, when it is not the calendar's own venue (a firm in two events). */
+  venue?: string;
 }
 
 type Calendar = ReturnType<typeof ical>;
@@ -15,10 +17,11 @@ type Calendar = ReturnType<typeof ical>;
 /** One meeting as a VEVENT: the same UID for life and its SEQUENCE, in the feed and in mailed invitations alike. */
 function addMeetingEvent(
   cal: Calendar,
-  { meeting: m, counterpart, interpreterName }: CalendarEntry,
-  opts: { locale: Locale; venue: string; publicOrigin: string },
+  { meeting: m, counterpart, interpreterName, venue }: CalendarEntry,
+  calendar: { locale: Locale; venue: string; publicOrigin: string },
 ) {
   if (!m.startsAt || !m.endsAt) return undefined;
+  const opts = { ...calendar, venue: venue ?? calendar.venue };
   const where = m.mode === "online" ? onlineLabel(opts.locale) : m.table ? `${tableLabel(opts.locale, m.table)}, ${opts.venue}` : opts.venue;
   const link = `${opts.publicOrigin}/meetings/${m.id}`;
   return cal.createEvent({

@@ -2,6 +2,8 @@ import { companySearchKey } from "@ketnoi/contracts";
 import { DirectoryIndex, type DirectoryEntry, type DirectorySearch } from "../domain/directoryIndex";
 import type { Repositories } from "../repositories";
 import type { CompanyRecord } from "../repositories/companyRepository";
+import type { ParticipationRecord } from "../repositories/participationRepository";
+import { asInEvent } from "../domain/events/firmInEvent";
 
 // A search hands back the company itself: the route presents it (a page at a time).
 const toEntry = (c: CompanyRecord): DirectoryEntry<CompanyRecord> => ({
@@ -26,6 +28,16 @@ const toEntry = (c: CompanyRecord): DirectoryEntry<CompanyRecord> => ({
   sortName: c.sortName,
 });
 
+/** Each firm once per event it is registered for, as it takes part there (a firm with no registration: in its own event). */
+function inEachEvent(companies: CompanyRecord[], registrations: ParticipationRecord[]): CompanyRecord[] {
+  const byCompany = new Map<string, ParticipationRecord[]>();
+  for (const r of registrations) (byCompany.get(r.companyId) ?? byCompany.set(r.companyId, []).get(r.companyId)!).push(r);
+  return companies.flatMap((c) => {
+    const own = byCompany.get(c.id)?.filter((r) => r.fairId !== c.fairId) ?? [];
+    return [c, ...own.map((r) => asInEvent(c, r))];
+  });
+}
+
 /**
  * Keeps this process's in-memory directory in step with the database. Before each search it reads
  * the "companies" revision (one query by _id); when another process has written since, it reloads in
@@ -40,15 +52,16 @@ export function createDirectoryService(repos: Repositories) {
   let changedDuringLoad = new Set<string>();
 
   const refreshEntry = async (target: DirectoryIndex<CompanyRecord>, id: string) => {
-    const company = await repos.companies.findById(id);
-    if (company) target.put(toEntry(company));
-    else target.remove(id);
+    const [company, registrations] = await Promise.all([repos.companies.findById(id), repos.participations.listForCompany(id)]);
+    target.remove(id);
+    if (company) for (const c of inEachEvent([company], registrations)) target.put(toEntry(c));
   };
 
   const reload = (revision: number) =>
     (loading ??= (async () => {
       changedDuringLoad = new Set();
-      const next = new DirectoryIndex((await repos.companies.listAll()).map(toEntry));
+      const [companies, registrations] = await Promise.all([repos.companies.listAll(), repos.participations.listAll()]);
+      const next = new DirectoryIndex(inEachEvent(companies, registrations).map(toEntry));
       for (const id of changedDuringLoad) await refreshEntry(next, id);
       index = next;
       loadedRevision = revision;

@@ -10,6 +10,8 @@ import type { Repositories } from "../repositories";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { FairRecord } from "../repositories/fairRepository";
 import type { MatchFeedbackRecord } from "../repositories/matchFeedbackRepository";
+import type { ParticipationRecord } from "../repositories/participationRepository";
+import { asInEvent } from "../domain/events/firmInEvent";
 import { availableSlots, fairSlots, type Slot } from "../domain/fairSlots";
 import type { DismissReason } from "@ketnoi/contracts";
 
@@ -82,16 +84,19 @@ const fairSignature = (fair: FairRecord, interpreters: { languages: string[] }[]
   JSON.stringify([fair.id, fair.days, fair.dailyHours, fair.breaks, fair.slotMinutes, fair.countryPriorities, interpreters.map((i) => i.languages)]);
 
 /**
- * The matcher of the current fair in this api process: one engine, kept in step with the database
- * one changed profile at a time (other processes' changes are found by the "companies" revision and
- * each company's updatedAt), with the users' and organisers' feedback and the fair's demand passed
- * to every ranking.
+ * The matcher of one event in this api process: one engine, kept in step with the database one
+ * changed profile at a time (other processes' changes are found by the "companies" revision and each
+ * company's updatedAt and registration), with the users' and organisers' feedback and the event's
+ * demand passed to every ranking. Its participants are the firms registered for the event, each as
+ * it takes part there (onsite at the fair, remote in an online week).
  */
-export function createMatchingService(repos: Repositories, now: () => Date) {
+function createEventMatcher(repos: Repositories, now: () => Date, fairId: string) {
   let engine: MatchingEngine | undefined;
   let signature = "";
-  let fairId = "";
-  const versions = new Map<string, number>();
+  /** Each participant's profile version and registration: a change of either re-scores it. */
+  const versions = new Map<string, string>();
+  /** Each participant as it takes part here (for a profile changed in this process). */
+  const registrations = new Map<string, ParticipationRecord>();
   let companiesRevision = -1;
   let feedbackRevision = -1;
   let feedback: FeedbackIndex = indexFeedback([]);
@@ -104,8 +109,9 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
   let checkedAt = -Infinity;
   let slots: readonly Slot[] = [];
   const eligible = (c: CompanyRecord) => c.fairId === fairId && c.status !== "pending";
+  const versionOf = (c: CompanyRecord) => `${(c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0}:${c.status}:${c.participation}`;
   const upsert = (c: CompanyRecord) => {
-    versions.set(c.id, (c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0);
+    versions.set(c.id, versionOf(c));
     openSlots.set(
       c.id,
       availableSlots(slots, { participation: c.participation, timeZone: c.timeZone, busy: [], blocked: c.blockedSlots ?? [] }).filter(
@@ -124,12 +130,24 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
     engine!.upsertParticipant(toParticipant(c));
   };
 
+  /** The event's participants as they take part in it (one scan of each collection). */
+  async function participants() {
+    const [companies, registered] = await Promise.all([repos.companies.listAll(), repos.participations.listForFair(fairId)]);
+    const byId = new Map(companies.map((c) => [c.id, c]));
+    registrations.clear();
+    for (const r of registered) registrations.set(r.companyId, r);
+    const inEvent = registered.flatMap((r) => (byId.has(r.companyId) ? [asInEvent(byId.get(r.companyId)!, r)] : []));
+    // A firm whose own event this is but that has no registration (none before registrations existed).
+    const unregistered = companies.filter((c) => c.fairId === fairId && !registrations.has(c.id));
+    return [...inEvent, ...unregistered].filter(eligible);
+  }
+
   async function syncCompanies(revision: number) {
-    const all = (await repos.companies.listAll()).filter(eligible);
+    const all = await participants();
     const seen = new Set<string>();
     for (const c of all) {
       seen.add(c.id);
-      if (versions.get(c.id) !== ((c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0)) upsert(c);
+      if (versions.get(c.id) !== versionOf(c)) upsert(c);
     }
     for (const id of [...versions.keys()]) {
       if (seen.has(id)) continue;
@@ -145,14 +163,13 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
     const force = companiesRevision < 0 || feedbackRevision < 0;
     if (!force && performance.now() - checkedAt < CHECK_EVERY_MS && load && now().getTime() - load.at <= LOAD_TTL_MS) return;
     checkedAt = performance.now();
-    const fair = await repos.fairs.findCurrent(now());
+    const fair = await repos.fairs.findById(fairId);
     if (!fair) return;
     const interpreters = await repos.interpreters.listForFair(fair.id);
     const sig = fairSignature(fair, interpreters);
     if (sig !== signature) {
       engine = new MatchingEngine({ fair, interpreters });
       signature = sig;
-      fairId = fair.id;
       slots = fairSlots(fair);
       versions.clear();
       openSlots.clear();
@@ -200,7 +217,7 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
   });
 
   return {
-    /** A company's top k partners in the current fair, best first. */
+    /** A company's top k partners in this event, best first. */
     async recommend(companyId: string, k: number) {
       await ensure();
       // A company this engine does not know yet (approved a moment ago, here or in another process)
@@ -213,8 +230,10 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
       return engine ? engine.recommend(companyId, k, contextFor(companyId)) : [];
     },
     /** After this process changed a company's profile: re-score its pairs now (and only those). */
-    companyChanged(company: CompanyRecord) {
+    companyChanged(stored: CompanyRecord) {
       if (!engine) return;
+      const registration = registrations.get(stored.id);
+      const company = registration ? asInEvent(stored, registration) : stored;
       if (eligible(company)) upsert(company);
       else if (engine.remove(company.id)) {
         versions.delete(company.id);
@@ -237,11 +256,30 @@ export function createMatchingService(repos: Repositories, now: () => Date) {
       await ensure();
       const out: { companyId: string; recommendations: ReturnType<MatchingEngine["recommend"]> }[] = [];
       if (!engine) return out;
-      for (const c of (await repos.companies.listAll()).filter(eligible)) {
+      for (const c of await participants()) {
         if (kind && c.kind !== kind) continue;
         out.push({ companyId: c.id, recommendations: engine.recommend(c.id, k, contextFor(c.id)) });
       }
       return out;
+    },
+  };
+}
+type EventMatcher = ReturnType<typeof createEventMatcher>;
+
+/**
+ * The matchers of the events this process was asked about, one per event (built on first use). A
+ * profile changed here is re-scored in each; feedback written here is read again by each.
+ */
+export function createMatchingService(repos: Repositories, now: () => Date) {
+  const matchers = new Map<string, EventMatcher>();
+  const forEvent = (fairId: string) => matchers.get(fairId) ?? matchers.set(fairId, createEventMatcher(repos, now, fairId)).get(fairId)!;
+  return {
+    forEvent,
+    companyChanged(company: CompanyRecord) {
+      for (const m of matchers.values()) m.companyChanged(company);
+    },
+    feedbackChanged() {
+      for (const m of matchers.values()) m.feedbackChanged();
     },
   };
 }

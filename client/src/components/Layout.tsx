@@ -9,6 +9,7 @@ import { useHeadingFocus } from "../lib/useHeadingFocus";
 import { useOnline } from "../lib/offline/useOnline";
 import { OfflineMark } from "./OfflineMark";
 import { SignOutButton } from "./SignOutButton";
+import { EventSwitcher } from "./EventSwitcher";
 import { UpdatePrompt } from "./UpdatePrompt";
 
 // Only signed-in users have notifications: their code loads with the first signed-in page.
@@ -144,6 +145,7 @@ export function Layout() {
                 </NavLink>
               </>
             )}
+            {user && <EventSwitcher user={user} />}
             {user && (
               <>
                 <Link to="/account" className="who" title={`${user.name} · ${user.email} · ${t("common.account.title")}`}>

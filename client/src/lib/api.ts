@@ -1,5 +1,6 @@
 import type { ErrorBody } from "@ketnoi/contracts";
 import i18next from "i18next";
+import { eventHeader } from "./eventInContext";
 
 export class ApiError extends Error {
   constructor(
@@ -42,7 +43,7 @@ async function parse<T>(res: Response): Promise<T> {
 
 /** GETs JSON from the api in the viewer's language; errors arrive as ApiError with the api's body. */
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(`/api${path}`, { signal, headers: { Accept: "application/json", "Accept-Language": i18next.language } });
+  const res = await fetch(`/api${path}`, { signal, headers: { Accept: "application/json", "Accept-Language": i18next.language, ...eventHeader() } });
   return parse<T>(res);
 }
 
@@ -62,7 +63,7 @@ export async function sessionSettled(): Promise<void> {
 
 /** A write (POST/PUT/PATCH/DELETE) with JSON, the CSRF token and the viewer's language. */
 export async function send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18next.language };
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18next.language, ...eventHeader() };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
   const res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -1,5 +1,6 @@
 import i18next from "i18next";
 import { ApiError } from "./api";
+import { eventHeader } from "./eventInContext";
 
 /** The name a Content-Disposition header gives a download, if any. */
 const filenameOf = (header: string | null) => /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header ?? "")?.[1];
@@ -9,7 +10,7 @@ const filenameOf = (header: string | null) => /filename\*?=(?:UTF-8'')?"?([^";]+
  * as the api's message on the page rather than as a downloaded error document.
  */
 export async function downloadFromApi(path: string, fallbackName: string): Promise<void> {
-  const res = await fetch(`/api${path}`, { headers: { "Accept-Language": i18next.language } });
+  const res = await fetch(`/api${path}`, { headers: { "Accept-Language": i18next.language, ...eventHeader() } });
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => null);
     throw new ApiError(res.status, (body as ConstructorParameters<typeof ApiError>[1]) ?? null);

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { CurrentSession, SessionUser, SessionView } from "@ketnoi/contracts";
 import { useIsRestoring } from "@tanstack/react-query";
 import { ApiError, getJson, send, setCsrfToken } from "./api";
+import { chooseEvent } from "./eventInContext";
 import { queryClient } from "./queries/client";
 import { keys } from "./queries/keys";
 import { CACHE_GENERATION, forgetQueries } from "./offline/persistence";
@@ -148,6 +149,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
     setCsrfToken(null);
     userId.current = null;
+    chooseEvent(null);
     await clearPrivateData(queryClient);
     become({ status: "signedOut" });
     const ended = await logout;

@@ -6,7 +6,8 @@ import { useMeetings, usePrefetchCheckInLinks } from "../lib/queries/meetings";
 import { useFairTimeZone } from "../lib/queries/fair";
 import { useMutation } from "@tanstack/react-query";
 import { otherParty, upcomingAtTable } from "../lib/meetings";
-import { countryName, languageName } from "../lib/labels";
+import { countryName, languageName, localized } from "../lib/labels";
+import { useEvents } from "../lib/queries/events";
 import { fairDate, localDay, viewerTimeZone } from "../lib/time";
 import { RequireRole } from "../components/RequireRole";
 import { Async, Empty, Failure } from "../components/States";
@@ -17,7 +18,18 @@ import { usePageTitle } from "../lib/usePageTitle";
 const SHOWN = new Set(["booked", "held", "no_show"]);
 
 /** One meeting in the day view: when, with whom, where (table or video room), interpreter. */
-export function AgendaItem({ m, mine, interpreterView = false }: { m: MeetingView; mine?: string; interpreterView?: boolean }) {
+export function AgendaItem({
+  m,
+  mine,
+  interpreterView = false,
+  eventName,
+}: {
+  m: MeetingView;
+  mine?: string;
+  interpreterView?: boolean;
+  /** The meeting's event, named when the agenda holds more than one. */
+  eventName?: string;
+}) {
   const { t, i18n } = useTranslation();
   const l = i18n.language;
   const parties = interpreterView ? [m.requester, m.recipient] : [otherParty(m, mine)];
@@ -34,6 +46,7 @@ export function AgendaItem({ m, mine, interpreterView = false }: { m: MeetingVie
           ))}
         </h3>
         <p className="meta">
+          {eventName && <span className="event-name">{eventName}</span>}
           {m.mode === "onsite" && m.table !== undefined && <strong className="table-no">{t("agenda.table", { n: m.table })}</strong>}
           {m.mode === "online" && (
             <Link className="button-link" to={`/meetings/${m.id}/room`}>
@@ -135,9 +148,18 @@ function NextAtTable({ m, mine }: { m: MeetingView; mine: string }) {
   );
 }
 
+/** Each meeting's event name, when the meetings are of more than one event (a firm in the fair and an online week). */
+function useEventNames(meetings: MeetingView[] | undefined): Map<string, string> | null {
+  const { i18n } = useTranslation();
+  const events = useEvents().data?.data;
+  if (!meetings || new Set(meetings.map((m) => m.eventId)).size < 2 || !events) return null;
+  return new Map(events.map((e) => [e.id, localized(e.name, i18n.language)]));
+}
+
 function AgendaFor({ mine, title }: { mine: string; title: string }) {
   const { t } = useTranslation();
   const query = useMeetings();
+  const eventNames = useEventNames(query.data?.filter((m) => SHOWN.has(m.status)));
   // Every coming table's QR address is read now, so each one shows offline.
   usePrefetchCheckInLinks(query.data);
   const next = query.data && upcomingAtTable(query.data)[0];
@@ -152,7 +174,7 @@ function AgendaFor({ mine, title }: { mine: string; title: string }) {
             {(all) => {
               const meetings = all.filter((m) => SHOWN.has(m.status) && m.slot);
               return meetings.length ? (
-                <DayView meetings={meetings} render={(m) => <AgendaItem key={m.id} m={m} mine={mine} />} />
+                <DayView meetings={meetings} render={(m) => <AgendaItem key={m.id} m={m} mine={mine} eventName={eventNames?.get(m.eventId)} />} />
               ) : (
                 <Empty>
                   {t("agenda.empty")} <Link to="/companies">{t("common.nav.directory")}</Link>

@@ -498,7 +498,7 @@ describe("access: every endpoint as every role", () => {
     const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
     const domesticUser = (await t.repos.users.findByEmail("domestic@ketnoi.demo"))!;
     fixture.booked = (
-      await requestMeeting(ctx, domesticUser, { with: fixture.vendorCompany, message: "", mode: "onsite", slot: "d1s08" })
+      await requestMeeting(ctx, domesticUser, undefined, { with: fixture.vendorCompany, message: "", mode: "onsite", slot: "d1s08" })
     ).meeting.id;
     const others = await t.db.models.Company.find({ kind: "foreign", listed: true, status: { $ne: "pending" }, _id: { $ne: fixture.vendorCompany } })
       .limit(5)
@@ -518,8 +518,14 @@ describe("access: every endpoint as every role", () => {
         passwordHash: hash,
       });
       ids.push(
-        (await requestMeeting(ctx, user, { with: fixture.domesticCompany, message: "", mode: "either", ...(i === 3 ? { slot: "d2s03" } : {}) }))
-          .meeting.id,
+        (
+          await requestMeeting(ctx, user, undefined, {
+            with: fixture.domesticCompany,
+            message: "",
+            mode: "either",
+            ...(i === 3 ? { slot: "d2s03" } : {}),
+          })
+        ).meeting.id,
       );
       if (i === 0) fixture.feedPath = new URL((await createCalendarFeed(ctx, user, TEST_ORIGIN)).url).pathname;
     }
@@ -531,7 +537,7 @@ describe("access: every endpoint as every role", () => {
       _id: { $nin: [fixture.vendorCompany, ...others.map((o) => o._id)] },
     }).lean())!._id.toHexString();
     const organiserUser = (await t.repos.users.findByEmail("organiser@ketnoi.demo"))!;
-    const plan = () => runScheduler({ ...ctx, solver: inProcessSolver }, organiserUser, { timeLimitMs: 200, proposals: [] });
+    const plan = () => runScheduler({ ...ctx, solver: inProcessSolver }, organiserUser, undefined, { timeLimitMs: 200, proposals: async () => [] });
     fixture.planToAdjust = (await plan()).id;
     fixture.planToPublish = (await plan()).id;
     fixture.boothMessage = (

@@ -104,7 +104,10 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     expect(booked.interpreter.languages).toEqual(expect.arrayContaining(["vi", "ja"]));
     expect(booked.expiresAt).toBeUndefined();
     const held = (await db.models.Reservation.find({ meetingId: booked.id }).lean()).map((r) => String(r._id).split(":")[0]).sort();
-    expect(held).toEqual(["i", "p", "p", "pair", "t"]);
+    // Each firm's time in five-minute blocks (a 30-minute slot: six each), the pair, the table, the interpreter.
+    const blocks = (Date.parse(booked.slot.end) - Date.parse(booked.slot.start)) / 60_000 / 5;
+    expect(blocks).toBe(6);
+    expect(held).toEqual(["i", ...Array(2 * blocks).fill("p"), "pair", "t"]);
     // The booker's side is told, by the app and by mail in its own language.
     expect((await domestic.agent.get("/api/me/notifications").expect(200)).body[0]).toMatchObject({ kind: "meeting_booked" });
     const mail = await repos.outbox.listTo("domestic@ketnoi.demo");

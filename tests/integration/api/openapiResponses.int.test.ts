@@ -103,7 +103,7 @@ describe("the api answers what its OpenAPI document declares", () => {
       .expect(201);
     const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
     const organiser = (await t.repos.users.findByEmail("organiser@ketnoi.demo"))!;
-    ids.plan = (await runScheduler({ ...ctx, solver: inProcessSolver }, organiser, { timeLimitMs: 200, proposals: [] })).id;
+    ids.plan = (await runScheduler({ ...ctx, solver: inProcessSolver }, organiser, undefined, { timeLimitMs: 200, proposals: async () => [] })).id;
     // The vendor scans the domestic user's badge at its booth (with a note, a rating and tags): a lead for both lists.
     const vendor = sessions.get("vendor")!;
     const badge = await t.repos.badges.codeFor(domestic.session.user.id);

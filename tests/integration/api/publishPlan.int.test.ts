@@ -29,7 +29,7 @@ describe("publishing a plan in batches: what changed since is reported, the rest
     for (const firm of firms) {
       const user = await buildUser(t.repos, { companyId: firm._id.toHexString() });
       for (const v of vendors.slice(0, 2)) {
-        const { meeting } = await requestMeeting(ctx, user, { with: v._id.toHexString(), message: "", mode: "either" });
+        const { meeting } = await requestMeeting(ctx, user, undefined, { with: v._id.toHexString(), message: "", mode: "either" });
         requests.push(meeting.id);
       }
     }
@@ -45,7 +45,9 @@ describe("publishing a plan in batches: what changed since is reported, the rest
     // After the plan was made: another meeting takes the first request's requester at its planned
     // time (its claim is what a booking holds), and the second request is cancelled.
     const elsewhere = new Types.ObjectId();
-    await t.db.models.Reservation.create({ _id: reservationKeys.participant(busy!.a.id, new Date(busy!.slot.start)), meetingId: elsewhere });
+    // (the middle of its time: held in five-minute blocks, a meeting of another event may start later than the slot)
+    const [, middle] = reservationKeys.participantTime(busy!.a.id, new Date(busy!.slot.start), new Date(busy!.slot.end));
+    await t.db.models.Reservation.create({ _id: middle, meetingId: elsewhere });
     const gone = (await t.repos.meetings.findById(withdrawn!.meeting))!;
     await t.repos.meetings.change(gone, "cancelled", undefined, { set: { status: "cancelled" } });
     const heldBefore = await t.db.models.Reservation.countDocuments({ meetingId: new Types.ObjectId(busy!.meeting) });
@@ -74,11 +76,10 @@ describe("publishing a plan in batches: what changed since is reported, the rest
       const m = (await t.db.models.Meeting.findById(a.meeting).lean())!;
       expect({ id: a.meeting, status: m.status, start: m.startsAt!.toISOString() }).toEqual({ id: a.meeting, status: "booked", start: a.slot.start });
       expect(await t.db.models.MeetingEvent.countDocuments({ meetingId: a.meeting, kind: "scheduled" })).toBe(1);
-      for (const firm of [a.a.id, a.b.id]) {
-        const key = reservationKeys.participant(firm, new Date(a.slot.start));
-        expect((await t.db.models.Reservation.findById(key).lean())?.meetingId.toHexString()).toBe(a.meeting);
-      }
-      expect(m.reservationKeys).toEqual(expect.arrayContaining([reservationKeys.participant(a.a.id, new Date(a.slot.start))]));
+      const time = [a.a.id, a.b.id].flatMap((firm) => reservationKeys.participantTime(firm, new Date(a.slot.start), new Date(a.slot.end)));
+      expect(time).toHaveLength(((2 * (Date.parse(a.slot.end) - Date.parse(a.slot.start))) / 60_000 / 5) | 0);
+      for (const key of time) expect((await t.db.models.Reservation.findById(key).lean())?.meetingId.toHexString()).toBe(a.meeting);
+      expect(m.reservationKeys).toEqual(expect.arrayContaining(time));
     }
   });
 });

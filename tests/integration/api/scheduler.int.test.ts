@@ -34,7 +34,7 @@ describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
       planners.push(user);
       // Every firm asks two or three vendors: the popular first vendor is asked by all ten.
       for (const v of vendors.slice(0, 2 + (i % 2))) {
-        const { meeting: m } = await requestMeeting(ctx, user, {
+        const { meeting: m } = await requestMeeting(ctx, user, undefined, {
           with: v._id.toHexString(),
           message: "",
           mode: "either",

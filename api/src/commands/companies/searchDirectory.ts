@@ -1,16 +1,15 @@
 import { normalizeSearchText, type DirectoryQuery } from "@ketnoi/contracts";
-import { notFound } from "../../errors";
+import { eventFor } from "../events/eventInContext";
 import type { UserRecord } from "../../repositories/userRepository";
 import { withDescendants } from "../../domain/taxonomyCodes";
 import type { CompanyContext } from "./context";
 
 /**
- * One page of the current fair's directory: free text without diacritics (at most eight words), a
+ * One page of an event's directory (the event in context, see eventFor): free text without diacritics (at most eight words), a
  * sector or process with everything below it. Organisers also see unlisted and pending firms.
  */
-export async function searchDirectory(ctx: CompanyContext, viewer: UserRecord | undefined, query: DirectoryQuery) {
-  const fair = await ctx.repos.fairs.findCurrent(ctx.now());
-  if (!fair) throw notFound();
+export async function searchDirectory(ctx: CompanyContext, viewer: UserRecord | undefined, event: string | undefined, query: DirectoryQuery) {
+  const fair = await eventFor(ctx, viewer, event);
   const terms = query.sector || query.process ? await ctx.repos.taxonomy.list() : [];
   const { items, total } = await ctx.directory.search({
     fairId: fair.id,

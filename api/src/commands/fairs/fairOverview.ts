@@ -1,5 +1,7 @@
 import { notFound } from "../../errors";
 import type { CommandContext } from "../context";
+import type { UserRecord } from "../../repositories/userRepository";
+import { eventFor } from "../events/eventInContext";
 import type { FairRecord } from "../../repositories/fairRepository";
 import type { CompanyCounts } from "../../repositories/companyRepository";
 import type { FairSessionRecord } from "../../repositories/fairSessionRepository";
@@ -21,11 +23,9 @@ export async function overviewOf({ repos }: CommandContext, fair: FairRecord): P
   return { fair, counts: { ...counts, interpreters }, sessions };
 }
 
-/** The fair running now or next. */
-export async function currentFairOverview(ctx: CommandContext): Promise<FairOverview> {
-  const fair = await ctx.repos.fairs.findCurrent(ctx.now());
-  if (!fair) throw notFound();
-  return overviewOf(ctx, fair);
+/** The event in context (see eventFor). */
+export async function currentFairOverview(ctx: CommandContext, user: UserRecord | undefined, event: string | undefined): Promise<FairOverview> {
+  return overviewOf(ctx, await eventFor(ctx, user, event));
 }
 
 export async function fairOverviewBySlug(ctx: CommandContext, slug: string): Promise<FairOverview> {

@@ -5,9 +5,9 @@ import type { MatchingContext } from "./recommendations";
  * The matcher's proposals for the auto-scheduler: each domestic firm's top partners, each pair once
  * (the higher of the two sides' scores), promoted pairs included.
  */
-export async function proposalsForScheduler(ctx: MatchingContext, perCompany: number): Promise<Proposal[]> {
+export async function proposalsForScheduler(ctx: MatchingContext, fairId: string, perCompany: number): Promise<Proposal[]> {
   const best = new Map<string, Proposal>();
-  for (const { companyId, recommendations } of await ctx.matching.recommendAll(perCompany, "domestic")) {
+  for (const { companyId, recommendations } of await ctx.matching.forEvent(fairId).recommendAll(perCompany, "domestic")) {
     for (const r of recommendations) {
       const key = [companyId, r.id].sort().join(":");
       const score = Math.max(r.score, 0.01);

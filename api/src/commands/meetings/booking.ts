@@ -50,10 +50,11 @@ export function slotOf(fair: FairRecord, ref: string, field = "slot"): Slot {
 }
 
 /** Start times (ms) the companies' booked meetings hold. */
-async function busyStarts(ctx: MeetingContext, companyIds: string[], except?: string) {
-  const busy = new Set<number>();
+/** The times the companies' booked meetings hold, in every event they take part in. */
+async function busyTimes(ctx: MeetingContext, companyIds: string[], except?: string) {
+  const busy: { start: Date; end: Date }[] = [];
   for (const list of await Promise.all(companyIds.map((id) => ctx.repos.meetings.listForCompany(id))))
-    for (const m of list) if (m.status === "booked" && m.startsAt && m.id !== except) busy.add(m.startsAt.getTime());
+    for (const m of list) if (m.status === "booked" && m.startsAt && m.endsAt && m.id !== except) busy.push({ start: m.startsAt, end: m.endsAt });
   return busy;
 }
 
@@ -69,7 +70,7 @@ export interface AlternativesOptions {
 
 /** Free slots both companies could take, nearest to `near` first: what a refused booking offers instead. */
 export async function freeCommonSlots(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, o: AlternativesOptions = {}) {
-  const [both, busy] = await Promise.all([o.availability ?? availabilityOf(ctx.repos, fair, [a, b]), busyStarts(ctx, [a.id, b.id], o.except)]);
+  const [both, busy] = await Promise.all([o.availability ?? availabilityOf(ctx.repos, fair, [a, b]), busyTimes(ctx, [a.id, b.id], o.except)]);
   const starts = (id: string) =>
     new Set(
       both
@@ -158,9 +159,11 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
     throw new AppError("conflict", { slot: field }, undefined, alternatives.map(slotView));
   };
 
-  const times = [reservationKeys.participant(requester.id, slot.start), reservationKeys.participant(recipient.id, slot.start)];
+  // Each firm's time in five-minute blocks: taken in another event's meeting too (see reservationKeys).
+  const requesterTime = reservationKeys.participantTime(requester.id, slot.start, slot.end);
+  const times = [...requesterTime, ...reservationKeys.participantTime(recipient.id, slot.start, slot.end)];
   const parties = await reservations.claimAll(times, meetingId);
-  if (!parties.ok) return refuse(parties.taken === times[0] ? "requesterBusy" : "recipientBusy");
+  if (!parties.ok) return refuse(requesterTime.includes(parties.taken) ? "requesterBusy" : "recipientBusy");
   claimed.push(...times);
 
   const spread = spreadOf(meetingId);

@@ -26,9 +26,13 @@ export async function feedOwner(ctx: MeetingContext, token: string) {
 
 /** The user's booked, held and cancelled meetings as iCalendar text, in the user's language. */
 export async function agendaIcs(ctx: MeetingContext, user: UserRecord, publicOrigin: string) {
-  const list = await meetingsFor(ctx, user);
+  const list = await meetingsFor(ctx, user, undefined);
   const meetings = list.meetings.filter((m) => m.startsAt && ["booked", "held", "no_show", "cancelled"].includes(m.status));
-  const fair = meetings[0] ? await ctx.repos.fairs.findById(meetings[0].fairId) : await ctx.repos.fairs.findCurrent(ctx.now());
+  // A firm in several events: each meeting is at its own event's venue.
+  const fairs = new Map(
+    (await Promise.all([...new Set(meetings.map((m) => m.fairId))].map((id) => ctx.repos.fairs.findById(id)))).flatMap((f) => (f ? [[f.id, f]] : [])),
+  );
+  const fair = meetings[0] ? fairs.get(meetings[0].fairId) : await ctx.repos.fairs.findCurrent(ctx.now());
   const nameOf = (id: string) => {
     const c = list.companies.get(id);
     return c ? companyName(c, user.locale) : "";
@@ -41,7 +45,8 @@ export async function agendaIcs(ctx: MeetingContext, user: UserRecord, publicOri
           ? nameOf(m.requesterId)
           : `${nameOf(m.requesterId)} – ${nameOf(m.recipientId)}`;
     const interpreterName = m.interpreterId ? list.interpreters.get(m.interpreterId)?.name : undefined;
-    return { meeting: m, counterpart, ...(interpreterName ? { interpreterName } : {}) };
+    const venue = fairs.get(m.fairId)?.venue;
+    return { meeting: m, counterpart, ...(interpreterName ? { interpreterName } : {}), ...(venue ? { venue: pickText(venue, user.locale) } : {}) };
   });
   return agendaCalendar(entries, {
     name: (fair && pickText(fair.name, user.locale)) || "Ketnoi",

@@ -3,6 +3,7 @@ import type { CompanyRecord } from "../../repositories/companyRepository";
 import type { FairRecord } from "../../repositories/fairRepository";
 import type { InterpreterRecord } from "../../repositories/interpreterRepository";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
+import { firmsInEvent } from "../events/eventInContext";
 import type { MeetingContext } from "./context";
 
 /**
@@ -32,15 +33,20 @@ export interface Parties {
 
 type Names = Pick<MeetingRecord, "requesterId" | "recipientId" | "fairId">;
 
-/** Loads the two companies of a meeting and their fair (in parallel: three reads by _id). */
+/**
+ * Loads the two companies of a meeting and its event (in parallel: three reads by _id), each firm as
+ * it takes part in that event (a registration is read only for a firm whose own event is another).
+ */
 export async function loadCompaniesAndFair(ctx: MeetingContext, m: Names) {
-  const [requester, recipient, fair] = await Promise.all([
+  const [a, b, fair] = await Promise.all([
     ctx.repos.companies.findById(m.requesterId),
     ctx.repos.companies.findById(m.recipientId),
     ctx.repos.fairs.findById(m.fairId),
   ]);
-  if (!requester || !recipient || !fair) throw notFound();
-  return { requester, recipient, fair };
+  if (!a || !b || !fair) throw notFound();
+  const [requester, recipient] = await firmsInEvent(ctx, fair.id, [a, b]);
+  // A firm whose registration was withdrawn still is what the meeting names.
+  return { requester: requester ?? a, recipient: recipient ?? b, fair };
 }
 
 /** The interpreter a meeting holds, if any. */

@@ -6,6 +6,7 @@ import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { requestExpiry } from "../../domain/meetings/requestRules";
 import { bookedFields, checkModeFits, claimBooking, slotOf } from "./booking";
 import { detailsOf, type MeetingDetails } from "./parties";
+import { actingFirm, firmInEvent } from "../events/eventInContext";
 import type { MeetingContext } from "./context";
 import { maySeeCard } from "../../policies/companyVisibility";
 
@@ -21,17 +22,22 @@ export type RequestMeetingInput = Omit<MeetingRequestBody, "dayPart"> &
  * lapses after the configured time; with a slot both sides have free it is booked at once
  * (self-service booking). Either way a pair has one live meeting at a time.
  */
-export async function requestMeeting(ctx: MeetingContext, user: UserRecord, input: RequestMeetingInput): Promise<MeetingDetails> {
+export async function requestMeeting(
+  ctx: MeetingContext,
+  user: UserRecord,
+  event: string | undefined,
+  input: RequestMeetingInput,
+): Promise<MeetingDetails> {
   const { repos } = ctx;
   if (!user.companyId) throw new AppError("forbidden");
   if (input.with === user.companyId) throw validationFailed({ with: "sameCompany" });
-  const [requester, recipient] = await Promise.all([repos.companies.findById(user.companyId), repos.companies.findById(input.with)]);
-  if (!requester || !recipient || recipient.fairId !== requester.fairId) throw notFound();
+  const [{ fair, own: requester }, other] = await Promise.all([actingFirm(ctx, user, event), repos.companies.findById(input.with)]);
+  // The other firm as it takes part in the same event (not found when it is not registered there).
+  const recipient = other && (await firmInEvent(ctx, fair.id, other));
+  if (!recipient) throw notFound();
   if (!(await maySeeCard(repos, user, recipient))) throw notFound();
   if (requester.status === "pending") throw new AppError("forbidden", { company: "notApproved" });
   checkModeFits(input.mode, requester, recipient);
-  const fair = await repos.fairs.findById(requester.fairId);
-  if (!fair) throw notFound();
 
   const slot = input.slot ? slotOf(fair, input.slot) : undefined; // a bad slot is a field error before anything is claimed
   const id = repos.meetings.newId();

@@ -1,5 +1,5 @@
 import type { MeetingListQuery } from "@ketnoi/contracts";
-import { AppError, notFound } from "../../errors";
+import { notFound } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
 import type { InterpreterRecord } from "../../repositories/interpreterRepository";
@@ -7,6 +7,7 @@ import { interpreterIdOf, loadVisibleMeeting, statusNow } from "./loadMeeting";
 import { alternativeSlots } from "./booking";
 import { loadDetails, type MeetingDetails, type MeetingList } from "./parties";
 import { maySeeCard } from "../../policies/companyVisibility";
+import { actingFirm, eventFor, firmInEvent } from "../events/eventInContext";
 import type { MeetingContext } from "./context";
 
 /** The meetings with their companies and interpreters, each read once for the lot (interpreters only for fairs that have a meeting with one). */
@@ -23,12 +24,9 @@ export async function withLookups(ctx: MeetingContext, meetings: MeetingRecord[]
   };
 }
 
-/** The meetings a user deals with: its company's, an interpreter's assignments, or (organisers) the current fair's. */
-async function listFor(ctx: MeetingContext, user: UserRecord): Promise<MeetingRecord[]> {
-  if (user.role === "organiser") {
-    const fair = await ctx.repos.fairs.findCurrent(ctx.now());
-    return fair ? ctx.repos.meetings.listForFair(fair.id) : [];
-  }
+/** The meetings a user deals with: its company's in every event, an interpreter's assignments, or (organisers) the event in context's. */
+async function listFor(ctx: MeetingContext, user: UserRecord, event: string | undefined): Promise<MeetingRecord[]> {
+  if (user.role === "organiser") return ctx.repos.meetings.listForFair((await eventFor(ctx, user, event)).id);
   if (user.role === "interpreter") {
     const interpreterId = await interpreterIdOf(ctx, user);
     return interpreterId ? ctx.repos.meetings.listForInterpreter(interpreterId) : [];
@@ -37,8 +35,13 @@ async function listFor(ctx: MeetingContext, user: UserRecord): Promise<MeetingRe
 }
 
 /** A user's meetings (optionally only those in one status now), with what showing them needs. */
-export async function meetingsFor(ctx: MeetingContext, user: UserRecord, { status }: MeetingListQuery = {}): Promise<MeetingList> {
-  const meetings = await listFor(ctx, user);
+export async function meetingsFor(
+  ctx: MeetingContext,
+  user: UserRecord,
+  event: string | undefined,
+  { status }: MeetingListQuery = {},
+): Promise<MeetingList> {
+  const meetings = await listFor(ctx, user, event);
   return withLookups(ctx, status ? meetings.filter((m) => statusNow(ctx, m) === status) : meetings);
 }
 
@@ -48,11 +51,9 @@ export async function showMeeting(ctx: MeetingContext, user: UserRecord, id: str
 }
 
 /** Slots the caller's company and another could meet in, with nothing booked for either: what a booking picks from. */
-export async function slotsToMeet(ctx: MeetingContext, user: UserRecord, otherId: string) {
-  if (!user.companyId) throw new AppError("forbidden");
-  const [own, other] = await Promise.all([ctx.repos.companies.findById(user.companyId), ctx.repos.companies.findById(otherId)]);
-  if (!own || !other || other.fairId !== own.fairId || own.id === other.id || !(await maySeeCard(ctx.repos, user, other))) throw notFound();
-  const fair = await ctx.repos.fairs.findById(own.fairId);
-  if (!fair) throw notFound();
+export async function slotsToMeet(ctx: MeetingContext, user: UserRecord, event: string | undefined, otherId: string) {
+  const [{ fair, own }, stored] = await Promise.all([actingFirm(ctx, user, event), ctx.repos.companies.findById(otherId)]);
+  const other = stored && (await firmInEvent(ctx, fair.id, stored));
+  if (!other || own.id === other.id || !(await maySeeCard(ctx.repos, user, other))) throw notFound();
   return alternativeSlots(ctx, fair, own, other, { limit: 1000 });
 }

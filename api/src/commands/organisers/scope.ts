@@ -1,7 +1,7 @@
 import { AppError } from "../../errors";
 import { eventPolicy } from "../../policies/event";
 import type { CommandContext } from "../context";
-import type { FairRecord } from "../../repositories/fairRepository";
+import { eventFor } from "../events/eventInContext";
 import type { UserRecord } from "../../repositories/userRepository";
 
 /**
@@ -17,10 +17,13 @@ export async function checkEventOrganiser({ repos }: Pick<CommandContext, "repos
   if (fair && !eventPolicy.canOrganise(user, fair)) throw refuse("eventNotOrganised");
 }
 
-/** The current fair (the one the scheduler, interpreters, sessions, badges and check-in act on) must be the organiser's. */
-export async function checkCurrentFairOrganiser({ repos, now }: CommandContext, user: UserRecord): Promise<void> {
+/**
+ * The event in context (the one the page names, else the fair running now or next: what the
+ * scheduler, interpreters, sessions, badges and check-in act on) must be the organiser's.
+ */
+export async function checkCurrentFairOrganiser(ctx: CommandContext, user: UserRecord, event: string | undefined): Promise<void> {
   if (user.role !== "organiser" || !eventPolicy.isScoped(user)) return;
-  const fair: FairRecord | null = await repos.fairs.findCurrent(now());
+  const fair = await eventFor(ctx, user, event).catch(() => null);
   if (!fair || !eventPolicy.canOrganise(user, fair)) throw refuse("eventNotOrganised");
 }
 

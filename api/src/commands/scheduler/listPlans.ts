@@ -1,10 +1,12 @@
 import type { SchedulerContext } from "./context";
+import type { UserRecord } from "../../repositories/userRepository";
+import { eventFor } from "../events/eventInContext";
 
 /** How many plans the list shows: a fair's organisers run a few dozen at most. */
 const LIST_LIMIT = 100;
 
-/** The current fair's plans, drafts and published, newest first (none without a current fair). */
-export async function listPlans(ctx: SchedulerContext) {
-  const fair = await ctx.repos.fairs.findCurrent(ctx.now());
-  return fair ? ctx.repos.schedulePlans.listForFair(fair.id, LIST_LIMIT) : [];
+/** The plans of the event in context (see eventFor), drafts and published, newest first. */
+export async function listPlans(ctx: SchedulerContext, user: UserRecord, event: string | undefined) {
+  const fair = await eventFor(ctx, user, event);
+  return ctx.repos.schedulePlans.listForFair(fair.id, LIST_LIMIT);
 }

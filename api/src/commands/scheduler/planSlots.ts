@@ -3,6 +3,7 @@ import { moveOptions, type MoveOption, type SlotBlock, type SlotReason } from ".
 import type { SchedulePlanRecord } from "../../repositories/schedulePlanRepository";
 import { availabilityOf } from "../companyAvailability";
 import type { SchedulerContext } from "./context";
+import { onlyInEvent } from "../events/eventInContext";
 
 /** Company (and interpreter) names for the reader: the route knows the reader's language. */
 export type NamesFor = (plan: SchedulePlanRecord) => Promise<Map<string, string>>;
@@ -20,7 +21,7 @@ export async function refineReasons(
   const why = new Map<string, string>();
   const fair = parties.length ? await ctx.repos.fairs.findById(plan.fairId) : null;
   if (fair) {
-    const companies = (await ctx.repos.companies.findByIds(parties)).filter((c) => c.fairId === fair.id);
+    const companies = await onlyInEvent(ctx, fair.id, await ctx.repos.companies.findByIds(parties));
     for (const [id, slots] of await availabilityOf(ctx.repos, fair, companies))
       for (const s of slots) if (s.reason) why.set(`${id}@${s.slot.label}`, s.reason);
   }

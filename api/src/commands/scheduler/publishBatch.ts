@@ -21,6 +21,7 @@ import {
   type Booking,
 } from "../meetings/booking";
 import { statusNow } from "../meetings/loadMeeting";
+import { onlyInEvent } from "../events/eventInContext";
 import type { SchedulerContext } from "./context";
 
 /**
@@ -57,11 +58,12 @@ export async function loadPlanWorld(ctx: SchedulerContext, fair: FairRecord, pla
   const { repos } = ctx;
   const companyIds = [...new Set(planned.flatMap(({ source }) => [source.a, source.b]))];
   const requestIds = planned.flatMap(({ source }) => (source.kind === "request" && source.meetingId ? [source.meetingId] : []));
-  const [companies, requests, interpreters] = await Promise.all([
+  const [stored, requests, interpreters] = await Promise.all([
     repos.companies.findByIds(companyIds),
     repos.meetings.findByIds(requestIds),
     repos.interpreters.listForFair(fair.id),
   ]);
+  const companies = await onlyInEvent(ctx, fair.id, stored);
   return {
     companies: new Map(companies.map((c) => [c.id, c])),
     requests: new Map(requests.map((m) => [m.id, m])),
@@ -169,7 +171,7 @@ function prepare(
   const id = request?.id ?? ctx.repos.meetings.newId();
   const prefer = plannedPreferences(a);
   const spread = spreadOf(id);
-  const times = [reservationKeys.participant(requester.id, slot.start), reservationKeys.participant(recipient.id, slot.start)];
+  const times = [requester, recipient].flatMap((c) => reservationKeys.participantTime(c.id, slot.start, slot.end));
   if (times.some((k) => taken.has(k))) return null;
   const firstFree = <T>(candidates: T[], keyOf: (c: T) => string) => candidates.find((c) => !taken.has(keyOf(c)));
 

@@ -8,6 +8,7 @@ import { reservationKeys } from "../../domain/meetings/reservationKeys";
 import { bookedFields, claimBooking } from "../meetings/booking";
 import { bookAsPlanned, loadPlanWorld, plannedPreferences, scheduledMeetingFields } from "./publishBatch";
 import { orConflict, statusNow } from "../meetings/loadMeeting";
+import { firmsInEvent } from "../events/eventInContext";
 import type { SchedulerContext } from "./context";
 
 /** The first field message key of a refused booking: why one meeting of the plan could not be booked. */
@@ -29,7 +30,8 @@ const unknownSlot = () => {
 /** Books one planned meeting: an open request is accepted in its planned slot; a proposal becomes a booked meeting. */
 async function bookPlanned(ctx: SchedulerContext, user: UserRecord, fair: FairRecord, instance: Instance, a: Assignment, source: PlanSource) {
   const { repos } = ctx;
-  const [requester, recipient] = await Promise.all([repos.companies.findById(source.a), repos.companies.findById(source.b)]);
+  const [a1, b1] = await Promise.all([repos.companies.findById(source.a), repos.companies.findById(source.b)]);
+  const [requester, recipient] = a1 && b1 ? await firmsInEvent(ctx, fair.id, [a1, b1]) : [];
   if (!requester || !recipient) throw notFound();
   const parties = { fair, requester, recipient };
   const want = {

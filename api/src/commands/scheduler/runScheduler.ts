@@ -1,6 +1,6 @@
-import { notFound } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import type { CompanyRecord } from "../../repositories/companyRepository";
+import type { FairRecord } from "../../repositories/fairRepository";
 import type { PlanSource } from "../../repositories/schedulePlanRepository";
 import { fairSlots } from "../../domain/fairSlots";
 import { planInstance, type PlanMeeting } from "../../domain/planning/planInstance";
@@ -12,6 +12,7 @@ import { assignTables } from "../../domain/scheduling/tables";
 import { fixedTables } from "./planSlots";
 import { availabilityOf } from "../companyAvailability";
 import { statusNow } from "../meetings/loadMeeting";
+import { eventFor, onlyInEvent } from "../events/eventInContext";
 import type { SchedulerContext } from "./context";
 
 /** Proposed pairs (from the matching service) the plan may add, with their match score in (0, 1]. */
@@ -27,8 +28,28 @@ const COUNTERED_VALUE = 1.2;
 /** A proposal is worth less than any request, so the plan never drops a request for one. */
 const PROPOSAL_WEIGHT = 0.5;
 
+/** A day either side of an event's own days: events in other time zones overlap across midnight. */
+const nearDay = (day: string, days: readonly string[]) => {
+  const t = Date.parse(day);
+  return days.some((d) => Math.abs(Date.parse(d) - t) <= 86_400_000);
+};
+
 /**
- * Runs the auto-scheduler over the current fair: booked meetings stay where they are, open requests
+ * The times firms are booked in other events on the same days (a firm in the fair and an online week
+ * at once): the plan leaves them free, so its publishing does not meet them as conflicts.
+ */
+async function bookedInOtherEvents(ctx: SchedulerContext, fair: FairRecord): Promise<Map<string, { start: Date; end: Date }[]>> {
+  const others = (await ctx.repos.fairs.list()).filter((f) => f.id !== fair.id && f.days.some((d) => nearDay(d, fair.days)));
+  const byCompany = new Map<string, { start: Date; end: Date }[]>();
+  for (const m of (await Promise.all(others.map((f) => ctx.repos.meetings.listForFair(f.id)))).flat()) {
+    if (m.status !== "booked" || !m.startsAt || !m.endsAt) continue;
+    for (const id of [m.requesterId, m.recipientId]) (byCompany.get(id) ?? byCompany.set(id, []).get(id)!).push({ start: m.startsAt, end: m.endsAt });
+  }
+  return byCompany;
+}
+
+/**
+ * Runs the auto-scheduler over the event in context (see eventFor): booked meetings stay where they are, open requests
  * and the given proposals are placed to maximise value and then minimise breaks, no interpreter
  * with more than `interpreterMaxRun` meetings back to back (her booked ones counted). The result is a
  * draft with the upper bound, the first-fit baseline and a reason for every meeting left out.
@@ -36,11 +57,17 @@ const PROPOSAL_WEIGHT = 0.5;
 export async function runScheduler(
   ctx: SchedulerContext,
   user: UserRecord,
-  options: { timeLimitMs: number; proposals: Proposal[]; maxMeetingsPerCompany?: number; interpreterMaxRun?: number },
+  event: string | undefined,
+  options: {
+    timeLimitMs: number;
+    /** The matcher's proposals for the event, asked for once the event is known. */
+    proposals: (fairId: string) => Promise<Proposal[]>;
+    maxMeetingsPerCompany?: number;
+    interpreterMaxRun?: number;
+  },
 ) {
   const { repos } = ctx;
-  const fair = await repos.fairs.findCurrent(ctx.now());
-  if (!fair) throw notFound();
+  const fair = await eventFor(ctx, user, event);
   // The scheduler's file format names slots by label ("d1s03"); meetings hold them by start.
   const slots = fairSlots(fair).map((s) => ({ id: s.label, day: s.day, start: s.start, end: s.end }));
   const slotAt = new Map(slots.map((s) => [s.start.getTime(), s.id]));
@@ -80,24 +107,26 @@ export async function runScheduler(
       ...(status === "booked" && m.table ? { table: m.table } : {}),
     };
   }
-  for (const p of options.proposals) {
+  for (const p of await options.proposals(fair.id)) {
     const key = `proposal:${[p.a, p.b].sort().join(":")}`;
     meetings.push({ key, a: p.a, b: p.b, kind: "proposal", value: Math.round(p.score * PROPOSAL_WEIGHT * 1000) / 1000, mode: "either" });
     sources[key] = { kind: "proposal", a: p.a, b: p.b };
   }
 
   const companies = new Map<string, CompanyRecord>();
-  for (const c of await repos.companies.findByIds([...new Set(meetings.flatMap((m) => [m.a, m.b]))])) {
-    if (c.fairId === fair.id && c.status !== "pending") companies.set(c.id, c);
+  for (const c of await onlyInEvent(ctx, fair.id, await repos.companies.findByIds([...new Set(meetings.flatMap((m) => [m.a, m.b]))]))) {
+    if (c.status !== "pending") companies.set(c.id, c);
   }
-  const availability = await availabilityOf(repos, fair, [...companies.values()]);
+  const [availability, elsewhere] = await Promise.all([availabilityOf(repos, fair, [...companies.values()]), bookedInOtherEvents(ctx, fair)]);
+  const free = (companyId: string, slot: { start: Date; end: Date }) =>
+    !elsewhere.get(companyId)?.some((m) => m.start < slot.end && slot.start < m.end);
   const participants = [...companies.values()].map((c) => ({
     id: c.id,
     onsite: c.participation === "onsite",
     languages: c.languages,
     available: availability
       .get(c.id)!
-      .filter((s) => s.available)
+      .filter((s) => s.available && free(c.id, s.slot))
       .map((s) => s.slot.label),
   }));
   const interpreters = (await repos.interpreters.listForFair(fair.id)).map((i) => ({

@@ -1,7 +1,8 @@
 import { Schema } from "mongoose";
 
 /**
- * Something only one meeting may hold, by a composed `_id`: a company's time ("p:<company>:<start>"),
+ * Something only one meeting may hold, by a composed `_id`: a company's time, in five-minute blocks
+ * ("p:<company>:<block start>", one per block of the meeting: across events with other slot lengths),
  * a table ("t:<fair>:<start>:<n>"), an online room ("r:<fair>:<start>:<n>"), an interpreter
  * ("i:<interpreter>:<start>"), a pair's one live meeting ("pair:<fair>:<a>:<b>"). The unique `_id`
  * makes exactly one of any number of simultaneous claims win, across api processes. Times are the

@@ -21,13 +21,14 @@ export function companyEndpoints(ctx: CompanyContext) {
     defineEndpoint({
       method: "get",
       path: "/companies",
-      summary: "Directory of the current fair: filters, free text without diacritics, paging (organisers also see unlisted and pending firms)",
+      summary:
+        "Directory of the event in context (X-Ketnoi-Event, else the caller's or the current one): filters, free text without diacritics, paging (organisers also see unlisted and pending firms)",
       tags: ["companies"],
       access: "public",
       request: S.CompaniesListSchema,
       responses: { 200: { description: "A page of companies", schema: DirectoryPageSchema } },
-      handler: async ({ query, auth }) => {
-        const { companies, total } = await searchDirectory(ctx, auth?.user, query);
+      handler: async ({ query, auth, event }) => {
+        const { companies, total } = await searchDirectory(ctx, auth?.user, event, query);
         return { body: { data: companies.map(presentCompanyCard), page: query.page, pageSize: query.pageSize, total } };
       },
     }),
@@ -61,8 +62,8 @@ export function companyEndpoints(ctx: CompanyContext) {
       access: "public",
       request: S.CompaniesGetSchema,
       responses: { 200: { description: "The company", schema: z.union([CompanyPrivateViewSchema, CompanyCardSchema]) } },
-      handler: async ({ params, auth }) => {
-        const { company, whole } = await viewCompany(ctx, auth?.user, params.id);
+      handler: async ({ params, auth, event }) => {
+        const { company, whole } = await viewCompany(ctx, auth?.user, event, params.id);
         return { body: whole ? presentCompanyPrivate(company) : presentCompanyCard(company) };
       },
     }),
@@ -94,7 +95,7 @@ export function companyEndpoints(ctx: CompanyContext) {
       access: "signedIn",
       request: S.CompaniesAvailabilitySchema,
       responses: { 200: { description: "Slots in UTC with availability and the reason when not", schema: S.AvailabilityView } },
-      handler: async ({ params, auth }) => ({ body: await getAvailability(ctx.repos, auth!.user, params.id) }),
+      handler: async ({ params, auth, event }) => ({ body: await getAvailability(ctx, auth!.user, event, params.id) }),
     }),
     defineEndpoint({
       method: "put",
@@ -104,8 +105,8 @@ export function companyEndpoints(ctx: CompanyContext) {
       access: "signedIn",
       request: S.CompaniesSetAvailabilitySchema,
       responses: { 204: { description: "Saved" } },
-      handler: async ({ params, body, auth }) => {
-        await setBlockedSlots(ctx.repos, auth!.user, params.id, body.blocked);
+      handler: async ({ params, body, auth, event }) => {
+        await setBlockedSlots(ctx, auth!.user, event, params.id, body.blocked);
         return {};
       },
     }),

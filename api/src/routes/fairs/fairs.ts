@@ -110,12 +110,12 @@ export function fairEndpoints(ctx: FairContext) {
     defineEndpoint({
       method: "get",
       path: "/fairs/current",
-      summary: "The fair running now or next (public)",
+      summary: "The event in context: the one named by X-Ketnoi-Event, else the caller's firm's own, else the fair running now or next (public)",
       tags: ["fairs"],
       access: "public",
       request: FairsCurrentSchema,
       responses,
-      handler: async () => ({ body: summary(await currentFairOverview(ctx)) }),
+      handler: async ({ auth, event }) => ({ body: summary(await currentFairOverview(ctx, auth?.user, event)) }),
     }),
     defineEndpoint({
       method: "get",

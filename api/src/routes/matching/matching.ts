@@ -43,7 +43,7 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       access: PARTIES,
       request: { query: RecommendationsQuerySchema },
       responses: { 200: { description: "Best first", schema: z.array(RecommendationViewSchema) } },
-      handler: async ({ query, auth, locale }) => ({ body: await myRecommendations(ctx, auth!.user, query.k, locale) }),
+      handler: async ({ query, auth, locale, event }) => ({ body: await myRecommendations(ctx, auth!.user, event, query.k, locale) }),
     }),
     defineEndpoint({
       method: "post",
@@ -54,8 +54,8 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       before: [limits.meetingRequests],
       request: { params: partner, query: noQuery, body: AcceptProposalBodySchema },
       responses: { 201: { description: "The meeting request", schema: MeetingViewSchema } },
-      handler: async ({ params, body, auth, locale }) => {
-        const requested = await requestMeeting(meetings, auth!.user, { with: params.companyId, ...body });
+      handler: async ({ params, body, auth, locale, event }) => {
+        const requested = await requestMeeting(meetings, auth!.user, event, { with: params.companyId, ...body });
         return { status: 201, body: presentMeetingDetails(requested, { now: meetings.now(), locale }) };
       },
     }),
@@ -67,8 +67,8 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       access: PARTIES,
       request: { params: partner, query: noQuery, body: DismissBodySchema },
       responses: { 204: { description: "Dismissed" } },
-      handler: async ({ params, body, auth }) => {
-        await dismissProposal(ctx, auth!.user, params.companyId, body.kind, body.reason);
+      handler: async ({ params, body, auth, event }) => {
+        await dismissProposal(ctx, auth!.user, event, params.companyId, body.kind, body.reason);
         return {};
       },
     }),
@@ -80,8 +80,8 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       access: PARTIES,
       request: { params: partner, query: noQuery, body: z.strictObject({}) },
       responses: { 204: { description: "Bookmarked" } },
-      handler: async ({ params, auth }) => {
-        await setBookmark(ctx, auth!.user, params.companyId, true);
+      handler: async ({ params, auth, event }) => {
+        await setBookmark(ctx, auth!.user, event, params.companyId, true);
         return {};
       },
     }),
@@ -93,8 +93,8 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       access: PARTIES,
       request: { params: partner, query: noQuery },
       responses: { 204: { description: "Removed" } },
-      handler: async ({ params, auth }) => {
-        await setBookmark(ctx, auth!.user, params.companyId, false);
+      handler: async ({ params, auth, event }) => {
+        await setBookmark(ctx, auth!.user, event, params.companyId, false);
         return {};
       },
     }),
@@ -107,7 +107,9 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       before: [scope.currentFair],
       request: { params: partner, query: RecommendationsQuerySchema },
       responses: { 200: { description: "Best first", schema: z.array(RecommendationViewSchema) } },
-      handler: async ({ params, query, locale }) => ({ body: await companyRecommendations(ctx, params.companyId, query.k, locale) }),
+      handler: async ({ params, query, locale, auth, event }) => ({
+        body: await companyRecommendations(ctx, auth!.user, event, params.companyId, query.k, locale),
+      }),
     }),
     defineEndpoint({
       method: "get",
@@ -138,8 +140,8 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
           }),
         },
       },
-      handler: async ({ query }) => {
-        const all = await matchingOverview(ctx, query.k, query.kind);
+      handler: async ({ query, auth, event }) => {
+        const all = await matchingOverview(ctx, auth!.user, event, query.k, query.kind);
         const items = all.slice(query.offset, query.offset + query.limit).map((e) => ({
           companyId: e.companyId,
           recommendations: e.recommendations.map(({ id: rid, score, promoted, kind }) => ({ id: rid, score, promoted, kind })),

@@ -68,9 +68,9 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       before: [limits.meetingRequests],
       request: { query: noQuery, body: MeetingRequestBodySchema },
       responses: { 201: { description: "Requested or booked", schema: MeetingViewSchema } },
-      handler: async ({ body, auth, locale }) => ({
+      handler: async ({ body, auth, locale, event }) => ({
         status: 201,
-        body: presentMeetingDetails(await requestMeeting(ctx, auth!.user, body), reading(locale)),
+        body: presentMeetingDetails(await requestMeeting(ctx, auth!.user, event, body), reading(locale)),
       }),
     }),
     defineEndpoint({
@@ -81,7 +81,9 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       access: "signedIn",
       request: { query: MeetingListQuerySchema },
       responses: { 200: { description: "Meetings by start time", schema: z.array(MeetingViewSchema) } },
-      handler: async ({ query, auth, locale }) => ({ body: presentMeetings(await meetingsFor(ctx, auth!.user, query), reading(locale)) }),
+      handler: async ({ query, auth, locale, event }) => ({
+        body: presentMeetings(await meetingsFor(ctx, auth!.user, event, query), reading(locale)),
+      }),
     }),
     defineEndpoint({
       method: "get",
@@ -91,7 +93,7 @@ export function meetingEndpoints(ctx: MeetingContext, limits: RateLimits, public
       access: PARTIES,
       request: { query: z.strictObject({ with: params.shape.id }) },
       responses: { 200: { description: "Free common slots in time order", schema: z.array(SlotViewSchema) } },
-      handler: async ({ query, auth }) => ({ body: await slotsToMeet(ctx, auth!.user, query.with) }),
+      handler: async ({ query, auth, event }) => ({ body: await slotsToMeet(ctx, auth!.user, event, query.with) }),
     }),
     defineEndpoint({
       method: "get",

@@ -28,7 +28,7 @@ const noQuery = z.strictObject({});
 const tags = ["scheduler"];
 
 /** The organiser's auto-scheduler: run (a draft), review, adjust by hand, publish. Organisers only. */
-export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perCompany: number) => Promise<Proposal[]>) {
+export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (fairId: string, perCompany: number) => Promise<Proposal[]>) {
   const scope = organiserScope(ctx);
   /** The plan with its firms named for the reader. */
   const view = async (plan: SchedulePlan, locale: Locale) => presentSchedulePlan(plan, await planNames(ctx, locale)(plan));
@@ -43,15 +43,15 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       before: [scope.currentFair],
       request: { query: noQuery, body: RunSchedulerBodySchema },
       responses: { 201: { description: "The draft plan", schema: SchedulePlanViewSchema } },
-      handler: async ({ body, auth, locale }) => {
-        const proposals = body.proposalsPerCompany ? await proposalsFor(body.proposalsPerCompany) : [];
+      handler: async ({ body, auth, locale, event }) => {
+        const perCompany = body.proposalsPerCompany;
         const options = {
           timeLimitMs: body.timeLimitSeconds * 1000,
-          proposals,
+          proposals: async (fairId: string) => (perCompany ? proposalsFor(fairId, perCompany) : []),
           interpreterMaxRun: body.interpreterMaxRun,
           ...(body.maxMeetingsPerCompany ? { maxMeetingsPerCompany: body.maxMeetingsPerCompany } : {}),
         };
-        return { status: 201, body: await view(await runScheduler(ctx, auth!.user, options), locale) };
+        return { status: 201, body: await view(await runScheduler(ctx, auth!.user, event, options), locale) };
       },
     }),
     defineEndpoint({
@@ -63,7 +63,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (perComp
       before: [scope.currentFair],
       request: { query: noQuery },
       responses: { 200: { description: "The plans", schema: z.array(SchedulePlanSummarySchema) } },
-      handler: async () => ({ body: (await listPlans(ctx)).map(presentSchedulePlanSummary) }),
+      handler: async ({ auth, event }) => ({ body: (await listPlans(ctx, auth!.user, event)).map(presentSchedulePlanSummary) }),
     }),
     defineEndpoint({
       method: "get",

@@ -1,6 +1,7 @@
 import { onlineManager, QueryClient } from "@tanstack/react-query";
 import i18next from "i18next";
 import { ApiError } from "../api";
+import { onEventChosen } from "../eventInContext";
 
 /** A refusal (4xx) is the answer: asking again changes nothing. A 5xx or a network failure is tried twice more. */
 const retry = (failures: number, error: Error) => !(error instanceof ApiError && error.status < 500) && failures < 2;
@@ -22,3 +23,5 @@ if (typeof navigator !== "undefined") onlineManager.setOnline(navigator.onLine);
 
 // The api words some of what it sends for the reader (firms' names, match reasons): a new language reads it all again.
 i18next.on("languageChanged", () => void queryClient.invalidateQueries());
+// Another event chosen: every page's data is that event's.
+onEventChosen(() => void queryClient.invalidateQueries());
