@@ -7,6 +7,8 @@ export type InterpreterInput = Omit<InterpreterDoc, "createdAt" | "updatedAt" | 
 
 export interface InterpreterRecord {
   id: string;
+  /** The event she interprets at. */
+  fairId: string;
   name: string;
   languages: string[];
   availableDays: string[];
@@ -20,14 +22,22 @@ export interface InterpreterRepository {
   findById(id: string): Promise<InterpreterRecord | null>;
   /** The interpreter record a signed-in interpreter user works as. */
   findByUserId(userId: string): Promise<InterpreterRecord | null>;
-  create(fairId: string, interpreter: Omit<InterpreterRecord, "id">): Promise<InterpreterRecord>;
-  update(id: string, changes: Partial<Omit<InterpreterRecord, "id">>): Promise<InterpreterRecord | null>;
+  create(fairId: string, interpreter: Omit<InterpreterRecord, "id" | "fairId">): Promise<InterpreterRecord>;
+  update(id: string, changes: Partial<Omit<InterpreterRecord, "id" | "fairId">>): Promise<InterpreterRecord | null>;
   delete(id: string): Promise<boolean>;
 }
 
-type Lean = { _id: Types.ObjectId; name: string; languages: string[]; availableDays?: string[]; userId?: Types.ObjectId | null };
+type Lean = {
+  _id: Types.ObjectId;
+  fairId: Types.ObjectId;
+  name: string;
+  languages: string[];
+  availableDays?: string[];
+  userId?: Types.ObjectId | null;
+};
 const toRecord = (d: Lean): InterpreterRecord => ({
   id: d._id.toHexString(),
+  fairId: d.fairId.toHexString(),
   name: d.name,
   languages: d.languages,
   availableDays: d.availableDays ?? [],

@@ -195,7 +195,7 @@ describe("programme targets and the report", () => {
       return out;
     };
     const targets = rows("Chỉ tiêu");
-    expect(targets.map((r) => [r["Mã"], r["Kế hoạch (thấp)"], r["Kế hoạch (cao)"], r["Thực hiện"]])).toEqual([
+    expect(targets.map((r) => [r.Mã, r["Kế hoạch (thấp)"], r["Kế hoạch (cao)"], r["Thực hiện"]])).toEqual([
       ["domesticFirms", 950, 950, progress.progress.domesticFirms],
       ["certifiedFirms", 300, 300, progress.progress.certifiedFirms],
       ["technologyMakers", 30, 40, progress.progress.technologyMakers],

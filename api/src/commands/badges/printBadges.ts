@@ -1,10 +1,11 @@
 import type { BadgeLayout, FairBadgesQuery, UserRole } from "@ketnoi/contracts";
-import { AppError, notFound, validationFailed } from "../../errors";
+import { AppError, validationFailed } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import type { BadgeCard, BadgeRun } from "../../services/badgePdf/badgePdf";
 import { BadgeFontsMissing } from "../../services/badgePdf/fonts";
 import { badgeCard, badgeRun, type Participant } from "./badgeCards";
 import type { BadgeContext } from "./context";
+import { eventFor } from "../events/eventInContext";
 
 export interface BadgePdf {
   pdf: Buffer;
@@ -47,10 +48,9 @@ async function print(ctx: BadgeContext, run: BadgeRun, cards: BadgeCard[], layou
   }
 }
 
-/** The current fair's badges (organisers), all or one role's or one firm's, as A6 pages or A4 sheets of four. */
-export async function printFairBadges(ctx: BadgeContext, query: FairBadgesQuery): Promise<BadgePdf> {
-  const fair = await ctx.repos.fairs.findCurrent(ctx.now());
-  if (!fair) throw notFound();
+/** The badges of the event in context (organisers), all or one role's or one firm's, as A6 pages or A4 sheets of four. */
+export async function printFairBadges(ctx: BadgeContext, user: UserRecord, event: string | undefined, query: FairBadgesQuery): Promise<BadgePdf> {
+  const fair = await eventFor(ctx, user, event);
   const people = (await fairParticipants(ctx, fair.id))
     .filter((p) => (!query.role || p.user.role === query.role) && (!query.companyId || p.company?.id === query.companyId))
     .sort(byDesk);
@@ -63,11 +63,11 @@ export async function printFairBadges(ctx: BadgeContext, query: FairBadgesQuery)
 }
 
 /** One's own badge, to print at home or show at the desk. */
-export async function printMyBadge(ctx: BadgeContext, user: UserRecord, layout: BadgeLayout): Promise<BadgePdf> {
+export async function printMyBadge(ctx: BadgeContext, user: UserRecord, event: string | undefined, layout: BadgeLayout): Promise<BadgePdf> {
   const { repos } = ctx;
   const [company, fair, code] = await Promise.all([
     user.companyId ? repos.companies.findById(user.companyId) : null,
-    repos.fairs.findCurrent(ctx.now()),
+    eventFor(ctx, user, event).catch(() => null),
     repos.badges.codeFor(user.id),
   ]);
   const card = badgeCard({ user, ...(company ? { company } : {}) }, code, ctx.publicOrigin);

@@ -1,5 +1,6 @@
 import { errorMapFor, type Locale } from "@ketnoi/contracts";
-import { notFound } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import { eventFor } from "../events/eventInContext";
 import type { Repositories } from "../../repositories";
 import { parseCompanyCsv, type CsvRowError, type ParsedCompanyCsv } from "../../domain/companyCsv";
 import type { CompanyContext } from "./context";
@@ -14,13 +15,19 @@ export interface CompanyImportReport {
 }
 
 /**
- * Imports the Department's company list into the current fair: good rows are created or updated
+ * Imports the Department's company list into the event in context (see eventFor): good rows are created or updated
  * (by tax code, or country and name), bad rows are reported line by line and not imported at all.
  */
-export async function importCompanies(ctx: CompanyContext, csv: string, dryRun: boolean, locale: Locale): Promise<CompanyImportReport> {
+export async function importCompanies(
+  ctx: CompanyContext,
+  user: UserRecord,
+  event: string | undefined,
+  csv: string,
+  dryRun: boolean,
+  locale: Locale,
+): Promise<CompanyImportReport> {
   const { repos, directory } = ctx;
-  const fair = await repos.fairs.findCurrent(ctx.now());
-  if (!fair) throw notFound();
+  const fair = await eventFor(ctx, user, event);
   const parsed = parseCompanyCsv(csv, await repos.taxonomy.list(), errorMapFor(locale));
   const unconsented = await listingsWithoutConsent(repos, parsed.rows);
   if (unconsented.length) {

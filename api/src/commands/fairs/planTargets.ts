@@ -1,13 +1,13 @@
 import type { PlanTargets } from "@ketnoi/contracts";
-import { notFound } from "../../errors";
+import type { UserRecord } from "../../repositories/userRepository";
+import { eventFor, onlyInEvent } from "../events/eventInContext";
 import type { CommandContext } from "../context";
 import { countPlanTargets, INTERNATIONAL_STANDARDS, TECHNOLOGY_MAKER_COUNTRIES } from "../../domain/planTargets";
 
-/** The current fair's progress towards the plans' targets, for the organisers' dashboard. */
-export async function planTargets({ repos, now }: CommandContext): Promise<PlanTargets> {
-  const fair = await repos.fairs.findCurrent(now());
-  if (!fair) throw notFound();
-  const firms = (await repos.companies.listAll()).filter((c) => c.fairId === fair.id);
+/** The progress of the event in context (see eventFor) towards the plans' targets, for the organisers' dashboard: the firms registered for it. */
+export async function planTargets(ctx: CommandContext, user: UserRecord, event: string | undefined): Promise<PlanTargets> {
+  const fair = await eventFor(ctx, user, event);
+  const firms = await onlyInEvent(ctx, fair.id, await ctx.repos.companies.listAll());
   const lastDay = new Date(`${[...fair.days].sort().at(-1)}T00:00:00Z`);
   return { ...countPlanTargets(firms, lastDay), standards: [...INTERNATIONAL_STANDARDS], makerCountries: [...TECHNOLOGY_MAKER_COUNTRIES] };
 }

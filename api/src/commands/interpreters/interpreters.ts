@@ -4,13 +4,16 @@ import { notFound, validationFailed } from "../../errors";
 import { checkInterpreterDays } from "../../domain/fairSetupRules";
 import type { InterpreterRecord } from "../../repositories/interpreterRepository";
 import type { CommandContext } from "../context";
+import type { UserRecord } from "../../repositories/userRepository";
+import { eventFor } from "../events/eventInContext";
 
 /** An interpreter as organisers send one (PATCH sends any part of it), after validation. */
 export type InterpreterBody = z.output<typeof InterpreterBodySchema>;
 
-async function currentFair({ repos, now }: CommandContext) {
-  const fair = await repos.fairs.findCurrent(now());
-  if (!fair) throw notFound();
+/** An interpreter of the event in context (see eventFor); one of another event is not found. */
+async function interpreterInEvent(ctx: CommandContext, user: UserRecord, event: string | undefined, id: string) {
+  const [interpreter, fair] = await Promise.all([ctx.repos.interpreters.findById(id), eventFor(ctx, user, event)]);
+  if (!interpreter || interpreter.fairId !== fair.id) throw notFound();
   return fair;
 }
 
@@ -20,25 +23,37 @@ function checkDays(days: string[] | undefined, fairDays: string[]) {
   if (Object.keys(bad).length) throw validationFailed(bad);
 }
 
-/** The current fair's interpreters, by name. */
-export async function listInterpreters(ctx: CommandContext): Promise<InterpreterRecord[]> {
-  return ctx.repos.interpreters.listForFair((await currentFair(ctx)).id);
+/** The interpreters of the event in context, by name. */
+export async function listInterpreters(ctx: CommandContext, user: UserRecord, event: string | undefined): Promise<InterpreterRecord[]> {
+  return ctx.repos.interpreters.listForFair((await eventFor(ctx, user, event)).id);
 }
 
-export async function addInterpreter(ctx: CommandContext, interpreter: InterpreterBody): Promise<InterpreterRecord> {
-  const fair = await currentFair(ctx);
+export async function addInterpreter(
+  ctx: CommandContext,
+  user: UserRecord,
+  event: string | undefined,
+  interpreter: InterpreterBody,
+): Promise<InterpreterRecord> {
+  const fair = await eventFor(ctx, user, event);
   checkDays(interpreter.availableDays, fair.days);
   return ctx.repos.interpreters.create(fair.id, interpreter);
 }
 
-/** Organisers change an interpreter's languages, days or name (the days checked against the current fair's). */
-export async function changeInterpreter(ctx: CommandContext, id: string, changes: Partial<InterpreterBody>): Promise<InterpreterRecord> {
-  checkDays(changes.availableDays, (await currentFair(ctx)).days);
+/** Organisers change an interpreter's languages, days or name (the days checked against the event's). */
+export async function changeInterpreter(
+  ctx: CommandContext,
+  user: UserRecord,
+  event: string | undefined,
+  id: string,
+  changes: Partial<InterpreterBody>,
+): Promise<InterpreterRecord> {
+  checkDays(changes.availableDays, (await interpreterInEvent(ctx, user, event, id)).days);
   const updated = await ctx.repos.interpreters.update(id, changes);
   if (!updated) throw notFound();
   return updated;
 }
 
-export async function removeInterpreter({ repos }: CommandContext, id: string): Promise<void> {
-  if (!(await repos.interpreters.delete(id))) throw notFound();
+export async function removeInterpreter(ctx: CommandContext, user: UserRecord, event: string | undefined, id: string): Promise<void> {
+  await interpreterInEvent(ctx, user, event, id);
+  if (!(await ctx.repos.interpreters.delete(id))) throw notFound();
 }

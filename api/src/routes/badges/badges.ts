@@ -46,7 +46,7 @@ export function badgeEndpoints(ctx: BadgeContext) {
       access: "signedIn",
       request: { query: MyBadgeQuerySchema },
       responses: { 200: { description: "A PDF" } },
-      handler: async ({ auth, query }) => pdf(await printMyBadge(ctx, auth!.user, query.layout)),
+      handler: async ({ auth, query, event }) => pdf(await printMyBadge(ctx, auth!.user, event, query.layout)),
     }),
     defineEndpoint({
       method: "get",
@@ -60,7 +60,7 @@ export function badgeEndpoints(ctx: BadgeContext) {
       before: [scope.currentFair],
       request: { query: FairBadgesQuerySchema },
       responses: { 200: { description: "A PDF" } },
-      handler: async ({ query }) => pdf(await printFairBadges(ctx, query)),
+      handler: async ({ query, auth, event }) => pdf(await printFairBadges(ctx, auth!.user, event, query)),
     }),
   ];
 }

@@ -41,7 +41,9 @@ export function companyEndpoints(ctx: CompanyContext) {
       before: [scope.currentFair],
       request: S.CompaniesImportSchema,
       responses: { 200: { description: "What was created, updated and rejected, and why", schema: S.CompaniesImportResult } },
-      handler: async ({ body, locale }) => ({ body: presentCompanyImport(await importCompanies(ctx, body.csv, body.dryRun, locale), locale) }),
+      handler: async ({ body, locale, auth, event }) => ({
+        body: presentCompanyImport(await importCompanies(ctx, auth!.user, event, body.csv, body.dryRun, locale), locale),
+      }),
     }),
     defineEndpoint({
       method: "get",
@@ -52,7 +54,7 @@ export function companyEndpoints(ctx: CompanyContext) {
       before: [scope.currentFair],
       request: S.CompaniesExportSchema,
       responses: { 200: { description: "text/csv" } },
-      handler: async () => ({ csv: await exportCompanies(ctx) }),
+      handler: async ({ auth, event }) => ({ csv: await exportCompanies(ctx, auth!.user, event) }),
     }),
     defineEndpoint({
       method: "get",

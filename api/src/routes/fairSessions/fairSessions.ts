@@ -23,7 +23,10 @@ export function fairSessionEndpoints(ctx: CommandContext) {
       before: [scope.currentFair],
       request: { query: noQuery, body: FairSessionRequestSchema },
       responses: { 201: { description: "Created", schema: FairSessionViewSchema } },
-      handler: async ({ body, locale }) => ({ status: 201, body: presentFairSession(await addFairSession(ctx, body, locale)) }),
+      handler: async ({ body, locale, auth, event }) => ({
+        status: 201,
+        body: presentFairSession(await addFairSession(ctx, auth!.user, event, body, locale)),
+      }),
     }),
     defineEndpoint({
       method: "patch",
@@ -34,7 +37,9 @@ export function fairSessionEndpoints(ctx: CommandContext) {
       before: [scope.currentFair],
       request: { params, query: noQuery, body: FairSessionRequestSchema.partial() },
       responses: { 200: { description: "Updated", schema: FairSessionViewSchema } },
-      handler: async ({ params: p, body, locale }) => ({ body: presentFairSession(await changeFairSession(ctx, p.id, body, locale)) }),
+      handler: async ({ params: p, body, locale, auth, event }) => ({
+        body: presentFairSession(await changeFairSession(ctx, auth!.user, event, p.id, body, locale)),
+      }),
     }),
     defineEndpoint({
       method: "delete",
@@ -45,8 +50,8 @@ export function fairSessionEndpoints(ctx: CommandContext) {
       before: [scope.currentFair],
       request: { params, query: noQuery },
       responses: { 204: { description: "Removed" } },
-      handler: async ({ params: p }) => {
-        await removeFairSession(ctx, p.id);
+      handler: async ({ params: p, auth, event }) => {
+        await removeFairSession(ctx, auth!.user, event, p.id);
         return {};
       },
     }),

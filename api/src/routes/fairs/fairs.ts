@@ -127,7 +127,7 @@ export function fairEndpoints(ctx: FairContext) {
       before: [scope.currentFair],
       request: FairsCurrentSchema,
       responses: { 200: { description: "Counts and what they count", schema: PlanTargetsSchema } },
-      handler: async () => ({ body: await planTargets(ctx) }),
+      handler: async ({ auth, event }) => ({ body: await planTargets(ctx, auth!.user, event) }),
     }),
     defineEndpoint({
       method: "get",

@@ -19,7 +19,7 @@ export function interpreterEndpoints(ctx: CommandContext) {
       before: [scope.currentFair],
       request: S.InterpretersListSchema,
       responses: { 200: { description: "Interpreters by name", schema: z.object({ data: z.array(S.InterpreterView) }) } },
-      handler: async () => ({ body: { data: (await listInterpreters(ctx)).map(presentInterpreter) } }),
+      handler: async ({ auth, event }) => ({ body: { data: (await listInterpreters(ctx, auth!.user, event)).map(presentInterpreter) } }),
     }),
     defineEndpoint({
       method: "post",
@@ -30,7 +30,7 @@ export function interpreterEndpoints(ctx: CommandContext) {
       before: [scope.currentFair],
       request: S.InterpretersCreateSchema,
       responses: { 201: { description: "Created", schema: S.InterpreterView } },
-      handler: async ({ body }) => ({ status: 201, body: presentInterpreter(await addInterpreter(ctx, body)) }),
+      handler: async ({ body, auth, event }) => ({ status: 201, body: presentInterpreter(await addInterpreter(ctx, auth!.user, event, body)) }),
     }),
     defineEndpoint({
       method: "patch",
@@ -41,7 +41,9 @@ export function interpreterEndpoints(ctx: CommandContext) {
       before: [scope.currentFair],
       request: S.InterpretersUpdateSchema,
       responses: { 200: { description: "Updated", schema: S.InterpreterView } },
-      handler: async ({ params, body }) => ({ body: presentInterpreter(await changeInterpreter(ctx, params.id, body)) }),
+      handler: async ({ params, body, auth, event }) => ({
+        body: presentInterpreter(await changeInterpreter(ctx, auth!.user, event, params.id, body)),
+      }),
     }),
     defineEndpoint({
       method: "delete",
@@ -52,8 +54,8 @@ export function interpreterEndpoints(ctx: CommandContext) {
       before: [scope.currentFair],
       request: S.InterpretersDeleteSchema,
       responses: { 204: { description: "Removed" } },
-      handler: async ({ params }) => {
-        await removeInterpreter(ctx, params.id);
+      handler: async ({ params, auth, event }) => {
+        await removeInterpreter(ctx, auth!.user, event, params.id);
         return {};
       },
     }),
