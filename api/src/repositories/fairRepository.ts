@@ -11,8 +11,8 @@ export type FairInput = FairSetup;
 export interface FairRepository {
   findBySlug(slug: string): Promise<FairRecord | null>;
   findById(id: string): Promise<FairRecord | null>;
-  /** The fair running now or next; with none ahead, the most recent one. */
-  findCurrent(now: Date): Promise<FairRecord | null>;
+  /** The fair running now or next; with none ahead, the most recent one (of these events, when given). */
+  findCurrent(now: Date, among?: readonly string[]): Promise<FairRecord | null>;
   /** Every event, in the order of their first day. */
   list(): Promise<FairRecord[]>;
   /** Creates an event; false when its slug is taken (the unique index decides, not a read before). */
@@ -30,8 +30,8 @@ export function createFairRepository({ Fair }: Models): FairRepository {
       const doc = await Fair.findById(id).lean();
       return doc ? toFair(doc) : null;
     },
-    async findCurrent(now) {
-      const fairs = (await Fair.find().lean()).map(toFair);
+    async findCurrent(now, among) {
+      const fairs = (await Fair.find().lean()).map(toFair).filter((f) => !among || among.includes(f.id));
       const today = now.toISOString().slice(0, 10);
       const lastDay = (f: FairRecord) => f.days[f.days.length - 1] ?? "";
       const ahead = fairs.filter((f) => lastDay(f) >= today).sort((a, b) => lastDay(a).localeCompare(lastDay(b)));

@@ -1,5 +1,6 @@
 import { normalizeSearchText, type DirectoryQuery } from "@ketnoi/contracts";
 import { eventFor } from "../events/eventInContext";
+import { eventPolicy } from "../../policies/event";
 import type { UserRecord } from "../../repositories/userRepository";
 import { withDescendants } from "../../domain/taxonomyCodes";
 import type { CompanyContext } from "./context";
@@ -22,7 +23,7 @@ export async function searchDirectory(ctx: CompanyContext, viewer: UserRecord | 
     language: query.language,
     participation: query.participation,
     status: query.status,
-    publicOnly: viewer?.role !== "organiser",
+    publicOnly: !(viewer && eventPolicy.canOrganise(viewer, fair)),
     sort: query.sort,
     skip: (query.page - 1) * query.pageSize,
     limit: query.pageSize,

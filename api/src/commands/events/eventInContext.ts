@@ -4,18 +4,21 @@ import type { CompanyRecord } from "../../repositories/companyRepository";
 import type { FairRecord } from "../../repositories/fairRepository";
 import type { UserRecord } from "../../repositories/userRepository";
 import { asInEvent } from "../../domain/events/firmInEvent";
+import { eventPolicy } from "../../policies/event";
 
 /**
  * Which event a request acts in. A firm can take part in several at once (the fair and an online
  * week on the same days): the page names the event it shows (the X-Ketnoi-Event header, a slug); a
  * request that names none acts in the firm's own event (company.fairId: the one it registered for
- * last), or for anyone else in the fair running now or next.
+ * last), for an organiser scoped to some events in the one of them running now or next, or for
+ * anyone else in the fair running now or next.
  */
 export async function eventFor(ctx: CommandContext, user: UserRecord | undefined, slug: string | undefined): Promise<FairRecord> {
   const { repos } = ctx;
   if (slug) return (await repos.fairs.findBySlug(slug)) ?? notFoundEvent();
   const own = user?.companyId ? await repos.companies.findById(user.companyId) : null;
-  const fair = own ? await repos.fairs.findById(own.fairId) : await repos.fairs.findCurrent(ctx.now());
+  const among = user && eventPolicy.isScoped(user) ? user.eventScopes : undefined;
+  const fair = own ? await repos.fairs.findById(own.fairId) : await repos.fairs.findCurrent(ctx.now(), among);
   return fair ?? notFoundEvent();
 }
 

@@ -5,6 +5,8 @@ import type { UserRecord } from "../../repositories/userRepository";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
 import { interpreterIdOf, loadVisibleMeeting } from "../meetings/loadMeeting";
 import { meetingPolicy } from "../../policies/meeting";
+import { eventPolicy } from "../../policies/event";
+import { companyPolicy } from "../../policies/company";
 import { maySeeCard } from "../../policies/companyVisibility";
 import type { LiveContext } from "./context";
 
@@ -12,7 +14,7 @@ import type { LiveContext } from "./context";
 export async function meetingAccess(ctx: LiveContext, user: UserRecord, id: string): Promise<{ meeting: MeetingRecord; access: RoomAccess }> {
   const meeting = await loadVisibleMeeting(ctx.meetings, user, id);
   if (meetingPolicy.sideOf(user, meeting)) return { meeting, access: "party" };
-  if (user.role === "organiser") return { meeting, access: "organiser" };
+  if (eventPolicy.canOrganise(user, { id: meeting.fairId })) return { meeting, access: "organiser" };
   if (meeting.interpreterId && meeting.interpreterId === (await interpreterIdOf(ctx.meetings, user))) return { meeting, access: "interpreter" };
   throw notFound();
 }
@@ -28,7 +30,7 @@ export async function boothAccess(ctx: LiveContext, user: UserRecord, companyId:
   if (!company) throw notFound();
   if (user.companyId === companyId) return "staff";
   if (company.status !== "approved" || !(await maySeeCard(repos, user, company))) throw notFound();
-  return user.role === "organiser" ? "organiser" : "visitor";
+  return companyPolicy.isOrganiserOf(user, company) ? "organiser" : "visitor";
 }
 
 export const canModerateBooth = (access: RoomAccess) => access === "staff" || access === "organiser";

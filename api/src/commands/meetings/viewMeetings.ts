@@ -1,5 +1,6 @@
 import type { MeetingListQuery } from "@ketnoi/contracts";
-import { notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
+import { eventPolicy } from "../../policies/event";
 import type { UserRecord } from "../../repositories/userRepository";
 import type { MeetingRecord } from "../../repositories/meetingRepository";
 import type { InterpreterRecord } from "../../repositories/interpreterRepository";
@@ -26,7 +27,11 @@ export async function withLookups(ctx: MeetingContext, meetings: MeetingRecord[]
 
 /** The meetings a user deals with: its company's in every event, an interpreter's assignments, or (organisers) the event in context's. */
 async function listFor(ctx: MeetingContext, user: UserRecord, event: string | undefined): Promise<MeetingRecord[]> {
-  if (user.role === "organiser") return ctx.repos.meetings.listForFair((await eventFor(ctx, user, event)).id);
+  if (user.role === "organiser") {
+    const fair = await eventFor(ctx, user, event);
+    if (!eventPolicy.canOrganise(user, fair)) throw new AppError("forbidden", { event: "eventNotOrganised" });
+    return ctx.repos.meetings.listForFair(fair.id);
+  }
   if (user.role === "interpreter") {
     const interpreterId = await interpreterIdOf(ctx, user);
     return interpreterId ? ctx.repos.meetings.listForInterpreter(interpreterId) : [];
