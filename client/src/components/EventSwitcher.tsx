@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { EventSummary, SessionUser } from "@ketnoi/contracts";
 import { useEvents } from "../lib/queries/events";
@@ -20,6 +21,7 @@ function eventsToActIn(user: SessionUser, events: EventSummary[]): EventSummary[
  */
 export function EventSwitcher({ user }: { user: SessionUser }) {
   const { t, i18n } = useTranslation();
+  const id = useId();
   const events = useEvents().data?.data;
   const current = useFairSummary().data?.slug;
   const options = events ? eventsToActIn(user, events) : [];
@@ -27,16 +29,17 @@ export function EventSwitcher({ user }: { user: SessionUser }) {
   // A chosen event that is over, or no longer the firm's, is forgotten: the api's default applies again.
   const chosen = chosenEvent();
   if (chosen && !options.some((e) => e.slug === chosen)) queueMicrotask(() => chooseEvent(null));
+  // The label names the select alone (one wrapped round it would take in the chosen event's name too).
   return (
-    <label className="lang event-switcher">
-      <span>{t("events.inContext")}</span>
-      <select value={current} onChange={(e) => chooseEvent(e.target.value)}>
+    <div className="lang event-switcher">
+      <label htmlFor={id}>{t("events.inContext")}</label>
+      <select id={id} value={current} onChange={(e) => chooseEvent(e.target.value)}>
         {options.map((e) => (
           <option key={e.slug} value={e.slug}>
             {localized(e.name, i18n.language)}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

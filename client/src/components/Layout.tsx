@@ -4,12 +4,13 @@ import { useTranslation } from "react-i18next";
 import { LOCALES, isLocale, type SessionUser } from "@ketnoi/contracts";
 import { setLocale } from "../i18n";
 import { useSession } from "../lib/session";
-import { lazy, Suspense, useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState, useSyncExternalStore } from "react";
 import { useHeadingFocus } from "../lib/useHeadingFocus";
 import { useOnline } from "../lib/offline/useOnline";
 import { OfflineMark } from "./OfflineMark";
 import { SignOutButton } from "./SignOutButton";
 import { EventSwitcher } from "./EventSwitcher";
+import { chosenEvent, onEventChosen } from "../lib/eventInContext";
 import { UpdatePrompt } from "./UpdatePrompt";
 
 // Only signed-in users have notifications: their code loads with the first signed-in page.
@@ -82,6 +83,8 @@ function menu(user: SessionUser | null): MenuItem[] {
 
 export function Layout() {
   const { t, i18n } = useTranslation();
+  // Another event chosen: the page is drawn afresh (keyed by the event), reading that event's data.
+  const event = useSyncExternalStore(onEventChosen, chosenEvent);
   const { session, unreachable } = useSession();
   const online = useOnline();
   const user = session.status === "signedIn" ? session.user : null;
@@ -176,7 +179,7 @@ export function Layout() {
           </p>
         )}
         <VerifyNotice />
-        <Outlet />
+        <Outlet key={event ?? ""} />
       </main>
     </>
   );

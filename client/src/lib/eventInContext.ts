@@ -22,7 +22,7 @@ export const chosenEvent = () => chosen;
 /** The header naming the chosen event, for every request to the api. */
 export const eventHeader = (): Record<string, string> => (chosen ? { "X-Ketnoi-Event": chosen } : {});
 
-/** Chooses the event (null: the api's default); every page then reads its data again. */
+/** Chooses the event (null: the api's default); pages then read that event's data (see the query client). */
 export function chooseEvent(slug: string | null) {
   if (slug === chosen) return;
   chosen = slug;

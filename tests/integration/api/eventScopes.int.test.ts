@@ -40,8 +40,10 @@ describe("organisers scoped to some events", () => {
     meeting = (await t.repos.meetings.listForFair((await t.repos.fairs.findBySlug(PAST_FAIR_SLUG))!.id))[0]!.id;
   });
 
-  const send = (s: Session, { method, path, body }: Call, locale = "en") => {
+  /** A call as the session, its page naming an event when given (X-Ketnoi-Event). */
+  const send = (s: Session, { method, path, body }: Call, locale = "en", event?: string) => {
     const req = s.agent[method](path).set(s.csrf).set("Accept-Language", locale);
+    if (event) req.set("X-Ketnoi-Event", event);
     return body ? req.send(body) : req;
   };
   /** A refusal: 403 `forbidden`, saying why in the reader's language. */
@@ -51,7 +53,7 @@ describe("organisers scoped to some events", () => {
     event: (res.body as { error?: { fields?: Record<string, string> } }).error?.fields?.event,
     expected: translate(locale as Locale, `fields:${message}` as MessageKey),
   });
-  const statusOf = async (s: Session, call: Call) => `${call.method} ${call.path} ${(await send(s, call)).status}`;
+  const statusOf = async (s: Session, call: Call, event?: string) => `${call.method} ${call.path} ${(await send(s, call, "en", event)).status}`;
 
   const perEvent = (slug: string): Call[] => [
     { method: "get", path: `/api/fairs/${slug}/registrations` },
@@ -127,7 +129,11 @@ describe("organisers scoped to some events", () => {
     expect(await t.repos.fairs.findBySlug("desk-copy")).toBeNull();
   });
 
-  test("the desk is refused what acts on the current fair while it is not the desk's, and may once it is", async () => {
+  test("the desk's pages act in its own event; naming the demo fair, it is refused what acts on the fair while it is not the desk's, and may once it is", async () => {
+    // With no event named, the desk works in the delegation visit (its event running now or next).
+    expect((await desk.agent.get("/api/fairs/current").expect(200)).body.slug).toBe(DELEGATION_SLUG);
+    for (const call of currentFair.filter((c) => c.method === "get" && !c.path.includes("badges")))
+      expect(await statusOf(desk, call)).toBe(`get ${call.path} 200`);
     const refusals = [
       ...currentFair,
       { method: "get" as const, path: `/api/meetings/${meeting}/check-in-link` },
@@ -141,15 +147,15 @@ describe("organisers scoped to some events", () => {
       },
     ];
     for (const call of refusals) {
-      const got = refusedAs(await send(desk, call, "ko"), "eventNotOrganised", "ko");
+      const got = refusedAs(await send(desk, call, "ko", DEMO_FAIR_SLUG), "eventNotOrganised", "ko");
       expect({ call: call.path, ...got }).toEqual({ call: call.path, status: 403, code: "forbidden", event: got.expected, expected: got.expected });
     }
     const deskId = desk.session.user.id;
     const scope = (events: string[]) => send(organiser, { method: "put", path: `/api/users/${deskId}/event-scopes`, body: { events } }).expect(200);
     await scope([DELEGATION_SLUG, DEMO_FAIR_SLUG]);
-    for (const call of currentFair.filter((c) => c.method === "get")) expect(await statusOf(desk, call)).toBe(`get ${call.path} 200`);
+    for (const call of currentFair.filter((c) => c.method === "get")) expect(await statusOf(desk, call, DEMO_FAIR_SLUG)).toBe(`get ${call.path} 200`);
     await scope([DELEGATION_SLUG]);
-    await desk.agent.get("/api/interpreters").expect(403);
+    await desk.agent.get("/api/interpreters").set("X-Ketnoi-Event", DEMO_FAIR_SLUG).expect(403);
   });
 
   test("the programme and what spans every event are for organisers of the whole programme", async () => {

@@ -1,7 +1,7 @@
-import { onlineManager, QueryClient } from "@tanstack/react-query";
+import { hashKey, onlineManager, QueryClient } from "@tanstack/react-query";
 import i18next from "i18next";
 import { ApiError } from "../api";
-import { onEventChosen } from "../eventInContext";
+import { chosenEvent } from "../eventInContext";
 
 /** A refusal (4xx) is the answer: asking again changes nothing. A 5xx or a network failure is tried twice more. */
 const retry = (failures: number, error: Error) => !(error instanceof ApiError && error.status < 500) && failures < 2;
@@ -12,7 +12,14 @@ const retry = (failures: number, error: Error) => !(error instanceof ApiError &&
  */
 export const queryClient = new QueryClient({
   defaultOptions: {
-    queries: { retry, refetchOnWindowFocus: false },
+    queries: {
+      retry,
+      refetchOnWindowFocus: false,
+      // Every answer is the chosen event's (the api reads it from each request): each event's data is
+      // kept apart, so choosing another event never shows the last one's, not even from the device's
+      // copy restored at start (saved a second late, it may predate the choice).
+      queryKeyHashFn: (key) => hashKey([chosenEvent(), ...key]),
+    },
     mutations: { retry: false },
   },
 });
@@ -23,5 +30,3 @@ if (typeof navigator !== "undefined") onlineManager.setOnline(navigator.onLine);
 
 // The api words some of what it sends for the reader (firms' names, match reasons): a new language reads it all again.
 i18next.on("languageChanged", () => void queryClient.invalidateQueries());
-// Another event chosen: every page's data is that event's.
-onEventChosen(() => void queryClient.invalidateQueries());
