@@ -123,7 +123,7 @@ export function composeServices(deps: CompositionDeps): Services {
     meetings,
     matching,
     records: { repos, now },
-    fairs: { repos, now, meetings },
+    fairs: { repos, now, meetings, directory },
     scheduler: { ...meetings, solver },
     companies: { ...matching, directory, publicOrigin, now },
     account: { repos, events, directory, publicOrigin, now },

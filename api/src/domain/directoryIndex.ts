@@ -23,6 +23,13 @@ export interface DirectoryEntry<T> {
   sortName: string;
 }
 
+export interface DirectoryCounts {
+  domestic: number;
+  foreign: number;
+  byCountry: Record<string, number>;
+  bySector: Record<string, number>;
+}
+
 export interface DirectorySearch {
   fairId: string;
   /**
@@ -82,6 +89,18 @@ export class DirectoryIndex<T> {
   remove(id: string) {
     for (const [key, e] of this.entries) if (e.facets.id === id) this.entries.delete(key);
     this.sorted = null;
+  }
+
+  /** An event's firms by kind, country and sector (each firm once per sector it works in): every firm registered, whatever its status. */
+  counts(fairId: string): DirectoryCounts {
+    const counts: DirectoryCounts = { domestic: 0, foreign: 0, byCountry: {}, bySector: {} };
+    for (const e of this.entries.values()) {
+      if (e.fairId !== fairId) continue;
+      counts[e.facets.kind]++;
+      counts.byCountry[e.facets.country] = (counts.byCountry[e.facets.country] ?? 0) + 1;
+      for (const s of new Set(e.facets.sectors)) counts.bySector[s] = (counts.bySector[s] ?? 0) + 1;
+    }
+    return counts;
   }
 
   private inOrder(): Indexed<T>[] {

@@ -1,7 +1,7 @@
 import type { FairSummary } from "@ketnoi/contracts";
 import { DateTime } from "luxon";
 import type { FairRecord } from "../repositories/fairRepository";
-import type { CompanyCounts } from "../repositories/companyRepository";
+import type { DirectoryCounts } from "../domain/directoryIndex";
 import type { FairSessionRecord } from "../repositories/fairSessionRepository";
 import { presentFairSession } from "./fairSession";
 
@@ -13,7 +13,7 @@ function fairBounds(fair: FairRecord) {
   return { startsAt: at(fair.days[0], hours.start), endsAt: at(fair.days[fair.days.length - 1], hours.end) };
 }
 
-export function presentFairSummary(fair: FairRecord, counts: CompanyCounts & { interpreters: number }, sessions: FairSessionRecord[]): FairSummary {
+export function presentFairSummary(fair: FairRecord, counts: DirectoryCounts & { interpreters: number }, sessions: FairSessionRecord[]): FairSummary {
   return {
     slug: fair.slug,
     name: fair.name,

@@ -15,13 +15,6 @@ export type CompanyInput = CompanyProfile & { fairId: string };
 /** For merging imports: the fields a list does not carry may be left out. */
 export type CompanyImport = Omit<CompanyInput, "products" | "needs" | "requirements"> & Partial<CompanyInput>;
 
-export interface CompanyCounts {
-  domestic: number;
-  foreign: number;
-  byCountry: Record<string, number>;
-  bySector: Record<string, number>;
-}
-
 /** Up to this many companies are read one by one rather than by one scan. */
 const FEW = 16;
 
@@ -48,7 +41,6 @@ export interface CompanyRepository {
    * Returns key -> id.
    */
   upsertMany(companies: CompanyImport[], onExisting?: "replace" | "merge"): Promise<Map<string, string>>;
-  countsForFair(fairId: string): Promise<CompanyCounts>;
   /** Inserts a self-registered company awaiting approval; the unique registration key guards it. */
   createPending(company: CompanyInput): Promise<string>;
   deleteById(id: string): Promise<void>;
@@ -154,21 +146,6 @@ export function createCompanyRepository(
       await Company.deleteOne({ _id: id });
       await participations.removeForCompany(id);
       await changed();
-    },
-    async countsForFair(fairId) {
-      const fair = new Types.ObjectId(fairId);
-      const [byKind, byCountry, bySector] = await Promise.all([
-        Company.aggregate<{ _id: string; n: number }>([{ $match: { fairId: fair } }, { $group: { _id: "$kind", n: { $sum: 1 } } }]),
-        Company.aggregate<{ _id: string; n: number }>([{ $match: { fairId: fair } }, { $group: { _id: "$country", n: { $sum: 1 } } }]),
-        Company.aggregate<{ _id: string; n: number }>([
-          { $match: { fairId: fair } },
-          { $unwind: "$sectors" },
-          { $group: { _id: "$sectors", n: { $sum: 1 } } },
-        ]),
-      ]);
-      const toRecord = (rows: { _id: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r._id, r.n]));
-      const kinds = toRecord(byKind);
-      return { domestic: kinds.domestic ?? 0, foreign: kinds.foreign ?? 0, byCountry: toRecord(byCountry), bySector: toRecord(bySector) };
     },
   };
 }

@@ -67,13 +67,18 @@ export function createDirectoryService(repos: Repositories) {
       loadedRevision = revision;
     })().finally(() => (loading = null)));
 
+  /** The copy to answer from: loaded first if it never was, reloaded behind the answer when another process wrote since. */
+  const current = async () => {
+    const revision = await repos.revisions.get("companies");
+    if (loadedRevision < 0) await reload(revision);
+    else if (revision !== loadedRevision) void reload(revision).catch(() => undefined);
+    return index;
+  };
+
   return {
-    async search(query: DirectorySearch) {
-      const revision = await repos.revisions.get("companies");
-      if (loadedRevision < 0) await reload(revision);
-      else if (revision !== loadedRevision) void reload(revision).catch(() => undefined);
-      return index.search(query);
-    },
+    search: async (query: DirectorySearch) => (await current()).search(query),
+    /** An event's firms by kind, country and sector (its summary's figures), from the same copy. */
+    counts: async (fairId: string) => (await current()).counts(fairId),
     /** After a bulk change made here (an import): reload now, so this process shows it at once. */
     async refresh() {
       await reload(await repos.revisions.get("companies"));
