@@ -11,6 +11,7 @@ import { createRepositories } from "../repositories";
 import { seedDemoFair } from "../seed/seedDemoFair";
 import { hashToken, randomToken } from "../services/secrets";
 import { SESSION_COOKIE } from "../auth/context";
+import { fairSlots } from "../domain/fairSlots";
 
 export const ORIGIN = "http://localhost:8080";
 
@@ -117,6 +118,52 @@ export async function startBenchStack(uri: string, connections: number) {
   /** A booking of one of a dozen vendors in one of four slots: heavy contention by design. */
   const booking = () =>
     asFirm("POST", "/api/meetings", () => ({ with: pick(vendors).id, slot: pick(["d1s02", "d1s03", "d1s04", "d1s05"]), mode: "either" }));
+  /**
+   * `count` bookings that contend for nothing: distinct pairs, each firm and vendor once per slot,
+   * away from the contention scenario's vendors and slots. Every firm meets onsite and shares English
+   * with every vendor, and no one is at a session, so each booking should succeed: what one booking
+   * costs when many arrive at once. Returns the requests, in order, and the pairs' firms.
+   */
+  async function uncontendedBookings(count: number) {
+    await db.models.Company.updateMany({}, { $set: { participation: "onsite", languages: ["vi", "en"] } });
+    await db.models.SessionRegistration.deleteMany({});
+    const fair = (await repos.fairs.findCurrent(new Date()))!;
+    const contended = new Set(["d1s02", "d1s03", "d1s04", "d1s05"]);
+    const slots = fairSlots(fair).filter((s) => !contended.has(s.label));
+    const others = companies.filter((c) => c.kind === "foreign").slice(12);
+    const pairs = new Set<string>();
+    const planned: { firm: number; vendor: string; slot: string }[] = [];
+    // Slot by slot, as many meetings as the fair's tables allow, each firm and vendor once.
+    for (let s = 0; planned.length < count && s < slots.length; s++) {
+      const perSlot = Math.min(fair.onsiteTables, others.length, Math.ceil(count / slots.length) + 1);
+      for (let k = 0, used = 0; used < perSlot && k < firms.length && planned.length < count; k++) {
+        const firm = (s * perSlot + k) % firms.length;
+        const vendor = others[(s + used) % others.length]!;
+        if (pairs.has(`${firm}:${vendor.id}`)) continue;
+        pairs.add(`${firm}:${vendor.id}`);
+        planned.push({ firm, vendor: vendor.id, slot: slots[s]!.label });
+        used++;
+      }
+    }
+    if (planned.length < count) throw new Error(`only ${planned.length} uncontended bookings fit the fair`);
+    let next = 0;
+    return {
+      count,
+      request: {
+        method: "POST",
+        path: "/api/meetings",
+        setupRequest: (req: Record<string, unknown>) => {
+          const p = planned[next++ % planned.length]!;
+          const s = sessions[p.firm]!;
+          return {
+            ...req,
+            headers: { cookie: s.cookie, "x-csrf-token": s.csrf, origin: ORIGIN, "content-type": "application/json", "accept-language": "vi" },
+            body: JSON.stringify({ with: p.vendor, slot: p.slot, mode: "onsite" }),
+          };
+        },
+      },
+    };
+  }
   /** Runs the auto-scheduler as the organiser (its solver threads busy for the whole time limit). */
   const runScheduler = (timeLimitSeconds: number) =>
     fetch(`${base}/api/scheduler/plans`, {
@@ -147,6 +194,7 @@ export async function startBenchStack(uri: string, connections: number) {
     run,
     asFirm,
     booking,
+    uncontendedBookings,
     runScheduler,
     doubleBookings,
     async stop() {

@@ -64,7 +64,9 @@ describe("two events at once", () => {
     // Its figures count the firms registered there (each firm also counts in the fair it came from).
     expect(week.counts).toMatchObject({ domestic: 1, foreign: 1, byCountry: { JP: 1, VN: 1 } });
     const fair = (await vendor.agent.get("/api/fairs/current").expect(200)).body as FairSummary;
-    expect(fair.counts.domestic + fair.counts.foreign).toBe((await t.repos.participations.listForFair((await t.repos.fairs.findBySlug(fairSlug))!.id)).length);
+    expect(fair.counts.domestic + fair.counts.foreign).toBe(
+      (await t.repos.participations.listForFair((await t.repos.fairs.findBySlug(fairSlug))!.id)).length,
+    );
 
     // The week's directory lists the firms registered there as they take part there (remotely): the
     // vendor for everyone, the domestic firm (unlisted: it did not consent to being shown) for organisers.
