@@ -28,6 +28,9 @@ const toEntry = (c: CompanyRecord): DirectoryEntry<CompanyRecord> => ({
   sortName: c.sortName,
 });
 
+/** How long a search waits for a reload after another process's write before answering from the copy in hand. */
+const RELOAD_WAIT_MS = 1000;
+
 /** Each firm once per event it is registered for, as it takes part there (a firm with no registration: in its own event). */
 function inEachEvent(companies: CompanyRecord[], registrations: ParticipationRecord[]): CompanyRecord[] {
   const byCompany = new Map<string, ParticipationRecord[]>();
@@ -40,9 +43,9 @@ function inEachEvent(companies: CompanyRecord[], registrations: ParticipationRec
 
 /**
  * Keeps this process's in-memory directory in step with the database. Before each search it reads
- * the "companies" revision (one query by _id); when another process has written since, it reloads in
- * the background and answers from the copy it has (stale for the reload's duration, about a second
- * per 2,500 companies on FerretDB). Writes made here are applied at once.
+ * the "companies" revision (one query by _id); when another process has written since, it reloads
+ * (about a second per 2,500 companies on FerretDB), waiting a second at most before answering from
+ * the copy it has. Writes made here are applied at once.
  */
 export function createDirectoryService(repos: Repositories) {
   let index = new DirectoryIndex<CompanyRecord>();
@@ -67,11 +70,21 @@ export function createDirectoryService(repos: Repositories) {
       loadedRevision = revision;
     })().finally(() => (loading = null)));
 
-  /** The copy to answer from: loaded first if it never was, reloaded behind the answer when another process wrote since. */
+  /**
+   * The copy to answer from: loaded first if it never was. When another process wrote since, the
+   * reload is waited for up to RELOAD_WAIT_MS (a firm that just joined an event is in its directory
+   * at the next look, at Hanoi's scale), and past that the answer comes from the copy in hand while
+   * the reload finishes behind it (a large directory's reload never holds up searches for long).
+   */
   const current = async () => {
     const revision = await repos.revisions.get("companies");
     if (loadedRevision < 0) await reload(revision);
-    else if (revision !== loadedRevision) void reload(revision).catch(() => undefined);
+    else if (revision !== loadedRevision) {
+      const reloading = reload(revision).catch(() => undefined);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([reloading, new Promise((resolve) => (timer = setTimeout(resolve, RELOAD_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
     return index;
   };
 

@@ -2,8 +2,8 @@ import { DateTime } from "luxon";
 import type { CompanyCard, DirectoryPage, EventSummary, FairSummary, MeetingView, SlotView } from "@ketnoi/contracts";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { reservationKeys } from "../../../api/src/domain/meetings/reservationKeys";
-import { signIn, useSeededApp } from "../../support/app";
-import { DEMO_DAYS } from "../../support/clock";
+import { buildTestApp, signIn, useSeededApp } from "../../support/app";
+import { DEMO_DAYS, FIXED_NOW, fairDayPlus } from "../../support/clock";
 
 const WEEK = "online-week-parallel";
 const VISIT = "delegation-parallel";
@@ -194,5 +194,22 @@ describe("two events at once", () => {
     expect(after.map((p) => p.id)).toEqual([plan.id]);
     const fairPlans = (await organiser.agent.get("/api/scheduler/plans").expect(200)).body as { id: string }[];
     expect(fairPlans.map((p) => p.id)).not.toContain(plan.id);
+  });
+
+  test("a firm that joins an event on one api process is in that event's directory at the next look on another", async () => {
+    const other = buildTestApp(t.db, { now: () => FIXED_NOW });
+    const demo = (await t.repos.fairs.findBySlug(fairSlug))!;
+    const { id: _id, ...setup } = demo;
+    await t.repos.fairs.create({ ...setup, slug: "week-two-processes", kind: "online", requiresApproval: false, days: [fairDayPlus(40)] } as never);
+    const organiser = await signIn(other.app, "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const listed = async () =>
+      (
+        (await organiser.agent.get("/api/companies?pageSize=100").set("X-Ketnoi-Event", "week-two-processes").expect(200)).body as DirectoryPage
+      ).data.map((c: CompanyCard) => c.id);
+    // The other process has read its directory copy: the week is empty.
+    expect(await listed()).toEqual([]);
+    const vendor = await signIn(t.app, "vendor@ketnoi.demo", DEMO_PASSWORD);
+    await vendor.agent.post("/api/fairs/week-two-processes/registrations").set(vendor.csrf).send({}).expect(201);
+    expect(await listed()).toEqual([vendorId]);
   });
 });
