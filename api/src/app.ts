@@ -77,7 +77,7 @@ export function createApp(services: Services) {
   api.use(rejectMongoOperators);
   // Before the session lookup: health answers (and names what is down) even when the database is away.
   mountEndpoints(api, registry, healthEndpoints(probes));
-  api.use(authenticate(repos, publicOrigin, now));
+  api.use(authenticate(services.sessions, publicOrigin, now));
   const cookies = { secure: publicOrigin.startsWith("https://") };
   const passport = createPassport(repos, now);
   mountEndpoints(

@@ -20,6 +20,7 @@ import type { VideoService } from "./services/livekit";
 import type { RedisClient } from "./services/redis";
 import { createMatchingService } from "./services/matching";
 import { createDirectoryService, type DirectoryService } from "./services/directory";
+import { createSessionCache, type SessionCache } from "./services/sessionCache";
 import { inProcessSolver, type SolverRunner } from "./services/solverRunner";
 import { createRateLimits, type RateLimits } from "./http/rateLimits";
 import { TRUST_LOOPBACK_GATEWAY, type TrustProxy } from "./http/trustProxy";
@@ -77,6 +78,8 @@ export interface Services {
   /** The public CNHT data, its snapshot cached per companies revision (five minutes at most). */
   openData: OpenDataContext;
   directory: DirectoryService;
+  /** Signed-in sessions kept in this process, forgotten at any sign-out or account change in any process. */
+  sessions: SessionCache;
   solver: SolverRunner;
   limits: RateLimits;
   trustProxy: TrustProxy;
@@ -137,6 +140,7 @@ export function composeServices(deps: CompositionDeps): Services {
     programme: { repos, now, reportPrinter: createProgrammeReportPrinter(fonts) },
     openData: { repos, now, snapshots: createRevisionCache<OpenDataSnapshot>(5 * 60_000) },
     directory,
+    sessions: createSessionCache(repos),
     solver,
     limits: createRateLimits({ ...(redis ? { redis } : {}), ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) }),
     trustProxy: deps.trustProxy ?? TRUST_LOOPBACK_GATEWAY,

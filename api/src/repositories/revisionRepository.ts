@@ -1,6 +1,7 @@
 import type { Models } from "../db/models";
 
-export type RevisionName = "companies" | "matching";
+/** What caches in every api process follow: firms' data, matching feedback, and sessions with their users (see sessionCache). */
+export type RevisionName = "companies" | "matching" | "sessions";
 
 export interface RevisionRepository {
   get(name: RevisionName): Promise<number>;

@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import type { Models } from "../db/models";
+import type { RevisionRepository } from "./revisionRepository";
 
 export interface SessionRecord {
   userId: string;
@@ -17,7 +18,9 @@ export interface SessionRepository {
   deleteExpired(now: Date): Promise<number>;
 }
 
-export function createSessionRepository({ Session }: Models): SessionRepository {
+/** Ending sessions bumps the "sessions" revision (after the delete), so no process keeps answering for them. */
+export function createSessionRepository({ Session }: Models, revisions: RevisionRepository): SessionRepository {
+  const ended = () => revisions.bump("sessions");
   return {
     async create(tokenHash, s) {
       await Session.create({ _id: tokenHash, userId: new Types.ObjectId(s.userId), csrfToken: s.csrfToken, expiresAt: s.expiresAt });
@@ -27,20 +30,25 @@ export function createSessionRepository({ Session }: Models): SessionRepository 
       if (!doc) return null;
       if (doc.expiresAt <= now) {
         await Session.deleteOne({ _id: tokenHash });
+        await ended();
         return null;
       }
       return { userId: doc.userId.toHexString(), csrfToken: doc.csrfToken, expiresAt: doc.expiresAt };
     },
     async delete(tokenHash) {
       await Session.deleteOne({ _id: tokenHash });
+      await ended();
     },
     async deleteAllForUser(userId) {
       const sessions = await Session.find({ userId: new Types.ObjectId(userId) }, { _id: 1 }).lean();
       await Session.deleteMany({ userId: new Types.ObjectId(userId) });
+      await ended();
       return sessions.map((s) => String(s._id));
     },
     async deleteExpired(now) {
-      return (await Session.deleteMany({ expiresAt: { $lte: now } })).deletedCount;
+      const swept = (await Session.deleteMany({ expiresAt: { $lte: now } })).deletedCount;
+      if (swept) await ended();
+      return swept;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import type { Locale, UserRole } from "@ketnoi/contracts";
 import type { Models } from "../db/models";
+import type { RevisionRepository } from "./revisionRepository";
 
 /** A user as the rest of the api sees it: never the password hash. */
 export interface UserRecord {
@@ -91,7 +92,9 @@ function toRecord(d: Lean): UserRecord {
 
 const PUBLIC_FIELDS = { passwordHash: 0, loginRun: 0 };
 
-export function createUserRepository({ User }: Models): UserRepository {
+/** Changing an account bumps the "sessions" revision: processes keep each session's user (see sessionCache). */
+export function createUserRepository({ User }: Models, revisions: RevisionRepository): UserRepository {
+  const changed = () => revisions.bump("sessions");
   const toDoc = ({ eventScopes, ...user }: UserInput) => ({
     ...user,
     email: user.email.toLowerCase(),
@@ -128,12 +131,15 @@ export function createUserRepository({ User }: Models): UserRepository {
     },
     async setPassword(id, passwordHash) {
       await User.updateOne({ _id: id }, { $set: { passwordHash }, $inc: { loginRun: 1 } });
+      await changed();
     },
     async markEmailVerified(id, at) {
       await User.updateOne({ _id: id }, { $set: { emailVerifiedAt: at } });
+      await changed();
     },
     async deleteById(id) {
       await User.deleteOne({ _id: id });
+      await changed();
     },
     countCompanyMembers: (companyId) => User.countDocuments({ companyId: new Types.ObjectId(companyId) }),
     async listByCompany(companyId) {
@@ -146,6 +152,7 @@ export function createUserRepository({ User }: Models): UserRepository {
     },
     async setConsents(id, consents) {
       await User.updateOne({ _id: id }, { $set: { consents } });
+      await changed();
     },
     async listAll() {
       return (await User.find({}, PUBLIC_FIELDS).sort({ email: 1 }).lean<Lean[]>()).map(toRecord);
@@ -156,10 +163,12 @@ export function createUserRepository({ User }: Models): UserRepository {
     async setEventScopes(id, fairIds) {
       if (fairIds?.length) await User.updateOne({ _id: id }, { $set: { eventScopes: fairIds.map((f) => new Types.ObjectId(f)) } });
       else await User.updateOne({ _id: id }, { $unset: { eventScopes: 1 } });
+      await changed();
     },
     async addEventScope(id, fairId) {
       // Only a scoped organiser's list grows: the filter leaves an unscoped one (no list) as it is.
       await User.updateOne({ _id: id, "eventScopes.0": { $exists: true } }, { $addToSet: { eventScopes: new Types.ObjectId(fairId) } });
+      await changed();
     },
   };
 }

@@ -17,7 +17,11 @@ type Agent = Awaited<ReturnType<typeof signIn>>;
  * applying a change re-read the meeting and its next event, both firms' time was claimed in two
  * inserts, and the programme was read even for firms registered for no session.
  */
-const AUTH = ["sessions.find", "users.find"];
+/**
+ * A session this api process keeps: only the "sessions" revision is read (see sessionCache; before, the
+ * session and then its user, two commands on every request).
+ */
+const AUTH = ["revisions.find"];
 /** The notices: both firms' members (the interpreter has no login here), one notification insert, one mail to the other side. */
 const NOTIFY = ["users.find", "users.find", "notifications.insert", "outbox.insert"];
 const EXPECTED = {
@@ -76,6 +80,8 @@ describe("database round trips of a booking", () => {
     );
     await db.models.Company.updateOne({ _id: domestic.session.user.companyId }, { $set: { languages: ["vi"] } });
     await db.models.Company.updateOne({ _id: vendorId }, { $set: { languages: ["ja"] } });
+    // Both sessions used once, as a page would right after signing in: the process keeps them.
+    for (const s of [domestic, vendor]) await s.agent.get("/api/auth/session").expect(200);
     db.connection.getClient().on("commandStarted", (e: CommandStartedEvent) => {
       if (recording) sent.push(`${String(e.command[e.commandName])}.${e.commandName}`);
     });
@@ -109,6 +115,6 @@ describe("database round trips of a booking", () => {
     expect(sorted(accepted)).toEqual(sorted(EXPECTED.accepted));
     expect(sorted(booked)).toEqual(sorted(EXPECTED.booked));
     expect(sorted(agenda)).toEqual(sorted(EXPECTED.agenda));
-    expect([requested.length, accepted.length, booked.length, agenda.length]).toEqual([12, 18, 17, 6]);
+    expect([requested.length, accepted.length, booked.length, agenda.length]).toEqual([11, 17, 16, 5]);
   });
 });

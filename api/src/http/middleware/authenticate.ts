@@ -2,7 +2,7 @@ import type { RequestHandler } from "express";
 import { timingSafeEqual } from "node:crypto";
 import { AppError } from "../../errors";
 import { CSRF_HEADER, SESSION_COOKIE } from "../../auth/context";
-import type { Repositories } from "../../repositories";
+import type { SessionCache } from "../../services/sessionCache";
 import { hashToken } from "../../services/secrets";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -18,7 +18,7 @@ function sameToken(a: string, b: string) {
  * request must come from our own origin (when the browser says where it comes from) and, once signed
  * in, carry the session's CSRF token in X-CSRF-Token.
  */
-export function authenticate(repos: Repositories, publicOrigin: string, now: () => Date): RequestHandler {
+export function authenticate(sessions: SessionCache, publicOrigin: string, now: () => Date): RequestHandler {
   return async (req, _res, next) => {
     try {
       const unsafe = !SAFE_METHODS.has(req.method);
@@ -28,9 +28,9 @@ export function authenticate(repos: Repositories, publicOrigin: string, now: () 
       const token: unknown = req.cookies?.[SESSION_COOKIE];
       if (typeof token === "string" && token.length > 0 && token.length < 200) {
         const sessionHash = hashToken(token);
-        const session = await repos.sessions.findValid(sessionHash, now());
-        const user = session ? await repos.users.findById(session.userId) : null;
-        if (session && user) {
+        const found = await sessions.lookup(sessionHash, now());
+        if (found) {
+          const { session, user } = found;
           if (unsafe && !sameToken(req.get(CSRF_HEADER) ?? "", session.csrfToken)) throw new AppError("csrf_failed");
           req.auth = { user, sessionHash, csrfToken: session.csrfToken };
         }
