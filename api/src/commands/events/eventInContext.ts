@@ -9,22 +9,21 @@ import { eventPolicy } from "../../policies/event";
 /**
  * Which event a request acts in. A firm can take part in several at once (the fair and an online
  * week on the same days): the page names the event it shows (the X-Ketnoi-Event header, a slug); a
- * request that names none acts in the firm's own event (company.fairId: the one it registered for
- * last), for an organiser scoped to some events in the one of them running now or next, or for
- * anyone else in the fair running now or next.
+ * request that names none acts in the firm's own event (company.fairId: the one it came in through,
+ * until it is over and the firm is approved for another), for an organiser scoped to some events in
+ * the one of them running now or next, or for anyone else in the fair running now or next.
  */
 export async function eventFor(ctx: CommandContext, user: UserRecord | undefined, slug: string | undefined): Promise<FairRecord> {
-  const { repos } = ctx;
-  if (slug) return (await repos.fairs.findBySlug(slug)) ?? notFoundEvent();
-  const own = user?.companyId ? await repos.companies.findById(user.companyId) : null;
-  const among = user && eventPolicy.isScoped(user) ? user.eventScopes : undefined;
-  const fair = own ? await repos.fairs.findById(own.fairId) : await repos.fairs.findCurrent(ctx.now(), among);
-  return fair ?? notFoundEvent();
+  const fair = slug ? await ctx.repos.fairs.findBySlug(slug) : await defaultEvent(ctx, user);
+  if (!fair) throw notFound();
+  return fair;
 }
 
-const notFoundEvent = (): never => {
-  throw notFound();
-};
+async function defaultEvent({ repos, now }: CommandContext, user: UserRecord | undefined) {
+  const own = user?.companyId ? await repos.companies.findById(user.companyId) : null;
+  if (own) return repos.fairs.findById(own.fairId);
+  return repos.fairs.findCurrent(now(), user && eventPolicy.isScoped(user) ? user.eventScopes : undefined);
+}
 
 /**
  * The firm as it takes part in the event, or null when it is not registered for it. Its own event
