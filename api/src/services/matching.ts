@@ -90,7 +90,7 @@ const fairSignature = (fair: FairRecord, interpreters: { languages: string[] }[]
  * demand passed to every ranking. Its participants are the firms registered for the event, each as
  * it takes part there (onsite at the fair, remote in an online week).
  */
-function createEventMatcher(repos: Repositories, now: () => Date, fairId: string) {
+function createEventMatcher(repos: Repositories, now: () => Date, fairId: string, seen: Sightings) {
   let engine: MatchingEngine | undefined;
   let signature = "";
   /** Each participant's profile version and registration: a change of either re-scores it. */
@@ -133,6 +133,7 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
   /** The event's participants as they take part in it (one scan of each collection). */
   async function participants() {
     const [companies, registered] = await Promise.all([repos.companies.listAll(), repos.participations.listForFair(fairId)]);
+    seen.companies(companies);
     const byId = new Map(companies.map((c) => [c.id, c]));
     registrations.clear();
     for (const r of registered) registrations.set(r.companyId, r);
@@ -165,6 +166,7 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
     checkedAt = performance.now();
     const fair = await repos.fairs.findById(fairId);
     if (!fair) return;
+    seen.fair(fair);
     const interpreters = await repos.interpreters.listForFair(fair.id);
     const sig = fairSignature(fair, interpreters);
     if (sig !== signature) {
@@ -266,15 +268,34 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
 }
 type EventMatcher = ReturnType<typeof createEventMatcher>;
 
+/** What the matchers saw as they read: each firm's own event and each event's slug. */
+interface Sightings {
+  companies(all: CompanyRecord[]): void;
+  fair(fair: FairRecord): void;
+}
+
 /**
  * The matchers of the events this process was asked about, one per event (built on first use). A
  * profile changed here is re-scored in each; feedback written here is read again by each.
  */
 export function createMatchingService(repos: Repositories, now: () => Date) {
   const matchers = new Map<string, EventMatcher>();
-  const forEvent = (fairId: string) => matchers.get(fairId) ?? matchers.set(fairId, createEventMatcher(repos, now, fairId)).get(fairId)!;
+  const homes = new Map<string, string>();
+  const slugs = new Map<string, string>();
+  const seen: Sightings = {
+    companies: (all) => {
+      for (const c of all) homes.set(c.id, c.fairId);
+    },
+    fair: (fair) => slugs.set(fair.slug, fair.id),
+  };
+  const forEvent = (fairId: string) => matchers.get(fairId) ?? matchers.set(fairId, createEventMatcher(repos, now, fairId, seen)).get(fairId)!;
   return {
     forEvent,
+    /**
+     * The event a firm's ranking is for, from what the matchers read last (the slug's event, or the
+     * firm's own): no database read on the hot path. Undefined when not seen yet: the caller reads it.
+     */
+    eventOf: (companyId: string, slug: string | undefined) => (slug ? slugs.get(slug) : homes.get(companyId)),
     companyChanged(company: CompanyRecord) {
       for (const m of matchers.values()) m.companyChanged(company);
     },

@@ -1,5 +1,5 @@
 import { companyName, renderMatchReason, type Locale, type RecommendationView } from "@ketnoi/contracts";
-import { notFound, validationFailed } from "../../errors";
+import { AppError, notFound, validationFailed } from "../../errors";
 import type { Repositories } from "../../repositories";
 import type { UserRecord } from "../../repositories/userRepository";
 import type { CompanyRecord } from "../../repositories/companyRepository";
@@ -53,11 +53,15 @@ const UNLISTED_MARGIN = 20;
  * it in a firm's list (GET /matching/companies/:companyId).
  */
 export async function myRecommendations(ctx: MatchingContext, user: UserRecord, event: string | undefined, k: number, locale: Locale) {
-  const { fair, own } = await actingFirm(ctx, user, event);
-  const matcher = ctx.matching.forEvent(fair.id);
-  const ranked = await matcher.recommend(own.id, k + UNLISTED_MARGIN);
+  if (!user.companyId) throw new AppError("forbidden");
+  const fairId = ctx.matching.eventOf(user.companyId, event) ?? (await actingFirm(ctx, user, event)).fair.id;
+  const matcher = ctx.matching.forEvent(fairId);
+  const ranked = await matcher.recommend(user.companyId, k + UNLISTED_MARGIN);
+  // A firm the event's matcher does not know: refused if it is not registered there (a firm waiting
+  // for approval gets an empty list).
+  if (!matcher.card(user.companyId)) await actingFirm(ctx, user, event);
   const shown = ranked.filter((r) => matcher.card(r.id)?.listed).slice(0, k);
-  return presentRecommendations(ctx, fair.id, own.id, shown, locale);
+  return presentRecommendations(ctx, fairId, user.companyId, shown, locale);
 }
 
 /** Dismisses a proposal with a reason: never shown again, and proposals of its kind rank lower for my company. */
