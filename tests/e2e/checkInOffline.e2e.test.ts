@@ -119,7 +119,7 @@ describe("two check-in desks keep scanning offline", () => {
   test("scans made offline at two desks are recorded once, as of the first; a scan before the window opened is refused", async () => {
     // A second organiser for desk A (the api invites firms, not organisers).
     const organiser = await buildUser(repos, { role: "organiser", name: DESK_A, locale: "en" });
-    await db.models.User.updateOne({ _id: organiser.id }, { $set: { emailVerifiedAt: new Date() } });
+    await repos.users.markEmailVerified(organiser.id, new Date());
     const a = await openDesk(organiser.email, FACTORY_PASSWORD);
     const b = await openDesk(demo("organiser"));
 
