@@ -95,3 +95,34 @@ describe("DirectoryIndex", () => {
     expect(copy.search({ ...base, limit: 5 }).items.map((c) => c.legalName)).toEqual(["C"]);
   });
 });
+
+describe("a firm in two events", () => {
+  // The same firm, onsite at the fair and remote in an online week, and a vendor of the week only.
+  const twice = new DirectoryIndex([
+    entry("9", "Cơ khí Song Song", "co khi song song", { sectors: ["sec.mech", "sec.auto"] }),
+    entry("9", "Cơ khí Song Song", "co khi song song", { participation: "remote", sectors: ["sec.mech", "sec.auto"] }, { fairId: "week" }),
+    entry("10", "Seoul Twin", "seoul twin", { kind: "foreign", country: "KR", participation: "remote" }, { fairId: "week" }),
+  ]);
+  const find = (fairId: string, more: Partial<DirectorySearch> = {}) =>
+    twice.search({ fairId, words: [], publicOnly: true, sort: "name", skip: 0, limit: 10, ...more }).items.map((c) => [c.id, c.participation]);
+
+  test("is found in each event as it takes part there, once per event", () => {
+    expect(find("f1")).toEqual([["9", "onsite"]]);
+    expect(find("week")).toEqual([
+      ["9", "remote"],
+      ["10", "remote"],
+    ]);
+    expect(find("week", { participation: "onsite" })).toEqual([]);
+  });
+
+  test("counts in each event's figures, each sector once", () => {
+    expect(twice.counts("week")).toEqual({ domestic: 1, foreign: 1, byCountry: { VN: 1, KR: 1 }, bySector: { "sec.mech": 1, "sec.auto": 1 } });
+    expect(twice.counts("f1")).toEqual({ domestic: 1, foreign: 0, byCountry: { VN: 1 }, bySector: { "sec.mech": 1, "sec.auto": 1 } });
+  });
+
+  test("leaves every event's directory when it is removed", () => {
+    const copy = new DirectoryIndex([entry("9", "A", "a"), entry("9", "A", "a", {}, { fairId: "week" }), entry("10", "B", "b")]);
+    copy.remove("9");
+    expect(copy.size).toBe(1);
+  });
+});
