@@ -25,10 +25,11 @@ export function EventSwitcher({ user }: { user: SessionUser }) {
   const events = useEvents().data?.data;
   const current = useFairSummary().data?.slug;
   const options = events ? eventsToActIn(user, events) : [];
-  if (options.length < 2 || !current) return null;
-  // A chosen event that is over, or no longer the firm's, is forgotten: the api's default applies again.
+  // A chosen event that is over, or no longer the firm's, is forgotten (the api's default applies
+  // again), even when no choice is left to show.
   const chosen = chosenEvent();
-  if (chosen && !options.some((e) => e.slug === chosen)) queueMicrotask(() => chooseEvent(null));
+  if (events && chosen && !options.some((e) => e.slug === chosen)) queueMicrotask(() => chooseEvent(null));
+  if (options.length < 2 || !current) return null;
   // The label names the select alone (one wrapped round it would take in the chosen event's name too).
   return (
     <div className="lang event-switcher">
