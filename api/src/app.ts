@@ -75,6 +75,8 @@ export function createApp(services: Services) {
   api.use(express.json({ limit: "1mb", strict: true }));
   api.use(cookieParser());
   api.use(rejectMongoOperators);
+  // One read of every revision per request, shared by the caches it consults (see db/revisions).
+  api.use((_req, _res, next) => repos.revisions.perRequest(next));
   // Before the session lookup: health answers (and names what is down) even when the database is away.
   mountEndpoints(api, registry, healthEndpoints(probes));
   api.use(authenticate(services.sessions, publicOrigin, now));

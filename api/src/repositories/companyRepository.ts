@@ -5,6 +5,7 @@ import { toPlain, type Record_ } from "./plain";
 import { normalizeSearchText } from "@ketnoi/contracts";
 import type { RevisionRepository } from "./revisionRepository";
 import type { ParticipationRepository } from "./participationRepository";
+import { createRevisionKeyedCache } from "./revisionKeyedCache";
 
 const sortName = (legalName: string) => normalizeSearchText(legalName);
 import { Types } from "mongoose";
@@ -57,6 +58,15 @@ export function createCompanyRepository(
   participations: ParticipationRepository,
 ): CompanyRepository {
   const changed = () => revisions.bump("companies");
+  // Firms as their records stand: bookings and agendas read the same few firms again and again.
+  const records = createRevisionKeyedCache<string, CompanyRecord | null>(revisions, "companyRecords");
+  const findById = async (id: string) => {
+    if (!Types.ObjectId.isValid(id)) return null;
+    return records.get(id, async () => {
+      const doc = await Company.findById(id).lean();
+      return doc ? toPlain(doc) : null;
+    });
+  };
   return {
     async existingKeys(keys) {
       const rows = await Company.find({ registrationKey: { $in: keys } }, { registrationKey: 1 }).lean();
@@ -65,15 +75,11 @@ export function createCompanyRepository(
     async listAll() {
       return (await Company.find().lean()).map((d) => toPlain(d));
     },
-    async findById(id) {
-      if (!Types.ObjectId.isValid(id)) return null;
-      const doc = await Company.findById(id).lean();
-      return doc ? toPlain(doc) : null;
-    },
+    findById,
     async findByIds(ids) {
       const valid = ids.filter((id) => Types.ObjectId.isValid(id));
-      // A few by their _id each (FerretDB looks an _id up, but scans the collection for an $in).
-      if (valid.length <= FEW) return (await Promise.all(valid.map((id) => Company.findById(id).lean()))).flatMap((d) => (d ? [toPlain(d)] : []));
+      // A few by their _id each, from this process's copies (FerretDB looks an _id up, but scans the collection for an $in).
+      if (valid.length <= FEW) return (await Promise.all(valid.map(findById))).flatMap((c) => (c ? [c] : []));
       return (await Company.find({ _id: { $in: valid } }).lean()).map((d) => toPlain(d));
     },
     async update(id, changes) {

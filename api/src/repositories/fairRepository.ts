@@ -2,6 +2,8 @@ import type { Models } from "../db/models";
 import type { FairDoc } from "../db/models/fair";
 import { toPlain } from "./plain";
 import type { FairSetup } from "@ketnoi/contracts";
+import { createRevisionKeyedCache } from "./revisionKeyedCache";
+import type { RevisionRepository } from "./revisionRepository";
 
 /** The stored fair: its set-up (the schema requires every field) and its id. */
 export type FairRecord = FairSetup & { id: string };
@@ -20,18 +22,19 @@ export interface FairRepository {
   upsertBySlug(fair: FairInput): Promise<FairRecord>;
 }
 
-export function createFairRepository({ Fair }: Models): FairRepository {
+/** Every read is answered from the events as they stand in this process (a few documents, read again after any event's write anywhere). */
+export function createFairRepository({ Fair }: Models, revisions: Pick<RevisionRepository, "get">): FairRepository {
+  const events = createRevisionKeyedCache<"all", FairRecord[]>(revisions, "fairs");
+  const all = () => events.get("all", async () => (await Fair.find().lean()).map(toFair));
   return {
     async findBySlug(slug) {
-      const doc = await Fair.findOne({ slug }).lean();
-      return doc ? toFair(doc) : null;
+      return (await all()).find((f) => f.slug === slug) ?? null;
     },
     async findById(id) {
-      const doc = await Fair.findById(id).lean();
-      return doc ? toFair(doc) : null;
+      return (await all()).find((f) => f.id === id) ?? null;
     },
     async findCurrent(now, among) {
-      const fairs = (await Fair.find().lean()).map(toFair).filter((f) => !among || among.includes(f.id));
+      const fairs = (await all()).filter((f) => !among || among.includes(f.id));
       const today = now.toISOString().slice(0, 10);
       const lastDay = (f: FairRecord) => f.days[f.days.length - 1] ?? "";
       const ahead = fairs.filter((f) => lastDay(f) >= today).sort((a, b) => lastDay(a).localeCompare(lastDay(b)));
@@ -39,8 +42,7 @@ export function createFairRepository({ Fair }: Models): FairRepository {
       return fairs.sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0] ?? null;
     },
     async list() {
-      const fairs = (await Fair.find().lean()).map(toFair);
-      return fairs.sort((a, b) => (a.days[0] ?? "").localeCompare(b.days[0] ?? "") || a.slug.localeCompare(b.slug));
+      return [...(await all())].sort((a, b) => (a.days[0] ?? "").localeCompare(b.days[0] ?? "") || a.slug.localeCompare(b.slug));
     },
     async create(fair) {
       try {

@@ -3,6 +3,8 @@ import type { Models } from "../db/models";
 import { bulkWriteInBatches } from "../db/bulk";
 import type { FairSessionDoc } from "../db/models/fairSession";
 import { toPlain, type Record_ } from "./plain";
+import { createRevisionKeyedCache } from "./revisionKeyedCache";
+import type { RevisionRepository } from "./revisionRepository";
 
 export type FairSessionRecord = Record_<FairSessionDoc>;
 
@@ -35,8 +37,24 @@ export interface FairSessionRepository {
   countRegistrations(id: string): Promise<number>;
 }
 
-export function createFairSessionRepository({ FairSession, SessionRegistration }: Models): FairSessionRepository {
+export function createFairSessionRepository(
+  { FairSession, SessionRegistration }: Models,
+  revisions: Pick<RevisionRepository, "get">,
+): FairSessionRepository {
   const key = (sessionId: string, companyId: string) => `${sessionId}:${companyId}`;
+  // Every booking asks whether its two firms are at a session then: the programme and who registered,
+  // as they stand in this process (each a scan on FerretDB), read again after any change anywhere.
+  const programme = createRevisionKeyedCache<string, FairSessionRecord[]>(revisions, "programme");
+  const registrations = createRevisionKeyedCache<"all", Map<string, string[]>>(revisions, "programme");
+  const registrationsByCompany = () =>
+    registrations.get("all", async () => {
+      const byCompany = new Map<string, string[]>();
+      for (const r of await SessionRegistration.find({}, { companyId: 1, sessionId: 1 }).lean()) {
+        const company = r.companyId.toHexString();
+        byCompany.set(company, [...(byCompany.get(company) ?? []), r.sessionId.toHexString()]);
+      }
+      return byCompany;
+    });
   return {
     async findById(id) {
       if (!Types.ObjectId.isValid(id)) return null;
@@ -79,13 +97,8 @@ export function createFairSessionRepository({ FairSession, SessionRegistration }
     },
     countRegistrations: (id) => SessionRegistration.countDocuments({ sessionId: new Types.ObjectId(id) }),
     async sessionIdsByCompany(companyIds) {
-      const byCompany = new Map<string, string[]>(companyIds.map((id) => [id, []]));
-      const rows = await SessionRegistration.find(
-        { companyId: { $in: companyIds.map((id) => new Types.ObjectId(id)) } },
-        { companyId: 1, sessionId: 1 },
-      ).lean();
-      for (const r of rows) byCompany.get(r.companyId.toHexString())?.push(r.sessionId.toHexString());
-      return byCompany;
+      const all = await registrationsByCompany();
+      return new Map(companyIds.map((id) => [id, [...(all.get(id) ?? [])]]));
     },
     async createMany(sessions) {
       if (sessions.length) await FairSession.insertMany(sessions.map((s) => ({ ...s, fairId: new Types.ObjectId(s.fairId) })));
@@ -103,11 +116,12 @@ export function createFairSessionRepository({ FairSession, SessionRegistration }
         })),
       );
     },
-    async listForFair(fairId) {
-      const docs = await FairSession.find({ fairId: new Types.ObjectId(fairId) })
-        .sort({ startsAt: 1 })
-        .lean();
-      return docs.map((d) => toRecord(d));
-    },
+    listForFair: (fairId) =>
+      programme.get(fairId, async () => {
+        const docs = await FairSession.find({ fairId: new Types.ObjectId(fairId) })
+          .sort({ startsAt: 1 })
+          .lean();
+        return docs.map((d) => toRecord(d));
+      }),
   };
 }

@@ -2,6 +2,8 @@ import { Types } from "mongoose";
 import type { Models } from "../db/models";
 import { bulkWriteInBatches } from "../db/bulk";
 import type { InterpreterDoc } from "../db/models/interpreter";
+import { createRevisionKeyedCache } from "./revisionKeyedCache";
+import type { RevisionRepository } from "./revisionRepository";
 
 export type InterpreterInput = Omit<InterpreterDoc, "createdAt" | "updatedAt" | "fairId" | "userId"> & { fairId: string };
 
@@ -44,7 +46,9 @@ const toRecord = (d: Lean): InterpreterRecord => ({
   ...(d.userId ? { userId: d.userId.toHexString() } : {}),
 });
 
-export function createInterpreterRepository({ Interpreter }: Models): InterpreterRepository {
+export function createInterpreterRepository({ Interpreter }: Models, revisions: Pick<RevisionRepository, "get">): InterpreterRepository {
+  // Each event's interpreters, as every booking that needs one reads them.
+  const byFair = createRevisionKeyedCache<string, InterpreterRecord[]>(revisions, "fairs");
   return {
     async upsertMany(interpreters) {
       if (!interpreters.length) return;
@@ -60,13 +64,14 @@ export function createInterpreterRepository({ Interpreter }: Models): Interprete
       );
     },
     countForFair: (fairId) => Interpreter.countDocuments({ fairId: new Types.ObjectId(fairId) }),
-    async listForFair(fairId) {
-      return (
-        await Interpreter.find({ fairId: new Types.ObjectId(fairId) })
-          .sort({ name: 1 })
-          .lean<Lean[]>()
-      ).map(toRecord);
-    },
+    listForFair: (fairId) =>
+      byFair.get(fairId, async () =>
+        (
+          await Interpreter.find({ fairId: new Types.ObjectId(fairId) })
+            .sort({ name: 1 })
+            .lean<Lean[]>()
+        ).map(toRecord),
+      ),
     async findById(id) {
       if (!Types.ObjectId.isValid(id)) return null;
       const doc = await Interpreter.findById(id).lean<Lean>();

@@ -3,6 +3,7 @@ import type { Models } from "../db/models";
 import type { MeetingDoc } from "../db/models/meeting";
 import { toPlain, type Record_ } from "./plain";
 import { bulkWriteInBatches, duplicateKeyIndexes } from "../db/bulk";
+import { createPerKeyRevisionCache } from "./revisionKeyedCache";
 
 export type MeetingRecord = Record_<MeetingDoc> & { createdAt: Date; updatedAt: Date };
 /** A meeting's fields as a change sets them (ids as strings). */
@@ -83,13 +84,26 @@ function toStored(set: Partial<MeetingFields>): Record<string, unknown> {
   return out;
 }
 
-export function createMeetingRepository({ Meeting, MeetingEvent }: Models): MeetingRepository {
+export function createMeetingRepository({ Meeting, MeetingEvent, AgendaRevision }: Models): MeetingRepository {
+  // Each firm's meetings, kept in this process until one of them changes in any process: every
+  // write below bumps its parties' agenda revisions before it answers (on FerretDB, listing a firm's
+  // meetings decodes every meeting of every fair).
+  const agendas = createPerKeyRevisionCache<string, MeetingRecord[]>(
+    async (companyId) => (await AgendaRevision.findById(companyId).lean())?.value ?? 0,
+  );
+  const touched = (parties: Iterable<string | Types.ObjectId>) =>
+    bulkWriteInBatches(
+      AgendaRevision,
+      [...new Set([...parties].map(String))].map((id) => ({ updateOne: { filter: { _id: id }, update: { $inc: { value: 1 } }, upsert: true } })),
+    );
   const update = (version: number, set: Record<string, unknown>, unset: string[]) => ({
     $set: { ...set, version },
     ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, 1])) } : {}),
   });
-  const apply = (id: string, version: number, set: Record<string, unknown>, unset: string[]) =>
-    Meeting.updateOne({ _id: id }, update(version, set, unset));
+  const apply = async (id: string, parties: Types.ObjectId[], version: number, set: Record<string, unknown>, unset: string[]) => {
+    await Meeting.updateOne({ _id: id }, update(version, set, unset));
+    await touched(parties);
+  };
   /** Rolls a meeting forward over events written by a process that stopped before applying them. */
   const load = async (id: string): Promise<MeetingRecord | null> => {
     for (;;) {
@@ -97,7 +111,7 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
       if (!doc) return null;
       const next = await MeetingEvent.findById(`${id}:${doc.version + 1}`).lean();
       if (!next) return toPlain(doc) as MeetingRecord;
-      await apply(id, doc.version + 1, next.set as Record<string, unknown>, next.unset);
+      await apply(id, doc.parties, doc.version + 1, next.set as Record<string, unknown>, next.unset);
     }
   };
   const list = async (filter: Record<string, unknown>) =>
@@ -108,6 +122,7 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
       const stored = toStored(fields);
       const doc = await Meeting.create({ _id: id, ...stored, version: 1 });
       await MeetingEvent.create({ _id: `${id}:1`, meetingId: id, kind: "created", actorUserId, set: stored });
+      await touched(fields.parties);
       // Version 1 is what was just written: nothing to roll forward, so no need to read it back.
       return toPlain(doc.toObject()) as MeetingRecord;
     },
@@ -118,6 +133,7 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
         await Meeting.insertMany(chunk.map(({ id, set }) => ({ _id: id, ...set, version: 1 })));
         await MeetingEvent.insertMany(chunk.map(({ id, set }) => ({ _id: `${id}:1`, meetingId: id, kind: "created", actorUserId, set })));
       }
+      await touched(meetings.flatMap((m) => m.fields.parties));
     },
     async findById(id) {
       return Types.ObjectId.isValid(id) ? load(id) : null;
@@ -148,6 +164,7 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
         Meeting,
         applied.map(({ meeting, n, set, unset }) => ({ updateOne: { filter: { _id: meeting.id }, update: update(n, set, unset) } })),
       );
+      await touched(applied.flatMap((r) => r.meeting.parties));
       return stale;
     },
     async change(meeting, kind, actorUserId, { set, unset = [] }) {
@@ -162,9 +179,10 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
       // The meeting as this change left it, in the same command that applies it. A later event some
       // other process wrote meanwhile is rolled forward by the next read, as ever.
       const doc = await Meeting.findOneAndUpdate({ _id: meeting.id }, update(n, stored, unset), { returnDocument: "after" }).lean();
+      await touched(meeting.parties);
       return toPlain(doc!) as MeetingRecord;
     },
-    listForCompany: (companyId) => list({ parties: new Types.ObjectId(companyId) }),
+    listForCompany: (companyId) => agendas.get(companyId, () => list({ parties: new Types.ObjectId(companyId) })),
     async existsBetween(companyA, companyB) {
       return (await Meeting.exists({ parties: { $all: [new Types.ObjectId(companyA), new Types.ObjectId(companyB)] } })) !== null;
     },
@@ -197,6 +215,7 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models): Meet
     async recordRoomNumber(meeting, roomNumber) {
       // Not a change of the meeting (no event): the number it has held all along, written where it is read.
       await Meeting.updateOne({ _id: meeting.id, version: meeting.version }, { $set: { roomNumber } });
+      await touched(meeting.parties);
     },
     async history(id) {
       const rows = await MeetingEvent.find({ meetingId: new Types.ObjectId(id) }).lean();

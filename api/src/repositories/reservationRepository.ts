@@ -31,6 +31,12 @@ export interface ReservationRepository {
 }
 
 export function createReservationRepository({ Reservation }: Models): ReservationRepository {
+  /**
+   * Whether this meeting holds the key: read by _id alone and compared here (FerretDB answers an _id
+   * lookup from its index, but scans every reservation for {_id, meetingId}).
+   */
+  const heldBy = async (key: string, meetingId: string) =>
+    (await Reservation.findById(key, { meetingId: 1 }).lean())?.meetingId.toHexString() === meetingId;
   const claim = async (key: string, meetingId: string) => {
     try {
       await Reservation.create({ _id: key, meetingId: new Types.ObjectId(meetingId) });
@@ -38,7 +44,7 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       // Held already: by this very meeting (a retried step) counts as claimed.
-      return Boolean(await Reservation.exists({ _id: key, meetingId: new Types.ObjectId(meetingId) }));
+      return heldBy(key, meetingId);
     }
   };
   // One delete by _id each, side by side: a meeting holds a dozen keys (each firm's time in
@@ -59,7 +65,7 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       let taken: string | undefined;
       for (const [i, key] of keys.entries()) {
         // Held already: by this very meeting (a retried step) counts as claimed.
-        if (refused.has(i) && !(await Reservation.exists({ _id: key, meetingId: owner }))) {
+        if (refused.has(i) && !(await heldBy(key, meetingId))) {
           taken = key;
           break;
         }

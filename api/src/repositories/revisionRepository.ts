@@ -1,21 +1,19 @@
 import type { Models } from "../db/models";
+import { bumpRevision, readRevision, type RevisionName, withRequestRevisions } from "../db/revisions";
 
-/** What caches in every api process follow: firms' data, matching feedback, and sessions with their users (see sessionCache). */
-export type RevisionName = "companies" | "matching" | "sessions";
+export type { RevisionName };
 
 export interface RevisionRepository {
   get(name: RevisionName): Promise<number>;
   bump(name: RevisionName): Promise<void>;
+  /** Runs one request with one read of every revision (see withRequestRevisions). */
+  perRequest<T>(run: () => T): T;
 }
 
 export function createRevisionRepository({ Revision }: Models): RevisionRepository {
   return {
-    async get(name) {
-      const doc = await Revision.findById(name).lean<{ value: number }>();
-      return doc?.value ?? 0;
-    },
-    async bump(name) {
-      await Revision.updateOne({ _id: name }, { $inc: { value: 1 } }, { upsert: true });
-    },
+    get: (name) => readRevision(Revision as never, name),
+    bump: (name) => bumpRevision(Revision as never, name),
+    perRequest: withRequestRevisions,
   };
 }

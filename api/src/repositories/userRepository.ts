@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import type { Locale, UserRole } from "@ketnoi/contracts";
 import type { Models } from "../db/models";
+import { createRevisionKeyedCache } from "./revisionKeyedCache";
 import type { RevisionRepository } from "./revisionRepository";
 
 /** A user as the rest of the api sees it: never the password hash. */
@@ -101,6 +102,16 @@ export function createUserRepository({ User }: Models, revisions: RevisionReposi
     ...(user.companyId ? { companyId: new Types.ObjectId(user.companyId) } : {}),
     ...(eventScopes?.length ? { eventScopes: eventScopes.map((f) => new Types.ObjectId(f)) } : {}),
   });
+  // Every firm's members, as every meeting's notices read them: one read for all firms, as listing one
+  // firm's scans every user on FerretDB anyway.
+  const members = createRevisionKeyedCache<"all", Map<string, UserRecord[]>>(revisions, "sessions");
+  const membersByCompany = () =>
+    members.get("all", async () => {
+      const byCompany = new Map<string, UserRecord[]>();
+      for (const user of (await User.find({ companyId: { $exists: true } }, PUBLIC_FIELDS).lean<Lean[]>()).map(toRecord))
+        if (user.companyId) byCompany.set(user.companyId, [...(byCompany.get(user.companyId) ?? []), user]);
+      return byCompany;
+    });
   return {
     async findById(id) {
       const doc = await User.findById(id, PUBLIC_FIELDS).lean<Lean>();
@@ -117,10 +128,12 @@ export function createUserRepository({ User }: Models, revisions: RevisionReposi
     },
     async create(user) {
       const doc = await User.create(toDoc(user));
+      if (user.companyId) await changed(); // a member joins a firm
       return toRecord(doc.toObject() as unknown as Lean);
     },
     async createIfAbsent(user) {
       const result = await User.updateOne({ email: user.email.toLowerCase() }, { $setOnInsert: toDoc(user) }, { upsert: true });
+      if (result.upsertedCount === 1 && user.companyId) await changed();
       return result.upsertedCount === 1;
     },
     async startLoginRun(id, run) {
@@ -142,13 +155,10 @@ export function createUserRepository({ User }: Models, revisions: RevisionReposi
       await changed();
     },
     countCompanyMembers: (companyId) => User.countDocuments({ companyId: new Types.ObjectId(companyId) }),
-    async listByCompany(companyId) {
-      return (await User.find({ companyId: new Types.ObjectId(companyId) }, PUBLIC_FIELDS).lean<Lean[]>()).map(toRecord);
-    },
+    listByCompany: async (companyId) => [...((await membersByCompany()).get(companyId) ?? [])],
     async listByCompanies(companyIds) {
-      if (!companyIds.length) return [];
-      const ids = companyIds.map((id) => new Types.ObjectId(id));
-      return (await User.find({ companyId: { $in: ids } }, PUBLIC_FIELDS).lean<Lean[]>()).map(toRecord);
+      const byCompany = await membersByCompany();
+      return [...new Set(companyIds)].flatMap((id) => byCompany.get(id) ?? []);
     },
     async setConsents(id, consents) {
       await User.updateOne({ _id: id }, { $set: { consents } });

@@ -49,7 +49,6 @@ export function slotOf(fair: FairRecord, ref: string, field = "slot"): Slot {
   return slot;
 }
 
-/** Start times (ms) the companies' booked meetings hold. */
 /** The times the companies' booked meetings hold, in every event they take part in. */
 async function busyTimes(ctx: MeetingContext, companyIds: string[], except?: string) {
   const busy: { start: Date; end: Date }[] = [];

@@ -1,4 +1,5 @@
 import { Schema, type InferSchemaType } from "mongoose";
+import { bumpsRevisionOnWrite } from "../revisions";
 import { localizedText } from "./localizedText";
 
 const codeList = { type: [String], default: [] };
@@ -83,4 +84,5 @@ export const companySchema = new Schema(
   { collection: "companies", strict: "throw", timestamps: true },
 );
 companySchema.index({ fairId: 1, kind: 1, country: 1 });
+bumpsRevisionOnWrite(companySchema, "companyRecords");
 export type CompanyDoc = InferSchemaType<typeof companySchema>;

@@ -1,4 +1,5 @@
 import { Schema, type InferSchemaType } from "mongoose";
+import { bumpsRevisionOnWrite } from "../revisions";
 import { localizedText } from "./localizedText";
 
 const timeOfDay = { type: String, match: /^([01]\d|2[0-3]):[0-5]\d$/ };
@@ -25,4 +26,5 @@ export const fairSchema = new Schema(
   },
   { collection: "fairs", strict: "throw", timestamps: true },
 );
+bumpsRevisionOnWrite(fairSchema, "fairs");
 export type FairDoc = InferSchemaType<typeof fairSchema>;

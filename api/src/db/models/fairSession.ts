@@ -1,6 +1,7 @@
 import { Schema, type InferSchemaType } from "mongoose";
 import { FAIR_SESSION_KINDS } from "@ketnoi/contracts";
 import { localizedText } from "./localizedText";
+import { bumpsRevisionOnWrite } from "../revisions";
 
 export const fairSessionSchema = new Schema(
   {
@@ -18,4 +19,5 @@ export const fairSessionSchema = new Schema(
   { collection: "fair_sessions", strict: "throw", timestamps: true },
 );
 fairSessionSchema.index({ fairId: 1, startsAt: 1 });
+bumpsRevisionOnWrite(fairSessionSchema, "programme");
 export type FairSessionDoc = InferSchemaType<typeof fairSessionSchema>;

@@ -8,7 +8,7 @@ import { fairSessionSchema } from "./fairSession";
 import { sessionSchema } from "./session";
 import { oneTimeTokenSchema } from "./oneTimeToken";
 import { outboxMessageSchema } from "./outboxMessage";
-import { revisionSchema } from "./revision";
+import { agendaRevisionSchema, revisionSchema } from "./revision";
 import { sessionRegistrationSchema } from "./sessionRegistration";
 import { invitationSchema } from "./invitation";
 import { attachmentChunkSchema, attachmentSchema } from "./attachment";
@@ -41,6 +41,7 @@ export function registerModels(connection: Connection) {
     OneTimeToken: connection.model("OneTimeToken", oneTimeTokenSchema),
     OutboxMessage: connection.model("OutboxMessage", outboxMessageSchema),
     Revision: connection.model("Revision", revisionSchema),
+    AgendaRevision: connection.model("AgendaRevision", agendaRevisionSchema),
     SessionRegistration: connection.model("SessionRegistration", sessionRegistrationSchema),
     Invitation: connection.model("Invitation", invitationSchema),
     Attachment: connection.model("Attachment", attachmentSchema),

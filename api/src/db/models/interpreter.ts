@@ -1,4 +1,5 @@
 import { Schema, type InferSchemaType } from "mongoose";
+import { bumpsRevisionOnWrite } from "../revisions";
 
 export const interpreterSchema = new Schema(
   {
@@ -13,4 +14,5 @@ export const interpreterSchema = new Schema(
   },
   { collection: "interpreters", strict: "throw", timestamps: true },
 );
+bumpsRevisionOnWrite(interpreterSchema, "fairs");
 export type InterpreterDoc = InferSchemaType<typeof interpreterSchema>;

@@ -1,4 +1,5 @@
 import { Schema } from "mongoose";
+import { bumpsRevisionOnWrite } from "../revisions";
 
 /**
  * A company registered for a fair session. The _id "<sessionId>:<companyId>" makes it unique, and the
@@ -15,3 +16,4 @@ export const sessionRegistrationSchema = new Schema(
   },
   { collection: "session_registrations", strict: "throw", versionKey: false, timestamps: { createdAt: true, updatedAt: false } },
 );
+bumpsRevisionOnWrite(sessionRegistrationSchema, "programme");

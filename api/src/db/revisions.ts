@@ -1,0 +1,72 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Connection, Model, Query, Schema } from "mongoose";
+
+/**
+ * What caches in every api process follow, each a counter in the "revisions" collection:
+ * - "companies": what the directory and the matchers show of firms (profiles, registrations);
+ * - "companyRecords": any write to a firm's record, its free times included (the company cache);
+ * - "fairs": the events' set-up and their interpreters (the fair cache);
+ * - "matching": match feedback;
+ * - "programme": the events' sessions and the firms registered for them;
+ * - "sessions": sign-outs and account changes, members joining or leaving a firm (the session and member caches).
+ */
+export type RevisionName = "companies" | "companyRecords" | "fairs" | "matching" | "programme" | "sessions";
+
+type RevisionModel = Model<{ _id: string; value: number }>;
+/** The revisions one request has read: all of them, in one command at its first look; its own bumps written in. */
+type Snapshot = { values?: Promise<Map<string, number>> };
+const requestRevisions = new AsyncLocalStorage<Snapshot>();
+
+/**
+ * Runs a request with its own view of the revisions: every cache it consults is checked against one
+ * read of them all, made after the request arrived (so a change any process answered before is seen),
+ * instead of one read per cache.
+ */
+export const withRequestRevisions = <T>(run: () => T): T => requestRevisions.run({}, run);
+
+export async function readRevision(Revision: RevisionModel, name: RevisionName): Promise<number> {
+  const request = requestRevisions.getStore();
+  if (!request) return (await Revision.findById(name).lean())?.value ?? 0;
+  request.values ??= Revision.find()
+    .lean()
+    .then((docs) => new Map(docs.map((d) => [d._id, d.value])));
+  return (await request.values).get(name) ?? 0;
+}
+
+export async function bumpRevision(Revision: RevisionModel, name: RevisionName): Promise<void> {
+  const doc = await Revision.findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: "after" }).lean();
+  // The request's later reads see its own change (a cache consulted after it rebuilds).
+  const values = await requestRevisions.getStore()?.values?.catch(() => undefined);
+  if (doc && values) values.set(name, doc.value);
+}
+
+const QUERY_WRITES: (
+  | "updateOne"
+  | "updateMany"
+  | "replaceOne"
+  | "deleteOne"
+  | "deleteMany"
+  | "findOneAndUpdate"
+  | "findOneAndReplace"
+  | "findOneAndDelete"
+)[] = ["updateOne", "updateMany", "replaceOne", "deleteOne", "deleteMany", "findOneAndUpdate", "findOneAndReplace", "findOneAndDelete"];
+const revisionsOf = (connection: Connection) => connection.model("Revision") as unknown as RevisionModel;
+
+/**
+ * Every write to this schema's collection, whoever makes it (a repository, a script, a test), bumps
+ * the revision before the write's promise settles: a cache of these records can never miss a change.
+ */
+export function bumpsRevisionOnWrite(schema: Schema, name: RevisionName): void {
+  schema.post(QUERY_WRITES, async function (this: Query<unknown, unknown>) {
+    await bumpRevision(revisionsOf(this.model.db), name);
+  });
+  schema.post("save", async function (this: { constructor: { db: Connection } }) {
+    await bumpRevision(revisionsOf(this.constructor.db), name);
+  });
+  schema.post("insertMany", async function (this: Model<unknown>) {
+    await bumpRevision(revisionsOf(this.db), name);
+  });
+  schema.post("bulkWrite", async function (this: Model<unknown>) {
+    await bumpRevision(revisionsOf(this.db), name);
+  });
+}
