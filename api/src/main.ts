@@ -45,7 +45,7 @@ async function main() {
   const repos = createRepositories(db.models);
   logger.info(await migrateSlotIdentity(repos), "stored slots named by their start"); // before anything is served
   logger.info(await migrateParticipations(repos), "firms registered for the fairs they belonged to");
-  const events = redis ? redisEventPublisher(redis) : noEventPublisher;
+  const events = redis ? redisEventPublisher(redis, config.realtimeChannel) : noEventPublisher;
   const mailer = config.mail.smtpUrl ? smtpTransport({ ...config.mail, smtpUrl: config.mail.smtpUrl }) : loggingTransport(logger);
   if (!config.mail.smtpUrl) logger.warn("no SMTP_URL: mail waits in the outbox and is only logged");
   const services = composeServices({

@@ -9,6 +9,15 @@ import { OBJECT_ID_HEX, ObjectIdSchema } from "./objectId";
  * Redis and the realtime nodes deliver.
  */
 export const SOCKET_PATH = "/socket.io/";
+/**
+ * REALTIME_CHANNEL, read by the api and every realtime node: the prefix of the Redis channels the api's
+ * events and the nodes' requests travel on. Deployments (or a test beside a running stack) sharing one
+ * Redis keep apart with different values; the api and its nodes must agree.
+ */
+export const RealtimeChannelSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,64}$/, "must be 1-64 letters, digits, dots, colons, dashes or underscores")
+  .default("socket.io");
 
 const objectId = ObjectIdSchema;
 export const rooms = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RealtimeChannelSchema } from "@ketnoi/contracts";
 
 const EnvSchema = z.object({
   REALTIME_HOST: z.string().default("127.0.0.1"),
@@ -10,6 +11,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
     .optional(),
+  REALTIME_CHANNEL: RealtimeChannelSchema,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type RealtimeConfig = z.infer<typeof EnvSchema>;

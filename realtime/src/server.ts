@@ -58,7 +58,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     const sub = pub.duplicate();
     for (const client of [pub, sub]) client.on("error", (err: Error) => logger.warn({ err: err.message }, "redis error"));
     await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(createAdapter(pub, sub, { key: config.REALTIME_CHANNEL }));
     redisClients.push(pub, sub);
     redisReady = () => pub.isReady && sub.isReady;
     pub.on("ready", () => logger.info("redis connected"));

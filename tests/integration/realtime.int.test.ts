@@ -13,6 +13,12 @@ import { buildFirm, buildMeeting } from "../support/factories";
  * nodes sharing Redis, and events the api publishes (it never holds sockets) reaching a client on
  * whichever node it is connected to.
  */
+/**
+ * This file's nodes and publisher talk on a channel of their own: the Redis they share may serve a
+ * running stack too (CI's), whose nodes would otherwise send their requests to these and hear their events.
+ */
+const CHANNEL = `realtime-test-${process.pid}`;
+
 describe("realtime service", () => {
   const cleanup: (() => Promise<unknown> | unknown)[] = [];
   const t = {} as {
@@ -29,15 +35,15 @@ describe("realtime service", () => {
     t.db = await freshDatabase("realtime");
     t.redis = await connectRedis(stack.redisUrl(), silentLogger());
     await new Promise<void>((resolve) => (t.redis.isReady ? resolve() : t.redis.once("ready", () => resolve())));
-    const built = buildTestApp(t.db, { now: () => FIXED_NOW, events: redisEventPublisher(t.redis) });
+    const built = buildTestApp(t.db, { now: () => FIXED_NOW, events: redisEventPublisher(t.redis, CHANNEL) });
     t.app = built.app;
     t.repos = built.repos;
     await seedDemoFair(built.repos, FIXED_NOW);
     const domesticUser = await t.db.models.User.findOne({ email: "domestic@ketnoi.demo" }).lean();
     await t.db.models.Company.updateOne({ _id: domesticUser!.companyId }, { $set: { listed: true } });
     for (const role of ["organiser", "domestic", "vendor", "interpreter"]) signedIn[role] = await signIn(t.app, `${role}@ketnoi.demo`, DEMO_PASSWORD);
-    nodeA = await startRealtimeNode(stack.redisUrl());
-    nodeB = await startRealtimeNode(stack.redisUrl());
+    nodeA = await startRealtimeNode(stack.redisUrl(), CHANNEL);
+    nodeB = await startRealtimeNode(stack.redisUrl(), CHANNEL);
   });
   afterEach(async () => {
     while (cleanup.length) await cleanup.pop()!();
@@ -163,7 +169,7 @@ describe("realtime service", () => {
     let interpreterHeard = false;
     interpreterSocket.on("meeting:live", () => (interpreterHeard = true));
     const both = [nextEvent(vendorSocket, "meeting:live"), nextEvent(domesticSocket, "meeting:live")];
-    redisEventPublisher(t.redis).publish(room, "meeting:live", {
+    redisEventPublisher(t.redis, CHANNEL).publish(room, "meeting:live", {
       meetingId: meeting.id,
       state: "waiting",
       present: [],
@@ -248,7 +254,7 @@ describe("realtime service", () => {
     expect(await closed).toBe("io server disconnect");
     // The other session's socket still hears the user's notifications.
     const heard = nextEvent(staying, "notification", (n) => n.id === "after-sign-out");
-    redisEventPublisher(t.redis).notify([there.session.user.id], {
+    redisEventPublisher(t.redis, CHANNEL).notify([there.session.user.id], {
       id: "after-sign-out",
       kind: "meeting_booked",
       data: {},

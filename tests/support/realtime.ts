@@ -8,7 +8,7 @@ import { silentLogger } from "./stack";
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A realtime node on a free port, verifying tokens signed with the test apps' secret. */
-export async function startRealtimeNode(redisUrl?: string): Promise<{ server: RealtimeServer; url: string }> {
+export async function startRealtimeNode(redisUrl?: string, channel = "socket.io"): Promise<{ server: RealtimeServer; url: string }> {
   const server = await createRealtimeServer(
     {
       REALTIME_HOST: "127.0.0.1",
@@ -16,6 +16,7 @@ export async function startRealtimeNode(redisUrl?: string): Promise<{ server: Re
       PUBLIC_ORIGIN: "http://localhost:8080",
       REALTIME_SECRET: TEST_REALTIME_SECRET,
       REDIS_URL: redisUrl,
+      REALTIME_CHANNEL: channel,
       LOG_LEVEL: "silent",
     },
     silentLogger(),

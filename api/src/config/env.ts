@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { RealtimeChannelSchema } from "@ketnoi/contracts";
 import { parseTrustProxy, type TrustProxy } from "../http/trustProxy";
 
 const EnvSchema = z.object({
@@ -24,6 +25,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
     .optional(),
+  REALTIME_CHANNEL: RealtimeChannelSchema,
   /**
    * Where mail goes: smtp://[user:pass@]host:port (STARTTLS when the server offers it) or
    * smtps://... (TLS from the start). Without it mail waits in the outbox and is only logged.
@@ -81,6 +83,8 @@ export type ApiConfig = Readonly<{
   livekit: Readonly<{ url: string; publicUrl: string; apiKey: string; apiSecret: string }>;
   realtimeSecret: string;
   redisUrl: string | undefined;
+  /** The Redis channel prefix shared with the realtime nodes (REALTIME_CHANNEL). */
+  realtimeChannel: string;
   trustProxy: TrustProxy;
   mail: MailConfig;
   logLevel: string;
@@ -134,6 +138,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
     }),
     realtimeSecret: env.REALTIME_SECRET,
     redisUrl: env.REDIS_URL,
+    realtimeChannel: env.REALTIME_CHANNEL,
     trustProxy: env.TRUST_PROXY,
     mail: Object.freeze({
       smtpUrl: env.SMTP_URL,

@@ -35,8 +35,8 @@ const ENDED_SESSION_TTL_SECONDS = SOCKET_TOKEN_TTL_SECONDS + 60;
 export const userRoom = (userId: string) => `user:${userId}`;
 
 /** Through Redis with the Socket.IO emitter: the realtime nodes' Redis adapter picks it up. */
-export function redisEventPublisher(redis: RedisClient): EventPublisher {
-  const emitter = new Emitter(redis);
+export function redisEventPublisher(redis: RedisClient, channel = "socket.io"): EventPublisher {
+  const emitter = new Emitter(redis, { key: channel });
   return {
     notify(userIds, event) {
       if (!userIds.length || !redis.isReady) return; // stored notifications are fetched on reconnect
