@@ -14,6 +14,7 @@ import { availabilityOf } from "../companyAvailability";
 import { statusNow } from "../meetings/loadMeeting";
 import { eventFor, onlyInEvent } from "../events/eventInContext";
 import type { SchedulerContext } from "./context";
+import { AppError } from "../../errors";
 
 /** Proposed pairs (from the matching service) the plan may add, with their match score in (0, 1]. */
 export interface Proposal {
@@ -54,20 +55,31 @@ async function bookedInOtherEvents(ctx: SchedulerContext, fair: FairRecord): Pro
  * with more than `interpreterMaxRun` meetings back to back (her booked ones counted). The result is a
  * draft with the upper bound, the first-fit baseline and a reason for every meeting left out.
  */
-export async function runScheduler(
-  ctx: SchedulerContext,
-  user: UserRecord,
-  event: string | undefined,
-  options: {
-    timeLimitMs: number;
-    /** The matcher's proposals for the event, asked for once the event is known. */
-    proposals: (fairId: string) => Promise<Proposal[]>;
-    maxMeetingsPerCompany?: number;
-    interpreterMaxRun?: number;
-  },
-) {
-  const { repos } = ctx;
+export async function runScheduler(ctx: SchedulerContext, user: UserRecord, event: string | undefined, options: RunOptions) {
   const fair = await eventFor(ctx, user, event);
+  // One run per event at a time, across api processes: a second organiser's click (or a double
+  // click) is told the run is under way instead of keeping the solver's threads busy twice. A run
+  // whose process died leaves its claim to the orphan sweep (older than two minutes, held by no meeting).
+  const run = ctx.repos.meetings.newId();
+  const claim = `solving:${fair.id}`;
+  if (!(await ctx.repos.reservations.claimNew(claim, run))) throw new AppError("conflict", { event: "schedulerRunning" });
+  try {
+    return await planEvent(ctx, user, fair, options);
+  } finally {
+    await ctx.repos.reservations.release([claim], run);
+  }
+}
+
+interface RunOptions {
+  timeLimitMs: number;
+  /** The matcher's proposals for the event, asked for once the event is known. */
+  proposals: (fairId: string) => Promise<Proposal[]>;
+  maxMeetingsPerCompany?: number;
+  interpreterMaxRun?: number;
+}
+
+async function planEvent(ctx: SchedulerContext, user: UserRecord, fair: FairRecord, options: RunOptions) {
+  const { repos } = ctx;
   // The scheduler's file format names slots by label ("d1s03"); meetings hold them by start.
   const slots = fairSlots(fair).map((s) => ({ id: s.label, day: s.day, start: s.start, end: s.end }));
   const slotAt = new Map(slots.map((s) => [s.start.getTime(), s.id]));
