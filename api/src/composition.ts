@@ -20,6 +20,7 @@ import type { VideoService } from "./services/livekit";
 import type { RedisClient } from "./services/redis";
 import { createMatchingService } from "./services/matching";
 import { createDirectoryService, type DirectoryService } from "./services/directory";
+import type { DirectorySnapshot } from "./services/directorySnapshot";
 import { createSessionCache, type SessionCache } from "./services/sessionCache";
 import { inProcessSolver, type SolverRunner } from "./services/solverRunner";
 import { createRateLimits, type RateLimits } from "./http/rateLimits";
@@ -51,6 +52,8 @@ export interface CompositionDeps {
   redis?: RedisClient;
   /** The prefix of those counters' Redis keys (tests use their own). */
   rateLimitPrefix?: string;
+  /** The directory's copy on this host's disk, read at start-up (main.ts: in CACHE_DIR); none by default. */
+  directorySnapshot?: DirectorySnapshot;
   /** Where the fonts badges are printed in are (Debian's fonts-dejavu-core and fonts-noto-cjk by default). */
   badgeFonts?: BadgeFontFiles;
 }
@@ -112,7 +115,7 @@ export function composeServices(deps: CompositionDeps): Services {
     ...(deps.meetingSettings ? { settings: deps.meetingSettings } : {}),
   });
   const matching: MatchingContext = { repos, now, matching: createMatchingService(repos, now) };
-  const directory = createDirectoryService(repos);
+  const directory = createDirectoryService(repos, deps.directorySnapshot);
   const solver = deps.solver ?? inProcessSolver;
   // Badges and the programme report print in the same fonts, read once per process.
   const fonts = badgeFontsOnce(deps.badgeFonts ?? BADGE_FONT_FILES, (err) => logger.error({ files: err.files }, err.message));

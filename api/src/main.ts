@@ -14,6 +14,7 @@ import { loggingTransport, smtpTransport } from "./services/mailTransport";
 import { startBackgroundJobs } from "./jobs";
 import { migrateSlotIdentity } from "./commands/meetings/migrateSlotIdentity";
 import { migrateParticipations } from "./commands/fairs/migrateParticipations";
+import { createDirectorySnapshot } from "./services/directorySnapshot";
 
 async function connectWithRetry(uri: string, log: (msg: string) => void): Promise<Database> {
   for (let attempt = 1; ; attempt++) {
@@ -59,6 +60,7 @@ async function main() {
     video: createVideoService(config.livekit, video),
     realtimeSecret: config.realtimeSecret,
     trustProxy: config.trustProxy,
+    directorySnapshot: createDirectorySnapshot(config.cacheDir, db.connection.name),
     ...(redis ? { redis } : {}),
   });
   const app = createApp(services);

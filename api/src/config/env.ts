@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { z } from "zod";
 import { RealtimeChannelSchema } from "@ketnoi/contracts";
 import { parseTrustProxy, type TrustProxy } from "../http/trustProxy";
@@ -26,6 +28,8 @@ const EnvSchema = z.object({
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
     .optional(),
   REALTIME_CHANNEL: RealtimeChannelSchema,
+  /** Where the api keeps what it may read back after a restart on this host (the directory's snapshot). */
+  CACHE_DIR: z.string().min(1).default(path.join(tmpdir(), "ketnoi-cache")),
   /**
    * Where mail goes: smtp://[user:pass@]host:port (STARTTLS when the server offers it) or
    * smtps://... (TLS from the start). Without it mail waits in the outbox and is only logged.
@@ -85,6 +89,7 @@ export type ApiConfig = Readonly<{
   redisUrl: string | undefined;
   /** The Redis channel prefix shared with the realtime nodes (REALTIME_CHANNEL). */
   realtimeChannel: string;
+  cacheDir: string;
   trustProxy: TrustProxy;
   mail: MailConfig;
   logLevel: string;
@@ -139,6 +144,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
     realtimeSecret: env.REALTIME_SECRET,
     redisUrl: env.REDIS_URL,
     realtimeChannel: env.REALTIME_CHANNEL,
+    cacheDir: env.CACHE_DIR,
     trustProxy: env.TRUST_PROXY,
     mail: Object.freeze({
       smtpUrl: env.SMTP_URL,

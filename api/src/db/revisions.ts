@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { randomInt } from "node:crypto";
 import type { Connection, Model, Query, Schema } from "mongoose";
 
 /**
@@ -38,6 +39,20 @@ export async function bumpRevision(Revision: RevisionModel, name: RevisionName):
   // The request's later reads see its own change (a cache consulted after it rebuilds).
   const values = await requestRevisions.getStore()?.values?.catch(() => undefined);
   if (doc && values) values.set(name, doc.value);
+}
+
+/**
+ * This database's own id, made once at random: what a process keeps on disk between starts (the
+ * directory's snapshot) is tied to it, so a database dropped and seeded again is never mistaken for
+ * the one a snapshot came from, though its revisions count from zero again.
+ */
+export async function databaseId(Revision: RevisionModel): Promise<number> {
+  const doc = await Revision.findOneAndUpdate(
+    { _id: "database" },
+    { $setOnInsert: { value: randomInt(2 ** 47) } },
+    { upsert: true, returnDocument: "after" },
+  ).lean();
+  return doc!.value;
 }
 
 const QUERY_WRITES: (

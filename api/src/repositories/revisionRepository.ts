@@ -1,5 +1,5 @@
 import type { Models } from "../db/models";
-import { bumpRevision, readRevision, type RevisionName, withRequestRevisions } from "../db/revisions";
+import { bumpRevision, databaseId, readRevision, type RevisionName, withRequestRevisions } from "../db/revisions";
 
 export type { RevisionName };
 
@@ -8,6 +8,8 @@ export interface RevisionRepository {
   bump(name: RevisionName): Promise<void>;
   /** Runs one request with one read of every revision (see withRequestRevisions). */
   perRequest<T>(run: () => T): T;
+  /** The database's own id (see databaseId). */
+  databaseId(): Promise<number>;
 }
 
 export function createRevisionRepository({ Revision }: Models): RevisionRepository {
@@ -15,5 +17,6 @@ export function createRevisionRepository({ Revision }: Models): RevisionReposito
     get: (name) => readRevision(Revision as never, name),
     bump: (name) => bumpRevision(Revision as never, name),
     perRequest: withRequestRevisions,
+    databaseId: () => databaseId(Revision as never),
   };
 }

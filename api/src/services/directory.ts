@@ -4,6 +4,7 @@ import type { Repositories } from "../repositories";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { ParticipationRecord } from "../repositories/participationRepository";
 import { asInEvent } from "../domain/events/firmInEvent";
+import type { DirectorySnapshot } from "./directorySnapshot";
 
 // A search hands back the company itself: the route presents it (a page at a time).
 const toEntry = (c: CompanyRecord): DirectoryEntry<CompanyRecord> => ({
@@ -47,7 +48,7 @@ function inEachEvent(companies: CompanyRecord[], registrations: ParticipationRec
  * (about a second per 2,500 companies on FerretDB), waiting a second at most before answering from
  * the copy it has. Writes made here are applied at once.
  */
-export function createDirectoryService(repos: Repositories) {
+export function createDirectoryService(repos: Repositories, snapshot?: DirectorySnapshot) {
   let index = new DirectoryIndex<CompanyRecord>();
   let loadedRevision = -1;
   let loading: Promise<void> | null = null;
@@ -63,11 +64,15 @@ export function createDirectoryService(repos: Repositories) {
   const reload = (revision: number) =>
     (loading ??= (async () => {
       changedDuringLoad = new Set();
-      const [companies, registrations] = await Promise.all([repos.companies.listAll(), repos.participations.listAll()]);
-      const next = new DirectoryIndex(inEachEvent(companies, registrations).map(toEntry));
+      // The first load after a start comes from this host's snapshot when the database has not changed since.
+      const key = snapshot && `${await repos.revisions.databaseId()}:${revision}`;
+      const kept = key && loadedRevision < 0 ? await snapshot.read(key) : null;
+      const firms = kept ?? inEachEvent(...(await Promise.all([repos.companies.listAll(), repos.participations.listAll()])));
+      const next = new DirectoryIndex(firms.map(toEntry));
       for (const id of changedDuringLoad) await refreshEntry(next, id);
       index = next;
       loadedRevision = revision;
+      if (key && !kept) void snapshot.write(key, firms).catch(() => undefined); // the next start reads it; without it, the database again
     })().finally(() => (loading = null)));
 
   /**
