@@ -276,22 +276,6 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     expect(stays.body.error.fields.slot).toBe("This meeting is already booked: move it on its meeting page.");
   });
 
-  test("one run per event at a time, across api processes: a second is told the first is under way, and runs once it is done", async () => {
-    const other = buildTestApp(t.db, { now: () => FIXED_NOW }).app;
-    const login = await request(t.app).post("/api/auth/login").send({ email: "organiser@ketnoi.demo", password: DEMO_PASSWORD }).expect(200);
-    const cookie = String(login.headers["set-cookie"]?.[0] ?? "").split(";")[0]!;
-    const run = (app: typeof other) =>
-      request(app)
-        .post("/api/scheduler/plans")
-        .set({ Cookie: cookie, "X-CSRF-Token": login.body.csrfToken, "Accept-Language": "en" })
-        .send({ timeLimitSeconds: 2, proposalsPerCompany: 1 });
-    // The second click comes while the first run's solver is busy (it takes its two seconds).
-    const [first, second] = await Promise.all([run(t.app), new Promise((r) => setTimeout(r, 1000)).then(() => run(other))]);
-    expect([first.status, second.status]).toEqual([201, 409]);
-    expect(second.body.error.fields).toEqual({ event: "A scheduler run for this event is under way; open its plan when it is done." });
-    expect((await run(other)).status).toBe(201);
-  }, 60_000);
-
   test("a remote firm's slot outside its working hours says so", async () => {
     const stored = (await t.db.models.SchedulePlan.findById(plan.id).lean())!;
     const remote = new Set((stored.instance.participants as { id: string; onsite: boolean }[]).filter((p) => !p.onsite).map((p) => p.id));
@@ -379,4 +363,20 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
     });
     expect(listed.publishedAt).toBeDefined();
   }, 180_000);
+
+  test("one run per event at a time, across api processes: a second is told the first is under way, and runs once it is done", async () => {
+    const other = buildTestApp(t.db, { now: () => FIXED_NOW }).app;
+    const login = await request(t.app).post("/api/auth/login").send({ email: "organiser@ketnoi.demo", password: DEMO_PASSWORD }).expect(200);
+    const cookie = String(login.headers["set-cookie"]?.[0] ?? "").split(";")[0]!;
+    const run = (app: typeof other) =>
+      request(app)
+        .post("/api/scheduler/plans")
+        .set({ Cookie: cookie, "X-CSRF-Token": login.body.csrfToken, "Accept-Language": "en" })
+        .send({ timeLimitSeconds: 2, proposalsPerCompany: 1 });
+    // The second click comes while the first run's solver is busy (it takes its two seconds).
+    const [first, second] = await Promise.all([run(t.app), new Promise((r) => setTimeout(r, 1000)).then(() => run(other))]);
+    expect([first.status, second.status]).toEqual([201, 409]);
+    expect(second.body.error.fields).toEqual({ event: "A scheduler run for this event is under way; open its plan when it is done." });
+    expect((await run(other)).status).toBe(201);
+  }, 60_000);
 });
