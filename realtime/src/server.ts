@@ -47,7 +47,22 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
 
   // Every booth's visitor count for a newcomer's booth cards: counted across nodes once, then kept
   // current by every node's announcements (each node tells the others what it announced).
-  const hallCounts = createHallBoothCounts(async () => boothCounts(await io.fetchSockets()));
+  // Presence work in flight: close() lets it finish before it quits Redis. The adapter's fetchSockets
+  // awaits the server count and then publishes its request on a client that must still be open (it
+  // does not handle that publish failing: a rejection nothing catches).
+  const inFlight = new Set<Promise<unknown>>();
+  const tracked =
+    <T>(work: () => Promise<T>) =>
+    (): Promise<T> => {
+      const running = work();
+      inFlight.add(running);
+      running.then(
+        () => inFlight.delete(running),
+        () => inFlight.delete(running),
+      );
+      return running;
+    };
+  const hallCounts = createHallBoothCounts(tracked(async () => boothCounts(await io.fetchSockets())));
   io.on("booth:count", (companyId, visitors) => hallCounts.set(companyId, visitors));
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
@@ -78,7 +93,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
   }
 
   let closing = false;
-  const broadcastVisitors = async () => {
+  const broadcastVisitors = tracked(async () => {
     if (closing) return; // the Redis clients may already be gone
     // Without Redis the other nodes cannot be asked (the request would wait for the reconnection):
     // this node counts and tells its own sockets.
@@ -86,7 +101,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     const sockets = await hall.fetchSockets();
     if (closing) return;
     (redisReady() ? io.to("hall") : io.local.to("hall")).emit("hall:visitors", { count: sockets.length });
-  };
+  });
   const tellVisitors = coalesce(broadcastVisitors, PRESENCE_WINDOW_MS, (err) => logger.warn({ err }, "visitor count failed"));
   const boothCountsNow = async () => (redisReady() ? hallCounts.all() : boothCounts(await io.local.fetchSockets()));
   // The booths whose count changed, told to the hall in one message per window (a crowd moving
@@ -108,7 +123,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     let announce = boothAnnouncers.get(companyId);
     if (!announce) {
       announce = coalesce(
-        async () => {
+        tracked(async () => {
           const presence = await boothPresence(io, companyId);
           if (closing) return;
           // The other nodes hear the count before their sockets do (one Redis connection publishes both,
@@ -118,7 +133,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
           io.to(`booth:${companyId}`).emit("booth:presence", presence);
           hallHears.set(companyId, presence.visitors);
           tellHallCounts();
-        },
+        }),
         PRESENCE_WINDOW_MS,
         (err) => logger.warn({ err }, "booth presence failed"),
       );
@@ -162,6 +177,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
       // sockets, and none here); each is told with a DISCONNECT packet before its connection closes.
       io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.allSettled([...inFlight]);
       await Promise.allSettled(redisClients.map((c) => c.quit()));
     },
   };
