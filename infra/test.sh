@@ -105,8 +105,9 @@ if (fs.existsSync(file)) {
   for (const f of ["jest.json", "jest-tz.json", "jest-ahead.json"].map((n) => file.replace(/jest\.json$/, n)).filter((f) => fs.existsSync(f))) {
     const r = JSON.parse(fs.readFileSync(f, "utf8"));
     passed += r.numPassedTests; failed += r.numFailedTests;
-    // A suite that fails to load counts as a failure even though it ran no test.
-    suitesFailed += r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
+    // A suite that failed with none of its tests failing counts as one failure: it failed to load,
+    // or something it left running failed after its tests passed (an unhandled rejection).
+    suitesFailed += r.testResults.filter((s) => s.status === "failed" && !s.assertionResults.some((a) => a.status === "failed")).length;
   }
 } else failed = 1;
 // The type-check, the log search, the clean install and lint + format count as one test each.

@@ -78,8 +78,9 @@ describe("lead capture: badge scans, consent, withdrawal, exports", () => {
     expect(results).toEqual([
       expect.objectContaining({ status: "updated", lead: expect.objectContaining({ note: "Wants 5-axis quotes", rating: 4 }) }),
     ]);
-    // Two devices syncing the same badge at once: still one lead (the unique index).
-    await Promise.all([sync(vendor, [scan(visitorUrl, minutes(-4))]), sync(vendor, [scan(visitorUrl, minutes(-3))])]);
+    // Six devices syncing the same badge at once, the latest scan not the last sent: still one lead (the
+    // unique index), and it keeps the latest scan time (rescans of one lead are written one at a time).
+    await Promise.all([-4, -3.5, -3, -3.25, -3.75, -4.5].map((m) => sync(vendor, [scan(visitorUrl, minutes(m))])));
     const leads = await leadsOf(vendor);
     expect(leads).toHaveLength(1);
     expect(leads[0]).toMatchObject({ scannedAt: minutes(-3), note: "Wants 5-axis quotes", rating: 4, tags: ["send_quotation", "Hà Nội"] });

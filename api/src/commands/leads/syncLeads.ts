@@ -1,5 +1,8 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { Types } from "mongoose";
 import { badgeCodeFrom, type LeadRefusal, type LeadScan } from "@ketnoi/contracts";
 import { decideScan } from "../../domain/leads";
+import { AppError } from "../../errors";
 import type { LeadChanges, LeadRecord, LeadScanWrite } from "../../repositories/leadRepository";
 import type { UserRecord } from "../../repositories/userRepository";
 import type { CommandContext } from "../context";
@@ -51,24 +54,53 @@ export async function syncLeads(
 
 type Applied = { status: "recorded" | "updated"; lead: LeadRecord } | { status: "refused"; reason: LeadRefusal };
 
+/** How long a scan waits for another device's write to the same lead before the sync is asked to retry. */
+const LEAD_WAIT_MS = 5000;
+const LEAD_POLL_MS = 20;
+
 /**
- * One scan against the stored lead. Writes are conditional on what was read (a lead not withdrawn, a
- * tombstone unchanged, a pair not yet recorded); when another request changed it in between, the
- * scan is decided again on what is there now (once more at most: the unique index settles creation).
+ * One scan against the stored lead. A first scan is settled by the unique index on the pair. A lead
+ * already standing is written by one request at a time (a claim on the pair in the reservations): the
+ * database's conditional updates, `$max` included, are read-modify-write on FerretDB, so two devices'
+ * rescans at once could otherwise leave the earlier scan time (seen in CI). A claim left by a process
+ * that died goes with the orphan sweep.
  */
 async function applyScan(ctx: CommandContext, scan: LeadScanWrite, changes: LeadChanges, visitorCompanyId: string | undefined): Promise<Applied> {
-  for (let attempt = 0; ; attempt++) {
-    const existing = await ctx.repos.leads.findPair(scan.companyId, scan.visitorId);
-    const decision = decideScan({ scannedAt: scan.scannedAt, now: ctx.now(), firmId: scan.companyId, visitorCompanyId, existing });
-    if (decision.kind === "refuse") return { status: "refused", reason: decision.reason };
-    const at = ctx.now();
-    const lead =
-      decision.kind === "create"
-        ? await ctx.repos.leads.create(scan, changes, at)
-        : decision.kind === "rescan"
-          ? await ctx.repos.leads.rescan(existing!.id, scan, changes, at)
-          : await ctx.repos.leads.revive(existing!, scan, changes, at);
-    if (lead) return { status: decision.kind === "rescan" ? "updated" : "recorded", lead };
-    if (attempt >= 2) throw new Error(`lead ${scan.companyId}/${scan.visitorId} kept changing while a scan was applied`);
+  const found = await ctx.repos.leads.findPair(scan.companyId, scan.visitorId);
+  const first = found ? null : await decideAndWrite(ctx, found, scan, changes, visitorCompanyId);
+  if (first) return first;
+  const key = `lead:${scan.companyId}:${scan.visitorId}`;
+  const holder = new Types.ObjectId().toHexString();
+  for (let waited = 0; !(await ctx.repos.reservations.claimNew(key, holder)); waited += LEAD_POLL_MS) {
+    if (waited >= LEAD_WAIT_MS) throw new AppError("service_unavailable", undefined, 2);
+    await sleep(LEAD_POLL_MS);
   }
+  try {
+    const existing = await ctx.repos.leads.findPair(scan.companyId, scan.visitorId);
+    const applied = await decideAndWrite(ctx, existing, scan, changes, visitorCompanyId);
+    if (!applied) throw new Error(`lead ${scan.companyId}/${scan.visitorId} changed while its claim was held`);
+    return applied;
+  } finally {
+    await ctx.repos.reservations.release([key], holder);
+  }
+}
+
+/** Decides the scan on the lead as read and writes it; null when the write found the lead changed (a pair created meanwhile). */
+async function decideAndWrite(
+  ctx: CommandContext,
+  existing: LeadRecord | null,
+  scan: LeadScanWrite,
+  changes: LeadChanges,
+  visitorCompanyId: string | undefined,
+): Promise<Applied | null> {
+  const decision = decideScan({ scannedAt: scan.scannedAt, now: ctx.now(), firmId: scan.companyId, visitorCompanyId, existing });
+  if (decision.kind === "refuse") return { status: "refused", reason: decision.reason };
+  const at = ctx.now();
+  const lead =
+    decision.kind === "create"
+      ? await ctx.repos.leads.create(scan, changes, at)
+      : decision.kind === "rescan"
+        ? await ctx.repos.leads.rescan(existing!.id, scan, changes, at)
+        : await ctx.repos.leads.revive(existing!, scan, changes, at);
+  return lead ? { status: decision.kind === "rescan" ? "updated" : "recorded", lead } : null;
 }
