@@ -64,6 +64,13 @@ export class ApiClient {
     return this.call<T>("POST", path, body, opts);
   }
 
+  /** The same signed-in session through another address: another api process, or a balancer in front of them. */
+  via(baseUrl: string): ApiClient {
+    const other = new ApiClient(baseUrl, this.origin, this.locale);
+    Object.assign(other, { cookie: this.cookie, csrf: this.csrf, userId: this.userId, companyId: this.companyId });
+    return other;
+  }
+
   /** Signs in; the session cookie and CSRF token go with every later call. */
   async signIn(email: string, password: string) {
     const res = await fetch(`${this.baseUrl}/api/auth/login`, {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -214,12 +214,51 @@ export interface StackOptions {
     db: number;
     redis?: number;
     api: number;
-    realtime?: number[] /** A second api process beside the first. */;
-    api2?: number /** A Mailpit of its own (SMTP and HTTP ports) the apis send to. */;
+    realtime?: number[];
+    /** A second api process beside the first. */
+    api2?: number;
+    /** A Mailpit of its own (SMTP and HTTP ports) the apis send to. */
     mail?: { smtp: number; http: number };
+    /**
+     * LiveKit servers of its own in multi-node mode, sharing this stack's Redis (each uses its port and
+     * the next two: signalling, then media over UDP at port + 2). The api talks to the first, api2 to the
+     * second (or the first when there is one).
+     */
+    livekit?: number[];
   };
   /** LiveKit the api talks to; default: the test stack's (TEST_LIVEKIT_*). */
   livekit?: { url: string; apiKey: string; apiSecret: string };
+  /** The LiveKit address each api process gives browsers (LIVEKIT_PUBLIC_URL), in api order: e.g. a balancer in front of the nodes. */
+  livekitPublicUrls?: string[];
+}
+
+const LIVEKIT_VERSION = "v1.13.5"; // infra/lib.sh
+export const LIVEKIT_BIN = join(CACHE_DIR, "bin", `livekit-server-${LIVEKIT_VERSION}`);
+/** The key pair of a stack's own LiveKit nodes (for a test's server-API calls to them). */
+export const STACK_LIVEKIT = { apiKey: "fault-livekit-key", apiSecret: "fault-livekit-secret-0123456789abcdefghij" };
+
+/**
+ * A LiveKit server as infra/stack.sh starts one (media on loopback only), plus Redis: LiveKit's
+ * multi-node mode, where each room lives on one node and a participant may connect to any node (its
+ * signalling is relayed through Redis to the room's node, its media goes to that node directly).
+ */
+function livekitNode(dir: string, name: string, port: number, redisPort: number, env: NodeJS.ProcessEnv) {
+  const config = join(dir, `${name}.yaml`);
+  writeFileSync(
+    config,
+    [
+      `port: ${port}`,
+      `bind_addresses: ["127.0.0.1"]`,
+      `redis:\n  address: "127.0.0.1:${redisPort}"`,
+      `keys:\n  "${STACK_LIVEKIT.apiKey}": "${STACK_LIVEKIT.apiSecret}"`,
+      `rtc:\n  tcp_port: 0\n  udp_port: ${port + 2}\n  allow_tcp_fallback: false\n  interfaces:\n    includes: ["lo"]\n  ips:\n    includes: ["127.0.0.1/8"]`,
+      `  use_external_ip: false\n  node_ip: 127.0.0.1\n  enable_loopback_candidate: true\n  stun_servers: []`,
+      `turn:\n  enabled: false`,
+      `logging:\n  level: warn`,
+      "",
+    ].join("\n"),
+  );
+  return new Service(name, port, LIVEKIT_BIN, ["--config", config], env, join(dir, `${name}.log`));
 }
 
 /**
@@ -317,9 +356,19 @@ export function faultStack(label: string, options: StackOptions) {
       )
     : undefined;
 
-  const lk = livekit();
-  const apiProcess = (name: string, port: number) =>
-    new Service(
+  const livekitNodes = (ports.livekit ?? []).map((port, i) => {
+    if (!ports.redis) throw new Error("LiveKit's multi-node mode needs the stack's Redis (ports.redis)");
+    return add(livekitNode(dir, `livekit-${i + 1}`, port, ports.redis, baseEnv));
+  });
+  /** The LiveKit the i-th api process talks to: its own node when the stack runs LiveKit, else the shared one. */
+  const livekitFor = (i: number) => {
+    const port = ports.livekit?.[Math.min(i, ports.livekit.length - 1)];
+    return port ? { url: `http://127.0.0.1:${port}`, ...STACK_LIVEKIT } : livekit();
+  };
+  const apiProcess = (name: string, port: number, i: number) => {
+    const lk = livekitFor(i);
+    const publicUrl = options.livekitPublicUrls?.[i];
+    return new Service(
       name,
       port,
       process.execPath,
@@ -330,6 +379,7 @@ export function faultStack(label: string, options: StackOptions) {
         LIVEKIT_URL: lk.url,
         LIVEKIT_API_KEY: lk.apiKey,
         LIVEKIT_API_SECRET: lk.apiSecret,
+        ...(publicUrl ? { LIVEKIT_PUBLIC_URL: publicUrl } : {}),
         API_HOST: "127.0.0.1",
         API_PORT: String(port),
         ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
@@ -337,8 +387,9 @@ export function faultStack(label: string, options: StackOptions) {
       },
       join(dir, `${name}.log`),
     );
-  const api = add(apiProcess("api", ports.api));
-  const api2 = ports.api2 ? add(apiProcess("api-2", ports.api2)) : undefined;
+  };
+  const api = add(apiProcess("api", ports.api, 0));
+  const api2 = ports.api2 ? add(apiProcess("api-2", ports.api2, 1)) : undefined;
 
   const realtime = (ports.realtime ?? []).map((port, i) =>
     add(
@@ -382,7 +433,10 @@ export function faultStack(label: string, options: StackOptions) {
     mailUrl: ports.mail ? `http://127.0.0.1:${ports.mail.http}` : undefined,
     realtime,
     mongodbUri,
+    livekit: livekitNodes,
     apiUrl: `http://127.0.0.1:${ports.api}`,
+    api2Url: ports.api2 ? `http://127.0.0.1:${ports.api2}` : undefined,
+    livekitUrls: (ports.livekit ?? []).map((p) => `ws://127.0.0.1:${p}`),
     realtimeUrls: (ports.realtime ?? []).map((p) => `http://127.0.0.1:${p}`),
     publicOrigin,
     seed,
