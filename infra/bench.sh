@@ -8,7 +8,7 @@ name=${1:?usage: bench.sh NAME}
 bash "$INFRA_DIR/install.sh" >&2
 use_pinned_node
 trap stop_all EXIT
-if { [ "$name" = search ] || [ "$name" = match ] || [ "$name" = api ] || [ "$name" = soak ] || [ "$name" = publish ] || [ "$name" = opendata ]; } && [ -z "${MONGODB_URI:-}" ]; then
+if { [ "$name" = search ] || [ "$name" = match ] || [ "$name" = api ] || [ "$name" = soak ] || [ "$name" = publish ] || [ "$name" = opendata ] || [ "$name" = queue ]; } && [ -z "${MONGODB_URI:-}" ]; then
   port_free 27217 "the benchmark database"
   rm -rf "$RUN_DIR/bench-ferretdb"
   start_ferretdb 27217 "$RUN_DIR/bench-ferretdb" >&2

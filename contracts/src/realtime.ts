@@ -141,8 +141,21 @@ export const BoothQueueViewSchema = z.object({
   waiting: z.array(BoothQueueEntrySchema).optional(),
   position: z.number().int().min(1).nullable(),
   admitted: z.boolean(),
+  /**
+   * When the queue this view shows was read (ms since the epoch, with a sub-ms fraction; taken before the
+   * read). Views of one queue made by several api processes at once can arrive out of order: a client
+   * keeps the one read last (newerQueueView).
+   */
+  asOf: z.number(),
 });
 export type BoothQueueView = z.infer<typeof BoothQueueViewSchema>;
+
+/** Of two views of a booth's queue, the one to show: the later read (the arriving one on a tie); staff keep their list. */
+export function newerQueueView(old: BoothQueueView | null | undefined, arriving: BoothQueueView): BoothQueueView {
+  if (!old) return arriving;
+  if (old.waiting && !arriving.waiting) return old;
+  return arriving.asOf >= old.asOf ? arriving : old;
+}
 
 export const BoothChatMessageSchema = z.object({
   id: z.string(),

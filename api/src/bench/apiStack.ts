@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { connectDatabase } from "../db/connection";
-import { createRepositories } from "../repositories";
+import { createRepositories, type Repositories } from "../repositories";
 import { seedDemoFair } from "../seed/seedDemoFair";
 import { hashToken, randomToken } from "../services/secrets";
 import { SESSION_COOKIE } from "../auth/context";
@@ -64,6 +64,34 @@ function start(script: string[], env: Record<string, string>): ChildProcess {
   return child;
 }
 
+/** A signed-in session for this user, made directly in the database (no login, so no login limits). */
+export async function benchSession(repos: Repositories, userId: string) {
+  const token = randomToken();
+  const csrf = randomToken();
+  await repos.sessions.create(hashToken(token), { userId, csrfToken: csrf, expiresAt: new Date(Date.now() + 86_400_000) });
+  return { cookie: `${SESSION_COOKIE}=${token}`, csrf };
+}
+
+/** One api process from the build, as in production, on a free port of its own; resolves once it answers. */
+export async function startApi(uri: string, env: Record<string, string> = {}) {
+  const port = await freePort();
+  const child = start(["dist/main.js"], {
+    MONGODB_URI: uri,
+    API_PORT: String(port),
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    PUBLIC_ORIGIN: ORIGIN,
+    LIVEKIT_URL: process.env.LIVEKIT_URL ?? "http://127.0.0.1:9",
+    LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY ?? "bench",
+    LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET ?? "bench-secret-bench-secret-bench-secret",
+    REALTIME_SECRET: randomToken(),
+    ...env,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/fairs/current`);
+  return { base, pid: child.pid!, stop: () => void child.kill("SIGTERM") };
+}
+
 /** Seeds the database, starts the api and the bare app; `run` drives autocannon as firms or anonymously. */
 export async function startBenchStack(uri: string, connections: number) {
   // The database: the demo fair, and a session for every firm's owner (made directly: no login limits).
@@ -76,12 +104,7 @@ export async function startBenchStack(uri: string, connections: number) {
   const firms = companies.filter((c) => c.kind === "domestic");
   const vendors = companies.filter((c) => c.kind === "foreign").slice(0, 12);
   await db.models.Company.updateMany({}, { $set: { listed: true, blockedSlots: [] } });
-  const sessionOf = async (userId: string) => {
-    const token = randomToken();
-    const csrf = randomToken();
-    await repos.sessions.create(hashToken(token), { userId, csrfToken: csrf, expiresAt: new Date(Date.now() + 86_400_000) });
-    return { cookie: `${SESSION_COOKIE}=${token}`, csrf };
-  };
+  const sessionOf = (userId: string) => benchSession(repos, userId);
   const sessions: { cookie: string; csrf: string }[] = [];
   for (const [i, firm] of firms.entries()) {
     const user = await repos.users.create({
@@ -209,19 +232,8 @@ export async function startBenchStack(uri: string, connections: number) {
  * Express app beside it (the ceiling on this machine); `run` drives autocannon.
  */
 export async function startApiProcesses(uri: string, connections: number) {
-  const apiPort = await freePort();
   const barePort = await freePort();
-  const api = start(["dist/main.js"], {
-    MONGODB_URI: uri,
-    API_PORT: String(apiPort),
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-    PUBLIC_ORIGIN: ORIGIN,
-    LIVEKIT_URL: process.env.LIVEKIT_URL ?? "http://127.0.0.1:9",
-    LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY ?? "bench",
-    LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET ?? "bench-secret-bench-secret-bench-secret",
-    REALTIME_SECRET: randomToken(),
-  });
+  const api = await startApi(uri);
   const bare = start(
     [
       "--input-type=module",
@@ -230,18 +242,16 @@ export async function startApiProcesses(uri: string, connections: number) {
     ],
     {},
   );
-  const base = `http://127.0.0.1:${apiPort}`;
-  await waitFor(`${base}/api/fairs/current`);
   await waitFor(`http://127.0.0.1:${barePort}/ping`);
   const run = (opts: autocannon.Options) =>
     new Promise<autocannon.Result>((resolve, reject) => autocannon({ connections, ...opts }, (err, r) => (err ? reject(err) : resolve(r))));
   return {
-    base,
+    base: api.base,
     bareUrl: `http://127.0.0.1:${barePort}/ping`,
-    apiPid: api.pid!,
+    apiPid: api.pid,
     run,
     stop() {
-      api.kill("SIGTERM");
+      api.stop();
       bare.kill("SIGTERM");
     },
   };

@@ -38,39 +38,45 @@ export async function deleteBoothChat(ctx: LiveContext, user: UserRecord, compan
   ctx.events.publish(rooms.booth(companyId), "booth:chat:deleted", { companyId, id });
 }
 
-function viewFor(companyId: string, userId: string, waiting: BoothQueueRecord[], own: BoothQueueRecord | null): BoothQueueView {
+/**
+ * The instant a queue is about to be read, for ordering views (a view stamped later saw at least as
+ * much): the wall clock, not the api's business clock (fixed in tests), with a sub-ms fraction so two
+ * processes' reads in one millisecond rarely tie.
+ */
+const readStamp = () => Date.now() + (performance.now() % 1);
+
+function viewFor(companyId: string, userId: string, waiting: BoothQueueRecord[], own: BoothQueueRecord | null, asOf: number): BoothQueueView {
   const index = waiting.findIndex((w) => w.userId === userId);
-  return { companyId, position: index >= 0 ? index + 1 : null, admitted: Boolean(own?.admittedAt) };
+  return { companyId, position: index >= 0 ? index + 1 : null, admitted: Boolean(own?.admittedAt), asOf };
 }
+
+const staffView = (companyId: string, waiting: BoothQueueRecord[], asOf: number): BoothQueueView => ({
+  companyId,
+  position: null,
+  admitted: false,
+  waiting: waiting.map((w, i) => ({ userId: w.userId, name: w.name, position: i + 1, askedAt: w.askedAt.toISOString() })),
+  asOf,
+});
 
 /** Staff see everyone waiting, in order; a visitor their place (and whether they were admitted). */
 export async function boothQueue(ctx: LiveContext, user: UserRecord, companyId: string): Promise<BoothQueueView> {
   const access = await boothAccess(ctx, user, companyId);
   const { booths } = ctx.meetings.repos;
+  const asOf = readStamp();
   const waiting = await booths.waiting(companyId);
-  if (canModerateBooth(access))
-    return {
-      companyId,
-      position: null,
-      admitted: false,
-      waiting: waiting.map((w, i) => ({ userId: w.userId, name: w.name, position: i + 1, askedAt: w.askedAt.toISOString() })),
-    };
-  return viewFor(companyId, user.id, waiting, await booths.findEntry(companyId, user.id));
+  if (canModerateBooth(access)) return staffView(companyId, waiting, asOf);
+  return viewFor(companyId, user.id, waiting, await booths.findEntry(companyId, user.id), asOf);
 }
 
 /** After any change to the queue: staff get the list, each waiting visitor their place (on every realtime node). */
 async function announceQueue(ctx: LiveContext, companyId: string, alsoTell: BoothQueueRecord[] = []) {
   const { booths, users } = ctx.meetings.repos;
+  const asOf = readStamp();
   const waiting = await booths.waiting(companyId);
   const staff = (await users.listByCompany(companyId)).map((u) => rooms.user(u.id));
-  ctx.events.publish(staff, "booth:queue", {
-    companyId,
-    position: null,
-    admitted: false,
-    waiting: waiting.map((w, i) => ({ userId: w.userId, name: w.name, position: i + 1, askedAt: w.askedAt.toISOString() })),
-  });
-  for (const w of waiting) ctx.events.publish(rooms.user(w.userId), "booth:queue", viewFor(companyId, w.userId, waiting, w));
-  for (const t of alsoTell) ctx.events.publish(rooms.user(t.userId), "booth:queue", viewFor(companyId, t.userId, waiting, t));
+  ctx.events.publish(staff, "booth:queue", staffView(companyId, waiting, asOf));
+  for (const w of waiting) ctx.events.publish(rooms.user(w.userId), "booth:queue", viewFor(companyId, w.userId, waiting, w, asOf));
+  for (const t of alsoTell) ctx.events.publish(rooms.user(t.userId), "booth:queue", viewFor(companyId, t.userId, waiting, t, asOf));
 }
 
 /** A visitor asks to talk to the booth's staff. */

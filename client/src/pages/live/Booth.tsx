@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { isObjectId, type BoothChatMessage, type BoothPresence, type BoothQueueView, type VideoTokenView } from "@ketnoi/contracts";
+import { isObjectId, newerQueueView, type BoothChatMessage, type BoothPresence, type BoothQueueView, type VideoTokenView } from "@ketnoi/contracts";
 import { getJson, send, sessionSettled } from "../../lib/api";
 import { openLiveSocket } from "../../lib/liveApi";
 import { useVideoRoom } from "./useVideoRoom";
@@ -26,21 +26,23 @@ export default function Booth() {
   }, [base]);
   const video = useVideoRoom(fetchToken);
   const staff = Boolean(queue?.waiting);
+  // Views of the queue from the socket and from reads can arrive out of order: the one read last is shown.
+  const showQueue = useCallback((q: BoothQueueView) => setQueue((old) => newerQueueView(old, q)), []);
 
   useEffect(() => {
     if (!isObjectId(companyId)) return;
     // On every (re)connect: the queue and the latest chat, in case something was missed meanwhile.
     const refresh = () => {
-      void getJson<BoothQueueView>(`${base}/queue`).then(setQueue);
+      void getJson<BoothQueueView>(`${base}/queue`).then(showQueue);
       void getJson<BoothChatMessage[]>(`${base}/chat?limit=50`).then((m) => setChat(m.reverse()));
     };
     const socket = openLiveSocket([`booth:${companyId}`], refresh);
     socket.on("booth:presence", (p) => p.companyId === companyId && setPresence(p));
-    socket.on("booth:queue", (q) => q.companyId === companyId && setQueue((old) => (q.waiting || !old?.waiting ? q : old)));
+    socket.on("booth:queue", (q) => q.companyId === companyId && showQueue(q));
     socket.on("booth:chat", (m) => m.companyId === companyId && setChat((c) => (c.some((x) => x.id === m.id) ? c : [...c, m])));
     socket.on("booth:chat:deleted", (d) => setChat((c) => c.filter((x) => x.id !== d.id)));
     return () => void socket.disconnect();
-  }, [companyId, base]);
+  }, [companyId, base, showQueue]);
 
   const say = async (e: FormEvent) => {
     e.preventDefault();
@@ -76,7 +78,7 @@ export default function Booth() {
             <button
               type="button"
               disabled={!queue!.waiting!.length}
-              onClick={() => void send("POST", `${base}/queue/admit`, {}).then(() => getJson<BoothQueueView>(`${base}/queue`).then(setQueue))}
+              onClick={() => void send("POST", `${base}/queue/admit`, {}).then(() => getJson<BoothQueueView>(`${base}/queue`).then(showQueue))}
             >
               {t("booth.admit")}
             </button>
@@ -93,12 +95,15 @@ export default function Booth() {
         ) : queue?.position ? (
           <>
             <p data-testid="position">{t("booth.position", { position: queue.position })}</p>
-            <button type="button" onClick={() => void send("DELETE", `${base}/queue`).then(() => setQueue({ ...queue, position: null }))}>
+            <button
+              type="button"
+              onClick={() => void send("DELETE", `${base}/queue`).then(() => getJson<BoothQueueView>(`${base}/queue`).then(showQueue))}
+            >
               {t("booth.leaveQueue")}
             </button>
           </>
         ) : (
-          <button type="button" onClick={() => void send<BoothQueueView>("POST", `${base}/queue`, {}).then(setQueue)}>
+          <button type="button" onClick={() => void send<BoothQueueView>("POST", `${base}/queue`, {}).then(showQueue)}>
             {t("booth.ask")}
           </button>
         )}
