@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import type { Connection, Model, Query, Schema } from "mongoose";
 
 /**
- * What caches in every api process follow, each a counter in the "revisions" collection:
+ * What caches in every api process follow, each a revision value in the "revisions" collection (set anew by every change):
  * - "companies": what the directory and the matchers show of firms (profiles, registrations);
  * - "companyRecords": any write to a firm's record, its free times included (the company cache);
  * - "fairs": the events' set-up and their interpreters (the fair cache);
@@ -34,11 +34,21 @@ export async function readRevision(Revision: RevisionModel, name: RevisionName):
   return (await request.values).get(name) ?? 0;
 }
 
+/**
+ * A new revision value: the clock in microseconds with random low digits. A bump sets it rather than
+ * incrementing: FerretDB applies `$inc` as read-modify-write, so two bumps at once could both write
+ * the same number, and a bump that read long ago could even bring back a value a cache already holds
+ * (a stale hit). Set values are unique, so a value once replaced never returns; one lower than the
+ * last (clocks a little apart) only makes the caches read afresh until the next bump.
+ */
+export const newRevisionValue = () => Date.now() * 1000 + randomInt(1000);
+
 export async function bumpRevision(Revision: RevisionModel, name: RevisionName): Promise<void> {
-  const doc = await Revision.findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: "after" }).lean();
+  const value = newRevisionValue();
+  await Revision.updateOne({ _id: name }, { $set: { value } }, { upsert: true });
   // The request's later reads see its own change (a cache consulted after it rebuilds).
   const values = await requestRevisions.getStore()?.values?.catch(() => undefined);
-  if (doc && values) values.set(name, doc.value);
+  values?.set(name, value);
 }
 
 /**

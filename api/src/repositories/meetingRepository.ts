@@ -4,6 +4,7 @@ import type { MeetingDoc } from "../db/models/meeting";
 import { toPlain, type Record_ } from "./plain";
 import { bulkWriteInBatches, duplicateKeyIndexes } from "../db/bulk";
 import { createPerKeyRevisionCache } from "./revisionKeyedCache";
+import { newRevisionValue } from "../db/revisions";
 
 export type MeetingRecord = Record_<MeetingDoc> & { createdAt: Date; updatedAt: Date };
 /** A meeting's fields as a change sets them (ids as strings). */
@@ -91,11 +92,27 @@ export function createMeetingRepository({ Meeting, MeetingEvent, AgendaRevision 
   const agendas = createPerKeyRevisionCache<string, MeetingRecord[]>(
     async (companyId) => (await AgendaRevision.findById(companyId).lean())?.value ?? 0,
   );
-  const touched = (parties: Iterable<string | Types.ObjectId>) =>
-    bulkWriteInBatches(
-      AgendaRevision,
-      [...new Set([...parties].map(String))].map((id) => ({ updateOne: { filter: { _id: id }, update: { $inc: { value: 1 } }, upsert: true } })),
-    );
+  /**
+   * Sets a new revision on the parties' agendas, in a few commands however many (publishing a plan
+   * touches thousands): one update for those that have one (FerretDB's SQLite backend scans the
+   * collection for every update, even by _id, so one per firm cost a scan each), an insert for the rest.
+   */
+  const touched = async (parties: Iterable<string | Types.ObjectId>) => {
+    const ids = [...new Set([...parties].map(String))];
+    if (!ids.length) return;
+    const value = newRevisionValue();
+    const { matchedCount } = await AgendaRevision.updateMany({ _id: { $in: ids } }, { $set: { value } });
+    if (matchedCount === ids.length) return;
+    const have = new Set((await AgendaRevision.find({ _id: { $in: ids } }, { _id: 1 }).lean()).map((d) => String(d._id)));
+    const missing = ids.filter((id) => !have.has(id));
+    if (!missing.length) return;
+    const raced = await AgendaRevision.insertMany(
+      missing.map((_id) => ({ _id, value })),
+      { ordered: false },
+    ).then(() => new Set<number>(), duplicateKeyIndexes);
+    // Made by another process meanwhile (before this write, perhaps): set ours on those too.
+    if (raced.size) await AgendaRevision.updateMany({ _id: { $in: [...raced].map((i) => missing[i]!) } }, { $set: { value } });
+  };
   const update = (version: number, set: Record<string, unknown>, unset: string[]) => ({
     $set: { ...set, version },
     ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, 1])) } : {}),
