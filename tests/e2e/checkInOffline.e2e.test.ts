@@ -98,7 +98,8 @@ describe("two check-in desks keep scanning offline", () => {
       await db.models.Meeting.updateOne({ _id: now.meeting.id }, { $set: { startsAt: starts, endsAt: new Date(starts.getTime() + 30 * 60_000) } });
       // Written past the repository: the parties' agendas are told, as the repository's writes tell them.
       const { parties } = (await db.models.Meeting.findById(now.meeting.id, { parties: 1 }).lean())!;
-      for (const party of parties) await db.models.AgendaRevision.updateOne({ _id: String(party) }, { $set: { value: newRevisionValue() } }, { upsert: true });
+      for (const party of parties)
+        await db.models.AgendaRevision.updateOne({ _id: String(party) }, { $set: { value: newRevisionValue() } }, { upsert: true });
       // The fake camera's video: the first meeting's QR code as the api draws it (for an organiser).
       const prepCtx = await prep.newContext();
       await apiAs(prepCtx.request, demo("organiser"));

@@ -2,13 +2,19 @@
 //   SCHEDULE_BENCH=b2bsop  the 20 B2BSOP instances (../shared/benchmarks/b2bsop), 1 s each, and a total
 //   SCHEDULE_BENCH=hanoi   the generated Hanoi fair (1,000 firms, 300 vendors, 5,000 requests), 5 s,
 //                          and the larger one (5,000 firms, 30,000 requests), 20 s
-//   SCHEDULE_BENCH=all     (default) both
-// Time limits: SCHEDULE_TIME_LIMIT_MS (B2BSOP), HANOI_TIME_LIMIT_MS, HANOI30K_TIME_LIMIT_MS.
+//   SCHEDULE_BENCH=world   the largest fairs' size (generateWorld.ts: 15,000 participants, 90,000
+//                          requests, 3 days of 20-minute slots), 60 s; not part of "all" (it takes minutes)
+//   SCHEDULE_BENCH=all     (default) b2bsop and hanoi
+// Time limits: SCHEDULE_TIME_LIMIT_MS (B2BSOP), HANOI_TIME_LIMIT_MS, HANOI30K_TIME_LIMIT_MS, WORLD_TIME_LIMIT_MS.
+// Every line also says how the plan compares with first-fit's (breaks_vs_first_fit, value_vs_first_fit),
+// the process's peak resident memory so far (workers are threads of it), and the load average
+// (1-minute) at its start and end: on a shared machine, read the seconds with the load.
 // The solver runs as the api and the command line run it: one search per core side by side, each
 // from its own seed, the best plan kept (lines say "threads"). SCHEDULE_CLOCK=cpu instead runs one
 // search in this process on its CPU time rather than the wall clock, so that the limits mean the
 // same work on a machine busy with other jobs (lines then say "clock": "cpu").
 import { readFileSync, readdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { InstanceSchema, type Instance } from "../domain/scheduling/format";
 import { solve } from "../domain/scheduling/solver";
@@ -16,6 +22,7 @@ import { solverThreads, workerSolver } from "../services/solverRunner";
 import { checkSolution } from "../domain/scheduling/checker";
 import { firstFit } from "../domain/scheduling/firstFit";
 import { generateHanoiScale } from "../domain/scheduling/generateHanoi";
+import { generateWorld } from "../domain/scheduling/generateWorld";
 import { loadSatSolver } from "../services/satSolver";
 
 const which = process.env.SCHEDULE_BENCH ?? "all";
@@ -30,8 +37,9 @@ const threads = cpuClock ? 1 : solverThreads();
 const parallel = workerSolver(new URL("../workers/solve.js", import.meta.url), { threads });
 const sat = cpuClock ? await loadSatSolver() : undefined;
 
-async function run(name: string, inst: Instance, limitMs: number, extra: Record<string, unknown> = {}) {
+async function run(name: string, inst: Instance, limitMs: number, extra: Record<string, unknown> = {}, withStats = false) {
   const baseline = firstFit(inst);
+  const loadAtStart = loadavg()[0]!;
   const started = performance.now();
   const result = cpuClock ? solve(inst, { timeLimitMs: limitMs, now: cpuMillis, sat }) : await parallel.solve(inst, limitMs);
   const seconds = (performance.now() - started) / 1000;
@@ -50,9 +58,15 @@ async function run(name: string, inst: Instance, limitMs: number, extra: Record<
     seconds: round(seconds, 2),
     time_limit_s: limitMs / 1000,
     feasible: check.feasible,
+    breaks_vs_first_fit: round(check.breaks / Math.max(1, baseline.breaks)),
+    value_vs_first_fit: round(check.value / baseline.value),
+    peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024),
+    load_start: round(loadAtStart, 2),
+    load_end: round(loadavg()[0]!, 2),
     ...(result.stats.breaksLowerBound === undefined ? {} : { breaks_lower_bound: result.stats.breaksLowerBound }),
     ...(cpuClock ? { clock: "cpu" } : { threads }),
     ...extra,
+    ...(withStats ? { stats: result.stats } : {}),
   };
   console.log(JSON.stringify(line));
   return { line, check, result };
@@ -104,4 +118,8 @@ if (which === "b2bsop" || which === "all") {
 if (which === "hanoi" || which === "all") {
   await run("hanoi", generateHanoiScale("hanoi"), Number(process.env.HANOI_TIME_LIMIT_MS ?? 5000), { participants: 1300 });
   await run("hanoi-30k", generateHanoiScale("hanoi-30k"), Number(process.env.HANOI30K_TIME_LIMIT_MS ?? 20000), { participants: 6500 });
+}
+
+if (which === "world") {
+  await run("world", generateWorld(), Number(process.env.WORLD_TIME_LIMIT_MS ?? 60000), { participants: 15000 }, true);
 }

@@ -1,7 +1,7 @@
 import { NONE, type ScheduleState } from "./state";
 import type { Random } from "../random";
 import type { ValueSearch } from "./valueSearch";
-import { kempeSwap, moveToBest, swapPair } from "./breakSearch";
+import { closeGap, kempeSwap, moveToBest, swapPair } from "./breakSearch";
 import { VALUE_TOLERANCE } from "./planOrder";
 
 export interface AnnealOptions {
@@ -18,6 +18,15 @@ export interface AnnealOptions {
 
 /** Meetings held from which a plan counts as large (B2BSOP's have at most about 300). */
 const LARGE_PLAN = 1000;
+/**
+ * Meetings held from which a plan counts as huge: a share of its moves go straight at a break
+ * (closeGap), since on the largest fairs (about 59,000 held of 90,000 requests, a third of the
+ * participants with breaks late in the search) most random moves land where there is none; and
+ * the solver gives the bound a smaller share of the time (solver.ts). Hanoi-30k holds about 17,000.
+ */
+export const HUGE_PLAN = 20000;
+/** The share of a huge plan's moves aimed at a break (world fair, 60 s: 8,259 breaks without, 7,433 with 0.3, 8,082 with 0.6). */
+const GAP_SHARE = 0.3;
 
 /**
  * The temperatures, in the units of the break search's costs (state.ts: a break 8, an idle slot 1).
@@ -25,8 +34,10 @@ const LARGE_PLAN = 1000;
  * (e^(-1/3)) and one that adds a break 7% (e^(-8/3)), and ends at 0.05, where only moves that cost
  * nothing pass (e^(-20) for an idle slot). A search with more time per meeting starts up to 2x and
  * ends up to 6x hotter, a large plan 3x and 6x (the Hanoi fair in 5 s: 9 down to 0.3); see below.
+ * A huge plan (HUGE_PLAN) starts 5/3 hotter again, at 15: the world fair in 60 s (one search, CPU
+ * clock), breaks 7,353 from 6, 6,978 from 9, 6,619 from 15, 6,623 from 25, 6,730 from 40.
  */
-const TEMPERATURE = { start: 3, end: 0.05, hotStart: 2, hotEnd: 6, largeStart: 3, largeEnd: 6 };
+const TEMPERATURE = { start: 3, end: 0.05, hotStart: 2, hotEnd: 6, largeStart: 3, largeEnd: 6, hugeStart: 5 / 3 };
 /**
  * The time per meeting held at which the search is coolest (the Hanoi fair in 5 s: 0.7 ms), and
  * how many times more makes it hottest (B2BSOP's instances in 1 s: 3 to 6 ms per meeting).
@@ -70,8 +81,10 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
   // it evicts evict in turn two levels down, not one: narrower and deeper tries pay there (Hanoi
   // 5 s, 20 seeds: value/bound under 99.8% on 6 seeds with 4 slots 1 level, 2 with 2 slots 2 levels).
   const [retrySlots, retryDepth] = large ? [2, 2] : [4, 1];
-  const T0 = TEMPERATURE.start * TEMPERATURE.hotStart ** hot * TEMPERATURE.largeStart ** large;
+  const huge = heldCount >= HUGE_PLAN ? 1 : 0;
+  const T0 = TEMPERATURE.start * TEMPERATURE.hotStart ** hot * TEMPERATURE.largeStart ** large * TEMPERATURE.hugeStart ** huge;
   const T1 = TEMPERATURE.end * TEMPERATURE.hotEnd ** hot * TEMPERATURE.largeEnd ** large;
+  const gapShare = huge && st.useMasks ? GAP_SHARE : 0;
   let temperature = T0;
   const accept = (delta: number) => delta <= 0 || random.next() < Math.exp(-delta / temperature);
   // Participants with breaks and the meetings held (rebuilt now and then): where moves start.
@@ -105,6 +118,10 @@ export function annealBreaks(st: ScheduleState, o: AnnealOptions): { iterations:
       // Stragglers: fit one in if the moves have made room (value first).
       const u = open[Math.floor(random.next() * open.length)]!;
       if (st.slotOf[u] === NONE && (search.tryPlace(u) || search.insert(u, VALUE_TOLERANCE, retrySlots, retryDepth) > 0)) o.onStep();
+      continue;
+    }
+    if (gapShare && withBreaks.length && random.next() < gapShare) {
+      closeGap(st, withBreaks[Math.floor(random.next() * withBreaks.length)]!, random.next, accept);
       continue;
     }
     const roll = random.next();

@@ -6,7 +6,7 @@ import { staticSlots } from "./valueSearch";
 import { createRandom } from "../random";
 
 /**
- * A random instance with `slots` slots over two days (more than 32 slots: no bit masks), its
+ * A random instance with `slots` slots over two days (more than 32 on a day: no bit masks), its
  * interpreters at most `maxRun` meetings in a row when given (one already booked in a few slots).
  */
 function randomInstance(seed: number, slots: number, maxRun?: number): Instance {
@@ -63,11 +63,13 @@ function totalCost(st: ScheduleState): number {
 }
 
 describe.each([
-  ["with bit masks (12 slots)", 12, undefined],
-  ["without (40 slots)", 40, undefined],
-  ["with bit masks, interpreters at most 2 in a row", 12, 2],
-  ["without bit masks, interpreters at most 2 in a row", 40, 2],
-])("break moves %s", (_name, slots, maxRun) => {
+  ["with bit masks (12 slots)", 12, undefined, true],
+  ["with a bit mask per day (40 slots, 20 a day)", 40, undefined, true],
+  ["without (80 slots, 40 on a day)", 80, undefined, false],
+  ["with bit masks, interpreters at most 2 in a row", 12, 2, true],
+  ["with a bit mask per day, interpreters at most 2 in a row", 40, 2, true],
+  ["without bit masks, interpreters at most 2 in a row", 80, 2, false],
+])("break moves %s", (_name, slots, maxRun, masks) => {
   test("report the change in cost the plan then has, and leave the plan as it was when not taken", () => {
     for (let seed = 1; seed <= 4; seed++) {
       const m = buildModel(randomInstance(seed, slots, maxRun));
@@ -77,7 +79,7 @@ describe.each([
         const best = bestSlot(st, k, false, allowed[k]);
         if (best) st.place(k, best.s, best.mode, best.interp);
       }
-      expect(st.useMasks).toBe(slots <= 32);
+      expect(st.useMasks).toBe(masks);
       const random = createRandom(seed);
       const held = () => Array.from({ length: m.M }, (_, k) => k).filter((k) => st.slotOf[k] !== NONE);
       let taken = 0;

@@ -89,15 +89,15 @@ export function kempeSwap(st: ScheduleState, k: number, s2: number, accept: (del
   if (st.onsite[s1]! + on1 > m.tables || st.onsite[s2]! - on1 > m.tables) return null;
   if (st.online[s1]! + off1 > m.rooms || st.online[s2]! - off1 > m.rooms) return null;
   if (st.useMasks) {
-    // Every participant of the chain has its s1 and s2 swapped: price that from the bit masks, and
-    // change the plan only for a swap that is taken (most are not).
-    const bit1 = 1 << s1;
-    const bit2 = 1 << s2;
+    // Every participant of the chain has its s1 and s2 swapped: one busy in only one of them moves
+    // from it to the other, one busy in both keeps its day. Priced from the bit masks; the plan
+    // changes only for a swap that is taken (most are not).
     let delta = 0;
     for (let i = 0; i < nPeople; i++) {
-      const busy = st.occ[w.people[i]!]!;
-      const swapped = (busy & ~(bit1 | bit2)) | (busy & bit1 ? bit2 : 0) | (busy & bit2 ? bit1 : 0);
-      delta += st.costOfMask(swapped) - st.costOfMask(busy);
+      const p = w.people[i]!;
+      const in1 = st.busy[p * m.S + s1] !== NONE;
+      const in2 = st.busy[p * m.S + s2] !== NONE;
+      if (in1 !== in2) delta += in1 ? st.moveCost(p, s1, s2) : st.moveCost(p, s2, s1);
     }
     if (!accept(delta)) return null;
     swapChain(st, w.chain, nChain, s1, s2);
@@ -203,8 +203,6 @@ function moveToBestByMasks(st: ScheduleState, k: number, accept: (delta: number)
   const from = st.slotOf[k]!;
   const a = m.mA[k]!;
   const b = m.mB[k]!;
-  const busyA = st.occ[a]! & ~(1 << from);
-  const busyB = st.occ[b]! & ~(1 << from);
   let bestS = NONE;
   let bestCost = Infinity;
   let bestR: { mode: 0 | 1; interp: number } | null = null;
@@ -213,7 +211,8 @@ function moveToBestByMasks(st: ScheduleState, k: number, accept: (delta: number)
     const s = slots ? slots[i]! : i;
     const fits = s === from || st.participantsFit(k, s);
     if (!fits) continue;
-    const cost = st.costOfMask(busyA | (1 << s)) + st.costOfMask(busyB | (1 << s));
+    // The change for both sides if k moved to s (0 for its own slot): the same order as their costs there.
+    const cost = st.moveCost(a, from, s) + st.moveCost(b, from, s);
     if (cost >= bestCost) continue;
     if (s !== from) {
       const r = st.resources(k, s);
@@ -224,7 +223,7 @@ function moveToBestByMasks(st: ScheduleState, k: number, accept: (delta: number)
     bestCost = cost;
   }
   if (bestS === NONE || bestS === from) return null;
-  const delta = bestCost - st.costOfMask(busyA | (1 << from)) - st.costOfMask(busyB | (1 << from));
+  const delta = bestCost;
   if (!accept(delta)) return null;
   st.remove(k);
   st.place(k, bestS, bestR!.mode, bestR!.interp);
@@ -245,15 +244,12 @@ export function swapPair(st: ScheduleState, k: number, j: number, accept: (delta
   const touched = [...new Set([m.mA[k]!, m.mB[k]!, m.mA[j]!, m.mB[j]!])];
   let delta: number;
   if (st.useMasks) {
-    const bitFrom = 1 << from;
-    const bitTo = 1 << to;
+    // A side of k only moves from `from` to `to`, a side of j only the other way, a side of both keeps its slots.
     delta = 0;
     for (const q of touched) {
       const inK = q === m.mA[k] || q === m.mB[k];
       const inJ = q === m.mA[j] || q === m.mB[j];
-      const busy = st.occ[q]!;
-      const after = (busy & ~(inK ? bitFrom : 0) & ~(inJ ? bitTo : 0)) | (inK ? bitTo : 0) | (inJ ? bitFrom : 0);
-      delta += st.costOfMask(after) - st.costOfMask(busy);
+      if (inK !== inJ) delta += inK ? st.moveCost(q, from, to) : st.moveCost(q, to, from);
     }
     if (!accept(delta)) return false;
     const ok = st.placement(k);
@@ -291,4 +287,48 @@ function exchange(
   st.remove(j);
   st.place(k, sk, rk.mode, rk.interp);
   st.place(j, sj, rj.mode, rj.interp);
+}
+
+/**
+ * A move aimed at one of participant p's breaks (only with bit masks): a random idle run between
+ * two of its meetings on one day, and one of the meetings on its edges moved next to the other
+ * side (the gap closes when that meeting was alone on its side) or one slot into it (the gap
+ * shrinks), by a Kempe swap, which carries the other participants' meetings along and prices
+ * their days too. Returns the change in cost, or null when nothing moved. On the largest fairs
+ * most random moves land on days with no break; these start where the breaks are.
+ */
+export function closeGap(st: ScheduleState, p: number, random: () => number, accept: (delta: number) => boolean): number | null {
+  if (!st.useMasks) return null;
+  const days = st.dayCount;
+  const first = Math.floor(random() * days);
+  for (let i = 0; i < days; i++) {
+    const d = (first + i) % days;
+    const w = st.dayWord(p, d);
+    if ((w & (w - 1)) === 0) continue;
+    const lo = 31 - Math.clz32(w & -w);
+    const hi = 31 - Math.clz32(w);
+    // Idle runs inside [lo, hi]: pick one at random (reservoir of one).
+    let gapStart = -1;
+    let gapEnd = -1;
+    let seen = 0;
+    for (let bit = lo + 1; bit < hi; bit++) {
+      if (w & (1 << bit) || !(w & (1 << (bit - 1)))) continue; // not the start of an idle run
+      let end = bit;
+      while (!(w & (1 << (end + 1)))) end++;
+      if (random() * ++seen < 1) {
+        gapStart = bit;
+        gapEnd = end;
+      }
+    }
+    if (gapStart < 0) continue;
+    const base = st.firstSlotOf(d);
+    const left = base + gapStart - 1; // p's meeting just before the gap
+    const right = base + gapEnd + 1; // and just after it
+    const roll = random();
+    const from = roll < 0.5 ? left : right;
+    const to = roll < 0.25 ? base + gapEnd : roll < 0.5 ? base + gapStart : roll < 0.75 ? base + gapStart : base + gapEnd;
+    const k = st.busy[p * st.m.S + from]!;
+    return kempeSwap(st, k, to, accept);
+  }
+  return null;
 }

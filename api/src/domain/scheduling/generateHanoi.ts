@@ -66,13 +66,14 @@ const INTERPRETER_POOL: [string[], number][] = [
   [["vi", "en"], 6],
 ];
 
-function gaussian(random: Random): number {
+/** A standard normal draw (Box-Muller); also the world generator's (generateWorld.ts). */
+export function gaussian(random: Random): number {
   const u = Math.max(random.next(), 1e-12);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
 }
 
 /** Draws an index with probability proportional to its weight (cumulative weights, binary search). */
-function weightedPicker(random: Random, weights: number[]) {
+export function weightedPicker(random: Random, weights: number[]) {
   const cumulative: number[] = [];
   let total = 0;
   for (const w of weights) cumulative.push((total += w));

@@ -51,10 +51,19 @@ export class ScheduleState {
   private readonly slotList: Int32Array;
   private readonly posOf: Int32Array;
   private readonly perSlot: number;
-  /** With at most 32 slots: each participant's busy slots as bits, and each day's slots as bits. */
+  /**
+   * When every day is a run of at most 32 consecutive slots (the world fair: 3 days of 32; Hanoi, 2
+   * of 16): each participant's busy slots of each day as the bits of one word, occ[p * days + d],
+   * bit bitOf[s] for slot s. Breaks and idle slots never cross days, so a move is priced from the
+   * one or two words it changes (moveCost), whatever the number of slots.
+   */
   readonly occ: Int32Array;
-  private readonly dayMasks: Int32Array;
   readonly useMasks: boolean;
+  private readonly days: number;
+  private readonly bitOf: Int32Array;
+  private readonly dayStart: Int32Array;
+  /** With useMasks: the plan's breaks, kept in step by place and remove (totalBreaks is then O(1)). */
+  private breakCount = 0;
   value = 0;
   scheduled = 0;
   /** Told of every change makeRoom makes to another meeting (its mode and interpreter before), to undo it. */
@@ -84,11 +93,12 @@ export class ScheduleState {
     this.perSlot = Math.max(1, Math.min(m.M, m.tables + m.rooms));
     this.slotList = new Int32Array(m.S * this.perSlot);
     this.posOf = new Int32Array(m.M).fill(NONE);
-    this.useMasks = m.S <= 32;
-    this.occ = new Int32Array(this.useMasks ? m.P : 0);
-    const days = m.S ? m.day[m.S - 1]! + 1 : 0;
-    this.dayMasks = new Int32Array(this.useMasks ? days : 0);
-    if (this.useMasks) for (let s = 0; s < m.S; s++) this.dayMasks[m.day[s]!]! |= 1 << s;
+    const layout = dayLayout(m);
+    this.useMasks = layout !== null;
+    this.days = layout ? layout.days : 0;
+    this.bitOf = layout ? layout.bitOf : new Int32Array(0);
+    this.dayStart = layout ? layout.dayStart : new Int32Array(0);
+    this.occ = new Int32Array(this.useMasks ? m.P * this.days : 0);
   }
 
   held(s: number): number {
@@ -322,8 +332,8 @@ export class ScheduleState {
     this.busy[m.mA[k]! * m.S + s] = k;
     this.busy[m.mB[k]! * m.S + s] = k;
     if (this.useMasks) {
-      this.occ[m.mA[k]!]! |= 1 << s;
-      this.occ[m.mB[k]!]! |= 1 << s;
+      this.setBusy(m.mA[k]!, s, true);
+      this.setBusy(m.mB[k]!, s, true);
     }
     this.count[m.mA[k]!]!++;
     this.count[m.mB[k]!]!++;
@@ -351,8 +361,8 @@ export class ScheduleState {
     this.busy[m.mA[k]! * m.S + s] = NONE;
     this.busy[m.mB[k]! * m.S + s] = NONE;
     if (this.useMasks) {
-      this.occ[m.mA[k]!]! &= ~(1 << s);
-      this.occ[m.mB[k]!]! &= ~(1 << s);
+      this.setBusy(m.mA[k]!, s, false);
+      this.setBusy(m.mB[k]!, s, false);
     }
     this.count[m.mA[k]!]!--;
     this.count[m.mB[k]!]!--;
@@ -374,13 +384,66 @@ export class ScheduleState {
     return { k, s: this.slotOf[k]!, mode: this.modeOf[k] as 0 | 1, interp: this.interpOf[k]! };
   }
 
+  /** With useMasks: the number of days, p's busy slots on day d as bits, and the slot of bit 0 of day d. */
+  get dayCount(): number {
+    return this.days;
+  }
+  dayWord(p: number, d: number): number {
+    return this.occ[p * this.days + d]!;
+  }
+  firstSlotOf(d: number): number {
+    return this.dayStart[d]!;
+  }
+
+  /** Marks p busy or free in slot s in its day word, keeping breakCount in step. */
+  private setBusy(p: number, s: number, busy: boolean) {
+    const ix = p * this.days + this.m.day[s]!;
+    const before = this.occ[ix]!;
+    const after = busy ? before | (1 << this.bitOf[s]!) : before & ~(1 << this.bitOf[s]!);
+    this.occ[ix] = after;
+    this.breakCount += wordGaps(after, 1, 0) - wordGaps(before, 1, 0);
+  }
+
+  /**
+   * The change in p's cost (costOf) when its busy slot `from` becomes free and slot `to` busy
+   * (NONE for either: only the other half). Only with useMasks; p must be busy in `from` and free
+   * in `to` (to === from: no change). Prices a move from the one or two day words it touches.
+   */
+  moveCost(p: number, from: number, to: number): number {
+    if (from === to) return 0;
+    const { m } = this;
+    const base = p * this.days;
+    if (from !== NONE && to !== NONE && m.day[from] === m.day[to]) {
+      const w = this.occ[base + m.day[from]!]!;
+      return dayCost((w & ~(1 << this.bitOf[from]!)) | (1 << this.bitOf[to]!)) - dayCost(w);
+    }
+    let delta = 0;
+    if (from !== NONE) {
+      const w = this.occ[base + m.day[from]!]!;
+      delta += dayCost(w & ~(1 << this.bitOf[from]!)) - dayCost(w);
+    }
+    if (to !== NONE) {
+      const w = this.occ[base + m.day[to]!]!;
+      delta += dayCost(w | (1 << this.bitOf[to]!)) - dayCost(w);
+    }
+    return delta;
+  }
+
   /**
    * Sums perBreak for each idle run between consecutive meetings of p on one day, plus perIdle per
    * idle slot in them; `extra` (a slot, or NONE) counts as busy too.
    */
   private gaps(p: number, perBreak: number, perIdle: number, extra = NONE): number {
     const { m } = this;
-    if (this.useMasks) return this.maskGaps(extra === NONE ? this.occ[p]! : this.occ[p]! | (1 << extra), perBreak, perIdle);
+    if (this.useMasks) {
+      let total = 0;
+      const extraDay = extra === NONE ? NONE : m.day[extra]!;
+      for (let d = 0; d < this.days; d++) {
+        const w = this.occ[p * this.days + d]!;
+        total += wordGaps(d === extraDay ? w | (1 << this.bitOf[extra]!) : w, perBreak, perIdle);
+      }
+      return total;
+    }
     let total = 0;
     let last = NONE;
     const row = p * m.S;
@@ -390,28 +453,6 @@ export class ScheduleState {
       last = s;
     }
     return total;
-  }
-
-  /** gaps for a participant busy exactly in the slots of `busy` (a bit per slot; only with useMasks). */
-  private maskGaps(busy: number, perBreak: number, perIdle: number): number {
-    let total = 0;
-    for (let d = 0; d < this.dayMasks.length; d++) {
-      const x = busy & this.dayMasks[d]!;
-      if ((x & (x - 1)) === 0) continue; // at most one meeting that day
-      const runs = popcount(x & ~(x << 1));
-      const lo = 31 - Math.clz32(x & -x);
-      const hi = 31 - Math.clz32(x);
-      total += perBreak * (runs - 1) + perIdle * (hi - lo + 1 - popcount(x));
-    }
-    return total;
-  }
-
-  /**
-   * costOf for a participant busy exactly in the slots of `busy` (a bit per slot; only with
-   * useMasks): lets a move price itself from bit masks before it changes anything.
-   */
-  costOfMask(busy: number): number {
-    return this.maskGaps(busy, BREAK_COST, IDLE_SLOT_COST);
   }
 
   /** costOf(p) as if p were also busy in slot s. */
@@ -435,6 +476,7 @@ export class ScheduleState {
   }
 
   totalBreaks(): number {
+    if (this.useMasks) return this.breakCount;
     let total = 0;
     for (let p = 0; p < this.m.P; p++) total += this.breaksOf(p);
     return total;
@@ -452,6 +494,40 @@ export class ScheduleState {
   }
 }
 export { NONE };
+
+/**
+ * The day layout for bit masks: each day's slots consecutive in slot order and at most 32 of them,
+ * so a slot is bit bitOf[s] of its day's word; null otherwise (the plain scans are used then).
+ */
+function dayLayout(m: Model): { days: number; bitOf: Int32Array; dayStart: Int32Array } | null {
+  const bitOf = new Int32Array(m.S);
+  const starts: number[] = [];
+  let days = 0;
+  for (let s = 0; s < m.S; s++) {
+    if (s === 0 || m.day[s] !== m.day[s - 1]) {
+      if (m.day[s] !== days) return null; // a day that comes back later, or out of order
+      days++;
+      starts.push(s);
+      bitOf[s] = 0;
+    } else bitOf[s] = bitOf[s - 1]! + 1;
+    if (bitOf[s]! >= 32) return null;
+  }
+  return { days, bitOf, dayStart: Int32Array.from(starts) };
+}
+
+/** perBreak per idle run between busy slots of one day word, plus perIdle per idle slot in them. */
+function wordGaps(x: number, perBreak: number, perIdle: number): number {
+  if ((x & (x - 1)) === 0) return 0; // at most one meeting that day
+  const runs = popcount(x & ~(x << 1));
+  const lo = 31 - Math.clz32(x & -x);
+  const hi = 31 - Math.clz32(x);
+  return perBreak * (runs - 1) + perIdle * (hi - lo + 1 - popcount(x));
+}
+
+/** costOf's part for one day word (BREAK_COST per break, IDLE_SLOT_COST per idle slot in them). */
+function dayCost(x: number): number {
+  return wordGaps(x, BREAK_COST, IDLE_SLOT_COST);
+}
 
 function popcount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
