@@ -17,7 +17,7 @@ import { randomToken } from "../services/secrets";
 import { benchSession, ORIGIN, startApi } from "./apiStack";
 import { procStats, startRealtimeNode, startRedis } from "./realtimeStack";
 import { pool } from "./realtimeClients";
-import { percentile } from "./stats";
+import { maximum, percentile } from "./stats";
 
 const VISITORS = Number(process.env.QUEUE_BENCH_VISITORS ?? 500);
 const BOOTHS = Number(process.env.QUEUE_BENCH_BOOTHS ?? 50);
@@ -197,7 +197,7 @@ const admittedTwice = admittedAll.length - new Set(admittedAll).size;
 const notToldAdmitted = visitors.filter((v) => !v.lastView?.admitted).length;
 const staffStale = staff.filter((s) => (s.lastView?.waiting?.length ?? -1) !== 0).length;
 
-const stats = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)), max: round(Math.max(0, ...xs)) });
+const stats = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)), max: round(maximum(xs)) });
 const line = {
   bench: "queue",
   booths: BOOTHS,

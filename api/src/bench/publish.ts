@@ -23,7 +23,9 @@ const TARGET_S = 15;
 
 const uri = process.env.MONGODB_URI;
 if (!uri) throw new Error("MONGODB_URI is required (infra/bench.sh sets it)");
-const db = await connectDatabase(uri);
+// PUBLISH_BENCH_TRACE=1: where the publish's time goes, per collection and command (to stderr).
+const trace = process.env.PUBLISH_BENCH_TRACE === "1";
+const db = await connectDatabase(uri, { monitorCommands: trace });
 await db.connection.dropDatabase();
 await Promise.all(Object.values(db.models).map((m) => m.createIndexes()));
 const repos = createRepositories(db.models);
@@ -76,11 +78,36 @@ const planSeconds = (performance.now() - planStarted) / 1000;
 const planned = plan.solution.assignments.filter((a) => plan.sources[a.meeting]?.kind !== "booked").length;
 
 const load = loadavg()[0]!;
+const commands = trace ? traceCommands() : undefined;
 const started = performance.now();
 const published = await publishPlan(services.scheduler, organiser, plan.id);
 const seconds = (performance.now() - started) / 1000;
+commands?.report();
 const booked = published.publishResult!.booked;
 const doubleBooked = await db.models.Meeting.countDocuments({ status: "booked" }).then((n) => n - booked);
+
+/** Counts every command the client sends from now on and its time, reported by collection and command, most time first. */
+function traceCommands() {
+  const client = db.connection.getClient();
+  const open = new Map<number, string>();
+  const totals = new Map<string, { count: number; ms: number }>();
+  client.on("commandStarted", (e) => open.set(e.requestId, `${String(e.command[e.commandName])}.${e.commandName}`));
+  const done = (e: { requestId: number; duration: number }) => {
+    const name = open.get(e.requestId);
+    if (!name) return;
+    open.delete(e.requestId);
+    const t = totals.get(name) ?? { count: 0, ms: 0 };
+    totals.set(name, { count: t.count + 1, ms: t.ms + e.duration });
+  };
+  client.on("commandSucceeded", done);
+  client.on("commandFailed", done);
+  return {
+    report: () => {
+      for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
+        console.error(`${name.padEnd(40)} ${String(t.count).padStart(6)} commands ${Math.round(t.ms).toString().padStart(7)} ms`);
+    },
+  };
+}
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 console.log(

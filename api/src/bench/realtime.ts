@@ -15,7 +15,7 @@ import { pino } from "pino";
 import { rooms } from "@ketnoi/contracts";
 import { connectRedis } from "../services/redis";
 import { redisEventPublisher, type EventPublisher } from "../services/events";
-import { percentile } from "./stats";
+import { maximum, percentile } from "./stats";
 import { connectClient, Deliveries, objectIdHex, pool, type BenchClient } from "./realtimeClients";
 import { procStats, startRealtimeNode, startRedis, type RealtimeNode } from "./realtimeStack";
 
@@ -174,7 +174,7 @@ async function runScenario(nodeCount: number, size: number, redis: BenchRedis, e
     disconnected,
     p50_ms: percentile(latencies, 50),
     p99_ms: p99,
-    max_ms: round2(Math.max(...latencies)),
+    max_ms: round2(maximum(latencies)),
     node_rss_mib: stats.map((s) => s.rssMiB),
     node_peak_rss_mib: stats.map((s) => s.peakRssMiB),
     node_cpu_s_connect: cpuConnect.map(round2),
