@@ -8,5 +8,5 @@ export function percentile(values: number[], p: number): number {
 
 /** The largest of a list (0 when empty), without spreading it into arguments: a bench's hundreds of thousands of latencies overflow the call stack. */
 export function maximum(values: number[]): number {
-  return values.reduce((max, v) => (v > max ? v : max), values.length ? -Infinity : 0);
+  return values.reduce((max, v) => Math.max(max, v), values.length ? Number.NEGATIVE_INFINITY : 0);
 }
