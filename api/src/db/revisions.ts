@@ -4,6 +4,8 @@ import type { Connection, Model, Query, Schema } from "mongoose";
 
 /**
  * What caches in every api process follow, each a revision value in the "revisions" collection (set anew by every change):
+ * - "agendas": meetings written in bulk (a plan published, thousands of firms' agendas at once; a
+ *   single meeting's write sets its two firms' own agenda revisions instead);
  * - "companies": what the directory and the matchers show of firms (profiles, registrations);
  * - "companyRecords": any write to a firm's record, its free times included (the company cache);
  * - "fairs": the events' set-up and their interpreters (the fair cache);
@@ -11,7 +13,7 @@ import type { Connection, Model, Query, Schema } from "mongoose";
  * - "programme": the events' sessions and the firms registered for them;
  * - "sessions": sign-outs and account changes, members joining or leaving a firm (the session and member caches).
  */
-export type RevisionName = "companies" | "companyRecords" | "fairs" | "matching" | "programme" | "sessions";
+export type RevisionName = "agendas" | "companies" | "companyRecords" | "fairs" | "matching" | "programme" | "sessions";
 
 type RevisionModel = Model<{ _id: string; value: number }>;
 /** The revisions one request has read: all of them, in one command at its first look; its own bumps written in. */
@@ -35,13 +37,18 @@ export async function readRevision(Revision: RevisionModel, name: RevisionName):
 }
 
 /**
- * A new revision value: the clock in microseconds with random low digits. A bump sets it rather than
- * incrementing: FerretDB applies `$inc` as read-modify-write, so two bumps at once could both write
- * the same number, and a bump that read long ago could even bring back a value a cache already holds
- * (a stale hit). Set values are unique, so a value once replaced never returns; one lower than the
- * last (clocks a little apart) only makes the caches read afresh until the next bump.
+ * A new revision value: the clock in milliseconds times 4,096 plus random low bits (below 2^53), and
+ * above this process's last one. A bump sets it rather than incrementing: FerretDB applies `$inc` as
+ * read-modify-write, so two bumps at once could both write the same number, and a bump that read long
+ * ago could bring back a value a cache already holds (a stale hit). Values set are unique but for a
+ * 1-in-4,096 chance when two processes bump in the same millisecond; one lower than the last (clocks
+ * a little apart) only makes the caches read afresh until the next bump.
  */
-export const newRevisionValue = () => Date.now() * 1000 + randomInt(1000);
+let lastValue = 0;
+export const newRevisionValue = () => {
+  lastValue = Math.max(lastValue + 1, Date.now() * 4096 + randomInt(4096));
+  return lastValue;
+};
 
 export async function bumpRevision(Revision: RevisionModel, name: RevisionName): Promise<void> {
   const value = newRevisionValue();

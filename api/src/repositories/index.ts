@@ -45,7 +45,7 @@ export function createRepositories(models: Models) {
     outbox: createOutboxRepository(models),
     invitations: createInvitationRepository(models),
     attachments: createMongoAttachmentStore(models),
-    meetings: createMeetingRepository(models),
+    meetings: createMeetingRepository(models, revisions),
     reservations: createReservationRepository(models),
     notifications: createNotificationRepository(models),
     calendarFeeds: createCalendarFeedRepository(models),

@@ -37,16 +37,32 @@ export function createRevisionKeyedCache<K, V>(revisions: Pick<RevisionRepositor
 }
 
 /**
- * The same, each key with a revision of its own (a firm's meetings: a booking changes two firms'
- * agendas, not every firm's): `revisionOf` reads the key's, one cheap read by _id.
+ * The same, each key with revisions of its own (a firm's meetings: a booking changes two firms'
+ * agendas, not every firm's; a published plan thousands at once, through one shared revision):
+ * `revisionsOf` reads the key's, cheap reads by _id. An entry is kept while all of them stand.
  */
-export function createPerKeyRevisionCache<K, V>(revisionOf: (key: K) => Promise<number>) {
-  const entries = createEntries<K, V>();
+export function createPerKeyRevisionCache<K, V>(revisionsOf: (key: K) => Promise<[number, number]>) {
+  const entries = new Map<K, { value: Promise<V>; revisions: [number, number] }>();
   return {
     async get(key: K, load: () => Promise<V>): Promise<V> {
-      return entries.get(key, await revisionOf(key), load);
+      const revisions = await revisionsOf(key);
+      const kept = entries.get(key);
+      if (kept && kept.revisions[0] === revisions[0] && kept.revisions[1] === revisions[1]) return kept.value;
+      const value = load().then(deepFreeze);
+      remember(entries, key, { value, revisions });
+      return value;
     },
   };
+}
+
+/** Keeps an entry (the oldest goes when full) and forgets it if its load fails. */
+function remember<K, E extends { value: Promise<unknown> }>(entries: Map<K, E>, key: K, entry: E) {
+  entries.delete(key);
+  if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  entries.set(key, entry);
+  entry.value.catch(() => {
+    if (entries.get(key) === entry) entries.delete(key);
+  });
 }
 
 /** Entries tagged with the revision read before their load: an older one is replaced, a newer one is not trusted by an older reader. */
@@ -59,12 +75,7 @@ function createEntries<K, V>() {
       if (kept && kept.revision === revision) return kept.value;
       if (kept && kept.revision > revision) return load();
       const value = load().then(deepFreeze);
-      entries.delete(key);
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-      entries.set(key, { value, revision });
-      value.catch(() => {
-        if (entries.get(key)?.value === value) entries.delete(key);
-      });
+      remember(entries, key, { value, revision });
       return value;
     },
   };

@@ -11,6 +11,7 @@ import { buildUser } from "../../support/factories";
 import { fairSlots } from "../../../api/src/domain/fairSlots";
 import { demoFairSetup } from "../../../api/src/seed/data/programme";
 import { DEMO_DAYS } from "../../support/clock";
+import { waitFor } from "../../support/processes";
 
 describe("the organiser's auto-scheduler: run, review, adjust, publish", () => {
   const t = useSeededApp("scheduler");
@@ -373,8 +374,13 @@ describe("the scheduler on the demo fair with matching proposals: moves offered 
         .post("/api/scheduler/plans")
         .set({ Cookie: cookie, "X-CSRF-Token": login.body.csrfToken, "Accept-Language": "en" })
         .send({ timeLimitSeconds: 2, proposalsPerCompany: 1 });
-    // The second click comes while the first run's solver is busy (it takes its two seconds).
-    const [first, second] = await Promise.all([run(t.app), new Promise((r) => setTimeout(r, 1000)).then(() => run(other))]);
+    // The second click comes while the first run is under way: once its claim on the event is there.
+    const firstRun = run(t.app).then((r) => r);
+    await waitFor("the first run's claim on the event", async () => Boolean(await t.db.models.Reservation.exists({ _id: /^solving:/ })), {
+      intervalMs: 20,
+    });
+    const second = await run(other);
+    const first = await firstRun;
     expect([first.status, second.status]).toEqual([201, 409]);
     expect(second.body.error.fields).toEqual({ event: "A scheduler run for this event is under way; open its plan when it is done." });
     expect((await run(other)).status).toBe(201);
