@@ -64,6 +64,21 @@ function start(script: string[], env: Record<string, string>): ChildProcess {
   return child;
 }
 
+/** A firm's owner (or a vendor's staff member) made for a bench: no password, Hanoi's zone, Vietnamese. */
+export function benchFirmOwner(repos: Repositories, email: string, name: string, role: "domestic" | "vendor", companyId: string) {
+  return repos.users.create({
+    email,
+    name,
+    role,
+    companyId,
+    companyRole: "owner",
+    locale: "vi",
+    timeZone: "Asia/Ho_Chi_Minh",
+    consents: [],
+    passwordHash: "!",
+  });
+}
+
 /** A signed-in session for this user, made directly in the database (no login, so no login limits). */
 export async function benchSession(repos: Repositories, userId: string) {
   const token = randomToken();
@@ -107,17 +122,7 @@ export async function startBenchStack(uri: string, connections: number) {
   const sessionOf = (userId: string) => benchSession(repos, userId);
   const sessions: { cookie: string; csrf: string }[] = [];
   for (const [i, firm] of firms.entries()) {
-    const user = await repos.users.create({
-      email: `load${i}@bench.vn`,
-      name: `Load ${i}`,
-      role: "domestic",
-      companyId: firm.id,
-      companyRole: "owner",
-      locale: "vi",
-      timeZone: "Asia/Ho_Chi_Minh",
-      consents: [],
-      passwordHash: "!",
-    });
+    const user = await benchFirmOwner(repos, `load${i}@bench.vn`, `Load ${i}`, "domestic", firm.id);
     sessions.push(await sessionOf(user.id));
   }
   const organiser = await sessionOf((await repos.users.findByEmail("organiser@ketnoi.demo"))!.id);

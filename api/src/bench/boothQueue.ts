@@ -14,7 +14,7 @@ import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { seedDemoFair } from "../seed/seedDemoFair";
 import { randomToken } from "../services/secrets";
-import { benchSession, ORIGIN, startApi } from "./apiStack";
+import { benchFirmOwner, benchSession, ORIGIN, startApi } from "./apiStack";
 import { procStats, startRealtimeNode, startRedis } from "./realtimeStack";
 import { pool } from "./realtimeClients";
 import { maximum, percentile } from "./stats";
@@ -53,17 +53,7 @@ const booths = companies.filter((c) => c.kind === "foreign").slice(0, BOOTHS);
 const firms = companies.filter((c) => c.kind === "domestic");
 if (booths.length < BOOTHS) throw new Error(`the demo has ${booths.length} vendors, ${BOOTHS} booths asked for`);
 const newUser = (i: number, role: "domestic" | "vendor", companyId: string) =>
-  repos.users.create({
-    email: `queue${role}${i}@bench.vn`,
-    name: `Queue ${role} ${i}`,
-    role,
-    companyId,
-    companyRole: "owner",
-    locale: "vi",
-    timeZone: "Asia/Ho_Chi_Minh",
-    consents: [],
-    passwordHash: "!",
-  });
+  benchFirmOwner(repos, `queue${role}${i}@bench.vn`, `Queue ${role} ${i}`, role, companyId);
 
 // Redis, two realtime nodes and two api processes, all sharing the secret the api signs socket tokens with.
 const secret = randomToken();

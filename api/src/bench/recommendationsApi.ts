@@ -13,6 +13,7 @@ import { demoFairDays } from "../seed/demoDays";
 import { hashToken, randomToken } from "../services/secrets";
 import { SESSION_COOKIE } from "../auth/context";
 import { percentile } from "./stats";
+import { benchFirmOwner } from "./apiStack";
 
 const COMPANIES = 1_300;
 const CALLS = 300;
@@ -33,17 +34,7 @@ export async function measureRecommendationsApi(uri: string) {
     );
     // Signed in as the owner of the first domestic firm (a session made directly: no login limits).
     const companyId = [...ids.values()][0]!;
-    const user = await repos.users.create({
-      email: "bench@ketnoi.demo",
-      name: "Bench",
-      role: "domestic",
-      companyId,
-      companyRole: "owner",
-      locale: "vi",
-      timeZone: "Asia/Ho_Chi_Minh",
-      consents: [],
-      passwordHash: "!",
-    });
+    const user = await benchFirmOwner(repos, "bench@ketnoi.demo", "Bench", "domestic", companyId);
     const token = randomToken();
     await repos.sessions.create(hashToken(token), {
       userId: user.id,

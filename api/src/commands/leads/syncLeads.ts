@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { Types } from "mongoose";
 import { badgeCodeFrom, type LeadRefusal, type LeadScan } from "@ketnoi/contracts";
 import { decideScan } from "../../domain/leads";
 import { AppError } from "../../errors";
@@ -70,7 +69,7 @@ async function applyScan(ctx: CommandContext, scan: LeadScanWrite, changes: Lead
   const first = found ? null : await decideAndWrite(ctx, found, scan, changes, visitorCompanyId);
   if (first) return first;
   const key = `lead:${scan.companyId}:${scan.visitorId}`;
-  const holder = new Types.ObjectId().toHexString();
+  const holder = ctx.repos.meetings.newId(); // a fresh id, as a scheduler run's claim has
   for (let waited = 0; !(await ctx.repos.reservations.claimNew(key, holder)); waited += LEAD_POLL_MS) {
     if (waited >= LEAD_WAIT_MS) throw new AppError("service_unavailable", undefined, 2);
     await sleep(LEAD_POLL_MS);

@@ -90,6 +90,19 @@ export function weightedPicker(random: Random, weights: number[]) {
   };
 }
 
+/**
+ * A meeting already fixed by hand: one slot both sides share (an index into the fair's slots), not
+ * clashing with another fixed meeting of either side (`fixedBusy` holds party × slot keys, updated).
+ */
+export function fixedSlot(random: Random, common: number[], parties: number[], slotCount: number, fixedBusy: Set<number>): number | undefined {
+  if (!common.length) return undefined;
+  const s = random.pick(common);
+  const keys = parties.map((p) => p * slotCount + s);
+  if (keys.some((key) => fixedBusy.has(key))) return undefined;
+  for (const key of keys) fixedBusy.add(key);
+  return s;
+}
+
 export function generateHanoi(options: HanoiOptions = {}): Instance {
   const { seed = 2026, domestic = 1000, foreign = 300, requests = 5000, tables = 120, rooms = 75 } = options;
   const interpreterScale = options.interpreterScale ?? domestic / 1000;
@@ -215,14 +228,9 @@ export function generateHanoi(options: HanoiOptions = {}): Instance {
     if (roll < 0.06) {
       const mornings = all.filter((s) => slots[s]!.morning);
       meeting.slots = mornings.map((s) => slots[s]!.id);
-    } else if (roll < 0.075 && common.length) {
-      // Already fixed by hand: one slot both sides share, not clashing with another fixed meeting.
-      const s = random.pick(common);
-      const keys = [d * slots.length + s, f * slots.length + s];
-      if (!keys.some((key) => fixedBusy.has(key))) {
-        for (const key of keys) fixedBusy.add(key);
-        meeting.slots = [slots[s]!.id];
-      }
+    } else if (roll < 0.075) {
+      const s = fixedSlot(random, common, [d, f], slots.length, fixedBusy);
+      if (s !== undefined) meeting.slots = [slots[s]!.id];
     }
     meetings.push(meeting);
   }

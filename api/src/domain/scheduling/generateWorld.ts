@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { createRandom } from "../random";
 import type { Instance } from "./format";
-import { gaussian, weightedPicker } from "./generateHanoi";
+import { fixedSlot, gaussian, weightedPicker } from "./generateHanoi";
 
 /**
  * The largest fairs' size (issue #22), generated deterministically from a seed: 15,000
@@ -234,16 +234,14 @@ export function generateWorld(options: WorldOptions = {}): Instance {
     const roll = random.next();
     if (roll < 0.05 && !remote[b]) meeting.slots = mornings;
     else if (roll < 0.065) {
-      // Already fixed by hand: one slot both sides share, not clashing with another fixed meeting.
-      const common = [...avail[a]!].filter((s) => avail[b]!.has(s));
-      if (common.length) {
-        const s = random.pick(common);
-        const keys = [a * slots.length + s, b * slots.length + s];
-        if (!keys.some((key) => fixedBusy.has(key))) {
-          for (const key of keys) fixedBusy.add(key);
-          meeting.slots = [slots[s]!.id];
-        }
-      }
+      const s = fixedSlot(
+        random,
+        [...avail[a]!].filter((x) => avail[b]!.has(x)),
+        [a, b],
+        slots.length,
+        fixedBusy,
+      );
+      if (s !== undefined) meeting.slots = [slots[s]!.id];
     }
     meetings.push(meeting);
   }
