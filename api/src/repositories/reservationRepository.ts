@@ -47,10 +47,9 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       return heldBy(key, meetingId);
     }
   };
-  // One delete by _id each, side by side: a meeting holds a dozen keys (each firm's time in
-  // five-minute blocks), and FerretDB scans the collection for an $in on _id.
-  // One command for all the keys: FerretDB's SQLite backend scans the collection for every delete, even
-  // by _id, so a delete per key cost a loser of a contended booking one scan per key (up to 24).
+  // One command for all the keys (a meeting holds a dozen or more: each firm's time in five-minute
+  // blocks): FerretDB's SQLite backend scans the collection for every delete, even by _id, so a
+  // delete per key cost a loser of a contended booking one scan per key (up to 24).
   const release = async (keys: string[], meetingId: string) => {
     if (!keys.length) return;
     await Reservation.deleteMany({ _id: { $in: keys }, meetingId: new Types.ObjectId(meetingId) });
