@@ -220,8 +220,8 @@ export interface StackOptions {
     /** A Mailpit of its own (SMTP and HTTP ports) the apis send to. */
     mail?: { smtp: number; http: number };
     /**
-     * LiveKit servers of its own in multi-node mode, sharing this stack's Redis (each uses its port and
-     * the next two: signalling, then media over UDP at port + 2). The api talks to the first, api2 to the
+     * LiveKit servers of its own in multi-node mode, sharing this stack's Redis (each uses its port for
+     * signalling and port + 2 for media over UDP). The api talks to the first, api2 to the
      * second (or the first when there is one).
      */
     livekit?: number[];
