@@ -1,7 +1,7 @@
 // npm run -s schedule -- --in instance.json --out solution.json [--time-limit SECONDS] [--interpreter-max-run N]
 //   reads an instance in the scheduling file format, writes a solution in it; a summary goes to stderr.
 //   --interpreter-max-run sets (overrides) the instance's interpreterMaxRun: at most N meetings in a row per interpreter.
-// npm run -s schedule -- --gen hanoi|hanoi-30k --out instance.json [--seed N]
+// npm run -s schedule -- --gen hanoi|hanoi-30k|world --out instance.json [--seed N]
 //   writes the generated Hanoi-scale instance, so that it can be solved and checked from outside.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -9,9 +9,10 @@ import { InstanceSchema } from "../domain/scheduling/format";
 import { checkSolution } from "../domain/scheduling/checker";
 import { workerSolver } from "../services/solverRunner";
 import { HANOI_SCALES, generateHanoiScale } from "../domain/scheduling/generateHanoi";
+import { generateWorld } from "../domain/scheduling/generateWorld";
 
 const usage = `usage: npm run -s schedule -- --in instance.json --out solution.json [--time-limit SECONDS] [--interpreter-max-run N]
-       npm run -s schedule -- --gen ${Object.keys(HANOI_SCALES).join("|")} --out instance.json [--seed N]`;
+       npm run -s schedule -- --gen ${[...Object.keys(HANOI_SCALES), "world"].join("|")} --out instance.json [--seed N]`;
 const { values } = parseArgs({
   options: {
     in: { type: "string" },
@@ -29,11 +30,12 @@ if (!values.out || (!values.in && !values.gen)) {
 if (values.gen) {
   const scale = values.gen;
   const seed = Number(values.seed);
-  if (!(scale in HANOI_SCALES) || !Number.isInteger(seed)) {
+  if (!(scale in HANOI_SCALES || scale === "world") || !Number.isInteger(seed)) {
     console.error(usage);
     process.exit(2);
   }
-  const inst = generateHanoiScale(scale as keyof typeof HANOI_SCALES, seed);
+  // "world": the largest fairs' size (90,000 requests; generateWorld.ts).
+  const inst = scale === "world" ? generateWorld({ seed }) : generateHanoiScale(scale as keyof typeof HANOI_SCALES, seed);
   writeFileSync(values.out, `${JSON.stringify(inst)}\n`);
   console.error(
     `wrote ${values.out}: ${inst.participants.length} participants, ${inst.meetings.length} meetings, ${inst.slots.length} slots, ${inst.interpreters.length} interpreters`,
