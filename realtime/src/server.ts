@@ -11,6 +11,8 @@ import { createHallBoothCounts } from "./hallBoothCounts";
 
 /** Presence (the hall's visitor count, a booth's people and count) is sent at most once per this, per node and booth. */
 const PRESENCE_WINDOW_MS = 500;
+/** How long a closing node keeps its Redis publisher after its subscriber, for answers to requests it heard just before. */
+const ANSWER_GRACE_MS = 200;
 
 const CLIENT_EVENTS = new Set(["room:join", "room:leave"]);
 
@@ -65,6 +67,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
   const hallCounts = createHallBoothCounts(tracked(async () => boothCounts(await io.fetchSockets())));
   io.on("booth:count", (companyId, visitors) => hallCounts.set(companyId, visitors));
 
+  /** The subscriber, then the publisher. */
   const redisClients: { quit(): Promise<unknown> }[] = [];
   // Whether the api marked a session as ended (signed out): its tokens are refused though not expired.
   let sessionEnded = async (_sid: string) => false;
@@ -74,7 +77,7 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     for (const client of [pub, sub]) client.on("error", (err: Error) => logger.warn({ err: err.message }, "redis error"));
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub, { key: config.REALTIME_CHANNEL }));
-    redisClients.push(pub, sub);
+    redisClients.push(sub, pub); // quit in this order (close())
     redisReady = () => pub.isReady && sub.isReady;
     pub.on("ready", () => logger.info("redis connected"));
     // Other nodes' announcements made while Redis was away never arrived: count afresh.
@@ -178,7 +181,15 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
       io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.allSettled([...inFlight]);
-      await Promise.allSettled(redisClients.map((c) => c.quit()));
+      // The subscriber first: another node's request heard until then is answered on the publisher
+      // (the adapter's onrequest awaits, then publishes, and nothing handles a publish on a closed
+      // client), so the publisher goes a moment later (a fixed-clock CI pass failed on this once).
+      const [sub, pub] = redisClients;
+      if (sub) await sub.quit().catch(() => undefined);
+      if (pub) {
+        await new Promise((resolve) => setTimeout(resolve, ANSWER_GRACE_MS));
+        await pub.quit().catch(() => undefined);
+      }
     },
   };
 }
