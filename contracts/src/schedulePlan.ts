@@ -14,6 +14,12 @@ export const RunSchedulerBodySchema = z.strictObject({
   maxMeetingsPerCompany: z.number().int().min(1).max(100).optional(),
   /** The most meetings an interpreter takes back to back before a pause (a slot off). */
   interpreterMaxRun: z.number().int().min(1).max(20).default(3),
+  /**
+   * Re-plan the booked meetings around what changed since they were booked (a firm's trip cancelled,
+   * tables or slots gone, an interpreter ill): as few of them move as the plan's value allows, and
+   * the draft lists what would move, be cancelled or be newly placed before anything is published.
+   */
+  replan: z.boolean().default(false),
 });
 export const AdjustPlanBodySchema = z.strictObject({
   slot: z
@@ -31,6 +37,39 @@ const interpreterFigures = z.object({
   runsAtCap: z.number().int(),
   /** Average difference of table numbers between an interpreter's back-to-back onsite meetings (null: none). */
   averageTableDistance: z.number().nullable(),
+});
+/** Where a booked meeting stands now (a re-plan's starting point); its time may no longer be one of the plan's slots. */
+const place = z.object({
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  mode: z.enum(["onsite", "online"]),
+  interpreter: company.optional(),
+  table: z.number().int().optional(),
+});
+const placed = place.extend({ slot: z.string() });
+const changedMeeting = z.object({ meeting: z.string(), a: company, b: company, from: place, to: placed });
+/** What publishing a re-plan changes: only these meetings' firms (and interpreters) are told. */
+const planChanges = z.object({
+  /** Booked meetings that stay exactly where they are. */
+  kept: z.number().int(),
+  /** Booked meetings at another time, or switched between table and video. */
+  moved: z.array(changedMeeting),
+  /** Same time and mode, another interpreter or another table (a table gone with its zone). */
+  reassigned: z.array(changedMeeting),
+  /** Booked meetings the changed fair has no place for. */
+  cancelled: z.array(z.object({ meeting: z.string(), a: company, b: company, from: place })),
+  /** Requests (or proposals) the change made room for. */
+  placed: z.array(z.object({ meeting: z.string(), kind: z.enum(PLAN_MEETING_KINDS), a: company, b: company, to: placed })),
+  /** Firms and interpreters who would be told of a change. */
+  peopleTold: z.number().int(),
+});
+export type PlanChanges = z.infer<typeof planChanges>;
+/** What publishing did: meetings booked, and for a re-plan those moved and cancelled; the ones it could not do, and why. */
+const publishResult = z.object({
+  booked: z.number().int(),
+  moved: z.number().int().optional(),
+  cancelled: z.number().int().optional(),
+  conflicts: z.array(z.object({ meeting: z.string(), reason: z.string() })),
 });
 /** A plan being published: meetings booked so far of those to book. */
 const publishing = z.object({ done: z.number().int(), total: z.number().int() });
@@ -70,9 +109,11 @@ export const SchedulePlanViewSchema = z.object({
     }),
   ),
   publishedAt: z.iso.datetime().optional(),
-  publishResult: z.object({ booked: z.number().int(), conflicts: z.array(z.object({ meeting: z.string(), reason: z.string() })) }).optional(),
+  publishResult: publishResult.optional(),
   interpreters: interpreterFigures.optional(),
   publishing: publishing.optional(),
+  /** A re-plan of booked meetings: what publishing it changes. */
+  changes: planChanges.optional(),
 });
 export type SchedulePlanView = z.infer<typeof SchedulePlanViewSchema>;
 
@@ -93,8 +134,12 @@ export const SchedulePlanSummarySchema = z.object({
   scheduled: z.number().int(),
   unscheduled: z.number().int(),
   interpreters: interpreterFigures.optional(),
-  publishResult: z.object({ booked: z.number().int(), conflicts: z.number().int() }).optional(),
+  publishResult: z
+    .object({ booked: z.number().int(), moved: z.number().int().optional(), cancelled: z.number().int().optional(), conflicts: z.number().int() })
+    .optional(),
   publishing: publishing.optional(),
+  /** A re-plan of booked meetings (its page lists what it changes). */
+  replan: z.boolean().optional(),
 });
 export type SchedulePlanSummary = z.infer<typeof SchedulePlanSummarySchema>;
 

@@ -13,6 +13,20 @@ export interface PlanSource {
   table?: number;
 }
 
+/** Where a booked meeting stood when a re-plan ran: its slot in the plan (none when its time is no longer a slot). */
+export interface CurrentPlaceRecord {
+  meeting: string;
+  /** Its two firms (one may have left the event, and so the plan). */
+  a: string;
+  b: string;
+  slot: string | null;
+  start: Date;
+  end: Date;
+  mode: "onsite" | "online";
+  interpreter?: string;
+  table?: number;
+}
+
 /** The interpreters' figures of a plan (see checkSolution's `interpreters`). */
 export interface InterpreterStats {
   maxRun: number | null;
@@ -35,13 +49,15 @@ export interface SchedulePlanRecord {
   reasons: Record<string, UnscheduledReason>;
   createdAt: Date;
   publishedAt?: Date;
-  publishResult?: { booked: number; conflicts: { meeting: string; reason: string }[] };
+  publishResult?: { booked: number; moved?: number; cancelled?: number; conflicts: { meeting: string; reason: string }[] };
   interpreterStats?: InterpreterStats;
   publishProgress?: { done: number; total: number };
+  /** A re-plan of booked meetings: where they stood when it ran. */
+  replan?: { current: CurrentPlaceRecord[] };
 }
 
 /** A plan without what only its own page needs (the instance it solved, sources, reasons): for the list. */
-export type SchedulePlanListRecord = Omit<SchedulePlanRecord, "instance" | "sources" | "reasons">;
+export type SchedulePlanListRecord = Omit<SchedulePlanRecord, "instance" | "sources" | "reasons" | "replan"> & { replan?: boolean };
 
 export interface SchedulePlanRepository {
   create(plan: Omit<SchedulePlanRecord, "id" | "createdAt" | "status">): Promise<SchedulePlanRecord>;
@@ -61,8 +77,13 @@ export interface SchedulePlanRepository {
   markPublished(id: string, at: Date, result: NonNullable<SchedulePlanRecord["publishResult"]>): Promise<void>;
 }
 
-type Lean = Omit<SchedulePlanRecord, "id" | "fairId" | "createdBy"> & { _id: Types.ObjectId; fairId: Types.ObjectId; createdBy: Types.ObjectId };
-const toRecord = ({ _id, fairId, createdBy, ...rest }: Lean): SchedulePlanRecord => ({
+type Lean = Omit<SchedulePlanRecord, "id" | "fairId" | "createdBy"> & {
+  _id: Types.ObjectId;
+  fairId: Types.ObjectId;
+  createdBy: Types.ObjectId;
+  kind?: "replan";
+};
+const toRecord = ({ _id, fairId, createdBy, kind: _kind, ...rest }: Lean): SchedulePlanRecord => ({
   ...rest,
   id: _id.toHexString(),
   fairId: fairId.toHexString(),
@@ -83,6 +104,7 @@ export function createSchedulePlanRepository({ SchedulePlan, PlanPublication }: 
     async create(plan) {
       const doc = await SchedulePlan.create({
         ...plan,
+        ...(plan.replan ? { kind: "replan" } : {}),
         status: "draft",
         fairId: new Types.ObjectId(plan.fairId),
         createdBy: new Types.ObjectId(plan.createdBy),
@@ -96,14 +118,20 @@ export function createSchedulePlanRepository({ SchedulePlan, PlanPublication }: 
     },
     async listForFair(fairId, limit) {
       if (!Types.ObjectId.isValid(fairId)) return [];
-      const docs = await SchedulePlan.find({ fairId: new Types.ObjectId(fairId) }, { instance: 0, sources: 0, reasons: 0 })
+      const docs = await SchedulePlan.find({ fairId: new Types.ObjectId(fairId) }, { instance: 0, sources: 0, reasons: 0, replan: 0 })
         .sort({ createdAt: -1, _id: -1 })
         .limit(limit)
-        .lean<Omit<Lean, "instance" | "sources" | "reasons">[]>();
+        .lean<Omit<Lean, "instance" | "sources" | "reasons" | "replan">[]>();
       const publications = new Map((await PlanPublication.find({ fairId: new Types.ObjectId(fairId) }).lean<Publication[]>()).map((p) => [p._id, p]));
-      return docs.map(({ _id, fairId: fair, createdBy, ...rest }) =>
+      return docs.map(({ _id, fairId: fair, createdBy, kind, ...rest }) =>
         withPublication(
-          { ...rest, id: _id.toHexString(), fairId: fair.toHexString(), createdBy: createdBy.toHexString() },
+          {
+            ...rest,
+            id: _id.toHexString(),
+            fairId: fair.toHexString(),
+            createdBy: createdBy.toHexString(),
+            ...(kind === "replan" ? { replan: true } : {}),
+          },
           publications.get(_id.toHexString()),
         ),
       );

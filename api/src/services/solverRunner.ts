@@ -3,15 +3,21 @@ import { Worker } from "node:worker_threads";
 import type { Instance } from "../domain/scheduling/format";
 import { solve, type SolveResult } from "../domain/scheduling/solver";
 import { isBetterPlan } from "../domain/scheduling/planOrder";
+import { replan, type CurrentPlace, type ReplanResult } from "../domain/scheduling/replan";
 
 /** Where the scheduler's solver runs: worker threads in the server and the command line (the event loop keeps serving), in process in tests. */
 export interface SolverRunner {
   solve(instance: Instance, timeLimitMs: number): Promise<SolveResult>;
+  /** A re-plan of booked meetings that stand in `current` (replan.ts): one search, as few moves as it can. */
+  replan(instance: Instance, current: CurrentPlace[], timeLimitMs: number): Promise<ReplanResult>;
 }
 
 export const inProcessSolver: SolverRunner = {
   async solve(instance, timeLimitMs) {
     return solve(instance, { timeLimitMs });
+  },
+  async replan(instance, current, timeLimitMs) {
+    return replan(instance, current, { timeLimitMs });
   },
 };
 
@@ -34,13 +40,14 @@ export interface WorkerSolverOptions {
  * (dist/workers/solve.js) with its own seed, and keeps the best plan (bestOf).
  */
 export function workerSolver(script: URL, { threads = solverThreads(), nice = 0 }: WorkerSolverOptions = {}): SolverRunner {
-  const one = (instance: Instance, timeLimitMs: number, seed: number) =>
-    new Promise<SolveResult>((resolve, reject) => {
-      const worker = new Worker(script, { workerData: { instance, timeLimitMs, seed, nice } });
-      worker.once("message", (result: SolveResult) => resolve(result));
+  const inWorker = <T>(workerData: Record<string, unknown>) =>
+    new Promise<T>((resolve, reject) => {
+      const worker = new Worker(script, { workerData: { ...workerData, nice } });
+      worker.once("message", (result: T) => resolve(result));
       worker.once("error", reject);
       worker.once("exit", (code) => code !== 0 && reject(new Error(`solver worker exited with ${code}`)));
     });
+  const one = (instance: Instance, timeLimitMs: number, seed: number) => inWorker<SolveResult>({ task: "solve", instance, timeLimitMs, seed });
   return {
     async solve(instance, timeLimitMs) {
       const budget = Math.max(timeLimitMs / 2, timeLimitMs - handOverMs(instance));
@@ -48,6 +55,10 @@ export function workerSolver(script: URL, { threads = solverThreads(), nice = 0 
       const done = runs.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
       if (!done.length) throw (runs[0] as PromiseRejectedResult).reason;
       return bestOf(done);
+    },
+    async replan(instance, current, timeLimitMs) {
+      const budget = Math.max(timeLimitMs / 2, timeLimitMs - handOverMs(instance));
+      return inWorker<ReplanResult>({ task: "replan", instance, current, timeLimitMs: budget });
     },
   };
 }

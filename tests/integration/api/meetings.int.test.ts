@@ -492,7 +492,7 @@ describe("meetings: requests, answers, bookings under contention, calendar, chec
     const told = await repos.outbox.listTo(xAgent.owner.email);
     expect(told.map((m) => m.template)).toContain("meeting_cancelled");
     expect(told.find((m) => m.template === "meeting_cancelled")!.text).toContain(
-      "The fair's hours changed and no slot both sides had free was left.",
+      "The fair's schedule changed and no slot both sides had free was left.",
     );
     expect(
       (await vendor.agent.get("/api/me/notifications").expect(200)).body.map((n: { kind: string; meetingId: string }) => `${n.kind}:${n.meetingId}`),

@@ -40,13 +40,27 @@ export function fixedTables(sources: SchedulePlanRecord["sources"]): Map<string,
   return new Map(Object.entries(sources).flatMap(([key, s]) => (s.kind === "booked" && s.table ? [[key, s.table] as const] : [])));
 }
 
+/** The tables a draft keeps: a re-plan's booked meetings keep theirs while they stay at their table in their slot. */
+function keptTables(plan: SchedulePlanRecord): Map<string, number> {
+  if (!plan.replan) return fixedTables(plan.sources);
+  const planned = new Map(plan.solution.assignments.map((a) => [a.meeting, a]));
+  return new Map(
+    plan.replan.current.flatMap((p) => {
+      const a = planned.get(p.meeting);
+      return p.table && a?.slot === p.slot && a.mode === "onsite" && p.mode === "onsite" ? [[p.meeting, p.table] as const] : [];
+    }),
+  );
+}
+
 /** The draft (or published) plan and its meeting, or 404. */
 export async function loadPlanMeeting(ctx: SchedulerContext, planId: string, meetingKey: string) {
   const plan = await ctx.repos.schedulePlans.findById(planId);
   if (!plan) throw notFound();
   const meeting = plan.instance.meetings.find((m) => m.id === meetingKey);
   if (!meeting) throw notFound();
-  return { plan, meeting, context: { booked: plan.sources[meetingKey]?.kind === "booked", fixedTables: fixedTables(plan.sources) } };
+  // A re-plan's booked meetings may move like any other (publishing moves them); a plan's own stay put.
+  const booked = plan.sources[meetingKey]?.kind === "booked" && !plan.replan;
+  return { plan, meeting, context: { booked, fixedTables: keptTables(plan) } };
 }
 
 /** Every slot of the plan for one meeting: feasible or why not (see moveOptions). */

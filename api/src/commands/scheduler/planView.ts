@@ -18,8 +18,8 @@ export async function findPlan(ctx: SchedulerContext, planId: string): Promise<S
 export function planNames(ctx: SchedulerContext, locale: Locale): NamesFor {
   return async (plan) => {
     const names = new Map<string, string>();
-    for (const c of await ctx.repos.companies.findByIds([...new Set(plan.instance.participants.map((p) => p.id))]))
-      names.set(c.id, companyName(c, locale));
+    const firms = [...plan.instance.participants.map((p) => p.id), ...(plan.replan?.current.flatMap((p) => [p.a, p.b]) ?? [])];
+    for (const c of await ctx.repos.companies.findByIds([...new Set(firms)])) names.set(c.id, companyName(c, locale));
     for (const i of await ctx.repos.interpreters.listForFair(plan.fairId)) names.set(i.id, i.name);
     return names;
   };

@@ -1,6 +1,5 @@
 import { AppError, notFound, validationFailed } from "../../errors";
 import type { FairRecord } from "../../repositories/fairRepository";
-import { slotAt } from "../../domain/fairSlots";
 import type { UserRecord } from "../../repositories/userRepository";
 import type { PlanSource } from "../../repositories/schedulePlanRepository";
 import type { Assignment, Instance } from "../../domain/scheduling/format";
@@ -9,6 +8,8 @@ import { bookedFields, claimBooking } from "../meetings/booking";
 import { bookAsPlanned, loadPlanWorld, plannedPreferences, scheduledMeetingFields } from "./publishBatch";
 import { orConflict, statusNow } from "../meetings/loadMeeting";
 import { firmsInEvent } from "../events/eventInContext";
+import { plannedSlot } from "./plannedSlot";
+import { publishStandingChanges } from "./publishReplan";
 import type { SchedulerContext } from "./context";
 
 /** The first field message key of a refused booking: why one meeting of the plan could not be booked. */
@@ -16,12 +17,6 @@ const reasonOf = (err: unknown) => {
   if (!(err instanceof AppError) || err.code === "internal_error") throw err;
   return Object.values(err.fields ?? {})[0] ?? err.code;
 };
-
-/** The fair's slot a plan's assignment names (the plan's slots are labelled, and held by their start); none when the fair's hours changed since. */
-function plannedSlot(fair: FairRecord, instance: Instance, label: string) {
-  const planned = instance.slots.find((s) => s.id === label);
-  return planned && slotAt(fair, new Date(planned.start));
-}
 
 const unknownSlot = () => {
   throw validationFailed({ slot: "unknownSlot" });
@@ -81,7 +76,8 @@ const PROGRESS_EVERY = 10;
 
 /**
  * Publishes a draft: books every planned request and proposal in its slot (booked meetings are
- * already in place), then tells every company with meetings. Runs once per plan, whoever clicks: a
+ * already in place; a re-plan first moves and cancels the ones it changes, publishReplan.ts), then
+ * tells every company with new meetings. Runs once per plan, whoever clicks: a
  * second publish, during or after the first, is refused with its own message; a meeting someone
  * booked over in the meantime is reported, not forced. Meetings with an interpreter and a planned
  * table go first, so the tables that keep her walks short are still free; how many are booked is
@@ -100,6 +96,7 @@ export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planI
   }
   const conflicts: { meeting: string; reason: string }[] = [];
   const companies = new Set<string>();
+  let standing: Awaited<ReturnType<typeof publishStandingChanges>> | undefined;
   const planned = plan.solution.assignments
     .filter((a) => plan.sources[a.meeting] && plan.sources[a.meeting]!.kind !== "booked")
     .sort((x, y) => Number(!!(y.interpreter && y.table)) - Number(!!(x.interpreter && x.table)))
@@ -108,6 +105,11 @@ export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planI
   let booked = 0;
   try {
     await repos.schedulePlans.setPublishProgress(plan.id, fair.id, { done: 0, total });
+    // A re-plan first moves and cancels the booked meetings it changes: that frees the places its new meetings take.
+    if (plan.replan) {
+      standing = await publishStandingChanges(ctx, user, fair, plan);
+      conflicts.push(...standing.conflicts);
+    }
     // Most of a plan books as planned, in batches; what a database answer could change, one by one.
     const world = await loadPlanWorld(ctx, fair, planned);
     const slotOf = (a: Assignment) => plannedSlot(fair, plan.instance, a.slot);
@@ -132,7 +134,8 @@ export async function publishPlan(ctx: SchedulerContext, user: UserRecord, planI
     await repos.reservations.release([`publish:${plan.id}`], plan.id);
     throw err;
   }
-  const published = { status: "published" as const, publishedAt: ctx.now(), publishResult: { booked, conflicts } };
+  const publishResult = { booked, ...(standing ? { moved: standing.moved, cancelled: standing.cancelled } : {}), conflicts };
+  const published = { status: "published" as const, publishedAt: ctx.now(), publishResult };
   await repos.schedulePlans.markPublished(plan.id, published.publishedAt, published.publishResult);
   await ctx.notifier.schedulePublished([...companies], user.id, fair.timeZone);
   // The plan as published, without reading its large document again.

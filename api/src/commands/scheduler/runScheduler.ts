@@ -1,7 +1,8 @@
 import type { UserRecord } from "../../repositories/userRepository";
 import type { CompanyRecord } from "../../repositories/companyRepository";
 import type { FairRecord } from "../../repositories/fairRepository";
-import type { PlanSource } from "../../repositories/schedulePlanRepository";
+import type { CurrentPlaceRecord, PlanSource } from "../../repositories/schedulePlanRepository";
+import type { Instance } from "../../domain/scheduling/format";
 import { fairSlots } from "../../domain/fairSlots";
 import { planInstance, type PlanMeeting } from "../../domain/planning/planInstance";
 import { slotsForDayPart } from "../../domain/planning/dayPart";
@@ -76,6 +77,8 @@ interface RunOptions {
   proposals: (fairId: string) => Promise<Proposal[]>;
   maxMeetingsPerCompany?: number;
   interpreterMaxRun?: number;
+  /** Re-plan the booked meetings (moving as few as possible) instead of planning around them. */
+  replan?: boolean;
 }
 
 async function planEvent(ctx: SchedulerContext, user: UserRecord, fair: FairRecord, options: RunOptions) {
@@ -86,9 +89,25 @@ async function planEvent(ctx: SchedulerContext, user: UserRecord, fair: FairReco
 
   const meetings: PlanMeeting[] = [];
   const sources: Record<string, PlanSource> = {};
+  const standing: CurrentPlaceRecord[] = [];
   for (const m of await repos.meetings.listForFair(fair.id)) {
     const status = statusNow(ctx, m);
-    if (status === "booked" && m.startsAt && slotAt.has(m.startsAt.getTime())) {
+    const slot = m.startsAt ? slotAt.get(m.startsAt.getTime()) : undefined;
+    if (status === "booked" && m.startsAt && m.endsAt && m.mode && options.replan) {
+      // Free to move, in the mode the firms asked for; where it stands is what the re-plan keeps if it can.
+      meetings.push({ key: m.id, a: m.requesterId, b: m.recipientId, kind: "booked", value: REQUEST_VALUE, mode: m.preferredMode });
+      standing.push({
+        meeting: m.id,
+        a: m.requesterId,
+        b: m.recipientId,
+        slot: slot ?? null,
+        start: m.startsAt,
+        end: m.endsAt,
+        mode: m.mode,
+        ...(m.interpreterId ? { interpreter: m.interpreterId } : {}),
+        ...(m.table ? { table: m.table } : {}),
+      });
+    } else if (status === "booked" && slot) {
       meetings.push({
         key: m.id,
         a: m.requesterId,
@@ -96,7 +115,7 @@ async function planEvent(ctx: SchedulerContext, user: UserRecord, fair: FairReco
         kind: "booked",
         value: REQUEST_VALUE,
         mode: m.mode ?? "either",
-        fixedSlot: slotAt.get(m.startsAt.getTime())!,
+        fixedSlot: slot,
         ...(m.interpreterId ? { interpreter: m.interpreterId } : {}),
       });
     } else if (status === "requested" || status === "countered") {
@@ -158,10 +177,9 @@ async function planEvent(ctx: SchedulerContext, user: UserRecord, fair: FairReco
     ...(options.interpreterMaxRun ? { interpreterMaxRun: options.interpreterMaxRun } : {}),
   });
 
-  const result = await ctx.solver.solve(instance, options.timeLimitMs);
-  const { breaks, stats: _stats, ...solved } = result;
-  // The solver names tables for every onsite meeting; booked ones keep the table they hold.
-  const solution = assignTables(instance, solved, fixedTables(sources));
+  const { solution, breaks } = options.replan
+    ? await replanStanding(ctx, instance, standing, options.timeLimitMs)
+    : await solveAround(ctx, instance, sources, options.timeLimitMs);
   const baseline = firstFit(instance);
   return repos.schedulePlans.create({
     fairId: fair.id,
@@ -174,5 +192,33 @@ async function planEvent(ctx: SchedulerContext, user: UserRecord, fair: FairReco
     firstFit: { value: baseline.value, breaks: baseline.breaks },
     reasons: explainUnscheduled(instance, solution),
     interpreterStats: interpreterFigures(instance, solution),
+    ...(options.replan ? { replan: { current: standing } } : {}),
   });
+}
+
+/** A plan around the booked meetings, which stay where they are with the tables they hold. */
+async function solveAround(ctx: SchedulerContext, instance: Instance, sources: Record<string, PlanSource>, timeLimitMs: number) {
+  const { breaks, stats: _stats, ...solved } = await ctx.solver.solve(instance, timeLimitMs);
+  return { solution: assignTables(instance, solved, fixedTables(sources)), breaks };
+}
+
+/**
+ * A re-plan: booked meetings stay where they stand unless the fair no longer has room for them
+ * there; as few as possible move (replan.ts). A meeting of a firm no longer in the plan (gone from
+ * the event) is not given to it, and so is cancelled when the draft is published.
+ */
+async function replanStanding(ctx: SchedulerContext, instance: Instance, standing: CurrentPlaceRecord[], timeLimitMs: number) {
+  const planned = new Set(instance.meetings.map((m) => m.id));
+  const current = standing
+    .filter((p) => planned.has(p.meeting))
+    .map((p) => ({
+      meeting: p.meeting,
+      // A time that is no longer a slot names none of the plan's: the meeting is displaced.
+      slot: p.slot ?? `gone:${p.start.toISOString()}`,
+      mode: p.mode,
+      interpreter: p.interpreter ?? null,
+      ...(p.table ? { table: p.table } : {}),
+    }));
+  const { solution, breaks } = await ctx.solver.replan(instance, current, timeLimitMs);
+  return { solution, breaks };
 }

@@ -21,6 +21,10 @@ export const schedulePlanSchema = new Schema(
     publishResult: { type: Schema.Types.Mixed },
     /** The interpreters' figures of the plan as it stands (run limit, longest run, runs at it, table distance). */
     interpreterStats: { type: Schema.Types.Mixed },
+    /** A re-plan of booked meetings: where each stood when it ran (what publishing it changes is measured from here). */
+    replan: { type: Schema.Types.Mixed },
+    /** "replan" for a re-plan (the list shows it without reading where every meeting stood). */
+    kind: { type: String, enum: ["replan"] },
   },
   { collection: "schedule_plans", strict: "throw", versionKey: false, minimize: false, timestamps: true },
 );

@@ -64,8 +64,9 @@ export function planInstance(input: PlanInput): Instance {
     const pair = [m.a, m.b].sort().join(":");
     if (!a || !b || seenPairs.has(pair)) continue;
     seenPairs.add(pair);
-    // A booked meeting keeps the interpreter it has: no second one is asked for.
-    const languages = m.kind === "booked" ? null : languageBridge(a.languages, b.languages);
+    // A booked meeting pinned to its slot keeps the interpreter it has: no second one is asked for
+    // (one a re-plan may move needs an interpreter wherever it goes, like any request).
+    const languages = m.fixedSlot ? null : languageBridge(a.languages, b.languages);
     meetings.push({
       id: m.key,
       a: m.a,

@@ -37,7 +37,8 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (fairId:
     defineEndpoint({
       method: "post",
       path: "/scheduler/plans",
-      summary: "Run the auto-scheduler over the current fair: a draft plan with its value, proven upper bound, breaks and the first-fit baseline",
+      summary:
+        "Run the auto-scheduler over the current fair: a draft plan with its value, proven upper bound, breaks and the first-fit baseline; with replan, the booked meetings are re-planned around what changed, moving as few as possible, and the draft lists what would move, be cancelled or be newly placed",
       tags,
       access: ["organiser"],
       before: [scope.currentFair],
@@ -49,6 +50,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (fairId:
           timeLimitMs: body.timeLimitSeconds * 1000,
           proposals: async (fairId: string) => (perCompany ? proposalsFor(fairId, perCompany) : []),
           interpreterMaxRun: body.interpreterMaxRun,
+          replan: body.replan,
           ...(body.maxMeetingsPerCompany ? { maxMeetingsPerCompany: body.maxMeetingsPerCompany } : {}),
         };
         return { status: 201, body: await view(await runScheduler(ctx, auth!.user, event, options), locale) };
@@ -113,7 +115,8 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (fairId:
     defineEndpoint({
       method: "post",
       path: "/scheduler/plans/:id/publish",
-      summary: "Publish a draft: its meetings are booked and every company is notified (once per plan)",
+      summary:
+        "Publish a draft: its meetings are booked (a re-plan's booked meetings moved or cancelled first) and every company concerned is notified (once per plan)",
       tags,
       access: ["organiser"],
       before: [scope.currentFair],

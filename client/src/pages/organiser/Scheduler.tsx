@@ -18,6 +18,7 @@ import { SlotTime } from "../../components/SlotTime";
 import { PlanList } from "./scheduler/PlanList";
 import { MoveMeeting } from "./scheduler/MoveMeeting";
 import { PublishPanel } from "./scheduler/PublishPanel";
+import { PlanChanges } from "./scheduler/PlanChanges";
 import { usePageTitle } from "../../lib/usePageTitle";
 
 type Plan = SchedulePlanView;
@@ -28,6 +29,7 @@ const RunFormSchema = RunSchedulerBodySchema.extend({
   timeLimitSeconds: options.timeLimitSeconds.unwrap(),
   proposalsPerCompany: options.proposalsPerCompany.unwrap(),
   interpreterMaxRun: options.interpreterMaxRun.unwrap(),
+  replan: options.replan.unwrap(),
 });
 type RunOption = keyof z.input<typeof RunFormSchema>;
 
@@ -35,9 +37,10 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
   const { t } = useTranslation();
   const form = useForm({
     resolver: schemaResolver(RunFormSchema),
-    defaultValues: { timeLimitSeconds: 5, proposalsPerCompany: 0, maxMeetingsPerCompany: undefined, interpreterMaxRun: 3 },
+    defaultValues: { timeLimitSeconds: 5, proposalsPerCompany: 0, maxMeetingsPerCompany: undefined, interpreterMaxRun: 3, replan: false },
     mode: "all",
   });
+  const replan = form.watch("replan");
   const create = useWrite((body: z.output<typeof RunFormSchema>) => send<Plan>("POST", "/scheduler/plans", body), [keys.scheduler.plans]);
   const save = useSubmit(form, async (body) => {
     onPlan(await create.mutateAsync(body));
@@ -56,9 +59,15 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
         {num("maxMeetingsPerCompany", t("scheduler.cap"), t("scheduler.capHint"))}
         {num("interpreterMaxRun", t("scheduler.maxRun"), t("scheduler.maxRunHint"))}
       </div>
+      <label className="choice">
+        <input type="checkbox" aria-describedby="replan-hint" {...form.register("replan")} /> {t("scheduler.replan")}
+      </label>
+      <p id="replan-hint" className="muted">
+        {t("scheduler.replanHint")}
+      </p>
       {save.failure && <Notice kind="error">{save.failure}</Notice>}
       <button type="submit" disabled={save.busy}>
-        {save.busy ? t("scheduler.running") : t("scheduler.runButton")}
+        {save.busy ? t("scheduler.running") : replan ? t("scheduler.replanButton") : t("scheduler.runButton")}
       </button>
       {save.busy && (
         <p role="status" className="muted">
@@ -271,7 +280,6 @@ function Unscheduled({ plan }: { plan: Plan }) {
  * and, once published, the meetings it booked.
  */
 function PlanView({ plan }: { plan: Plan }) {
-  const { i18n, t } = useTranslation();
   const client = useQueryClient();
   const changed = useCallback(
     (next: Plan) => {
@@ -284,21 +292,25 @@ function PlanView({ plan }: { plan: Plan }) {
   return (
     <>
       <Summary plan={plan} />
-      {plan.status === "draft" ? (
-        <PublishPanel plan={plan} onPublished={changed} />
-      ) : (
-        plan.publishResult && (
-          <Notice kind="ok">
-            {t("scheduler.published", {
-              booked: formatNumber(plan.publishResult.booked, i18n.language),
-              conflicts: formatNumber(plan.publishResult.conflicts.length, i18n.language),
-            })}
-          </Notice>
-        )
-      )}
+      {plan.status === "draft" ? <PublishPanel plan={plan} onPublished={changed} /> : plan.publishResult && <Published result={plan.publishResult} />}
+      {plan.changes && <PlanChanges changes={plan.changes} />}
       <Unscheduled plan={plan} />
       <Assignments plan={plan} onChange={changed} />
     </>
+  );
+}
+
+/** What publishing did: meetings booked, and for a re-plan those moved and cancelled; how many could not be done. */
+function Published({ result }: { result: NonNullable<Plan["publishResult"]> }) {
+  const { i18n, t } = useTranslation();
+  const n = (x: number) => formatNumber(x, i18n.language);
+  const figures = { booked: n(result.booked), conflicts: n(result.conflicts.length) };
+  return (
+    <Notice kind="ok">
+      {result.moved === undefined
+        ? t("scheduler.published", figures)
+        : t("scheduler.publishedReplan", { ...figures, moved: n(result.moved), cancelled: n(result.cancelled ?? 0) })}
+    </Notice>
   );
 }
 

@@ -46,6 +46,7 @@ export function PlanList({ current }: { current: string | null }) {
                         <span className={`status status-${p.status === "published" ? "booked" : "requested"}`}>
                           {t(`scheduler.status.${p.status}`)}
                         </span>
+                        {p.replan && <span className="tag"> {t("scheduler.replanTag")}</span>}
                         {p.publishing && (
                           <small className="muted">
                             {" "}
