@@ -10,8 +10,8 @@ function PlaceText({ place }: { place: Place }) {
   const { t } = useTranslation();
   return (
     <>
-      <SlotTime start={place.start} end={place.end} /> · {t(`common.meeting.modePref.${place.mode}`)}
-      {place.table ? ` ${t("scheduler.slotTable", { table: place.table })}` : ""}
+      <SlotTime start={place.start} end={place.end} /> ·{" "}
+      {place.mode === "onsite" ? t("agenda.table", { n: place.table ?? "?" }) : t("common.meeting.modePref.online")}
       {place.interpreter ? ` · ${t("scheduler.interpreter")}: ${place.interpreter.name}` : ""}
     </>
   );
