@@ -53,7 +53,7 @@ export function PublishPanel({ plan, onPublished }: { plan: SchedulePlanView; on
       <h2 id="publish-title" className="sr-only">
         {t("scheduler.publish")}
       </h2>
-      <p>{t("scheduler.publishHint")}</p>
+      <p>{t(plan.changes ? "scheduler.publishReplanHint" : "scheduler.publishHint")}</p>
       <button type="button" disabled={busy} aria-busy={busy} onClick={publish}>
         {busy ? t("scheduler.publishing") : t("scheduler.publish")}
       </button>
