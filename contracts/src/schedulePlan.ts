@@ -20,6 +20,8 @@ export const RunSchedulerBodySchema = z.strictObject({
    * the draft lists what would move, be cancelled or be newly placed before anything is published.
    */
   replan: z.boolean().default(false),
+  /** With replan: also book open requests (and proposals) where the change made room; off, only the booked meetings the change broke are touched. */
+  placeRequests: z.boolean().default(true),
 });
 export const AdjustPlanBodySchema = z.strictObject({
   slot: z

@@ -31,8 +31,8 @@ describe("re-planning booked meetings after a change, with the fewest moves, pre
       a: m.requesterId.toHexString(),
       b: m.recipientId.toHexString(),
     }));
-  const replan = async () =>
-    (await organiser.agent.post("/api/scheduler/plans").set(organiser.csrf).send({ timeLimitSeconds: 1, replan: true }).expect(201))
+  const replan = async (placeRequests = true) =>
+    (await organiser.agent.post("/api/scheduler/plans").set(organiser.csrf).send({ timeLimitSeconds: 1, replan: true, placeRequests }).expect(201))
       .body as SchedulePlanView;
   const publish = async (plan: SchedulePlanView) =>
     (await organiser.agent.post(`/api/scheduler/plans/${plan.id}/publish`).set(organiser.csrf).send({}).expect(200)).body as SchedulePlanView;
@@ -42,7 +42,7 @@ describe("re-planning booked meetings after a change, with the fewest moves, pre
   beforeAll(async () => {
     const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
     const domestic = await t.db.models.Company.find({ kind: "domestic", status: { $ne: "pending" } })
-      .limit(8)
+      .limit(9)
       .lean();
     const foreign = await t.db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } })
       .limit(2)
@@ -54,7 +54,8 @@ describe("re-planning booked meetings after a change, with the fewest moves, pre
     );
     vendors.push(...foreign.map((c) => c._id.toHexString()));
     firms.push(...domestic.map((c) => c._id.toHexString()));
-    for (const firm of firms) {
+    // The ninth asks later (an open request while re-planning).
+    for (const firm of firms.slice(0, 8)) {
       const user = await buildUser(t.repos, { companyId: firm });
       for (const v of vendors) await requestMeeting(ctx, user, undefined, { with: v, message: "", mode: "either" });
     }
@@ -111,16 +112,22 @@ describe("re-planning booked meetings after a change, with the fewest moves, pre
     expect(await rescheduledNotices(before.filter((m) => !atTables.some((x) => x.id === m.id)).map((m) => m.id))).toBe(0);
   });
 
-  test("a vendor that withdraws: its meetings are cancelled and their firms told; every other meeting stays", async () => {
+  test("a vendor that withdraws, re-planned without booking open requests: its meetings are cancelled and their firms told; every other meeting stays, and an open request stays open", async () => {
     const vendor = vendors[1]!;
     const before = await booked();
     const theirs = before.filter((m) => m.a === vendor || m.b === vendor);
     expect(theirs.length).toBeGreaterThanOrEqual(1);
     const fair = await t.repos.fairs.findById((await t.db.models.Company.findById(vendor).lean())!.fairId.toHexString());
     await t.db.models.Company.updateOne({ _id: vendor }, { $set: { blockedSlots: fairSlots(fair!).map((s) => s.start) } });
+    // An open request the freed time could take: the organiser chose not to book requests in this re-plan.
+    const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
+    const asker = await buildUser(t.repos, { companyId: firms[8]! });
+    const { meeting: open } = await requestMeeting(ctx, asker, undefined, { with: vendors[0]!, message: "", mode: "either" });
+    expect((await replan(true)).changes!.placed.map((p) => p.meeting)).toContain(open.id);
 
-    const plan = await replan();
+    const plan = await replan(false);
     const changes = plan.changes!;
+    expect(changes.placed).toEqual([]);
     expect(changes.cancelled.map((c) => c.meeting).sort()).toEqual(theirs.map((m) => m.id).sort());
     expect(changes.moved).toEqual([]);
     expect(changes.kept).toBe(before.length - theirs.length);
@@ -133,6 +140,7 @@ describe("re-planning booked meetings after a change, with the fewest moves, pre
     expect(
       await t.db.models.Notification.countDocuments({ kind: "meeting_cancelled", meetingId: { $in: theirs.map((m) => new Types.ObjectId(m.id)) } }),
     ).toBeGreaterThanOrEqual(theirs.length);
+    expect((await t.db.models.Meeting.findById(open.id).lean())!.status).toBe("requested");
     const rest = new Map((await booked()).map((m) => [m.id, m]));
     for (const m of before.filter((x) => !theirs.includes(x))) expect(rest.get(m.id)).toEqual(m);
   });

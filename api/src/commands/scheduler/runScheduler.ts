@@ -79,6 +79,8 @@ interface RunOptions {
   interpreterMaxRun?: number;
   /** Re-plan the booked meetings (moving as few as possible) instead of planning around them. */
   replan?: boolean;
+  /** With replan: also place open requests and proposals (true unless false). */
+  placeRequests?: boolean;
 }
 
 async function planEvent(ctx: SchedulerContext, user: UserRecord, fair: FairRecord, options: RunOptions) {
@@ -118,7 +120,7 @@ async function planEvent(ctx: SchedulerContext, user: UserRecord, fair: FairReco
         fixedSlot: slot,
         ...(m.interpreterId ? { interpreter: m.interpreterId } : {}),
       });
-    } else if (status === "requested" || status === "countered") {
+    } else if ((status === "requested" || status === "countered") && (!options.replan || options.placeRequests !== false)) {
       const only = slotsForDayPart(slots, m.dayPart ?? "any", fair.timeZone);
       meetings.push({
         key: m.id,
@@ -138,7 +140,7 @@ async function planEvent(ctx: SchedulerContext, user: UserRecord, fair: FairReco
       ...(status === "booked" && m.table ? { table: m.table } : {}),
     };
   }
-  for (const p of await options.proposals(fair.id)) {
+  for (const p of options.replan && options.placeRequests === false ? [] : await options.proposals(fair.id)) {
     const key = `proposal:${[p.a, p.b].sort().join(":")}`;
     meetings.push({ key, a: p.a, b: p.b, kind: "proposal", value: Math.round(p.score * PROPOSAL_WEIGHT * 1000) / 1000, mode: "either" });
     sources[key] = { kind: "proposal", a: p.a, b: p.b };

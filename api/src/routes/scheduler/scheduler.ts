@@ -51,6 +51,7 @@ export function schedulerEndpoints(ctx: SchedulerContext, proposalsFor: (fairId:
           proposals: async (fairId: string) => (perCompany ? proposalsFor(fairId, perCompany) : []),
           interpreterMaxRun: body.interpreterMaxRun,
           replan: body.replan,
+          placeRequests: body.placeRequests,
           ...(body.maxMeetingsPerCompany ? { maxMeetingsPerCompany: body.maxMeetingsPerCompany } : {}),
         };
         return { status: 201, body: await view(await runScheduler(ctx, auth!.user, event, options), locale) };

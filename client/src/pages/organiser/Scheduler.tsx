@@ -30,6 +30,7 @@ const RunFormSchema = RunSchedulerBodySchema.extend({
   proposalsPerCompany: options.proposalsPerCompany.unwrap(),
   interpreterMaxRun: options.interpreterMaxRun.unwrap(),
   replan: options.replan.unwrap(),
+  placeRequests: options.placeRequests.unwrap(),
 });
 type RunOption = keyof z.input<typeof RunFormSchema>;
 
@@ -37,7 +38,14 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
   const { t } = useTranslation();
   const form = useForm({
     resolver: schemaResolver(RunFormSchema),
-    defaultValues: { timeLimitSeconds: 5, proposalsPerCompany: 0, maxMeetingsPerCompany: undefined, interpreterMaxRun: 3, replan: false },
+    defaultValues: {
+      timeLimitSeconds: 5,
+      proposalsPerCompany: 0,
+      maxMeetingsPerCompany: undefined,
+      interpreterMaxRun: 3,
+      replan: false,
+      placeRequests: true,
+    },
     mode: "all",
   });
   const replan = form.watch("replan");
@@ -65,6 +73,11 @@ function RunForm({ onPlan }: { onPlan: (p: Plan) => void }) {
       <p id="replan-hint" className="muted">
         {t("scheduler.replanHint")}
       </p>
+      {replan && (
+        <label className="choice">
+          <input type="checkbox" {...form.register("placeRequests")} /> {t("scheduler.placeRequests")}
+        </label>
+      )}
       {save.failure && <Notice kind="error">{save.failure}</Notice>}
       <button type="submit" disabled={save.busy}>
         {save.busy ? t("scheduler.running") : replan ? t("scheduler.replanButton") : t("scheduler.runButton")}
