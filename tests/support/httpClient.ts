@@ -17,8 +17,6 @@ export class ApiClient {
   private csrf = "";
   userId = "";
   companyId = "";
-  /** The event calls act in (the X-Ketnoi-Event header the app's pages send); the firm's own when unset. */
-  event = "";
 
   constructor(
     readonly baseUrl: string,
@@ -30,7 +28,6 @@ export class ApiClient {
   async call<T = any>(method: string, path: string, body?: unknown, { timeoutMs = CLIENT_TIMEOUT_MS, locale = this.locale } = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": locale };
     if (this.cookie) headers.Cookie = this.cookie;
-    if (this.event) headers["X-Ketnoi-Event"] = this.event;
     if (method !== "GET") {
       headers.Origin = this.origin;
       headers["Content-Type"] = "application/json";
@@ -70,14 +67,7 @@ export class ApiClient {
   /** The same signed-in session through another address: another api process, or a balancer in front of them. */
   via(baseUrl: string): ApiClient {
     const other = new ApiClient(baseUrl, this.origin, this.locale);
-    Object.assign(other, { cookie: this.cookie, csrf: this.csrf, userId: this.userId, companyId: this.companyId, event: this.event });
-    return other;
-  }
-
-  /** The same signed-in session acting in another event (by its slug). */
-  inEvent(slug: string): ApiClient {
-    const other = this.via(this.baseUrl);
-    other.event = slug;
+    Object.assign(other, { cookie: this.cookie, csrf: this.csrf, userId: this.userId, companyId: this.companyId });
     return other;
   }
 
