@@ -1,4 +1,4 @@
-import { bestOf } from "./solverRunner";
+import { bestOf, idleThreads } from "./solverRunner";
 import type { SolveResult } from "../domain/scheduling/solver";
 
 const plan = (value: number, breaks: number, upperBound: number) =>
@@ -27,5 +27,16 @@ describe("the best of plans searched side by side", () => {
     expect(bestOf([holding(["A", "B"], 3, 1), holding(["A", "B"], 4, 2), holding(["A", "B"], 5)]).stats.breaksLowerBound).toBe(2);
     // A bound proven for other meetings says nothing about the best plan's.
     expect(bestOf([holding(["A", "B"], 3), holding(["A", "C"], 4, 4)]).stats.breaksLowerBound).toBeUndefined();
+  });
+});
+
+describe("how many searches run side by side", () => {
+  test("one per core the load leaves idle, at least one, at most the threads asked for", () => {
+    expect(idleThreads(2, 0, 2)).toBe(2);
+    expect(idleThreads(2, 0.4, 2)).toBe(2);
+    expect(idleThreads(2, 1, 2)).toBe(1);
+    expect(idleThreads(2, 3.7, 2)).toBe(1);
+    expect(idleThreads(4, 2.2, 8)).toBe(4);
+    expect(idleThreads(4, 5.6, 8)).toBe(2);
   });
 });

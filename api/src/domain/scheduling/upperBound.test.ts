@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { Instance } from "./format";
-import { upperBound } from "./upperBound";
+import { slotBlocks, upperBound } from "./upperBound";
+import { buildModel } from "./model";
 import { solve } from "./solver";
 import { checkSolution } from "./checker";
 
@@ -57,6 +58,8 @@ function exactOptimum(inst: Instance): number {
 const tinyInstance: fc.Arbitrary<Instance> = fc
   .record({
     slots: fc.integer({ min: 1, max: 3 }),
+    // Back to back, the slots form one block, which the bound searches first (upperBound.ts).
+    backToBack: fc.boolean(),
     people: fc.array(
       fc.record({
         avail: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
@@ -87,7 +90,7 @@ const tinyInstance: fc.Arbitrary<Instance> = fc
     const slots = Array.from({ length: r.slots }, (_, i) => ({
       id: `s${i}`,
       start: `2026-12-10T0${2 + i}:00:00Z`,
-      end: `2026-12-10T0${2 + i}:30:00Z`,
+      end: r.backToBack ? `2026-12-10T0${3 + i}:00:00Z` : `2026-12-10T0${2 + i}:30:00Z`,
     }));
     const pick = (flags: boolean[]) => slots.filter((_, i) => flags[i]).map((s) => s.id);
     const n = r.people.length;
@@ -125,6 +128,8 @@ describe("the upper bound", () => {
         const optimum = exactOptimum(inst);
         const bound = upperBound(inst, { timeLimitMs: 200 }).bound;
         expect(bound).toBeGreaterThanOrEqual(optimum - 1e-9);
+        // With no time at all (the slot-free bound stands in for the blocks' search when blocks exist).
+        expect(upperBound(inst, { timeLimitMs: 0 }).bound).toBeGreaterThanOrEqual(optimum - 1e-9);
         const result = solve(inst, { timeLimitMs: 20 });
         expect(checkSolution(inst, result).feasible).toBe(true);
         expect(result.value).toBeLessThanOrEqual(optimum + 1e-9);
@@ -152,6 +157,61 @@ describe("the upper bound", () => {
     const result = upperBound(inst);
     expect(result.trivial).toBe(6);
     expect(result.bound).toBeCloseTo(3, 6);
+  });
+
+  test("searches blocks of consecutive slots, then the slots: three meetings of one participant that all want the first slot", () => {
+    // Back-to-back slots make one block, where A has three available slots: summed over the block,
+    // all three meetings fit (6); only the slots' search sees that they share one slot (3).
+    const slots = ["s0", "s1", "s2"].map((id, i) => ({ id, start: `2026-12-10T0${2 + i}:00:00Z`, end: `2026-12-10T0${3 + i}:00:00Z` }));
+    const inst: Instance = {
+      version: 1,
+      slots,
+      onsiteTables: 5,
+      onlineRooms: 0,
+      interpreters: [],
+      participants: ["A", "B", "C", "D"].map((id) => ({ id, available: ["s0", "s1", "s2"], onsite: true })),
+      meetings: [
+        { id: "M1", a: "A", b: "B", value: 3, mode: "onsite", slots: ["s0"] },
+        { id: "M2", a: "A", b: "C", value: 2, mode: "onsite", slots: ["s0"] },
+        { id: "M3", a: "A", b: "D", value: 1, mode: "onsite", slots: ["s0"] },
+      ],
+    };
+    expect(slotBlocks(buildModel(inst))).toEqual({ blockOf: Int32Array.from([0, 0, 0]), blocks: 1 });
+    expect(upperBound(inst).bound).toBeCloseTo(3, 6);
+    // Also a few steps from the blocks' multipliers, when the slots get no time of their own.
+    expect(upperBound(inst, { slotTimeLimitMs: 0 }).bound).toBeCloseTo(3, 6);
+  });
+
+  test("the blocks' bound alone: two blocks of back-to-back slots, a participant's cap the bottleneck", () => {
+    // s0-s1 and s2 (after a gap): two blocks. V holds at most two meetings, the two most valuable.
+    const slots = [
+      { id: "s0", start: "2026-12-10T02:00:00Z", end: "2026-12-10T02:30:00Z" },
+      { id: "s1", start: "2026-12-10T02:30:00Z", end: "2026-12-10T03:00:00Z" },
+      { id: "s2", start: "2026-12-10T04:00:00Z", end: "2026-12-10T04:30:00Z" },
+    ];
+    const inst: Instance = {
+      version: 1,
+      slots,
+      onsiteTables: 5,
+      onlineRooms: 0,
+      interpreters: [],
+      participants: [
+        { id: "V", available: ["s0", "s1", "s2"], onsite: true, maxMeetings: 2 },
+        ...["A", "B", "C"].map((id) => ({ id, available: ["s0", "s1", "s2"], onsite: true })),
+      ],
+      meetings: [
+        { id: "M1", a: "A", b: "V", value: 3, mode: "onsite" },
+        { id: "M2", a: "B", b: "V", value: 2, mode: "onsite" },
+        { id: "M3", a: "C", b: "V", value: 1, mode: "onsite" },
+      ],
+    };
+    expect(slotBlocks(buildModel(inst))).toEqual({ blockOf: Int32Array.from([0, 0, 1]), blocks: 2 });
+    const result = upperBound(inst);
+    expect(result.bound).toBeCloseTo(5, 6);
+    // The guide says which meetings the relaxation holds: the two most valuable, not the third.
+    const held = [0, 1, 2].map((k) => result.guide.weight.slice(result.guide.optStart[k], result.guide.optStart[k + 1]).reduce((a, b) => a + b, 0));
+    expect(held[0]).toBeGreaterThan(held[2]!);
+    expect(held[1]).toBeGreaterThan(held[2]!);
   });
 
   test("counts interpreters: two meetings needing the only vi-ja interpreter in one slot", () => {
