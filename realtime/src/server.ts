@@ -8,6 +8,7 @@ import type { RealtimeConfig } from "./config";
 import { boothCounts, boothPresence, handleRooms, type NodeEvents, type SocketData } from "./rooms";
 import { coalesce } from "./coalesce";
 import { createHallBoothCounts } from "./hallBoothCounts";
+import { writeTogether } from "./writeTogether";
 
 /** Presence (the hall's visitor count, a booth's people and count) is sent at most once per this, per node and booth. */
 const PRESENCE_WINDOW_MS = 500;
@@ -46,6 +47,8 @@ export async function createRealtimeServer(config: RealtimeConfig, logger: Logge
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
   });
+  // The packets a burst from Redis queues for a client leave in one write (writeTogether.ts).
+  writeTogether(io.engine);
 
   // Every booth's visitor count for a newcomer's booth cards: counted across nodes once, then kept
   // current by every node's announcements (each node tells the others what it announced).

@@ -1,0 +1,132 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server, type Socket as ServerSocket } from "socket.io";
+import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import { writeTogether } from "./writeTogether";
+
+/** A Socket.IO server with writeTogether, counting the writes each connection's TCP socket makes. */
+async function startServer(slice?: number) {
+  const http = createServer();
+  const io = new Server(http, { serveClient: false });
+  writeTogether(io.engine, slice);
+  const writes = new Map<unknown, number>();
+  io.engine.on("connection", (conn: { transport: { name: string; socket?: { _socket?: Record<string, unknown> } } }) => {
+    const tcp = conn.transport.socket?._socket;
+    if (!tcp) return; // long-polling: nothing to count
+    writes.set(conn, 0);
+    for (const method of ["_write", "_writev"]) {
+      const original = tcp[method] as (...args: unknown[]) => void;
+      tcp[method] = (...args: unknown[]) => {
+        writes.set(conn, writes.get(conn)! + 1);
+        return original.apply(tcp, args);
+      };
+    }
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const pairs: { client: ClientSocket; server: ServerSocket }[] = [];
+  return {
+    io,
+    /** Writes made since the socket connected (the handshake's CONNECT answer among them). */
+    writes: (socket: ServerSocket) => writes.get(socket.conn)!,
+    async client(transports = ["websocket"]) {
+      const client = connect(url, { transports, forceNew: true, reconnection: false });
+      const [server] = await Promise.all([
+        new Promise<ServerSocket>((resolve) => io.once("connection", resolve)),
+        new Promise<void>((resolve) => client.once("connect", () => resolve())),
+      ]);
+      pairs.push({ client, server });
+      return { client, server };
+    },
+    async close() {
+      // The clients leave first and the server sees each connection closed (a long-polling client posts its close): nothing is left in flight.
+      await Promise.all(
+        pairs.map(({ client, server }) => {
+          const gone = server.conn.readyState === "closed" ? undefined : new Promise((resolve) => server.conn.once("close", resolve));
+          client.close();
+          return gone;
+        }),
+      );
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+
+/** The next `n` events a client receives, by name and first argument. */
+const received = (client: ClientSocket, n: number) =>
+  new Promise<[string, unknown][]>((resolve) => {
+    const got: [string, unknown][] = [];
+    client.onAny((event: string, arg: unknown) => {
+      got.push([event, arg]);
+      if (got.length === n) resolve(got);
+    });
+  });
+
+/** Lets the writes of the current run finish (a run goes on in setImmediate turns). */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe("writeTogether", () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  afterEach(() => server.close());
+
+  test("a socket's packets of one callback leave in one write, in order", async () => {
+    server = await startServer();
+    const { client, server: socket } = await server.client();
+    await settled();
+    const before = server.writes(socket);
+    const got = received(client, 3);
+    socket.emit("a", 1);
+    server.io.emit("b", 2); // a broadcast too
+    socket.emit("c", 3);
+    expect(await got).toEqual([
+      ["a", 1],
+      ["b", 2],
+      ["c", 3],
+    ]);
+    expect(server.writes(socket) - before).toBe(1);
+  });
+
+  test("a run longer than a slice lets reads in: what arrives meanwhile joins the sockets not yet written", async () => {
+    server = await startServer(2);
+    const sockets = [];
+    for (let i = 0; i < 5; i++) sockets.push(await server.client());
+    await settled();
+    const before = sockets.map((s) => server.writes(s.server));
+    const got = sockets.map((s) => received(s.client, 2));
+    server.io.emit("first", 1);
+    // Runs between the first slice (2 sockets, written when this callback returns) and the next.
+    setImmediate(() => server.io.emit("second", 2));
+    for (const g of got)
+      expect(await g).toEqual([
+        ["first", 1],
+        ["second", 2],
+      ]);
+    await settled();
+    const writes = sockets.map((s, i) => server.writes(s.server) - before[i]!);
+    // The first slice's sockets were written before "second" came: a write for each; the others, one.
+    expect(writes.sort()).toEqual([1, 1, 1, 2, 2]);
+  });
+
+  test("packets queued before a disconnect still reach the client first", async () => {
+    server = await startServer();
+    const { client, server: socket } = await server.client();
+    const got = received(client, 1);
+    const reason = new Promise((resolve) => client.once("disconnect", resolve));
+    socket.emit("bye", "now");
+    socket.disconnect(true);
+    expect(await got).toEqual([["bye", "now"]]);
+    expect(await reason).toBe("io server disconnect");
+  });
+
+  test("a long-polling client is sent its packets as before", async () => {
+    server = await startServer();
+    const { client, server: socket } = await server.client(["polling"]);
+    const got = received(client, 2);
+    socket.emit("a", 1);
+    socket.emit("b", 2);
+    expect(await got).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
+  });
+});
