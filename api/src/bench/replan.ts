@@ -17,7 +17,7 @@ import { solve } from "../domain/scheduling/solver";
 import { checkSolution } from "../domain/scheduling/checker";
 import { generateHanoiScale } from "../domain/scheduling/generateHanoi";
 import { slotDays } from "../domain/scheduling/slotDays";
-import { type CurrentPlace, replan } from "../domain/scheduling/replan";
+import { type CurrentPlace, placesOf, replan } from "../domain/scheduling/replan";
 import { peopleTold, planChanges } from "../domain/scheduling/planChanges";
 
 const solveMs = Number(process.env.REPLAN_SOLVE_MS ?? 5000);
@@ -87,13 +87,7 @@ const inst = generateHanoiScale("hanoi");
 const published = solve(inst, { timeLimitMs: solveMs, now: cpuMillis });
 const parties = new Map(inst.meetings.map((m) => [m.id, [m.a, m.b]]));
 const partiesOf = (meeting: string) => parties.get(meeting) ?? [];
-const current: CurrentPlace[] = published.assignments.map((a) => ({
-  meeting: a.meeting,
-  slot: a.slot,
-  mode: a.mode,
-  interpreter: a.interpreter ?? null,
-  ...(a.table !== undefined ? { table: a.table } : {}),
-}));
+const current: CurrentPlace[] = placesOf(published);
 
 for (const [scenario, change] of Object.entries(scenarios)) {
   const changed = change(inst, published);

@@ -2,8 +2,8 @@ import { OPEN_STATUSES, type MeetingCancelBody, type MeetingRescheduleBody } fro
 import { AppError, validationFailed } from "../../errors";
 import type { UserRecord } from "../../repositories/userRepository";
 import { meetingPolicy } from "../../policies/meeting";
-import { reservationKeys } from "../../domain/meetings/reservationKeys";
-import { bookedFields, claimBooking, droppedFields, slotOf } from "./booking";
+import { claimBooking, slotOf } from "./booking";
+import { moveToBooking } from "./moveToBooking";
 import { loadVisibleMeeting, noteChange, orConflict, requireStatus } from "./loadMeeting";
 import { detailsOf, loadCompaniesAndFair, loadParties, type MeetingDetails } from "./parties";
 import type { MeetingContext } from "./context";
@@ -37,19 +37,7 @@ export async function rescheduleMeeting(ctx: MeetingContext, user: UserRecord, i
   const slot = slotOf(fair, body.slot);
   if (meeting.startsAt?.getTime() === slot.start.getTime()) throw validationFailed({ slot: "sameSlot" });
   const booking = await claimBooking(ctx, { meetingId: meeting.id, fair, requester, recipient, preferredMode: meeting.preferredMode, slot });
-  const pair = meeting.reservationKeys.filter(reservationKeys.isPair);
-  const moved = await orConflict(
-    () =>
-      ctx.repos.meetings.change(meeting, "rescheduled", user.id, {
-        set: { ...bookedFields(booking), sequence: meeting.sequence + 1, reservationKeys: [...pair, ...booking.keys] },
-        unset: droppedFields(booking),
-      }),
-    () => ctx.repos.reservations.release(booking.keys, meeting.id),
-  );
-  await ctx.repos.reservations.release(
-    meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k) && !booking.keys.includes(k)),
-    meeting.id,
-  );
+  const moved = await moveToBooking(ctx, meeting, booking, "rescheduled", user.id);
   const parties = { requester, recipient, fair, interpreter: booking.interpreter ?? null };
   await ctx.notifier.meetingChanged("meeting_rescheduled", moved, user.id, parties);
   return detailsOf(moved, parties);

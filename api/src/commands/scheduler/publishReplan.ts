@@ -6,7 +6,8 @@ import type { MeetingRecord } from "../../repositories/meetingRepository";
 import type { Assignment } from "../../domain/scheduling/format";
 import { planChanges, type ChangedPlace } from "../../domain/scheduling/planChanges";
 import { reservationKeys } from "../../domain/meetings/reservationKeys";
-import { bookedFields, claimBooking, droppedFields } from "../meetings/booking";
+import { claimBooking } from "../meetings/booking";
+import { moveToBooking } from "../meetings/moveToBooking";
 import { loadCompaniesAndFair } from "../meetings/parties";
 import { orConflict, statusNow } from "../meetings/loadMeeting";
 import { plannedPreferences } from "./publishBatch";
@@ -101,19 +102,7 @@ async function moveStanding(
     if (!(err instanceof AppError && err.code === "conflict")) throw err;
     return { wait: true, reason: Object.values(err.fields ?? {})[0] ?? "conflict" };
   }
-  const pair = meeting.reservationKeys.filter(reservationKeys.isPair);
-  const moved = await orConflict(
-    () =>
-      ctx.repos.meetings.change(meeting, "replanned", user.id, {
-        set: { ...bookedFields(booking), sequence: meeting.sequence + 1, reservationKeys: [...pair, ...booking.keys] },
-        unset: droppedFields(booking),
-      }),
-    () => ctx.repos.reservations.release(booking.keys, meeting.id),
-  );
-  await ctx.repos.reservations.release(
-    meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k) && !booking.keys.includes(k)),
-    meeting.id,
-  );
+  const moved = await moveToBooking(ctx, meeting, booking, "replanned", user.id);
   await ctx.notifier.meetingChanged("meeting_rescheduled", moved, user.id, { requester, recipient, fair, interpreter: booking.interpreter ?? null });
   return "done";
 }

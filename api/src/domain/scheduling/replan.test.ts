@@ -1,7 +1,7 @@
 import type { Instance, Solution } from "./format";
 import { checkSolution } from "./checker";
 import { generateHanoiScale } from "./generateHanoi";
-import { type CurrentPlace, replan, type ReplanResult } from "./replan";
+import { type CurrentPlace, placesOf, replan, type ReplanResult } from "./replan";
 import { solve } from "./solver";
 
 /** Slots s1..sN of 30 minutes back to back from 08:00 in Hanoi on one day. */
@@ -265,13 +265,7 @@ describe("replan at Hanoi scale", () => {
   // so that what the re-plans below find does not depend on how busy the machine was.
   let ticks = 0;
   const published: Solution = solve(inst, { timeLimitMs: 2000, now: () => (ticks += 0.5) });
-  const current: CurrentPlace[] = published.assignments.map((a) => ({
-    meeting: a.meeting,
-    slot: a.slot,
-    mode: a.mode,
-    interpreter: a.interpreter ?? null,
-    ...(a.table !== undefined ? { table: a.table } : {}),
-  }));
+  const current: CurrentPlace[] = placesOf(published);
   const unchanged = new Map(current.map((c) => [c.meeting, c]));
   const meetingValue = new Map(inst.meetings.map((mt) => [mt.id, mt.value]));
   const meetingOf = new Map(inst.meetings.map((mt) => [mt.id, mt]));

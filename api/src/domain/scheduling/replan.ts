@@ -16,6 +16,17 @@ export interface CurrentPlace {
   interpreter?: string | null;
   table?: number;
 }
+/** Where a plan's meetings stand, as a re-plan starts from them. */
+export function placesOf(solution: Pick<Solution, "assignments">): CurrentPlace[] {
+  return solution.assignments.map((a) => ({
+    meeting: a.meeting,
+    slot: a.slot,
+    mode: a.mode,
+    interpreter: a.interpreter ?? null,
+    ...(a.table !== undefined ? { table: a.table } : {}),
+  }));
+}
+
 export interface ReplanOptions {
   timeLimitMs: number;
   seed?: number;
