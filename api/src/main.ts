@@ -16,10 +16,10 @@ import { migrateSlotIdentity } from "./commands/meetings/migrateSlotIdentity";
 import { migrateParticipations } from "./commands/fairs/migrateParticipations";
 import { createDirectorySnapshot } from "./services/directorySnapshot";
 
-async function connectWithRetry(uri: string, log: (msg: string) => void): Promise<Database> {
+async function connectWithRetry(uri: string, redisUrl: string | undefined, log: (msg: string) => void): Promise<Database> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await connectDatabase(uri);
+      return await connectDatabase(uri, redisUrl ? { revisionsRedisUrl: redisUrl } : {});
     } catch (err) {
       if (attempt >= 30) throw err;
       log(`database not reachable yet (${(err as Error).message}); retrying`);
@@ -40,7 +40,7 @@ async function main() {
     throw err;
   }
   const logger = createLogger("api", config.logLevel);
-  const db = await connectWithRetry(config.mongodbUri, (msg) => logger.warn(msg));
+  const db = await connectWithRetry(config.mongodbUri, config.redisUrl, (msg) => logger.warn(msg));
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const video = createVideoRooms(config.livekit);
   const repos = createRepositories(db.models);

@@ -5,7 +5,6 @@ import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { MeetingView } from "@ketnoi/contracts";
 import { connectDatabase, type Database } from "../../api/src/db/connection";
-import { newRevisionValue } from "../../api/src/db/revisions";
 import { createRepositories, type Repositories } from "../../api/src/repositories";
 import { launchBrowser, screenshot } from "../support/browser";
 import { stack } from "../support/stack";
@@ -86,7 +85,7 @@ describe("two check-in desks keep scanning offline", () => {
   const results = (page: Page) => page.getByRole("region", { name: "Recent check-ins" });
 
   beforeAll(async () => {
-    db = await connectDatabase(stack.e2eMongodbUri(), { autoIndex: false });
+    db = await connectDatabase(stack.e2eMongodbUri(), { autoIndex: false, revisionsRedisUrl: stack.redisUrl() }); // the app's revisions are in Redis
     repos = createRepositories(db.models);
     const prep = await launchBrowser();
     try {
@@ -98,8 +97,7 @@ describe("two check-in desks keep scanning offline", () => {
       await db.models.Meeting.updateOne({ _id: now.meeting.id }, { $set: { startsAt: starts, endsAt: new Date(starts.getTime() + 30 * 60_000) } });
       // Written past the repository: the parties' agendas are told, as the repository's writes tell them.
       const { parties } = (await db.models.Meeting.findById(now.meeting.id, { parties: 1 }).lean())!;
-      for (const party of parties)
-        await db.models.AgendaRevision.updateOne({ _id: String(party) }, { $set: { value: newRevisionValue() } }, { upsert: true });
+      await repos.revisions.bumpAgendas(parties.map(String));
       // The fake camera's video: the first meeting's QR code as the api draws it (for an organiser).
       const prepCtx = await prep.newContext();
       await apiAs(prepCtx.request, demo("organiser"));

@@ -6,7 +6,7 @@ import { createRepositories } from "../../api/src/repositories";
 import { createProbes } from "../../api/src/probes";
 import { createVideoRooms, createVideoService } from "../../api/src/services/livekit";
 import type { Database } from "../../api/src/db/connection";
-import { freshDatabase, silentLogger, stack } from "./stack";
+import { freshDatabase, silentLogger, stack, type RevisionsIn } from "./stack";
 import { seedDemoFair } from "../../api/src/seed/seedDemoFair";
 import { FIXED_NOW } from "./clock";
 
@@ -44,14 +44,14 @@ export { FIXED_NOW } from "./clock";
  * A test file's own database seeded with the demo fair, and the api on it with the clock at FIXED_NOW.
  * The fields are filled in by beforeAll.
  */
-export function useSeededApp(label: string) {
+export function useSeededApp(label: string, options: { revisionsIn?: RevisionsIn } = {}) {
   const t = {} as {
     db: Awaited<ReturnType<typeof freshDatabase>>;
     app: ReturnType<typeof buildTestApp>["app"];
     repos: ReturnType<typeof buildTestApp>["repos"];
   };
   beforeAll(async () => {
-    t.db = await freshDatabase(label);
+    t.db = await freshDatabase(label, options);
     const built = buildTestApp(t.db, { now: () => FIXED_NOW });
     Object.assign(t, built);
     await seedDemoFair(built.repos, FIXED_NOW);

@@ -13,7 +13,8 @@ export async function demoClient(stack: FaultStack, role: "organiser" | "domesti
 
 /** Runs `fn` on a connection of the test's own to the stack's database (for checks the api does not offer). */
 export async function withDatabase<T>(stack: FaultStack, fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await connectDatabase(stack.mongodbUri, { autoIndex: false });
+  // The api's revisions are where it keeps them (Redis when the stack has one): writes here tell its caches.
+  const db = await connectDatabase(stack.mongodbUri, { autoIndex: false, ...(stack.redisUrl ? { revisionsRedisUrl: stack.redisUrl } : {}) });
   try {
     return await fn(db);
   } finally {

@@ -414,7 +414,7 @@ export function faultStack(label: string, options: StackOptions) {
     new Promise<void>((done, fail) => {
       const child = spawn(process.execPath, [SEED_CLI], {
         cwd: ROOT,
-        env: { ...baseEnv, MONGODB_URI: mongodbUri },
+        env: { ...baseEnv, MONGODB_URI: mongodbUri, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let out = "";
@@ -433,6 +433,7 @@ export function faultStack(label: string, options: StackOptions) {
     mailUrl: ports.mail ? `http://127.0.0.1:${ports.mail.http}` : undefined,
     realtime,
     mongodbUri,
+    redisUrl,
     livekit: livekitNodes,
     apiUrl: `http://127.0.0.1:${ports.api}`,
     api2Url: ports.api2 ? `http://127.0.0.1:${ports.api2}` : undefined,

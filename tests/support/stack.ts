@@ -26,10 +26,24 @@ export const stack = {
   logDir: () => need("KETNOI_LOG_DIR"),
 };
 
+/** Where a test's api keeps its revisions: the database (as without REDIS_URL) or the stack's Redis (as deployed). */
+export type RevisionsIn = "database" | "redis";
+
+/** Another connection to the same database, as another api process has (its own Redis client too). */
+export const connectAgain = (db: Database, revisionsIn: RevisionsIn = "database") =>
+  connectDatabase(`${stack.mongodbUrl()}/${db.connection.name}`, revisionsIn === "redis" ? { revisionsRedisUrl: stack.redisUrl() } : {});
+
 /** A database of its own for one test file, dropped by `drop()`. */
-export async function freshDatabase(label: string, options: { monitorCommands?: boolean } = {}): Promise<Database & { drop(): Promise<void> }> {
+export async function freshDatabase(
+  label: string,
+  options: { monitorCommands?: boolean; revisionsIn?: RevisionsIn } = {},
+): Promise<Database & { drop(): Promise<void> }> {
   const name = `t_${label}_${randomBytes(4).toString("hex")}`;
-  const db = await connectDatabase(`${stack.mongodbUrl()}/${name}`, options);
+  const { revisionsIn, ...rest } = options;
+  const db = await connectDatabase(`${stack.mongodbUrl()}/${name}`, {
+    ...rest,
+    ...(revisionsIn === "redis" ? { revisionsRedisUrl: stack.redisUrl() } : {}),
+  });
   return {
     ...db,
     async drop() {

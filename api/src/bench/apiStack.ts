@@ -100,6 +100,7 @@ export async function startApi(uri: string, env: Record<string, string> = {}) {
     LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY ?? "bench",
     LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET ?? "bench-secret-bench-secret-bench-secret",
     REALTIME_SECRET: randomToken(),
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });
   const base = `http://127.0.0.1:${port}`;
@@ -110,7 +111,9 @@ export async function startApi(uri: string, env: Record<string, string> = {}) {
 /** Seeds the database, starts the api and the bare app; `run` drives autocannon as firms or anonymously. */
 export async function startBenchStack(uri: string, connections: number) {
   // The database: the demo fair, and a session for every firm's owner (made directly: no login limits).
-  const db = await connectDatabase(uri);
+  // The api keeps its revisions in Redis when the bench has one (infra/bench.sh starts it), as deployed.
+  const redisUrl = process.env.REDIS_URL;
+  const db = await connectDatabase(uri, redisUrl ? { revisionsRedisUrl: redisUrl } : {});
   await db.connection.dropDatabase();
   await Promise.all(Object.values(db.models).map((m) => m.createIndexes()));
   const repos = createRepositories(db.models);

@@ -9,7 +9,15 @@ import { connectDatabase } from "../db/connection";
 import { createRepositories } from "../repositories";
 import { exportFair, FairImportError, importFair } from "../commands/fairs/fairData";
 
-const env = z.object({ MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//) }).safeParse(process.env);
+const env = z
+  .object({
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//)
+      .optional(),
+  })
+  .safeParse(process.env);
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { slug: { type: "string" }, out: { type: "string" }, in: { type: "string" } },
@@ -24,7 +32,7 @@ if (
   console.error("usage (MONGODB_URI set): fairData export --slug SLUG --out FILE | fairData import --in FILE");
   process.exit(2);
 }
-const db = await connectDatabase(env.data!.MONGODB_URI);
+const db = await connectDatabase(env.data!.MONGODB_URI, { revisionsRedisUrl: env.data!.REDIS_URL });
 const repos = createRepositories(db.models);
 try {
   if (command === "export") {

@@ -1,5 +1,7 @@
 import mongoose, { type Connection } from "mongoose";
 import { registerModels, type Models } from "./models";
+import { redisRevisionStore } from "./redisRevisionStore";
+import { databaseRevisionStore, useRevisionStore } from "./revisionStore";
 
 export interface Database {
   connection: Connection;
@@ -15,7 +17,13 @@ export interface Database {
  */
 export async function connectDatabase(
   uri: string,
-  options: { dbName?: string; autoIndex?: boolean; monitorCommands?: boolean } = {},
+  options: {
+    dbName?: string;
+    autoIndex?: boolean;
+    monitorCommands?: boolean;
+    /** Keep the revisions every process's caches follow in this Redis (see redisRevisionStore). */
+    revisionsRedisUrl?: string;
+  } = {},
 ): Promise<Database> {
   const connection = mongoose.createConnection(uri, {
     dbName: options.dbName,
@@ -31,6 +39,13 @@ export async function connectDatabase(
   await connection.asPromise();
   const models = registerModels(connection);
   await Promise.all(Object.values(models).map((model) => model.init()));
+  const redis = options.revisionsRedisUrl
+    ? redisRevisionStore(options.revisionsRedisUrl, connection.name, databaseRevisionStore(connection))
+    : undefined;
+  if (redis) {
+    useRevisionStore(connection, redis.store);
+    await redis.ready();
+  }
   return {
     connection,
     models,
@@ -39,7 +54,10 @@ export async function connectDatabase(
       if (!db) throw new Error("database not connected");
       await db.admin().command({ ping: 1 });
     },
-    close: () => connection.close(),
+    async close() {
+      await redis?.close();
+      await connection.close();
+    },
   };
 }
 

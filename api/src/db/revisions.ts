@@ -1,9 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomInt } from "node:crypto";
 import type { Connection, Model, Query, Schema } from "mongoose";
+import { revisionStoreOf, type RevisionStore } from "./revisionStore";
 
 /**
- * What caches in every api process follow, each a revision value in the "revisions" collection (set anew by every change):
+ * What caches in every api process follow, each a revision value set anew by every change (in the
+ * "revisions" collection, or in Redis: see revisionStore):
  * - "agendas": meetings written in bulk (a plan published, thousands of firms' agendas at once; a
  *   single meeting's write sets its two firms' own agenda revisions instead);
  * - "companies": what the directory and the matchers show of firms (profiles, registrations);
@@ -13,7 +15,8 @@ import type { Connection, Model, Query, Schema } from "mongoose";
  * - "programme": the events' sessions and the firms registered for them;
  * - "sessions": sign-outs and account changes, members joining or leaving a firm (the session and member caches).
  */
-export type RevisionName = "agendas" | "companies" | "companyRecords" | "fairs" | "matching" | "programme" | "sessions";
+export const REVISION_NAMES = ["agendas", "companies", "companyRecords", "fairs", "matching", "programme", "sessions"] as const;
+export type RevisionName = (typeof REVISION_NAMES)[number];
 
 type RevisionModel = Model<{ _id: string; value: number }>;
 /** The revisions one request has read: all of them, in one command at its first look; its own bumps written in. */
@@ -27,12 +30,10 @@ const requestRevisions = new AsyncLocalStorage<Snapshot>();
  */
 export const withRequestRevisions = <T>(run: () => T): T => requestRevisions.run({}, run);
 
-export async function readRevision(Revision: RevisionModel, name: RevisionName): Promise<number> {
+export async function readRevision(store: RevisionStore, name: RevisionName): Promise<number> {
   const request = requestRevisions.getStore();
-  if (!request) return (await Revision.findById(name).lean())?.value ?? 0;
-  request.values ??= Revision.find()
-    .lean()
-    .then((docs) => new Map(docs.map((d) => [d._id, d.value])));
+  if (!request) return store.read(name);
+  request.values ??= store.readAll();
   return (await request.values).get(name) ?? 0;
 }
 
@@ -50,9 +51,9 @@ export const newRevisionValue = () => {
   return lastValue;
 };
 
-export async function bumpRevision(Revision: RevisionModel, name: RevisionName): Promise<void> {
+export async function bumpRevision(store: RevisionStore, name: RevisionName): Promise<void> {
   const value = newRevisionValue();
-  await Revision.updateOne({ _id: name }, { $set: { value } }, { upsert: true });
+  await store.set(name, value);
   // The request's later reads see its own change (a cache consulted after it rebuilds).
   const values = await requestRevisions.getStore()?.values?.catch(() => undefined);
   values?.set(name, value);
@@ -82,7 +83,6 @@ const QUERY_WRITES: (
   | "findOneAndReplace"
   | "findOneAndDelete"
 )[] = ["updateOne", "updateMany", "replaceOne", "deleteOne", "deleteMany", "findOneAndUpdate", "findOneAndReplace", "findOneAndDelete"];
-const revisionsOf = (connection: Connection) => connection.model("Revision") as unknown as RevisionModel;
 
 /**
  * Every write to this schema's collection, whoever makes it (a repository, a script, a test), bumps
@@ -90,15 +90,15 @@ const revisionsOf = (connection: Connection) => connection.model("Revision") as 
  */
 export function bumpsRevisionOnWrite(schema: Schema, name: RevisionName): void {
   schema.post(QUERY_WRITES, async function (this: Query<unknown, unknown>) {
-    await bumpRevision(revisionsOf(this.model.db), name);
+    await bumpRevision(revisionStoreOf(this.model.db), name);
   });
   schema.post("save", async function (this: { constructor: { db: Connection } }) {
-    await bumpRevision(revisionsOf(this.constructor.db), name);
+    await bumpRevision(revisionStoreOf(this.constructor.db), name);
   });
   schema.post("insertMany", async function (this: Model<unknown>) {
-    await bumpRevision(revisionsOf(this.db), name);
+    await bumpRevision(revisionStoreOf(this.db), name);
   });
   schema.post("bulkWrite", async function (this: Model<unknown>) {
-    await bumpRevision(revisionsOf(this.db), name);
+    await bumpRevision(revisionStoreOf(this.db), name);
   });
 }

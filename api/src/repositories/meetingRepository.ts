@@ -4,7 +4,6 @@ import type { MeetingDoc } from "../db/models/meeting";
 import { toPlain, type Record_ } from "./plain";
 import { bulkWriteInBatches, duplicateKeyIndexes } from "../db/bulk";
 import { createPerKeyRevisionCache } from "./revisionKeyedCache";
-import { newRevisionValue } from "../db/revisions";
 import type { RevisionRepository } from "./revisionRepository";
 
 export type MeetingRecord = Record_<MeetingDoc> & { createdAt: Date; updatedAt: Date };
@@ -89,36 +88,25 @@ function toStored(set: Partial<MeetingFields>): Record<string, unknown> {
 /** From how many firms a write's agenda bump is the shared one (a plan's batch) instead of each firm's own. */
 const BULK_PARTIES = 16;
 
-export function createMeetingRepository({ Meeting, MeetingEvent, AgendaRevision }: Models, revisions: RevisionRepository): MeetingRepository {
+export function createMeetingRepository({ Meeting, MeetingEvent }: Models, revisions: RevisionRepository): MeetingRepository {
   // Each firm's meetings, kept in this process until one of them changes in any process: every
   // write below bumps its parties' agenda revisions (or, in bulk, the shared one) before it answers
   // (on FerretDB, listing a firm's meetings decodes every meeting of every fair).
   const agendas = createPerKeyRevisionCache<string, MeetingRecord[]>(async (companyId) => [
-    (await AgendaRevision.findById(companyId).lean())?.value ?? 0,
+    await revisions.agenda(companyId),
     await revisions.get("agendas"),
   ]);
   /**
-   * Sets a new revision on the parties' agendas: one update for those that have one, an insert for
-   * the rest. Many at once (a published plan's batch) set the shared revision instead: FerretDB's
-   * SQLite backend updates document by document, each a scan of the collection (500 of 3,000 firms
-   * in one update took 2.5 s, twenty of them most of a 5,000-meeting publish).
+   * Sets a new revision on the parties' agendas. Many at once (a published plan's batch) set the
+   * shared revision instead: FerretDB's SQLite backend updates document by document, each a scan of
+   * the collection (500 of 3,000 firms in one update took 2.5 s, twenty of them most of a
+   * 5,000-meeting publish).
    */
   const touched = async (parties: Iterable<string | Types.ObjectId>) => {
     const ids = [...new Set([...parties].map(String))];
     if (!ids.length) return;
     if (ids.length >= BULK_PARTIES) return revisions.bump("agendas");
-    const value = newRevisionValue();
-    const { matchedCount } = await AgendaRevision.updateMany({ _id: { $in: ids } }, { $set: { value } });
-    if (matchedCount === ids.length) return;
-    const have = new Set((await AgendaRevision.find({ _id: { $in: ids } }, { _id: 1 }).lean()).map((d) => String(d._id)));
-    const missing = ids.filter((id) => !have.has(id));
-    if (!missing.length) return;
-    const raced = await AgendaRevision.insertMany(
-      missing.map((_id) => ({ _id, value })),
-      { ordered: false },
-    ).then(() => new Set<number>(), duplicateKeyIndexes);
-    // Made by another process meanwhile (before this write, perhaps): set ours on those too.
-    if (raced.size) await AgendaRevision.updateMany({ _id: { $in: [...raced].map((i) => missing[i]!) } }, { $set: { value } });
+    await revisions.bumpAgendas(ids);
   };
   const update = (version: number, set: Record<string, unknown>, unset: string[]) => ({
     $set: { ...set, version },

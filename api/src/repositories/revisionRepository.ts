@@ -1,11 +1,16 @@
 import type { Models } from "../db/models";
-import { bumpRevision, databaseId, readRevision, type RevisionName, withRequestRevisions } from "../db/revisions";
+import { bumpRevision, databaseId, newRevisionValue, readRevision, type RevisionName, withRequestRevisions } from "../db/revisions";
+import { revisionStoreOf } from "../db/revisionStore";
 
 export type { RevisionName };
 
 export interface RevisionRepository {
   get(name: RevisionName): Promise<number>;
   bump(name: RevisionName): Promise<void>;
+  /** A firm's own agenda revision (see meetingRepository). */
+  agenda(companyId: string): Promise<number>;
+  /** Sets a new agenda revision on these firms. */
+  bumpAgendas(companyIds: string[]): Promise<void>;
   /** Runs one request with one read of every revision (see withRequestRevisions). */
   perRequest<T>(run: () => T): T;
   /** The database's own id (see databaseId). */
@@ -13,9 +18,12 @@ export interface RevisionRepository {
 }
 
 export function createRevisionRepository({ Revision }: Models): RevisionRepository {
+  const store = () => revisionStoreOf(Revision.db);
   return {
-    get: (name) => readRevision(Revision as never, name),
-    bump: (name) => bumpRevision(Revision as never, name),
+    get: (name) => readRevision(store(), name),
+    bump: (name) => bumpRevision(store(), name),
+    agenda: (companyId) => store().readAgenda(companyId),
+    bumpAgendas: (companyIds) => store().setAgendas(companyIds, newRevisionValue()),
     perRequest: withRequestRevisions,
     databaseId: () => databaseId(Revision as never),
   };

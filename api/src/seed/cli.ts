@@ -7,14 +7,23 @@ import { ALUMNI_LOGIN, DELEGATION_DESK_LOGIN, seedDemoProgramme } from "./seedDe
 import { migrateSlotIdentity } from "../commands/meetings/migrateSlotIdentity";
 import { migrateParticipations } from "../commands/fairs/migrateParticipations";
 
-// The seed needs only the database, so it validates just that variable.
-const env = z.object({ MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//) }).safeParse(process.env);
+// The seed needs the database, and the Redis the api keeps its revisions in when it has one (so the
+// running api's caches see what the seed wrote).
+const env = z
+  .object({
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//)
+      .optional(),
+  })
+  .safeParse(process.env);
 if (!env.success) {
   console.error("ketnoi seed: MONGODB_URI must be set to a mongodb:// URI");
   process.exit(78);
 }
 
-const db = await connectDatabase(env.data.MONGODB_URI);
+const db = await connectDatabase(env.data.MONGODB_URI, { revisionsRedisUrl: env.data.REDIS_URL });
 try {
   const repos = createRepositories(db.models);
   await migrateSlotIdentity(repos); // a database from before: its blocks become starts before the demo fair may move

@@ -60,7 +60,17 @@ const EXPECTED = {
   agendaAgain: [...AUTH, "agenda_revisions.find"],
 };
 
-describe("database round trips of a booking", () => {
+/**
+ * With the revisions in Redis (a deployment with REDIS_URL): the same, less every revision read and
+ * agenda bump, which go to Redis. A booking is then inserts only: on FerretDB's SQLite backend an
+ * update waits for the single writer, an insert much less.
+ */
+const IN_REDIS = Object.fromEntries(
+  Object.entries(EXPECTED).map(([step, list]) => [step, list.filter((c) => c !== "revisions.find" && !c.startsWith("agenda_revisions."))]),
+) as typeof EXPECTED;
+const COUNTS = { database: [13, 12, 10, 3, 2], redis: [9, 10, 8, 1, 0] };
+
+describe.each(["database", "redis"] as const)("database round trips of a booking (revisions in the %s)", (revisionsIn) => {
   let db: Db;
   let app: ReturnType<typeof buildTestApp>["app"];
   let domestic: Agent;
@@ -70,7 +80,7 @@ describe("database round trips of a booking", () => {
   let recording = false;
 
   beforeAll(async () => {
-    db = await freshDatabase("roundtrips", { monitorCommands: true });
+    db = await freshDatabase(`roundtrips-${revisionsIn}`, { monitorCommands: true, revisionsIn });
     const built = buildTestApp(db, { now: () => FIXED_NOW });
     app = built.app;
     await seedDemoFair(built.repos, FIXED_NOW);
@@ -116,11 +126,12 @@ describe("database round trips of a booking", () => {
     const agenda = await commandsOf(() => domestic.agent.get("/api/meetings").expect(200));
     const agendaAgain = await commandsOf(() => domestic.agent.get("/api/meetings").expect(200));
     const sorted = (list: string[]) => [...list].sort();
-    expect(sorted(requested)).toEqual(sorted(EXPECTED.requested));
-    expect(sorted(accepted)).toEqual(sorted(EXPECTED.accepted));
-    expect(sorted(booked)).toEqual(sorted(EXPECTED.booked));
-    expect(sorted(agenda)).toEqual(sorted(EXPECTED.agenda));
-    expect(sorted(agendaAgain)).toEqual(sorted(EXPECTED.agendaAgain));
-    expect([requested.length, accepted.length, booked.length, agenda.length, agendaAgain.length]).toEqual([13, 12, 10, 3, 2]);
+    const expected = revisionsIn === "redis" ? IN_REDIS : EXPECTED;
+    expect(sorted(requested)).toEqual(sorted(expected.requested));
+    expect(sorted(accepted)).toEqual(sorted(expected.accepted));
+    expect(sorted(booked)).toEqual(sorted(expected.booked));
+    expect(sorted(agenda)).toEqual(sorted(expected.agenda));
+    expect(sorted(agendaAgain)).toEqual(sorted(expected.agendaAgain));
+    expect([requested.length, accepted.length, booked.length, agenda.length, agendaAgain.length]).toEqual(COUNTS[revisionsIn]);
   });
 });

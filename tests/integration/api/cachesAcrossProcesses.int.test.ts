@@ -1,6 +1,8 @@
 import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { buildTestApp, useSeededApp } from "../../support/app";
+import type { Database } from "../../../api/src/db/connection";
+import { connectAgain } from "../../support/stack";
 import { FIXED_NOW, fairIso } from "../../support/clock";
 
 type App = ReturnType<typeof buildTestApp>["app"];
@@ -12,12 +14,16 @@ type Slot = { id: string; available: boolean; reason?: string };
  * process, or written to the database by anyone, is what the other process answers at its very next
  * request: each process here has been asked first, so it holds the old copy when the change comes.
  */
-describe("records kept per process, changed on another", () => {
-  const t = useSeededApp("caches-across");
+describe.each(["database", "redis"] as const)("records kept per process, changed on another (revisions in the %s)", (revisionsIn) => {
+  const t = useSeededApp(`caches-across-${revisionsIn}`, { revisionsIn });
+  let otherDb: Database;
   let other: App;
-  beforeAll(() => {
-    other = buildTestApp(t.db, { now: () => FIXED_NOW }).app;
+  // The other process: its own connection (and Redis client), its own caches.
+  beforeAll(async () => {
+    otherDb = await connectAgain(t.db, revisionsIn);
+    other = buildTestApp(otherDb, { now: () => FIXED_NOW }).app;
   });
+  afterAll(() => otherDb.close());
 
   /** Signs in on the first process; the cookie works on both (one database). */
   const login = async (email: string) => {

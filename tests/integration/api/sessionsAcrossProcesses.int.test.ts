@@ -1,18 +1,24 @@
 import request from "supertest";
 import { DEMO_PASSWORD } from "../../../api/src/seed/seedDemoFair";
 import { buildTestApp, useSeededApp } from "../../support/app";
+import type { Database } from "../../../api/src/db/connection";
+import { connectAgain } from "../../support/stack";
 import { FIXED_NOW } from "../../support/clock";
 
 /**
  * Each api process keeps signed-in sessions (one read per request instead of two), yet a sign-out or
  * an account change on one process holds on every other at the very next request.
  */
-describe("sessions across api processes", () => {
-  const t = useSeededApp("sessions-across");
+describe.each(["database", "redis"] as const)("sessions across api processes (revisions in the %s)", (revisionsIn) => {
+  const t = useSeededApp(`sessions-across-${revisionsIn}`, { revisionsIn });
+  let otherDb: Database;
   let other: ReturnType<typeof buildTestApp>["app"];
-  beforeAll(() => {
-    other = buildTestApp(t.db, { now: () => FIXED_NOW }).app;
+  // The other process: its own connection (and Redis client), its own caches.
+  beforeAll(async () => {
+    otherDb = await connectAgain(t.db, revisionsIn);
+    other = buildTestApp(otherDb, { now: () => FIXED_NOW }).app;
   });
+  afterAll(() => otherDb.close());
   /** Signs in on the first process: the session cookie and its CSRF token. */
   const login = async (email: string) => {
     const res = await request(t.app).post("/api/auth/login").send({ email, password: DEMO_PASSWORD }).expect(200);
