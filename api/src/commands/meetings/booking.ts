@@ -35,6 +35,8 @@ export interface BookingRequest {
   preferInterpreter?: string;
   /** The table to try first (the one a published plan chose, near the interpreter's other meetings). */
   preferTable?: number;
+  /** The reservations the meeting holds already (moving, it may keep its table, room or interpreter). */
+  holds?: readonly string[];
 }
 
 /** A table needs both sides at the fair: asking for one with a remote side is a wrong request (400), not a full room. */
@@ -172,7 +174,7 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   let room: Booking["room"];
   if (req.preferredMode !== "online" && bothOnsite && fair.onsiteTables > 0) {
     const order = tableCandidates(fair, requester, recipient, spread, req.preferTable);
-    const got = await reservations.claimFirst(order, (t) => reservationKeys.table(fair.id, slot.start, t), meetingId);
+    const got = await reservations.claimFirst(order, (t) => reservationKeys.table(fair.id, slot.start, t), meetingId, req.holds);
     if (got) {
       claimed.push(got.key);
       mode = "onsite";
@@ -180,7 +182,12 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
     }
   }
   if (!mode && req.preferredMode !== "onsite" && fair.onlineRoomsPerSlot > 0) {
-    const got = await reservations.claimFirst(roomCandidates(fair, spread), (r) => reservationKeys.room(fair.id, slot.start, r), meetingId);
+    const got = await reservations.claimFirst(
+      roomCandidates(fair, spread),
+      (r) => reservationKeys.room(fair.id, slot.start, r),
+      meetingId,
+      req.holds,
+    );
     if (got) {
       claimed.push(got.key);
       mode = "online";
@@ -193,7 +200,7 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   let interpreter: InterpreterRecord | undefined;
   if (languages) {
     const order = interpreterCandidates(await ctx.repos.interpreters.listForFair(fair.id), slot, requester, recipient, spread, req.preferInterpreter);
-    const got = await reservations.claimFirst(order, (i) => reservationKeys.interpreter(i.id, slot.start), meetingId);
+    const got = await reservations.claimFirst(order, (i) => reservationKeys.interpreter(i.id, slot.start), meetingId, req.holds);
     if (!got) return refuse("noInterpreter");
     claimed.push(got.key);
     interpreter = got.chosen;

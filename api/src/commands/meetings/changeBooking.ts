@@ -36,7 +36,15 @@ export async function rescheduleMeeting(ctx: MeetingContext, user: UserRecord, i
   const { requester, recipient, fair } = await loadCompaniesAndFair(ctx, meeting);
   const slot = slotOf(fair, body.slot);
   if (meeting.startsAt?.getTime() === slot.start.getTime()) throw validationFailed({ slot: "sameSlot" });
-  const booking = await claimBooking(ctx, { meetingId: meeting.id, fair, requester, recipient, preferredMode: meeting.preferredMode, slot });
+  const booking = await claimBooking(ctx, {
+    meetingId: meeting.id,
+    fair,
+    requester,
+    recipient,
+    preferredMode: meeting.preferredMode,
+    slot,
+    holds: meeting.reservationKeys,
+  });
   const moved = await moveToBooking(ctx, meeting, booking, "rescheduled", user.id);
   const parties = { requester, recipient, fair, interpreter: booking.interpreter ?? null };
   await ctx.notifier.meetingChanged("meeting_rescheduled", moved, user.id, parties);

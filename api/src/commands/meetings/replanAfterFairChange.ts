@@ -35,6 +35,7 @@ export async function replanAfterFairChange(ctx: MeetingContext, fair: FairRecor
           recipient,
           preferredMode: meeting.mode ?? meeting.preferredMode,
           slot,
+          holds: meeting.reservationKeys,
           ...(meeting.interpreterId ? { preferInterpreter: meeting.interpreterId } : {}),
         });
         break;

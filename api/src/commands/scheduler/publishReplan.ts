@@ -97,7 +97,16 @@ async function moveStanding(
   const { requester, recipient } = await loadCompaniesAndFair(ctx, meeting);
   let booking: Awaited<ReturnType<typeof claimBooking>>;
   try {
-    booking = await claimBooking(ctx, { meetingId: meeting.id, fair, requester, recipient, preferredMode: to.mode, slot, ...plannedPreferences(to) });
+    booking = await claimBooking(ctx, {
+      meetingId: meeting.id,
+      fair,
+      requester,
+      recipient,
+      preferredMode: to.mode,
+      slot,
+      holds: meeting.reservationKeys,
+      ...plannedPreferences(to),
+    });
   } catch (err) {
     if (!(err instanceof AppError && err.code === "conflict")) throw err;
     return { wait: true, reason: Object.values(err.fields ?? {})[0] ?? "conflict" };
