@@ -4,6 +4,7 @@ import type { MeetingDoc } from "../db/models/meeting";
 import { toPlain, type Record_ } from "./plain";
 import { bulkWriteInBatches, duplicateKeyIndexes } from "../db/bulk";
 import { createPerKeyRevisionCache } from "./revisionKeyedCache";
+import { groupedInserts } from "../db/groupedInserts";
 import type { RevisionRepository } from "./revisionRepository";
 
 export type MeetingRecord = Record_<MeetingDoc> & { createdAt: Date; updatedAt: Date };
@@ -92,6 +93,9 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models, revis
   // Each firm's meetings, kept in this process until one of them changes in any process: every
   // write below bumps its parties' agenda revisions (or, in bulk, the shared one) before it answers
   // (on FerretDB, listing a firm's meetings decodes every meeting of every fair).
+  // Meetings booked at once are written in one insert per collection (see groupedInserts).
+  const meetingRows = groupedInserts(Meeting);
+  const eventRows = groupedInserts(MeetingEvent);
   const agendas = createPerKeyRevisionCache<string, MeetingRecord[]>(async (companyId) => [
     await revisions.agenda(companyId),
     await revisions.get("agendas"),
@@ -132,11 +136,11 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models, revis
     newId: () => new Types.ObjectId().toHexString(),
     async create(id, fields, actorUserId) {
       const stored = toStored(fields);
-      const doc = await Meeting.create({ _id: id, ...stored, version: 1 });
-      await MeetingEvent.create({ _id: `${id}:1`, meetingId: id, kind: "created", actorUserId, set: stored });
+      const doc = await meetingRows.insertOne({ _id: id, ...stored, version: 1 });
+      await eventRows.insertOne({ _id: `${id}:1`, meetingId: id, kind: "created", actorUserId, set: stored });
       await touched(fields.parties);
       // Version 1 is what was just written: nothing to roll forward, so no need to read it back.
-      return toPlain(doc.toObject()) as MeetingRecord;
+      return toPlain(doc) as MeetingRecord;
     },
     async createMany(meetings, actorUserId) {
       const stored = meetings.map(({ id, fields }) => ({ id, set: toStored(fields) }));

@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import type { Models } from "../db/models";
 import { duplicateKeyIndexes } from "../db/bulk";
+import { groupedInserts } from "../db/groupedInserts";
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 /** Candidates claimFirst tries one by one before it reads which of the rest are held. */
@@ -60,6 +61,8 @@ function knownHeld() {
 }
 
 export function createReservationRepository({ Reservation }: Models): ReservationRepository {
+  // Claims of bookings served at once go out in one insert (see groupedInserts).
+  const claims = groupedInserts(Reservation);
   /**
    * Whether this meeting holds the key: read by _id alone and compared here. Any read costs a scan of
    * every reservation on FerretDB v1.24 (measured: 2 ms at 1,000 documents, 10 ms at 20,000, on
@@ -71,7 +74,7 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
   /** Inserts the claim; false when someone (this meeting included) holds the key. */
   const tryClaim = async (key: string, meetingId: string) => {
     try {
-      await Reservation.create({ _id: key, meetingId: new Types.ObjectId(meetingId) });
+      await claims.insertOne({ _id: key, meetingId: new Types.ObjectId(meetingId) });
       taken.note(key);
       return true;
     } catch (err) {
@@ -93,10 +96,7 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       if (!keys.length) return { ok: true };
       const owner = new Types.ObjectId(meetingId);
       // One round trip for all of them; unordered, so every key not held is inserted and each held one reported.
-      const refused = await Reservation.insertMany(
-        keys.map((key) => ({ _id: key, meetingId: owner })),
-        { ordered: false },
-      ).then(() => new Set<number>(), duplicateKeyIndexes);
+      const { refused } = await claims.insert(keys.map((key) => ({ _id: key, meetingId: owner })));
       let taken: string | undefined;
       for (const [i, key] of keys.entries()) {
         // Held already: by this very meeting (a retried step) counts as claimed.
@@ -168,7 +168,7 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
     release,
     async claimNew(key, meetingId) {
       try {
-        await Reservation.create({ _id: key, meetingId: new Types.ObjectId(meetingId) });
+        await claims.insertOne({ _id: key, meetingId: new Types.ObjectId(meetingId) });
         return true;
       } catch (err) {
         if (isDuplicateKey(err)) return false;

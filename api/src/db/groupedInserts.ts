@@ -1,0 +1,66 @@
+import DataLoader from "dataloader";
+import { duplicateKeyIndexes } from "./bulk";
+
+/** Rows per insert command at most (FerretDB answers large unordered inserts, but one batch waits for all of it). */
+const MAX_ROWS = 200;
+
+/** A row refused because its unique key is held: what an insert of it alone would have thrown. */
+export class DuplicateKeyError extends Error {
+  readonly code = 11000;
+  constructor() {
+    super("duplicate key");
+  }
+}
+
+/**
+ * Inserts into one collection from requests served at the same time go out as one unordered insert:
+ * rows asked for in one turn of the event loop are batched (DataLoader, scheduled with setImmediate),
+ * and each caller learns which of its own rows were refused for a held unique key. On FerretDB an
+ * insert command costs far more than a row in it (a transaction of SQLite's single writer each): in
+ * a booking rush every booking's claims, meeting and event are written in few commands instead of
+ * one each. A lone request is not held back: its batch leaves at the end of the turn.
+ *
+ * Rows are made documents (defaults, timestamps) and validated before they join a batch, so a
+ * batch's positions are the rows' and each caller has its rows as stored.
+ */
+/** What groupedInserts needs of a Mongoose model. */
+interface InsertableModel {
+  new (row: Record<string, unknown>): { validate(): Promise<void>; toObject(): unknown };
+  insertMany(rows: never[], options: { ordered: false }): Promise<unknown>;
+}
+
+export function groupedInserts(model: InsertableModel) {
+  const loader = new DataLoader<Record<string, unknown>, true | DuplicateKeyError>(
+    async (rows) => {
+      const refused = await model.insertMany(rows as never[], { ordered: false }).then(() => new Set<number>(), duplicateKeyIndexes);
+      return rows.map((_, i) => (refused.has(i) ? new DuplicateKeyError() : true));
+    },
+    { cache: false, maxBatchSize: MAX_ROWS, batchScheduleFn: (run) => setImmediate(run) },
+  );
+  return {
+    /** Inserts the rows; resolves with the positions refused because their unique key is held, and the rows as stored. */
+    async insert(rows: Record<string, unknown>[]): Promise<{ refused: Set<number>; stored: Record<string, unknown>[] }> {
+      const stored = await Promise.all(
+        rows.map(async (row) => {
+          const doc = new model(row);
+          await doc.validate();
+          (doc as unknown as { initializeTimestamps?: () => void }).initializeTimestamps?.(); // schemas with timestamps
+          return doc.toObject() as Record<string, unknown>;
+        }),
+      );
+      const results = await loader.loadMany(stored);
+      const refused = new Set<number>();
+      for (const [i, result] of results.entries()) {
+        if (result instanceof DuplicateKeyError) refused.add(i);
+        else if (result instanceof Error) throw result;
+      }
+      return { refused, stored };
+    },
+    /** Inserts one row and returns it as stored; throws DuplicateKeyError (code 11000) when its unique key is held. */
+    async insertOne(row: Record<string, unknown>): Promise<Record<string, unknown>> {
+      const { refused, stored } = await this.insert([row]);
+      if (refused.size) throw new DuplicateKeyError();
+      return stored[0]!;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { CommandStartedEvent } from "mongodb";
+import { Types } from "mongoose";
+import { DuplicateKeyError, groupedInserts } from "../../api/src/db/groupedInserts";
+import { freshDatabase } from "../support/stack";
+
+/**
+ * Inserts asked for by requests served at the same time leave as one unordered insert, and each
+ * caller learns exactly which of its own rows lost their unique key, as if it had inserted alone.
+ */
+describe("grouped inserts", () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  const inserts: number[] = [];
+  beforeAll(async () => {
+    db = await freshDatabase("grouped", { monitorCommands: true });
+    db.connection.getClient().on("commandStarted", (e: CommandStartedEvent) => {
+      if (e.commandName === "insert") inserts.push((e.command.documents as unknown[]).length);
+    });
+  });
+  afterAll(() => db.drop());
+  const row = (key: string, meeting = new Types.ObjectId()) => ({ _id: key, meetingId: meeting });
+
+  test("callers at once share one command; each is told its own refused rows", async () => {
+    const rows = groupedInserts(db.models.Reservation);
+    await rows.insert([row("held")]);
+    inserts.length = 0;
+    const [a, b, c] = await Promise.all([
+      rows.insert([row("a1"), row("held"), row("a2")]),
+      rows.insert([row("b1"), row("b2")]),
+      rows.insert([row("a2"), row("c1")]), // a2: asked by the first caller in the same batch
+    ]);
+    expect(inserts).toEqual([7]);
+    expect([...a.refused]).toEqual([1]);
+    expect([...b.refused]).toEqual([]);
+    expect([...c.refused]).toEqual([0]);
+    expect(await db.models.Reservation.countDocuments({ _id: { $in: ["a1", "a2", "b1", "b2", "c1"] } })).toBe(5);
+    await expect(rows.insertOne(row("b1"))).rejects.toBeInstanceOf(DuplicateKeyError);
+  });
+
+  test("a caller alone is not held back, a row Mongoose refuses is its caller's error only, and the rows come back as stored", async () => {
+    const events = groupedInserts(db.models.MeetingEvent);
+    inserts.length = 0;
+    const [good, bad] = await Promise.allSettled([
+      events.insertOne({ _id: "m:1", meetingId: new Types.ObjectId(), kind: "created", set: {} }),
+      events.insertOne({ _id: "m:2", kind: "created", set: {} }), // no meetingId: invalid
+    ]);
+    expect(good.status).toBe("fulfilled");
+    expect((good as PromiseFulfilledResult<Record<string, unknown>>).value.createdAt).toBeInstanceOf(Date);
+    expect(bad.status).toBe("rejected");
+    expect(inserts).toEqual([1]);
+  });
+});
