@@ -46,6 +46,16 @@ const base: DirectorySearch = { fairId: "f1", words: [], publicOnly: true, sort:
 const ids = (q: Partial<DirectorySearch>) => index.search({ ...base, ...q }).items.map((c) => c.id);
 
 describe("DirectoryIndex", () => {
+  test("a search asked again (another page, another reader) answers from what it matched until a firm is put or removed", () => {
+    const live = new DirectoryIndex([entry("1", "Cơ khí A", "co khi a"), entry("2", "Cơ khí B", "co khi b")]);
+    const page = (skip: number) => live.search({ ...base, words: ["co", "khi"], skip, limit: 1 });
+    expect([page(0).items[0]?.id, page(1).items[0]?.id, page(0).total]).toEqual(["1", "2", 2]);
+    live.put(entry("0", "Cơ khí 0", "co khi 0"));
+    expect([page(0).items[0]?.id, page(0).total]).toEqual(["0", 3]);
+    live.remove("0");
+    live.put(entry("2", "Cơ điện B", "co dien b"));
+    expect([page(0).items[0]?.id, page(0).total]).toEqual(["1", 1]);
+  });
   test("all words but the last are whole words; the last may be a prefix", () => {
     expect(ids({ words: ["co", "khi"] })).toEqual(["1"]);
     expect(ids({ words: ["co", "k"] })).toEqual(["1"]);

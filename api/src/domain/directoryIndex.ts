@@ -58,6 +58,8 @@ interface Indexed<T> extends DirectoryEntry<T> {
 
 /** A firm is in the directory once per event it takes part in. */
 const keyOf = (fairId: string, companyId: string) => `${fairId}:${companyId}`;
+/** Queries whose matches a directory keeps (the oldest go first). */
+const MAX_REMEMBERED_QUERIES = 500;
 
 /**
  * An in-memory directory: FerretDB's SQLite backend scans and decodes every document for any filter
@@ -67,6 +69,8 @@ const keyOf = (fairId: string, companyId: string) => `${fairId}:${companyId}`;
 export class DirectoryIndex<T> {
   private entries = new Map<string, Indexed<T>>();
   private sorted: Indexed<T>[] | null = null;
+  /** Each recent query's matches in order (pages of the same search, the same popular words): forgotten at any change. */
+  private matches = new Map<string, Indexed<T>[]>();
 
   constructor(entries: DirectoryEntry<T>[] = []) {
     for (const e of entries) this.put(e);
@@ -82,13 +86,18 @@ export class DirectoryIndex<T> {
     // words that start in those scripts (most labels in three of five languages) are left out here.
     const wordList = [...words].filter((w) => !isUnspacedText(w[0]!));
     this.entries.set(keyOf(entry.fairId, entry.facets.id), { ...entry, words, wordList });
-    this.sorted = null;
+    this.changed();
   }
 
   /** Takes a company out of every event's directory (before putting back the events it is in). */
   remove(id: string) {
     for (const [key, e] of this.entries) if (e.facets.id === id) this.entries.delete(key);
+    this.changed();
+  }
+
+  private changed() {
     this.sorted = null;
+    this.matches.clear();
   }
 
   /** An event's firms by kind, country and sector (each firm once per sector it works in): every firm registered, whatever its status. */
@@ -111,6 +120,18 @@ export class DirectoryIndex<T> {
   }
 
   search(q: DirectorySearch): { items: T[]; total: number } {
+    const { skip, limit, ...what } = q;
+    const key = JSON.stringify(what);
+    let hits = this.matches.get(key);
+    if (!hits) {
+      hits = this.match(q);
+      if (this.matches.size >= MAX_REMEMBERED_QUERIES) this.matches.delete(this.matches.keys().next().value!);
+      this.matches.set(key, hits);
+    }
+    return { items: hits.slice(skip, skip + limit).map((e) => e.item), total: hits.length };
+  }
+
+  private match(q: DirectorySearch): Indexed<T>[] {
     // CJK words are looked for inside the key (they hold no space, so cannot match across two words).
     const inside = q.words.filter(isUnspacedText);
     const typed = q.words[q.words.length - 1];
@@ -132,6 +153,6 @@ export class DirectoryIndex<T> {
       return last === undefined || e.wordList.some((w) => w.startsWith(last));
     });
     if (q.sort === "country") hits.sort((a, b) => (a.facets.country < b.facets.country ? -1 : a.facets.country > b.facets.country ? 1 : 0));
-    return { items: hits.slice(q.skip, q.skip + q.limit).map((e) => e.item), total: hits.length };
+    return hits;
   }
 }

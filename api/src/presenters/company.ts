@@ -2,7 +2,16 @@ import type { CompanyCard, CompanyMember } from "@ketnoi/contracts";
 import type { CompanyRecord } from "../repositories/companyRepository";
 import type { UserRecord } from "../repositories/userRepository";
 
+/** Cards of the records as they stand: the directory's copy shares each record until it changes, so a page is drawn once. */
+const cards = new WeakMap<CompanyRecord, CompanyCard>();
+
 export function presentCompanyCard(c: CompanyRecord): CompanyCard {
+  let card = cards.get(c);
+  if (!card) cards.set(c, (card = drawCard(c)));
+  return card;
+}
+
+function drawCard(c: CompanyRecord): CompanyCard {
   return {
     id: c.id,
     kind: c.kind,

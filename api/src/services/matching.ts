@@ -106,11 +106,14 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
   /** Slots each company can meet in at all (a remote one only inside its working day), before any meeting. */
   const openSlots = new Map<string, number>();
   const cards = new Map<string, PartnerCard>();
+  /** Each firm's ranking as last computed, forgotten at any change to what rankings rest on (firms, feedback, load). */
+  const rankings = new Map<string, ReturnType<MatchingEngine["recommend"]>>();
   let checkedAt = -Infinity;
   let slots: readonly Slot[] = [];
   const eligible = (c: CompanyRecord) => c.fairId === fairId && c.status !== "pending";
   const versionOf = (c: CompanyRecord) => `${(c as { updatedAt?: Date }).updatedAt?.getTime() ?? 0}:${c.status}:${c.participation}`;
   const upsert = (c: CompanyRecord) => {
+    rankings.clear();
     versions.set(c.id, versionOf(c));
     openSlots.set(
       c.id,
@@ -156,6 +159,7 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
       openSlots.delete(id);
       cards.delete(id);
       engine!.remove(id);
+      rankings.clear();
     }
     companiesRevision = revision;
   }
@@ -171,6 +175,7 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
     const sig = fairSignature(fair, interpreters);
     if (sig !== signature) {
       engine = new MatchingEngine({ fair, interpreters });
+      rankings.clear();
       signature = sig;
       slots = fairSlots(fair);
       versions.clear();
@@ -183,6 +188,7 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
     if (companies !== companiesRevision) await syncCompanies(companies);
     if (matching !== feedbackRevision) {
       feedback = indexFeedback(await repos.matchFeedback.listForFair(fair.id));
+      rankings.clear();
       feedbackRevision = matching;
     }
     if (!load || now().getTime() - load.at > LOAD_TTL_MS) {
@@ -197,6 +203,7 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
         push(requests, m.recipientId, { participantId: m.requesterId, signal: "request", direction: "inbound" });
       }
       load = { at: now().getTime(), byCompany, requests };
+      rankings.clear();
     }
   }
   /** One sync at a time; callers arriving meanwhile share it. */
@@ -229,7 +236,11 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
         checkedAt = -Infinity;
         await syncOnce();
       }
-      return engine ? engine.recommend(companyId, k, contextFor(companyId)) : [];
+      if (!engine) return [];
+      const key = `${companyId}:${k}`;
+      let ranked = rankings.get(key);
+      if (!ranked) rankings.set(key, (ranked = engine.recommend(companyId, k, contextFor(companyId))));
+      return ranked;
     },
     /** After this process changed a company's profile: re-score its pairs now (and only those). */
     companyChanged(stored: CompanyRecord) {
@@ -238,6 +249,7 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
       const company = registration ? asInEvent(stored, registration) : stored;
       if (eligible(company)) upsert(company);
       else if (engine.remove(company.id)) {
+        rankings.clear();
         versions.delete(company.id);
         cards.delete(company.id);
       }
@@ -252,6 +264,7 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
     /** After feedback written here: read it again before the next ranking. */
     feedbackChanged() {
       feedbackRevision = -1;
+      rankings.clear();
     },
     /** Every eligible company's top k, for the organiser's overview and the scheduler's proposals. */
     async recommendAll(k: number, kind?: "domestic" | "foreign") {
