@@ -1,7 +1,8 @@
 // bench:soak: ten minutes (SOAK_SECONDS) of mixed traffic against the api as its own process:
 // directory searches, recommendations, agendas and contended bookings at once. One JSON line with
 // the api process's resident memory at the start, the peak and the end, requests answered, 5xx and
-// double bookings (both must be zero).
+// double bookings (both must be zero), and its memory at the end of each minute (flat once the
+// caches are full, or a leak).
 import { startBenchStack, rssMiB } from "./apiStack";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
@@ -11,7 +12,13 @@ const stack = await startBenchStack(uri, 16);
 await fetch(`${stack.base}/api/recommendations`, { headers: { cookie: stack.sessions[0]!.cookie } });
 const rssStart = rssMiB(stack.apiPid);
 let rssPeak = rssStart;
-const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(stack.apiPid))), 5_000);
+const rssEachMinute: number[] = [];
+let samples = 0;
+const sampler = setInterval(() => {
+  const rss = rssMiB(stack.apiPid);
+  rssPeak = Math.max(rssPeak, rss);
+  if (++samples % 12 === 0) rssEachMinute.push(rss);
+}, 5_000);
 const result = await stack.run({
   url: stack.base,
   duration: SECONDS,
@@ -39,6 +46,7 @@ console.log(
     rss_mib_start: rssStart,
     rss_mib_peak: rssPeak,
     rss_mib_end: rssEnd,
+    rss_mib_each_minute: rssEachMinute,
   }),
 );
 await stack.stop();

@@ -49,6 +49,14 @@ const toRecord = (d: Lean): InterpreterRecord => ({
 export function createInterpreterRepository({ Interpreter }: Models, revisions: Pick<RevisionRepository, "get">): InterpreterRepository {
   // Each event's interpreters, as every booking that needs one reads them.
   const byFair = createRevisionKeyedCache<string, InterpreterRecord[]>(revisions, "fairs");
+  const listForFair = (fairId: string) =>
+    byFair.get(fairId, async () =>
+      (
+        await Interpreter.find({ fairId: new Types.ObjectId(fairId) })
+          .sort({ name: 1 })
+          .lean<Lean[]>()
+      ).map(toRecord),
+    );
   return {
     async upsertMany(interpreters) {
       if (!interpreters.length) return;
@@ -63,15 +71,9 @@ export function createInterpreterRepository({ Interpreter }: Models, revisions: 
         })),
       );
     },
-    countForFair: (fairId) => Interpreter.countDocuments({ fairId: new Types.ObjectId(fairId) }),
-    listForFair: (fairId) =>
-      byFair.get(fairId, async () =>
-        (
-          await Interpreter.find({ fairId: new Types.ObjectId(fairId) })
-            .sort({ name: 1 })
-            .lean<Lean[]>()
-        ).map(toRecord),
-      ),
+    // From the list kept per revision: every page's fair summary counts them (a count is a scan on FerretDB).
+    countForFair: async (fairId) => (await listForFair(fairId)).length,
+    listForFair,
     async findById(id) {
       if (!Types.ObjectId.isValid(id)) return null;
       const doc = await Interpreter.findById(id).lean<Lean>();
