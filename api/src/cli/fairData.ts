@@ -4,20 +4,12 @@
 // are mongodump/mongorestore (or the SQLite files of the embedded database): see the README.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { connectDatabase } from "../db/connection";
+import { ScriptEnvSchema } from "../config/env";
 import { createRepositories } from "../repositories";
 import { exportFair, FairImportError, importFair } from "../commands/fairs/fairData";
 
-const env = z
-  .object({
-    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//),
-    REDIS_URL: z
-      .string()
-      .regex(/^rediss?:\/\//)
-      .optional(),
-  })
-  .safeParse(process.env);
+const env = ScriptEnvSchema.safeParse(process.env);
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { slug: { type: "string" }, out: { type: "string" }, in: { type: "string" } },

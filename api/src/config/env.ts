@@ -78,6 +78,9 @@ const EnvSchema = z.object({
   SOLVER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
+/** What the scripts beside the api need (the seed, the fair-data CLI): its database and the Redis it keeps revisions in. */
+export const ScriptEnvSchema = EnvSchema.pick({ MONGODB_URI: true, REDIS_URL: true });
+
 export type ApiConfig = Readonly<{
   env: "development" | "production" | "test";
   host: string;

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { connectDatabase } from "../db/connection";
+import { ScriptEnvSchema } from "../config/env";
 import { createRepositories } from "../repositories";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoFair } from "./seedDemoFair";
 import { seedDemoMeetings } from "./seedDemoMeetings";
@@ -9,17 +9,11 @@ import { migrateParticipations } from "../commands/fairs/migrateParticipations";
 
 // The seed needs the database, and the Redis the api keeps its revisions in when it has one (so the
 // running api's caches see what the seed wrote).
-const env = z
-  .object({
-    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//),
-    REDIS_URL: z
-      .string()
-      .regex(/^rediss?:\/\//)
-      .optional(),
-  })
-  .safeParse(process.env);
+const env = ScriptEnvSchema.safeParse(process.env);
 if (!env.success) {
-  console.error("ketnoi seed: MONGODB_URI must be set to a mongodb:// URI");
+  console.error(
+    `ketnoi seed: ${env.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")} (MONGODB_URI must be a mongodb:// URI, REDIS_URL if set a redis:// one)`,
+  );
   process.exit(78);
 }
 
