@@ -59,6 +59,19 @@ describe("reservations: claiming the first free of many candidates", () => {
     expect((await repos.reservations.claimFirst([keys[7]!, ...keys], String, mine))?.key).toBe(keys[7]);
   });
 
+  test("a meeting that says what it holds keeps its own place where it comes first, with no read, and takes a free one before another's", async () => {
+    const keys = tables("s7", 6);
+    const mine = meeting();
+    await repos.reservations.claimFirst([keys[2]!], String, mine); // claimed through this process: known as held here
+    await repos.reservations.claimNew(keys[0]!, meeting()); // another meeting's
+    const kept = await commandsOf(() => repos.reservations.claimFirst([keys[2]!, ...keys], String, mine, [keys[2]!]));
+    expect(kept.result?.key).toBe(keys[2]);
+    expect(kept.commands).toBe(1); // the insert refused: no read
+    const moved = await commandsOf(() => repos.reservations.claimFirst(keys, String, mine, [keys[2]!]));
+    expect(moved.result?.key).toBe(keys[1]); // the first free one, past the other meeting's, before its own later in the list
+    expect(moved.commands).toBe(2);
+  });
+
   test("simultaneous claims on the same candidates never share one: as many win as there are keys", async () => {
     const keys = tables("s4", 12);
     for (const key of keys.slice(0, 4)) await repos.reservations.claimNew(key, meeting());
@@ -83,6 +96,19 @@ describe("reservations: claiming the first free of many candidates", () => {
     expect(await repos.reservations.claimAll([c, b], other)).toEqual({ ok: false, taken: b });
     expect(await db.models.Reservation.exists({ _id: c })).toBeNull(); // released: nothing of the refused claim stays
     expect((await db.models.Reservation.findById(b).lean())!.meetingId.toHexString()).toBe(mine);
+  });
+
+  test("claimAll told what the meeting holds reads nothing: its own keys count as claimed, another's refuses", async () => {
+    const [a, b, c] = tables("s8", 3) as [string, string, string];
+    const mine = meeting();
+    await repos.reservations.claimAll([a], mine, []);
+    const again = await commandsOf(() => repos.reservations.claimAll([a, b], mine, [a]));
+    expect(again.result).toEqual({ ok: true });
+    expect(again.commands).toBe(1);
+    const refused = await commandsOf(() => repos.reservations.claimAll([c, b], meeting(), []));
+    expect(refused.result).toEqual({ ok: false, taken: b });
+    expect(refused.commands).toBe(2); // the insert, and the release of c: no read of b's holder
+    expect(await db.models.Reservation.exists({ _id: c })).toBeNull();
   });
 
   test("claimEach claims for many meetings in a few commands; exactly the meetings beaten to a key get nothing", async () => {

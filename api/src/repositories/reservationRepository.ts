@@ -13,9 +13,10 @@ const CLAIMS_PER_INSERT = 500;
 export interface ReservationRepository {
   /**
    * Claims every key for the meeting, in one insert; when another meeting holds any of them, releases
-   * what it claimed and names the first such key.
+   * what it claimed and names the first such key. `holds`: the keys the meeting holds already (a new
+   * meeting: none), which count as claimed with no read; without it, each refused key is read.
    */
-  claimAll(keys: string[], meetingId: string): Promise<{ ok: true } | { ok: false; taken: string }>;
+  claimAll(keys: string[], meetingId: string, holds?: readonly string[]): Promise<{ ok: true } | { ok: false; taken: string }>;
   /**
    * Claims each meeting's keys, all meetings in a few inserts (publishing a plan): a meeting another
    * holder beat to any of its keys gets none of them (what it won is released). Returns those meetings.
@@ -92,15 +93,16 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
     await Reservation.deleteMany({ _id: { $in: keys }, meetingId: new Types.ObjectId(meetingId) });
   };
   return {
-    async claimAll(keys, meetingId) {
+    async claimAll(keys, meetingId, holds) {
       if (!keys.length) return { ok: true };
       const owner = new Types.ObjectId(meetingId);
       // One round trip for all of them; unordered, so every key not held is inserted and each held one reported.
       const { refused } = await claims.insert(keys.map((key) => ({ _id: key, meetingId: owner })));
+      const own = holds && new Set(holds);
       let taken: string | undefined;
       for (const [i, key] of keys.entries()) {
         // Held already: by this very meeting (a retried step) counts as claimed.
-        if (refused.has(i) && !(await heldBy(key, meetingId))) {
+        if (refused.has(i) && !(own ? own.has(key) : await heldBy(key, meetingId))) {
           taken = key;
           break;
         }
@@ -139,8 +141,9 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
     async claimFirst(candidates, keyOf, meetingId, holds = []) {
       const own = new Set(holds);
       const all = candidates.map((chosen) => ({ chosen, key: keyOf(chosen) }));
-      // Claimed here or refused lately first: what this process knows is held goes last.
-      const order = [...all.filter((c) => !taken.has(c.key)), ...all.filter((c) => taken.has(c.key))];
+      // What this process knows another meeting holds goes last (never the meeting's own places).
+      const later = (c: { key: string }) => taken.has(c.key) && !own.has(c.key);
+      const order = [...all.filter((c) => !later(c)), ...all.filter(later)];
       // The first few by trying them, with no read (on FerretDB every read scans the collection, even
       // by _id): a refusal is another meeting's, or this meeting's own place (the caller says which).
       for (const candidate of order.slice(0, TRIES_BEFORE_READING)) {

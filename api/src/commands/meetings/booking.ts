@@ -35,7 +35,12 @@ export interface BookingRequest {
   preferInterpreter?: string;
   /** The table to try first (the one a published plan chose, near the interpreter's other meetings). */
   preferTable?: number;
-  /** The reservations the meeting holds already (moving, it may keep its table, room or interpreter). */
+  /**
+   * The reservations the meeting holds already (a new meeting its pair's; moving, it may keep its
+   * time, table, room or interpreter): refusals of any other are another meeting's, with no read.
+   * Without it (accepting a request), a refused claim is read to see whether an interrupted step of
+   * this meeting made it.
+   */
   holds?: readonly string[];
 }
 
@@ -163,7 +168,7 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   // Each firm's time in five-minute blocks: taken in another event's meeting too (see reservationKeys).
   const requesterTime = reservationKeys.participantTime(requester.id, slot.start, slot.end);
   const times = [...requesterTime, ...reservationKeys.participantTime(recipient.id, slot.start, slot.end)];
-  const parties = await reservations.claimAll(times, meetingId);
+  const parties = await reservations.claimAll(times, meetingId, req.holds);
   if (!parties.ok) return refuse(requesterTime.includes(parties.taken) ? "requesterBusy" : "recipientBusy");
   claimed.push(...times);
 

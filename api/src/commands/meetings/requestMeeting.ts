@@ -42,7 +42,7 @@ export async function requestMeeting(
   const slot = input.slot ? slotOf(fair, input.slot) : undefined; // a bad slot is a field error before anything is claimed
   const id = repos.meetings.newId();
   const pairKey = reservationKeys.pair(fair.id, requester.id, recipient.id);
-  if (!(await repos.reservations.claimAll([pairKey], id)).ok) throw new AppError("conflict", { with: "alreadyMeeting" });
+  if (!(await repos.reservations.claimAll([pairKey], id, [])).ok) throw new AppError("conflict", { with: "alreadyMeeting" }); // a new meeting holds nothing
   const base = {
     fairId: fair.id,
     requesterId: requester.id,
@@ -66,6 +66,7 @@ export async function requestMeeting(
         recipient,
         preferredMode: input.mode,
         slot,
+        holds: [pairKey],
         ...(input.preferInterpreter ? { preferInterpreter: input.preferInterpreter } : {}),
       });
       const meeting = await repos.meetings

@@ -55,13 +55,14 @@ async function bookPlanned(ctx: SchedulerContext, user: UserRecord, fair: FairRe
   }
   const id = repos.meetings.newId();
   const pairKey = reservationKeys.pair(parties.fair.id, source.a, source.b);
-  if (!(await repos.reservations.claimAll([pairKey], id)).ok) throw new AppError("conflict", { with: "alreadyMeeting" });
+  if (!(await repos.reservations.claimAll([pairKey], id, [])).ok) throw new AppError("conflict", { with: "alreadyMeeting" }); // a new meeting holds nothing
   try {
     const booking = await claimBooking(ctx, {
       meetingId: id,
       fair: parties.fair,
       requester: parties.requester,
       recipient: parties.recipient,
+      holds: [pairKey],
       ...want,
     });
     return await repos.meetings.create(id, scheduledMeetingFields(user, fair, source, booking, [pairKey, ...booking.keys]), user.id);
