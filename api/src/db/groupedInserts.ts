@@ -12,6 +12,12 @@ export class DuplicateKeyError extends Error {
   }
 }
 
+/** What groupedInserts needs of a Mongoose model. */
+interface InsertableModel {
+  new (row: Record<string, unknown>): { validate(): Promise<void>; toObject(): unknown };
+  insertMany(rows: never[], options: { ordered: false }): Promise<unknown>;
+}
+
 /**
  * Inserts into one collection from requests served at the same time go out as one unordered insert:
  * rows asked for in one turn of the event loop are batched (DataLoader, scheduled with setImmediate),
@@ -23,12 +29,6 @@ export class DuplicateKeyError extends Error {
  * Rows are made documents (defaults, timestamps) and validated before they join a batch, so a
  * batch's positions are the rows' and each caller has its rows as stored.
  */
-/** What groupedInserts needs of a Mongoose model. */
-interface InsertableModel {
-  new (row: Record<string, unknown>): { validate(): Promise<void>; toObject(): unknown };
-  insertMany(rows: never[], options: { ordered: false }): Promise<unknown>;
-}
-
 export function groupedInserts(model: InsertableModel) {
   const loader = new DataLoader<Record<string, unknown>, true | DuplicateKeyError>(
     async (rows) => {
