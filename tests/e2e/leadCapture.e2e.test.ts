@@ -143,9 +143,17 @@ describe("a vendor's staff capture a visitor's badge at the booth", () => {
     await scans.getByText("No exhibitor has scanned your badge.").waitFor();
     await vctx.close();
 
-    await page.reload();
-    await page.getByText("No leads yet: scan a visitor's badge.").waitFor();
-    expect(await page.getByRole("article", { name: VISITOR }).count()).toBe(0);
+    // Another of the firm's phones opens the list: the visitor is gone. The first phone still shows
+    // the list as it last read it (and keeps that copy for the hall's Wi-Fi).
+    const sctx = await browser.newContext({ locale: "en-GB", timezoneId: "Asia/Ho_Chi_Minh", viewport: { width: 390, height: 844 }, isMobile: true });
+    sctx.setDefaultTimeout(15_000);
+    const spage = await sctx.newPage();
+    await signInThroughUi(spage, demo("vendor"), EN);
+    await spage.waitForURL((url) => url.pathname !== "/signin");
+    await spage.goto(`${stack.baseUrl()}/leads`);
+    await spage.getByText("No leads yet: scan a visitor's badge.").waitFor();
+    expect(await spage.getByRole("article", { name: VISITOR }).count()).toBe(0);
+    await sctx.close();
     expect((await leadsOnServer()).some((l) => l.badge === badge.code)).toBe(false);
   });
 
@@ -158,11 +166,19 @@ describe("a vendor's staff capture a visitor's badge at the booth", () => {
     expect(await apage.getByText(VISITOR).count()).toBe(0);
     await anon.close();
 
-    // A scan after the withdrawal is a new consent: the lead is back, fresh, and opened.
+    // A scan after the withdrawal is a new consent: the lead is back, fresh, and opened, on the phone
+    // whose copy of the list still holds the withdrawn lead with its note. The hall's Wi-Fi is slow
+    // (the list takes 1.5 s to arrive): the lead opened is the server's, never the old copy's.
+    await page.route("**/api/leads", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.goto(badge.url);
     await page.waitForURL(/\/leads\?badge=/);
     const lead = page.getByRole("article", { name: VISITOR });
     await lead.waitFor();
     expect(await lead.getByLabel("Note").inputValue()).toBe("");
+    expect(await lead.getByLabel("Rating").inputValue()).toBe("");
+    await page.unroute("**/api/leads");
   });
 });

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { badgeCodeFrom } from "@ketnoi/contracts";
 import { Loading } from "../../components/States";
 import { queueLead, syncLeads } from "../../lib/leads/leadQueue";
+import { queryClient } from "../../lib/queries/client";
+import { leadsQuery } from "../../lib/queries/leads";
 import { useSession } from "../../lib/session";
 import { usePageTitle } from "../../lib/usePageTitle";
 
@@ -17,8 +19,13 @@ function RecordLead({ code }: { code: string }) {
     started.current = true;
     void (async () => {
       await queueLead(code, {}, new Date());
-      // Online, the lead is there when the list opens; offline, the list shows the scan waiting.
-      if (navigator.onLine) await syncLeads();
+      // Online, the lead is there when the list opens, as the server now has it: the device's copy of
+      // the list (kept for the hall's Wi-Fi) can be older, and hold a lead the visitor withdrew since.
+      // Offline, or should the server not answer, the list shows the scan waiting.
+      if (navigator.onLine) {
+        await syncLeads();
+        await queryClient.fetchQuery({ ...leadsQuery, retry: false }).catch(() => undefined);
+      }
       navigate(`/leads?badge=${encodeURIComponent(code)}`, { replace: true });
     })();
   }, [code, navigate]);
