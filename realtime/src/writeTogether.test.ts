@@ -9,15 +9,16 @@ async function startServer(slice?: number) {
   const http = createServer();
   const io = new Server(http, { serveClient: false });
   writeTogether(io.engine, slice);
-  const writes = new Map<unknown, number>();
+  /** Each connection's TCP writes, by the stream method that made them (one buffer: _write; several: _writev). */
+  const writes = new Map<unknown, string[]>();
   io.engine.on("connection", (conn: { transport: { name: string; socket?: { _socket?: Record<string, unknown> } } }) => {
     const tcp = conn.transport.socket?._socket;
     if (!tcp) return; // long-polling: nothing to count
-    writes.set(conn, 0);
+    writes.set(conn, []);
     for (const method of ["_write", "_writev"]) {
       const original = tcp[method] as (...args: unknown[]) => void;
       tcp[method] = (...args: unknown[]) => {
-        writes.set(conn, writes.get(conn)! + 1);
+        writes.get(conn)!.push(method);
         return original.apply(tcp, args);
       };
     }
@@ -28,7 +29,9 @@ async function startServer(slice?: number) {
   return {
     io,
     /** Writes made since the socket connected (the handshake's CONNECT answer among them). */
-    writes: (socket: ServerSocket) => writes.get(socket.conn)!,
+    writes: (socket: ServerSocket) => writes.get(socket.conn)!.length,
+    /** The methods of the writes made since the socket connected. */
+    writeMethods: (socket: ServerSocket) => [...writes.get(socket.conn)!],
     async client(transports = ["websocket"]) {
       const client = connect(url, { transports, forceNew: true, reconnection: false });
       const [server] = await Promise.all([
@@ -86,6 +89,26 @@ describe("writeTogether", () => {
     expect(server.writes(socket) - before).toBe(1);
   });
 
+  test("broadcasts alone leave as one buffer of their ready-made frames; the socket's own packets after them go as usual", async () => {
+    server = await startServer();
+    const { client, server: socket } = await server.client();
+    await settled();
+    const before = server.writeMethods(socket).length;
+    const broadcasts = received(client, 2);
+    server.io.emit("hall", { n: 1 });
+    server.io.to(socket.id).emit("booth", "é"); // a room of its own: another frame, UTF-8
+    expect(await broadcasts).toEqual([
+      ["hall", { n: 1 }],
+      ["booth", "é"],
+    ]);
+    // One write of one buffer: no writev of each frame's header and payload.
+    expect(server.writeMethods(socket).slice(before)).toEqual(["_write"]);
+    const own = received(client, 1);
+    socket.emit("own", 3); // not a broadcast: Engine.IO's own way, which must find the transport ready
+    expect(await own).toEqual([["own", 3]]);
+    expect(server.writeMethods(socket).slice(before)).toEqual(["_write", "_writev"]);
+  });
+
   test("a run longer than a slice lets reads in: what arrives meanwhile joins the sockets not yet written", async () => {
     server = await startServer(2);
     const sockets = [];
@@ -107,14 +130,18 @@ describe("writeTogether", () => {
     expect(writes.sort()).toEqual([1, 1, 1, 2, 2]);
   });
 
-  test("packets queued before a disconnect still reach the client first", async () => {
+  test("packets queued before a disconnect, a broadcast among them, still reach the client first", async () => {
     server = await startServer();
     const { client, server: socket } = await server.client();
-    const got = received(client, 1);
+    const got = received(client, 2);
     const reason = new Promise((resolve) => client.once("disconnect", resolve));
+    server.io.emit("all", "closing");
     socket.emit("bye", "now");
     socket.disconnect(true);
-    expect(await got).toEqual([["bye", "now"]]);
+    expect(await got).toEqual([
+      ["all", "closing"],
+      ["bye", "now"],
+    ]);
     expect(await reason).toBe("io server disconnect");
   });
 
