@@ -56,6 +56,22 @@ describe("DirectoryIndex", () => {
     live.put(entry("2", "Cơ điện B", "co dien b"));
     expect([page(0).items[0]?.id, page(0).total]).toEqual(["1", 1]);
   });
+  test("an answer's key is the same exactly when the answer is: the same search and page of the same directory, unchanged", () => {
+    const live = new DirectoryIndex([entry("1", "Cơ khí A", "co khi a"), entry("2", "Cơ khí B", "co khi b")]);
+    const key = (q: Partial<DirectorySearch>, of = live) => of.search({ ...base, words: ["co", "khi"], ...q }).answerKey;
+    expect(key({})).toBe(key({}));
+    const distinct = [key({}), key({ skip: 1 }), key({ limit: 1 }), key({ words: ["co"] }), key({ publicOnly: false }), key({ fairId: "f2" })];
+    expect(new Set(distinct).size).toBe(distinct.length);
+    const before = key({});
+    live.put(entry("3", "Cơ khí C", "co khi c"));
+    expect(key({})).not.toBe(before);
+    const afterPut = key({});
+    live.remove("3");
+    expect(key({})).not.toBe(afterPut);
+    // Another directory (a reload) with the same firms: its own keys.
+    expect(key({}, new DirectoryIndex([entry("1", "Cơ khí A", "co khi a"), entry("2", "Cơ khí B", "co khi b")]))).not.toBe(key({}));
+  });
+
   test("all words but the last are whole words; the last may be a prefix", () => {
     expect(ids({ words: ["co", "khi"] })).toEqual(["1"]);
     expect(ids({ words: ["co", "k"] })).toEqual(["1"]);

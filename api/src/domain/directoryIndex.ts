@@ -60,6 +60,8 @@ interface Indexed<T> extends DirectoryEntry<T> {
 const keyOf = (fairId: string, companyId: string) => `${fairId}:${companyId}`;
 /** Queries whose matches a directory keeps (the oldest go first). */
 const MAX_REMEMBERED_QUERIES = 500;
+/** Every directory's every state gets a number of its own: an answer's key names the state it came from. */
+let versions = 0;
 
 /**
  * An in-memory directory: FerretDB's SQLite backend scans and decodes every document for any filter
@@ -71,6 +73,8 @@ export class DirectoryIndex<T> {
   private sorted: Indexed<T>[] | null = null;
   /** Each recent query's matches in order (pages of the same search, the same popular words): forgotten at any change. */
   private matches = new Map<string, Indexed<T>[]>();
+  /** This state's number, new at any change (and unique across directories: a reload builds a new one). */
+  private version = ++versions;
 
   constructor(entries: DirectoryEntry<T>[] = []) {
     for (const e of entries) this.put(e);
@@ -98,6 +102,7 @@ export class DirectoryIndex<T> {
   private changed() {
     this.sorted = null;
     this.matches.clear();
+    this.version = ++versions;
   }
 
   /** An event's firms by kind, country and sector (each firm once per sector it works in): every firm registered, whatever its status. */
@@ -119,7 +124,8 @@ export class DirectoryIndex<T> {
     return this.sorted;
   }
 
-  search(q: DirectorySearch): { items: T[]; total: number } {
+  /** A page of matches, and a key for the answer: the same key, the same items and total. */
+  search(q: DirectorySearch): { items: T[]; total: number; answerKey: string } {
     const { skip, limit, ...what } = q;
     const key = JSON.stringify(what);
     let hits = this.matches.get(key);
@@ -128,7 +134,7 @@ export class DirectoryIndex<T> {
       if (this.matches.size >= MAX_REMEMBERED_QUERIES) this.matches.delete(this.matches.keys().next().value!);
       this.matches.set(key, hits);
     }
-    return { items: hits.slice(skip, skip + limit).map((e) => e.item), total: hits.length };
+    return { items: hits.slice(skip, skip + limit).map((e) => e.item), total: hits.length, answerKey: `${this.version}:${skip}:${limit}:${key}` };
   }
 
   private match(q: DirectorySearch): Indexed<T>[] {

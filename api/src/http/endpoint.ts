@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import type { AuthContext } from "../auth/context";
 import { validationFailed } from "../errors";
 import { requestEvent, requestLocale } from "./context";
+import type { PreparedJson } from "./preparedJson";
 
 type Schema = ZodType | undefined;
 type Out<S extends Schema> = S extends ZodType ? z.output<S> : undefined;
@@ -42,6 +43,8 @@ export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, 
     status?: number;
     body?: unknown;
     csv?: { filename: string; text: string };
+    /** A JSON answer already serialized (see preparedJson.ts), sent as `body` would be. */
+    json?: PreparedJson;
     /** Another media type (a calendar, an image): sent as is, with no caching by shared caches. */
     raw?: { contentType: string; data: string | Buffer; filename?: string };
   }>;
@@ -114,7 +117,7 @@ export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoi
           event,
           auth: req.auth,
         } as EndpointInput<Schema, Schema, Schema>);
-        const status = result.csv || result.raw ? 200 : (result.status ?? (result.body === undefined ? 204 : 200));
+        const status = result.csv || result.raw || result.json ? 200 : (result.status ?? (result.body === undefined ? 204 : 200));
         // Recorded before the answer goes out, so whoever reads the trail next sees it.
         if (audit && e.method !== "get" && req.auth?.user.role === "organiser") {
           await audit({
@@ -132,7 +135,8 @@ export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoi
           res.status(200).type(result.raw.contentType).set("Cache-Control", "private, no-store");
           if (result.raw.filename) res.attachment(result.raw.filename);
           res.send(result.raw.data);
-        } else if (result.body === undefined) res.status(status).end();
+        } else if (result.json) sendPrepared(req, res, result.json);
+        else if (result.body === undefined) res.status(status).end();
         else res.status(status).json(result.body);
       } catch (err) {
         next(err);
@@ -140,6 +144,17 @@ export function mountEndpoints(router: Router, registry: OpenAPIRegistry, endpoi
     });
     registry.registerPath(toRouteConfig(e));
   }
+}
+
+/** Express's entity tag function (the app's "etag" setting compiled), or undefined when turned off. */
+type EtagFn = (body: Buffer, encoding?: BufferEncoding) => string | undefined;
+
+/** As `res.json` sends: its type, its entity tag (computed on the first send), 304 for a fresh request. */
+function sendPrepared(req: Request, res: Response, json: PreparedJson) {
+  json.etag ??= (req.app.get("etag fn") as EtagFn | undefined)?.(json.bytes, "utf8");
+  res.status(200).type("application/json; charset=utf-8");
+  if (json.etag) res.set("ETag", json.etag);
+  res.send(json.bytes);
 }
 
 function checkAccess(access: Access, auth: AuthContext | undefined) {

@@ -37,9 +37,16 @@ export function createFairRepository({ Fair }: Models, revisions: Pick<RevisionR
       const fairs = (await all()).filter((f) => !among || among.includes(f.id));
       const today = now.toISOString().slice(0, 10);
       const lastDay = (f: FairRecord) => f.days[f.days.length - 1] ?? "";
-      const ahead = fairs.filter((f) => lastDay(f) >= today).sort((a, b) => lastDay(a).localeCompare(lastDay(b)));
-      if (ahead[0]) return ahead[0];
-      return fairs.sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0] ?? null;
+      // The next to end, else the last that ended. Days are ISO dates: compared as text, not by locale
+      // (localeCompare was most of this, on every request that names no event).
+      let next: FairRecord | null = null;
+      let last: FairRecord | null = null;
+      for (const f of fairs) {
+        if (lastDay(f) >= today) {
+          if (!next || lastDay(f) < lastDay(next)) next = f;
+        } else if (!last || lastDay(f) > lastDay(last)) last = f;
+      }
+      return next ?? last;
     },
     async list() {
       return [...(await all())].sort((a, b) => (a.days[0] ?? "").localeCompare(b.days[0] ?? "") || a.slug.localeCompare(b.slug));

@@ -112,6 +112,30 @@ describe("company directory and profiles", () => {
     await request(app()).patch(`/api/companies/${id}`).send({ employees: 1 }).expect(401);
   });
 
+  test("a directory page asked again is the same answer with its entity tag (304 when the reader has it); a firm's change shows at the next look", async () => {
+    const { agent, session, csrf } = await signIn(app(), "domestic@ketnoi.demo", DEMO_PASSWORD);
+    const id = session.user.companyId!;
+    // The organiser's directory, which lists every firm (this one may be unlisted).
+    const { agent: organiser } = await signIn(app(), "organiser@ketnoi.demo", DEMO_PASSWORD);
+    const own = (await organiser.get(`/api/companies/${id}`).expect(200)).body as { legalName: string };
+    const url = `/api/companies?q=${encodeURIComponent(normalizeSearchText(own.legalName))}&pageSize=5`;
+    const cardIn = (body: unknown) => DirectoryPageSchema.parse(body).data.find((c) => c.id === id);
+    const first = await organiser.get(url).expect(200);
+    expect(first.headers["content-type"]).toBe("application/json; charset=utf-8");
+    const tag = first.headers.etag as string;
+    expect(tag).toMatch(/^W\/"/);
+    expect(cardIn(first.body)).toBeDefined();
+    const again = await organiser.get(url).expect(200);
+    expect([again.headers.etag, again.text]).toEqual([tag, first.text]);
+    await organiser.get(url).set("If-None-Match", tag).expect(304);
+
+    const employees = (cardIn(first.body)!.employees ?? 0) + 7;
+    await agent.patch(`/api/companies/${id}`).set(csrf).send({ employees }).expect(200);
+    const after = await organiser.get(url).set("If-None-Match", tag).expect(200);
+    expect(after.headers.etag).not.toBe(tag);
+    expect(cardIn(after.body)!.employees).toBe(employees);
+  });
+
   test("a self-registered firm appears in the directory only after an organiser approves it; its members are told once", async () => {
     const reg = await registerFirm(app(), t.repos, {
       email: "sales@daesung-vn.example",

@@ -7,12 +7,13 @@ import type { CompanyContext } from "./context";
 
 /**
  * One page of an event's directory (the event in context, see eventFor): free text without diacritics (at most eight words), a
- * sector or process with everything below it. Organisers also see unlisted and pending firms.
+ * sector or process with everything below it. Organisers also see unlisted and pending firms. The
+ * answer's key is the same exactly when the page is (the search and the directory's state).
  */
 export async function searchDirectory(ctx: CompanyContext, viewer: UserRecord | undefined, event: string | undefined, query: DirectoryQuery) {
   const fair = await eventFor(ctx, viewer, event);
   const terms = query.sector || query.process ? await ctx.repos.taxonomy.list() : [];
-  const { items, total } = await ctx.directory.search({
+  const { items, total, answerKey } = await ctx.directory.search({
     fairId: fair.id,
     words: query.q ? normalizeSearchText(query.q).split(" ").filter(Boolean).slice(0, 8) : [],
     kind: query.kind,
@@ -28,5 +29,5 @@ export async function searchDirectory(ctx: CompanyContext, viewer: UserRecord | 
     skip: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });
-  return { companies: items, total };
+  return { companies: items, total, answerKey };
 }

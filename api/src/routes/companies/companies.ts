@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CompanyCardSchema, CompanyMemberSchema, CompanyPrivateViewSchema, DirectoryPageSchema } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
+import { preparedJsonCache } from "../../http/preparedJson";
 import { presentCompanyCard, presentCompanyMember, presentCompanyPrivate } from "../../presenters/company";
 import { presentCompanyImport } from "../../presenters/companyImport";
 import type { CompanyContext } from "../../commands/companies/context";
@@ -15,8 +16,12 @@ import { getAvailability, setBlockedSlots } from "../../commands/companyAvailabi
 import * as S from "./schema";
 import { organiserScope } from "../organiserScope";
 
+/** Directory pages recently answered, serialized (the same page for every visitor who asks it). */
+const DIRECTORY_PAGES_KEPT = 500;
+
 export function companyEndpoints(ctx: CompanyContext) {
   const scope = organiserScope(ctx);
+  const directoryPages = preparedJsonCache(DIRECTORY_PAGES_KEPT);
   return [
     defineEndpoint({
       method: "get",
@@ -28,8 +33,10 @@ export function companyEndpoints(ctx: CompanyContext) {
       request: S.CompaniesListSchema,
       responses: { 200: { description: "A page of companies", schema: DirectoryPageSchema } },
       handler: async ({ query, auth, event }) => {
-        const { companies, total } = await searchDirectory(ctx, auth?.user, event, query);
-        return { body: { data: companies.map(presentCompanyCard), page: query.page, pageSize: query.pageSize, total } };
+        const { companies, total, answerKey } = await searchDirectory(ctx, auth?.user, event, query);
+        return {
+          json: directoryPages(answerKey, () => ({ data: companies.map(presentCompanyCard), page: query.page, pageSize: query.pageSize, total })),
+        };
       },
     }),
     defineEndpoint({
