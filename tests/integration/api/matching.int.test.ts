@@ -47,6 +47,8 @@ describe("recommendations through the api: reasons in the reader's language, fee
     await domestic.agent.put(`/api/recommendations/${first.id}/bookmark`).set(domestic.csrf).send({}).expect(204);
     expect((await list(domestic, "en", 50)).find((r) => r.id === first.id)!.bookmarked).toBe(true);
     await domestic.agent.delete(`/api/recommendations/${first.id}/bookmark`).set(domestic.csrf).expect(204);
+    // Proposals are sent as serialized once per ranking: a bookmark's change makes a new ranking.
+    expect((await list(domestic, "en", 50)).find((r) => r.id === first.id)!.bookmarked).toBe(false);
 
     await domestic.agent
       .post(`/api/recommendations/${first.id}/dismiss`)

@@ -50,18 +50,21 @@ const UNLISTED_MARGIN = 20;
 /**
  * My company's proposed partners (read from the engine alone: no database read on this hot path).
  * A firm that does not consent to being shown (unlisted) is proposed to nobody; organisers still see
- * it in a firm's list (GET /matching/companies/:companyId).
+ * it in a firm's list (GET /matching/companies/:companyId). With them, the ranking they come from: the
+ * engine keeps it, the same object, until anything a ranking rests on changes (the partners' cards
+ * and the firm's bookmarks among them), so the proposals as shown are the same while it is.
  */
 export async function myRecommendations(ctx: MatchingContext, user: UserRecord, event: string | undefined, k: number, locale: Locale) {
   if (!user.companyId) throw new AppError("forbidden");
-  const fairId = ctx.matching.eventOf(user.companyId, event) ?? (await actingFirm(ctx, user, event)).fair.id;
+  const companyId = user.companyId;
+  const fairId = ctx.matching.eventOf(companyId, event) ?? (await actingFirm(ctx, user, event)).fair.id;
   const matcher = ctx.matching.forEvent(fairId);
-  const ranked = await matcher.recommend(user.companyId, k + UNLISTED_MARGIN);
+  const ranked = await matcher.recommend(companyId, k + UNLISTED_MARGIN);
   // A firm the event's matcher does not know: refused if it is not registered there (a firm waiting
   // for approval gets an empty list).
-  if (!matcher.card(user.companyId)) await actingFirm(ctx, user, event);
-  const shown = ranked.filter((r) => matcher.card(r.id)?.listed).slice(0, k);
-  return presentRecommendations(ctx, fairId, user.companyId, shown, locale);
+  if (!matcher.card(companyId)) await actingFirm(ctx, user, event);
+  const shown = () => ranked.filter((r) => matcher.card(r.id)?.listed).slice(0, k);
+  return { ranking: ranked, views: () => presentRecommendations(ctx, fairId, companyId, shown(), locale) };
 }
 
 /** Dismisses a proposal with a reason: never shown again, and proposals of its kind rank lower for my company. */

@@ -9,6 +9,7 @@ import {
   RecommendationsQuerySchema,
 } from "@ketnoi/contracts";
 import { defineEndpoint } from "../../http/endpoint";
+import { preparedJsonOf } from "../../http/preparedJson";
 import type { RateLimits } from "../../http/rateLimits";
 import type { MeetingContext } from "../../commands/meetings/context";
 import { requestMeeting } from "../../commands/meetings/requestMeeting";
@@ -34,6 +35,8 @@ const tags = ["matching"];
 /** Recommendations for firms (with reasons), their feedback, and the organiser's view and decisions. */
 export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext, limits: RateLimits) {
   const scope = organiserScope(meetings);
+  // A firm's proposals, serialized once per ranking the engine keeps and per language.
+  const recommendationAnswers = preparedJsonOf<object>();
   return [
     defineEndpoint({
       method: "get",
@@ -43,7 +46,10 @@ export function matchingEndpoints(ctx: MatchingContext, meetings: MeetingContext
       access: PARTIES,
       request: { query: RecommendationsQuerySchema },
       responses: { 200: { description: "Best first", schema: z.array(RecommendationViewSchema) } },
-      handler: async ({ query, auth, locale, event }) => ({ body: await myRecommendations(ctx, auth!.user, event, query.k, locale) }),
+      handler: async ({ query, auth, locale, event }) => {
+        const { ranking, views } = await myRecommendations(ctx, auth!.user, event, query.k, locale);
+        return { json: recommendationAnswers(ranking, `${query.k}:${locale}`, views) };
+      },
     }),
     defineEndpoint({
       method: "post",
