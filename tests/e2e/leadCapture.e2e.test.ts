@@ -34,6 +34,22 @@ describe("a vendor's staff capture a visitor's badge at the booth", () => {
     return leads;
   };
 
+  /** Another person's phone (its own browser context), signed in through the page and opened at `path`. */
+  const phoneOf = async (who: Parameters<typeof demo>[0], path: string) => {
+    const context = await browser.newContext({
+      locale: "en-GB",
+      timezoneId: "Asia/Ho_Chi_Minh",
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await signInThroughUi(page, demo(who), EN);
+    await page.waitForURL((url) => url.pathname !== "/signin");
+    await page.goto(`${stack.baseUrl()}${path}`);
+    return { context, page };
+  };
+
   beforeAll(async () => {
     // The visitor's badge: the URL its QR holds, and the QR itself (the api's SVG) as the fake camera's video.
     const prep = await launchBrowser();
@@ -125,12 +141,7 @@ describe("a vendor's staff capture a visitor's badge at the booth", () => {
   });
 
   test("the visitor sees who scanned their badge and withdraws; the firm's list no longer has them", async () => {
-    const vctx = await browser.newContext({ locale: "en-GB", timezoneId: "Asia/Ho_Chi_Minh", viewport: { width: 390, height: 844 }, isMobile: true });
-    vctx.setDefaultTimeout(15_000);
-    const vpage = await vctx.newPage();
-    await signInThroughUi(vpage, demo("domestic"), EN);
-    await vpage.waitForURL((url) => url.pathname !== "/signin");
-    await vpage.goto(`${stack.baseUrl()}/account`);
+    const { context: vctx, page: vpage } = await phoneOf("domestic", "/account");
     const scans = vpage.getByRole("region", { name: "Who scanned my badge" });
     // The button says what it does; which firm it withdraws from is its description (the firm's name beside it).
     const withdraw = scans.getByRole("button", { name: "Withdraw", exact: true });
@@ -145,12 +156,7 @@ describe("a vendor's staff capture a visitor's badge at the booth", () => {
 
     // Another of the firm's phones opens the list: the visitor is gone. The first phone still shows
     // the list as it last read it (and keeps that copy for the hall's Wi-Fi).
-    const sctx = await browser.newContext({ locale: "en-GB", timezoneId: "Asia/Ho_Chi_Minh", viewport: { width: 390, height: 844 }, isMobile: true });
-    sctx.setDefaultTimeout(15_000);
-    const spage = await sctx.newPage();
-    await signInThroughUi(spage, demo("vendor"), EN);
-    await spage.waitForURL((url) => url.pathname !== "/signin");
-    await spage.goto(`${stack.baseUrl()}/leads`);
+    const { context: sctx, page: spage } = await phoneOf("vendor", "/leads");
     await spage.getByText("No leads yet: scan a visitor's badge.").waitFor();
     expect(await spage.getByRole("article", { name: VISITOR }).count()).toBe(0);
     await sctx.close();
