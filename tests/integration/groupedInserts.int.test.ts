@@ -1,4 +1,4 @@
-import type { CommandStartedEvent } from "mongodb";
+import type { CommandStartedEvent, CommandSucceededEvent } from "mongodb";
 import { Types } from "mongoose";
 import { DuplicateKeyError, groupedInserts } from "../../api/src/db/groupedInserts";
 import { freshDatabase } from "../support/stack";
@@ -10,10 +10,17 @@ import { freshDatabase } from "../support/stack";
 describe("grouped inserts", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   const inserts: number[] = [];
+  /** Each insert's start and end, in the order they happened. */
+  const timeline: string[] = [];
   beforeAll(async () => {
     db = await freshDatabase("grouped", { monitorCommands: true });
     db.connection.getClient().on("commandStarted", (e: CommandStartedEvent) => {
-      if (e.commandName === "insert") inserts.push((e.command.documents as unknown[]).length);
+      if (e.commandName !== "insert") return;
+      inserts.push((e.command.documents as unknown[]).length);
+      timeline.push(`start ${(e.command.documents as unknown[]).length}`);
+    });
+    db.connection.getClient().on("commandSucceeded", (e: CommandSucceededEvent) => {
+      if (e.commandName === "insert") timeline.push("end");
     });
   });
   afterAll(() => db.drop());
@@ -47,5 +54,24 @@ describe("grouped inserts", () => {
     expect((good as PromiseFulfilledResult<Record<string, unknown>>).value.createdAt).toBeInstanceOf(Date);
     expect(bad.status).toBe("rejected");
     expect(inserts).toEqual([1]);
+  });
+
+  test("while an insert is in flight, the rows asked for meanwhile wait for it and then leave together", async () => {
+    const rows = groupedInserts(db.models.Reservation);
+    inserts.length = 0;
+    timeline.length = 0;
+    const first = rows.insert([row("f1")]);
+    // Three more callers, each in a later turn of the event loop, while the first insert is out.
+    const sentFirst = new Promise<void>((resolve) => db.connection.getClient().once("commandStarted", () => resolve()));
+    await sentFirst;
+    const later: Promise<unknown>[] = [];
+    for (const key of ["f2", "f3", "f4"]) {
+      await new Promise((r) => setImmediate(r));
+      later.push(rows.insert([row(key)]));
+    }
+    await Promise.all([first, ...later]);
+    expect(inserts).toEqual([1, 3]);
+    expect(timeline).toEqual(["start 1", "end", "start 3", "end"]);
+    expect(await db.models.Reservation.countDocuments({ _id: { $in: ["f1", "f2", "f3", "f4"] } })).toBe(4);
   });
 });

@@ -59,6 +59,15 @@ describe("reservations: claiming the first free of many candidates", () => {
     expect((await repos.reservations.claimFirst([keys[7]!, ...keys], String, mine))?.key).toBe(keys[7]);
   });
 
+  test("with fewer candidates than it tries before reading, a meeting that does not say what it holds still finds its own", async () => {
+    const keys = tables("s11", 3);
+    const mine = meeting();
+    await repos.reservations.claimNew(keys[0]!, meeting());
+    await repos.reservations.claimNew(keys[1]!, mine); // an interrupted step of this meeting
+    await repos.reservations.claimNew(keys[2]!, meeting());
+    expect((await repos.reservations.claimFirst(keys, String, mine))?.key).toBe(keys[1]);
+  });
+
   test("a meeting that says what it holds keeps its own place where it comes first, with no read, and takes a free one before another's", async () => {
     const keys = tables("s7", 6);
     const mine = meeting();
@@ -107,8 +116,32 @@ describe("reservations: claiming the first free of many candidates", () => {
     expect(again.commands).toBe(1);
     const refused = await commandsOf(() => repos.reservations.claimAll([c, b], meeting(), []));
     expect(refused.result).toEqual({ ok: false, taken: b });
-    expect(refused.commands).toBe(2); // the insert, and the release of c: no read of b's holder
+    // b was claimed through this process, so it is tried first and alone: refused, nothing else written.
+    expect(refused.commands).toBe(1);
     expect(await db.models.Reservation.exists({ _id: c })).toBeNull();
+  });
+
+  test("claimAll refused by a key another process holds releases what it took, in one command", async () => {
+    const [a, b, c] = tables("s9", 3) as [string, string, string];
+    await db.models.Reservation.create({ _id: b, meetingId: new Types.ObjectId() }); // not through this process
+    const refused = await commandsOf(() => repos.reservations.claimAll([a, b, c], meeting(), []));
+    expect(refused.result).toEqual({ ok: false, taken: b });
+    expect(refused.commands).toBe(2); // the insert of all three, and the release of a and c: no read of b's holder
+    expect(await db.models.Reservation.countDocuments({ _id: { $in: [a, c] } })).toBe(0);
+    // Now known here: the next meeting wanting b is refused by a claim of b alone.
+    const again = await commandsOf(() => repos.reservations.claimAll([a, b], meeting(), []));
+    expect(again).toEqual({ result: { ok: false, taken: b }, commands: 1 });
+    expect(await db.models.Reservation.exists({ _id: a })).toBeNull();
+  });
+
+  test("a key known here as held but let go by another process is claimed all the same", async () => {
+    const [a, b] = tables("s10", 2) as [string, string];
+    const first = meeting();
+    expect(await repos.reservations.claimAll([a, b], first, [])).toEqual({ ok: true });
+    await db.models.Reservation.deleteMany({ _id: { $in: [a, b] } }); // released elsewhere: this process still thinks them held
+    const second = meeting();
+    expect(await repos.reservations.claimAll([a, b], second, [])).toEqual({ ok: true });
+    expect((await db.models.Reservation.find({ _id: { $in: [a, b] } }).lean()).map((r) => r.meetingId.toHexString())).toEqual([second, second]);
   });
 
   test("claimEach claims for many meetings in a few commands; exactly the meetings beaten to a key get nothing", async () => {

@@ -4,8 +4,11 @@ import { duplicateKeyIndexes } from "../db/bulk";
 import { groupedInserts } from "../db/groupedInserts";
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
-/** Candidates claimFirst tries one by one before it reads which of the rest are held. */
-const TRIES_BEFORE_READING = 3;
+/**
+ * Candidates claimFirst tries one by one before it reads which of the rest are held: a try is one
+ * row in a shared insert, the read a scan of every reservation on FerretDB (about 1 s at 20,000).
+ */
+const TRIES_BEFORE_READING = 6;
 /** Claims per insert command when claiming for many meetings at once. */
 const CLAIMS_PER_INSERT = 500;
 
@@ -45,8 +48,9 @@ export interface ReservationRepository {
 const MAX_KNOWN_HELD = 50_000;
 
 /**
- * Keys this process claimed or saw refused: candidates it tries last. Only an order: a key released
- * by another process is still tried (after the others), so a hint never refuses anything.
+ * Keys this process claimed or saw refused: candidates claimFirst tries last, and the one key
+ * claimAll tries first, alone. Only an order: a key released by another process is still tried, so
+ * a hint never refuses anything.
  */
 function knownHeld() {
   const keys = new Set<string>();
@@ -96,23 +100,32 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
     async claimAll(keys, meetingId, holds) {
       if (!keys.length) return { ok: true };
       const owner = new Types.ObjectId(meetingId);
-      // One round trip for all of them; unordered, so every key not held is inserted and each held one reported.
-      const { refused } = await claims.insert(keys.map((key) => ({ _id: key, meetingId: owner })));
       const own = holds && new Set(holds);
-      let taken: string | undefined;
-      for (const [i, key] of keys.entries()) {
-        // Held already: by this very meeting (a retried step) counts as claimed.
-        if (refused.has(i) && !(own ? own.has(key) : await heldBy(key, meetingId))) {
-          taken = key;
+      // Held already: by this very meeting (a retried step) counts as claimed.
+      const heldByAnother = async (key: string) => !(own ? own.has(key) : await heldBy(key, meetingId));
+      // A key this process knows another meeting holds is tried first, alone: still held, the meeting
+      // is refused having written nothing (letting claims go again is a scan on FerretDB). In a rush
+      // for one vendor's slot, that is every loser.
+      const suspect = keys.find((key) => taken.has(key) && !own?.has(key));
+      const suspectClaimed = suspect !== undefined && (await tryClaim(suspect, meetingId));
+      if (suspect !== undefined && !suspectClaimed && (await heldByAnother(suspect))) return { ok: false, taken: suspect };
+      const rest = keys.filter((key) => key !== suspect);
+      // One round trip for the rest; unordered, so every key not held is inserted and each held one reported.
+      const { refused } = await claims.insert(rest.map((key) => ({ _id: key, meetingId: owner })));
+      let lost: string | undefined;
+      for (const [i, key] of rest.entries()) {
+        if (refused.has(i) && (await heldByAnother(key))) {
+          lost = key;
           break;
         }
       }
-      if (taken === undefined) return { ok: true };
-      await release(
-        keys.filter((_, i) => !refused.has(i)),
-        meetingId,
-      );
-      return { ok: false, taken };
+      if (lost === undefined) {
+        for (const key of keys) taken.note(key);
+        return { ok: true };
+      }
+      taken.note(lost);
+      await release([...(suspectClaimed ? [suspect!] : []), ...rest.filter((_, i) => !refused.has(i))], meetingId);
+      return { ok: false, taken: lost };
     },
     async claimEach(claims) {
       const rows = claims.flatMap(({ meetingId, keys }) => keys.map((key) => ({ _id: key, meetingId: new Types.ObjectId(meetingId) })));
@@ -138,30 +151,33 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       }
       return losers;
     },
-    async claimFirst(candidates, keyOf, meetingId, holds = []) {
-      const own = new Set(holds);
-      const all = candidates.map((chosen) => ({ chosen, key: keyOf(chosen) }));
-      // What this process knows another meeting holds goes last (never the meeting's own places).
-      const later = (c: { key: string }) => taken.has(c.key) && !own.has(c.key);
-      const order = [...all.filter((c) => !later(c)), ...all.filter(later)];
-      // The first few by trying them, with no read (on FerretDB every read scans the collection, even
-      // by _id): a refusal is another meeting's, or this meeting's own place (the caller says which).
-      for (const candidate of order.slice(0, TRIES_BEFORE_READING)) {
-        if (await tryClaim(candidate.key, meetingId)) return candidate;
-        taken.note(candidate.key);
-        if (own.has(candidate.key)) return candidate;
+    async claimFirst(candidates, keyOf, meetingId, holds) {
+      const own = new Set(holds ?? []);
+      const left = candidates.map((chosen) => ({ chosen, key: keyOf(chosen) }));
+      // Tries with no read (on FerretDB every read scans the collection, even by _id): each time the
+      // first candidate not known to be held by another meeting, as this process learns of claims
+      // landing meanwhile (simultaneous bookings of a slot start from the same few). A refusal is
+      // another meeting's, or this meeting's own place (the caller says which).
+      for (let tries = 0; tries < TRIES_BEFORE_READING; tries++) {
+        const next = left.findIndex((c) => own.has(c.key) || !taken.has(c.key));
+        if (next < 0) break;
+        const [candidate] = left.splice(next, 1);
+        if (await tryClaim(candidate!.key, meetingId)) return candidate!;
+        taken.note(candidate!.key);
+        if (own.has(candidate!.key)) return candidate!;
       }
-      // Past those, one read of which are held, so a full slot costs a handful of commands instead of
-      // one per table, room or interpreter; a place this meeting holds from an interrupted step counts.
+      // Every one refused: when the meeting said what it holds, none of them is its own.
+      if (!left.length && holds) return null;
+      // Past those, one read of which are held (a place known held may have been let go since, by
+      // another process), so a full slot costs a few commands instead of one per table, room or
+      // interpreter; a place this meeting holds from an interrupted step counts.
+      const keys = candidates.map(keyOf);
       const holders = new Map(
-        (await Reservation.find({ _id: { $in: order.map((c) => c.key) } }, { _id: 1, meetingId: 1 }).lean()).map((r) => [
-          String(r._id),
-          r.meetingId.toHexString(),
-        ]),
+        (await Reservation.find({ _id: { $in: keys } }, { _id: 1, meetingId: 1 }).lean()).map((r) => [String(r._id), r.meetingId.toHexString()]),
       );
-      const mine = order.find((c) => holders.get(c.key) === meetingId);
-      if (mine) return mine;
-      for (const candidate of order.slice(TRIES_BEFORE_READING)) {
+      const mine = keys.findIndex((key) => holders.get(key) === meetingId);
+      if (mine >= 0) return { chosen: candidates[mine]!, key: keys[mine]! };
+      for (const candidate of left) {
         if (holders.has(candidate.key)) continue;
         if (await tryClaim(candidate.key, meetingId)) return candidate;
         taken.note(candidate.key);

@@ -57,6 +57,8 @@ export async function requestMeeting(
     absent: [],
     checkInCode: randomBytes(18).toString("base64url"),
   };
+  // Whether the meeting may have been written: before that, a failure frees the pair with no read.
+  let writing = false;
   try {
     if (slot) {
       const booking = await claimBooking(ctx, {
@@ -69,6 +71,7 @@ export async function requestMeeting(
         holds: [pairKey],
         ...(input.preferInterpreter ? { preferInterpreter: input.preferInterpreter } : {}),
       });
+      writing = true;
       const meeting = await repos.meetings
         .create(id, { ...base, source: "booking", ...bookedFields(booking), reservationKeys: [pairKey, ...booking.keys] }, user.id)
         .catch(async (err: unknown) => {
@@ -79,6 +82,7 @@ export async function requestMeeting(
       await ctx.notifier.meetingChanged("meeting_booked", meeting, user.id, parties);
       return detailsOf(meeting, parties);
     }
+    writing = true;
     const meeting = await repos.meetings.create(
       id,
       {
@@ -94,7 +98,7 @@ export async function requestMeeting(
     await ctx.notifier.meetingChanged("meeting_requested", meeting, user.id, parties);
     return detailsOf(meeting, parties);
   } catch (err) {
-    if (!(await repos.meetings.findById(id))) await repos.reservations.release([pairKey], id);
+    if (!writing || !(await repos.meetings.findById(id))) await repos.reservations.release([pairKey], id);
     throw err;
   }
 }
