@@ -40,6 +40,12 @@ export interface ReservationRepository {
   claimNew(key: string, meetingId: string): Promise<boolean>;
   /** Releases keys this meeting holds (a key another meeting holds is left alone). */
   release(keys: string[], meetingId: string): Promise<void>;
+  /**
+   * Releases keys this request claimed moments ago, each by its _id alone. Only for claims no one
+   * else can release: nothing but the orphan sweep lets go of a claim it did not make, and only of
+   * claims older than its grace.
+   */
+  releaseOwnClaims(keys: string[]): Promise<void>;
   /** Claims created before `before`, for the orphan sweep. */
   listOlderThan(before: Date): Promise<{ key: string; meetingId: string }[]>;
 }
@@ -96,6 +102,16 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
     for (const key of keys) taken.forget(key);
     await Reservation.deleteMany({ _id: { $in: keys }, meetingId: new Types.ObjectId(meetingId) });
   };
+  // One command of a delete per key: FerretDB looks each _id up in SQL (about 1 ms at 15,000
+  // reservations) where the guarded delete above decodes every reservation (0.4-0.8 s).
+  const releaseOwnClaims = async (keys: string[]) => {
+    if (!keys.length) return;
+    for (const key of keys) taken.forget(key);
+    await Reservation.bulkWrite(
+      keys.map((key) => ({ deleteOne: { filter: { _id: key } } })),
+      { ordered: false },
+    );
+  };
   return {
     async claimAll(keys, meetingId, holds) {
       if (!keys.length) return { ok: true };
@@ -124,7 +140,7 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
         return { ok: true };
       }
       taken.note(lost);
-      await release([...(suspectClaimed ? [suspect!] : []), ...rest.filter((_, i) => !refused.has(i))], meetingId);
+      await releaseOwnClaims([...(suspectClaimed ? [suspect!] : []), ...rest.filter((_, i) => !refused.has(i))]);
       return { ok: false, taken: lost };
     },
     async claimEach(claims) {
@@ -185,6 +201,7 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       return null;
     },
     release,
+    releaseOwnClaims,
     async claimNew(key, meetingId) {
       try {
         await claims.insertOne({ _id: key, meetingId: new Types.ObjectId(meetingId) });

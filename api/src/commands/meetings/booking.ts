@@ -156,9 +156,13 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   const availability = await checkBothAvailable(ctx, fair, requester, recipient, slot);
   const { reservations } = ctx.repos;
   const claimed: string[] = [];
-  // Other slots to try: never the one just refused.
+  const held = new Set(req.holds ?? []);
+  // Other slots to try: never the one just refused. What the meeting held before stays its own (it
+  // keeps its time when it only changes mode); what this call took goes back. Told what it holds,
+  // every other key here was inserted by this call, so each goes by its _id alone.
   const refuse = async (field: string) => {
-    await reservations.release(claimed, meetingId);
+    const taken = claimed.filter((key) => !held.has(key));
+    await (req.holds ? reservations.releaseOwnClaims(taken) : reservations.release(taken, meetingId));
     const alternatives = (await freeCommonSlots(ctx, fair, requester, recipient, { near: slot.start, except: meetingId, limit: 6, availability }))
       .filter((s) => s.start.getTime() !== slot.start.getTime())
       .slice(0, 5);

@@ -18,7 +18,12 @@ export async function moveToBooking(ctx: MeetingContext, meeting: MeetingRecord,
         set: { ...bookedFields(booking), sequence: meeting.sequence + 1, reservationKeys: [...pair, ...booking.keys] },
         unset: droppedFields(booking),
       }),
-    () => ctx.repos.reservations.release(booking.keys, meeting.id),
+    // What it held before and the new booking keeps (its time, when only the mode changes) stays.
+    () =>
+      ctx.repos.reservations.release(
+        booking.keys.filter((k) => !meeting.reservationKeys.includes(k)),
+        meeting.id,
+      ),
   );
   await ctx.repos.reservations.release(
     meeting.reservationKeys.filter((k) => !reservationKeys.isPair(k) && !booking.keys.includes(k)),

@@ -98,7 +98,9 @@ export async function requestMeeting(
     await ctx.notifier.meetingChanged("meeting_requested", meeting, user.id, parties);
     return detailsOf(meeting, parties);
   } catch (err) {
-    if (!writing || !(await repos.meetings.findById(id))) await repos.reservations.release([pairKey], id);
+    // The meeting's id is new: until it is written, no one else knows of its pair's claim.
+    if (!writing) await repos.reservations.releaseOwnClaims([pairKey]);
+    else if (!(await repos.meetings.findById(id))) await repos.reservations.release([pairKey], id);
     throw err;
   }
 }
