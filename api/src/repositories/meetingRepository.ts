@@ -44,6 +44,8 @@ export interface MeetingRepository {
    */
   changeEach(changes: { meeting: MeetingRecord; change: MeetingChange }[], kind: string, actorUserId: string): Promise<Set<string>>;
   listForCompany(companyId: string): Promise<MeetingRecord[]>;
+  /** The company's meetings as this process read them at most RECENT_AGENDA_MS ago (or now): for suggestions checked again when taken. */
+  listForCompanyRecent(companyId: string): Promise<MeetingRecord[]>;
   /** Whether the two companies have had any meeting or request between them, in any state. */
   existsBetween(companyA: string, companyB: string): Promise<boolean>;
   /** Whether the interpreter is booked into a meeting of the company (in any state). */
@@ -64,6 +66,13 @@ export interface MeetingRepository {
   /** Records the room number of a meeting stored without it, unless the meeting changed since it was read. */
   recordRoomNumber(meeting: MeetingRecord, roomNumber: number): Promise<void>;
 }
+
+/**
+ * How old an agenda a refusal's suggested slots may be computed from: on FerretDB an agenda read is
+ * a scan of every meeting (about 0.1-0.2 s at 1,000), and in a rush for one vendor each of its
+ * bookings would make the next refusals read its agenda again.
+ */
+export const RECENT_AGENDA_MS = 30_000;
 
 /** Documents per insert command when writing many meetings at once. */
 const ROWS_PER_INSERT = 500;
@@ -106,11 +115,16 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models, revis
    * the collection (500 of 3,000 firms in one update took 2.5 s, twenty of them most of a
    * 5,000-meeting publish).
    */
-  const touched = async (parties: Iterable<string | Types.ObjectId>) => {
+  const revisionsOfAgendas = async (parties: Iterable<string | Types.ObjectId>) => {
     const ids = [...new Set([...parties].map(String))];
     if (!ids.length) return;
     if (ids.length >= BULK_PARTIES) return revisions.bump("agendas");
     await revisions.bumpAgendas(ids);
+  };
+  /** A change to meetings already kept: the parties' agendas are read again, for suggestions too. */
+  const touched = async (parties: Iterable<string | Types.ObjectId>) => {
+    for (const id of new Set([...parties].map(String))) agendas.forget(id);
+    await revisionsOfAgendas(parties);
   };
   const update = (version: number, set: Record<string, unknown>, unset: string[]) => ({
     $set: { ...set, version },
@@ -138,9 +152,12 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models, revis
       const stored = toStored(fields);
       const doc = await meetingRows.insertOne({ _id: id, ...stored, version: 1 });
       await eventRows.insertOne({ _id: `${id}:1`, meetingId: id, kind: "created", actorUserId, set: stored });
-      await touched(fields.parties);
+      await revisionsOfAgendas(fields.parties);
       // Version 1 is what was just written: nothing to roll forward, so no need to read it back.
-      return toPlain(doc) as MeetingRecord;
+      const meeting = toPlain(doc) as MeetingRecord;
+      // A new meeting is added to what this process keeps of its parties' agendas for suggestions.
+      for (const party of fields.parties) agendas.amend(String(party), (list) => (list.some((m) => m.id === id) ? list : [...list, meeting]));
+      return meeting;
     },
     async createMany(meetings, actorUserId) {
       const stored = meetings.map(({ id, fields }) => ({ id, set: toStored(fields) }));
@@ -199,6 +216,7 @@ export function createMeetingRepository({ Meeting, MeetingEvent }: Models, revis
       return toPlain(doc!) as MeetingRecord;
     },
     listForCompany: (companyId) => agendas.get(companyId, () => list({ parties: new Types.ObjectId(companyId) })),
+    listForCompanyRecent: (companyId) => agendas.recent(companyId, RECENT_AGENDA_MS, () => list({ parties: new Types.ObjectId(companyId) })),
     async existsBetween(companyA, companyB) {
       return (await Meeting.exists({ parties: { $all: [new Types.ObjectId(companyA), new Types.ObjectId(companyB)] } })) !== null;
     },

@@ -172,11 +172,15 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       const left = candidates.map((chosen) => ({ chosen, key: keyOf(chosen) }));
       // Tries with no read (on FerretDB every read scans the collection, even by _id): each time the
       // first candidate not known to be held by another meeting, as this process learns of claims
-      // landing meanwhile (simultaneous bookings of a slot start from the same few). A refusal is
-      // another meeting's, or this meeting's own place (the caller says which).
-      for (let tries = 0; tries < TRIES_BEFORE_READING; tries++) {
-        const next = left.findIndex((c) => own.has(c.key) || !taken.has(c.key));
-        if (next < 0) break;
+      // landing meanwhile (simultaneous bookings of a slot start from the same few); those known held
+      // last, tried too while the tries last (one may have been let go since), so a slot whose few
+      // interpreters are all busy is refused with no read. A refusal is another meeting's, or this
+      // meeting's own place (the caller says which).
+      for (let tries = 0; tries < TRIES_BEFORE_READING && left.length; tries++) {
+        const next = Math.max(
+          0,
+          left.findIndex((c) => own.has(c.key) || !taken.has(c.key)),
+        );
         const [candidate] = left.splice(next, 1);
         if (await tryClaim(candidate!.key, meetingId)) return candidate!;
         taken.note(candidate!.key);
@@ -184,9 +188,8 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       }
       // Every one refused: when the meeting said what it holds, none of them is its own.
       if (!left.length && holds) return null;
-      // Past those, one read of which are held (a place known held may have been let go since, by
-      // another process), so a full slot costs a few commands instead of one per table, room or
-      // interpreter; a place this meeting holds from an interrupted step counts.
+      // Past those, one read of which are held, so a full slot costs a few commands instead of one
+      // per table, room or interpreter; a place this meeting holds from an interrupted step counts.
       const keys = candidates.map(keyOf);
       const holders = new Map(
         (await Reservation.find({ _id: { $in: keys } }, { _id: 1, meetingId: 1 }).lean()).map((r) => [String(r._id), r.meetingId.toHexString()]),

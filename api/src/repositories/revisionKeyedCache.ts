@@ -41,17 +41,36 @@ export function createRevisionKeyedCache<K, V>(revisions: Pick<RevisionRepositor
  * agendas, not every firm's; a published plan thousands at once, through one shared revision):
  * `revisionsOf` reads the key's, cheap reads by _id. An entry is kept while all of them stand.
  */
-export function createPerKeyRevisionCache<K, V>(revisionsOf: (key: K) => Promise<[number, number]>) {
-  const entries = new Map<K, { value: Promise<V>; revisions: [number, number] }>();
+export function createPerKeyRevisionCache<K, V>(revisionsOf: (key: K) => Promise<[number, number]>, now: () => number = Date.now) {
+  const entries = new Map<K, { value: Promise<V>; revisions: [number, number]; readAt: number }>();
+  const get = async (key: K, load: () => Promise<V>): Promise<V> => {
+    const revisions = await revisionsOf(key);
+    const kept = entries.get(key);
+    if (kept && kept.revisions[0] === revisions[0] && kept.revisions[1] === revisions[1]) return kept.value;
+    const value = load().then(deepFreeze);
+    remember(entries, key, { value, revisions, readAt: now() });
+    return value;
+  };
   return {
-    async get(key: K, load: () => Promise<V>): Promise<V> {
-      const revisions = await revisionsOf(key);
+    get,
+    /**
+     * The value as read at most `maxAgeMs` ago, changed since or not; else as `get` has it. For what
+     * may be a moment old (suggestions that are checked again when taken), when reading it again
+     * costs more than it is worth: in a booking rush every refusal of a popular firm would reload
+     * its agenda, which every booking of that firm changes.
+     */
+    async recent(key: K, maxAgeMs: number, load: () => Promise<V>): Promise<V> {
       const kept = entries.get(key);
-      if (kept && kept.revisions[0] === revisions[0] && kept.revisions[1] === revisions[1]) return kept.value;
-      const value = load().then(deepFreeze);
-      remember(entries, key, { value, revisions });
-      return value;
+      if (kept && now() - kept.readAt <= maxAgeMs) return kept.value;
+      return get(key, load);
     },
+    /** Applies this process's own change to what `recent` gives (`get` reads again all the same: the revision moved). */
+    amend(key: K, change: (value: V) => V) {
+      const kept = entries.get(key);
+      if (kept) kept.value = kept.value.then((v) => deepFreeze(change(v)));
+    },
+    /** Forgets the key: a change this process cannot apply to the kept value. */
+    forget: (key: K) => void entries.delete(key),
   };
 }
 

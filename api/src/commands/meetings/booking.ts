@@ -57,9 +57,10 @@ export function slotOf(fair: FairRecord, ref: string, field = "slot"): Slot {
 }
 
 /** The times the companies' booked meetings hold, in every event they take part in. */
-async function busyTimes(ctx: MeetingContext, companyIds: string[], except?: string) {
+async function busyTimes(ctx: MeetingContext, companyIds: string[], except?: string, recent = false) {
   const busy: { start: Date; end: Date }[] = [];
-  for (const list of await Promise.all(companyIds.map((id) => ctx.repos.meetings.listForCompany(id))))
+  const agendaOf = (id: string) => (recent ? ctx.repos.meetings.listForCompanyRecent(id) : ctx.repos.meetings.listForCompany(id));
+  for (const list of await Promise.all(companyIds.map(agendaOf)))
     for (const m of list) if (m.status === "booked" && m.startsAt && m.endsAt && m.id !== except) busy.push({ start: m.startsAt, end: m.endsAt });
   return busy;
 }
@@ -72,11 +73,19 @@ export interface AlternativesOptions {
   limit?: number;
   /** Both companies' availability, when the caller has just read it. */
   availability?: Map<string, CompanyAvailability>;
+  /**
+   * Suggestions with a refusal: the agendas as this process read them lately will do (a slot
+   * suggested is claimed like any other when taken, and refused again if it went meanwhile).
+   */
+  suggestions?: boolean;
 }
 
 /** Free slots both companies could take, nearest to `near` first: what a refused booking offers instead. */
 export async function freeCommonSlots(ctx: MeetingContext, fair: FairRecord, a: CompanyRecord, b: CompanyRecord, o: AlternativesOptions = {}) {
-  const [both, busy] = await Promise.all([o.availability ?? availabilityOf(ctx.repos, fair, [a, b]), busyTimes(ctx, [a.id, b.id], o.except)]);
+  const [both, busy] = await Promise.all([
+    o.availability ?? availabilityOf(ctx.repos, fair, [a, b]),
+    busyTimes(ctx, [a.id, b.id], o.except, o.suggestions),
+  ]);
   const starts = (id: string) =>
     new Set(
       both
@@ -105,7 +114,12 @@ export async function checkBothAvailable(ctx: MeetingContext, fair: FairRecord, 
   ] as const) {
     const own = availability.get(company.id)!.find((s) => s.slot.start.getTime() === slot.start.getTime());
     if (!own?.available)
-      throw new AppError("conflict", { slot: field }, undefined, await alternativeSlots(ctx, fair, a, b, { near: slot.start, availability }));
+      throw new AppError(
+        "conflict",
+        { slot: field },
+        undefined,
+        await alternativeSlots(ctx, fair, a, b, { near: slot.start, availability, suggestions: true }),
+      );
   }
   return availability;
 }
@@ -163,7 +177,9 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   const refuse = async (field: string) => {
     const taken = claimed.filter((key) => !held.has(key));
     await (req.holds ? reservations.releaseOwnClaims(taken) : reservations.release(taken, meetingId));
-    const alternatives = (await freeCommonSlots(ctx, fair, requester, recipient, { near: slot.start, except: meetingId, limit: 6, availability }))
+    const alternatives = (
+      await freeCommonSlots(ctx, fair, requester, recipient, { near: slot.start, except: meetingId, limit: 6, availability, suggestions: true })
+    )
       .filter((s) => s.start.getTime() !== slot.start.getTime())
       .slice(0, 5);
     throw new AppError("conflict", { slot: field }, undefined, alternatives.map(slotView));
