@@ -63,4 +63,34 @@ describe("a refused change of place leaves the meeting's reservations as they we
     expect(stillHeld.map((r) => String(r._id)).sort()).toEqual([...held].sort());
     expect(stillHeld.every((r) => r.meetingId.toHexString() === meeting.id)).toBe(true);
   });
+
+  test("booking a slot with a firm it already meets is refused as such, and leaves no claim behind", async () => {
+    const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
+    const [firm] = await t.db.models.Company.find({ kind: "domestic", status: { $ne: "pending" } })
+      .skip(1)
+      .limit(1)
+      .lean();
+    const [vendor] = await t.db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } })
+      .skip(1)
+      .limit(1)
+      .lean();
+    await t.db.models.Company.updateMany(
+      { _id: { $in: [firm!._id, vendor!._id] } },
+      { $set: { listed: true, blockedSlots: [], participation: "onsite", languages: ["vi", "en"] } },
+    );
+    const fair = (await t.repos.fairs.findCurrent(FIXED_NOW))!;
+    const slot = fairSlots(fair).filter((s) => s.start > FIXED_NOW)[5]!;
+    const user = await buildUser(t.repos, { companyId: firm!._id.toHexString() });
+    await requestMeeting(ctx, user, undefined, { with: vendor!._id.toHexString(), message: "Let us talk", mode: "either" }); // an open request
+    const before = await t.db.models.Reservation.countDocuments();
+    const refused = await requestMeeting(ctx, user, undefined, {
+      with: vendor!._id.toHexString(),
+      message: "",
+      mode: "onsite",
+      slot: slot.label,
+    }).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(AppError);
+    expect([(refused as AppError).code, (refused as AppError).fields]).toEqual(["conflict", { with: "alreadyMeeting" }]);
+    expect(await t.db.models.Reservation.countDocuments()).toBe(before);
+  });
 });

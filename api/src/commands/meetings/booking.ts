@@ -20,7 +20,7 @@ export interface Booking {
   room?: { number: number; name: string };
   interpreter?: InterpreterRecord;
   languages?: [string, string];
-  /** Every reservation claimed for this booking (not the pair's). */
+  /** Every reservation claimed for this booking (the pair's only when claimed with it: `pairKey`). */
   keys: string[];
 }
 
@@ -42,6 +42,8 @@ export interface BookingRequest {
    * this meeting made it.
    */
   holds?: readonly string[];
+  /** A new meeting's pair (its one live meeting), claimed with the firms' time: held already, "alreadyMeeting". */
+  pairKey?: string;
 }
 
 /** A table needs both sides at the fair: asking for one with a remote side is a wrong request (400), not a full room. */
@@ -187,8 +189,9 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
 
   // Each firm's time in five-minute blocks: taken in another event's meeting too (see reservationKeys).
   const requesterTime = reservationKeys.participantTime(requester.id, slot.start, slot.end);
-  const times = [...requesterTime, ...reservationKeys.participantTime(recipient.id, slot.start, slot.end)];
+  const times = [...(req.pairKey ? [req.pairKey] : []), ...requesterTime, ...reservationKeys.participantTime(recipient.id, slot.start, slot.end)];
   const parties = await reservations.claimAll(times, meetingId, req.holds);
+  if (!parties.ok && parties.taken === req.pairKey) throw new AppError("conflict", { with: "alreadyMeeting" });
   if (!parties.ok) return refuse(requesterTime.includes(parties.taken) ? "requesterBusy" : "recipientBusy");
   claimed.push(...times);
 

@@ -42,7 +42,6 @@ export async function requestMeeting(
   const slot = input.slot ? slotOf(fair, input.slot) : undefined; // a bad slot is a field error before anything is claimed
   const id = repos.meetings.newId();
   const pairKey = reservationKeys.pair(fair.id, requester.id, recipient.id);
-  if (!(await repos.reservations.claimAll([pairKey], id, [])).ok) throw new AppError("conflict", { with: "alreadyMeeting" }); // a new meeting holds nothing
   const base = {
     fairId: fair.id,
     requesterId: requester.id,
@@ -57,33 +56,36 @@ export async function requestMeeting(
     absent: [],
     checkInCode: randomBytes(18).toString("base64url"),
   };
-  // Whether the meeting may have been written: before that, a failure frees the pair with no read.
-  let writing = false;
-  try {
-    if (slot) {
-      const booking = await claimBooking(ctx, {
-        meetingId: id,
-        fair,
-        requester,
-        recipient,
-        preferredMode: input.mode,
-        slot,
-        holds: [pairKey],
-        ...(input.preferInterpreter ? { preferInterpreter: input.preferInterpreter } : {}),
-      });
-      writing = true;
-      const meeting = await repos.meetings
-        .create(id, { ...base, source: "booking", ...bookedFields(booking), reservationKeys: [pairKey, ...booking.keys] }, user.id)
-        .catch(async (err: unknown) => {
-          await repos.reservations.release(booking.keys, id);
-          throw err;
-        });
-      const parties = { requester, recipient, fair, interpreter: booking.interpreter ?? null };
-      await ctx.notifier.meetingChanged("meeting_booked", meeting, user.id, parties);
-      return detailsOf(meeting, parties);
-    }
-    writing = true;
-    const meeting = await repos.meetings.create(
+  // A meeting that may not have been written lets go of what it claimed (a write whose answer was
+  // lost stands, and keeps its claims).
+  const unlessWritten = async (keys: string[], err: unknown): Promise<never> => {
+    if (!(await repos.meetings.findById(id))) await repos.reservations.release(keys, id);
+    throw err;
+  };
+  if (slot) {
+    // Booked at once: the pair's one live meeting is claimed with the firms' time, so a refusal of
+    // either (the pair meeting already, a firm busy) leaves nothing claimed to let go.
+    const booking = await claimBooking(ctx, {
+      meetingId: id,
+      fair,
+      requester,
+      recipient,
+      preferredMode: input.mode,
+      slot,
+      holds: [], // a new meeting holds nothing
+      pairKey,
+      ...(input.preferInterpreter ? { preferInterpreter: input.preferInterpreter } : {}),
+    });
+    const meeting = await repos.meetings
+      .create(id, { ...base, source: "booking", ...bookedFields(booking), reservationKeys: booking.keys }, user.id)
+      .catch((err: unknown) => unlessWritten(booking.keys, err));
+    const parties = { requester, recipient, fair, interpreter: booking.interpreter ?? null };
+    await ctx.notifier.meetingChanged("meeting_booked", meeting, user.id, parties);
+    return detailsOf(meeting, parties);
+  }
+  if (!(await repos.reservations.claimAll([pairKey], id, [])).ok) throw new AppError("conflict", { with: "alreadyMeeting" });
+  const meeting = await repos.meetings
+    .create(
       id,
       {
         ...base,
@@ -93,14 +95,9 @@ export async function requestMeeting(
         reservationKeys: [pairKey],
       },
       user.id,
-    );
-    const parties = { requester, recipient, fair, interpreter: null };
-    await ctx.notifier.meetingChanged("meeting_requested", meeting, user.id, parties);
-    return detailsOf(meeting, parties);
-  } catch (err) {
-    // The meeting's id is new: until it is written, no one else knows of its pair's claim.
-    if (!writing) await repos.reservations.releaseOwnClaims([pairKey]);
-    else if (!(await repos.meetings.findById(id))) await repos.reservations.release([pairKey], id);
-    throw err;
-  }
+    )
+    .catch((err: unknown) => unlessWritten([pairKey], err));
+  const parties = { requester, recipient, fair, interpreter: null };
+  await ctx.notifier.meetingChanged("meeting_requested", meeting, user.id, parties);
+  return detailsOf(meeting, parties);
 }
