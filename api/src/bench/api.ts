@@ -12,6 +12,8 @@ const uri = process.env.MONGODB_URI;
 if (!uri) throw new Error("MONGODB_URI is required (infra/bench.sh sets it)");
 
 const stack = await startBenchStack(uri, CONNECTIONS);
+/** Answers refused by a user's rate limit (counted among the 4xx): cheap, so a run with many of them is not a booking figure. */
+const rateLimited = (r: { statusCodeStats?: Record<string, { count?: number }> }) => r.statusCodeStats?.["429"]?.count ?? 0;
 const line = resultLine("api");
 
 const bare = await stack.run({ url: stack.bareUrl, duration: DURATION_S });
@@ -50,6 +52,7 @@ line("booking-contention", booking, ceiling, {
   booked: check.booked,
   server_errors_5xx: booking["5xx"],
   refused_4xx: booking["4xx"],
+  rate_limited_429: rateLimited(booking),
   double_bookings: check.doubles,
 });
 // 1,000 distinct pairs booking at once over 64 clients: nothing contended, each should be booked.
@@ -66,6 +69,7 @@ line("booking-uncontended", uncontended, ceiling, {
   bookings_per_s: Math.round((after.booked - before) / seconds),
   server_errors_5xx: uncontended["5xx"],
   refused_4xx: uncontended["4xx"],
+  rate_limited_429: rateLimited(uncontended),
   double_bookings: after.doubles,
 });
 await stack.stop();

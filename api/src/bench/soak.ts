@@ -40,6 +40,8 @@ console.log(
     requests_per_s: Math.round(result.requests.average),
     p99_ms: result.latency.p99,
     server_errors_5xx: result["5xx"],
+    // Every answer by status: refused bookings (409) and a user's rate limit (429) among them.
+    answers_by_status: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0])),
     errors: result.errors + result.timeouts,
     booked: check.booked,
     double_bookings: check.doubles,
