@@ -177,11 +177,6 @@ export async function startBenchStack(uri: string, connections: number) {
       }
     }
     if (planned.length < count) throw new Error(`only ${planned.length} uncontended bookings fit the fair`);
-    // Another person of each firm books here: a user may ask for 30 meetings a minute, and the
-    // contended scenario's users may have spent theirs (the api's meeting-requests limit).
-    const people: { cookie: string; csrf: string }[] = [];
-    for (const [i, firm] of firms.entries())
-      people.push(await sessionOf((await benchFirmOwner(repos, `quiet${i}@bench.vn`, `Quiet ${i}`, "domestic", firm.id)).id));
     let next = 0;
     return {
       count,
@@ -190,7 +185,7 @@ export async function startBenchStack(uri: string, connections: number) {
         path: "/api/meetings",
         setupRequest: (req: Record<string, unknown>) => {
           const p = planned[next++ % planned.length]!;
-          const s = people[p.firm]!;
+          const s = sessions[p.firm]!;
           return {
             ...req,
             headers: { cookie: s.cookie, "x-csrf-token": s.csrf, origin: ORIGIN, "content-type": "application/json", "accept-language": "vi" },
