@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import type { Models } from "../db/models";
+import { groupedInserts } from "../db/groupedInserts";
 
 export interface NotificationRecord {
   id: string;
@@ -39,17 +40,19 @@ const toRecord = (d: Lean): NotificationRecord => ({
 });
 
 export function createNotificationRepository({ Notification }: Models): NotificationRepository {
+  // The notices of bookings served at once go out in one insert (see groupedInserts).
+  const rows = groupedInserts(Notification);
   return {
     async addMany(notifications) {
       if (!notifications.length) return [];
-      const docs = await Notification.insertMany(
+      const { stored } = await rows.insert(
         notifications.map((n) => ({
           ...n,
           userId: new Types.ObjectId(n.userId),
           ...(n.meetingId ? { meetingId: new Types.ObjectId(n.meetingId) } : {}),
         })),
       );
-      return docs.map((d) => toRecord(d.toObject() as unknown as Lean));
+      return stored.map((d) => toRecord(d as unknown as Lean));
     },
     async listForUser(userId, limit, before) {
       const filter = { userId: new Types.ObjectId(userId), ...(before ? { createdAt: { $lt: before } } : {}) };

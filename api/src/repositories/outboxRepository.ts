@@ -1,4 +1,5 @@
 import type { Models } from "../db/models";
+import { groupedInserts } from "../db/groupedInserts";
 import type { OutboxMessageDoc } from "../db/models/outboxMessage";
 
 export interface OutgoingCalendar {
@@ -65,10 +66,12 @@ const MESSAGES_PER_INSERT = 200;
 const WAITING = { sentAt: { $exists: false }, failedAt: { $exists: false } };
 
 export function createOutboxRepository({ OutboxMessage }: Models): OutboxRepository {
+  // The mails of bookings served at once go out in one insert (see groupedInserts).
+  const rows = groupedInserts(OutboxMessage);
   return {
     async enqueue(message) {
-      const doc = await OutboxMessage.create({ ...message, to: message.to.toLowerCase() });
-      return doc._id.toHexString();
+      const stored = await rows.insertOne({ ...message, to: message.to.toLowerCase() });
+      return String(stored._id);
     },
     async enqueueMany(messages) {
       for (let i = 0; i < messages.length; i += MESSAGES_PER_INSERT)
