@@ -17,23 +17,30 @@ import { silentLogger } from "../../support/stack";
  */
 describe("a refused change of place leaves the meeting's reservations as they were", () => {
   const t = useSeededApp("bookingRefusal");
-
-  test("switching a table meeting to video in its slot, with every online room taken, is refused and keeps its time and table", async () => {
+  /** The nth approved firm and vendor, both at the fair and sharing English, a member of the firm, and the fair's nth slot ahead. */
+  async function onsitePair(nth: number, slotAhead: number) {
     const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
-    const [firm] = await t.db.models.Company.find({ kind: "domestic", status: { $ne: "pending" } })
-      .limit(1)
-      .lean();
-    const [vendor] = await t.db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } })
-      .limit(1)
-      .lean();
+    const nthOf = async (kind: "domestic" | "foreign") =>
+      (
+        await t.db.models.Company.find({ kind, status: { $ne: "pending" } })
+          .skip(nth)
+          .limit(1)
+          .lean()
+      )[0]!;
+    const [firm, vendor] = [await nthOf("domestic"), await nthOf("foreign")];
     await t.db.models.Company.updateMany(
-      { _id: { $in: [firm!._id, vendor!._id] } },
+      { _id: { $in: [firm._id, vendor._id] } },
       { $set: { listed: true, blockedSlots: [], participation: "onsite", languages: ["vi", "en"] } },
     );
     const fair = (await t.repos.fairs.findCurrent(FIXED_NOW))!;
-    const slot = fairSlots(fair).filter((s) => s.start > FIXED_NOW)[3]!;
-    const user = await buildUser(t.repos, { companyId: firm!._id.toHexString() });
-    const booked = await requestMeeting(ctx, user, undefined, { with: vendor!._id.toHexString(), message: "", mode: "onsite", slot: slot.label });
+    const slot = fairSlots(fair).filter((s) => s.start > FIXED_NOW)[slotAhead]!;
+    const user = await buildUser(t.repos, { companyId: firm._id.toHexString() });
+    return { ctx, firm, vendor, fair, slot, user };
+  }
+
+  test("switching a table meeting to video in its slot, with every online room taken, is refused and keeps its time and table", async () => {
+    const { ctx, vendor, fair, slot, user } = await onsitePair(0, 3);
+    const booked = await requestMeeting(ctx, user, undefined, { with: vendor._id.toHexString(), message: "", mode: "onsite", slot: slot.label });
     const meeting = (await t.repos.meetings.findById(booked.meeting.id))!;
     expect([meeting.status, meeting.mode]).toEqual(["booked", "onsite"]);
     const held = meeting.reservationKeys;
@@ -65,26 +72,11 @@ describe("a refused change of place leaves the meeting's reservations as they we
   });
 
   test("booking a slot with a firm it already meets is refused as such, and leaves no claim behind", async () => {
-    const ctx = createMeetingContext(t.repos, silentLogger(), TEST_ORIGIN, { now: () => FIXED_NOW });
-    const [firm] = await t.db.models.Company.find({ kind: "domestic", status: { $ne: "pending" } })
-      .skip(1)
-      .limit(1)
-      .lean();
-    const [vendor] = await t.db.models.Company.find({ kind: "foreign", status: { $ne: "pending" } })
-      .skip(1)
-      .limit(1)
-      .lean();
-    await t.db.models.Company.updateMany(
-      { _id: { $in: [firm!._id, vendor!._id] } },
-      { $set: { listed: true, blockedSlots: [], participation: "onsite", languages: ["vi", "en"] } },
-    );
-    const fair = (await t.repos.fairs.findCurrent(FIXED_NOW))!;
-    const slot = fairSlots(fair).filter((s) => s.start > FIXED_NOW)[5]!;
-    const user = await buildUser(t.repos, { companyId: firm!._id.toHexString() });
-    await requestMeeting(ctx, user, undefined, { with: vendor!._id.toHexString(), message: "Let us talk", mode: "either" }); // an open request
+    const { ctx, vendor, slot, user } = await onsitePair(1, 5);
+    await requestMeeting(ctx, user, undefined, { with: vendor._id.toHexString(), message: "Let us talk", mode: "either" }); // an open request
     const before = await t.db.models.Reservation.countDocuments();
     const refused = await requestMeeting(ctx, user, undefined, {
-      with: vendor!._id.toHexString(),
+      with: vendor._id.toHexString(),
       message: "",
       mode: "onsite",
       slot: slot.label,
