@@ -67,7 +67,9 @@ export function createPerKeyRevisionCache<K, V>(revisionsOf: (key: K) => Promise
     /** Applies this process's own change to what `recent` gives (`get` reads again all the same: the revision moved). */
     amend(key: K, change: (value: V) => V) {
       const kept = entries.get(key);
-      if (kept) kept.value = kept.value.then((v) => deepFreeze(change(v)));
+      if (!kept) return;
+      kept.value = kept.value.then((v) => deepFreeze(change(v)));
+      kept.value.catch(() => undefined); // a failed read is forgotten by remember(); nothing waits on this one yet
     },
     /** Forgets the key: a change this process cannot apply to the kept value. */
     forget: (key: K) => void entries.delete(key),
