@@ -99,6 +99,8 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
   const registrations = new Map<string, ParticipationRecord>();
   let companiesRevision = -1;
   let feedbackRevision = -1;
+  /** Feedback written here since the process started: a sync that began before the latest may have read without it. */
+  let feedbackWrites = 0;
   let feedback: FeedbackIndex = indexFeedback([]);
   let load: { at: number; byCompany: Map<string, PartyLoad>; requests: FeedbackIndex["signals"] } | undefined;
   let syncing: Promise<void> | null = null;
@@ -165,6 +167,7 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
   }
 
   async function sync() {
+    const writesSeen = feedbackWrites;
     const force = companiesRevision < 0 || feedbackRevision < 0;
     if (!force && performance.now() - checkedAt < CHECK_EVERY_MS && load && now().getTime() - load.at <= LOAD_TTL_MS) return;
     checkedAt = performance.now();
@@ -189,7 +192,8 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
     if (matching !== feedbackRevision) {
       feedback = indexFeedback(await repos.matchFeedback.listForFair(fair.id));
       rankings.clear();
-      feedbackRevision = matching;
+      // Feedback written here while this read ran may be missing from it: the next ranking reads again.
+      feedbackRevision = writesSeen === feedbackWrites ? matching : -1;
     }
     if (!load || now().getTime() - load.at > LOAD_TTL_MS) {
       const byCompany = new Map<string, PartyLoad>();
@@ -213,8 +217,10 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
    * the ranking is served from what is in memory and the look for others' changes runs behind it.
    */
   const ensure = async () => {
-    if (!engine || companiesRevision < 0 || feedbackRevision < 0) return syncOnce();
-    void syncOnce().catch(() => undefined); // a database hiccup shows on the next forced sync
+    // A sync already running when feedback was written here may end without it (a bookmark just
+    // set, shown as not set): wait for syncs until one has seen it (a few at most).
+    for (let tries = 0; tries < 3 && (!engine || companiesRevision < 0 || feedbackRevision < 0); tries++) await syncOnce();
+    if (engine && companiesRevision >= 0 && feedbackRevision >= 0) void syncOnce().catch(() => undefined); // a database hiccup shows on the next forced sync
   };
 
   const contextFor = (companyId: string): RecommendContext => ({
@@ -263,6 +269,7 @@ function createEventMatcher(repos: Repositories, now: () => Date, fairId: string
       ),
     /** After feedback written here: read it again before the next ranking. */
     feedbackChanged() {
+      feedbackWrites++;
       feedbackRevision = -1;
       rankings.clear();
     },
