@@ -530,7 +530,8 @@ describe("a domestic firm and a foreign vendor meet", () => {
     await firm.getByRole("button", { name: "Delete my account" }).click();
     await firm.getByLabel("Your password").fill("not the password");
     await firm.getByRole("button", { name: "Delete the account for good" }).click();
-    await firm.locator(".notice").waitFor();
+    // The wrong password is refused, in words (the "Saved." above is still on the page: wait for this one).
+    await firm.getByRole("alert").filter({ hasText: "The email or password is incorrect." }).waitFor();
     await firm.getByLabel("Your password").fill("a long enough passphrase");
     await firm.getByRole("button", { name: "Delete the account for good" }).click();
     await firm.waitForURL(`${stack.baseUrl()}/`);
