@@ -18,6 +18,8 @@ export type CompanyImport = Omit<CompanyInput, "products" | "needs" | "requireme
 
 /** Up to this many companies are read one by one rather than by one scan. */
 const FEW = 16;
+/** Firms read afresh one by one at a revision before the cache reads them all (a lone edit read back stays one read). */
+const FEW_MISSES = 8;
 
 export interface CompanyRepository {
   /** Which of these registration keys exist already (one scan). */
@@ -59,7 +61,13 @@ export function createCompanyRepository(
 ): CompanyRepository {
   const changed = () => revisions.bump("companies");
   // Firms as their records stand: bookings and agendas read the same few firms again and again.
-  const records = createRevisionKeyedCache<string, CompanyRecord | null>(revisions, "companyRecords");
+  // After any firm's change (or a start) every firm is read afresh: past a few, all of them in one
+  // query. FerretDB looks an _id up by scanning the collection, so a booking rush reading 250 firms
+  // afresh made 250 scans, and the first second of the rush waited on them.
+  const records = createRevisionKeyedCache<string, CompanyRecord | null>(revisions, "companyRecords", {
+    afterMisses: FEW_MISSES,
+    load: async (atMost) => new Map((await Company.find().limit(atMost).lean()).map((d) => [d._id.toHexString(), toPlain(d)])),
+  });
   const findById = async (id: string) => {
     if (!Types.ObjectId.isValid(id)) return null;
     return records.get(id, async () => {

@@ -20,9 +20,24 @@ function deepFreeze<T>(value: T): T {
  * loaded, so it holds at least every change up to that revision. A request whose revisions are older
  * than the cache's (it began before another request saw a bump) reads past the cache.
  */
-export function createRevisionKeyedCache<K, V>(revisions: Pick<RevisionRepository, "get">, name: RevisionName) {
+export function createRevisionKeyedCache<K, V>(revisions: Pick<RevisionRepository, "get">, name: RevisionName, bulk?: BulkLoad<K, V>) {
   let revision = -1;
   const entries = createEntries<K, V>();
+  // Keys read afresh at this revision, and the whole set once there were too many of them.
+  let misses = 0;
+  let all: Promise<Map<K, V>> | undefined;
+  const loadAll = (at: number) => {
+    if (all) return all;
+    const loading = bulk!.load(MAX_ENTRIES).then((loaded) => {
+      for (const [key, value] of loaded) if (revision === at) entries.put(key, at, deepFreeze(value));
+      return loaded;
+    });
+    loading.catch(() => {
+      if (all === loading) all = undefined; // a failed read is tried again by the next miss
+    });
+    all = loading;
+    return loading;
+  };
   return {
     async get(key: K, load: () => Promise<V>): Promise<V> {
       const current = await revisions.get(name);
@@ -30,11 +45,24 @@ export function createRevisionKeyedCache<K, V>(revisions: Pick<RevisionRepositor
       if (current > revision) {
         entries.clear();
         revision = current;
+        misses = 0;
+        all = undefined;
+      }
+      if (!bulk || entries.has(key, current)) return entries.get(key, current, load);
+      if (all || ++misses > bulk.afterMisses) {
+        const loaded = await loadAll(current);
+        if (loaded.has(key)) return entries.get(key, current, async () => loaded.get(key)!);
       }
       return entries.get(key, current, load);
     },
   };
 }
+
+/**
+ * Reading every key in one query once more than `afterMisses` were read one by one at the same
+ * revision: after a change (or a start), a rush reads many of them at once.
+ */
+export type BulkLoad<K, V> = { load: (atMost: number) => Promise<Map<K, V>>; afterMisses: number };
 
 /**
  * The same, each key with revisions of its own (a firm's meetings: a booking changes two firms'
@@ -91,6 +119,11 @@ function createEntries<K, V>() {
   const entries = new Map<K, { value: Promise<V>; revision: number }>();
   return {
     clear: () => entries.clear(),
+    has: (key: K, revision: number) => entries.get(key)?.revision === revision,
+    /** A value read with others at this revision. */
+    put(key: K, revision: number, value: V) {
+      remember(entries, key, { value: Promise.resolve(value), revision });
+    },
     get(key: K, revision: number, load: () => Promise<V>): Promise<V> {
       const kept = entries.get(key);
       if (kept && kept.revision === revision) return kept.value;
