@@ -56,6 +56,29 @@ describe("grouped inserts", () => {
     expect(inserts).toEqual([1]);
   });
 
+  test("a row is stored as Mongoose's own insert stores it (cast, defaults, timestamps, version)", async () => {
+    const events = groupedInserts(db.models.MeetingEvent);
+    const meetingId = new Types.ObjectId().toHexString();
+    await events.insertOne({ _id: "m:grouped", meetingId, kind: "created", set: {} });
+    await db.models.MeetingEvent.create({ _id: "m:created", meetingId, kind: "created", set: {} });
+    const mails = groupedInserts(db.models.OutboxMessage);
+    const mail = { to: "a@b.vn", template: "t", locale: "vi", subject: "s", text: "x" };
+    const { _id: groupedMail } = await mails.insertOne(mail);
+    const { _id: createdMail } = await db.models.OutboxMessage.create(mail);
+    const stored = async (model: { collection: { findOne(f: object): Promise<unknown> } }, _id: unknown) =>
+      (await model.collection.findOne({ _id })) as Record<string, unknown>;
+    const shape = (doc: Record<string, unknown>) =>
+      Object.entries(doc)
+        .map(([k, v]) => `${k}:${(v as object)?.constructor?.name}`)
+        .sort();
+    const grouped = await stored(db.models.MeetingEvent, "m:grouped");
+    expect(grouped.meetingId).toBeInstanceOf(Types.ObjectId); // cast from the string given
+    expect(shape(grouped)).toEqual(shape(await stored(db.models.MeetingEvent, "m:created")));
+    const groupedOutbox = await stored(db.models.OutboxMessage, groupedMail);
+    expect(groupedOutbox).toMatchObject({ __v: 0, attempts: 0 });
+    expect(shape(groupedOutbox)).toEqual(shape(await stored(db.models.OutboxMessage, createdMail)));
+  });
+
   test("while an insert is in flight, the rows asked for meanwhile wait for it and then leave together", async () => {
     // The real model, its first insert held until three more callers have asked (on a quiet machine
     // the database answers before they do; in a rush it does not).

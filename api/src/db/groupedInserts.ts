@@ -15,7 +15,8 @@ export class DuplicateKeyError extends Error {
 /** What groupedInserts needs of a Mongoose model. */
 interface InsertableModel {
   new (row: Record<string, unknown>): { validate(): Promise<void>; toObject(): unknown };
-  insertMany(rows: never[], options: { ordered: false }): Promise<unknown>;
+  insertMany(rows: never[], options: { ordered: false; lean: true }): Promise<unknown>;
+  schema: { options: { versionKey?: string | boolean } };
 }
 
 /**
@@ -28,15 +29,17 @@ interface InsertableModel {
  * between looks and let bookings in a rush wait seconds (measured: p99 2.4 s at 91 bookings/s; 0.7 s
  * at 250/s with one in flight). A lone request is not held back: its batch leaves at the end of the turn.
  *
- * Rows are made documents (defaults, timestamps) and validated before they join a batch, so a
- * batch's positions are the rows' and each caller has its rows as stored.
+ * Rows are made documents (defaults, timestamps, version) and validated before they join a batch, so
+ * a batch's positions are the rows' and each caller has its rows as stored; the batch goes out lean.
  */
 export function groupedInserts(model: InsertableModel) {
+  const versionKey = typeof model.schema.options.versionKey === "string" ? model.schema.options.versionKey : undefined;
   // The insert in flight, settled or not: the next batch leaves when it is done.
   let inFlight: Promise<unknown> = Promise.resolve();
   const loader = new DataLoader<Record<string, unknown>, true | DuplicateKeyError>(
     async (rows) => {
-      const sent = model.insertMany(rows as never[], { ordered: false }).then(() => new Set<number>(), duplicateKeyIndexes);
+      // Lean: the rows are documents made and validated already (below); Mongoose would make and validate them again.
+      const sent = model.insertMany(rows as never[], { ordered: false, lean: true }).then(() => new Set<number>(), duplicateKeyIndexes);
       inFlight = sent.catch(() => undefined);
       const refused = await sent;
       return rows.map((_, i) => (refused.has(i) ? new DuplicateKeyError() : true));
@@ -51,7 +54,9 @@ export function groupedInserts(model: InsertableModel) {
           const doc = new model(row);
           await doc.validate();
           (doc as unknown as { initializeTimestamps?: () => void }).initializeTimestamps?.(); // schemas with timestamps
-          return doc.toObject() as Record<string, unknown>;
+          const stored = doc.toObject() as Record<string, unknown>;
+          if (versionKey) stored[versionKey] = 0; // as Mongoose's own insert sets it
+          return stored;
         }),
       );
       const results = await loader.loadMany(stored);
