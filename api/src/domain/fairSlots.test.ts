@@ -47,6 +47,19 @@ describe("fair slots", () => {
     ]);
   });
 
+  test("the working-day answers kept for one zone are not another's", () => {
+    const open = (timeZone: string) =>
+      availableSlots(slots, { participation: "remote", timeZone, busy: [], blocked: [] })
+        .filter((a) => a.available)
+        .map((a) => a.slot.label);
+    const tokyo = open("Asia/Tokyo");
+    const berlin = open("Europe/Berlin");
+    expect(berlin).toHaveLength(12); // 6 a day
+    expect(tokyo).toHaveLength(24);
+    expect(open("Asia/Tokyo")).toEqual(tokyo);
+    expect(open("Europe/Berlin")).toEqual(berlin);
+  });
+
   test("registered sessions and blocked slots are unavailable", () => {
     const a = availableSlots(slots, {
       participation: "onsite",
