@@ -113,4 +113,14 @@ describe("grouped inserts", () => {
     expect(timeline).toEqual(["start 1", "end", "start 3", "end"]);
     expect(await db.models.Reservation.countDocuments({ _id: { $in: ["f1", "f2", "f3", "f4"] } })).toBe(4);
   });
+
+  test("a burst larger than one batch leaves as batches one after another, never two at once", async () => {
+    const rows = groupedInserts(db.models.Reservation);
+    inserts.length = 0;
+    timeline.length = 0;
+    const { refused } = await rows.insert(Array.from({ length: 450 }, (_, i) => row(`burst${i}`)));
+    expect(refused.size).toBe(0);
+    expect(inserts).toEqual([200, 200, 50]);
+    expect(timeline).toEqual(["start 200", "end", "start 200", "end", "start 50", "end"]);
+  });
 });

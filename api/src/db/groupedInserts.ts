@@ -39,7 +39,10 @@ export function groupedInserts(model: InsertableModel) {
   const loader = new DataLoader<Record<string, unknown>, true | DuplicateKeyError>(
     async (rows) => {
       // Lean: the rows are documents made and validated already (below); Mongoose would make and validate them again.
-      const sent = model.insertMany(rows as never[], { ordered: false, lean: true }).then(() => new Set<number>(), duplicateKeyIndexes);
+      // After the one in flight: a burst larger than a batch is split into batches dispatched at once.
+      const sent = inFlight.then(() =>
+        model.insertMany(rows as never[], { ordered: false, lean: true }).then(() => new Set<number>(), duplicateKeyIndexes),
+      );
       inFlight = sent.catch(() => undefined);
       const refused = await sent;
       return rows.map((_, i) => (refused.has(i) ? new DuplicateKeyError() : true));
