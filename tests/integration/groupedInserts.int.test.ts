@@ -123,4 +123,19 @@ describe("grouped inserts", () => {
     expect(inserts).toEqual([200, 200, 50]);
     expect(timeline).toEqual(["start 200", "end", "start 200", "end", "start 50", "end"]);
   });
+
+  test("rows the caller doubts will land go in a batch of their own, so the others' batch is not refused", async () => {
+    const rows = groupedInserts(db.models.Reservation);
+    await rows.insert([row("taken1")]);
+    inserts.length = 0;
+    timeline.length = 0;
+    const [likely, doubtful] = await Promise.all([
+      rows.insert([row("lane1"), row("lane2"), row("lane3")]),
+      rows.insert([row("taken1"), row("lane4")], { doubtful: true }),
+    ]);
+    expect([...likely.refused]).toEqual([]);
+    expect([...doubtful.refused]).toEqual([0]);
+    expect(inserts).toEqual([3, 2]);
+    expect(timeline).toEqual(["start 3", "end", "start 2", "end"]);
+  });
 });

@@ -96,10 +96,10 @@ describe("reservations: claiming the first free of many candidates", () => {
     const [a, b, c] = tables("s5", 3) as [string, string, string];
     const mine = meeting();
     const { result, commands } = await commandsOf(() => repos.reservations.claimAll([a, b], mine));
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, firsts: [] });
     expect(commands).toBe(1);
     // Again (a retried step): what this meeting holds counts as claimed.
-    expect(await repos.reservations.claimAll([a, b], mine)).toEqual({ ok: true });
+    expect(await repos.reservations.claimAll([a, b], mine)).toEqual({ ok: true, firsts: [] });
 
     const other = meeting();
     expect(await repos.reservations.claimAll([c, b], other)).toEqual({ ok: false, taken: b });
@@ -112,7 +112,7 @@ describe("reservations: claiming the first free of many candidates", () => {
     const mine = meeting();
     await repos.reservations.claimAll([a], mine, []);
     const again = await commandsOf(() => repos.reservations.claimAll([a, b], mine, [a]));
-    expect(again.result).toEqual({ ok: true });
+    expect(again.result).toEqual({ ok: true, firsts: [] });
     expect(again.commands).toBe(1);
     const refused = await commandsOf(() => repos.reservations.claimAll([c, b], meeting(), []));
     expect(refused.result).toEqual({ ok: false, taken: b });
@@ -137,11 +137,55 @@ describe("reservations: claiming the first free of many candidates", () => {
   test("a key known here as held but let go by another process is claimed all the same", async () => {
     const [a, b] = tables("s10", 2) as [string, string];
     const first = meeting();
-    expect(await repos.reservations.claimAll([a, b], first, [])).toEqual({ ok: true });
+    expect(await repos.reservations.claimAll([a, b], first, [])).toEqual({ ok: true, firsts: [] });
     await db.models.Reservation.deleteMany({ _id: { $in: [a, b] } }); // released elsewhere: this process still thinks them held
     const second = meeting();
-    expect(await repos.reservations.claimAll([a, b], second, [])).toEqual({ ok: true });
+    expect(await repos.reservations.claimAll([a, b], second, [])).toEqual({ ok: true, firsts: [] });
     expect((await db.models.Reservation.find({ _id: { $in: [a, b] } }).lean()).map((r) => r.meetingId.toHexString())).toEqual([second, second]);
+  });
+
+  test("claimAll takes the first of each group of candidates in the same command, and says which", async () => {
+    const [a, b] = tables("s21", 2) as [string, string];
+    const desks = tables("s21desk", 3);
+    const interpreters = tables("s21int", 2);
+    await repos.reservations.claimAll([interpreters[0]!], meeting(), []); // claimed through this process: the second is tried instead
+    const mine = meeting();
+    const { result, commands } = await commandsOf(() => repos.reservations.claimAll([a, b], mine, [], [desks, interpreters, []]));
+    expect(result).toEqual({ ok: true, firsts: [0, 1, null] });
+    expect(commands).toBe(1);
+    const holders = await db.models.Reservation.find({ _id: { $in: [a, b, desks[0]!, interpreters[1]!] } }).lean();
+    expect(holders.map((r) => r.meetingId.toHexString())).toEqual([mine, mine, mine, mine]);
+  });
+
+  test("a group's candidate another process holds is not got (the rest are claimFirst's); a firm's time held refuses all and keeps nothing", async () => {
+    const [a, b, c] = tables("s22", 3) as [string, string, string];
+    const desks = tables("s22desk", 3);
+    await db.models.Reservation.create({ _id: desks[0], meetingId: new Types.ObjectId() }); // not through this process
+    const mine = meeting();
+    expect(await repos.reservations.claimAll([a], mine, [], [desks])).toEqual({ ok: true, firsts: [null] });
+    expect(await db.models.Reservation.exists({ _id: a })).not.toBeNull();
+    // A key held by another (b, not known here) refuses the meeting: its table claimed with it goes too.
+    await db.models.Reservation.create({ _id: b, meetingId: new Types.ObjectId() });
+    expect(await repos.reservations.claimAll([c, b], meeting(), [], [desks.slice(1)])).toEqual({ ok: false, taken: b });
+    expect(await db.models.Reservation.countDocuments({ _id: { $in: [c, desks[1]!] } })).toBe(0);
+  });
+
+  test("bookings claiming at once in one process try different first tables, and each gets one", async () => {
+    const desks = tables("s24desk", 12);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => repos.reservations.claimAll(tables(`s24firm${i}`, 2), meeting(), [], [desks])),
+    );
+    const got = results.map((r) => (r.ok ? r.firsts[0] : undefined));
+    expect(got.every((i) => typeof i === "number")).toBe(true);
+    expect(new Set(got).size).toBe(8);
+  });
+
+  test("a group's candidate the meeting holds already counts as got (moving, it keeps its table)", async () => {
+    const [a] = tables("s23", 1) as [string];
+    const desks = tables("s23desk", 2);
+    const mine = meeting();
+    await repos.reservations.claimAll([], mine, [], [desks]);
+    expect(await repos.reservations.claimAll([a], mine, [desks[0]!], [desks])).toEqual({ ok: true, firsts: [0] });
   });
 
   test("claimEach claims for many meetings in a few commands; exactly the meetings beaten to a key get nothing", async () => {

@@ -31,27 +31,42 @@ interface InsertableModel {
  *
  * Rows are made documents (defaults, timestamps, version) and validated before they join a batch, so
  * a batch's positions are the rows' and each caller has its rows as stored; the batch goes out lean.
+ *
+ * Rows the caller doubts will land (a key it knows is held) go in batches of their own: FerretDB
+ * inserts a batch in one transaction and, when a row is refused, inserts the whole batch again row by
+ * row, a transaction each (measured in a booking rush: 45 ms for such a batch against 6 ms).
  */
 export function groupedInserts(model: InsertableModel) {
   const versionKey = typeof model.schema.options.versionKey === "string" ? model.schema.options.versionKey : undefined;
-  // The insert in flight, settled or not: the next batch leaves when it is done.
+  // The insert in flight, settled or not: the next batch, of either lane, leaves when it is done.
   let inFlight: Promise<unknown> = Promise.resolve();
-  const loader = new DataLoader<Record<string, unknown>, true | DuplicateKeyError>(
-    async (rows) => {
-      // Lean: the rows are documents made and validated already (below); Mongoose would make and validate them again.
-      // After the one in flight: a burst larger than a batch is split into batches dispatched at once.
-      const sent = inFlight.then(() =>
-        model.insertMany(rows as never[], { ordered: false, lean: true }).then(() => new Set<number>(), duplicateKeyIndexes),
-      );
-      inFlight = sent.catch(() => undefined);
-      const refused = await sent;
-      return rows.map((_, i) => (refused.has(i) ? new DuplicateKeyError() : true));
-    },
-    { cache: false, maxBatchSize: MAX_ROWS, batchScheduleFn: (run) => void inFlight.then(() => setImmediate(run)) },
-  );
+  const send = async (rows: readonly Record<string, unknown>[]) => {
+    // Lean: the rows are documents made and validated already (below); Mongoose would make and validate them again.
+    // After the one in flight: a burst larger than a batch is split into batches dispatched at once.
+    const sent = inFlight.then(() =>
+      model.insertMany(rows as never[], { ordered: false, lean: true }).then(() => new Set<number>(), duplicateKeyIndexes),
+    );
+    inFlight = sent.catch(() => undefined);
+    const refused = await sent;
+    return rows.map((_, i) => (refused.has(i) ? new DuplicateKeyError() : true));
+  };
+  const lane = () =>
+    new DataLoader<Record<string, unknown>, true | DuplicateKeyError>(send, {
+      cache: false,
+      maxBatchSize: MAX_ROWS,
+      batchScheduleFn: (run) => void inFlight.then(() => setImmediate(run)),
+    });
+  const likely = lane();
+  const doubtful = lane();
   return {
-    /** Inserts the rows; resolves with the positions refused because their unique key is held, and the rows as stored. */
-    async insert(rows: Record<string, unknown>[]): Promise<{ refused: Set<number>; stored: Record<string, unknown>[] }> {
+    /**
+     * Inserts the rows; resolves with the positions refused because their unique key is held, and the
+     * rows as stored. `doubtful`: the caller expects them refused (see above).
+     */
+    async insert(
+      rows: Record<string, unknown>[],
+      { doubtful: apart = false } = {},
+    ): Promise<{ refused: Set<number>; stored: Record<string, unknown>[] }> {
       const stored = await Promise.all(
         rows.map(async (row) => {
           const doc = new model(row);
@@ -62,7 +77,7 @@ export function groupedInserts(model: InsertableModel) {
           return stored;
         }),
       );
-      const results = await loader.loadMany(stored);
+      const results = await (apart ? doubtful : likely).loadMany(stored);
       const refused = new Set<number>();
       for (const [i, result] of results.entries()) {
         if (result instanceof DuplicateKeyError) refused.add(i);
@@ -71,8 +86,8 @@ export function groupedInserts(model: InsertableModel) {
       return { refused, stored };
     },
     /** Inserts one row and returns it as stored; throws DuplicateKeyError (code 11000) when its unique key is held. */
-    async insertOne(row: Record<string, unknown>): Promise<Record<string, unknown>> {
-      const { refused, stored } = await this.insert([row]);
+    async insertOne(row: Record<string, unknown>, options: { doubtful?: boolean } = {}): Promise<Record<string, unknown>> {
+      const { refused, stored } = await this.insert([row], options);
       if (refused.size) throw new DuplicateKeyError();
       return stored[0]!;
     },

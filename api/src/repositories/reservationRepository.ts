@@ -18,8 +18,16 @@ export interface ReservationRepository {
    * Claims every key for the meeting, in one insert; when another meeting holds any of them, releases
    * what it claimed and names the first such key. `holds`: the keys the meeting holds already (a new
    * meeting: none), which count as claimed with no read; without it, each refused key is read.
+   * `firstOf`: groups of candidates (a booking's tables, its interpreters), of which the first not
+   * known to be held is tried in the same insert; `firsts` says which of each the meeting got (null:
+   * the one tried was held, or there was none; claimFirst tries the rest).
    */
-  claimAll(keys: string[], meetingId: string, holds?: readonly string[]): Promise<{ ok: true } | { ok: false; taken: string }>;
+  claimAll(
+    keys: string[],
+    meetingId: string,
+    holds?: readonly string[],
+    firstOf?: readonly (readonly string[])[],
+  ): Promise<{ ok: true; firsts: (number | null)[] } | { ok: false; taken: string }>;
   /**
    * Claims each meeting's keys, all meetings in a few inserts (publishing a plan): a meeting another
    * holder beat to any of its keys gets none of them (what it won is released). Returns those meetings.
@@ -54,20 +62,38 @@ export interface ReservationRepository {
 const MAX_KNOWN_HELD = 50_000;
 
 /**
- * Keys this process claimed or saw refused: candidates claimFirst tries last, and the one key
- * claimAll tries first, alone. Only an order: a key released by another process is still tried, so
- * a hint never refuses anything.
+ * Keys this process claimed or saw refused, and keys it is claiming now: candidates claimFirst tries
+ * last, and the one key claimAll tries first, alone. Only an order: a key released by another process
+ * is still tried, so a hint never refuses anything. Keys being claimed count because simultaneous
+ * bookings in one process would otherwise pick the same first table (each refusal costs FerretDB a
+ * batch inserted again row by row; see groupedInserts).
  */
 function knownHeld() {
   const keys = new Set<string>();
+  const claiming = new Map<string, number>();
   return {
     has: (key: string) => keys.has(key),
+    /** Held as far as this process knows, or being claimed here now. */
+    busy: (key: string) => keys.has(key) || claiming.has(key),
     note(key: string) {
       keys.delete(key);
       if (keys.size >= MAX_KNOWN_HELD) keys.delete(keys.values().next().value!);
       keys.add(key);
     },
     forget: (key: string) => void keys.delete(key),
+    /** Marks the keys as being claimed until `claim` settles. */
+    async while<T>(claimed: readonly string[], claim: Promise<T>): Promise<T> {
+      for (const key of claimed) claiming.set(key, (claiming.get(key) ?? 0) + 1);
+      try {
+        return await claim;
+      } finally {
+        for (const key of claimed) {
+          const left = claiming.get(key)! - 1;
+          if (left) claiming.set(key, left);
+          else claiming.delete(key);
+        }
+      }
+    },
   };
 }
 
@@ -82,10 +108,10 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
    */
   const heldBy = async (key: string, meetingId: string) =>
     (await Reservation.findById(key, { meetingId: 1 }).lean())?.meetingId.toHexString() === meetingId;
-  /** Inserts the claim; false when someone (this meeting included) holds the key. */
-  const tryClaim = async (key: string, meetingId: string) => {
+  /** Inserts the claim; false when someone (this meeting included) holds the key. `doubtful`: it is thought held. */
+  const tryClaim = async (key: string, meetingId: string, doubtful = false) => {
     try {
-      await claims.insertOne({ _id: key, meetingId: new Types.ObjectId(meetingId) });
+      await taken.while([key], claims.insertOne({ _id: key, meetingId: new Types.ObjectId(meetingId) }, { doubtful }));
       taken.note(key);
       return true;
     } catch (err) {
@@ -113,8 +139,8 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
     );
   };
   return {
-    async claimAll(keys, meetingId, holds) {
-      if (!keys.length) return { ok: true };
+    async claimAll(keys, meetingId, holds, firstOf = []) {
+      if (!keys.length && !firstOf.length) return { ok: true, firsts: [] };
       const owner = new Types.ObjectId(meetingId);
       const own = holds && new Set(holds);
       // Held already: by this very meeting (a retried step) counts as claimed.
@@ -122,12 +148,17 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       // A key this process knows another meeting holds is tried first, alone: still held, the meeting
       // is refused having written nothing (letting claims go again is a scan on FerretDB). In a rush
       // for one vendor's slot, that is every loser.
-      const suspect = keys.find((key) => taken.has(key) && !own?.has(key));
-      const suspectClaimed = suspect !== undefined && (await tryClaim(suspect, meetingId));
+      const suspect = keys.find((key) => taken.busy(key) && !own?.has(key));
+      const suspectClaimed = suspect !== undefined && (await tryClaim(suspect, meetingId, true));
       if (suspect !== undefined && !suspectClaimed && (await heldByAnother(suspect))) return { ok: false, taken: suspect };
       const rest = keys.filter((key) => key !== suspect);
-      // One round trip for the rest; unordered, so every key not held is inserted and each held one reported.
-      const { refused } = await claims.insert(rest.map((key) => ({ _id: key, meetingId: owner })));
+      // Each group's first candidate not known to be held rides along: most bookings get it, and a
+      // refusal of it costs nothing but the row.
+      const tried = firstOf.map((group) => group.findIndex((key) => own?.has(key) || !taken.busy(key)));
+      const extra = tried.flatMap((i, g) => (i >= 0 ? [firstOf[g]![i]!] : []));
+      const rows = [...rest, ...extra];
+      // One round trip; unordered, so every key not held is inserted and each held one reported.
+      const { refused } = await taken.while(rows, claims.insert(rows.map((key) => ({ _id: key, meetingId: owner }))));
       let lost: string | undefined;
       for (const [i, key] of rest.entries()) {
         if (refused.has(i) && (await heldByAnother(key))) {
@@ -135,13 +166,26 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
           break;
         }
       }
-      if (lost === undefined) {
-        for (const key of keys) taken.note(key);
-        return { ok: true };
+      if (lost !== undefined) {
+        taken.note(lost);
+        await releaseOwnClaims([...(suspectClaimed ? [suspect!] : []), ...rows.filter((_, i) => !refused.has(i))]);
+        return { ok: false, taken: lost };
       }
-      taken.note(lost);
-      await releaseOwnClaims([...(suspectClaimed ? [suspect!] : []), ...rest.filter((_, i) => !refused.has(i))]);
-      return { ok: false, taken: lost };
+      for (const key of keys) taken.note(key);
+      const firsts: (number | null)[] = [];
+      let at = rest.length;
+      for (const i of tried) {
+        if (i < 0) {
+          firsts.push(null);
+          continue;
+        }
+        // Refused, it is this meeting's own only when it says so; claimFirst reads for an interrupted step's.
+        const won = !refused.has(at) || own?.has(rows[at]!) === true;
+        taken.note(rows[at]!);
+        firsts.push(won ? i : null);
+        at++;
+      }
+      return { ok: true, firsts };
     },
     async claimEach(claims) {
       const rows = claims.flatMap(({ meetingId, keys }) => keys.map((key) => ({ _id: key, meetingId: new Types.ObjectId(meetingId) })));
@@ -177,12 +221,9 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       // interpreters are all busy is refused with no read. A refusal is another meeting's, or this
       // meeting's own place (the caller says which).
       for (let tries = 0; tries < TRIES_BEFORE_READING && left.length; tries++) {
-        const next = Math.max(
-          0,
-          left.findIndex((c) => own.has(c.key) || !taken.has(c.key)),
-        );
-        const [candidate] = left.splice(next, 1);
-        if (await tryClaim(candidate!.key, meetingId)) return candidate!;
+        const free = left.findIndex((c) => own.has(c.key) || !taken.busy(c.key));
+        const [candidate] = left.splice(Math.max(0, free), 1);
+        if (await tryClaim(candidate!.key, meetingId, free < 0)) return candidate!;
         taken.note(candidate!.key);
         if (own.has(candidate!.key)) return candidate!;
       }

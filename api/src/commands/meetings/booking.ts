@@ -190,21 +190,36 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   // Each firm's time in five-minute blocks: taken in another event's meeting too (see reservationKeys).
   const requesterTime = reservationKeys.participantTime(requester.id, slot.start, slot.end);
   const times = [...(req.pairKey ? [req.pairKey] : []), ...requesterTime, ...reservationKeys.participantTime(recipient.id, slot.start, slot.end)];
-  const parties = await reservations.claimAll(times, meetingId, req.holds);
+  const spread = spreadOf(meetingId);
+  const bothOnsite = requester.participation === "onsite" && recipient.participation === "onsite";
+  const tables =
+    req.preferredMode !== "online" && bothOnsite && fair.onsiteTables > 0 ? tableCandidates(fair, requester, recipient, spread, req.preferTable) : [];
+  const tableKey = (t: number) => reservationKeys.table(fair.id, slot.start, t);
+  const languages = languageBridge(requester.languages, recipient.languages) ?? undefined;
+  const interpreters = languages
+    ? interpreterCandidates(await ctx.repos.interpreters.listForFair(fair.id), slot, requester, recipient, spread, req.preferInterpreter)
+    : [];
+  const interpreterKey = (i: InterpreterRecord) => reservationKeys.interpreter(i.id, slot.start);
+  // The firms' time, and in the same insert the first table and interpreter to try: most bookings
+  // get both, in one round trip instead of three.
+  const parties = await reservations.claimAll(times, meetingId, req.holds, [tables.map(tableKey), interpreters.map(interpreterKey)]);
   if (!parties.ok && parties.taken === req.pairKey) throw new AppError("conflict", { with: "alreadyMeeting" });
   if (!parties.ok) return refuse(requesterTime.includes(parties.taken) ? "requesterBusy" : "recipientBusy");
   claimed.push(...times);
+  const [t, i] = parties.firsts;
+  const firstTable = t == null ? null : tables[t]!;
+  const firstInterpreter = i == null ? null : interpreters[i]!;
+  if (firstTable !== null) claimed.push(tableKey(firstTable));
+  if (firstInterpreter !== null) claimed.push(interpreterKey(firstInterpreter));
 
-  const spread = spreadOf(meetingId);
-  const bothOnsite = requester.participation === "onsite" && recipient.participation === "onsite";
   let mode: Booking["mode"] | undefined;
   let table: number | undefined;
   let room: Booking["room"];
-  if (req.preferredMode !== "online" && bothOnsite && fair.onsiteTables > 0) {
-    const order = tableCandidates(fair, requester, recipient, spread, req.preferTable);
-    const got = await reservations.claimFirst(order, (t) => reservationKeys.table(fair.id, slot.start, t), meetingId, req.holds);
+  if (tables.length) {
+    const got =
+      firstTable !== null ? { chosen: firstTable, key: tableKey(firstTable) } : await reservations.claimFirst(tables, tableKey, meetingId, req.holds);
     if (got) {
-      claimed.push(got.key);
+      if (firstTable === null) claimed.push(got.key);
       mode = "onsite";
       table = got.chosen;
     }
@@ -224,13 +239,14 @@ export async function claimBooking(ctx: MeetingContext, req: BookingRequest): Pr
   }
   if (!mode) return refuse(req.preferredMode === "online" || !bothOnsite ? "noOnlineRoom" : "noTable");
 
-  const languages = languageBridge(requester.languages, recipient.languages) ?? undefined;
   let interpreter: InterpreterRecord | undefined;
   if (languages) {
-    const order = interpreterCandidates(await ctx.repos.interpreters.listForFair(fair.id), slot, requester, recipient, spread, req.preferInterpreter);
-    const got = await reservations.claimFirst(order, (i) => reservationKeys.interpreter(i.id, slot.start), meetingId, req.holds);
+    const got =
+      firstInterpreter !== null
+        ? { chosen: firstInterpreter, key: interpreterKey(firstInterpreter) }
+        : await reservations.claimFirst(interpreters, interpreterKey, meetingId, req.holds);
     if (!got) return refuse("noInterpreter");
-    claimed.push(got.key);
+    if (firstInterpreter === null) claimed.push(got.key);
     interpreter = got.chosen;
   }
   return { slot, mode, ...(table ? { table } : {}), ...(room ? { room } : {}), ...(interpreter ? { interpreter, languages } : {}), keys: claimed };
