@@ -133,12 +133,16 @@ export async function startBenchStack(uri: string, connections: number) {
   const { base, bareUrl, apiPid, run, stop } = await startApiProcesses(uri, connections);
 
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
-  /** Requests as a random firm (its cookie, CSRF token and origin), with an optional fresh body each time. */
-  const asFirm = (method: "GET" | "POST", p: string, body?: () => object) => ({
+  let turn = 0;
+  /**
+   * Requests as a random firm (its cookie, CSRF token and origin), or as each firm in turn, with an
+   * optional fresh body each time.
+   */
+  const asFirm = (method: "GET" | "POST", p: string, body?: () => object, inTurn = false) => ({
     method,
     path: p,
     setupRequest: (req: Record<string, unknown>) => {
-      const s = pick(sessions);
+      const s = inTurn ? sessions[turn++ % sessions.length]! : pick(sessions);
       return {
         ...req,
         headers: { cookie: s.cookie, "x-csrf-token": s.csrf, origin: ORIGIN, "content-type": "application/json", "accept-language": "vi" },
@@ -146,9 +150,12 @@ export async function startBenchStack(uri: string, connections: number) {
       };
     },
   });
-  /** A booking of one of a dozen vendors in one of four slots: heavy contention by design. */
+  /**
+   * A booking of one of a dozen vendors in one of four slots: heavy contention by design. The firms
+   * ask in turn, so a run of N requests asks N / firms of each (a user's meeting requests are limited).
+   */
   const booking = () =>
-    asFirm("POST", "/api/meetings", () => ({ with: pick(vendors).id, slot: pick(["d1s02", "d1s03", "d1s04", "d1s05"]), mode: "either" }));
+    asFirm("POST", "/api/meetings", () => ({ with: pick(vendors).id, slot: pick(["d1s02", "d1s03", "d1s04", "d1s05"]), mode: "either" }), true);
   /**
    * `count` bookings that contend for nothing: distinct pairs, each firm and vendor once per slot,
    * away from the contention scenario's vendors and slots. Every firm meets onsite and shares English
