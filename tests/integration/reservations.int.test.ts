@@ -1,3 +1,4 @@
+import type { CommandStartedEvent } from "mongodb";
 import mongoose, { Types } from "mongoose";
 import { freshDatabase } from "../support/stack";
 import { createRepositories, type Repositories } from "../../api/src/repositories";
@@ -11,7 +12,7 @@ describe("reservations: claiming the first free of many candidates", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let repos: Repositories;
   beforeAll(async () => {
-    db = await freshDatabase("reservations");
+    db = await freshDatabase("reservations", { monitorCommands: true });
     repos = createRepositories(db.models);
   });
   afterAll(() => db.drop());
@@ -186,6 +187,25 @@ describe("reservations: claiming the first free of many candidates", () => {
     const mine = meeting();
     await repos.reservations.claimAll([], mine, [], [desks]);
     expect(await repos.reservations.claimAll([a], mine, [desks[0]!], [desks])).toEqual({ ok: true, firsts: [0] });
+  });
+
+  test("own fresh claims are let go by their _id each when few, in one delete of them all when many", async () => {
+    const deletes: unknown[][] = [];
+    const listen = (e: CommandStartedEvent) => {
+      if (e.commandName === "delete") deletes.push((e.command.deletes as { q: unknown }[]).map((d) => d.q));
+    };
+    db.connection.getClient().on("commandStarted", listen);
+    try {
+      const few = tables("s25", 3);
+      const many = tables("s26", 9);
+      for (const keys of [few, many]) await repos.reservations.claimAll(keys, meeting(), []);
+      await repos.reservations.releaseOwnClaims(few);
+      await repos.reservations.releaseOwnClaims(many);
+      expect(deletes).toEqual([few.map((_id) => ({ _id })), [{ _id: { $in: many } }]]);
+      expect(await db.models.Reservation.countDocuments({ _id: { $in: [...few, ...many] } })).toBe(0);
+    } finally {
+      db.connection.getClient().off("commandStarted", listen);
+    }
   });
 
   test("claimEach claims for many meetings in a few commands; exactly the meetings beaten to a key get nothing", async () => {
