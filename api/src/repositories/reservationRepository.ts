@@ -84,7 +84,7 @@ function knownHeld() {
     },
     forget: (key: string) => void keys.delete(key),
     /** Marks the keys as being claimed until `claim` settles. */
-    async while<T>(claimed: readonly string[], claim: Promise<T>): Promise<T> {
+    async during<T>(claimed: readonly string[], claim: Promise<T>): Promise<T> {
       for (const key of claimed) claiming.set(key, (claiming.get(key) ?? 0) + 1);
       try {
         return await claim;
@@ -113,7 +113,7 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
   /** Inserts the claim; false when someone (this meeting included) holds the key. `doubtful`: it is thought held. */
   const tryClaim = async (key: string, meetingId: string, doubtful = false) => {
     try {
-      await taken.while([key], claims.insertOne({ _id: key, meetingId: new Types.ObjectId(meetingId) }, { doubtful }));
+      await taken.during([key], claims.insertOne({ _id: key, meetingId: new Types.ObjectId(meetingId) }, { doubtful }));
       taken.note(key);
       return true;
     } catch (err) {
@@ -153,9 +153,10 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       const own = holds && new Set(holds);
       // Held already: by this very meeting (a retried step) counts as claimed.
       const heldByAnother = async (key: string) => !(own ? own.has(key) : await heldBy(key, meetingId));
-      // A key this process knows another meeting holds is tried first, alone: still held, the meeting
-      // is refused having written nothing (letting claims go again is a scan on FerretDB). In a rush
-      // for one vendor's slot, that is every loser.
+      // A key this process knows another meeting holds, or is claiming for one right now, is tried
+      // first, alone (among rows expected to be refused): still held, the meeting is refused having
+      // written nothing (letting claims go again is a scan on FerretDB). In a rush for one vendor's
+      // slot, that is every loser.
       const suspect = keys.find((key) => taken.busy(key) && !own?.has(key));
       const suspectClaimed = suspect !== undefined && (await tryClaim(suspect, meetingId, true));
       if (suspect !== undefined && !suspectClaimed && (await heldByAnother(suspect))) return { ok: false, taken: suspect };
@@ -166,7 +167,7 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       const extra = tried.flatMap((i, g) => (i >= 0 ? [firstOf[g]![i]!] : []));
       const rows = [...rest, ...extra];
       // One round trip; unordered, so every key not held is inserted and each held one reported.
-      const { refused } = await taken.while(rows, claims.insert(rows.map((key) => ({ _id: key, meetingId: owner }))));
+      const { refused } = await taken.during(rows, claims.insert(rows.map((key) => ({ _id: key, meetingId: owner }))));
       let lost: string | undefined;
       for (const [i, key] of rest.entries()) {
         if (refused.has(i) && (await heldByAnother(key))) {
@@ -223,9 +224,9 @@ export function createReservationRepository({ Reservation }: Models): Reservatio
       const own = new Set(holds ?? []);
       const left = candidates.map((chosen) => ({ chosen, key: keyOf(chosen) }));
       // Tries with no read (on FerretDB every read scans the collection, even by _id): each time the
-      // first candidate not known to be held by another meeting, as this process learns of claims
-      // landing meanwhile (simultaneous bookings of a slot start from the same few); those known held
-      // last, tried too while the tries last (one may have been let go since), so a slot whose few
+      // first candidate not known to be held by another meeting nor being claimed here, as this process
+      // learns of claims landing meanwhile (simultaneous bookings of a slot start from the same few);
+      // those last, tried too while the tries last (one may have been let go since), so a slot whose few
       // interpreters are all busy is refused with no read. A refusal is another meeting's, or this
       // meeting's own place (the caller says which).
       for (let tries = 0; tries < TRIES_BEFORE_READING && left.length; tries++) {
