@@ -56,17 +56,14 @@ export function groupedInserts(model: InsertableModel) {
       maxBatchSize: MAX_ROWS,
       batchScheduleFn: (run) => void inFlight.then(() => setImmediate(run)),
     });
-  const likely = lane();
-  const doubtful = lane();
+  const likelyRows = lane();
+  const doubtfulRows = lane();
   return {
     /**
      * Inserts the rows; resolves with the positions refused because their unique key is held, and the
      * rows as stored. `doubtful`: the caller expects them refused (see above).
      */
-    async insert(
-      rows: Record<string, unknown>[],
-      { doubtful: apart = false } = {},
-    ): Promise<{ refused: Set<number>; stored: Record<string, unknown>[] }> {
+    async insert(rows: Record<string, unknown>[], { doubtful = false } = {}): Promise<{ refused: Set<number>; stored: Record<string, unknown>[] }> {
       const stored = await Promise.all(
         rows.map(async (row) => {
           const doc = new model(row);
@@ -77,7 +74,7 @@ export function groupedInserts(model: InsertableModel) {
           return stored;
         }),
       );
-      const results = await (apart ? doubtful : likely).loadMany(stored);
+      const results = await (doubtful ? doubtfulRows : likelyRows).loadMany(stored);
       const refused = new Set<number>();
       for (const [i, result] of results.entries()) {
         if (result instanceof DuplicateKeyError) refused.add(i);
