@@ -88,6 +88,7 @@ describe("grouped inserts", () => {
     let sent = 0;
     const Base = model as unknown as new (row: Record<string, unknown>) => { validate(): Promise<void>; toObject(): unknown };
     class SlowFirst extends Base {
+      static schema = model.schema;
       static async insertMany(docs: never[], options: { ordered: false }) {
         if (sent++ === 0) await held;
         return model.insertMany(docs, options);
