@@ -69,9 +69,9 @@ export function groupedInserts(model: InsertableModel) {
           const doc = new model(row);
           await doc.validate();
           (doc as unknown as { initializeTimestamps?: () => void }).initializeTimestamps?.(); // schemas with timestamps
-          const stored = doc.toObject() as Record<string, unknown>;
-          if (versionKey) stored[versionKey] = 0; // as Mongoose's own insert sets it
-          return stored;
+          const asStored = doc.toObject() as Record<string, unknown>;
+          if (versionKey) asStored[versionKey] = 0; // as Mongoose's own insert sets it
+          return asStored;
         }),
       );
       const results = await (doubtful ? doubtfulRows : likelyRows).loadMany(stored);

@@ -64,9 +64,11 @@ export function createCompanyRepository(
   // After any firm's change (or a start) every firm is read afresh: past a few, all of them in one
   // query. FerretDB looks an _id up by scanning the collection, so a booking rush reading 250 firms
   // afresh made 250 scans, and the first second of the rush waited on them.
+  /** Every company (one scan), or the first `atMost`. */
+  const readAll = async (atMost?: number) => (await Company.find({}, null, atMost ? { limit: atMost } : {}).lean()).map((d) => toPlain(d));
   const records = createRevisionKeyedCache<string, CompanyRecord | null>(revisions, "companyRecords", {
     afterMisses: FEW_MISSES,
-    load: async (atMost) => new Map((await Company.find().limit(atMost).lean()).map((d) => [d._id.toHexString(), toPlain(d)])),
+    load: async (atMost) => new Map((await readAll(atMost)).map((c) => [c.id, c])),
   });
   const findById = async (id: string) => {
     if (!Types.ObjectId.isValid(id)) return null;
@@ -80,9 +82,7 @@ export function createCompanyRepository(
       const rows = await Company.find({ registrationKey: { $in: keys } }, { registrationKey: 1 }).lean();
       return new Set(rows.map((r) => r.registrationKey));
     },
-    async listAll() {
-      return (await Company.find().lean()).map((d) => toPlain(d));
-    },
+    listAll: () => readAll(),
     findById,
     async findByIds(ids) {
       const valid = ids.filter((id) => Types.ObjectId.isValid(id));

@@ -29,7 +29,8 @@ export function createRevisionKeyedCache<K, V>(revisions: Pick<RevisionRepositor
   const loadAll = (at: number) => {
     if (all) return all;
     const loading = bulk!.load(MAX_ENTRIES).then((loaded) => {
-      for (const [key, value] of loaded) if (revision === at) entries.put(key, at, deepFreeze(value));
+      // Kept only while the revision it was read at stands.
+      if (revision === at) for (const [key, value] of loaded) entries.put(key, at, deepFreeze(value));
       return loaded;
     });
     loading.catch(() => {
