@@ -109,6 +109,26 @@ describe("writeTogether", () => {
     expect(server.writeMethods(socket).slice(before)).toEqual(["_write", "_writev"]);
   });
 
+  test("a broadcast that finds Engine.IO's own write in flight waits for it and follows it through Engine.IO", async () => {
+    server = await startServer();
+    const { client, server: socket } = await server.client();
+    await settled();
+    const before = server.writeMethods(socket).length;
+    const got = received(client, 2);
+    socket.emit("own", 1);
+    // Once the run has written "own" (a microtask), its write callback, which makes the transport writable
+    // again, is still to come (a tick): the broadcast is held, then handed back to Engine.IO's queue.
+    await Promise.resolve();
+    expect(socket.conn.transport.writable).toBe(false);
+    server.io.emit("hall", 2);
+    expect(await got).toEqual([
+      ["own", 1],
+      ["hall", 2],
+    ]);
+    // Both went Engine.IO's way (a corked writev each), none straight to the TCP socket past the one in flight.
+    expect(server.writeMethods(socket).slice(before)).toEqual(["_writev", "_writev"]);
+  });
+
   test("a run longer than a slice lets reads in: what arrives meanwhile joins the sockets not yet written", async () => {
     server = await startServer(2);
     const sockets = [];
@@ -143,6 +163,18 @@ describe("writeTogether", () => {
       ["bye", "now"],
     ]);
     expect(await reason).toBe("io server disconnect");
+  });
+
+  test("a broadcast held when the connection is closed is sent before it closes", async () => {
+    server = await startServer();
+    const { client, server: socket } = await server.client();
+    await settled();
+    const got = received(client, 1);
+    const reason = new Promise((resolve) => client.once("disconnect", resolve));
+    server.io.emit("last", "word");
+    socket.conn.close(); // Engine.IO's own close: nothing else is in its queue
+    expect(await got).toEqual([["last", "word"]]);
+    expect(await reason).toBe("transport close");
   });
 
   test("a long-polling client is sent its packets as before", async () => {

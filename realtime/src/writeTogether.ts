@@ -2,12 +2,20 @@ import type { Socket as NetSocket } from "node:net";
 
 /** A WebSocket frame as ws's `Sender.frame` makes it: the header and the payload, or both in one buffer. */
 type Frame = Buffer[];
+/** A packet's options; a broadcast's carry the frame the adapter encoded once for every socket (`wsPreEncodedFrame`, socket.io-adapter 2.5). */
+type PacketOptions = { wsPreEncodedFrame?: Frame } & Record<string, unknown>;
+/** A packet as Engine.IO queues it (`sendPacket`). */
+interface EnginePacket {
+  type: string;
+  options: PacketOptions;
+  data?: unknown;
+}
 
 /**
  * What this needs of an Engine.IO socket. `flush` (send what is queued, if the transport can take it),
- * `writeBuffer`, `packetsFn` and the transport's `writable` are not in engine.io's public types; every
- * packet goes through them (engine.io 6). A broadcast's packets carry the frame the adapter encoded once
- * for every socket (`wsPreEncodedFrame`, socket.io-adapter 2.5).
+ * `writeBuffer` and the transport's `writable` are not in engine.io's public types; every packet goes
+ * through them (engine.io 6). Socket.IO hands a socket its packets with `write`. A packet with a callback
+ * (its `packetsFn`) is never held here, so held packets need no callback.
  */
 interface EngineSocket {
   readyState: string;
@@ -17,10 +25,10 @@ interface EngineSocket {
     socket?: { readyState?: number; _sender?: { _queue?: unknown[] }; _socket?: NetSocket | null };
   };
   /** The packets waiting to be sent. */
-  writeBuffer: { options?: { wsPreEncodedFrame?: Frame } }[];
-  /** The callbacks of the packets waiting, called once they are written. */
-  packetsFn: unknown[];
+  writeBuffer: EnginePacket[];
   flush(): void;
+  write(data: unknown, options?: PacketOptions, callback?: unknown): unknown;
+  close(discard?: boolean): unknown;
 }
 
 /** ws's readyState of an open connection. */
@@ -35,34 +43,39 @@ const bytesOf = (frame: Frame) => {
 };
 /** Two broadcasts' bytes one after the other (the hall's and a booth's), made once for every socket in both. */
 const pairs = new WeakMap<Buffer, WeakMap<Buffer, Buffer>>();
-function bytesOfAll(frames: Buffer[]): Buffer {
-  if (frames.length === 1) return frames[0]!;
-  if (frames.length > 2) return Buffer.concat(frames);
-  const [first, second] = frames as [Buffer, Buffer];
+function pairOf(first: Buffer, second: Buffer): Buffer {
   let after = pairs.get(first);
   if (!after) pairs.set(first, (after = new WeakMap()));
   let bytes = after.get(second);
-  if (!bytes) after.set(second, (bytes = Buffer.concat(frames)));
+  if (!bytes) after.set(second, (bytes = Buffer.concat([first, second])));
   return bytes;
 }
 
 /**
- * The frames waiting for a socket, when all of them are broadcasts' ready-made frames and nothing waits
- * to be told they were written; otherwise null (the packets go through Engine.IO as usual).
+ * A socket's broadcasts not yet written, as the data and options every socket of each broadcast shares
+ * (held[2k], held[2k + 1]): holding one costs the socket no object of its own (a round of the bench would
+ * make 20,000 for the young generation to sweep).
  */
-function readyFrames(socket: EngineSocket): Buffer[] | null {
-  const { transport, writeBuffer } = socket;
+type Held = unknown[];
+const frameAt = (held: Held, k: number) => bytesOf((held[2 * k + 1] as PacketOptions).wsPreEncodedFrame!);
+/** The held broadcasts' frames in one buffer. */
+function bytesOfHeld(held: Held): Buffer {
+  const count = held.length / 2;
+  if (count === 1) return frameAt(held, 0);
+  if (count === 2) return pairOf(frameAt(held, 0), frameAt(held, 1));
+  return Buffer.concat(Array.from({ length: count }, (_, k) => frameAt(held, k)));
+}
+/** The held broadcasts as Engine.IO queues packets. */
+function packetsOf(held: Held): EnginePacket[] {
+  return Array.from({ length: held.length / 2 }, (_, k) => ({ type: "message", data: held[2 * k], options: held[2 * k + 1] as PacketOptions }));
+}
+
+/** Whether the websocket can be written to now: open, and no write of Engine.IO's own in flight or queued by ws. */
+function idle(socket: EngineSocket) {
+  const { transport } = socket;
   const ws = transport.socket;
   // ws queues a frame only while it compresses (off here) or reads a Blob: then it must keep the order itself.
-  if (socket.readyState !== "open" || !transport.writable || ws?.readyState !== WS_OPEN || ws._sender?._queue?.length) return null;
-  if (socket.packetsFn.length) return null;
-  const frames: Buffer[] = [];
-  for (const packet of writeBuffer) {
-    const frame = packet.options?.wsPreEncodedFrame;
-    if (!frame) return null;
-    frames.push(bytesOf(frame));
-  }
-  return frames;
+  return socket.readyState === "open" && transport.writable && ws?.readyState === WS_OPEN && !ws._sender?._queue?.length;
 }
 
 /** Sockets written in one go: between two slices of a longer run the node reads what has come in meanwhile. */
@@ -78,10 +91,14 @@ const SLICE = 1000;
  * same frames in the same order. A run over many sockets goes `slice` sockets at a time with the node's
  * reads in between (setImmediate): the rest of a burst, which Redis hands over in several reads, joins the
  * packets of the sockets not yet written instead of costing each a second write, and handshakes and other
- * clients' messages are not held up for the whole run. A socket's packets that are all broadcasts (the frame
- * encoded once by the adapter) are written straight to its TCP socket as one buffer, past Engine.IO's
- * per-packet work (10,000 sockets: 40 ms less of the node's time per round). Other transports (HTTP
- * long-polling) flush as before.
+ * clients' messages are not held up for the whole run.
+ *
+ * A broadcast's packet for a websocket with nothing else waiting is held here rather than queued through
+ * Engine.IO (which makes an event and a flush of each of 20,000 packets a round), and the socket's held
+ * packets are written straight to its TCP socket as one buffer, past Engine.IO's per-packet work: a write
+ * per frame part, a callback per packet, its "drain" and "ready" events, which nothing waits for here. When
+ * that cannot be (Engine.IO's own write in flight, the socket closing), the held packets go back to the
+ * front of Engine.IO's queue and take its way. Other transports (HTTP long-polling) go as before.
  */
 export function writeTogether(engine: { on(event: "connection", listener: (socket: EngineSocket) => void): unknown }, slice = SLICE) {
   /** The sockets with packets to write, in the order they got their first; due[next] goes next. */
@@ -103,21 +120,28 @@ export function writeTogether(engine: { on(event: "connection", listener: (socke
   };
   engine.on("connection", (socket) => {
     const flushNow = socket.flush.bind(socket);
+    const writeNow = socket.write.bind(socket);
+    const closeNow = socket.close.bind(socket);
+    /** Broadcasts for this socket not yet written, ahead of everything in its writeBuffer (emptied, never replaced). */
+    const held: Held = [];
+    /** Gives the held packets back to Engine.IO, first in its queue. */
+    const release = () => {
+      if (!held.length) return;
+      socket.writeBuffer.unshift(...packetsOf(held));
+      held.length = 0;
+    };
     let queued = false;
     const write = () => {
       queued = false;
       // The websocket's TCP socket (ws keeps it as _socket).
       const tcp = socket.transport.socket?._socket;
-      const frames = tcp ? readyFrames(socket) : null;
-      if (tcp && frames?.length) {
-        // Broadcasts only, and the transport idle: their frames are this socket's next bytes, written as
-        // one buffer. Engine.IO's own way costs as much again in JavaScript as the write itself: a write per
-        // frame part, a callback per packet, its "drain" and "ready" events (which nothing waits for here:
-        // a closing socket, whose close waits for "drain", does not come this way).
-        socket.writeBuffer = [];
-        tcp.write(bytesOfAll(frames));
-        return;
+      if (held.length) {
+        if (tcp && idle(socket)) {
+          tcp.write(bytesOfHeld(held));
+          held.length = 0;
+        } else release();
       }
+      if (!socket.writeBuffer.length) return;
       // Corked, the frames written below go out in one writev.
       tcp?.cork();
       try {
@@ -126,16 +150,39 @@ export function writeTogether(engine: { on(event: "connection", listener: (socke
         tcp?.uncork();
       }
     };
-    socket.flush = () => {
-      if (socket.transport.name !== "websocket") return flushNow();
-      // Also called when a write completes, mostly with nothing left to send.
-      if (queued || !socket.writeBuffer.length) return;
+    const schedule = () => {
+      if (queued) return;
       queued = true;
       due.push(write);
       if (!running) {
         running = true;
         queueMicrotask(writeSome);
       }
+    };
+    socket.write = (data, options, callback) => {
+      if (
+        options?.wsPreEncodedFrame &&
+        callback === undefined &&
+        socket.readyState === "open" &&
+        socket.transport.name === "websocket" &&
+        !socket.writeBuffer.length
+      ) {
+        held.push(data, options);
+        schedule();
+        return socket;
+      }
+      // Queued by Engine.IO: written after what is held (write()).
+      return writeNow(data, options, callback);
+    };
+    socket.flush = () => {
+      if (socket.transport.name !== "websocket") return flushNow();
+      // Also called when a write completes, mostly with nothing left to send.
+      if (held.length || socket.writeBuffer.length) schedule();
+    };
+    // Engine.IO's close waits for its queue to be sent: the held packets go first in it.
+    socket.close = (discard) => {
+      release();
+      return closeNow(discard);
     };
   });
 }
