@@ -9,7 +9,8 @@
 // the protocols themselves (realtimeWire.ts: socket.io-client in Node cost more per frame than the node
 // spent sending it); a latency runs from the publisher's stamp to the client's receipt, on the clock all
 // threads share. Knobs: REALTIME_BENCH_SIZES, REALTIME_BENCH_NODES ("1,2"), REALTIME_BENCH_ROUNDS,
-// REALTIME_BENCH_INTERVAL_MS, REALTIME_BENCH_CLIENT_THREADS (default: the cores the nodes leave, 1 to 4),
+// REALTIME_BENCH_INTERVAL_MS, REALTIME_BENCH_CLIENT_THREADS (default: the cores the nodes leave, 1 to 4), REALTIME_BENCH_CLIENT_POLL
+// ("0": the client threads sleep between reads while the broadcasts are measured),
 // REALTIME_BENCH_CLIENT ("wire", or "socket.io-client" to measure with the library), REALTIME_BENCH_CONNECT_LIMIT_S
 // (a crowd not connected by then is reported as such), REALTIME_MAIN (another build of the realtime service).
 import { randomBytes } from "node:crypto";
@@ -39,6 +40,8 @@ const clientThreads = (nodes: number) => Number(env.REALTIME_BENCH_CLIENT_THREAD
 /** How the clients speak Socket.IO (realtimeClients.ts): the protocols directly, or socket.io-client. */
 const CLIENT = (env.REALTIME_BENCH_CLIENT ?? "wire") as ClientKind;
 if (!CLIENT_KINDS.includes(CLIENT)) throw new Error(`REALTIME_BENCH_CLIENT must be one of ${CLIENT_KINDS.join(", ")}`);
+/** Whether the client threads poll without sleeping while the broadcasts are measured (realtimeWorkers.ts, pollWithoutSleeping). */
+const CLIENTS_POLL = env.REALTIME_BENCH_CLIENT_POLL !== "0";
 const BOOTHS = 100;
 /** Handshakes in flight at once: a crowd arriving, within what the node's listen backlog takes. */
 const CONNECT_CONCURRENCY = 100;
@@ -137,7 +140,7 @@ async function runScenario(nodeCount: number, size: number, redis: BenchRedis, e
   const presenceEvents = fleet.otherEvents();
 
   // Broadcast through the api's publisher and Redis.
-  await fleet.mark();
+  await fleet.mark(CLIENTS_POLL);
   const cpuBroadcastStart = cpu();
   const benchCpuStart = process.cpuUsage();
   const broadcastStart = performance.now();
@@ -172,6 +175,7 @@ async function runScenario(nodeCount: number, size: number, redis: BenchRedis, e
     sockets: size,
     client: CLIENT,
     client_threads: fleet.threads,
+    client_threads_poll: CLIENTS_POLL,
     connected: crowd.connected,
     connect_failed: crowd.failed,
     not_started_in_time: size - crowd.started,
