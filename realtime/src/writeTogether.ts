@@ -86,12 +86,13 @@ const SLICE = 1000;
  * and one wake-up of the reader per packet, and while a write is in flight the socket's next packet waits
  * for its callback and goes out in a write of its own. A node relaying a burst from Redis (a notification
  * to the hall and a chat message to each booth: two packets for each of 10,000 sockets) spent most of its
- * time in those writes. With this, a websocket client's packets queued while a callback runs (all the
- * messages of one read from Redis) are written together when it returns (a microtask), in one write, the
- * same frames in the same order. A run over many sockets goes `slice` sockets at a time with the node's
- * reads in between (setImmediate): the rest of a burst, which Redis hands over in several reads, joins the
- * packets of the sockets not yet written instead of costing each a second write, and handshakes and other
- * clients' messages are not held up for the whole run.
+ * time in those writes. With this, a websocket client's packets are written together, in one write, the
+ * same frames in the same order. A run of writes starts once the node has read what came in meanwhile (a
+ * turn of the event loop later, whose poll does not wait): Redis hands a burst over in several reads, and
+ * the rest, which arrives while the node is relaying the first part to 10,000 sockets, joins it instead of
+ * costing a thousand sockets a second write. A run over many sockets goes `slice` sockets at a time with
+ * the node's reads in between (setImmediate): what arrives meanwhile joins the packets of the sockets not
+ * yet written, and handshakes and other clients' messages are not held up for the whole run.
  *
  * A broadcast's packet for a websocket with nothing else waiting is held here rather than queued through
  * Engine.IO (which makes an event and a flush of each of 20,000 packets a round), and the socket's held
@@ -105,6 +106,8 @@ export function writeTogether(engine: { on(event: "connection", listener: (socke
   let due: (() => void)[] = [];
   let next = 0;
   let running = false;
+  // An immediate set from within an immediate runs on the loop's next turn, after its poll.
+  const afterNextRead = () => setImmediate(writeSome);
   const writeSome = () => {
     const end = Math.min(due.length, next + slice);
     try {
@@ -156,7 +159,7 @@ export function writeTogether(engine: { on(event: "connection", listener: (socke
       due.push(write);
       if (!running) {
         running = true;
-        queueMicrotask(writeSome);
+        setImmediate(afterNextRead);
       }
     };
     socket.write = (data, options, callback) => {
