@@ -151,7 +151,7 @@ describe("writeTogether", () => {
 
   test("a run longer than a slice lets reads in: what arrives meanwhile joins the sockets not yet written", async () => {
     server = await startServer(2);
-    const sockets = [];
+    const sockets: Awaited<ReturnType<typeof server.client>>[] = [];
     for (let i = 0; i < 5; i++) sockets.push(await server.client());
     await settled();
     const before = sockets.map((s) => server.writes(s.server));
