@@ -199,6 +199,16 @@ describe("writeTogether", () => {
     expect(await reason).toBe("transport close");
   });
 
+  test("a server shutting down tells its sockets first: the disconnect is sent before the connection is dropped", async () => {
+    server = await startServer();
+    const { client } = await server.client();
+    await settled();
+    const reason = new Promise((resolve) => client.once("disconnect", resolve));
+    server.io.local.disconnectSockets(true);
+    await new Promise<void>((resolve) => server.io.close(() => resolve()));
+    expect(await reason).toBe("io server disconnect");
+  });
+
   test("a long-polling client is sent its packets as before", async () => {
     server = await startServer();
     const { client, server: socket } = await server.client(["polling"]);

@@ -182,8 +182,11 @@ export function writeTogether(engine: { on(event: "connection", listener: (socke
       // Also called when a write completes, mostly with nothing left to send.
       if (held.length || socket.writeBuffer.length) schedule();
     };
-    // Engine.IO's close waits for its queue to be sent: the held packets go first in it.
+    // What waits goes out before the close: a server shutting down closes each socket with `discard`,
+    // which drops Engine.IO's queue (a socket told it is disconnected must get that packet first), and
+    // otherwise Engine.IO's close waits for its queue, where the held packets must be first.
     socket.close = (discard) => {
+      if (socket.transport.name === "websocket" && (held.length || socket.writeBuffer.length)) write();
       release();
       return closeNow(discard);
     };
