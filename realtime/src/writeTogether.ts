@@ -98,8 +98,9 @@ const SLICE = 1000;
  * Engine.IO (which makes an event and a flush of each of 20,000 packets a round), and the socket's held
  * packets are written straight to its TCP socket as one buffer, past Engine.IO's per-packet work: a write
  * per frame part, a callback per packet, its "drain" and "ready" events, which nothing waits for here. When
- * that cannot be (Engine.IO's own write in flight, the socket closing), the held packets go back to the
- * front of Engine.IO's queue and take its way. Other transports (HTTP long-polling) go as before.
+ * that cannot be (Engine.IO's own write in flight, the socket not open), the held packets go back to the
+ * front of Engine.IO's queue and take its way; a socket being closed is written what waits first. Other
+ * transports (HTTP long-polling) go as before.
  */
 export function writeTogether(engine: { on(event: "connection", listener: (socket: EngineSocket) => void): unknown }, slice = SLICE) {
   /** The sockets with packets to write, in the order they got their first; due[next] goes next. */
