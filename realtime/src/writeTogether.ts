@@ -185,10 +185,9 @@ export function writeTogether(engine: { on(event: "connection", listener: (socke
     };
     // What waits goes out before the close: a server shutting down closes each socket with `discard`,
     // which drops Engine.IO's queue (a socket told it is disconnected must get that packet first), and
-    // otherwise Engine.IO's close waits for its queue, where the held packets must be first.
+    // otherwise Engine.IO's close waits for its queue, where write() puts held packets it cannot write now.
     socket.close = (discard) => {
       if (socket.transport.name === "websocket" && (held.length || socket.writeBuffer.length)) write();
-      release();
       return closeNow(discard);
     };
   });
